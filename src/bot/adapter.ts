@@ -1,0 +1,24 @@
+import type { ChatMessage } from './chat-message.js';
+
+/** Something the bot sends: text always, a PNG chart where the platform can show one. */
+export interface Outgoing {
+  text: string;
+  image?: { png: Buffer; title: string };
+}
+
+/**
+ * The joint between the bot and a chat platform. An adapter turns platform events into
+ * ChatMessages and delivers what the bot says; it knows nothing of rules or storage.
+ */
+export interface Adapter {
+  readonly platform: string;
+  /** Connects and starts delivering messages; resolves once it is receiving. */
+  start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void>;
+  sendToGroup(groupId: string, out: Outgoing, opts?: { replyTo?: string }): Promise<void>;
+  /** A private answer; `groupId` lets platforms answer ephemerally inside the group instead of a DM. */
+  sendPrivate(userId: string, out: Outgoing, opts?: { groupId?: string }): Promise<void>;
+  groupMembers(groupId: string): Promise<string[]>;
+  /** Whether the platform counts this user as an owner/admin of the group. */
+  isGroupAdmin(groupId: string, userId: string): Promise<boolean>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+/**
+ * What an adapter hands to the bot: plain data only. Adapters translate their platform's
+ * events into this shape and never reach into the engine or the store.
+ */
+export interface ChatGroup {
+  id: string;
+  name?: string;
+  /** Members of the group including the sender, when the platform tells; drives the burden estimate. */
+  memberCount?: number;
+  /** Member ids, when known; used for group-sprawl (membership overlap). */
+  members?: string[];
+}
+
+export interface ChatUser {
+  id: string;
+  name?: string;
+}
+
+/** What the message carries besides text; non-text kinds get a typed placeholder text such as "[image]". */
+export type MessageKind = 'text' | 'image' | 'file' | 'link' | 'miniprogram' | 'reaction' | 'other';
+
+export interface ChatMessage {
+  platform: string;
+  /** The platform's message id, unique within the platform (Slack: `<channel id>/<ts>`). */
+  id: string;
+  /** The platform's delivery id when it redelivers events (Slack event_id); deduped persistently. */
+  eventId?: string;
+  /** null for a direct (private) message to the bot. */
+  group: ChatGroup | null;
+  sender: ChatUser;
+  text: string;
+  /** Epoch milliseconds. */
+  ts: number;
+  kind?: MessageKind;
+  /** @所有人, <!channel>, <!here>, <!everyone>, @all. */
+  mentionsAll?: boolean;
+  /** The message is addressed to the bot (an @-mention, a DM, a slash command). */
+  addressed?: boolean;
+  /** The platform message id this one replies to, quotes, threads under or reacts to. */
+  replyTo?: string | null;
+  /** The sender is a platform admin/owner of the group, as the adapter knows it. */
+  senderIsAdmin?: boolean;
+}

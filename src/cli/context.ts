@@ -1,0 +1,17 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** What a command may touch of the outside world; tests pass their own streams and env. */
+export interface CliContext {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** A subcommand: takes its own argv (after the command name) and returns the exit status. */
+export type Command = (argv: string[], ctx: CliContext) => Promise<number>;
+
+export function processContext(): CliContext {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}

@@ -1,0 +1,52 @@
+import { InputError, WorkError, oneLine } from '../util/errors.js';
+import { processContext, type CliContext, type Command } from './context.js';
+
+export const USAGE =
+  'usage: fingertip <start|classify|audit|report|digest|rules> [options]  (fingertip help for details)';
+
+export const HELP = `${USAGE}
+
+  start [--adapter NAME]... [--config FILE]          run the bot (default: the shell adapter)
+  classify [FILE|-] [--text]                          classify JSONL (or plain text) messages
+  audit EXPORT... [--format json|md|html] [--out FILE] [--evidence FILE] [--skip-bad]
+                                                      report on exported chat history
+  report [--week YYYY-Www] [--format json|md|html]    the same report from the bot's database
+  digest [--week YYYY-Www] (--print | --send)         the weekly digest for supervisors
+  rules test|lint|list [DIR]                          run rule examples, check rules, list rules
+
+Every command accepts --config FILE (or FINGERTIP_CONFIG).`;
+
+// Loaded lazily so that `classify` does not pay for the chat SDKs that `start` needs.
+const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
+  start: () => import('./commands/start.js'),
+  classify: () => import('./commands/classify.js'),
+  audit: () => import('./commands/audit.js'),
+  report: () => import('./commands/report.js'),
+  digest: () => import('./commands/digest.js'),
+  rules: () => import('./commands/rules.js'),
+};
+
+/** Runs one command line and returns the exit status: 0 ok, 1 the work failed, 2 bad usage or input. */
+export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    ctx.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const load = name === undefined ? undefined : COMMANDS[name];
+  if (!load) {
+    ctx.stderr.write(`fingertip: ${name === undefined ? 'no command given' : `unknown command "${name}"`}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const { run } = await load();
+    return await run(rest, ctx);
+  } catch (err) {
+    ctx.stderr.write(`fingertip ${name}: ${oneLine(err)}\n`);
+    if (err instanceof InputError) return 2;
+    if (err instanceof WorkError) return 1;
+    // Unexpected errors are bugs: keep the one-line promise but show where in the debug env.
+    if (ctx.env.FINGERTIP_DEBUG && err instanceof Error) ctx.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,42 @@
+import type { Category } from '../taxonomy/categories.js';
+
+export interface WorkHours {
+  /** "HH:MM" local time in `timezone`. */
+  start: string;
+  end: string;
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  days: number[];
+}
+
+export interface Supervisor {
+  platform: string;
+  user: string;
+  /** Group ids this supervisor oversees; all groups when absent. */
+  groups?: string[];
+  lang?: 'zh' | 'en';
+}
+
+/** The configuration of ../shared/interface.md, with every default filled in. */
+export interface Config {
+  db: string;
+  timezone: string;
+  workhours: WorkHours;
+  /** Minutes one recipient spends on one demand of each category. */
+  costs: Record<Category, number>;
+  retentionDays: number;
+  /** Extra rule folders loaded after the built-in rules. */
+  rules: string[];
+  /** Admins by platform, besides the platform's own owners/admins. */
+  admins: Record<string, string[]>;
+  digest: {
+    cron: string;
+    supervisors: Supervisor[];
+    /** Per-sender figures in the digest: 'group' (default: by group only) or 'senders' (senders of demands too). */
+    detail: 'group' | 'senders';
+    /** Person-minutes a week per group at or above which the rating turns yellow / red. */
+    thresholds: { yellow: number; red: number };
+  };
+  adapters: Record<string, Record<string, unknown>>;
+  /** Where the config came from, for error messages; undefined for the defaults. */
+  source?: string;
+}

@@ -1,0 +1,119 @@
+import OpenCC from 'opencc-js';
+
+/**
+ * Matching runs on a normalised copy of the text: NFKC (full-width letters and digits), lower case,
+ * traditional to simplified Chinese, zero-width and bidi controls removed, runs of white space and
+ * control characters folded to one space. Spans are mapped back to the original through `start`/`end`.
+ */
+export interface Normalized {
+  /** The normalised text as UTF-16 code units; `length` of them are valid. */
+  units: Uint16Array;
+  length: number;
+  /** For each normalised unit, the start and end (exclusive) of the original code point it came from. */
+  start: Int32Array;
+  end: Int32Array;
+}
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+// Zero-width and bidi controls and the soft hyphen carry no meaning to a reader: drop them.
+function isInvisible(cp: number): boolean {
+  return (
+    cp === 0xad || cp === 0x34f || cp === 0x61c || cp === 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f)
+  );
+}
+
+const SPACE = 0x20;
+
+/** The normalised form of one code point; "" to drop it, " " for any white space or control. */
+function foldCodePoint(cp: number, ch: string): string {
+  if (isInvisible(cp)) return '';
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x2028 || cp === 0x2029) return ' ';
+  if (cp >= 0xd800 && cp <= 0xdfff) return ch; // a lone surrogate: kept as is, it matches nothing
+  let out = ch.normalize('NFKC').toLowerCase();
+  if (/\s/.test(out)) out = ' ';
+  else out = toSimplified(out);
+  return out;
+}
+
+// One fold per code point, computed once: the BMP in a dense table, the rest in a map.
+const bmpCache: (string | undefined)[] = new Array(0x10000);
+const astralCache = new Map<number, string>();
+
+function fold(cp: number, ch: string): string {
+  if (cp < 0x10000) {
+    let v = bmpCache[cp];
+    if (v === undefined) bmpCache[cp] = v = foldCodePoint(cp, ch);
+    return v;
+  }
+  let v = astralCache.get(cp);
+  if (v === undefined) astralCache.set(cp, (v = foldCodePoint(cp, ch)));
+  return v;
+}
+
+let units = new Uint16Array(1024);
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+
+function grow(need: number): void {
+  let size = units.length;
+  while (size < need) size *= 2;
+  const u = new Uint16Array(size); u.set(units); units = u;
+  const s = new Int32Array(size); s.set(starts); starts = s;
+  const e = new Int32Array(size); e.set(ends); ends = e;
+}
+
+/**
+ * Normalises `text` into shared buffers: the result is valid until the next call. The engine
+ * classifies one message at a time, so reusing buffers keeps the hot path free of allocation.
+ */
+export function normalizeInto(text: string): Normalized {
+  const n = text.length;
+  if (units.length < n * 2 + 8) grow(n * 2 + 8);
+  let len = 0;
+  let lastSpace = true; // leading space is dropped
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000; width = 2; }
+    }
+    if (cp < 0x80) {
+      // ASCII fast path: lower-case letters, fold white space and controls.
+      let u = cp;
+      if (u >= 0x41 && u <= 0x5a) u += 32;
+      else if (u < 0x21 || u === 0x7f) u = SPACE;
+      if (u !== SPACE || !lastSpace) {
+        units[len] = u; starts[len] = i; ends[len] = i + 1; len++;
+        lastSpace = u === SPACE;
+      }
+    } else {
+      const out = fold(cp, width === 1 ? text[i] : text.slice(i, i + 2));
+      const m = out.length;
+      if (len + m >= units.length) grow(len + m + 8);
+      for (let k = 0; k < m; k++) {
+        const u = out.charCodeAt(k);
+        if (u === SPACE && lastSpace) continue;
+        units[len] = u; starts[len] = i; ends[len] = i + width; len++;
+        lastSpace = u === SPACE;
+      }
+    }
+    i += width;
+  }
+  if (len > 0 && units[len - 1] === SPACE) len--;
+  return { units, length: len, start: starts, end: ends };
+}
+
+/** The normalised text as a string (for hashing, similarity and tests). */
+export function normalize(text: string): string {
+  const nz = normalizeInto(text);
+  let out = '';
+  // Chunked to stay within the argument limit of fromCharCode.
+  for (let i = 0; i < nz.length; i += 8192) {
+    out += String.fromCharCode.apply(null, nz.units.subarray(i, Math.min(nz.length, i + 8192)) as unknown as number[]);
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+export type { Finding, Classification } from './engine/finding.js';
+export { CATEGORIES, type Category } from './taxonomy/categories.js';
