@@ -1,0 +1,32 @@
+import type { WorkHours } from '../config/config.js';
+import type { MessageRecord } from '../store/message-record.js';
+import { localDay } from '../time/zone.js';
+import { isoWeekdayOfDay } from '../time/local.js';
+import { inWorkHours, isWorkTime } from '../time/workhours.js';
+import { extractDeadline, type Deadline } from './deadline.js';
+
+/**
+ * Whether a deadline set by a message sent at `ts` forces work outside work hours. The work it asks
+ * for must be done by the minute before the deadline, so "by 18:00" with work hours ending at 18:00 fits,
+ * "明早7点前" does not, nor does "明天10点前" sent on a Friday.
+ */
+export function deadlineOutsideWork(ts: number, deadline: Deadline, workhours: WorkHours, tz: string): boolean {
+  const lastMinute = (localDay(ts, tz) + deadline.dayOffset) * 1440 + deadline.minutes - 1;
+  const day = Math.floor(lastMinute / 1440);
+  return !inWorkHours(isoWeekdayOfDay(day), lastMinute - day * 1440, workhours);
+}
+
+/**
+ * taxonomy.md's `after-hours`: a demand sent outside work hours, or whose deadline forces work
+ * outside them. Messages that are not demands never count.
+ */
+export function isAfterHoursDemand(
+  record: Pick<MessageRecord, 'ts' | 'categories' | 'text'>,
+  workhours: WorkHours,
+  tz: string,
+): boolean {
+  if (record.categories.length === 0) return false;
+  if (!isWorkTime(record.ts, workhours, tz)) return true;
+  const deadline = record.text ? extractDeadline(record.text) : null;
+  return deadline !== null && deadlineOutsideWork(record.ts, deadline, workhours, tz);
+}
