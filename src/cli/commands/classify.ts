@@ -1,7 +1,53 @@
-import type { Command } from '../context.js';
+import { loadConfig } from '../../config/load.js';
+import { createEngine } from '../../engine/index.js';
+import { numberedLines, openInput } from '../../io/lines.js';
 import { InputError } from '../../util/errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command } from '../context.js';
 
-// Placeholder until the classify command lands.
-export const run: Command = async () => {
-  throw new InputError('classify: not implemented yet');
+/** Takes the message id and text of one JSONL line, or says what is wrong with it. */
+function parseLine(line: string, where: string, lineNo: number): { id: unknown; text: string } {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch {
+    throw new InputError(`${where}:${lineNo}: not a JSON object (invalid JSON)`);
+  }
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new InputError(`${where}:${lineNo}: not a JSON object`);
+  const { id, text } = obj as { id?: unknown; text?: unknown };
+  if (typeof text !== 'string') throw new InputError(`${where}:${lineNo}: "text" must be a string`);
+  return { id: id ?? lineNo, text };
+}
+
+/** `fingertip classify [FILE|-] [--text]`: one JSON result line per input line, in input order. */
+export const run: Command = async (argv, ctx) => {
+  const { values, positionals } = parseCommandArgs('classify', argv, { text: { type: 'boolean' } });
+  if (positionals.length > 1) throw new InputError('classify: takes at most one FILE');
+  const config = loadConfig(values.config as string | undefined, ctx.env);
+  const engine = createEngine(config.rules);
+  const { stream, name } = openInput(positionals[0], ctx.stdin);
+  let out = '';
+  const flush = async () => {
+    if (!out) return;
+    const chunk = out;
+    out = '';
+    if (!ctx.stdout.write(chunk)) await new Promise((resolve) => ctx.stdout.once('drain', resolve));
+  };
+  try {
+    for await (const [n, line] of numberedLines(stream, name)) {
+      let id: unknown = n;
+      let text = line;
+      if (!values.text) {
+        if (line.trim() === '') continue;
+        ({ id, text } = parseLine(line, name, n));
+      }
+      const { categories, findings } = engine.classify(text);
+      out += `${JSON.stringify({ id, categories, findings })}\n`;
+      if (out.length > 65536) await flush();
+    }
+  } finally {
+    // What was classified before a bad line is still written out.
+    await flush();
+  }
+  return 0;
 };

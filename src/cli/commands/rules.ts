@@ -1,7 +1,54 @@
-import type { Command } from '../context.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BUILTIN_RULES_DIR, Engine } from '../../engine/index.js';
+import { loadRuleSet } from '../../engine/load-rules.js';
+import { formatProblem } from '../../engine/problem.js';
+import { runRuleExamples } from '../../engine/rule-tests.js';
 import { InputError } from '../../util/errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command, CliContext } from '../context.js';
 
-// Placeholder until the rules command lands.
-export const run: Command = async () => {
-  throw new InputError('rules: not implemented yet');
+const ACTIONS = ['test', 'lint', 'list'];
+
+/**
+ * `fingertip rules test|lint|list [DIR]`. A custom DIR is loaded on top of the built-in rules, so its
+ * rules can use the shared contexts, and only its own rules are tested or listed.
+ */
+export const run: Command = async (argv, ctx) => {
+  const { positionals } = parseCommandArgs('rules', argv, {});
+  const [action, dir, extra] = positionals;
+  if (!action || !ACTIONS.includes(action) || extra !== undefined) throw new InputError('rules: usage: fingertip rules test|lint|list [DIR]');
+  const target = resolve(ctx.cwd, dir ?? BUILTIN_RULES_DIR);
+  if (!existsSync(target)) throw new InputError(`rules: ${dir}: no such folder`);
+  const dirs = target === BUILTIN_RULES_DIR ? [target] : [BUILTIN_RULES_DIR, target];
+  const { ruleSet, problems } = loadRuleSet(dirs);
+  const own = ruleSet.rules.filter((r) => resolve(r.file).startsWith(target));
+  if (action === 'lint') return lint(ctx, problems, own.length);
+  if (problems.length) {
+    for (const p of problems) ctx.stderr.write(`${formatProblem(p)}\n`);
+    throw new InputError(`rules ${action}: ${problems.length} problem(s) in the rules; see above`);
+  }
+  if (action === 'list') {
+    for (const r of own) ctx.stdout.write(`${r.id}\t${r.level}\t${r.languages.join(',')}\t${r.description}\n`);
+    ctx.stdout.write(`${own.length} rules\n`);
+    return 0;
+  }
+  const engine = new Engine(ruleSet);
+  let failed = 0;
+  for (const rule of own) {
+    const failures = runRuleExamples(engine, rule);
+    if (failures.length) failed++;
+    for (const f of failures) {
+      const why = f.kind === 'flag' ? 'not flagged' : 'flagged but should pass';
+      ctx.stdout.write(`FAIL ${rule.id}: ${f.kind} example ${f.index + 1} ${why}: ${JSON.stringify(f.text)}\n`);
+    }
+  }
+  ctx.stdout.write(`${own.length - failed} passed, ${failed} failed\n`);
+  return failed ? 1 : 0;
 };
+
+function lint(ctx: CliContext, problems: ReturnType<typeof loadRuleSet>['problems'], count: number): number {
+  for (const p of problems) ctx.stdout.write(`${formatProblem(p)}\n`);
+  ctx.stdout.write(problems.length ? `${problems.length} problem(s)\n` : `${count} rules, no problems\n`);
+  return problems.length ? 1 : 0;
+}

@@ -1,0 +1,99 @@
+import { AhoCorasick } from './aho-corasick.js';
+import type { Condition, Rule, RuleSet } from './rule.js';
+import { parseTerm } from './term.js';
+
+/** Where an automaton pattern counts: in which term set, and whether its ends need word boundaries. */
+export interface PatternUse {
+  set: number;
+  left: boolean;
+  right: boolean;
+}
+
+/** A rule condition resolved to term sets and regex ids, with its proximity to the trigger. */
+export interface CompiledCondition {
+  sets: number[];
+  regexes: number[];
+  within?: number;
+  before?: number;
+  after?: number;
+}
+
+export interface CompiledRule {
+  rule: Rule;
+  trigger: number;
+  all: CompiledCondition[];
+  none: CompiledCondition[];
+}
+
+/**
+ * All rules compiled into one automaton over every term of every rule and context: a message is
+ * scanned once, whatever the number of rules, and only rules whose trigger fired are looked at.
+ */
+export interface Compiled {
+  automaton: AhoCorasick;
+  /** Pattern id → its length in normalised code units. */
+  lengths: Int32Array;
+  /** Pattern id → the term sets it belongs to. */
+  uses: PatternUse[][];
+  setCount: number;
+  /** Term set id → rules whose trigger it is. */
+  triggerRules: CompiledRule[][];
+  regexes: RegExp[];
+  rules: CompiledRule[];
+}
+
+export function compile(ruleSet: RuleSet): Compiled {
+  const patternIds = new Map<string, number>();
+  const uses: PatternUse[][] = [];
+  const regexIds = new Map<string, number>();
+  const regexes: RegExp[] = [];
+  let setCount = 0;
+
+  const termSet = (terms: string[]): number => {
+    const set = setCount++;
+    for (const raw of terms) {
+      const t = parseTerm(raw);
+      if (!t.text) continue;
+      let id = patternIds.get(t.text);
+      if (id === undefined) {
+        id = uses.length;
+        patternIds.set(t.text, id);
+        uses.push([]);
+      }
+      uses[id].push({ set, left: t.left, right: t.right });
+    }
+    return set;
+  };
+  const regexId = (source: string): number => {
+    let id = regexIds.get(source);
+    if (id === undefined) {
+      id = regexes.length;
+      regexIds.set(source, id);
+      regexes.push(new RegExp(source, 'gu'));
+    }
+    return id;
+  };
+  const contextSets = new Map<string, CompiledCondition>();
+  for (const [name, ctx] of ruleSet.contexts) {
+    contextSets.set(name, { sets: ctx.terms.length ? [termSet(ctx.terms)] : [], regexes: ctx.patterns.map(regexId) });
+  }
+  const condition = (c: Condition): CompiledCondition => {
+    const near = { within: c.within, before: c.before, after: c.after };
+    if (c.kind === 'terms') return { sets: [termSet(c.terms)], regexes: [], ...near };
+    if (c.kind === 'pattern') return { sets: [], regexes: [regexId(c.pattern)], ...near };
+    const ctx = contextSets.get(c.context);
+    if (!ctx) throw new Error(`unknown context "${c.context}"`); // the loader reports it first
+    return { ...ctx, ...near };
+  };
+
+  const rules: CompiledRule[] = ruleSet.rules.map((rule) => ({
+    rule,
+    trigger: termSet(rule.match.any),
+    all: rule.match.all.map(condition),
+    none: rule.match.none.map(condition),
+  }));
+  const triggerRules: CompiledRule[][] = Array.from({ length: setCount }, () => []);
+  for (const r of rules) triggerRules[r.trigger].push(r);
+  const patterns = [...patternIds.keys()];
+  return { automaton: new AhoCorasick(patterns), lengths: Int32Array.from(patterns, (p) => p.length), uses, setCount, triggerRules, regexes, rules };
+}

@@ -1,0 +1,128 @@
+import { isCategory } from '../taxonomy/categories.js';
+import type { Condition, Context, Level, Rule } from './rule.js';
+
+type Obj = Record<string, unknown>;
+
+const RULE_KEYS = ['description', 'level', 'languages', 'match', 'falsepositives', 'references', 'examples'];
+const MATCH_KEYS = ['any', 'all', 'none'];
+const CONDITION_KINDS = ['context', 'terms', 'pattern'];
+const PROXIMITY = ['within', 'before', 'after'];
+const LEVELS: Level[] = ['high', 'medium', 'low'];
+export const MIN_EXAMPLES = 3;
+
+/** Collects every problem of one file rather than stopping at the first, so lint can show them all. */
+class Checker {
+  readonly errors: string[] = [];
+  fail(where: string, why: string): void {
+    this.errors.push(`${where}: ${why}`);
+  }
+  obj(v: unknown, where: string, keys: string[]): Obj | undefined {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+      this.fail(where, 'expected a mapping');
+      return undefined;
+    }
+    for (const k of Object.keys(v)) if (!keys.includes(k)) this.fail(where, `unknown key "${k}" (allowed: ${keys.join(', ')})`);
+    return v as Obj;
+  }
+  strings(v: unknown, where: string, { required = false, min = 0 } = {}): string[] {
+    if (v === undefined) {
+      if (required) this.fail(where, 'is required');
+      return [];
+    }
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string' || s.trim() === '')) {
+      this.fail(where, 'expected a list of non-empty strings');
+      return [];
+    }
+    if (v.length < min) this.fail(where, `needs at least ${min} entries, has ${v.length}`);
+    return v as string[];
+  }
+  text(v: unknown, where: string): string {
+    if (typeof v !== 'string' || v.trim() === '') {
+      this.fail(where, 'expected a non-empty string');
+      return '';
+    }
+    return v;
+  }
+}
+
+function parseCondition(c: Checker, v: unknown, where: string): Condition | undefined {
+  if (typeof v === 'string') return { kind: 'context', context: v };
+  if (Array.isArray(v)) {
+    const terms = c.strings(v, where, { min: 1 });
+    return terms.length ? { kind: 'terms', terms } : undefined;
+  }
+  const o = c.obj(v, where, [...CONDITION_KINDS, ...PROXIMITY]);
+  if (!o) return undefined;
+  const kinds = CONDITION_KINDS.filter((k) => o[k] !== undefined);
+  if (kinds.length !== 1) {
+    c.fail(where, `needs exactly one of ${CONDITION_KINDS.join(', ')}`);
+    return undefined;
+  }
+  const near: Partial<Record<(typeof PROXIMITY)[number], number>> = {};
+  for (const k of PROXIMITY) {
+    if (o[k] === undefined) continue;
+    if (!Number.isInteger(o[k]) || (o[k] as number) < 0) c.fail(`${where}.${k}`, 'expected a whole number of characters');
+    else near[k as 'within'] = o[k] as number;
+  }
+  if (Object.keys(near).length > 1) c.fail(where, 'takes one of within, before, after');
+  if (o.context !== undefined) return { kind: 'context', context: c.text(o.context, `${where}.context`), ...near };
+  if (o.pattern !== undefined) return { kind: 'pattern', pattern: c.text(o.pattern, `${where}.pattern`), ...near };
+  return { kind: 'terms', terms: c.strings(o.terms, `${where}.terms`, { min: 1 }), ...near };
+}
+
+function parseConditions(c: Checker, v: unknown, where: string): Condition[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    c.fail(where, 'expected a list of conditions');
+    return [];
+  }
+  return v.map((e, i) => parseCondition(c, e, `${where}[${i}]`)).filter((x): x is Condition => x !== undefined);
+}
+
+/** Checks one parsed rule document; returns the rule or the list of what is wrong with it. */
+export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule; errors: string[] } {
+  const c = new Checker();
+  const category = id.split('/')[0];
+  if (!isCategory(category)) c.fail('path', `"${category}" is not a category of taxonomy.md`);
+  const o = c.obj(doc, 'rule', RULE_KEYS);
+  if (!o) return { errors: c.errors };
+  const level = o.level as Level;
+  if (!LEVELS.includes(level)) c.fail('level', `expected one of ${LEVELS.join(', ')}`);
+  const m = c.obj(o.match, 'match', MATCH_KEYS);
+  const ex = c.obj(o.examples, 'examples', ['flag', 'pass']);
+  const rule: Rule = {
+    id,
+    category: category as Rule['category'],
+    description: c.text(o.description, 'description'),
+    level,
+    languages: c.strings(o.languages, 'languages', { required: true, min: 1 }),
+    match: {
+      any: c.strings(m?.any, 'match.any', { required: true, min: 1 }),
+      all: parseConditions(c, m?.all, 'match.all'),
+      none: parseConditions(c, m?.none, 'match.none'),
+    },
+    falsepositives: c.strings(o.falsepositives, 'falsepositives'),
+    references: c.strings(o.references, 'references'),
+    examples: {
+      flag: c.strings(ex?.flag, 'examples.flag', { required: true, min: MIN_EXAMPLES }),
+      pass: c.strings(ex?.pass, 'examples.pass', { required: true, min: MIN_EXAMPLES }),
+    },
+    file,
+  };
+  return c.errors.length ? { errors: c.errors } : { rule, errors: [] };
+}
+
+export function parseContext(doc: unknown, name: string, file: string): { context?: Context; errors: string[] } {
+  const c = new Checker();
+  const o = c.obj(doc, 'context', ['description', 'terms', 'patterns']);
+  if (!o) return { errors: c.errors };
+  const context: Context = {
+    name,
+    description: c.text(o.description, 'description'),
+    terms: c.strings(o.terms, 'terms'),
+    patterns: c.strings(o.patterns, 'patterns'),
+    file,
+  };
+  if (!context.terms.length && !context.patterns.length) c.fail('context', 'needs terms or patterns');
+  return c.errors.length ? { errors: c.errors } : { context, errors: [] };
+}

@@ -1,0 +1,57 @@
+import type { Category } from '../taxonomy/categories.js';
+
+/**
+ * Where a condition must be found, in characters of the normalised text measured from the trigger:
+ * `within` either side, `before` ending at most that far before it, `after` starting at most that far after.
+ * Without one, anywhere in the message.
+ */
+export interface Proximity {
+  within?: number;
+  before?: number;
+  after?: number;
+}
+
+/** One condition of a rule: a named context, inline terms, or a regular expression. */
+export type Condition = Proximity &
+  ({ kind: 'context'; context: string } | { kind: 'terms'; terms: string[] } | { kind: 'pattern'; pattern: string });
+
+/**
+ * How a rule matches: a trigger term (`any`), then every `all` condition present and no `none` condition.
+ * This is the whole language on purpose: small enough to read, test and compile into one automaton.
+ */
+export interface MatchSpec {
+  any: string[];
+  all: Condition[];
+  none: Condition[];
+}
+
+export type Level = 'high' | 'medium' | 'low';
+
+export interface Rule {
+  /** `<category>/<file name>`, from the rule's path. */
+  id: string;
+  category: Category;
+  description: string;
+  level: Level;
+  languages: string[];
+  match: MatchSpec;
+  falsepositives: string[];
+  references: string[];
+  examples: { flag: string[]; pass: string[] };
+  /** The file the rule came from, for errors. */
+  file: string;
+}
+
+/** A named list of terms and patterns shared by rules, such as who is addressed or first-person talk. */
+export interface Context {
+  name: string;
+  description: string;
+  terms: string[];
+  patterns: string[];
+  file: string;
+}
+
+export interface RuleSet {
+  rules: Rule[];
+  contexts: Map<string, Context>;
+}
