@@ -1,0 +1,72 @@
+import type { webApi } from '@slack/bolt';
+import { TtlCache } from './ttl-cache.js';
+import { honouringRetryAfter } from './web-client.js';
+
+export interface SlackChannel {
+  /** Unknown when the app may not read the channel's info (e.g. a private channel without groups:read). */
+  name?: string;
+  members: string[];
+}
+
+export interface SlackUser {
+  id: string;
+  name?: string;
+  /** IANA time zone from the user's profile. */
+  tz?: string;
+  /** A workspace admin or owner in Slack, or listed in `admins.slack`. */
+  isAdmin: boolean;
+}
+
+/**
+ * Channel members and user profiles from the Web API (conversations.members, conversations.info,
+ * users.info), cached for `ttlMs` so a busy channel costs a few calls an interval, not one per message.
+ */
+export class SlackDirectory {
+  private readonly channels: TtlCache<SlackChannel>;
+  private readonly users: TtlCache<SlackUser>;
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly admins: readonly string[],
+    ttlMs: number,
+  ) {
+    this.channels = new TtlCache(ttlMs);
+    this.users = new TtlCache(ttlMs);
+  }
+
+  channel(id: string): Promise<SlackChannel> {
+    return this.channels.get(id, async () => {
+      const [members, info] = await Promise.allSettled([this.members(id), honouringRetryAfter(() => this.client.conversations.info({ channel: id }))]);
+      if (members.status === 'rejected') throw members.reason;
+      return { name: info.status === 'fulfilled' ? info.value.channel?.name : undefined, members: members.value };
+    });
+  }
+
+  user(id: string): Promise<SlackUser> {
+    return this.users.get(id, async () => {
+      const { user } = await honouringRetryAfter(() => this.client.users.info({ user: id }));
+      const name = user?.profile?.display_name || user?.real_name || user?.name || undefined;
+      return { id, name, tz: user?.tz, isAdmin: this.isConfiguredAdmin(id) || Boolean(user?.is_admin || user?.is_owner) };
+    });
+  }
+
+  /** Admins named in the config: known without a lookup, so they keep their rights when users.info fails. */
+  isConfiguredAdmin(userId: string): boolean {
+    return this.admins.includes(userId);
+  }
+
+  async isAdmin(userId: string): Promise<boolean> {
+    return this.isConfiguredAdmin(userId) || (await this.user(userId)).isAdmin;
+  }
+
+  private async members(channel: string): Promise<string[]> {
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await honouringRetryAfter(() => this.client.conversations.members({ channel, limit: 1000, cursor }));
+      all.push(...(page.members ?? []));
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return all;
+  }
+}

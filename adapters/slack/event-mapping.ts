@@ -1,0 +1,90 @@
+import type { ChatMessage, MessageKind } from '../../src/bot/chat-message.js';
+import { mentionsAll, mentionsUser, plainText, slackTsToMs } from './slack-text.js';
+
+export const PLATFORM = 'slack';
+
+/** The fields of Slack's `message` and `app_mention` events that the adapter reads. */
+export interface SlackMessageEvent {
+  type: string;
+  subtype?: string;
+  channel: string;
+  channel_type?: string;
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  files?: { mimetype?: string }[];
+}
+
+export interface SlackReactionEvent {
+  type: string;
+  user: string;
+  reaction: string;
+  item: { type: string; channel?: string; ts?: string };
+  event_ts: string;
+}
+
+// People's messages: plain, with files, and thread replies also sent to the channel. Edits,
+// deletions, joins, topic changes and the like are system subtypes and are not messages of anyone.
+const PEOPLE_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+/** Reactions that say "seen, will do", which ack-storm counts like a typed "收到". */
+const ACK_REACTIONS = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1', 'thumbsup', 'eyes']);
+
+/** A direct message channel: the bot's DMs have ids starting with D and channel_type "im". */
+function isDirect(channel: string, channelType?: string): boolean {
+  return channelType === 'im' || (channelType === undefined && channel.startsWith('D'));
+}
+
+/**
+ * A `message` or `app_mention` event as a ChatMessage with the group's id only (the directory fills
+ * in the rest); null for bot and system messages. It is addressed to the bot when it is an
+ * app_mention, a DM, or mentions the bot (Slack may deliver the `message` before the `app_mention`).
+ */
+export function fromMessageEvent(event: SlackMessageEvent, eventId: string | undefined, botUserId: string): ChatMessage | null {
+  if (!PEOPLE_SUBTYPES.has(event.subtype) || event.bot_id || !event.user || event.user === botUserId) return null;
+  const raw = event.text ?? '';
+  const direct = isDirect(event.channel, event.channel_type);
+  const kind = fileKind(event.files);
+  return {
+    platform: PLATFORM,
+    id: `${event.channel}/${event.ts}`,
+    eventId,
+    group: direct ? null : { id: event.channel },
+    sender: { id: event.user },
+    text: plainText(raw, botUserId) || (kind === 'text' ? '' : `[${kind}]`),
+    ts: slackTsToMs(event.ts),
+    kind,
+    mentionsAll: mentionsAll(raw),
+    addressed: event.type === 'app_mention' || direct || mentionsUser(raw, botUserId),
+    replyTo: event.thread_ts && event.thread_ts !== event.ts ? `${event.channel}/${event.thread_ts}` : null,
+  };
+}
+
+/** An acknowledging reaction (✅ 👍 👀) on a message as a ChatMessage of kind reaction; null for others. */
+export function fromReaction(event: SlackReactionEvent, eventId: string | undefined): ChatMessage | null {
+  const { channel, ts } = event.item;
+  // Skin tones ("+1::skin-tone-3") are the same acknowledgement.
+  const name = event.reaction.split('::')[0];
+  if (event.item.type !== 'message' || !channel || !ts || !ACK_REACTIONS.has(name)) return null;
+  return {
+    platform: PLATFORM,
+    // A reaction has no ts of its own; the reactor and emoji keep two reactions in one second apart.
+    id: `${channel}/${event.event_ts}/${event.user}/${name}`,
+    eventId,
+    group: isDirect(channel) ? null : { id: channel },
+    sender: { id: event.user },
+    text: name,
+    ts: slackTsToMs(event.event_ts),
+    kind: 'reaction',
+    mentionsAll: false,
+    addressed: false,
+    replyTo: `${channel}/${ts}`,
+  };
+}
+
+function fileKind(files: SlackMessageEvent['files']): MessageKind {
+  if (!files?.length) return 'text';
+  return files.every((f) => f.mimetype?.startsWith('image/')) ? 'image' : 'file';
+}

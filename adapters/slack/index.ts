@@ -1,0 +1,131 @@
+import type { App } from '@slack/bolt';
+import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
+import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { oneLine, WorkError } from '../../src/util/errors.js';
+import { boltLogger } from './bolt-logger.js';
+import { SlackDirectory } from './directory.js';
+import { enrich } from './enrich.js';
+import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent, type SlackReactionEvent } from './event-mapping.js';
+import { OutboundQueue } from './outbound-queue.js';
+import { createBoltApp, startBoltApp } from './receiver.js';
+import type { SlackSettings } from './settings.js';
+import { fromSlashCommand, SLASH_COMMAND } from './slash-command.js';
+import { createWebClient, honouringRetryAfter } from './web-client.js';
+
+export { slackSettings, type SlackSettings } from './settings.js';
+
+export interface SlackDeps {
+  /** Where warnings go, one line each; stderr by default. */
+  log?: (line: string) => void;
+  /** How long member lists and profiles are trusted; 10 minutes by default. */
+  cacheTtlMs?: number;
+  /** Least time between two messages to one channel; 1000 ms by default (Slack's pace). */
+  sendIntervalMs?: number;
+}
+
+export interface SlackAdapter extends Adapter {
+  /** The HTTP port listened on once started (the real one when `port` is 0); undefined in Socket Mode. */
+  readonly port: number | undefined;
+}
+
+/** Slack on Bolt: events, mentions, reactions and `/fingertip` in; rate-kept messages out. */
+export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}): SlackAdapter {
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logger = boltLogger(log);
+  const client = createWebClient(settings, logger);
+  const directory = new SlackDirectory(client, settings.admins, deps.cacheTtlMs ?? 10 * 60_000);
+  const queue = new OutboundQueue(deps.sendIntervalMs ?? 1000, (lane, seconds) =>
+    log(`slack: rate limited sending to ${lane}; retrying after ${seconds} s`),
+  );
+  const inFlight = new Set<Promise<void>>();
+  let app: App | undefined;
+  let port: number | undefined;
+
+  /** Hands a message over after the request was acked; a failure is logged, never thrown at Bolt. */
+  const deliver = (onMessage: (msg: ChatMessage) => Promise<void>, msg: ChatMessage | null): Promise<void> => {
+    if (!msg) return Promise.resolve();
+    const work = enrich(msg, directory, log)
+      .then(onMessage)
+      .catch((err: unknown) => log(`slack: message ${msg.id} failed: ${oneLine(err)}`))
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
+    return work;
+  };
+
+  const post = (channel: string, text: string, threadTs?: string) =>
+    queue.push(channel, () => client.chat.postMessage({ channel, text, thread_ts: threadTs })).catch((err: unknown) => {
+      throw new WorkError(`slack: cannot post to ${channel}: ${oneLine(err)}`);
+    });
+
+  const sendDirect = async (userId: string, out: Outgoing): Promise<void> => {
+    const opened = await honouringRetryAfter(() => client.conversations.open({ users: userId })).catch((err: unknown) => {
+      throw new WorkError(`slack: cannot open a DM with ${userId}: ${oneLine(err)}`);
+    });
+    const channel = opened.channel?.id;
+    if (!channel) throw new WorkError(`slack: conversations.open gave no channel for ${userId}`);
+    await post(channel, out.text);
+  };
+
+  return {
+    platform: PLATFORM,
+    get port() {
+      return port;
+    },
+
+    async start(onMessage) {
+      const auth = await honouringRetryAfter(() => client.auth.test()).catch((err: unknown) => {
+        throw new WorkError(`slack: auth.test failed, check adapters.slack.token: ${oneLine(err)}`);
+      });
+      if (!auth.user_id) throw new WorkError('slack: auth.test gave no bot user id');
+      const botUserId = auth.user_id;
+      app = createBoltApp(settings, { botUserId, botId: auth.bot_id }, logger);
+      app.event('message', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, botUserId)));
+      app.event('app_mention', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, botUserId)));
+      app.event('reaction_added', ({ event, body }) => deliver(onMessage, fromReaction(event as SlackReactionEvent, body.event_id)));
+      app.command(SLASH_COMMAND, async ({ ack, body }) => {
+        await ack();
+        await deliver(onMessage, fromSlashCommand(body, Date.now()));
+      });
+      port = await startBoltApp(app, settings);
+    },
+
+    async sendToGroup(groupId, out, opts) {
+      await post(groupId, out.text, threadTs(groupId, opts?.replyTo));
+    },
+
+    async sendPrivate(userId, out, opts) {
+      if (opts?.groupId && !opts.groupId.startsWith('D')) {
+        const channel = opts.groupId;
+        try {
+          await queue.push(channel, () => client.chat.postEphemeral({ channel, user: userId, text: out.text }));
+          return;
+        } catch (err) {
+          // Not in the channel (or the bot is not): the answer goes by DM instead.
+          log(`slack: no ephemeral answer to ${userId} in ${channel} (${oneLine(err)}); sending a DM`);
+        }
+      }
+      await sendDirect(userId, out);
+    },
+
+    async groupMembers(groupId) {
+      return (await directory.channel(groupId)).members;
+    },
+
+    isGroupAdmin(_groupId, userId) {
+      // Slack's admins and owners are workspace-wide; there are no per-channel admins.
+      return directory.isAdmin(userId);
+    },
+
+    async stop() {
+      await app?.stop();
+      while (inFlight.size > 0) await Promise.all(inFlight);
+      await queue.drain();
+    },
+  };
+}
+
+/** The thread to answer in: the ts part of a `<channel>/<ts>` message id in this channel. */
+function threadTs(groupId: string, replyTo: string | undefined): string | undefined {
+  const ts = replyTo?.startsWith(`${groupId}/`) ? replyTo.slice(groupId.length + 1) : undefined;
+  return ts && /^\d+\.\d+$/.test(ts) ? ts : undefined;
+}

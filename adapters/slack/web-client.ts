@@ -1,0 +1,29 @@
+import { webApi, type Logger } from '@slack/bolt';
+import type { SlackSettings } from './settings.js';
+
+/**
+ * The Web API client at `apiUrl`. Rate-limited calls are rejected rather than retried inside the
+ * client, so that the adapter's own queue decides what waits: the client would pause every call.
+ */
+export function createWebClient(settings: SlackSettings, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(settings.token, {
+    slackApiUrl: settings.apiUrl,
+    rejectRateLimitedCalls: true,
+    logger,
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Calls `call` until it is not rate limited, waiting each 429's Retry-After between tries. */
+export async function honouringRetryAfter<T>(call: () => Promise<T>, onWait?: (seconds: number) => void): Promise<T> {
+  for (;;) {
+    try {
+      return await call();
+    } catch (err) {
+      if (!(err instanceof webApi.WebAPIRateLimitedError)) throw err;
+      onWait?.(err.retryAfter);
+      await sleep(err.retryAfter * 1000);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
+import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
+import { eventEnvelope, sendSigned, SIGNING_SECRET, slashCommandForm } from './signed-request.js';
+
+// Real Bolt over HTTP on an ephemeral port, signed requests in, the local Web API stub at apiUrl.
+
+let stub: SlackApiStub;
+let adapter: SlackAdapter;
+let received: ChatMessage[];
+let handler: (msg: ChatMessage) => Promise<void>;
+const logs: string[] = [];
+
+async function waitFor<T>(get: () => T | undefined, ms = 3000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = get();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const byId = (id: string) => () => received.find((m) => m.id === id);
+
+function message(fields: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'message', channel: 'C01', channel_type: 'channel', user: 'U1', ...fields };
+}
+
+beforeAll(async () => {
+  stub = await startSlackApiStub({
+    users: [
+      { id: 'U1', name: 'Li', tz: 'Asia/Shanghai' },
+      { id: 'U2', name: 'Wang' },
+      { id: 'UADMIN', name: 'Boss', is_admin: true },
+      { id: 'UCFG', name: 'Zhao' },
+    ],
+    channels: { C01: { name: 'ops', members: ['U1', 'U2', 'UADMIN', 'UBOT'] }, C02: { name: 'hr', members: ['U1', 'U2'] } },
+  });
+  adapter = createSlackAdapter(
+    { token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: stub.url, admins: ['UCFG'] },
+    { log: (line) => logs.push(line), sendIntervalMs: 20 },
+  );
+  await adapter.start((msg) => handler(msg));
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await stub?.close();
+});
+
+beforeEach(() => {
+  received = [];
+  handler = async (msg) => {
+    received.push(msg);
+  };
+});
+
+describe('Slack adapter over HTTP', () => {
+  it('hands over a channel demand with its group, member count and sender', async () => {
+    const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000001.000100', text: '<!channel> 请全体同事今晚十点前完成打卡并截图发群里' }), 'EvDemand'));
+    expect(res.status).toBe(200);
+    const msg = await waitFor(byId('C01/1800000001.000100'));
+    expect(msg).toMatchObject({
+      platform: 'slack',
+      eventId: 'EvDemand',
+      group: { id: 'C01', name: 'ops', memberCount: 4, members: ['U1', 'U2', 'UADMIN', 'UBOT'] },
+      sender: { id: 'U1', name: 'Li' },
+      text: '@channel 请全体同事今晚十点前完成打卡并截图发群里',
+      ts: 1800000001000,
+      kind: 'text',
+      mentionsAll: true,
+      addressed: false,
+      replyTo: null,
+      senderIsAdmin: false,
+    });
+  });
+
+  it('hands a redelivered event over again with the same eventId, for the bot to dedupe', async () => {
+    const body = eventEnvelope(message({ ts: '1800000002.000100', text: 'All staff: fill in the attendance form by 5pm today' }), 'EvRetry');
+    expect((await sendSigned(adapter.port!, body)).status).toBe(200);
+    expect((await sendSigned(adapter.port!, body, { retryNum: 1 })).status).toBe(200);
+    await waitFor(() => (received.length === 2 ? received : undefined));
+    expect(received.map((m) => [m.id, m.eventId])).toEqual([
+      ['C01/1800000002.000100', 'EvRetry'],
+      ['C01/1800000002.000100', 'EvRetry'],
+    ]);
+  });
+
+  it('refuses a forged signature with 401 and hands nothing over', async () => {
+    const before = stub.calls.length;
+    const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000003.000100', text: '请大家今晚十点前完成打卡' })), { secret: 'not-the-secret' });
+    expect(res.status).toBe(401);
+    // A valid event after it is handed over, so the forged one had its chance to arrive first.
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000003.000200', text: 'ok' })));
+    await waitFor(byId('C01/1800000003.000200'));
+    expect(received.map((m) => m.id)).toEqual(['C01/1800000003.000200']);
+    expect(stub.calls.slice(before).every((c) => c.method !== 'chat.postMessage')).toBe(true);
+  });
+
+  it('acks the request before the bot works on it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    handler = async (msg) => {
+      received.push(msg);
+      await held;
+    };
+    const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000004.000100', text: '收到' })));
+    expect(res.status).toBe(200);
+    await waitFor(byId('C01/1800000004.000100'));
+    release();
+  });
+
+  it('answers "@fingertip stats" privately: ephemeral in the channel, else by DM', async () => {
+    await sendSigned(adapter.port!, eventEnvelope({ type: 'app_mention', channel: 'C01', user: 'U1', ts: '1800000005.000100', text: '<@UBOT> stats' }));
+    const msg = await waitFor(byId('C01/1800000005.000100'));
+    expect(msg).toMatchObject({ addressed: true, text: 'stats', group: { id: 'C01' } });
+
+    await adapter.sendPrivate(msg.sender.id, { text: 'ops: 3 demands this week' }, { groupId: msg.group!.id });
+    expect(stub.callsTo('chat.postEphemeral').at(-1)?.args).toMatchObject({ channel: 'C01', user: 'U1', text: 'ops: 3 demands this week' });
+
+    await adapter.sendPrivate('U2', { text: 'your weekly figures' });
+    expect(stub.callsTo('conversations.open').at(-1)?.args).toMatchObject({ users: 'U2' });
+    expect(stub.callsTo('chat.postMessage').at(-1)?.args).toMatchObject({ channel: 'DU2', text: 'your weekly figures' });
+  });
+
+  it('falls back to a DM when the ephemeral answer is refused', async () => {
+    stub.replyOnce('chat.postEphemeral', { body: { ok: false, error: 'user_not_in_channel' } });
+    await adapter.sendPrivate('U2', { text: 'help text' }, { groupId: 'C02' });
+    expect(stub.callsTo('chat.postMessage').at(-1)?.args).toMatchObject({ channel: 'DU2', text: 'help text' });
+  });
+
+  it('marks a message that mentions the bot as addressed even when it comes as a plain message event', async () => {
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000006.000100', text: '<@UBOT> help' })));
+    expect(await waitFor(byId('C01/1800000006.000100'))).toMatchObject({ addressed: true, text: 'help' });
+  });
+
+  it('hands over DMs as addressed messages without a group', async () => {
+    await sendSigned(adapter.port!, eventEnvelope({ type: 'message', channel: 'D0U1', channel_type: 'im', user: 'U1', ts: '1800000007.000100', text: 'stats' }));
+    expect(await waitFor(byId('D0U1/1800000007.000100'))).toMatchObject({ group: null, addressed: true, text: 'stats' });
+  });
+
+  it('keeps a thread reply\'s parent and answers in the thread', async () => {
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000008.000200', thread_ts: '1800000008.000100', text: '收到' })));
+    expect(await waitFor(byId('C01/1800000008.000200'))).toMatchObject({ replyTo: 'C01/1800000008.000100' });
+    await adapter.sendToGroup('C01', { text: 'noted' }, { replyTo: 'C01/1800000008.000100' });
+    expect(stub.callsTo('chat.postMessage').at(-1)?.args).toMatchObject({ channel: 'C01', thread_ts: '1800000008.000100', text: 'noted' });
+  });
+
+  it('ignores bot messages and system subtypes', async () => {
+    await sendSigned(adapter.port!, eventEnvelope(message({ subtype: 'bot_message', bot_id: 'B9', ts: '1800000009.000100', text: '请大家打卡' })));
+    await sendSigned(adapter.port!, eventEnvelope(message({ subtype: 'channel_join', ts: '1800000009.000200', text: '<@U2> has joined the channel' })));
+    await sendSigned(adapter.port!, eventEnvelope(message({ subtype: 'message_changed', ts: '1800000009.000300', message: { text: 'edited' } })));
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.000400', text: 'last' })));
+    await waitFor(byId('C01/1800000009.000400'));
+    expect(received.map((m) => m.id)).toEqual(['C01/1800000009.000400']);
+  });
+
+  it('hands over ✅ 👍 👀 reactions as acknowledgements of the reacted message, and no others', async () => {
+    const reaction = (user: string, name: string) =>
+      eventEnvelope({ type: 'reaction_added', user, reaction: name, item: { type: 'message', channel: 'C01', ts: '1800000001.000100' }, item_user: 'U1', event_ts: '1800000010.000100' });
+    await sendSigned(adapter.port!, reaction('U2', 'tada'));
+    await sendSigned(adapter.port!, reaction('U2', '+1::skin-tone-3'));
+    const ack = await waitFor(() => received.find((m) => m.kind === 'reaction'));
+    expect(ack).toMatchObject({ text: '+1', replyTo: 'C01/1800000001.000100', sender: { id: 'U2', name: 'Wang' }, group: { id: 'C01', memberCount: 4 } });
+    await sendSigned(adapter.port!, reaction('U1', 'eyes'));
+    await waitFor(() => (received.length === 2 ? received : undefined));
+    expect(received.map((m) => m.text)).toEqual(['+1', 'eyes']);
+  });
+
+  it('takes /fingertip sub-commands as addressed messages', async () => {
+    const res = await sendSigned(
+      adapter.port!,
+      slashCommandForm({ text: 'stats', user_id: 'U1', user_name: 'li', channel_id: 'C02', channel_name: 'hr' }),
+      { contentType: 'application/x-www-form-urlencoded' },
+    );
+    expect(res.status).toBe(200);
+    const msg = await waitFor(() => received[0]);
+    expect(msg).toMatchObject({ addressed: true, text: 'stats', group: { id: 'C02', name: 'hr', memberCount: 2 }, sender: { id: 'U1', name: 'Li' } });
+  });
+
+  it('knows admins from users.info and from the config, and no one else', async () => {
+    for (const [user, ts] of [['UADMIN', '1800000011.000100'], ['UCFG', '1800000011.000200'], ['U2', '1800000011.000300']]) {
+      await sendSigned(adapter.port!, eventEnvelope(message({ user, ts, text: 'reset' })));
+    }
+    await waitFor(() => (received.length === 3 ? received : undefined));
+    expect(Object.fromEntries(received.map((m) => [m.sender.id, m.senderIsAdmin]))).toEqual({ UADMIN: true, UCFG: true, U2: false });
+    expect(await adapter.isGroupAdmin('C01', 'UADMIN')).toBe(true);
+    expect(await adapter.isGroupAdmin('C01', 'U2')).toBe(false);
+    expect(await adapter.groupMembers('C02')).toEqual(['U1', 'U2']);
+  });
+
+  it('retries a message refused with 429 after its Retry-After, and delivers it', async () => {
+    stub.replyOnce('chat.postMessage', { status: 429, headers: { 'retry-after': '1' } });
+    const before = stub.callsTo('chat.postMessage').length;
+    await adapter.sendToGroup('C02', { text: 'weekly digest' });
+    const [refused, delivered] = stub.callsTo('chat.postMessage').slice(before);
+    expect(refused.status).toBe(429);
+    expect(delivered).toMatchObject({ status: 200, args: { channel: 'C02', text: 'weekly digest' } });
+    expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1000);
+    expect(logs.some((l) => l.includes('rate limited sending to C02'))).toBe(true);
+  });
+
+  it('reports a delivery Slack refuses as a failure naming the channel', async () => {
+    stub.replyOnce('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
+    await expect(adapter.sendToGroup('C99', { text: 'x' })).rejects.toThrow(/C99.*channel_not_found/);
+  });
+});

@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A small local stand-in for Slack's Web API, served on 127.0.0.1 at `url` (the adapter's
+ * `apiUrl`). It answers the methods the Slack adapter calls from its fixtures and records every
+ * call; `replyOnce` scripts a reply such as a 429 with Retry-After.
+ */
+
+export interface StubUser {
+  id: string;
+  name?: string;
+  real_name?: string;
+  tz?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+}
+
+export interface StubChannel {
+  name: string;
+  members: string[];
+}
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, string>;
+  /** Date.now() when the call arrived. */
+  at: number;
+  /** The HTTP status the stub answered with. */
+  status: number;
+}
+
+export interface StubReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface SlackApiStub {
+  /** Base URL of the Web API, ending in a slash. */
+  url: string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** The next call to `method` gets `reply` instead of the normal answer (queued, first in first out). */
+  replyOnce(method: string, reply: StubReply): void;
+  users: Map<string, StubUser>;
+  channels: Map<string, StubChannel>;
+  close(): Promise<void>;
+}
+
+export const STUB_BOT_USER = 'UBOT';
+
+export async function startSlackApiStub(
+  fixtures: { users?: StubUser[]; channels?: Record<string, StubChannel>; pageSize?: number } = {},
+): Promise<SlackApiStub> {
+  const users = new Map((fixtures.users ?? []).map((u) => [u.id, u]));
+  const channels = new Map(Object.entries(fixtures.channels ?? {}));
+  const pageSize = fixtures.pageSize ?? 1000;
+  const calls: RecordedCall[] = [];
+  const scripted = new Map<string, StubReply[]>();
+  let tsCounter = 0;
+
+  const answer = (method: string, args: Record<string, string>): unknown => {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: STUB_BOT_USER, bot_id: 'BBOT', team_id: 'T1', user: 'fingertip' };
+      case 'users.info': {
+        const user = users.get(args.user);
+        return user ? { ok: true, user: { ...user, profile: { display_name: user.name ?? '' } } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.info': {
+        const channel = channels.get(args.channel);
+        return channel ? { ok: true, channel: { id: args.channel, name: channel.name } } : { ok: false, error: 'channel_not_found' };
+      }
+      case 'conversations.members': {
+        const channel = channels.get(args.channel);
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const from = Number(args.cursor || 0);
+        const size = Math.min(pageSize, Number(args.limit || 100));
+        const next = from + size < channel.members.length ? String(from + size) : '';
+        return { ok: true, members: channel.members.slice(from, from + size), response_metadata: { next_cursor: next } };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${args.users}` } };
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `1800000000.${String(++tsCounter).padStart(6, '0')}` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1800000000.${String(++tsCounter).padStart(6, '0')}` };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  };
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const args = (req.headers['content-type'] ?? '').includes('json')
+      ? (JSON.parse(raw || '{}') as Record<string, string>)
+      : Object.fromEntries(new URLSearchParams(raw));
+    const reply = scripted.get(method)?.shift() ?? { body: answer(method, args) };
+    const status = reply.status ?? 200;
+    calls.push({ method, args, at: Date.now(), status });
+    res.writeHead(status, { 'content-type': 'application/json', ...reply.headers });
+    res.end(JSON.stringify(reply.body ?? { ok: false, error: 'ratelimited' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    replyOnce(method, reply) {
+      scripted.set(method, [...(scripted.get(method) ?? []), reply]);
+    },
+    users,
+    channels,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
