@@ -1,0 +1,146 @@
+import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
+import { normalize } from '../engine/normalize.js';
+import type { MessageRecord } from '../store/message-record.js';
+import { bandKeys } from './minhash.js';
+import { UnionFind } from './union-find.js';
+
+/** Two demands are "nearly the same" at this Dice coefficient over character bigrams of their normalised texts. */
+export const DUPLICATE_MIN_SIMILARITY = 0.8;
+/** ... and duplicate each other when sent at most this far apart (7 days, inclusive). */
+export const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
+/** A new text is compared with at most this many earlier texts per LSH bucket: chains, never all pairs. */
+const CHAIN = 3;
+
+export interface Duplicate {
+  message_ids: string[];
+  groups: string[];
+}
+
+type DemandRecord = Pick<MessageRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'hash' | 'text' | 'categories'>;
+
+/**
+ * taxonomy.md's `duplicate-request` (多头填报): the same or nearly the same demand sent in two or more
+ * groups, or by two or more senders, within DUPLICATE_WINDOW_MS. Demands are kept as a few numbers each;
+ * texts once per distinct normalised text (record.hash). At the end, equal texts are chained in time
+ * order, distinct texts are paired through MinHash LSH buckets and checked with natural's Dice
+ * coefficient, and each similar pair links its occurrences that lie within the window; clusters are
+ * the connected parts.
+ */
+export class DuplicateDetector {
+  private readonly ids: string[] = [];
+  private readonly times: number[] = [];
+  private readonly groupOf: number[] = [];
+  private readonly senderOf: number[] = [];
+  private readonly textOf: number[] = [];
+  private readonly textIndex = new Map<string, number>();
+  private readonly texts: (string | null)[] = [];
+  private readonly groupIndex = new Map<string, number>();
+  private readonly groupIds: string[] = [];
+  private readonly senderIndex = new Map<string, number>();
+
+  add(record: DemandRecord): void {
+    if (record.categories.length === 0) return;
+    let t = this.textIndex.get(record.hash);
+    if (t === undefined) {
+      this.textIndex.set(record.hash, (t = this.texts.length));
+      this.texts.push(record.text === null ? null : normalize(record.text));
+    }
+    let g = this.groupIndex.get(record.groupId);
+    if (g === undefined) {
+      this.groupIndex.set(record.groupId, (g = this.groupIds.length));
+      this.groupIds.push(record.groupId);
+    }
+    let s = this.senderIndex.get(record.senderId);
+    if (s === undefined) this.senderIndex.set(record.senderId, (s = this.senderIndex.size));
+    this.ids.push(record.id);
+    this.times.push(record.ts);
+    this.groupOf.push(g);
+    this.senderOf.push(s);
+    this.textOf.push(t);
+  }
+
+  /** The clusters, largest first, each with ids in time order and its distinct groups sorted. */
+  results(): Duplicate[] {
+    const occurrences = this.occurrencesByText();
+    const uf = new UnionFind(this.ids.length);
+    for (const list of occurrences) this.linkWithinWindow(uf, list, list);
+    for (const [a, b] of this.similarTextPairs(occurrences)) this.linkWithinWindow(uf, occurrences[a], occurrences[b]);
+    return this.clusters(uf);
+  }
+
+  /** Demand indices per text, each list in time order. */
+  private occurrencesByText(): number[][] {
+    const lists: number[][] = this.texts.map(() => []);
+    for (let i = 0; i < this.ids.length; i++) lists[this.textOf[i]].push(i);
+    const byTime = (a: number, b: number) => this.times[a] - this.times[b] || a - b;
+    for (const list of lists) list.sort(byTime);
+    return lists;
+  }
+
+  /**
+   * Links each occurrence in `a` to the nearest occurrence in `b` when they are within the window
+   * (for a = b: each to the next one). Both lists are in time order, so one merge pass does it.
+   */
+  private linkWithinWindow(uf: UnionFind, a: number[], b: number[]): void {
+    const t = this.times;
+    if (a === b) {
+      for (let i = 1; i < a.length; i++) if (t[a[i]] - t[a[i - 1]] <= DUPLICATE_WINDOW_MS) uf.union(a[i - 1], a[i]);
+      return;
+    }
+    let j = 0;
+    for (const x of a) {
+      while (j + 1 < b.length && t[b[j + 1]] <= t[x]) j++;
+      // b[j] is the last one at or before x (or the first of all); b[j + 1] the first after.
+      for (const y of [b[j], b[j + 1]]) {
+        if (y !== undefined && Math.abs(t[y] - t[x]) <= DUPLICATE_WINDOW_MS) uf.union(x, y);
+      }
+    }
+  }
+
+  /** Pairs of distinct texts with Dice >= DUPLICATE_MIN_SIMILARITY, found through LSH buckets in time order. */
+  private similarTextPairs(occurrences: number[][]): [number, number][] {
+    const order = this.texts.map((_, i) => i).filter((i) => this.texts[i] !== null && occurrences[i].length > 0);
+    order.sort((a, b) => this.times[occurrences[a][0]] - this.times[occurrences[b][0]] || a - b);
+    const buckets = new Map<number, number[]>();
+    const checked = new Set<number>();
+    const pairs: [number, number][] = [];
+    const n = this.texts.length;
+    for (const x of order) {
+      const text = this.texts[x]!;
+      for (const key of bandKeys(text)) {
+        let chain = buckets.get(key);
+        if (!chain) buckets.set(key, (chain = []));
+        for (let k = chain.length - 1; k >= 0 && k >= chain.length - CHAIN; k--) {
+          const y = chain[k];
+          const pairKey = y * n + x;
+          if (checked.has(pairKey)) continue;
+          checked.add(pairKey);
+          if (DiceCoefficient(text, this.texts[y]!) >= DUPLICATE_MIN_SIMILARITY) pairs.push([y, x]);
+        }
+        chain.push(x);
+      }
+    }
+    return pairs;
+  }
+
+  private clusters(uf: UnionFind): Duplicate[] {
+    const members = new Map<number, number[]>();
+    for (let i = 0; i < this.ids.length; i++) {
+      const root = uf.find(i);
+      const list = members.get(root);
+      if (list) list.push(i); else members.set(root, [i]);
+    }
+    const found: { first: number; dup: Duplicate }[] = [];
+    for (const list of members.values()) {
+      if (list.length < 2) continue;
+      const groups = new Set(list.map((i) => this.groupOf[i]));
+      const senders = new Set(list.map((i) => this.senderOf[i]));
+      if (groups.size < 2 && senders.size < 2) continue;
+      list.sort((a, b) => this.times[a] - this.times[b] || (this.ids[a] < this.ids[b] ? -1 : 1));
+      const groupIds = [...groups].map((g) => this.groupIds[g]).sort();
+      found.push({ first: this.times[list[0]], dup: { message_ids: list.map((i) => this.ids[i]), groups: groupIds } });
+    }
+    found.sort((a, b) => b.dup.message_ids.length - a.dup.message_ids.length || a.first - b.first);
+    return found.map((f) => f.dup);
+  }
+}
