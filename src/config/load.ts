@@ -33,7 +33,7 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
     } catch (err) {
       if (err instanceof YAMLParseError) {
         const line = err.linePos?.[0]?.line;
-        throw new InputError(`${path}${line ? `:${line}` : ''}: invalid YAML: ${err.message.split('\n')[0]}`);
+        throw new InputError(`${path}${line ? `:${line}` : ''}: invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
       }
       throw err;
     }

@@ -23,10 +23,10 @@ function readYaml(file: string, problems: Problem[]): unknown {
     problems.push({ file, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
     return undefined;
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    problems.push({ file, line: err.linePos?.[0]?.line, message: `invalid YAML: ${err.message.split('\n')[0]}` });
+    problems.push({ file, line: err.linePos?.[0]?.line, message: `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` });
     return undefined;
   }
   return doc.toJS();

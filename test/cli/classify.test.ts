@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classify } from '../../src/index.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const DEMAND = '请全体同事今晚十点前完成打卡';
+
+describe('fingertip classify', () => {
+  it('writes one result per JSONL line, in order, the same as the library', async () => {
+    const input = [
+      JSON.stringify({ id: 'm1', text: DEMAND }),
+      JSON.stringify({ id: 'm2', text: 'Pizza in the kitchen' }),
+      '',
+      JSON.stringify({ text: '又要打卡，烦死了' }),
+    ].join('\n');
+    const { code, stdout } = await runCli(['classify'], { stdin: input });
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['m1', 'm2', 4]);
+    expect(lines[0]).toEqual({ id: 'm1', ...classify(DEMAND) });
+    expect(lines[0].categories).toContain('check-in');
+    expect(lines[1].categories).toEqual([]);
+  });
+
+  it('reads plain text with --text, ids being line numbers', async () => {
+    const { code, stdout } = await runCli(['classify', '--text'], { stdin: `${DEMAND}\n\nhello\n` });
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([1, 2, 3]);
+  });
+
+  it('reads a file and names it and the line of a malformed line, keeping earlier results', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'a', text: DEMAND })}\n{"id": "b", "text": 5}\n`);
+    const r = await runCli(['classify', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`fingertip classify: ${file}:2: "text" must be a string\n`);
+    expect(JSON.parse(r.stdout).id).toBe('a');
+    const bad = await runCli(['classify'], { stdin: 'not json\n' });
+    expect(bad.stderr).toBe('fingertip classify: <stdin>:1: not a JSON object (invalid JSON)\n');
+  });
+
+  it('refuses a missing file with exit 2', async () => {
+    const r = await runCli(['classify', '/nonexistent.jsonl']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fingertip classify: /nonexistent.jsonl: cannot read (ENOENT)\n');
+  });
+
+  it('survives binary input', async () => {
+    const bytes = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256));
+    const r = await runCli(['classify', '--text'], { stdin: bytes });
+    expect(r.code).toBe(0);
+    const lines = bytes.toString('utf8').split(/\r\n|\n|\r/);
+    if (lines.at(-1) === '') lines.pop();
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => i + 1));
+  });
+});
+
+describe('fingertip (dispatch)', () => {
+  it('answers an unknown command with exit 2 and the usage line', async () => {
+    const r = await runCli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fingertip: unknown command "frobnicate"\nusage: fingertip /);
+  });
+
+  it('answers an unknown option with exit 2 naming it', async () => {
+    const r = await runCli(['classify', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fingertip classify: classify: Unknown option '--bogus'/);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+import { ruleDir, ruleYaml } from '../support/rules.js';
+
+const good = (any: string, flag: string[], pass: string[]) =>
+  ruleYaml(`  any: [${any}]\n  all: [zh-audience]`, `examples:\n  flag: [${flag.join(', ')}]\n  pass: [${pass.join(', ')}]\n`);
+
+describe('fingertip rules', () => {
+  it('tests the built-in rules and passes', async () => {
+    const r = await runCli(['rules', 'test']);
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+    expect(r.code).toBe(0);
+  });
+
+  it('lints and lists the built-in rules', async () => {
+    const lint = await runCli(['rules', 'lint']);
+    expect(lint.stdout).toMatch(/^\d+ rules, no problems$/m);
+    expect(lint.code).toBe(0);
+    const list = await runCli(['rules', 'list']);
+    expect(list.stdout).toMatch(/^check-in\/\S+\thigh|medium|low\t/m);
+  });
+
+  it('runs a custom folder on top of the shared contexts and reports failing examples', async () => {
+    const dir = ruleDir({
+      'like-quota/vote.yaml': good('投票', ['大家都去投票', '请全体投票', '各位投票'], ['我投票了', '投票结束了', '谁去投票？']),
+      'like-quota/wrong.yaml': good('点赞', ['这个点赞', '点赞了', '好点赞'], ['大家点赞', '请全体点赞', '各位点赞']),
+    });
+    const r = await runCli(['rules', 'test', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAIL like-quota/wrong: flag example 1 not flagged: "这个点赞"');
+    expect(r.stdout).toContain('FAIL like-quota/wrong: pass example 1 flagged but should pass: "大家点赞"');
+    expect(r.stdout).toMatch(/^1 passed, 1 failed$/m);
+  });
+
+  it('lint reports every problem of a custom folder with exit 1', async () => {
+    const dir = ruleDir({
+      'check-in/redos.yaml': ruleYaml('  any: [打卡]\n  all:\n    - {pattern: "(a+)+b"}'),
+      'check-in/few.yaml': ruleYaml('  any: [打卡]', 'examples:\n  flag: [a]\n  pass: [b, c, d]\n'),
+    });
+    const r = await runCli(['rules', 'lint', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/few\.yaml: examples\.flag: needs at least 3/);
+    expect(r.stdout).toMatch(/redos\.yaml: match\.all\[0\]: unsafe pattern/);
+    expect(r.stdout).toMatch(/^2 problem\(s\)$/m);
+  });
+
+  it('refuses bad usage with exit 2', async () => {
+    expect((await runCli(['rules', 'frob'])).code).toBe(2);
+    const missing = await runCli(['rules', 'list', '/nonexistent/rules']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('fingertip rules: rules: /nonexistent/rules: no such folder\n');
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config/load.js';
+import { DEFAULT_COSTS } from '../../src/config/defaults.js';
+import { tempDir } from '../support/temp-dir.js';
+
+function configFile(yaml: string): string {
+  return join(tempDir({ 'c.yaml': yaml }), 'c.yaml');
+}
+
+describe('loadConfig', () => {
+  it('gives the defaults with no file', () => {
+    const c = loadConfig(undefined, {});
+    expect(c.db).toBe('./fingertip.db');
+    expect(c.timezone).toBe('Asia/Shanghai');
+    expect(c.workhours).toEqual({ start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] });
+    expect(c.costs).toEqual(DEFAULT_COSTS);
+    expect(c.digest.cron).toBe('0 9 * * 1');
+  });
+
+  it("reads the contract's example, filling ${NAME} from the environment", () => {
+    const file = configFile(`db: ./x.db
+timezone: Asia/Shanghai
+workhours: {start: "08:30", end: "17:30", days: [1, 2, 3, 4, 5, 6]}
+digest:
+  cron: "0 9 * * 1"
+  supervisors: [{platform: slack, user: U0SUPER}]
+adapters:
+  slack: {token: "\${SLACK_BOT_TOKEN}", signingSecret: "\${SLACK_SIGNING_SECRET}", port: 3000}
+  wechaty: {puppet: wechaty-puppet-wechat4u}
+`);
+    const c = loadConfig(file, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(c.db).toBe('./x.db');
+    expect(c.workhours.start).toBe('08:30');
+    expect(c.digest.supervisors).toEqual([{ platform: 'slack', user: 'U0SUPER' }]);
+    expect(c.adapters.slack).toEqual({ token: 'xoxb-1', signingSecret: 's3', port: 3000, apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(c.adapters.wechaty).toEqual({ puppet: 'wechaty-puppet-wechat4u' });
+  });
+
+  it('takes FINGERTIP_CONFIG and lets FINGERTIP_DB override db', () => {
+    const file = configFile('db: ./a.db\n');
+    expect(loadConfig(undefined, { FINGERTIP_CONFIG: file, FINGERTIP_DB: '/tmp/b.db' }).db).toBe('/tmp/b.db');
+    expect(loadConfig(undefined, { FINGERTIP_CONFIG: file }).db).toBe('./a.db');
+  });
+
+  it('names the file and the key of a bad value', () => {
+    expect(() => loadConfig(configFile('timezone: Mars/Olympus\n'), {})).toThrow(/c\.yaml: config key timezone: unknown time zone "Mars\/Olympus"/);
+    expect(() => loadConfig(configFile('workhours: {start: "9am"}\n'), {})).toThrow(/config key workhours\.start: expected "HH:MM"/);
+    expect(() => loadConfig(configFile('costs: {chores: 3}\n'), {})).toThrow(/config key costs\.chores: unknown category/);
+    expect(() => loadConfig(configFile('colour: blue\n'), {})).toThrow(/config key colour: unknown key/);
+  });
+
+  it('names an unset variable, invalid YAML with its line, and a missing file', () => {
+    expect(() => loadConfig(configFile('db: ${NOPE}\n'), {})).toThrow(/c\.yaml: environment variable NOPE is not set/);
+    expect(() => loadConfig(configFile('db: x\nworkhours: [\n'), {})).toThrow(/c\.yaml:\d+: invalid YAML/);
+    expect(() => loadConfig('/nonexistent.yaml', {})).toThrow('/nonexistent.yaml: cannot read config (ENOENT)');
+  });
+
+  it('overrides single costs', () => {
+    const c = loadConfig(configFile('costs: {data-request: 20}\n'), {});
+    expect(c.costs['data-request']).toBe(20);
+    expect(c.costs['check-in']).toBe(DEFAULT_COSTS['check-in']);
+  });
+});
