@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { IdentityStore } from './identity-store.js';
+
+export type IdentityKind = 'room' | 'contact';
+
+const ATTRIBUTE_KEY: Record<IdentityKind, string> = { room: 'room-topic', contact: 'contact-name' };
+const PREFIX: Record<IdentityKind, string> = { room: 'wxg-', contact: 'wxu-' };
+
+/** The n-th entity seen at once with one attribute (two rooms both named 工作群) gets its own key. */
+function attributeKey(kind: IdentityKind, attribute: string, n: number): string {
+  return `${ATTRIBUTE_KEY[kind]}:${attribute}${n > 1 ? `#${n}` : ''}`;
+}
+
+function newStableId(kind: IdentityKind, attribute: string, n: number): string {
+  const hash = createHash('sha256').update(`${kind}\n${attribute}\n${n}`).digest('hex');
+  return PREFIX[kind] + hash.slice(0, 12);
+}
+
+/**
+ * Turns puppet ids into stable ids. wechat4u hands out new ids at each login, so an entity is
+ * found first by its puppet id, then by a stable attribute (room topic; contact alias or name),
+ * and both keys are kept: a re-login then lands on the same stable id, and a rename seen while
+ * logged in carries the id over to the new topic.
+ */
+export class IdentityResolver {
+  /** `kind:puppetId` → what it resolved to in this login session. */
+  private readonly bound = new Map<string, Promise<{ stableId: string; attribute: string }>>();
+  /** stable id → the live puppet id, to send to and to tell same-named entities apart. */
+  private readonly live = new Map<string, { puppetId: string; attribute: string }>();
+
+  constructor(private readonly store: IdentityStore) {}
+
+  /** The stable id of the entity with this puppet id and attribute (topic, or alias/name). */
+  async resolve(kind: IdentityKind, puppetId: string, attribute: string): Promise<string> {
+    const attr = attribute.trim() || puppetId;
+    const sessionKey = `${kind}:${puppetId}`;
+    let entry = this.bound.get(sessionKey);
+    if (!entry) {
+      // Memoised as a promise so concurrent messages of a new room resolve it once.
+      entry = this.lookUp(kind, puppetId, attr);
+      this.bound.set(sessionKey, entry);
+      entry.catch(() => this.bound.delete(sessionKey));
+    }
+    const found = await entry;
+    if (found.attribute !== attr) {
+      found.attribute = attr;
+      this.live.set(found.stableId, { puppetId, attribute: attr });
+      await this.store.put(attributeKey(kind, attr, 1), found.stableId);
+    }
+    return found.stableId;
+  }
+
+  /** The puppet id a stable id has in this login session, if it has been seen. */
+  puppetIdOf(stableId: string): string | undefined {
+    return this.live.get(stableId)?.puppetId;
+  }
+
+  /** The attribute (topic, alias or name) last seen for a stable id in this session. */
+  attributeOf(stableId: string): string | undefined {
+    return this.live.get(stableId)?.attribute;
+  }
+
+  /** After a logout every puppet id is void. */
+  forgetSession(): void {
+    this.bound.clear();
+    this.live.clear();
+  }
+
+  private async lookUp(kind: IdentityKind, puppetId: string, attribute: string) {
+    const idKey = `${kind}-id:${puppetId}`;
+    const known = await this.store.get(idKey);
+    if (known) {
+      this.live.set(known, { puppetId, attribute });
+      return { stableId: known, attribute };
+    }
+    for (let n = 1; ; n++) {
+      const key = attributeKey(kind, attribute, n);
+      const candidate = (await this.store.get(key)) ?? newStableId(kind, attribute, n);
+      const holder = this.live.get(candidate);
+      if (holder && holder.puppetId !== puppetId) continue;
+      // Claimed before the next await, so a same-named entity resolving meanwhile moves on to #2.
+      this.live.set(candidate, { puppetId, attribute });
+      await this.store.put(key, candidate);
+      await this.store.put(idKey, candidate);
+      return { stableId: candidate, attribute };
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import type { Adapter } from '../../src/bot/adapter.js';
+import type { WechatySettings } from './settings.js';
+import { WechatyAdapter, type WechatyDeps } from './wechaty-adapter.js';
+
+export { createMemoryIdentityStore, type IdentityStore } from './identity-store.js';
+export { wechatySettings, type Pace, type WechatySettings } from './settings.js';
+export type { WechatyDeps } from './wechaty-adapter.js';
+
+/** The WeChat adapter: settings from `wechatySettings(config)`, identities backed by the bot's store. */
+export function createWechatyAdapter(settings: WechatySettings, deps: WechatyDeps = {}): Adapter {
+  return new WechatyAdapter(settings, deps);
+}

@@ -1,0 +1,116 @@
+import type { Contact, Message, Room } from 'wechaty';
+import type { ChatGroup, ChatMessage } from '../../src/bot/chat-message.js';
+import { contactIdentity, type ContactIdentity } from './entities.js';
+import type { IdentityResolver } from './identity.js';
+import { kindOf, type KindInfo } from './message-kind.js';
+import { parseQuote, QUOTED_LABELS } from './quote.js';
+import type { RecentMessages } from './recent-messages.js';
+import type { RoomMembers } from './room-members.js';
+
+export interface MappingContext {
+  identities: IdentityResolver;
+  members: RoomMembers;
+  recent: RecentMessages;
+  /** The logged-in account. */
+  self: Contact;
+  isAdmin(room: Room | undefined, contact: Contact, who: ContactIdentity): boolean;
+}
+
+/** The puppet's id for "@所有人" in mentionIdList. */
+const NOTIFY_ALL = 'notify@all';
+const MENTION_ALL_TEXT = /@所有人|@all(?=[\s\u2005]|$)/i;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A title or file name that says what a link, mini-program or file is; rules may match on it. */
+async function detailOf(msg: Message, info: KindInfo): Promise<string | undefined> {
+  try {
+    if (info.kind === 'link') return (await msg.toUrlLink()).title();
+    if (info.kind === 'miniprogram') return (await msg.toMiniProgram()).title();
+    if (info.kind === 'file') return msg.payload?.filename;
+  } catch {
+    // Puppets differ in what they can fetch; the placeholder alone still counts the message.
+  }
+  return undefined;
+}
+
+/** The names the bot goes by in a room: its WeChat name and its room alias (群昵称). */
+async function selfNames(self: Contact, room: Room): Promise<string[]> {
+  const alias = await room.alias(self);
+  return alias ? [self.name(), alias] : [self.name()];
+}
+
+async function mentionsSelf(msg: Message, names: string[]): Promise<boolean> {
+  if (names.some((n) => msg.text().includes(`@${n}`))) return true;
+  try {
+    return await msg.mentionSelf();
+  } catch {
+    // A mention id the puppet cannot look up (notify@all) is no mention of the bot.
+    return false;
+  }
+}
+
+async function groupOf(room: Room, ctx: MappingContext): Promise<ChatGroup> {
+  const topic = await room.topic();
+  const members = await ctx.members.of(room);
+  return { id: await ctx.identities.resolve('room', room.id, topic), name: topic, memberCount: members.length, members };
+}
+
+/**
+ * Maps a wechaty message (not the bot's own, not stale) to the plain ChatMessage the bot takes;
+ * null for a message that carries nothing to count (a recall notice).
+ */
+export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<ChatMessage | null> {
+  const info = kindOf(msg.type());
+  if (info === null) return null;
+  const talker = msg.talker();
+  const room = msg.room();
+  const sender = await contactIdentity(ctx.identities, talker);
+  const roomAlias = room ? await room.alias(talker) : undefined;
+  const senderNames = roomAlias ? [roomAlias, ...sender.names] : sender.names;
+  const group = room ? await groupOf(room, ctx) : null;
+
+  const chat: ChatMessage = {
+    platform: 'wechaty',
+    id: msg.id,
+    group,
+    sender: { id: sender.id, name: senderNames[0] },
+    text: msg.text(),
+    ts: msg.date().getTime(),
+    kind: info?.kind ?? 'text',
+    replyTo: null,
+    addressed: !room,
+    senderIsAdmin: ctx.isAdmin(room, talker, sender),
+  };
+  // What a later quote of this message may show, to find it again.
+  const quotable: string[] = [];
+  if (info) {
+    const detail = await detailOf(msg, info);
+    chat.text = detail ? `${info.placeholder} ${detail}` : info.placeholder;
+    quotable.push(...[detail, QUOTED_LABELS[info.placeholder]].filter((q): q is string => !!q));
+  } else {
+    // A quote shows the quoted message before the reply; only the reply is this message's text.
+    const quote = parseQuote(chat.text);
+    if (quote) {
+      chat.text = quote.reply;
+      if (group) chat.replyTo = ctx.recent.findQuoted(group.id, quote.quotedName, quote.quotedText) ?? null;
+    }
+    quotable.push(chat.text);
+  }
+
+  if (room) {
+    const mentionIds = (msg.payload as { mentionIdList?: string[] } | undefined)?.mentionIdList ?? [];
+    chat.mentionsAll = mentionIds.includes(NOTIFY_ALL) || MENTION_ALL_TEXT.test(chat.text);
+    const names = await selfNames(ctx.self, room);
+    if (!info && (await mentionsSelf(msg, names))) {
+      chat.addressed = true;
+      // The command is what follows the mention; WeChat clients put U+2005 after "@name".
+      const mention = new RegExp(`@(?:${names.map(escapeRegExp).join('|')})[\\u2005 ]?`, 'g');
+      chat.text = chat.text.replace(mention, '').trim();
+    }
+  }
+  ctx.recent.add({ id: msg.id, room: group?.id ?? null, senderId: sender.id, senderNames, quotable });
+  return chat;
+}

@@ -1,0 +1,55 @@
+/** What is remembered of a message the adapter passed on. */
+export interface RecentMessage {
+  id: string;
+  /** Stable room id; null for a private message. */
+  room: string | null;
+  /** Stable id of the sender. */
+  senderId: string;
+  /** The names a quote may show for the sender (room alias, name). */
+  senderNames: string[];
+  /** The texts a quote of this message may show (its text, a title, a label such as 图片). */
+  quotable: string[];
+}
+
+/**
+ * The last messages seen, bounded: to drop redeliveries, to turn a quote (which carries no message
+ * id) back into the id it replies to, and to know who asked when an answer goes out privately.
+ */
+export class RecentMessages {
+  private readonly byId = new Map<string, RecentMessage>();
+  private readonly byRoom = new Map<string, RecentMessage[]>();
+
+  constructor(
+    private readonly perRoom = 300,
+    private readonly total = 10_000,
+  ) {}
+
+  add(msg: RecentMessage): void {
+    this.byId.set(msg.id, msg);
+    // Maps iterate in insertion order, so the first key is the oldest.
+    if (this.byId.size > this.total) this.byId.delete(this.byId.keys().next().value as string);
+    if (msg.room === null) return;
+    const list = this.byRoom.get(msg.room) ?? [];
+    list.push(msg);
+    if (list.length > this.perRoom) list.shift();
+    this.byRoom.set(msg.room, list);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  senderOf(id: string): string | undefined {
+    return this.byId.get(id)?.senderId;
+  }
+
+  /** The id of the latest message in `room` by `name` that a quote showing `text` refers to. */
+  findQuoted(room: string, name: string, text: string): string | undefined {
+    const list = this.byRoom.get(room) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const m = list[i];
+      if (m.senderNames.includes(name) && m.quotable.includes(text)) return m.id;
+    }
+    return undefined;
+  }
+}

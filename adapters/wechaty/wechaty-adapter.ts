@@ -1,0 +1,148 @@
+import { FileBox } from 'file-box';
+import { log, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
+import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
+import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { oneLine } from '../../src/util/errors.js';
+import { isAdmin } from './admins.js';
+import { Conversations } from './conversations.js';
+import { contactIdentity } from './entities.js';
+import { IdentityResolver } from './identity.js';
+import { createMemoryIdentityStore, type IdentityStore } from './identity-store.js';
+import { showScan } from './login.js';
+import { toChatMessage } from './map-message.js';
+import { ignoreReason } from './message-filter.js';
+import { PacedQueue, type Clock } from './paced-queue.js';
+import { loadPuppet } from './puppet.js';
+import { RecentMessages } from './recent-messages.js';
+import { RoomMembers } from './room-members.js';
+import type { WechatySettings } from './settings.js';
+
+export interface WechatyDeps {
+  /** Where stable identities persist; the bot backs it with SQLite. In memory when absent. */
+  identities?: IdentityStore;
+  /** Status lines and the login QR code; stderr when absent. */
+  print?: (line: string) => void;
+  /** The outbound pace's clock and jitter source. */
+  clock?: Clock;
+  random?: () => number;
+}
+
+/** The bot on a WeChat account through wechaty and the configured puppet. */
+export class WechatyAdapter implements Adapter {
+  readonly platform = 'wechaty';
+  private readonly identities: IdentityResolver;
+  private readonly members: RoomMembers;
+  private readonly recent = new RecentMessages();
+  private readonly queue: PacedQueue;
+  private readonly print: (line: string) => void;
+  private bot?: Wechaty;
+  private conversations?: Conversations;
+  /** Messages dated before the current login are replays; none is current before a login. */
+  private loginAt = Infinity;
+
+  constructor(
+    private readonly settings: WechatySettings,
+    deps: WechatyDeps = {},
+  ) {
+    this.identities = new IdentityResolver(deps.identities ?? createMemoryIdentityStore());
+    this.members = new RoomMembers(this.identities, () => this.bot?.currentUser.id);
+    this.queue = new PacedQueue(settings.pace, deps.clock, deps.random);
+    this.print = deps.print ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  /** Resolves once the puppet runs; messages flow after the login (QR code scanned, or session resumed). */
+  async start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
+    log.level(this.settings.logLevel as Parameters<typeof log.level>[0]);
+    const { puppetOptions, token } = this.settings;
+    const puppet = await loadPuppet(this.settings.puppet, token ? { ...puppetOptions, token } : puppetOptions);
+    const bot = WechatyBuilder.build({ puppet, name: this.settings.session });
+    this.bot = bot;
+    this.conversations = new Conversations(bot, this.identities);
+
+    bot.on('scan', (qrcode, status) => showScan(qrcode, status, this.print));
+    bot.on('login', (user) => {
+      this.loginAt = Date.now();
+      this.print(`wechaty: logged in as ${user.name()}`);
+    });
+    bot.on('logout', (user, reason) => {
+      this.loginAt = Infinity;
+      this.identities.forgetSession();
+      this.members.clear();
+      this.print(`wechaty: ${user.name()} logged out${reason ? ` (${reason})` : ''}; scan the next QR code to log in again`);
+    });
+    bot.on('room-join', (room) => this.members.invalidate(room.id));
+    bot.on('room-leave', (room) => this.members.invalidate(room.id));
+    bot.on('room-topic', (room, topic) => void this.identities.resolve('room', room.id, topic).catch((err) => this.warn(err)));
+    bot.on('error', (err) => this.warn(err));
+    bot.on('message', (msg) => void this.receive(msg, onMessage));
+    await bot.start();
+  }
+
+  async sendToGroup(groupId: string, out: Outgoing, opts: { replyTo?: string } = {}): Promise<void> {
+    const asker = opts.replyTo ? this.recent.senderOf(opts.replyTo) : undefined;
+    if (!this.settings.speakInRooms) {
+      // Silent in rooms: an answer goes to whoever asked; anything else is not posted at all.
+      if (asker) return this.sendPrivate(asker, out);
+      this.print(`wechaty: not posting in room ${groupId} (adapters.wechaty.speakInRooms is off)`);
+      return;
+    }
+    const room = await this.live().room(groupId);
+    const mention = asker ? [await this.live().contact(asker)] : [];
+    await this.deliver(`room:${room.id}`, room, out, mention);
+  }
+
+  async sendPrivate(userId: string, out: Outgoing): Promise<void> {
+    const contact = await this.live().contact(userId);
+    await this.deliver(`contact:${contact.id}`, contact, out, []);
+  }
+
+  async groupMembers(groupId: string): Promise<string[]> {
+    return this.members.of(await this.live().room(groupId));
+  }
+
+  async isGroupAdmin(groupId: string, userId: string): Promise<boolean> {
+    const room = await this.live().room(groupId);
+    const contact = await this.live().contact(userId);
+    return isAdmin(this.settings.admins, room, contact, await contactIdentity(this.identities, contact));
+  }
+
+  /** Refuses what waits in the outbound queue, lets the message being sent go out, stops wechaty. */
+  async stop(): Promise<void> {
+    await this.queue.close();
+    await this.bot?.stop();
+  }
+
+  private async receive(msg: Message, onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
+    const bot = this.bot;
+    try {
+      if (!bot?.isLoggedIn || ignoreReason(msg, this.loginAt, this.recent)) return;
+      const chat = await toChatMessage(msg, {
+        identities: this.identities,
+        members: this.members,
+        recent: this.recent,
+        self: bot.currentUser,
+        isAdmin: (room, contact, who) => isAdmin(this.settings.admins, room, contact, who),
+      });
+      if (chat) await onMessage(chat);
+    } catch (err) {
+      this.print(`wechaty: message ${msg.id} not handled: ${oneLine(err)}`);
+    }
+  }
+
+  /** Text, then the chart if any, each in its turn of the outbound pace. */
+  private async deliver(lane: string, to: Room | Contact, out: Outgoing, mention: Contact[]): Promise<void> {
+    const sent = [this.queue.push(lane, async () => void (await to.say(out.text, ...mention)))];
+    const image = out.image;
+    if (image) sent.push(this.queue.push(lane, async () => void (await to.say(FileBox.fromBuffer(image.png, `${image.title}.png`)))));
+    await Promise.all(sent);
+  }
+
+  private live(): Conversations {
+    if (!this.conversations) throw new Error('wechaty adapter used before start()');
+    return this.conversations;
+  }
+
+  private warn(err: unknown): void {
+    this.print(`wechaty: ${oneLine(err)}`);
+  }
+}
