@@ -1,0 +1,243 @@
+import type { Config } from '../config/config.js';
+import type { MessageRecord } from '../store/message-record.js';
+import { CATEGORIES, zeroByCategory, type Category } from '../taxonomy/categories.js';
+import { effectiveRecipients, minutesPerRecipient } from '../burden/cost.js';
+import { isAfterHoursDemand } from '../derived/after-hours.js';
+import { AckStormDetector } from '../derived/ack-storm.js';
+import { DuplicateDetector } from '../derived/duplicate-request.js';
+import { findSprawl } from '../derived/group-sprawl.js';
+import { formatIso } from '../time/format.js';
+import { dayString, localDay, midnightOfDay } from '../time/zone.js';
+import type { GroupSummary, Report } from './report.js';
+import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
+import { TopN } from './top-n.js';
+
+/** How many flagged messages a report keeps as evidence. */
+export const EVIDENCE_LIMIT = 200;
+
+export interface ReportBuilderOptions {
+  config: Config;
+  /** Period bounds in epoch ms, `to` exclusive; records outside are left out. Default: the data's local days. */
+  from?: number;
+  to?: number;
+  evidenceLimit?: number;
+}
+
+/** What is known of a group besides its messages; `members` counts everyone including senders. */
+export interface GroupInfo {
+  id: string;
+  name?: string;
+  members?: number;
+  memberIds?: readonly string[];
+}
+
+const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
+
+interface GroupStats {
+  id: string;
+  name: string | undefined;
+  messages: number;
+  demands: number;
+  byCategory: Int32Array;
+  /** Person-minutes per category from records whose recipients are known. */
+  knownMinutes: Float64Array;
+  /** Demands per category with unknown recipients: costed with the group's size at build time. */
+  unknownDemands: Int32Array;
+  /** The most recipients any record saw + 1: the group's size when nobody told us. */
+  seenMembers: number;
+}
+
+type PendingEvidence = Omit<EvidenceItem, 'groupName' | 'time' | 'personMinutes'> & { recipients: number; perRecipient: number };
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The one builder of the contract's Report, fed by the store (`fingertip report`) and by exports
+ * (`fingertip audit`) alike, so both give the same report for the same messages. Streaming: it keeps
+ * counts per group, sender and day, a few numbers per demand for the derived findings, and the
+ * EVIDENCE_LIMIT heaviest flagged messages, never the records themselves.
+ * Records must arrive in time order within each group (across groups any order).
+ */
+export class ReportBuilder {
+  private readonly config: Config;
+  private readonly from: number | undefined;
+  private readonly to: number | undefined;
+  private readonly groupInfo = new Map<string, GroupInfo>();
+  private readonly groups = new Map<string, GroupStats>();
+  private readonly senders = new Map<string, { name: string | undefined; demands: number }>();
+  private readonly days = new Map<number, DayCount>();
+  private readonly acks = new AckStormDetector();
+  private readonly duplicates = new DuplicateDetector();
+  private readonly evidence: TopN<PendingEvidence>;
+  private messages = 0;
+  private afterHours = 0;
+  private first = Infinity;
+  private last = -Infinity;
+
+  constructor(options: ReportBuilderOptions) {
+    this.config = options.config;
+    this.from = options.from;
+    this.to = options.to;
+    this.evidence = new TopN(options.evidenceLimit ?? EVIDENCE_LIMIT);
+  }
+
+  /** Tells the builder a group's name and members; call before its records for the most exact evidence ranking. */
+  addGroup(group: GroupInfo): void {
+    const known = this.groupInfo.get(group.id);
+    this.groupInfo.set(group.id, { ...known, ...group });
+  }
+
+  add(record: MessageRecord): void {
+    const ts = record.ts;
+    if ((this.from !== undefined && ts < this.from) || (this.to !== undefined && ts >= this.to)) return;
+    this.messages++;
+    if (ts < this.first) this.first = ts;
+    if (ts > this.last) this.last = ts;
+    const g = this.statsOf(record);
+    g.messages++;
+    if (record.recipients + 1 > g.seenMembers) g.seenMembers = record.recipients + 1;
+    const day = this.dayOf(ts);
+    day.messages++;
+    this.acks.add(record);
+    if (record.categories.length === 0) return;
+
+    g.demands++;
+    day.demands++;
+    const costs = this.config.costs;
+    for (const c of record.categories) {
+      const i = CAT_INDEX.get(c)!;
+      g.byCategory[i]++;
+      if (record.recipients > 0) g.knownMinutes[i] += record.recipients * costs[c];
+      else g.unknownDemands[i]++;
+    }
+    const sender = this.senders.get(record.senderId);
+    if (sender) {
+      sender.demands++;
+      if (record.senderName) sender.name = record.senderName;
+    } else {
+      this.senders.set(record.senderId, { name: record.senderName, demands: 1 });
+    }
+    if (isAfterHoursDemand(record, this.config.workhours, this.config.timezone)) this.afterHours++;
+    this.duplicates.add(record);
+    this.offerEvidence(record, g);
+  }
+
+  build(): Report {
+    const tz = this.config.timezone;
+    const total = zeroByCategory();
+    let minutes = 0;
+    const groups: GroupSummary[] = [];
+    for (const g of this.groups.values()) {
+      const members = this.membersOf(g);
+      const byCategory = zeroByCategory();
+      CATEGORIES.forEach((c, i) => {
+        byCategory[c] = g.byCategory[i];
+        total[c] += g.byCategory[i];
+      });
+      const groupMinutes = this.minutesByCategory(g, members).reduce((a, b) => a + b, 0);
+      minutes += groupMinutes;
+      groups.push({
+        id: g.id, name: g.name ?? g.id, members, messages: g.messages, demands: g.demands,
+        by_category: byCategory, person_minutes: round1(groupMinutes),
+      });
+    }
+    groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
+    const senders = [...this.senders.entries()]
+      .map(([id, s]) => ({ id, name: s.name ?? id, demands: s.demands }))
+      .sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
+    const period = this.period();
+    const withMembers = [...this.groupInfo.values()].filter((g) => g.memberIds !== undefined) as { id: string; memberIds: readonly string[] }[];
+    return {
+      period: { from: formatIso(period.from, tz), to: formatIso(period.to, tz) },
+      messages: this.messages,
+      demands: groups.reduce((sum, g) => sum + g.demands, 0),
+      by_category: total,
+      person_minutes: round1(minutes),
+      after_hours: this.afterHours,
+      groups,
+      senders,
+      duplicates: this.duplicates.results(),
+      ack_storms: this.acks.results(),
+      sprawl: findSprawl(withMembers),
+    };
+  }
+
+  /** Evidence, per-day counts and minutes by category for the Markdown and HTML renderers. */
+  details(): ReportDetails {
+    const tz = this.config.timezone;
+    const minutes = zeroByCategory();
+    for (const g of this.groups.values()) {
+      this.minutesByCategory(g, this.membersOf(g)).forEach((m, i) => (minutes[CATEGORIES[i]] += m));
+    }
+    for (const c of CATEGORIES) minutes[c] = round1(minutes[c]);
+    const period = this.period();
+    const days: DayCount[] = [];
+    for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
+      days.push({ date: dayString(d), messages: this.days.get(d)?.messages ?? 0, demands: this.days.get(d)?.demands ?? 0 });
+    }
+    const evidence = this.evidence.items().map(({ recipients, perRecipient, ...e }): EvidenceItem => {
+      const g = this.groups.get(e.groupId)!;
+      return {
+        ...e, groupName: g.name ?? g.id, time: formatIso(e.ts, tz),
+        personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
+      };
+    });
+    evidence.sort((a, b) => b.personMinutes - a.personMinutes || a.ts - b.ts);
+    return { timezone: tz, evidence, days, minutesByCategory: minutes };
+  }
+
+  private statsOf(record: MessageRecord): GroupStats {
+    let g = this.groups.get(record.groupId);
+    if (!g) {
+      const n = CATEGORIES.length;
+      g = {
+        id: record.groupId, name: this.groupInfo.get(record.groupId)?.name ?? record.groupName, messages: 0, demands: 0,
+        byCategory: new Int32Array(n), knownMinutes: new Float64Array(n), unknownDemands: new Int32Array(n), seenMembers: 0,
+      };
+      this.groups.set(record.groupId, g);
+    } else if (record.groupName && !this.groupInfo.get(record.groupId)?.name) {
+      g.name = record.groupName;
+    }
+    return g;
+  }
+
+  private dayOf(ts: number): DayCount {
+    const key = localDay(ts, this.config.timezone);
+    let day = this.days.get(key);
+    if (!day) this.days.set(key, (day = { date: dayString(key), messages: 0, demands: 0 }));
+    return day;
+  }
+
+  /** The group's size: as told by addGroup, else as seen from its records' recipients. */
+  private membersOf(g: GroupStats): number {
+    const info = this.groupInfo.get(g.id);
+    return info?.members ?? info?.memberIds?.length ?? g.seenMembers;
+  }
+
+  private minutesByCategory(g: GroupStats, members: number): number[] {
+    const fallback = effectiveRecipients(0, members);
+    return CATEGORIES.map((c, i) => g.knownMinutes[i] + g.unknownDemands[i] * fallback * this.config.costs[c]);
+  }
+
+  private offerEvidence(record: MessageRecord, g: GroupStats): void {
+    const perRecipient = minutesPerRecipient(record.categories, this.config.costs);
+    const score = effectiveRecipients(record.recipients, this.membersOf(g)) * perRecipient;
+    if (!this.evidence.accepts(score)) return;
+    this.evidence.offer(score, {
+      id: record.id, groupId: record.groupId, senderId: record.senderId, senderName: record.senderName ?? record.senderId,
+      ts: record.ts, text: record.text, categories: record.categories, findings: record.findings,
+      recipients: record.recipients, perRecipient,
+    });
+  }
+
+  private period(): { from: number; to: number } {
+    const tz = this.config.timezone;
+    const first = Number.isFinite(this.first) ? this.first : this.from ?? this.to ?? Date.now();
+    const last = Number.isFinite(this.last) ? this.last : first;
+    return {
+      from: this.from ?? midnightOfDay(localDay(first, tz), tz),
+      to: this.to ?? midnightOfDay(localDay(last, tz) + 1, tz),
+    };
+  }
+}
