@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_RULES_DIR, classify, defaultEngine } from '../../src/engine/index.js';
+import { evaluate } from '../../src/eval/metrics.js';
+import { normalize } from '../../src/engine/normalize.js';
+import { CATEGORIES } from '../../src/taxonomy/categories.js';
+
+const corpus = readFileSync(join(BUILTIN_RULES_DIR, '..', '..', 'shared', 'corpus', 'dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as { id: string; lang: string; text: string; labels: string[] });
+
+describe('the built-in rule packs', () => {
+  const rules = defaultEngine().rules;
+
+  it('cover every category in both languages', () => {
+    for (const lang of ['zh', 'en']) {
+      const covered = new Set(rules.filter((r) => r.languages.includes(lang)).map((r) => r.category));
+      expect([...covered].sort()).toEqual([...CATEGORIES].sort());
+    }
+  });
+
+  it('carry examples of their own, not lines of the dev corpus', () => {
+    const corpusTexts = new Set(corpus.map((c) => normalize(c.text)));
+    const copied = rules.flatMap((r) => [...r.examples.flag, ...r.examples.pass].filter((e) => corpusTexts.has(normalize(e))).map((e) => `${r.id}: ${e}`));
+    expect(copied).toEqual([]);
+  });
+
+  it('meet the precision, recall and false-positive targets on the dev corpus', () => {
+    const s = evaluate(corpus.map((c) => ({ id: c.id, expected: c.labels, actual: classify(c.text).categories })));
+    for (const c of CATEGORIES) {
+      expect.soft(s.byCategory[c].precision, `${c} precision`).toBeGreaterThanOrEqual(0.95);
+      expect.soft(s.byCategory[c].recall, `${c} recall`).toBeGreaterThanOrEqual(0.92);
+    }
+    expect(s.falsePositiveRate).toBeLessThanOrEqual(0.02);
+  });
+});
