@@ -5,6 +5,7 @@ import { honouringRetryAfter } from './web-client.js';
 export interface SlackChannel {
   /** Unknown when the app may not read the channel's info (e.g. a private channel without groups:read). */
   name?: string;
+  /** Everyone in the channel but the bot. */
   members: string[];
 }
 
@@ -29,6 +30,8 @@ export class SlackDirectory {
     private readonly client: webApi.WebClient,
     private readonly admins: readonly string[],
     ttlMs: number,
+    /** The bot's own user id once known: a member of its channels but no recipient of anyone's demands. */
+    private readonly self: () => string | undefined = () => undefined,
   ) {
     this.channels = new TtlCache(ttlMs);
     this.users = new TtlCache(ttlMs);
@@ -64,7 +67,7 @@ export class SlackDirectory {
     let cursor: string | undefined;
     do {
       const page = await honouringRetryAfter(() => this.client.conversations.members({ channel, limit: 1000, cursor }));
-      all.push(...(page.members ?? []));
+      all.push(...(page.members ?? []).filter((m) => m !== this.self()));
       cursor = page.response_metadata?.next_cursor || undefined;
     } while (cursor);
     return all;

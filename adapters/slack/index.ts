@@ -33,7 +33,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const logger = boltLogger(log);
   const client = createWebClient(settings, logger);
-  const directory = new SlackDirectory(client, settings.admins, deps.cacheTtlMs ?? 10 * 60_000);
+  let botUserId: string | undefined;
+  const directory = new SlackDirectory(client, settings.admins, deps.cacheTtlMs ?? 10 * 60_000, () => botUserId);
   const queue = new OutboundQueue(deps.sendIntervalMs ?? 1000, (lane, seconds) =>
     log(`slack: rate limited sending to ${lane}; retrying after ${seconds} s`),
   );
@@ -76,11 +77,12 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       const auth = await honouringRetryAfter(() => client.auth.test()).catch((err: unknown) => {
         throw new WorkError(`slack: auth.test failed, check adapters.slack.token: ${oneLine(err)}`);
       });
-      if (!auth.user_id) throw new WorkError('slack: auth.test gave no bot user id');
-      const botUserId = auth.user_id;
-      app = createBoltApp(settings, { botUserId, botId: auth.bot_id }, logger);
-      app.event('message', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, botUserId)));
-      app.event('app_mention', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, botUserId)));
+      const self = auth.user_id;
+      if (!self) throw new WorkError('slack: auth.test gave no bot user id');
+      botUserId = self;
+      app = createBoltApp(settings, { botUserId: self, botId: auth.bot_id }, logger);
+      app.event('message', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)));
+      app.event('app_mention', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)));
       app.event('reaction_added', ({ event, body }) => deliver(onMessage, fromReaction(event as SlackReactionEvent, body.event_id)));
       app.command(SLASH_COMMAND, async ({ ack, body }) => {
         await ack();

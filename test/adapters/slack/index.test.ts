@@ -58,14 +58,14 @@ beforeEach(() => {
 });
 
 describe('Slack adapter over HTTP', () => {
-  it('hands over a channel demand with its group, member count and sender', async () => {
+  it('hands over a channel demand with its group, member count (the bot left out) and sender', async () => {
     const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000001.000100', text: '<!channel> 请全体同事今晚十点前完成打卡并截图发群里' }), 'EvDemand'));
     expect(res.status).toBe(200);
     const msg = await waitFor(byId('C01/1800000001.000100'));
     expect(msg).toMatchObject({
       platform: 'slack',
       eventId: 'EvDemand',
-      group: { id: 'C01', name: 'ops', memberCount: 4, members: ['U1', 'U2', 'UADMIN', 'UBOT'] },
+      group: { id: 'C01', name: 'ops', memberCount: 3, members: ['U1', 'U2', 'UADMIN'] },
       sender: { id: 'U1', name: 'Li' },
       text: '@channel 请全体同事今晚十点前完成打卡并截图发群里',
       ts: 1800000001000,
@@ -163,7 +163,7 @@ describe('Slack adapter over HTTP', () => {
     await sendSigned(adapter.port!, reaction('U2', 'tada'));
     await sendSigned(adapter.port!, reaction('U2', '+1::skin-tone-3'));
     const ack = await waitFor(() => received.find((m) => m.kind === 'reaction'));
-    expect(ack).toMatchObject({ text: '+1', replyTo: 'C01/1800000001.000100', sender: { id: 'U2', name: 'Wang' }, group: { id: 'C01', memberCount: 4 } });
+    expect(ack).toMatchObject({ text: '+1', replyTo: 'C01/1800000001.000100', sender: { id: 'U2', name: 'Wang' }, group: { id: 'C01', memberCount: 3 } });
     await sendSigned(adapter.port!, reaction('U1', 'eyes'));
     await waitFor(() => (received.length === 2 ? received : undefined));
     expect(received.map((m) => m.text)).toEqual(['+1', 'eyes']);
