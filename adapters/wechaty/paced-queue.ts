@@ -27,7 +27,8 @@ export const MAX_PENDING = 200;
 /**
  * Outgoing messages, one at a time, at most one per `pace.account` seconds for the account and one
  * per `pace.room` seconds per lane (a room or a person), each delayed by up to `pace.jitter` more.
- * The job whose turn comes first goes first, so a busy room does not hold up a private answer.
+ * Each lane keeps its order; across lanes the job due first goes first, so a busy room does not
+ * hold up a private answer.
  */
 export class PacedQueue {
   private readonly jobs: Job[] = [];
@@ -72,8 +73,14 @@ export class PacedQueue {
 
   private async work(): Promise<void> {
     while (this.jobs.length > 0 && !this.closed) {
+      // Among the first job of each lane (a lane keeps its order), the one due soonest.
+      const heads = new Set<string>();
       let next = 0;
-      for (let i = 1; i < this.jobs.length; i++) if (this.readyAt(this.jobs[i]) < this.readyAt(this.jobs[next])) next = i;
+      for (let i = 0; i < this.jobs.length; i++) {
+        if (heads.has(this.jobs[i].lane)) continue;
+        heads.add(this.jobs[i].lane);
+        if (this.readyAt(this.jobs[i]) < this.readyAt(this.jobs[next])) next = i;
+      }
       const wait = this.readyAt(this.jobs[next]) - this.clock.now();
       if (wait > 0) {
         // Then choose again: jobs pushed meanwhile join the choice, and close() may have emptied it.

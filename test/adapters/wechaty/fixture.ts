@@ -1,0 +1,77 @@
+import type { EventEmitter } from 'node:events';
+import { mock } from 'wechaty-puppet-mock';
+import { defaultConfig } from '../../../src/config/defaults.js';
+import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import { createWechatyAdapter, createMemoryIdentityStore, wechatySettings, type IdentityStore } from '../../../adapters/wechaty/index.js';
+
+type ContactMock = mock.ContactMock;
+type RoomMock = mock.RoomMock;
+
+/** Polls until `get` gives a value; wechaty handles puppet events asynchronously. */
+export async function waitFor<T>(get: () => T | undefined | null | false, what: string, ms = 3000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = get();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export interface FixtureOptions {
+  store?: IdentityStore;
+  topic?: string;
+  speakInRooms?: boolean;
+  pace?: { room: number; account: number; jitter: number };
+  admins?: string[];
+}
+
+/**
+ * A real wechaty on wechaty-puppet-mock, loaded by name as a user's puppet would be: the bot's
+ * account, a room owner and two members in one room, logged in and ready.
+ */
+export async function startFixture(opts: FixtureOptions = {}) {
+  const mocker = new mock.Mocker();
+  const botUser = mocker.createContact({ name: 'fingertip' });
+  const owner = mocker.createContact({ name: '王主任' });
+  const li = mocker.createContact({ name: '李雷' });
+  const han = mocker.createContact({ name: '韩梅梅' });
+  const room = mocker.createRoom({
+    topic: opts.topic ?? '办公室通知群',
+    memberIdList: [botUser.id, owner.id, li.id, han.id],
+    ownerId: owner.id,
+  });
+  const config = defaultConfig();
+  config.adapters.wechaty = {
+    puppet: 'wechaty-puppet-mock',
+    puppetOptions: { mocker },
+    logLevel: 'silent',
+    speakInRooms: opts.speakInRooms ?? false,
+    pace: opts.pace ?? { room: 0, account: 0, jitter: 0 },
+  };
+  if (opts.admins) config.admins.wechaty = opts.admins;
+  const lines: string[] = [];
+  const received: ChatMessage[] = [];
+  const adapter = createWechatyAdapter(wechatySettings(config), {
+    identities: opts.store ?? createMemoryIdentityStore(),
+    print: (line) => lines.push(line),
+  });
+  await adapter.start(async (msg) => {
+    received.push(msg);
+  });
+  mocker.login(botUser);
+  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+
+  /** The next message the adapter passes on whose text includes `text`. */
+  const next = (text: string) => waitFor(() => received.find((m) => m.text.includes(text)), `message "${text}"`);
+  /** Messages the bot says to a mock room or contact, as they arrive there. */
+  const heard = (where: ContactMock | RoomMock) => {
+    const got: { text: string; at: number }[] = [];
+    // The mock's typed emitter types do not resolve under NodeNext; it is a plain EventEmitter.
+    (where as unknown as EventEmitter).on('message', (m: mock.MessageMock) => {
+      if (m.payload.talkerId === botUser.id) got.push({ text: m.payload.text ?? '', at: Date.now() });
+    });
+    return got;
+  };
+  return { mocker, adapter, botUser, owner, li, han, room, lines, received, next, heard };
+}

@@ -1,0 +1,237 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileBox } from 'file-box';
+import { types } from 'wechaty';
+import { createMemoryIdentityStore } from '../../../adapters/wechaty/index.js';
+import { startFixture, waitFor } from './fixture.js';
+
+type Fixture = Awaited<ReturnType<typeof startFixture>>;
+const running: Fixture[] = [];
+async function fixture(opts: Parameters<typeof startFixture>[0] = {}): Promise<Fixture> {
+  const f = await startFixture(opts);
+  running.push(f);
+  return f;
+}
+afterEach(async () => {
+  for (const f of running.splice(0)) await f.adapter.stop();
+});
+
+/** Sends a raw message payload from the mock side, for what ContactMock.say cannot express. */
+function emitPayload(f: Fixture, payload: Record<string, unknown>): string {
+  const id = `raw-${Math.random().toString(36).slice(2)}`;
+  f.mocker.MessageMock.create({ id, timestamp: Date.now(), type: types.Message.Text, ...payload } as never);
+  f.mocker.puppet.emit('message', { messageId: id });
+  return id;
+}
+
+describe('wechaty adapter: messages in', () => {
+  it('passes a demand in a room on with a stable group id, the topic and the member count', async () => {
+    const f = await fixture();
+    f.li.say('请全体同事今晚十点前完成打卡并截图发群里').to(f.room);
+    const msg = await f.next('完成打卡');
+    expect(msg.platform).toBe('wechaty');
+    expect(msg.group?.name).toBe('办公室通知群');
+    expect(msg.group?.id).toMatch(/^wxg-[0-9a-f]{12}$/);
+    // The owner and two members; the bot itself is no recipient.
+    expect(msg.group?.memberCount).toBe(3);
+    expect(msg.group?.members).toContain(msg.sender.id);
+    expect(msg.sender).toEqual({ id: expect.stringMatching(/^wxu-/), name: '李雷' });
+    expect(msg.kind).toBe('text');
+    expect(msg.addressed).toBe(false);
+    expect(msg.mentionsAll).toBe(false);
+    expect(msg.senderIsAdmin).toBe(false);
+  });
+
+  it('detects @所有人 by text and by notify@all in the mention list', async () => {
+    const f = await fixture();
+    f.owner.say('@所有人 明天上午九点前把表格填好').to(f.room);
+    expect((await f.next('表格填好')).mentionsAll).toBe(true);
+    emitPayload(f, { talkerId: f.owner.id, roomId: f.room.id, text: '请大家转发这条链接', mentionIdList: ['notify@all'] });
+    expect((await f.next('转发这条链接')).mentionsAll).toBe(true);
+  });
+
+  it('marks @bot in a room and private messages as addressed, without the mention in the text', async () => {
+    const f = await fixture();
+    f.li.say('@fingertip\u2005stats', [f.botUser]).to(f.room);
+    const inRoom = await f.next('stats');
+    expect(inRoom.addressed).toBe(true);
+    expect(inRoom.text).toBe('stats');
+    f.han.say('help').to(f.botUser);
+    const direct = await f.next('help');
+    expect(direct.group).toBeNull();
+    expect(direct.addressed).toBe(true);
+    expect(direct.sender.name).toBe('韩梅梅');
+  });
+
+  it('counts the room owner and configured members as admins, others not', async () => {
+    const f = await fixture({ admins: ['韩梅梅'] });
+    f.owner.say('owner speaking').to(f.room);
+    f.li.say('member speaking').to(f.room);
+    f.han.say('configured admin speaking').to(f.room);
+    const owner = await f.next('owner speaking');
+    const member = await f.next('member speaking');
+    expect(owner.senderIsAdmin).toBe(true);
+    expect(member.senderIsAdmin).toBe(false);
+    expect((await f.next('configured admin')).senderIsAdmin).toBe(true);
+    const groupId = owner.group!.id;
+    expect(await f.adapter.isGroupAdmin(groupId, owner.sender.id)).toBe(true);
+    expect(await f.adapter.isGroupAdmin(groupId, member.sender.id)).toBe(false);
+  });
+
+  it('turns images and files into typed placeholders', async () => {
+    const f = await fixture();
+    // A URL FileBox is never fetched by the mock; it only sets the message type.
+    f.li.say(FileBox.fromUrl('http://127.0.0.1:9/proof.png')).to(f.room);
+    const image = await f.next('[image]');
+    expect(image.kind).toBe('image');
+    expect(image.text).toBe('[image]');
+    emitPayload(f, { talkerId: f.han.id, roomId: f.room.id, type: types.Message.Attachment, filename: '11月考勤统计表.xlsx' });
+    const file = await f.next('[file]');
+    expect(file.kind).toBe('file');
+    expect(file.text).toBe('[file] 11月考勤统计表.xlsx');
+  });
+
+  it('links a quote-reply to the quoted message', async () => {
+    const f = await fixture();
+    f.owner.say('请今天下班前上报人数').to(f.room);
+    const demand = await f.next('上报人数');
+    f.li.say('「王主任：请今天下班前上报人数」\n- - - - - - - - - - - - - - -\n收到').to(f.room);
+    const ack = await f.next('收到');
+    expect(ack.text).toBe('收到');
+    expect(ack.replyTo).toBe(demand.id);
+  });
+
+  it('ignores its own messages, redeliveries and messages from before the login', async () => {
+    const f = await fixture({ speakInRooms: true });
+    f.li.say('before').to(f.room);
+    const before = await f.next('before');
+    await f.adapter.sendToGroup(before.group!.id, { text: 'bot talking' });
+    f.mocker.puppet.emit('message', { messageId: before.id });
+    emitPayload(f, { talkerId: f.li.id, roomId: f.room.id, text: 'replayed old news', timestamp: Date.now() - 3_600_000 });
+    f.li.say('after').to(f.room);
+    await f.next('after');
+    expect(f.received.map((m) => m.text)).toEqual(['before', 'after']);
+  });
+
+  it('refreshes the member count when members join and leave', async () => {
+    const f = await fixture();
+    f.li.say('one').to(f.room);
+    expect((await f.next('one')).group?.memberCount).toBe(3);
+    const newcomer = f.mocker.createContact({ name: '新同事' });
+    f.room.add(newcomer).by(f.owner);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    f.li.say('two').to(f.room);
+    expect((await f.next('two')).group?.memberCount).toBe(4);
+    f.room.remove(f.han, newcomer).by(f.owner);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    f.li.say('three').to(f.room);
+    expect((await f.next('three')).group?.memberCount).toBe(2);
+  });
+
+  it('shows the login QR code in the terminal', async () => {
+    const f = await fixture();
+    f.mocker.scan('https://login.weixin.qq.com/l/fingertip-test', types.ScanStatus.Waiting);
+    await waitFor(() => f.lines.some((l) => l.includes('scan this QR code')), 'scan line');
+    // qrcode-terminal draws with block characters.
+    expect(f.lines.some((l) => l.includes('▄') || l.includes('█'))).toBe(true);
+  });
+});
+
+describe('wechaty adapter: messages out', () => {
+  it('answers privately: sendPrivate reaches the member', async () => {
+    const f = await fixture();
+    const inbox = f.heard(f.li);
+    f.li.say('@fingertip stats', [f.botUser]).to(f.room);
+    const cmd = await f.next('stats');
+    await f.adapter.sendPrivate(cmd.sender.id, { text: '本周你收到 3 条打卡要求' });
+    expect(inbox.map((m) => m.text)).toEqual(['本周你收到 3 条打卡要求']);
+  });
+
+  it('stays silent in rooms by default: a room answer goes to the asker, other posts nowhere', async () => {
+    const f = await fixture();
+    const roomHeard = f.heard(f.room);
+    const inbox = f.heard(f.han);
+    f.han.say('@fingertip help', [f.botUser]).to(f.room);
+    const cmd = await f.next('help');
+    await f.adapter.sendToGroup(cmd.group!.id, { text: 'commands: stats, help' }, { replyTo: cmd.id });
+    await f.adapter.sendToGroup(cmd.group!.id, { text: 'weekly notice' });
+    expect(inbox.map((m) => m.text)).toEqual(['commands: stats, help']);
+    expect(roomHeard).toEqual([]);
+    expect(f.lines.some((l) => l.includes('speakInRooms is off'))).toBe(true);
+  });
+
+  it('posts in the room when speakInRooms is on, mentioning the asker', async () => {
+    const f = await fixture({ speakInRooms: true });
+    const roomHeard = f.heard(f.room);
+    f.han.say('@fingertip help', [f.botUser]).to(f.room);
+    const cmd = await f.next('help');
+    await f.adapter.sendToGroup(cmd.group!.id, { text: 'commands: stats, help' }, { replyTo: cmd.id });
+    // wechaty writes the mention into the text (the mock puppet keeps no mention list).
+    expect(roomHeard.map((m) => m.text)).toEqual(['@韩梅梅 commands: stats, help']);
+  });
+
+  it('keeps to the per-room and per-account pace when many answers are queued', async () => {
+    const pace = { room: 0.12, account: 0.04, jitter: 0.02 };
+    const f = await fixture({ speakInRooms: true, pace });
+    const roomHeard = f.heard(f.room);
+    const liHeard = f.heard(f.li);
+    f.li.say('pace me').to(f.room);
+    const msg = await f.next('pace me');
+    const sends = [1, 2, 3, 4].map((i) => f.adapter.sendToGroup(msg.group!.id, { text: `room ${i}` }));
+    sends.push(...[1, 2, 3].map((i) => f.adapter.sendPrivate(msg.sender.id, { text: `dm ${i}` })));
+    await Promise.all(sends);
+    expect(roomHeard.map((m) => m.text)).toEqual(['room 1', 'room 2', 'room 3', 'room 4']);
+    expect(liHeard.map((m) => m.text)).toEqual(['dm 1', 'dm 2', 'dm 3']);
+    const gaps = (xs: { at: number }[]) => xs.slice(1).map((x, i) => x.at - xs[i].at);
+    // Timers may fire a millisecond early by the wall clock; allow that much.
+    for (const gap of gaps(roomHeard)) expect(gap).toBeGreaterThanOrEqual(pace.room * 1000 - 2);
+    for (const gap of gaps(liHeard)) expect(gap).toBeGreaterThanOrEqual(pace.room * 1000 - 2);
+    const all = [...roomHeard, ...liHeard].sort((a, b) => a.at - b.at);
+    for (const gap of gaps(all)) expect(gap).toBeGreaterThanOrEqual(pace.account * 1000 - 2);
+  });
+});
+
+describe('wechaty adapter: identities across logins', () => {
+  it('keeps one group and one sender when a re-login brings new ids', async () => {
+    const store = createMemoryIdentityStore();
+    const first = await startFixture({ store });
+    first.li.say('第一次登录').to(first.room);
+    const before = await first.next('第一次登录');
+    await first.adapter.stop();
+    // A new login: every puppet id is new, the topic and names are the same.
+    const second = await fixture({ store });
+    expect(second.room.id).not.toBe(first.room.id);
+    second.li.say('第二次登录').to(second.room);
+    const after = await second.next('第二次登录');
+    expect(after.group?.id).toBe(before.group?.id);
+    expect(after.sender.id).toBe(before.sender.id);
+    expect(after.group?.members).toEqual(expect.arrayContaining(before.group!.members!));
+  });
+
+  it('keeps the group id through a logout and login in one run, and across a rename', async () => {
+    const f = await fixture();
+    f.li.say('before logout').to(f.room);
+    const before = await f.next('before logout');
+    f.room.topic('办公室通知群（新）').by(f.owner);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    f.li.say('renamed').to(f.room);
+    expect((await f.next('renamed')).group).toMatchObject({ id: before.group!.id, name: '办公室通知群（新）' });
+
+    await f.mocker.puppet.logout();
+    await waitFor(() => f.lines.some((l) => l.includes('logged out')), 'logout');
+    const room2 = f.mocker.createRoom({ topic: '办公室通知群（新）', memberIdList: [f.botUser.id, f.owner.id, f.li.id] });
+    f.mocker.login(f.botUser);
+    await waitFor(() => f.lines.filter((l) => l.includes('logged in')).length === 2, 'second login');
+    f.li.say('after login').to(room2);
+    expect((await f.next('after login')).group?.id).toBe(before.group!.id);
+  });
+
+  it('tells apart two rooms that share a topic', async () => {
+    const f = await fixture();
+    const twin = f.mocker.createRoom({ topic: '办公室通知群', memberIdList: [f.botUser.id, f.li.id] });
+    f.li.say('in the first').to(f.room);
+    f.li.say('in the twin').to(twin);
+    const a = await f.next('in the first');
+    const b = await f.next('in the twin');
+    expect(a.group?.id).not.toBe(b.group?.id);
+  });
+});
