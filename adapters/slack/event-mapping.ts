@@ -1,7 +1,10 @@
 import type { ChatMessage, MessageKind } from '../../src/bot/chat-message.js';
+import { InputError } from '../../src/util/errors.js';
 import { mentionsAll, mentionsUser, plainText, slackTsToMs } from './slack-text.js';
 
 export const PLATFORM = 'slack';
+
+const SLACK_TS = /^\d+(\.\d+)?$/;
 
 /** The fields of Slack's `message` and `app_mention` events that the adapter reads. */
 export interface SlackMessageEvent {
@@ -44,6 +47,7 @@ function isDirect(channel: string, channelType?: string): boolean {
  */
 export function fromMessageEvent(event: SlackMessageEvent, eventId: string | undefined, botUserId: string): ChatMessage | null {
   if (!PEOPLE_SUBTYPES.has(event.subtype) || event.bot_id || !event.user || event.user === botUserId) return null;
+  if (typeof event.channel !== 'string' || !SLACK_TS.test(String(event.ts))) throw new InputError(`${event.type} event without a channel or a valid ts`);
   const raw = event.text ?? '';
   const direct = isDirect(event.channel, event.channel_type);
   const kind = fileKind(event.files);
@@ -64,10 +68,11 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
 
 /** An acknowledging reaction (✅ 👍 👀) on a message as a ChatMessage of kind reaction; null for others. */
 export function fromReaction(event: SlackReactionEvent, eventId: string | undefined): ChatMessage | null {
-  const { channel, ts } = event.item;
+  const { channel, ts } = event.item ?? {};
   // Skin tones ("+1::skin-tone-3") are the same acknowledgement.
-  const name = event.reaction.split('::')[0];
-  if (event.item.type !== 'message' || !channel || !ts || !ACK_REACTIONS.has(name)) return null;
+  const name = (event.reaction ?? '').split('::')[0];
+  if (event.item?.type !== 'message' || !channel || !ts || !ACK_REACTIONS.has(name)) return null;
+  if (!SLACK_TS.test(event.event_ts)) throw new InputError('reaction_added event without a valid event_ts');
   return {
     platform: PLATFORM,
     // A reaction has no ts of its own; the reactor and emoji keep two reactions in one second apart.

@@ -39,15 +39,27 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     log(`slack: rate limited sending to ${lane}; retrying after ${seconds} s`),
   );
   const inFlight = new Set<Promise<void>>();
-  let app: App | undefined;
+  /** The Bolt app once it is receiving; a start that failed leaves nothing to stop. */
+  let started: App | undefined;
   let port: number | undefined;
 
-  /** Hands a message over after the request was acked; a failure is logged, never thrown at Bolt. */
-  const deliver = (onMessage: (msg: ChatMessage) => Promise<void>, msg: ChatMessage | null): Promise<void> => {
+  /**
+   * Reads an event and hands its message over after the request was acked. An unreadable event or
+   * a failure downstream is logged with the event's id, never thrown at Bolt.
+   */
+  const receive = (onMessage: (msg: ChatMessage) => Promise<void>, eventId: string | undefined, read: () => ChatMessage | null): Promise<void> => {
+    let msg: ChatMessage | null;
+    try {
+      msg = read();
+    } catch (err) {
+      log(`slack: event ${eventId ?? '(no id)'} skipped: ${oneLine(err)}`);
+      return Promise.resolve();
+    }
     if (!msg) return Promise.resolve();
+    const id = msg.id;
     const work = enrich(msg, directory, log)
       .then(onMessage)
-      .catch((err: unknown) => log(`slack: message ${msg.id} failed: ${oneLine(err)}`))
+      .catch((err: unknown) => log(`slack: message ${id} failed: ${oneLine(err)}`))
       .finally(() => inFlight.delete(work));
     inFlight.add(work);
     return work;
@@ -80,15 +92,22 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       const self = auth.user_id;
       if (!self) throw new WorkError('slack: auth.test gave no bot user id');
       botUserId = self;
-      app = createBoltApp(settings, { botUserId: self, botId: auth.bot_id }, logger);
-      app.event('message', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)));
-      app.event('app_mention', ({ event, body }) => deliver(onMessage, fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)));
-      app.event('reaction_added', ({ event, body }) => deliver(onMessage, fromReaction(event as SlackReactionEvent, body.event_id)));
+      const app = createBoltApp(settings, { botUserId: self, botId: auth.bot_id }, logger);
+      app.event('message', ({ event, body }) =>
+        receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
+      );
+      app.event('app_mention', ({ event, body }) =>
+        receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
+      );
+      app.event('reaction_added', ({ event, body }) =>
+        receive(onMessage, body.event_id, () => fromReaction(event as SlackReactionEvent, body.event_id)),
+      );
       app.command(SLASH_COMMAND, async ({ ack, body }) => {
         await ack();
-        await deliver(onMessage, fromSlashCommand(body, Date.now()));
+        await receive(onMessage, body.trigger_id, () => fromSlashCommand(body, Date.now()));
       });
       port = await startBoltApp(app, settings);
+      started = app;
     },
 
     async sendToGroup(groupId, out, opts) {
@@ -119,7 +138,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     },
 
     async stop() {
-      await app?.stop();
+      await started?.stop();
+      started = undefined;
       while (inFlight.size > 0) await Promise.all(inFlight);
       await queue.drain();
     },

@@ -157,6 +157,16 @@ describe('Slack adapter over HTTP', () => {
     expect(received.map((m) => m.id)).toEqual(['C01/1800000009.000400']);
   });
 
+  it('logs an unreadable event with its id and goes on with the next', async () => {
+    const garbage = await sendSigned(adapter.port!, '{"type":"event_callback", "event": ');
+    expect(garbage.status).toBeGreaterThanOrEqual(400);
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: 'yesterday', text: '请大家打卡' }), 'EvBadTs'));
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.000900', text: 'after' })));
+    await waitFor(byId('C01/1800000009.000900'));
+    expect(received.map((m) => m.id)).toEqual(['C01/1800000009.000900']);
+    expect(logs).toContain('slack: event EvBadTs skipped: message event without a channel or a valid ts');
+  });
+
   it('hands over ✅ 👍 👀 reactions as acknowledgements of the reacted message, and no others', async () => {
     const reaction = (user: string, name: string) =>
       eventEnvelope({ type: 'reaction_added', user, reaction: name, item: { type: 'message', channel: 'C01', ts: '1800000001.000100' }, item_user: 'U1', event_ts: '1800000010.000100' });
