@@ -1,0 +1,46 @@
+import type { AuditGroup, Person } from './export.js';
+
+/**
+ * Groups and people gathered while reading an export. A member list the export states wins, as the
+ * platform's list does for the bot; formats without one (WeChatMsg CSV, JSONL lines without `members`)
+ * count everyone seen taking part.
+ */
+export class Census {
+  private readonly groups = new Map<string, { name: string; listed: Set<string> | null; seen: Set<string> }>();
+  private readonly people = new Map<string, Set<string>>();
+
+  group(id: string, name?: string): void {
+    const g = this.groups.get(id);
+    if (!g) this.groups.set(id, { name: name || id, listed: null, seen: new Set() });
+    else if (name && g.name === id) g.name = name;
+  }
+
+  /** A member list as the export states it (Slack channels.json, ChatLab members, JSONL `members`). */
+  listed(groupId: string, memberIds: Iterable<string>): void {
+    this.group(groupId);
+    const g = this.groups.get(groupId)!;
+    g.listed ??= new Set();
+    for (const id of memberIds) g.listed.add(id);
+  }
+
+  /** Someone seen taking part in a group. */
+  seen(groupId: string, memberId: string): void {
+    this.group(groupId);
+    this.groups.get(groupId)!.seen.add(memberId);
+  }
+
+  person(id: string, ...names: (string | undefined | null)[]): void {
+    let set = this.people.get(id);
+    if (!set) this.people.set(id, (set = new Set()));
+    for (const n of names) if (n && n.trim()) set.add(n.trim());
+  }
+
+  result(): { groups: AuditGroup[]; people: Person[] } {
+    const groups = [...this.groups].map(([id, g]): AuditGroup => {
+      const members = g.listed ?? g.seen;
+      return { id, name: g.name, members: members.size, memberIds: [...members].sort() };
+    });
+    const people = [...this.people].map(([id, names]) => ({ id, names: [...names] }));
+    return { groups, people };
+  }
+}

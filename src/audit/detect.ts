@@ -1,0 +1,94 @@
+import { open, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../util/errors.js';
+import type { ExportFormat, OpenedExport, ReadHooks } from './export.js';
+import { openChatLab } from './readers/chatlab.js';
+import { openJsonl } from './readers/jsonl.js';
+import { openSlackExport } from './readers/slack-export.js';
+import { openWeChatMsgCsv } from './readers/wechatmsg-csv.js';
+
+const PEEK = 64 * 1024;
+const WECHATMSG_COLUMNS = ['localId', 'TalkerId', 'Type', 'IsSender', 'CreateTime', 'StrContent'];
+const KNOWN = 'a Slack export (folder or .zip), contract JSONL, a WeChatMsg CSV, or ChatLab JSON/JSONL';
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function tryParse(line: string): Record<string, unknown> | undefined {
+  try {
+    const o: unknown = JSON.parse(line);
+    return typeof o === 'object' && o !== null && !Array.isArray(o) ? (o as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The format of the first lines of a text file, if they tell. */
+function textFormat(head: string): ExportFormat | undefined {
+  const text = head.replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0];
+  if (WECHATMSG_COLUMNS.every((c) => firstLine.split(',').map((s) => s.trim().replace(/^"|"$/g, '')).includes(c))) return 'wechatmsg-csv';
+  if (!text.trimStart().startsWith('{')) return undefined;
+  // JSONL: look at the first lines that parse (the first may be the broken one).
+  for (const line of text.split(/\r?\n/).slice(0, 5)) {
+    const o = tryParse(line);
+    if (!o) continue;
+    if (o._type === 'header' && 'chatlab' in o) return 'chatlab-jsonl';
+    if ('chatlab' in o && 'messages' in o) return 'chatlab-json';
+    if (typeof o.text === 'string') return 'jsonl';
+  }
+  // A JSON document over many lines (or longer than the peek) that opens with ChatLab's header.
+  if (/^\s*\{\s*"(chatlab|meta|members|messages)"\s*:/.test(text) && /"chatlab"\s*:\s*\{/.test(text)) return 'chatlab-json';
+  return undefined;
+}
+
+/**
+ * The format of an export, chosen by its content: a folder holding `channels.json` is a Slack export,
+ * a zip is one zipped, and a text file is told by its first lines (a CSV header, a JSON line's keys).
+ */
+export async function detectFormat(path: string): Promise<ExportFormat> {
+  let s;
+  try {
+    s = await stat(path);
+  } catch (err) {
+    throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (s.isDirectory()) {
+    if ((await exists(join(path, 'channels.json'))) || (await exists(join(path, 'users.json')))) return 'slack-folder';
+    throw new InputError(`${path}: a folder without channels.json is not a Slack export; expected ${KNOWN}`);
+  }
+  if (s.size === 0) throw new InputError(`${path}: empty file`);
+  const fh = await open(path, 'r');
+  const buf = Buffer.alloc(Math.min(PEEK, s.size));
+  try {
+    await fh.read(buf, 0, buf.length, 0);
+  } finally {
+    await fh.close();
+  }
+  // "PK\3\4" starts a zip; "PK\5\6" is an empty one.
+  if (buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5)) return 'slack-zip';
+  const format = buf.includes(0) ? undefined : textFormat(buf.toString('utf8'));
+  if (!format) throw new InputError(`${path}: unknown export format; expected ${KNOWN}`);
+  return format;
+}
+
+/** Detects the format and opens the export with its reader. */
+export async function openExport(path: string, hooks: ReadHooks): Promise<OpenedExport> {
+  const format = await detectFormat(path);
+  switch (format) {
+    case 'jsonl':
+      return openJsonl(path, hooks);
+    case 'slack-folder':
+    case 'slack-zip':
+      return openSlackExport(path, format === 'slack-zip', hooks);
+    case 'wechatmsg-csv':
+      return openWeChatMsgCsv(path, hooks);
+    case 'chatlab-json':
+    case 'chatlab-jsonl':
+      return openChatLab(path, format === 'chatlab-jsonl', hooks);
+  }
+}

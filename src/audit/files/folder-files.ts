@@ -1,0 +1,37 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { fileStream } from '../open-file.js';
+import { BadExportFile, type ExportFiles, stripTopFolder } from './export-files.js';
+
+async function walk(dir: string, out: { path: string; size: number }[]): Promise<void> {
+  for (const ent of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, ent.name);
+    if (ent.isDirectory()) await walk(p, out);
+    else if (ent.isFile()) out.push({ path: p, size: (await stat(p)).size });
+  }
+}
+
+/** The files of an unpacked export folder. */
+export async function folderFiles(root: string, marker: string): Promise<ExportFiles> {
+  const found: { path: string; size: number }[] = [];
+  await walk(root, found);
+  const sizes = new Map(found.map((f) => [relative(root, f.path).split(sep).join('/'), f.size]));
+  const { names, prefix } = stripTopFolder([...sizes.keys()].sort(), marker);
+  return {
+    names,
+    size: (name) => sizes.get(prefix + name) ?? 0,
+    async read(name, onBytes) {
+      const chunks: Buffer[] = [];
+      try {
+        for await (const chunk of fileStream(join(root, prefix + name)) as AsyncIterable<Buffer>) {
+          onBytes(chunk.length);
+          chunks.push(chunk);
+        }
+      } catch (err) {
+        throw new BadExportFile(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      return Buffer.concat(chunks);
+    },
+    close() {},
+  };
+}

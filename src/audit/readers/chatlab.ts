@@ -1,0 +1,157 @@
+import { basename } from 'node:path';
+import type { ChatGroup, ChatMessage, MessageKind } from '../../bot/chat-message.js';
+import { Census } from '../census.js';
+import type { OpenedExport, ReadHooks } from '../export.js';
+import { JsonStructureError, streamJson } from '../json-stream.js';
+import { readLines } from '../lines.js';
+import { mentionsAll } from '../mentions-all.js';
+import { fileSize, fileStream } from '../open-file.js';
+
+type Obj = Record<string, unknown>;
+
+/** One entry of a ChatLab file, JSON or JSONL alike: the header's parts, a member, or a message. */
+type Entry = { meta: Obj } | { member: Obj } | { message: Obj } | { skip: true };
+
+// ChatLab message types (spec v0.0.2): placeholders for what is not text; system notices and recalls are not said.
+const TYPES: Record<number, [MessageKind, string]> = {
+  1: ['image', '[image]'], 2: ['other', '[voice]'], 3: ['other', '[video]'], 4: ['file', '[file]'], 5: ['other', '[sticker]'],
+  7: ['link', '[link]'], 8: ['other', '[location]'], 24: ['miniprogram', '[share]'], 27: ['other', '[contact card]'],
+};
+const NOT_SAID = new Set([80, 81]);
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** The chat a ChatLab file holds, from its `meta` (or the file name when it has none). */
+class Chat {
+  platform = 'chatlab';
+  groupId: string;
+  name: string;
+
+  constructor(fallback: string) {
+    this.groupId = this.name = fallback;
+  }
+
+  setMeta(meta: Obj): void {
+    this.platform = str(meta.platform) ?? this.platform;
+    this.name = str(meta.name) ?? this.name;
+    this.groupId = str(meta.groupId) ?? this.name;
+  }
+
+  /** A message entry as a ChatMessage (group filled in by the caller), null if not said, or why it is broken. */
+  toMessage(m: Obj, ordinal: number): ChatMessage | null | string {
+    const type = typeof m.type === 'number' ? m.type : 0;
+    if (NOT_SAID.has(type)) return null;
+    const sender = str(m.sender);
+    if (!sender) return 'missing "sender"';
+    if (typeof m.timestamp !== 'number' || !Number.isFinite(m.timestamp)) return 'missing "timestamp" (Unix seconds)';
+    const [kind, placeholder] = TYPES[type] ?? ['text', ''];
+    const content = typeof m.content === 'string' ? m.content : '';
+    const text = (kind === 'text' || kind === 'link' || kind === 'miniprogram') && content ? content : placeholder || content;
+    return {
+      platform: this.platform,
+      id: str(m.platformMessageId) ?? `${this.groupId}/${ordinal}`,
+      group: null,
+      sender: { id: sender, name: str(m.groupNickname) ?? str(m.accountName) },
+      text,
+      ts: Math.round(m.timestamp * 1000),
+      kind: text === placeholder && placeholder ? kind : 'text',
+      mentionsAll: mentionsAll(text),
+      replyTo: str(m.replyToMessageId) ?? null,
+    };
+  }
+}
+
+/** The entries of a ChatLab file with where each is, for errors; `bad` hears of broken ones. */
+type EntrySource = (bad: (where: string, why: string) => void) => AsyncGenerator<{ entry: Entry; where: string }>;
+
+function jsonEntries(path: string, hooks: ReadHooks): EntrySource {
+  return async function* (bad) {
+    try {
+      for await (const ev of streamJson(fileStream(path), new Set(['messages', 'members']), hooks.progress)) {
+        if (ev.kind === 'bad-item') bad(`${path}: ${ev.key}[${ev.index}]`, ev.reason);
+        else if (ev.kind === 'value') {
+          if (ev.key === 'meta' && isObj(ev.value)) yield { entry: { meta: ev.value }, where: `${path}: meta` };
+        } else if (!isObj(ev.value)) bad(`${path}: ${ev.key}[${ev.index}]`, 'expected an object');
+        else yield { entry: ev.key === 'messages' ? { message: ev.value } : { member: ev.value }, where: `${path}: ${ev.key}[${ev.index}]` };
+      }
+    } catch (err) {
+      if (!(err instanceof JsonStructureError)) throw err;
+      bad(`${path}: ${err.where}`, err.message);
+    }
+  };
+}
+
+function jsonlEntries(path: string, hooks: ReadHooks): EntrySource {
+  return async function* (bad) {
+    for await (const line of readLines(fileStream(path), hooks.progress)) {
+      const where = `${path}:${line.no}`;
+      if (line.tooLong) {
+        bad(where, 'line longer than 1 MiB');
+        continue;
+      }
+      if (line.text.trim() === '' || line.text.startsWith('#')) continue;
+      let o: unknown;
+      try {
+        o = JSON.parse(line.text);
+      } catch (err) {
+        bad(where, `invalid JSON (${(err as Error).message.split('\n')[0]})`);
+        continue;
+      }
+      if (!isObj(o)) bad(where, 'expected a JSON object');
+      else if (o._type === 'header') yield { entry: isObj(o.meta) ? { meta: o.meta } : { skip: true }, where };
+      else if (o._type === 'member') yield { entry: { member: o }, where };
+      else if (o._type === 'message') yield { entry: { message: o }, where };
+      else bad(where, '"_type" must be header, member or message');
+    }
+  };
+}
+
+/**
+ * A ChatLab interchange file (chatlab.fun standard format v0.0.x), JSON or JSONL. Both are streamed: the
+ * JSON form element by element through streamJson. A first pass reads the header and members (which
+ * may come after the messages in JSON), so every message knows its group's members.
+ */
+export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks): Promise<OpenedExport> {
+  const size = await fileSize(path);
+  const entries = jsonl ? jsonlEntries(path, hooks) : jsonEntries(path, hooks);
+  const chat = new Chat(basename(path).replace(/\.jsonl?$/i, ''));
+  const census = new Census();
+  const listed: string[] = [];
+  const seen = new Set<string>();
+  for await (const { entry } of entries(() => {})) {
+    if ('meta' in entry) chat.setMeta(entry.meta);
+    else if ('member' in entry) {
+      const id = str(entry.member.platformId);
+      if (!id) continue;
+      listed.push(id);
+      const aliases = Array.isArray(entry.member.aliases) ? entry.member.aliases.map(String) : [];
+      census.person(id, str(entry.member.groupNickname), str(entry.member.accountName), ...aliases);
+    } else if ('message' in entry) {
+      const id = str(entry.message.sender);
+      if (!id) continue;
+      seen.add(id);
+      census.person(id, str(entry.message.groupNickname), str(entry.message.accountName));
+    }
+  }
+  census.group(chat.groupId, chat.name);
+  if (listed.length > 0) census.listed(chat.groupId, listed);
+  for (const id of seen) census.seen(chat.groupId, id);
+  const { groups, people } = census.result();
+  const g = groups[0];
+  const group: ChatGroup = { id: g.id, name: g.name, memberCount: g.members, members: g.memberIds };
+
+  async function* messages(): AsyncGenerator<ChatMessage> {
+    let ordinal = 0;
+    for await (const { entry, where } of entries(hooks.bad)) {
+      if (!('message' in entry)) continue;
+      const msg = chat.toMessage(entry.message, ordinal++);
+      if (typeof msg === 'string') hooks.bad(where, msg);
+      else if (msg) {
+        msg.group = group;
+        yield msg;
+      }
+    }
+  }
+  return { path, format: jsonl ? 'chatlab-jsonl' : 'chatlab-json', totalBytes: size * 2, groups, people, messages };
+}

@@ -1,0 +1,122 @@
+import { basename } from 'node:path';
+import { parse, type CsvError } from 'csv-parse';
+import type { ChatGroup, ChatMessage, MessageKind } from '../../bot/chat-message.js';
+import { Census } from '../census.js';
+import type { OpenedExport, ReadHooks } from '../export.js';
+import { mentionsAll } from '../mentions-all.js';
+import { fileSize, fileStream } from '../open-file.js';
+
+type Row = Record<string, string>;
+
+/** A row made into a message, or why it cannot be. */
+type Parsed = { msg: ChatMessage; names: string[] } | { skip: true } | { bad: string };
+
+// WeChat's message types (MSG.Type) as WeChatMsg exports them; others get a typed placeholder.
+const PLACEHOLDER: Record<string, [MessageKind, string]> = {
+  '3': ['image', '[image]'],
+  '34': ['other', '[voice]'],
+  '42': ['other', '[contact card]'],
+  '43': ['other', '[video]'],
+  '47': ['other', '[sticker]'],
+  '48': ['other', '[location]'],
+  '50': ['other', '[call]'],
+};
+// System notices and recalls: nobody said them.
+const NOT_SAID = new Set(['10000', '10002']);
+// App messages (Type 49) by SubType: their title is what the reader sees.
+const APP_KIND: Record<string, MessageKind> = { '5': 'link', '6': 'file', '33': 'miniprogram', '36': 'miniprogram', '57': 'text' };
+
+const title = (xml: string): string | undefined => /<title>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/title>/.exec(xml)?.[1]?.trim() || undefined;
+
+function toMessage(r: Row, groupName: string): Parsed {
+  const type = r.Type ?? '';
+  if (NOT_SAID.has(type)) return { skip: true };
+  if (!/^\d+$/.test(r.CreateTime ?? '')) return { bad: `CreateTime "${(r.CreateTime ?? '').slice(0, 20)}" is not Unix seconds` };
+  const talker = r.TalkerId || groupName;
+  const self = r.IsSender === '1';
+  // Group exports name the sender; a private chat's export only says whether it was us.
+  const senderId = r.Sender || (self ? 'self' : `talker:${talker}`);
+  let text = r.StrContent ?? '';
+  let kind: MessageKind = 'text';
+  if (text.startsWith(`${senderId}:\n`)) text = text.slice(senderId.length + 2);
+  if (type === '49') {
+    kind = APP_KIND[r.SubType ?? ''] ?? 'link';
+    text = title(text) ?? `[${kind}]`;
+  } else if (type !== '1') {
+    [kind, text] = PLACEHOLDER[type] ?? ['other', `[type ${type}]`];
+  }
+  const name = r.Remark || r.NickName || undefined;
+  return {
+    msg: {
+      platform: 'wechat',
+      id: `${talker}/${r.localId}`,
+      group: { id: talker, name: groupName },
+      sender: { id: senderId, name },
+      text,
+      ts: Number(r.CreateTime) * 1000,
+      kind,
+      mentionsAll: mentionsAll(text),
+      replyTo: null,
+    },
+    names: [r.Remark, r.NickName].filter((n): n is string => !!n),
+  };
+}
+
+/**
+ * The rows of the CSV, each with the line it ends on. csv-parse handles what WeChat messages hold
+ * (quoted commas and line breaks, XML, the BOM of utf-8-sig) and streams; a broken row goes to `bad`.
+ */
+async function* rows(path: string, hooks: ReadHooks, bad: (where: string, why: string) => void): AsyncGenerator<{ row: Row; line: number }> {
+  const input = fileStream(path);
+  input.on('data', (chunk: Buffer | string) => hooks.progress(chunk.length));
+  const parser = input.pipe(
+    parse({
+      columns: true,
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (err: CsvError | undefined) => {
+        if (err) bad(`${path}:${String(err.lines ?? '?')}`, err.message.replace(/ on line \d+$/, ''));
+        return undefined;
+      },
+    }),
+  );
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) yield { row: record, line: info.lines };
+  } finally {
+    input.destroy();
+  }
+}
+
+/**
+ * A WeChatMsg (留痕) CSV export of one chat: `localId, TalkerId, Type, SubType, IsSender, CreateTime,
+ * Status, StrContent, StrTime`, plus `Remark, NickName, Sender` for groups. The file names the chat
+ * ("<name>_utf8.csv"). The export has no member list, so a first pass counts who took part.
+ */
+export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<OpenedExport> {
+  const size = await fileSize(path);
+  const groupName = basename(path).replace(/(_utf8)?\.csv$/i, '');
+  const census = new Census();
+  for await (const { row } of rows(path, hooks, () => {})) {
+    const p = toMessage(row, groupName);
+    if (!('msg' in p)) continue; // broken rows are reported by the second pass
+    const gid = p.msg.group!.id;
+    census.group(gid, groupName);
+    census.seen(gid, p.msg.sender.id);
+    census.person(p.msg.sender.id, ...p.names);
+  }
+  const { groups, people } = census.result();
+  const chatGroups = new Map<string, ChatGroup>(groups.map((g) => [g.id, { id: g.id, name: g.name, memberCount: g.members, members: g.memberIds }]));
+
+  async function* messages(): AsyncGenerator<ChatMessage> {
+    for await (const { row, line } of rows(path, hooks, hooks.bad)) {
+      const p = toMessage(row, groupName);
+      if ('bad' in p) hooks.bad(`${path}:${line}`, p.bad);
+      if (!('msg' in p)) continue;
+      p.msg.group = chatGroups.get(p.msg.group!.id)!;
+      yield p.msg;
+    }
+  }
+  return { path, format: 'wechatmsg-csv', totalBytes: size * 2, groups, people, messages };
+}

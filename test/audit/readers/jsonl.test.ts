@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openJsonl, parseTs } from '../../../src/audit/readers/jsonl.js';
+import { InputError } from '../../../src/util/errors.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { fixture, hooks, readAll } from '../support/read-all.js';
+
+describe('contract JSONL reader', () => {
+  it('reads every line as a message of its group, with ts in epoch ms', async () => {
+    const h = hooks();
+    const opened = await openJsonl(fixture('contract.jsonl'), h);
+    const msgs = await readAll(opened);
+    expect(msgs.map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
+    // 2026-11-23T21:05:00+08:00 is 13:05 UTC; 1795439160 s; "1795483800" s; 2026-11-24T01:31:00Z.
+    expect(msgs.map((m) => m.ts)).toEqual([1795439100000, 1795439160000, 1795483800000, 1795483860000]);
+    expect(msgs[1].replyTo).toBe('m1');
+    expect(msgs[0].sender).toEqual({ id: 'U1', name: 'Li' });
+    expect(msgs[0].platform).toBe('slack');
+    expect(msgs[0].group).toMatchObject({ id: 'C01', name: 'ops', memberCount: 3 });
+    // Bytes are counted over both passes.
+    expect(h.bytes).toBe(opened.totalBytes);
+  });
+
+  it('takes members from the lines, else counts everyone seen in the group', async () => {
+    const opened = await openJsonl(fixture('contract.jsonl'), hooks());
+    expect(opened.groups).toEqual([
+      { id: 'C01', name: 'ops', members: 3, memberIds: ['U1', 'U2', 'U3'] },
+      { id: 'C02', name: 'ops-2', members: 2, memberIds: ['U1', 'U4'] },
+    ]);
+    expect(opened.people).toContainEqual({ id: 'U1', names: ['Li'] });
+  });
+
+  it('stops at the first broken line with its file and line number', async () => {
+    const opened = await openJsonl(fixture('contract-broken.jsonl'), hooks());
+    const err = await readAll(opened).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/contract-broken\.jsonl:2: invalid JSON/);
+  });
+
+  it('with skip-bad reports every broken line and reads the rest', async () => {
+    const h = hooks(true);
+    const msgs = await readAll(await openJsonl(fixture('contract-broken.jsonl'), h));
+    expect(msgs.map((m) => m.id)).toEqual(['m1', 'm4']);
+    expect(h.entries.count).toBe(2);
+    expect(h.lines[1]).toMatch(/contract-broken\.jsonl:3: ts "2026-11-24 09:30" is neither ISO 8601 with an offset nor Unix seconds/);
+  });
+
+  it('reports a huge line without holding it, and binary junk as invalid JSON', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'big.jsonl');
+    const ok = JSON.stringify({ id: 'a', ts: 1, text: 'hi', group_id: 'g' });
+    writeFileSync(path, Buffer.concat([Buffer.from(`${ok}\n{"text":"${'x'.repeat(2 << 20)}"}\n`), Buffer.from([0, 1, 2, 0xff, 10]), Buffer.from(`${ok.replace('"a"', '"b"')}\n`)]));
+    const h = hooks(true);
+    const msgs = await readAll(await openJsonl(path, h));
+    expect(msgs.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(h.lines).toEqual([expect.stringMatching(/big\.jsonl:2: line longer than 1 MiB/), expect.stringMatching(/big\.jsonl:3: invalid JSON/)]);
+  });
+
+  it('parses the ts forms of the contract and refuses local times', () => {
+    expect(parseTs('2026-11-23T21:05:00+08:00')).toBe(Date.UTC(2026, 10, 23, 13, 5));
+    expect(parseTs('2026-11-23T13:05:00.250Z')).toBe(Date.UTC(2026, 10, 23, 13, 5, 0, 250));
+    expect(parseTs(1795439100.5)).toBe(1795439100500);
+    expect(parseTs('2026-11-23T21:05:00')).toMatch(/neither ISO 8601 with an offset/);
+    expect(parseTs(undefined)).toBe('missing ts');
+  });
+});

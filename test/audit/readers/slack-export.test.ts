@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSlackExport } from '../../../src/audit/readers/slack-export.js';
+import { InputError } from '../../../src/util/errors.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { fixture, hooks, readAll } from '../support/read-all.js';
+import { filesOf, zipOf } from '../support/zip.js';
+
+function zipped(files: [string, Buffer][]): string {
+  const path = join(tempDir(), 'export.zip');
+  writeFileSync(path, zipOf(files));
+  return path;
+}
+
+describe('Slack export reader', () => {
+  it('reads the channels with their members, and their messages as the Slack adapter maps them', async () => {
+    const opened = await openSlackExport(fixture('slack'), false, hooks());
+    expect(opened.groups).toEqual([
+      { id: 'C01', name: 'ops', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
+      { id: 'C02', name: 'ops-copy', members: 3, memberIds: ['U1', 'U2', 'U3'] },
+    ]);
+    const msgs = await readAll(opened);
+    // The join notice, the bot's message, the ❤-free 😂 reaction and the DM are not members' messages in a group.
+    expect(msgs.map((m) => [m.id, m.kind, m.text])).toEqual([
+      ['C01/1795439100.000200', 'text', '@channel 请全体同事今晚十点前完成打卡并截图发群里'],
+      ['C01/1795439100.000200/U2/white_check_mark', 'reaction', 'white_check_mark'],
+      ['C01/1795439100.000200/U3/white_check_mark', 'reaction', 'white_check_mark'],
+      ['C01/1795439160.000300', 'text', '收到'],
+      ['C01/1795439300.000500', 'image', '[image]'],
+      ['C01/1795439400.000600', 'text', '@U1 done & thanks'],
+      ['C02/1795483800.000100', 'text', '请全体同事今晚十点前完成打卡并截图发群里'],
+    ]);
+    const [demand, ack] = msgs;
+    expect(demand.mentionsAll).toBe(true);
+    expect(demand.ts).toBe(1795439100000);
+    expect(demand.sender).toEqual({ id: 'U1', name: 'Li Wei' });
+    expect(demand.group).toMatchObject({ id: 'C01', name: 'ops', memberCount: 4 });
+    expect(ack.replyTo).toBe('C01/1795439100.000200');
+    expect(msgs[3].replyTo).toBe('C01/1795439100.000200');
+    expect(opened.people).toContainEqual({ id: 'U3', names: ['张伟', 'zhang'] });
+  });
+
+  it('reads the same export zipped, with or without a top folder', async () => {
+    const fromFolder = await readAll(await openSlackExport(fixture('slack'), false, hooks()));
+    for (const prefix of ['', 'My Workspace Slack export/']) {
+      const h = hooks();
+      const opened = await openSlackExport(zipped(filesOf(fixture('slack'), prefix)), true, h);
+      expect(opened.format).toBe('slack-zip');
+      expect(await readAll(opened)).toEqual(fromFolder);
+      expect(h.bytes).toBe(opened.totalBytes);
+    }
+  });
+
+  it('refuses a corrupt zip in one line that names it', async () => {
+    const whole = zipOf(filesOf(fixture('slack')));
+    const path = join(tempDir(), 'cut.zip');
+    writeFileSync(path, whole.subarray(0, whole.length - 30));
+    await expect(openSlackExport(path, true, hooks())).rejects.toThrow(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: corrupt zip \\(`));
+  });
+
+  it('names the entry of a zip whose data is corrupt, and skips it with skip-bad', async () => {
+    const files = filesOf(fixture('slack'));
+    const whole = zipOf(files);
+    // Scramble the deflated bytes of ops/2026-11-23.json, leaving the directory intact.
+    const at = whole.indexOf(Buffer.from('ops/2026-11-23.json')) + 'ops/2026-11-23.json'.length;
+    for (let i = at + 2; i < at + 40; i++) whole[i] = 0xff;
+    const path = join(tempDir(), 'bad.zip');
+    writeFileSync(path, whole);
+    const err = await readAll(await openSlackExport(path, true, hooks())).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/bad\.zip: ops\/2026-11-23\.json: corrupt zip entry/);
+    const h = hooks(true);
+    const msgs = await readAll(await openSlackExport(path, true, h));
+    expect(msgs.map((m) => m.id)).toEqual(['C02/1795483800.000100']);
+    expect(h.entries.count).toBe(1);
+  });
+
+  it('names a truncated day file and, with skip-bad, reads the other days', async () => {
+    const dir = tempDir();
+    for (const [name, data] of filesOf(fixture('slack'))) {
+      const path = join(dir, name);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, name === 'ops/2026-11-23.json' ? data.subarray(0, data.length / 2) : data);
+    }
+    const err = await readAll(await openSlackExport(dir, false, hooks())).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/: ops\/2026-11-23\.json: invalid JSON \(/);
+    const h = hooks(true);
+    expect((await readAll(await openSlackExport(dir, false, h))).map((m) => m.id)).toEqual(['C02/1795483800.000100']);
+    expect(h.lines).toHaveLength(1);
+  });
+
+  it('is not a Slack export without a channel list', async () => {
+    const dir = tempDir({ 'users.json': readFileSync(fixture('slack/users.json'), 'utf8') });
+    await expect(openSlackExport(dir, false, hooks())).rejects.toThrow(/not a Slack export \(no channels\.json\)/);
+  });
+});

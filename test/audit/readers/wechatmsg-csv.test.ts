@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openWeChatMsgCsv } from '../../../src/audit/readers/wechatmsg-csv.js';
+import { InputError } from '../../../src/util/errors.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { fixture, hooks, readAll } from '../support/read-all.js';
+
+describe('WeChatMsg CSV reader', () => {
+  it('reads a group chat: quoted line breaks, app-message titles, placeholders; system notices dropped', async () => {
+    const h = hooks();
+    const opened = await openWeChatMsgCsv(fixture('wechatmsg/教务通知群_utf8.csv'), h);
+    const msgs = await readAll(opened);
+    expect(msgs.map((m) => [m.id, m.sender.id, m.kind, m.text])).toEqual([
+      ['12/2', 'wxid_zhang', 'text', '@所有人 请全体同事今晚十点前完成打卡并截图发群里'],
+      ['12/3', 'wxid_li', 'text', '收到'],
+      ['12/4', 'wxid_wang', 'text', '收到，\n已完成, 截图见下'],
+      ['12/5', 'wxid_wang', 'image', '[image]'],
+      ['12/6', 'wxid_li', 'text', '这个表什么时候交？'],
+      ['12/7', 'wxid_me', 'text', '好的'],
+    ]);
+    expect(msgs[0]).toMatchObject({ platform: 'wechat', ts: 1795439100000, mentionsAll: true, sender: { name: '张主任' } });
+    expect(msgs[1].sender.name).toBe('李老师');
+    // No member list in the export: everyone who took part.
+    expect(opened.groups).toEqual([{ id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] }]);
+    expect(msgs[0].group).toMatchObject({ id: '12', memberCount: 4 });
+    expect(opened.people).toContainEqual({ id: 'wxid_zhang', names: ['张主任', 'zhangzr'] });
+    expect(h.bytes).toBe(opened.totalBytes);
+  });
+
+  it('stops at a broken row with file and line', async () => {
+    const path = fixture('wechatmsg-broken/教务通知群_utf8.csv');
+    const err = await readAll(await openWeChatMsgCsv(path, hooks())).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    // Line 1 is the header, so row 3 is line 4.
+    expect((err as Error).message).toBe(`${path}:4: Invalid Record Length: columns length is 12, got 8`);
+  });
+
+  it('with skip-bad reports broken rows and reads the others', async () => {
+    const h = hooks(true);
+    const path = fixture('wechatmsg-broken/教务通知群_utf8.csv');
+    const msgs = await readAll(await openWeChatMsgCsv(path, h));
+    expect(msgs.map((m) => m.id)).toEqual(['12/2', '12/4', '12/5', '12/6']);
+    // Row 4 spans lines 5-6, so row 7 ends on line 9.
+    expect(h.lines).toEqual([`skipped ${path}:4: Invalid Record Length: columns length is 12, got 8`, `skipped ${path}:9: CreateTime "yesterday" is not Unix seconds`]);
+  });
+
+  it('reads a private chat export (nine columns) with the two sides as members', async () => {
+    const dir = tempDir({
+      '王老师_utf8.csv':
+        'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime\n' +
+        '1,40,1,0,0,1795439100,2,在吗,2026-11-23 21:05:00\n' +
+        '2,40,1,0,1,1795439160,2,在,2026-11-23 21:06:00\n',
+    });
+    const opened = await openWeChatMsgCsv(join(dir, '王老师_utf8.csv'), hooks());
+    expect((await readAll(opened)).map((m) => m.sender.id)).toEqual(['talker:40', 'self']);
+    expect(opened.groups[0]).toMatchObject({ id: '40', name: '王老师', members: 2 });
+  });
+});

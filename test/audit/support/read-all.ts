@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import { BadEntries } from '../../../src/audit/bad-entries.js';
+import type { OpenedExport, ReadHooks } from '../../../src/audit/export.js';
+
+/** The path of a committed fixture export. */
+export const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/exports/${name}`, import.meta.url));
+
+/** Hooks that throw on the first broken entry, or (skip) collect every report line. */
+export function hooks(skip = false): ReadHooks & { lines: string[]; bytes: number; entries: BadEntries } {
+  const lines: string[] = [];
+  const entries = new BadEntries(skip, (l) => lines.push(l));
+  const h = {
+    lines,
+    entries,
+    bytes: 0,
+    bad: (where: string, why: string) => entries.bad(where, why),
+    progress: (n: number) => {
+      h.bytes += n;
+    },
+  };
+  return h;
+}
+
+export async function readAll(opened: OpenedExport): Promise<ChatMessage[]> {
+  const out: ChatMessage[] = [];
+  for await (const m of opened.messages()) out.push(m);
+  return out;
+}
