@@ -101,6 +101,7 @@ export class WechatyAdapter implements Adapter {
   }
 
   async isGroupAdmin(groupId: string, userId: string): Promise<boolean> {
+    if (this.settings.admins.includes(userId)) return true;
     const room = await this.live().room(groupId);
     const contact = await this.live().contact(userId);
     return isAdmin(this.settings.admins, room, contact, await contactIdentity(this.identities, contact));

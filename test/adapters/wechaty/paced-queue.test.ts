@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkError } from '../../../src/util/errors.js';
-import { PacedQueue, type Clock } from '../../../adapters/wechaty/paced-queue.js';
+import { MAX_PENDING, PacedQueue, type Clock } from '../../../adapters/wechaty/paced-queue.js';
 
 /** A clock whose sleep jumps time forward at once, so the test sees exact send times. */
 function fakeClock(): Clock & { t: number } {
@@ -75,5 +75,22 @@ describe('PacedQueue', () => {
     expect(delivered).toBe(true);
     await expect(waiting).rejects.toThrow(WorkError);
     await expect(q.push('b', async () => {})).rejects.toThrow('wechaty: adapter stopped, message not sent');
+  });
+
+  it('refuses messages beyond MAX_PENDING waiting ones instead of building a backlog of hours', async () => {
+    const q = new PacedQueue({ room: 60, account: 60, jitter: 0 });
+    const outcomes = Array.from({ length: MAX_PENDING + 2 }, () =>
+      q.push('a', async () => {}).then(
+        () => 'sent',
+        (err: Error) => err.message,
+      ),
+    );
+    await outcomes[0];
+    await q.close();
+    // The first went out at once; MAX_PENDING waited their turn until the close; the last was refused.
+    const results = await Promise.all(outcomes);
+    expect(results[0]).toBe('sent');
+    expect(results.slice(1, MAX_PENDING + 1).every((r) => r === 'wechaty: adapter stopped, message not sent')).toBe(true);
+    expect(results[MAX_PENDING + 1]).toBe(`wechaty: ${MAX_PENDING} messages already waiting to be sent, message dropped`);
   });
 });

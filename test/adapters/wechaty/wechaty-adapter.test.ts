@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileBox } from 'file-box';
 import { types } from 'wechaty';
-import { createMemoryIdentityStore } from '../../../adapters/wechaty/index.js';
+import { defaultConfig } from '../../../src/config/defaults.js';
+import { InputError } from '../../../src/util/errors.js';
+import { createMemoryIdentityStore, createWechatyAdapter, wechatySettings } from '../../../adapters/wechaty/index.js';
 import { startFixture, waitFor } from './fixture.js';
 
 type Fixture = Awaited<ReturnType<typeof startFixture>>;
@@ -233,5 +235,17 @@ describe('wechaty adapter: identities across logins', () => {
     const a = await f.next('in the first');
     const b = await f.next('in the twin');
     expect(a.group?.id).not.toBe(b.group?.id);
+  });
+});
+
+describe('wechaty adapter: setup', () => {
+  it('fails to start with one line naming the puppet to install when it is missing', async () => {
+    const config = defaultConfig();
+    config.adapters.wechaty = { puppet: 'wechaty-puppet-wechat-missing', logLevel: 'silent' };
+    const adapter = createWechatyAdapter(wechatySettings(config), { print: () => {} });
+    await expect(adapter.start(async () => {})).rejects.toThrow(
+      new InputError('adapters.wechaty.puppet: package wechaty-puppet-wechat-missing is not installed (run: npm install wechaty-puppet-wechat-missing)'),
+    );
+    await adapter.stop();
   });
 });
