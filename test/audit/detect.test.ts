@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectFormat } from '../../src/audit/detect.js';
+import { InputError } from '../../src/util/errors.js';
+import { tempDir } from '../support/temp-dir.js';
+import { fixture } from './support/read-all.js';
+import { filesOf, zipOf } from './support/zip.js';
+
+describe('detectFormat', () => {
+  it('tells each format by its content', async () => {
+    expect(await detectFormat(fixture('contract.jsonl'))).toBe('jsonl');
+    expect(await detectFormat(fixture('contract-broken.jsonl'))).toBe('jsonl');
+    expect(await detectFormat(fixture('slack'))).toBe('slack-folder');
+    expect(await detectFormat(fixture('wechatmsg/教务通知群_utf8.csv'))).toBe('wechatmsg-csv');
+    expect(await detectFormat(fixture('chatlab/年级组.json'))).toBe('chatlab-json');
+    expect(await detectFormat(fixture('chatlab/members-last.json'))).toBe('chatlab-json');
+    expect(await detectFormat(fixture('chatlab/年级组.jsonl'))).toBe('chatlab-jsonl');
+  });
+
+  it('does not trust file names', async () => {
+    const dir = tempDir();
+    const zip = join(dir, 'history.txt');
+    writeFileSync(zip, zipOf(filesOf(fixture('slack'))));
+    expect(await detectFormat(zip)).toBe('slack-zip');
+    const csvAsJson = join(dir, 'export.json');
+    writeFileSync(csvAsJson, 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime\n');
+    expect(await detectFormat(csvAsJson)).toBe('wechatmsg-csv');
+  });
+
+  it('refuses what it does not know, in one line naming the file', async () => {
+    const dir = tempDir({ 'empty.jsonl': '', 'bin.dat': '\u0000\u0001{"text":"x"}', 'other/readme.md': '# hi' });
+    const cases: [string, RegExp][] = [
+      [fixture('unknown.txt'), /unknown\.txt: unknown export format; expected a Slack export/],
+      [join(dir, 'empty.jsonl'), /empty\.jsonl: empty file/],
+      [join(dir, 'bin.dat'), /bin\.dat: unknown export format/],
+      [join(dir, 'other'), /other: a folder without channels\.json is not a Slack export/],
+      [join(dir, 'missing.zip'), /missing\.zip: cannot read \(ENOENT\)/],
+    ];
+    for (const [path, message] of cases) {
+      const err = await detectFormat(path).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toMatch(message);
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+});
