@@ -1,7 +1,7 @@
 /**
  * Where stable identities persist: key → stable id. The bot backs it with SQLite so a re-login
- * or a restart keeps one group as one group; keys are `room-id:…`, `room-topic:…`,
- * `contact-id:…` and `contact-name:…`.
+ * or a restart keeps one group as one group; keys are `room-id:<puppet id>`, `contact-id:<puppet id>`,
+ * `room-topic:<hash of the topic>` and `contact-name:<hash of the alias or name>`.
  */
 export interface IdentityStore {
   get(key: string): Promise<string | undefined>;

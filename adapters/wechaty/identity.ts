@@ -6,14 +6,20 @@ export type IdentityKind = 'room' | 'contact';
 const ATTRIBUTE_KEY: Record<IdentityKind, string> = { room: 'room-topic', contact: 'contact-name' };
 const PREFIX: Record<IdentityKind, string> = { room: 'wxg-', contact: 'wxu-' };
 
-/** The n-th entity seen at once with one attribute (two rooms both named 工作群) gets its own key. */
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Keys hold a hash of the topic or name, never the name itself, so the identity table keeps no
+ * names. The n-th entity seen at once with one attribute (two rooms both named 工作群) gets its own key.
+ */
 function attributeKey(kind: IdentityKind, attribute: string, n: number): string {
-  return `${ATTRIBUTE_KEY[kind]}:${attribute}${n > 1 ? `#${n}` : ''}`;
+  return `${ATTRIBUTE_KEY[kind]}:${sha256(attribute).slice(0, 32)}${n > 1 ? `#${n}` : ''}`;
 }
 
 function newStableId(kind: IdentityKind, attribute: string, n: number): string {
-  const hash = createHash('sha256').update(`${kind}\n${attribute}\n${n}`).digest('hex');
-  return PREFIX[kind] + hash.slice(0, 12);
+  return PREFIX[kind] + sha256(`${kind}\n${attribute}\n${n}`).slice(0, 12);
 }
 
 /**

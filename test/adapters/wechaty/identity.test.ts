@@ -48,4 +48,13 @@ describe('IdentityResolver', () => {
     const ids = await Promise.all(Array.from({ length: 5 }, () => r.resolve('room', '@@r', '工作群')));
     expect(new Set(ids).size).toBe(1);
   });
+
+  it('keeps no names in the store, only hashes of them', async () => {
+    const map = new Map<string, string>();
+    const r = new IdentityResolver({ get: async (k) => map.get(k), put: async (k, v) => void map.set(k, v) });
+    await r.resolve('contact', '@p1', '李雷');
+    await r.resolve('room', '@@r1', '办公室通知群');
+    expect(map.size).toBe(4);
+    for (const [key, value] of map) expect(`${key} ${value}`).not.toMatch(/李雷|办公室/);
+  });
 });
