@@ -42,8 +42,13 @@ async function selfNames(self: Contact, room: Room): Promise<string[]> {
   return alias ? [self.name(), alias] : [self.name()];
 }
 
-async function mentionsSelf(msg: Message, names: string[]): Promise<boolean> {
-  if (names.some((n) => msg.text().includes(`@${n}`))) return true;
+/** "@name" for any of the bot's names, as a whole name: WeChat clients put U+2005 after it. */
+function selfMention(names: string[]): RegExp {
+  return new RegExp(`@(?:${names.map(escapeRegExp).join('|')})(?:[\\u2005 ]|$)`, 'gu');
+}
+
+async function mentionsSelf(msg: Message, text: string, mention: RegExp): Promise<boolean> {
+  if (text.search(mention) !== -1) return true;
   try {
     return await msg.mentionSelf();
   } catch {
@@ -103,11 +108,10 @@ export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<
   if (room) {
     const mentionIds = (msg.payload as { mentionIdList?: string[] } | undefined)?.mentionIdList ?? [];
     chat.mentionsAll = mentionIds.includes(NOTIFY_ALL) || MENTION_ALL_TEXT.test(chat.text);
-    const names = await selfNames(ctx.self, room);
-    if (!info && (await mentionsSelf(msg, names))) {
+    const mention = selfMention(await selfNames(ctx.self, room));
+    if (!info && (await mentionsSelf(msg, chat.text, mention))) {
       chat.addressed = true;
-      // The command is what follows the mention; WeChat clients put U+2005 after "@name".
-      const mention = new RegExp(`@(?:${names.map(escapeRegExp).join('|')})[\\u2005 ]?`, 'g');
+      // The command is what follows the mention.
       chat.text = chat.text.replace(mention, '').trim();
     }
   }

@@ -62,6 +62,8 @@ describe('wechaty adapter: messages in', () => {
     expect(direct.group).toBeNull();
     expect(direct.addressed).toBe(true);
     expect(direct.sender.name).toBe('韩梅梅');
+    f.li.say('@fingertip2 stats').to(f.room);
+    expect((await f.next('@fingertip2')).addressed).toBe(false);
   });
 
   it('counts the room owner and configured members as admins, others not', async () => {
