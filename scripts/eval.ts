@@ -4,16 +4,28 @@ import { resolve } from 'node:path';
 import { classify } from '../src/engine/index.js';
 import { evaluate, type Labelled } from '../src/eval/metrics.js';
 import { CATEGORIES } from '../src/taxonomy/categories.js';
+import { oneLine } from '../src/util/errors.js';
 
 const file = resolve(process.argv[2] ?? '../shared/corpus/dev.jsonl');
 const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
 const texts = new Map<string, string>();
-const items: Labelled[] = rows.map((line, i) => {
-  const row = JSON.parse(line) as { id?: string; text: string; labels?: string[] };
-  const id = row.id ?? String(i + 1);
-  texts.set(id, row.text);
-  return { id, expected: row.labels ?? [], actual: classify(row.text).categories };
-});
+let items: Labelled[];
+try {
+  items = rows.map((line, i) => {
+    let row: { id?: string; text: string; labels?: string[] };
+    try {
+      row = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1}: invalid JSON`);
+    }
+    const id = row.id ?? String(i + 1);
+    texts.set(id, row.text);
+    return { id, expected: row.labels ?? [], actual: classify(row.text).categories };
+  });
+} catch (err) {
+  console.error(`eval: ${oneLine(err)}`);
+  process.exit(2);
+}
 const s = evaluate(items);
 const pct = (x: number) => x.toFixed(3);
 console.log(`corpus: ${file} (${items.length} messages, ${s.negatives} unlabelled)\n`);
