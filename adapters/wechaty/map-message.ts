@@ -115,6 +115,6 @@ export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<
       chat.text = chat.text.replace(mention, '').trim();
     }
   }
-  ctx.recent.add({ id: msg.id, room: group?.id ?? null, senderId: sender.id, senderNames, quotable });
+  ctx.recent.add({ id: msg.id, room: group?.id ?? null, senderId: sender.id, addressed: chat.addressed ?? false, senderNames, quotable });
   return chat;
 }

@@ -5,6 +5,8 @@ export interface RecentMessage {
   room: string | null;
   /** Stable id of the sender. */
   senderId: string;
+  /** The message was addressed to the bot (a command). */
+  addressed: boolean;
   /** The names a quote may show for the sender (room alias, name). */
   senderNames: string[];
   /** The texts a quote of this message may show (its text, a title, a label such as 图片). */
@@ -39,8 +41,10 @@ export class RecentMessages {
     return this.byId.has(id);
   }
 
-  senderOf(id: string): string | undefined {
-    return this.byId.get(id)?.senderId;
+  /** Who sent message `id`, if it was addressed to the bot: the one an answer to it is for. */
+  askerOf(id: string): string | undefined {
+    const msg = this.byId.get(id);
+    return msg?.addressed ? msg.senderId : undefined;
   }
 
   /** The id of the latest message in `room` by `name` that a quote showing `text` refers to. */

@@ -79,9 +79,9 @@ export class WechatyAdapter implements Adapter {
   }
 
   async sendToGroup(groupId: string, out: Outgoing, opts: { replyTo?: string } = {}): Promise<void> {
-    const asker = opts.replyTo ? this.recent.senderOf(opts.replyTo) : undefined;
+    const asker = opts.replyTo ? this.recent.askerOf(opts.replyTo) : undefined;
     if (!this.settings.speakInRooms) {
-      // Silent in rooms: an answer goes to whoever asked; anything else is not posted at all.
+      // Silent in rooms: an answer to a command goes to whoever asked; anything else (a nudge) is not posted.
       if (asker) return this.sendPrivate(asker, out);
       this.print(`wechaty: not posting in room ${groupId} (adapters.wechaty.speakInRooms is off)`);
       return;

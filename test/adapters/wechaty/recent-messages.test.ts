@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RecentMessages } from '../../../adapters/wechaty/recent-messages.js';
 
-const msg = (id: string, room: string | null, text: string, name = '王主任') => ({ id, room, senderId: `u-${name}`, senderNames: [name], quotable: [text] });
+const msg = (id: string, room: string | null, text: string, name = '王主任', addressed = false) => ({
+  id,
+  room,
+  senderId: `u-${name}`,
+  addressed,
+  senderNames: [name],
+  quotable: [text],
+});
 
 describe('RecentMessages', () => {
   it('finds the latest message a quote refers to, by room, sender name and text', () => {
@@ -10,9 +17,12 @@ describe('RecentMessages', () => {
     r.add(msg('m2', 'g2', '请上报人数'));
     r.add(msg('m3', 'g1', '请上报人数'));
     r.add(msg('m4', 'g1', '请上报人数', '李雷'));
+    r.add(msg('m5', 'g1', 'stats', '李雷', true));
     expect(r.findQuoted('g1', '王主任', '请上报人数')).toBe('m3');
     expect(r.findQuoted('g1', '韩梅梅', '请上报人数')).toBeUndefined();
-    expect(r.senderOf('m4')).toBe('u-李雷');
+    // Only a message addressed to the bot has someone an answer is for.
+    expect(r.askerOf('m5')).toBe('u-李雷');
+    expect(r.askerOf('m4')).toBeUndefined();
   });
 
   it('forgets the oldest beyond its bounds', () => {

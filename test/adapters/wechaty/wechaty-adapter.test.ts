@@ -150,15 +150,21 @@ describe('wechaty adapter: messages out', () => {
     expect(inbox.map((m) => m.text)).toEqual(['本周你收到 3 条打卡要求']);
   });
 
-  it('stays silent in rooms by default: a room answer goes to the asker, other posts nowhere', async () => {
+  it('stays silent in rooms by default: an answer to a command goes to the asker, other posts nowhere', async () => {
     const f = await fixture();
     const roomHeard = f.heard(f.room);
     const inbox = f.heard(f.han);
+    const demanderInbox = f.heard(f.li);
     f.han.say('@fingertip help', [f.botUser]).to(f.room);
     const cmd = await f.next('help');
     await f.adapter.sendToGroup(cmd.group!.id, { text: 'commands: stats, help' }, { replyTo: cmd.id });
     await f.adapter.sendToGroup(cmd.group!.id, { text: 'weekly notice' });
+    // A nudge replying to a demand is not turned into a private message to whoever made it.
+    f.li.say('请大家今晚十点前完成打卡').to(f.room);
+    const demand = await f.next('完成打卡');
+    await f.adapter.sendToGroup(cmd.group!.id, { text: 'nudge' }, { replyTo: demand.id });
     expect(inbox.map((m) => m.text)).toEqual(['commands: stats, help']);
+    expect(demanderInbox).toEqual([]);
     expect(roomHeard).toEqual([]);
     expect(f.lines.some((l) => l.includes('speakInRooms is off'))).toBe(true);
   });
