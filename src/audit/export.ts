@@ -24,8 +24,6 @@ export interface Person {
 export interface OpenedExport {
   path: string;
   format: ExportFormat;
-  /** Bytes the reader will report through `progress` over all its passes. */
-  totalBytes: number;
   groups: AuditGroup[];
   people: Person[];
   messages(): AsyncIterable<ChatMessage>;
@@ -35,6 +33,8 @@ export interface OpenedExport {
 export interface ReadHooks {
   /** A broken entry: throws an InputError unless bad entries are skipped. `where` names file and line/entry. */
   bad(where: string, reason: string): void;
+  /** How many bytes the reader will read over all its passes, said once before it reads them. */
+  expect(bytes: number): void;
   /** Bytes just read, for the progress bar. */
   progress(bytes: number): void;
 }

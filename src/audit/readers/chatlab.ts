@@ -113,7 +113,7 @@ function jsonlEntries(path: string, hooks: ReadHooks): EntrySource {
  * may come after the messages in JSON), so every message knows its group's members.
  */
 export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks): Promise<OpenedExport> {
-  const size = await fileSize(path);
+  hooks.expect((await fileSize(path)) * 2); // a census pass, then the messages
   const entries = jsonl ? jsonlEntries(path, hooks) : jsonEntries(path, hooks);
   const chat = new Chat(basename(path).replace(/\.jsonl?$/i, ''));
   const census = new Census();
@@ -153,5 +153,5 @@ export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks
       }
     }
   }
-  return { path, format: jsonl ? 'chatlab-jsonl' : 'chatlab-json', totalBytes: size * 2, groups, people, messages };
+  return { path, format: jsonl ? 'chatlab-jsonl' : 'chatlab-json', groups, people, messages };
 }

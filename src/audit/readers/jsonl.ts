@@ -70,7 +70,7 @@ function parseLine(text: string, no: number, fallbackGroup: string): Line | stri
  * streams the messages.
  */
 export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedExport> {
-  const size = await fileSize(path);
+  hooks.expect((await fileSize(path)) * 2); // a census pass, then the messages
   const fallbackGroup = basename(path).replace(/\.jsonl?$/i, '');
   const census = new Census();
   for await (const line of readLines(fileStream(path), hooks.progress)) {
@@ -103,5 +103,5 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
       yield parsed.msg;
     }
   }
-  return { path, format: 'jsonl', totalBytes: size * 2, groups, people, messages };
+  return { path, format: 'jsonl', groups, people, messages };
 }

@@ -160,7 +160,8 @@ export async function openSlackExport(path: string, zipped: boolean, hooks: Read
     }
   }
 
+  // What is read: the lists above, and each group's days (DM folders are left unread).
   const read = ['users.json', ...CHANNEL_LISTS].filter((n) => present.has(n)).concat(folders.flatMap((f) => f.days));
-  const totalBytes = read.reduce((sum, name) => sum + files.size(name), 0);
-  return { path, format: zipped ? 'slack-zip' : 'slack-folder', totalBytes, groups, people, messages };
+  hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
+  return { path, format: zipped ? 'slack-zip' : 'slack-folder', groups, people, messages };
 }

@@ -95,7 +95,7 @@ async function* rows(path: string, hooks: ReadHooks, bad: (where: string, why: s
  * ("<name>_utf8.csv"). The export has no member list, so a first pass counts who took part.
  */
 export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<OpenedExport> {
-  const size = await fileSize(path);
+  hooks.expect((await fileSize(path)) * 2); // a census pass, then the messages
   const groupName = basename(path).replace(/(_utf8)?\.csv$/i, '');
   const census = new Census();
   for await (const { row } of rows(path, hooks, () => {})) {
@@ -118,5 +118,5 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
       yield p.msg;
     }
   }
-  return { path, format: 'wechatmsg-csv', totalBytes: size * 2, groups, people, messages };
+  return { path, format: 'wechatmsg-csv', groups, people, messages };
 }

@@ -7,13 +7,17 @@ import type { OpenedExport, ReadHooks } from '../../../src/audit/export.js';
 export const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/exports/${name}`, import.meta.url));
 
 /** Hooks that throw on the first broken entry, or (skip) collect every report line. */
-export function hooks(skip = false): ReadHooks & { lines: string[]; bytes: number; entries: BadEntries } {
+export function hooks(skip = false): ReadHooks & { lines: string[]; bytes: number; expected: number; entries: BadEntries } {
   const lines: string[] = [];
   const entries = new BadEntries(skip, (l) => lines.push(l));
   const h = {
     lines,
     entries,
     bytes: 0,
+    expected: 0,
+    expect: (n: number) => {
+      h.expected += n;
+    },
     bad: (where: string, why: string) => entries.bad(where, why),
     progress: (n: number) => {
       h.bytes += n;

@@ -1,0 +1,45 @@
+import type { Person } from '../export.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Latin names and ids match whole words only ("Li" must not hit "like"); Chinese names have no spaces to stop at.
+const ASCII = /^[\x20-\x7e]+$/;
+
+/**
+ * Stable pseudonyms for the people an export names: each person gets "Member N" in order of first
+ * need, the same wherever they appear, and every name or id of theirs in a text is replaced by it.
+ * Names shorter than two characters are left alone: "我" or "A" would wipe ordinary words.
+ */
+export class Pseudonyms {
+  private readonly owner = new Map<string, string>(); // lower-cased name or id → person id
+  private readonly labels = new Map<string, string>();
+  private readonly pattern: RegExp | null;
+
+  constructor(people: Person[]) {
+    const terms: string[] = [];
+    for (const p of people) {
+      for (const term of [p.id, ...p.names]) {
+        const key = term.toLowerCase();
+        if ([...term].length < 2 || this.owner.has(key)) continue;
+        this.owner.set(key, p.id);
+        terms.push(term);
+      }
+    }
+    // Longest first, so "Li Wei" wins over "Li".
+    terms.sort((a, b) => b.length - a.length);
+    const parts = terms.map((t) => (ASCII.test(t) ? `(?<![\\p{L}\\p{N}_])${escape(t)}(?![\\p{L}\\p{N}_])` : escape(t)));
+    this.pattern = parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : null;
+  }
+
+  /** The pseudonym of a person by id. */
+  label(id: string): string {
+    let label = this.labels.get(id);
+    if (!label) this.labels.set(id, (label = `Member ${this.labels.size + 1}`));
+    return label;
+  }
+
+  /** The text with every known name and id replaced by its owner's pseudonym. */
+  scrub(text: string): string {
+    if (!this.pattern) return text;
+    return text.replace(this.pattern, (m) => this.label(this.owner.get(m.toLowerCase())!));
+  }
+}

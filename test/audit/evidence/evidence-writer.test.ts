@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
+import { Pseudonyms } from '../../../src/audit/evidence/pseudonyms.js';
+import type { MessageRecord } from '../../../src/store/message-record.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+const record: MessageRecord = {
+  platform: 'wechat', id: '12/2', groupId: '12', groupName: '张主任的通知群', senderId: 'wxid_zhang', senderName: '张主任',
+  ts: Date.UTC(2026, 10, 23, 13, 5), length: 30, hash: 'h', replyTo: null, isAck: false, mentionsAll: true, recipients: 0,
+  categories: ['check-in', 'proof-demand'],
+  findings: [
+    { rule: 'check-in/zh-deadline-clock-in', category: 'check-in', span: [9, 13], match: '完成打卡' },
+    { rule: 'proof-demand/zh-screenshot', category: 'proof-demand', span: [14, 16], match: '截图' },
+  ],
+  text: '@所有人 张主任：今晚十点前完成打卡并截图, 发"群"里 @李老师',
+};
+
+describe('EvidenceWriter', () => {
+  it('writes a row per finding with pseudonyms, the local date, and recipients from the group when unknown', async () => {
+    const path = join(tempDir(), 'evidence.csv');
+    const w = new EvidenceWriter(path, new Pseudonyms([{ id: 'wxid_zhang', names: ['张主任'] }, { id: 'wxid_li', names: ['李老师'] }]), 'Asia/Shanghai');
+    await w.add(record, '张主任的通知群', 4);
+    await w.close();
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parse(bytes.subarray(3)) as string[][];
+    // It starts with @, which spreadsheets would read as a formula: hence the apostrophe.
+    const text = "'@所有人 Member 1：今晚十点前完成打卡并截图, 发\"群\"里 @Member 2";
+    expect(rows).toEqual([
+      ['date', 'group', 'category', 'rule', 'demand text', 'recipients'],
+      ['2026-11-23T21:05:00+08:00', 'Member 1的通知群', 'check-in', 'check-in/zh-deadline-clock-in', text, '3'],
+      ['2026-11-23T21:05:00+08:00', 'Member 1的通知群', 'proof-demand', 'proof-demand/zh-screenshot', text, '3'],
+    ]);
+    expect(w.rows).toBe(2);
+  });
+
+  it('fails in one line naming the file when it cannot write', async () => {
+    const path = join(tempDir(), 'no-such-folder', 'evidence.csv');
+    const w = new EvidenceWriter(path, new Pseudonyms([]), 'UTC');
+    await expect(w.close()).rejects.toThrow(/^--evidence .*no-such-folder\/evidence\.csv: cannot write \(ENOENT\)$/);
+  });
+});
