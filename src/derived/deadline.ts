@@ -72,8 +72,12 @@ function fromEn(m: RegExpExecArray): Deadline | null {
   return deadline(dayOffsetOf(day), hour, min ? Number(min) : 0);
 }
 
+// Every pattern above needs one of these words; most messages have none, and skip normalising.
+const MARKER = /前|为止|為止|截[止至]|最[晚迟遲]|不晚于|不晚於|\b(?:by|before|until|till|due|no later)\b/iu;
+
 /** The first deadline time named in `text`, or null. */
 export function extractDeadline(text: string): Deadline | null {
+  if (!MARKER.test(text)) return null;
   const t = normalize(text);
   const zh = ZH_AFTER.exec(t) ?? ZH_BEFORE.exec(t);
   if (zh) return fromZh(zh);

@@ -19,12 +19,19 @@ export interface Duplicate {
 type DemandRecord = Pick<MessageRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'hash' | 'text' | 'categories'>;
 
 /**
+ * The form two demands are compared in: the normalised text with every run of digits read as one "0",
+ * so the same request with another date, count or serial number ("第3周", "#1024") is the same text.
+ */
+export function skeleton(text: string): string {
+  return normalize(text).replace(/[0-9]+/g, '0');
+}
+
+/**
  * taxonomy.md's `duplicate-request` (多头填报): the same or nearly the same demand sent in two or more
- * groups, or by two or more senders, within DUPLICATE_WINDOW_MS. Demands are kept as a few numbers each;
- * texts once per distinct normalised text (record.hash). At the end, equal texts are chained in time
- * order, distinct texts are paired through MinHash LSH buckets and checked with natural's Dice
- * coefficient, and each similar pair links its occurrences that lie within the window; clusters are
- * the connected parts.
+ * groups, or by two or more senders, within DUPLICATE_WINDOW_MS. Each demand is kept as a few numbers;
+ * each distinct skeleton text once. At the end, equal skeletons are chained in time order, distinct
+ * ones are paired through MinHash LSH buckets and checked with natural's Dice coefficient, and each
+ * similar pair links its occurrences that lie within the window; clusters are the connected parts.
  */
 export class DuplicateDetector {
   private readonly ids: string[] = [];
@@ -33,6 +40,7 @@ export class DuplicateDetector {
   private readonly senderOf: number[] = [];
   private readonly textOf: number[] = [];
   private readonly textIndex = new Map<string, number>();
+  /** Skeleton texts by index; null for demands whose text was not kept (compared by hash only). */
   private readonly texts: (string | null)[] = [];
   private readonly groupIndex = new Map<string, number>();
   private readonly groupIds: string[] = [];
@@ -40,10 +48,12 @@ export class DuplicateDetector {
 
   add(record: DemandRecord): void {
     if (record.categories.length === 0) return;
-    let t = this.textIndex.get(record.hash);
+    const text = record.text === null ? null : skeleton(record.text);
+    const key = text ?? `#${record.hash}`;
+    let t = this.textIndex.get(key);
     if (t === undefined) {
-      this.textIndex.set(record.hash, (t = this.texts.length));
-      this.texts.push(record.text === null ? null : normalize(record.text));
+      this.textIndex.set(key, (t = this.texts.length));
+      this.texts.push(text);
     }
     let g = this.groupIndex.get(record.groupId);
     if (g === undefined) {

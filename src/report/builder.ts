@@ -35,6 +35,7 @@ const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
 
 interface GroupStats {
   id: string;
+  /** The name its records carry; addGroup's name wins at build time. */
   name: string | undefined;
   messages: number;
   demands: number;
@@ -70,6 +71,7 @@ export class ReportBuilder {
   private readonly acks = new AckStormDetector();
   private readonly duplicates = new DuplicateDetector();
   private readonly evidence: TopN<PendingEvidence>;
+  private dayCache: { start: number; end: number; day: DayCount } | undefined;
   private messages = 0;
   private afterHours = 0;
   private first = Infinity;
@@ -138,7 +140,7 @@ export class ReportBuilder {
       const groupMinutes = this.minutesByCategory(g, members).reduce((a, b) => a + b, 0);
       minutes += groupMinutes;
       groups.push({
-        id: g.id, name: g.name ?? g.id, members, messages: g.messages, demands: g.demands,
+        id: g.id, name: this.nameOf(g), members, messages: g.messages, demands: g.demands,
         by_category: byCategory, person_minutes: round1(groupMinutes),
       });
     }
@@ -179,7 +181,7 @@ export class ReportBuilder {
     const evidence = this.evidence.items().map(({ recipients, perRecipient, ...e }): EvidenceItem => {
       const g = this.groups.get(e.groupId)!;
       return {
-        ...e, groupName: g.name ?? g.id, time: formatIso(e.ts, tz),
+        ...e, groupName: this.nameOf(g), time: formatIso(e.ts, tz),
         personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
       };
     });
@@ -192,21 +194,30 @@ export class ReportBuilder {
     if (!g) {
       const n = CATEGORIES.length;
       g = {
-        id: record.groupId, name: this.groupInfo.get(record.groupId)?.name ?? record.groupName, messages: 0, demands: 0,
+        id: record.groupId, name: record.groupName, messages: 0, demands: 0,
         byCategory: new Int32Array(n), knownMinutes: new Float64Array(n), unknownDemands: new Int32Array(n), seenMembers: 0,
       };
       this.groups.set(record.groupId, g);
-    } else if (record.groupName && !this.groupInfo.get(record.groupId)?.name) {
+    } else if (g.name === undefined && record.groupName) {
       g.name = record.groupName;
     }
     return g;
   }
 
   private dayOf(ts: number): DayCount {
-    const key = localDay(ts, this.config.timezone);
+    // Records come in time order, so most fall on the same local day as the one before.
+    const c = this.dayCache;
+    if (c && ts >= c.start && ts < c.end) return c.day;
+    const tz = this.config.timezone;
+    const key = localDay(ts, tz);
     let day = this.days.get(key);
     if (!day) this.days.set(key, (day = { date: dayString(key), messages: 0, demands: 0 }));
+    this.dayCache = { start: midnightOfDay(key, tz), end: midnightOfDay(key + 1, tz), day };
     return day;
+  }
+
+  private nameOf(g: GroupStats): string {
+    return this.groupInfo.get(g.id)?.name ?? g.name ?? g.id;
   }
 
   /** The group's size: as told by addGroup, else as seen from its records' recipients. */
