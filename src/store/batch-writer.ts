@@ -1,0 +1,92 @@
+import type { Db, Param } from './db.js';
+import { BulkInsert } from './bulk-insert.js';
+import type { MessageRecord } from './message-record.js';
+import { MESSAGE_COLUMNS, MESSAGE_WIDTH, toRow } from './record-row.js';
+
+/** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */
+export interface BatchItem {
+  record?: MessageRecord;
+  platform: string;
+  eventKey?: string;
+  /** When the event key was seen (epoch ms; it expires with `purge`), default now. */
+  seenAt?: number;
+}
+
+const key = (platform: string, id: string): string => `${platform}\u0000${id}`;
+
+/**
+ * Writes a batch inside the caller's transaction: the messages (a message already stored is
+ * ignored, so redelivery stores nothing twice), the names of their senders and groups, the groups'
+ * first/last seen, and the event keys. Returns per item whether its record (or, for an event key
+ * alone, the key) was new.
+ */
+export class BatchWriter {
+  private readonly messages: BulkInsert;
+  private readonly users: BulkInsert;
+  private readonly groups: BulkInsert;
+  private readonly seen: BulkInsert;
+
+  constructor(
+    db: Db,
+    /** The anonymous id to store instead of an opted-out sender's, else undefined. */
+    private readonly anonOf: (platform: string, userId: string) => string | undefined,
+  ) {
+    this.messages = new BulkInsert(db, `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES`, MESSAGE_WIDTH,
+      'ON CONFLICT (platform, id) DO NOTHING RETURNING platform, id', 200);
+    this.users = new BulkInsert(db, 'INSERT INTO chat_users (platform, id, name) VALUES', 3,
+      'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name', 300);
+    this.groups = new BulkInsert(db, 'INSERT INTO chat_groups (platform, id, name, first_seen, last_seen) VALUES', 5,
+      `ON CONFLICT (platform, id) DO UPDATE SET name = coalesce(excluded.name, name),
+        first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
+        last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)`, 200);
+    this.seen = new BulkInsert(db, 'INSERT INTO seen_events (platform, key, ts) VALUES', 3,
+      'ON CONFLICT DO NOTHING RETURNING platform, key', 300);
+  }
+
+  async write(items: readonly BatchItem[]): Promise<boolean[]> {
+    const rows: Param[][] = [];
+    const first = new Map<string, number>(); // message key → index of the item that carries it first
+    const firstKey = new Map<string, number>(); // the same for event keys
+    const users = new Map<string, Param[]>();
+    const groups = new Map<string, Param[]>();
+    const seen: Param[][] = [];
+    const now = Date.now();
+    items.forEach((item, i) => {
+      if (item.eventKey !== undefined && !firstKey.has(key(item.platform, item.eventKey))) {
+        firstKey.set(key(item.platform, item.eventKey), i);
+        seen.push([item.platform, item.eventKey, item.seenAt ?? now]);
+      }
+      const r = item.record;
+      if (!r) return;
+      const k = key(r.platform, r.id);
+      if (first.has(k)) return;
+      first.set(k, i);
+      const anon = this.anonOf(r.platform, r.senderId);
+      rows.push(toRow(r, anon));
+      if (!anon && r.senderName) users.set(key(r.platform, r.senderId), [r.platform, r.senderId, r.senderName]);
+      if (r.groupId !== '') {
+        const g = groups.get(key(r.platform, r.groupId));
+        if (!g) groups.set(key(r.platform, r.groupId), [r.platform, r.groupId, r.groupName ?? null, r.ts, r.ts]);
+        else {
+          if (r.groupName) g[2] = r.groupName;
+          g[3] = Math.min(g[3] as number, r.ts);
+          g[4] = Math.max(g[4] as number, r.ts);
+        }
+      }
+    });
+    const inserted = new Set(
+      (await this.messages.run<{ platform: string; id: string }>(rows)).map((row) => key(row.platform, row.id)),
+    );
+    await this.users.run([...users.values()]);
+    await this.groups.run([...groups.values()]);
+    const newKeys = new Set((await this.seen.run<{ platform: string; key: string }>(seen)).map((row) => key(row.platform, row.key)));
+    return items.map((item, i) => {
+      const k = item.record ? key(item.record.platform, item.record.id) : key(item.platform, item.eventKey ?? '');
+      return item.record ? first.get(k) === i && inserted.has(k) : firstKey.get(k) === i && newKeys.has(k);
+    });
+  }
+
+  async finalize(): Promise<void> {
+    for (const bulk of [this.messages, this.users, this.groups, this.seen]) await bulk.finalize();
+  }
+}

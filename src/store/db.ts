@@ -1,0 +1,99 @@
+import sqlite3 from 'sqlite3';
+import { dbError } from './db-error.js';
+
+export type Param = string | number | null;
+
+/**
+ * One SQLite connection with promises, every error naming the file (see dbError). Statements take
+ * parameters only: SQL text never holds a value.
+ */
+export class Db {
+  private constructor(
+    private readonly raw: sqlite3.Database,
+    readonly path: string,
+    readonly busyTimeoutMs: number,
+  ) {}
+
+  static open(path: string, busyTimeoutMs: number): Promise<Db> {
+    return new Promise((resolve, reject) => {
+      const raw = new sqlite3.Database(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX, (err) => {
+        if (err) reject(dbError(path, err, busyTimeoutMs));
+        else {
+          raw.configure('busyTimeout', busyTimeoutMs);
+          resolve(new Db(raw, path, busyTimeoutMs));
+        }
+      });
+    });
+  }
+
+  private fail(err: unknown): Error {
+    return dbError(this.path, err, this.busyTimeoutMs);
+  }
+
+  run(sql: string, params: readonly Param[] = []): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const fail = (e: unknown) => reject(this.fail(e));
+      this.raw.run(sql, params, function (err) {
+        if (err) fail(err);
+        else resolve(this.changes);
+      });
+    });
+  }
+
+  get<T>(sql: string, params: readonly Param[] = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) => {
+      this.raw.get<T>(sql, params, (err, row) => (err ? reject(this.fail(err)) : resolve(row)));
+    });
+  }
+
+  all<T>(sql: string, params: readonly Param[] = []): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.raw.all<T>(sql, params, (err, rows) => (err ? reject(this.fail(err)) : resolve(rows)));
+    });
+  }
+
+  /** Several statements without parameters: schema scripts only. */
+  exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.raw.exec(sql, (err) => (err ? reject(this.fail(err)) : resolve()));
+    });
+  }
+
+  prepare(sql: string): Promise<Stmt> {
+    return new Promise((resolve, reject) => {
+      const stmt: sqlite3.Statement = this.raw.prepare(sql, (err) => (err ? reject(this.fail(err)) : resolve(new Stmt(stmt, (e) => this.fail(e)))));
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.raw.close((err) => (err ? reject(this.fail(err)) : resolve()));
+    });
+  }
+}
+
+/** A prepared statement, reused across batches; finalize it before closing its Db. */
+export class Stmt {
+  constructor(
+    private readonly raw: sqlite3.Statement,
+    private readonly fail: (err: unknown) => Error,
+  ) {}
+
+  all<T>(params: readonly Param[]): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      this.raw.all<T>(params, (err, rows) => (err ? reject(this.fail(err)) : resolve(rows)));
+    });
+  }
+
+  run(params: readonly Param[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.raw.run(params, (err: Error | null) => (err ? reject(this.fail(err)) : resolve()));
+    });
+  }
+
+  finalize(): Promise<void> {
+    return new Promise((resolve) => {
+      this.raw.finalize(() => resolve());
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import type { Finding } from '../engine/finding.js';
+import type { Category } from '../taxonomy/categories.js';
+import { maskOf } from './category-mask.js';
+import type { Db } from './db.js';
+
+/**
+ * A member says a flagged message is not formalism (for one rule, or for all with rule null). The
+ * feedback row keeps the text, sender and dropped findings for tuning the rules; the message keeps
+ * only its remaining findings, so its categories (mask) stop counting, and its text once none is
+ * left (unflagged messages keep no text). Run inside a transaction. False when no such message.
+ */
+export async function markFalsePositive(db: Db, platform: string, messageId: string, rule: string | null, byUser: string, now: number): Promise<boolean> {
+  const row = await db.get<{ sender_id: string; findings: string | null; text: string | null }>(
+    'SELECT sender_id, findings, text FROM messages WHERE platform = ? AND id = ?',
+    [platform, messageId],
+  );
+  if (!row) return false;
+  const findings = row.findings ? (JSON.parse(row.findings) as Finding[]) : [];
+  const dropped = findings.filter((f) => rule === null || f.rule === rule);
+  const kept = findings.filter((f) => !dropped.includes(f));
+  await db.run('INSERT INTO feedback (platform, message_id, sender_id, rule, by_user, ts, text, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    platform, messageId, row.sender_id, rule, byUser, now, row.text, JSON.stringify(dropped),
+  ]);
+  const flagged = kept.length > 0;
+  await db.run('UPDATE messages SET mask = ?, findings = ?, text = ? WHERE platform = ? AND id = ?', [
+    maskOf(kept.map((f): Category => f.category)), flagged ? JSON.stringify(kept) : null, flagged ? row.text : null, platform, messageId,
+  ]);
+  return true;
+}

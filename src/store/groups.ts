@@ -1,0 +1,132 @@
+import { isCategory } from '../taxonomy/categories.js';
+import { InputError } from '../util/errors.js';
+import type { Db, Param } from './db.js';
+import type { GroupInfo, GroupSettings, GroupUpsert } from './store.js';
+
+export const DEFAULT_GROUP_SETTINGS: GroupSettings = { mode: 'silent', disabledRules: [] };
+
+/** Member ids per INSERT: 3 parameters each. */
+const MEMBERS_PER_INSERT = 300;
+
+/**
+ * Creates or updates a group; absent fields keep what is stored, first/last seen only widen. A given
+ * member list replaces the stored one (members leave), and gives the count when none is given.
+ * Run inside a transaction.
+ */
+export async function upsertGroup(db: Db, g: GroupUpsert): Promise<void> {
+  const count = g.memberCount ?? g.memberIds?.length ?? null;
+  const seen = g.seenAt ?? null;
+  await db.run(
+    `INSERT INTO chat_groups (platform, id, name, member_count, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (platform, id) DO UPDATE SET
+       name = coalesce(excluded.name, name),
+       member_count = coalesce(excluded.member_count, member_count),
+       first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
+       last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))`,
+    [g.platform, g.id, g.name ?? null, count, seen, seen],
+  );
+  if (g.memberIds === undefined) return;
+  await db.run('DELETE FROM group_members WHERE platform = ? AND group_id = ?', [g.platform, g.id]);
+  const ids = [...new Set(g.memberIds)];
+  for (let i = 0; i < ids.length; i += MEMBERS_PER_INSERT) {
+    const part = ids.slice(i, i + MEMBERS_PER_INSERT);
+    const params: Param[] = part.flatMap((user) => [g.platform, g.id, user]);
+    await db.run(`INSERT INTO group_members (platform, group_id, user_id) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, params);
+  }
+}
+
+interface GroupRow {
+  platform: string;
+  id: string;
+  name: string | null;
+  member_count: number | null;
+  first_seen: number | null;
+  last_seen: number | null;
+}
+
+/** Groups with their member ids: all, those of one platform, or one group. */
+export async function readGroups(db: Db, platform?: string, id?: string): Promise<(GroupInfo & { platform: string })[]> {
+  const where = (idColumn: string): string =>
+    [platform !== undefined ? 'platform = ?' : '', id !== undefined ? `${idColumn} = ?` : ''].filter(Boolean).join(' AND ') || '1';
+  const params = [platform, id].filter((p): p is string => p !== undefined);
+  const [groups, members] = await Promise.all([
+    db.all<GroupRow>(`SELECT platform, id, name, member_count, first_seen, last_seen FROM chat_groups WHERE ${where('id')} ORDER BY platform, id`, params),
+    db.all<{ platform: string; group_id: string; user_id: string }>(
+      `SELECT platform, group_id, user_id FROM group_members WHERE ${where('group_id')} ORDER BY platform, group_id, user_id`,
+      params,
+    ),
+  ]);
+  const byGroup = new Map<string, string[]>();
+  for (const m of members) {
+    const key = `${m.platform}\u0000${m.group_id}`;
+    const list = byGroup.get(key);
+    if (list) list.push(m.user_id);
+    else byGroup.set(key, [m.user_id]);
+  }
+  return groups.map((g) => ({
+    platform: g.platform,
+    id: g.id,
+    name: g.name ?? g.id,
+    members: g.member_count ?? 0,
+    memberIds: byGroup.get(`${g.platform}\u0000${g.id}`) ?? [],
+    firstSeen: g.first_seen,
+    lastSeen: g.last_seen,
+  }));
+}
+
+export async function readGroupSettings(db: Db, platform: string, id: string): Promise<GroupSettings> {
+  const row = await db.get<{ settings: string | null }>('SELECT settings FROM chat_groups WHERE platform = ? AND id = ?', [platform, id]);
+  const stored = row?.settings ? (JSON.parse(row.settings) as Partial<GroupSettings>) : {};
+  return { ...DEFAULT_GROUP_SETTINGS, ...stored };
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Settings come from admins' chat commands: refuse what the bot could not apply, naming the key. */
+export function checkGroupSettings(s: GroupSettings): void {
+  const bad = (key: string, why: string): never => {
+    throw new InputError(`group settings: ${key}: ${why}`);
+  };
+  if (s.mode !== 'silent' && s.mode !== 'nudge') bad('mode', 'expected silent or nudge');
+  if (!isStrings(s.disabledRules)) bad('disabledRules', 'expected a list of rule ids');
+  if (s.coverage !== undefined && !(Array.isArray(s.coverage) && s.coverage.every(isCategory))) bad('coverage', 'expected category ids');
+  if (s.language !== undefined && s.language !== 'zh' && s.language !== 'en') bad('language', 'expected zh or en');
+  if (s.supervisors !== undefined && !isStrings(s.supervisors)) bad('supervisors', 'expected a list of user ids');
+}
+
+export async function writeGroupSettings(db: Db, platform: string, id: string, settings: GroupSettings): Promise<void> {
+  await db.run(
+    `INSERT INTO chat_groups (platform, id, settings) VALUES (?, ?, ?)
+     ON CONFLICT (platform, id) DO UPDATE SET settings = excluded.settings`,
+    [platform, id, JSON.stringify(settings)],
+  );
+}
+
+/**
+ * Folds group `fromId` into `toId` (the WeChat adapter's ids change at re-login): messages and leads
+ * move; the target keeps its own name, count, members and settings and takes the old one's where it
+ * has none; seen times widen. Run inside a transaction.
+ */
+export async function mergeGroup(db: Db, platform: string, fromId: string, toId: string): Promise<void> {
+  if (fromId === toId) return;
+  await db.run(
+    `INSERT INTO chat_groups (platform, id, name, member_count, first_seen, last_seen, settings)
+     SELECT platform, ?, name, member_count, first_seen, last_seen, settings FROM chat_groups WHERE platform = ? AND id = ?
+     ON CONFLICT (platform, id) DO UPDATE SET
+       name = coalesce(name, excluded.name),
+       member_count = coalesce(member_count, excluded.member_count),
+       first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
+       last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen)),
+       settings = coalesce(settings, excluded.settings)`,
+    [toId, platform, fromId],
+  );
+  await db.run(
+    `INSERT INTO group_members (platform, group_id, user_id)
+     SELECT platform, ?, user_id FROM group_members WHERE platform = ? AND group_id = ?
+       AND NOT EXISTS (SELECT 1 FROM group_members WHERE platform = ? AND group_id = ?)`,
+    [toId, platform, fromId, platform, toId],
+  );
+  await db.run('UPDATE messages SET group_id = ? WHERE platform = ? AND group_id = ?', [toId, platform, fromId]);
+  await db.run('UPDATE leads SET group_id = ? WHERE platform = ? AND group_id = ?', [toId, platform, fromId]);
+  await db.run('DELETE FROM chat_groups WHERE platform = ? AND id = ?', [platform, fromId]);
+}

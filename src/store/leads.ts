@@ -1,0 +1,15 @@
+import type { Db } from './db.js';
+import type { Lead, Period } from './store.js';
+
+/** An anonymous tip: no sender is stored, by design. Run inside a transaction. */
+export async function addLead(db: Db, platform: string, groupId: string | null, text: string, ts: number): Promise<void> {
+  await db.run('INSERT INTO leads (platform, group_id, text, ts) VALUES (?, ?, ?, ?)', [platform, groupId, text, ts]);
+}
+
+export async function readLeads(db: Db, period: Period): Promise<Lead[]> {
+  const rows = await db.all<{ platform: string; group_id: string | null; text: string; ts: number }>(
+    'SELECT platform, group_id, text, ts FROM leads WHERE ts >= ? AND ts < ? ORDER BY ts, rowid',
+    [period.from, period.to],
+  );
+  return rows.map((l) => ({ platform: l.platform, groupId: l.group_id, text: l.text, ts: l.ts }));
+}

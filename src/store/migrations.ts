@@ -1,0 +1,43 @@
+import type { Db } from './db.js';
+import type { SerialWriter } from './serial-writer.js';
+import { DIGEST_DELIVERIES_SCHEMA } from '../digest/delivery-schema.js';
+import { SCHEMA_V1 } from './schema-v1.js';
+
+/**
+ * The schema's history: entry k takes a database from `user_version` k to k + 1. Append only:
+ * never edit, reorder or remove an entry, databases in the field are at every step of it.
+ * An entry is a SQL script, or a function for changes SQL alone cannot make. Each runs in its own
+ * transaction together with the version bump, so a crash leaves the database at a whole version.
+ */
+export type Migration = string | ((db: Db) => Promise<void>);
+
+export const MIGRATIONS: readonly Migration[] = [
+  SCHEMA_V1,
+  DIGEST_DELIVERIES_SCHEMA,
+];
+
+/** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
+export const APPLICATION_ID = 0x46544950;
+
+/**
+ * Brings the database up to the newest version; returns the number of steps applied. Another process
+ * may be migrating the same file at the same moment: the version is re-read under the write lock
+ * (BEGIN IMMEDIATE), so no step ever runs twice.
+ */
+export async function migrate(writer: SerialWriter, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  let applied = 0;
+  for (let target = 1; target <= migrations.length; target++) {
+    await writer.transaction(async (db) => {
+      const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+      if ((row?.user_version ?? 0) >= target) return;
+      const step = migrations[target - 1];
+      if (typeof step === 'string') await db.exec(step);
+      else await step(db);
+      // PRAGMA takes no parameters; both values are integers of ours, never input.
+      await db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
+      await db.run(`PRAGMA user_version = ${target}`);
+      applied++;
+    });
+  }
+  return applied;
+}

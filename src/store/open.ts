@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Db } from './db.js';
+import { checkIdentity } from './identity.js';
+import { migrate } from './migrations.js';
+import { readOptOuts } from './privacy.js';
+import { SerialWriter } from './serial-writer.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { IngestOptions, Store } from './store.js';
+
+export interface OpenOptions extends IngestOptions {
+  /** How long to wait for another process's lock before failing (default 5000 ms). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating if need be) the store's SQLite file: WAL so reports read while the bot writes,
+ * synchronous FULL so a committed batch survives power loss as well as a killed process, foreign
+ * keys on, pending migrations applied. A file that is not a fingertip database (random bytes,
+ * another application's database) is an InputError naming it; a lock held past the busy timeout is
+ * a WorkError naming it.
+ */
+export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
+  const busy = options.busyTimeoutMs ?? 5000;
+  const memory = path === ':memory:';
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  const opened: Db[] = [];
+  try {
+    const db = await Db.open(path, busy);
+    opened.push(db);
+    await checkIdentity(db);
+    await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+      PRAGMA cache_size = -65536; PRAGMA journal_size_limit = 67108864;`);
+    const writer = new SerialWriter(db);
+    await migrate(writer);
+    // An in-memory database exists once per connection: there the writer reads too.
+    const reader = memory ? db : await Db.open(path, busy);
+    if (reader !== db) {
+      opened.push(reader);
+      await reader.exec('PRAGMA query_only = ON; PRAGMA cache_size = -32768;');
+    }
+    return new SqliteStore(writer, reader, await readOptOuts(reader), options);
+  } catch (err) {
+    for (const db of opened.reverse()) await db.close().catch(() => undefined);
+    throw err;
+  }
+}

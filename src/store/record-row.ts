@@ -1,0 +1,109 @@
+import { isCategory } from '../taxonomy/categories.js';
+import type { Finding } from '../engine/finding.js';
+import { InputError } from '../util/errors.js';
+import { categoriesOf, maskOf } from './category-mask.js';
+import type { Param } from './db.js';
+import type { MessageRecord } from './message-record.js';
+
+/** The columns of `messages` in the order of `toRow`. */
+export const MESSAGE_COLUMNS =
+  'platform, id, group_id, sender_id, ts, length, hash, reply_to, is_ack, mentions_all, recipients, mask, findings, text';
+export const MESSAGE_WIDTH = 14;
+
+/** A stored message read back, with the names joined from groups and users. */
+export interface MessageRow {
+  platform: string;
+  id: string;
+  group_id: string;
+  sender_id: string;
+  ts: number;
+  length: number;
+  hash: string;
+  reply_to: string | null;
+  is_ack: number;
+  mentions_all: number;
+  recipients: number;
+  mask: number;
+  findings: string | null;
+  text: string | null;
+  group_name: string | null;
+  sender_name: string | null;
+}
+
+/**
+ * `messages` columns plus the names, from `messages m` joined to groups and users;
+ * `index` names the index `m` must be read along (INDEXED BY), when the caller needs its order.
+ */
+export function recordSelect(index?: string): string {
+  return `m.platform, m.id, m.group_id, m.sender_id, m.ts, m.length, m.hash, m.reply_to, m.is_ack,
+  m.mentions_all, m.recipients, m.mask, m.findings, m.text, g.name AS group_name, u.name AS sender_name
+  FROM messages m ${index ? `INDEXED BY ${index}` : ''}
+  LEFT JOIN chat_groups g ON g.platform = m.platform AND g.id = m.group_id
+  LEFT JOIN chat_users u ON u.platform = m.platform AND u.id = m.sender_id`;
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => typeof v === 'number' && v >= 0 && Number.isFinite(v);
+
+/** Refuses a record the store cannot keep faithfully, naming it; checked before it is queued. */
+export function checkRecord(r: MessageRecord): void {
+  const where = `record ${String(r?.platform)}/${String(r?.id)}`;
+  const bad = (why: string): never => {
+    throw new InputError(`${where}: ${why}`);
+  };
+  if (!r || typeof r !== 'object') bad('not an object');
+  if (!isText(r.platform) || r.platform === '') bad('platform must be a non-empty string');
+  if (!isText(r.id) || r.id === '') bad('id must be a non-empty string');
+  if (!isText(r.groupId)) bad('groupId must be a string');
+  if (!isText(r.senderId)) bad('senderId must be a string');
+  if (typeof r.ts !== 'number' || !Number.isFinite(r.ts)) bad('ts must be epoch milliseconds');
+  if (!isCount(r.length) || !isCount(r.recipients)) bad('length and recipients must be numbers >= 0');
+  if (!isText(r.hash)) bad('hash must be a string');
+  if (r.replyTo != null && !isText(r.replyTo)) bad('replyTo must be a string or null');
+  if (!Array.isArray(r.categories) || !r.categories.every((c) => isCategory(c))) bad('categories must be category ids');
+  if (!Array.isArray(r.findings)) bad('findings must be an array');
+  if (r.text != null && !isText(r.text)) bad('text must be a string or null');
+}
+
+/** What is left of findings once their matched text must go (forgotten or opted-out senders). */
+export function withoutMatches(findings: readonly Finding[]): Finding[] {
+  return findings.map((f) => ({ ...f, match: '' }));
+}
+
+/**
+ * The row of a record. Unflagged messages keep no text or findings; `anonSender`, for a sender
+ * who opted out, replaces the sender's id and drops what they wrote.
+ */
+export function toRow(r: MessageRecord, anonSender: string | undefined): Param[] {
+  const mask = maskOf(r.categories);
+  const flagged = mask !== 0;
+  const findings = flagged ? (anonSender ? withoutMatches(r.findings) : r.findings) : null;
+  return [
+    r.platform, r.id, r.groupId, anonSender ?? r.senderId, r.ts, r.length, r.hash, r.replyTo ?? null,
+    r.isAck ? 1 : 0, r.mentionsAll ? 1 : 0, r.recipients, mask,
+    findings ? JSON.stringify(findings) : null,
+    flagged && !anonSender ? (r.text ?? null) : null,
+  ];
+}
+
+export function fromRow(row: MessageRow): MessageRecord {
+  const record: MessageRecord = {
+    platform: row.platform,
+    id: row.id,
+    groupId: row.group_id,
+    senderId: row.sender_id,
+    ts: row.ts,
+    length: row.length,
+    hash: row.hash,
+    replyTo: row.reply_to,
+    isAck: row.is_ack === 1,
+    mentionsAll: row.mentions_all === 1,
+    recipients: row.recipients,
+    categories: categoriesOf(row.mask),
+    findings: row.findings ? (JSON.parse(row.findings) as Finding[]) : [],
+    text: row.text,
+  };
+  if (row.group_name != null) record.groupName = row.group_name;
+  if (row.sender_name != null) record.senderName = row.sender_name;
+  return record;
+}

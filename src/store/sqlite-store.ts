@@ -1,0 +1,156 @@
+import { markFalsePositive } from './feedback.js';
+import { BatchWriter } from './batch-writer.js';
+import type { Db } from './db.js';
+import { categoryTotals, groupTotals, memberView } from './aggregates.js';
+import * as groups from './groups.js';
+import { Ingestor } from './ingestor.js';
+import { addLead, readLeads } from './leads.js';
+import type { MessageRecord } from './message-record.js';
+import * as privacy from './privacy.js';
+import { readMessage, readLatestFlagged, readRecords } from './record-reader.js';
+import { checkRecord } from './record-row.js';
+import { purge } from './retention.js';
+import type { SerialWriter } from './serial-writer.js';
+import type { GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store } from './store.js';
+
+const userKey = (platform: string, user: string): string => `${platform}\u0000${user}`;
+
+/**
+ * The Store on one SQLite file through two connections: `writer` (every write, one transaction at a
+ * time, batched ingest) and `reader` (reports and lookups), which in WAL mode reads the last commit
+ * without waiting for the writer and never sees a batch that is not yet durable.
+ */
+export class SqliteStore implements Store {
+  private readonly batches: BatchWriter;
+  private readonly ingestor: Ingestor;
+
+  constructor(
+    private readonly writer: SerialWriter,
+    private readonly reader: Db,
+    /** Opted-out users → the anonymous id their messages are stored under. */
+    private readonly optOuts: Map<string, string>,
+    options: IngestOptions = {},
+  ) {
+    this.batches = new BatchWriter(writer.db, (platform, user) => this.optOuts.get(userKey(platform, user)));
+    this.ingestor = new Ingestor((items) => this.writer.transaction(() => this.batches.write(items)), options);
+  }
+
+  get path(): string {
+    return this.writer.db.path;
+  }
+
+  async add(record: MessageRecord, eventKey?: string): Promise<boolean> {
+    checkRecord(record);
+    return this.ingestor.add({ record, platform: record.platform, eventKey });
+  }
+
+  flush(): Promise<void> {
+    return this.ingestor.flush();
+  }
+
+  async seen(platform: string, key: string): Promise<boolean> {
+    if (this.ingestor.isPending(platform, key)) return true;
+    return (await this.reader.get('SELECT 1 AS hit FROM seen_events WHERE platform = ? AND key = ?', [platform, key])) !== undefined;
+  }
+
+  markSeen(platform: string, key: string, ts?: number): Promise<boolean> {
+    return this.ingestor.add({ platform, eventKey: key, seenAt: ts });
+  }
+
+  records(scope: Scope): AsyncIterable<MessageRecord> {
+    return readRecords(this.reader, scope);
+  }
+
+  message(platform: string, id: string): Promise<MessageRecord | undefined> {
+    return readMessage(this.reader, platform, id);
+  }
+
+  latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined> {
+    return readLatestFlagged(this.reader, platform, groupId);
+  }
+
+  categoryTotals(scope: Scope) {
+    return categoryTotals(this.reader, scope);
+  }
+
+  groupTotals(scope: Scope) {
+    return groupTotals(this.reader, scope);
+  }
+
+  memberView(platform: string, userId: string, period: Period & { limit?: number }) {
+    return memberView(this.reader, platform, userId, period);
+  }
+
+  upsertGroup(group: GroupUpsert): Promise<void> {
+    return this.writer.transaction((db) => groups.upsertGroup(db, group));
+  }
+
+  async group(platform: string, id: string) {
+    const [found] = await groups.readGroups(this.reader, platform, id);
+    if (!found) return undefined;
+    const { platform: _, ...info } = found;
+    return info;
+  }
+
+  groups(platform?: string) {
+    return groups.readGroups(this.reader, platform);
+  }
+
+  groupSettings(platform: string, id: string): Promise<GroupSettings> {
+    return groups.readGroupSettings(this.reader, platform, id);
+  }
+
+  async setGroupSettings(platform: string, id: string, settings: GroupSettings): Promise<void> {
+    groups.checkGroupSettings(settings);
+    await this.writer.transaction((db) => groups.writeGroupSettings(db, platform, id, settings));
+  }
+
+  async mergeGroup(platform: string, fromId: string, toId: string): Promise<void> {
+    await this.ingestor.flush(); // messages of the old id waiting in a batch move too
+    await this.writer.transaction((db) => groups.mergeGroup(db, platform, fromId, toId));
+  }
+
+  markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean> {
+    return this.writer.transaction((db) => markFalsePositive(db, platform, messageId, rule, byUser, Date.now()));
+  }
+
+  addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void> {
+    return this.writer.transaction((db) => addLead(db, platform, groupId, text, ts));
+  }
+
+  leads(period: Period) {
+    return readLeads(this.reader, period);
+  }
+
+  async setOptOut(platform: string, user: string, optedOut: boolean): Promise<void> {
+    const anon = await this.writer.transaction((db) => privacy.setOptOut(db, platform, user, optedOut));
+    if (anon) this.optOuts.set(userKey(platform, user), anon);
+    else this.optOuts.delete(userKey(platform, user));
+  }
+
+  isOptedOut(platform: string, user: string): Promise<boolean> {
+    return privacy.isOptedOut(this.reader, platform, user);
+  }
+
+  async forgetUser(platform: string, user: string): Promise<string> {
+    await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
+    const { token, anon } = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user));
+    if (anon) this.optOuts.set(userKey(platform, user), anon);
+    return token;
+  }
+
+  async purge(beforeTs: number): Promise<number> {
+    await this.ingestor.flush();
+    return purge(this.writer, beforeTs);
+  }
+
+  async close(): Promise<void> {
+    await this.ingestor.close();
+    await this.writer.idle();
+    await this.batches.finalize();
+    // Lets SQLite refresh the statistics its planner uses, as it recommends at close.
+    await this.writer.db.run('PRAGMA optimize').catch(() => undefined);
+    if (this.reader !== this.writer.db) await this.reader.close();
+    await this.writer.db.close();
+  }
+}

@@ -1,0 +1,135 @@
+import type { Category } from '../taxonomy/categories.js';
+import type { MessageRecord } from './message-record.js';
+
+/** A half-open time range [from, to) in epoch milliseconds. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+/** A period, optionally narrowed to one platform and/or some group ids. */
+export interface Scope extends Period {
+  platform?: string;
+  groupIds?: readonly string[];
+}
+
+/** Demands of one category: how many, and how many recipients they reached in all. */
+export interface CategoryTotal {
+  count: number;
+  recipients: number;
+}
+
+export type CategoryTotals = Record<Category, CategoryTotal>;
+
+export interface GroupTotals {
+  platform: string;
+  groupId: string;
+  messages: number;
+  demands: number;
+  byCategory: CategoryTotals;
+}
+
+/** What a member sees of the demands addressed to them: other people's demands in their groups. */
+export interface MemberView {
+  groups: number;
+  demands: number;
+  byCategory: Record<Category, number>;
+  /** The latest demands first, at most `limit` of them. */
+  latest: MessageRecord[];
+}
+
+/** A group as the adapter knows it; absent fields keep what is stored. */
+export interface GroupUpsert {
+  platform: string;
+  id: string;
+  name?: string;
+  memberCount?: number;
+  memberIds?: readonly string[];
+  /** When the group was seen (epoch ms): widens first/last seen. */
+  seenAt?: number;
+}
+
+/** A group as reports want it: `members` is the member count (0 when unknown). */
+export interface GroupInfo {
+  id: string;
+  name: string;
+  members: number;
+  memberIds: string[];
+  firstSeen: number | null;
+  lastSeen: number | null;
+}
+
+export interface GroupSettings {
+  /** silent: count only; nudge: answer a demand in the group. */
+  mode: 'silent' | 'nudge';
+  disabledRules: string[];
+  /** Categories the bot flags in this group; all of them when absent. */
+  coverage?: Category[];
+  language?: 'zh' | 'en';
+  /** Supervisors (user ids) subscribed to this group's digest by its admins. */
+  supervisors?: string[];
+}
+
+export interface Lead {
+  platform: string;
+  groupId: string | null;
+  text: string;
+  ts: number;
+}
+
+export interface IngestOptions {
+  /** Commit once this many records wait... */
+  batchSize?: number;
+  /** ...or once the oldest has waited this long. */
+  maxDelayMs?: number;
+}
+
+/** The bot's SQLite file: messages, groups, settings, dedupe, feedback and privacy. */
+export interface Store {
+  readonly path: string;
+
+  /**
+   * Resolves once the record is committed (stored once per (platform, id), however often added):
+   * true when it was new. `eventKey` (the platform's delivery id) is marked seen in the same
+   * transaction. Records of opted-out senders are stored under an anonymous id, without name or text.
+   */
+  add(record: MessageRecord, eventKey?: string): Promise<boolean>;
+  /** Commits whatever waits in the batch now. */
+  flush(): Promise<void>;
+
+  /** Whether a platform event id was marked seen (Slack redelivers events with the same event_id). */
+  seen(platform: string, key: string): Promise<boolean>;
+  /** Marks an event id seen; true when it was not seen before. */
+  markSeen(platform: string, key: string, ts?: number): Promise<boolean>;
+
+  /** Records of a scope in time order, read page by page: memory stays flat whatever the period. */
+  records(scope: Scope): AsyncIterable<MessageRecord>;
+  message(platform: string, id: string): Promise<MessageRecord | undefined>;
+  /** The group's most recent flagged message (what "not formalism" feedback refers to). */
+  latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined>;
+  categoryTotals(scope: Scope): Promise<CategoryTotals>;
+  groupTotals(scope: Scope): Promise<GroupTotals[]>;
+  memberView(platform: string, userId: string, period: Period & { limit?: number }): Promise<MemberView>;
+
+  upsertGroup(group: GroupUpsert): Promise<void>;
+  group(platform: string, id: string): Promise<GroupInfo | undefined>;
+  groups(platform?: string): Promise<(GroupInfo & { platform: string })[]>;
+  groupSettings(platform: string, id: string): Promise<GroupSettings>;
+  setGroupSettings(platform: string, id: string, settings: GroupSettings): Promise<void>;
+  /** Moves one group's messages, members and (if the target has none) name and settings to another id. */
+  mergeGroup(platform: string, fromId: string, toId: string): Promise<void>;
+
+  /** Drops one rule's findings (or all, with rule null) from a message; false when no such message. */
+  markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean>;
+  addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void>;
+  leads(period: Period): Promise<Lead[]>;
+  setOptOut(platform: string, user: string, optedOut: boolean): Promise<void>;
+  isOptedOut(platform: string, user: string): Promise<boolean>;
+  /** Erases a user's name and message texts, replaces their id by an anonymous token; returns the token. */
+  forgetUser(platform: string, user: string): Promise<string>;
+  /** Deletes messages, dedupe keys, leads and feedback older than `beforeTs`; returns messages deleted. */
+  purge(beforeTs: number): Promise<number>;
+
+  /** Commits what waits, then closes the file. */
+  close(): Promise<void>;
+}
