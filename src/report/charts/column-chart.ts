@@ -1,0 +1,56 @@
+import { escapeHtml } from '../escape.js';
+import { formatNumber } from '../figures.js';
+
+export interface Column {
+  /** Shown under the column, e.g. "11-23" for a day. */
+  label: string;
+  value: number;
+}
+
+export interface ColumnChartOptions {
+  title: string;
+  width?: number;
+  height?: number;
+  color?: string;
+}
+
+const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
+
+/**
+ * Vertical columns over a sequence (demands per day), with a zero line and the maximum marked,
+ * as a standalone SVG string. Labels thin out when there are many columns so they never overlap.
+ */
+export function columnChart(columns: readonly Column[], options: ColumnChartOptions): string {
+  const width = options.width ?? 640;
+  const height = options.height ?? 240;
+  const left = 48;
+  const right = 12;
+  const top = 40;
+  const bottom = 36;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const max = Math.max(0, ...columns.map((c) => c.value));
+  const step = columns.length > 0 ? plotW / columns.length : plotW;
+  const every = Math.max(1, Math.ceil(columns.length / Math.floor(plotW / 48)));
+  const color = options.color ?? '#337ab7';
+  const parts = columns.map((c, i) => {
+    const h = max > 0 ? (c.value / max) * plotH : 0;
+    const x = left + i * step;
+    const bar = `<rect x="${(x + step * 0.15).toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"><title>${escapeHtml(`${c.label}: ${formatNumber(c.value)}`)}</title></rect>`;
+    const label = i % every === 0
+      ? `<text x="${(x + step / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#555">${escapeHtml(c.label)}</text>`
+      : '';
+    return bar + label;
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT} role="img" aria-label="${escapeHtml(options.title)}">` +
+    `<rect width="100%" height="100%" fill="#fff"/>` +
+    `<text x="12" y="24" font-size="15" font-weight="bold" fill="#222">${escapeHtml(options.title)}</text>` +
+    `<line x1="${left}" y1="${top + plotH}" x2="${width - right}" y2="${top + plotH}" stroke="#999"/>` +
+    `<line x1="${left}" y1="${top}" x2="${width - right}" y2="${top}" stroke="#eee"/>` +
+    `<text x="${left - 6}" y="${top + 4}" text-anchor="end" font-size="11" fill="#555">${escapeHtml(formatNumber(max))}</text>` +
+    `<text x="${left - 6}" y="${top + plotH + 4}" text-anchor="end" font-size="11" fill="#555">0</text>` +
+    parts.join('') +
+    `</svg>`
+  );
+}

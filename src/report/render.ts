@@ -1,0 +1,23 @@
+import { InputError } from '../util/errors.js';
+import type { Report } from './report.js';
+import type { ReportDetails } from './details.js';
+import { renderJson } from './render-json.js';
+import { renderMarkdown } from './render-md.js';
+import { renderHtml } from './render-html.js';
+
+export const REPORT_FORMATS = ['json', 'md', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Checks a `--format` value; anything else is an InputError naming the option. */
+export function reportFormat(value: string | undefined, option = '--format'): ReportFormat {
+  if (value === undefined) return 'json';
+  if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
+  throw new InputError(`${option}: expected json, md or html, got "${value}"`);
+}
+
+/** The report in the format `audit` and `report` were asked for. */
+export function renderReport(format: ReportFormat, report: Report, details: ReportDetails): string {
+  if (format === 'md') return renderMarkdown(report, details);
+  if (format === 'html') return renderHtml(report, details);
+  return renderJson(report);
+}
