@@ -38,6 +38,12 @@ describe('DuplicateDetector', () => {
     expect(run([demand('m1', 'G1', 'a', '请填报统计表'), demand('m2', 'G2', 'a', '请填报台账', T0 + 1)])).toEqual([]);
   });
 
+  it('reads the same request with other numbers as the same text', () => {
+    const a = '请各单位于11月20日前报送第3季度安全生产信息采集表（编号2026-117）';
+    const b = '请各单位于11月27日前报送第4季度安全生产信息采集表（编号2026-9）';
+    expect(run([demand('m1', 'G1', 'a', a), demand('m2', 'G2', 'b', b, T0 + DAY)])).toEqual([{ message_ids: ['m1', 'm2'], groups: ['G1', 'G2'] }]);
+  });
+
   it('takes exactly 7 days apart as within the window, and a millisecond more as outside', () => {
     expect(run([demand('m1', 'G1', 'a', FORM), demand('m2', 'G2', 'b', FORM, T0 + 7 * DAY)])).toHaveLength(1);
     expect(run([demand('m1', 'G1', 'a', FORM), demand('m2', 'G2', 'b', FORM, T0 + 7 * DAY + 1)])).toEqual([]);
