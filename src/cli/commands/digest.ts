@@ -1,7 +1,79 @@
+import type { Adapter } from '../../bot/adapter.js';
+import { loadConfig } from '../../config/load.js';
+import { DeliveryLog } from '../../digest/delivery-log.js';
+import { digestRecipients, type Recipient } from '../../digest/recipients.js';
+import { digestOutgoing, sendDigests } from '../../digest/send-digests.js';
+import { lastCompleteWeek } from '../../digest/weeks.js';
+import { openStore } from '../../store/open.js';
+import { weekRange } from '../../time/iso-week.js';
+import { InputError, WorkError, oneLine } from '../../util/errors.js';
+import { createAdapter, type AdapterDeps } from '../adapters.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
-import { InputError } from '../../util/errors.js';
 
-// Placeholder until the digest command lands.
-export const run: Command = async () => {
-  throw new InputError('digest: not implemented yet');
+/** With nobody subscribed, `--print` still shows the digest of every group. */
+const EVERYONE: Recipient = { platform: '-', user: 'all groups', scope: {} };
+
+/**
+ * `fingertip digest [--week YYYY-Www] (--print | --send)`: the week defaults to the last complete one.
+ * --print writes each supervisor's text to stdout and records nothing; --send starts the adapters the
+ * supervisors need, delivers (with retries), records each delivery, and exits 1 if any finally failed.
+ * Without --week, --send also catches up on weeks owed, as the schedule in `start` does.
+ */
+export const run: Command = async (argv, ctx) => {
+  const { values, positionals } = parseCommandArgs('digest', argv, {
+    week: { type: 'string' }, print: { type: 'boolean' }, send: { type: 'boolean' },
+  });
+  if (positionals.length) throw new InputError(`digest: unexpected argument "${positionals[0]}"`);
+  if (Boolean(values.print) === Boolean(values.send)) throw new InputError('digest: give exactly one of --print or --send');
+  const config = loadConfig(values.config as string | undefined, ctx.env);
+  const tz = config.timezone;
+  const week = values.week as string | undefined;
+  if (week !== undefined) weekRange(week, tz, '--week');
+  const upTo = week ?? lastCompleteWeek(Date.now(), tz);
+  const store = await openStore(config.db);
+  try {
+    const recipients = await digestRecipients(config, store);
+    if (values.print) {
+      const texts: string[] = [];
+      for (const r of recipients.length ? recipients : [EVERYONE]) {
+        texts.push(`== ${r.platform}:${r.user} ==\n${(await digestOutgoing({ config, store }, r, upTo, false)).text}\n`);
+      }
+      ctx.stdout.write(texts.join('\n'));
+      return 0;
+    }
+    if (!recipients.length) throw new InputError('digest: no supervisors (set digest.supervisors, or run `config supervisor <user>` in a group)');
+    const log = (line: string) => ctx.stderr.write(`${line}\n`);
+    const adapters = await startAdapters([...new Set(recipients.map((r) => r.platform))], { config, store, ctx }, log);
+    const deliveries = await DeliveryLog.open(store.path);
+    try {
+      const outcome = await sendDigests({ config, store, deliveries, adapters, now: Date.now, log }, { upTo, catchUp: week === undefined });
+      if (outcome.failed > 0) throw new WorkError(`digest: ${outcome.failed} of ${outcome.sent + outcome.failed} deliveries failed; they are recorded and retried on the next run`);
+    } finally {
+      await deliveries.close();
+      for (const a of adapters) await a.stop().catch((err: unknown) => log(`digest: stopping ${a.platform}: ${oneLine(err)}`));
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
 };
+
+/**
+ * The adapters of these platforms, started; one that cannot start is logged and left out, so its
+ * supervisors' deliveries are recorded as failed rather than stopping the others.
+ */
+async function startAdapters(platforms: string[], deps: AdapterDeps, log: (line: string) => void): Promise<Adapter[]> {
+  const started: Adapter[] = [];
+  for (const name of platforms) {
+    try {
+      const adapter = await createAdapter(name, deps);
+      // Sending only: messages arriving meanwhile are the running bot's to count, not ours.
+      await adapter.start(async () => {});
+      started.push(adapter);
+    } catch (err) {
+      log(`digest: cannot start the ${name} adapter: ${oneLine(err)}`);
+    }
+  }
+  return started;
+}

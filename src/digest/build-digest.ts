@@ -1,0 +1,111 @@
+import type { Config } from '../config/config.js';
+import { ReportBuilder } from '../report/builder.js';
+import type { Store } from '../store/store.js';
+import { CATEGORIES } from '../taxonomy/categories.js';
+import { weekRange } from '../time/iso-week.js';
+import type { Digest } from './digest.js';
+import { digestLanguage } from './language.js';
+import { shownGroup, shownGroups } from './privacy.js';
+import { rate } from './rating.js';
+import type { Recipient } from './recipients.js';
+import { weeksEndingWith } from './weeks.js';
+
+export type DigestStore = Pick<Store, 'records' | 'groups' | 'groupSettings' | 'leads' | 'isOptedOut'>;
+
+/** The trend covers this many weeks, the digest's own included. */
+export const TREND_WEEKS = 5;
+export const MAX_EXAMPLES = 3;
+export const MAX_SENDERS = 10;
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+/**
+ * One supervisor's digest of one week, from the one ReportBuilder: a builder per trend week fed by a
+ * single pass over the store, so the week's figures are exactly those of `fingertip report`.
+ */
+export async function buildDigest(config: Config, store: DigestStore, recipient: Recipient, week: string): Promise<Digest> {
+  const tz = config.timezone;
+  const { platform, groupIds } = recipient.scope;
+  const wanted = groupIds && new Set(groupIds);
+  const groups = (await store.groups(platform)).filter((g) => !wanted || wanted.has(g.id));
+  const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
+  const builders = ranges.map((r) => new ReportBuilder({ config, from: r.from, to: r.to }));
+  for (const g of groups) {
+    // The store says 0 members when unknown; the builder then falls back to what records saw.
+    const info = { id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined };
+    for (const b of builders) b.addGroup(info);
+  }
+
+  const current = ranges.length - 1;
+  // Ack storms name only their demand; the digest shows the demand's group.
+  const groupOfDemand = new Map<string, string>();
+  for await (const r of store.records({ from: ranges[0].from, to: ranges[current].to, platform, groupIds })) {
+    const i = ranges.findIndex((w) => r.ts < w.to);
+    builders[i].add(r);
+    if (i === current && r.categories.length > 0) groupOfDemand.set(r.id, r.groupId);
+  }
+  const report = builders[current].build();
+  const details = builders[current].details();
+
+  // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
+  const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
+  for (const g of report.groups) known.set(g.id, g);
+  const shown = (id: string | undefined): string | null => {
+    const g = id === undefined ? undefined : known.get(id);
+    return g ? shownGroup(g.name, g.members) : null;
+  };
+  const platforms = [...new Set(groups.map((g) => g.platform))];
+  const optedOut = async (user: string): Promise<boolean> => {
+    for (const p of platforms) if (await store.isOptedOut(p, user)) return true;
+    return false;
+  };
+
+  const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
+  const lang = digestLanguage(recipient.lang, settings.map((s) => s.language), groups.map((g) => g.name));
+
+  const digest: Digest = {
+    week, timezone: tz, lang,
+    demands: report.demands, personMinutes: report.person_minutes, afterHours: report.after_hours,
+    categories: CATEGORIES.filter((c) => report.by_category[c] > 0)
+      .map((category) => ({ category, demands: report.by_category[category], personMinutes: details.minutesByCategory[category] }))
+      .sort((a, b) => b.personMinutes - a.personMinutes || b.demands - a.demands),
+    groups: [],
+    trend: builders.map((b, i) => {
+      const r = i === current ? report : b.build();
+      return { week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes };
+    }),
+    duplicates: report.duplicates.map((d) => shownGroups(d.groups.map(shown))),
+    ackStorms: report.ack_storms.map((a) => ({ group: shown(groupOfDemand.get(a.message_id)), acks: a.acks })),
+    sprawl: report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown)), overlap: s.overlap })),
+    leads: (await store.leads(ranges[current]))
+      .filter((l) => (!platform || l.platform === platform) && (l.groupId === null ? !wanted : !wanted || wanted.has(l.groupId)))
+      .map((l) => l.text),
+    examples: [],
+  };
+
+  for (const g of report.groups) {
+    if (g.demands === 0) continue;
+    if (shownGroup(g.name, g.members) !== null) {
+      digest.groups.push({ name: g.name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) });
+    } else {
+      const o = (digest.other ??= { groups: 0, demands: 0, personMinutes: 0 });
+      o.groups++;
+      o.demands += g.demands;
+      o.personMinutes = round1(o.personMinutes + g.person_minutes);
+    }
+  }
+  for (const e of details.evidence) {
+    if (digest.examples.length === MAX_EXAMPLES) break;
+    if (e.text === null || (await optedOut(e.senderId))) continue;
+    const rules = [...new Set(e.findings.map((f) => f.rule))];
+    digest.examples.push({ text: e.text, group: shown(e.groupId), ts: e.ts, rules, personMinutes: e.personMinutes });
+  }
+  if (config.digest.detail === 'senders') {
+    digest.senders = [];
+    for (const s of report.senders) {
+      if (digest.senders.length === MAX_SENDERS) break;
+      if (!(await optedOut(s.id))) digest.senders.push({ name: s.name, demands: s.demands });
+    }
+  }
+  return digest;
+}

@@ -1,0 +1,42 @@
+import type { Category } from '../taxonomy/categories.js';
+import type { Rating } from './rating.js';
+
+/**
+ * A group's name as the digest may show it: null stands for "other", the fold of groups too small
+ * to show on their own (see privacy.ts).
+ */
+export type ShownGroup = string | null;
+
+export interface DigestGroupRow {
+  name: string;
+  demands: number;
+  personMinutes: number;
+  rating: Rating;
+}
+
+/** What one supervisor's digest says of one week; texts and charts are rendered from it. */
+export interface Digest {
+  week: string;
+  timezone: string;
+  lang: 'zh' | 'en';
+  demands: number;
+  personMinutes: number;
+  afterHours: number;
+  /** Categories with demands this week, heaviest first. */
+  categories: { category: Category; demands: number; personMinutes: number }[];
+  /** Groups of 5 people or more, heaviest first. */
+  groups: DigestGroupRow[];
+  /** The fold of smaller groups; absent when there is none. */
+  other?: { groups: number; demands: number; personMinutes: number };
+  /** The four weeks before and this one, oldest first. */
+  trend: { week: string; demands: number; personMinutes: number }[];
+  duplicates: ShownGroup[][];
+  ackStorms: { group: ShownGroup; acks: number }[];
+  sprawl: { groups: ShownGroup[]; overlap: number }[];
+  /** Anonymous leads members sent with `report`. */
+  leads: string[];
+  /** At most three of the heaviest demands, quoted, with the rules that flagged them. */
+  examples: { text: string; group: ShownGroup; ts: number; rules: string[]; personMinutes: number }[];
+  /** Senders of demands and how many they sent, only when `digest.detail` is 'senders'. */
+  senders?: { name: string; demands: number }[];
+}

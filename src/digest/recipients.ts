@@ -1,0 +1,43 @@
+import type { Config } from '../config/config.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Who gets a digest and of which groups: `platform` narrows the groups to one platform when set,
+ * `groupIds` to some ids; neither means every group the bot knows.
+ */
+export interface Recipient {
+  platform: string;
+  user: string;
+  scope: { platform?: string; groupIds?: string[] };
+  lang?: 'zh' | 'en';
+}
+
+const key = (platform: string, user: string): string => `${platform}\u0000${user}`;
+
+/**
+ * The configured supervisors plus those group admins subscribed from the chat (`config supervisor`),
+ * one recipient per (platform, user) with the union of their groups, in a stable order.
+ */
+export async function digestRecipients(config: Config, store: Pick<Store, 'groups' | 'groupSettings'>): Promise<Recipient[]> {
+  const byUser = new Map<string, Recipient>();
+  const widen = (r: Recipient): void => {
+    const known = byUser.get(key(r.platform, r.user));
+    if (!known) return void byUser.set(key(r.platform, r.user), r);
+    known.lang ??= r.lang;
+    if (!known.scope.groupIds || !r.scope.groupIds) known.scope = {};
+    else {
+      known.scope = {
+        platform: known.scope.platform === r.scope.platform ? known.scope.platform : undefined,
+        groupIds: [...new Set([...known.scope.groupIds, ...r.scope.groupIds])],
+      };
+    }
+  };
+  for (const s of config.digest.supervisors) {
+    widen({ platform: s.platform, user: s.user, scope: s.groups ? { groupIds: [...s.groups] } : {}, lang: s.lang });
+  }
+  for (const g of await store.groups()) {
+    const settings = await store.groupSettings(g.platform, g.id);
+    for (const user of settings.supervisors ?? []) widen({ platform: g.platform, user, scope: { platform: g.platform, groupIds: [g.id] } });
+  }
+  return [...byUser.values()].sort((a, b) => (key(a.platform, a.user) < key(b.platform, b.user) ? -1 : 1));
+}

@@ -1,0 +1,64 @@
+import type { Config } from '../config/config.js';
+import { personHours as hours } from '../report/figures.js';
+import { CATEGORY_LABELS } from '../taxonomy/labels.js';
+import { formatIso } from '../time/format.js';
+import { weekRange } from '../time/iso-week.js';
+import { dayString, localDay } from '../time/zone.js';
+import type { Digest, ShownGroup } from './digest.js';
+import { TEXTS } from './texts.js';
+
+/** Quotes longer than this are cut, so that three examples stay readable on a phone. */
+const QUOTE_MAX = 80;
+
+const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
+
+function cut(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const chars = [...flat];
+  return chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX - 1).join('')}…` : flat;
+}
+
+/** The digest as plain text in its language: what every platform gets, and what `digest --print` shows. */
+export function digestText(d: Digest, thresholds: Config['digest']['thresholds']): string {
+  const t = TEXTS[d.lang];
+  const labels = CATEGORY_LABELS[d.lang];
+  const name = (g: ShownGroup): string => g ?? t.otherName;
+  const names = (gs: ShownGroup[]): string => gs.map(name).join(t.listSep);
+  const range = weekRange(d.week, d.timezone);
+  const lines = [t.title(d.week, dayString(localDay(range.from, d.timezone)), dayString(localDay(range.to - 1, d.timezone)))];
+  const section = (title: string, items: string[]): void => {
+    if (items.length) lines.push('', title, ...items.map((i) => `  ${i}`));
+  };
+
+  if (d.demands === 0) {
+    lines.push(t.nothing);
+    section(t.leads, d.leads.map((l) => t.quote(cut(l))));
+    return lines.join('\n');
+  }
+  lines.push(t.total(d.demands, hours(d.personMinutes)));
+  const before = d.trend.slice(0, -1);
+  const average = before.reduce((a, w) => a + w.personMinutes, 0) / (before.length || 1);
+  if (average > 0) {
+    const change = Math.round(((d.personMinutes - average) / average) * 100);
+    lines.push(t.trendVs(hours(average), `${change >= 0 ? '+' : ''}${change}%`));
+  }
+  lines.push(t.afterHours(d.afterHours, percent(d.afterHours, d.demands)));
+
+  section(t.byCategory, d.categories.map((c) => `${labels[c.category]}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`));
+  section(t.byGroup, [
+    ...d.groups.map((g) => `${t.ratings[g.rating]} ${g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`),
+    ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
+  ]);
+  lines.push('', t.trend, `  ${d.trend.map((w) => `${w.week.slice(5)} ${hours(w.personMinutes)}`).join(' → ')}`);
+  section(t.duplicates, d.duplicates.map((gs) => t.duplicate(names(gs))));
+  section(t.ackStorms, d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks)));
+  section(t.sprawl, d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100))));
+  section(t.leads, d.leads.map((l) => t.quote(cut(l))));
+  section(t.examples, d.examples.map((e, i) => {
+    const time = formatIso(e.ts, d.timezone).slice(5, 16).replace('T', ' ');
+    return t.example(i + 1, t.quote(cut(e.text)), name(e.group), time, hours(e.personMinutes), e.rules.join(', '));
+  }));
+  if (d.senders) section(t.senders, d.senders.map((s) => `${s.name}${t.colon}${s.demands}`));
+  lines.push('', t.legend(thresholds.yellow, thresholds.red));
+  return lines.join('\n');
+}

@@ -1,0 +1,81 @@
+import type { Store } from '../store/store.js';
+import { oneLine } from '../util/errors.js';
+import { weekRange } from '../time/iso-week.js';
+import { DeliveryLog } from './delivery-log.js';
+import { cronTask, firedBetween } from './fire-times.js';
+import { sendDigests, type DigestDeps } from './send-digests.js';
+import { lastCompleteWeek } from './weeks.js';
+
+/** After a run with failed deliveries, the next try comes this much later, not a week later. */
+export const RETRY_LATER_MS = 60 * 60_000;
+
+export interface ScheduleDeps extends Omit<DigestDeps, 'deliveries' | 'now' | 'store'> {
+  store: DigestDeps['store'] & Pick<Store, 'path'>;
+  now?: () => number;
+}
+
+export interface DigestSchedule {
+  /** Stops the schedule, lets a run in progress finish (without further backoff waits), closes the log. */
+  stop(): Promise<void>;
+  /** Resolves when the runs started so far have finished; for tests and orderly shutdown. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The weekly digest inside `fingertip start`: a node-cron task on `digest.cron` in `timezone`. On
+ * start it catches up at once on weeks owed (missed while down, or failed); each firing sends the
+ * week just ended; failures are tried again RETRY_LATER_MS later and on every later run.
+ */
+export async function scheduleDigest(deps: ScheduleDeps): Promise<DigestSchedule> {
+  const { config, log } = deps;
+  const tz = config.timezone;
+  const now = deps.now ?? Date.now;
+  let stopping = false;
+  let wake: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const t = setTimeout(resolve, ms);
+      void stopped.then(() => (clearTimeout(t), resolve()));
+    });
+  let retryTimer: NodeJS.Timeout | undefined;
+  let chain: Promise<void> = Promise.resolve();
+
+  const task = cronTask(config.digest.cron, tz, async () => run());
+  const deliveries = await DeliveryLog.open(deps.store.path);
+
+  /** The week just ended once the cron has fired since its end, else the one before it. */
+  const dueWeek = (at: number): string => {
+    const last = lastCompleteWeek(at, tz);
+    const end = weekRange(last, tz).to;
+    return firedBetween(task, tz, end - 1, at) ? last : lastCompleteWeek(end - 1, tz);
+  };
+
+  function run(): Promise<void> {
+    chain = chain.then(async () => {
+      if (stopping) return;
+      let failed = true;
+      try {
+        failed = (await sendDigests({ ...deps, deliveries, now, sleep }, { upTo: dueWeek(now()), catchUp: true })).failed > 0;
+      } catch (err) {
+        log(`digest: run failed, trying again later: ${oneLine(err)}`);
+      }
+      if (failed && !stopping && !retryTimer) retryTimer = setTimeout(() => ((retryTimer = undefined), void run()), RETRY_LATER_MS);
+    });
+    return chain;
+  }
+
+  await task.start();
+  void run();
+  return {
+    async stop() {
+      stopping = true;
+      wake();
+      clearTimeout(retryTimer);
+      await task.destroy();
+      await chain;
+      await deliveries.close();
+    },
+    idle: () => chain,
+  };
+}

@@ -1,0 +1,88 @@
+import type { Adapter, Outgoing } from '../bot/adapter.js';
+import type { Config } from '../config/config.js';
+import { oneLine } from '../util/errors.js';
+import { buildDigest, type DigestStore } from './build-digest.js';
+import { digestChartPng } from './chart.js';
+import type { DeliveryLog } from './delivery-log.js';
+import { digestRecipients, type Recipient } from './recipients.js';
+import { digestText } from './render-text.js';
+import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry.js';
+import { weeksEndingWith } from './weeks.js';
+
+/** How far back a returning bot catches up on weeks it missed or failed to deliver. */
+export const MAX_CATCH_UP_WEEKS = 8;
+
+export interface DigestDeps {
+  config: Config;
+  store: DigestStore;
+  deliveries: DeliveryLog;
+  /** The running adapters; a recipient's platform picks one. */
+  adapters: readonly Adapter[];
+  now: () => number;
+  log: (line: string) => void;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** `upTo`: the newest week to send; `catchUp`: also the weeks owed before it (missed or failed). */
+export interface DigestPlan {
+  upTo: string;
+  catchUp: boolean;
+}
+
+export interface DigestOutcome {
+  sent: number;
+  failed: number;
+}
+
+/**
+ * The weeks a recipient is owed up to `upTo`: those after the newest one on record, and any on
+ * record but not sent, within MAX_CATCH_UP_WEEKS; a new recipient is owed `upTo` alone.
+ */
+export async function owedWeeks(deliveries: DeliveryLog, r: Recipient, plan: DigestPlan, tz: string): Promise<string[]> {
+  const rows = await deliveries.rows(r.platform, r.user);
+  if (!plan.catchUp || rows.length === 0) return [plan.upTo];
+  const latest = rows[rows.length - 1].week;
+  const status = new Map(rows.map((row) => [row.week, row.status]));
+  return weeksEndingWith(plan.upTo, MAX_CATCH_UP_WEEKS, tz).filter((w) => w > latest || (status.has(w) && status.get(w) !== 'sent'));
+}
+
+/** The digest as an adapter sends it: text always, the chart (unless `chart` is false) when there is something to chart. */
+export async function digestOutgoing(deps: Pick<DigestDeps, 'config' | 'store'>, r: Recipient, week: string, chart = true): Promise<Outgoing> {
+  const digest = await buildDigest(deps.config, deps.store, r, week);
+  const text = digestText(digest, deps.config.digest.thresholds);
+  return chart && digest.demands > 0 ? { text, image: digestChartPng(digest) } : { text };
+}
+
+/**
+ * Sends each recipient every week the plan owes them, once: a week is claimed in the delivery log
+ * before sending and marked sent or failed after, retries with backoff in between. A failed week
+ * stays owed and is tried again on the next run.
+ */
+export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<DigestOutcome> {
+  const { config, deliveries, log } = deps;
+  const outcome: DigestOutcome = { sent: 0, failed: 0 };
+  for (const r of await digestRecipients(config, deps.store)) {
+    for (const week of await owedWeeks(deliveries, r, plan, config.timezone)) {
+      if (!(await deliveries.claim(r.platform, r.user, week, deps.now()))) continue;
+      const to = `${r.platform}:${r.user}`;
+      try {
+        const adapter = deps.adapters.find((a) => a.platform === r.platform);
+        if (!adapter) throw new Error(`no running adapter for platform ${r.platform}`);
+        const out = await digestOutgoing(deps, r, week);
+        const policy = deps.retry ?? DEFAULT_RETRY;
+        await withRetry(() => adapter.sendPrivate(r.user, out), policy, deps.sleep ?? realSleep, (err, attempt, wait) =>
+          log(`digest: ${week} to ${to} failed (try ${attempt} of ${policy.attempts}, again in ${wait} ms): ${oneLine(err)}`),
+        );
+        await deliveries.markSent(r.platform, r.user, week, deps.now());
+        outcome.sent++;
+        log(`digest: ${week} sent to ${to}`);
+      } catch (err) {
+        await deliveries.markFailed(r.platform, r.user, week, oneLine(err), deps.now());
+        outcome.failed++;
+        log(`digest: ${week} to ${to} failed, kept for the next run: ${oneLine(err)}`);
+      }
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,93 @@
+import type { Rating } from './rating.js';
+
+/** The digest's words in each language; figures are put in by render-text.ts. */
+export interface DigestTexts {
+  title: (week: string, from: string, to: string) => string;
+  nothing: string;
+  total: (demands: number, hours: string) => string;
+  trendVs: (avgHours: string, change: string) => string;
+  afterHours: (n: number, percent: number) => string;
+  byCategory: string;
+  byGroup: string;
+  count: (demands: number, hours: string) => string;
+  other: (groups: number) => string;
+  trend: string;
+  duplicates: string;
+  duplicate: (groups: string) => string;
+  ackStorms: string;
+  ackStorm: (group: string, acks: number) => string;
+  sprawl: string;
+  overlap: (groups: string, percent: number) => string;
+  leads: string;
+  examples: string;
+  /** One quoted example: `text` already quoted. */
+  example: (n: number, text: string, group: string, time: string, hours: string, rules: string) => string;
+  quote: (text: string) => string;
+  senders: string;
+  legend: (yellow: number, red: number) => string;
+  otherName: string;
+  listSep: string;
+  colon: string;
+  ratings: Record<Rating, string>;
+}
+
+const RATINGS: Record<Rating, string> = { red: '🔴', yellow: '🟡', green: '🟢' };
+
+export const TEXTS: Record<'zh' | 'en', DigestTexts> = {
+  zh: {
+    title: (w, f, t) => `【指尖减负周报】${w}（${f} 至 ${t}）`,
+    nothing: '本周没有发现指尖上的形式主义要求。',
+    total: (n, h) => `本周形式主义要求 ${n} 条，约 ${h} 人·小时。`,
+    trendVs: (avg, change) => `前四周平均 ${avg} 人·小时（${change}）。`,
+    afterHours: (n, p) => `下班时间发出 ${n} 条（${p}%）。`,
+    byCategory: '按类别：',
+    byGroup: '按群组：',
+    count: (n, h) => `${n} 条，${h} 人·小时`,
+    other: (g) => `其他（${g} 个不足 5 人的群）`,
+    trend: '趋势（人·小时）：',
+    duplicates: '多头填报：',
+    duplicate: (g) => `${g} 重复收集同类材料`,
+    ackStorms: '回复刷屏：',
+    ackStorm: (g, n) => `${g} 一条要求后有 ${n} 条"收到"`,
+    sprawl: '群组重叠：',
+    overlap: (g, p) => `${g} 成员重合 ${p}%`,
+    leads: '成员匿名反映：',
+    examples: '最重的要求：',
+    example: (i, q, g, t, h, r) => `${i}. ${q}——${g}，${t}，约 ${h} 人·小时，规则 ${r}`,
+    quote: (text) => `「${text}」`,
+    senders: '发出要求最多的人：',
+    legend: (y, r) => `评级：每群每周 ≥ ${r} 人·分钟为🔴，≥ ${y} 为🟡，其余🟢。`,
+    otherName: '其他',
+    listSep: '、',
+    colon: '：',
+    ratings: RATINGS,
+  },
+  en: {
+    title: (w, f, t) => `Fingertip digest ${w} (${f} to ${t})`,
+    nothing: 'Nothing flagged this week.',
+    total: (n, h) => `${n} formalism demands this week, about ${h} person-hours.`,
+    trendVs: (avg, change) => `Average of the previous four weeks: ${avg} person-hours (${change}).`,
+    afterHours: (n, p) => `Sent after hours: ${n} (${p}%).`,
+    byCategory: 'By category:',
+    byGroup: 'By group:',
+    count: (n, h) => `${n} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
+    other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
+    trend: 'Trend (person-hours):',
+    duplicates: 'Duplicate requests:',
+    duplicate: (g) => `${g} collected the same data`,
+    ackStorms: 'Ack storms:',
+    ackStorm: (g, n) => `${g}: one demand drew ${n} "received" replies`,
+    sprawl: 'Overlapping groups:',
+    overlap: (g, p) => `${g} share ${p}% of their members`,
+    leads: 'Anonymous leads from members:',
+    examples: 'Heaviest demands:',
+    example: (i, q, g, t, h, r) => `${i}. ${q} (${g}, ${t}, about ${h} person-hours, rule ${r})`,
+    quote: (text) => `"${text}"`,
+    senders: 'Most demands sent by:',
+    legend: (y, r) => `Rating per group-week: 🔴 from ${r} person-minutes, 🟡 from ${y}, else 🟢.`,
+    otherName: 'other',
+    listSep: ', ',
+    colon: ': ',
+    ratings: RATINGS,
+  },
+};

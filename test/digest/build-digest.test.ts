@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/digest/build-digest.js';
+import type { Recipient } from '../../src/digest/recipients.js';
+import { digestText } from '../../src/digest/render-text.js';
+import { digestStore, seedWeek } from './fixture.js';
+
+// Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
+// hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
+// week 855 = 14.25 h, so +73%; one of five demands (21:05) after hours.
+const ZH = [
+  '【指尖减负周报】2026-W47（2026-11-16 至 2026-11-22）',
+  '本周形式主义要求 5 条，约 24.7 人·小时。',
+  '前四周平均 14.3 人·小时（+73%）。',
+  '下班时间发出 1 条（20%）。',
+  '',
+  '按类别：',
+  '  填表报数：2 条，19.0 人·小时',
+  '  截图留痕：1 条，2.9 人·小时',
+  '  打卡签到：1 条，1.9 人·小时',
+  '  点赞转发：1 条，0.9 人·小时',
+  '  回复收到：1 条，0.0 人·小时',
+  '',
+  '按群组：',
+  '  🟡 ops：2 条，19.0 人·小时',
+  '  🟢 hr：2 条，5.7 人·小时',
+  '  其他（1 个不足 5 人的群）：1 条，0.0 人·小时',
+  '',
+  '趋势（人·小时）：',
+  '  W43 14.3 → W44 14.3 → W45 14.3 → W46 14.3 → W47 24.7',
+  '',
+  '多头填报：',
+  '  ops、hr 重复收集同类材料',
+  '',
+  '回复刷屏：',
+  '  ops 一条要求后有 6 条"收到"',
+  '',
+  '群组重叠：',
+  '  ops、ops-copy 成员重合 86%',
+  '',
+  '成员匿名反映：',
+  '  「主任要求每天在三个群里重复报体温」',
+  '',
+  '最重的要求：',
+  '  1. 「请各位今天下班前填写附件统计表并上报」——ops，11-17 10:00，约 14.3 人·小时，规则 data-request/test',
+  '  2. 「请全体同事今晚十点前完成打卡并截图发群里」——ops，11-16 21:05，约 4.8 人·小时，规则 check-in/test, proof-demand/test',
+  '  3. 「请各位今天下班前填写附件统计表并上报」——hr，11-17 11:00，约 4.8 人·小时，规则 data-request/test',
+  '',
+  '评级：每群每周 ≥ 3000 人·分钟为🔴，≥ 600 为🟡，其余🟢。',
+].join('\n');
+
+const EN = [
+  'Fingertip digest 2026-W47 (2026-11-16 to 2026-11-22)',
+  '5 formalism demands this week, about 24.7 person-hours.',
+  'Average of the previous four weeks: 14.3 person-hours (+73%).',
+  'Sent after hours: 1 (20%).',
+  '',
+  'By category:',
+  '  forms and data: 2 demands, 19.0 person-hours',
+  '  proof screenshots: 1 demand, 2.9 person-hours',
+  '  check-ins: 1 demand, 1.9 person-hours',
+  '  likes and shares: 1 demand, 0.9 person-hours',
+  '  acknowledgements: 1 demand, 0.0 person-hours',
+  '',
+  'By group:',
+  '  🟡 ops: 2 demands, 19.0 person-hours',
+  '  🟢 hr: 2 demands, 5.7 person-hours',
+  '  other (1 group under 5 people): 1 demand, 0.0 person-hours',
+  '',
+  'Trend (person-hours):',
+  '  W43 14.3 → W44 14.3 → W45 14.3 → W46 14.3 → W47 24.7',
+  '',
+  'Duplicate requests:',
+  '  ops, hr collected the same data',
+  '',
+  'Ack storms:',
+  '  ops: one demand drew 6 "received" replies',
+  '',
+  'Overlapping groups:',
+  '  ops, ops-copy share 86% of their members',
+  '',
+  'Anonymous leads from members:',
+  '  "主任要求每天在三个群里重复报体温"',
+  '',
+  'Heaviest demands:',
+  '  1. "请各位今天下班前填写附件统计表并上报" (ops, 11-17 10:00, about 14.3 person-hours, rule data-request/test)',
+  '  2. "请全体同事今晚十点前完成打卡并截图发群里" (ops, 11-16 21:05, about 4.8 person-hours, rule check-in/test, proof-demand/test)',
+  '  3. "请各位今天下班前填写附件统计表并上报" (hr, 11-17 11:00, about 4.8 person-hours, rule data-request/test)',
+  '',
+  'Rating per group-week: 🔴 from 3000 person-minutes, 🟡 from 600, else 🟢.',
+].join('\n');
+
+const boss = (over: Partial<Recipient> = {}): Recipient => ({ platform: 'test', user: 'boss', scope: {}, ...over });
+
+describe('buildDigest + digestText', () => {
+  it('gives the known digest of a fixed week, in Chinese and in English', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const zh = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    expect(digestText(zh, config.digest.thresholds)).toBe(ZH);
+    const en = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(digestText(en, config.digest.thresholds)).toBe(EN);
+  });
+
+  it('takes the language from the groups when the supervisor sets none', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    expect((await buildDigest(config, store, boss(), '2026-W47')).lang).toBe('en');
+    await store.setGroupSettings('test', 'C02', { ...(await store.groupSettings('test', 'C02')), language: 'zh' });
+    expect((await buildDigest(config, store, boss(), '2026-W47')).lang).toBe('zh');
+  });
+
+  it("narrows to the supervisor's groups, leads included", async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const d = await buildDigest(config, store, boss({ scope: { platform: 'test', groupIds: ['C02'] } }), '2026-W47');
+    expect(d.groups.map((g) => g.name)).toEqual(['hr']);
+    expect(d.demands).toBe(2);
+    expect(d.personMinutes).toBe(342);
+    expect(d.leads).toEqual([]);
+  });
+
+  it('says "nothing flagged" for an empty week', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W48');
+    expect(digestText(d, config.digest.thresholds)).toBe('Fingertip digest 2026-W48 (2026-11-23 to 2026-11-29)\nNothing flagged this week.');
+  });
+});
+
+describe('privacy', () => {
+  it('names no member by default and folds groups under 5 people into "other"', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    const text = digestText(d, config.digest.thresholds);
+    for (const name of ['Li', 'Wang', 'Zhao', 'Chen', 'tiny']) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
+    expect(d.senders).toBeUndefined();
+    expect(d.other).toEqual({ groups: 1, demands: 1, personMinutes: 1 });
+  });
+
+  it('lists senders of demands only when config allows, never members who sent none, never opted-out ones', async () => {
+    const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
+    await seedWeek(store);
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(d.senders).toEqual([{ name: 'Li', demands: 2 }, { name: 'Wang', demands: 2 }, { name: 'Zhao', demands: 1 }]);
+    await store.setOptOut('test', 'U2', true);
+    const after = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(after.senders).toEqual([{ name: 'Li', demands: 2 }, { name: 'Zhao', demands: 1 }]);
+    // Wang's demands still count but are not quoted: the third example is tiny's, shown as "other".
+    expect(after.demands).toBe(5);
+    expect(after.examples.map((e) => [e.text, e.group])).toEqual([
+      ['请各位今天下班前填写附件统计表并上报', 'ops'],
+      ['请全体同事今晚十点前完成打卡并截图发群里', 'ops'],
+      ['请回复收到', null],
+    ]);
+  });
+});
