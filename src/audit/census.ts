@@ -35,12 +35,14 @@ export class Census {
     for (const n of names) if (n && n.trim()) set.add(n.trim());
   }
 
-  result(): { groups: AuditGroup[]; people: Person[] } {
-    const groups = [...this.groups].map(([id, g]): AuditGroup => {
+  groupList(): AuditGroup[] {
+    return [...this.groups].map(([id, g]) => {
       const members = g.listed ?? g.seen;
       return { id, name: g.name, members: members.size, memberIds: [...members].sort() };
     });
-    const people = [...this.people].map(([id, names]) => ({ id, names: [...names] }));
-    return { groups, people };
+  }
+
+  personList(): Person[] {
+    return [...this.people].map(([id, names]) => ({ id, names: [...names] }));
   }
 }

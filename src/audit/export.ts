@@ -18,22 +18,24 @@ export interface Person {
 }
 
 /**
- * An export opened for reading: its groups and people are known up front (readers whose format lacks
- * member lists take a first, cheap census pass), and its messages then stream one at a time.
+ * An export opened for reading: its messages stream once, one at a time. A message carries its group's
+ * member count only where the export states it at that time (Slack's channel lists, JSONL `members`);
+ * otherwise the report costs it with the group's size as finally known, like the bot's store does.
+ * Groups and people are complete once the messages have been read to the end.
  */
 export interface OpenedExport {
   path: string;
   format: ExportFormat;
-  groups: AuditGroup[];
-  people: Person[];
   messages(): AsyncIterable<ChatMessage>;
+  groups(): AuditGroup[];
+  people(): Person[];
 }
 
 /** What a reader reports to while it reads. */
 export interface ReadHooks {
   /** A broken entry: throws an InputError unless bad entries are skipped. `where` names file and line/entry. */
   bad(where: string, reason: string): void;
-  /** How many bytes the reader will read over all its passes, said once before it reads them. */
+  /** How many bytes the reader will read, said once before it reads them. */
   expect(bytes: number): void;
   /** Bytes just read, for the progress bar. */
   progress(bytes: number): void;

@@ -1,56 +1,108 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, openSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { effectiveRecipients } from '../../burden/cost.js';
 import type { MessageRecord } from '../../store/message-record.js';
 import { formatIso } from '../../time/format.js';
 import { InputError } from '../../util/errors.js';
+import { readLines } from '../lines.js';
+import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
 import type { Pseudonyms } from './pseudonyms.js';
 
 export const EVIDENCE_COLUMNS = ['date', 'group', 'category', 'rule', 'demand text', 'recipients'];
 
+/** What the bundle needs of a flagged message, spooled until names and group sizes are all known. */
+interface Spooled {
+  ts: number;
+  groupId: string;
+  recipients: number;
+  text: string;
+  findings: [category: string, rule: string][];
+}
+
+/** Writes to a stream, waiting when it asks to. */
+async function put(out: WriteStream, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+async function closed(out: WriteStream): Promise<void> {
+  out.end();
+  if (!out.closed) await once(out, 'close');
+}
+
 /**
- * The anonymised evidence bundle of `--evidence FILE`: a CSV row per finding of every flagged message,
- * written as the audit streams (all of them, not only the report's heaviest). Names become pseudonyms;
- * a UTF-8 byte-order mark lets spreadsheet programs read Chinese text right.
+ * The anonymised evidence bundle of `--evidence FILE`: a CSV row per finding of every flagged message
+ * (all of them, not only the report's heaviest). Rows are spooled to a temporary file while the audit
+ * streams and written at the end, when every member's name is known to be replaced by a pseudonym and
+ * every group's size is known. A UTF-8 byte-order mark lets spreadsheet programs read Chinese right.
  */
 export class EvidenceWriter {
-  private readonly out: WriteStream;
-  private failed: Error | undefined;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'fingertip-evidence-'));
+  private readonly spool: WriteStream;
   rows = 0;
 
-  constructor(
-    private readonly path: string,
-    private readonly pseudonyms: Pseudonyms,
-    private readonly timezone: string,
-  ) {
-    this.out = createWriteStream(path);
-    this.out.on('error', (err) => (this.failed = err));
-    this.out.write(`\uFEFF${csvRow(EVIDENCE_COLUMNS)}`);
+  private constructor(private readonly path: string) {
+    // Opened at once, so that abandoning the audit at any moment cannot race the stream's own open.
+    this.spool = createWriteStream('', { fd: openSync(join(this.dir, 'spool.jsonl'), 'w') });
   }
 
-  /** Writes the rows of a flagged record; `groupName` and `groupMembers` as the report knows them. */
-  async add(record: MessageRecord, groupName: string, groupMembers: number): Promise<void> {
-    this.check();
-    const date = formatIso(record.ts, this.timezone);
-    const group = this.pseudonyms.scrub(groupName);
-    const text = this.pseudonyms.scrub(record.text ?? '');
-    const recipients = effectiveRecipients(record.recipients, groupMembers);
-    let ok = true;
-    for (const f of record.findings) {
-      ok = this.out.write(csvRow([date, group, f.category, f.rule, text, recipients]));
-      this.rows++;
+  /** Checks at once that FILE can be written, rather than after a long audit. */
+  static async create(path: string): Promise<EvidenceWriter> {
+    try {
+      await (await open(path, 'w')).close();
+    } catch (err) {
+      throw new InputError(`--evidence ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    if (!ok) await once(this.out, 'drain');
+    return new EvidenceWriter(path);
   }
 
-  async close(): Promise<void> {
-    this.out.end();
-    if (!this.out.closed) await once(this.out, 'close').catch(() => undefined);
-    this.check();
+  async add(record: MessageRecord): Promise<void> {
+    const s: Spooled = {
+      ts: record.ts, groupId: record.groupId, recipients: record.recipients, text: record.text ?? '',
+      findings: record.findings.map((f) => [f.category, f.rule]),
+    };
+    await put(this.spool, `${JSON.stringify(s)}\n`);
   }
 
-  private check(): void {
-    if (this.failed) throw new InputError(`--evidence ${this.path}: cannot write (${(this.failed as NodeJS.ErrnoException).code ?? this.failed.message})`);
+  /** Writes the CSV; `groupOf` gives a group's name and size as finally known. */
+  async finish(pseudonyms: Pseudonyms, groupOf: (id: string) => { name: string; members: number } | undefined, timezone: string): Promise<void> {
+    await closed(this.spool);
+    const out = createWriteStream(this.path);
+    const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
+    try {
+      await put(out, `\uFEFF${csvRow(EVIDENCE_COLUMNS)}`);
+      for await (const line of readLines(fileStream(join(this.dir, 'spool.jsonl')))) {
+        if (!line.text) continue;
+        const s = JSON.parse(line.text) as Spooled;
+        const g = groupOf(s.groupId);
+        const date = formatIso(s.ts, timezone);
+        const group = pseudonyms.scrub(g?.name ?? s.groupId);
+        const text = pseudonyms.scrub(s.text);
+        const recipients = effectiveRecipients(s.recipients, g?.members ?? 0);
+        for (const [category, rule] of s.findings) {
+          await put(out, csvRow([date, group, category, rule, text, recipients]));
+          this.rows++;
+        }
+      }
+      await Promise.race([closed(out), failed.then((err) => Promise.reject(err))]);
+    } catch (err) {
+      throw new InputError(`--evidence ${this.path}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    } finally {
+      this.discard();
+    }
+  }
+
+  /** The audit failed: no bundle, not even an empty one. */
+  abandon(): void {
+    this.discard();
+    rmSync(this.path, { force: true });
+  }
+
+  private discard(): void {
+    this.spool.destroy();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

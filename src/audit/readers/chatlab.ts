@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { ChatGroup, ChatMessage, MessageKind } from '../../bot/chat-message.js';
 import { Census } from '../census.js';
-import type { OpenedExport, ReadHooks } from '../export.js';
+import type { AuditGroup, OpenedExport, ReadHooks } from '../export.js';
 import { JsonStructureError, streamJson } from '../json-stream.js';
 import { readLines } from '../lines.js';
 import { mentionsAll } from '../mentions-all.js';
@@ -108,50 +108,52 @@ function jsonlEntries(path: string, hooks: ReadHooks): EntrySource {
 }
 
 /**
- * A ChatLab interchange file (chatlab.fun standard format v0.0.x), JSON or JSONL. Both are streamed: the
- * JSON form element by element through streamJson. A first pass reads the header and members (which
- * may come after the messages in JSON), so every message knows its group's members.
+ * A ChatLab interchange file (chatlab.fun standard format v0.0.x), JSON or JSONL, read in one streaming
+ * pass (the JSON form element by element through streamJson). The group is its listed members, wherever
+ * in the file they come, else everyone seen taking part.
  */
 export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks): Promise<OpenedExport> {
-  hooks.expect((await fileSize(path)) * 2); // a census pass, then the messages
+  hooks.expect(await fileSize(path));
   const entries = jsonl ? jsonlEntries(path, hooks) : jsonEntries(path, hooks);
   const chat = new Chat(basename(path).replace(/\.jsonl?$/i, ''));
   const census = new Census();
   const listed: string[] = [];
   const seen = new Set<string>();
-  for await (const { entry } of entries(() => {})) {
-    if ('meta' in entry) chat.setMeta(entry.meta);
-    else if ('member' in entry) {
-      const id = str(entry.member.platformId);
-      if (!id) continue;
-      listed.push(id);
-      const aliases = Array.isArray(entry.member.aliases) ? entry.member.aliases.map(String) : [];
-      census.person(id, str(entry.member.groupNickname), str(entry.member.accountName), ...aliases);
-    } else if ('message' in entry) {
-      const id = str(entry.message.sender);
-      if (!id) continue;
-      seen.add(id);
-      census.person(id, str(entry.message.groupNickname), str(entry.message.accountName));
-    }
-  }
-  census.group(chat.groupId, chat.name);
-  if (listed.length > 0) census.listed(chat.groupId, listed);
-  for (const id of seen) census.seen(chat.groupId, id);
-  const { groups, people } = census.result();
-  const g = groups[0];
-  const group: ChatGroup = { id: g.id, name: g.name, memberCount: g.members, members: g.memberIds };
+  // The group's id and name come from `meta`, which may follow messages in JSON: messages share one
+  // group object, completed when the meta arrives.
+  const group: ChatGroup = { id: chat.groupId, name: chat.name };
 
   async function* messages(): AsyncGenerator<ChatMessage> {
     let ordinal = 0;
     for await (const { entry, where } of entries(hooks.bad)) {
-      if (!('message' in entry)) continue;
-      const msg = chat.toMessage(entry.message, ordinal++);
-      if (typeof msg === 'string') hooks.bad(where, msg);
-      else if (msg) {
-        msg.group = group;
-        yield msg;
+      if ('meta' in entry) {
+        chat.setMeta(entry.meta);
+        group.id = chat.groupId;
+        group.name = chat.name;
+      } else if ('member' in entry) {
+        const id = str(entry.member.platformId);
+        if (!id) continue;
+        listed.push(id);
+        const aliases = Array.isArray(entry.member.aliases) ? entry.member.aliases.map(String) : [];
+        census.person(id, str(entry.member.groupNickname), str(entry.member.accountName), ...aliases);
+      } else if ('message' in entry) {
+        const msg = chat.toMessage(entry.message, ordinal++);
+        if (typeof msg === 'string') hooks.bad(where, msg);
+        else if (msg) {
+          seen.add(msg.sender.id);
+          census.person(msg.sender.id, str(entry.message.groupNickname), str(entry.message.accountName));
+          msg.group = group;
+          yield msg;
+        }
       }
     }
   }
-  return { path, format: jsonl ? 'chatlab-jsonl' : 'chatlab-json', groups, people, messages };
+
+  function groups(): AuditGroup[] {
+    census.group(chat.groupId, chat.name);
+    if (listed.length > 0) census.listed(chat.groupId, listed);
+    for (const id of seen) census.seen(chat.groupId, id);
+    return census.groupList();
+  }
+  return { path, format: jsonl ? 'chatlab-jsonl' : 'chatlab-json', messages, groups, people: () => census.personList() };
 }

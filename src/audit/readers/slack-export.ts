@@ -163,5 +163,5 @@ export async function openSlackExport(path: string, zipped: boolean, hooks: Read
   // What is read: the lists above, and each group's days (DM folders are left unread).
   const read = ['users.json', ...CHANNEL_LISTS].filter((n) => present.has(n)).concat(folders.flatMap((f) => f.days));
   hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
-  return { path, format: zipped ? 'slack-zip' : 'slack-folder', groups, people, messages };
+  return { path, format: zipped ? 'slack-zip' : 'slack-folder', messages, groups: () => groups, people: () => people };
 }

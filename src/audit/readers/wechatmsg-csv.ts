@@ -66,7 +66,7 @@ function toMessage(r: Row, groupName: string): Parsed {
  * The rows of the CSV, each with the line it ends on. csv-parse handles what WeChat messages hold
  * (quoted commas and line breaks, XML, the BOM of utf-8-sig) and streams; a broken row goes to `bad`.
  */
-async function* rows(path: string, hooks: ReadHooks, bad: (where: string, why: string) => void): AsyncGenerator<{ row: Row; line: number }> {
+async function* rows(path: string, hooks: ReadHooks): AsyncGenerator<{ row: Row; line: number }> {
   const input = fileStream(path);
   input.on('data', (chunk: Buffer | string) => hooks.progress(chunk.length));
   const parser = input.pipe(
@@ -77,7 +77,7 @@ async function* rows(path: string, hooks: ReadHooks, bad: (where: string, why: s
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (err: CsvError | undefined) => {
-        if (err) bad(`${path}:${String(err.lines ?? '?')}`, err.message.replace(/ on line \d+$/, ''));
+        if (err) hooks.bad(`${path}:${String(err.lines ?? '?')}`, err.message.replace(/ on line \d+$/, ''));
         return undefined;
       },
     }),
@@ -92,31 +92,29 @@ async function* rows(path: string, hooks: ReadHooks, bad: (where: string, why: s
 /**
  * A WeChatMsg (留痕) CSV export of one chat: `localId, TalkerId, Type, SubType, IsSender, CreateTime,
  * Status, StrContent, StrTime`, plus `Remark, NickName, Sender` for groups. The file names the chat
- * ("<name>_utf8.csv"). The export has no member list, so a first pass counts who took part.
+ * ("<name>_utf8.csv"). It has no member list: the group is everyone seen taking part.
  */
 export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<OpenedExport> {
-  hooks.expect((await fileSize(path)) * 2); // a census pass, then the messages
+  hooks.expect(await fileSize(path));
   const groupName = basename(path).replace(/(_utf8)?\.csv$/i, '');
   const census = new Census();
-  for await (const { row } of rows(path, hooks, () => {})) {
-    const p = toMessage(row, groupName);
-    if (!('msg' in p)) continue; // broken rows are reported by the second pass
-    const gid = p.msg.group!.id;
-    census.group(gid, groupName);
-    census.seen(gid, p.msg.sender.id);
-    census.person(p.msg.sender.id, ...p.names);
-  }
-  const { groups, people } = census.result();
-  const chatGroups = new Map<string, ChatGroup>(groups.map((g) => [g.id, { id: g.id, name: g.name, memberCount: g.members, members: g.memberIds }]));
+  const groups = new Map<string, ChatGroup>();
 
   async function* messages(): AsyncGenerator<ChatMessage> {
-    for await (const { row, line } of rows(path, hooks, hooks.bad)) {
+    for await (const { row, line } of rows(path, hooks)) {
       const p = toMessage(row, groupName);
       if ('bad' in p) hooks.bad(`${path}:${line}`, p.bad);
       if (!('msg' in p)) continue;
-      p.msg.group = chatGroups.get(p.msg.group!.id)!;
-      yield p.msg;
+      const { msg } = p;
+      const gid = msg.group!.id;
+      let group = groups.get(gid);
+      if (!group) groups.set(gid, (group = msg.group!));
+      msg.group = group;
+      census.group(gid, groupName);
+      census.seen(gid, msg.sender.id);
+      census.person(msg.sender.id, ...p.names);
+      yield msg;
     }
   }
-  return { path, format: 'wechatmsg-csv', groups, people, messages };
+  return { path, format: 'wechatmsg-csv', messages, groups: () => census.groupList(), people: () => census.personList() };
 }

@@ -1,7 +1,65 @@
-import type { Command } from '../context.js';
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { runAudit } from '../../audit/run-audit.js';
+import { ProgressBar } from '../../audit/progress.js';
+import { loadConfig } from '../../config/load.js';
+import { escapeHtml } from '../../report/escape.js';
+import { renderReport, reportFormat, type ReportFormat } from '../../report/render.js';
 import { InputError } from '../../util/errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command } from '../context.js';
 
-// Placeholder until the audit command lands.
-export const run: Command = async () => {
-  throw new InputError('audit: not implemented yet');
+// `--out report.html` alone asks for HTML: the format follows the file's extension unless given.
+const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' };
+
+/** The report as text, saying how many broken entries `--skip-bad` left out. */
+function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean): string {
+  const { report, details, skipped } = result;
+  if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details);
+  const text = renderReport(format, report, details);
+  if (!skipBad || skipped === 0) return text;
+  const note = `${skipped} broken ${skipped === 1 ? 'entry was' : 'entries were'} skipped (--skip-bad); the figures leave ${skipped === 1 ? 'it' : 'them'} out.`;
+  return format === 'md' ? `${text}\n> ${note}\n` : text.replace('</main>', `<p class="muted">${escapeHtml(note)}</p>\n</main>`);
+}
+
+/**
+ * `fingertip audit EXPORT... [--format json|md|html] [--out FILE] [--evidence FILE] [--skip-bad]`:
+ * one report over exported chat history, each export's format told by its content.
+ */
+export const run: Command = async (argv, ctx) => {
+  const { values, positionals } = parseCommandArgs('audit', argv, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    evidence: { type: 'string' },
+    'skip-bad': { type: 'boolean' },
+  });
+  if (positionals.length === 0) {
+    throw new InputError('audit: name at least one EXPORT (a Slack export folder or .zip, contract JSONL, a WeChatMsg CSV, or ChatLab JSON/JSONL)');
+  }
+  const out = values.out as string | undefined;
+  const format = reportFormat((values.format as string | undefined) ?? (out ? BY_EXTENSION[extname(out).toLowerCase()] : undefined));
+  const config = loadConfig(values.config as string | undefined, ctx.env);
+  const skipBad = values['skip-bad'] === true;
+  const isTty = (ctx.stderr as { isTTY?: boolean }).isTTY === true;
+  const result = await runAudit(positionals, {
+    config,
+    skipBad,
+    warn: (line) => ctx.stderr.write(`fingertip audit: ${line}\n`),
+    progress: isTty ? new ProgressBar(ctx.stderr) : undefined,
+    evidencePath: values.evidence as string | undefined,
+  });
+  const text = render(format, result, skipBad);
+  if (out) {
+    try {
+      await writeFile(out, text);
+    } catch (err) {
+      throw new InputError(`--out ${out}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const { report } = result;
+    ctx.stderr.write(`fingertip audit: ${out}: ${report.messages.toLocaleString('en')} messages, ${report.demands.toLocaleString('en')} demands, ${report.groups.length} groups${result.skipped ? `, ${result.skipped} broken entries skipped` : ''}\n`);
+  } else {
+    ctx.stdout.write(text);
+  }
+  if (values.evidence) ctx.stderr.write(`fingertip audit: ${values.evidence as string}: ${result.evidenceRows} evidence rows\n`);
+  return 0;
 };

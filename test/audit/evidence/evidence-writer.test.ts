@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
@@ -19,11 +19,13 @@ const record: MessageRecord = {
 };
 
 describe('EvidenceWriter', () => {
-  it('writes a row per finding with pseudonyms, the local date, and recipients from the group when unknown', async () => {
+  it('writes a row per finding with pseudonyms (even for names met later), the local date, and recipients from the final group size', async () => {
     const path = join(tempDir(), 'evidence.csv');
-    const w = new EvidenceWriter(path, new Pseudonyms([{ id: 'wxid_zhang', names: ['张主任'] }, { id: 'wxid_li', names: ['李老师'] }]), 'Asia/Shanghai');
-    await w.add(record, '张主任的通知群', 4);
-    await w.close();
+    const w = await EvidenceWriter.create(path);
+    await w.add(record);
+    await w.add({ ...record, id: '12/9', recipients: 7, findings: [record.findings[0]], text: '李老师: 今天也要打卡' });
+    const people = new Pseudonyms([{ id: 'wxid_zhang', names: ['张主任'] }, { id: 'wxid_li', names: ['李老师'] }]);
+    await w.finish(people, (id) => (id === '12' ? { name: '张主任的通知群', members: 4 } : undefined), 'Asia/Shanghai');
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes.subarray(3)) as string[][];
@@ -33,13 +35,21 @@ describe('EvidenceWriter', () => {
       ['date', 'group', 'category', 'rule', 'demand text', 'recipients'],
       ['2026-11-23T21:05:00+08:00', 'Member 1的通知群', 'check-in', 'check-in/zh-deadline-clock-in', text, '3'],
       ['2026-11-23T21:05:00+08:00', 'Member 1的通知群', 'proof-demand', 'proof-demand/zh-screenshot', text, '3'],
+      ['2026-11-23T21:05:00+08:00', 'Member 1的通知群', 'check-in', 'check-in/zh-deadline-clock-in', 'Member 2: 今天也要打卡', '7'],
     ]);
-    expect(w.rows).toBe(2);
+    expect(w.rows).toBe(3);
   });
 
-  it('fails in one line naming the file when it cannot write', async () => {
+  it('refuses at once, in one line naming the file, a path it cannot write', async () => {
     const path = join(tempDir(), 'no-such-folder', 'evidence.csv');
-    const w = new EvidenceWriter(path, new Pseudonyms([]), 'UTC');
-    await expect(w.close()).rejects.toThrow(/^--evidence .*no-such-folder\/evidence\.csv: cannot write \(ENOENT\)$/);
+    await expect(EvidenceWriter.create(path)).rejects.toThrow(/^--evidence .*no-such-folder\/evidence\.csv: cannot write \(ENOENT\)$/);
+  });
+
+  it('leaves no file behind when the audit is abandoned', async () => {
+    const path = join(tempDir(), 'evidence.csv');
+    const w = await EvidenceWriter.create(path);
+    await w.add(record);
+    w.abandon();
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -24,11 +24,14 @@ describe('contract JSONL reader', () => {
 
   it('takes members from the lines, else counts everyone seen in the group', async () => {
     const opened = await openJsonl(fixture('contract.jsonl'), hooks());
-    expect(opened.groups).toEqual([
+    const msgs = await readAll(opened);
+    // A line's members are its recipients at that time; without them the report uses the group's final size.
+    expect(msgs.map((m) => m.group?.memberCount)).toEqual([3, 3, undefined, undefined]);
+    expect(opened.groups()).toEqual([
       { id: 'C01', name: 'ops', members: 3, memberIds: ['U1', 'U2', 'U3'] },
       { id: 'C02', name: 'ops-2', members: 2, memberIds: ['U1', 'U4'] },
     ]);
-    expect(opened.people).toContainEqual({ id: 'U1', names: ['Li'] });
+    expect(opened.people()).toContainEqual({ id: 'U1', names: ['Li'] });
   });
 
   it('stops at the first broken line with its file and line number', async () => {

@@ -16,7 +16,7 @@ function zipped(files: [string, Buffer][]): string {
 describe('Slack export reader', () => {
   it('reads the channels with their members, and their messages as the Slack adapter maps them', async () => {
     const opened = await openSlackExport(fixture('slack'), false, hooks());
-    expect(opened.groups).toEqual([
+    expect(opened.groups()).toEqual([
       { id: 'C01', name: 'ops', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
       { id: 'C02', name: 'ops-copy', members: 3, memberIds: ['U1', 'U2', 'U3'] },
     ]);
@@ -38,7 +38,7 @@ describe('Slack export reader', () => {
     expect(demand.group).toMatchObject({ id: 'C01', name: 'ops', memberCount: 4 });
     expect(ack.replyTo).toBe('C01/1795439100.000200');
     expect(msgs[3].replyTo).toBe('C01/1795439100.000200');
-    expect(opened.people).toContainEqual({ id: 'U3', names: ['张伟', 'zhang'] });
+    expect(opened.people()).toContainEqual({ id: 'U3', names: ['张伟', 'zhang'] });
   });
 
   it('reads the same export zipped, with or without a top folder', async () => {

@@ -21,9 +21,9 @@ describe('WeChatMsg CSV reader', () => {
     expect(msgs[0]).toMatchObject({ platform: 'wechat', ts: 1795439100000, mentionsAll: true, sender: { name: '张主任' } });
     expect(msgs[1].sender.name).toBe('李老师');
     // No member list in the export: everyone who took part.
-    expect(opened.groups).toEqual([{ id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] }]);
-    expect(msgs[0].group).toMatchObject({ id: '12', memberCount: 4 });
-    expect(opened.people).toContainEqual({ id: 'wxid_zhang', names: ['张主任', 'zhangzr'] });
+    expect(opened.groups()).toEqual([{ id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] }]);
+    expect(msgs[0].group).toEqual({ id: '12', name: '教务通知群' });
+    expect(opened.people()).toContainEqual({ id: 'wxid_zhang', names: ['张主任', 'zhangzr'] });
     expect(h.bytes).toBe(h.expected);
   });
 
@@ -53,6 +53,6 @@ describe('WeChatMsg CSV reader', () => {
     });
     const opened = await openWeChatMsgCsv(join(dir, '王老师_utf8.csv'), hooks());
     expect((await readAll(opened)).map((m) => m.sender.id)).toEqual(['talker:40', 'self']);
-    expect(opened.groups[0]).toMatchObject({ id: '40', name: '王老师', members: 2 });
+    expect(opened.groups()[0]).toMatchObject({ id: '40', name: '王老师', members: 2 });
   });
 });

@@ -1,0 +1,81 @@
+import type { Config } from '../config/config.js';
+import { createEngine } from '../engine/index.js';
+import type { ReportDetails } from '../report/details.js';
+import { ReportBuilder } from '../report/builder.js';
+import type { Report } from '../report/report.js';
+import { toRecord } from '../store/to-record.js';
+import { BadEntries } from './bad-entries.js';
+import { openExport } from './detect.js';
+import { EvidenceWriter } from './evidence/evidence-writer.js';
+import { Pseudonyms } from './evidence/pseudonyms.js';
+import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
+import { NO_PROGRESS, type Progress } from './progress.js';
+
+export interface AuditOptions {
+  config: Config;
+  /** Report and skip broken entries instead of stopping at the first. */
+  skipBad?: boolean;
+  /** Where a skipped entry is reported, one line each. */
+  warn?: (line: string) => void;
+  progress?: Progress;
+  /** Writes the anonymised evidence CSV here. */
+  evidencePath?: string;
+}
+
+export interface AuditResult {
+  report: Report;
+  details: ReportDetails;
+  /** Broken entries skipped under `skipBad`. */
+  skipped: number;
+  /** Rows written to the evidence CSV. */
+  evidenceRows: number;
+}
+
+/**
+ * The offline audit: the messages of every export stream once through the same engine, record and
+ * report builder as the bot's, into one report, so that duplicates across groups of different exports
+ * are found. Memory holds the builder's counts and each group's members, not the messages.
+ */
+export async function runAudit(paths: string[], opts: AuditOptions): Promise<AuditResult> {
+  const { config } = opts;
+  const progress = opts.progress ?? NO_PROGRESS;
+  const bad = new BadEntries(opts.skipBad ?? false, (line) => {
+    progress.clear();
+    opts.warn?.(line);
+  });
+  const hooks: ReadHooks = {
+    bad: (where, why) => bad.bad(where, why),
+    expect: (n) => progress.expect(n),
+    progress: (n) => progress.advance(n),
+  };
+  const engine = createEngine(config.rules);
+  // Every export is opened (and detected) first, so a wrong path fails before a long read.
+  const exports: OpenedExport[] = [];
+  for (const path of paths) exports.push(await openExport(path, hooks));
+  const evidence = opts.evidencePath ? await EvidenceWriter.create(opts.evidencePath) : undefined;
+
+  const builder = new ReportBuilder({ config });
+  const groups = new Map<string, AuditGroup>();
+  try {
+    for (const e of exports) {
+      for await (const msg of e.messages()) {
+        progress.message();
+        const record = toRecord(msg, engine.classify(msg.text));
+        builder.add(record);
+        if (evidence && record.categories.length > 0) await evidence.add(record);
+      }
+      // Group sizes count at build time, so groups whose members are known only now cost the same.
+      for (const g of e.groups()) {
+        builder.addGroup(g);
+        groups.set(g.id, g);
+      }
+    }
+    await evidence?.finish(new Pseudonyms(exports.flatMap((e) => e.people())), (id) => groups.get(id), config.timezone);
+  } catch (err) {
+    evidence?.abandon();
+    throw err;
+  } finally {
+    progress.clear();
+  }
+  return { report: builder.build(), details: builder.details(), skipped: bad.count, evidenceRows: evidence?.rows ?? 0 };
+}
