@@ -1,31 +1,74 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { checkSync } from 'recheck';
+import { BUILTIN_RULES_DIR } from './builtin-rules.js';
 
 /** Patterns confined to a window this small may be polynomial: the window bounds their cost. */
 export const MAX_WINDOW_FOR_POLYNOMIAL = 200;
 
 export type Safety = 'linear' | 'polynomial' | 'unsafe';
+type Verdict = { safety: Safety; why: string };
 
-const cache = new Map<string, { safety: Safety; why: string }>();
+const RECHECK_VERSION = (createRequire(import.meta.url)('recheck/package.json') as { version: string }).version;
+
+/**
+ * recheck's verdict depends only on the pattern (and recheck's version), and takes tens of
+ * milliseconds each; kept on disk so every start still checks every pattern without paying for it.
+ */
+const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-recheck-${RECHECK_VERSION}.json`);
+let cache: Map<string, Verdict> | undefined;
+
+function loadCache(): Map<string, Verdict> {
+  if (cache) return cache;
+  try {
+    cache = new Map(Object.entries(JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, Verdict>));
+  } catch {
+    cache = new Map(); // none yet, or unreadable: checked afresh
+  }
+  return cache;
+}
+
+function saveCache(map: Map<string, Verdict>): void {
+  try {
+    mkdirSync(dirname(CACHE_FILE), { recursive: true });
+    writeFileSync(CACHE_FILE, JSON.stringify(Object.fromEntries(map)));
+  } catch {
+    // A read-only install only loses the speed-up.
+  }
+}
+
+function analyse(pattern: string): Verdict {
+  const result = checkSync(pattern, 'u', { timeout: 2000 });
+  if (result.status === 'safe') return { safety: 'linear', why: 'linear' };
+  if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
+    return { safety: 'polynomial', why: `polynomial backtracking (degree ${result.complexity.degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
+  }
+  if (result.status === 'vulnerable') {
+    return { safety: 'unsafe', why: `catastrophic (exponential) backtracking, e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
+  }
+  return { safety: 'unsafe', why: 'its backtracking could not be proven safe' };
+}
 
 /**
  * Static ReDoS analysis with recheck: exponential (or unknown) backtracking is never allowed;
  * polynomial only where the rule confines the pattern to a short window around its trigger.
  */
-export function regexSafety(pattern: string): { safety: Safety; why: string } {
-  let hit = cache.get(pattern);
-  if (hit) return hit;
+export function regexSafety(pattern: string): Verdict {
   try {
     new RegExp(pattern, 'u');
   } catch (err) {
     return { safety: 'unsafe', why: `invalid regular expression: ${(err as Error).message}` };
   }
-  const result = checkSync(pattern, 'u', { timeout: 2000 });
-  if (result.status === 'safe') hit = { safety: 'linear', why: 'linear' };
-  else if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
-    hit = { safety: 'polynomial', why: `polynomial backtracking (degree ${result.complexity.degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
-  } else if (result.status === 'vulnerable') {
-    hit = { safety: 'unsafe', why: `catastrophic (exponential) backtracking, e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
-  } else hit = { safety: 'unsafe', why: 'its backtracking could not be proven safe' };
-  cache.set(pattern, hit);
-  return hit;
+  const known = loadCache();
+  let verdict = known.get(pattern);
+  if (!verdict) {
+    verdict = analyse(pattern);
+    // "Could not be proven" may be a timeout on a loaded machine: not worth remembering.
+    if (verdict.why !== 'its backtracking could not be proven safe') {
+      known.set(pattern, verdict);
+      saveCache(known);
+    }
+  }
+  return verdict;
 }
