@@ -21,4 +21,6 @@ export interface Adapter {
   /** Whether the platform counts this user as an owner/admin of the group. */
   isGroupAdmin(groupId: string, userId: string): Promise<boolean>;
   stop(): Promise<void>;
+  /** A local echo of a flagged message, for adapters whose user watches the bot at work (the shell). */
+  showFlag?(msg: ChatMessage, flag: { categories: string[]; rules: string[] }): void;
 }

@@ -1,7 +1,41 @@
-import type { Command } from '../context.js';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { loadConfig } from '../../config/load.js';
+import { ReportBuilder } from '../../report/builder.js';
+import { renderReport, reportFormat } from '../../report/render.js';
+import { openStore } from '../../store/open.js';
+import { weekOf, weekRange } from '../../time/iso-week.js';
 import { InputError } from '../../util/errors.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command } from '../context.js';
 
-// Placeholder until the report command lands.
-export const run: Command = async () => {
-  throw new InputError('report: not implemented yet');
+/**
+ * `fingertip report [--week YYYY-Www] [--format json|md|html]`: the audit's report, read from the bot's
+ * database; the week defaults to the current one. Records stream from SQLite into the same builder.
+ */
+export const run: Command = async (argv, ctx) => {
+  const { values, positionals } = parseCommandArgs('report', argv, {
+    week: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (positionals.length) throw new InputError(`report: unexpected argument "${positionals[0]}"`);
+  const config = loadConfig(values.config as string | undefined, ctx.env);
+  const format = reportFormat(values.format as string | undefined);
+  const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
+  const { from, to } = weekRange(week, config.timezone);
+  if (!existsSync(config.db)) throw new InputError(`report: ${config.db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)`);
+  const store = await openStore(config.db);
+  let text: string;
+  try {
+    const builder = new ReportBuilder({ config, from, to });
+    for (const g of await store.groups()) builder.addGroup(g);
+    for await (const record of store.records({ from, to })) builder.add(record);
+    text = renderReport(format, builder.build(), builder.details());
+  } finally {
+    await store.close();
+  }
+  if (values.out) await writeFile(values.out as string, text);
+  else ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  return 0;
 };

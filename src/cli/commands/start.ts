@@ -1,7 +1,42 @@
-import type { Command } from '../context.js';
+import { Bot } from '../../bot/bot.js';
+import { loadConfig } from '../../config/load.js';
+import { createEngine } from '../../engine/index.js';
+import { openStore } from '../../store/open.js';
 import { InputError } from '../../util/errors.js';
+import { createAdapter } from '../adapters.js';
+import { parseCommandArgs } from '../args.js';
+import type { Command } from '../context.js';
 
-// Placeholder until the start command lands.
-export const run: Command = async () => {
-  throw new InputError('start: not implemented yet');
+const DAY_MS = 86_400_000;
+
+/**
+ * `fingertip start [--adapter NAME]...`: the adapters named, else those configured, else the shell on
+ * the embedded SQLite file. With the shell, it ends when standard input does.
+ */
+export const run: Command = async (argv, ctx) => {
+  const { values, positionals } = parseCommandArgs('start', argv, { adapter: { type: 'string', multiple: true } });
+  if (positionals.length) throw new InputError(`start: unexpected argument "${positionals[0]}"`);
+  const config = loadConfig(values.config as string | undefined, ctx.env);
+  const named = (values.adapter as string[] | undefined) ?? [];
+  const configured = Object.keys(config.adapters);
+  const names = named.length ? named : configured.length ? configured : ['shell'];
+  const engine = createEngine(config.rules);
+  const store = await openStore(config.db);
+  try {
+    const adapters = [];
+    for (const name of names) adapters.push(await createAdapter(name, { config, store, ctx }));
+    await store.purge(Date.now() - config.retentionDays * DAY_MS);
+    const bot = new Bot({ config, store, engine, adapters, log: (line) => ctx.stderr.write(`${line}\n`) });
+    await bot.start();
+    const shell = adapters.find((a) => a.platform === 'shell') as { finished?: Promise<void> } | undefined;
+    let onSignal!: () => void;
+    const stopSignal = new Promise<void>((resolve) => (onSignal = resolve));
+    process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+    await Promise.race([shell?.finished ?? new Promise<void>(() => {}), stopSignal]);
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    await bot.stop();
+  } finally {
+    await store.close();
+  }
+  return 0;
 };

@@ -1,0 +1,122 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
+import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { parseCommand } from '../../src/commands/parse.js';
+
+export interface ShellSettings {
+  /** The local group's name; `/group NAME [MEMBERS]` switches. */
+  group?: string;
+  /** The local member's name; `/as NAME` switches. */
+  user?: string;
+  /** Members of the local group, for the burden estimate; `/members N` changes it. */
+  members?: number;
+}
+
+export interface ShellIO {
+  input: Readable & { isTTY?: boolean };
+  output: Writable;
+}
+
+export interface ShellAdapter extends Adapter {
+  /** Resolves when standard input ends and every line has been handled. */
+  readonly finished: Promise<void>;
+}
+
+const HELP = `shell: type messages as a member of a local group; commands to the bot: stats, help, why, config ...
+  /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size`;
+
+/**
+ * The bot on standard input, like Hubot's shell: each line is a message from a local member in a
+ * local group, and lines that spell a command are addressed to the bot.
+ */
+export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellAdapter {
+  let group = settings.group ?? 'local';
+  let user = settings.user ?? 'me';
+  const firstUser = user;
+  const members = new Map<string, number>([[group, settings.members ?? 20]]);
+  const runId = Date.now().toString(36);
+  let seq = 0;
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const say = (line: string) => io.output.write(`${line}\n`);
+  const prompt = () => io.input.isTTY && io.output.write(`${group} | ${user}> `);
+
+  const message = (text: string): ChatMessage => ({
+    platform: 'shell',
+    id: `${runId}-${++seq}`,
+    group: { id: group, name: group, memberCount: members.get(group) ?? 20 },
+    sender: { id: user, name: user },
+    text,
+    ts: Date.now(),
+    kind: 'text',
+    addressed: parseCommand(text) !== undefined || /^@fingertip\b/i.test(text),
+    mentionsAll: /@(所有人|all|everyone)/i.test(text),
+    senderIsAdmin: user === firstUser,
+  });
+
+  /** Shell-only commands; true when the line was one. */
+  const local = (line: string): boolean => {
+    const [cmd, ...rest] = line.trim().split(/\s+/);
+    if (cmd === '/group' && rest[0]) {
+      group = rest[0];
+      const n = Number(rest[1]);
+      if (Number.isInteger(n) && n > 0) members.set(group, n);
+      else if (!members.has(group)) members.set(group, settings.members ?? 20);
+      say(`shell: now in group ${group} (${members.get(group)} members)`);
+    } else if (cmd === '/as' && rest[0]) {
+      user = rest.join(' ');
+      say(`shell: now speaking as ${user}`);
+    } else if (cmd === '/members' && Number(rest[0]) > 0) {
+      members.set(group, Math.floor(Number(rest[0])));
+      say(`shell: ${group} has ${members.get(group)} members`);
+    } else if (cmd === '/?' || cmd === '/shell') {
+      say(HELP);
+    } else return false;
+    return true;
+  };
+
+  const print = (prefix: string, out: Outgoing) => {
+    say(`${prefix}${out.text}`);
+    if (out.image) say(`${prefix}[chart: ${out.image.title}, ${out.image.png.length} bytes of PNG]`);
+  };
+
+  return {
+    platform: 'shell',
+    finished,
+    async start(onMessage) {
+      if (io.input.isTTY) say(HELP);
+      const lines = createInterface({ input: io.input, crlfDelay: Infinity });
+      void (async () => {
+        prompt();
+        for await (const line of lines) {
+          if (line.trim() && !local(line)) {
+            try {
+              await onMessage(message(line));
+            } catch (err) {
+              say(`shell: error: ${(err as Error).message}`);
+            }
+          }
+          prompt();
+        }
+        finish();
+      })();
+    },
+    async sendToGroup(groupId, out) {
+      print(`fingertip [${groupId}]> `, out);
+    },
+    async sendPrivate(userId, out) {
+      print(`fingertip (to ${userId})> `, out);
+    },
+    async groupMembers(groupId) {
+      return groupId === group ? [user] : [];
+    },
+    async isGroupAdmin(_groupId, userId) {
+      return userId === firstUser;
+    },
+    async stop() {},
+    showFlag(_msg, flag) {
+      say(`flagged: ${flag.categories.join(', ')} (${flag.rules.join(', ')})`);
+    },
+  };
+}

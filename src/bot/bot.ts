@@ -1,0 +1,112 @@
+import type { Config } from '../config/config.js';
+import type { CommandContext } from '../commands/context.js';
+import { HANDLERS } from '../commands/dispatch.js';
+import { firstWord, guessLang, parseCommand, type Lang } from '../commands/parse.js';
+import { TEXTS } from '../commands/texts.js';
+import type { Engine } from '../engine/engine.js';
+import type { GroupSettings, Store } from '../store/store.js';
+import { toRecord } from '../store/to-record.js';
+import type { Adapter } from './adapter.js';
+import { isGroupAdmin } from './admins.js';
+import type { ChatMessage } from './chat-message.js';
+import { NUDGE_COOLDOWN_MS, nudgeText } from './nudge.js';
+
+export interface BotOptions {
+  config: Config;
+  store: Store;
+  engine: Engine;
+  adapters: Adapter[];
+  now?: () => number;
+  log?: (line: string) => void;
+}
+
+/**
+ * The pipeline every adapter feeds: dedupe, commands, classify, store, reply policy. Quiet by
+ * default: in a group it speaks only when addressed, or in `nudge` mode once per flagged demand.
+ */
+export class Bot {
+  private readonly settings = new Map<string, GroupSettings>();
+  private readonly groupSeen = new Map<string, string>();
+  private readonly lastNudge = new Map<string, number>();
+  private readonly now: () => number;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly opts: BotOptions) {
+    this.now = opts.now ?? Date.now;
+    this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  async start(): Promise<void> {
+    for (const adapter of this.opts.adapters) await adapter.start((msg) => this.handle(adapter, msg));
+  }
+
+  async stop(): Promise<void> {
+    for (const adapter of this.opts.adapters) await adapter.stop();
+    await this.opts.store.flush();
+  }
+
+  /** One message from one adapter; resolves once it is stored or answered. */
+  async handle(adapter: Adapter, msg: ChatMessage): Promise<void> {
+    const { store } = this.opts;
+    if (msg.group) await this.rememberGroup(msg);
+    if (msg.addressed || !msg.group) {
+      // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
+      if (!(await store.markSeen(msg.platform, `cmd:${msg.id}`, msg.ts))) return;
+      const command = parseCommand(msg.text);
+      if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang);
+      // Anything else said to the bot gets a private pointer to the commands, never a reply in the group.
+      const word = firstWord(msg.text);
+      const lang = guessLang(msg.text);
+      return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) }, { groupId: msg.group?.id });
+    }
+    const settings = await this.groupSettings(msg.platform, msg.group.id);
+    const classification =
+      msg.kind && msg.kind !== 'text' ? { categories: [], findings: [] } : this.opts.engine.classify(msg.text, { disabled: new Set(settings.disabledRules) });
+    await store.add(toRecord(msg, classification));
+    if (!classification.findings.length) return;
+    adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });
+    if (settings.mode === 'nudge') await this.nudge(adapter, msg, classification.findings[0], settings);
+  }
+
+  private async nudge(adapter: Adapter, msg: ChatMessage, finding: Parameters<typeof nudgeText>[0], settings: GroupSettings): Promise<void> {
+    const key = `${msg.platform}\u0000${msg.group!.id}`;
+    const last = this.lastNudge.get(key) ?? -Infinity;
+    if (this.now() - last < NUDGE_COOLDOWN_MS) return;
+    if (!(await this.opts.store.markSeen(msg.platform, `nudge:${msg.id}`, msg.ts))) return;
+    this.lastNudge.set(key, this.now());
+    const rule = this.opts.engine.rules.find((r) => r.id === finding.rule);
+    const lang = settings.language ?? guessLang(msg.text);
+    await adapter.sendToGroup(msg.group!.id, { text: nudgeText(finding, rule, lang) }, { replyTo: msg.id });
+  }
+
+  private async runCommand(adapter: Adapter, msg: ChatMessage, name: keyof typeof HANDLERS, args: string, lang: Lang): Promise<void> {
+    const { store, engine, config } = this.opts;
+    const groupId = msg.group?.id;
+    const ctx: CommandContext = {
+      msg, args, lang, adapter, store, engine, config,
+      now: this.now(),
+      isAdmin: () => isGroupAdmin(msg, adapter, config),
+      replyPrivately: (text) => adapter.sendPrivate(msg.sender.id, { text }, { groupId }),
+      replyInGroup: (text) => (groupId ? adapter.sendToGroup(groupId, { text }, { replyTo: msg.id }) : adapter.sendPrivate(msg.sender.id, { text })),
+      settingsChanged: (id) => this.settings.delete(`${msg.platform}\u0000${id}`),
+    };
+    await HANDLERS[name](ctx);
+  }
+
+  private async groupSettings(platform: string, groupId: string): Promise<GroupSettings> {
+    const key = `${platform}\u0000${groupId}`;
+    let s = this.settings.get(key);
+    if (!s) this.settings.set(key, (s = await this.opts.store.groupSettings(platform, groupId)));
+    return s;
+  }
+
+  /** Stores what the adapter knows of the group when it changes, not on every message. */
+  private async rememberGroup(msg: ChatMessage): Promise<void> {
+    const g = msg.group!;
+    const key = `${msg.platform}\u0000${g.id}`;
+    const signature = `${g.name ?? ''}\u0000${g.memberCount ?? ''}\u0000${g.members?.length ?? ''}`;
+    if (this.groupSeen.get(key) === signature) return;
+    this.groupSeen.set(key, signature);
+    await this.opts.store.upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts });
+  }
+}

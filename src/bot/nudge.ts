@@ -1,0 +1,17 @@
+import type { Rule } from '../engine/rule.js';
+import type { Finding } from '../engine/finding.js';
+import { CATEGORY_LABELS } from '../taxonomy/labels.js';
+import type { Lang } from '../commands/parse.js';
+
+/** At most one nudge per group in this long: a bot that nags would be formalism itself. */
+export const NUDGE_COOLDOWN_MS = 10 * 60_000;
+
+/** One short, polite line naming the rule and the policy it runs against. */
+export function nudgeText(finding: Finding, rule: Rule | undefined, lang: Lang): string {
+  const label = CATEGORY_LABELS[lang][finding.category];
+  const policy = rule?.references[0];
+  if (lang === 'zh') {
+    return `温馨提示：这条消息像是"${label}"类要求（规则 ${finding.rule}）${policy ? `，与${policy}的精神不符` : ''}。如果判断有误，回复"误报"即可。`;
+  }
+  return `A gentle note: this reads like a ${label} demand (rule ${finding.rule})${policy ? `, which ${policy} discourages` : ''}. If that's wrong, reply "not formalism".`;
+}

@@ -1,0 +1,37 @@
+import type { Adapter } from '../bot/adapter.js';
+import type { Config } from '../config/config.js';
+import type { Store } from '../store/store.js';
+import { InputError } from '../util/errors.js';
+import type { CliContext } from './context.js';
+
+export interface AdapterDeps {
+  config: Config;
+  store: Store;
+  ctx: CliContext;
+}
+
+type Factory = (deps: AdapterDeps) => Promise<Adapter>;
+
+// Imported lazily: each platform's SDK loads only when its adapter runs.
+const FACTORIES: Record<string, Factory> = {
+  async shell({ config, ctx }) {
+    const { createShellAdapter } = await import('../../adapters/shell/index.js');
+    return createShellAdapter(config.adapters.shell ?? {}, { input: ctx.stdin, output: ctx.stdout });
+  },
+  async slack({ config }) {
+    const { createSlackAdapter, slackSettings } = await import('../../adapters/slack/index.js');
+    return createSlackAdapter(slackSettings(config));
+  },
+  async wechaty({ config }) {
+    const { createWechatyAdapter, wechatySettings } = await import('../../adapters/wechaty/index.js');
+    return createWechatyAdapter(wechatySettings(config));
+  },
+};
+
+export const ADAPTER_NAMES = Object.keys(FACTORIES);
+
+export async function createAdapter(name: string, deps: AdapterDeps): Promise<Adapter> {
+  const factory = FACTORIES[name];
+  if (!factory) throw new InputError(`start: --adapter ${name}: unknown adapter (known: ${ADAPTER_NAMES.join(', ')})`);
+  return factory(deps);
+}

@@ -1,0 +1,28 @@
+import type { Adapter } from '../bot/adapter.js';
+import type { ChatMessage } from '../bot/chat-message.js';
+import type { Config } from '../config/config.js';
+import type { Engine } from '../engine/engine.js';
+import type { Store } from '../store/store.js';
+import type { Lang } from './parse.js';
+
+/** What a chat command may use: the message, where to answer, and the bot's parts. */
+export interface CommandContext {
+  msg: ChatMessage;
+  args: string;
+  lang: Lang;
+  now: number;
+  adapter: Adapter;
+  store: Store;
+  engine: Engine;
+  config: Config;
+  /** Group owner/admin on the platform, or listed under `admins` in the config. */
+  isAdmin(): Promise<boolean>;
+  /** Answers the sender alone (ephemeral in the group or a direct message, as the platform allows). */
+  replyPrivately(text: string): Promise<void>;
+  /** Answers in the group (or privately when the command came by direct message). */
+  replyInGroup(text: string): Promise<void>;
+  /** Group settings changed: drop what the bot cached of them. */
+  settingsChanged(groupId: string): void;
+}
+
+export type CommandHandler = (ctx: CommandContext) => Promise<void>;

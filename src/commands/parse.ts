@@ -1,0 +1,63 @@
+/** The chat commands, each with its English and Chinese words. */
+export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
+
+export type Lang = 'zh' | 'en';
+
+const WORDS: [string, CommandName, Lang][] = [
+  ['not formalism', 'not-formalism', 'en'],
+  ['false positive', 'not-formalism', 'en'],
+  ['forget me', 'forget', 'en'],
+  ['删除我的数据', 'forget', 'zh'],
+  ['退出统计', 'optout', 'zh'],
+  ['加入统计', 'optin', 'zh'],
+  ['为什么', 'why', 'zh'],
+  ['统计', 'stats', 'zh'],
+  ['帮助', 'help', 'zh'],
+  ['误报', 'not-formalism', 'zh'],
+  ['设置', 'config', 'zh'],
+  ['反映', 'report', 'zh'],
+  ['stats', 'stats', 'en'],
+  ['help', 'help', 'en'],
+  ['why', 'why', 'en'],
+  ['config', 'config', 'en'],
+  ['report', 'report', 'en'],
+  ['optout', 'optout', 'en'],
+  ['opt-out', 'optout', 'en'],
+  ['optin', 'optin', 'en'],
+  ['opt-in', 'optin', 'en'],
+];
+
+export interface ParsedCommand {
+  name: CommandName;
+  args: string;
+  lang: Lang;
+}
+
+// Mentions of the bot and a leading "/" or "!" are not part of the command.
+const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
+
+/**
+ * The command a message spells, or undefined. Only the first words count, so a demand that merely
+ * contains "stats" is never taken for a command; Chinese words need no space after them.
+ */
+export function parseCommand(text: string): ParsedCommand | undefined {
+  const body = text.replace(PREFIX, '').trim();
+  const lower = body.toLowerCase();
+  for (const [word, name, lang] of WORDS) {
+    if (!lower.startsWith(word)) continue;
+    const rest = body.slice(word.length);
+    if (lang === 'en' && rest !== '' && !/^\s/u.test(rest)) continue;
+    return { name, args: rest.replace(/^[\s:：,，]+/u, '').trim(), lang };
+  }
+  return undefined;
+}
+
+/** The words of a command-shaped text that is not a known command, for the "unknown command" answer. */
+export function firstWord(text: string): string {
+  return text.replace(PREFIX, '').trim().split(/\s+/u)[0] ?? '';
+}
+
+/** Guesses the language of free text, for answers to messages that name no command. */
+export function guessLang(text: string): Lang {
+  return /\p{Script=Han}/u.test(text) ? 'zh' : 'en';
+}

@@ -1,0 +1,54 @@
+import type { WeekStats } from '../stats/week-stats.js';
+import { CATEGORIES } from '../taxonomy/categories.js';
+import { CATEGORY_LABELS } from '../taxonomy/labels.js';
+import type { Lang } from './parse.js';
+
+function trend(s: WeekStats, lang: Lang): string {
+  const before = s.previous.personMinutes;
+  const now = s.current.personMinutes;
+  if (before === 0) return now === 0 ? (lang === 'zh' ? '与上周持平' : 'same as last week') : lang === 'zh' ? '上周为 0' : 'none last week';
+  const pct = Math.round(((now - before) / before) * 100);
+  const arrow = pct > 0 ? '▲' : pct < 0 ? '▼' : '=';
+  return lang === 'zh' ? `比上周 ${arrow}${Math.abs(pct)}%` : `${arrow} ${Math.abs(pct)}% vs last week`;
+}
+
+function categories(s: WeekStats, lang: Lang): string {
+  const parts = CATEGORIES.filter((c) => s.current.byCategory[c] > 0).map((c) => `${CATEGORY_LABELS[lang][c]} ${s.current.byCategory[c]}`);
+  return parts.join(lang === 'zh' ? '、' : ', ');
+}
+
+const hours = (minutes: number) => (minutes / 60).toFixed(1);
+
+/** Everything the bot says, in both languages; one place so translations stay side by side. */
+export const TEXTS = {
+  stats(s: WeekStats, whose: 'group' | 'member', name: string, lang: Lang): string {
+    const c = s.current;
+    if (lang === 'zh') {
+      const who = whose === 'group' ? `「${name}」本周` : '你本周收到';
+      if (c.demands === 0) return `${who}（${s.week}）没有被标记的形式主义要求。${trend(s, lang)}。`;
+      return `${who}（${s.week}）${c.demands} 条形式主义要求，约 ${Math.round(c.personMinutes)} 人·分钟（${hours(c.personMinutes)} 人·小时），${trend(s, lang)}。分类：${categories(s, lang)}。`;
+    }
+    const who = whose === 'group' ? `${name} this week` : 'You this week';
+    if (c.demands === 0) return `${who} (${s.week}): no formalism demands flagged; ${trend(s, lang)}.`;
+    return `${who} (${s.week}): ${c.demands} demands, about ${Math.round(c.personMinutes)} person-minutes (${hours(c.personMinutes)} person-hours), ${trend(s, lang)}. By category: ${categories(s, lang)}.`;
+  },
+  help(lang: Lang): string {
+    return lang === 'zh'
+      ? '我是 fingertip，统计群里的"指尖上的形式主义"。命令：统计（本群）/ 统计 我（私信给你）；为什么（回复一条消息）；误报（回复一条消息）；反映 <内容>（匿名反映）；退出统计 / 加入统计；删除我的数据。群管理员：设置 模式 静默|提醒、设置 关闭规则 <规则>、设置 开启规则 <规则>、设置 语言 zh|en、设置 主管 <用户>、设置 查看。'
+      : "I'm fingertip: I count fingertip formalism in this group. Commands: stats (this group) / stats me (sent to you privately); why (reply to a message); not formalism (reply to a message); report <text> (anonymous lead); optout / optin; forget me. Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en, config supervisor <user>, config show.";
+  },
+  unknown(word: string, lang: Lang): string {
+    return lang === 'zh' ? `不认识的命令"${word}"。发送"帮助"查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;
+  },
+  optedOutStats: (lang: Lang) => (lang === 'zh' ? '你已退出统计；发送"加入统计"可恢复。' : 'You opted out of personal stats; send "optin" to resume.'),
+  optedOut: (lang: Lang) => (lang === 'zh' ? '已退出：不再为你生成个人统计。' : 'Done: no more personal stats for you.'),
+  optedIn: (lang: Lang) => (lang === 'zh' ? '已加入：会为你生成个人统计。' : 'Done: your personal stats are back on.'),
+  forgotten: (lang: Lang) => (lang === 'zh' ? '已删除你的姓名和消息文本，你的编号已匿名化。' : 'Done: your name and message texts are deleted and your id is anonymised.'),
+  leadThanks: (lang: Lang) => (lang === 'zh' ? '收到反映，已匿名记录，会出现在下一期周报中。' : 'Thank you: recorded anonymously for the next weekly digest.'),
+  leadEmpty: (lang: Lang) => (lang === 'zh' ? '请在"反映"后写上内容。' : 'Write what to report after "report".'),
+  needReply: (lang: Lang) => (lang === 'zh' ? '请回复一条消息再发这个命令。' : 'Reply to a message with this command.'),
+  notFlagged: (lang: Lang) => (lang === 'zh' ? '这条消息没有被标记。' : 'That message was not flagged.'),
+  falsePositiveThanks: (lang: Lang) => (lang === 'zh' ? '已记为误报，不再计入统计，谢谢。' : 'Recorded as a false positive; it no longer counts. Thank you.'),
+  adminOnly: (lang: Lang) => (lang === 'zh' ? '只有群主或群管理员可以修改设置。' : 'Only the group owner or admins can change settings.'),
+  groupOnly: (lang: Lang) => (lang === 'zh' ? '请在群里发这个命令。' : 'Send this command in the group.'),
+} as const;

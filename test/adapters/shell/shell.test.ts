@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../support/run-cli.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+describe('shell adapter (fingertip start)', () => {
+  it('reads piped lines to the end: flags demands, answers commands, exits 0', async () => {
+    const db = join(tempDir(), 'shell.db');
+    const input = ['/group 卫健群 358', '请全体同事今晚十点前完成打卡并截图发群里', '今天中午吃什么？', 'stats', '为什么', ''].join('\n');
+    const r = await runCli(['start'], { stdin: input, env: { FINGERTIP_DB: db } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('shell: now in group 卫健群 (358 members)');
+    const flagged = lines.filter((l) => l.startsWith('flagged: '));
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatch(/^flagged: check-in, proof-demand \(check-in\/\S+, proof-demand\/\S+\)$/);
+    expect(r.stdout).toMatch(/fingertip \[卫健群\]> 「卫健群」本周（\d{4}-W\d\d）1 条形式主义要求/);
+    expect(r.stdout).toMatch(/fingertip \(to me\)> · 打卡签到（规则 check-in\//);
+  });
+
+  it('keeps what it stored across runs on the same file', async () => {
+    const db = join(tempDir(), 'shell.db');
+    await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
+    const r = await runCli(['start'], { stdin: '/as 张三\nstats\n', env: { FINGERTIP_DB: db } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/local this week \(\d{4}-W\d\d\): 1 demands/);
+  });
+
+  it('switches member with /as, and only the first member is an admin', async () => {
+    const db = join(tempDir(), 'shell.db');
+    const r = await runCli(['start'], { stdin: '/as 张三\n设置 模式 提醒\n', env: { FINGERTIP_DB: db } });
+    expect(r.stdout).toContain('fingertip (to 张三)> 只有群主或群管理员可以修改设置。');
+    const admin = await runCli(['start'], { stdin: 'config mode nudge\n请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
+    expect(admin.stdout).toContain('fingertip (to me)> Saved: mode nudge');
+    expect(admin.stdout).toMatch(/fingertip \[local\]> 温馨提示/);
+  });
+
+  it('names an unknown adapter with exit 2', async () => {
+    const r = await runCli(['start', '--adapter', 'carrier-pigeon'], { env: { FINGERTIP_DB: join(tempDir(), 'x.db') } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--adapter carrier-pigeon: unknown adapter \(known: shell, slack, wechaty/);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { botHarness, NOW } from '../support/bot-harness.js';
+
+const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
+const WEEK = { from: NOW - 7 * 86_400_000, to: NOW + 7 * 86_400_000 };
+
+async function stored(store: Awaited<ReturnType<typeof botHarness>>['store']) {
+  const out = [];
+  for await (const r of store.records({ ...WEEK })) out.push(r);
+  return out;
+}
+
+describe('Bot pipeline', () => {
+  it('stores a flagged demand with its text, recipients and findings, and stays quiet in the group', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say(DEMAND);
+    await adapter.say('Pizza in the kitchen');
+    await store.flush();
+    const [demand, chatter] = await stored(store);
+    expect(demand.categories).toContain('check-in');
+    expect(demand.text).toBe(DEMAND);
+    expect(demand.recipients).toBe(10);
+    expect(demand.groupId).toBe('g1');
+    expect(chatter.categories).toEqual([]);
+    expect(chatter.text).toBeNull();
+    expect(adapter.sent).toEqual([]);
+    expect(adapter.flags.map((f) => f.id)).toEqual(['m1']);
+  });
+
+  it('counts a redelivered message once', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say(DEMAND, { id: 'same' });
+    await adapter.say(DEMAND, { id: 'same' });
+    await store.flush();
+    expect(await stored(store)).toHaveLength(1);
+  });
+
+  it('answers a redelivered command once and never a non-command in the group', async () => {
+    const { adapter } = await botHarness();
+    await adapter.say('stats', { id: 'c1', addressed: true });
+    await adapter.say('stats', { id: 'c1', addressed: true });
+    expect(adapter.sent.filter((s) => s.to === 'group')).toHaveLength(1);
+    await adapter.say('@fingertip dance', { addressed: true });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
+    expect(adapter.last()!.text).toContain('Unknown command "dance"');
+  });
+
+  it('in nudge mode replies once, politely, naming the rule, then keeps a cooldown', async () => {
+    const { adapter } = await botHarness();
+    adapter.admins.add('boss');
+    await adapter.say('config mode nudge', { from: 'boss', addressed: true });
+    expect(adapter.last()!.text).toMatch(/^Saved: mode nudge/);
+    await adapter.say(DEMAND);
+    const nudges = adapter.sent.filter((s) => s.to === 'group');
+    expect(nudges).toHaveLength(1);
+    expect(nudges[0].text).toMatch(/规则 (check-in|proof-demand)\//);
+    await adapter.say(DEMAND + '！');
+    expect(adapter.sent.filter((s) => s.to === 'group')).toHaveLength(1);
+  });
+
+  it('skips the rules an admin disabled for the group', async () => {
+    const { store, adapter } = await botHarness((c) => (c.admins.test = ['boss']));
+    await adapter.say(DEMAND);
+    await store.flush();
+    const rules = (await stored(store))[0].findings.map((f) => f.rule);
+    for (const rule of rules) await adapter.say(`config disable ${rule}`, { from: 'boss', addressed: true });
+    await adapter.say(DEMAND + '。');
+    await store.flush();
+    expect((await stored(store))[1].categories).toEqual([]);
+  });
+
+  it('does not classify images and other non-text kinds', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say('[image]', { kind: 'image' });
+    await store.flush();
+    expect((await stored(store))[0].categories).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { botHarness, NOW } from '../support/bot-harness.js';
+
+const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
+const cmd = { addressed: true } as const;
+
+describe('chat commands', () => {
+  it('stats in a group answers the group week in the group, with person-minutes and categories', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say(DEMAND, { from: 'boss' });
+    await store.flush();
+    await adapter.say('stats', cmd);
+    const answer = adapter.last()!;
+    expect(answer.to).toBe('group');
+    expect(answer.text).toMatch(/^ops this week \(2026-W48\): 1 demands, about \d+ person-minutes/);
+    expect(answer.text).toContain('check-ins 1');
+    await adapter.say('统计', cmd);
+    expect(adapter.last()!.text).toMatch(/^「ops」本周（2026-W48）1 条形式主义要求/);
+  });
+
+  it("stats me answers the member's own burden privately, and not after optout", async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say('hi', { from: 'u1', group: { id: 'g1', name: 'ops', memberCount: 11, members: ['u1', 'boss'] } });
+    await adapter.say(DEMAND, { from: 'boss' });
+    await store.flush();
+    await adapter.say('stats me', cmd);
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
+    expect(adapter.last()!.text).toMatch(/^You this week \(2026-W48\): 1 demands/);
+    await adapter.say('退出统计', cmd);
+    expect(adapter.last()!.text).toContain('已退出');
+    await adapter.say('stats me', cmd);
+    expect(adapter.last()!.text).toContain('opted out');
+  });
+
+  it('config is refused for members and accepted for platform admins and configured admins', async () => {
+    const { adapter } = await botHarness((c) => (c.admins.test = ['listed']));
+    adapter.admins.add('owner');
+    await adapter.say('设置 模式 提醒', { ...cmd, from: 'member' });
+    expect(adapter.last()!.text).toBe('只有群主或群管理员可以修改设置。');
+    await adapter.say('config mode nudge', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^Saved: mode nudge/);
+    await adapter.say('config mode silent', { ...cmd, from: 'listed' });
+    expect(adapter.last()!.text).toMatch(/^Saved: mode silent/);
+    await adapter.say('config colour blue', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^Unknown setting "colour"/);
+    await adapter.say('config disable no/such-rule', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^"disable" needs: a rule id/);
+  });
+
+  it('why explains the replied-to finding; not formalism makes it stop counting', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
+    await store.flush();
+    await adapter.say('why', { ...cmd, replyTo: 'd1' });
+    const why = adapter.last()!;
+    expect(why.to).toBe('private');
+    expect(why.text).toMatch(/rule check-in\/\S+\): matched "[^"]+"/);
+    await adapter.say('not formalism', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text).toMatch(/false positive/);
+    await adapter.say('stats', cmd);
+    expect(adapter.last()!.text).toMatch(/no formalism demands flagged/);
+    await adapter.say('why', { ...cmd, replyTo: 'nope' });
+    expect(adapter.last()!.text).toBe('Reply to a message with this command.');
+  });
+
+  it('report stores an anonymous lead; forget me erases the name', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say('反映 每天要在三个群里重复报同一张表', cmd);
+    expect(adapter.last()!.text).toContain('匿名');
+    const leads = await store.leads({ from: NOW - 86_400_000, to: NOW + 7 * 86_400_000 });
+    expect(leads.map((l) => l.text)).toEqual(['每天要在三个群里重复报同一张表']);
+    expect(JSON.stringify(leads)).not.toContain('u1');
+    await adapter.say(DEMAND, { from: 'u1', id: 'mine' });
+    await store.flush();
+    await adapter.say('forget me', cmd);
+    const record = await store.message('test', 'mine');
+    expect(record?.senderId).not.toBe('u1');
+    expect(record?.senderName ?? null).toBeNull();
+  });
+
+  it('help goes privately, in the language it was asked in', async () => {
+    const { adapter } = await botHarness();
+    await adapter.say('帮助', cmd);
+    expect(adapter.last()).toMatchObject({ to: 'private' });
+    expect(adapter.last()!.text).toMatch(/^我是 fingertip/);
+    await adapter.say('help', { ...cmd, group: null });
+    expect(adapter.last()!.text).toMatch(/^I'm fingertip/);
+  });
+});

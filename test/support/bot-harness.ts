@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { Bot } from '../../src/bot/bot.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import type { Config } from '../../src/config/config.js';
+import { defaultEngine } from '../../src/engine/index.js';
+import { openStore } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import { RecordingAdapter } from './recording-adapter.js';
+import { tempDir } from './temp-dir.js';
+
+const open: Store[] = [];
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+});
+
+/** Tuesday 2026-11-24 11:00 in Shanghai: "this week" is 2026-W48 in the tests. */
+export const NOW = Date.UTC(2026, 10, 24, 3, 0);
+
+/** A bot on a real SQLite file in a temp folder, fed by a recording adapter. */
+export async function botHarness(edit: (c: Config) => void = () => {}) {
+  const config = defaultConfig();
+  config.db = join(tempDir(), 'bot.db');
+  edit(config);
+  const store = await openStore(config.db);
+  open.push(store);
+  const adapter = new RecordingAdapter();
+  const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], now: () => NOW, log: () => {} });
+  await bot.start();
+  return { bot, store, adapter, config };
+}
