@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report } from '../../src/report/report.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+import { fixture } from './support/read-all.js';
+
+describe('fingertip audit', () => {
+  it('prints the contract JSON report of the exports named', async () => {
+    const r = await runCli(['audit', fixture('contract.jsonl'), fixture('chatlab/年级组.jsonl')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.messages).toBe(4 + 4);
+    expect(report.groups.map((g) => g.id).sort()).toEqual(['38988428513@chatroom', 'C01', 'C02']);
+    expect(Object.keys(report.by_category)).toHaveLength(7);
+    expect(report).not.toHaveProperty('skipped_entries');
+  });
+
+  it('writes Markdown or HTML to --out, the format following the extension, and says what it wrote', async () => {
+    const dir = tempDir();
+    const md = join(dir, 'report.md');
+    const r = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--out', md]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`fingertip audit: ${md}: 6 messages, 1 demands, 1 groups\n`);
+    expect(readFileSync(md, 'utf8')).toContain('教务通知群');
+    const html = join(dir, 'report.out');
+    expect((await runCli(['audit', fixture('slack'), '--format', 'html', '--out', html])).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('exits 2 with one line naming the file and line of bad input', async () => {
+    const cases: [string[], RegExp][] = [
+      [['audit', fixture('contract-broken.jsonl')], /^fingertip audit: .*contract-broken\.jsonl:2: invalid JSON \(.*\)\n$/],
+      [['audit', fixture('wechatmsg-broken/教务通知群_utf8.csv')], /^fingertip audit: .*教务通知群_utf8\.csv:4: Invalid Record Length: columns length is 12, got 8\n$/],
+      [['audit', fixture('chatlab-broken/truncated.json')], /^fingertip audit: .*truncated\.json: messages\[4\]: truncated: the file ends before the document does\n$/],
+      [['audit', fixture('unknown.txt')], /^fingertip audit: .*unknown\.txt: unknown export format; expected .*\n$/],
+      [['audit'], /^fingertip audit: audit: name at least one EXPORT .*\n$/],
+      [['audit', fixture('contract.jsonl'), '--format', 'pdf'], /^fingertip audit: --format: expected json, md or html, got "pdf"\n$/],
+    ];
+    for (const [argv, stderr] of cases) {
+      const r = await runCli(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr, argv.join(' ')).toMatch(stderr);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('exits 2 naming a corrupt zip', async () => {
+    const zip = join(tempDir(), 'export.zip');
+    writeFileSync(zip, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 7)]));
+    const r = await runCli(['audit', zip]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fingertip audit: .*export\.zip: corrupt zip \(.*\)\n$/);
+  });
+
+  it('with --skip-bad reports each broken entry, counts them in the report and exits 0', async () => {
+    const r = await runCli(['audit', fixture('contract-broken.jsonl'), '--skip-bad']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^fingertip audit: skipped .*contract-broken\.jsonl:2: invalid JSON/),
+      expect.stringMatching(/^fingertip audit: skipped .*contract-broken\.jsonl:3: ts "2026-11-24 09:30"/),
+    ]);
+    const report = JSON.parse(r.stdout) as Report & { skipped_entries: number };
+    expect(report.skipped_entries).toBe(2);
+    expect(report.messages).toBe(2);
+    const md = await runCli(['audit', fixture('contract-broken.jsonl'), '--skip-bad', '--format', 'md']);
+    expect(md.stdout).toContain('2 broken entries were skipped (--skip-bad)');
+  });
+
+  it('writes the anonymised evidence bundle of --evidence', async () => {
+    const csv = join(tempDir(), 'evidence.csv');
+    const r = await runCli(['audit', fixture('chatlab/年级组.json'), '--evidence', csv]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFdate,group,category,rule,demand text,recipients');
+    expect(r.stderr).toMatch(new RegExp(`evidence\\.csv: ${text.trim().split('\r\n').length - 1} evidence rows\\n$`));
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { openExport } from '../../src/audit/detect.js';
+import { runAudit } from '../../src/audit/run-audit.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { classify } from '../../src/engine/index.js';
+import { ReportBuilder } from '../../src/report/builder.js';
+import { toRecord } from '../../src/store/to-record.js';
+import { tempDir } from '../support/temp-dir.js';
+import { fixture, hooks } from './support/read-all.js';
+import { filesOf, zipOf } from './support/zip.js';
+
+const SLACK = fixture('slack');
+const WECHAT = fixture('wechatmsg/教务通知群_utf8.csv');
+const CHATLAB = fixture('chatlab/年级组.json');
+
+describe('runAudit', () => {
+  it('gives the report a bot would build from the same messages', async () => {
+    const config = defaultConfig();
+    const { report } = await runAudit([SLACK, WECHAT], { config });
+    // The bot's way: each message classified, made a record and added; group sizes as the platform tells.
+    const builder = new ReportBuilder({ config });
+    for (const path of [SLACK, WECHAT]) {
+      const opened = await openExport(path, hooks());
+      for await (const msg of opened.messages()) builder.add(toRecord(msg, classify(msg.text)));
+      for (const g of opened.groups()) builder.addGroup(g);
+    }
+    expect(report).toEqual(builder.build());
+    expect(report.messages).toBe(7 + 6);
+  });
+
+  it('reads a Slack export the same zipped as unpacked', async () => {
+    const zip = join(tempDir(), 'slack.zip');
+    writeFileSync(zip, zipOf(filesOf(SLACK)));
+    const config = defaultConfig();
+    expect((await runAudit([zip], { config })).report).toEqual((await runAudit([SLACK], { config })).report);
+  });
+
+  it('makes one report of several exports: a demand repeated across them is a duplicate, overlapping channels sprawl', async () => {
+    const { report } = await runAudit([SLACK, WECHAT, CHATLAB], { config: defaultConfig() });
+    expect(report.groups.map((g) => g.id).sort()).toEqual(['12', '38988428513@chatroom', 'C01', 'C02']);
+    // The same clock-in demand in the WeChat group, the ChatLab group and Slack's #ops-copy.
+    expect(report.duplicates).toContainEqual({ message_ids: expect.arrayContaining(['12/2', 'm1', 'C02/1795483800.000100']), groups: expect.arrayContaining(['12', '38988428513@chatroom', 'C02']) });
+    // #ops and #ops-copy have the same four members.
+    expect(report.sprawl).toEqual([{ groups: ['C01', 'C02'], overlap: 1 }]);
+    // 21:05 in Shanghai is after work hours.
+    expect(report.after_hours).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes the evidence bundle: a row per finding of each flagged message, names replaced', async () => {
+    const path = join(tempDir(), 'evidence.csv');
+    const { report, evidenceRows } = await runAudit([WECHAT, CHATLAB], { config: defaultConfig(), evidencePath: path });
+    const rows = parse(readFileSync(path).subarray(3)) as string[][];
+    expect(rows[0]).toEqual(['date', 'group', 'category', 'rule', 'demand text', 'recipients']);
+    expect(rows.length - 1).toBe(evidenceRows);
+    const categories = Object.values(report.by_category).reduce((a, b) => a + b, 0);
+    expect(evidenceRows).toBeGreaterThanOrEqual(categories);
+    expect(rows.slice(1).map((r) => r[2]).sort()).toEqual(expect.arrayContaining(['check-in']));
+    for (const r of rows.slice(1)) {
+      expect(r[0]).toMatch(/^2026-11-23T21:05:00\+08:00$/);
+      expect(r[5]).toBe('3');
+      expect(r.join(' ')).not.toMatch(/张主任|zhangzr|wxid_/);
+    }
+  });
+
+  it('stops on a broken entry, or with skipBad counts it and reports it', async () => {
+    const broken = fixture('contract-broken.jsonl');
+    await expect(runAudit([broken], { config: defaultConfig() })).rejects.toThrow(/contract-broken\.jsonl:2: invalid JSON/);
+    const warnings: string[] = [];
+    const result = await runAudit([broken, fixture('chatlab-broken/truncated.json')], { config: defaultConfig(), skipBad: true, warn: (l) => warnings.push(l) });
+    expect(result.skipped).toBe(3);
+    expect(result.report.messages).toBe(2 + 3);
+    expect(warnings).toHaveLength(3);
+  });
+});
