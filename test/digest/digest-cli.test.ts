@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DeliveryLog } from '../../src/digest/delivery-log.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+import { digestStore, seedWeek } from './fixture.js';
+
+async function seededConfig(): Promise<{ file: string; db: string }> {
+  const { config, store } = await digestStore();
+  await seedWeek(store);
+  const file = join(tempDir(), 'fingertip.yaml');
+  writeFileSync(file, `db: ${config.db}\ndigest:\n  supervisors: [{platform: shell, user: boss, lang: en}]\n`);
+  return { file, db: config.db };
+}
+
+describe('fingertip digest', () => {
+  it('--print shows the text --send delivers, and --send delivers each week once', async () => {
+    const { file, db } = await seededConfig();
+    const printed = await runCli(['digest', '--week', '2026-W47', '--print', '--config', file]);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout.startsWith('== shell:boss ==\nFingertip digest 2026-W47 (2026-11-16 to 2026-11-22)\n')).toBe(true);
+    const text = printed.stdout.slice('== shell:boss ==\n'.length).trimEnd();
+
+    const sent = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
+    expect([sent.code, sent.stderr]).toEqual([0, 'digest: 2026-W47 sent to shell:boss\n']);
+    expect(sent.stdout).toContain(text);
+    const again = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
+    expect([again.code, again.stdout, again.stderr]).toEqual([0, '', '']);
+
+    const log = await DeliveryLog.open(db);
+    expect((await log.rows('shell', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);
+    await log.close();
+  });
+
+  it('is a usage error without exactly one of --print and --send, or with a bad week', async () => {
+    const { file } = await seededConfig();
+    expect((await runCli(['digest', '--config', file])).stderr).toBe('fingertip digest: digest: give exactly one of --print or --send\n');
+    const bad = await runCli(['digest', '--week', '2026-47', '--print', '--config', file]);
+    expect([bad.code, bad.stderr]).toEqual([2, 'fingertip digest: --week: expected an ISO week such as 2026-W47, got "2026-47"\n']);
+  });
+
+  it('exits 1 when a delivery finally failed, keeping it recorded as failed', async () => {
+    const { file, db } = await seededConfig();
+    writeFileSync(file, `db: ${db}\ndigest:\n  supervisors: [{platform: nowhere, user: boss}]\n`);
+    const res = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('fingertip digest: digest: 1 of 1 deliveries failed');
+    const log = await DeliveryLog.open(db);
+    expect((await log.rows('nowhere', 'boss'))[0].status).toBe('failed');
+    await log.close();
+  });
+});

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import cron from 'node-cron';
+import { firedBetween } from '../../src/digest/fire-times.js';
+import { scheduleDigest, type DigestSchedule } from '../../src/digest/schedule.js';
+import { CapturingAdapter } from './capturing-adapter.js';
+import { digestStore } from './fixture.js';
+
+const running: DigestSchedule[] = [];
+afterEach(async () => {
+  for (const s of running.splice(0)) await s.stop();
+  vi.useRealTimers();
+});
+
+// New York leaves daylight time on Sunday 2026-11-01: Monday 09:00 is 13:00Z before, 14:00Z after.
+const NY = 'America/New_York';
+const START = Date.parse('2026-10-20T16:00:00Z'); // Tuesday 12:00 EDT
+const FIRES = ['2026-10-26T13:00:00Z', '2026-11-02T14:00:00Z', '2026-11-09T14:00:00Z'].map(Date.parse);
+
+async function nyBot() {
+  const { config, store } = await digestStore((c) => {
+    c.timezone = NY;
+    c.digest.supervisors = [{ platform: 'test', user: 'boss', lang: 'en' }];
+  });
+  const adapter = new CapturingAdapter();
+  const start = async () => {
+    const s = await scheduleDigest({ config, store, adapters: [adapter], log: () => {} });
+    running.push(s);
+    await s.idle();
+    return s;
+  };
+  return { adapter, start };
+}
+
+/** Moves the fake clock to `at`, firing whatever falls due, and waits for the digest runs. */
+async function advanceTo(at: number, s: DigestSchedule): Promise<void> {
+  await vi.advanceTimersByTimeAsync(at - Date.now());
+  await s.idle();
+}
+
+describe('scheduleDigest', () => {
+  it('fires at 09:00 New York time every Monday across the DST change, on a fixed clock', async () => {
+    vi.useFakeTimers({ now: START, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const { adapter, start } = await nyBot();
+    const s = await start();
+    // At start it sends the week whose Monday run has passed (2026-W42), then one week per firing.
+    expect(adapter.outs.map((o) => [o.at, adapter.weeks()[0]])).toEqual([[START, '2026-W42']]);
+    for (const fire of FIRES) {
+      await advanceTo(fire - 1000, s);
+      const before = adapter.outs.length;
+      await advanceTo(fire, s);
+      expect(adapter.outs.length).toBe(before + 1);
+    }
+    expect(adapter.outs.map((o) => o.at)).toEqual([START, ...FIRES]);
+    expect(adapter.weeks()).toEqual(['2026-W42', '2026-W43', '2026-W44', '2026-W45']);
+  });
+
+  it('does not resend after a restart, and sends the weeks missed while down on coming back', async () => {
+    vi.useFakeTimers({ now: START, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const { adapter, start } = await nyBot();
+    await (await start()).stop();
+    running.pop();
+    await start();
+    expect(adapter.weeks()).toEqual(['2026-W42']);
+    await running.pop()!.stop();
+    vi.setSystemTime(Date.parse('2026-11-10T15:00:00Z')); // down for three Monday runs
+    await start();
+    expect(adapter.weeks()).toEqual(['2026-W42', '2026-W43', '2026-W44', '2026-W45']);
+  });
+
+  it('waits for the Monday run before sending the week just ended', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-09T12:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] }); // Monday 07:00 EST
+    const { adapter, start } = await nyBot();
+    const s = await start();
+    expect(adapter.weeks()).toEqual(['2026-W44']);
+    await advanceTo(Date.parse('2026-11-09T14:00:00Z'), s);
+    expect(adapter.weeks()).toEqual(['2026-W44', '2026-W45']);
+  });
+});
+
+describe('firedBetween', () => {
+  it('finds a firing in a span by the zone, DST included', () => {
+    const task = cron.createTask('0 9 * * 1', () => {}, { timezone: NY });
+    const fire = Date.parse('2026-11-02T14:00:00Z');
+    expect(firedBetween(task, NY, fire - 1, fire)).toBe(true);
+    expect(firedBetween(task, NY, fire, fire + 6 * 86_400_000)).toBe(false);
+    expect(firedBetween(task, NY, Date.parse('2026-11-02T12:00:00Z'), Date.parse('2026-11-02T13:30:00Z'))).toBe(false);
+  });
+});

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config/config.js';
+import { DeliveryLog } from '../../src/digest/delivery-log.js';
+import { sendDigests, type DigestDeps } from '../../src/digest/send-digests.js';
+import type { Store } from '../../src/store/store.js';
+import { CapturingAdapter } from './capturing-adapter.js';
+import { NOW, digestStore, seedWeek } from './fixture.js';
+
+const logs: DeliveryLog[] = [];
+afterEach(async () => {
+  for (const l of logs.splice(0)) await l.close();
+});
+
+/** A run as one process would make it: its own delivery log on the store's file. */
+async function deps(config: Config, store: Store, adapter: CapturingAdapter, lines: string[] = [], sleeps: number[] = []): Promise<DigestDeps> {
+  const deliveries = await DeliveryLog.open(store.path);
+  logs.push(deliveries);
+  return {
+    config, store, deliveries, adapters: [adapter], now: () => NOW, log: (l) => lines.push(l),
+    retry: { attempts: 3, backoffMs: 1000 }, sleep: async (ms) => void sleeps.push(ms),
+  };
+}
+
+const supervised = (c: Config) => (c.digest.supervisors = [{ platform: 'test', user: 'boss', lang: 'en' }]);
+
+describe('sendDigests', () => {
+  it('sends each week once: a second run (a restart) sends nothing again', async () => {
+    const { config, store } = await digestStore(supervised);
+    await seedWeek(store);
+    const adapter = new CapturingAdapter();
+    expect(await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 1, failed: 0 });
+    expect(adapter.outs[0].user).toBe('boss');
+    expect(adapter.outs[0].out.text.split('\n')[0]).toBe('Fingertip digest 2026-W47 (2026-11-16 to 2026-11-22)');
+    expect(adapter.outs[0].out.image?.png.subarray(1, 4).toString()).toBe('PNG');
+    expect(await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 0, failed: 0 });
+    expect(adapter.outs).toHaveLength(1);
+  });
+
+  it('catches up on the weeks missed while down, oldest first', async () => {
+    const { config, store } = await digestStore(supervised);
+    await seedWeek(store);
+    const adapter = new CapturingAdapter();
+    await sendDigests(await deps(config, store, adapter), { upTo: '2026-W44', catchUp: true });
+    await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true });
+    expect(adapter.weeks()).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+  });
+
+  it('records an empty week and says "nothing flagged", without a chart', async () => {
+    const { config, store } = await digestStore(supervised);
+    const adapter = new CapturingAdapter();
+    const d = await deps(config, store, adapter);
+    await sendDigests(d, { upTo: '2026-W47', catchUp: true });
+    expect(adapter.outs[0].out).toEqual({ text: 'Fingertip digest 2026-W47 (2026-11-16 to 2026-11-22)\nNothing flagged this week.' });
+    expect((await d.deliveries.rows('test', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);
+  });
+
+  it('retries a failed delivery with backoff, logging each failure', async () => {
+    const { config, store } = await digestStore(supervised);
+    const adapter = new CapturingAdapter(2);
+    const lines: string[] = [];
+    const sleeps: number[] = [];
+    expect(await sendDigests(await deps(config, store, adapter, lines, sleeps), { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 1, failed: 0 });
+    expect(sleeps).toEqual([1000, 2000]);
+    expect(adapter.tries).toBe(3);
+    expect(lines.filter((l) => l.includes('platform unavailable'))).toHaveLength(2);
+  });
+
+  it('keeps a delivery that finally failed and sends it on the next run', async () => {
+    const { config, store } = await digestStore(supervised);
+    const adapter = new CapturingAdapter(3);
+    const first = await deps(config, store, adapter);
+    expect(await sendDigests(first, { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 0, failed: 1 });
+    const [row] = await first.deliveries.rows('test', 'boss');
+    expect([row.status, row.error]).toEqual(['failed', 'platform unavailable (503)']);
+    expect(await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 1, failed: 0 });
+    const [after] = await first.deliveries.rows('test', 'boss');
+    expect([after.status, after.attempts]).toEqual(['sent', 2]);
+  });
+
+  it('records a supervisor on a platform with no running adapter as failed', async () => {
+    const { config, store } = await digestStore((c) => (c.digest.supervisors = [{ platform: 'slack', user: 'U0SUPER' }]));
+    const d = await deps(config, store, new CapturingAdapter());
+    expect(await sendDigests(d, { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 0, failed: 1 });
+    expect((await d.deliveries.rows('slack', 'U0SUPER'))[0].error).toBe('no running adapter for platform slack');
+  });
+
+  it('sends a group\'s digest to the supervisor its admins subscribed from the chat', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    await store.setGroupSettings('test', 'C02', { ...(await store.groupSettings('test', 'C02')), supervisors: ['hrboss'] });
+    const adapter = new CapturingAdapter();
+    await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true });
+    expect(adapter.outs.map((o) => o.user)).toEqual(['hrboss']);
+    expect(adapter.outs[0].out.text).toContain('hr: 2 demands, 5.7 person-hours');
+    expect(adapter.outs[0].out.text).not.toContain('ops');
+  });
+});
