@@ -29,9 +29,9 @@ export function digestChartSvg(d: Digest): string {
   );
 }
 
-/** The chart as PNG, for adapters that can attach an image. */
+/** The chart as PNG, for adapters that can attach an image; the title has no extension (adapters add ".png"). */
 export function digestChartPng(d: Digest): { png: Buffer; title: string } {
   const svg = digestChartSvg(d);
   const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' }).render().asPng();
-  return { png, title: `fingertip-digest-${d.week}.png` };
+  return { png, title: `fingertip-digest-${d.week}` };
 }

@@ -11,7 +11,7 @@ describe('digest chart', () => {
     const svg = digestChartSvg(d);
     for (const label of ['data-request', 'proof-demand', 'W43', 'W47']) expect(svg).toContain(label);
     const { png, title } = digestChartPng(d);
-    expect(title).toBe('fingertip-digest-2026-W47.png');
+    expect(title).toBe('fingertip-digest-2026-W47');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.subarray(12, 16).toString()).toBe('IHDR');
     // Five category rows (40 + 5 × 26 + 16) over the 220-high trend.
