@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import type { Report } from '../../src/report/report.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+import { fixture } from './support/read-all.js';
+
+// Debian's chromium (.ci/run installs it); headless, and kept off the network.
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser: Browser;
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the HTML audit report in a browser', () => {
+  it('shows the totals, groups, charts and evidence, drawn from the file alone', async () => {
+    const dir = tempDir();
+    const exports = [fixture('slack'), fixture('wechatmsg/教务通知群_utf8.csv'), fixture('chatlab/年级组.json')];
+    const html = join(dir, 'report.html');
+    expect((await runCli(['audit', ...exports, '--format', 'html', '--out', html])).code).toBe(0);
+    const report = JSON.parse((await runCli(['audit', ...exports])).stdout) as Report;
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(html).href);
+    const text = await page.locator('body').innerText();
+
+    // Totals as the JSON report has them.
+    expect(text).toContain(String(report.messages));
+    expect(text).toMatch(new RegExp(`${report.demands}\\s*demands`));
+    // Every group by name, and the evidence: the demand's text with its rule.
+    for (const g of report.groups) expect(text).toContain(g.name);
+    expect(text).toContain('请全体同事今晚十点前完成打卡并截图发群里');
+    const rule = await page.locator('.ev code').first().innerText();
+    expect(rule).toMatch(/^[a-z-]+\/[\w-]+$/);
+    // The matched text is highlighted.
+    expect(await page.locator('.ev mark').count()).toBeGreaterThan(0);
+    // Charts are drawn: inline SVGs with bars of some size.
+    const charts = page.locator('svg');
+    expect(await charts.count()).toBeGreaterThanOrEqual(2);
+    const bars = await page.locator('svg rect').evaluateAll((rects) => rects.filter((r) => r.getBoundingClientRect().width > 0 && r.getBoundingClientRect().height > 0).length);
+    expect(bars).toBeGreaterThan(2);
+    // Nothing but the file itself was loaded.
+    expect(requests).toEqual([pathToFileURL(html).href]);
+
+    await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
+    expect(readFileSync(join(dir, 'report.png')).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  }, 60_000);
+});
