@@ -1,0 +1,87 @@
+import { oneLine, WorkError } from '../../src/util/errors.js';
+import type { DingtalkSettings } from './settings.js';
+
+/** Refresh the access token this long before DingTalk says it expires. */
+const TOKEN_MARGIN_MS = 5 * 60_000;
+
+/**
+ * DingTalk's HTTP APIs the adapter sends through: a conversation's session webhook, and the
+ * proactive robot send API (with the app's access token) for when no webhook is left.
+ */
+export class DingtalkOpenApi {
+  private token?: { value: string; expires: number };
+
+  constructor(
+    private readonly settings: DingtalkSettings,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Posts text through a session webhook; rejects when DingTalk refuses it (errcode not 0). */
+  async postSessionWebhook(url: string, text: string): Promise<void> {
+    const body = await postJson(url, { msgtype: 'text', text: { content: text } }, {});
+    const errcode = (body as { errcode?: number }).errcode ?? 0;
+    if (errcode !== 0) throw new WorkError(`session webhook refused: ${errcode} ${(body as { errmsg?: string }).errmsg ?? ''}`.trim());
+  }
+
+  /** The robot's message to a group, by its openConversationId. */
+  sendToGroup(openConversationId: string, text: string): Promise<void> {
+    return this.send('/v1.0/robot/groupMessages/send', { openConversationId, ...sampleText(text), robotCode: this.settings.robotCode });
+  }
+
+  /** The robot's message in single chats with the given users (the organisation's userIds). */
+  sendToUsers(userIds: string[], text: string): Promise<void> {
+    return this.send('/v1.0/robot/oToMessages/batchSend', { userIds, ...sampleText(text), robotCode: this.settings.robotCode });
+  }
+
+  private async send(path: string, payload: Record<string, unknown>): Promise<void> {
+    const token = await this.accessToken();
+    await postJson(`${this.settings.apiUrl}${path}`, payload, { 'x-acs-dingtalk-access-token': token }).catch((err: unknown) => {
+      // A revoked token is not known to be bad until used: the next send fetches a new one.
+      if (err instanceof HttpError && err.status === 401) this.token = undefined;
+      throw err;
+    });
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.token && this.token.expires > this.now()) return this.token.value;
+    const body = (await postJson(`${this.settings.apiUrl}/v1.0/oauth2/accessToken`, {
+      appKey: this.settings.clientId,
+      appSecret: this.settings.clientSecret,
+    }, {}).catch((err: unknown) => {
+      throw new WorkError(`dingtalk: no access token, check adapters.dingtalk.clientId/clientSecret: ${oneLine(err)}`);
+    })) as { accessToken?: string; expireIn?: number };
+    if (!body.accessToken) throw new WorkError('dingtalk: the access token answer holds no accessToken');
+    this.token = { value: body.accessToken, expires: this.now() + (body.expireIn ?? 7200) * 1000 - TOKEN_MARGIN_MS };
+    return body.accessToken;
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The proactive API's plain-text template: msgParam is itself a JSON string. */
+function sampleText(text: string): { msgKey: string; msgParam: string } {
+  return { msgKey: 'sampleText', msgParam: JSON.stringify({ content: text }) };
+}
+
+async function postJson(url: string, payload: unknown, headers: Record<string, string>): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new HttpError(res.status, `HTTP ${res.status} from ${new URL(url).pathname}: ${text.slice(0, 200)}`);
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new HttpError(res.status, `not JSON from ${new URL(url).pathname}: ${text.slice(0, 200)}`);
+  }
+}

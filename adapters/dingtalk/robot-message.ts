@@ -1,0 +1,104 @@
+import type { ChatGroup, ChatMessage, MessageKind } from '../../src/bot/chat-message.js';
+import { InputError } from '../../src/util/errors.js';
+
+export const PLATFORM = 'dingtalk';
+
+/** The fields of a robot callback (topic /v1.0/im/bot/messages/get) that the adapter reads. */
+export interface RobotCallback {
+  msgId: string;
+  msgtype: string;
+  /** "1" a single chat with the robot, "2" a group. */
+  conversationType: string;
+  /** The openConversationId: the group's id for the proactive send API. */
+  conversationId: string;
+  conversationTitle?: string;
+  senderId: string;
+  /** The sender's userId in the organisation; absent for people outside it. */
+  senderStaffId?: string;
+  senderNick?: string;
+  isAdmin?: boolean;
+  createAt: number;
+  /** Answers this conversation without a token until sessionWebhookExpiredTime (epoch ms). */
+  sessionWebhook?: string;
+  sessionWebhookExpiredTime?: number;
+  text?: { content?: string };
+  content?: {
+    fileName?: string;
+    recognition?: string;
+    richText?: { text?: string; type?: string }[];
+  };
+}
+
+/** What a DingTalk group shows of itself to the robot: only the messages that @-mention it. */
+export type DingtalkGroup = ChatGroup & { coverage: 'mentions-only' };
+
+const MENTION_ALL = /@所有人|@all(?=\s|$)/i;
+
+/** The frame's data as a robot callback; an InputError naming the frame when it is not one. */
+export function parseRobotCallback(data: string, frameId: string): RobotCallback {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    throw new InputError(`dingtalk: frame ${frameId}: data is not JSON`);
+  }
+  const v = value as Partial<RobotCallback> | null;
+  if (!v || typeof v.msgId !== 'string' || typeof v.conversationId !== 'string' || typeof v.senderId !== 'string') {
+    throw new InputError(`dingtalk: frame ${frameId}: not a robot message (msgId, conversationId, senderId)`);
+  }
+  if (!Number.isFinite(v.createAt)) throw new InputError(`dingtalk: frame ${frameId}: message ${v.msgId} without createAt`);
+  return v as RobotCallback;
+}
+
+/** The sender's id: the organisation's userId where there is one, as the proactive send API wants it. */
+export function senderOf(cb: RobotCallback): string {
+  return cb.senderStaffId || cb.senderId;
+}
+
+/**
+ * A robot callback as a ChatMessage. The robot hears a group only when @-mentioned there, so
+ * every group message is addressed to it, and the group's coverage is mentions-only. DingTalk
+ * removes the mention of the robot from the text.
+ */
+export function toChatMessage(cb: RobotCallback): ChatMessage {
+  const { kind, text } = textOf(cb);
+  const group: DingtalkGroup | null =
+    cb.conversationType === '1' ? null : { id: cb.conversationId, name: cb.conversationTitle || undefined, coverage: 'mentions-only' };
+  return {
+    platform: PLATFORM,
+    id: cb.msgId,
+    group,
+    sender: { id: senderOf(cb), name: cb.senderNick || undefined },
+    text,
+    ts: cb.createAt,
+    kind,
+    mentionsAll: MENTION_ALL.test(text),
+    addressed: true,
+    replyTo: null,
+    senderIsAdmin: cb.isAdmin === true,
+  };
+}
+
+/** Text as people read it; pictures, files, voice and video as typed placeholders. */
+function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
+  switch (cb.msgtype) {
+    case 'text':
+      return { kind: 'text', text: (cb.text?.content ?? '').trim() };
+    case 'richText': {
+      const parts = cb.content?.richText ?? [];
+      const text = parts.map((p) => (p.text !== undefined ? p.text : p.type === 'picture' ? '[image]' : '')).join('').trim();
+      return { kind: 'text', text };
+    }
+    case 'picture':
+      return { kind: 'image', text: '[image]' };
+    case 'file':
+      return { kind: 'file', text: cb.content?.fileName ? `[file] ${cb.content.fileName}` : '[file]' };
+    case 'audio':
+      // DingTalk transcribes voice messages; the words are what a rule can read.
+      return { kind: 'other', text: cb.content?.recognition ? `[voice] ${cb.content.recognition}` : '[voice]' };
+    case 'video':
+      return { kind: 'other', text: '[video]' };
+    default:
+      return { kind: 'other', text: '[other]' };
+  }
+}
