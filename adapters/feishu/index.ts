@@ -1,0 +1,137 @@
+import { Client, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
+import type { Adapter } from '../../src/bot/adapter.js';
+import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { oneLine, WorkError } from '../../src/util/errors.js';
+import { RecentIds } from '../dingtalk/recent-ids.js';
+import { apiCall } from './api-call.js';
+import { FeishuChats } from './chats.js';
+import { fromReceiveEvent, PLATFORM, type MessageReceiveEvent } from './map-event.js';
+import { sdkLogger } from './sdk-logger.js';
+import type { FeishuSettings } from './settings.js';
+
+export { feishuSettings, type FeishuSettings } from './settings.js';
+export type { Coverage, FeishuGroup } from './map-event.js';
+
+export interface FeishuDeps {
+  /** Where warnings go, one line each; stderr by default. */
+  log?: (line: string) => void;
+  /** How long chat names, sizes and members are trusted; 10 minutes by default. */
+  cacheTtlMs?: number;
+  /**
+   * Starts delivering events to the dispatcher; by default the SDK's long connection (WSClient),
+   * resolving once it is connected. Tests hand events to the dispatcher themselves.
+   */
+  connect?: (dispatcher: EventDispatcher) => Promise<void>;
+}
+
+/**
+ * Feishu/Lark bot: im.message.receive_v1 over the long connection in; answers by im.message.reply
+ * (or create) out. Without im:message.group_msg a group shows the bot only its @-mentions.
+ */
+export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps = {}): Adapter {
+  const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const logger = sdkLogger(log);
+  const sdk = { appId: settings.appId, appSecret: settings.appSecret, domain: settings.apiUrl, logger, loggerLevel: LoggerLevel.warn };
+  const client = new Client(sdk);
+  const chats = new FeishuChats(client, deps.cacheTtlMs ?? 10 * 60_000);
+  const coverage = settings.groupMessages ? 'full' : 'mentions-only';
+  const recent = new RecentIds();
+  const inFlight = new Set<Promise<void>>();
+  let ws: WSClient | undefined;
+
+  /** Adds the chat's name, size and members; a failed lookup is logged and the message goes on without them. */
+  const enrich = async (msg: ChatMessage): Promise<ChatMessage> => {
+    if (!msg.group) return msg;
+    try {
+      const chat = await chats.get(msg.group.id);
+      return { ...msg, group: { ...msg.group, name: chat.name, memberCount: chat.memberCount, members: chat.members }, senderIsAdmin: chat.ownerId === msg.sender.id };
+    } catch (err) {
+      log(`feishu: no details for chat ${msg.group.id} (${oneLine(err)}); message ${msg.id} kept without a member count`);
+      return msg;
+    }
+  };
+
+  /** Returns at once so the SDK acks the event (Feishu redelivers one not acked within 3 s); the bot works after. */
+  const receive = (event: MessageReceiveEvent, self: string, onMessage: (msg: ChatMessage) => Promise<void>): void => {
+    let msg: ChatMessage | null;
+    try {
+      msg = fromReceiveEvent(event, self, coverage);
+    } catch (err) {
+      log(`feishu: event ${event.event_id ?? '(no id)'} skipped: ${oneLine(err)}`);
+      return;
+    }
+    if (!msg || !recent.add(msg.id)) return;
+    const id = msg.id;
+    const work = enrich(msg)
+      .then(onMessage)
+      .catch((err: unknown) => log(`feishu: message ${id} failed: ${oneLine(err)}`))
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  };
+
+  const connectLongConnection = (dispatcher: EventDispatcher) =>
+    new Promise<void>((resolve, reject) => {
+      ws = new WSClient({ ...sdk, onReady: resolve, onError: (err) => reject(new WorkError(`feishu: long connection failed: ${oneLine(err)}`)) });
+      void ws.start({ eventDispatcher: dispatcher });
+    });
+
+  const text = (t: string) => JSON.stringify({ text: t });
+
+  const send = async (what: string, call: () => Promise<{ code?: number; msg?: string }>): Promise<void> => {
+    await apiCall(what, call).catch((err: unknown) => {
+      throw new WorkError(`feishu: cannot send (${oneLine(err)})`);
+    });
+  };
+
+  return {
+    platform: PLATFORM,
+
+    async start(onMessage) {
+      // The bot's own open id tells mentions of it apart; the call also proves the credentials.
+      const info = await apiCall('bot/v3/info', () => client.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ url: '/open-apis/bot/v3/info', method: 'GET' })).catch(
+        (err: unknown) => {
+          throw new WorkError(`feishu: cannot identify the bot, check adapters.feishu.appId/appSecret and that the app has the bot feature: ${oneLine(err)}`);
+        },
+      );
+      const self = info.bot?.open_id;
+      if (!self) throw new WorkError('feishu: bot/v3/info gave no open_id: enable the bot feature of the app');
+      const dispatcher = new EventDispatcher({ logger, loggerLevel: LoggerLevel.warn }).register({
+        'im.message.receive_v1': (event) => receive(event as MessageReceiveEvent, self, onMessage),
+      });
+      await (deps.connect ?? connectLongConnection)(dispatcher);
+    },
+
+    async sendToGroup(groupId, out, opts) {
+      // Text only: a chart would need an image upload (im:resource); the text carries the figures.
+      const content = text(out.text);
+      if (opts?.replyTo) {
+        const messageId = opts.replyTo;
+        return send(`im.message.reply ${messageId}`, () => client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type: 'text', content } }));
+      }
+      return send(`im.message.create chat ${groupId}`, () =>
+        client.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: groupId, msg_type: 'text', content } }),
+      );
+    },
+
+    sendPrivate(userId, out) {
+      // Feishu has no message only one member of a group sees: private answers go one-to-one.
+      return send(`im.message.create user ${userId}`, () =>
+        client.im.v1.message.create({ params: { receive_id_type: 'open_id' }, data: { receive_id: userId, msg_type: 'text', content: text(out.text) } }),
+      );
+    },
+
+    async groupMembers(groupId) {
+      return (await chats.get(groupId)).members;
+    },
+
+    async isGroupAdmin(groupId, userId) {
+      return (await chats.get(groupId)).ownerId === userId;
+    },
+
+    async stop() {
+      ws?.close({ force: true });
+      ws = undefined;
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
+  };
+}

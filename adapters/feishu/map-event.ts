@@ -1,0 +1,60 @@
+import type { ChatGroup, ChatMessage } from '../../src/bot/chat-message.js';
+import { InputError, oneLine } from '../../src/util/errors.js';
+import { readContent, type Mention } from './content.js';
+
+export const PLATFORM = 'feishu';
+
+export type Coverage = 'full' | 'mentions-only';
+
+/** A Feishu group with how much of it the bot hears: all messages, or only those that @-mention it. */
+export type FeishuGroup = ChatGroup & { coverage: Coverage };
+
+/** The fields of im.message.receive_v1 (as EventDispatcher hands it over) that the adapter reads. */
+export interface MessageReceiveEvent {
+  event_id?: string;
+  sender?: { sender_id?: { open_id?: string }; sender_type?: string };
+  message?: {
+    message_id?: string;
+    parent_id?: string;
+    create_time?: string;
+    chat_id?: string;
+    chat_type?: string;
+    message_type?: string;
+    content?: string;
+    mentions?: Mention[];
+  };
+}
+
+/**
+ * im.message.receive_v1 as a ChatMessage with the group's id and coverage (the chat lookup fills
+ * in the rest); null for messages of apps, the bot's own included. Addressed when the bot is
+ * @-mentioned or the chat is one-to-one.
+ */
+export function fromReceiveEvent(event: MessageReceiveEvent, selfOpenId: string, coverage: Coverage): ChatMessage | null {
+  const m = event.message;
+  const sender = event.sender?.sender_id?.open_id;
+  if (event.sender?.sender_type !== 'user') return null;
+  if (!m?.message_id || !m.chat_id || !sender) throw new InputError(`event ${event.event_id ?? '(no id)'}: no message_id, chat_id or sender open_id`);
+  const ts = Number(m.create_time);
+  if (!Number.isFinite(ts)) throw new InputError(`message ${m.message_id}: create_time is not a number`);
+  let read;
+  try {
+    read = readContent(m.message_type ?? '', m.content ?? '', m.mentions ?? [], selfOpenId);
+  } catch (err) {
+    throw new InputError(`message ${m.message_id}: ${oneLine(err)}`);
+  }
+  const direct = m.chat_type === 'p2p';
+  const group: FeishuGroup | null = direct ? null : { id: m.chat_id, coverage };
+  return {
+    platform: PLATFORM,
+    id: m.message_id,
+    group,
+    sender: { id: sender },
+    text: read.text,
+    ts,
+    kind: read.kind,
+    mentionsAll: read.mentionsAll,
+    addressed: direct || read.mentioned.includes(selfOpenId),
+    replyTo: m.parent_id || null,
+  };
+}

@@ -1,0 +1,198 @@
+import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFeishuAdapter } from '../../../adapters/feishu/index.js';
+import type { Adapter } from '../../../src/bot/adapter.js';
+import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import { WorkError } from '../../../src/util/errors.js';
+import { BOT_OPEN_ID, receiveEvent, startFeishuStub, type FeishuStub } from './feishu-stub.js';
+
+// Events go through the SDK's own EventDispatcher.invoke, as its long connection calls it; the
+// SDK's Client talks to the local open-API stand-in at apiUrl.
+
+const SETTINGS = { appId: 'cli_0123456789abcdef', appSecret: 'secret', groupMessages: false };
+
+let stub: FeishuStub;
+let adapter: Adapter;
+let dispatcher: EventDispatcher;
+let received: ChatMessage[];
+let handler: (msg: ChatMessage) => Promise<void>;
+const logs: string[] = [];
+
+async function waitFor<T>(get: () => T | undefined, ms = 3000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = get();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const byId = (id: string) => () => received.find((m) => m.id === id);
+const deliver = (event: unknown) => dispatcher.invoke(event, { needCheck: false });
+const mention = (key: string, openId: string, name: string) => ({ key, id: { open_id: openId }, name, tenant_key: 'tk' });
+
+beforeAll(async () => {
+  stub = await startFeishuStub({ oc_ops: { name: '运营群', owner: 'ou_boss', members: ['ou_li', 'ou_wang', 'ou_boss'] } }, 2);
+  adapter = createFeishuAdapter(
+    { ...SETTINGS, apiUrl: stub.url },
+    {
+      log: (line) => logs.push(line),
+      connect: async (d) => {
+        dispatcher = d;
+      },
+    },
+  );
+  await adapter.start((msg) => handler(msg));
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await stub?.close();
+});
+
+beforeEach(() => {
+  received = [];
+  handler = async (msg) => {
+    received.push(msg);
+  };
+});
+
+describe('Feishu adapter', () => {
+  it('hands over an @-mention of the bot with @all, the chat\'s name, size, members and mentions-only coverage', async () => {
+    await deliver(
+      receiveEvent('ev-1', {
+        message_id: 'om_1',
+        content: JSON.stringify({ text: '@_user_1 @_all 请全体同事今晚十点前完成打卡并截图发群里' }),
+        mentions: [mention('@_user_1', BOT_OPEN_ID, 'fingertip')],
+      }),
+    );
+    expect(await waitFor(byId('om_1'))).toEqual({
+      platform: 'feishu',
+      id: 'om_1',
+      group: { id: 'oc_ops', name: '运营群', memberCount: 3, members: ['ou_li', 'ou_wang', 'ou_boss'], coverage: 'mentions-only' },
+      sender: { id: 'ou_li' },
+      text: '@所有人 请全体同事今晚十点前完成打卡并截图发群里',
+      ts: 1800000000000,
+      kind: 'text',
+      mentionsAll: true,
+      addressed: true,
+      replyTo: null,
+      senderIsAdmin: false,
+    });
+    // The token came from the stub and was used on the IM calls.
+    expect(stub.callsTo('GET', '/open-apis/im/v1/chats/oc_ops')[0].authorization).toBe('Bearer t-stub');
+  });
+
+  it('reads a post: title and paragraphs as lines, people as @name, @all in an at tag', async () => {
+    const post = {
+      title: '本周材料',
+      content: [
+        [{ tag: 'at', user_id: '@_user_1', user_name: 'fingertip' }, { tag: 'text', text: ' 请各位' }, { tag: 'at', user_id: 'all', user_name: '所有人' }],
+        [{ tag: 'text', text: '今天下班前填写' }, { tag: 'a', text: '统计表', href: 'https://example.com/form' }, { tag: 'img', image_key: 'img_1' }],
+      ],
+    };
+    await deliver(receiveEvent('ev-2', { message_id: 'om_2', message_type: 'post', content: JSON.stringify(post), mentions: [mention('@_user_1', BOT_OPEN_ID, 'fingertip')] }));
+    expect(await waitFor(byId('om_2'))).toMatchObject({ kind: 'text', text: '本周材料\n@fingertip 请各位@所有人\n今天下班前填写统计表[image]', mentionsAll: true, addressed: true });
+  });
+
+  it('acks at once: the dispatcher returns before the bot has finished with the message', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    handler = async (msg) => {
+      received.push(msg);
+      await held;
+    };
+    await deliver(receiveEvent('ev-3', { message_id: 'om_3', content: JSON.stringify({ text: 'stats' }) }));
+    await waitFor(byId('om_3'));
+    release();
+  });
+
+  it('drops a redelivered message (same message_id, new event)', async () => {
+    const message = { message_id: 'om_4', content: JSON.stringify({ text: 'All staff: fill in the attendance form by 5pm today' }) };
+    await deliver(receiveEvent('ev-4a', message));
+    await deliver(receiveEvent('ev-4b', message));
+    await deliver(receiveEvent('ev-4c', { message_id: 'om_4_after', content: JSON.stringify({ text: 'ok' }) }));
+    await waitFor(byId('om_4_after'));
+    expect(received.map((m) => m.id)).toEqual(['om_4', 'om_4_after']);
+  });
+
+  it('hands over a one-to-one chat as addressed without a group, the owner as admin, replies with their parent', async () => {
+    await deliver(receiveEvent('ev-5', { message_id: 'om_5', chat_id: 'oc_p2p', chat_type: 'p2p', content: JSON.stringify({ text: '统计 我' }) }));
+    expect(await waitFor(byId('om_5'))).toMatchObject({ group: null, addressed: true, text: '统计 我' });
+    await deliver(receiveEvent('ev-6', { message_id: 'om_6', parent_id: 'om_1', content: JSON.stringify({ text: '收到' }) }, 'ou_boss'));
+    expect(await waitFor(byId('om_6'))).toMatchObject({ replyTo: 'om_1', senderIsAdmin: true, addressed: false });
+    expect(await adapter.isGroupAdmin('oc_ops', 'ou_boss')).toBe(true);
+    expect(await adapter.isGroupAdmin('oc_ops', 'ou_li')).toBe(false);
+  });
+
+  it('maps images and files to placeholders and ignores messages of apps', async () => {
+    await deliver(receiveEvent('ev-7', { message_id: 'om_7', message_type: 'image', content: JSON.stringify({ image_key: 'img_x' }) }));
+    await deliver(receiveEvent('ev-8', { message_id: 'om_8', message_type: 'file', content: JSON.stringify({ file_key: 'f', file_name: '考勤表.xlsx' }) }));
+    const fromApp = receiveEvent('ev-9', { message_id: 'om_9', content: JSON.stringify({ text: 'bot says' }) });
+    (fromApp.event as { sender: { sender_type: string } }).sender.sender_type = 'app';
+    await deliver(fromApp);
+    await deliver(receiveEvent('ev-10', { message_id: 'om_10', content: JSON.stringify({ text: 'end' }) }));
+    await waitFor(byId('om_10'));
+    expect(received.map((m) => [m.id, m.kind, m.text])).toEqual([
+      ['om_7', 'image', '[image]'],
+      ['om_8', 'file', '[file] 考勤表.xlsx'],
+      ['om_10', 'text', 'end'],
+    ]);
+  });
+
+  it('logs an event whose content is not JSON, naming the message, and hands nothing over', async () => {
+    await deliver(receiveEvent('ev-11', { message_id: 'om_11', content: '{broken' }));
+    expect(logs).toContain('feishu: event ev-11 skipped: message om_11: content is not JSON');
+    expect(received).toEqual([]);
+  });
+
+  it('answers in the group by replying to the message, and privately by open_id', async () => {
+    await adapter.sendToGroup('oc_ops', { text: '本周 3 条形式主义要求' }, { replyTo: 'om_1' });
+    expect(stub.callsTo('POST', '/open-apis/im/v1/messages/om_1/reply').at(-1)?.body).toEqual({ msg_type: 'text', content: JSON.stringify({ text: '本周 3 条形式主义要求' }) });
+    await adapter.sendToGroup('oc_ops', { text: 'digest' });
+    await adapter.sendPrivate('ou_wang', { text: 'your week' }, { groupId: 'oc_ops' });
+    expect(stub.callsTo('POST', '/open-apis/im/v1/messages').map((c) => [c.query.receive_id_type, c.body])).toEqual([
+      ['chat_id', { receive_id: 'oc_ops', msg_type: 'text', content: JSON.stringify({ text: 'digest' }) }],
+      ['open_id', { receive_id: 'ou_wang', msg_type: 'text', content: JSON.stringify({ text: 'your week' }) }],
+    ]);
+  });
+
+  it('reports a refused send as a WorkError with Feishu\'s code', async () => {
+    stub.replyOnce('POST', '/open-apis/im/v1/messages/om_gone/reply', { status: 400, body: { code: 230011, msg: 'The message was withdrawn.' } });
+    const attempt = adapter.sendToGroup('oc_ops', { text: 'x' }, { replyTo: 'om_gone' });
+    await expect(attempt).rejects.toThrow(WorkError);
+    await expect(attempt).rejects.toThrow('feishu: cannot send (im.message.reply om_gone: HTTP 400, code 230011 The message was withdrawn.)');
+  });
+
+  it('keeps a message whose chat cannot be looked up, without a member count', async () => {
+    await deliver(receiveEvent('ev-12', { message_id: 'om_12', chat_id: 'oc_unknown', content: JSON.stringify({ text: 'hi' }) }));
+    expect(await waitFor(byId('om_12'))).toMatchObject({ group: { id: 'oc_unknown', coverage: 'mentions-only' } });
+    expect(received[0].group?.memberCount).toBeUndefined();
+    expect(logs).toContain('feishu: no details for chat oc_unknown (im.v1.chat.get oc_unknown: HTTP 400, code 232011 the bot is not in the chat); message om_12 kept without a member count');
+  });
+});
+
+describe('Feishu adapter with im:message.group_msg', () => {
+  it('marks groups as fully covered and a message not mentioning the bot as not addressed', async () => {
+    const full = createFeishuAdapter({ ...SETTINGS, groupMessages: true, apiUrl: stub.url }, { log: () => {}, connect: async (d) => void (dispatcher = d) });
+    const got: ChatMessage[] = [];
+    await full.start(async (m) => void got.push(m));
+    try {
+      await deliver(receiveEvent('ev-20', { message_id: 'om_20', content: JSON.stringify({ text: '@_user_1 请今天交表' }), mentions: [mention('@_user_1', 'ou_wang', '王')] }));
+      const msg = await waitFor(() => got[0]);
+      expect(msg).toMatchObject({ group: { coverage: 'full' }, addressed: false, text: '@王 请今天交表', mentionsAll: false });
+    } finally {
+      await full.stop();
+    }
+  });
+
+  it('fails to start with one line when the credentials are refused', async () => {
+    stub.replyOnce('POST', '/open-apis/auth/v3/tenant_access_token/internal', { body: { code: 10014, msg: 'app secret invalid' } });
+    // Another app id: the SDK caches tenant tokens per app id for the whole process.
+    const bad = createFeishuAdapter({ ...SETTINGS, appId: 'cli_fedcba9876543210', appSecret: 'wrong', apiUrl: stub.url }, { log: () => {}, connect: async () => {} });
+    const attempt = bad.start(async () => {});
+    await expect(attempt).rejects.toThrow(WorkError);
+    await expect(attempt).rejects.toThrow(/^feishu: cannot identify the bot, check adapters\.feishu\.appId\/appSecret/);
+  });
+});
