@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDingtalkAdapter } from '../../../adapters/dingtalk/index.js';
+import { Bot } from '../../../src/bot/bot.js';
+import { defaultConfig } from '../../../src/config/defaults.js';
+import { defaultEngine } from '../../../src/engine/index.js';
+import { openStore } from '../../../src/store/open.js';
+import type { Store } from '../../../src/store/store.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
+
+// The whole path: frames down a loopback WebSocket → DWClient → the DingTalk adapter → the bot →
+// a real SQLite file; answers go out through the session webhook or the robot API of the stand-in.
+
+interface Running {
+  bot: Bot;
+  store: Store;
+}
+
+const running: Running[] = [];
+const stubs: DingtalkStub[] = [];
+
+afterEach(async () => {
+  for (const r of running.splice(0)) await stop(r);
+  for (const s of stubs.splice(0)) await s.close();
+});
+
+async function stop(r: Running): Promise<void> {
+  await r.bot.stop();
+  await r.store.close();
+}
+
+async function startBot(stub: DingtalkStub, db: string): Promise<Running> {
+  const config = defaultConfig();
+  config.db = db;
+  const store = await openStore(db);
+  const adapter = createDingtalkAdapter({ clientId: 'ding-client', clientSecret: 'secret', robotCode: 'ding-client', apiUrl: stub.url }, { log: () => {} });
+  const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: () => {} });
+  await bot.start();
+  const r = { bot, store };
+  running.push(r);
+  return r;
+}
+
+async function eventually<T>(check: () => T | undefined, ms = 5000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function mention(stub: DingtalkStub, msgId: string, text: string, sender = 'staff-li'): Record<string, unknown> {
+  return {
+    msgId,
+    msgtype: 'text',
+    text: { content: ` ${text}` },
+    conversationId: 'cidGroup1==',
+    conversationType: '2',
+    conversationTitle: '教务处工作群',
+    senderId: `$:LWCP_v1:$${sender}`,
+    senderStaffId: sender,
+    senderNick: '李老师',
+    createAt: Date.now(),
+    sessionWebhook: stub.webhook('group1'),
+    sessionWebhookExpiredTime: Date.now() + 3_600_000,
+  };
+}
+
+describe('DingTalk adapter through the bot', () => {
+  it('answers "@robot stats" in the group through the session webhook, and a redelivery after a restart not again', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const db = join(tempDir(), 'bot.db');
+    const first = await startBot(stub, db);
+    const stats = mention(stub, 'msg-stats', 'stats');
+    stub.push(robotFrame('frame-1', stats));
+    const [answer] = await eventually(() => (stub.callsTo('/session/group1').length ? stub.callsTo('/session/group1') : undefined));
+    expect((answer.body as { text: { content: string } }).text.content).toContain('教务处工作群');
+    running.splice(running.indexOf(first), 1);
+    await stop(first);
+
+    const second = await startBot(stub, db);
+    stub.push(robotFrame('frame-1-again', stats));
+    stub.push(robotFrame('frame-2', mention(stub, 'msg-help', 'help')));
+    await eventually(() => (stub.callsTo('/v1.0/robot/oToMessages/batchSend').length ? true : undefined));
+    // Stopping waits for the adapter's work in flight, so a second answer would be out by now.
+    running.splice(running.indexOf(second), 1);
+    await stop(second);
+    expect(stub.callsTo('/session/group1')).toHaveLength(1);
+    expect(stub.callsTo('/v1.0/robot/oToMessages/batchSend')[0].body).toMatchObject({ userIds: ['staff-li'] });
+  });
+});
