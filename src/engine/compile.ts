@@ -1,5 +1,6 @@
 import { AhoCorasick } from './aho-corasick.js';
 import type { Condition, Rule, RuleSet } from './rule.js';
+import { requiredLiterals } from './regex-prefilter.js';
 import { parseTerm } from './term.js';
 
 /** Where an automaton pattern counts: in which term set, and whether its ends need word boundaries. */
@@ -33,12 +34,19 @@ export interface Compiled {
   automaton: AhoCorasick;
   /** Pattern id → its length in normalised code units. */
   lengths: Int32Array;
-  /** Pattern id → the term sets it belongs to. */
-  uses: PatternUse[][];
+  /**
+   * Pattern id → the term sets it belongs to, flattened for the hot loop: uses of pattern p are
+   * useSet/useFlags[useStart[p] .. useStart[p + 1]); flags bit 1 = left boundary, bit 2 = right.
+   */
+  useStart: Int32Array;
+  useSet: Int32Array;
+  useFlags: Uint8Array;
   setCount: number;
   /** Term set id → rules whose trigger it is. */
   triggerRules: CompiledRule[][];
   regexes: RegExp[];
+  /** Regex id → the term set of literals every match contains (-1: none known, always run). */
+  regexGate: Int32Array;
   rules: CompiledRule[];
 }
 
@@ -47,6 +55,7 @@ export function compile(ruleSet: RuleSet): Compiled {
   const uses: PatternUse[][] = [];
   const regexIds = new Map<string, number>();
   const regexes: RegExp[] = [];
+  const regexGate: number[] = [];
   let setCount = 0;
 
   const termSet = (terms: string[]): number => {
@@ -70,6 +79,9 @@ export function compile(ruleSet: RuleSet): Compiled {
       id = regexes.length;
       regexIds.set(source, id);
       regexes.push(new RegExp(source, 'gu'));
+      const literals = requiredLiterals(source);
+      // "*…*": the literals may sit inside words, so no word boundaries apply to them.
+      regexGate.push(literals ? termSet(literals.map((l) => `*${l}*`)) : -1);
     }
     return id;
   };
@@ -95,5 +107,13 @@ export function compile(ruleSet: RuleSet): Compiled {
   const triggerRules: CompiledRule[][] = Array.from({ length: setCount }, () => []);
   for (const r of rules) triggerRules[r.trigger].push(r);
   const patterns = [...patternIds.keys()];
-  return { automaton: new AhoCorasick(patterns), lengths: Int32Array.from(patterns, (p) => p.length), uses, setCount, triggerRules, regexes, rules };
+  const flat = uses.flat();
+  const useStart = new Int32Array(uses.length + 1);
+  uses.forEach((u, p) => (useStart[p + 1] = useStart[p] + u.length));
+  return {
+    automaton: new AhoCorasick(patterns),
+    lengths: Int32Array.from(patterns, (p) => p.length),
+    useStart,
+    useSet: Int32Array.from(flat, (u) => u.set),
+    useFlags: Uint8Array.from(flat, (u) => (u.left ? 1 : 0) | (u.right ? 2 : 0)), setCount, triggerRules, regexes, regexGate: Int32Array.from(regexGate), rules };
 }

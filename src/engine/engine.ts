@@ -1,8 +1,8 @@
 import type { Classification, Finding } from './finding.js';
-import type { Category } from '../taxonomy/categories.js';
+import { CATEGORIES, type Category } from '../taxonomy/categories.js';
 import { Hits } from './aho-corasick.js';
 import { compile, type Compiled, type CompiledCondition, type CompiledRule } from './compile.js';
-import { normalizeInto, type Normalized } from './normalize.js';
+import { normalizeInto, unitsToString, type Normalized } from './normalize.js';
 import type { Rule, RuleSet } from './rule.js';
 import { isWordUnit } from './term.js';
 
@@ -11,6 +11,12 @@ export const MAX_TEXT = 200_000;
 /** Occurrences of one trigger tried per message, and of one regex collected: bounds pathological input. */
 const MAX_TRIGGERS = 32;
 const MAX_REGEX_HITS = 64;
+
+const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((c, k) => [c, 1 << k])) as Record<Category, number>;
+// The sorted category list of every set of categories, computed once.
+const SORTED_BY_MASK: Category[][] = Array.from({ length: 1 << CATEGORIES.length }, (_, m) =>
+  CATEGORIES.filter((c) => (m & CATEGORY_BIT[c]) !== 0).sort(),
+);
 
 export interface ClassifyOptions {
   /** Rule ids switched off (a group admin's choice). */
@@ -28,7 +34,9 @@ export class Engine {
   private readonly hits = new Hits();
   private gen = 0;
   private readonly setGen: Int32Array;
+  /** Start/end pairs found this message per term set; `setLen` of them are valid (no array resizing). */
   private readonly setOcc: number[][];
+  private readonly setLen: Int32Array;
   private readonly touched: number[] = [];
   private readonly regexGen: Int32Array;
   private readonly regexOcc: number[][];
@@ -40,6 +48,7 @@ export class Engine {
     this.c = compile(ruleSet);
     this.setGen = new Int32Array(this.c.setCount);
     this.setOcc = Array.from({ length: this.c.setCount }, () => []);
+    this.setLen = new Int32Array(this.c.setCount);
     this.regexGen = new Int32Array(this.c.regexes.length);
     this.regexOcc = this.c.regexes.map(() => []);
   }
@@ -62,9 +71,10 @@ export class Engine {
         findings.push({ rule: r.rule.id, category: r.rule.category, span: [from, to], match: original.slice(from, to) });
       }
     }
-    findings.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));
-    const categories = [...new Set(findings.map((f) => f.category))].sort() as Category[];
-    return { categories, findings };
+    if (findings.length > 1) findings.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));
+    let mask = 0;
+    for (const f of findings) mask |= CATEGORY_BIT[f.category];
+    return { categories: SORTED_BY_MASK[mask].slice(), findings };
   }
 
   private collectTermHits(nz: Normalized): void {
@@ -72,20 +82,27 @@ export class Engine {
     const hits = this.hits;
     hits.count = 0;
     this.c.automaton.scan(units, length, hits);
+    const { lengths, useStart, useSet, useFlags } = this.c;
     for (let h = 0; h < hits.count; h++) {
       const pattern = hits.pattern[h];
       const end = hits.end[h];
-      const start = end - this.c.lengths[pattern];
-      for (const use of this.c.uses[pattern]) {
-        if (use.left && start > 0 && isWordUnit(units[start - 1])) continue;
-        if (use.right && end < length && isWordUnit(units[end])) continue;
-        const occ = this.setOcc[use.set];
-        if (this.setGen[use.set] !== this.gen) {
-          this.setGen[use.set] = this.gen;
-          occ.length = 0;
-          this.touched.push(use.set);
+      const start = end - lengths[pattern];
+      const leftWord = start > 0 && isWordUnit(units[start - 1]);
+      const rightWord = end < length && isWordUnit(units[end]);
+      for (let u = useStart[pattern]; u < useStart[pattern + 1]; u++) {
+        const flags = useFlags[u];
+        if ((flags & 1 && leftWord) || (flags & 2 && rightWord)) continue;
+        const set = useSet[u];
+        if (this.setGen[set] !== this.gen) {
+          this.setGen[set] = this.gen;
+          this.setLen[set] = 0;
+          this.touched.push(set);
         }
-        occ.push(start, end);
+        const occ = this.setOcc[set];
+        const n = this.setLen[set];
+        occ[n] = start;
+        occ[n + 1] = end;
+        this.setLen[set] = n + 2;
       }
     }
   }
@@ -96,12 +113,9 @@ export class Engine {
     if (this.regexGen[id] === this.gen) return occ;
     this.regexGen[id] = this.gen;
     occ.length = 0;
-    if (this.nzText === undefined) {
-      const { units, length } = this.nz;
-      let s = '';
-      for (let i = 0; i < length; i += 8192) s += String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192)));
-      this.nzText = s;
-    }
+    const gate = this.c.regexGate[id];
+    if (gate !== -1 && this.setGen[gate] !== this.gen) return occ; // none of its literals occurred
+    this.nzText ??= unitsToString(this.nz);
     const re = this.c.regexes[id];
     re.lastIndex = 0;
     for (let m = re.exec(this.nzText); m && occ.length < MAX_REGEX_HITS * 2; m = re.exec(this.nzText)) {
@@ -111,47 +125,63 @@ export class Engine {
     return occ;
   }
 
-  /** The occurrence of a condition nearest the trigger [ts, te) that its proximity allows, or undefined. */
-  private find(cond: CompiledCondition, ts: number, te: number): [number, number] | undefined {
-    let best: [number, number] | undefined;
+  // The occurrence `find` chose, kept in fields so the hot path allocates nothing.
+  private foundStart = 0;
+  private foundEnd = 0;
+
+  /** Whether a condition occurs where its proximity allows; the nearest occurrence lands in found*. */
+  private find(cond: CompiledCondition, ts: number, te: number): boolean {
     let bestGap = Infinity;
-    const consider = (occ: number[]) => {
-      for (let i = 0; i < occ.length; i += 2) {
-        const s = occ[i];
-        const e = occ[i + 1];
-        const gap = Math.max(0, s - te, ts - e);
-        if (cond.within !== undefined && gap > cond.within) continue;
-        if (cond.before !== undefined && !(s < ts && gap <= cond.before)) continue;
-        if (cond.after !== undefined && !(e > te && gap <= cond.after)) continue;
-        if (gap < bestGap) {
-          bestGap = gap;
-          best = [s, e];
-          if (gap === 0) return;
-        }
-      }
-    };
-    for (const set of cond.sets) if (this.setGen[set] === this.gen) consider(this.setOcc[set]);
-    for (const id of cond.regexes) if (bestGap > 0) consider(this.regexMatches(id));
-    return best;
+    for (const set of cond.sets) {
+      if (this.setGen[set] === this.gen) bestGap = this.nearest(cond, this.setOcc[set], this.setLen[set], ts, te, bestGap);
+      if (bestGap === 0) return true;
+    }
+    for (const id of cond.regexes) {
+      const occ = this.regexMatches(id);
+      bestGap = this.nearest(cond, occ, occ.length, ts, te, bestGap);
+      if (bestGap === 0) return true;
+    }
+    return bestGap !== Infinity;
   }
 
-  /** The evidence span (normalised offsets) of the first trigger occurrence that satisfies the rule. */
+  private nearest(cond: CompiledCondition, occ: number[], len: number, ts: number, te: number, bestGap: number): number {
+    for (let i = 0; i < len; i += 2) {
+      const s = occ[i];
+      const e = occ[i + 1];
+      const gap = Math.max(0, s - te, ts - e);
+      if (gap >= bestGap) continue;
+      if (cond.within !== undefined && gap > cond.within) continue;
+      if (cond.before !== undefined && !(s < ts && gap <= cond.before)) continue;
+      if (cond.after !== undefined && !(e > te && gap <= cond.after)) continue;
+      bestGap = gap;
+      this.foundStart = s;
+      this.foundEnd = e;
+      if (gap === 0) break;
+    }
+    return bestGap;
+  }
+
+  /**
+   * The evidence span (normalised offsets) of the first trigger occurrence that satisfies the rule.
+   * `all` is checked before `none`: most candidates fail on a cheap term lookup before any regex runs.
+   */
   private evaluate(r: CompiledRule): [number, number] | undefined {
     const occ = this.setOcc[r.trigger];
-    const n = Math.min(occ.length, MAX_TRIGGERS * 2);
+    const n = Math.min(this.setLen[r.trigger], MAX_TRIGGERS * 2);
     outer: for (let i = 0; i < n; i += 2) {
-      let from = occ[i];
-      let to = occ[i + 1];
-      for (const cond of r.none) if (this.find(cond, occ[i], occ[i + 1])) continue outer;
+      const ts = occ[i];
+      const te = occ[i + 1];
+      let from = ts;
+      let to = te;
       for (const cond of r.all) {
-        const hit = this.find(cond, occ[i], occ[i + 1]);
-        if (!hit) continue outer;
+        if (!this.find(cond, ts, te)) continue outer;
         // Only conditions tied to the trigger widen the evidence; "anywhere" ones would make it the whole text.
         if (cond.within !== undefined || cond.before !== undefined || cond.after !== undefined) {
-          from = Math.min(from, hit[0]);
-          to = Math.max(to, hit[1]);
+          if (this.foundStart < from) from = this.foundStart;
+          if (this.foundEnd > to) to = this.foundEnd;
         }
       }
+      for (const cond of r.none) if (this.find(cond, ts, te)) continue outer;
       return [from, to];
     }
     return undefined;

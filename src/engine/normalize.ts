@@ -30,7 +30,7 @@ const SPACE = 0x20;
 function foldCodePoint(cp: number, ch: string): string {
   if (isInvisible(cp)) return '';
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0x2028 || cp === 0x2029) return ' ';
-  if (cp >= 0xd800 && cp <= 0xdfff) return ch; // a lone surrogate: kept as is, it matches nothing
+  if (cp >= 0xd800 && cp <= 0xdfff) return '\ufffd'; // a lone surrogate: the replacement character, as any decoder would
   let out = ch.normalize('NFKC').toLowerCase();
   if (/\s/.test(out)) out = ' ';
   else out = toSimplified(out);
@@ -39,6 +39,8 @@ function foldCodePoint(cp: number, ch: string): string {
 
 // One fold per code point, computed once: the BMP in a dense table, the rest in a map.
 const bmpCache: (string | undefined)[] = new Array(0x10000);
+/** For BMP code points folding to one code unit: that unit; -1 not yet known; -2 anything else. */
+const bmpUnit = new Int32Array(0x10000).fill(-1);
 const astralCache = new Map<number, string>();
 
 function fold(cp: number, ch: string): string {
@@ -90,8 +92,13 @@ export function normalizeInto(text: string): Normalized {
         units[len] = u; starts[len] = i; ends[len] = i + 1; len++;
         lastSpace = u === SPACE;
       }
+    } else if (width === 1 && bmpUnit[cp] >= 0) {
+      // Most CJK text: one unit in, one (non-space) unit out, with no string built.
+      units[len] = bmpUnit[cp]; starts[len] = i; ends[len] = i + 1; len++;
+      lastSpace = false;
     } else {
       const out = fold(cp, width === 1 ? text[i] : text.slice(i, i + 2));
+      if (width === 1) bmpUnit[cp] = out.length === 1 && out !== ' ' ? out.charCodeAt(0) : -2;
       const m = out.length;
       if (len + m >= units.length) grow(len + m + 8);
       for (let k = 0; k < m; k++) {
@@ -107,13 +114,14 @@ export function normalizeInto(text: string): Normalized {
   return { units, length: len, start: starts, end: ends };
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
+/** The text of normalised units (native decoding: far cheaper than building it code by code). */
+export function unitsToString(nz: Normalized): string {
+  return utf16.decode(nz.units.subarray(0, nz.length));
+}
+
 /** The normalised text as a string (for hashing, similarity and tests). */
 export function normalize(text: string): string {
-  const nz = normalizeInto(text);
-  let out = '';
-  // Chunked to stay within the argument limit of fromCharCode.
-  for (let i = 0; i < nz.length; i += 8192) {
-    out += String.fromCharCode.apply(null, nz.units.subarray(i, Math.min(nz.length, i + 8192)) as unknown as number[]);
-  }
-  return out;
+  return unitsToString(normalizeInto(text));
 }

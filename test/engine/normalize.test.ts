@@ -24,7 +24,7 @@ describe('normalize', () => {
   });
 
   it('keeps lone surrogates and control characters without failing', () => {
-    expect(normalize('a\ud800b')).toBe('a\ud800b');
+    expect(normalize('a\ud800b')).toBe('a\ufffdb');
     expect(normalize('a\u0000\u0007b')).toBe('a b');
   });
 
