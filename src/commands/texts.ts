@@ -34,8 +34,8 @@ export const TEXTS = {
   },
   help(lang: Lang): string {
     return lang === 'zh'
-      ? '我是 fingertip，统计群里的"指尖上的形式主义"。命令：统计（本群）/ 统计 我（私信给你）；为什么（回复一条消息）；误报（回复一条消息）；反映 <内容>（匿名反映）；退出统计 / 加入统计；删除我的数据。群管理员：设置 模式 静默|提醒、设置 关闭规则 <规则>、设置 开启规则 <规则>、设置 语言 zh|en、设置 主管 <用户>、设置 查看。'
-      : "I'm fingertip: I count fingertip formalism in this group. Commands: stats (this group) / stats me (sent to you privately); why (reply to a message); not formalism (reply to a message); report <text> (anonymous lead); optout / optin; forget me. Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en, config supervisor <user>, config show.";
+      ? '我是 fingertip，统计群里的"指尖上的形式主义"。命令：统计（你本周的负担，私信给你）/ 统计 本群（在群里公布本群数据）；为什么（回复一条消息）；误报（回复一条消息）；反映 <内容>（匿名反映）；退出统计 / 加入统计；删除我的数据。群管理员：设置 模式 静默|提醒、设置 关闭规则 <规则>、设置 开启规则 <规则>、设置 语言 zh|en、设置 主管 <用户>、设置 查看。'
+      : "I'm fingertip: I count fingertip formalism in this group. Commands: stats (your own week, sent to you privately) / stats group (this group's week, in the group); why (reply to a message); not formalism (reply to a message); report <text> (anonymous lead); optout / optin; forget me. Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en, config supervisor <user>, config show.";
   },
   unknown(word: string, lang: Lang): string {
     return lang === 'zh' ? `不认识的命令"${word}"。发送"帮助"查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;

@@ -17,11 +17,11 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
 export async function purge(writer: SerialWriter, beforeTs: number): Promise<number> {
   let messages = 0;
   // seen_events has no rowid (WITHOUT ROWID): its key is (platform, key).
-  const keys = { messages: 'rowid', seen_events: '(platform, key)', leads: 'rowid', feedback: 'rowid' };
+  const keys = { messages: 'rowid', seen_events: 'platform, key', leads: 'rowid', feedback: 'rowid' };
   for (const [table, key] of Object.entries(keys)) {
     for (;;) {
       const n = await writer.transaction((db) =>
-        db.run(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ts < ? LIMIT ${CHUNK})`, [beforeTs]),
+        db.run(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ts < ? LIMIT ${CHUNK})`, [beforeTs]),
       );
       if (table === 'messages') messages += n;
       if (n < CHUNK) break;

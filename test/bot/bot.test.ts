@@ -39,7 +39,7 @@ describe('Bot pipeline', () => {
     const { adapter } = await botHarness();
     await adapter.say('stats', { id: 'c1', addressed: true });
     await adapter.say('stats', { id: 'c1', addressed: true });
-    expect(adapter.sent.filter((s) => s.to === 'group')).toHaveLength(1);
+    expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
     await adapter.say('@fingertip dance', { addressed: true });
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
     expect(adapter.last()!.text).toContain('Unknown command "dance"');

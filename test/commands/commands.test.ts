@@ -5,25 +5,25 @@ const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 const cmd = { addressed: true } as const;
 
 describe('chat commands', () => {
-  it('stats in a group answers the group week in the group, with person-minutes and categories', async () => {
+  it('stats group answers the group week in the group, with person-minutes and categories', async () => {
     const { adapter, store } = await botHarness();
     await adapter.say(DEMAND, { from: 'boss' });
     await store.flush();
-    await adapter.say('stats', cmd);
+    await adapter.say('stats group', cmd);
     const answer = adapter.last()!;
     expect(answer.to).toBe('group');
     expect(answer.text).toMatch(/^ops this week \(2026-W48\): 1 demands, about \d+ person-minutes/);
     expect(answer.text).toContain('check-ins 1');
-    await adapter.say('统计', cmd);
+    await adapter.say('统计 本群', cmd);
     expect(adapter.last()!.text).toMatch(/^「ops」本周（2026-W48）1 条形式主义要求/);
   });
 
-  it("stats me answers the member's own burden privately, and not after optout", async () => {
+  it("stats answers the member's own burden privately, and not after optout", async () => {
     const { adapter, store } = await botHarness();
     await adapter.say('hi', { from: 'u1', group: { id: 'g1', name: 'ops', memberCount: 11, members: ['u1', 'boss'] } });
     await adapter.say(DEMAND, { from: 'boss' });
     await store.flush();
-    await adapter.say('stats me', cmd);
+    await adapter.say('stats', cmd);
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
     expect(adapter.last()!.text).toMatch(/^You this week \(2026-W48\): 1 demands/);
     await adapter.say('退出统计', cmd);
@@ -57,7 +57,7 @@ describe('chat commands', () => {
     expect(why.text).toMatch(/rule check-in\/\S+\): matched "[^"]+"/);
     await adapter.say('not formalism', { ...cmd, replyTo: 'd1' });
     expect(adapter.last()!.text).toMatch(/false positive/);
-    await adapter.say('stats', cmd);
+    await adapter.say('stats group', cmd);
     expect(adapter.last()!.text).toMatch(/no formalism demands flagged/);
     await adapter.say('why', { ...cmd, replyTo: 'nope' });
     expect(adapter.last()!.text).toBe('Reply to a message with this command.');

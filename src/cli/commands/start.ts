@@ -1,4 +1,5 @@
 import { Bot } from '../../bot/bot.js';
+import { scheduleDigest } from '../../digest/schedule.js';
 import { loadConfig } from '../../config/load.js';
 import { createEngine } from '../../engine/index.js';
 import { openStore } from '../../store/open.js';
@@ -25,15 +26,22 @@ export const run: Command = async (argv, ctx) => {
   try {
     const adapters = [];
     for (const name of names) adapters.push(await createAdapter(name, { config, store, ctx }));
-    await store.purge(Date.now() - config.retentionDays * DAY_MS);
-    const bot = new Bot({ config, store, engine, adapters, log: (line) => ctx.stderr.write(`${line}\n`) });
+    const log = (line: string) => ctx.stderr.write(`${line}\n`);
+    const purge = () => store.purge(Date.now() - config.retentionDays * DAY_MS).catch((err: Error) => log(`retention purge failed: ${err.message}`));
+    await purge();
+    // A bot runs for months: the retention is applied daily, not only at start.
+    const daily = setInterval(purge, DAY_MS).unref();
+    const bot = new Bot({ config, store, engine, adapters, log });
     await bot.start();
+    const digest = await scheduleDigest({ config, store, adapters, log });
     const shell = adapters.find((a) => a.platform === 'shell') as { finished?: Promise<void> } | undefined;
     let onSignal!: () => void;
     const stopSignal = new Promise<void>((resolve) => (onSignal = resolve));
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
     await Promise.race([shell?.finished ?? new Promise<void>(() => {}), stopSignal]);
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+    clearInterval(daily);
+    await digest.stop();
     await bot.stop();
   } finally {
     await store.close();

@@ -2,15 +2,15 @@ import { groupWeekStats, memberWeekStats } from '../../stats/week-stats.js';
 import type { CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
 
-const PERSONAL = /^(me|mine|my|我|我的|个人)$/iu;
+const GROUP = /^(group|this group|群|本群|全群)$/iu;
 
 /**
- * `stats` in a group answers the group's week in the group; `stats me`, or `stats` in a direct
- * message, answers the member's own week privately. Opted-out members get no personal figures.
+ * `stats` answers the member's own week privately (opted-out members get none); `stats group` in a
+ * group answers the group's week in the group, the one figure everybody there may see.
  */
 export const stats: CommandHandler = async (ctx) => {
   const { msg, store, config, lang, now } = ctx;
-  if (msg.group && !PERSONAL.test(ctx.args)) {
+  if (msg.group && GROUP.test(ctx.args)) {
     const s = await groupWeekStats(store, config, msg.platform, msg.group.id, now);
     return ctx.replyInGroup(TEXTS.stats(s, 'group', msg.group.name ?? msg.group.id, lang));
   }

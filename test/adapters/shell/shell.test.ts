@@ -6,7 +6,7 @@ import { tempDir } from '../../support/temp-dir.js';
 describe('shell adapter (fingertip start)', () => {
   it('reads piped lines to the end: flags demands, answers commands, exits 0', async () => {
     const db = join(tempDir(), 'shell.db');
-    const input = ['/group 卫健群 358', '请全体同事今晚十点前完成打卡并截图发群里', '今天中午吃什么？', 'stats', '为什么', ''].join('\n');
+    const input = ['/group 卫健群 358', '请全体同事今晚十点前完成打卡并截图发群里', '今天中午吃什么？', '统计 本群', '为什么', ''].join('\n');
     const r = await runCli(['start'], { stdin: input, env: { FINGERTIP_DB: db } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -22,7 +22,7 @@ describe('shell adapter (fingertip start)', () => {
   it('keeps what it stored across runs on the same file', async () => {
     const db = join(tempDir(), 'shell.db');
     await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
-    const r = await runCli(['start'], { stdin: '/as 张三\nstats\n', env: { FINGERTIP_DB: db } });
+    const r = await runCli(['start'], { stdin: '/as 张三\nstats group\n', env: { FINGERTIP_DB: db } });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/local this week \(\d{4}-W\d\d\): 1 demands/);
   });
