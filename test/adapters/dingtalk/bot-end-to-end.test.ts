@@ -70,12 +70,12 @@ function mention(stub: DingtalkStub, msgId: string, text: string, sender = 'staf
 }
 
 describe('DingTalk adapter through the bot', () => {
-  it('answers "@robot stats" in the group through the session webhook, and a redelivery after a restart not again', async () => {
+  it('answers "@robot stats group" in the group through the session webhook, and a redelivery after a restart not again', async () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);
     const db = join(tempDir(), 'bot.db');
     const first = await startBot(stub, db);
-    const stats = mention(stub, 'msg-stats', 'stats');
+    const stats = mention(stub, 'msg-stats', 'stats group');
     stub.push(robotFrame('frame-1', stats));
     const [answer] = await eventually(() => (stub.callsTo('/session/group1').length ? stub.callsTo('/session/group1') : undefined));
     expect((answer.body as { text: { content: string } }).text.content).toContain('教务处工作群');
