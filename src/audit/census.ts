@@ -29,10 +29,14 @@ export class Census {
     this.groups.get(groupId)!.seen.add(memberId);
   }
 
-  person(id: string, ...names: (string | undefined | null)[]): void {
+  /** A name someone goes by; called once per name (no rest array: this runs for every message). */
+  person(id: string, name: string | undefined | null): void {
     let set = this.people.get(id);
     if (!set) this.people.set(id, (set = new Set()));
-    for (const n of names) if (n && n.trim()) set.add(n.trim());
+    if (name && !set.has(name)) {
+      const trimmed = name.trim();
+      if (trimmed) set.add(trimmed);
+    }
   }
 
   groupList(): AuditGroup[] {

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 
 /** One line of a text stream; `no` counts from 1. `tooLong` lines are cut: their text is not kept. */
 export interface Line {
@@ -11,46 +10,53 @@ export interface Line {
 /** Longer lines are reported as broken instead of being held in memory: no chat message is this long. */
 export const MAX_LINE = 1 << 20;
 
+const LF = 0x0a;
+const CR = 0x0d;
+
 /**
  * The lines of a UTF-8 byte stream (LF or CRLF), streamed so memory stays flat whatever the size.
- * A leading byte-order mark is dropped. `onBytes` hears of every chunk read, for progress.
+ * Lines are found in the bytes and each is decoded once into a flat string, which JSON.parse reads
+ * fastest. A leading byte-order mark is dropped. `onBytes` hears of every chunk read, for progress.
  */
 export async function* readLines(input: Readable, onBytes: (n: number) => void = () => {}, maxLine = MAX_LINE): AsyncGenerator<Line> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
+  let pending: Buffer | null = null; // the start of a line begun in an earlier chunk
   let skipping = false; // inside a line already known to be too long
   let no = 0;
   let first = true;
-  for await (const chunk of input as AsyncIterable<Buffer>) {
+  const decode = (buf: Buffer, start: number, end: number): string => {
+    if (end > start && buf[end - 1] === CR) end--;
+    return buf.toString('utf8', start, end);
+  };
+  for await (let chunk of input as AsyncIterable<Buffer>) {
     onBytes(chunk.length);
-    let text = decoder.write(chunk);
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (first && chunk.length > 0) {
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
       first = false;
     }
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    for (let nl = chunk.indexOf(LF); nl !== -1; nl = chunk.indexOf(LF, start)) {
       no++;
       if (skipping) {
-        yield { no, text: '', tooLong: true };
         skipping = false;
+        yield { no, text: '', tooLong: true };
+      } else if (pending) {
+        const line: Buffer = Buffer.concat([pending, chunk.subarray(start, nl)]);
+        pending = null;
+        yield line.length > maxLine ? { no, text: '', tooLong: true } : { no, text: decode(line, 0, line.length), tooLong: false };
       } else {
-        const line = pending + text.slice(start, nl);
-        pending = '';
-        if (line.length > maxLine) yield { no, text: '', tooLong: true };
-        else yield { no, text: line.endsWith('\r') ? line.slice(0, -1) : line, tooLong: false };
+        yield nl - start > maxLine ? { no, text: '', tooLong: true } : { no, text: decode(chunk, start, nl), tooLong: false };
       }
       start = nl + 1;
     }
-    if (!skipping) {
-      pending += text.slice(start);
+    if (!skipping && start < chunk.length) {
+      // Copied: the stream may reuse its buffer.
+      pending = pending ? Buffer.concat([pending, chunk.subarray(start)]) : Buffer.from(chunk.subarray(start));
       if (pending.length > maxLine) {
-        pending = '';
+        pending = null;
         skipping = true;
       }
     }
   }
-  const rest = pending + decoder.end();
   if (skipping) yield { no: no + 1, text: '', tooLong: true };
-  else if (rest.length > 0) yield { no: no + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, tooLong: false };
+  else if (pending && pending.length > 0) yield { no: no + 1, text: decode(pending, 0, pending.length), tooLong: false };
 }

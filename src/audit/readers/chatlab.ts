@@ -135,13 +135,14 @@ export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks
         if (!id) continue;
         listed.push(id);
         const aliases = Array.isArray(entry.member.aliases) ? entry.member.aliases.map(String) : [];
-        census.person(id, str(entry.member.groupNickname), str(entry.member.accountName), ...aliases);
+        for (const name of [str(entry.member.groupNickname), str(entry.member.accountName), ...aliases]) census.person(id, name);
       } else if ('message' in entry) {
         const msg = chat.toMessage(entry.message, ordinal++);
         if (typeof msg === 'string') hooks.bad(where, msg);
         else if (msg) {
           seen.add(msg.sender.id);
-          census.person(msg.sender.id, str(entry.message.groupNickname), str(entry.message.accountName));
+          census.person(msg.sender.id, str(entry.message.groupNickname));
+          census.person(msg.sender.id, str(entry.message.accountName));
           msg.group = group;
           yield msg;
         }

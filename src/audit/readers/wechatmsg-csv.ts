@@ -112,7 +112,7 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
       msg.group = group;
       census.group(gid, groupName);
       census.seen(gid, msg.sender.id);
-      census.person(msg.sender.id, ...p.names);
+      for (const name of p.names) census.person(msg.sender.id, name);
       yield msg;
     }
   }
