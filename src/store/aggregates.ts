@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import { CATEGORY_TERMS, categoryTotalsOf, countsOf } from './category-sql.js';
-import { fromRow, recordSelect, type MessageRow } from './record-row.js';
+import { fromRow, parseRows, recordSelect } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
 import type { CategoryTotals, GroupTotals, MemberView, Period, Scope } from './store.js';
 
@@ -11,15 +11,29 @@ export async function categoryTotals(db: Db, scope: Scope): Promise<CategoryTota
   return categoryTotalsOf(row ?? {});
 }
 
-/** Per group with messages in the scope: messages, demands and per-category totals. */
+/**
+ * Per group with messages in the scope: messages, demands and per-category totals. Two queries, each
+ * answered from an index alone: message counts along `messages_ts`, demands along `demands_ts`.
+ */
 export async function groupTotals(db: Db, scope: Scope): Promise<GroupTotals[]> {
   const where = scopeWhere(scope);
-  const rows = await db.all<Record<string, unknown> & { platform: string; group_id: string; messages: number; demands: number }>(
-    `SELECT m.platform, m.group_id, count(*) AS messages, sum(m.mask <> 0) AS demands, ${CATEGORY_TERMS}
-     FROM messages m WHERE ${where.sql} GROUP BY m.platform, m.group_id ORDER BY m.platform, m.group_id`,
-    where.params,
-  );
-  return rows.map((r) => ({ platform: r.platform, groupId: r.group_id, messages: r.messages, demands: r.demands, byCategory: categoryTotalsOf(r) }));
+  const [counts, demands] = await Promise.all([
+    db.all<{ platform: string; group_id: string; messages: number }>(
+      `SELECT m.platform, m.group_id, count(*) AS messages FROM messages m WHERE ${where.sql}
+       GROUP BY m.platform, m.group_id ORDER BY m.platform, m.group_id`,
+      where.params,
+    ),
+    db.all<Record<string, unknown> & { platform: string; group_id: string; demands: number }>(
+      `SELECT m.platform, m.group_id, count(*) AS demands, ${CATEGORY_TERMS} FROM messages m
+       WHERE m.mask <> 0 AND ${where.sql} GROUP BY m.platform, m.group_id`,
+      where.params,
+    ),
+  ]);
+  const byGroup = new Map(demands.map((d) => [`${d.platform}\u0000${d.group_id}`, d]));
+  return counts.map((c) => {
+    const d = byGroup.get(`${c.platform}\u0000${c.group_id}`);
+    return { platform: c.platform, groupId: c.group_id, messages: c.messages, demands: d?.demands ?? 0, byCategory: categoryTotalsOf(d ?? {}) };
+  });
 }
 
 // Demands in the member's groups (by the stored member lists) sent by someone else: `demands_group` answers it.
@@ -31,12 +45,12 @@ export async function memberView(db: Db, platform: string, userId: string, perio
   const [groups, totals, latest] = await Promise.all([
     db.get<{ n: number }>('SELECT count(*) AS n FROM group_members WHERE platform = ? AND user_id = ?', [platform, userId]),
     db.get<Record<string, unknown> & { demands: number }>(`SELECT count(*) AS demands, ${CATEGORY_TERMS} FROM messages m WHERE ${MEMBER_DEMANDS}`, params),
-    db.all<MessageRow>(`SELECT ${recordSelect()} WHERE ${MEMBER_DEMANDS} ORDER BY m.ts DESC LIMIT ?`, [...params, period.limit ?? 20]),
+    db.all<{ r: string }>(`SELECT ${recordSelect()} WHERE ${MEMBER_DEMANDS} ORDER BY m.ts DESC LIMIT ?`, [...params, period.limit ?? 20]),
   ]);
   return {
     groups: groups?.n ?? 0,
     demands: totals?.demands ?? 0,
     byCategory: countsOf(categoryTotalsOf(totals ?? {})),
-    latest: latest.map(fromRow),
+    latest: parseRows(latest).map(fromRow),
   };
 }

@@ -25,14 +25,16 @@ export class BatchWriter {
   private readonly users: BulkInsert;
   private readonly groups: BulkInsert;
   private readonly seen: BulkInsert;
+  /** Sender names as last written: a batch re-writes only names that changed. */
+  private names = new Map<string, string>();
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     /** The anonymous id to store instead of an opted-out sender's, else undefined. */
     private readonly anonOf: (platform: string, userId: string) => string | undefined,
   ) {
     this.messages = new BulkInsert(db, `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES`, MESSAGE_WIDTH,
-      'ON CONFLICT (platform, id) DO NOTHING RETURNING platform, id', 200);
+      'ON CONFLICT (platform, id) DO NOTHING', 100);
     this.users = new BulkInsert(db, 'INSERT INTO chat_users (platform, id, name) VALUES', 3,
       'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name', 300);
     this.groups = new BulkInsert(db, 'INSERT INTO chat_groups (platform, id, name, first_seen, last_seen) VALUES', 5,
@@ -63,7 +65,8 @@ export class BatchWriter {
       first.set(k, i);
       const anon = this.anonOf(r.platform, r.senderId);
       rows.push(toRow(r, anon));
-      if (!anon && r.senderName) users.set(key(r.platform, r.senderId), [r.platform, r.senderId, r.senderName]);
+      const userKey = key(r.platform, r.senderId);
+      if (!anon && r.senderName && this.names.get(userKey) !== r.senderName) users.set(userKey, [r.platform, r.senderId, r.senderName]);
       if (r.groupId !== '') {
         const g = groups.get(key(r.platform, r.groupId));
         if (!g) groups.set(key(r.platform, r.groupId), [r.platform, r.groupId, r.groupName ?? null, r.ts, r.ts]);
@@ -74,16 +77,36 @@ export class BatchWriter {
         }
       }
     });
-    const inserted = new Set(
-      (await this.messages.run<{ platform: string; id: string }>(rows)).map((row) => key(row.platform, row.id)),
-    );
+    const inserted = await this.insertMessages(rows);
     await this.users.run([...users.values()]);
+    if (this.names.size > 100_000) this.names = new Map(); // bounded: a miss only costs one upsert
+    for (const [k, row] of users) this.names.set(k, row[2] as string);
     await this.groups.run([...groups.values()]);
-    const newKeys = new Set((await this.seen.run<{ platform: string; key: string }>(seen)).map((row) => key(row.platform, row.key)));
+    const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(seen)).map((row) => key(row.platform, row.key)));
     return items.map((item, i) => {
       const k = item.record ? key(item.record.platform, item.record.id) : key(item.platform, item.eventKey ?? '');
-      return item.record ? first.get(k) === i && inserted.has(k) : firstKey.get(k) === i && newKeys.has(k);
+      return item.record ? first.get(k) === i && (inserted === 'all' || inserted.has(k)) : firstKey.get(k) === i && newKeys.has(k);
     });
+  }
+
+  /**
+   * Forgets the names it remembers as written, after something else changed names in the database
+   * (forgetting or opting out a user), or after a failed batch whose names were rolled back.
+   */
+  forgetNames(): void {
+    this.names = new Map();
+  }
+
+  /**
+   * Inserts message rows; 'all' when every row was new (the common case), else the keys of the new
+   * ones. RETURNING would tell too but halves the insert rate; new rows are instead those whose rowid
+   * is above the largest before the insert, as nothing else writes inside this transaction.
+   */
+  private async insertMessages(rows: readonly Param[][]): Promise<'all' | Set<string>> {
+    const before = (await this.db.get<{ last: number | null }>('SELECT max(rowid) AS last FROM messages'))?.last ?? 0;
+    if ((await this.messages.run(rows)) === rows.length) return 'all';
+    const added = await this.db.all<{ platform: string; id: string }>('SELECT platform, id FROM messages WHERE rowid > ?', [before]);
+    return new Set(added.map((row) => key(row.platform, row.id)));
   }
 
   async finalize(): Promise<void> {

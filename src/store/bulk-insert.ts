@@ -28,14 +28,22 @@ export class BulkInsert {
     return stmt;
   }
 
-  /** Inserts `rows`; the rows of RETURNING, if the tail has one. */
-  async run<T>(rows: readonly Param[][]): Promise<T[]> {
+  /** Inserts `rows`; resolves to the number of rows inserted (or updated by the tail's upsert). */
+  async run(rows: readonly Param[][]): Promise<number> {
+    let changes = 0;
+    for (let i = 0; i < rows.length; i += this.maxRows) {
+      const chunk = rows.slice(i, i + this.maxRows);
+      changes += await (await this.stmt(chunk.length)).run(chunk.flat());
+    }
+    return changes;
+  }
+
+  /** Inserts `rows` with a RETURNING tail; resolves to the rows returned. */
+  async returning<T>(rows: readonly Param[][]): Promise<T[]> {
     const out: T[] = [];
     for (let i = 0; i < rows.length; i += this.maxRows) {
       const chunk = rows.slice(i, i + this.maxRows);
-      const stmt = await this.stmt(chunk.length);
-      const got = await stmt.all<T>(chunk.flat());
-      for (const row of got) out.push(row);
+      for (const row of await (await this.stmt(chunk.length)).all<T>(chunk.flat())) out.push(row);
     }
     return out;
   }

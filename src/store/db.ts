@@ -85,9 +85,14 @@ export class Stmt {
     });
   }
 
-  run(params: readonly Param[]): Promise<void> {
+  /** Runs the statement; resolves to the number of rows it changed. */
+  run(params: readonly Param[]): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.raw.run(params, (err: Error | null) => (err ? reject(this.fail(err)) : resolve()));
+      const fail = (e: unknown) => reject(this.fail(e));
+      this.raw.run(params, function (this: sqlite3.RunResult, err: Error | null) {
+        if (err) fail(err);
+        else resolve(this.changes);
+      });
     });
   }
 

@@ -2,7 +2,9 @@ import { WorkError } from '../util/errors.js';
 import type { BatchItem } from './batch-writer.js';
 import type { IngestOptions } from './store.js';
 
-export const DEFAULT_INGEST: Required<IngestOptions> = { batchSize: 1000, maxDelayMs: 50 };
+// Larger transactions write each touched index page once for more records: 5000 a commit ingests
+// about three times faster than 1000 (bench/ingest.ts), and a quiet bot still commits within 50 ms.
+export const DEFAULT_INGEST: Required<IngestOptions> = { batchSize: 5000, maxDelayMs: 50 };
 
 interface Pending extends BatchItem {
   resolve: (isNew: boolean) => void;

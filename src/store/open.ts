@@ -18,7 +18,8 @@ export interface OpenOptions extends IngestOptions {
  * synchronous FULL so a committed batch survives power loss as well as a killed process, foreign
  * keys on, pending migrations applied. A file that is not a fingertip database (random bytes,
  * another application's database) is an InputError naming it; a lock held past the busy timeout is
- * a WorkError naming it.
+ * a WorkError naming it. Checkpoints every 10000 WAL pages (40 MB) rather than 1000: a page that
+ * many batches touch is copied into the database once per checkpoint, not once per batch.
  */
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
   const busy = options.busyTimeoutMs ?? 5000;
@@ -30,7 +31,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     opened.push(db);
     await checkIdentity(db);
     await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
-      PRAGMA cache_size = -65536; PRAGMA journal_size_limit = 67108864;`);
+      PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;`);
     const writer = new SerialWriter(db);
     await migrate(writer);
     // An in-memory database exists once per connection: there the writer reads too.

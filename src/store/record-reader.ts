@@ -1,42 +1,42 @@
-import type { Db } from './db.js';
+import type { Db, Param } from './db.js';
 import type { MessageRecord } from './message-record.js';
-import { fromRow, recordSelect, type MessageRow } from './record-row.js';
+import { fromRow, parseRows, recordSelect } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
 import type { Scope } from './store.js';
 
 const PAGE = 2000;
 
 /**
- * Records of a scope in time order, a page at a time: each page resumes after the last (ts, rowid)
- * seen, along `messages_ts` whose entries are sorted exactly so, so a page costs one index seek and
- * memory holds one page whatever the period.
+ * Records of a scope in time order, a page at a time: each page resumes after the last
+ * (ts, platform, group_id, rowid) seen, the order of `messages_ts` entries, so a page costs one index
+ * seek and memory holds one page whatever the period.
  */
 export async function* readRecords(db: Db, scope: Scope): AsyncGenerator<MessageRecord> {
-  const where = scopeWhere(scope);
-  const sql = `SELECT m.rowid AS rid, ${recordSelect('messages_ts')}
-    WHERE ${where.sql} AND m.ts >= ? AND (m.ts > ? OR m.rowid > ?)
-    ORDER BY m.ts, m.rowid LIMIT ${PAGE}`;
-  let lastTs = scope.from;
-  let lastRid = -1;
+  let cursor: Param[] = [scope.from, '', '', -1];
   for (;;) {
-    const rows = await db.all<MessageRow & { rid: number }>(sql, [...where.params, lastTs, lastTs, lastRid]);
+    // The page starts at the cursor's ts: the only lower bound on ts, so the index seek starts there.
+    const where = scopeWhere({ ...scope, from: cursor[0] as number });
+    const rows = parseRows(await db.all<{ r: string }>(
+      `SELECT ${recordSelect('messages_ts')} WHERE ${where.sql} AND (m.ts, m.platform, m.group_id, m.rowid) > (?, ?, ?, ?)
+       ORDER BY m.ts, m.platform, m.group_id, m.rowid LIMIT ${PAGE}`,
+      [...where.params, ...cursor],
+    ));
     for (const row of rows) yield fromRow(row);
     if (rows.length < PAGE) return;
     const last = rows[rows.length - 1];
-    lastTs = last.ts;
-    lastRid = last.rid;
+    cursor = [last[4], last[0], last[2], last[16]]; // ts, platform, group_id, rowid
   }
 }
 
 export async function readMessage(db: Db, platform: string, id: string): Promise<MessageRecord | undefined> {
-  const row = await db.get<MessageRow>(`SELECT ${recordSelect()} WHERE m.platform = ? AND m.id = ?`, [platform, id]);
-  return row && fromRow(row);
+  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect()} WHERE m.platform = ? AND m.id = ?`, [platform, id]);
+  return parseRows(rows).map(fromRow)[0];
 }
 
 export async function readLatestFlagged(db: Db, platform: string, groupId: string): Promise<MessageRecord | undefined> {
-  const row = await db.get<MessageRow>(
+  const rows = await db.all<{ r: string }>(
     `SELECT ${recordSelect()} WHERE m.platform = ? AND m.group_id = ? AND m.mask <> 0 ORDER BY m.ts DESC, m.rowid DESC LIMIT 1`,
     [platform, groupId],
   );
-  return row && fromRow(row);
+  return parseRows(rows).map(fromRow)[0];
 }

@@ -1,6 +1,7 @@
 /**
  * The first schema. Messages keep what counts need; text and findings only for flagged ones.
- * Indexes serve the reads: `messages_ts` streams a period in time order (ts then rowid),
+ * Indexes serve the reads: `messages_ts` streams a period in time order and counts messages per
+ * group without reading the table,
  * the partial `demands_*` indexes hold flagged messages only (a few percent) so that category
  * totals and a member's view never touch the unflagged bulk. Feedback copies the text and sender
  * of its message: it is kept for tuning rules after the message itself is purged.
@@ -23,7 +24,7 @@ CREATE TABLE messages (
   text TEXT,
   PRIMARY KEY (platform, id)
 );
-CREATE INDEX messages_ts ON messages (ts);
+CREATE INDEX messages_ts ON messages (ts, platform, group_id);
 CREATE INDEX demands_ts ON messages (ts, platform, group_id, mask, recipients) WHERE mask <> 0;
 CREATE INDEX demands_group ON messages (platform, group_id, ts, sender_id, mask) WHERE mask <> 0;
 

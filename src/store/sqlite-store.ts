@@ -32,7 +32,14 @@ export class SqliteStore implements Store {
     options: IngestOptions = {},
   ) {
     this.batches = new BatchWriter(writer.db, (platform, user) => this.optOuts.get(userKey(platform, user)));
-    this.ingestor = new Ingestor((items) => this.writer.transaction(() => this.batches.write(items)), options);
+    this.ingestor = new Ingestor(
+      (items) =>
+        this.writer.transaction(() => this.batches.write(items)).catch((err: unknown) => {
+          this.batches.forgetNames();
+          throw err;
+        }),
+      options,
+    );
   }
 
   get path(): string {
@@ -124,6 +131,7 @@ export class SqliteStore implements Store {
 
   async setOptOut(platform: string, user: string, optedOut: boolean): Promise<void> {
     const anon = await this.writer.transaction((db) => privacy.setOptOut(db, platform, user, optedOut));
+    this.batches.forgetNames();
     if (anon) this.optOuts.set(userKey(platform, user), anon);
     else this.optOuts.delete(userKey(platform, user));
   }
@@ -135,6 +143,7 @@ export class SqliteStore implements Store {
   async forgetUser(platform: string, user: string): Promise<string> {
     await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
     const { token, anon } = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user));
+    this.batches.forgetNames();
     if (anon) this.optOuts.set(userKey(platform, user), anon);
     return token;
   }

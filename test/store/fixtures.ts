@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import type { Finding } from '../../src/engine/finding.js';
+import type { MessageRecord } from '../../src/store/message-record.js';
+import { openStore, type OpenOptions } from '../../src/store/open.js';
+import type { Store } from '../../src/store/store.js';
+import type { Category } from '../../src/taxonomy/categories.js';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+
+/** A fresh temp dir, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fingertip-store-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A store on a real file in a temp dir, closed after the test (unless the test closed it). */
+export async function tempStore(options: OpenOptions = {}, path = join(tempDir(), 'test.db')): Promise<Store> {
+  const store = await openStore(path, options);
+  stores.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+export const finding = (category: Category, rule = `${category}/test`, match = 'matched words'): Finding => ({
+  rule, category, span: [0, match.length], match,
+});
+
+/** A record with sensible defaults; flagged when given categories (one finding each, text kept). */
+export function rec(id: string, fields: Partial<MessageRecord> & { cats?: Category[] } = {}): MessageRecord {
+  const { cats = [], ...rest } = fields;
+  const flagged = cats.length > 0;
+  return {
+    platform: 'slack', id, groupId: 'C1', senderId: 'U1', ts: 1_000_000, length: 10, hash: `h-${id}`, replyTo: null,
+    isAck: false, mentionsAll: false, recipients: 0, categories: [...cats].sort(),
+    findings: cats.map((c) => finding(c)), text: flagged ? `text of ${id}` : null,
+    ...rest,
+  };
+}
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../../src/store/db.js';
+import { tempDir, tempStore } from './fixtures.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** `entry` and every module it imports, relatively, as plain JS under `out`: runnable by a bare `node`. */
+function transpile(entry: string, out: string): void {
+  const todo = [entry];
+  const done = new Set<string>();
+  for (let file = todo.pop(); file !== undefined; file = todo.pop()) {
+    if (done.has(file)) continue;
+    done.add(file);
+    const js = ts.transpileModule(readFileSync(join(ROOT, file), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const target = join(out, file.replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, js);
+    for (const [, spec] of js.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) todo.push(join(dirname(file), `${spec}.ts`));
+  }
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}');
+  symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'));
+}
+
+// Ingests without end, every tenth record twice (a redelivery), printing each id once add() resolved:
+// the ids a bot would have acknowledged to its platform.
+const CHILD = `
+import { openStore } from './src/store/open.js';
+const store = await openStore(process.argv[2], { batchSize: 300, maxDelayMs: 5 });
+const record = (i) => ({ platform: 'slack', id: 'm' + i, groupId: 'C' + (i % 7), senderId: 'U' + (i % 13), ts: 1e12 + i,
+  length: 5, hash: 'h' + i, replyTo: null, isAck: false, mentionsAll: false, recipients: 3,
+  categories: i % 3 ? [] : ['check-in'], findings: i % 3 ? [] : [{ rule: 'r', category: 'check-in', span: [0, 1], match: 'x' }],
+  text: i % 3 ? null : 'text ' + i });
+const inFlight = new Set();
+for (let i = 0; ; i++) {
+  const p = store.add(record(i)).then(() => process.stdout.write('m' + i + '\\n'));
+  inFlight.add(p);
+  p.finally(() => inFlight.delete(p));
+  if (i % 10 === 0) store.add(record(i));
+  if (inFlight.size >= 1000) await Promise.race(inFlight);
+}
+`;
+
+describe('durability', () => {
+  it('keeps every acknowledged record, once, when the process is killed with SIGKILL mid-ingest', async () => {
+    const dir = tempDir();
+    transpile('src/store/open.ts', join(dir, 'child'));
+    writeFileSync(join(dir, 'child', 'ingest.mjs'), CHILD);
+    const path = join(dir, 'kill.db');
+    const child = spawn(process.execPath, [join(dir, 'child', 'ingest.mjs'), path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const acked = new Set<string>();
+    let buffer = '';
+    await new Promise<void>((done, fail) => {
+      child.on('error', fail);
+      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? done() : fail(new Error(`child exited early: ${code} ${signal}`))));
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        buffer += chunk;
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const id of lines) acked.add(id);
+        if (acked.size >= 20_000 && !child.killed) child.kill('SIGKILL'); // mid-ingest: batches are in flight
+      });
+    });
+    expect(acked.size).toBeGreaterThanOrEqual(20_000);
+
+    const raw = await Db.open(path, 1000);
+    expect(await raw.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    const stored = await raw.all<{ id: string; n: number }>("SELECT id, count(*) AS n FROM messages WHERE platform = 'slack' GROUP BY id");
+    await raw.close();
+    const counts = new Map(stored.map((r) => [r.id, r.n]));
+    const missing = [...acked].filter((id) => counts.get(id) !== 1);
+    expect(missing).toEqual([]);
+    // The store opens and reads normally after the crash.
+    const store = await tempStore({}, path);
+    expect((await store.message('slack', 'm3'))?.text).toBe('text 3');
+  }, 60_000);
+});

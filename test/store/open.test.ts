@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sqlite3 from 'sqlite3';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../../src/store/db.js';
+import { openStore } from '../../src/store/open.js';
+import { InputError, WorkError } from '../../src/util/errors.js';
+import { rec, tempDir, tempStore } from './fixtures.js';
+
+const rejection = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (err: unknown) => err);
+
+describe('openStore', () => {
+  it('creates the file and its folder', async () => {
+    const path = join(tempDir(), 'nested', 'deeper', 'fingertip.db');
+    const store = await tempStore({}, path);
+    await store.add(rec('m1'));
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('refuses random bytes with an InputError naming the file, and leaves the file as it was', async () => {
+    const path = join(tempDir(), 'random.db');
+    const bytes = randomBytes(8192);
+    writeFileSync(path, bytes);
+    const err = await rejection(openStore(path));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toBe(`${path}: not a SQLite database (the file is corrupted or is some other kind of file)`);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it("refuses another application's SQLite database without touching it", async () => {
+    const path = join(tempDir(), 'other.db');
+    const db = await Db.open(path, 1000);
+    await db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)');
+    await db.close();
+    const err = await rejection(openStore(path));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toContain(`${path}: not a fingertip database`);
+    const again = await Db.open(path, 1000);
+    expect(await again.all("SELECT name FROM sqlite_schema WHERE type = 'table'")).toEqual([{ name: 'invoices' }]);
+    await again.close();
+  });
+
+  it('refuses a database made by a newer fingertip', async () => {
+    const store = await tempStore();
+    await store.close();
+    const db = await Db.open(store.path, 1000);
+    await db.run('PRAGMA user_version = 999');
+    await db.close();
+    const err = await rejection(openStore(store.path));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/newer fingertip \(schema version 999/);
+  });
+
+  it('gives a clear WorkError when another process holds the database locked', async () => {
+    const store = await tempStore();
+    await store.close();
+    // Another connection takes an exclusive lock and keeps it, as a crashed tool might.
+    const other = new sqlite3.Database(store.path);
+    await new Promise<void>((resolve, reject) =>
+      other.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;', (err) => (err ? reject(err) : resolve())),
+    );
+    try {
+      const err = await rejection(openStore(store.path, { busyTimeoutMs: 200 }));
+      expect(err).toBeInstanceOf(WorkError);
+      expect((err as Error).message).toBe(
+        `${store.path}: the database is locked by another process (still locked after 200 ms); is another fingertip using it?`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  });
+});
