@@ -1,4 +1,3 @@
-import { isCategory } from '../taxonomy/categories.js';
 import { InputError } from '../util/errors.js';
 import type { Db, Param } from './db.js';
 import type { GroupInfo, GroupSettings, GroupUpsert } from './store.js';
@@ -10,7 +9,7 @@ const MEMBERS_PER_INSERT = 300;
 
 /**
  * Creates or updates a group; absent fields keep what is stored, first/last seen only widen. A given
- * member list replaces the stored one (members leave), and gives the count when none is given.
+ * member list replaces the stored one (members leave), and its size the count unless a count comes with it.
  * Run inside a transaction.
  */
 export async function upsertGroup(db: Db, g: GroupUpsert): Promise<void> {
@@ -89,7 +88,7 @@ export function checkGroupSettings(s: GroupSettings): void {
   };
   if (s.mode !== 'silent' && s.mode !== 'nudge') bad('mode', 'expected silent or nudge');
   if (!isStrings(s.disabledRules)) bad('disabledRules', 'expected a list of rule ids');
-  if (s.coverage !== undefined && !(Array.isArray(s.coverage) && s.coverage.every(isCategory))) bad('coverage', 'expected category ids');
+  if (s.coverage !== undefined && s.coverage !== 'full' && s.coverage !== 'mentions-only') bad('coverage', 'expected full or mentions-only');
   if (s.language !== undefined && s.language !== 'zh' && s.language !== 'en') bad('language', 'expected zh or en');
   if (s.supervisors !== undefined && !isStrings(s.supervisors)) bad('supervisors', 'expected a list of user ids');
 }

@@ -59,12 +59,15 @@ export interface GroupInfo {
   lastSeen: number | null;
 }
 
+/** Whether the bot receives every message of a group or only those addressed to it. */
+export type Coverage = 'full' | 'mentions-only';
+
 export interface GroupSettings {
   /** silent: count only; nudge: answer a demand in the group. */
   mode: 'silent' | 'nudge';
   disabledRules: string[];
-  /** Categories the bot flags in this group; all of them when absent. */
-  coverage?: Category[];
+  /** What the bot sees of the group: every message, or only those that @-mention it (DingTalk robots). */
+  coverage?: Coverage;
   language?: 'zh' | 'en';
   /** Supervisors (user ids) subscribed to this group's digest by its admins. */
   supervisors?: string[];

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store.js';
+import { CATEGORIES, type Category } from '../../src/taxonomy/categories.js';
+import { collect, rec, tempStore } from './fixtures.js';
+
+const totals = (given: Partial<Record<Category, [number, number]>>) =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, { count: given[c]?.[0] ?? 0, recipients: given[c]?.[1] ?? 0 }]));
+
+/**
+ * C1 has 10 members (U1, U2, U3 known), C2 has 5 (U2, U4 known); W1 is on another platform.
+ * The period [1000, 2000) holds a-e and g; f comes later.
+ */
+async function fixture(): Promise<Store> {
+  const store = await tempStore();
+  await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberCount: 10, memberIds: ['U1', 'U2', 'U3'] });
+  await store.upsertGroup({ platform: 'slack', id: 'C2', name: 'hr', memberCount: 5, memberIds: ['U2', 'U4'] });
+  await Promise.all([
+    store.add(rec('a', { groupId: 'C1', senderId: 'U1', cats: ['check-in'], recipients: 9, ts: 1000 })),
+    store.add(rec('b', { groupId: 'C1', senderId: 'U2', cats: ['check-in', 'data-request'], recipients: 9, ts: 1100 })),
+    store.add(rec('c', { groupId: 'C1', senderId: 'U3', ts: 1200 })),
+    store.add(rec('d', { groupId: 'C2', senderId: 'U2', cats: ['data-request'], recipients: 0, ts: 1300 })), // unknown: 5 − 1
+    store.add(rec('e', { groupId: 'C2', senderId: 'U1', ts: 1400 })),
+    store.add(rec('f', { groupId: 'C1', senderId: 'U1', cats: ['check-in'], recipients: 9, ts: 2500 })),
+    store.add(rec('g', { platform: 'wechat', groupId: 'W1', senderId: 'X1', cats: ['like-quota'], recipients: 20, ts: 1500 })),
+  ]);
+  return store;
+}
+
+describe('aggregates', () => {
+  it('totals demands and recipients per category, filling unknown recipients from the group size', async () => {
+    const store = await fixture();
+    expect(await store.categoryTotals({ from: 1000, to: 2000 })).toEqual(
+      totals({ 'check-in': [2, 18], 'data-request': [2, 13], 'like-quota': [1, 20] }),
+    );
+    expect(await store.categoryTotals({ from: 1000, to: 2000, platform: 'slack' })).toEqual(totals({ 'check-in': [2, 18], 'data-request': [2, 13] }));
+    expect(await store.categoryTotals({ from: 1000, to: 2000, platform: 'slack', groupIds: ['C2'] })).toEqual(totals({ 'data-request': [1, 4] }));
+    expect(await store.categoryTotals({ from: 1000, to: 1100 })).toEqual(totals({ 'check-in': [1, 9] })); // `to` is exclusive
+  });
+
+  it('totals messages, demands and categories per group', async () => {
+    const store = await fixture();
+    expect(await store.groupTotals({ from: 1000, to: 2000 })).toEqual([
+      { platform: 'slack', groupId: 'C1', messages: 3, demands: 2, byCategory: totals({ 'check-in': [2, 18], 'data-request': [1, 9] }) },
+      { platform: 'slack', groupId: 'C2', messages: 2, demands: 1, byCategory: totals({ 'data-request': [1, 4] }) },
+      { platform: 'wechat', groupId: 'W1', messages: 1, demands: 1, byCategory: totals({ 'like-quota': [1, 20] }) },
+    ]);
+  });
+
+  it("shows a member the demands of others in their groups, latest first, never their own", async () => {
+    const store = await fixture();
+    const view = await store.memberView('slack', 'U2', { from: 1000, to: 3000, limit: 5 });
+    expect(view.groups).toBe(2);
+    expect(view.demands).toBe(2);
+    expect(view.byCategory).toEqual({ ...Object.fromEntries(CATEGORIES.map((c) => [c, 0])), 'check-in': 2 });
+    expect(view.latest.map((r) => r.id)).toEqual(['f', 'a']);
+    expect((await store.memberView('slack', 'U2', { from: 1000, to: 3000, limit: 1 })).latest.map((r) => r.id)).toEqual(['f']);
+    expect((await store.memberView('slack', 'nobody', { from: 0, to: 9999 })).demands).toBe(0);
+  });
+
+  it('streams records of a scope in time order', async () => {
+    const store = await fixture();
+    expect((await collect(store.records({ from: 0, to: 10_000 }))).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'g', 'f']);
+    expect((await collect(store.records({ from: 0, to: 10_000, platform: 'slack', groupIds: ['C1'] }))).map((r) => r.id)).toEqual(['a', 'b', 'c', 'f']);
+    expect((await collect(store.records({ from: 1100, to: 1400 }))).map((r) => r.id)).toEqual(['b', 'c', 'd']);
+  });
+
+  it('streams across pages exactly once each, also when many records share a timestamp', async () => {
+    const store = await tempStore();
+    const n = 4500; // more than two pages, with runs of equal ts that straddle page ends
+    await Promise.all(Array.from({ length: n }, (_, i) => store.add(rec(`m${i}`, { groupId: `C${i % 3}`, ts: 1000 + Math.floor(i / 1500) }))));
+    const got = await collect(store.records({ from: 0, to: 5000 }));
+    expect(got.length).toBe(n);
+    expect(new Set(got.map((r) => r.id)).size).toBe(n);
+    expect(got.every((r, i) => i === 0 || got[i - 1].ts <= r.ts)).toBe(true);
+  });
+
+  it('finds a message by id and the latest demand of a group', async () => {
+    const store = await fixture();
+    expect((await store.message('slack', 'd'))?.categories).toEqual(['data-request']);
+    expect(await store.message('slack', 'nope')).toBeUndefined();
+    expect((await store.latestFlagged('slack', 'C1'))?.id).toBe('f');
+    expect(await store.latestFlagged('slack', 'C9')).toBeUndefined();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { Db } from '../../src/store/db.js';
+import { finding, rec, tempStore } from './fixtures.js';
+
+describe('markFalsePositive', () => {
+  it("drops one rule's findings, recomputes the categories, and keeps the feedback for tuning", async () => {
+    const store = await tempStore();
+    await store.add(rec('m1', {
+      categories: ['check-in', 'proof-demand'], recipients: 10, text: '打卡并截图',
+      findings: [finding('check-in', 'check-in/a', '打卡'), finding('proof-demand', 'proof-demand/b', '截图')],
+    }));
+    expect(await store.markFalsePositive('slack', 'm1', 'check-in/a', 'U7')).toBe(true);
+    const after = await store.message('slack', 'm1');
+    expect(after?.categories).toEqual(['proof-demand']);
+    expect(after?.findings.map((f) => f.rule)).toEqual(['proof-demand/b']);
+    expect(after?.text).toBe('打卡并截图');
+    const totals = await store.categoryTotals({ from: 0, to: 2_000_000 });
+    expect([totals['check-in'].count, totals['proof-demand'].count]).toEqual([0, 1]);
+
+    // The whole message: it stops being a demand and keeps no text; the feedback rows keep it.
+    expect(await store.markFalsePositive('slack', 'm1', null, 'U8')).toBe(true);
+    expect(await store.message('slack', 'm1')).toMatchObject({ categories: [], findings: [], text: null });
+    expect((await store.categoryTotals({ from: 0, to: 2_000_000 }))['proof-demand'].count).toBe(0);
+    await store.close();
+    const db = await Db.open(store.path, 1000);
+    const rows = await db.all<{ rule: string | null; by_user: string; text: string; findings: string }>(
+      'SELECT rule, by_user, text, findings FROM feedback ORDER BY rowid',
+    );
+    await db.close();
+    expect(rows.map((r) => [r.rule, r.by_user, r.text, JSON.parse(r.findings).map((f: { rule: string }) => f.rule)])).toEqual([
+      ['check-in/a', 'U7', '打卡并截图', ['check-in/a']],
+      [null, 'U8', '打卡并截图', ['proof-demand/b']],
+    ]);
+  });
+
+  it('answers false for a message it does not hold', async () => {
+    const store = await tempStore();
+    expect(await store.markFalsePositive('slack', 'ghost', null, 'U1')).toBe(false);
+  });
+});

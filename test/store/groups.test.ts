@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/util/errors.js';
+import { collect, rec, tempStore } from './fixtures.js';
+
+describe('groups', () => {
+  it('upserts group info and reads it back for reports', async () => {
+    const store = await tempStore();
+    await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberCount: 58, memberIds: ['U2', 'U1', 'U1'], seenAt: 2000 });
+    await store.upsertGroup({ platform: 'slack', id: 'C1', seenAt: 1000 }); // absent fields keep what is stored
+    expect(await store.group('slack', 'C1')).toEqual({ id: 'C1', name: 'ops', members: 58, memberIds: ['U1', 'U2'], firstSeen: 1000, lastSeen: 2000 });
+    await store.upsertGroup({ platform: 'slack', id: 'C1', memberIds: ['U3'] }); // a new list replaces the old, and its size the count
+    expect(await store.group('slack', 'C1')).toMatchObject({ members: 1, memberIds: ['U3'] });
+    await store.upsertGroup({ platform: 'slack', id: 'C2', memberIds: ['U1', 'U4'] }); // count from the list, name from the id
+    await store.upsertGroup({ platform: 'wechat', id: 'R1', name: 'room' });
+    expect(await store.groups('slack')).toEqual([
+      { platform: 'slack', id: 'C1', name: 'ops', members: 1, memberIds: ['U3'], firstSeen: 1000, lastSeen: 2000 },
+      { platform: 'slack', id: 'C2', name: 'C2', members: 2, memberIds: ['U1', 'U4'], firstSeen: null, lastSeen: null },
+    ]);
+    expect((await store.groups()).map((g) => g.id)).toEqual(['C1', 'C2', 'R1']);
+    expect(await store.group('slack', 'nope')).toBeUndefined();
+  });
+
+  it('keeps per-group settings, with defaults until set, and refuses settings it could not apply', async () => {
+    const store = await tempStore();
+    expect(await store.groupSettings('slack', 'C1')).toEqual({ mode: 'silent', disabledRules: [] });
+    const settings = { mode: 'nudge' as const, disabledRules: ['check-in/zh-1'], coverage: 'full' as const, language: 'zh' as const, supervisors: ['U9'] };
+    await store.setGroupSettings('slack', 'C1', settings);
+    expect(await store.groupSettings('slack', 'C1')).toEqual(settings);
+    await expect(store.setGroupSettings('slack', 'C1', { ...settings, mode: 'loud' as never })).rejects.toThrow(
+      new InputError('group settings: mode: expected silent or nudge'),
+    );
+    await expect(store.setGroupSettings('slack', 'C1', { ...settings, coverage: 'everything' as never })).rejects.toBeInstanceOf(InputError);
+    expect(await store.groupSettings('slack', 'C1')).toEqual(settings);
+    // Settings of a group never seen before make the group known.
+    expect((await store.group('slack', 'C1'))?.name).toBe('C1');
+  });
+
+  it('merges a group into another: messages, members, name, settings and leads move', async () => {
+    const store = await tempStore();
+    await store.upsertGroup({ platform: 'wechat', id: 'old', name: '办公室', memberCount: 3, memberIds: ['a', 'b', 'c'], seenAt: 100 });
+    await store.setGroupSettings('wechat', 'old', { mode: 'nudge', disabledRules: [] });
+    await store.add(rec('m1', { platform: 'wechat', groupId: 'old', ts: 100, cats: ['check-in'] }));
+    await store.add(rec('m2', { platform: 'wechat', groupId: 'new', ts: 300 })); // after re-login: a new id, nothing known
+    await store.addLead('wechat', 'old', 'a lead', 150);
+    await store.mergeGroup('wechat', 'old', 'new');
+    expect(await store.group('wechat', 'old')).toBeUndefined();
+    expect(await store.group('wechat', 'new')).toEqual({ id: 'new', name: '办公室', members: 3, memberIds: ['a', 'b', 'c'], firstSeen: 100, lastSeen: 300 });
+    expect(await store.groupSettings('wechat', 'new')).toEqual({ mode: 'nudge', disabledRules: [] });
+    expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => [r.id, r.groupId])).toEqual([['m1', 'new'], ['m2', 'new']]);
+    expect((await store.leads({ from: 0, to: 1000 })).map((l) => l.groupId)).toEqual(['new']);
+    expect((await store.categoryTotals({ from: 0, to: 1000, groupIds: ['new'] }))['check-in'].count).toBe(1);
+  });
+});
