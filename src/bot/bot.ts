@@ -49,16 +49,18 @@ export class Bot {
   async handle(adapter: Adapter, msg: ChatMessage): Promise<void> {
     const { store } = this.opts;
     if (msg.group) await this.rememberGroup(msg);
-    if (msg.addressed || !msg.group) {
+    const command = msg.addressed || !msg.group ? parseCommand(msg.text) : undefined;
+    if (command || !msg.group) {
       // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
       if (!(await store.markSeen(msg.platform, `cmd:${msg.id}`, msg.ts))) return;
-      const command = parseCommand(msg.text);
       if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang);
-      // Anything else said to the bot gets a private pointer to the commands, never a reply in the group.
+      // Anything else said to the bot privately gets a pointer to the commands.
       const word = firstWord(msg.text);
       const lang = guessLang(msg.text);
-      return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) }, { groupId: msg.group?.id });
+      return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) });
     }
+    // In a group, a message that @-mentions the bot without a command is still group traffic: on
+    // DingTalk every message the robot receives mentions it, demands included.
     const settings = await this.groupSettings(msg.platform, msg.group.id);
     const classification =
       msg.kind && msg.kind !== 'text' ? { categories: [], findings: [] } : this.opts.engine.classify(msg.text, { disabled: new Set(settings.disabledRules) });
@@ -104,9 +106,16 @@ export class Bot {
   private async rememberGroup(msg: ChatMessage): Promise<void> {
     const g = msg.group!;
     const key = `${msg.platform}\u0000${g.id}`;
-    const signature = `${g.name ?? ''}\u0000${g.memberCount ?? ''}\u0000${g.members?.length ?? ''}`;
+    const signature = `${g.name ?? ''}\u0000${g.memberCount ?? ''}\u0000${g.members?.length ?? ''}\u0000${g.coverage ?? ''}`;
     if (this.groupSeen.get(key) === signature) return;
     this.groupSeen.set(key, signature);
     await this.opts.store.upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts });
+    if (g.coverage) {
+      const settings = await this.groupSettings(msg.platform, g.id);
+      if (settings.coverage !== g.coverage) {
+        await this.opts.store.setGroupSettings(msg.platform, g.id, { ...settings, coverage: g.coverage });
+        this.settings.delete(key);
+      }
+    }
   }
 }

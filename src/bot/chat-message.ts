@@ -9,6 +9,8 @@ export interface ChatGroup {
   memberCount?: number;
   /** Member ids, when known; used for group-sprawl (membership overlap). */
   members?: string[];
+  /** What the bot receives of the group: every message, or only those that @-mention it (DingTalk robots). */
+  coverage?: 'full' | 'mentions-only';
 }
 
 export interface ChatUser {

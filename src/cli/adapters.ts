@@ -18,13 +18,21 @@ const FACTORIES: Record<string, Factory> = {
     const { createShellAdapter } = await import('../../adapters/shell/index.js');
     return createShellAdapter(config.adapters.shell ?? {}, { input: ctx.stdin, output: ctx.stdout });
   },
-  async slack({ config }) {
+  async slack({ config, ctx }) {
     const { createSlackAdapter, slackSettings } = await import('../../adapters/slack/index.js');
-    return createSlackAdapter(slackSettings(config));
+    return createSlackAdapter(slackSettings(config), { log: (line) => ctx.stderr.write(`${line}\n`) });
   },
   async wechaty({ config }) {
     const { createWechatyAdapter, wechatySettings } = await import('../../adapters/wechaty/index.js');
     return createWechatyAdapter(wechatySettings(config));
+  },
+  async dingtalk({ config, ctx }) {
+    const { createDingtalkAdapter, dingtalkSettings } = await import('../../adapters/dingtalk/index.js');
+    return createDingtalkAdapter(dingtalkSettings(config), { log: (line) => ctx.stderr.write(`${line}\n`) });
+  },
+  async feishu({ config, ctx }) {
+    const { createFeishuAdapter, feishuSettings } = await import('../../adapters/feishu/index.js');
+    return createFeishuAdapter(feishuSettings(config), { log: (line) => ctx.stderr.write(`${line}\n`) });
   },
 };
 

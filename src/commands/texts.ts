@@ -50,5 +50,7 @@ export const TEXTS = {
   notFlagged: (lang: Lang) => (lang === 'zh' ? '这条消息没有被标记。' : 'That message was not flagged.'),
   falsePositiveThanks: (lang: Lang) => (lang === 'zh' ? '已记为误报，不再计入统计，谢谢。' : 'Recorded as a false positive; it no longer counts. Thank you.'),
   adminOnly: (lang: Lang) => (lang === 'zh' ? '只有群主或群管理员可以修改设置。' : 'Only the group owner or admins can change settings.'),
+  mentionsOnly: (lang: Lang) =>
+    lang === 'zh' ? '（mentions-only：本群只统计@机器人的消息，完整数据请导出聊天记录后用 fingertip audit。）' : '(mentions-only: only messages that @-mention the bot are counted here; audit an export for the full picture.)',
   groupOnly: (lang: Lang) => (lang === 'zh' ? '请在群里发这个命令。' : 'Send this command in the group.'),
 } as const;

@@ -35,14 +35,25 @@ describe('Bot pipeline', () => {
     expect(await stored(store)).toHaveLength(1);
   });
 
-  it('answers a redelivered command once and never a non-command in the group', async () => {
+  it('answers a redelivered command once; a DM that is no command gets a pointer to help', async () => {
     const { adapter } = await botHarness();
     await adapter.say('stats', { id: 'c1', addressed: true });
     await adapter.say('stats', { id: 'c1', addressed: true });
     expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
-    await adapter.say('@fingertip dance', { addressed: true });
+    await adapter.say('dance', { group: null });
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
     expect(adapter.last()!.text).toContain('Unknown command "dance"');
+  });
+
+  it('counts a demand that @-mentions the bot (as every DingTalk message does) and does not answer it', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say(`@fingertip ${DEMAND}`, { addressed: true, group: { id: 'g1', name: 'ops', memberCount: 11, coverage: 'mentions-only' } });
+    await store.flush();
+    expect((await stored(store))[0].categories).toContain('check-in');
+    expect(adapter.sent).toEqual([]);
+    expect((await store.groupSettings('test', 'g1')).coverage).toBe('mentions-only');
+    await adapter.say('stats group', { addressed: true });
+    expect(adapter.last()!.text).toMatch(/1 demands.*\(mentions-only: only messages that @-mention the bot are counted here/);
   });
 
   it('in nudge mode replies once, politely, naming the rule, then keeps a cooldown', async () => {

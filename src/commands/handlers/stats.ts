@@ -12,7 +12,9 @@ export const stats: CommandHandler = async (ctx) => {
   const { msg, store, config, lang, now } = ctx;
   if (msg.group && GROUP.test(ctx.args)) {
     const s = await groupWeekStats(store, config, msg.platform, msg.group.id, now);
-    return ctx.replyInGroup(TEXTS.stats(s, 'group', msg.group.name ?? msg.group.id, lang));
+    const { coverage } = await store.groupSettings(msg.platform, msg.group.id);
+    const text = TEXTS.stats(s, 'group', msg.group.name ?? msg.group.id, lang);
+    return ctx.replyInGroup(coverage === 'mentions-only' ? `${text} ${TEXTS.mentionsOnly(lang)}` : text);
   }
   if (await store.isOptedOut(msg.platform, msg.sender.id)) return ctx.replyPrivately(TEXTS.optedOutStats(lang));
   const s = await memberWeekStats(store, config, msg.platform, msg.sender.id, now);
