@@ -70,13 +70,32 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       throw new WorkError(`slack: cannot post to ${channel}: ${oneLine(err)}`);
     });
 
+  /**
+   * The chart, when there is one, as a file upload with the text as its comment (one message, in
+   * the channel's lane like any post, 429s waited out). An upload Slack refuses (no files:write,
+   * files disabled) must not cost the reader the text: it then goes alone, and the log says why.
+   */
+  const deliver = async (channel: string, out: Outgoing, threadTs?: string): Promise<void> => {
+    const image = out.image;
+    if (image) {
+      const upload = { channel_id: channel, file: image.png, filename: `${image.title}.png`, title: image.title, initial_comment: out.text };
+      try {
+        await queue.push(channel, () => client.files.uploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload));
+        return;
+      } catch (err) {
+        log(`slack: chart "${image.title}" not uploaded to ${channel} (${oneLine(err)}); posting the text alone`);
+      }
+    }
+    await post(channel, out.text, threadTs);
+  };
+
   const sendDirect = async (userId: string, out: Outgoing): Promise<void> => {
     const opened = await honouringRetryAfter(() => client.conversations.open({ users: userId })).catch((err: unknown) => {
       throw new WorkError(`slack: cannot open a DM with ${userId}: ${oneLine(err)}`);
     });
     const channel = opened.channel?.id;
     if (!channel) throw new WorkError(`slack: conversations.open gave no channel for ${userId}`);
-    await post(channel, out.text);
+    await deliver(channel, out);
   };
 
   return {
@@ -111,11 +130,12 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     },
 
     async sendToGroup(groupId, out, opts) {
-      await post(groupId, out.text, threadTs(groupId, opts?.replyTo));
+      await deliver(groupId, out, threadTs(groupId, opts?.replyTo));
     },
 
     async sendPrivate(userId, out, opts) {
-      if (opts?.groupId && !opts.groupId.startsWith('D')) {
+      // An ephemeral message cannot carry a file: an answer with a chart goes by DM.
+      if (opts?.groupId && !opts.groupId.startsWith('D') && !out.image) {
         const channel = opts.groupId;
         try {
           await queue.push(channel, () => client.chat.postEphemeral({ channel, user: userId, text: out.text }));

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * A small local stand-in for Slack's Web API, served on 127.0.0.1 at `url` (the adapter's
  * `apiUrl`). It answers the methods the Slack adapter calls from its fixtures and records every
- * call; `replyOnce` scripts a reply such as a 429 with Retry-After.
+ * call; `replyOnce` scripts a reply such as a 429 with Retry-After. File uploads go as Slack's
+ * do: files.getUploadURLExternal hands out an upload URL on this same server, the bytes are
+ * posted there (recorded in `uploads`), then files.completeUploadExternal shares the file.
  */
 
 export interface StubUser {
@@ -30,6 +32,13 @@ export interface RecordedCall {
   status: number;
 }
 
+/** The bytes of a file posted to an upload URL the stub handed out. */
+export interface RecordedUpload {
+  fileId: string;
+  bytes: Buffer;
+  at: number;
+}
+
 export interface StubReply {
   status?: number;
   headers?: Record<string, string>;
@@ -41,6 +50,7 @@ export interface SlackApiStub {
   url: string;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
+  uploads: RecordedUpload[];
   /** The next call to `method` gets `reply` instead of the normal answer (queued, first in first out). */
   replyOnce(method: string, reply: StubReply): void;
   users: Map<string, StubUser>;
@@ -57,6 +67,9 @@ export async function startSlackApiStub(
   const channels = new Map(Object.entries(fixtures.channels ?? {}));
   const pageSize = fixtures.pageSize ?? 1000;
   const calls: RecordedCall[] = [];
+  const uploads: RecordedUpload[] = [];
+  let origin = '';
+  let fileCounter = 0;
   const scripted = new Map<string, StubReply[]>();
   let tsCounter = 0;
 
@@ -86,15 +99,35 @@ export async function startSlackApiStub(
         return { ok: true, channel: args.channel, ts: `1800000000.${String(++tsCounter).padStart(6, '0')}` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1800000000.${String(++tsCounter).padStart(6, '0')}` };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${++fileCounter}`;
+        return { ok: true, file_id: fileId, upload_url: `${origin}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = JSON.parse(args.files ?? '[]') as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
   };
 
+  /** The upload URL's request: a multipart form whose one file part holds the bytes. */
+  const receiveUpload = async (fileId: string, body: Buffer, contentType: string, res: ServerResponse) => {
+    const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+    const file = [...form.values()].find((v): v is File => typeof v !== 'string');
+    const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    uploads.push({ fileId, bytes, at: Date.now() });
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(`OK - ${bytes.length}`);
+  };
+
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const upload = /^\/upload\/(\w+)$/.exec(req.url ?? '');
+    if (upload) return receiveUpload(upload[1], Buffer.concat(chunks), req.headers['content-type'] ?? '', res);
+    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
     const raw = Buffer.concat(chunks).toString('utf8');
     const args = (req.headers['content-type'] ?? '').includes('json')
       ? (JSON.parse(raw || '{}') as Record<string, string>)
@@ -107,10 +140,12 @@ export async function startSlackApiStub(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `http://127.0.0.1:${port}/api/`,
+    url: `${origin}/api/`,
     calls,
+    uploads,
     callsTo: (method) => calls.filter((c) => c.method === method),
     replyOnce(method, reply) {
       scripted.set(method, [...(scripted.get(method) ?? []), reply]);

@@ -212,6 +212,67 @@ describe('Slack adapter over HTTP', () => {
     expect(logs.some((l) => l.includes('rate limited sending to C02'))).toBe(true);
   });
 
+  // A digest as send-digests builds it: text, and the chart as a PNG titled without extension.
+  const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from([0, 255, 13, 10, 26, 128])]);
+  const digest = { text: 'fingertip weekly digest 2026-W48: 12 demands, 310 person-minutes', image: { png: PNG, title: 'fingertip-digest-2026-W48' } };
+
+  it('sends a private chart as a file upload to the DM, the text as its comment', async () => {
+    const before = { posts: stub.callsTo('chat.postMessage').length, uploads: stub.uploads.length };
+    await adapter.sendPrivate('U2', digest);
+    expect(stub.callsTo('conversations.open').at(-1)?.args).toMatchObject({ users: 'U2' });
+    const asked = stub.callsTo('files.getUploadURLExternal').at(-1)!;
+    expect(asked.args).toMatchObject({ filename: 'fingertip-digest-2026-W48.png', length: String(PNG.length) });
+    const [upload] = stub.uploads.slice(before.uploads);
+    expect(upload.bytes.equals(PNG)).toBe(true);
+    const completed = stub.callsTo('files.completeUploadExternal').at(-1)!;
+    expect(completed.args).toMatchObject({ channel_id: 'DU2', initial_comment: digest.text });
+    expect(JSON.parse(completed.args.files)).toEqual([{ id: upload.fileId, title: 'fingertip-digest-2026-W48' }]);
+    // The text went once, as the upload's comment, not as a message of its own besides.
+    expect(stub.callsTo('chat.postMessage').length).toBe(before.posts);
+  });
+
+  it('sends a chart answered inside a channel by DM, as an ephemeral message cannot carry a file', async () => {
+    const ephemeral = stub.callsTo('chat.postEphemeral').length;
+    await adapter.sendPrivate('U1', digest, { groupId: 'C01' });
+    expect(stub.callsTo('chat.postEphemeral').length).toBe(ephemeral);
+    expect(stub.callsTo('files.completeUploadExternal').at(-1)?.args).toMatchObject({ channel_id: 'DU1', initial_comment: digest.text });
+  });
+
+  it('uploads a chart to a channel in the thread replied to, keeping the lane\'s pace after it', async () => {
+    const before = stub.calls.length;
+    await Promise.all([
+      adapter.sendToGroup('C02', digest, { replyTo: 'C02/1800000012.000100' }),
+      adapter.sendToGroup('C02', { text: 'next in the lane' }),
+    ]);
+    const completed = stub.callsTo('files.completeUploadExternal').at(-1)!;
+    expect(completed.args).toMatchObject({ channel_id: 'C02', thread_ts: '1800000012.000100', initial_comment: digest.text });
+    const calls = stub.calls.slice(before).map((c) => c.method);
+    expect(calls).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal', 'chat.postMessage']);
+    const post = stub.callsTo('chat.postMessage').at(-1)!;
+    expect(post.args).toMatchObject({ channel: 'C02', text: 'next in the lane' });
+    // sendIntervalMs is 20 in these tests; the timer may fire a millisecond early by the wall clock.
+    expect(post.at - completed.at).toBeGreaterThanOrEqual(19);
+  });
+
+  it('retries a chart upload refused with 429 after its Retry-After', async () => {
+    stub.replyOnce('files.getUploadURLExternal', { status: 429, headers: { 'retry-after': '1' } });
+    const before = stub.callsTo('files.getUploadURLExternal').length;
+    await adapter.sendPrivate('U2', digest);
+    const [refused, granted] = stub.callsTo('files.getUploadURLExternal').slice(before);
+    expect([refused.status, granted.status]).toEqual([429, 200]);
+    expect(granted.at - refused.at).toBeGreaterThanOrEqual(1000);
+    expect(stub.callsTo('files.completeUploadExternal').at(-1)?.args).toMatchObject({ channel_id: 'DU2' });
+  });
+
+  it('posts the text alone when the upload is refused, and logs why', async () => {
+    stub.replyOnce('files.getUploadURLExternal', { body: { ok: false, error: 'missing_scope', needed: 'files:write' } });
+    const completed = stub.callsTo('files.completeUploadExternal').length;
+    await adapter.sendPrivate('U2', digest);
+    expect(stub.callsTo('files.completeUploadExternal').length).toBe(completed);
+    expect(stub.callsTo('chat.postMessage').at(-1)?.args).toMatchObject({ channel: 'DU2', text: digest.text });
+    expect(logs.some((l) => l.includes('chart "fingertip-digest-2026-W48" not uploaded to DU2') && l.includes('missing_scope'))).toBe(true);
+  });
+
   it('reports a delivery Slack refuses as a failure naming the channel', async () => {
     stub.replyOnce('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
     await expect(adapter.sendToGroup('C99', { text: 'x' })).rejects.toThrow(/C99.*channel_not_found/);

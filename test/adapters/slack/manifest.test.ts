@@ -20,9 +20,9 @@ describe('Slack app manifest', () => {
     expect(new URL(command.url).pathname).toBe(EVENTS_PATH);
   });
 
-  it('asks for the scopes of the issue plus those that private channels and DMs need, and no others', () => {
+  it('asks for the scopes of the issue plus those that private channels, DMs and digest charts need, and no others', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:write', 'mpim:history', 'reactions:read', 'users:read'],
+      ['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'im:history', 'im:write', 'mpim:history', 'reactions:read', 'users:read'],
     );
   });
 });
