@@ -3,6 +3,7 @@ import { BatchWriter } from './batch-writer.js';
 import type { Db } from './db.js';
 import { categoryTotals, groupTotals, memberView } from './aggregates.js';
 import * as groups from './groups.js';
+import { forgetIdentity, IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
 import { addLead, readLeads } from './leads.js';
 import type { MessageRecord } from './message-record.js';
@@ -23,6 +24,7 @@ const userKey = (platform: string, user: string): string => `${platform}\u0000${
 export class SqliteStore implements Store {
   private readonly batches: BatchWriter;
   private readonly ingestor: Ingestor;
+  private readonly identities: IdentityWriter;
 
   constructor(
     private readonly writer: SerialWriter,
@@ -31,6 +33,7 @@ export class SqliteStore implements Store {
     private readonly optOuts: Map<string, string>,
     options: IngestOptions = {},
   ) {
+    this.identities = new IdentityWriter(writer);
     this.batches = new BatchWriter(writer.db, (platform, user) => this.optOuts.get(userKey(platform, user)));
     this.ingestor = new Ingestor(
       (items) =>
@@ -142,10 +145,22 @@ export class SqliteStore implements Store {
 
   async forgetUser(platform: string, user: string): Promise<string> {
     await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
-    const { token, anon } = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user));
+    const { token, anon } = await this.writer.transaction(async (db) => {
+      const forgotten = await privacy.forgetUser(db, platform, user);
+      await forgetIdentity(db, platform, user);
+      return forgotten;
+    });
     this.batches.forgetNames();
     if (anon) this.optOuts.set(userKey(platform, user), anon);
     return token;
+  }
+
+  identityGet(platform: string, key: string): Promise<string | undefined> {
+    return readIdentity(this.reader, platform, key);
+  }
+
+  identityPut(platform: string, key: string, stableId: string): Promise<void> {
+    return this.identities.put(platform, key, stableId);
   }
 
   async purge(beforeTs: number): Promise<number> {

@@ -128,8 +128,12 @@ export interface Store {
   leads(period: Period): Promise<Lead[]>;
   setOptOut(platform: string, user: string, optedOut: boolean): Promise<void>;
   isOptedOut(platform: string, user: string): Promise<boolean>;
-  /** Erases a user's name and message texts, replaces their id by an anonymous token; returns the token. */
+  /** Erases a user's name and message texts (and identity keys leading to them), replaces their id by an anonymous token; returns the token. */
   forgetUser(platform: string, user: string): Promise<string>;
+  /** The stable id an adapter bound `key` to (WeChat's ids change at each login); undefined when none. */
+  identityGet(platform: string, key: string): Promise<string | undefined>;
+  /** Binds `key` to `stableId`, replacing an earlier binding; resolves once committed. */
+  identityPut(platform: string, key: string, stableId: string): Promise<void>;
   /** Deletes messages, dedupe keys, leads and feedback older than `beforeTs`; returns messages deleted. */
   purge(beforeTs: number): Promise<number>;
 
