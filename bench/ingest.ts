@@ -12,7 +12,7 @@ const N = Number(process.env.BENCH_N ?? 1_000_000);
 const GROUPS = 1000;
 const USERS = 20_000;
 const MEMBERS = 50;
-const IN_FLIGHT = 10_000;
+const IN_FLIGHT = 5_000;
 const WEEK = 7 * 86_400_000;
 const START = Date.UTC(2026, 10, 16);
 const TARGET_PER_S = 20_000;
@@ -63,7 +63,7 @@ export async function run(print: (line: string) => void): Promise<void> {
     });
     const perS = N / (ingestMs / 1000);
     print(`ingest: ${N} records in ${(ingestMs / 1000).toFixed(1)} s = ${Math.round(perS)} records/s (target >= ${TARGET_PER_S}) ${perS >= TARGET_PER_S ? 'OK' : 'MISSED'}`);
-    print(`file: ${(statSync(path).size / 1e6).toFixed(0)} MB`);
+    print(`file: ${(statSync(path).size / 1e6).toFixed(0)} MB; peak RSS so far ${peakRssMb().toFixed(0)} MB`);
 
     const week = { from: START, to: START + WEEK };
     const [streamed, streamMs] = await timed(async () => {

@@ -52,6 +52,7 @@ describe('ingest', () => {
     });
     await store.add(r);
     expect(await store.message('slack', 'full')).toEqual(r);
+    expect(await collect(store.records({ from: 0, to: Number.MAX_SAFE_INTEGER }))).toEqual([r]); // names from maps, not joins
   });
 
   it('refuses a malformed record with an InputError naming it, and still stores the others', async () => {
