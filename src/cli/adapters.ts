@@ -22,9 +22,13 @@ const FACTORIES: Record<string, Factory> = {
     const { createSlackAdapter, slackSettings } = await import('../../adapters/slack/index.js');
     return createSlackAdapter(slackSettings(config), { log: (line) => ctx.stderr.write(`${line}\n`) });
   },
-  async wechaty({ config }) {
+  async wechaty({ config, store, ctx }) {
     const { createWechatyAdapter, wechatySettings } = await import('../../adapters/wechaty/index.js');
-    return createWechatyAdapter(wechatySettings(config));
+    return createWechatyAdapter(wechatySettings(config), {
+      // In the bot's database: a re-login or a restart keeps one group as one group.
+      identities: { get: (k) => store.identityGet('wechaty', k), put: (k, v) => store.identityPut('wechaty', k, v) },
+      print: (line) => ctx.stderr.write(`${line}\n`),
+    });
   },
   async dingtalk({ config, ctx }) {
     const { createDingtalkAdapter, dingtalkSettings } = await import('../../adapters/dingtalk/index.js');

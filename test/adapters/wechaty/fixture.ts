@@ -27,10 +27,11 @@ export interface FixtureOptions {
 }
 
 /**
- * A real wechaty on wechaty-puppet-mock, loaded by name as a user's puppet would be: the bot's
- * account, a room owner and two members in one room, logged in and ready.
+ * A WeChat account on wechaty-puppet-mock: the bot's account, a room owner and two members in one
+ * room, and the config that loads the mock by name as a user's puppet would be. Every mocker hands
+ * out new ids, as wechat4u does at each login.
  */
-export async function startFixture(opts: FixtureOptions = {}) {
+export function mockWorld(opts: FixtureOptions = {}) {
   const mocker = new mock.Mocker();
   const botUser = mocker.createContact({ name: 'fingertip' });
   const owner = mocker.createContact({ name: '王主任' });
@@ -50,20 +51,6 @@ export async function startFixture(opts: FixtureOptions = {}) {
     pace: opts.pace ?? { room: 0, account: 0, jitter: 0 },
   };
   if (opts.admins) config.admins.wechaty = opts.admins;
-  const lines: string[] = [];
-  const received: ChatMessage[] = [];
-  const adapter = createWechatyAdapter(wechatySettings(config), {
-    identities: opts.store ?? createMemoryIdentityStore(),
-    print: (line) => lines.push(line),
-  });
-  await adapter.start(async (msg) => {
-    received.push(msg);
-  });
-  mocker.login(botUser);
-  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
-
-  /** The next message the adapter passes on whose text includes `text`. */
-  const next = (text: string) => waitFor(() => received.find((m) => m.text.includes(text)), `message "${text}"`);
   /** Messages the bot says to a mock room or contact, as they arrive there. */
   const heard = (where: ContactMock | RoomMock) => {
     const got: { text: string; at: number }[] = [];
@@ -73,5 +60,25 @@ export async function startFixture(opts: FixtureOptions = {}) {
     });
     return got;
   };
-  return { mocker, adapter, botUser, owner, li, han, room, lines, received, next, heard };
+  return { mocker, botUser, owner, li, han, room, config, heard };
+}
+
+/** A real wechaty on the mock world, started with a handler that keeps what it is given, logged in and ready. */
+export async function startFixture(opts: FixtureOptions = {}) {
+  const world = mockWorld(opts);
+  const lines: string[] = [];
+  const received: ChatMessage[] = [];
+  const adapter = createWechatyAdapter(wechatySettings(world.config), {
+    identities: opts.store ?? createMemoryIdentityStore(),
+    print: (line) => lines.push(line),
+  });
+  await adapter.start(async (msg) => {
+    received.push(msg);
+  });
+  world.mocker.login(world.botUser);
+  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+
+  /** The next message the adapter passes on whose text includes `text`. */
+  const next = (text: string) => waitFor(() => received.find((m) => m.text.includes(text)), `message "${text}"`);
+  return { ...world, adapter, lines, received, next };
 }

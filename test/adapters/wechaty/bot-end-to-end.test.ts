@@ -1,0 +1,210 @@
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Bot } from '../../../src/bot/bot.js';
+import { createAdapter } from '../../../src/cli/adapters.js';
+import type { CliContext } from '../../../src/cli/context.js';
+import { defaultEngine } from '../../../src/engine/index.js';
+import type { MessageRecord } from '../../../src/store/message-record.js';
+import { openStore } from '../../../src/store/open.js';
+import type { Store } from '../../../src/store/store.js';
+import { tempDir } from '../../support/temp-dir.js';
+import { mockWorld, waitFor, type FixtureOptions } from './fixture.js';
+
+// The whole path: real wechaty on wechaty-puppet-mock → the WeChat adapter as `start` builds it
+// (src/cli/adapters.ts, identities in the store) → the bot and the real engine → a real SQLite file.
+
+const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
+const ALL_TIME = { from: 0, to: 4_000_000_000_000 };
+
+type World = ReturnType<typeof mockWorld>;
+
+interface Running {
+  bot: Bot;
+  store: Store;
+  lines: string[];
+}
+
+const running: Running[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) await stop(r);
+});
+
+async function stop(r: Running): Promise<void> {
+  await r.bot.stop();
+  await r.store.close();
+}
+
+/** A context whose stdout and stderr keep their lines: the adapter prints its status there. */
+function context(lines: string[]): CliContext {
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { stdin: Readable.from([]), stdout: sink, stderr: sink, env: {}, cwd: process.cwd() };
+}
+
+/** Starts the bot on `db` with the WeChat adapter of `world`, and logs the account in. */
+async function startBot(world: World, db: string): Promise<Running> {
+  const config = world.config;
+  config.db = db;
+  const store = await openStore(db);
+  const lines: string[] = [];
+  const adapter = await createAdapter('wechaty', { config, store, ctx: context(lines) });
+  const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: (line) => lines.push(line) });
+  await bot.start();
+  const r = { bot, store, lines };
+  running.push(r);
+  world.mocker.login(world.botUser);
+  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+  return r;
+}
+
+async function records(store: Store): Promise<MessageRecord[]> {
+  await store.flush();
+  const out: MessageRecord[] = [];
+  for await (const rec of store.records(ALL_TIME)) out.push(rec);
+  return out;
+}
+
+/** Polls the store until `count` messages are stored. */
+async function stored(store: Store, count: number): Promise<MessageRecord[]> {
+  const until = Date.now() + 5000;
+  for (;;) {
+    const recs = await records(store);
+    if (recs.length >= count) return recs;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${count} stored messages (have ${recs.length})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function botIn(opts: FixtureOptions = {}) {
+  const world = mockWorld(opts);
+  const db = join(tempDir(), 'bot.db');
+  return { world, db, ...(await startBot(world, db)) };
+}
+
+const bySender = (recs: MessageRecord[], sender: string) => recs.find((r) => r.senderName === sender);
+
+describe('WeChat adapter through the bot', () => {
+  it('stores a demand in a room with the room\'s member count, and @所有人 as mentionsAll', async () => {
+    const { world, store } = await botIn();
+    world.li.say(DEMAND).to(world.room);
+    world.owner.say('@所有人 明天上午九点前把表格填好').to(world.room);
+    const recs = await stored(store, 2);
+    const demand = bySender(recs, '李雷')!;
+    // Four in the room: the bot is no member of anyone's audience, the sender no recipient.
+    expect(demand).toMatchObject({ platform: 'wechaty', groupName: '办公室通知群', recipients: 2, mentionsAll: false, text: DEMAND });
+    expect(demand.groupId).toMatch(/^wxg-[0-9a-f]{12}$/);
+    expect(demand.categories).toContain('check-in');
+    expect(bySender(recs, '王主任')).toMatchObject({ groupId: demand.groupId, mentionsAll: true });
+    const group = await store.group('wechaty', demand.groupId);
+    expect(group).toMatchObject({ name: '办公室通知群', members: 3 });
+    expect(group?.memberIds).toContain(demand.senderId);
+    // The adapter's identities are in the bot's database.
+    expect(await store.identityGet('wechaty', `room-id:${world.room.id}`)).toBe(demand.groupId);
+    expect(await store.identityGet('wechaty', `contact-id:${world.li.id}`)).toBe(demand.senderId);
+  });
+
+  it('answers "@fingertip stats" to the member directly, and "stats group" in the group', async () => {
+    const { world, store } = await botIn({ speakInRooms: true });
+    const roomHeard = world.heard(world.room);
+    const liInbox = world.heard(world.li);
+    world.owner.say(DEMAND).to(world.room);
+    await stored(store, 1);
+
+    world.li.say('@fingertip\u2005stats', [world.botUser]).to(world.room);
+    const [own] = await waitFor(() => liInbox.length > 0 && liInbox, 'the private answer');
+    // The owner's one demand reached 李雷.
+    expect(own.text).toMatch(/^You this week \(\d{4}-W\d{2}\): 1 demands, /);
+    expect(roomHeard).toEqual([]);
+
+    world.li.say('@fingertip\u2005stats group', [world.botUser]).to(world.room);
+    const [inRoom] = await waitFor(() => roomHeard.length > 0 && roomHeard, 'the answer in the room');
+    expect(inRoom.text).toMatch(/^@李雷 办公室通知群 this week \(\d{4}-W\d{2}\): 1 demands, /);
+    expect(liInbox).toHaveLength(1);
+  });
+
+  it("refuses a member's `config mode nudge` and takes the room owner's, which then nudges", async () => {
+    const { world, store } = await botIn({ speakInRooms: true });
+    const roomHeard = world.heard(world.room);
+    const liInbox = world.heard(world.li);
+    const ownerInbox = world.heard(world.owner);
+
+    world.li.say('@fingertip\u2005config mode nudge', [world.botUser]).to(world.room);
+    await waitFor(() => liInbox.length > 0, 'the refusal');
+    expect(liInbox.map((m) => m.text)).toEqual(['Only the group owner or admins can change settings.']);
+    const [{ id: groupId }] = await store.groups('wechaty');
+    expect((await store.groupSettings('wechaty', groupId)).mode).toBe('silent');
+
+    world.owner.say('@fingertip\u2005config mode nudge', [world.botUser]).to(world.room);
+    await waitFor(() => ownerInbox.length > 0, 'the confirmation');
+    expect(ownerInbox[0].text).toMatch(/^Saved: mode nudge;/);
+    expect((await store.groupSettings('wechaty', groupId)).mode).toBe('nudge');
+
+    world.han.say(DEMAND).to(world.room);
+    const [nudge] = await waitFor(() => roomHeard.length > 0 && roomHeard, 'the nudge');
+    expect(nudge.text).toMatch(/^温馨提示：/);
+    expect(roomHeard).toHaveLength(1);
+  });
+
+  it('keeps one group through a re-login with new ids, and through a restart on the same database', async () => {
+    const world = mockWorld();
+    const db = join(tempDir(), 'bot.db');
+    const first = await startBot(world, db);
+    world.li.say('第一条').to(world.room);
+    const [one] = await stored(first.store, 1);
+    // Renamed while the bot runs: the new topic is bound to the group's id, in the database.
+    world.room.topic('办公室通知群（新）').by(world.owner);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    world.li.say('改名以后').to(world.room);
+    await stored(first.store, 2);
+
+    await world.mocker.puppet.logout();
+    await waitFor(() => first.lines.some((l) => l.includes('logged out')), 'logout');
+    const relogged = world.mocker.createRoom({
+      topic: '办公室通知群（新）',
+      memberIdList: [world.botUser.id, world.owner.id, world.li.id, world.han.id],
+      ownerId: world.owner.id,
+    });
+    expect(relogged.id).not.toBe(world.room.id);
+    world.mocker.login(world.botUser);
+    await waitFor(() => first.lines.filter((l) => l.includes('logged in as')).length === 2, 'second login');
+    world.li.say('重新登录以后').to(relogged);
+    await stored(first.store, 3);
+    running.splice(running.indexOf(first), 1);
+    await stop(first);
+
+    // A restart: a new process, new puppet ids, only the SQLite file carried over. The renamed
+    // topic is known from the database alone (a fresh id would be derived from the new topic).
+    const later = mockWorld({ topic: '办公室通知群（新）' });
+    const second = await startBot(later, db);
+    later.li.say('重启以后').to(later.room);
+    const recs = await stored(second.store, 4);
+    expect(recs.map((r) => r.groupId)).toEqual([one.groupId, one.groupId, one.groupId, one.groupId]);
+    expect(new Set(recs.map((r) => r.senderId))).toEqual(new Set([one.senderId]));
+    expect((await second.store.groups('wechaty')).map((g) => [g.id, g.name])).toEqual([[one.groupId, '办公室通知群（新）']]);
+    expect(await second.store.identityGet('wechaty', `room-id:${later.room.id}`)).toBe(one.groupId);
+  });
+
+  it('keeps to the per-person and per-account pace when many answers are queued', async () => {
+    const pace = { room: 0.1, account: 0.03, jitter: 0.01 };
+    const { world } = await botIn({ pace });
+    const liInbox = world.heard(world.li);
+    const hanInbox = world.heard(world.han);
+    for (const command of ['stats', 'help', 'config show']) world.li.say(`@fingertip\u2005${command}`, [world.botUser]).to(world.room);
+    for (const command of ['stats', 'help']) world.han.say(`@fingertip\u2005${command}`, [world.botUser]).to(world.room);
+    await waitFor(() => liInbox.length === 3 && hanInbox.length === 2, 'five answers', 5000);
+
+    expect(liInbox.some((m) => m.text.startsWith("I'm fingertip"))).toBe(true);
+    expect(liInbox.some((m) => m.text.startsWith('mode silent;'))).toBe(true);
+    expect(hanInbox.some((m) => m.text.startsWith('You this week'))).toBe(true);
+    const gaps = (xs: { at: number }[]) => xs.slice(1).map((x, i) => x.at - xs[i].at);
+    // Timers may fire a millisecond early by the wall clock; allow that much.
+    for (const gap of [...gaps(liInbox), ...gaps(hanInbox)]) expect(gap).toBeGreaterThanOrEqual(pace.room * 1000 - 2);
+    const all = [...liInbox, ...hanInbox].sort((a, b) => a.at - b.at);
+    for (const gap of gaps(all)) expect(gap).toBeGreaterThanOrEqual(pace.account * 1000 - 2);
+  });
+});
