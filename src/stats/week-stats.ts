@@ -38,8 +38,8 @@ export async function groupWeekStats(store: Store, config: Config, platform: str
   const { week, current, previous } = weeks(now, config.timezone);
   const figures = async (period: { from: number; to: number }) => {
     const scope = { ...period, platform, groupIds: [groupId] };
-    const [totals, groups] = await Promise.all([store.categoryTotals(scope), store.groupTotals(scope)]);
-    return fromTotals(totals, config.costs, groups.reduce((a, g) => a + g.demands, 0));
+    const [totals, demands] = await Promise.all([store.categoryTotals(scope), store.demandCount(scope)]);
+    return fromTotals(totals, config.costs, demands);
   };
   return { week, current: await figures(current), previous: await figures(previous) };
 }

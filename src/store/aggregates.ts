@@ -11,6 +11,13 @@ export async function categoryTotals(db: Db, scope: Scope): Promise<CategoryTota
   return categoryTotalsOf(row ?? {});
 }
 
+/** Demands (flagged messages) in the scope, along the partial indexes of demands: what `stats` needs. */
+export async function demandCount(db: Db, scope: Scope): Promise<number> {
+  const where = scopeWhere(scope);
+  const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM messages m WHERE m.mask <> 0 AND ${where.sql}`, where.params);
+  return row?.n ?? 0;
+}
+
 /**
  * Per group with messages in the scope: messages, demands and per-category totals. Two queries, each
  * answered from an index alone: message counts along `messages_ts`, demands along `demands_ts`.

@@ -1,7 +1,7 @@
 import { markFalsePositive } from './feedback.js';
 import { BatchWriter } from './batch-writer.js';
 import type { Db } from './db.js';
-import { categoryTotals, groupTotals, memberView } from './aggregates.js';
+import { categoryTotals, demandCount, groupTotals, memberView } from './aggregates.js';
 import * as groups from './groups.js';
 import { forgetIdentity, IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
@@ -77,6 +77,10 @@ export class SqliteStore implements Store {
 
   latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined> {
     return readLatestFlagged(this.reader, platform, groupId);
+  }
+
+  demandCount(scope: Scope) {
+    return demandCount(this.reader, scope);
   }
 
   categoryTotals(scope: Scope) {

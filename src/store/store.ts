@@ -110,6 +110,8 @@ export interface Store {
   message(platform: string, id: string): Promise<MessageRecord | undefined>;
   /** The group's most recent flagged message (what "not formalism" feedback refers to). */
   latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined>;
+  /** Flagged messages in the scope (cheap: demands have indexes of their own, the bulk of messages has not). */
+  demandCount(scope: Scope): Promise<number>;
   categoryTotals(scope: Scope): Promise<CategoryTotals>;
   groupTotals(scope: Scope): Promise<GroupTotals[]>;
   memberView(platform: string, userId: string, period: Period & { limit?: number }): Promise<MemberView>;

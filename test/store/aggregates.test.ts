@@ -37,6 +37,13 @@ describe('aggregates', () => {
     expect(await store.categoryTotals({ from: 1000, to: 1100 })).toEqual(totals({ 'check-in': [1, 9] })); // `to` is exclusive
   });
 
+  it('counts demands of a scope', async () => {
+    const store = await fixture();
+    expect(await store.demandCount({ from: 1000, to: 2000 })).toBe(4);
+    expect(await store.demandCount({ from: 1000, to: 2000, platform: 'slack', groupIds: ['C1'] })).toBe(2);
+    expect(await store.demandCount({ from: 2000, to: 3000 })).toBe(1);
+  });
+
   it('totals messages, demands and categories per group', async () => {
     const store = await fixture();
     expect(await store.groupTotals({ from: 1000, to: 2000 })).toEqual([
