@@ -1,5 +1,5 @@
+import { settingsReader } from '../../src/config/adapter-settings.js';
 import type { Config } from '../../src/config/config.js';
-import { InputError } from '../../src/util/errors.js';
 
 /** The DingTalk adapter's settings: `adapters.dingtalk` of the config. */
 export interface DingtalkSettings {
@@ -17,19 +17,8 @@ export const DINGTALK_API_URL = 'https://api.dingtalk.com';
 
 /** Reads and checks the DingTalk settings; a missing or malformed key is an InputError naming it. */
 export function dingtalkSettings(config: Config): DingtalkSettings {
-  const where = config.source ?? '(config)';
-  const raw = config.adapters.dingtalk ?? {};
-  const fail = (key: string, why: string): never => {
-    throw new InputError(`${where}: config key adapters.dingtalk.${key}: ${why}`);
-  };
-  const optStr = (key: string): string | undefined => {
-    const v = raw[key];
-    if (v === undefined || v === null || v === '') return undefined;
-    return typeof v === 'string' ? v : fail(key, 'expected a string');
-  };
+  const { fail, optStr, url } = settingsReader(config, 'dingtalk');
   const clientId = optStr('clientId') ?? fail('clientId', "the app's Client ID (AppKey) is required");
   const clientSecret = optStr('clientSecret') ?? fail('clientSecret', "the app's Client Secret (AppSecret) is required");
-  const apiUrl = optStr('apiUrl') ?? DINGTALK_API_URL;
-  if (!/^https?:\/\//.test(apiUrl)) fail('apiUrl', 'expected an http(s) URL');
-  return { clientId, clientSecret, robotCode: optStr('robotCode') ?? clientId, apiUrl: apiUrl.replace(/\/+$/, '') };
+  return { clientId, clientSecret, robotCode: optStr('robotCode') ?? clientId, apiUrl: url('apiUrl', DINGTALK_API_URL) };
 }

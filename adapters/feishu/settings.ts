@@ -1,5 +1,5 @@
+import { settingsReader } from '../../src/config/adapter-settings.js';
 import type { Config } from '../../src/config/config.js';
-import { InputError } from '../../src/util/errors.js';
 
 /** The Feishu/Lark adapter's settings: `adapters.feishu` of the config. */
 export interface FeishuSettings {
@@ -19,25 +19,15 @@ export const DOMAINS: Record<string, string> = {
 
 /** Reads and checks the Feishu settings; a missing or malformed key is an InputError naming it. */
 export function feishuSettings(config: Config): FeishuSettings {
-  const where = config.source ?? '(config)';
-  const raw = config.adapters.feishu ?? {};
-  const fail = (key: string, why: string): never => {
-    throw new InputError(`${where}: config key adapters.feishu.${key}: ${why}`);
-  };
-  const optStr = (key: string): string | undefined => {
-    const v = raw[key];
-    if (v === undefined || v === null || v === '') return undefined;
-    return typeof v === 'string' ? v : fail(key, 'expected a string');
-  };
+  const { raw, fail, optStr, url } = settingsReader(config, 'feishu');
   const appId = optStr('appId') ?? fail('appId', "the app's App ID (cli_...) is required");
   // The SDK's long connection silently does nothing for an App ID of another shape.
   if (!/^cli_[0-9a-fA-F]{16}$/.test(appId)) fail('appId', `"${appId}" is not an App ID (cli_ and 16 hex digits)`);
   const appSecret = optStr('appSecret') ?? fail('appSecret', "the app's App Secret is required");
   const domain = optStr('domain') ?? 'feishu';
   if (!(domain in DOMAINS)) fail('domain', 'expected feishu or lark (or set apiUrl)');
-  const apiUrl = optStr('apiUrl') ?? DOMAINS[domain];
-  if (!/^https?:\/\//.test(apiUrl)) fail('apiUrl', 'expected an http(s) URL');
+  const apiUrl = url('apiUrl', DOMAINS[domain]);
   const groupMessages = raw.groupMessages ?? false;
   if (typeof groupMessages !== 'boolean') fail('groupMessages', 'expected true or false');
-  return { appId, appSecret, apiUrl: apiUrl.replace(/\/+$/, ''), groupMessages: groupMessages as boolean };
+  return { appId, appSecret, apiUrl, groupMessages: groupMessages as boolean };
 }

@@ -1,5 +1,5 @@
+import { settingsReader } from '../../src/config/adapter-settings.js';
 import type { Config } from '../../src/config/config.js';
-import { InputError } from '../../src/util/errors.js';
 
 /** The Slack adapter's settings: `adapters.slack` of the config plus `admins.slack`. */
 export interface SlackSettings {
@@ -22,30 +22,20 @@ const DEFAULT_PORT = 3000;
 
 /** Reads and checks the Slack settings; a missing or malformed key is an InputError naming it. */
 export function slackSettings(config: Config): SlackSettings {
-  const where = config.source ?? '(config)';
-  const raw = config.adapters.slack ?? {};
-  const fail = (key: string, why: string): never => {
-    throw new InputError(`${where}: config key adapters.slack.${key}: ${why}`);
-  };
-  const optStr = (key: string): string | undefined => {
-    const v = raw[key];
-    if (v === undefined || v === null || v === '') return undefined;
-    return typeof v === 'string' ? v : fail(key, 'expected a string');
-  };
+  const { raw, fail, optStr, url } = settingsReader(config, 'slack');
   const token = optStr('token') ?? fail('token', 'the bot token (xoxb-...) is required');
   const appToken = optStr('appToken');
   const signingSecret = optStr('signingSecret');
   if (!appToken && !signingSecret) fail('signingSecret', 'required for the HTTP receiver (or set appToken for Socket Mode)');
   const port = raw.port === undefined ? DEFAULT_PORT : Number(raw.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('port', 'expected a port number 0-65535');
-  const apiUrl = optStr('apiUrl') ?? SLACK_API_URL;
-  if (!/^https?:\/\//.test(apiUrl)) fail('apiUrl', 'expected an http(s) URL');
+  const apiUrl = url('apiUrl', SLACK_API_URL);
   return {
     token,
     signingSecret,
     port,
     // The Web API client joins method names straight onto the base URL.
-    apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    apiUrl: `${apiUrl}/`,
     appToken,
     admins: config.admins.slack ?? [],
   };

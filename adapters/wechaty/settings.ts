@@ -1,5 +1,5 @@
+import { settingsReader } from '../../src/config/adapter-settings.js';
 import type { Config } from '../../src/config/config.js';
-import { InputError } from '../../src/util/errors.js';
 
 /** Seconds between two messages the bot sends; WeChat bans accounts that post fast. */
 export interface Pace {
@@ -36,18 +36,10 @@ const LOG_LEVELS = new Set(['silent', 'error', 'warn', 'info', 'verbose', 'silly
 
 /** Reads and checks the wechaty settings; a malformed key is an InputError naming it. */
 export function wechatySettings(config: Config): WechatySettings {
-  const where = config.source ?? '(config)';
-  const raw = config.adapters.wechaty ?? {};
-  const fail = (key: string, why: string): never => {
-    throw new InputError(`${where}: config key adapters.wechaty.${key}: ${why}`);
-  };
-  const optStr = (key: string, v: unknown): string | undefined => {
-    if (v === undefined || v === null || v === '') return undefined;
-    return typeof v === 'string' ? v : fail(key, 'expected a string');
-  };
+  const { raw, fail, optStr } = settingsReader(config, 'wechaty');
   const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-  const puppet = optStr('puppet', raw.puppet) ?? DEFAULT_PUPPET;
+  const puppet = optStr('puppet') ?? DEFAULT_PUPPET;
   if (!/^(@[a-z0-9-]+\/)?wechaty-puppet-[a-z0-9-]+$/.test(puppet)) fail('puppet', `"${puppet}" is not a wechaty puppet package name (wechaty-puppet-...)`);
   const puppetOptions = raw.puppetOptions ?? {};
   if (!isMapping(puppetOptions)) return fail('puppetOptions', 'expected a mapping');
@@ -64,14 +56,14 @@ export function wechatySettings(config: Config): WechatySettings {
 
   const speakInRooms = raw.speakInRooms ?? false;
   if (typeof speakInRooms !== 'boolean') fail('speakInRooms', 'expected true or false');
-  const logLevel = optStr('logLevel', raw.logLevel) ?? 'warn';
+  const logLevel = optStr('logLevel') ?? 'warn';
   if (!LOG_LEVELS.has(logLevel)) fail('logLevel', `expected one of ${[...LOG_LEVELS].join(', ')}`);
 
   return {
     puppet,
     puppetOptions,
-    token: optStr('token', raw.token),
-    session: optStr('session', raw.session),
+    token: optStr('token'),
+    session: optStr('session'),
     pace,
     speakInRooms: speakInRooms as boolean,
     admins: config.admins.wechaty ?? [],

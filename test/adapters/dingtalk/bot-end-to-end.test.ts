@@ -8,6 +8,7 @@ import { openStore } from '../../../src/store/open.js';
 import type { Store } from '../../../src/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
+import { waitFor } from '../../support/wait-for.js';
 
 // The whole path: frames down a loopback WebSocket → DWClient → the DingTalk adapter → the bot →
 // a real SQLite file; answers go out through the session webhook or the robot API of the stand-in.
@@ -42,16 +43,6 @@ async function startBot(stub: DingtalkStub, db: string): Promise<Running> {
   return r;
 }
 
-async function eventually<T>(check: () => T | undefined, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 function mention(stub: DingtalkStub, msgId: string, text: string, sender = 'staff-li'): Record<string, unknown> {
   return {
     msgId,
@@ -77,7 +68,7 @@ describe('DingTalk adapter through the bot', () => {
     const first = await startBot(stub, db);
     const stats = mention(stub, 'msg-stats', 'stats group');
     stub.push(robotFrame('frame-1', stats));
-    const [answer] = await eventually(() => (stub.callsTo('/session/group1').length ? stub.callsTo('/session/group1') : undefined));
+    const [answer] = await waitFor(() => (stub.callsTo('/session/group1').length ? stub.callsTo('/session/group1') : undefined), 'the answer', 5000);
     expect((answer.body as { text: { content: string } }).text.content).toContain('教务处工作群');
     running.splice(running.indexOf(first), 1);
     await stop(first);
@@ -85,7 +76,7 @@ describe('DingTalk adapter through the bot', () => {
     const second = await startBot(stub, db);
     stub.push(robotFrame('frame-1-again', stats));
     stub.push(robotFrame('frame-2', mention(stub, 'msg-help', 'help')));
-    await eventually(() => (stub.callsTo('/v1.0/robot/oToMessages/batchSend').length ? true : undefined));
+    await waitFor(() => stub.callsTo('/v1.0/robot/oToMessages/batchSend').length > 0, 'a private answer', 5000);
     // Stopping waits for the adapter's work in flight, so a second answer would be out by now.
     running.splice(running.indexOf(second), 1);
     await stop(second);

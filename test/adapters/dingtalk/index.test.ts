@@ -4,6 +4,7 @@ import type { Adapter } from '../../../src/bot/adapter.js';
 import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { WorkError } from '../../../src/util/errors.js';
 import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
+import { waitFor } from '../../support/wait-for.js';
 
 // The real DWClient connected over a real WebSocket to the local stand-in: frames pushed down the
 // socket reach the SDK's onDownStream, acks come back up, answers go to the stub's HTTP APIs.
@@ -14,16 +15,6 @@ let received: ChatMessage[];
 let handler: (msg: ChatMessage) => Promise<void>;
 const logs: string[] = [];
 const HOUR = 3_600_000;
-
-async function waitFor<T>(get: () => T | undefined, ms = 3000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const byId = (id: string) => () => received.find((m) => m.id === id);
 const ackOf = (frameId: string) => () => stub.acks.find((a) => a.headers.messageId === frameId);

@@ -5,6 +5,7 @@ import type { Adapter } from '../../../src/bot/adapter.js';
 import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { WorkError } from '../../../src/util/errors.js';
 import { BOT_OPEN_ID, receiveEvent, startFeishuStub, type FeishuStub } from './feishu-stub.js';
+import { waitFor } from '../../support/wait-for.js';
 
 // Events go through the SDK's own EventDispatcher.invoke, as its long connection calls it; the
 // SDK's Client talks to the local open-API stand-in at apiUrl.
@@ -17,16 +18,6 @@ let dispatcher: EventDispatcher;
 let received: ChatMessage[];
 let handler: (msg: ChatMessage) => Promise<void>;
 const logs: string[] = [];
-
-async function waitFor<T>(get: () => T | undefined, ms = 3000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const byId = (id: string) => () => received.find((m) => m.id === id);
 const deliver = (event: unknown) => dispatcher.invoke(event, { needCheck: false });

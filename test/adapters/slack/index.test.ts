@@ -3,6 +3,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/i
 import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET, slashCommandForm } from './signed-request.js';
+import { waitFor } from '../../support/wait-for.js';
 
 // Real Bolt over HTTP on an ephemeral port, signed requests in, the local Web API stub at apiUrl.
 
@@ -11,16 +12,6 @@ let adapter: SlackAdapter;
 let received: ChatMessage[];
 let handler: (msg: ChatMessage) => Promise<void>;
 const logs: string[] = [];
-
-async function waitFor<T>(get: () => T | undefined, ms = 3000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const byId = (id: string) => () => received.find((m) => m.id === id);
 

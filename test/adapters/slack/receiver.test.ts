@@ -4,6 +4,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/i
 import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { eventEnvelope } from './signed-request.js';
+import { waitFor } from '../../support/wait-for.js';
 
 // Socket Mode for real: apps.connections.open on the Web API stub hands out a loopback WebSocket,
 // whose server plays Slack: hello, then Events API envelopes, expecting an ack for each.
@@ -14,16 +15,6 @@ let socket: WebSocket;
 let adapter: SlackAdapter;
 const received: ChatMessage[] = [];
 const acks: string[] = [];
-
-async function waitFor<T>(get: () => T | undefined, ms = 3000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 beforeAll(async () => {
   stub = await startSlackApiStub({ users: [{ id: 'U1', name: 'Li' }], channels: { C01: { name: 'ops', members: ['U1', 'U2', 'U3'] } } });

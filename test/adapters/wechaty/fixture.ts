@@ -3,20 +3,12 @@ import { mock } from 'wechaty-puppet-mock';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { createWechatyAdapter, createMemoryIdentityStore, wechatySettings, type IdentityStore } from '../../../adapters/wechaty/index.js';
+import { waitFor } from '../../support/wait-for.js';
+
+export { waitFor };
 
 type ContactMock = mock.ContactMock;
 type RoomMock = mock.RoomMock;
-
-/** Polls until `get` gives a value; wechaty handles puppet events asynchronously. */
-export async function waitFor<T>(get: () => T | undefined | null | false, what: string, ms = 3000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = get();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 export interface FixtureOptions {
   store?: IdentityStore;

@@ -1,0 +1,31 @@
+import { InputError } from '../util/errors.js';
+import type { Config } from './config.js';
+
+/** Reading one adapter's block of the config, with errors that name the file and the key. */
+export interface SettingsReader {
+  raw: Record<string, unknown>;
+  fail(key: string, why: string): never;
+  /** A string value, or undefined when absent or empty. */
+  optStr(key: string): string | undefined;
+  /** An http(s) base URL, or the default; without trailing slashes. */
+  url(key: string, fallback: string): string;
+}
+
+export function settingsReader(config: Config, adapter: string): SettingsReader {
+  const where = config.source ?? '(config)';
+  const raw = config.adapters[adapter] ?? {};
+  const fail = (key: string, why: string): never => {
+    throw new InputError(`${where}: config key adapters.${adapter}.${key}: ${why}`);
+  };
+  const optStr = (key: string): string | undefined => {
+    const v = raw[key];
+    if (v === undefined || v === null || v === '') return undefined;
+    return typeof v === 'string' ? v : fail(key, 'expected a string');
+  };
+  const url = (key: string, fallback: string): string => {
+    const value = optStr(key) ?? fallback;
+    if (!/^https?:\/\//.test(value)) fail(key, 'expected an http(s) URL');
+    return value.replace(/\/+$/, '');
+  };
+  return { raw, fail, optStr, url };
+}
