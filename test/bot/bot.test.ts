@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { botHarness, NOW } from '../support/bot-harness.js';
+import { botHarness } from '../support/bot-harness.js';
+import { storedRecords as stored } from '../support/stored-records.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
-const WEEK = { from: NOW - 7 * 86_400_000, to: NOW + 7 * 86_400_000 };
-
-async function stored(store: Awaited<ReturnType<typeof botHarness>>['store']) {
-  const out = [];
-  for await (const r of store.records({ ...WEEK })) out.push(r);
-  return out;
-}
 
 describe('Bot pipeline', () => {
   it('stores a flagged demand with its text, recipients and findings, and stays quiet in the group', async () => {
     const { store, adapter } = await botHarness();
     await adapter.say(DEMAND);
     await adapter.say('Pizza in the kitchen');
-    await store.flush();
     const [demand, chatter] = await stored(store);
     expect(demand.categories).toContain('check-in');
     expect(demand.text).toBe(DEMAND);
@@ -48,7 +41,6 @@ describe('Bot pipeline', () => {
   it('counts a demand that @-mentions the bot (as every DingTalk message does) and does not answer it', async () => {
     const { store, adapter } = await botHarness();
     await adapter.say(`@fingertip ${DEMAND}`, { addressed: true, group: { id: 'g1', name: 'ops', memberCount: 11, coverage: 'mentions-only' } });
-    await store.flush();
     expect((await stored(store))[0].categories).toContain('check-in');
     expect(adapter.sent).toEqual([]);
     expect((await store.groupSettings('test', 'g1')).coverage).toBe('mentions-only');
@@ -72,18 +64,15 @@ describe('Bot pipeline', () => {
   it('skips the rules an admin disabled for the group', async () => {
     const { store, adapter } = await botHarness((c) => (c.admins.test = ['boss']));
     await adapter.say(DEMAND);
-    await store.flush();
     const rules = (await stored(store))[0].findings.map((f) => f.rule);
     for (const rule of rules) await adapter.say(`config disable ${rule}`, { from: 'boss', addressed: true });
     await adapter.say(DEMAND + '。');
-    await store.flush();
     expect((await stored(store))[1].categories).toEqual([]);
   });
 
   it('does not classify images and other non-text kinds', async () => {
     const { store, adapter } = await botHarness();
     await adapter.say('[image]', { kind: 'image' });
-    await store.flush();
     expect((await stored(store))[0].categories).toEqual([]);
   });
 });

@@ -4,18 +4,17 @@ import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/i
 import { Bot } from '../../../src/bot/bot.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
-import type { MessageRecord } from '../../../src/store/message-record.js';
 import { openStore } from '../../../src/store/open.js';
 import type { Store } from '../../../src/store/store.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
+import { storedRecords } from '../../support/stored-records.js';
 
 // The whole path: signed Events API requests → Bolt → the Slack adapter → the bot → a real SQLite
 // file; answers go out through the adapter to the local Web API stub.
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
-const ALL_TIME = { from: 0, to: 4_000_000_000_000 };
 
 interface Running {
   bot: Bot;
@@ -64,13 +63,6 @@ async function startBot(api: SlackApiStub, db: string): Promise<Running> {
   return r;
 }
 
-async function records(store: Store): Promise<MessageRecord[]> {
-  await store.flush();
-  const out: MessageRecord[] = [];
-  for await (const rec of store.records(ALL_TIME)) out.push(rec);
-  return out;
-}
-
 async function eventually<T>(check: () => Promise<T | undefined>, ms = 5000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
@@ -89,7 +81,7 @@ describe('Slack adapter through the bot', () => {
     const api = await stub();
     const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
     await sendSigned(adapter.port!, eventEnvelope(message('1800000001.000100', DEMAND)));
-    const [rec] = await eventually(async () => ((await records(store)).length ? records(store) : undefined));
+    const [rec] = await eventually(async () => ((await storedRecords(store)).length ? storedRecords(store) : undefined));
     expect(rec).toMatchObject({ platform: 'slack', id: 'C01/1800000001.000100', groupId: 'C01', groupName: 'ops', senderId: 'U1', recipients: 2 });
     expect(rec.categories).toContain('check-in');
     expect(await store.group('slack', 'C01')).toMatchObject({ name: 'ops', members: 3, memberIds: ['U1', 'U2', 'UADMIN'] });
@@ -102,7 +94,7 @@ describe('Slack adapter through the bot', () => {
     const body = eventEnvelope(message('1800000002.000100', DEMAND), 'EvOnce');
     await sendSigned(first.adapter.port!, body);
     await sendSigned(first.adapter.port!, body, { retryNum: 1 });
-    await eventually(async () => ((await records(first.store)).length ? true : undefined));
+    await eventually(async () => ((await storedRecords(first.store)).length ? true : undefined));
     running.splice(running.indexOf(first), 1);
     await stop(first);
 
@@ -110,7 +102,7 @@ describe('Slack adapter through the bot', () => {
     await sendSigned(second.adapter.port!, body, { retryNum: 2 });
     await sendSigned(second.adapter.port!, eventEnvelope(message('1800000002.000200', 'ok')));
     const all = await eventually(async () => {
-      const recs = await records(second.store);
+      const recs = await storedRecords(second.store);
       return recs.length === 2 ? recs : undefined;
     });
     expect(all.map((r) => r.id)).toEqual(['C01/1800000002.000100', 'C01/1800000002.000200']);
@@ -123,7 +115,7 @@ describe('Slack adapter through the bot', () => {
     expect(res.status).toBe(401);
     await sendSigned(adapter.port!, eventEnvelope(message('1800000003.000200', 'ok')));
     const all = await eventually(async () => {
-      const recs = await records(store);
+      const recs = await storedRecords(store);
       return recs.length ? recs : undefined;
     });
     expect(all.map((r) => r.id)).toEqual(['C01/1800000003.000200']);

@@ -10,12 +10,12 @@ import { openStore } from '../../../src/store/open.js';
 import type { Store } from '../../../src/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { mockWorld, waitFor, type FixtureOptions } from './fixture.js';
+import { storedRecords } from '../../support/stored-records.js';
 
 // The whole path: real wechaty on wechaty-puppet-mock → the WeChat adapter as `start` builds it
 // (src/cli/adapters.ts, identities in the store) → the bot and the real engine → a real SQLite file.
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
-const ALL_TIME = { from: 0, to: 4_000_000_000_000 };
 
 type World = ReturnType<typeof mockWorld>;
 
@@ -62,18 +62,11 @@ async function startBot(world: World, db: string): Promise<Running> {
   return r;
 }
 
-async function records(store: Store): Promise<MessageRecord[]> {
-  await store.flush();
-  const out: MessageRecord[] = [];
-  for await (const rec of store.records(ALL_TIME)) out.push(rec);
-  return out;
-}
-
 /** Polls the store until `count` messages are stored. */
 async function stored(store: Store, count: number): Promise<MessageRecord[]> {
   const until = Date.now() + 5000;
   for (;;) {
-    const recs = await records(store);
+    const recs = await storedRecords(store);
     if (recs.length >= count) return recs;
     if (Date.now() > until) throw new Error(`timed out waiting for ${count} stored messages (have ${recs.length})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
