@@ -115,7 +115,7 @@ export async function startSlackApiStub(
   /** The upload URL's request: a multipart form whose one file part holds the bytes. */
   const receiveUpload = async (fileId: string, body: Buffer, contentType: string, res: ServerResponse) => {
     const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
-    const file = [...form.values()].find((v): v is File => typeof v !== 'string');
+    const file = [...form.values()].find((v) => typeof v !== 'string') as Blob | undefined;
     const bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
     uploads.push({ fileId, bytes, at: Date.now() });
     res.writeHead(200, { 'content-type': 'text/plain' });
