@@ -9,6 +9,9 @@ export function createWebClient(settings: SlackSettings, logger: Logger): webApi
   return new webApi.WebClient(settings.token, {
     slackApiUrl: settings.apiUrl,
     rejectRateLimitedCalls: true,
+    // Five tries in five minutes, not the default ten in half an hour: the digest has its own retries,
+    // and a dead Web API must not hold a channel's queue for thirty minutes.
+    retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
     logger,
   });
 }

@@ -33,4 +33,6 @@ export interface ReportDetails {
   days: DayCount[];
   /** Person-minutes by category (a message's burden split by its categories' costs), to 1 decimal. */
   minutesByCategory: Record<Category, number>;
+  /** Remarks on how the report was made (entries an audit skipped), shown at its end. */
+  notes?: string[];
 }

@@ -2,7 +2,7 @@ import { CATEGORIES } from '../taxonomy/categories.js';
 import type { Report } from './report.js';
 import type { ReportDetails } from './details.js';
 import { escapeHtml as h } from './escape.js';
-import { formatNumber, personHours } from './figures.js';
+import { formatNumber, groupNamer, personHours } from './figures.js';
 import { segments } from './highlight.js';
 import { barChart } from './charts/bar-chart.js';
 import { columnChart } from './charts/column-chart.js';
@@ -34,6 +34,7 @@ function card(value: string, label: string): string {
  * groups, derived findings and the evidence with each rule's match highlighted. All text is escaped.
  */
 export function renderHtml(report: Report, details: ReportDetails): string {
+  const groupName = groupNamer(report);
   const byCategory = barChart(
     CATEGORIES.map((c) => ({ label: c, value: Number(personHours(details.minutesByCategory[c])) })),
     { title: 'Burden by category (person-hours)', unit: 'h' },
@@ -63,10 +64,11 @@ export function renderHtml(report: Report, details: ReportDetails): string {
 <h2>Groups</h2>${groups.length ? `<table><tr><th>Group</th><th class="n">Members</th><th class="n">Messages</th><th class="n">Demands</th><th class="n">Person-hours</th></tr>${groups.join('')}</table>` : '<p class="muted">No messages in this period.</p>'}
 <h2>Senders of demands</h2>${senders.length ? `<table><tr><th>Sender</th><th class="n">Demands</th></tr>${senders.join('')}</table>` : '<p class="muted">None.</p>'}
 <h2>Derived findings</h2>
-<h3>Duplicate requests (${report.duplicates.length})</h3>${list(report.duplicates.map((d) => `<li>${d.message_ids.length} messages in ${d.groups.map(h).join(', ')}: <span class="muted">${d.message_ids.slice(0, 10).map(h).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}</span></li>`), 'None found.')}
+<h3>Duplicate requests (${report.duplicates.length})</h3>${list(report.duplicates.map((d) => `<li>${d.message_ids.length} messages in ${d.groups.map((g) => h(groupName(g))).join(', ')}: <span class="muted">${d.message_ids.slice(0, 10).map(h).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}</span></li>`), 'None found.')}
 <h3>Ack storms (${report.ack_storms.length})</h3>${list(report.ack_storms.map((s) => `<li>${h(s.message_id)}: ${s.acks} acknowledgements</li>`), 'None found.')}
-<h3>Group sprawl (${report.sprawl.length})</h3>${list(report.sprawl.map((s) => `<li>${s.groups.map(h).join(' and ')}: ${Math.round(s.overlap * 100)}% the same members</li>`), 'None found.')}
+<h3>Group sprawl (${report.sprawl.length})</h3>${list(report.sprawl.map((s) => `<li>${s.groups.map((g) => h(groupName(g))).join(' and ')}: ${Math.round(s.overlap * 100)}% the same members</li>`), 'None found.')}
 <h2>Evidence (heaviest ${details.evidence.length})</h2>${evidence.join('\n') || '<p class="muted">No flagged messages.</p>'}
+${(details.notes ?? []).map((n) => `<p class="muted">${h(n)}</p>`).join('\n')}
 </main></body></html>
 `;
 }

@@ -2,13 +2,14 @@ import { CATEGORIES } from '../taxonomy/categories.js';
 import type { Report } from './report.js';
 import type { ReportDetails } from './details.js';
 import { escapeMarkdown as md } from './escape.js';
-import { formatNumber, personHours } from './figures.js';
+import { formatNumber, groupNamer, personHours } from './figures.js';
 import { segments } from './highlight.js';
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
 
 /** A readable Markdown report: totals, categories with person-hours, groups, derived findings, evidence. */
 export function renderMarkdown(report: Report, details: ReportDetails): string {
+  const groupName = groupNamer(report);
   const out: string[] = [];
   out.push(`# Fingertip formalism report`, '');
   out.push(`Period: ${md(report.period.from)} to ${md(report.period.to)} (${md(details.timezone)})`, '');
@@ -41,11 +42,11 @@ export function renderMarkdown(report: Report, details: ReportDetails): string {
 
   out.push('## Derived findings', '');
   out.push(`### Duplicate requests (${report.duplicates.length})`, '');
-  for (const d of report.duplicates) out.push(`- ${d.message_ids.length} messages in ${d.groups.map(md).join(', ')}: ${d.message_ids.slice(0, 10).map(md).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}`);
+  for (const d of report.duplicates) out.push(`- ${d.message_ids.length} messages in ${d.groups.map((g) => md(groupName(g))).join(', ')}: ${d.message_ids.slice(0, 10).map(md).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}`);
   out.push('', `### Ack storms (${report.ack_storms.length})`, '');
   for (const s of report.ack_storms) out.push(`- ${md(s.message_id)}: ${s.acks} acknowledgements`);
   out.push('', `### Group sprawl (${report.sprawl.length})`, '');
-  for (const s of report.sprawl) out.push(`- ${s.groups.map(md).join(' and ')}: ${Math.round(s.overlap * 100)}% the same members`);
+  for (const s of report.sprawl) out.push(`- ${s.groups.map((g) => md(groupName(g))).join(' and ')}: ${Math.round(s.overlap * 100)}% the same members`);
   out.push('');
 
   out.push(`## Evidence (heaviest ${details.evidence.length})`, '');
@@ -56,5 +57,7 @@ export function renderMarkdown(report: Report, details: ReportDetails): string {
     out.push(`  > ${text}`);
     if (rules) out.push(`  rules: ${rules}`);
   }
+  // Notes are our own sentences, not user text: written as they are.
+  for (const note of details.notes ?? []) out.push(`> ${note}`, '');
   return `${out.join('\n')}\n`;
 }

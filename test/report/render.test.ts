@@ -4,6 +4,7 @@ import { renderReport, reportFormat } from '../../src/report/render.js';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { CATEGORIES } from '../../src/taxonomy/categories.js';
 import { InputError } from '../../src/util/errors.js';
+import { escapeMarkdown } from '../../src/report/escape.js';
 import { demand, record } from './records.js';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
@@ -52,6 +53,20 @@ describe('renderReport', () => {
     expect(text).toContain('**十点前\\|打卡**');
     expect(text).toContain('| check-in | 1 | 0.7 |'); // 40 person-minutes
     expect(text).toContain('ops &lt;b\\>team&lt;/b\\> (G&lt;1\\>)');
+  });
+
+  it('names groups in derived findings and ends with the notes it is given', () => {
+    const { report, details } = built();
+    report.duplicates = [{ message_ids: ['m1', 'm9'], groups: ['G<1>', 'G2'] }];
+    report.sprawl = [{ groups: ['G<1>', 'G2'], overlap: 0.9 }];
+    const notes = { ...details, notes: ['2 broken entries were skipped (--skip-bad).'] };
+    const html = renderReport('html', report, notes);
+    expect(html).toContain('2 messages in ops &lt;b&gt;team&lt;/b&gt;, G2');
+    expect(html).toContain('ops &lt;b&gt;team&lt;/b&gt; and G2: 90% the same members');
+    expect(html).toMatch(/<p class="muted">2 broken entries were skipped \(--skip-bad\)\.<\/p>\s*<\/main>/);
+    const md = renderReport('md', report, notes);
+    expect(md).toContain(`2 messages in ${escapeMarkdown('ops <b>team</b>')}, G2`);
+    expect(md.trimEnd().endsWith('> 2 broken entries were skipped (--skip-bad).')).toBe(true);
   });
 
   it('accepts json, md and html only', () => {

@@ -3,7 +3,6 @@ import { extname } from 'node:path';
 import { runAudit } from '../../audit/run-audit.js';
 import { ProgressBar } from '../../audit/progress.js';
 import { loadConfig } from '../../config/load.js';
-import { escapeHtml } from '../../report/escape.js';
 import { renderReport, reportFormat, type ReportFormat } from '../../report/render.js';
 import { InputError } from '../../util/errors.js';
 import { parseCommandArgs } from '../args.js';
@@ -16,10 +15,9 @@ const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'h
 function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean): string {
   const { report, details, skipped } = result;
   if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details);
-  const text = renderReport(format, report, details);
-  if (!skipBad || skipped === 0) return text;
+  if (!skipBad || skipped === 0) return renderReport(format, report, details);
   const note = `${skipped} broken ${skipped === 1 ? 'entry was' : 'entries were'} skipped (--skip-bad); the figures leave ${skipped === 1 ? 'it' : 'them'} out.`;
-  return format === 'md' ? `${text}\n> ${note}\n` : text.replace('</main>', `<p class="muted">${escapeHtml(note)}</p>\n</main>`);
+  return renderReport(format, report, { ...details, notes: [...(details.notes ?? []), note] });
 }
 
 /**
