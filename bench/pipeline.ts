@@ -8,7 +8,7 @@ import { Bot } from '../src/bot/bot.js';
 import type { ChatMessage } from '../src/bot/chat-message.js';
 import { defaultConfig } from '../src/config/defaults.js';
 import { defaultEngine } from '../src/engine/index.js';
-import { ReportBuilder } from '../src/report/builder.js';
+import { storedReport } from '../src/report/from-store.js';
 import { groupWeekStats, memberWeekStats } from '../src/stats/week-stats.js';
 import { openStore } from '../src/store/open.js';
 import { devTexts, peakRssMb } from './corpus.js';
@@ -69,9 +69,7 @@ export async function run(print: (line: string) => void): Promise<void> {
 
     t = performance.now();
     const week = { from: START - 3_600_000, to: START + 7 * 86_400_000 };
-    const builder = new ReportBuilder({ config, ...week });
-    for (const g of await store.groups('bench')) builder.addGroup(g);
-    for await (const r of store.records({ ...week, platform: 'bench' })) builder.add(r);
+    const builder = await storedReport(store, config, week, { platform: 'bench' });
     const report = builder.build();
     const reportSecs = (performance.now() - t) / 1000;
     print(`report over a week of ${report.messages.toLocaleString('en')} messages: ${reportSecs.toFixed(1)} s (target < 5 s): ${reportSecs < 5 ? 'met' : 'NOT MET'}; peak RSS ${peakRssMb().toFixed(0)} MB`);

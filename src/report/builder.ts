@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { MessageRecord } from '../store/message-record.js';
+import type { QuietCount } from '../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../taxonomy/categories.js';
 import { effectiveRecipients, minutesPerRecipient } from '../burden/cost.js';
 import { isAfterHoursDemand } from '../derived/after-hours.js';
@@ -88,6 +89,23 @@ export class ReportBuilder {
   addGroup(group: GroupInfo): void {
     const known = this.groupInfo.get(group.id);
     this.groupInfo.set(group.id, { ...known, ...group });
+  }
+
+  /**
+   * Quiet messages (no demand, no ack) counted in bulk, as the store can give them: they only count
+   * toward messages per group and day, and a group's size. The bucket must lie within one local day.
+   */
+  addQuiet(q: Pick<QuietCount, 'groupId' | 'bucket' | 'messages' | 'maxRecipients' | 'firstTs' | 'lastTs'>): void {
+    if ((this.from !== undefined && q.firstTs < this.from) || (this.to !== undefined && q.lastTs >= this.to)) {
+      throw new Error(`quiet counts of ${q.groupId} reach outside the report's period`);
+    }
+    this.messages += q.messages;
+    if (q.firstTs < this.first) this.first = q.firstTs;
+    if (q.lastTs > this.last) this.last = q.lastTs;
+    const g = this.statsOf({ groupId: q.groupId });
+    g.messages += q.messages;
+    if (q.maxRecipients + 1 > g.seenMembers) g.seenMembers = q.maxRecipients + 1;
+    this.dayOf(q.firstTs).messages += q.messages;
   }
 
   add(record: MessageRecord): void {
@@ -189,7 +207,7 @@ export class ReportBuilder {
     return { timezone: tz, evidence, days, minutesByCategory: minutes };
   }
 
-  private statsOf(record: MessageRecord): GroupStats {
+  private statsOf(record: Pick<MessageRecord, 'groupId' | 'groupName'>): GroupStats {
     let g = this.groups.get(record.groupId);
     if (!g) {
       const n = CATEGORIES.length;

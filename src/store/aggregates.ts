@@ -2,13 +2,24 @@ import type { Db } from './db.js';
 import { CATEGORY_TERMS, categoryTotalsOf, countsOf } from './category-sql.js';
 import { fromRow, parseRows, recordSelect } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
-import type { CategoryTotals, GroupTotals, MemberView, Period, Scope } from './store.js';
+import type { CategoryTotals, GroupTotals, MemberView, Period, QuietCount, Scope } from './store.js';
 
 /** Per category: demands and recipients, in one query along the partial index of demands. */
 export async function categoryTotals(db: Db, scope: Scope): Promise<CategoryTotals> {
   const where = scopeWhere(scope);
   const row = await db.get<Record<string, unknown>>(`SELECT ${CATEGORY_TERMS} FROM messages m WHERE m.mask <> 0 AND ${where.sql}`, where.params);
   return categoryTotalsOf(row ?? {});
+}
+
+/** Quiet messages (not demands, not acks) per group and time bucket; one pass in SQLite, no rows built in JS. */
+export async function quietCounts(db: Db, scope: Scope, bucketMs: number): Promise<QuietCount[]> {
+  const where = scopeWhere(scope);
+  const rows = await db.all<{ platform: string; group_id: string; b: number; n: number; r: number; lo: number; hi: number }>(
+    `SELECT m.platform, m.group_id, (m.ts / ?) AS b, count(*) AS n, max(m.recipients) AS r, min(m.ts) AS lo, max(m.ts) AS hi
+     FROM messages m WHERE m.mask = 0 AND m.is_ack = 0 AND ${where.sql} GROUP BY m.platform, m.group_id, b`,
+    [bucketMs, ...where.params],
+  );
+  return rows.map((r) => ({ platform: r.platform, groupId: r.group_id, bucket: r.b * bucketMs, messages: r.n, maxRecipients: r.r, firstTs: r.lo, lastTs: r.hi }));
 }
 
 /** Demands (flagged messages) in the scope, along the partial indexes of demands: what `stats` needs. */

@@ -1,7 +1,7 @@
 import { markFalsePositive } from './feedback.js';
 import { BatchWriter } from './batch-writer.js';
 import type { Db } from './db.js';
-import { categoryTotals, demandCount, groupTotals, memberView } from './aggregates.js';
+import { categoryTotals, demandCount, groupTotals, memberView, quietCounts } from './aggregates.js';
 import * as groups from './groups.js';
 import { forgetIdentity, IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
@@ -12,7 +12,7 @@ import { readMessage, readLatestFlagged, readRecords } from './record-reader.js'
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import type { SerialWriter } from './serial-writer.js';
-import type { GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store } from './store.js';
+import type { GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store, QuietCount } from './store.js';
 
 const userKey = (platform: string, user: string): string => `${platform}\u0000${user}`;
 
@@ -67,8 +67,12 @@ export class SqliteStore implements Store {
     return this.ingestor.add({ platform, eventKey: key, seenAt: ts });
   }
 
-  records(scope: Scope): AsyncIterable<MessageRecord> {
-    return readRecords(this.reader, scope);
+  records(scope: Scope, options: { skipQuiet?: boolean } = {}): AsyncIterable<MessageRecord> {
+    return readRecords(this.reader, scope, options.skipQuiet === true);
+  }
+
+  quietCounts(scope: Scope, bucketMs: number): Promise<QuietCount[]> {
+    return quietCounts(this.reader, scope, bucketMs);
   }
 
   message(platform: string, id: string): Promise<MessageRecord | undefined> {

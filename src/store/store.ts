@@ -13,6 +13,18 @@ export interface Scope extends Period {
   groupIds?: readonly string[];
 }
 
+/** Quiet messages of one group in one time bucket (`bucket` is its start, epoch ms). */
+export interface QuietCount {
+  platform: string;
+  groupId: string;
+  bucket: number;
+  messages: number;
+  /** The most recipients any of them had (0 when unknown): a lower bound of the group's size. */
+  maxRecipients: number;
+  firstTs: number;
+  lastTs: number;
+}
+
 /** Demands of one category: how many, and how many recipients they reached in all. */
 export interface CategoryTotal {
   count: number;
@@ -106,7 +118,13 @@ export interface Store {
   markSeen(platform: string, key: string, ts?: number): Promise<boolean>;
 
   /** Records of a scope in time order, read page by page: memory stays flat whatever the period. */
-  records(scope: Scope): AsyncIterable<MessageRecord>;
+  records(scope: Scope, options?: { skipQuiet?: boolean }): AsyncIterable<MessageRecord>;
+  /**
+   * Quiet messages (neither demands nor acknowledgements), counted per group and time bucket: all a
+   * report needs of them. With `records(scope, {skipQuiet: true})` this reads a period without
+   * building a record for the bulk of messages that demand nothing.
+   */
+  quietCounts(scope: Scope, bucketMs: number): Promise<QuietCount[]>;
   message(platform: string, id: string): Promise<MessageRecord | undefined>;
   /** The group's most recent flagged message (what "not formalism" feedback refers to). */
   latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined>;

@@ -89,3 +89,17 @@ describe('aggregates', () => {
     expect(await store.latestFlagged('slack', 'C9')).toBeUndefined();
   });
 });
+
+describe('quiet messages', () => {
+  it('are counted per group and bucket, and left out of records when asked', async () => {
+    const store = await fixture();
+    const counts = await store.quietCounts({ from: 1000, to: 2000 }, 1000);
+    expect(counts).toEqual([
+      { platform: 'slack', groupId: 'C1', bucket: 1000, messages: 1, maxRecipients: 0, firstTs: 1200, lastTs: 1200 },
+      { platform: 'slack', groupId: 'C2', bucket: 1000, messages: 1, maxRecipients: 0, firstTs: 1400, lastTs: 1400 },
+    ]);
+    const loud = [];
+    for await (const r of store.records({ from: 1000, to: 2000 }, { skipQuiet: true })) loud.push(r.id);
+    expect(loud).toEqual(['a', 'b', 'd', 'g']);
+  });
+});

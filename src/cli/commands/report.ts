@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../../config/load.js';
-import { ReportBuilder } from '../../report/builder.js';
+import { storedReport } from '../../report/from-store.js';
 import { renderReport, reportFormat } from '../../report/render.js';
 import { openStore } from '../../store/open.js';
 import { weekOf, weekRange } from '../../time/iso-week.js';
@@ -28,9 +28,7 @@ export const run: Command = async (argv, ctx) => {
   const store = await openStore(config.db);
   let text: string;
   try {
-    const builder = new ReportBuilder({ config, from, to });
-    for (const g of await store.groups()) builder.addGroup(g);
-    for await (const record of store.records({ from, to })) builder.add(record);
+    const builder = await storedReport(store, config, { from, to });
     text = renderReport(format, builder.build(), builder.details());
   } finally {
     await store.close();
