@@ -13,7 +13,7 @@ import { groupWeekStats, memberWeekStats } from '../src/stats/week-stats.js';
 import { openStore } from '../src/store/open.js';
 import { devTexts, peakRssMb } from './corpus.js';
 
-const N = 1_000_000;
+const N = Number(process.env.FINGERTIP_BENCH_N ?? 1_000_000);
 const GROUPS = 1000;
 const IN_FLIGHT = 5000;
 const START = Date.UTC(2026, 10, 16, 1, 0); // Monday 09:00 in Shanghai

@@ -25,7 +25,8 @@ export interface BotOptions {
  * default: in a group it speaks only when addressed, or in `nudge` mode once per flagged demand.
  */
 export class Bot {
-  private readonly settings = new Map<string, GroupSettings>();
+  /** Group settings as read from the store, with the disabled rules as a set for the engine. */
+  private readonly settings = new Map<string, GroupSettings & { disabled: ReadonlySet<string> }>();
   private readonly groupSeen = new Map<string, string>();
   private readonly lastNudge = new Map<string, number>();
   private readonly now: () => number;
@@ -63,7 +64,7 @@ export class Bot {
     // DingTalk every message the robot receives mentions it, demands included.
     const settings = await this.groupSettings(msg.platform, msg.group.id);
     const classification =
-      msg.kind && msg.kind !== 'text' ? { categories: [], findings: [] } : this.opts.engine.classify(msg.text, { disabled: new Set(settings.disabledRules) });
+      msg.kind && msg.kind !== 'text' ? { categories: [], findings: [] } : this.opts.engine.classify(msg.text, { disabled: settings.disabled });
     await store.add(toRecord(msg, classification));
     if (!classification.findings.length) return;
     adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });
@@ -95,10 +96,13 @@ export class Bot {
     await HANDLERS[name](ctx);
   }
 
-  private async groupSettings(platform: string, groupId: string): Promise<GroupSettings> {
+  private async groupSettings(platform: string, groupId: string): Promise<GroupSettings & { disabled: ReadonlySet<string> }> {
     const key = `${platform}\u0000${groupId}`;
     let s = this.settings.get(key);
-    if (!s) this.settings.set(key, (s = await this.opts.store.groupSettings(platform, groupId)));
+    if (!s) {
+      const stored = await this.opts.store.groupSettings(platform, groupId);
+      this.settings.set(key, (s = { ...stored, disabled: new Set(stored.disabledRules) }));
+    }
     return s;
   }
 
@@ -111,7 +115,7 @@ export class Bot {
     this.groupSeen.set(key, signature);
     await this.opts.store.upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts });
     if (g.coverage) {
-      const settings = await this.groupSettings(msg.platform, g.id);
+      const { disabled: _, ...settings } = await this.groupSettings(msg.platform, g.id);
       if (settings.coverage !== g.coverage) {
         await this.opts.store.setGroupSettings(msg.platform, g.id, { ...settings, coverage: g.coverage });
         this.settings.delete(key);

@@ -31,7 +31,7 @@ export async function demandCount(db: Db, scope: Scope): Promise<number> {
 
 /**
  * Per group with messages in the scope: messages, demands and per-category totals. Two queries, each
- * answered from an index alone: message counts along `messages_ts`, demands along `demands_ts`.
+ * along `messages_ts`: message counts from the index alone, demands with a look at their rows.
  */
 export async function groupTotals(db: Db, scope: Scope): Promise<GroupTotals[]> {
   const where = scopeWhere(scope);

@@ -31,14 +31,14 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     opened.push(db);
     await checkIdentity(db);
     await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
-      PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;`);
+      PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;`);
     const writer = new SerialWriter(db);
     await migrate(writer);
     // An in-memory database exists once per connection: there the writer reads too.
     const reader = memory ? db : await Db.open(path, busy);
     if (reader !== db) {
       opened.push(reader);
-      await reader.exec('PRAGMA query_only = ON; PRAGMA cache_size = -32768;');
+      await reader.exec('PRAGMA query_only = ON; PRAGMA cache_size = -16384;');
     }
     return new SqliteStore(writer, reader, await readOptOuts(reader), options);
   } catch (err) {

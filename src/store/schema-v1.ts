@@ -1,9 +1,9 @@
 /**
  * The first schema. Messages keep what counts need; text and findings only for flagged ones.
  * Indexes serve the reads: `messages_ts` streams a period in time order and counts messages per
- * group without reading the table,
- * the partial `demands_*` indexes hold flagged messages only (a few percent) so that category
- * totals and a member's view never touch the unflagged bulk. Feedback copies the text and sender
+ * group without reading the table; the partial `demands_group` index holds flagged messages only
+ * (a few percent) so that a group's or a member's figures never touch the unflagged bulk. Every
+ * index costs each insert, so there is none that only a whole-database total would use. Feedback copies the text and sender
  * of its message: it is kept for tuning rules after the message itself is purged.
  */
 export const SCHEMA_V1 = `
@@ -25,7 +25,6 @@ CREATE TABLE messages (
   PRIMARY KEY (platform, id)
 );
 CREATE INDEX messages_ts ON messages (ts, platform, group_id);
-CREATE INDEX demands_ts ON messages (ts, platform, group_id, mask, recipients) WHERE mask <> 0;
 CREATE INDEX demands_group ON messages (platform, group_id, ts, sender_id, mask) WHERE mask <> 0;
 
 CREATE TABLE chat_groups (
