@@ -30,7 +30,7 @@ export const TEXTS = {
     }
     const who = whose === 'group' ? `${name} this week` : 'You this week';
     if (c.demands === 0) return `${who} (${s.week}): no formalism demands flagged; ${trend(s, lang)}.`;
-    return `${who} (${s.week}): ${c.demands} demands, about ${Math.round(c.personMinutes)} person-minutes (${hours(c.personMinutes)} person-hours), ${trend(s, lang)}. By category: ${categories(s, lang)}.`;
+    return `${who} (${s.week}): ${c.demands} demand${c.demands === 1 ? '' : 's'}, about ${Math.round(c.personMinutes)} person-minutes (${hours(c.personMinutes)} person-hours), ${trend(s, lang)}. By category: ${categories(s, lang)}.`;
   },
   help(lang: Lang): string {
     return lang === 'zh'

@@ -45,7 +45,7 @@ describe('Bot pipeline', () => {
     expect(adapter.sent).toEqual([]);
     expect((await store.groupSettings('test', 'g1')).coverage).toBe('mentions-only');
     await adapter.say('stats group', { addressed: true });
-    expect(adapter.last()!.text).toMatch(/1 demands.*\(mentions-only: only messages that @-mention the bot are counted here/);
+    expect(adapter.last()!.text).toMatch(/1 demand.*\(mentions-only: only messages that @-mention the bot are counted here/);
   });
 
   it('in nudge mode replies once, politely, naming the rule, then keeps a cooldown', async () => {

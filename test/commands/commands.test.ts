@@ -12,7 +12,7 @@ describe('chat commands', () => {
     await adapter.say('stats group', cmd);
     const answer = adapter.last()!;
     expect(answer.to).toBe('group');
-    expect(answer.text).toMatch(/^ops this week \(2026-W48\): 1 demands, about \d+ person-minutes/);
+    expect(answer.text).toMatch(/^ops this week \(2026-W48\): 1 demand, about \d+ person-minutes/);
     expect(answer.text).toContain('check-ins 1');
     await adapter.say('统计 本群', cmd);
     expect(adapter.last()!.text).toMatch(/^「ops」本周（2026-W48）1 条形式主义要求/);
@@ -25,7 +25,7 @@ describe('chat commands', () => {
     await store.flush();
     await adapter.say('stats', cmd);
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
-    expect(adapter.last()!.text).toMatch(/^You this week \(2026-W48\): 1 demands/);
+    expect(adapter.last()!.text).toMatch(/^You this week \(2026-W48\): 1 demand/);
     await adapter.say('退出统计', cmd);
     expect(adapter.last()!.text).toContain('已退出');
     await adapter.say('stats me', cmd);

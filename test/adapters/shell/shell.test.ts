@@ -24,7 +24,7 @@ describe('shell adapter (fingertip start)', () => {
     await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
     const r = await runCli(['start'], { stdin: '/as 张三\nstats group\n', env: { FINGERTIP_DB: db } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/local this week \(\d{4}-W\d\d\): 1 demands/);
+    expect(r.stdout).toMatch(/local this week \(\d{4}-W\d\d\): 1 demand/);
   });
 
   it('switches member with /as, and only the first member is an admin', async () => {

@@ -111,12 +111,12 @@ describe('WeChat adapter through the bot', () => {
     world.li.say('@fingertip\u2005stats', [world.botUser]).to(world.room);
     const [own] = await waitFor(() => liInbox.length > 0 && liInbox, 'the private answer');
     // The owner's one demand reached 李雷.
-    expect(own.text).toMatch(/^You this week \(\d{4}-W\d{2}\): 1 demands, /);
+    expect(own.text).toMatch(/^You this week \(\d{4}-W\d{2}\): 1 demand, /);
     expect(roomHeard).toEqual([]);
 
     world.li.say('@fingertip\u2005stats group', [world.botUser]).to(world.room);
     const [inRoom] = await waitFor(() => roomHeard.length > 0 && roomHeard, 'the answer in the room');
-    expect(inRoom.text).toMatch(/^@李雷 办公室通知群 this week \(\d{4}-W\d{2}\): 1 demands, /);
+    expect(inRoom.text).toMatch(/^@李雷 办公室通知群 this week \(\d{4}-W\d{2}\): 1 demand, /);
     expect(liInbox).toHaveLength(1);
   });
 
