@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { checkSync } from 'recheck';
@@ -32,7 +32,10 @@ function loadCache(): Map<string, Verdict> {
 function saveCache(map: Map<string, Verdict>): void {
   try {
     mkdirSync(dirname(CACHE_FILE), { recursive: true });
-    writeFileSync(CACHE_FILE, JSON.stringify(Object.fromEntries(map)));
+    // Written aside then renamed: processes loading rules at once (test workers) never read half a file.
+    const tmp = `${CACHE_FILE}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(map)));
+    renameSync(tmp, CACHE_FILE);
   } catch {
     // A read-only install only loses the speed-up.
   }
