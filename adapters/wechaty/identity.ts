@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IdentityStore } from './identity-store.js';
 
 export type IdentityKind = 'room' | 'contact';
@@ -6,20 +6,26 @@ export type IdentityKind = 'room' | 'contact';
 const ATTRIBUTE_KEY: Record<IdentityKind, string> = { room: 'room-topic', contact: 'contact-name' };
 const PREFIX: Record<IdentityKind, string> = { room: 'wxg-', contact: 'wxu-' };
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/**
+ * Hashes are salted with a secret kept in the identity store: without it, a list of colleagues'
+ * names would map every stored id and key back to a person.
+ */
+const SALT_KEY = 'secret:salt';
+
+function sha256(salt: string, text: string): string {
+  return createHash('sha256').update(salt).update('\n').update(text).digest('hex');
 }
 
 /**
- * Keys hold a hash of the topic or name, never the name itself, so the identity table keeps no
- * names. The n-th entity seen at once with one attribute (two rooms both named 工作群) gets its own key.
+ * Keys hold a salted hash of the topic or name, never the name itself, so the identity table keeps
+ * no names. The n-th entity seen at once with one attribute (two rooms both named 工作群) gets its own key.
  */
-function attributeKey(kind: IdentityKind, attribute: string, n: number): string {
-  return `${ATTRIBUTE_KEY[kind]}:${sha256(attribute).slice(0, 32)}${n > 1 ? `#${n}` : ''}`;
+function attributeKey(salt: string, kind: IdentityKind, attribute: string, n: number): string {
+  return `${ATTRIBUTE_KEY[kind]}:${sha256(salt, attribute).slice(0, 32)}${n > 1 ? `#${n}` : ''}`;
 }
 
-function newStableId(kind: IdentityKind, attribute: string, n: number): string {
-  return PREFIX[kind] + sha256(`${kind}\n${attribute}\n${n}`).slice(0, 12);
+function newStableId(salt: string, kind: IdentityKind, attribute: string, n: number): string {
+  return PREFIX[kind] + sha256(salt, `${kind}\n${attribute}\n${n}`).slice(0, 12);
 }
 
 /**
@@ -34,7 +40,21 @@ export class IdentityResolver {
   /** stable id → the live puppet id, to send to and to tell same-named entities apart. */
   private readonly live = new Map<string, { puppetId: string; attribute: string }>();
 
+  private saltOnce?: Promise<string>;
+
   constructor(private readonly store: IdentityStore) {}
+
+  /** The store's secret salt, made on first use. */
+  private salt(): Promise<string> {
+    this.saltOnce ??= (async () => {
+      const known = await this.store.get(SALT_KEY);
+      if (known) return known;
+      const made = randomBytes(16).toString('hex');
+      await this.store.put(SALT_KEY, made);
+      return made;
+    })();
+    return this.saltOnce;
+  }
 
   /** The stable id of the entity with this puppet id and attribute (topic, or alias/name). */
   async resolve(kind: IdentityKind, puppetId: string, attribute: string): Promise<string> {
@@ -51,7 +71,7 @@ export class IdentityResolver {
     if (found.attribute !== attr) {
       found.attribute = attr;
       this.live.set(found.stableId, { puppetId, attribute: attr });
-      await this.store.put(attributeKey(kind, attr, 1), found.stableId);
+      await this.store.put(attributeKey(await this.salt(), kind, attr, 1), found.stableId);
     }
     return found.stableId;
   }
@@ -79,9 +99,10 @@ export class IdentityResolver {
       this.live.set(known, { puppetId, attribute });
       return { stableId: known, attribute };
     }
+    const salt = await this.salt();
     for (let n = 1; ; n++) {
-      const key = attributeKey(kind, attribute, n);
-      const candidate = (await this.store.get(key)) ?? newStableId(kind, attribute, n);
+      const key = attributeKey(salt, kind, attribute, n);
+      const candidate = (await this.store.get(key)) ?? newStableId(salt, kind, attribute, n);
       const holder = this.live.get(candidate);
       if (holder && holder.puppetId !== puppetId) continue;
       // Claimed before the next await, so a same-named entity resolving meanwhile moves on to #2.

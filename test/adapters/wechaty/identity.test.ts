@@ -54,7 +54,16 @@ describe('IdentityResolver', () => {
     const r = new IdentityResolver({ get: async (k) => map.get(k), put: async (k, v) => void map.set(k, v) });
     await r.resolve('contact', '@p1', '李雷');
     await r.resolve('room', '@@r1', '办公室通知群');
-    expect(map.size).toBe(4);
+    expect(map.size).toBe(5); // two keys for each, and the store's salt
+    expect(map.get('secret:salt')).toMatch(/^[0-9a-f]{32}$/);
     for (const [key, value] of map) expect(`${key} ${value}`).not.toMatch(/李雷|办公室/);
+  });
+
+  it('salts its hashes per store, so a list of names does not map ids back to people', async () => {
+    const idIn = async () => {
+      const map = new Map<string, string>();
+      return new IdentityResolver({ get: async (k) => map.get(k), put: async (k, v) => void map.set(k, v) }).resolve('contact', '@p1', '李雷');
+    };
+    expect(await idIn()).not.toBe(await idIn());
   });
 });
