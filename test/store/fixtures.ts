@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Finding } from '../../src/engine/finding.js';
@@ -7,16 +5,11 @@ import type { MessageRecord } from '../../src/store/message-record.js';
 import { openStore, type OpenOptions } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import type { Category } from '../../src/taxonomy/categories.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dirs: string[] = [];
+export { tempDir };
+
 const stores: Store[] = [];
-
-/** A fresh temp dir, removed after the test. */
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fingertip-store-'));
-  dirs.push(dir);
-  return dir;
-}
 
 /** A store on a real file in a temp dir, closed after the test (unless the test closed it). */
 export async function tempStore(options: OpenOptions = {}, path = join(tempDir(), 'test.db')): Promise<Store> {
@@ -25,9 +18,10 @@ export async function tempStore(options: OpenOptions = {}, path = join(tempDir()
   return store;
 }
 
+// vitest runs afterEach hooks in reverse order of registration, and temp-dir registered its own
+// first (it is imported above), so stores close before their folders are removed.
 afterEach(async () => {
   for (const s of stores.splice(0)) await s.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 export const finding = (category: Category, rule = `${category}/test`, match = 'matched words'): Finding => ({
