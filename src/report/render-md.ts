@@ -12,7 +12,8 @@ export function renderMarkdown(report: Report, details: ReportDetails): string {
   const groupName = groupNamer(report);
   const out: string[] = [];
   out.push(`# Fingertip formalism report`, '');
-  out.push(`Period: ${md(report.period.from)} to ${md(report.period.to)} (${md(details.timezone)})`, '');
+  // Our own ISO dates and the configured zone: nothing to escape, and escaped they read badly.
+  out.push(`Period: ${report.period.from} to ${report.period.to} (${details.timezone})`, '');
   out.push(
     `- Messages: ${formatNumber(report.messages)}`,
     `- Demands: ${formatNumber(report.demands)}`,
