@@ -3,6 +3,7 @@ import { createEngine } from '../engine/index.js';
 import type { ReportDetails } from '../report/details.js';
 import { ReportBuilder } from '../report/builder.js';
 import type { Report } from '../report/report.js';
+import { classifyMessage } from '../bot/classify-message.js';
 import { toRecord } from '../store/to-record.js';
 import { BadEntries } from './bad-entries.js';
 import { openExport } from './detect.js';
@@ -56,11 +57,20 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
 
   const builder = new ReportBuilder({ config });
   const groups = new Map<string, AuditGroup>();
+  // The builder needs each group's messages in time order; exports usually are, a hand-made JSONL may not be.
+  const lastTs = new Map<string, number>();
+  const unordered = new Set<string>();
   try {
     for (const e of exports) {
       for await (const msg of e.messages()) {
         progress.message();
-        const record = toRecord(msg, engine.classify(msg.text));
+        const record = toRecord(msg, classifyMessage(engine, msg));
+        const last = lastTs.get(record.groupId) ?? -Infinity;
+        if (record.ts < last && !unordered.has(e.path)) {
+          unordered.add(e.path);
+          opts.warn?.(`${e.path}: message ${record.id} is older than the one before it in its group; ack storms are found only among messages in time order`);
+        }
+        lastTs.set(record.groupId, Math.max(last, record.ts));
         builder.add(record);
         if (evidence && record.categories.length > 0) await evidence.add(record);
       }

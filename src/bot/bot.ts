@@ -8,6 +8,7 @@ import type { GroupSettings, Store } from '../store/store.js';
 import { toRecord } from '../store/to-record.js';
 import type { Adapter } from './adapter.js';
 import { isGroupAdmin } from './admins.js';
+import { classifyMessage } from './classify-message.js';
 import type { ChatMessage } from './chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeText } from './nudge.js';
 
@@ -63,8 +64,7 @@ export class Bot {
     // In a group, a message that @-mentions the bot without a command is still group traffic: on
     // DingTalk every message the robot receives mentions it, demands included.
     const settings = await this.groupSettings(msg.platform, msg.group.id);
-    const classification =
-      msg.kind && msg.kind !== 'text' ? { categories: [], findings: [] } : this.opts.engine.classify(msg.text, { disabled: settings.disabled });
+    const classification = classifyMessage(this.opts.engine, msg, { disabled: settings.disabled });
     await store.add(toRecord(msg, classification));
     if (!classification.findings.length) return;
     adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });

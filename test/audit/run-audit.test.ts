@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { openExport } from '../../src/audit/detect.js';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { defaultConfig } from '../../src/config/defaults.js';
-import { classify } from '../../src/engine/index.js';
+import { classifyMessage } from '../../src/bot/classify-message.js';
+import { defaultEngine } from '../../src/engine/index.js';
 import { ReportBuilder } from '../../src/report/builder.js';
 import { toRecord } from '../../src/store/to-record.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -24,11 +25,22 @@ describe('runAudit', () => {
     const builder = new ReportBuilder({ config });
     for (const path of [SLACK, WECHAT]) {
       const opened = await openExport(path, hooks());
-      for await (const msg of opened.messages()) builder.add(toRecord(msg, classify(msg.text)));
+      for await (const msg of opened.messages()) builder.add(toRecord(msg, classifyMessage(defaultEngine(), msg)));
       for (const g of opened.groups()) builder.addGroup(g);
     }
     expect(report).toEqual(builder.build());
     expect(report.messages).toBe(7 + 6);
+  });
+
+  it('says once per export when a group\'s messages are out of time order', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'unordered.jsonl');
+    const line = (id: string, ts: string) => JSON.stringify({ id, group_id: 'G1', sender_id: 'U1', ts, text: 'hello' });
+    writeFileSync(file, [line('m1', '2026-11-23T10:00:00+08:00'), line('m2', '2026-11-23T09:00:00+08:00'), line('m3', '2026-11-23T08:00:00+08:00')].join('\n'));
+    const warnings: string[] = [];
+    const { report } = await runAudit([file], { config: defaultConfig(), warn: (l) => warnings.push(l) });
+    expect(report.messages).toBe(3);
+    expect(warnings).toEqual([`${file}: message m2 is older than the one before it in its group; ack storms are found only among messages in time order`]);
   });
 
   it('reads a Slack export the same zipped as unpacked', async () => {
