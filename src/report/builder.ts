@@ -204,7 +204,7 @@ export class ReportBuilder {
       };
     });
     evidence.sort((a, b) => b.personMinutes - a.personMinutes || a.ts - b.ts);
-    return { timezone: tz, evidence, days, minutesByCategory: minutes };
+    return { timezone: tz, evidence, days, minutesByCategory: minutes, costs: { ...this.config.costs } };
   }
 
   private statsOf(record: Pick<MessageRecord, 'groupId' | 'groupName'>): GroupStats {

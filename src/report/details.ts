@@ -33,6 +33,8 @@ export interface ReportDetails {
   days: DayCount[];
   /** Person-minutes by category (a message's burden split by its categories' costs), to 1 decimal. */
   minutesByCategory: Record<Category, number>;
+  /** The minutes per recipient the figures were costed with (the config's `costs`). */
+  costs: Record<Category, number>;
   /** Remarks on how the report was made (entries an audit skipped), shown at its end. */
   notes?: string[];
 }

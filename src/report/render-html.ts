@@ -3,6 +3,7 @@ import type { Report } from './report.js';
 import type { ReportDetails } from './details.js';
 import { escapeHtml as h } from './escape.js';
 import { formatNumber, groupNamer, personHours } from './figures.js';
+import { INTRO } from './intro.js';
 import { segments } from './highlight.js';
 import { barChart } from './charts/bar-chart.js';
 import { columnChart } from './charts/column-chart.js';
@@ -11,7 +12,8 @@ const STYLE = `
 body{font-family:-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:0;background:#f5f6f8;color:#222;line-height:1.5}
 main{max-width:980px;margin:0 auto;padding:24px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 12px;border-bottom:1px solid #ddd;padding-bottom:4px}
-.period{color:#666;margin:0 0 20px}
+.period{color:#666;margin:0 0 8px}
+.intro{color:#333;max-width:760px;line-height:1.5;margin:0 0 20px}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px}
 .card{background:#fff;border-radius:8px;padding:14px 16px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 .card b{display:block;font-size:24px}.card span{color:#666;font-size:13px}
@@ -58,9 +60,10 @@ export function renderHtml(report: Report, details: ReportDetails): string {
 <body><main>
 <h1>Fingertip formalism report</h1>
 <p class="period">${h(report.period.from)} → ${h(report.period.to)} (${h(details.timezone)})</p>
+<p class="intro">${h(INTRO)}</p>
 <div class="cards">${card(formatNumber(report.messages), 'messages')}${card(formatNumber(report.demands), 'demands')}${card(personHours(report.person_minutes), 'person-hours of burden')}${card(formatNumber(report.after_hours), 'after-hours demands')}</div>
 <h2>Charts</h2><div class="charts">${byCategory}${perDay}</div>
-<h2>By category</h2><table><tr><th>Category</th><th class="n">Demands</th><th class="n">Person-hours</th></tr>${CATEGORIES.map((c) => `<tr><td>${c}</td><td class="n">${formatNumber(report.by_category[c])}</td><td class="n">${personHours(details.minutesByCategory[c])}</td></tr>`).join('')}</table>
+<h2>By category</h2><table><tr><th>Category</th><th class="n">Demands</th><th class="n">Minutes per recipient</th><th class="n">Person-hours</th></tr>${CATEGORIES.map((c) => `<tr><td>${c}</td><td class="n">${formatNumber(report.by_category[c])}</td><td class="n">${details.costs[c]}</td><td class="n">${personHours(details.minutesByCategory[c])}</td></tr>`).join('')}</table>
 <h2>Groups</h2>${groups.length ? `<table><tr><th>Group</th><th class="n">Members</th><th class="n">Messages</th><th class="n">Demands</th><th class="n">Person-hours</th></tr>${groups.join('')}</table>` : '<p class="muted">No messages in this period.</p>'}
 <h2>Senders of demands</h2>${senders.length ? `<table><tr><th>Sender</th><th class="n">Demands</th></tr>${senders.join('')}</table>` : '<p class="muted">None.</p>'}
 <h2>Derived findings</h2>

@@ -3,6 +3,7 @@ import type { Report } from './report.js';
 import type { ReportDetails } from './details.js';
 import { escapeMarkdown as md } from './escape.js';
 import { formatNumber, groupNamer, personHours } from './figures.js';
+import { INTRO } from './intro.js';
 import { segments } from './highlight.js';
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -21,8 +22,8 @@ export function renderMarkdown(report: Report, details: ReportDetails): string {
     `- After-hours demands: ${formatNumber(report.after_hours)}`,
     '',
   );
-  out.push('## By category', '', row(['Category', 'Demands', 'Person-hours']), row(['---', '---:', '---:']));
-  for (const c of CATEGORIES) out.push(row([c, formatNumber(report.by_category[c]), personHours(details.minutesByCategory[c])]));
+  out.push('## By category', '', INTRO, '', row(['Category', 'Demands', 'Minutes per recipient', 'Person-hours']), row(['---', '---:', '---:', '---:']));
+  for (const c of CATEGORIES) out.push(row([c, formatNumber(report.by_category[c]), details.costs[c], personHours(details.minutesByCategory[c])]));
   out.push('');
 
   out.push('## Groups', '');

@@ -51,7 +51,8 @@ describe('renderReport', () => {
     expect(text).not.toContain('<script>');
     expect(text).toContain('&lt;script\\>alert\\(1\\)&lt;/script\\>');
     expect(text).toContain('**十点前\\|打卡**');
-    expect(text).toContain('| check-in | 1 | 0.7 |'); // 40 person-minutes
+    expect(text).toContain('| check-in | 1 | 2 | 0.7 |'); // 2 minutes per recipient, 40 person-minutes
+    expect(text).toContain('A demand is a message that asks a whole group');
     expect(text).toContain('ops &lt;b\\>team&lt;/b\\> (G&lt;1\\>)');
   });
 
