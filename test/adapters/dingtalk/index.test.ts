@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDingtalkAdapter } from '../../../adapters/dingtalk/index.js';
 import type { Adapter } from '../../../src/bot/adapter.js';
-import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { WorkError } from '../../../src/util/errors.js';
 import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
 import { waitFor } from '../../support/wait-for.js';
+import { MessageSink } from '../../support/message-sink.js';
 
 // The real DWClient connected over a real WebSocket to the local stand-in: frames pushed down the
 // socket reach the SDK's onDownStream, acks come back up, answers go to the stub's HTTP APIs.
 
 let stub: DingtalkStub;
 let adapter: Adapter;
-let received: ChatMessage[];
-let handler: (msg: ChatMessage) => Promise<void>;
+const sink = new MessageSink();
 const logs: string[] = [];
 const HOUR = 3_600_000;
 
-const byId = (id: string) => () => received.find((m) => m.id === id);
+const byId = (id: string) => sink.byId(id);
 const ackOf = (frameId: string) => () => stub.acks.find((a) => a.headers.messageId === frameId);
 
 function groupMessage(fields: Record<string, unknown>): Record<string, unknown> {
@@ -44,19 +43,12 @@ beforeAll(async () => {
     { clientId: 'ding-client', clientSecret: 'secret', robotCode: 'ding-robot', apiUrl: stub.url },
     { log: (line) => logs.push(line) },
   );
-  await adapter.start((msg) => handler(msg));
+  await adapter.start(sink.onMessage);
 });
 
 afterAll(async () => {
   await adapter?.stop();
   await stub?.close();
-});
-
-beforeEach(() => {
-  received = [];
-  handler = async (msg) => {
-    received.push(msg);
-  };
 });
 
 describe('DingTalk adapter in Stream Mode', () => {
@@ -86,12 +78,7 @@ describe('DingTalk adapter in Stream Mode', () => {
   });
 
   it('acks a frame before the bot has finished with its message', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    handler = async (msg) => {
-      received.push(msg);
-      await held;
-    };
+    const release = sink.hold();
     stub.push(robotFrame('frame-2', groupMessage({ msgId: 'msg-2', text: { content: 'stats' } })));
     await waitFor(byId('msg-2'));
     await waitFor(ackOf('frame-2'));
@@ -106,7 +93,7 @@ describe('DingTalk adapter in Stream Mode', () => {
     stub.push(robotFrame('frame-3c', groupMessage({ msgId: 'msg-3-after', text: { content: 'help' } })));
     await waitFor(byId('msg-3-after'));
     await waitFor(ackOf('frame-3b'));
-    expect(received.map((m) => m.id)).toEqual(['msg-3', 'msg-3-after']);
+    expect(sink.received.map((m) => m.id)).toEqual(['msg-3', 'msg-3-after']);
   });
 
   it('hands over a single chat without a group, and a picture as a placeholder', async () => {
@@ -129,7 +116,7 @@ describe('DingTalk adapter in Stream Mode', () => {
     await waitFor(byId('msg-6'));
     await waitFor(ackOf('frame-bad'));
     expect(logs).toContain('dingtalk: frame frame-bad skipped: dingtalk: frame frame-bad: data is not JSON');
-    expect(received.map((m) => m.id)).toEqual(['msg-6']);
+    expect(sink.received.map((m) => m.id)).toEqual(['msg-6']);
   });
 
   it('answers a group through its session webhook while it lasts', async () => {

@@ -1,11 +1,12 @@
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeishuAdapter } from '../../../adapters/feishu/index.js';
 import type { Adapter } from '../../../src/bot/adapter.js';
 import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { WorkError } from '../../../src/util/errors.js';
 import { BOT_OPEN_ID, receiveEvent, startFeishuStub, type FeishuStub } from './feishu-stub.js';
 import { waitFor } from '../../support/wait-for.js';
+import { MessageSink } from '../../support/message-sink.js';
 
 // Events go through the SDK's own EventDispatcher.invoke, as its long connection calls it; the
 // SDK's Client talks to the local open-API stand-in at apiUrl.
@@ -15,11 +16,10 @@ const SETTINGS = { appId: 'cli_0123456789abcdef', appSecret: 'secret', groupMess
 let stub: FeishuStub;
 let adapter: Adapter;
 let dispatcher: EventDispatcher;
-let received: ChatMessage[];
-let handler: (msg: ChatMessage) => Promise<void>;
+const sink = new MessageSink();
 const logs: string[] = [];
 
-const byId = (id: string) => () => received.find((m) => m.id === id);
+const byId = (id: string) => sink.byId(id);
 const deliver = (event: unknown) => dispatcher.invoke(event, { needCheck: false });
 const mention = (key: string, openId: string, name: string) => ({ key, id: { open_id: openId }, name, tenant_key: 'tk' });
 
@@ -34,19 +34,12 @@ beforeAll(async () => {
       },
     },
   );
-  await adapter.start((msg) => handler(msg));
+  await adapter.start(sink.onMessage);
 });
 
 afterAll(async () => {
   await adapter?.stop();
   await stub?.close();
-});
-
-beforeEach(() => {
-  received = [];
-  handler = async (msg) => {
-    received.push(msg);
-  };
 });
 
 describe('Feishu adapter', () => {
@@ -88,12 +81,7 @@ describe('Feishu adapter', () => {
   });
 
   it('acks at once: the dispatcher returns before the bot has finished with the message', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    handler = async (msg) => {
-      received.push(msg);
-      await held;
-    };
+    const release = sink.hold();
     await deliver(receiveEvent('ev-3', { message_id: 'om_3', content: JSON.stringify({ text: 'stats' }) }));
     await waitFor(byId('om_3'));
     release();
@@ -105,7 +93,7 @@ describe('Feishu adapter', () => {
     await deliver(receiveEvent('ev-4b', message));
     await deliver(receiveEvent('ev-4c', { message_id: 'om_4_after', content: JSON.stringify({ text: 'ok' }) }));
     await waitFor(byId('om_4_after'));
-    expect(received.map((m) => m.id)).toEqual(['om_4', 'om_4_after']);
+    expect(sink.received.map((m) => m.id)).toEqual(['om_4', 'om_4_after']);
   });
 
   it('hands over a one-to-one chat as addressed without a group, the owner as admin, replies with their parent', async () => {
@@ -125,7 +113,7 @@ describe('Feishu adapter', () => {
     await deliver(fromApp);
     await deliver(receiveEvent('ev-10', { message_id: 'om_10', content: JSON.stringify({ text: 'end' }) }));
     await waitFor(byId('om_10'));
-    expect(received.map((m) => [m.id, m.kind, m.text])).toEqual([
+    expect(sink.received.map((m) => [m.id, m.kind, m.text])).toEqual([
       ['om_7', 'image', '[image]'],
       ['om_8', 'file', '[file] 考勤表.xlsx'],
       ['om_10', 'text', 'end'],
@@ -135,7 +123,7 @@ describe('Feishu adapter', () => {
   it('logs an event whose content is not JSON, naming the message, and hands nothing over', async () => {
     await deliver(receiveEvent('ev-11', { message_id: 'om_11', content: '{broken' }));
     expect(logs).toContain('feishu: event ev-11 skipped: message om_11: content is not JSON');
-    expect(received).toEqual([]);
+    expect(sink.received).toEqual([]);
   });
 
   it('answers in the group by replying to the message, and privately by open_id', async () => {
@@ -159,7 +147,7 @@ describe('Feishu adapter', () => {
   it('keeps a message whose chat cannot be looked up, without a member count', async () => {
     await deliver(receiveEvent('ev-12', { message_id: 'om_12', chat_id: 'oc_unknown', content: JSON.stringify({ text: 'hi' }) }));
     expect(await waitFor(byId('om_12'))).toMatchObject({ group: { id: 'oc_unknown', coverage: 'mentions-only' } });
-    expect(received[0].group?.memberCount).toBeUndefined();
+    expect(sink.received[0].group?.memberCount).toBeUndefined();
     expect(logs).toContain('feishu: no details for chat oc_unknown (im.v1.chat.get oc_unknown: HTTP 400, code 232011 the bot is not in the chat); message om_12 kept without a member count');
   });
 });

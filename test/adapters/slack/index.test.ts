@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
-import type { ChatMessage } from '../../../src/bot/chat-message.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET, slashCommandForm } from './signed-request.js';
 import { waitFor } from '../../support/wait-for.js';
+import { MessageSink } from '../../support/message-sink.js';
 
 // Real Bolt over HTTP on an ephemeral port, signed requests in, the local Web API stub at apiUrl.
 
 let stub: SlackApiStub;
 let adapter: SlackAdapter;
-let received: ChatMessage[];
-let handler: (msg: ChatMessage) => Promise<void>;
+const sink = new MessageSink();
 const logs: string[] = [];
 
-const byId = (id: string) => () => received.find((m) => m.id === id);
+const byId = (id: string) => sink.byId(id);
 
 function message(fields: Record<string, unknown>): Record<string, unknown> {
   return { type: 'message', channel: 'C01', channel_type: 'channel', user: 'U1', ...fields };
@@ -33,19 +32,12 @@ beforeAll(async () => {
     { token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: stub.url, admins: ['UCFG'] },
     { log: (line) => logs.push(line), sendIntervalMs: 20 },
   );
-  await adapter.start((msg) => handler(msg));
+  await adapter.start(sink.onMessage);
 });
 
 afterAll(async () => {
   await adapter?.stop();
   await stub?.close();
-});
-
-beforeEach(() => {
-  received = [];
-  handler = async (msg) => {
-    received.push(msg);
-  };
 });
 
 describe('Slack adapter over HTTP', () => {
@@ -72,8 +64,8 @@ describe('Slack adapter over HTTP', () => {
     const body = eventEnvelope(message({ ts: '1800000002.000100', text: 'All staff: fill in the attendance form by 5pm today' }), 'EvRetry');
     expect((await sendSigned(adapter.port!, body)).status).toBe(200);
     expect((await sendSigned(adapter.port!, body, { retryNum: 1 })).status).toBe(200);
-    await waitFor(() => (received.length === 2 ? received : undefined));
-    expect(received.map((m) => [m.id, m.eventId])).toEqual([
+    await waitFor(() => (sink.received.length === 2 ? sink.received : undefined));
+    expect(sink.received.map((m) => [m.id, m.eventId])).toEqual([
       ['C01/1800000002.000100', 'EvRetry'],
       ['C01/1800000002.000100', 'EvRetry'],
     ]);
@@ -86,17 +78,12 @@ describe('Slack adapter over HTTP', () => {
     // A valid event after it is handed over, so the forged one had its chance to arrive first.
     await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000003.000200', text: 'ok' })));
     await waitFor(byId('C01/1800000003.000200'));
-    expect(received.map((m) => m.id)).toEqual(['C01/1800000003.000200']);
+    expect(sink.received.map((m) => m.id)).toEqual(['C01/1800000003.000200']);
     expect(stub.calls.slice(before).every((c) => c.method !== 'chat.postMessage')).toBe(true);
   });
 
   it('acks the request before the bot works on it', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    handler = async (msg) => {
-      received.push(msg);
-      await held;
-    };
+    const release = sink.hold();
     const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000004.000100', text: '收到' })));
     expect(res.status).toBe(200);
     await waitFor(byId('C01/1800000004.000100'));
@@ -145,7 +132,7 @@ describe('Slack adapter over HTTP', () => {
     await sendSigned(adapter.port!, eventEnvelope(message({ subtype: 'message_changed', ts: '1800000009.000300', message: { text: 'edited' } })));
     await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.000400', text: 'last' })));
     await waitFor(byId('C01/1800000009.000400'));
-    expect(received.map((m) => m.id)).toEqual(['C01/1800000009.000400']);
+    expect(sink.received.map((m) => m.id)).toEqual(['C01/1800000009.000400']);
   });
 
   it('logs an unreadable event with its id and goes on with the next', async () => {
@@ -154,7 +141,7 @@ describe('Slack adapter over HTTP', () => {
     await sendSigned(adapter.port!, eventEnvelope(message({ ts: 'yesterday', text: '请大家打卡' }), 'EvBadTs'));
     await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.000900', text: 'after' })));
     await waitFor(byId('C01/1800000009.000900'));
-    expect(received.map((m) => m.id)).toEqual(['C01/1800000009.000900']);
+    expect(sink.received.map((m) => m.id)).toEqual(['C01/1800000009.000900']);
     expect(logs).toContain('slack: event EvBadTs skipped: message event without a channel or a valid ts');
   });
 
@@ -163,11 +150,11 @@ describe('Slack adapter over HTTP', () => {
       eventEnvelope({ type: 'reaction_added', user, reaction: name, item: { type: 'message', channel: 'C01', ts: '1800000001.000100' }, item_user: 'U1', event_ts: '1800000010.000100' });
     await sendSigned(adapter.port!, reaction('U2', 'tada'));
     await sendSigned(adapter.port!, reaction('U2', '+1::skin-tone-3'));
-    const ack = await waitFor(() => received.find((m) => m.kind === 'reaction'));
+    const ack = await waitFor(() => sink.received.find((m) => m.kind === 'reaction'));
     expect(ack).toMatchObject({ text: '+1', replyTo: 'C01/1800000001.000100', sender: { id: 'U2', name: 'Wang' }, group: { id: 'C01', memberCount: 3 } });
     await sendSigned(adapter.port!, reaction('U1', 'eyes'));
-    await waitFor(() => (received.length === 2 ? received : undefined));
-    expect(received.map((m) => m.text)).toEqual(['+1', 'eyes']);
+    await waitFor(() => (sink.received.length === 2 ? sink.received : undefined));
+    expect(sink.received.map((m) => m.text)).toEqual(['+1', 'eyes']);
   });
 
   it('takes /fingertip sub-commands as addressed messages', async () => {
@@ -177,7 +164,7 @@ describe('Slack adapter over HTTP', () => {
       { contentType: 'application/x-www-form-urlencoded' },
     );
     expect(res.status).toBe(200);
-    const msg = await waitFor(() => received[0]);
+    const msg = await waitFor(() => sink.received[0]);
     expect(msg).toMatchObject({ addressed: true, text: 'stats', group: { id: 'C02', name: 'hr', memberCount: 2 }, sender: { id: 'U1', name: 'Li' } });
   });
 
@@ -185,8 +172,8 @@ describe('Slack adapter over HTTP', () => {
     for (const [user, ts] of [['UADMIN', '1800000011.000100'], ['UCFG', '1800000011.000200'], ['U2', '1800000011.000300']]) {
       await sendSigned(adapter.port!, eventEnvelope(message({ user, ts, text: 'reset' })));
     }
-    await waitFor(() => (received.length === 3 ? received : undefined));
-    expect(Object.fromEntries(received.map((m) => [m.sender.id, m.senderIsAdmin]))).toEqual({ UADMIN: true, UCFG: true, U2: false });
+    await waitFor(() => (sink.received.length === 3 ? sink.received : undefined));
+    expect(Object.fromEntries(sink.received.map((m) => [m.sender.id, m.senderIsAdmin]))).toEqual({ UADMIN: true, UCFG: true, U2: false });
     expect(await adapter.isGroupAdmin('C01', 'UADMIN')).toBe(true);
     expect(await adapter.isGroupAdmin('C01', 'U2')).toBe(false);
     expect(await adapter.groupMembers('C02')).toEqual(['U1', 'U2']);
