@@ -5,33 +5,23 @@ import { Bot } from '../../../src/bot/bot.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
 import { openStore } from '../../../src/store/open.js';
-import type { Store } from '../../../src/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
 import { waitFor } from '../../support/wait-for.js';
+import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 
 // The whole path: frames down a loopback WebSocket → DWClient → the DingTalk adapter → the bot →
 // a real SQLite file; answers go out through the session webhook or the robot API of the stand-in.
 
-interface Running {
-  bot: Bot;
-  store: Store;
-}
-
-const running: Running[] = [];
 const stubs: DingtalkStub[] = [];
 
 afterEach(async () => {
-  for (const r of running.splice(0)) await stop(r);
   for (const s of stubs.splice(0)) await s.close();
 });
+// Registered after the stubs' hook, so (hooks run in reverse) bots stop before their stubs close.
+const running = new RunningBots();
 
-async function stop(r: Running): Promise<void> {
-  await r.bot.stop();
-  await r.store.close();
-}
-
-async function startBot(stub: DingtalkStub, db: string): Promise<Running> {
+async function startBot(stub: DingtalkStub, db: string): Promise<RunningBot> {
   const config = defaultConfig();
   config.db = db;
   const store = await openStore(db);
@@ -39,7 +29,7 @@ async function startBot(stub: DingtalkStub, db: string): Promise<Running> {
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: () => {} });
   await bot.start();
   const r = { bot, store };
-  running.push(r);
+  running.add(r);
   return r;
 }
 
@@ -70,16 +60,14 @@ describe('DingTalk adapter through the bot', () => {
     stub.push(robotFrame('frame-1', stats));
     const [answer] = await waitFor(() => (stub.callsTo('/session/group1').length ? stub.callsTo('/session/group1') : undefined), 'the answer', 5000);
     expect((answer.body as { text: { content: string } }).text.content).toContain('教务处工作群');
-    running.splice(running.indexOf(first), 1);
-    await stop(first);
+    await running.stop(first);
 
     const second = await startBot(stub, db);
     stub.push(robotFrame('frame-1-again', stats));
     stub.push(robotFrame('frame-2', mention(stub, 'msg-help', 'help')));
     await waitFor(() => stub.callsTo('/v1.0/robot/oToMessages/batchSend').length > 0, 'a private answer', 5000);
     // Stopping waits for the adapter's work in flight, so a second answer would be out by now.
-    running.splice(running.indexOf(second), 1);
-    await stop(second);
+    await running.stop(second);
     expect(stub.callsTo('/session/group1')).toHaveLength(1);
     expect(stub.callsTo('/v1.0/robot/oToMessages/batchSend')[0].body).toMatchObject({ userIds: ['staff-li'] });
   });

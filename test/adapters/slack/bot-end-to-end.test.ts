@@ -5,35 +5,28 @@ import { Bot } from '../../../src/bot/bot.js';
 import { defaultConfig } from '../../../src/config/defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
 import { openStore } from '../../../src/store/open.js';
-import type { Store } from '../../../src/store/store.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
 import { storedRecords } from '../../support/stored-records.js';
+import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 
 // The whole path: signed Events API requests → Bolt → the Slack adapter → the bot → a real SQLite
 // file; answers go out through the adapter to the local Web API stub.
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 
-interface Running {
-  bot: Bot;
-  store: Store;
+interface Running extends RunningBot {
   adapter: SlackAdapter;
 }
 
-const running: Running[] = [];
 const stubs: SlackApiStub[] = [];
 
 afterEach(async () => {
-  for (const r of running.splice(0)) await stop(r);
   for (const s of stubs.splice(0)) await s.close();
 });
-
-async function stop(r: Running): Promise<void> {
-  await r.bot.stop();
-  await r.store.close();
-}
+// Registered after the stubs' hook, so (hooks run in reverse) bots stop before their stubs close.
+const running = new RunningBots();
 
 async function stub(): Promise<SlackApiStub> {
   const s = await startSlackApiStub({
@@ -59,7 +52,7 @@ async function startBot(api: SlackApiStub, db: string): Promise<Running> {
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: () => {} });
   await bot.start();
   const r = { bot, store, adapter };
-  running.push(r);
+  running.add(r);
   return r;
 }
 
@@ -95,8 +88,7 @@ describe('Slack adapter through the bot', () => {
     await sendSigned(first.adapter.port!, body);
     await sendSigned(first.adapter.port!, body, { retryNum: 1 });
     await eventually(async () => ((await storedRecords(first.store)).length ? true : undefined));
-    running.splice(running.indexOf(first), 1);
-    await stop(first);
+    await running.stop(first);
 
     const second = await startBot(api, db);
     await sendSigned(second.adapter.port!, body, { retryNum: 2 });

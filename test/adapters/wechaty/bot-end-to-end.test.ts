@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Bot } from '../../../src/bot/bot.js';
 import { createAdapter } from '../../../src/cli/adapters.js';
 import type { CliContext } from '../../../src/cli/context.js';
@@ -11,6 +11,7 @@ import type { Store } from '../../../src/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { mockWorld, waitFor, type FixtureOptions } from './fixture.js';
 import { storedRecords } from '../../support/stored-records.js';
+import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 
 // The whole path: real wechaty on wechaty-puppet-mock → the WeChat adapter as `start` builds it
 // (src/cli/adapters.ts, identities in the store) → the bot and the real engine → a real SQLite file.
@@ -19,21 +20,11 @@ const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 
 type World = ReturnType<typeof mockWorld>;
 
-interface Running {
-  bot: Bot;
-  store: Store;
+interface Running extends RunningBot {
   lines: string[];
 }
 
-const running: Running[] = [];
-afterEach(async () => {
-  for (const r of running.splice(0)) await stop(r);
-});
-
-async function stop(r: Running): Promise<void> {
-  await r.bot.stop();
-  await r.store.close();
-}
+const running = new RunningBots();
 
 /** A context whose stdout and stderr keep their lines: the adapter prints its status there. */
 function context(lines: string[]): CliContext {
@@ -56,7 +47,7 @@ async function startBot(world: World, db: string): Promise<Running> {
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: (line) => lines.push(line) });
   await bot.start();
   const r = { bot, store, lines };
-  running.push(r);
+  running.add(r);
   world.mocker.login(world.botUser);
   await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
   return r;
@@ -167,8 +158,7 @@ describe('WeChat adapter through the bot', () => {
     await waitFor(() => first.lines.filter((l) => l.includes('logged in as')).length === 2, 'second login');
     world.li.say('重新登录以后').to(relogged);
     await stored(first.store, 3);
-    running.splice(running.indexOf(first), 1);
-    await stop(first);
+    await running.stop(first);
 
     // A restart: a new process, new puppet ids, only the SQLite file carried over. The renamed
     // topic is known from the database alone (a fresh id would be derived from the new topic).
