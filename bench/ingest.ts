@@ -30,6 +30,7 @@ function record(i: number): MessageRecord {
     recipients: MEMBERS - 1, categories: flagged ? [category] : [],
     findings: flagged ? [{ rule: `${category}/bench`, category, span: [0, 8], match: '请全体同事今晚十' }] : [],
     text,
+    deadline: flagged ? 22 * 60 : null,
   };
 }
 

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../src/engine/index.js';
 import { defaultConfig } from '../src/config/defaults.js';
+import { extractDeadline } from '../src/derived/deadline.js';
 import { ReportBuilder } from '../src/report/builder.js';
+import { textHash } from '../src/store/to-record.js';
 import type { MessageRecord } from '../src/store/message-record.js';
 import { isCategory, type Category } from '../src/taxonomy/categories.js';
 import { weekRange } from '../src/time/iso-week.js';
@@ -14,16 +16,16 @@ import { peakRssMb } from './corpus.js';
 const N = 1_000_000;
 const GROUPS = 1000;
 
-function labelledCorpus(): { text: string; categories: Category[] }[] {
+function labelledCorpus(): { text: string; categories: Category[]; deadline: number | null }[] {
   const file = join(BUILTIN_RULES_DIR, '..', '..', 'shared', 'corpus', 'dev.jsonl');
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
     const o = JSON.parse(l) as { text: string; labels: string[] };
-    return { text: o.text, categories: o.labels.filter(isCategory).sort() };
+    return { text: o.text, categories: o.labels.filter(isCategory).sort(), deadline: extractDeadline(o.text) };
   });
 }
 
 /** Records made on the fly, as a store cursor would hand them over, in time order. */
-function* records(corpus: { text: string; categories: Category[] }[], from: number, span: number): Generator<MessageRecord> {
+function* records(corpus: ReturnType<typeof labelledCorpus>, from: number, span: number): Generator<MessageRecord> {
   for (let i = 0; i < N; i++) {
     const c = corpus[i % corpus.length];
     const group = (i * 7919) % GROUPS;
@@ -32,11 +34,12 @@ function* records(corpus: { text: string; categories: Category[] }[], from: numb
     const text = ack ? '收到' : `${c.text} #${i}`;
     yield {
       platform: 'bench', id: `m${i}`, groupId: `G${group}`, groupName: `group ${group}`, senderId: `u${(i * 31) % 20_000}`,
-      senderName: `user ${(i * 31) % 20_000}`, ts: from + Math.floor((i * span) / N), length: text.length, hash: ack ? 'ack' : text,
+      senderName: `user ${(i * 31) % 20_000}`, ts: from + Math.floor((i * span) / N), length: text.length, hash: textHash(text),
       replyTo: null, isAck: ack, mentionsAll: demand, recipients: i % 10 === 0 ? 0 : 20 + (group % 339),
       categories: c.categories,
       findings: c.categories.map((category) => ({ rule: `${category}/bench`, category, span: [0, c.text.length] as [number, number], match: c.text })),
       text: demand ? text : null,
+      deadline: demand ? c.deadline : null,
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../store/message-record.js';
+import type { ReportRecord } from '../store/message-record.js';
 
 /** A storm is at least this many bare acknowledgements ... */
 export const ACK_STORM_MIN_ACKS = 5;
@@ -30,7 +30,7 @@ export class AckStormDetector {
   /** Distinct ackers per demand, kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
   private readonly members = new Map<number, string[]>();
 
-  add(record: Pick<MessageRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'replyTo' | 'isAck' | 'categories'>): void {
+  add(record: Pick<ReportRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'replyTo' | 'isAck' | 'categories'>): void {
     if (record.categories.length > 0) {
       const d = this.ids.length;
       this.ids.push(record.id);

@@ -1,9 +1,9 @@
 import type { WorkHours } from '../config/config.js';
-import type { MessageRecord } from '../store/message-record.js';
+import type { ReportRecord } from '../store/message-record.js';
 import { localDay } from '../time/zone.js';
 import { isoWeekdayOfDay } from '../time/local.js';
 import { inWorkHours, isWorkTime } from '../time/workhours.js';
-import { extractDeadline, type Deadline } from './deadline.js';
+import type { Deadline } from './deadline.js';
 
 /**
  * Whether a deadline set by a message sent at `ts` forces work outside work hours. The work it asks
@@ -11,7 +11,7 @@ import { extractDeadline, type Deadline } from './deadline.js';
  * "明早7点前" does not, nor does "明天10点前" sent on a Friday.
  */
 export function deadlineOutsideWork(ts: number, deadline: Deadline, workhours: WorkHours, tz: string): boolean {
-  const lastMinute = (localDay(ts, tz) + deadline.dayOffset) * 1440 + deadline.minutes - 1;
+  const lastMinute = localDay(ts, tz) * 1440 + deadline - 1;
   const day = Math.floor(lastMinute / 1440);
   return !inWorkHours(isoWeekdayOfDay(day), lastMinute - day * 1440, workhours);
 }
@@ -21,12 +21,11 @@ export function deadlineOutsideWork(ts: number, deadline: Deadline, workhours: W
  * outside them. Messages that are not demands never count.
  */
 export function isAfterHoursDemand(
-  record: Pick<MessageRecord, 'ts' | 'categories' | 'text'>,
+  record: Pick<ReportRecord, 'ts' | 'categories' | 'deadline'>,
   workhours: WorkHours,
   tz: string,
 ): boolean {
   if (record.categories.length === 0) return false;
   if (!isWorkTime(record.ts, workhours, tz)) return true;
-  const deadline = record.text ? extractDeadline(record.text) : null;
-  return deadline !== null && deadlineOutsideWork(record.ts, deadline, workhours, tz);
+  return record.deadline !== null && deadlineOutsideWork(record.ts, record.deadline, workhours, tz);
 }

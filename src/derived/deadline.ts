@@ -1,10 +1,10 @@
 import { normalize } from '../engine/normalize.js';
 
-/** A deadline time of day named in a message: `dayOffset` days after the day it was sent, at `minutes` past midnight. */
-export interface Deadline {
-  dayOffset: number;
-  minutes: number;
-}
+/**
+ * A deadline named in a message, as minutes after the local midnight of the day it was sent: "明早7点前"
+ * is 1 day and 7 hours, 1860. It needs no time zone, so it is read once when the message is stored.
+ */
+export type Deadline = number;
 
 // A small extractor for the deadlines demands name: "今晚十点前", "明早7点前", "22:00前", "截止到晚上9点",
 // "by 11pm", "before 7am tomorrow". It reads the normalised text, so full-width digits and colons are ASCII.
@@ -48,7 +48,7 @@ function isEvening(word: string | undefined): boolean {
 
 function deadline(dayOffset: number, hour: number, minute: number): Deadline | null {
   if (!(hour >= 0 && hour <= 24 && minute >= 0 && minute < 60)) return null;
-  return { dayOffset, minutes: hour * 60 + minute };
+  return dayOffset * 1440 + hour * 60 + minute;
 }
 
 function fromZh(m: RegExpExecArray): Deadline | null {

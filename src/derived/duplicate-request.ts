@@ -1,6 +1,6 @@
 import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { normalize } from '../engine/normalize.js';
-import type { MessageRecord } from '../store/message-record.js';
+import type { ReportRecord } from '../store/message-record.js';
 import { bandKeys } from './minhash.js';
 import { UnionFind } from './union-find.js';
 
@@ -16,11 +16,12 @@ export interface Duplicate {
   groups: string[];
 }
 
-type DemandRecord = Pick<MessageRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'hash' | 'text' | 'categories'>;
+type DemandRecord = Pick<ReportRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'hash' | 'text' | 'categories'>;
 
 /**
  * The form two demands are compared in: the normalised text with every run of digits read as one "0",
  * so the same request with another date, count or serial number ("第3周", "#1024") is the same text.
+ * A record's `hash` is a hash of this form (see textHash).
  */
 export function skeleton(text: string): string {
   return normalize(text).replace(/[0-9]+/g, '0');
@@ -29,9 +30,11 @@ export function skeleton(text: string): string {
 /**
  * taxonomy.md's `duplicate-request` (多头填报): the same or nearly the same demand sent in two or more
  * groups, or by two or more senders, within DUPLICATE_WINDOW_MS. Each demand is kept as a few numbers;
- * each distinct skeleton text once. At the end, equal skeletons are chained in time order, distinct
- * ones are paired through MinHash LSH buckets and checked with natural's Dice coefficient, and each
- * similar pair links its occurrences that lie within the window; clusters are the connected parts.
+ * each distinct hash once, with the skeleton of a text it came with (records without text may bring
+ * it later through `addText`). At the end, demands of one hash are chained in time order, distinct
+ * hashes are paired through MinHash LSH buckets over their skeletons and checked with natural's Dice
+ * coefficient, and each similar pair links its occurrences that lie within the window; clusters are
+ * the connected parts.
  */
 export class DuplicateDetector {
   private readonly ids: string[] = [];
@@ -39,8 +42,8 @@ export class DuplicateDetector {
   private readonly groupOf: number[] = [];
   private readonly senderOf: number[] = [];
   private readonly textOf: number[] = [];
-  private readonly textIndex = new Map<string, number>();
-  /** Skeleton texts by index; null for demands whose text was not kept (compared by hash only). */
+  private readonly byHash = new Map<string, number>();
+  /** Skeleton texts by hash index; null while no text of the hash is known (compared by hash only). */
   private readonly texts: (string | null)[] = [];
   private readonly groupIndex = new Map<string, number>();
   private readonly groupIds: string[] = [];
@@ -48,13 +51,7 @@ export class DuplicateDetector {
 
   add(record: DemandRecord): void {
     if (record.categories.length === 0) return;
-    const text = record.text === null ? null : skeleton(record.text);
-    const key = text ?? `#${record.hash}`;
-    let t = this.textIndex.get(key);
-    if (t === undefined) {
-      this.textIndex.set(key, (t = this.texts.length));
-      this.texts.push(text);
-    }
+    const t = record.text ? this.addText(record.hash, record.text) : this.hashIndex(record.hash);
     let g = this.groupIndex.get(record.groupId);
     if (g === undefined) {
       this.groupIndex.set(record.groupId, (g = this.groupIds.length));
@@ -67,6 +64,22 @@ export class DuplicateDetector {
     this.groupOf.push(g);
     this.senderOf.push(s);
     this.textOf.push(t);
+  }
+
+  /** Tells the text of demands with this hash; returns the hash's index. */
+  addText(hash: string, text: string): number {
+    const t = this.hashIndex(hash);
+    if (this.texts[t] === null) this.texts[t] = skeleton(text);
+    return t;
+  }
+
+  private hashIndex(hash: string): number {
+    let t = this.byHash.get(hash);
+    if (t === undefined) {
+      this.byHash.set(hash, (t = this.texts.length));
+      this.texts.push(null);
+    }
+    return t;
   }
 
   /** The clusters, largest first, each with ids in time order and its distinct groups sorted. */

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import type { MessageRecord } from '../store/message-record.js';
+import type { MessageRecord, ReportRecord } from '../store/message-record.js';
 import type { QuietCount } from '../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../taxonomy/categories.js';
 import { effectiveRecipients, minutesPerRecipient } from '../burden/cost.js';
@@ -49,7 +49,10 @@ interface GroupStats {
   seenMembers: number;
 }
 
-type PendingEvidence = Omit<EvidenceItem, 'groupName' | 'time' | 'personMinutes'> & { recipients: number; perRecipient: number };
+/** Evidence as offered; text and findings are read later for records that came without them. */
+type PendingEvidence = Omit<EvidenceItem, 'groupName' | 'time' | 'personMinutes' | 'text' | 'findings'> & {
+  platform: string; text?: string | null; findings?: EvidenceItem['findings']; recipients: number; perRecipient: number;
+};
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -108,7 +111,8 @@ export class ReportBuilder {
     this.dayOf(q.firstTs).messages += q.messages;
   }
 
-  add(record: MessageRecord): void {
+  /** One message; a store's lean record will do (see `evidenceToRead` and `addDemandText`). */
+  add(record: ReportRecord): void {
     const ts = record.ts;
     if ((this.from !== undefined && ts < this.from) || (this.to !== undefined && ts >= this.to)) return;
     this.messages++;
@@ -141,6 +145,29 @@ export class ReportBuilder {
     if (isAfterHoursDemand(record, this.config.workhours, this.config.timezone)) this.afterHours++;
     this.duplicates.add(record);
     this.offerEvidence(record, g);
+  }
+
+  /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */
+  addDemandText(hash: string, text: string): void {
+    this.duplicates.addText(hash, text);
+  }
+
+  /** Ids by platform of the evidence kept so far whose records came without text and findings. */
+  evidenceToRead(): Map<string, string[]> {
+    const ids = new Map<string, string[]>();
+    for (const e of this.evidence.items()) {
+      if (e.text !== undefined) continue;
+      const list = ids.get(e.platform);
+      if (list) list.push(e.id); else ids.set(e.platform, [e.id]);
+    }
+    return ids;
+  }
+
+  /** Gives kept evidence the text and findings of its message as stored. */
+  fillEvidence(record: Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>): void {
+    for (const e of this.evidence.items()) {
+      if (e.platform === record.platform && e.id === record.id) Object.assign(e, { text: record.text, findings: record.findings });
+    }
   }
 
   build(): Report {
@@ -196,10 +223,10 @@ export class ReportBuilder {
     for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
       days.push({ date: dayString(d), messages: this.days.get(d)?.messages ?? 0, demands: this.days.get(d)?.demands ?? 0 });
     }
-    const evidence = this.evidence.items().map(({ recipients, perRecipient, ...e }): EvidenceItem => {
+    const evidence = this.evidence.items().map(({ platform: _, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
       const g = this.groups.get(e.groupId)!;
       return {
-        ...e, groupName: this.nameOf(g), time: formatIso(e.ts, tz),
+        ...e, text: text ?? null, findings: findings ?? [], groupName: this.nameOf(g), time: formatIso(e.ts, tz),
         personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
       };
     });
@@ -207,7 +234,7 @@ export class ReportBuilder {
     return { timezone: tz, evidence, days, minutesByCategory: minutes, costs: { ...this.config.costs } };
   }
 
-  private statsOf(record: Pick<MessageRecord, 'groupId' | 'groupName'>): GroupStats {
+  private statsOf(record: Pick<ReportRecord, 'groupId' | 'groupName'>): GroupStats {
     let g = this.groups.get(record.groupId);
     if (!g) {
       const n = CATEGORIES.length;
@@ -249,13 +276,13 @@ export class ReportBuilder {
     return CATEGORIES.map((c, i) => g.knownMinutes[i] + g.unknownDemands[i] * fallback * this.config.costs[c]);
   }
 
-  private offerEvidence(record: MessageRecord, g: GroupStats): void {
+  private offerEvidence(record: ReportRecord, g: GroupStats): void {
     const perRecipient = minutesPerRecipient(record.categories, this.config.costs);
     const score = effectiveRecipients(record.recipients, this.membersOf(g)) * perRecipient;
     if (!this.evidence.accepts(score)) return;
     this.evidence.offer(score, {
-      id: record.id, groupId: record.groupId, senderId: record.senderId, senderName: record.senderName ?? record.senderId,
-      ts: record.ts, text: record.text, categories: record.categories, findings: record.findings,
+      platform: record.platform, id: record.id, groupId: record.groupId, senderId: record.senderId, senderName: record.senderName ?? record.senderId,
+      ts: record.ts, text: record.text, categories: [...record.categories], findings: record.findings,
       recipients: record.recipients, perRecipient,
     });
   }

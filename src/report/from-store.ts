@@ -15,9 +15,11 @@ function bucketFor(tz: string, period: { from: number; to: number }): number {
 }
 
 /**
- * The report builder fed from the bot's database: demands and acknowledgements one by one, the bulk
- * of quiet messages as counts per group and hour, so a week of a million messages reads quickly and
- * gives the same report as feeding every record (`fingertip audit` does that).
+ * The report builder fed from the bot's database so that a week of a million messages reads quickly,
+ * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
+ * messages as counts per group and hour; demands and acknowledgements one by one, without text or
+ * findings; then one text per hash of demands for the duplicate finder, and text and findings of
+ * the messages kept as evidence.
  */
 export async function storedReport(store: Store, config: Config, period: { from: number; to: number }, narrow: Omit<Scope, 'from' | 'to'> = {}): Promise<ReportBuilder> {
   const builder = new ReportBuilder({ config, ...period });
@@ -28,6 +30,10 @@ export async function storedReport(store: Store, config: Config, period: { from:
   }
   const scope = { ...narrow, ...period };
   for (const q of await store.quietCounts(scope, bucketFor(config.timezone, period))) builder.addQuiet(q);
-  for await (const record of store.records(scope, { skipQuiet: true })) builder.add(record);
+  for await (const record of store.reportRecords(scope)) builder.add(record);
+  for (const { hash, text } of await store.demandTexts(scope)) builder.addDemandText(hash, text);
+  for (const [platform, ids] of builder.evidenceToRead()) {
+    for (const record of await store.messages(platform, ids)) builder.fillEvidence(record);
+  }
   return builder;
 }

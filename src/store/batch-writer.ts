@@ -1,7 +1,7 @@
 import type { Db, Param } from './db.js';
 import { BulkInsert } from './bulk-insert.js';
 import type { MessageRecord } from './message-record.js';
-import { MESSAGE_COLUMNS, MESSAGE_WIDTH, toRow } from './record-row.js';
+import { MESSAGE_COLUMNS, toRow } from './record-row.js';
 
 /** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */
 export interface BatchItem {
@@ -33,16 +33,14 @@ export class BatchWriter {
     /** The anonymous id to store instead of an opted-out sender's, else undefined. */
     private readonly anonOf: (platform: string, userId: string) => string | undefined,
   ) {
-    this.messages = new BulkInsert(db, `INSERT INTO messages (${MESSAGE_COLUMNS}) VALUES`, MESSAGE_WIDTH,
-      'ON CONFLICT (platform, id) DO NOTHING', 100);
-    this.users = new BulkInsert(db, 'INSERT INTO chat_users (platform, id, name) VALUES', 3,
-      'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name', 300);
-    this.groups = new BulkInsert(db, 'INSERT INTO chat_groups (platform, id, name, first_seen, last_seen) VALUES', 5,
+    this.messages = new BulkInsert(db, 'messages', MESSAGE_COLUMNS, 'ON CONFLICT (platform, id) DO NOTHING');
+    this.users = new BulkInsert(db, 'chat_users', ['platform', 'id', 'name'],
+      'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name');
+    this.groups = new BulkInsert(db, 'chat_groups', ['platform', 'id', 'name', 'first_seen', 'last_seen'],
       `ON CONFLICT (platform, id) DO UPDATE SET name = coalesce(excluded.name, name),
         first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
-        last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)`, 200);
-    this.seen = new BulkInsert(db, 'INSERT INTO seen_events (platform, key, ts) VALUES', 3,
-      'ON CONFLICT DO NOTHING RETURNING platform, key', 300);
+        last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)`);
+    this.seen = new BulkInsert(db, 'seen_events', ['platform', 'key', 'ts'], 'ON CONFLICT DO NOTHING RETURNING platform, key');
   }
 
   async write(items: readonly BatchItem[]): Promise<boolean[]> {

@@ -17,3 +17,8 @@ const BY_MASK: readonly (readonly Category[])[] = Array.from({ length: 1 << CATE
 export function categoriesOf(mask: number): Category[] {
   return BY_MASK[mask].slice();
 }
+
+/** The same, shared by every caller: for readers that never change them. */
+export function sharedCategoriesOf(mask: number): readonly Category[] {
+  return BY_MASK[mask];
+}

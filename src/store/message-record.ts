@@ -1,5 +1,6 @@
 import type { Category } from '../taxonomy/categories.js';
 import type { Finding } from '../engine/finding.js';
+import type { Deadline } from '../derived/deadline.js';
 
 /**
  * What is kept of one message, and the unit every report is built from (bot store and offline
@@ -28,4 +29,16 @@ export interface MessageRecord {
   findings: Finding[];
   /** The text, kept only for flagged messages. */
   text: string | null;
+  /** The deadline a flagged message's text names, read when it is recorded; else null. */
+  deadline: Deadline | null;
 }
+
+/**
+ * What a report needs of a message: no length, and text and findings only when at hand (the store
+ * reads them for the few messages kept as evidence). Categories may be shared: never change them.
+ */
+export type ReportRecord = Omit<MessageRecord, 'length' | 'mentionsAll' | 'text' | 'findings' | 'categories'> & {
+  categories: readonly Category[];
+  text?: string | null;
+  findings?: Finding[];
+};

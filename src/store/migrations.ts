@@ -1,6 +1,7 @@
 import type { Db } from './db.js';
 import type { SerialWriter } from './serial-writer.js';
 import { DIGEST_DELIVERIES_SCHEMA } from '../digest/delivery-schema.js';
+import { addDeadlines } from './deadline-migration.js';
 import { IDENTITIES_SCHEMA } from './identities.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   SCHEMA_V1,
   DIGEST_DELIVERIES_SCHEMA,
   IDENTITIES_SCHEMA,
+  addDeadlines,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */

@@ -1,20 +1,23 @@
 import type { Db, Param } from './db.js';
-import type { MessageRecord } from './message-record.js';
-import { fromRow, parseRows, recordSelect, type MessageRow } from './record-row.js';
+import { sharedCategoriesOf } from './category-mask.js';
+import type { MessageRecord, ReportRecord } from './message-record.js';
+import { fromRow, parseRows, RECORD_COLUMNS, recordSelect, type MessageRow } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
 import type { Scope } from './store.js';
 
 const PAGE = 5000;
 
+/** The order rows are read in, as `messages_ts` holds them, and the cursor a page resumes after. */
+const ORDER = ['m.ts', 'm.platform', 'm.group_id', 'm.rowid'];
+
 /**
- * Records of a scope in time order, a page at a time: each page resumes after the last
- * (ts, platform, group_id, rowid) seen, the order of `messages_ts` entries, so a page costs one index
- * seek and memory holds two pages whatever the period. The next page is read while this one is
- * handed out, so SQLite's thread and ours work at the same time.
+ * Rows of a scope in time order, a page at a time: `columns` (a JSON array's items) must start with
+ * ORDER's, and each page resumes after the last row's, so a page costs one index seek and memory
+ * holds two pages whatever the period. The next page is read while this one is handed out, so
+ * SQLite's thread and ours work at the same time.
  */
-export async function* readRecords(db: Db, scope: Scope, skipQuiet = false): AsyncGenerator<MessageRecord> {
-  const names = await readNames(db, scope.platform);
-  const page = (cursor: Param[]): Promise<MessageRow[]> => {
+async function* pages<Row extends unknown[]>(db: Db, scope: Scope, columns: string, filter = ''): AsyncGenerator<Row[]> {
+  const page = (cursor: Param[]): Promise<Row[]> => {
     // The page starts at the cursor's ts: the only lower bound on ts, so the index seek starts there.
     const where = scopeWhere({ ...scope, from: cursor[0] as number });
     // One string per page, joined in SQLite: node-sqlite3 costs far more per row handed over than
@@ -22,30 +25,76 @@ export async function* readRecords(db: Db, scope: Scope, skipQuiet = false): Asy
     return db
       .get<{ page: string | null }>(
         `SELECT '[' || group_concat(r, ',') || ']' AS page FROM (
-           SELECT ${recordSelect('messages_ts', false)} WHERE ${where.sql} ${skipQuiet ? 'AND (m.mask <> 0 OR m.is_ack <> 0)' : ''}
-           AND (m.ts, m.platform, m.group_id, m.rowid) > (?, ?, ?, ?)
-           ORDER BY m.ts, m.platform, m.group_id, m.rowid LIMIT ${PAGE})`,
+           SELECT json_array(${ORDER.join(', ')}, ${columns}) AS r FROM messages m INDEXED BY messages_ts
+           WHERE ${where.sql} ${filter} AND (${ORDER.join(', ')}) > (?, ?, ?, ?)
+           ORDER BY ${ORDER.join(', ')} LIMIT ${PAGE})`,
         [...where.params, ...cursor],
       )
-      .then((row) => (row?.page ? (JSON.parse(row.page) as MessageRow[]) : []));
+      .then((row) => (row?.page ? (JSON.parse(row.page) as Row[]) : []));
   };
   // A consumer may stop early: a prefetched page that then fails must not be an unhandled rejection.
-  const prefetch = (cursor: Param[]): Promise<MessageRow[]> => {
+  const prefetch = (cursor: Param[]): Promise<Row[]> => {
     const p = page(cursor);
     p.catch(() => undefined);
     return p;
   };
-  let next: Promise<MessageRow[]> | undefined = prefetch([scope.from, '', '', -1]);
+  let next: Promise<Row[]> | undefined = prefetch([scope.from, '', '', -1]);
   while (next) {
-    const rows: MessageRow[] = await next;
-    const last = rows[rows.length - 1];
-    next = rows.length === PAGE ? prefetch([last[4], last[0], last[2], last[16]]) : undefined; // ts, platform, group_id, rowid
+    const rows: Row[] = await next;
+    next = rows.length === PAGE ? prefetch(rows[rows.length - 1].slice(0, ORDER.length) as Param[]) : undefined;
+    yield rows;
+  }
+}
+
+/** Records of a scope in time order, with their names. */
+export async function* readRecords(db: Db, scope: Scope): AsyncGenerator<MessageRecord> {
+  const names = await readNames(db, scope.platform);
+  for await (const rows of pages<[number, string, string, number, ...MessageRow]>(db, scope, RECORD_COLUMNS)) {
     for (const row of rows) {
-      row[14] = names.get(row[0])?.groups.get(row[2]) ?? null;
-      row[15] = names.get(row[0])?.users.get(row[3]) ?? null;
-      yield fromRow(row);
+      const r = fromRow(row.slice(ORDER.length) as unknown as MessageRow);
+      const groupName = names.get(r.platform)?.groups.get(r.groupId);
+      const senderName = names.get(r.platform)?.users.get(r.senderId);
+      if (groupName !== undefined) r.groupName = groupName;
+      if (senderName !== undefined) r.senderName = senderName;
+      yield r;
     }
   }
+}
+
+type ReportRow = [
+  ts: number, platform: string, groupId: string, rowid: number,
+  id: string, senderId: string, hash: string, replyTo: string | null, isAck: 0 | 1, recipients: number, mask: number, deadline: number | null,
+];
+
+/**
+ * What a report reads of a scope's demands and acknowledgements, in time order: neither text nor
+ * findings, which only the few messages kept as evidence need (read those with `readMessages`).
+ */
+export async function* readReportRecords(db: Db, scope: Scope): AsyncGenerator<ReportRecord> {
+  const names = await readNames(db, scope.platform);
+  const columns = 'm.id, m.sender_id, m.hash, m.reply_to, m.is_ack, m.recipients, m.mask, m.deadline';
+  for await (const rows of pages<ReportRow>(db, scope, columns, 'AND (m.mask <> 0 OR m.is_ack <> 0)')) {
+    for (const [ts, platform, groupId, , id, senderId, hash, replyTo, isAck, recipients, mask, deadline] of rows) {
+      const r: ReportRecord = { platform, id, groupId, senderId, ts, hash, replyTo, isAck: isAck === 1, recipients, categories: sharedCategoriesOf(mask), deadline };
+      const groupName = names.get(platform)?.groups.get(groupId);
+      const senderName = names.get(platform)?.users.get(senderId);
+      if (groupName !== undefined) r.groupName = groupName;
+      if (senderName !== undefined) r.senderName = senderName;
+      yield r;
+    }
+  }
+}
+
+/** One text of each hash among the scope's demands: what the duplicate finder compares. */
+export async function readDemandTexts(db: Db, scope: Scope): Promise<{ hash: string; text: string }[]> {
+  const where = scopeWhere(scope);
+  return db.all(`SELECT m.hash, m.text FROM messages m WHERE ${where.sql} AND m.mask <> 0 AND m.text IS NOT NULL GROUP BY m.hash`, where.params);
+}
+
+/** Messages by id (those not stored are left out), in no particular order. */
+export async function readMessages(db: Db, platform: string, ids: readonly string[]): Promise<MessageRecord[]> {
+  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect()} WHERE m.platform = ? AND m.id IN (SELECT value FROM json_each(?))`, [platform, JSON.stringify(ids)]);
+  return parseRows(rows).map(fromRow);
 }
 
 /** Group and sender names by platform, then id: all platforms or one. */

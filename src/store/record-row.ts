@@ -6,33 +6,30 @@ import type { Param } from './db.js';
 import type { MessageRecord } from './message-record.js';
 
 /** The columns of `messages` in the order of `toRow`. */
-export const MESSAGE_COLUMNS =
-  'platform, id, group_id, sender_id, ts, length, hash, reply_to, is_ack, mentions_all, recipients, mask, findings, text';
-export const MESSAGE_WIDTH = 14;
+export const MESSAGE_COLUMNS = [
+  'platform', 'id', 'group_id', 'sender_id', 'ts', 'length', 'hash', 'reply_to', 'is_ack', 'mentions_all', 'recipients', 'mask', 'findings', 'text', 'deadline',
+] as const;
 
 /**
- * A stored message read back: one JSON array per row (the columns below, then the names joined from
- * groups and users, then the rowid). node-sqlite3 builds a JS object per row property in C++, which
- * made 16 columns three times slower to read than one string that JSON.parse splits.
+ * A stored message read back: one JSON array per row, the columns of `RECORD_COLUMNS`, then the
+ * names of its group and sender when joined. node-sqlite3 builds a JS object per row property in
+ * C++, which made 16 columns three times slower to read than one string that JSON.parse splits.
  */
 export type MessageRow = [
   platform: string, id: string, groupId: string, senderId: string, ts: number, length: number, hash: string,
   replyTo: string | null, isAck: 0 | 1, mentionsAll: 0 | 1, recipients: number, mask: number, findings: Finding[] | null,
-  text: string | null, groupName: string | null, senderName: string | null, rowid: number,
+  text: string | null, deadline: number | null, groupName?: string | null, senderName?: string | null,
 ];
 
-/**
- * Selects `r`, a MessageRow, from `messages m` joined to groups and users for the names; `index`
- * names the index `m` must be read along (INDEXED BY), when the caller needs its order. Without
- * `names` the names are null and nothing is joined: a caller reading many rows fills them in from
- * maps (see readNames), as the two joins would double the time a row takes.
- */
-export function recordSelect(index?: string, names = true): string {
-  return `json_array(m.platform, m.id, m.group_id, m.sender_id, m.ts, m.length, m.hash, m.reply_to, m.is_ack,
-    m.mentions_all, m.recipients, m.mask, json(m.findings), m.text, ${names ? 'g.name, u.name' : 'NULL, NULL'}, m.rowid) AS r
-  FROM messages m ${index ? `INDEXED BY ${index}` : ''}
-  ${names ? `LEFT JOIN chat_groups g ON g.platform = m.platform AND g.id = m.group_id
-  LEFT JOIN chat_users u ON u.platform = m.platform AND u.id = m.sender_id` : ''}`;
+/** The items of a MessageRow from `messages m`, names left out. */
+export const RECORD_COLUMNS = `m.platform, m.id, m.group_id, m.sender_id, m.ts, m.length, m.hash, m.reply_to, m.is_ack,
+  m.mentions_all, m.recipients, m.mask, json(m.findings), m.text, m.deadline`;
+
+/** Selects `r`, a MessageRow, from `messages m` joined to groups and users for the names. */
+export function recordSelect(): string {
+  return `json_array(${RECORD_COLUMNS}, g.name, u.name) AS r FROM messages m
+  LEFT JOIN chat_groups g ON g.platform = m.platform AND g.id = m.group_id
+  LEFT JOIN chat_users u ON u.platform = m.platform AND u.id = m.sender_id`;
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
@@ -56,6 +53,7 @@ export function checkRecord(r: MessageRecord): void {
   if (!Array.isArray(r.categories) || !r.categories.every((c) => isCategory(c))) bad('categories must be category ids');
   if (!Array.isArray(r.findings)) bad('findings must be an array');
   if (r.text != null && !isText(r.text)) bad('text must be a string or null');
+  if (r.deadline != null && !Number.isInteger(r.deadline)) bad('deadline must be whole minutes or null');
 }
 
 /** What is left of findings once their matched text must go (forgotten or opted-out senders). */
@@ -76,11 +74,12 @@ export function toRow(r: MessageRecord, anonSender: string | undefined): Param[]
     r.isAck ? 1 : 0, r.mentionsAll ? 1 : 0, r.recipients, mask,
     findings ? JSON.stringify(findings) : null,
     flagged && !anonSender ? (r.text ?? null) : null,
+    flagged ? r.deadline : null,
   ];
 }
 
 export function fromRow(row: MessageRow): MessageRecord {
-  const [platform, id, groupId, senderId, ts, length, hash, replyTo, isAck, mentionsAll, recipients, mask, findings, text, groupName, senderName] = row;
+  const [platform, id, groupId, senderId, ts, length, hash, replyTo, isAck, mentionsAll, recipients, mask, findings, text, deadline, groupName, senderName] = row;
   const record: MessageRecord = {
     platform, id, groupId, senderId, ts, length, hash, replyTo,
     isAck: isAck === 1,
@@ -89,9 +88,10 @@ export function fromRow(row: MessageRow): MessageRecord {
     categories: categoriesOf(mask),
     findings: findings ?? [],
     text,
+    deadline,
   };
-  if (groupName !== null) record.groupName = groupName;
-  if (senderName !== null) record.senderName = senderName;
+  if (typeof groupName === 'string') record.groupName = groupName;
+  if (typeof senderName === 'string') record.senderName = senderName;
   return record;
 }
 

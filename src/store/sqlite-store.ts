@@ -6,9 +6,9 @@ import * as groups from './groups.js';
 import { forgetIdentity, IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
 import { addLead, readLeads } from './leads.js';
-import type { MessageRecord } from './message-record.js';
+import type { MessageRecord, ReportRecord } from './message-record.js';
 import * as privacy from './privacy.js';
-import { readMessage, readLatestFlagged, readRecords } from './record-reader.js';
+import { readDemandTexts, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import type { SerialWriter } from './serial-writer.js';
@@ -67,16 +67,28 @@ export class SqliteStore implements Store {
     return this.ingestor.add({ platform, eventKey: key, seenAt: ts });
   }
 
-  records(scope: Scope, options: { skipQuiet?: boolean } = {}): AsyncIterable<MessageRecord> {
-    return readRecords(this.reader, scope, options.skipQuiet === true);
+  records(scope: Scope): AsyncIterable<MessageRecord> {
+    return readRecords(this.reader, scope);
   }
 
   quietCounts(scope: Scope, bucketMs: number): Promise<QuietCount[]> {
     return quietCounts(this.reader, scope, bucketMs);
   }
 
+  reportRecords(scope: Scope): AsyncIterable<ReportRecord> {
+    return readReportRecords(this.reader, scope);
+  }
+
+  demandTexts(scope: Scope): Promise<{ hash: string; text: string }[]> {
+    return readDemandTexts(this.reader, scope);
+  }
+
   message(platform: string, id: string): Promise<MessageRecord | undefined> {
     return readMessage(this.reader, platform, id);
+  }
+
+  messages(platform: string, ids: readonly string[]): Promise<MessageRecord[]> {
+    return readMessages(this.reader, platform, ids);
   }
 
   latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined> {

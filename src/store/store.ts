@@ -1,5 +1,5 @@
 import type { Category } from '../taxonomy/categories.js';
-import type { MessageRecord } from './message-record.js';
+import type { MessageRecord, ReportRecord } from './message-record.js';
 
 /** A half-open time range [from, to) in epoch milliseconds. */
 export interface Period {
@@ -118,14 +118,20 @@ export interface Store {
   markSeen(platform: string, key: string, ts?: number): Promise<boolean>;
 
   /** Records of a scope in time order, read page by page: memory stays flat whatever the period. */
-  records(scope: Scope, options?: { skipQuiet?: boolean }): AsyncIterable<MessageRecord>;
+  records(scope: Scope): AsyncIterable<MessageRecord>;
   /**
    * Quiet messages (neither demands nor acknowledgements), counted per group and time bucket: all a
-   * report needs of them. With `records(scope, {skipQuiet: true})` this reads a period without
-   * building a record for the bulk of messages that demand nothing.
+   * report needs of them. With `reportRecords` this reads a period without building a record for
+   * the bulk of messages that demand nothing.
    */
   quietCounts(scope: Scope, bucketMs: number): Promise<QuietCount[]>;
+  /** The scope's demands and acknowledgements in time order, without text or findings. */
+  reportRecords(scope: Scope): AsyncIterable<ReportRecord>;
+  /** One text of each hash among the scope's demands (demands with equal hashes read alike). */
+  demandTexts(scope: Scope): Promise<{ hash: string; text: string }[]>;
   message(platform: string, id: string): Promise<MessageRecord | undefined>;
+  /** Messages by id, those not stored left out, in no particular order. */
+  messages(platform: string, ids: readonly string[]): Promise<MessageRecord[]>;
   /** The group's most recent flagged message (what "not formalism" feedback refers to). */
   latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined>;
   /** Flagged messages in the scope (cheap: demands have indexes of their own, the bulk of messages has not). */

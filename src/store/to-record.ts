@@ -1,20 +1,28 @@
 import type { ChatMessage } from '../bot/chat-message.js';
 import { isBareAck } from '../engine/ack.js';
 import type { Classification } from '../engine/finding.js';
+import { extractDeadline } from '../derived/deadline.js';
 import { normalizeInto } from '../engine/normalize.js';
 import type { MessageRecord } from './message-record.js';
 
 /**
- * A short hash of the normalised text: equal for messages that differ only in width, case, script or
- * spacing. Two 32-bit multiply-xorshift lanes (cyrb53) over the normalised code units: it only groups
- * likely duplicates, so it needs speed, not resistance to attack (a SHA-256 cost a third of an audit).
+ * A short hash of the text in the form demands are compared in (see `skeleton`): normalised, so equal
+ * for messages that differ only in width, case, script or spacing, and with every run of digits read
+ * as one "0", so the same request with another date or count hashes alike. Two 32-bit
+ * multiply-xorshift lanes (cyrb53) over the code units: it only groups likely duplicates, so it needs
+ * speed, not resistance to attack (a SHA-256 cost a third of an audit).
  */
 export function textHash(text: string): string {
   const { units, length } = normalizeInto(text);
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
+  let inDigits = false;
   for (let i = 0; i < length; i++) {
-    const u = units[i];
+    let u = units[i];
+    const digit = u >= 0x30 && u <= 0x39;
+    if (digit && inDigits) continue;
+    inDigits = digit;
+    if (digit) u = 0x30;
     h1 = Math.imul(h1 ^ u, 2654435761);
     h2 = Math.imul(h2 ^ u, 1597334677);
   }
@@ -45,6 +53,7 @@ export function toRecord(msg: ChatMessage, cls: Classification): MessageRecord {
     categories: [...cls.categories],
     findings: cls.findings,
     text: flagged ? msg.text : null,
+    deadline: flagged ? extractDeadline(msg.text) : null,
   };
   if (msg.group?.name !== undefined) record.groupName = msg.group.name;
   if (msg.sender.name !== undefined) record.senderName = msg.sender.name;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isAfterHoursDemand } from '../../src/derived/after-hours.js';
+import { extractDeadline } from '../../src/derived/deadline.js';
 import type { Category } from '../../src/taxonomy/categories.js';
 
 const hours = { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] };
 const tz = 'Asia/Shanghai';
-const demand = (local: string, text: string, categories: Category[] = ['check-in']) => ({ ts: Date.parse(`${local}+08:00`), text, categories });
+const demand = (local: string, text: string, categories: Category[] = ['check-in']) => ({ ts: Date.parse(`${local}+08:00`), deadline: extractDeadline(text), categories });
 
 describe('isAfterHoursDemand', () => {
   it('counts a demand sent outside work hours', () => {

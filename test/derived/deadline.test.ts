@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDeadline } from '../../src/derived/deadline.js';
 
-const at = (dayOffset: number, h: number, m = 0) => ({ dayOffset, minutes: h * 60 + m });
+const at = (dayOffset: number, h: number, m = 0) => dayOffset * 1440 + h * 60 + m;
 
 describe('extractDeadline', () => {
   it.each([

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { ReportBuilder } from '../../src/report/builder.js';
 import { storedReport } from '../../src/report/from-store.js';
+import { extractDeadline } from '../../src/derived/deadline.js';
 import type { Store } from '../../src/store/store.js';
+import { textHash } from '../../src/store/to-record.js';
 import { rec, tempStore } from '../store/fixtures.js';
 
 const HOUR = 3_600_000;
 // Monday 2026-11-23 00:00 UTC; the week runs past it so that local midnights fall inside.
 const T0 = Date.UTC(2026, 10, 23);
 
-/** Three groups over three days: quiet chatter every 20 minutes, demands, and an ack storm. */
+/** What toRecord would keep of a demand's text. */
+const said = (text: string) => ({ text, hash: textHash(text), deadline: extractDeadline(text) });
+
+/** Three groups over three days: quiet chatter every 20 minutes, demands (two alike, one after hours), and an ack storm. */
 async function filled(): Promise<Store> {
   const store = await tempStore();
   await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberCount: 12, memberIds: ['U1', 'U2', 'U3', 'U4'] });
@@ -19,9 +24,9 @@ async function filled(): Promise<Store> {
     const group = ['C1', 'C2', 'C3'][i % 3];
     records.push(rec(`q${i}`, { groupId: group, senderId: `U${i % 4}`, ts: T0 + i * 20 * 60_000, recipients: i % 7 }));
   }
-  records.push(rec('d1', { groupId: 'C1', senderId: 'U1', ts: T0 + 10 * HOUR + 1, cats: ['check-in', 'proof-demand'], recipients: 11 }));
-  records.push(rec('d2', { groupId: 'C2', senderId: 'U2', ts: T0 + 30 * HOUR + 5, cats: ['data-request'], recipients: 0 }));
-  records.push(rec('d3', { groupId: 'C3', senderId: 'U9', ts: T0 + 47 * HOUR + 59 * 60_000, cats: ['like-quota'], recipients: 30 }));
+  records.push(rec('d1', { groupId: 'C1', senderId: 'U1', ts: T0 + 10 * HOUR + 1, cats: ['check-in', 'proof-demand'], recipients: 11, ...said('请全体同事今晚十点前完成打卡并截图') }));
+  records.push(rec('d2', { groupId: 'C2', senderId: 'U2', ts: T0 + 30 * HOUR + 5, cats: ['data-request'], recipients: 0, ...said('请各单位于12日前报送第3周统计表') }));
+  records.push(rec('d3', { groupId: 'C3', senderId: 'U9', ts: T0 + 47 * HOUR + 59 * 60_000, cats: ['like-quota'], recipients: 30, ...said('请各单位于19日前报送第4周统计表！') }));
   for (let k = 0; k < 6; k++) {
     records.push(rec(`a${k}`, { groupId: 'C1', senderId: `U${2 + (k % 3)}`, ts: T0 + 10 * HOUR + 60_000 * (k + 1), isAck: true }));
   }
@@ -50,6 +55,11 @@ describe('storedReport', () => {
       expect(fast.details()).toEqual(slow.details());
       expect(report.messages).toBe(3 * 72 + 3 + 6);
       expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 6 }]);
+      expect(report.duplicates).toEqual([{ message_ids: ['d2', 'd3'], groups: ['C2', 'C3'] }]);
+      expect(report.after_hours).toBeGreaterThan(0);
+      expect(fast.details().evidence.map((e) => [e.id, e.text, e.findings.length])).toEqual(
+        expect.arrayContaining([['d1', '请全体同事今晚十点前完成打卡并截图', 2]]),
+      );
     });
   }
 

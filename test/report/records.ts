@@ -1,15 +1,16 @@
 import type { MessageRecord } from '../../src/store/message-record.js';
 import type { Category } from '../../src/taxonomy/categories.js';
 import type { Finding } from '../../src/engine/finding.js';
-import { normalize } from '../../src/engine/normalize.js';
+import { extractDeadline } from '../../src/derived/deadline.js';
+import { textHash } from '../../src/store/to-record.js';
 
 /** A MessageRecord for report tests: plain message by default, a demand when given categories. */
 export function record(over: Partial<MessageRecord> & { id: string; ts: number }): MessageRecord {
   const text = over.text ?? null;
   return {
     platform: 'test', groupId: 'G1', groupName: 'ops', senderId: 'u1', senderName: 'Li', length: text?.length ?? 4,
-    hash: text ? normalize(text) : `plain-${over.id}`, replyTo: null, isAck: false, mentionsAll: false, recipients: 9,
-    categories: [], findings: [], text, ...over,
+    hash: text ? textHash(text) : `plain-${over.id}`, replyTo: null, isAck: false, mentionsAll: false, recipients: 9,
+    categories: [], findings: [], text, deadline: text && over.categories?.length ? extractDeadline(text) : null, ...over,
   };
 }
 

@@ -35,7 +35,7 @@ export function rec(id: string, fields: Partial<MessageRecord> & { cats?: Catego
   return {
     platform: 'slack', id, groupId: 'C1', senderId: 'U1', ts: 1_000_000, length: 10, hash: `h-${id}`, replyTo: null,
     isAck: false, mentionsAll: false, recipients: 0, categories: [...cats].sort(),
-    findings: cats.map((c) => finding(c)), text: flagged ? `text of ${id}` : null,
+    findings: cats.map((c) => finding(c)), text: flagged ? `text of ${id}` : null, deadline: null,
     ...rest,
   };
 }

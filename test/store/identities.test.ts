@@ -60,7 +60,7 @@ describe('identities', () => {
     const path = join(tempDir(), 'older.db');
     const db = await Db.open(path, 1000);
     const before = MIGRATIONS.indexOf(MIGRATIONS.find((m) => typeof m === 'string' && m.includes('CREATE TABLE identities'))!);
-    expect(before).toBe(MIGRATIONS.length - 1);
+    expect(before).toBeGreaterThan(0);
     await migrate(new SerialWriter(db), MIGRATIONS.slice(0, before));
     await db.close();
 

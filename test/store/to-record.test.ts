@@ -15,13 +15,14 @@ describe('toRecord', () => {
     expect(toRecord(msg({ replyTo: 'C1/0.9', mentionsAll: true }), flagged)).toEqual({
       platform: 'slack', id: 'C1/1.0', groupId: 'C1', groupName: 'ops', senderId: 'U1', senderName: 'Li', ts: 1_700_000_000_000,
       length: 14, hash: textHash('请全体同事今晚十点前完成打卡'), replyTo: 'C1/0.9', isAck: false, mentionsAll: true,
-      recipients: 11, categories: ['check-in'], findings: flagged.findings, text: '请全体同事今晚十点前完成打卡',
+      recipients: 11, categories: ['check-in'], findings: flagged.findings, text: '请全体同事今晚十点前完成打卡', deadline: 22 * 60,
     });
   });
 
   it('keeps no text of an unflagged message', () => {
     const r = toRecord(msg({ text: 'lunch at noon?' }), none);
     expect(r.text).toBeNull();
+    expect(r.deadline).toBeNull();
     expect(r.categories).toEqual([]);
     expect(r.length).toBe(14);
   });
@@ -43,6 +44,9 @@ describe('toRecord', () => {
   it('hashes the normalised text: width, case and spacing do not matter, words do', () => {
     expect(textHash('Ｐｌｅａｓｅ  FILL the form')).toBe(textHash('please fill the form'));
     expect(textHash('please fill the form')).not.toBe(textHash('please fill the survey'));
+    // Numbers do not: the same request for another week or count is the same demand.
+    expect(textHash('第３周报表请于12日前上报 #1024')).toBe(textHash('第47周报表请于3日前上报 #9'));
+    expect(textHash('第3周报表')).not.toBe(textHash('第周报表'));
     expect(textHash('x')).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
 });

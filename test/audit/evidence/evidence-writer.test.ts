@@ -16,6 +16,7 @@ const record: MessageRecord = {
     { rule: 'proof-demand/zh-screenshot', category: 'proof-demand', span: [14, 16], match: '截图' },
   ],
   text: '@所有人 张主任：今晚十点前完成打卡并截图, 发"群"里 @李老师',
+  deadline: 22 * 60,
 };
 
 describe('EvidenceWriter', () => {

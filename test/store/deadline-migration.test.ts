@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractDeadline } from '../../src/derived/deadline.js';
+import { addDeadlines } from '../../src/store/deadline-migration.js';
+import { Db } from '../../src/store/db.js';
+import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { SerialWriter } from '../../src/store/serial-writer.js';
+import { textHash } from '../../src/store/to-record.js';
+import { tempDir, tempStore } from './fixtures.js';
+
+describe('the deadlines step', () => {
+  it('gives stored demands their deadline and digit-folded hash, and leaves other messages alone', async () => {
+    const path = join(tempDir(), 'older.db');
+    const db = await Db.open(path, 1000);
+    await migrate(new SerialWriter(db), MIGRATIONS.slice(0, MIGRATIONS.indexOf(addDeadlines)));
+    const insert = `INSERT INTO messages (platform, id, group_id, sender_id, ts, length, hash, is_ack, mentions_all, recipients, mask, findings, text)
+      VALUES ('slack', ?, 'C1', 'U1', 1000, 10, ?, 0, 0, 5, ?, ?, ?)`;
+    // More rows than one page of the step, so that it pages through them.
+    for (let i = 0; i < 2100; i++) await db.run(insert, [`d${i}`, `old${i}`, 1, '[]', `请于今晚${i % 2 ? '十' : '9'}点前上报第${i}周报表`]);
+    await db.run(insert, ['quiet', 'old-quiet', 0, null, null]);
+    await db.close();
+
+    const store = await tempStore({}, path);
+    const d1 = await store.message('slack', 'd1');
+    expect(d1?.deadline).toBe(extractDeadline('今晚十点前')); // 22:00
+    expect(d1?.deadline).toBe(22 * 60);
+    expect((await store.message('slack', 'd2098'))?.deadline).toBe(21 * 60);
+    expect(d1?.hash).toBe(textHash('请于今晚十点前上报第1周报表'));
+    expect(d1?.hash).toBe((await store.message('slack', 'd2099'))?.hash);
+    const quiet = await store.message('slack', 'quiet');
+    expect([quiet?.hash, quiet?.deadline]).toEqual(['old-quiet', null]);
+  });
+});
