@@ -29,9 +29,16 @@ export async function storedReport(store: Store, config: Config, period: { from:
     if (!wanted || wanted.has(g.id)) builder.addGroup({ id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
   }
   const scope = { ...narrow, ...period };
-  for (const q of await store.quietCounts(scope, bucketFor(config.timezone, period))) builder.addQuiet(q);
-  for await (const record of store.reportRecords(scope)) builder.add(record);
-  for (const { hash, text } of await store.demandTexts(scope)) builder.addDemandText(hash, text);
+  // The store reads the aggregates on a connection of their own, so SQLite works on them while we build.
+  const [quiet, texts] = await Promise.all([
+    store.quietCounts(scope, bucketFor(config.timezone, period)),
+    store.demandTexts(scope),
+    (async () => {
+      for await (const record of store.reportRecords(scope)) builder.add(record);
+    })(),
+  ]);
+  for (const q of quiet) builder.addQuiet(q);
+  for (const { hash, text } of texts) builder.addDemandText(hash, text);
   for (const [platform, ids] of builder.evidenceToRead()) {
     for (const record of await store.messages(platform, ids)) builder.fillEvidence(record);
   }

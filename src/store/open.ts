@@ -35,12 +35,17 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     const writer = new SerialWriter(db);
     await migrate(writer);
     // An in-memory database exists once per connection: there the writer reads too.
-    const reader = memory ? db : await Db.open(path, busy);
-    if (reader !== db) {
-      opened.push(reader);
-      await reader.exec('PRAGMA query_only = ON; PRAGMA cache_size = -16384;');
+    const readers: Db[] = [];
+    for (const cacheKb of [16384, 4096]) {
+      const reader = memory ? db : await Db.open(path, busy);
+      if (reader !== db) {
+        opened.push(reader);
+        await reader.exec(`PRAGMA query_only = ON; PRAGMA cache_size = -${cacheKb};`);
+      }
+      readers.push(reader);
     }
-    return new SqliteStore(writer, reader, await readOptOuts(reader), options);
+    const [reader, scanner] = readers;
+    return new SqliteStore(writer, reader, scanner, await readOptOuts(reader), options);
   } catch (err) {
     for (const db of opened.reverse()) await db.close().catch(() => undefined);
     throw err;

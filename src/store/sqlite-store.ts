@@ -17,9 +17,10 @@ import type { GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store, Q
 const userKey = (platform: string, user: string): string => `${platform}\u0000${user}`;
 
 /**
- * The Store on one SQLite file through two connections: `writer` (every write, one transaction at a
- * time, batched ingest) and `reader` (reports and lookups), which in WAL mode reads the last commit
- * without waiting for the writer and never sees a batch that is not yet durable.
+ * The Store on one SQLite file through three connections: `writer` (every write, one transaction at a
+ * time, batched ingest), `reader` (lookups and a report's stream of demands) and `scanner` (a report's
+ * whole-period aggregates, which so run beside its stream). In WAL mode readers see the last commit
+ * without waiting for the writer and never a batch that is not yet durable.
  */
 export class SqliteStore implements Store {
   private readonly batches: BatchWriter;
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   constructor(
     private readonly writer: SerialWriter,
     private readonly reader: Db,
+    private readonly scanner: Db,
     /** Opted-out users → the anonymous id their messages are stored under. */
     private readonly optOuts: Map<string, string>,
     options: IngestOptions = {},
@@ -72,7 +74,7 @@ export class SqliteStore implements Store {
   }
 
   quietCounts(scope: Scope, bucketMs: number): Promise<QuietCount[]> {
-    return quietCounts(this.reader, scope, bucketMs);
+    return quietCounts(this.scanner, scope, bucketMs);
   }
 
   reportRecords(scope: Scope): AsyncIterable<ReportRecord> {
@@ -80,7 +82,7 @@ export class SqliteStore implements Store {
   }
 
   demandTexts(scope: Scope): Promise<{ hash: string; text: string }[]> {
-    return readDemandTexts(this.reader, scope);
+    return readDemandTexts(this.scanner, scope);
   }
 
   message(platform: string, id: string): Promise<MessageRecord | undefined> {
@@ -194,7 +196,7 @@ export class SqliteStore implements Store {
     await this.batches.finalize();
     // Lets SQLite refresh the statistics its planner uses, as it recommends at close.
     await this.writer.db.run('PRAGMA optimize').catch(() => undefined);
-    if (this.reader !== this.writer.db) await this.reader.close();
+    for (const db of new Set([this.reader, this.scanner])) if (db !== this.writer.db) await db.close();
     await this.writer.db.close();
   }
 }
