@@ -1,4 +1,5 @@
 import type { ReportRecord } from '../store/message-record.js';
+import { float64Column, int32Column } from './number-column.js';
 
 /** A storm is at least this many bare acknowledgements ... */
 export const ACK_STORM_MIN_ACKS = 5;
@@ -12,53 +13,82 @@ export interface AckStorm {
   acks: number;
 }
 
+type AckRecord = Pick<ReportRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'replyTo' | 'isAck' | 'categories'>;
+
 /**
  * taxonomy.md's `ack-storm`, streaming: a demand followed by a run of bare acknowledgements
  * (record.isAck, reactions included) from several members. An ack counts toward the demand it
  * replies to (replyTo), else toward the most recent demand in its group within ACK_WINDOW_MS.
  * A reply to a message that is not a known demand counts toward nothing; the demand's own sender's
  * acks do not count. Records must arrive in time order within each group.
- * Demands are kept as an index entry and three numbers each (a report may see half a million).
+ * A report may see a million demands: each is kept as its id and two numbers, and replies are
+ * matched to their demands at the end, so that no map of every id is needed on the way.
  */
 export class AckStormDetector {
-  private readonly byId = new Map<string, number>();
-  private readonly latest = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly senders: string[] = [];
-  private readonly times: number[] = [];
-  private readonly acks: number[] = [];
-  /** Distinct ackers per demand, kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
-  private readonly members = new Map<number, string[]>();
+  private readonly senderOf = int32Column();
+  private readonly times = float64Column();
+  private readonly senderIndex = new Map<string, number>();
+  private readonly latest = new Map<string, number>();
+  /** Acks counted per demand, with distinct ackers kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
+  private readonly counted = new Map<number, { acks: number; members: number[] }>();
+  /** Acks replying to a message, by its id: matched in `results`. */
+  private readonly replies = new Map<string, number[]>();
 
-  add(record: Pick<ReportRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'replyTo' | 'isAck' | 'categories'>): void {
+  add(record: AckRecord): void {
     if (record.categories.length > 0) {
       const d = this.ids.length;
       this.ids.push(record.id);
-      this.senders.push(record.senderId);
+      this.senderOf.push(this.sender(record.senderId));
       this.times.push(record.ts);
-      this.acks.push(0);
-      this.byId.set(record.id, d);
       this.latest.set(record.groupId, d);
       return;
     }
     if (!record.isAck) return;
-    const d = record.replyTo ? this.byId.get(record.replyTo) : this.latest.get(record.groupId);
-    if (d === undefined || this.senders[d] === record.senderId) return;
-    if (!record.replyTo && record.ts - this.times[d] > ACK_WINDOW_MS) return;
-    this.acks[d]++;
-    let members = this.members.get(d);
-    if (!members) this.members.set(d, (members = []));
-    if (members.length < ACK_STORM_MIN_MEMBERS && !members.includes(record.senderId)) members.push(record.senderId);
+    if (record.replyTo) {
+      const list = this.replies.get(record.replyTo);
+      if (list) list.push(this.sender(record.senderId)); else this.replies.set(record.replyTo, [this.sender(record.senderId)]);
+      return;
+    }
+    const d = this.latest.get(record.groupId);
+    if (d !== undefined && record.ts - this.times.values()[d] <= ACK_WINDOW_MS) this.count(d, this.sender(record.senderId));
   }
 
   /** The storms found, most acks first. */
   results(): AckStorm[] {
+    this.matchReplies();
     const storms: AckStorm[] = [];
-    for (const [d, members] of this.members) {
-      if (this.acks[d] >= ACK_STORM_MIN_ACKS && members.length >= ACK_STORM_MIN_MEMBERS) {
-        storms.push({ message_id: this.ids[d], acks: this.acks[d] });
-      }
+    for (const [d, { acks, members }] of this.counted) {
+      if (acks >= ACK_STORM_MIN_ACKS && members.length >= ACK_STORM_MIN_MEMBERS) storms.push({ message_id: this.ids[d], acks });
     }
     return storms.sort((a, b) => b.acks - a.acks || (a.message_id < b.message_id ? -1 : a.message_id > b.message_id ? 1 : 0));
+  }
+
+  private sender(id: string): number {
+    let s = this.senderIndex.get(id);
+    if (s === undefined) this.senderIndex.set(id, (s = this.senderIndex.size));
+    return s;
+  }
+
+  private count(d: number, sender: number): void {
+    if (this.senderOf.values()[d] === sender) return;
+    let c = this.counted.get(d);
+    if (!c) this.counted.set(d, (c = { acks: 0, members: [] }));
+    c.acks++;
+    if (c.members.length < ACK_STORM_MIN_MEMBERS && !c.members.includes(sender)) c.members.push(sender);
+  }
+
+  /** Counts each reply toward its demand (the last one of that id), once. */
+  private matchReplies(): void {
+    if (this.replies.size === 0) return;
+    const target = new Map<string, number>();
+    this.ids.forEach((id, d) => {
+      if (this.replies.has(id)) target.set(id, d);
+    });
+    for (const [id, senders] of this.replies) {
+      const d = target.get(id);
+      if (d !== undefined) for (const s of senders) this.count(d, s);
+    }
+    this.replies.clear();
   }
 }

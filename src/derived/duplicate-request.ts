@@ -2,6 +2,7 @@ import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { normalize } from '../engine/normalize.js';
 import type { ReportRecord } from '../store/message-record.js';
 import { bandKeys } from './minhash.js';
+import { float64Column, int32Column } from './number-column.js';
 import { UnionFind } from './union-find.js';
 
 /** Two demands are "nearly the same" at this Dice coefficient over character bigrams of their normalised texts. */
@@ -38,10 +39,10 @@ export function skeleton(text: string): string {
  */
 export class DuplicateDetector {
   private readonly ids: string[] = [];
-  private readonly times: number[] = [];
-  private readonly groupOf: number[] = [];
-  private readonly senderOf: number[] = [];
-  private readonly textOf: number[] = [];
+  private readonly times = float64Column();
+  private readonly groupOf = int32Column();
+  private readonly senderOf = int32Column();
+  private readonly textOf = int32Column();
   private readonly byHash = new Map<string, number>();
   /** Skeleton texts by hash index; null while no text of the hash is known (compared by hash only). */
   private readonly texts: (string | null)[] = [];
@@ -84,7 +85,7 @@ export class DuplicateDetector {
 
   /** The clusters, largest first, each with ids in time order and its distinct groups sorted. */
   results(): Duplicate[] {
-    const occurrences = this.occurrencesByText();
+    const occurrences = this.occurrencesByText(this.times.values());
     const uf = new UnionFind(this.ids.length);
     for (const list of occurrences) this.linkWithinWindow(uf, list, list);
     for (const [a, b] of this.similarTextPairs(occurrences)) this.linkWithinWindow(uf, occurrences[a], occurrences[b]);
@@ -92,10 +93,11 @@ export class DuplicateDetector {
   }
 
   /** Demand indices per text, each list in time order. */
-  private occurrencesByText(): number[][] {
+  private occurrencesByText(times: Float64Array): number[][] {
     const lists: number[][] = this.texts.map(() => []);
-    for (let i = 0; i < this.ids.length; i++) lists[this.textOf[i]].push(i);
-    const byTime = (a: number, b: number) => this.times[a] - this.times[b] || a - b;
+    const textOf = this.textOf.values();
+    for (let i = 0; i < this.ids.length; i++) lists[textOf[i]].push(i);
+    const byTime = (a: number, b: number) => times[a] - times[b] || a - b;
     for (const list of lists) list.sort(byTime);
     return lists;
   }
@@ -105,7 +107,7 @@ export class DuplicateDetector {
    * (for a = b: each to the next one). Both lists are in time order, so one merge pass does it.
    */
   private linkWithinWindow(uf: UnionFind, a: number[], b: number[]): void {
-    const t = this.times;
+    const t = this.times.values();
     if (a === b) {
       for (let i = 1; i < a.length; i++) if (t[a[i]] - t[a[i - 1]] <= DUPLICATE_WINDOW_MS) uf.union(a[i - 1], a[i]);
       return;
@@ -123,7 +125,8 @@ export class DuplicateDetector {
   /** Pairs of distinct texts with Dice >= DUPLICATE_MIN_SIMILARITY, found through LSH buckets in time order. */
   private similarTextPairs(occurrences: number[][]): [number, number][] {
     const order = this.texts.map((_, i) => i).filter((i) => this.texts[i] !== null && occurrences[i].length > 0);
-    order.sort((a, b) => this.times[occurrences[a][0]] - this.times[occurrences[b][0]] || a - b);
+    const t = this.times.values();
+    order.sort((a, b) => t[occurrences[a][0]] - t[occurrences[b][0]] || a - b);
     const buckets = new Map<number, number[]>();
     const checked = new Set<number>();
     const pairs: [number, number][] = [];
@@ -154,14 +157,15 @@ export class DuplicateDetector {
       if (list) list.push(i); else members.set(root, [i]);
     }
     const found: { first: number; dup: Duplicate }[] = [];
+    const [t, groupOf, senderOf] = [this.times.values(), this.groupOf.values(), this.senderOf.values()];
     for (const list of members.values()) {
       if (list.length < 2) continue;
-      const groups = new Set(list.map((i) => this.groupOf[i]));
-      const senders = new Set(list.map((i) => this.senderOf[i]));
+      const groups = new Set(list.map((i) => groupOf[i]));
+      const senders = new Set(list.map((i) => senderOf[i]));
       if (groups.size < 2 && senders.size < 2) continue;
-      list.sort((a, b) => this.times[a] - this.times[b] || (this.ids[a] < this.ids[b] ? -1 : 1));
+      list.sort((a, b) => t[a] - t[b] || (this.ids[a] < this.ids[b] ? -1 : 1));
       const groupIds = [...groups].map((g) => this.groupIds[g]).sort();
-      found.push({ first: this.times[list[0]], dup: { message_ids: list.map((i) => this.ids[i]), groups: groupIds } });
+      found.push({ first: t[list[0]], dup: { message_ids: list.map((i) => this.ids[i]), groups: groupIds } });
     }
     found.sort((a, b) => b.dup.message_ids.length - a.dup.message_ids.length || a.first - b.first);
     return found.map((f) => f.dup);
