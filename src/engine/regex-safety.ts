@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { checkSync } from 'recheck';
 import { BUILTIN_RULES_DIR } from './builtin-rules.js';
 
 /** Patterns confined to a window this small may be polynomial: the window bounds their cost. */
@@ -10,7 +9,13 @@ export const MAX_WINDOW_FOR_POLYNOMIAL = 200;
 export type Safety = 'linear' | 'polynomial' | 'unsafe';
 type Verdict = { safety: Safety; why: string };
 
-const RECHECK_VERSION = (createRequire(import.meta.url)('recheck/package.json') as { version: string }).version;
+const require = createRequire(import.meta.url);
+const RECHECK_VERSION = (require('recheck/package.json') as { version: string }).version;
+/**
+ * recheck is loaded on the first pattern the cache does not know: its 4 MB of bundled code would
+ * otherwise stay in every bot's heap (V8 then lets the heap grow to a multiple of it) for nothing.
+ */
+let recheck: typeof import('recheck') | undefined;
 
 /**
  * recheck's verdict depends only on the pattern (and recheck's version), and takes tens of
@@ -43,7 +48,8 @@ function saveCache(map: Map<string, Verdict>): void {
 
 function analyse(pattern: string): Verdict {
   // Generous: a loaded machine must not turn a safe pattern into "could not be proven" (not cached).
-  const result = checkSync(pattern, 'u', { timeout: 10_000 });
+  recheck ??= require('recheck') as typeof import('recheck');
+  const result = recheck.checkSync(pattern, 'u', { timeout: 10_000 });
   if (result.status === 'safe') return { safety: 'linear', why: 'linear' };
   if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
     return { safety: 'polynomial', why: `polynomial backtracking (degree ${result.complexity.degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
