@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { ReportBuilder } from '../report/builder.js';
+import { storedReport, type ReportStore } from '../report/from-store.js';
 import type { Store } from '../store/store.js';
 import { CATEGORIES } from '../taxonomy/categories.js';
 import { weekRange } from '../time/iso-week.js';
@@ -10,7 +10,7 @@ import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';
 
-export type DigestStore = Pick<Store, 'records' | 'groups' | 'groupSettings' | 'leads' | 'isOptedOut'>;
+export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut'>;
 
 /** The trend covers this many weeks, the digest's own included. */
 export const TREND_WEEKS = 5;
@@ -20,8 +20,8 @@ export const MAX_SENDERS = 10;
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /**
- * One supervisor's digest of one week, from the one ReportBuilder: a builder per trend week fed by a
- * single pass over the store, so the week's figures are exactly those of `fingertip report`.
+ * One supervisor's digest of one week, from the one ReportBuilder: the report of each trend week as
+ * `fingertip report` reads it from the store, so the week's figures are exactly the report's.
  */
 export async function buildDigest(config: Config, store: DigestStore, recipient: Recipient, week: string): Promise<Digest> {
   const tz = config.timezone;
@@ -29,23 +29,17 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   const wanted = groupIds && new Set(groupIds);
   const groups = (await store.groups(platform)).filter((g) => !wanted || wanted.has(g.id));
   const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
-  const builders = ranges.map((r) => new ReportBuilder({ config, from: r.from, to: r.to }));
-  for (const g of groups) {
-    // The store says 0 members when unknown; the builder then falls back to what records saw.
-    const info = { id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined };
-    for (const b of builders) b.addGroup(info);
-  }
-
+  const builders = [];
+  for (const r of ranges) builders.push(await storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds }));
   const current = ranges.length - 1;
-  // Ack storms name only their demand; the digest shows the demand's group.
-  const groupOfDemand = new Map<string, string>();
-  for await (const r of store.records({ from: ranges[0].from, to: ranges[current].to, platform, groupIds })) {
-    const i = ranges.findIndex((w) => r.ts < w.to);
-    builders[i].add(r);
-    if (i === current && r.categories.length > 0) groupOfDemand.set(r.id, r.groupId);
-  }
   const report = builders[current].build();
   const details = builders[current].details();
+  const platforms = [...new Set(groups.map((g) => g.platform))];
+
+  // Ack storms name only their demand; the digest shows the demand's group.
+  const groupOfDemand = new Map<string, string>();
+  const stormIds = report.ack_storms.map((a) => a.message_id);
+  for (const p of stormIds.length ? platforms : []) for (const m of await store.messages(p, stormIds)) groupOfDemand.set(m.id, m.groupId);
 
   // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
   const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
@@ -54,7 +48,6 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     const g = id === undefined ? undefined : known.get(id);
     return g ? shownGroup(g.name, g.members) : null;
   };
-  const platforms = [...new Set(groups.map((g) => g.platform))];
   const optedOut = async (user: string): Promise<boolean> => {
     for (const p of platforms) if (await store.isOptedOut(p, user)) return true;
     return false;

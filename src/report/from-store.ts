@@ -21,7 +21,10 @@ function bucketFor(tz: string, period: { from: number; to: number }): number {
  * findings; then one text per hash of demands for the duplicate finder, and text and findings of
  * the messages kept as evidence.
  */
-export async function storedReport(store: Store, config: Config, period: { from: number; to: number }, narrow: Omit<Scope, 'from' | 'to'> = {}): Promise<ReportBuilder> {
+/** What storedReport reads of a store. */
+export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'demandTexts' | 'messages'>;
+
+export async function storedReport(store: ReportStore, config: Config, period: { from: number; to: number }, narrow: Omit<Scope, 'from' | 'to'> = {}): Promise<ReportBuilder> {
   const builder = new ReportBuilder({ config, ...period });
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
   for (const g of await store.groups(narrow.platform)) {
