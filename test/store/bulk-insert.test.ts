@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { rowsJson } from '../../src/store/bulk-insert.js';
+import { rec, tempStore } from './fixtures.js';
+
+describe('bulk inserts', () => {
+  it('store texts as binding would: lone surrogates as U+FFFD, everything else as written', async () => {
+    const store = await tempStore();
+    const texts = {
+      lone: 'a\ud800b\udfffc',
+      pair: '打卡 😀 ✅',
+      literal: 'a literal \\ud800 and \\\\ud800 typed out', // backslashes, not surrogates
+      nul: 'before\u0000after',
+      quotes: 'say "收到" \\ and \n new line',
+    };
+    await Promise.all(Object.entries(texts).map(([id, text]) => store.add(rec(id, { cats: ['check-in'], text }))));
+    await store.flush();
+    const read = async (id: string) => (await store.message('slack', id))?.text;
+    expect(await read('lone')).toBe('a\ufffdb\ufffdc');
+    for (const id of ['pair', 'literal', 'nul', 'quotes'] as const) expect(await read(id)).toBe(texts[id]);
+  });
+
+  it('writes one JSON text per batch, its lone surrogates replaced', () => {
+    expect(JSON.parse(rowsJson([['x\ud83d', 1, null], ['\\ud83d', 2.5, 'y']]))).toEqual([['x\ufffd', 1, null], ['\\ud83d', 2.5, 'y']]);
+  });
+});
