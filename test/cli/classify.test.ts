@@ -48,11 +48,18 @@ describe('fingertip classify', () => {
     expect(r.stderr).toBe('fingertip classify: /nonexistent.jsonl: cannot read (ENOENT)\n');
   });
 
+  it('refuses a line too long to be a message, naming it, keeping earlier results', async () => {
+    const r = await runCli(['classify', '--text'], { stdin: `请回复收到\n${'很长'.repeat(200_000)}\n` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fingertip classify: <stdin>:2: longer than 1048576 bytes, not a chat message\n');
+    expect(JSON.parse(r.stdout).categories).toEqual(['ack-demand']);
+  });
+
   it('survives binary input', async () => {
     const bytes = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256));
     const r = await runCli(['classify', '--text'], { stdin: bytes });
     expect(r.code).toBe(0);
-    const lines = bytes.toString('utf8').split(/\r\n|\n|\r/);
+    const lines = bytes.toString('utf8').split(/\r?\n/);
     if (lines.at(-1) === '') lines.pop();
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => i + 1));

@@ -7,7 +7,7 @@ import { effectiveRecipients } from '../../burden/cost.js';
 import type { MessageRecord } from '../../store/message-record.js';
 import { formatIso } from '../../time/format.js';
 import { InputError } from '../../util/errors.js';
-import { readLines } from '../lines.js';
+import { readLines } from '../../io/read-lines.js';
 import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
 import type { Pseudonyms } from './pseudonyms.js';

@@ -3,7 +3,7 @@ import type { ChatGroup, ChatMessage, MessageKind } from '../../bot/chat-message
 import { Census } from '../census.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from '../export.js';
 import { JsonStructureError, streamJson } from '../json-stream.js';
-import { readLines } from '../lines.js';
+import { readLines } from '../../io/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
 

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/load.js';
 import { createEngine } from '../../engine/index.js';
-import { numberedLines, openInput } from '../../io/lines.js';
+import { inputLines, openInput } from '../../io/input.js';
+import { MAX_LINE } from '../../io/read-lines.js';
 import { InputError } from '../../util/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
@@ -34,7 +35,8 @@ export const run: Command = async (argv, ctx) => {
     if (!ctx.stdout.write(chunk)) await new Promise((resolve) => ctx.stdout.once('drain', resolve));
   };
   try {
-    for await (const [n, line] of numberedLines(stream, name)) {
+    for await (const { no: n, text: line, tooLong } of inputLines(stream, name)) {
+      if (tooLong) throw new InputError(`${name}:${n}: longer than ${MAX_LINE} bytes, not a chat message`);
       let id: unknown = n;
       let text = line;
       if (!values.text) {

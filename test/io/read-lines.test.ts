@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { type Line, readLines } from '../../src/audit/lines.js';
+import { type Line, readLines } from '../../src/io/read-lines.js';
 
 async function lines(chunks: (string | Buffer)[], max?: number): Promise<Line[]> {
   const out: Line[] = [];

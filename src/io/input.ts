@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { InputError } from '../util/errors.js';
+import { readLines, type Line } from './read-lines.js';
 
 /** Opens FILE, or standard input for "-" or no file, naming it for error messages. */
 export function openInput(file: string | undefined, stdin: Readable): { stream: Readable; name: string } {
@@ -10,12 +10,10 @@ export function openInput(file: string | undefined, stdin: Readable): { stream: 
   return { stream, name: file };
 }
 
-/** The lines of a stream with their 1-based numbers, read as a stream; a read error names the input. */
-export async function* numberedLines(stream: Readable, name: string): AsyncGenerator<[number, string]> {
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let n = 0;
+/** The lines of an input opened by openInput (see readLines); a read error names the input. */
+export async function* inputLines(stream: Readable, name: string): AsyncGenerator<Line> {
   try {
-    for await (const line of lines) yield [++n, line];
+    yield* readLines(stream);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new InputError(`${name}: cannot read (${code ?? (err as Error).message})`);
