@@ -27,6 +27,8 @@ async function filled(): Promise<Store> {
   records.push(rec('d1', { groupId: 'C1', senderId: 'U1', ts: T0 + 10 * HOUR + 1, cats: ['check-in', 'proof-demand'], recipients: 11, ...said('请全体同事今晚十点前完成打卡并截图') }));
   records.push(rec('d2', { groupId: 'C2', senderId: 'U2', ts: T0 + 30 * HOUR + 5, cats: ['data-request'], recipients: 0, ...said('请各单位于12日前报送第3周统计表') }));
   records.push(rec('d3', { groupId: 'C3', senderId: 'U9', ts: T0 + 47 * HOUR + 59 * 60_000, cats: ['like-quota'], recipients: 30, ...said('请各单位于19日前报送第4周统计表！') }));
+  // The same id on another platform is another message.
+  records.push(rec('d1', { platform: 'wechaty', groupId: 'R1', senderId: 'W1', ts: T0 + 20 * HOUR, cats: ['check-in'], recipients: 40, ...said('各位家长今晚九点前在小程序打卡') }));
   for (let k = 0; k < 6; k++) {
     records.push(rec(`a${k}`, { groupId: 'C1', senderId: `U${2 + (k % 3)}`, ts: T0 + 10 * HOUR + 60_000 * (k + 1), isAck: true }));
   }
@@ -53,12 +55,12 @@ describe('storedReport', () => {
       const report = fast.build();
       expect(report).toEqual(slow.build());
       expect(fast.details()).toEqual(slow.details());
-      expect(report.messages).toBe(3 * 72 + 3 + 6);
+      expect(report.messages).toBe(3 * 72 + 4 + 6);
       expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 6 }]);
       expect(report.duplicates).toEqual([{ message_ids: ['d2', 'd3'], groups: ['C2', 'C3'] }]);
       expect(report.after_hours).toBeGreaterThan(0);
       expect(fast.details().evidence.map((e) => [e.id, e.text, e.findings.length])).toEqual(
-        expect.arrayContaining([['d1', '请全体同事今晚十点前完成打卡并截图', 2]]),
+        expect.arrayContaining([['d1', '请全体同事今晚十点前完成打卡并截图', 2], ['d1', '各位家长今晚九点前在小程序打卡', 1]]),
       );
     });
   }
