@@ -35,6 +35,8 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   let user = settings.user ?? 'me';
   const firstUser = user;
   const members = new Map<string, number>([[group, settings.members ?? 20]]);
+  // Whoever speaks in a group is one of its members: known member ids let `stats` find a member's groups.
+  const speakers = new Map<string, Set<string>>();
   const runId = Date.now().toString(36);
   let seq = 0;
   let finish!: () => void;
@@ -42,18 +44,23 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   const say = (line: string) => io.output.write(`${line}\n`);
   const prompt = () => io.input.isTTY && io.output.write(`${group} | ${user}> `);
 
-  const message = (text: string): ChatMessage => ({
-    platform: 'shell',
-    id: `${runId}-${++seq}`,
-    group: { id: group, name: group, memberCount: members.get(group) ?? 20 },
-    sender: { id: user, name: user },
-    text,
-    ts: Date.now(),
-    kind: 'text',
-    addressed: parseCommand(text) !== undefined || /^@fingertip\b/i.test(text),
-    mentionsAll: /@(所有人|all|everyone)/i.test(text),
-    senderIsAdmin: user === firstUser,
-  });
+  const message = (text: string): ChatMessage => {
+    let known = speakers.get(group);
+    if (!known) speakers.set(group, (known = new Set()));
+    known.add(user);
+    return {
+      platform: 'shell',
+      id: `${runId}-${++seq}`,
+      group: { id: group, name: group, memberCount: members.get(group) ?? 20, members: [...known] },
+      sender: { id: user, name: user },
+      text,
+      ts: Date.now(),
+      kind: 'text',
+      addressed: parseCommand(text) !== undefined || /^@fingertip\b/i.test(text),
+      mentionsAll: /@(所有人|all|everyone)/i.test(text),
+      senderIsAdmin: user === firstUser,
+    };
+  };
 
   /** Shell-only commands; true when the line was one. */
   const local = (line: string): boolean => {
@@ -109,7 +116,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
       print(`fingertip (to ${userId})> `, out);
     },
     async groupMembers(groupId) {
-      return groupId === group ? [user] : [];
+      return [...(speakers.get(groupId) ?? [])];
     },
     async isGroupAdmin(_groupId, userId) {
       return userId === firstUser;

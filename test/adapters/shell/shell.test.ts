@@ -27,6 +27,13 @@ describe('shell adapter (fingertip start)', () => {
     expect(r.stdout).toMatch(/local this week \(\d{4}-W\d\d\): 1 demand/);
   });
 
+  it("gives a member who spoke in the group their own burden: the others' demands", async () => {
+    const db = join(tempDir(), 'shell.db');
+    const r = await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n/as 张三\nstats\n/as me\nstats\n', env: { FINGERTIP_DB: db } });
+    expect(r.stdout).toMatch(/fingertip \(to 张三\)> You this week \(\d{4}-W\d\d\): 1 demand/);
+    expect(r.stdout).toMatch(/fingertip \(to me\)> You this week \(\d{4}-W\d\d\): no formalism demands flagged/);
+  });
+
   it('switches member with /as, and only the first member is an admin', async () => {
     const db = join(tempDir(), 'shell.db');
     const r = await runCli(['start'], { stdin: '/as 张三\n设置 模式 提醒\n', env: { FINGERTIP_DB: db } });
