@@ -40,6 +40,8 @@ export async function storedReport(store: ReportStore, config: Config, period: {
       for await (const record of store.reportRecords(scope)) builder.add(record);
     })(),
   ]);
+  // Quiet counts only add to counts and to a group's size as seen from messages, which the figures
+  // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.
   for (const q of quiet) builder.addQuiet(q);
   for (const { hash, text } of texts) builder.addDemandText(hash, text);
   for (const [platform, ids] of builder.evidenceToRead()) {
