@@ -96,9 +96,9 @@ export class ReportBuilder {
 
   /**
    * Quiet messages (no demand, no ack) counted in bulk, as the store can give them: they only count
-   * toward messages per group and day, and a group's size. The bucket must lie within one local day.
+   * toward messages per group and day, and a group's size. They must lie within one local day.
    */
-  addQuiet(q: Pick<QuietCount, 'groupId' | 'bucket' | 'messages' | 'maxRecipients' | 'firstTs' | 'lastTs'>): void {
+  addQuiet(q: Pick<QuietCount, 'groupId' | 'messages' | 'maxRecipients' | 'firstTs' | 'lastTs'>): void {
     if ((this.from !== undefined && q.firstTs < this.from) || (this.to !== undefined && q.lastTs >= this.to)) {
       throw new Error(`quiet counts of ${q.groupId} reach outside the report's period`);
     }

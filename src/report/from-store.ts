@@ -1,30 +1,28 @@
 import type { Config } from '../config/config.js';
-import type { Scope, Store } from '../store/store.js';
-import { offsetMs } from '../time/zone.js';
+import type { Period, QuietCount, Scope, Store } from '../store/store.js';
+import { localDay, midnightOfDay } from '../time/zone.js';
 import { ReportBuilder } from './builder.js';
 
-const HOUR = 3_600_000;
-const QUARTER = 900_000;
-
-/**
- * Buckets for counting quiet messages must not straddle a local midnight: hours do where the zone's
- * offset is whole hours (most zones, DST included), quarter hours everywhere (India, Nepal, ...).
- */
-function bucketFor(tz: string, period: { from: number; to: number }): number {
-  return offsetMs(period.from, tz) % HOUR === 0 && offsetMs(period.to - 1, tz) % HOUR === 0 ? HOUR : QUARTER;
+/** The period cut at local midnights: quiet messages are counted a day at a time. */
+function localDays(period: Period, tz: string): Period[] {
+  const days: Period[] = [];
+  for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
+    days.push({ from: Math.max(period.from, midnightOfDay(d, tz)), to: Math.min(period.to, midnightOfDay(d + 1, tz)) });
+  }
+  return days;
 }
+
+/** What storedReport reads of a store. */
+export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'demandTexts' | 'messages'>;
 
 /**
  * The report builder fed from the bot's database so that a week of a million messages reads quickly,
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
- * messages as counts per group and hour; demands and acknowledgements one by one, without text or
- * findings; then one text per hash of demands for the duplicate finder, and text and findings of
+ * messages as counts per group and local day; demands and acknowledgements one by one, without text
+ * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
  * the messages kept as evidence.
  */
-/** What storedReport reads of a store. */
-export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'demandTexts' | 'messages'>;
-
-export async function storedReport(store: ReportStore, config: Config, period: { from: number; to: number }, narrow: Omit<Scope, 'from' | 'to'> = {}): Promise<ReportBuilder> {
+export async function storedReport(store: ReportStore, config: Config, period: Period, narrow: Omit<Scope, 'from' | 'to'> = {}): Promise<ReportBuilder> {
   const builder = new ReportBuilder({ config, ...period });
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
   for (const g of await store.groups(narrow.platform)) {
@@ -34,7 +32,11 @@ export async function storedReport(store: ReportStore, config: Config, period: {
   const scope = { ...narrow, ...period };
   // The store reads the aggregates on a connection of their own, so SQLite works on them while we build.
   const [quiet, texts] = await Promise.all([
-    store.quietCounts(scope, bucketFor(config.timezone, period)),
+    (async () => {
+      const counts: QuietCount[] = [];
+      for (const day of localDays(period, config.timezone)) counts.push(...(await store.quietCounts({ ...narrow, ...day })));
+      return counts;
+    })(),
     store.demandTexts(scope),
     (async () => {
       for await (const record of store.reportRecords(scope)) builder.add(record);

@@ -12,25 +12,23 @@ export async function categoryTotals(db: Db, scope: Scope): Promise<CategoryTota
 }
 
 /**
- * Quiet messages (not demands, not acks) per group and time bucket; one pass in SQLite. A week of a
- * million messages has about 100k of these counts: they come as one JSON text, since node-sqlite3
- * would hold every row in C++ first, about 100 MB of heap that the process then keeps. It reads along
- * `messages_ts`: a period's rows lie together in the table, which the primary key (the planner's
- * choice for one platform) would visit in random order.
+ * Quiet messages (not demands, not acks) per group of the scope, in one pass along `messages_ts`: a
+ * period's rows lie together in the table, which the primary key (the planner's choice for one
+ * platform) would visit in random order. Callers ask a day at a time, so SQLite's sort for the
+ * grouping stays small, and the counts come as one JSON text (node-sqlite3 would build each row
+ * in C++ first).
  */
-export async function quietCounts(db: Db, scope: Scope, bucketMs: number): Promise<QuietCount[]> {
+export async function quietCounts(db: Db, scope: Scope): Promise<QuietCount[]> {
   const where = scopeWhere(scope);
   const row = await db.get<{ counts: string }>(
-    `SELECT json_group_array(json_array(platform, group_id, b, n, r, lo, hi)) AS counts FROM (
-       SELECT m.platform, m.group_id, (m.ts / ?) AS b, count(*) AS n, max(m.recipients) AS r, min(m.ts) AS lo, max(m.ts) AS hi
+    `SELECT json_group_array(json_array(platform, group_id, n, r, lo, hi)) AS counts FROM (
+       SELECT m.platform, m.group_id, count(*) AS n, max(m.recipients) AS r, min(m.ts) AS lo, max(m.ts) AS hi
        FROM messages m INDEXED BY messages_ts WHERE m.mask = 0 AND m.is_ack = 0 AND ${where.sql}
-       GROUP BY m.platform, m.group_id, b)`,
-    [bucketMs, ...where.params],
+       GROUP BY m.platform, m.group_id)`,
+    where.params,
   );
-  const counts = JSON.parse(row?.counts ?? '[]') as [string, string, number, number, number, number, number][];
-  return counts.map(([platform, groupId, b, messages, maxRecipients, firstTs, lastTs]) => ({
-    platform, groupId, bucket: b * bucketMs, messages, maxRecipients, firstTs, lastTs,
-  }));
+  const counts = JSON.parse(row?.counts ?? '[]') as [string, string, number, number, number, number][];
+  return counts.map(([platform, groupId, messages, maxRecipients, firstTs, lastTs]) => ({ platform, groupId, messages, maxRecipients, firstTs, lastTs }));
 }
 
 /** Demands (flagged messages) in the scope, along the partial indexes of demands: what `stats` needs. */

@@ -73,8 +73,8 @@ export class SqliteStore implements Store {
     return readRecords(this.reader, scope);
   }
 
-  quietCounts(scope: Scope, bucketMs: number): Promise<QuietCount[]> {
-    return quietCounts(this.scanner, scope, bucketMs);
+  quietCounts(scope: Scope): Promise<QuietCount[]> {
+    return quietCounts(this.scanner, scope);
   }
 
   reportRecords(scope: Scope): AsyncIterable<ReportRecord> {

@@ -13,11 +13,10 @@ export interface Scope extends Period {
   groupIds?: readonly string[];
 }
 
-/** Quiet messages of one group in one time bucket (`bucket` is its start, epoch ms). */
+/** Quiet messages of one group in a scope. */
 export interface QuietCount {
   platform: string;
   groupId: string;
-  bucket: number;
   messages: number;
   /** The most recipients any of them had (0 when unknown): a lower bound of the group's size. */
   maxRecipients: number;
@@ -120,11 +119,11 @@ export interface Store {
   /** Records of a scope in time order, read page by page: memory stays flat whatever the period. */
   records(scope: Scope): AsyncIterable<MessageRecord>;
   /**
-   * Quiet messages (neither demands nor acknowledgements), counted per group and time bucket: all a
-   * report needs of them. With `reportRecords` this reads a period without building a record for
+   * Quiet messages (neither demands nor acknowledgements), counted per group: all a report needs of
+   * them, a day at a time. With `reportRecords` this reads a period without building a record for
    * the bulk of messages that demand nothing.
    */
-  quietCounts(scope: Scope, bucketMs: number): Promise<QuietCount[]>;
+  quietCounts(scope: Scope): Promise<QuietCount[]>;
   /** The scope's demands and acknowledgements in time order, without text or findings. */
   reportRecords(scope: Scope): AsyncIterable<ReportRecord>;
   /** One text of each hash among the scope's demands (demands with equal hashes read alike). */
