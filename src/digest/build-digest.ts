@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import { storedReport, type ReportStore } from '../report/from-store.js';
+import type { Report } from '../report/report.js';
 import type { Store } from '../store/store.js';
 import { CATEGORIES } from '../taxonomy/categories.js';
 import { weekRange } from '../time/iso-week.js';
@@ -29,11 +30,15 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   const wanted = groupIds && new Set(groupIds);
   const groups = (await store.groups(platform)).filter((g) => !wanted || wanted.has(g.id));
   const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
-  const builders = [];
-  for (const r of ranges) builders.push(await storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds }));
   const current = ranges.length - 1;
-  const report = builders[current].build();
-  const details = builders[current].details();
+  const weekBuilder = (r: { from: number; to: number }) => storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds });
+  // Each earlier week's builder goes once its report is built: it holds a few numbers for every demand.
+  const reports: Report[] = [];
+  for (const r of ranges.slice(0, current)) reports.push((await weekBuilder(r)).build());
+  const builder = await weekBuilder(ranges[current]);
+  const report = builder.build();
+  const details = builder.details();
+  reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
 
   // Ack storms name only their demand; the digest shows the demand's group.
@@ -63,10 +68,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
       .map((category) => ({ category, demands: report.by_category[category], personMinutes: details.minutesByCategory[category] }))
       .sort((a, b) => b.personMinutes - a.personMinutes || b.demands - a.demands),
     groups: [],
-    trend: builders.map((b, i) => {
-      const r = i === current ? report : b.build();
-      return { week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes };
-    }),
+    trend: reports.map((r, i) => ({ week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes })),
     duplicates: report.duplicates.map((d) => shownGroups(d.groups.map(shown))),
     ackStorms: report.ack_storms.map((a) => ({ group: shown(groupOfDemand.get(a.message_id)), acks: a.acks })),
     sprawl: report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown)), overlap: s.overlap })),
