@@ -163,10 +163,12 @@ export class ReportBuilder {
     return ids;
   }
 
-  /** Gives kept evidence the text and findings of its message as stored. */
-  fillEvidence(record: Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>): void {
+  /** Gives kept evidence the text and findings of its messages as stored. */
+  fillEvidence(records: readonly Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>[]): void {
+    const byKey = new Map(records.map((r) => [`${r.platform}\u0000${r.id}`, r]));
     for (const e of this.evidence.items()) {
-      if (e.platform === record.platform && e.id === record.id) Object.assign(e, { text: record.text, findings: record.findings });
+      const r = byKey.get(`${e.platform}\u0000${e.id}`);
+      if (r) Object.assign(e, { text: r.text, findings: r.findings });
     }
   }
 

@@ -46,8 +46,6 @@ export async function storedReport(store: ReportStore, config: Config, period: P
   // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.
   for (const q of quiet) builder.addQuiet(q);
   for (const { hash, text } of texts) builder.addDemandText(hash, text);
-  for (const [platform, ids] of builder.evidenceToRead()) {
-    for (const record of await store.messages(platform, ids)) builder.fillEvidence(record);
-  }
+  for (const [platform, ids] of builder.evidenceToRead()) builder.fillEvidence(await store.messages(platform, ids));
   return builder;
 }

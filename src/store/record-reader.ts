@@ -51,12 +51,7 @@ export async function* readRecords(db: Db, scope: Scope): AsyncGenerator<Message
   const names = await readNames(db, scope.platform);
   for await (const rows of pages<[number, string, string, number, ...MessageRow]>(db, scope, RECORD_COLUMNS)) {
     for (const row of rows) {
-      const r = fromRow(row.slice(ORDER.length) as unknown as MessageRow);
-      const groupName = names.get(r.platform)?.groups.get(r.groupId);
-      const senderName = names.get(r.platform)?.users.get(r.senderId);
-      if (groupName !== undefined) r.groupName = groupName;
-      if (senderName !== undefined) r.senderName = senderName;
-      yield r;
+      yield named(fromRow(row.slice(ORDER.length) as unknown as MessageRow), names);
     }
   }
 }
@@ -75,12 +70,7 @@ export async function* readReportRecords(db: Db, scope: Scope): AsyncGenerator<R
   const columns = 'm.id, m.sender_id, m.hash, m.reply_to, m.is_ack, m.recipients, m.mask, m.deadline';
   for await (const rows of pages<ReportRow>(db, scope, columns, 'AND (m.mask <> 0 OR m.is_ack <> 0)')) {
     for (const [ts, platform, groupId, , id, senderId, hash, replyTo, isAck, recipients, mask, deadline] of rows) {
-      const r: ReportRecord = { platform, id, groupId, senderId, ts, hash, replyTo, isAck: isAck === 1, recipients, categories: sharedCategoriesOf(mask), deadline };
-      const groupName = names.get(platform)?.groups.get(groupId);
-      const senderName = names.get(platform)?.users.get(senderId);
-      if (groupName !== undefined) r.groupName = groupName;
-      if (senderName !== undefined) r.senderName = senderName;
-      yield r;
+      yield named<ReportRecord>({ platform, id, groupId, senderId, ts, hash, replyTo, isAck: isAck === 1, recipients, categories: sharedCategoriesOf(mask), deadline }, names);
     }
   }
 }
@@ -97,8 +87,19 @@ export async function readMessages(db: Db, platform: string, ids: readonly strin
   return parseRows(rows).map(fromRow);
 }
 
+type Names = Map<string, { groups: Map<string, string>; users: Map<string, string> }>;
+
+/** The record with its group's and sender's names, where known. */
+function named<R extends Pick<MessageRecord, 'platform' | 'groupId' | 'senderId' | 'groupName' | 'senderName'>>(r: R, names: Names): R {
+  const groupName = names.get(r.platform)?.groups.get(r.groupId);
+  const senderName = names.get(r.platform)?.users.get(r.senderId);
+  if (groupName !== undefined) r.groupName = groupName;
+  if (senderName !== undefined) r.senderName = senderName;
+  return r;
+}
+
 /** Group and sender names by platform, then id: all platforms or one. */
-async function readNames(db: Db, platform?: string): Promise<Map<string, { groups: Map<string, string>; users: Map<string, string> }>> {
+async function readNames(db: Db, platform?: string): Promise<Names> {
   const where = platform === undefined ? '' : 'AND platform = ?';
   const params = platform === undefined ? [] : [platform];
   const byPlatform = new Map<string, { groups: Map<string, string>; users: Map<string, string> }>();
