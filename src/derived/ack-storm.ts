@@ -1,5 +1,5 @@
 import type { ReportRecord } from '../store/message-record.js';
-import { float64Column, int32Column } from './number-column.js';
+import { DemandTable } from './demand-table.js';
 
 /** A storm is at least this many bare acknowledgements ... */
 export const ACK_STORM_MIN_ACKS = 5;
@@ -21,37 +21,34 @@ type AckRecord = Pick<ReportRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'repl
  * replies to (replyTo), else toward the most recent demand in its group within ACK_WINDOW_MS.
  * A reply to a message that is not a known demand counts toward nothing; the demand's own sender's
  * acks do not count. Records must arrive in time order within each group.
- * A report may see a million demands: each is kept as its id and two numbers, and replies are
- * matched to their demands at the end, so that no map of every id is needed on the way.
+ * A report may see a million demands: they are rows of a DemandTable (shared with the duplicate
+ * finder), and replies are matched to their demands at the end, so no map of every id is needed.
  */
 export class AckStormDetector {
-  private readonly ids: string[] = [];
-  private readonly senderOf = int32Column();
-  private readonly times = float64Column();
-  private readonly senderIndex = new Map<string, number>();
+  constructor(private readonly demands = new DemandTable()) {}
+
+  /** The latest demand's row per group. */
   private readonly latest = new Map<string, number>();
   /** Acks counted per demand, with distinct ackers kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
   private readonly counted = new Map<number, { acks: number; members: number[] }>();
   /** Acks replying to a message, by its id: matched in `results`. */
   private readonly replies = new Map<string, number[]>();
 
-  add(record: AckRecord): void {
+  /** One record; for a demand, `row` is its row when the caller has added it to the shared table. */
+  add(record: AckRecord, row?: number): void {
     if (record.categories.length > 0) {
-      const d = this.ids.length;
-      this.ids.push(record.id);
-      this.senderOf.push(this.sender(record.senderId));
-      this.times.push(record.ts);
-      this.latest.set(record.groupId, d);
+      this.latest.set(record.groupId, row ?? this.demands.add(record));
       return;
     }
     if (!record.isAck) return;
+    const sender = this.demands.sender(record.senderId);
     if (record.replyTo) {
       const list = this.replies.get(record.replyTo);
-      if (list) list.push(this.sender(record.senderId)); else this.replies.set(record.replyTo, [this.sender(record.senderId)]);
+      if (list) list.push(sender); else this.replies.set(record.replyTo, [sender]);
       return;
     }
     const d = this.latest.get(record.groupId);
-    if (d !== undefined && record.ts - this.times.values()[d] <= ACK_WINDOW_MS) this.count(d, this.sender(record.senderId));
+    if (d !== undefined && record.ts - this.demands.timeOf(d) <= ACK_WINDOW_MS) this.count(d, sender);
   }
 
   /** The storms found, most acks first. */
@@ -59,19 +56,13 @@ export class AckStormDetector {
     this.matchReplies();
     const storms: AckStorm[] = [];
     for (const [d, { acks, members }] of this.counted) {
-      if (acks >= ACK_STORM_MIN_ACKS && members.length >= ACK_STORM_MIN_MEMBERS) storms.push({ message_id: this.ids[d], acks });
+      if (acks >= ACK_STORM_MIN_ACKS && members.length >= ACK_STORM_MIN_MEMBERS) storms.push({ message_id: this.demands.ids[d], acks });
     }
     return storms.sort((a, b) => b.acks - a.acks || (a.message_id < b.message_id ? -1 : a.message_id > b.message_id ? 1 : 0));
   }
 
-  private sender(id: string): number {
-    let s = this.senderIndex.get(id);
-    if (s === undefined) this.senderIndex.set(id, (s = this.senderIndex.size));
-    return s;
-  }
-
   private count(d: number, sender: number): void {
-    if (this.senderOf.values()[d] === sender) return;
+    if (this.demands.senderOf(d) === sender) return;
     let c = this.counted.get(d);
     if (!c) this.counted.set(d, (c = { acks: 0, members: [] }));
     c.acks++;
@@ -82,7 +73,7 @@ export class AckStormDetector {
   private matchReplies(): void {
     if (this.replies.size === 0) return;
     const target = new Map<string, number>();
-    this.ids.forEach((id, d) => {
+    this.demands.ids.forEach((id, d) => {
       if (this.replies.has(id)) target.set(id, d);
     });
     for (const [id, senders] of this.replies) {

@@ -2,7 +2,8 @@ import { DiceCoefficient } from 'natural/lib/natural/distance/index.js';
 import { normalize } from '../engine/normalize.js';
 import type { ReportRecord } from '../store/message-record.js';
 import { bandKeys } from './minhash.js';
-import { float64Column, int32Column } from './number-column.js';
+import { DemandTable } from './demand-table.js';
+import { int32Column } from './number-column.js';
 import { UnionFind } from './union-find.js';
 
 /** Two demands are "nearly the same" at this Dice coefficient over character bigrams of their normalised texts. */
@@ -38,32 +39,20 @@ export function skeleton(text: string): string {
  * the connected parts.
  */
 export class DuplicateDetector {
-  private readonly ids: string[] = [];
-  private readonly times = float64Column();
-  private readonly groupOf = int32Column();
-  private readonly senderOf = int32Column();
+  constructor(private readonly demands = new DemandTable()) {}
+
+  /** The hash index of each demand, by its row in the table. */
   private readonly textOf = int32Column();
   private readonly byHash = new Map<string, number>();
   /** Skeleton texts by hash index; null while no text of the hash is known (compared by hash only). */
   private readonly texts: (string | null)[] = [];
-  private readonly groupIndex = new Map<string, number>();
-  private readonly groupIds: string[] = [];
-  private readonly senderIndex = new Map<string, number>();
 
-  add(record: DemandRecord): void {
+  /** One record; for a demand, `row` is its row when the caller has added it to the shared table. */
+  add(record: DemandRecord, row?: number): void {
     if (record.categories.length === 0) return;
     const t = record.text ? this.addText(record.hash, record.text) : this.hashIndex(record.hash);
-    let g = this.groupIndex.get(record.groupId);
-    if (g === undefined) {
-      this.groupIndex.set(record.groupId, (g = this.groupIds.length));
-      this.groupIds.push(record.groupId);
-    }
-    let s = this.senderIndex.get(record.senderId);
-    if (s === undefined) this.senderIndex.set(record.senderId, (s = this.senderIndex.size));
-    this.ids.push(record.id);
-    this.times.push(record.ts);
-    this.groupOf.push(g);
-    this.senderOf.push(s);
+    // Every demand of the table comes here, in its order: the rows and this detector's entries align.
+    if ((row ?? this.demands.add(record)) !== this.textOf.length) throw new Error(`demand ${record.id} is out of step with the demand table`);
     this.textOf.push(t);
   }
 
@@ -85,8 +74,8 @@ export class DuplicateDetector {
 
   /** The clusters, largest first, each with ids in time order and its distinct groups sorted. */
   results(): Duplicate[] {
-    const occurrences = this.occurrencesByText(this.times.values());
-    const uf = new UnionFind(this.ids.length);
+    const occurrences = this.occurrencesByText(this.demands.columns().times);
+    const uf = new UnionFind(this.textOf.length);
     for (const list of occurrences) this.linkWithinWindow(uf, list, list);
     for (const [a, b] of this.similarTextPairs(occurrences)) this.linkWithinWindow(uf, occurrences[a], occurrences[b]);
     return this.clusters(uf);
@@ -96,7 +85,7 @@ export class DuplicateDetector {
   private occurrencesByText(times: Float64Array): number[][] {
     const lists: number[][] = this.texts.map(() => []);
     const textOf = this.textOf.values();
-    for (let i = 0; i < this.ids.length; i++) lists[textOf[i]].push(i);
+    for (let i = 0; i < textOf.length; i++) lists[textOf[i]].push(i);
     const byTime = (a: number, b: number) => times[a] - times[b] || a - b;
     for (const list of lists) list.sort(byTime);
     return lists;
@@ -107,7 +96,7 @@ export class DuplicateDetector {
    * (for a = b: each to the next one). Both lists are in time order, so one merge pass does it.
    */
   private linkWithinWindow(uf: UnionFind, a: number[], b: number[]): void {
-    const t = this.times.values();
+    const t = this.demands.columns().times;
     if (a === b) {
       for (let i = 1; i < a.length; i++) if (t[a[i]] - t[a[i - 1]] <= DUPLICATE_WINDOW_MS) uf.union(a[i - 1], a[i]);
       return;
@@ -125,7 +114,7 @@ export class DuplicateDetector {
   /** Pairs of distinct texts with Dice >= DUPLICATE_MIN_SIMILARITY, found through LSH buckets in time order. */
   private similarTextPairs(occurrences: number[][]): [number, number][] {
     const order = this.texts.map((_, i) => i).filter((i) => this.texts[i] !== null && occurrences[i].length > 0);
-    const t = this.times.values();
+    const t = this.demands.columns().times;
     order.sort((a, b) => t[occurrences[a][0]] - t[occurrences[b][0]] || a - b);
     const buckets = new Map<number, number[]>();
     const checked = new Set<number>();
@@ -151,21 +140,21 @@ export class DuplicateDetector {
 
   private clusters(uf: UnionFind): Duplicate[] {
     const members = new Map<number, number[]>();
-    for (let i = 0; i < this.ids.length; i++) {
+    for (let i = 0; i < this.textOf.length; i++) {
       const root = uf.find(i);
       const list = members.get(root);
       if (list) list.push(i); else members.set(root, [i]);
     }
     const found: { first: number; dup: Duplicate }[] = [];
-    const [t, groupOf, senderOf] = [this.times.values(), this.groupOf.values(), this.senderOf.values()];
+    const { times: t, groups: groupOf, senders: senderOf } = this.demands.columns();
+    const { ids, groupIds } = this.demands;
     for (const list of members.values()) {
       if (list.length < 2) continue;
       const groups = new Set(list.map((i) => groupOf[i]));
       const senders = new Set(list.map((i) => senderOf[i]));
       if (groups.size < 2 && senders.size < 2) continue;
-      list.sort((a, b) => t[a] - t[b] || (this.ids[a] < this.ids[b] ? -1 : 1));
-      const groupIds = [...groups].map((g) => this.groupIds[g]).sort();
-      found.push({ first: t[list[0]], dup: { message_ids: list.map((i) => this.ids[i]), groups: groupIds } });
+      list.sort((a, b) => t[a] - t[b] || (ids[a] < ids[b] ? -1 : 1));
+      found.push({ first: t[list[0]], dup: { message_ids: list.map((i) => ids[i]), groups: [...groups].map((g) => groupIds[g]).sort() } });
     }
     found.sort((a, b) => b.dup.message_ids.length - a.dup.message_ids.length || a.first - b.first);
     return found.map((f) => f.dup);

@@ -26,6 +26,10 @@ export class NumberColumn<A extends Float64Array | Int32Array> {
     return this.size++;
   }
 
+  get(i: number): number {
+    return this.data[i];
+  }
+
   /** The numbers appended so far, as a view (valid until the next push). */
   values(): A {
     return this.data.subarray(0, this.size) as A;

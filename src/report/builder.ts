@@ -5,6 +5,7 @@ import { CATEGORIES, zeroByCategory, type Category } from '../taxonomy/categorie
 import { effectiveRecipients, minutesPerRecipient } from '../burden/cost.js';
 import { isAfterHoursDemand } from '../derived/after-hours.js';
 import { AckStormDetector } from '../derived/ack-storm.js';
+import { DemandTable } from '../derived/demand-table.js';
 import { DuplicateDetector } from '../derived/duplicate-request.js';
 import { findSprawl } from '../derived/group-sprawl.js';
 import { formatIso } from '../time/format.js';
@@ -72,8 +73,10 @@ export class ReportBuilder {
   private readonly groups = new Map<string, GroupStats>();
   private readonly senders = new Map<string, { name: string | undefined; demands: number }>();
   private readonly days = new Map<number, DayCount>();
-  private readonly acks = new AckStormDetector();
-  private readonly duplicates = new DuplicateDetector();
+  /** Every demand once, for both detectors that keep something of each. */
+  private readonly demands = new DemandTable();
+  private readonly acks = new AckStormDetector(this.demands);
+  private readonly duplicates = new DuplicateDetector(this.demands);
   private readonly evidence: TopN<PendingEvidence>;
   private dayCache: { start: number; end: number; day: DayCount } | undefined;
   private messages = 0;
@@ -123,8 +126,12 @@ export class ReportBuilder {
     if (record.recipients + 1 > g.seenMembers) g.seenMembers = record.recipients + 1;
     const day = this.dayOf(ts);
     day.messages++;
-    this.acks.add(record);
-    if (record.categories.length === 0) return;
+    if (record.categories.length === 0) {
+      this.acks.add(record);
+      return;
+    }
+    const row = this.demands.add(record);
+    this.acks.add(record, row);
 
     g.demands++;
     day.demands++;
@@ -143,7 +150,7 @@ export class ReportBuilder {
       this.senders.set(record.senderId, { name: record.senderName, demands: 1 });
     }
     if (isAfterHoursDemand(record, this.config.workhours, this.config.timezone)) this.afterHours++;
-    this.duplicates.add(record);
+    this.duplicates.add(record, row);
     this.offerEvidence(record, g);
   }
 
