@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../src/engine/index.js';
 
-/** The shared dev corpus's texts (the bench runs from the repository root, beside ../shared). */
+/** The dev corpus, shipped beside the rules. */
+export const DEV_CORPUS = join(BUILTIN_RULES_DIR, '..', 'corpus', 'dev.jsonl');
+
+/** The dev corpus's texts. */
 export function devTexts(): string[] {
-  const file = join(BUILTIN_RULES_DIR, '..', '..', 'shared', 'corpus', 'dev.jsonl');
-  return readFileSync(file, 'utf8')
+  return readFileSync(DEV_CORPUS, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { text: string }).text);

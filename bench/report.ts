@@ -2,8 +2,6 @@
 // unique suffixes so ~46% are demands and no two texts are equal: the duplicate finder's worst case).
 // Target: a week of 1M messages in < 5 s including reading from the store; this measures the builder.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BUILTIN_RULES_DIR } from '../src/engine/index.js';
 import { defaultConfig } from '../src/config/defaults.js';
 import { extractDeadline } from '../src/derived/deadline.js';
 import { ReportBuilder } from '../src/report/builder.js';
@@ -11,14 +9,13 @@ import { textHash } from '../src/store/to-record.js';
 import type { MessageRecord } from '../src/store/message-record.js';
 import { isCategory, type Category } from '../src/taxonomy/categories.js';
 import { weekRange } from '../src/time/iso-week.js';
-import { peakRssMb } from './corpus.js';
+import { DEV_CORPUS, peakRssMb } from './corpus.js';
 
 const N = 1_000_000;
 const GROUPS = 1000;
 
 function labelledCorpus(): { text: string; categories: Category[]; deadline: number | null }[] {
-  const file = join(BUILTIN_RULES_DIR, '..', '..', 'shared', 'corpus', 'dev.jsonl');
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
+  return readFileSync(DEV_CORPUS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
     const o = JSON.parse(l) as { text: string; labels: string[] };
     return { text: o.text, categories: o.labels.filter(isCategory).sort(), deadline: extractDeadline(o.text) };
   });

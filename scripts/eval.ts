@@ -1,4 +1,4 @@
-// `npm run eval [CORPUS]`: the built-in rules against a labelled corpus (default: the shared dev corpus).
+// `npm run eval [CORPUS]`: the built-in rules against a labelled corpus (default: corpus/dev.jsonl).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { classify } from '../src/engine/index.js';
@@ -6,7 +6,7 @@ import { evaluate, type Labelled } from '../src/eval/metrics.js';
 import { CATEGORIES } from '../src/taxonomy/categories.js';
 import { oneLine } from '../src/util/errors.js';
 
-const file = resolve(process.argv[2] ?? '../shared/corpus/dev.jsonl');
+const file = resolve(process.argv[2] ?? 'corpus/dev.jsonl');
 const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
 const texts = new Map<string, string>();
 let items: Labelled[];

@@ -16,7 +16,7 @@ export interface Supervisor {
   lang?: 'zh' | 'en';
 }
 
-/** The configuration of ../shared/interface.md, with every default filled in. */
+/** The configuration of docs/interface.md, with every default filled in. */
 export interface Config {
   db: string;
   timezone: string;

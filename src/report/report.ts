@@ -1,6 +1,6 @@
 import type { Category } from '../taxonomy/categories.js';
 
-/** The report of ../shared/interface.md, shared by `audit` and `report`; field names are the contract's. */
+/** The report of docs/interface.md, shared by `audit` and `report`; field names are the contract's. */
 export interface GroupSummary {
   id: string;
   name: string;

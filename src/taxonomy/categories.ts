@@ -1,4 +1,4 @@
-// The seven category ids of ../shared/taxonomy.md, spelled exactly so; reports list them in this order.
+// The seven category ids of docs/taxonomy.md, spelled exactly so; reports list them in this order.
 export const CATEGORIES = [
   'check-in',
   'data-request',

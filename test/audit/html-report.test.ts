@@ -1,27 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { Report } from '../../src/report/report.js';
 import { runCli } from '../support/run-cli.js';
+import { chromiumOrSkip } from '../support/find-chromium.js';
 import { tempDir } from '../support/temp-dir.js';
 import { fixture } from './support/read-all.js';
 
 // Debian's chromium (.ci/run installs it); headless, and kept off the network.
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumOrSkip('the HTML report checks in a browser');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!CHROMIUM) return;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
 });
 
-describe('the HTML audit report in a browser', () => {
+describe.skipIf(!CHROMIUM)('the HTML audit report in a browser', () => {
   it('shows the totals, groups, charts and evidence, drawn from the file alone', async () => {
     const dir = tempDir();
     const exports = [fixture('slack'), fixture('wechatmsg/教务通知群_utf8.csv'), fixture('chatlab/年级组.json')];

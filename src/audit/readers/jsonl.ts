@@ -25,7 +25,7 @@ export function parseTs(value: unknown): number | string {
 const optStr = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 /**
- * The contract's JSONL (../shared/interface.md): one message a line, read in one streaming pass. A
+ * The contract's JSONL (docs/interface.md): one message a line, read in one streaming pass. A
  * line's `members` is its group at that time, so it gives the message's recipients; groups without
  * any are sized by everyone seen in them.
  */
