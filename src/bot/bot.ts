@@ -75,8 +75,9 @@ export class Bot {
     const key = `${msg.platform}\u0000${msg.group!.id}`;
     const last = this.lastNudge.get(key) ?? -Infinity;
     if (this.now() - last < NUDGE_COOLDOWN_MS) return;
-    if (!(await this.opts.store.markSeen(msg.platform, `nudge:${msg.id}`, msg.ts))) return;
+    // Claimed before the await: demands of one group handled at once would all pass the cooldown.
     this.lastNudge.set(key, this.now());
+    if (!(await this.opts.store.markSeen(msg.platform, `nudge:${msg.id}`, msg.ts))) return;
     const rule = this.opts.engine.rules.find((r) => r.id === finding.rule);
     const lang = settings.language ?? guessLang(msg.text);
     await adapter.sendToGroup(msg.group!.id, { text: nudgeText(finding, rule, lang) }, { replyTo: msg.id });
