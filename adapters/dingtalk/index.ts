@@ -1,9 +1,10 @@
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
+import { FailureLog } from '../../src/bot/failure-log.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
 import { oneLine, WorkError } from '../../src/util/errors.js';
 import { DingtalkOpenApi } from './open-api.js';
-import { RecentIds } from './recent-ids.js';
+import { MessageWork } from './message-work.js';
 import { parseRobotCallback, PLATFORM, senderOf, toChatMessage, type RobotCallback } from './robot-message.js';
 import { SessionWebhooks } from './sessions.js';
 import type { DingtalkSettings } from './settings.js';
@@ -31,10 +32,10 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const api = new DingtalkOpenApi(settings, deps.now);
   const sessions = new SessionWebhooks(deps.now);
-  const recent = new RecentIds();
+  const work = new MessageWork();
+  const failures = new FailureLog(log, PLATFORM);
   /** Senders DingTalk marked as admins (isAdmin) in their callbacks. */
   const admins = new Set<string>();
-  const inFlight = new Set<Promise<void>>();
   let client: StreamClient | undefined;
 
   const remember = (cb: RobotCallback, msg: ChatMessage) => {
@@ -43,12 +44,20 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
   };
 
   /**
-   * Acks the frame first, so DingTalk does not redeliver it while the bot works, then hands the
-   * message over; an unreadable frame or a failure downstream is logged, never thrown at the SDK.
+   * Acks a frame once its message is done with (the bot's work resolves when the record is
+   * committed): a frame not acked is pushed again by DingTalk, so nothing acked can be lost. An
+   * unreadable frame is logged and acked, as it would be no more readable the next time.
    */
   const receive = (stream: StreamClient, frame: DWClientDownStream, onMessage: (msg: ChatMessage) => Promise<void>) => {
     const frameId = frame.headers?.messageId ?? '(no id)';
-    stream.socketCallBackResponse(frameId, { status: 'SUCCESS' });
+    const ack = () => {
+      try {
+        stream.socketCallBackResponse(frameId, { status: 'SUCCESS' });
+      } catch (err) {
+        // The socket is being replaced: DingTalk pushes the frame again, and it is acked then.
+        log(`dingtalk: frame ${frameId} not acknowledged (${oneLine(err)})`);
+      }
+    };
     let cb: RobotCallback;
     let msg: ChatMessage;
     try {
@@ -56,14 +65,18 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
       msg = toChatMessage(cb);
     } catch (err) {
       log(`dingtalk: frame ${frameId} skipped: ${oneLine(err)}`);
+      ack();
       return;
     }
-    if (!recent.add(msg.id)) return;
     remember(cb, msg);
-    const work = onMessage(msg)
-      .catch((err: unknown) => log(`dingtalk: message ${msg.id} failed: ${oneLine(err)}`))
-      .finally(() => inFlight.delete(work));
-    inFlight.add(work);
+    const handled = work.run(msg.id, () =>
+      onMessage(msg).catch((err: unknown) => {
+        failures.failed(`dingtalk: message ${msg.id} failed, not acknowledged so DingTalk pushes it again: ${oneLine(err)}`);
+        throw err;
+      }),
+    );
+    // A failed message is logged above, once, however many frames carried it.
+    handled.then(ack, () => undefined);
   };
 
   /** Through the session webhook while it lasts; a refused webhook falls back to the proactive API. */
@@ -120,7 +133,8 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
     async stop() {
       client?.disconnect();
       client = undefined;
-      while (inFlight.size > 0) await Promise.all(inFlight);
+      await work.idle();
+      failures.stop();
     },
   };
 }

@@ -1,8 +1,9 @@
 import { Client, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { Adapter } from '../../src/bot/adapter.js';
+import { FailureLog } from '../../src/bot/failure-log.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
 import { oneLine, WorkError } from '../../src/util/errors.js';
-import { RecentIds } from '../dingtalk/recent-ids.js';
+import { MessageWork } from '../dingtalk/message-work.js';
 import { apiCall } from './api-call.js';
 import { FeishuChats } from './chats.js';
 import { fromReceiveEvent, PLATFORM, type MessageReceiveEvent } from './map-event.js';
@@ -35,8 +36,8 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
   const client = new Client(sdk);
   const chats = new FeishuChats(client, deps.cacheTtlMs ?? 10 * 60_000);
   const coverage = settings.groupMessages ? 'full' : 'mentions-only';
-  const recent = new RecentIds();
-  const inFlight = new Set<Promise<void>>();
+  const work = new MessageWork();
+  const failures = new FailureLog(log, PLATFORM);
   let ws: WSClient | undefined;
 
   /** Adds the chat's name, size and members; a failed lookup is logged and the message goes on without them. */
@@ -51,22 +52,30 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
     }
   };
 
-  /** Returns at once so the SDK acks the event (Feishu redelivers one not acked within 3 s); the bot works after. */
-  const receive = (event: MessageReceiveEvent, self: string, onMessage: (msg: ChatMessage) => Promise<void>): void => {
+  /**
+   * Settles once the bot is done with the message (its work resolves when the record is committed):
+   * the SDK's long connection answers the event only then, code 200, or 500 when this rejects, and
+   * Feishu pushes again an event that failed or was not answered within 3 s.
+   */
+  const receive = async (event: MessageReceiveEvent, self: string, onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> => {
     let msg: ChatMessage | null;
     try {
       msg = fromReceiveEvent(event, self, coverage);
     } catch (err) {
+      // Answered as done: it would be no more readable the next time.
       log(`feishu: event ${event.event_id ?? '(no id)'} skipped: ${oneLine(err)}`);
       return;
     }
-    if (!msg || !recent.add(msg.id)) return;
-    const id = msg.id;
-    const work = enrich(msg)
-      .then(onMessage)
-      .catch((err: unknown) => log(`feishu: message ${id} failed: ${oneLine(err)}`))
-      .finally(() => inFlight.delete(work));
-    inFlight.add(work);
+    if (!msg) return;
+    const received = msg;
+    await work.run(received.id, () =>
+      enrich(received)
+        .then(onMessage)
+        .catch((err: unknown) => {
+          failures.failed(`feishu: message ${received.id} failed, answered as failed so Feishu pushes it again: ${oneLine(err)}`);
+          throw err;
+        }),
+    );
   };
 
   const connectLongConnection = (dispatcher: EventDispatcher) =>
@@ -131,7 +140,8 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
     async stop() {
       ws?.close({ force: true });
       ws = undefined;
-      while (inFlight.size > 0) await Promise.all(inFlight);
+      await work.idle();
+      failures.stop();
     },
   };
 }

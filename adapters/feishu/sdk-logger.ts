@@ -12,11 +12,16 @@ function phrases(item: unknown): string[] {
   return [(JSON.stringify(item) ?? String(item)).slice(0, 200)];
 }
 
+/** The long connection's line for each event whose handler rejected: the adapter logs those itself, once per burst. */
+const HANDLER_FAILED = /^\[ws\] invoke event failed\b/;
+
 /** The SDK's warnings and errors as one line each through the adapter's `log`; its chatter dropped. */
 export function sdkLogger(log: (line: string) => void): Logger {
   const line =
     (tag: string) =>
-    (...msg: unknown[]) =>
-      log(`feishu ${tag}: ${phrases(msg).join(' ').replace(/\s*\n\s*/g, ' ')}`);
+    (...msg: unknown[]) => {
+      const text = phrases(msg).join(' ').replace(/\s*\n\s*/g, ' ');
+      if (!HANDLER_FAILED.test(text)) log(`feishu ${tag}: ${text}`);
+    };
   return { error: line('error'), warn: line('warning'), info: () => {}, debug: () => {}, trace: () => {} };
 }

@@ -9,6 +9,7 @@ import { tempDir } from '../../support/temp-dir.js';
 import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
 import { waitFor } from '../../support/wait-for.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';
+import { committed, holdWriteLock } from '../../support/sqlite-file.js';
 
 // The whole path: frames down a loopback WebSocket → DWClient → the DingTalk adapter → the bot →
 // a real SQLite file; answers go out through the session webhook or the robot API of the stand-in.
@@ -21,17 +22,20 @@ afterEach(async () => {
 // Registered after the stubs' hook, so (hooks run in reverse) bots stop before their stubs close.
 const running = new RunningBots();
 
-async function startBot(stub: DingtalkStub, db: string): Promise<RunningBot> {
+async function startBot(stub: DingtalkStub, db: string, log: (line: string) => void = () => {}): Promise<RunningBot> {
   const config = defaultConfig();
   config.db = db;
-  const store = await openStore(db);
-  const adapter = createDingtalkAdapter({ clientId: 'ding-client', clientSecret: 'secret', robotCode: 'ding-client', apiUrl: stub.url }, { log: () => {} });
+  // A short busy timeout: a write under another connection's lock fails within the test.
+  const store = await openStore(db, { busyTimeoutMs: 100 });
+  const adapter = createDingtalkAdapter({ clientId: 'ding-client', clientSecret: 'secret', robotCode: 'ding-client', apiUrl: stub.url }, { log });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: () => {} });
   await bot.start();
   const r = { bot, store };
   running.add(r);
   return r;
 }
+
+const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 
 function mention(stub: DingtalkStub, msgId: string, text: string, sender = 'staff-li'): Record<string, unknown> {
   return {
@@ -70,5 +74,54 @@ describe('DingTalk adapter through the bot', () => {
     await running.stop(second);
     expect(stub.callsTo('/session/group1')).toHaveLength(1);
     expect(stub.callsTo('/v1.0/robot/oToMessages/batchSend')[0].body).toMatchObject({ userIds: ['staff-li'] });
+  });
+
+  it('acks a message only once its row is committed to the SQLite file', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const db = join(tempDir(), 'bot.db');
+    await startBot(stub, db);
+    // Read from the file by a connection of the test's own the moment each ack arrives.
+    const atAck = new Map<string, Promise<boolean>>();
+    stub.onAck = (ack) => atAck.set(ack.headers.messageId!, committed(db, 'dingtalk', `msg-of-${ack.headers.messageId}`));
+    for (const frame of ['frame-a', 'frame-b', 'frame-c']) stub.push(robotFrame(frame, mention(stub, `msg-of-${frame}`, DEMAND)));
+    await waitFor(() => atAck.size === 3, 'three acks');
+    expect(await Promise.all([...atAck.values()])).toEqual([true, true, true]);
+  });
+
+  it('acks no message whose write fails, logs the failures once, and stores and acks their redeliveries', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const db = join(tempDir(), 'bot.db');
+    const logs: string[] = [];
+    const bot = await startBot(stub, db, (line) => logs.push(line));
+    const acked = (frame: string) => () => stub.acks.some((a) => a.headers.messageId === frame);
+    // The group is known first, so that the writes that fail are the messages' own commits.
+    stub.push(robotFrame('frame-warm', mention(stub, 'msg-warm', DEMAND)));
+    await waitFor(acked('frame-warm'), 'the first ack');
+
+    const lock = await holdWriteLock(db);
+    stub.push(robotFrame('frame-1', mention(stub, 'msg-1', DEMAND)));
+    stub.push(robotFrame('frame-2', mention(stub, 'msg-2', 'All staff: fill in the attendance form by 5pm today')));
+    await waitFor(() => logs.length > 0, 'a failure logged', 5000);
+    await lock.release();
+    // The store writes one transaction after the other: this one commits after the failed ones.
+    stub.push(robotFrame('frame-3', mention(stub, 'msg-3', DEMAND)));
+    await waitFor(acked('frame-3'), 'the ack after the lock', 5000);
+    expect(acked('frame-1')()).toBe(false);
+    expect(acked('frame-2')()).toBe(false);
+    expect(await committed(db, 'dingtalk', 'msg-1')).toBe(false);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^dingtalk: message msg-[12] failed, not acknowledged so DingTalk pushes it again: .*bot\.db: the database is locked by another process/);
+
+    // DingTalk pushes what was not acked again.
+    const atAck = new Map<string, Promise<boolean>>();
+    stub.onAck = (ack) => atAck.set(ack.headers.messageId!, committed(db, 'dingtalk', ack.headers.messageId!.replace('frame', 'msg').replace('-again', '')));
+    stub.push(robotFrame('frame-1-again', mention(stub, 'msg-1', DEMAND)));
+    stub.push(robotFrame('frame-2-again', mention(stub, 'msg-2', 'All staff: fill in the attendance form by 5pm today')));
+    await waitFor(() => atAck.size === 2, 'the redeliveries acked', 5000);
+    expect(await Promise.all([...atAck.values()])).toEqual([true, true]);
+    await running.stop(bot);
+    expect(logs).toEqual([logs[0], 'dingtalk: 1 more message failed (counted, not logged one by one)']);
   });
 });

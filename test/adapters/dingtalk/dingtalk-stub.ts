@@ -19,13 +19,20 @@ export interface StubReply {
   body: unknown;
 }
 
+export interface StubAck {
+  headers: { messageId?: string };
+  data: string;
+}
+
 export interface DingtalkStub {
   /** The adapter's apiUrl. */
   url: string;
   calls: RecordedCall[];
   callsTo(path: string): RecordedCall[];
   /** Frames the client sent on the socket, parsed. */
-  acks: { headers: { messageId?: string }; data: string }[];
+  acks: StubAck[];
+  /** Called as each ack arrives, before it is recorded. */
+  onAck?: (ack: StubAck) => void;
   /** The next call to `path` gets `reply` (queued, first in first out). */
   replyOnce(path: string, reply: StubReply): void;
   /** Sends a frame down the open socket, as DingTalk pushes a callback. */
@@ -37,7 +44,7 @@ export interface DingtalkStub {
 
 export async function startDingtalkStub(): Promise<DingtalkStub> {
   const calls: RecordedCall[] = [];
-  const acks: DingtalkStub['acks'] = [];
+  const acks: StubAck[] = [];
   const scripted = new Map<string, StubReply[]>();
   const sockets = new Set<WebSocket>();
   let base = '';
@@ -63,13 +70,17 @@ export async function startDingtalkStub(): Promise<DingtalkStub> {
   const wss = new WebSocketServer({ server, path: '/connect' });
   wss.on('connection', (socket: WebSocket) => {
     sockets.add(socket);
-    socket.on('message', (data: Buffer) => acks.push(JSON.parse(data.toString('utf8')) as DingtalkStub['acks'][number]));
+    socket.on('message', (data: Buffer) => {
+      const ack = JSON.parse(data.toString('utf8')) as StubAck;
+      stub.onAck?.(ack);
+      acks.push(ack);
+    });
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const stub: DingtalkStub = {
     url: base,
     calls,
     callsTo: (path) => calls.filter((c) => c.path === path),
@@ -89,6 +100,7 @@ export async function startDingtalkStub(): Promise<DingtalkStub> {
         server.close(() => resolve());
       }),
   };
+  return stub;
 }
 
 /** A robot-topic callback frame as DingTalk pushes it, the message JSON-encoded in `data`. */

@@ -77,12 +77,20 @@ describe('DingTalk adapter in Stream Mode', () => {
     expect(JSON.parse(ack.data)).toEqual({ response: { status: 'SUCCESS' } });
   });
 
-  it('acks a frame before the bot has finished with its message', async () => {
+  it('acks a frame only once the bot has finished with its message, and its redelivery then', async () => {
     const release = sink.hold();
     stub.push(robotFrame('frame-2', groupMessage({ msgId: 'msg-2', text: { content: 'stats' } })));
     await waitFor(byId('msg-2'));
-    await waitFor(ackOf('frame-2'));
+    stub.push(robotFrame('frame-2-again', groupMessage({ msgId: 'msg-2', text: { content: 'stats' } })));
+    // Acks come back in the order they are sent: once this one is in, an ack of frame-2 would be too.
+    stub.push({ ...(robotFrame('frame-2-bad', {}) as object), data: '{not json' });
+    await waitFor(ackOf('frame-2-bad'));
+    expect(ackOf('frame-2')()).toBeUndefined();
+    expect(ackOf('frame-2-again')()).toBeUndefined();
     release();
+    await waitFor(ackOf('frame-2'));
+    await waitFor(ackOf('frame-2-again'));
+    expect(sink.received.map((m) => m.id)).toEqual(['msg-2']);
   });
 
   it('drops a redelivered message (same msgId, new frame) but acks it again', async () => {

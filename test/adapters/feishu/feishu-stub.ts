@@ -1,10 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { decodeFrame, encodeFrame } from './ws-frame.js';
 
 /**
  * A local stand-in for the Feishu open API on 127.0.0.1 (the adapter's apiUrl, the SDK's domain):
- * tenant token, bot info, chat info and members, message reply and create. It records each call.
+ * tenant token, bot info, chat info and members, message reply and create, and the long
+ * connection (its endpoint, then the WebSocket that pushes events and takes the client's answers).
+ * It records each call and each answer.
  */
+
+/** The client's answer to a pushed event: HTTP-like code 200 when handled, 500 when its handler failed. */
+export interface EventAnswer {
+  /** The long connection's message id of the event answered. */
+  messageId: string;
+  code: number;
+}
 
 export interface RecordedCall {
   method: string;
@@ -31,8 +42,15 @@ export interface FeishuStub {
   callsTo(method: string, path: string): RecordedCall[];
   /** The next call to `method path` gets `reply` (queued, first in first out). */
   replyOnce(method: string, path: string, reply: StubReply): void;
+  /** Pushes an event down the open long connection, under the connection's message id `messageId`. */
+  pushEvent(messageId: string, event: unknown): void;
+  answers: EventAnswer[];
+  /** Called as each answer arrives, before it is recorded. */
+  onAnswer?: (answer: EventAnswer) => void;
   close(): Promise<void>;
 }
+
+const SERVICE_ID = 7;
 
 export const BOT_OPEN_ID = 'ou_bot';
 
@@ -42,6 +60,10 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
   let messageCounter = 0;
 
   const answer = (method: string, path: string, query: Record<string, string>, authorization?: string): StubReply => {
+    if (path === '/callback/ws/endpoint') {
+      const URL = `${url.replace(/^http/, 'ws')}/ws?device_id=device-1&service_id=${SERVICE_ID}`;
+      return { body: { code: 0, data: { URL, ClientConfig: { PingInterval: 120, ReconnectCount: 0, ReconnectInterval: 1, ReconnectNonce: 0 } } } };
+    }
     if (path === '/open-apis/auth/v3/tenant_access_token/internal') return { body: { code: 0, msg: 'ok', tenant_access_token: 't-stub', expire: 7200 } };
     if (authorization !== 'Bearer t-stub') return { status: 400, body: { code: 99991661, msg: 'Missing access token for authorization.' } };
     if (path === '/open-apis/bot/v3/info') return { body: { code: 0, msg: 'ok', bot: { open_id: BOT_OPEN_ID, app_name: 'fingertip' } } };
@@ -73,11 +95,31 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply.body));
   });
+  const answers: EventAnswer[] = [];
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({ server, path: '/ws' });
+  wss.on('connection', (socket: WebSocket) => {
+    sockets.add(socket);
+    socket.on('message', (data: Buffer) => {
+      const frame = decodeFrame(data);
+      if (frame.method !== 1) return; // pings
+      const answer = { messageId: frame.headers.message_id, code: (JSON.parse(frame.payload.toString('utf8')) as { code: number }).code };
+      stub.onAnswer?.(answer);
+      answers.push(answer);
+    });
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const stub: FeishuStub = {
     url,
+    answers,
+    pushEvent(messageId, event) {
+      const headers = { type: 'event', message_id: messageId, sum: '1', seq: '0', trace_id: `trace-${messageId}` };
+      const frame = encodeFrame({ seqId: 0, logId: 0, service: SERVICE_ID, method: 1, headers, payload: Buffer.from(JSON.stringify(event)) });
+      for (const socket of sockets) socket.send(frame);
+    },
     calls,
     callsTo: (method, path) => calls.filter((c) => c.method === method && c.path === path),
     replyOnce(method, path, reply) {
@@ -86,10 +128,13 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.terminate();
+        wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return stub;
 }
 
 /** An im.message.receive_v1 event as the long connection delivers it (schema 2.0). */

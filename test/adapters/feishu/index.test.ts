@@ -80,11 +80,22 @@ describe('Feishu adapter', () => {
     expect(await waitFor(byId('om_2'))).toMatchObject({ kind: 'text', text: '本周材料\n@fingertip 请各位@所有人\n今天下班前填写统计表[image]', mentionsAll: true, addressed: true });
   });
 
-  it('acks at once: the dispatcher returns before the bot has finished with the message', async () => {
+  it('answers an event only once the bot has finished with its message, and a redelivery with it', async () => {
     const release = sink.hold();
-    await deliver(receiveEvent('ev-3', { message_id: 'om_3', content: JSON.stringify({ text: 'stats' }) }));
+    const answered: string[] = [];
+    const message = { message_id: 'om_3', content: JSON.stringify({ text: 'stats' }) };
+    const first = deliver(receiveEvent('ev-3', message)).then(() => answered.push('ev-3'));
     await waitFor(byId('om_3'));
+    const again = deliver(receiveEvent('ev-3b', message)).then(() => answered.push('ev-3b'));
+    // Another event is answered meanwhile: the two wait for the bot, not for the dispatcher.
+    const fromApp = receiveEvent('ev-3c', { message_id: 'om_3c', content: JSON.stringify({ text: 'bot says' }) });
+    (fromApp.event as { sender: { sender_type: string } }).sender.sender_type = 'app';
+    await deliver(fromApp);
+    expect(answered).toEqual([]);
     release();
+    await Promise.all([first, again]);
+    expect(answered).toEqual(['ev-3', 'ev-3b']);
+    expect(sink.received.map((m) => m.id)).toEqual(['om_3']);
   });
 
   it('drops a redelivered message (same message_id, new event)', async () => {
