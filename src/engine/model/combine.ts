@@ -1,0 +1,53 @@
+import { CATEGORIES } from '../../taxonomy/categories.js';
+import type { Finding } from '../finding.js';
+import type { Normalized } from '../normalize.js';
+import type { FeatureBuffer } from './features.js';
+import { DEMAND, type LinearModel, type Thresholds } from './linear-model.js';
+
+/** Cues listed for a finding the model makes alone. */
+const TOP_CUES = 3;
+
+export interface Combined {
+  findings: Finding[];
+  /** Rule findings the model overruled, kept so `why` and `npm run eval` can show the disagreement. */
+  vetoed: Finding[];
+}
+
+/**
+ * Rules and model together. A rule's finding stands when the model agrees that its category is
+ * demanded, or that the message is a demand at all; otherwise it is vetoed (the rules fire on words,
+ * and news, reported speech and policy text are full of the words). The model flags a category on
+ * its own only when confident, and names its strongest cues with their weights.
+ */
+export function combine(
+  ruleFindings: Finding[],
+  probs: Float64Array,
+  t: Thresholds,
+  explain: { model: LinearModel; buf: FeatureBuffer; nz: Normalized; text: string },
+  /** Bit k: the model may not flag CATEGORIES[k] alone (a group switched its rule or `model/<category>` off). */
+  silenced = 0,
+): Combined {
+  const findings: Finding[] = [];
+  const vetoed: Finding[] = [];
+  let ruled = 0;
+  const demandOk = probs[DEMAND] >= t.demandConfirm;
+  for (const f of ruleFindings) {
+    const k = CATEGORIES.indexOf(f.category);
+    ruled |= 1 << k;
+    if (demandOk || probs[k] >= t.confirm) findings.push(f);
+    else vetoed.push({ ...f, score: round(probs[k]) });
+  }
+  for (let k = 0; k < CATEGORIES.length; k++) {
+    if ((ruled | silenced) & (1 << k) || probs[k] < t.solo) continue;
+    const cues = explain.model.cues(explain.buf, k, TOP_CUES).map((c) => {
+      const from = explain.nz.start[c.from];
+      const to = explain.nz.end[c.to - 1];
+      return { span: [from, to] as [number, number], match: explain.text.slice(from, to), weight: round(c.weight) };
+    });
+    if (cues.length === 0) continue;
+    findings.push({ rule: `model/${CATEGORIES[k]}`, category: CATEGORIES[k], span: cues[0].span, match: cues[0].match, score: round(probs[k]), cues });
+  }
+  return { findings, vetoed };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

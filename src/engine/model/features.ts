@@ -1,0 +1,114 @@
+import type { Normalized } from '../normalize.js';
+
+/**
+ * The learned stage reads a message as hashed n-grams of its normalised text (the rules' own
+ * normalisation: NFKC, lower case, simplified Chinese). Hashing keeps the model a fixed-size table
+ * with no vocabulary to ship; collisions cost a little accuracy, not correctness.
+ *
+ * - Chinese (and any run of ideographs): characters, bigrams and trigrams, with the run's edges as a
+ *   character, so "请…" at the start of a clause differs from "请" inside one.
+ * - Latin script: words, word bigrams within a clause, and each word's first five letters (a cheap
+ *   stem: "checking"/"checked" share "check").
+ * - Digits fold to one digit, so "3点前" and "5点前" are one cue; other symbols (✅, @, ？, 👍) count alone.
+ */
+export const HASH_BITS = 18;
+export const FEATURES = 1 << HASH_BITS;
+const MASK = FEATURES - 1;
+
+/** Room for the features of the longest text examined; more are dropped (a notice is far shorter). */
+export const MAX_FEATURES = 16_384;
+
+const KIND_CJK1 = 1, KIND_CJK2 = 2, KIND_CJK3 = 3, KIND_WORD = 4, KIND_WORD2 = 5, KIND_STEM = 6, KIND_SYMBOL = 7;
+const EDGE = 0x2; // a clause's edge, as a character of the n-gram
+
+/** The features of one message: hashed ids, and where in the normalised text each one lies. */
+export interface FeatureBuffer {
+  ids: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  count: number;
+}
+
+export function newFeatureBuffer(size = MAX_FEATURES): FeatureBuffer {
+  return { ids: new Int32Array(size), from: new Int32Array(size), to: new Int32Array(size), count: 0 };
+}
+
+const isIdeograph = (u: number) => (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
+const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
+// Letters of Latin scripts (ASCII, Latin-1 and Latin Extended) and the apostrophe inside a word.
+const isLetter = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0xdf && u <= 0x24f && u !== 0xf7);
+const isWordUnit = (u: number) => isLetter(u) || isDigit(u) || u === 0x27 || u === 0x2019;
+// What ends a clause for word bigrams: sentence punctuation of both scripts.
+const isClauseEnd = (u: number) =>
+  u === 0x2e || u === 0x21 || u === 0x3f || u === 0x3b || u === 0x3a || u === 0x2c ||
+  u === 0x3002 || u === 0xff01 || u === 0xff1f || u === 0xff1b || u === 0xff1a || u === 0xff0c || u === 0x3001;
+
+/** Murmur3's finaliser: spreads a combined value over all bits before masking. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const step = (h: number, x: number): number => Math.imul(h ^ x, 0x01000193);
+const fold = (u: number): number => (isDigit(u) ? 0x30 : u);
+
+function push(buf: FeatureBuffer, h: number, from: number, to: number): void {
+  if (buf.count >= buf.ids.length) return;
+  buf.ids[buf.count] = fmix(h) & MASK;
+  buf.from[buf.count] = from;
+  buf.to[buf.count] = to;
+  buf.count++;
+}
+
+/** Fills `buf` with the features of `nz` (its previous content is dropped). */
+export function extractFeatures(nz: Normalized, buf: FeatureBuffer): void {
+  buf.count = 0;
+  const u = nz.units;
+  const n = nz.length;
+  let prevWordHash = 0; // 0: no word before in this clause
+  let i = 0;
+  while (i < n) {
+    const c = u[i];
+    if (isIdeograph(c)) {
+      let j = i;
+      while (j < n && isIdeograph(u[j])) j++;
+      cjkRun(u, i, j, buf);
+      prevWordHash = 0;
+      i = j;
+    } else if (isWordUnit(c)) {
+      let j = i;
+      let h = 0x811c9dc5;
+      while (j < n && isWordUnit(u[j])) h = step(h, fold(u[j++]));
+      push(buf, step(h, KIND_WORD), i, j);
+      if (j - i > 5) {
+        let s = 0x811c9dc5;
+        for (let k = i; k < i + 5; k++) s = step(s, fold(u[k]));
+        push(buf, step(s, KIND_STEM), i, i + 5);
+      }
+      if (prevWordHash !== 0) push(buf, step(step(prevWordHash, h), KIND_WORD2), i, j);
+      prevWordHash = h;
+      i = j;
+    } else {
+      if (c !== 0x20) {
+        push(buf, step(step(0x811c9dc5, c), KIND_SYMBOL), i, i + 1);
+        if (isClauseEnd(c)) prevWordHash = 0;
+      }
+      i++;
+    }
+  }
+}
+
+/** Characters, bigrams and trigrams of one run of ideographs, its edges counted as characters. */
+function cjkRun(u: Uint16Array, from: number, to: number, buf: FeatureBuffer): void {
+  const at = (k: number) => (k < from || k >= to ? EDGE : u[k]);
+  for (let k = from - 1; k < to; k++) {
+    const a = at(k), b = at(k + 1), c = at(k + 2);
+    if (k >= from) push(buf, step(step(0x811c9dc5, a), KIND_CJK1), k, k + 1);
+    push(buf, step(step(step(0x811c9dc5, a), b), KIND_CJK2), Math.max(k, from), Math.min(k + 2, to));
+    if (k + 1 < to) push(buf, step(step(step(step(0x811c9dc5, a), b), c), KIND_CJK3), Math.max(k, from), Math.min(k + 3, to));
+  }
+}

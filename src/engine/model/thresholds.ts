@@ -1,0 +1,59 @@
+import { evaluate, type Scores } from '../../eval/metrics.js';
+import { CATEGORIES, type Category } from '../../taxonomy/categories.js';
+import { DEMAND, type Thresholds } from './linear-model.js';
+
+/** One dev-split line as the threshold search sees it: what rules found, what the model scored. */
+export interface Judged {
+  id: string;
+  expected: readonly Category[];
+  /** Bit k set when a rule found CATEGORIES[k]. */
+  ruled: number;
+  probs: Float64Array;
+}
+
+/** The categories rules and model give together under `t` (the same decision as combine.ts, without spans). */
+export function decide(j: Judged, t: Thresholds): Category[] {
+  const out: Category[] = [];
+  const demandOk = j.probs[DEMAND] >= t.demandConfirm;
+  for (let k = 0; k < CATEGORIES.length; k++) {
+    const p = j.probs[k];
+    if (j.ruled & (1 << k) ? demandOk || p >= t.confirm : p >= t.solo) out.push(CATEGORIES[k]);
+  }
+  return out;
+}
+
+export function scoreWith(judged: readonly Judged[], t: Thresholds): Scores {
+  return evaluate(judged.map((j) => ({ id: j.id, expected: [...j.expected], actual: decide(j, t) })));
+}
+
+const grid = (from: number, to: number, step: number): number[] => {
+  const out: number[] = [];
+  for (let x = from; x <= to + 1e-9; x += step) out.push(Math.round(x * 100) / 100);
+  return out;
+};
+
+/**
+ * The thresholds with the best micro-F1 on the dev split among those flagging at most `maxFalse`
+ * of its non-demands (ties: fewer false flags, then the stricter solo threshold). Three numbers
+ * for all categories, not one per category: the dev split is too small to tune 21 without fitting it.
+ */
+export function chooseThresholds(judged: readonly Judged[], maxFalse = 0.03): { thresholds: Thresholds; scores: Scores } {
+  let best: { thresholds: Thresholds; scores: Scores } | undefined;
+  for (const confirm of grid(0.05, 0.8, 0.05)) {
+    for (const demandConfirm of [...grid(0.1, 0.9, 0.05), 1.01]) {
+      for (const solo of [...grid(0.5, 0.95, 0.05), 1.01]) {
+        const t = { confirm, demandConfirm, solo };
+        const s = scoreWith(judged, t);
+        if (s.falsePositiveRate > maxFalse) continue;
+        const better =
+          !best ||
+          s.micro.f1 > best.scores.micro.f1 + 1e-9 ||
+          (Math.abs(s.micro.f1 - best.scores.micro.f1) <= 1e-9 &&
+            (s.falsePositiveRate < best.scores.falsePositiveRate || (s.falsePositiveRate === best.scores.falsePositiveRate && solo > best.thresholds.solo)));
+        if (better) best = { thresholds: t, scores: s };
+      }
+    }
+  }
+  // Even flagging nothing new and vetoing everything meets any bound, so a choice always exists.
+  return best!;
+}

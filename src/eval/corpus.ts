@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { isCategory, type Category } from '../taxonomy/categories.js';
+import { InputError } from '../util/errors.js';
+
+/** One labelled line of a corpus (corpus/README.md). */
+export interface CorpusLine {
+  id: string;
+  lang: string;
+  text: string;
+  labels: Category[];
+  genre?: string;
+  hard?: boolean;
+  /** Where it came from, as `file:line`, for error messages and reports. */
+  where: string;
+}
+
+export const SPLITS = ['train', 'dev', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
+
+/**
+ * Reads a labelled JSONL file. A line that is not JSON, has no text, no `labels` array or an
+ * unknown category stops the reading with the file and line: a training run must not quietly
+ * learn from a typo.
+ */
+export function readCorpusFile(path: string, shownAs = path): CorpusLine[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError(`${shownAs}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const out: CorpusLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (!raw.trim()) return;
+    const where = `${shownAs}:${i + 1}`;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      throw new InputError(`${where}: not valid JSON`);
+    }
+    if (typeof row.text !== 'string' || row.text === '') throw new InputError(`${where}: no text`);
+    if (!Array.isArray(row.labels)) throw new InputError(`${where}: no labels array (use [] for a line that is not flagged)`);
+    for (const l of row.labels) if (typeof l !== 'string' || !isCategory(l)) throw new InputError(`${where}: unknown category ${JSON.stringify(l)}`);
+    out.push({
+      id: typeof row.id === 'string' ? row.id : String(i + 1),
+      lang: typeof row.lang === 'string' ? row.lang : 'unknown',
+      text: row.text,
+      labels: [...new Set(row.labels as Category[])].sort(),
+      genre: typeof row.genre === 'string' ? row.genre : undefined,
+      hard: row.hard === true,
+      where,
+    });
+  });
+  return out;
+}
+
+/** The files a split names: paths relative to the repository, a trailing `*.jsonl` taking a folder's files. */
+function expand(root: string, pattern: string): string[] {
+  if (!pattern.endsWith('*.jsonl')) return [join(root, pattern)];
+  const dir = join(root, dirname(pattern));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new InputError(`corpus/splits.json: ${pattern}: no such folder`);
+  }
+  return names.filter((n) => n.endsWith('.jsonl')).sort().map((n) => join(dir, n));
+}
+
+/** The lines of each split, as corpus/splits.json assigns files (whole rounds) to them. */
+export function readSplits(root: string): Record<Split, CorpusLine[]> {
+  const file = join(root, 'corpus', 'splits.json');
+  let spec: Record<string, string[]>;
+  try {
+    spec = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+  } catch (err) {
+    throw new InputError(`corpus/splits.json: ${err instanceof SyntaxError ? 'not valid JSON' : 'cannot read'}`);
+  }
+  const out = {} as Record<Split, CorpusLine[]>;
+  for (const split of SPLITS) {
+    if (!Array.isArray(spec[split])) throw new InputError(`corpus/splits.json: no "${split}" list`);
+    out[split] = spec[split].flatMap((p) => expand(root, p)).flatMap((f) => readCorpusFile(f, relative(root, f)));
+  }
+  return out;
+}

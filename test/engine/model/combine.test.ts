@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src/engine/finding.js';
+import { combine } from '../../../src/engine/model/combine.js';
+import { extractFeatures, FEATURES, newFeatureBuffer } from '../../../src/engine/model/features.js';
+import { DEMAND, K, LinearModel, outputIndex } from '../../../src/engine/model/linear-model.js';
+import { normalizeInto } from '../../../src/engine/normalize.js';
+
+const T = { confirm: 0.5, demandConfirm: 0.6, solo: 0.9 };
+const text = '请大家今天打卡';
+const nz = normalizeInto(text);
+const buf = newFeatureBuffer();
+extractFeatures(nz, buf);
+// Every feature of the text pushes toward check-in, so the cues are the text's own n-grams.
+const weights = new Int8Array(FEATURES * K);
+for (let i = 0; i < buf.count; i++) weights[buf.ids[i] * K + outputIndex('check-in')] = 10 + i;
+const model = new LinearModel({ weights, scales: new Float32Array(K).fill(0.1), biases: new Float32Array(K), thresholds: T, meta: {} });
+const explain = { model, buf, nz, text };
+const ruleFinding: Finding = { rule: 'check-in/r', category: 'check-in', span: [5, 7], match: '打卡' };
+
+function probs(values: Partial<Record<number, number>>): Float64Array {
+  const p = new Float64Array(K);
+  for (const [k, v] of Object.entries(values)) p[Number(k)] = v!;
+  return p;
+}
+const CHECK_IN = outputIndex('check-in');
+
+describe('rules and model together', () => {
+  it("keeps a rule's finding the model agrees with, by category or as a demand", () => {
+    expect(combine([ruleFinding], probs({ [CHECK_IN]: 0.7 }), T, explain).findings).toEqual([ruleFinding]);
+    expect(combine([ruleFinding], probs({ [CHECK_IN]: 0.1, [DEMAND]: 0.8 }), T, explain).findings).toEqual([ruleFinding]);
+  });
+
+  it("vetoes a rule's finding on what the model judges no demand, and keeps it aside with the score", () => {
+    const r = combine([ruleFinding], probs({ [CHECK_IN]: 0.2, [DEMAND]: 0.1 }), T, explain);
+    expect(r.findings).toEqual([]);
+    expect(r.vetoed).toEqual([{ ...ruleFinding, score: 0.2 }]);
+  });
+
+  it('flags alone only when confident, naming its cues in the original text with their weights', () => {
+    expect(combine([], probs({ [CHECK_IN]: 0.85 }), T, explain).findings).toEqual([]);
+    const [f] = combine([], probs({ [CHECK_IN]: 0.95 }), T, explain).findings;
+    expect(f.rule).toBe('model/check-in');
+    expect(f.score).toBe(0.95);
+    expect(f.cues!.length).toBeGreaterThan(0);
+    for (const c of f.cues!) {
+      expect(text.slice(c.span[0], c.span[1])).toBe(c.match);
+      expect(c.weight).toBeGreaterThan(0);
+    }
+    expect([f.span, f.match]).toEqual([f.cues![0].span, f.cues![0].match]);
+  });
+
+  it('does not flag alone a category a group silenced', () => {
+    expect(combine([], probs({ [CHECK_IN]: 0.95 }), T, explain, 1 << CHECK_IN).findings).toEqual([]);
+  });
+});
