@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readCorpusFile, readSplits } from '../../src/eval/corpus.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const line = (o: object) => `${JSON.stringify(o)}\n`;
+
+describe('reading a labelled corpus', () => {
+  it('reads lines with their labels sorted, genre, hard flag and where they stand', () => {
+    const dir = tempDir({ 'a.jsonl': line({ id: 'x1', lang: 'zh', text: '请打卡', labels: ['proof-demand', 'check-in'], genre: 'chat-demand' }) + '\n' + line({ id: 'x2', text: '我打卡了', labels: [], hard: true }) });
+    const rows = readCorpusFile(`${dir}/a.jsonl`, 'a.jsonl');
+    expect(rows.map((r) => [r.id, r.labels, r.genre, r.hard, r.where])).toEqual([
+      ['x1', ['check-in', 'proof-demand'], 'chat-demand', false, 'a.jsonl:1'],
+      ['x2', [], undefined, true, 'a.jsonl:3'],
+    ]);
+  });
+
+  it('stops at a line without labels, with an unknown category or broken JSON, naming file and line', () => {
+    const cases: [string, RegExp][] = [
+      [line({ text: 'a' }) + line({ text: 'b' }), /^c\.jsonl:1: no labels array/],
+      [line({ text: 'a', labels: [] }) + line({ text: 'b', labels: ['clock-in'] }), /^c\.jsonl:2: unknown category "clock-in"/],
+      [line({ text: 'a', labels: [] }) + '{"text": ', /^c\.jsonl:2: not valid JSON/],
+      [line({ labels: [] }), /^c\.jsonl:1: no text/],
+    ];
+    for (const [content, message] of cases) {
+      const dir = tempDir({ 'c.jsonl': content });
+      expect(() => readCorpusFile(`${dir}/c.jsonl`, 'c.jsonl')).toThrow(message);
+    }
+  });
+
+  it('assigns whole files and folders to the splits that corpus/splits.json names', () => {
+    const dir = tempDir({
+      'corpus/splits.json': JSON.stringify({ train: ['corpus/rounds/r1/*.jsonl', 'corpus/dev.jsonl'], dev: ['corpus/rounds/r2/*.jsonl'], test: [] }),
+      'corpus/dev.jsonl': line({ text: 'd', labels: [] }),
+      'corpus/rounds/r1/a.jsonl': line({ text: 'a', labels: [] }),
+      'corpus/rounds/r1/b.jsonl': line({ text: 'b', labels: ['check-in'] }),
+      'corpus/rounds/r2/c.jsonl': line({ text: 'c', labels: [] }),
+    });
+    const s = readSplits(dir);
+    expect(s.train.map((l) => l.where)).toEqual(['corpus/rounds/r1/a.jsonl:1', 'corpus/rounds/r1/b.jsonl:1', 'corpus/dev.jsonl:1']);
+    expect(s.dev.map((l) => l.text)).toEqual(['c']);
+    expect(s.test).toEqual([]);
+  });
+});
