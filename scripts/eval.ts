@@ -1,42 +1,35 @@
-// `npm run eval [CORPUS]`: the built-in rules against a labelled corpus (default: corpus/dev.jsonl).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { classify } from '../src/engine/index.js';
-import { evaluate, type Labelled } from '../src/eval/metrics.js';
-import { CATEGORIES } from '../src/taxonomy/categories.js';
+// `npm run eval [-- FILE...] [--errors]`: rules alone and rules with the learned stage, on the
+// corpus's splits (corpus/splits.json) or on the labelled JSONL files given.
+import { join, relative } from 'node:path';
+import { createEngine } from '../src/engine/index.js';
+import { BUILTIN_RULES_DIR } from '../src/engine/builtin-rules.js';
+import { readCorpusFile, readSplits, SPLITS, type CorpusLine } from '../src/eval/corpus.js';
+import { renderErrors, renderEval, type Verdicts } from '../src/eval/report.js';
 import { oneLine } from '../src/util/errors.js';
 
-const file = resolve(process.argv[2] ?? 'corpus/dev.jsonl');
-const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
-const texts = new Map<string, string>();
-let items: Labelled[];
+const args = process.argv.slice(2);
+const showErrors = args.includes('--errors');
+const files = args.filter((a) => a !== '--errors');
+const root = join(BUILTIN_RULES_DIR, '..');
+
 try {
-  items = rows.map((line, i) => {
-    let row: { id?: string; text: string; labels?: string[] };
-    try {
-      row = JSON.parse(line);
-    } catch {
-      throw new Error(`${file}:${i + 1}: invalid JSON`);
-    }
-    const id = row.id ?? String(i + 1);
-    texts.set(id, row.text);
-    return { id, expected: row.labels ?? [], actual: classify(row.text).categories };
-  });
+  const rules = createEngine([], { model: null });
+  const both = createEngine();
+  const judge = (lines: CorpusLine[]): Verdicts[] =>
+    lines.map((line) => ({ line, rules: rules.classify(line.text).categories, combined: both.classify(line.text).categories }));
+  const sets: [string, CorpusLine[]][] = files.length
+    ? files.map((f) => [relative(root, f) || f, readCorpusFile(f)])
+    : (() => {
+        const splits = readSplits(root);
+        return SPLITS.map((s): [string, CorpusLine[]] => [`${s} split${s === 'train' ? ' (the model was fit on it)' : ''}`, splits[s]]);
+      })();
+  for (const [title, lines] of sets) {
+    if (!lines.length) continue;
+    const rows = judge(lines);
+    console.log(renderEval(title, rows), '\n');
+    if (showErrors) console.log(`-- errors of rules+model\n${renderErrors(rows, 'combined')}\n`);
+  }
 } catch (err) {
   console.error(`eval: ${oneLine(err)}`);
   process.exit(2);
-}
-const s = evaluate(items);
-const pct = (x: number) => x.toFixed(3);
-console.log(`corpus: ${file} (${items.length} messages, ${s.negatives} unlabelled)\n`);
-console.log('category            precision  recall  f1     tp  fp  fn');
-for (const c of CATEGORIES) {
-  const r = s.byCategory[c];
-  console.log(`${c.padEnd(20)}${pct(r.precision).padEnd(11)}${pct(r.recall).padEnd(8)}${pct(r.f1).padEnd(7)}${String(r.tp).padStart(3)} ${String(r.fp).padStart(3)} ${String(r.fn).padStart(3)}`);
-}
-console.log(`${'micro'.padEnd(20)}${pct(s.micro.precision).padEnd(11)}${pct(s.micro.recall).padEnd(8)}${pct(s.micro.f1)}`);
-console.log(`false-positive rate on unlabelled messages: ${(100 * s.falsePositiveRate).toFixed(2)}%\n`);
-console.log(`misclassified: ${s.misclassified.length}`);
-for (const m of s.misclassified) {
-  console.log(`${m.id}\texpected [${m.expected.join(', ')}]\tgot [${m.actual.join(', ')}]\t${texts.get(m.id)!.replace(/\s+/g, ' ')}`);
 }

@@ -58,7 +58,7 @@ export function checkRecord(r: MessageRecord): void {
 
 /** What is left of findings once their matched text must go (forgotten or opted-out senders). */
 export function withoutMatches(findings: readonly Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, match: '' }));
+  return findings.map((f) => ({ ...f, match: '', ...(f.cues && { cues: f.cues.map((c) => ({ ...c, match: '' })) }) }));
 }
 
 /**
