@@ -1,6 +1,6 @@
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
-import { FailureLog } from '../../src/bot/failure-log.js';
+import { BurstLog } from '../../src/bot/burst-log.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
 import { oneLine, WorkError } from '../../src/util/errors.js';
 import { DingtalkOpenApi } from './open-api.js';
@@ -33,7 +33,7 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
   const api = new DingtalkOpenApi(settings, deps.now);
   const sessions = new SessionWebhooks(deps.now);
   const work = new MessageWork();
-  const failures = new FailureLog(log, PLATFORM);
+  const failures = new BurstLog((line) => log(`dingtalk: ${line}`), 'messages failed');
   /** Senders DingTalk marked as admins (isAdmin) in their callbacks. */
   const admins = new Set<string>();
   let client: StreamClient | undefined;
@@ -71,7 +71,7 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
     remember(cb, msg);
     const handled = work.run(msg.id, () =>
       onMessage(msg).catch((err: unknown) => {
-        failures.failed(`dingtalk: message ${msg.id} failed, not acknowledged so DingTalk pushes it again: ${oneLine(err)}`);
+        failures.report(`message ${msg.id} failed, not acknowledged so DingTalk pushes it again: ${oneLine(err)}`);
         throw err;
       }),
     );
@@ -134,7 +134,7 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
       client?.disconnect();
       client = undefined;
       await work.idle();
-      failures.stop();
+      failures.flush();
     },
   };
 }

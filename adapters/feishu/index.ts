@@ -1,6 +1,6 @@
 import { Client, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { Adapter } from '../../src/bot/adapter.js';
-import { FailureLog } from '../../src/bot/failure-log.js';
+import { BurstLog } from '../../src/bot/burst-log.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
 import { oneLine, WorkError } from '../../src/util/errors.js';
 import { MessageWork } from '../dingtalk/message-work.js';
@@ -37,7 +37,7 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
   const chats = new FeishuChats(client, deps.cacheTtlMs ?? 10 * 60_000);
   const coverage = settings.groupMessages ? 'full' : 'mentions-only';
   const work = new MessageWork();
-  const failures = new FailureLog(log, PLATFORM);
+  const failures = new BurstLog((line) => log(`feishu: ${line}`), 'messages failed');
   let ws: WSClient | undefined;
 
   /** Adds the chat's name, size and members; a failed lookup is logged and the message goes on without them. */
@@ -72,7 +72,7 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
       enrich(received)
         .then(onMessage)
         .catch((err: unknown) => {
-          failures.failed(`feishu: message ${received.id} failed, answered as failed so Feishu pushes it again: ${oneLine(err)}`);
+          failures.report(`message ${received.id} failed, answered as failed so Feishu pushes it again: ${oneLine(err)}`);
           throw err;
         }),
     );
@@ -141,7 +141,7 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
       ws?.close({ force: true });
       ws = undefined;
       await work.idle();
-      failures.stop();
+      failures.flush();
     },
   };
 }

@@ -37,6 +37,16 @@ export class RecentMessages {
     this.byRoom.set(msg.room, list);
   }
 
+  /** Drops message `id`, whose handling failed: a redelivery of it is then no duplicate. */
+  forget(id: string): void {
+    const msg = this.byId.get(id);
+    if (!msg) return;
+    this.byId.delete(id);
+    const list = msg.room === null ? undefined : this.byRoom.get(msg.room);
+    const at = list?.indexOf(msg) ?? -1;
+    if (at >= 0) list!.splice(at, 1);
+  }
+
   has(id: string): boolean {
     return this.byId.has(id);
   }

@@ -2,6 +2,7 @@ import { FileBox } from 'file-box';
 import { log, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
 import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { BurstLog } from '../../src/bot/burst-log.js';
 import { oneLine } from '../../src/util/errors.js';
 import { isAdmin } from './admins.js';
 import { Conversations } from './conversations.js';
@@ -35,6 +36,7 @@ export class WechatyAdapter implements Adapter {
   private readonly recent = new RecentMessages();
   private readonly queue: PacedQueue;
   private readonly print: (line: string) => void;
+  private readonly failures: BurstLog;
   private bot?: Wechaty;
   private conversations?: Conversations;
   /** Messages dated before the current login are replays; none is current before a login. */
@@ -48,6 +50,7 @@ export class WechatyAdapter implements Adapter {
     this.members = new RoomMembers(this.identities, () => this.bot?.currentUser.id);
     this.queue = new PacedQueue(settings.pace, deps.clock, deps.random);
     this.print = deps.print ?? ((line) => process.stderr.write(`${line}\n`));
+    this.failures = new BurstLog((line) => this.print(`wechaty: ${line}`), 'messages not handled');
   }
 
   /** Resolves once the puppet runs; messages flow after the login (QR code scanned, or session resumed). */
@@ -111,6 +114,7 @@ export class WechatyAdapter implements Adapter {
   async stop(): Promise<void> {
     await this.queue.close();
     await this.bot?.stop();
+    this.failures.flush();
   }
 
   private async receive(msg: Message, onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
@@ -124,9 +128,12 @@ export class WechatyAdapter implements Adapter {
         self: bot.currentUser,
         isAdmin: (room, contact, who) => isAdmin(this.settings.admins, room, contact, who),
       });
+      // Recent from here (an answer needs to know who asked), but handled only once the bot's work,
+      // which ends with the commit, resolves: a failed message is forgotten, so a redelivery counts.
       if (chat) await onMessage(chat);
     } catch (err) {
-      this.print(`wechaty: message ${msg.id} not handled: ${oneLine(err)}`);
+      this.recent.forget(msg.id);
+      this.failures.report(`message ${msg.id} not handled: ${oneLine(err)}`);
     }
   }
 

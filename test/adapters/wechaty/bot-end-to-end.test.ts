@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { types } from 'wechaty';
 import { Bot } from '../../../src/bot/bot.js';
 import { createAdapter } from '../../../src/cli/adapters.js';
 import type { CliContext } from '../../../src/cli/context.js';
@@ -12,6 +13,7 @@ import { tempDir } from '../../support/temp-dir.js';
 import { mockWorld, waitFor, type FixtureOptions } from './fixture.js';
 import { storedRecords } from '../../support/stored-records.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';
+import { committed, holdWriteLock } from '../../support/sqlite-file.js';
 
 // The whole path: real wechaty on wechaty-puppet-mock → the WeChat adapter as `start` builds it
 // (src/cli/adapters.ts, identities in the store) → the bot and the real engine → a real SQLite file.
@@ -41,7 +43,8 @@ function context(lines: string[]): CliContext {
 async function startBot(world: World, db: string): Promise<Running> {
   const config = world.config;
   config.db = db;
-  const store = await openStore(db);
+  // A short busy timeout: a write under another connection's lock fails within the test.
+  const store = await openStore(db, { busyTimeoutMs: 100 });
   const lines: string[] = [];
   const adapter = await createAdapter('wechaty', { config, store, ctx: context(lines) });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: (line) => lines.push(line) });
@@ -62,6 +65,12 @@ async function stored(store: Store, count: number): Promise<MessageRecord[]> {
     if (Date.now() > until) throw new Error(`timed out waiting for ${count} stored messages (have ${recs.length})`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** A text message said in the room as the puppet delivers it, under an id of the test's choosing; again to redeliver it. */
+function deliver(world: World, id: string, text?: string): void {
+  if (text) world.mocker.MessageMock.create({ id, timestamp: Date.now(), type: types.Message.Text, talkerId: world.li.id, roomId: world.room.id, text } as never);
+  world.mocker.puppet.emit('message', { messageId: id });
 }
 
 async function botIn(opts: FixtureOptions = {}) {
@@ -189,5 +198,36 @@ describe('WeChat adapter through the bot', () => {
     for (const gap of [...gaps(liInbox), ...gaps(hanInbox)]) expect(gap).toBeGreaterThanOrEqual(pace.room * 1000 - 2);
     const all = [...liInbox, ...hanInbox].sort((a, b) => a.at - b.at);
     for (const gap of gaps(all)) expect(gap).toBeGreaterThanOrEqual(pace.account * 1000 - 2);
+  });
+
+  it('takes again a message whose write failed, and logs such failures once a burst', async () => {
+    const world = mockWorld();
+    const db = join(tempDir(), 'bot.db');
+    const bot = await startBot(world, db);
+    const { store, lines } = bot;
+    // The sender and the group are known first, so that the writes that fail are the messages' own.
+    deliver(world, 'm-warm', '第一条');
+    await stored(store, 1);
+    const failed = () => lines.filter((l) => l.includes('not handled'));
+
+    const lock = await holdWriteLock(db);
+    deliver(world, 'm-1', DEMAND);
+    deliver(world, 'm-2', '明天上午九点前把表格填好');
+    await waitFor(() => failed().length > 0, 'a failure logged', 5000);
+    await lock.release();
+    // The store writes one transaction after the other: this one commits after the failed ones.
+    deliver(world, 'm-3', '收到');
+    await stored(store, 2);
+    expect(await committed(db, 'wechaty', 'm-1')).toBe(false);
+    expect(failed()).toHaveLength(1);
+    expect(failed()[0]).toMatch(/^wechaty: message m-[12] not handled: .*bot\.db: the database is locked by another process/);
+
+    // Not marked as seen: the puppet's redeliveries are handled, and stored.
+    deliver(world, 'm-1');
+    deliver(world, 'm-2');
+    const recs = await stored(store, 4);
+    expect(recs.map((r) => r.id).sort()).toEqual(['m-1', 'm-2', 'm-3', 'm-warm']);
+    await running.stop(bot);
+    expect(lines.filter((l) => /^wechaty: 1 more messages not handled in the last \d+ s \(the latest: message m-[12] not handled/.test(l))).toHaveLength(1);
   });
 });

@@ -33,4 +33,14 @@ describe('RecentMessages', () => {
     expect(r.findQuoted('g1', '王主任', 'm2')).toBeUndefined();
     expect(r.findQuoted('g1', '王主任', 'm3')).toBe('m3');
   });
+
+  it('forgets a message whose handling failed, in its room too', () => {
+    const r = new RecentMessages();
+    r.add(msg('m1', 'g1', '请上报人数'));
+    r.add(msg('m2', 'g1', '请上报人数'));
+    r.forget('m2');
+    r.forget('m-unknown');
+    expect(r.has('m2')).toBe(false);
+    expect(r.findQuoted('g1', '王主任', '请上报人数')).toBe('m1');
+  });
 });
