@@ -1,7 +1,6 @@
-import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 
-/** What the stream yields: a whole top-level value, or one element of a streamed top-level array. */
+/** What the stream yields: a whole top-level value, or one element of a streamed array (key '' for a top-level list). */
 export type JsonEvent =
   | { kind: 'value'; key: string; value: unknown }
   | { kind: 'item'; key: string; index: number; value: unknown }
@@ -32,7 +31,20 @@ type Ctx = 'start' | 'key' | 'colon' | 'value' | 'comma' | 'item-or-end' | 'item
  * Memory is bounded by the largest element, not the document: a ChatLab JSON file with a million
  * messages is read like JSONL. An element that is not valid JSON is a 'bad-item' and reading goes on.
  */
-export async function* streamJson(input: Readable, streamKeys: ReadonlySet<string>, onBytes: (n: number) => void = () => {}): AsyncGenerator<JsonEvent> {
+export function streamJson(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<string>, onBytes: (n: number) => void = () => {}): AsyncGenerator<JsonEvent> {
+  return scan(input, streamKeys, onBytes);
+}
+
+/**
+ * A JSON document whose top level is a list (a Slack day file), its elements yielded one at a time as
+ * items of key '' (so `where` reads `[12]`), with the same bounds and reports as streamJson.
+ */
+export function streamJsonList(input: AsyncIterable<Buffer>, onBytes: (n: number) => void = () => {}): AsyncGenerator<JsonEvent> {
+  return scan(input, 'list', onBytes);
+}
+
+async function* scan(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<string> | 'list', onBytes: (n: number) => void): AsyncGenerator<JsonEvent> {
+  const list = streamKeys === 'list';
   const decoder = new StringDecoder('utf8');
   let ctx = 'start' as Ctx; // asserted: finish() moves it on, which flow analysis cannot see
   let key = '';
@@ -49,7 +61,8 @@ export async function* streamJson(input: Readable, streamKeys: ReadonlySet<strin
   let escaped = false;
   let first = true;
 
-  const where = (): string => (ctx === 'item' || ctx === 'item-or-end' || ctx === 'item-comma' || capturing === 'item' ? `${key}[${index}]` : key ? `"${key}"` : 'the start');
+  const inList = (): boolean => (list && ctx !== 'start') || ctx === 'item' || ctx === 'item-or-end' || ctx === 'item-comma' || capturing === 'item';
+  const where = (): string => (inList() ? `${key}[${index}]` : key ? `"${key}"` : 'the start');
   const fail = (reason: string): never => {
     throw new JsonStructureError(where(), reason);
   };
@@ -85,6 +98,12 @@ export async function* streamJson(input: Readable, streamKeys: ReadonlySet<strin
     }
   }
 
+  /** The end of a streamed list: of the document, or of a member of the top-level object. */
+  function closeList(): void {
+    depth = list ? 0 : 1;
+    ctx = list ? 'end' : 'comma';
+  }
+
   function start(what: 'key' | 'value' | 'item', c: number, at: number): void {
     capturing = what;
     capStart = at;
@@ -92,7 +111,7 @@ export async function* streamJson(input: Readable, streamKeys: ReadonlySet<strin
     capKind = c === OPEN_OBJ || c === OPEN_ARR ? 'container' : c === QUOTE ? 'string' : 'literal';
   }
 
-  for await (const buf of input as AsyncIterable<Buffer>) {
+  for await (const buf of input) {
     onBytes(buf.length);
     let chunk = decoder.write(buf);
     if (first && chunk.length > 0) {
@@ -136,9 +155,9 @@ export async function* streamJson(input: Readable, streamKeys: ReadonlySet<strin
       if (isSpace(c)) continue;
       switch (ctx) {
         case 'start':
-          if (c !== OPEN_OBJ) fail('expected a JSON object');
+          if (c !== (list ? OPEN_ARR : OPEN_OBJ)) fail(list ? 'expected a JSON list' : 'expected a JSON object');
           depth = 1;
-          ctx = 'key';
+          ctx = list ? 'item-or-end' : 'key';
           break;
         case 'key':
           if (c === CLOSE_OBJ && depth === 1) {
@@ -154,7 +173,7 @@ export async function* streamJson(input: Readable, streamKeys: ReadonlySet<strin
           ctx = 'value';
           break;
         case 'value':
-          if (c === OPEN_ARR && streamKeys.has(key)) {
+          if (c === OPEN_ARR && !list && streamKeys.has(key)) {
             depth = 2;
             index = 0;
             ctx = 'item-or-end';
@@ -174,10 +193,8 @@ export async function* streamJson(input: Readable, streamKeys: ReadonlySet<strin
           break;
         case 'item-or-end':
         case 'item':
-          if (c === CLOSE_ARR && ctx === 'item-or-end') {
-            depth = 1;
-            ctx = 'comma';
-          } else if (c === COMMA || c === CLOSE_ARR || c === CLOSE_OBJ || c === COLON) fail(`unexpected "${chunk[i]}"`);
+          if (c === CLOSE_ARR && ctx === 'item-or-end') closeList();
+          else if (c === COMMA || c === CLOSE_ARR || c === CLOSE_OBJ || c === COLON) fail(`unexpected "${chunk[i]}"`);
           else {
             start('item', c, i);
             if (c === QUOTE) inString = true;
@@ -186,10 +203,8 @@ export async function* streamJson(input: Readable, streamKeys: ReadonlySet<strin
           break;
         case 'item-comma':
           if (c === COMMA) ctx = 'item';
-          else if (c === CLOSE_ARR) {
-            depth = 1;
-            ctx = 'comma';
-          } else fail(`expected "," or "]" after an entry`);
+          else if (c === CLOSE_ARR) closeList();
+          else fail(`expected "," or "]" after an entry`);
           break;
         case 'end':
           fail('unexpected text after the end of the document');

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { type JsonEvent, JsonStructureError, streamJson } from '../../src/audit/json-stream.js';
+import { type JsonEvent, JsonStructureError, streamJson, streamJsonList } from '../../src/audit/json-stream.js';
 
-/** The document fed in pieces of `size` bytes, so every boundary case (inside strings, escapes, UTF-8) is met. */
-async function events(doc: string, size: number, keys = ['messages']): Promise<JsonEvent[]> {
+/** The document in pieces of `size` bytes, so every boundary case (inside strings, escapes, UTF-8) is met. */
+function pieces(doc: string, size: number): Readable {
   const bytes = Buffer.from(doc, 'utf8');
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return Readable.from(chunks);
+}
+
+async function collect(stream: AsyncIterable<JsonEvent>): Promise<JsonEvent[]> {
   const out: JsonEvent[] = [];
-  for await (const ev of streamJson(Readable.from(chunks), new Set(keys))) out.push(ev);
+  for await (const ev of stream) out.push(ev);
   return out;
 }
+
+const events = (doc: string, size: number, keys = ['messages']): Promise<JsonEvent[]> => collect(streamJson(pieces(doc, size), new Set(keys)));
+const listEvents = (doc: string, size: number): Promise<JsonEvent[]> => collect(streamJsonList(pieces(doc, size)));
 
 const DOC = {
   chatlab: { version: '0.0.2', note: 'braces } ] in "strings" \\ too' },
@@ -40,16 +47,20 @@ describe('streamJson', () => {
     ]);
   });
 
-  it('names where a broken structure stops it', async () => {
-    const cases: [string, string, RegExp][] = [
-      ['{"messages":[{"a":1},{"a":', 'messages[1]', /truncated/],
-      ['{"meta":{"x":1}', '"meta"', /truncated/],
-      ['[1,2]', 'the start', /expected a JSON object/],
-      ['{"messages":[1 2]}', 'messages[1]', /expected "," or "]"/],
-      ['{"a":1} x', '"a"', /after the end/],
+  it('names where a broken structure stops it, in an object or a list', async () => {
+    const cases: [typeof events, string, string, RegExp][] = [
+      [events, '{"messages":[{"a":1},{"a":', 'messages[1]', /truncated/],
+      [events, '{"meta":{"x":1}', '"meta"', /truncated/],
+      [events, '[1,2]', 'the start', /expected a JSON object/],
+      [events, '{"messages":[1 2]}', 'messages[1]', /expected "," or "]"/],
+      [events, '{"a":1} x', '"a"', /after the end/],
+      [listEvents, '{"a":1}', 'the start', /expected a JSON list/],
+      [listEvents, '[{"a":1},{"a":', '[1]', /truncated/],
+      [listEvents, '[1 2]', '[1]', /expected "," or "]"/],
+      [listEvents, '[1,2] x', '[2]', /after the end/],
     ];
-    for (const [doc, where, reason] of cases) {
-      const err = await events(doc, 3).catch((e: unknown) => e);
+    for (const [read, doc, where, reason] of cases) {
+      const err = await read(doc, 3).catch((e: unknown) => e);
       expect(err, doc).toBeInstanceOf(JsonStructureError);
       expect((err as JsonStructureError).where, doc).toBe(where);
       expect((err as Error).message, doc).toMatch(reason);
@@ -60,5 +71,17 @@ describe('streamJson', () => {
     const big = 'x'.repeat((1 << 20) + 10);
     const evs = await events(`{"messages":[{"t":"${big}"},{"t":"ok"}]}`, 1 << 16);
     expect(evs).toEqual([{ kind: 'bad-item', key: 'messages', index: 0, reason: 'entry larger than 1 MiB' }, { kind: 'item', key: 'messages', index: 1, value: { t: 'ok' } }]);
+  });
+
+  it('streams the elements of a top-level list (a Slack day file), however the bytes are cut', async () => {
+    const text = '\uFEFF' + JSON.stringify(DOC.messages, null, 4);
+    const expected = DOC.messages.map((value, index): JsonEvent => ({ kind: 'item', key: '', index, value }));
+    for (const size of [1, 3, 64]) expect(await listEvents(text, size)).toEqual(expected);
+    expect(await listEvents(' [ ] ', 1)).toEqual([]);
+    expect(await listEvents('[1,tru,3]', 2)).toEqual([
+      { kind: 'item', key: '', index: 0, value: 1 },
+      expect.objectContaining({ kind: 'bad-item', index: 1 }),
+      { kind: 'item', key: '', index: 2, value: 3 },
+    ]);
   });
 });

@@ -5,10 +5,12 @@
 export interface ExportFiles {
   /** Every file, sorted. */
   readonly names: string[];
-  /** Bytes of a file, for progress. */
+  /** Entries left out of `names` because they cannot be part of the export (a zip's `../x`), and why. */
+  readonly refused: { name: string; reason: string }[];
+  /** Bytes that `read` will yield, for progress: 0 for a file it refuses. */
   size(name: string): number;
-  /** One file whole (export files are small: a channel's day); `onBytes` hears of each chunk. */
-  read(name: string, onBytes: (n: number) => void): Promise<Buffer>;
+  /** A file's bytes as they are read, chunk by chunk; a BadExportFile when it cannot be, at once or midway. */
+  read(name: string): AsyncIterable<Buffer>;
   close(): void;
 }
 
@@ -24,3 +26,12 @@ export function stripTopFolder(names: string[], has: string): { names: string[];
 
 /** A file of the export that cannot be read; the reader names the export and the file. */
 export class BadExportFile extends Error {}
+
+/** The chunks of `stream`, its failure midway turned into a BadExportFile saying `why`. */
+export async function* chunksOf(stream: AsyncIterable<Buffer>, why: (err: Error) => string): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of stream) yield chunk;
+  } catch (err) {
+    throw new BadExportFile(why(err as Error));
+  }
+}

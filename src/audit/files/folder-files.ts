@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileStream } from '../open-file.js';
-import { BadExportFile, type ExportFiles, stripTopFolder } from './export-files.js';
+import { chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
 
 async function walk(dir: string, out: { path: string; size: number }[]): Promise<void> {
   for (const ent of await readdir(dir, { withFileTypes: true })) {
@@ -11,7 +11,7 @@ async function walk(dir: string, out: { path: string; size: number }[]): Promise
   }
 }
 
-/** The files of an unpacked export folder. */
+/** The files of an unpacked export folder (symbolic links are not followed, so nothing outside it is read). */
 export async function folderFiles(root: string, marker: string): Promise<ExportFiles> {
   const found: { path: string; size: number }[] = [];
   await walk(root, found);
@@ -19,19 +19,9 @@ export async function folderFiles(root: string, marker: string): Promise<ExportF
   const { names, prefix } = stripTopFolder([...sizes.keys()].sort(), marker);
   return {
     names,
+    refused: [],
     size: (name) => sizes.get(prefix + name) ?? 0,
-    async read(name, onBytes) {
-      const chunks: Buffer[] = [];
-      try {
-        for await (const chunk of fileStream(join(root, prefix + name)) as AsyncIterable<Buffer>) {
-          onBytes(chunk.length);
-          chunks.push(chunk);
-        }
-      } catch (err) {
-        throw new BadExportFile(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-      }
-      return Buffer.concat(chunks);
-    },
+    read: (name) => chunksOf(fileStream(join(root, prefix + name)), (err) => `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`),
     close() {},
   };
 }

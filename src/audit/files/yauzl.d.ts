@@ -1,9 +1,17 @@
-// yauzl ships no types; these are the parts of its documented promise API (README, v3.4) that we use.
+// yauzl ships no types; these are the parts of its documented API (README, v3.4) that we use.
 declare module 'yauzl' {
   import type { Readable } from 'node:stream';
 
+  export interface ExtraField {
+    id: number;
+    data: Buffer;
+  }
+
   export interface Entry {
-    fileName: string;
+    /** The name's bytes; read as text by getFileNameLowLevel, as we open zips with `decodeStrings: false`. */
+    fileNameRaw: Buffer;
+    generalPurposeBitFlag: number;
+    extraFields: ExtraField[];
     uncompressedSize: number;
     compressedSize: number;
     isEncrypted(): boolean;
@@ -17,5 +25,11 @@ declare module 'yauzl' {
     close(): void;
   }
 
-  export function openPromise(path: string, options?: { autoClose?: boolean; validateEntrySizes?: boolean; strictFileNames?: boolean }): Promise<ZipFile>;
+  export function openPromise(
+    path: string,
+    options?: { autoClose?: boolean; decodeStrings?: boolean; validateEntrySizes?: boolean; strictFileNames?: boolean },
+  ): Promise<ZipFile>;
+  export function getFileNameLowLevel(generalPurposeBitFlag: number, fileNameBuffer: Buffer, extraFields: ExtraField[], strictFileNames: boolean): string;
+  /** Why a decoded name is unsafe ("absolute path: /x", "invalid relative path: ../x"), or null. */
+  export function validateFileName(fileName: string): string | null;
 }

@@ -1,23 +1,51 @@
-import { openPromise, type Entry, type ZipFile } from 'yauzl';
+import { getFileNameLowLevel, openPromise, validateFileName, type Entry, type ZipFile } from 'yauzl';
 import { InputError } from '../../util/errors.js';
-import { BadExportFile, type ExportFiles, stripTopFolder } from './export-files.js';
+import { BadExportFile, chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
+
+const MiB = 1 << 20;
+/** The most an entry may inflate to: a Slack day file is a few MB, even for a busy channel. */
+const MAX_ENTRY_BYTES = 256 * MiB;
+/** The most an entry above RATIO_FROM may inflate per byte stored: a pretty-printed day of near-identical messages deflates 53:1, a zip bomb 1000:1. */
+const MAX_RATIO = 100;
+const RATIO_FROM = 4 * MiB;
+const UNZIP = 'unzip it to audit the folder if it is genuine';
+
+/**
+ * Why an entry is not inflated, if it is not. The sizes are the central directory's, which yauzl then
+ * holds the data to (validateEntrySizes): an entry that inflates past its stated size fails midway.
+ */
+function refusal(entry: Entry): string | undefined {
+  if (entry.isEncrypted() || !entry.canDecodeFileData()) return 'encrypted or of an unsupported compression';
+  const size = entry.uncompressedSize;
+  if (size > MAX_ENTRY_BYTES) return `inflates to ${Math.ceil(size / MiB)} MiB, over the ${MAX_ENTRY_BYTES / MiB} MiB limit on a zip entry (${UNZIP})`;
+  if (size > RATIO_FROM && size > MAX_RATIO * entry.compressedSize) {
+    return `inflates ${Math.round(size / Math.max(entry.compressedSize, 1))}:1, over the ${MAX_RATIO}:1 limit on a zip entry above ${RATIO_FROM / MiB} MiB (${UNZIP})`;
+  }
+  return undefined;
+}
 
 /**
  * The files of a zipped export. yauzl reads the central directory first, so entries are listed without
- * reading their data and each is then inflated on its own, as a stream: memory stays one file deep.
+ * reading their data and each is then inflated on its own, as a stream: memory stays one chunk deep.
+ * Names are decoded here rather than by yauzl, which fails the whole zip at one unsafe name: an
+ * absolute or `..` name is refused, and the rest is read.
  */
 export async function zipFiles(path: string, marker: string): Promise<ExportFiles> {
   let zip: ZipFile;
   try {
-    zip = await openPromise(path, { autoClose: false });
+    zip = await openPromise(path, { autoClose: false, decodeStrings: false });
   } catch (err) {
     throw new InputError(`${path}: corrupt zip (${(err as Error).message})`);
   }
   const entries = new Map<string, Entry>();
+  const refused: { name: string; reason: string }[] = [];
   try {
     for await (const entry of zip.eachEntry()) {
-      if (entry.fileName.endsWith('/')) continue;
-      entries.set(entry.fileName, entry);
+      const name = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+      if (name.endsWith('/')) continue;
+      const unsafe = validateFileName(name);
+      if (unsafe) refused.push({ name, reason: `path outside the export (${unsafe.slice(0, unsafe.indexOf(':'))}); not read` });
+      else entries.set(name, entry);
     }
   } catch (err) {
     zip.close();
@@ -26,22 +54,23 @@ export async function zipFiles(path: string, marker: string): Promise<ExportFile
   const { names, prefix } = stripTopFolder([...entries.keys()].sort(), marker);
   return {
     names,
-    size: (name) => entries.get(prefix + name)?.uncompressedSize ?? 0,
-    async read(name, onBytes) {
+    refused,
+    size(name) {
+      const entry = entries.get(prefix + name);
+      return entry && !refusal(entry) ? entry.uncompressedSize : 0;
+    },
+    async *read(name) {
       const entry = entries.get(prefix + name);
       if (!entry) throw new BadExportFile('no such entry');
-      if (entry.isEncrypted() || !entry.canDecodeFileData()) throw new BadExportFile('encrypted or of an unsupported compression');
-      const chunks: Buffer[] = [];
+      const why = refusal(entry);
+      if (why) throw new BadExportFile(why);
+      let stream;
       try {
-        const stream = await zip.openReadStreamPromise(entry);
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          onBytes(chunk.length);
-          chunks.push(chunk);
-        }
+        stream = await zip.openReadStreamPromise(entry);
       } catch (err) {
         throw new BadExportFile(`corrupt zip entry (${(err as Error).message})`);
       }
-      return Buffer.concat(chunks);
+      yield* chunksOf(stream, (err) => `corrupt zip entry (${err.message})`);
     },
     close() {
       zip.close();

@@ -5,6 +5,7 @@ import type { AuditGroup, OpenedExport, Person, ReadHooks } from '../export.js';
 import { BadExportFile, type ExportFiles } from '../files/export-files.js';
 import { folderFiles } from '../files/folder-files.js';
 import { zipFiles } from '../files/zip-files.js';
+import { JsonStructureError, streamJsonList } from '../json-stream.js';
 
 type Obj = Record<string, unknown>;
 
@@ -38,19 +39,23 @@ function reactionsOf(m: Obj, channel: string): (ChatMessage | null)[] {
   );
 }
 
-/** Reads one JSON file of the export; a string is the reason it is broken. */
-async function readJson(files: ExportFiles, name: string, hooks: ReadHooks): Promise<unknown> {
-  let buf: Buffer;
+/**
+ * The elements of one JSON list of the export (users, channels, a day's messages), one at a time: a
+ * day file of any size is read in the memory of its largest message. `bad` hears of a broken element,
+ * and reading goes on, or of where the file breaks off, as `name[index]` or `name`.
+ */
+async function* listItems(files: ExportFiles, name: string, hooks: ReadHooks, bad: (at: string, why: string) => void): AsyncGenerator<{ value: unknown; at: string }> {
   try {
-    buf = await files.read(name, hooks.progress);
+    for await (const ev of streamJsonList(files.read(name), hooks.progress)) {
+      if (ev.kind === 'value') continue; // a list has none
+      const at = `${name}[${ev.index}]`;
+      if (ev.kind === 'bad-item') bad(at, ev.reason);
+      else yield { value: ev.value, at };
+    }
   } catch (err) {
-    if (err instanceof BadExportFile) return err.message;
-    throw err;
-  }
-  try {
-    return JSON.parse(buf.toString('utf8').replace(/^\uFEFF/, '')) as unknown;
-  } catch (err) {
-    return `invalid JSON (${(err as Error).message.split('\n')[0]})`;
+    if (err instanceof BadExportFile) bad(name, err.message);
+    else if (err instanceof JsonStructureError) bad(err.where.startsWith('[') ? name + err.where : name, err.message);
+    else throw err;
   }
 }
 
@@ -62,35 +67,44 @@ async function readJson(files: ExportFiles, name: string, hooks: ReadHooks): Pro
  */
 export async function openSlackExport(path: string, zipped: boolean, hooks: ReadHooks): Promise<OpenedExport> {
   const files = zipped ? await zipFiles(path, 'channels.json') : await folderFiles(path, 'channels.json');
-  const where = (name: string): string => `${path}: ${name}`;
-  const present = new Set(files.names);
-  if (!CHANNEL_LISTS.some((l) => present.has(l))) {
+  try {
+    return await openFiles(path, zipped, files, hooks);
+  } catch (err) {
     files.close();
-    throw new InputError(`${path}: not a Slack export (no channels.json)`);
+    throw err;
   }
+}
+
+/** The export in `files` opened: its users and channels read, its days listed for messages(). */
+async function openFiles(path: string, zipped: boolean, files: ExportFiles, hooks: ReadHooks): Promise<OpenedExport> {
+  const where = (name: string): string => `${path}: ${name}`;
+  const broken = (at: string, why: string): void => hooks.bad(where(at), why);
+  const present = new Set(files.names);
+  if (!CHANNEL_LISTS.some((l) => present.has(l))) throw new InputError(`${path}: not a Slack export (no channels.json)`);
+  for (const { name, reason } of files.refused) broken(name, reason);
 
   const names = new Map<string, string>();
   const people: Person[] = [];
   if (present.has('users.json')) {
-    const users = await readJson(files, 'users.json', hooks);
-    if (!Array.isArray(users)) hooks.bad(where('users.json'), typeof users === 'string' ? users : 'expected a list of users');
-    else {
-      for (const u of users.filter(isObj)) {
-        const id = str(u.id);
-        if (!id) continue;
-        const profile = isObj(u.profile) ? u.profile : {};
-        const all = [str(profile.display_name), str(profile.real_name), str(u.real_name), str(u.name)].filter((n): n is string => !!n);
-        if (all[0]) names.set(id, all[0]);
-        people.push({ id, names: [...new Set(all)] });
-      }
+    for await (const { value: u } of listItems(files, 'users.json', hooks, broken)) {
+      if (!isObj(u)) continue;
+      const id = str(u.id);
+      if (!id) continue;
+      const profile = isObj(u.profile) ? u.profile : {};
+      const all = [str(profile.display_name), str(profile.real_name), str(u.real_name), str(u.name)].filter((n): n is string => !!n);
+      if (all[0]) names.set(id, all[0]);
+      people.push({ id, names: [...new Set(all)] });
     }
   }
 
+  // The channel lists make the groups: a broken one stops the audit even with --skip-bad.
   const channels: SlackChannel[] = [];
+  const brokenList = (at: string, why: string): never => {
+    throw new InputError(`${where(at)}: ${why}`);
+  };
   for (const list of CHANNEL_LISTS.filter((l) => present.has(l))) {
-    const data = await readJson(files, list, hooks);
-    if (!Array.isArray(data)) throw new InputError(`${where(list)}: ${typeof data === 'string' ? data : 'expected a list of channels'}`);
-    for (const c of data.filter(isObj)) {
+    for await (const { value: c } of listItems(files, list, hooks, brokenList)) {
+      if (!isObj(c)) continue;
       const id = str(c.id);
       if (!id) continue;
       channels.push({ id, name: str(c.name) ?? id, members: Array.isArray(c.members) ? c.members.map(String) : [], direct: list === DIRECT });
@@ -118,7 +132,7 @@ export async function openSlackExport(path: string, zipped: boolean, hooks: Read
     if (!f) byFolder.set(m[1], (f = { channel, days: [] }));
     f.days.push(name);
   }
-  for (const folder of unlisted) hooks.bad(where(`${folder}/`), 'channel folder not listed in channels.json, groups.json, mpims.json or dms.json');
+  for (const folder of unlisted) broken(`${folder}/`, 'channel folder not listed in channels.json, groups.json, mpims.json or dms.json');
 
   const folders = [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
   const groups: AuditGroup[] = folders.map(({ channel: c }) => ({ id: c.id, name: c.name, members: c.members.length, memberIds: [...c.members].sort() }));
@@ -140,18 +154,9 @@ export async function openSlackExport(path: string, zipped: boolean, hooks: Read
       for (const { channel, days } of folders) {
         const group = chatGroups.get(channel.id)!;
         for (const day of days) {
-          const data = await readJson(files, day, hooks);
-          if (!Array.isArray(data)) {
-            hooks.bad(where(day), typeof data === 'string' ? data : 'expected a list of messages');
-            continue;
-          }
-          for (let i = 0; i < data.length; i++) {
-            const m = data[i] as unknown;
-            if (!isObj(m) || !str(m.ts) || !Number.isFinite(Number(m.ts))) {
-              hooks.bad(where(`${day}[${i}]`), 'not a message with a "ts"');
-              continue;
-            }
-            yield* toMessages(m, group);
+          for await (const { value: m, at } of listItems(files, day, hooks, broken)) {
+            if (!isObj(m) || !str(m.ts) || !Number.isFinite(Number(m.ts))) broken(at, 'not a message with a "ts"');
+            else yield* toMessages(m, group);
           }
         }
       }

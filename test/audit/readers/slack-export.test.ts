@@ -5,13 +5,23 @@ import { openSlackExport } from '../../../src/audit/readers/slack-export.js';
 import { InputError } from '../../../src/util/errors.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { fixture, hooks, readAll } from '../support/read-all.js';
-import { filesOf, zipOf } from '../support/zip.js';
+import { spacesList } from '../support/zip-bomb.js';
+import { deflated, filesOf, zipEntries, zipOf } from '../support/zip.js';
 
 function zipped(files: [string, Buffer][]): string {
   const path = join(tempDir(), 'export.zip');
   writeFileSync(path, zipOf(files));
   return path;
 }
+
+/** The fixture export zipped under a top folder, with `extra` entries added. */
+function zippedWith(extra: ReturnType<typeof deflated>[]): string {
+  const path = join(tempDir(), 'export.zip');
+  writeFileSync(path, zipEntries([...filesOf(fixture('slack'), 'export/').map(([n, d]) => deflated(n, d)), ...extra]));
+  return path;
+}
+
+const DAY = Buffer.from(JSON.stringify([{ type: 'message', user: 'U1', text: 'late', ts: '1795500000.000100' }]));
 
 describe('Slack export reader', () => {
   it('reads the channels with their members, and their messages as the Slack adapter maps them', async () => {
@@ -76,7 +86,7 @@ describe('Slack export reader', () => {
     expect(h.entries.count).toBe(1);
   });
 
-  it('names a truncated day file and, with skip-bad, reads the other days', async () => {
+  it('names where a truncated day file breaks off and, with skip-bad, reads the messages before it and the other days', async () => {
     const dir = tempDir();
     for (const [name, data] of filesOf(fixture('slack'))) {
       const path = join(dir, name);
@@ -84,14 +94,58 @@ describe('Slack export reader', () => {
       writeFileSync(path, name === 'ops/2026-11-23.json' ? data.subarray(0, data.length / 2) : data);
     }
     const err = await readAll(await openSlackExport(dir, false, hooks())).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/: ops\/2026-11-23\.json: invalid JSON \(/);
+    expect((err as Error).message).toBe(`${dir}: ops/2026-11-23.json[2]: truncated: the file ends before the document does`);
     const h = hooks(true);
-    expect((await readAll(await openSlackExport(dir, false, h))).map((m) => m.id)).toEqual(['C02/1795483800.000100']);
+    const ids = (await readAll(await openSlackExport(dir, false, h))).map((m) => m.id);
+    expect(ids).toEqual([
+      'C01/1795439100.000200',
+      'C01/1795439100.000200/U2/white_check_mark',
+      'C01/1795439100.000200/U3/white_check_mark',
+      'C02/1795483800.000100',
+    ]);
     expect(h.lines).toHaveLength(1);
   });
 
   it('is not a Slack export without a channel list', async () => {
     const dir = tempDir({ 'users.json': readFileSync(fixture('slack/users.json'), 'utf8') });
     await expect(openSlackExport(dir, false, hooks())).rejects.toThrow(/not a Slack export \(no channels\.json\)/);
+  });
+
+  it('refuses zip entries named outside the export, each in one line, and with skip-bad reads the rest', async () => {
+    const names = ['../../x.json', '/etc/ops/2026-11-25.json', 'C:/ops/2026-11-25.json', 'export\\..\\..\\ops\\2026-11-25.json'];
+    const path = zippedWith(names.map((n) => deflated(n, DAY)));
+    await expect(openSlackExport(path, true, hooks())).rejects.toThrow(`${path}: ../../x.json: path outside the export (invalid relative path); not read`);
+    const h = hooks(true);
+    const msgs = await readAll(await openSlackExport(path, true, h));
+    expect(msgs).toEqual(await readAll(await openSlackExport(fixture('slack'), false, hooks())));
+    expect(h.lines).toEqual([
+      `skipped ${path}: ../../x.json: path outside the export (invalid relative path); not read`,
+      `skipped ${path}: /etc/ops/2026-11-25.json: path outside the export (absolute path); not read`,
+      `skipped ${path}: C:/ops/2026-11-25.json: path outside the export (absolute path); not read`,
+      `skipped ${path}: export/../../ops/2026-11-25.json: path outside the export (invalid relative path); not read`,
+    ]);
+  });
+
+  it('refuses, without inflating it, a zip entry above 4 MiB that inflates more than 100:1', async () => {
+    const path = zippedWith([spacesList('export/ops/2026-11-25.json', 8)]);
+    const err = await readAll(await openSlackExport(path, true, hooks())).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(new RegExp(`^${path}: ops/2026-11-25\\.json: inflates \\d+:1, over the 100:1 limit on a zip entry above 4 MiB \\(unzip it`));
+    const h = hooks(true);
+    expect(await readAll(await openSlackExport(path, true, h))).toHaveLength(7);
+    expect(h.lines).toHaveLength(1);
+    // The refused entry is neither read nor expected: progress ends at 100 %.
+    expect(h.bytes).toBe(h.expected);
+    expect(h.expected).toBeLessThan(1 << 20);
+  });
+
+  it('stops a zip entry that inflates past the size its zip states', async () => {
+    const liar = { ...deflated('export/ops/2026-11-25.json', Buffer.concat([DAY, Buffer.alloc(1 << 20, 0x20)])), size: DAY.length };
+    const path = zippedWith([liar]);
+    const err = await readAll(await openSlackExport(path, true, hooks())).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(`${path}: ops/2026-11-25.json: corrupt zip entry (too many bytes in the stream`);
+    const h = hooks(true);
+    const msgs = await readAll(await openSlackExport(path, true, h));
+    expect(msgs.map((m) => m.id)).toContain('C02/1795483800.000100');
+    expect(h.lines).toEqual([expect.stringContaining('ops/2026-11-25.json: corrupt zip entry (too many bytes')]);
   });
 });

@@ -2,18 +2,30 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** A zip entry as stored: its deflated bytes, and the CRC and size the zip's headers state. */
+export interface ZipEntry {
+  name: string;
+  packed: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** `data` deflated as an entry named `name`. */
+export const deflated = (name: string, data: Buffer): ZipEntry => ({ name, packed: deflateRawSync(data), crc: crc32(data), size: data.length });
+
+/** A zip archive of the given files (deflated, UTF-8 names). */
+export const zipOf = (files: [name: string, data: Buffer][]): Buffer => zipEntries(files.map(([name, data]) => deflated(name, data)));
+
 /**
- * A zip archive of the given files (deflated, UTF-8 names), written by hand from the format's spec
- * (APPNOTE 4.3) so the tests need no zip tool: local headers, central directory, end record.
+ * A zip archive of entries already deflated, written by hand from the format's spec (APPNOTE 4.3) so
+ * the tests need no zip tool and can state any size: local headers, central directory, end record.
  */
-export function zipOf(files: [name: string, data: Buffer][]): Buffer {
+export function zipEntries(entries: ZipEntry[]): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, data] of files) {
+  for (const { name, packed, crc, size } of entries) {
     const nameBuf = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -22,7 +34,7 @@ export function zipOf(files: [name: string, data: Buffer][]): Buffer {
     local.writeUInt16LE(0x21, 12); // 1980-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBuf.length, 26);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
@@ -33,7 +45,7 @@ export function zipOf(files: [name: string, data: Buffer][]): Buffer {
     dir.writeUInt16LE(0x21, 14);
     dir.writeUInt32LE(crc, 16);
     dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt32LE(size, 24);
     dir.writeUInt16LE(nameBuf.length, 28);
     dir.writeUInt32LE(offset, 42);
     parts.push(local, nameBuf, packed);
@@ -43,8 +55,8 @@ export function zipOf(files: [name: string, data: Buffer][]): Buffer {
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, cd, end]);
