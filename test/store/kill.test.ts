@@ -1,31 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import ts from 'typescript';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/db.js';
+import { transpile } from '../support/transpile.js';
 import { tempDir, tempStore } from './fixtures.js';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-/** `entry` and every module it imports, relatively, as plain JS under `out`: runnable by a bare `node`. */
-function transpile(entry: string, out: string): void {
-  const todo = [entry];
-  const done = new Set<string>();
-  for (let file = todo.pop(); file !== undefined; file = todo.pop()) {
-    if (done.has(file)) continue;
-    done.add(file);
-    const js = ts.transpileModule(readFileSync(join(ROOT, file), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    const target = join(out, file.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, js);
-    for (const [, spec] of js.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) todo.push(join(dirname(file), `${spec}.ts`));
-  }
-  writeFileSync(join(out, 'package.json'), '{"type":"module"}');
-  symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'));
-}
 
 // Ingests without end, every tenth record twice (a redelivery), printing each id once add() resolved:
 // the ids a bot would have acknowledged to its platform.
