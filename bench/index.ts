@@ -11,6 +11,7 @@ const PARTS: Record<string, () => Promise<Part>> = {
   pipeline: () => import('./pipeline.js'),
   report: () => import('./report.js'),
   audit: () => import('./audit.js'),
+  shell: () => import('./shell.js'),
 };
 
 const [part] = process.argv.slice(2);

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
 import { parseCommand } from '../../src/commands/parse.js';
+import { LineIds } from './line-ids.js';
+import { OrderedOutput } from './ordered-output.js';
 
 export interface ShellSettings {
   /** The local group's name; `/group NAME [MEMBERS]` switches. */
@@ -23,12 +26,25 @@ export interface ShellAdapter extends Adapter {
   readonly finished: Promise<void>;
 }
 
+/**
+ * Piped lines handled at once, at the most: enough to fill the store's largest commit (5,000
+ * records), so a file goes in at the store's pace rather than one commit a line.
+ */
+export const PIPED_WINDOW = 5000;
+
+const isCommand = (text: string): boolean => parseCommand(text) !== undefined;
+
 const HELP = `shell: type messages as a member of a local group; commands to the bot: stats, help, why, config ...
   /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size`;
 
 /**
  * The bot on standard input, like Hubot's shell: each line is a message from a local member in a
- * local group, and lines that spell a command are addressed to the bot.
+ * local group, and lines that spell a command are addressed to the bot. At a terminal it handles a
+ * line at a time. Piped, it hands up to PIPED_WINDOW lines to the bot at once, so their records share
+ * commits, and prints what each says in input order; a command waits until every earlier line is
+ * stored, and later lines wait for it. Messages get ids from their place in the input (see LineIds),
+ * so piping the same input again, after a crash, stores no line twice; commands get ids of this run,
+ * so a rerun answers them again.
  */
 export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellAdapter {
   let group = settings.group ?? 'local';
@@ -37,26 +53,28 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   const members = new Map<string, number>([[group, settings.members ?? 20]]);
   // Whoever speaks in a group is one of its members: known member ids let `stats` find a member's groups.
   const speakers = new Map<string, Set<string>>();
-  const runId = Date.now().toString(36);
-  let seq = 0;
+  const runId = randomUUID();
+  const interactive = io.input.isTTY === true;
+  const ids = new LineIds(interactive ? runId : '');
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
-  const say = (line: string) => io.output.write(`${line}\n`);
-  const prompt = () => io.input.isTTY && io.output.write(`${group} | ${user}> `);
+  const output = new OrderedOutput((text) => io.output.write(text));
+  const say = (line: string) => output.say(line);
+  const prompt = () => interactive && io.output.write(`${group} | ${user}> `);
 
-  const message = (text: string): ChatMessage => {
+  const message = (text: string, id: string): ChatMessage => {
     let known = speakers.get(group);
     if (!known) speakers.set(group, (known = new Set()));
     known.add(user);
     return {
       platform: 'shell',
-      id: `${runId}-${++seq}`,
+      id,
       group: { id: group, name: group, memberCount: members.get(group) ?? 20, members: [...known] },
       sender: { id: user, name: user },
       text,
       ts: Date.now(),
       kind: 'text',
-      addressed: parseCommand(text) !== undefined || /^@fingertip\b/i.test(text),
+      addressed: isCommand(text) || /^@fingertip\b/i.test(text),
       mentionsAll: /@(所有人|all|everyone)/i.test(text),
       senderIsAdmin: user === firstUser,
     };
@@ -92,20 +110,30 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     platform: 'shell',
     finished,
     async start(onMessage) {
-      if (io.input.isTTY) say(HELP);
+      if (interactive) say(HELP);
       const lines = createInterface({ input: io.input, crlfDelay: Infinity });
+      const deliver = async (msg: ChatMessage) => {
+        try {
+          await onMessage(msg);
+        } catch (err) {
+          say(`shell: error: ${(err as Error).message}`);
+        }
+      };
       void (async () => {
         prompt();
         for await (const line of lines) {
+          const id = ids.next(line);
           if (line.trim() && !local(line)) {
-            try {
-              await onMessage(message(line));
-            } catch (err) {
-              say(`shell: error: ${(err as Error).message}`);
-            }
+            const command = isCommand(line);
+            // A command sees every earlier line stored, and the lines after it see what it changed.
+            if (command) await output.idle();
+            const handled = output.run(() => deliver(message(line, command ? `${runId}/${id}` : id)));
+            if (command || interactive) await handled;
+            else if (output.pending >= PIPED_WINDOW) await output.oldest();
           }
           prompt();
         }
+        await output.idle();
         finish();
       })();
     },

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { Db } from '../../../src/store/db.js';
 import { runCli } from '../../support/run-cli.js';
 import { tempDir } from '../../support/temp-dir.js';
 
@@ -41,6 +44,25 @@ describe('shell adapter (fingertip start)', () => {
     const admin = await runCli(['start'], { stdin: 'config mode nudge\n请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
     expect(admin.stdout).toContain('fingertip (to me)> Saved: mode nudge');
     expect(admin.stdout).toMatch(/fingertip \[local\]> 温馨提示/);
+  });
+
+  it('at a terminal: shows the help and a prompt a line, and a line typed again in a new session is a new message', async () => {
+    const db = join(tempDir(), 'shell.db');
+    const session = async () => {
+      const stdin = Object.assign(Readable.from(['请大家今晚十点前完成打卡\n']), { isTTY: true });
+      const stdout = new PassThrough();
+      let out = '';
+      stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await main(['start'], { stdin, stdout, stderr: new PassThrough(), env: { FINGERTIP_DB: db }, cwd: process.cwd() });
+      return { code, out };
+    };
+    const first = await session();
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^shell: type messages[^]*\nlocal \| me> flagged: check-in \(check-in\/\S+\)\nlocal \| me> $/);
+    await session();
+    const raw = await Db.open(db, 5000);
+    expect(await raw.get('SELECT count(*) AS n FROM messages')).toEqual({ n: 2 });
+    await raw.close();
   });
 
   it('names an unknown adapter with exit 2', async () => {
