@@ -5,9 +5,8 @@ import { compile, type Compiled, type CompiledCondition, type CompiledRule } fro
 import { normalizeInto, unitsToString, type Normalized } from './normalize.js';
 import type { Rule, RuleSet } from './rule.js';
 import { isWordUnit } from './term.js';
+import { examinedPart } from './text-limit.js';
 
-/** Text past this many code units is not examined: no work notice is longer, and it bounds the cost. */
-export const MAX_TEXT = 200_000;
 /** Occurrences of one trigger tried per message, and of one regex collected: bounds pathological input. */
 const MAX_TRIGGERS = 32;
 const MAX_REGEX_HITS = 64;
@@ -54,7 +53,7 @@ export class Engine {
   }
 
   classify(text: string, opts: ClassifyOptions = {}): Classification {
-    const original = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+    const original = examinedPart(text);
     const nz = (this.nz = normalizeInto(original));
     this.nzText = undefined;
     this.gen++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { MAX_TEXT } from '../../src/engine/text-limit.js';
 import { textHash, toRecord } from '../../src/store/to-record.js';
 import { finding } from './fixtures.js';
 
@@ -48,5 +49,16 @@ describe('toRecord', () => {
     expect(textHash('第３周报表请于12日前上报 #1024')).toBe(textHash('第47周报表请于3日前上报 #9'));
     expect(textHash('第3周报表')).not.toBe(textHash('第周报表'));
     expect(textHash('x')).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('keeps at most MAX_TEXT code units of a flagged text, cut between characters, with a note of the rest', () => {
+    const head = '请全体同事今晚十点前完成打卡'.padEnd(MAX_TEXT - 1, '。');
+    const text = `${head}😀${'x'.repeat(1000)}`; // the emoji's two code units straddle the limit
+    const r = toRecord(msg({ text }), flagged);
+    expect(r.text).toBe(`${head}\n[… 1002 more characters not kept]`);
+    expect(r.length).toBe(text.length);
+    expect(r.hash).toBe(textHash(head));
+    expect(r.deadline).toBe(22 * 60);
+    expect(toRecord(msg({ text: `${head}。` }), flagged).text).toBe(`${head}。`); // exactly the limit: whole
   });
 });
