@@ -1,6 +1,8 @@
 import { AhoCorasick } from './aho-corasick.js';
 import type { Condition, Rule, RuleSet } from './rule.js';
+import { reachOf } from './polynomial-window.js';
 import { requiredLiterals } from './regex-prefilter.js';
+import { regexSafety } from './regex-safety.js';
 import { parseTerm } from './term.js';
 
 /** Where an automaton pattern counts: in which term set, and whether its ends need word boundaries. */
@@ -47,6 +49,11 @@ export interface Compiled {
   regexes: RegExp[];
   /** Regex id → the term set of literals every match contains (-1: none known, always run). */
   regexGate: Int32Array;
+  /**
+   * Regex id → -1 for a linear pattern, run once over the whole text; for a polynomial one, how far
+   * past a condition's window its slice of the text extends (polynomial-window.ts).
+   */
+  regexReach: Int32Array;
   rules: CompiledRule[];
 }
 
@@ -56,6 +63,7 @@ export function compile(ruleSet: RuleSet): Compiled {
   const regexIds = new Map<string, number>();
   const regexes: RegExp[] = [];
   const regexGate: number[] = [];
+  const regexReach: number[] = [];
   let setCount = 0;
 
   const termSet = (terms: string[]): number => {
@@ -82,6 +90,7 @@ export function compile(ruleSet: RuleSet): Compiled {
       const literals = requiredLiterals(source);
       // "*…*": the literals may sit inside words, so no word boundaries apply to them.
       regexGate.push(literals ? termSet(literals.map((l) => `*${l}*`)) : -1);
+      regexReach.push(regexSafety(source).safety === 'polynomial' ? reachOf(source) : -1);
     }
     return id;
   };
@@ -89,13 +98,20 @@ export function compile(ruleSet: RuleSet): Compiled {
   for (const [name, ctx] of ruleSet.contexts) {
     contextSets.set(name, { sets: ctx.terms.length ? [termSet(ctx.terms)] : [], regexes: ctx.patterns.map(regexId) });
   }
-  const condition = (c: Condition): CompiledCondition => {
+  const resolve = (c: Condition): CompiledCondition => {
     const near = { within: c.within, before: c.before, after: c.after };
     if (c.kind === 'terms') return { sets: [termSet(c.terms)], regexes: [], ...near };
     if (c.kind === 'pattern') return { sets: [], regexes: [regexId(c.pattern)], ...near };
     const ctx = contextSets.get(c.context);
     if (!ctx) throw new Error(`unknown context "${c.context}"`); // the loader reports it first
     return { ...ctx, ...near };
+  };
+  const condition = (c: Condition): CompiledCondition => {
+    const compiled = resolve(c);
+    // The loader refuses this first; a rule set built without it must not run one over a whole text either.
+    const open = c.within === undefined && c.before === undefined && c.after === undefined;
+    if (open && compiled.regexes.some((id) => regexReach[id] !== -1)) throw new Error('a polynomial pattern needs a window');
+    return compiled;
   };
 
   const rules: CompiledRule[] = ruleSet.rules.map((rule) => ({
@@ -115,5 +131,6 @@ export function compile(ruleSet: RuleSet): Compiled {
     lengths: Int32Array.from(patterns, (p) => p.length),
     useStart,
     useSet: Int32Array.from(flat, (u) => u.set),
-    useFlags: Uint8Array.from(flat, (u) => (u.left ? 1 : 0) | (u.right ? 2 : 0)), setCount, triggerRules, regexes, regexGate: Int32Array.from(regexGate), rules };
+    useFlags: Uint8Array.from(flat, (u) => (u.left ? 1 : 0) | (u.right ? 2 : 0)), setCount, triggerRules, regexes, regexGate: Int32Array.from(regexGate),
+    regexReach: Int32Array.from(regexReach), rules };
 }

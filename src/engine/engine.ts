@@ -39,6 +39,8 @@ export class Engine {
   private readonly touched: number[] = [];
   private readonly regexGen: Int32Array;
   private readonly regexOcc: number[][];
+  /** Matches of a polynomial regex in one slice of the text (see sliceMatches). */
+  private readonly sliceOcc: number[] = [];
   private nz!: Normalized;
   private nzText: string | undefined;
 
@@ -112,16 +114,42 @@ export class Engine {
     if (this.regexGen[id] === this.gen) return occ;
     this.regexGen[id] = this.gen;
     occ.length = 0;
-    const gate = this.c.regexGate[id];
-    if (gate !== -1 && this.setGen[gate] !== this.gen) return occ; // none of its literals occurred
+    if (this.gated(id)) return occ;
     this.nzText ??= unitsToString(this.nz);
+    this.collect(id, this.nzText, 0, occ);
+    return occ;
+  }
+
+  /**
+   * A polynomial regex's matches around one trigger occurrence: run on the trigger, the condition's
+   * window either side and the regex's reach beyond it only, so that its backtracking is bounded by
+   * that slice however long the message (polynomial-window.ts). Offsets are in the whole text.
+   */
+  private sliceMatches(id: number, cond: CompiledCondition, ts: number, te: number): number[] {
+    const occ = this.sliceOcc;
+    occ.length = 0;
+    if (this.gated(id)) return occ;
+    const reach = (cond.within ?? cond.before ?? cond.after ?? 0) + this.c.regexReach[id];
+    const from = Math.max(0, ts - reach);
+    this.nzText ??= unitsToString(this.nz);
+    this.collect(id, this.nzText.slice(from, te + reach), from, occ);
+    return occ;
+  }
+
+  /** Whether none of the literals every match of the regex contains occurred: it need not run. */
+  private gated(id: number): boolean {
+    const gate = this.c.regexGate[id];
+    return gate !== -1 && this.setGen[gate] !== this.gen;
+  }
+
+  /** Appends the regex's matches in `text` to `occ` as start/end pairs, `offset` added. */
+  private collect(id: number, text: string, offset: number, occ: number[]): void {
     const re = this.c.regexes[id];
     re.lastIndex = 0;
-    for (let m = re.exec(this.nzText); m && occ.length < MAX_REGEX_HITS * 2; m = re.exec(this.nzText)) {
-      occ.push(m.index, m.index + m[0].length);
+    for (let m = re.exec(text); m && occ.length < MAX_REGEX_HITS * 2; m = re.exec(text)) {
+      occ.push(offset + m.index, offset + m.index + m[0].length);
       if (m[0].length === 0) re.lastIndex++;
     }
-    return occ;
   }
 
   // The occurrence `find` chose, kept in fields so the hot path allocates nothing.
@@ -136,7 +164,7 @@ export class Engine {
       if (bestGap === 0) return true;
     }
     for (const id of cond.regexes) {
-      const occ = this.regexMatches(id);
+      const occ = this.c.regexReach[id] === -1 ? this.regexMatches(id) : this.sliceMatches(id, cond, ts, te);
       bestGap = this.nearest(cond, occ, occ.length, ts, te, bestGap);
       if (bestGap === 0) return true;
     }

@@ -3,8 +3,10 @@ import { basename, extname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Problem } from './problem.js';
 import { parseContext, parseRule } from './parse-rule.js';
-import { MAX_WINDOW_FOR_POLYNOMIAL, regexSafety } from './regex-safety.js';
+import { MAX_STEPS, MAX_WINDOW_FOR_POLYNOMIAL, reachOf, sliceLength } from './polynomial-window.js';
+import { regexSafety } from './regex-safety.js';
 import type { Condition, Context, Rule, RuleSet } from './rule.js';
+import { parseTerm } from './term.js';
 
 const CONTEXTS_DIR = 'contexts';
 
@@ -37,24 +39,44 @@ function windowOf(c: Condition): number | undefined {
   return c.within ?? c.before ?? c.after;
 }
 
-function checkPattern(pattern: string, window: number | undefined, where: string, file: string, problems: Problem[]): void {
-  const { safety, why } = regexSafety(pattern);
+/** Where a rule uses a pattern: which condition, and in which window of its trigger. */
+interface PatternUse {
+  where: string;
+  file: string;
+  window: number | undefined;
+  /** The rule's longest trigger term, normalised: part of the slice a polynomial pattern runs on. */
+  triggerLength: number;
+}
+
+function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): void {
+  const { safety, why, degree = 1 } = regexSafety(pattern);
+  const { where, file, window } = use;
   if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${pattern}/: ${why}` });
-  else if (safety === 'polynomial' && !(window !== undefined && window <= MAX_WINDOW_FOR_POLYNOMIAL)) {
+  if (safety !== 'polynomial') return;
+  if (window === undefined || window > MAX_WINDOW_FOR_POLYNOMIAL) {
     problems.push({ file, message: `${where}: pattern /${pattern}/ has ${why}; make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}` });
+    return;
+  }
+  const length = sliceLength(use.triggerLength, window, reachOf(pattern));
+  if (length ** degree > MAX_STEPS) {
+    problems.push({
+      file,
+      message: `${where}: pattern /${pattern}/ has ${why}; on the ${length} characters around its trigger it could take ${length}^${degree} steps (limit ${MAX_STEPS.toExponential()}): make it linear, narrow its window or bound its repetitions`,
+    });
   }
 }
 
 function checkConditions(rule: Rule, contexts: Map<string, Context>, problems: Problem[]): void {
+  const triggerLength = Math.max(...rule.match.any.map((t) => parseTerm(t).text.length));
   const lists: [string, Condition[]][] = [['match.all', rule.match.all], ['match.none', rule.match.none]];
   for (const [name, list] of lists) {
     list.forEach((c, i) => {
-      const where = `${name}[${i}]`;
-      if (c.kind === 'pattern') checkPattern(c.pattern, windowOf(c), where, rule.file, problems);
+      const use = { where: `${name}[${i}]`, file: rule.file, window: windowOf(c), triggerLength };
+      if (c.kind === 'pattern') checkPattern(c.pattern, use, problems);
       if (c.kind !== 'context') return;
       const ctx = contexts.get(c.context);
-      if (!ctx) problems.push({ file: rule.file, message: `${where}: unknown context "${c.context}"` });
-      else ctx.patterns.forEach((p) => checkPattern(p, windowOf(c), `${where} (context ${c.context})`, rule.file, problems));
+      if (!ctx) problems.push({ file: rule.file, message: `${use.where}: unknown context "${c.context}"` });
+      else ctx.patterns.forEach((p) => checkPattern(p, { ...use, where: `${use.where} (context ${c.context})` }, problems));
     });
   }
 }

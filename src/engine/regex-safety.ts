@@ -3,11 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BUILTIN_RULES_DIR } from './builtin-rules.js';
 
-/** Patterns confined to a window this small may be polynomial: the window bounds their cost. */
-export const MAX_WINDOW_FOR_POLYNOMIAL = 200;
-
 export type Safety = 'linear' | 'polynomial' | 'unsafe';
-type Verdict = { safety: Safety; why: string };
+/** `degree`, for a polynomial pattern: its matching time grows as the text's length to this power. */
+type Verdict = { safety: Safety; why: string; degree?: number };
 
 const require = createRequire(import.meta.url);
 const RECHECK_VERSION = (require('recheck/package.json') as { version: string }).version;
@@ -21,7 +19,8 @@ let recheck: typeof import('recheck') | undefined;
  * recheck's verdict depends only on the pattern (and recheck's version), and takes tens of
  * milliseconds each; kept on disk so every start still checks every pattern without paying for it.
  */
-const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-recheck-${RECHECK_VERSION}.json`);
+// "v2": verdicts carry the degree of polynomial patterns, which earlier files did not keep.
+const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-v2-recheck-${RECHECK_VERSION}.json`);
 let cache: Map<string, Verdict> | undefined;
 
 function loadCache(): Map<string, Verdict> {
@@ -52,7 +51,8 @@ function analyse(pattern: string): Verdict {
   const result = recheck.checkSync(pattern, 'u', { timeout: 10_000 });
   if (result.status === 'safe') return { safety: 'linear', why: 'linear' };
   if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
-    return { safety: 'polynomial', why: `polynomial backtracking (degree ${result.complexity.degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
+    const { degree } = result.complexity;
+    return { safety: 'polynomial', degree, why: `polynomial backtracking (degree ${degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
   }
   if (result.status === 'vulnerable') {
     return { safety: 'unsafe', why: `catastrophic (exponential) backtracking, e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
@@ -62,7 +62,8 @@ function analyse(pattern: string): Verdict {
 
 /**
  * Static ReDoS analysis with recheck: exponential (or unknown) backtracking is never allowed;
- * polynomial only where the rule confines the pattern to a short window around its trigger.
+ * polynomial only where the rule confines the pattern to a short window around its trigger
+ * (polynomial-window.ts).
  */
 export function regexSafety(pattern: string): Verdict {
   try {
