@@ -4,8 +4,11 @@ import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
 import { parseCommand } from '../../src/commands/parse.js';
+import { MEMBERS, expected, inBound } from '../../src/config/bounds.js';
 import { LineIds } from './line-ids.js';
 import { OrderedOutput } from './ordered-output.js';
+
+export { shellSettings } from './settings.js';
 
 export interface ShellSettings {
   /** The local group's name; `/group NAME [MEMBERS]` switches. */
@@ -83,17 +86,24 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   /** Shell-only commands; true when the line was one. */
   const local = (line: string): boolean => {
     const [cmd, ...rest] = line.trim().split(/\s+/);
+    // A size out of range is refused, not clamped: the burden is recipients times minutes.
+    const refuseSize = (size: string | undefined): boolean => {
+      if (inBound(Number(size), MEMBERS)) return false;
+      say(`shell: ${line.trim()}: expected ${expected(MEMBERS)}`);
+      return true;
+    };
     if (cmd === '/group' && rest[0]) {
+      if (rest[1] !== undefined && refuseSize(rest[1])) return true;
       group = rest[0];
-      const n = Number(rest[1]);
-      if (Number.isInteger(n) && n > 0) members.set(group, n);
+      if (rest[1] !== undefined) members.set(group, Number(rest[1]));
       else if (!members.has(group)) members.set(group, settings.members ?? 20);
       say(`shell: now in group ${group} (${members.get(group)} members)`);
     } else if (cmd === '/as' && rest[0]) {
       user = rest.join(' ');
       say(`shell: now speaking as ${user}`);
-    } else if (cmd === '/members' && Number(rest[0]) > 0) {
-      members.set(group, Math.floor(Number(rest[0])));
+    } else if (cmd === '/members') {
+      if (refuseSize(rest.length === 1 ? rest[0] : undefined)) return true;
+      members.set(group, Number(rest[0]));
       say(`shell: ${group} has ${members.get(group)} members`);
     } else if (cmd === '/?' || cmd === '/shell') {
       say(HELP);

@@ -1,4 +1,5 @@
 import { settingsReader } from '../../src/config/adapter-settings.js';
+import { PAUSE_SECONDS } from '../../src/config/bounds.js';
 import type { Config } from '../../src/config/config.js';
 
 /** Seconds between two messages the bot sends; WeChat bans accounts that post fast. */
@@ -36,7 +37,7 @@ const LOG_LEVELS = new Set(['silent', 'error', 'warn', 'info', 'verbose', 'silly
 
 /** Reads and checks the wechaty settings; a malformed key is an InputError naming it. */
 export function wechatySettings(config: Config): WechatySettings {
-  const { raw, fail, optStr } = settingsReader(config, 'wechaty');
+  const { raw, fail, optStr, number } = settingsReader(config, 'wechaty');
   const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
   const puppet = optStr('puppet') ?? DEFAULT_PUPPET;
@@ -49,9 +50,7 @@ export function wechatySettings(config: Config): WechatySettings {
   const pace = { ...DEFAULT_PACE };
   for (const key of Object.keys(paceRaw)) {
     if (!(key in pace)) fail(`pace.${key}`, 'unknown key (room, account, jitter)');
-    const v = paceRaw[key];
-    if (typeof v !== 'number' || !(v >= 0)) fail(`pace.${key}`, 'expected seconds >= 0');
-    pace[key as keyof Pace] = v as number;
+    pace[key as keyof Pace] = number(`pace.${key}`, paceRaw[key], PAUSE_SECONDS);
   }
 
   const speakInRooms = raw.speakInRooms ?? false;

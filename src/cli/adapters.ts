@@ -15,8 +15,8 @@ type Factory = (deps: AdapterDeps) => Promise<Adapter>;
 // Imported lazily: each platform's SDK loads only when its adapter runs.
 const FACTORIES: Record<string, Factory> = {
   async shell({ config, ctx }) {
-    const { createShellAdapter } = await import('../../adapters/shell/index.js');
-    return createShellAdapter(config.adapters.shell ?? {}, { input: ctx.stdin, output: ctx.stdout });
+    const { createShellAdapter, shellSettings } = await import('../../adapters/shell/index.js');
+    return createShellAdapter(shellSettings(config), { input: ctx.stdin, output: ctx.stdout });
   },
   async slack({ config, ctx }) {
     const { createSlackAdapter, slackSettings } = await import('../../adapters/slack/index.js');

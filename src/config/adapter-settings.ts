@@ -1,4 +1,5 @@
 import { InputError } from '../util/errors.js';
+import { expected, inBound, type Bound } from './bounds.js';
 import type { Config } from './config.js';
 
 /** Reading one adapter's block of the config, with errors that name the file and the key. */
@@ -9,6 +10,8 @@ export interface SettingsReader {
   optStr(key: string): string | undefined;
   /** An http(s) base URL, or the default; without trailing slashes. */
   url(key: string, fallback: string): string;
+  /** `value`, read from `key`, when it is a number within the bound. */
+  number(key: string, value: unknown, bound: Bound): number;
 }
 
 export function settingsReader(config: Config, adapter: string): SettingsReader {
@@ -27,5 +30,6 @@ export function settingsReader(config: Config, adapter: string): SettingsReader 
     if (!/^https?:\/\//.test(value)) fail(key, 'expected an http(s) URL');
     return value.replace(/\/+$/, '');
   };
-  return { raw, fail, optStr, url };
+  const number = (key: string, value: unknown, bound: Bound): number => (inBound(value, bound) ? value : fail(key, `expected ${expected(bound)}`));
+  return { raw, fail, optStr, url, number };
 }

@@ -1,6 +1,7 @@
 import { InputError } from '../util/errors.js';
 import { isCategory } from '../taxonomy/categories.js';
 import type { Config, Supervisor } from './config.js';
+import { COST_MINUTES, RETENTION_DAYS, WEEK_PERSON_MINUTES, expected, inBound, type Bound } from './bounds.js';
 
 type Obj = Record<string, unknown>;
 
@@ -20,6 +21,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   const r = raw as Obj;
   for (const key of Object.keys(r)) if (!TOP_KEYS.has(key)) fail(key, 'unknown key');
   const str = (key: string, v: unknown): string => (typeof v === 'string' && v !== '' ? v : fail(key, 'expected a non-empty string'));
+  const num = (key: string, v: unknown, b: Bound): number => (inBound(v, b) ? v : fail(key, `expected ${expected(b)}`));
 
   if (r.db !== undefined) base.db = str('db', r.db);
   if (r.timezone !== undefined) {
@@ -44,13 +46,10 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
     if (!isObj(r.costs)) fail('costs', 'expected a mapping of category to minutes');
     for (const [cat, v] of Object.entries(r.costs as Obj)) {
       if (!isCategory(cat)) fail(`costs.${cat}`, 'unknown category');
-      if (typeof v !== 'number' || !(v >= 0)) fail(`costs.${cat}`, 'expected minutes >= 0');
-      base.costs[cat as keyof Config['costs']] = v as number;
+      base.costs[cat as keyof Config['costs']] = num(`costs.${cat}`, v, COST_MINUTES);
     }
   }
-  if (r.retentionDays !== undefined) {
-    base.retentionDays = Number.isInteger(r.retentionDays) && (r.retentionDays as number) > 0 ? (r.retentionDays as number) : fail('retentionDays', 'expected a whole number of days > 0');
-  }
+  if (r.retentionDays !== undefined) base.retentionDays = num('retentionDays', r.retentionDays, RETENTION_DAYS);
   if (r.rules !== undefined) {
     const list = typeof r.rules === 'string' ? [r.rules] : r.rules;
     base.rules = Array.isArray(list) ? list.map((d, i) => str(`rules[${i}]`, d)) : fail('rules', 'expected a folder or a list of folders');
@@ -69,7 +68,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
     if (d.thresholds !== undefined) {
       const t = isObj(d.thresholds) ? d.thresholds : fail('digest.thresholds', 'expected {yellow, red}');
       for (const k of ['yellow', 'red'] as const) {
-        if (t[k] !== undefined) base.digest.thresholds[k] = typeof t[k] === 'number' ? (t[k] as number) : fail(`digest.thresholds.${k}`, 'expected person-minutes');
+        if (t[k] !== undefined) base.digest.thresholds[k] = num(`digest.thresholds.${k}`, t[k], WEEK_PERSON_MINUTES);
       }
     }
     if (d.supervisors !== undefined) {

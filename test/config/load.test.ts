@@ -61,4 +61,18 @@ adapters:
     expect(c.costs['data-request']).toBe(20);
     expect(c.costs['check-in']).toBe(DEFAULT_COSTS['check-in']);
   });
+
+  it('bounds numbers, naming the key and the range', () => {
+    const bad: [string, RegExp][] = [
+      ['costs: {check-in: 1e300}\n', /config key costs\.check-in: expected a number of minutes from 0 to 1,440$/],
+      ['costs: {check-in: .nan}\n', /config key costs\.check-in: expected a number of minutes/],
+      ['retentionDays: 1e300\n', /config key retentionDays: expected a whole number of days from 1 to 36,500$/],
+      ['retentionDays: 1.5\n', /config key retentionDays: expected a whole number of days/],
+      ['digest: {thresholds: {red: .inf}}\n', /config key digest\.thresholds\.red: expected a number of person-minutes from 0 to 1,000,000,000$/],
+      ['digest: {thresholds: {yellow: -1}}\n', /config key digest\.thresholds\.yellow: expected a number of person-minutes/],
+    ];
+    for (const [yaml, message] of bad) expect(() => loadConfig(configFile(yaml), {}), yaml).toThrow(message);
+    const c = loadConfig(configFile('costs: {ack-demand: 0}\nretentionDays: 36500\ndigest: {thresholds: {red: 1000000000}}\n'), {});
+    expect([c.costs['ack-demand'], c.retentionDays, c.digest.thresholds.red]).toEqual([0, 36_500, 1e9]);
+  });
 });

@@ -29,7 +29,8 @@ describe('wechatySettings', () => {
 
   it.each([
     [{ puppet: 'left-pad' }, 'fingertip.yaml: config key adapters.wechaty.puppet: "left-pad" is not a wechaty puppet package name (wechaty-puppet-...)'],
-    [{ pace: { room: -1 } }, 'fingertip.yaml: config key adapters.wechaty.pace.room: expected seconds >= 0'],
+    [{ pace: { room: -1 } }, 'fingertip.yaml: config key adapters.wechaty.pace.room: expected a number of seconds from 0 to 3,600'],
+    [{ pace: { jitter: 1e300 } }, 'fingertip.yaml: config key adapters.wechaty.pace.jitter: expected a number of seconds from 0 to 3,600'],
     [{ pace: { burst: 3 } }, 'fingertip.yaml: config key adapters.wechaty.pace.burst: unknown key (room, account, jitter)'],
     [{ puppetOptions: 'x' }, 'fingertip.yaml: config key adapters.wechaty.puppetOptions: expected a mapping'],
     [{ speakInRooms: 'yes' }, 'fingertip.yaml: config key adapters.wechaty.speakInRooms: expected true or false'],
