@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, YAMLParseError } from 'yaml';
 import { InputError } from '../util/errors.js';
 import type { Config } from './config.js';
+import { dbPath } from './db-path.js';
 import { defaultConfig } from './defaults.js';
 import { validateConfig } from './validate.js';
 
@@ -40,7 +41,11 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
   }
   const config = validateConfig(raw, path ?? '(defaults)', defaultConfig());
   if (path) config.source = path;
-  if (env.FINGERTIP_DB) config.db = env.FINGERTIP_DB;
+  if (env.FINGERTIP_DB) {
+    config.db = dbPath(env.FINGERTIP_DB, (why) => {
+      throw new InputError(`FINGERTIP_DB: ${why}`);
+    });
+  }
   const slack = config.adapters.slack;
   if (slack) {
     if (!slack.apiUrl && env.SLACK_API_URL) slack.apiUrl = env.SLACK_API_URL;

@@ -2,6 +2,7 @@ import { InputError } from '../util/errors.js';
 import { isCategory } from '../taxonomy/categories.js';
 import type { Config, Supervisor } from './config.js';
 import { COST_MINUTES, RETENTION_DAYS, WEEK_PERSON_MINUTES, expected, inBound, type Bound } from './bounds.js';
+import { dbPath } from './db-path.js';
 
 type Obj = Record<string, unknown>;
 
@@ -23,7 +24,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   const str = (key: string, v: unknown): string => (typeof v === 'string' && v !== '' ? v : fail(key, 'expected a non-empty string'));
   const num = (key: string, v: unknown, b: Bound): number => (inBound(v, b) ? v : fail(key, `expected ${expected(b)}`));
 
-  if (r.db !== undefined) base.db = str('db', r.db);
+  if (r.db !== undefined) base.db = dbPath(str('db', r.db), (why) => fail('db', why));
   if (r.timezone !== undefined) {
     base.timezone = str('timezone', r.timezone);
     try {

@@ -75,4 +75,17 @@ adapters:
     const c = loadConfig(configFile('costs: {ack-demand: 0}\nretentionDays: 36500\ndigest: {thresholds: {red: 1000000000}}\n'), {});
     expect([c.costs['ack-demand'], c.retentionDays, c.digest.thresholds.red]).toEqual([0, 36_500, 1e9]);
   });
+
+  it('refuses a database URL of another scheme in db or FINGERTIP_DB, and takes a file:// URL as its path', () => {
+    expect(() => loadConfig(configFile('db: postgres://fingertip:secret@db.example/fingertip\n'), {})).toThrow(
+      /^\S+c\.yaml: config key db: a postgres:\/\/ URL: postgres is not supported yet; give the path of a SQLite file$/,
+    );
+    expect(() => loadConfig(undefined, { FINGERTIP_DB: 'MySQL://root@127.0.0.1/x' })).toThrow(
+      /^FINGERTIP_DB: a mysql:\/\/ URL: mysql is not supported yet; give the path of a SQLite file$/,
+    );
+    expect(loadConfig(undefined, { FINGERTIP_DB: 'file:///var/lib/fingertip/bot.db' }).db).toBe('/var/lib/fingertip/bot.db');
+    expect(loadConfig(configFile('db: file:///tmp/a%20b.db\n'), {}).db).toBe('/tmp/a b.db');
+    expect(() => loadConfig(undefined, { FINGERTIP_DB: 'file://elsewhere/x.db' })).toThrow(/^FINGERTIP_DB: not a local file URL/);
+    expect(loadConfig(undefined, { FINGERTIP_DB: 'data/postgres:x.db' }).db).toBe('data/postgres:x.db'); // a path, not a URL
+  });
 });
