@@ -6,6 +6,9 @@ import { normalizeInto, unitsToString, type Normalized } from './normalize.js';
 import type { Rule, RuleSet } from './rule.js';
 import { isWordUnit } from './term.js';
 import { examinedPart } from './text-limit.js';
+import { combine } from './model/combine.js';
+import { extractFeatures, newFeatureBuffer } from './model/features.js';
+import { K, type LinearModel } from './model/linear-model.js';
 
 /** Occurrences of one trigger tried per message, and of one regex collected: bounds pathological input. */
 const MAX_TRIGGERS = 32;
@@ -44,7 +47,11 @@ export class Engine {
   private nz!: Normalized;
   private nzText: string | undefined;
 
-  constructor(ruleSet: RuleSet) {
+  private readonly features = newFeatureBuffer();
+  private readonly probs = new Float64Array(K);
+
+  /** With a model, rules and model combine (model/combine.ts); without, the rules decide alone. */
+  constructor(ruleSet: RuleSet, readonly model?: LinearModel) {
     this.rules = ruleSet.rules;
     this.c = compile(ruleSet);
     this.setGen = new Int32Array(this.c.setCount);
@@ -62,20 +69,39 @@ export class Engine {
     this.touched.length = 0;
     this.collectTermHits(nz);
     const findings: Finding[] = [];
+    let silenced = 0;
     for (const set of this.touched) {
       for (const r of this.c.triggerRules[set]) {
-        if (opts.disabled?.has(r.rule.id)) continue;
         const span = this.evaluate(r);
         if (!span) continue;
+        // A rule switched off also keeps the model from flagging alone what it would have flagged.
+        if (opts.disabled?.has(r.rule.id)) {
+          silenced |= CATEGORY_BIT[r.rule.category];
+          continue;
+        }
         const from = nz.start[span[0]];
         const to = nz.end[span[1] - 1];
         findings.push({ rule: r.rule.id, category: r.rule.category, span: [from, to], match: original.slice(from, to) });
       }
     }
-    if (findings.length > 1) findings.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));
+    const judged = this.model ? this.judge(findings, original, silenced, opts.disabled) : { findings, vetoed: [] };
+    const out = judged.findings;
+    if (out.length > 1) out.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));
     let mask = 0;
-    for (const f of findings) mask |= CATEGORY_BIT[f.category];
-    return { categories: SORTED_BY_MASK[mask].slice(), findings };
+    for (const f of out) mask |= CATEGORY_BIT[f.category];
+    const result: Classification = { categories: SORTED_BY_MASK[mask].slice(), findings: out };
+    if (judged.vetoed.length) result.vetoed = judged.vetoed;
+    return result;
+  }
+
+  /** The learned stage over the same normalised text the rules read. */
+  private judge(findings: Finding[], original: string, silenced: number, disabled: ReadonlySet<string> | undefined) {
+    const model = this.model!;
+    extractFeatures(this.nz, this.features);
+    model.predict(this.features, this.probs);
+    // `model/<category>` switched off silences the model's own flags for that category.
+    if (disabled?.size) for (const c of CATEGORIES) if (disabled.has(`model/${c}`)) silenced |= CATEGORY_BIT[c];
+    return combine(findings, this.probs, model.data.thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced);
   }
 
   private collectTermHits(nz: Normalized): void {
