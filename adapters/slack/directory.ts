@@ -53,6 +53,16 @@ export class SlackDirectory {
     });
   }
 
+  /** What the last channel lookup found (however old), without calling the Web API. */
+  cachedChannel(id: string): SlackChannel | undefined {
+    return this.channels.peek(id);
+  }
+
+  /** What the last profile lookup found (however old), without calling the Web API. */
+  cachedUser(id: string): SlackUser | undefined {
+    return this.users.peek(id);
+  }
+
   /** Admins named in the config: known without a lookup, so they keep their rights when users.info fails. */
   isConfiguredAdmin(userId: string): boolean {
     return this.admins.includes(userId);

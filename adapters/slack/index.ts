@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
 import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { BurstLog } from '../../src/bot/burst-log.js';
 import { oneLine, WorkError } from '../../src/util/errors.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackDirectory } from './directory.js';
-import { enrich } from './enrich.js';
+import { lookUp, withDirectory } from './enrich.js';
 import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent, type SlackReactionEvent } from './event-mapping.js';
 import { OutboundQueue } from './outbound-queue.js';
 import { createBoltApp, startBoltApp } from './receiver.js';
@@ -38,14 +39,29 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
   const queue = new OutboundQueue(deps.sendIntervalMs ?? 1000, (lane, seconds) =>
     log(`slack: rate limited sending to ${lane}; retrying after ${seconds} s`),
   );
-  const inFlight = new Set<Promise<void>>();
+  const slackLine = (line: string) => log(`slack: ${line}`);
+  const failures = new BurstLog(slackLine, 'events failed');
+  const lookupFailures = new BurstLog(slackLine, 'lookups failed');
+  /** Events being handled and fill-ins under way: stop() waits for them, so none writes to a closed store. */
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    const done = () => inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  };
   /** The Bolt app once it is receiving; a start that failed leaves nothing to stop. */
   let started: App | undefined;
   let port: number | undefined;
 
   /**
-   * Reads an event and hands its message over after the request was acked. An unreadable event or
-   * a failure downstream is logged with the event's id, never thrown at Bolt.
+   * Reads an event and hands its message over; resolves once the bot is done with it (its record
+   * committed), which is when CommitFirstApp acknowledges the event, and rejects when the bot
+   * failed, leaving it to Slack to deliver again. An unreadable event is logged with its id and
+   * acknowledged: it would come back as unreadable. What the directory does not know yet is looked
+   * up meanwhile; a lookup too slow for the ack is not waited for, and once it has come the message
+   * is handed over again with what it found (the bot stores a message once, and takes the group's
+   * members from it).
    */
   const receive = (onMessage: (msg: ChatMessage) => Promise<void>, eventId: string | undefined, read: () => ChatMessage | null): Promise<void> => {
     let msg: ChatMessage | null;
@@ -56,13 +72,28 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       return Promise.resolve();
     }
     if (!msg) return Promise.resolve();
-    const id = msg.id;
-    const work = enrich(msg, directory, log)
-      .then(onMessage)
-      .catch((err: unknown) => log(`slack: message ${id} failed: ${oneLine(err)}`))
-      .finally(() => inFlight.delete(work));
-    inFlight.add(work);
-    return work;
+    const draft = msg;
+    return track(
+      (async () => {
+        const lookups = lookUp(draft, directory, lookupFailures);
+        let known = withDirectory(draft, directory);
+        if (known.missing > 0) {
+          await settledWithin(lookups, LOOKUP_WAIT_MS);
+          known = withDirectory(draft, directory);
+        }
+        await onMessage(known.msg).catch((err: unknown) => {
+          throw new WorkError(`message ${draft.id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);
+        });
+        if (known.missing > 0) track(lookups.then(() => fillIn(onMessage, draft, known.missing)));
+      })(),
+    );
+  };
+
+  /** Hands the message over again if the lookups that were missing found something since. */
+  const fillIn = async (onMessage: (msg: ChatMessage) => Promise<void>, draft: ChatMessage, missing: number): Promise<void> => {
+    const filled = withDirectory(draft, directory);
+    if (filled.missing >= missing) return;
+    await onMessage(filled.msg).catch((err: unknown) => failures.report(`message ${draft.id} not filled in with its group and sender: ${oneLine(err)}`));
   };
 
   const post = (channel: string, text: string, threadTs?: string) =>
@@ -111,7 +142,7 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       const self = auth.user_id;
       if (!self) throw new WorkError('slack: auth.test gave no bot user id');
       botUserId = self;
-      const app = createBoltApp(settings, { botUserId: self, botId: auth.bot_id }, logger);
+      const app = createBoltApp(settings, { botUserId: self, botId: auth.bot_id }, logger, { log, failures });
       app.event('message', ({ event, body }) =>
         receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
       );
@@ -160,10 +191,31 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     async stop() {
       await started?.stop();
       started = undefined;
-      while (inFlight.size > 0) await Promise.all(inFlight);
+      while (inFlight.size > 0) await Promise.allSettled(inFlight);
       await queue.drain();
+      failures.flush();
+      lookupFailures.flush();
     },
   };
+}
+
+/**
+ * How long an event waits for lookups the directory has not made yet: a Web API that answers in
+ * time (in a few hundred ms, as it mostly does) fills the message in before it is stored, one that
+ * does not (rate limited, down) cannot push the ack towards Slack's 3 s.
+ */
+const LOOKUP_WAIT_MS = 500;
+
+/** Resolves when `work` has settled or `ms` have passed, whichever comes first. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
 }
 
 /** The thread to answer in: the ts part of a `<channel>/<ts>` message id in this channel. */

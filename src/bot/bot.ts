@@ -114,7 +114,11 @@ export class Bot {
     const signature = `${g.name ?? ''}\u0000${g.memberCount ?? ''}\u0000${g.members?.length ?? ''}\u0000${g.coverage ?? ''}`;
     if (this.groupSeen.get(key) === signature) return;
     this.groupSeen.set(key, signature);
-    await this.opts.store.upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts });
+    await this.opts.store.upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts }).catch((err: unknown) => {
+      // Not stored: the platform's redelivery of the message must try again.
+      this.groupSeen.delete(key);
+      throw err;
+    });
     if (g.coverage) {
       const { disabled: _, ...settings } = await this.groupSettings(msg.platform, g.id);
       if (settings.coverage !== g.coverage) {

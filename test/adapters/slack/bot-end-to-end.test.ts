@@ -10,11 +10,14 @@ import { tempDir } from '../../support/temp-dir.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
 import { storedRecords } from '../../support/stored-records.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';
+import type { SerialWriter } from '../../../src/store/serial-writer.js';
 
 // The whole path: signed Events API requests → Bolt → the Slack adapter → the bot → a real SQLite
 // file; answers go out through the adapter to the local Web API stub.
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
+/** A channel whose member list takes pages of its own to store. */
+const HR = Array.from({ length: 1000 }, (_, i) => `UHR${i}`);
 
 interface Running extends RunningBot {
   adapter: SlackAdapter;
@@ -35,21 +38,21 @@ async function stub(): Promise<SlackApiStub> {
       { id: 'U2', name: 'Wang' },
       { id: 'UADMIN', name: 'Boss', is_admin: true },
     ],
-    channels: { C01: { name: 'ops', members: ['U1', 'U2', 'UADMIN', 'UBOT'] } },
+    channels: { C01: { name: 'ops', members: ['U1', 'U2', 'UADMIN', 'UBOT'] }, C02: { name: 'hr', members: HR } },
   });
   stubs.push(s);
   return s;
 }
 
-async function startBot(api: SlackApiStub, db: string): Promise<Running> {
+async function startBot(api: SlackApiStub, db: string, log: (line: string) => void = () => {}): Promise<Running> {
   const config = defaultConfig();
   config.db = db;
   const store = await openStore(db);
   const adapter = createSlackAdapter(
     { token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.url, admins: [] },
-    { log: () => {}, sendIntervalMs: 0 },
+    { log, sendIntervalMs: 0 },
   );
-  const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: () => {} });
+  const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log });
   await bot.start();
   const r = { bot, store, adapter };
   running.add(r);
@@ -78,6 +81,20 @@ describe('Slack adapter through the bot', () => {
     expect(rec).toMatchObject({ platform: 'slack', id: 'C01/1800000001.000100', groupId: 'C01', groupName: 'ops', senderId: 'U1', recipients: 2 });
     expect(rec.categories).toContain('check-in');
     expect(await store.group('slack', 'C01')).toMatchObject({ name: 'ops', members: 3, memberIds: ['U1', 'U2', 'UADMIN'] });
+  });
+
+  it('stores a message without waiting for a slow member lookup, and the group\'s members once it came', async () => {
+    const api = await stub();
+    api.replyOnce('conversations.members', { status: 429, headers: { 'retry-after': '1' } });
+    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+    const sent = Date.now();
+    expect((await sendSigned(adapter.port!, eventEnvelope(message('1800000001.000200', DEMAND)))).status).toBe(200);
+    expect(Date.now() - sent).toBeLessThan(1000);
+    const [rec] = await storedRecords(store);
+    expect(rec).toMatchObject({ id: 'C01/1800000001.000200', recipients: 0 });
+    const group = await eventually(async () => ((await store.group('slack', 'C01'))?.members ? store.group('slack', 'C01') : undefined));
+    expect(group).toMatchObject({ name: 'ops', members: 3, memberIds: ['U1', 'U2', 'UADMIN'] });
+    expect((await storedRecords(store)).map((r) => r.id)).toEqual(['C01/1800000001.000200']);
   });
 
   it('counts a redelivered event once, also after a restart', async () => {
@@ -158,5 +175,63 @@ describe('Slack adapter through the bot', () => {
     expect([refused.status, delivered.status]).toEqual([429, 200]);
     expect(delivered.at - refused.at).toBeGreaterThanOrEqual(1000);
     expect(delivered.args).toMatchObject({ channel: 'C01', user: 'U1' });
+  });
+
+  it('answers 400 to a signed "event": null and 401 to a timestamp an hour ahead, storing neither', async () => {
+    const api = await stub();
+    const lines: string[] = [];
+    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'), (l) => lines.push(l));
+    const eventNull = JSON.stringify({ ...JSON.parse(eventEnvelope(message('1800000007.000100', DEMAND), 'EvNull')), event: null });
+    expect((await sendSigned(adapter.port!, eventNull)).status).toBe(400);
+    const ahead = Math.floor(Date.now() / 1000) + 3600;
+    expect((await sendSigned(adapter.port!, eventEnvelope(message('1800000007.000200', DEMAND)), { timestamp: ahead })).status).toBe(401);
+    // Five minutes either way is Slack's rule: a clock a little ahead is no replay.
+    expect((await sendSigned(adapter.port!, eventEnvelope(message('1800000007.000300', 'ok')), { timestamp: ahead - 3500 })).status).toBe(200);
+    expect((await storedRecords(store)).map((r) => r.id)).toEqual(['C01/1800000007.000300']);
+    expect(lines).toEqual([
+      'slack: request refused with 400: event_callback EvNull without an event object',
+      expect.stringMatching(/^slack: request refused with 401: its timestamp is (3599|3600) s ahead of this machine's clock/),
+    ]);
+  });
+
+  it('acknowledges nothing a full database did not store, logs the failures in two lines, and stores it on redelivery', async () => {
+    const api = await stub();
+    const db = join(tempDir(), 'bot.db');
+    const lines: string[] = [];
+    const bot = await startBot(api, db, (l) => lines.push(l));
+    // SQLite's own "database or disk is full", a few pages on: the limit is the writing connection's.
+    const writer = (bot.store as unknown as { writer: SerialWriter }).writer.db;
+    const pages = (await writer.get<{ page_count: number }>('PRAGMA page_count'))!.page_count;
+    await writer.get(`PRAGMA max_page_count = ${pages + 4}`);
+
+    const statuses = new Map<string, number>();
+    for (let i = 0; i < 300; i += 10) {
+      const batch = Array.from({ length: 10 }, (_, k) => `1800000008.${String(i + k).padStart(6, '0')}`);
+      const answers = await Promise.all(batch.map((ts) => sendSigned(bot.adapter.port!, eventEnvelope(message(ts, `${DEMAND}（第${ts}号通知）`))).then((r) => r.status)));
+      batch.forEach((ts, k) => statuses.set(`C01/${ts}`, answers[k]));
+    }
+    const stored = new Set((await storedRecords(bot.store)).map((r) => r.id));
+    const acked = [...statuses].filter(([, status]) => status === 200).map(([id]) => id);
+    const refused = [...statuses].filter(([, status]) => status !== 200);
+    expect(acked.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(100);
+    expect(refused.every(([, status]) => status === 503)).toBe(true);
+    expect(acked.filter((id) => !stored.has(id))).toEqual([]);
+    expect(refused.filter(([id]) => stored.has(id))).toEqual([]);
+
+    // A group first seen while the disk was full gets its members on Slack's redelivery, once there is room.
+    const firstInC02 = eventEnvelope({ ...message('1800000008.000900', DEMAND), channel: 'C02' }, 'EvC02');
+    expect((await sendSigned(bot.adapter.port!, firstInC02)).status).toBe(503);
+    await writer.get(`PRAGMA max_page_count = ${pages + 1000}`);
+    expect((await sendSigned(bot.adapter.port!, firstInC02, { retryNum: 1 })).status).toBe(200);
+    expect(await bot.store.group('slack', 'C02')).toMatchObject({ name: 'hr', members: 1000 });
+
+    await running.stop(bot);
+    const full = `${db}: the disk is full; nothing more can be stored until space is freed`;
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^slack: message C01\/1800000008\.\d+ \(event Ev\d+\) failed: /);
+    expect(lines[0]).toContain(`${full}; answered 503, for Slack to deliver it again`);
+    expect(lines[1]).toMatch(new RegExp(`^slack: ${refused.length} more events failed in the last \\d+ s \\(the latest: message C02/`));
+    expect(lines[1]).toContain(full);
   });
 });

@@ -25,8 +25,13 @@ beforeAll(async () => {
       { id: 'U2', name: 'Wang' },
       { id: 'UADMIN', name: 'Boss', is_admin: true },
       { id: 'UCFG', name: 'Zhao' },
+      { id: 'U3', name: 'Sun' },
     ],
-    channels: { C01: { name: 'ops', members: ['U1', 'U2', 'UADMIN', 'UBOT'] }, C02: { name: 'hr', members: ['U1', 'U2'] } },
+    channels: {
+      C01: { name: 'ops', members: ['U1', 'U2', 'UADMIN', 'UBOT'] },
+      C02: { name: 'hr', members: ['U1', 'U2'] },
+      C03: { name: 'sales', members: ['U1', 'U3'] },
+    },
   });
   adapter = createSlackAdapter(
     { token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: stub.url, admins: ['UCFG'] },
@@ -82,12 +87,43 @@ describe('Slack adapter over HTTP', () => {
     expect(stub.calls.slice(before).every((c) => c.method !== 'chat.postMessage')).toBe(true);
   });
 
-  it('acks the request before the bot works on it', async () => {
+  it('answers the request only once the bot is done with the message', async () => {
     const release = sink.hold();
-    const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000004.000100', text: '收到' })));
-    expect(res.status).toBe(200);
+    let answered: number | undefined;
+    const res = sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000004.000100', text: '收到' }))).then((r) => {
+      answered = Date.now();
+      return r;
+    });
     await waitFor(byId('C01/1800000004.000100'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answered).toBeUndefined();
+    const released = Date.now();
     release();
+    expect((await res).status).toBe(200);
+    expect(answered).toBeGreaterThanOrEqual(released);
+  });
+
+  it('does not hold the answer for a slow lookup: hands the message over without it, then again filled in', async () => {
+    stub.replyOnce('conversations.members', { status: 429, headers: { 'retry-after': '1' } });
+    stub.replyOnce('users.info', { status: 429, headers: { 'retry-after': '1' } });
+    const sent = Date.now();
+    const res = await sendSigned(adapter.port!, eventEnvelope(message({ channel: 'C03', user: 'U3', ts: '1800000004.000200', text: '请大家今晚十点前完成打卡' })));
+    expect(res.status).toBe(200);
+    expect(Date.now() - sent).toBeLessThan(1000);
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0].group).toEqual({ id: 'C03' });
+    expect(sink.received[0].sender).toEqual({ id: 'U3' });
+    const [, filled] = await waitFor(() => (sink.received.length === 2 ? sink.received : undefined), 'the message filled in', 5000);
+    expect(filled).toMatchObject({ id: 'C03/1800000004.000200', group: { id: 'C03', name: 'sales', memberCount: 2 }, sender: { id: 'U3', name: 'Sun' } });
+  });
+
+  it('answers 400 to a signed body that is no JSON object, 401 to an unsigned one, and goes on', async () => {
+    expect((await sendSigned(adapter.port!, 'null')).status).toBe(400);
+    expect((await sendSigned(adapter.port!, '[]', { secret: 'not-the-secret' })).status).toBe(401);
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000004.000300', text: 'after' })));
+    await waitFor(byId('C01/1800000004.000300'));
+    expect(sink.received.map((m) => m.id)).toEqual(['C01/1800000004.000300']);
+    expect(logs).toContain('slack: request refused with 400: the body is not a JSON object');
   });
 
   it('answers "@fingertip stats" privately: ephemeral in the channel, else by DM', async () => {

@@ -15,10 +15,12 @@ export interface SendOptions {
   secret?: string;
   retryNum?: number;
   contentType?: string;
+  /** The request's x-slack-request-timestamp (seconds); now by default. */
+  timestamp?: number;
 }
 
 export async function sendSigned(port: number, body: string, opts: SendOptions = {}): Promise<Response> {
-  const timestamp = Math.floor(Date.now() / 1000);
+  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'content-type': opts.contentType ?? 'application/json',
     'x-slack-request-timestamp': String(timestamp),
