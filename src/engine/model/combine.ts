@@ -17,7 +17,7 @@ export interface Combined {
  * Rules and model together. A rule's finding stands when the model agrees that its category is
  * demanded, or that the message is a demand at all; otherwise it is vetoed (the rules fire on words,
  * and news, reported speech and policy text are full of the words). The model flags a category on
- * its own only when confident, and names its strongest cues with their weights.
+ * its own when confident, or less so in what it judges a demand, and names its strongest cues.
  */
 export function combine(
   ruleFindings: Finding[],
@@ -38,7 +38,7 @@ export function combine(
     else vetoed.push({ ...f, score: round(probs[k]) });
   }
   for (let k = 0; k < CATEGORIES.length; k++) {
-    if ((ruled | silenced) & (1 << k) || probs[k] < t.solo) continue;
+    if ((ruled | silenced) & (1 << k) || probs[k] < (demandOk ? Math.min(t.solo, t.soloInDemand) : t.solo)) continue;
     const cues = explain.model.cues(explain.buf, k, TOP_CUES).map((c) => {
       const from = explain.nz.start[c.from];
       const to = explain.nz.end[c.to - 1];

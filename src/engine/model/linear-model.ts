@@ -17,8 +17,10 @@ export interface Thresholds {
   confirm: number;
   /** …or when the message is a demand with at least this probability. */
   demandConfirm: number;
-  /** The model flags a category alone (no rule fired for it) at this probability or above. */
+  /** The model flags a category alone (no rule fired for it) at this probability or above… */
   solo: number;
+  /** …or at this lower one in a message it judges a demand (the demand threshold above). */
+  soloInDemand: number;
 }
 
 export interface ModelData {

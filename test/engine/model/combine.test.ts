@@ -5,7 +5,7 @@ import { extractFeatures, FEATURES, newFeatureBuffer } from '../../../src/engine
 import { DEMAND, K, LinearModel, outputIndex } from '../../../src/engine/model/linear-model.js';
 import { normalizeInto } from '../../../src/engine/normalize.js';
 
-const T = { confirm: 0.5, demandConfirm: 0.6, solo: 0.9 };
+const T = { confirm: 0.5, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.7 };
 const text = '请大家今天打卡';
 const nz = normalizeInto(text);
 const buf = newFeatureBuffer();
@@ -47,6 +47,11 @@ describe('rules and model together', () => {
       expect(c.weight).toBeGreaterThan(0);
     }
     expect([f.span, f.match]).toEqual([f.cues![0].span, f.cues![0].match]);
+  });
+
+  it('flags alone at a lower probability in a message it judges a demand', () => {
+    expect(combine([], probs({ [CHECK_IN]: 0.75 }), T, explain).findings).toEqual([]);
+    expect(combine([], probs({ [CHECK_IN]: 0.75, [DEMAND]: 0.7 }), T, explain).findings.map((f) => f.rule)).toEqual(['model/check-in']);
   });
 
   it('does not flag alone a category a group silenced', () => {

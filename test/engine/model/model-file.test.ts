@@ -14,7 +14,7 @@ function sample() {
     weights,
     scales: Float32Array.from({ length: K }, (_, k) => 0.01 * (k + 1)),
     biases: Float32Array.from({ length: K }, (_, k) => -k),
-    thresholds: { confirm: 0.3, demandConfirm: 0.6, solo: 0.9 },
+    thresholds: { confirm: 0.3, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.9 },
     meta: { corpus: 'abc', seed: 1 },
   };
 }

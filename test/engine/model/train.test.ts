@@ -16,7 +16,7 @@ const opts = { seed: 7, epochs: 30, rate: 0.3, l2: 1e-5 };
 
 function modelOf(examples: Example[]) {
   const q = quantize(train(examples, opts));
-  return { q, model: new LinearModel({ ...q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9 }, meta: {} }) };
+  return { q, model: new LinearModel({ ...q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} }) };
 }
 
 function probs(model: LinearModel, text: string): Float64Array {
@@ -29,8 +29,8 @@ function probs(model: LinearModel, text: string): Float64Array {
 
 describe('training the learned stage', () => {
   it('gives the same model, byte for byte, from the same corpus and seed', () => {
-    const a = encodeModel({ ...modelOf(corpus).q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9 }, meta: {} });
-    const b = encodeModel({ ...modelOf(corpus).q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9 }, meta: {} });
+    const a = encodeModel({ ...modelOf(corpus).q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} });
+    const b = encodeModel({ ...modelOf(corpus).q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} });
     expect(a.equals(b)).toBe(true);
   });
 
