@@ -12,6 +12,7 @@ const PARTS: Record<string, () => Promise<Part>> = {
   report: () => import('./report.js'),
   audit: () => import('./audit.js'),
   shell: () => import('./shell.js'),
+  'slack-ack': () => import('./slack-ack.js'),
 };
 
 const [part] = process.argv.slice(2);

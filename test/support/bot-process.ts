@@ -27,17 +27,21 @@ export interface SlackBotOptions {
   /** Runs the bot as this user (when the tests run as root, so that file permissions hold for it). */
   uid?: number;
   gid?: number;
+  /** How node runs the CLI: the sources by default; the bench runs the build (bin/fingertip.js). */
+  cli?: string[];
 }
 
+const FROM_SOURCES = ['--import', './test/support/ts-loader.mjs', 'test/support/fingertip-cli.ts'];
+
 /**
- * `fingertip start` on the Slack adapter over HTTP, in a process of its own (the CLI from the
- * sources), resolved once it answers on its port: a bot that can be killed with SIGKILL.
+ * `fingertip start` on the Slack adapter over HTTP, in a process of its own, resolved once it
+ * answers on its port: a bot that can be killed with SIGKILL.
  */
 export async function startSlackBot(opts: SlackBotOptions): Promise<BotProcess> {
   const port = await freePort();
   const config = join(opts.dir, `slack-${port}.yaml`);
   writeFileSync(config, stringify({ db: opts.db, adapters: { slack: { token: 'xoxb-test', signingSecret: opts.signingSecret, port, apiUrl: opts.apiUrl } } }));
-  const child = spawn(process.execPath, ['--import', './test/support/ts-loader.mjs', 'test/support/fingertip-cli.ts', 'start', '--config', config], {
+  const child = spawn(process.execPath, [...(opts.cli ?? FROM_SOURCES), 'start', '--config', config], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '' },
     stdio: ['ignore', 'ignore', 'pipe'],
