@@ -5,7 +5,7 @@ import { BurstLog } from '../../src/bot/burst-log.js';
 import { oneLine, WorkError } from '../../src/util/errors.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackDirectory } from './directory.js';
-import { lookUp, withDirectory } from './enrich.js';
+import { Inbound } from './inbound.js';
 import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent, type SlackReactionEvent } from './event-mapping.js';
 import { OutboundQueue } from './outbound-queue.js';
 import { createBoltApp, startBoltApp } from './receiver.js';
@@ -42,59 +42,10 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
   const slackLine = (line: string) => log(`slack: ${line}`);
   const failures = new BurstLog(slackLine, 'events failed');
   const lookupFailures = new BurstLog(slackLine, 'lookups failed');
-  /** Events being handled and fill-ins under way: stop() waits for them, so none writes to a closed store. */
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    const done = () => inFlight.delete(work);
-    work.then(done, done);
-    return work;
-  };
+  const inbound = new Inbound(directory, log, failures, lookupFailures);
   /** The Bolt app once it is receiving; a start that failed leaves nothing to stop. */
   let started: App | undefined;
   let port: number | undefined;
-
-  /**
-   * Reads an event and hands its message over; resolves once the bot is done with it (its record
-   * committed), which is when CommitFirstApp acknowledges the event, and rejects when the bot
-   * failed, leaving it to Slack to deliver again. An unreadable event is logged with its id and
-   * acknowledged: it would come back as unreadable. What the directory does not know yet is looked
-   * up meanwhile; a lookup too slow for the ack is not waited for, and once it has come the message
-   * is handed over again with what it found (the bot stores a message once, and takes the group's
-   * members from it).
-   */
-  const receive = (onMessage: (msg: ChatMessage) => Promise<void>, eventId: string | undefined, read: () => ChatMessage | null): Promise<void> => {
-    let msg: ChatMessage | null;
-    try {
-      msg = read();
-    } catch (err) {
-      log(`slack: event ${eventId ?? '(no id)'} skipped: ${oneLine(err)}`);
-      return Promise.resolve();
-    }
-    if (!msg) return Promise.resolve();
-    const draft = msg;
-    return track(
-      (async () => {
-        const lookups = lookUp(draft, directory, lookupFailures);
-        let known = withDirectory(draft, directory);
-        if (known.missing > 0) {
-          await settledWithin(lookups, LOOKUP_WAIT_MS);
-          known = withDirectory(draft, directory);
-        }
-        await onMessage(known.msg).catch((err: unknown) => {
-          throw new WorkError(`message ${draft.id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);
-        });
-        if (known.missing > 0) track(lookups.then(() => fillIn(onMessage, draft, known.missing)));
-      })(),
-    );
-  };
-
-  /** Hands the message over again if the lookups that were missing found something since. */
-  const fillIn = async (onMessage: (msg: ChatMessage) => Promise<void>, draft: ChatMessage, missing: number): Promise<void> => {
-    const filled = withDirectory(draft, directory);
-    if (filled.missing >= missing) return;
-    await onMessage(filled.msg).catch((err: unknown) => failures.report(`message ${draft.id} not filled in with its group and sender: ${oneLine(err)}`));
-  };
 
   const post = (channel: string, text: string, threadTs?: string) =>
     queue.push(channel, () => client.chat.postMessage({ channel, text, thread_ts: threadTs })).catch((err: unknown) => {
@@ -144,17 +95,17 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       botUserId = self;
       const app = createBoltApp(settings, { botUserId: self, botId: auth.bot_id }, logger, { log, failures });
       app.event('message', ({ event, body }) =>
-        receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
+        inbound.receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
       );
       app.event('app_mention', ({ event, body }) =>
-        receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
+        inbound.receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
       );
       app.event('reaction_added', ({ event, body }) =>
-        receive(onMessage, body.event_id, () => fromReaction(event as SlackReactionEvent, body.event_id)),
+        inbound.receive(onMessage, body.event_id, () => fromReaction(event as SlackReactionEvent, body.event_id)),
       );
       app.command(SLASH_COMMAND, async ({ ack, body }) => {
         await ack();
-        await receive(onMessage, body.trigger_id, () => fromSlashCommand(body, Date.now()));
+        await inbound.receive(onMessage, body.trigger_id, () => fromSlashCommand(body, Date.now()));
       });
       port = await startBoltApp(app, settings);
       started = app;
@@ -191,31 +142,12 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     async stop() {
       await started?.stop();
       started = undefined;
-      while (inFlight.size > 0) await Promise.allSettled(inFlight);
+      await inbound.settled();
       await queue.drain();
       failures.flush();
       lookupFailures.flush();
     },
   };
-}
-
-/**
- * How long an event waits for lookups the directory has not made yet: a Web API that answers in
- * time (in a few hundred ms, as it mostly does) fills the message in before it is stored, one that
- * does not (rate limited, down) cannot push the ack towards Slack's 3 s.
- */
-const LOOKUP_WAIT_MS = 500;
-
-/** Resolves when `work` has settled or `ms` have passed, whichever comes first. */
-function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    work.then(done, done);
-  });
 }
 
 /** The thread to answer in: the ts part of a `<channel>/<ts>` message id in this channel. */

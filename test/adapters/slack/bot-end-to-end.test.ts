@@ -177,7 +177,7 @@ describe('Slack adapter through the bot', () => {
     expect(delivered.args).toMatchObject({ channel: 'C01', user: 'U1' });
   });
 
-  it('answers 400 to a signed "event": null and 401 to a timestamp an hour ahead, storing neither', async () => {
+  it('answers 400 to a signed "event": null and 401 to a timestamp an hour ahead or behind, storing none', async () => {
     const api = await stub();
     const lines: string[] = [];
     const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'), (l) => lines.push(l));
@@ -185,12 +185,14 @@ describe('Slack adapter through the bot', () => {
     expect((await sendSigned(adapter.port!, eventNull)).status).toBe(400);
     const ahead = Math.floor(Date.now() / 1000) + 3600;
     expect((await sendSigned(adapter.port!, eventEnvelope(message('1800000007.000200', DEMAND)), { timestamp: ahead })).status).toBe(401);
+    expect((await sendSigned(adapter.port!, eventEnvelope(message('1800000007.000250', DEMAND)), { timestamp: ahead - 7200 })).status).toBe(401);
     // Five minutes either way is Slack's rule: a clock a little ahead is no replay.
     expect((await sendSigned(adapter.port!, eventEnvelope(message('1800000007.000300', 'ok')), { timestamp: ahead - 3500 })).status).toBe(200);
     expect((await storedRecords(store)).map((r) => r.id)).toEqual(['C01/1800000007.000300']);
     expect(lines).toEqual([
       'slack: request refused with 400: event_callback EvNull without an event object',
       expect.stringMatching(/^slack: request refused with 401: its timestamp is (3599|3600) s ahead of this machine's clock/),
+      expect.stringMatching(/^slack warning: .*x-slack-request-timestamp must differ from system time by no more than 5 minutes/),
     ]);
   });
 

@@ -1,0 +1,92 @@
+import type { BurstLog } from '../../src/bot/burst-log.js';
+import type { ChatMessage } from '../../src/bot/chat-message.js';
+import { oneLine, WorkError } from '../../src/util/errors.js';
+import type { SlackDirectory } from './directory.js';
+import { lookUp, withDirectory } from './enrich.js';
+
+type OnMessage = (msg: ChatMessage) => Promise<void>;
+
+/**
+ * How long an event waits for lookups the directory has not made yet: a Web API that answers in
+ * time (in a few hundred ms, as it mostly does) fills the message in before it is stored, one that
+ * does not (rate limited, down) cannot push the ack towards Slack's 3 s.
+ */
+const LOOKUP_WAIT_MS = 500;
+
+/** Events on their way to the bot, filled in from the directory, and the work still under way. */
+export class Inbound {
+  /** Events being handled and fill-ins under way: stop waits for them, so none writes to a closed store. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly directory: SlackDirectory,
+    private readonly log: (line: string) => void,
+    private readonly failures: BurstLog,
+    private readonly lookupFailures: BurstLog,
+  ) {}
+
+  /**
+   * Reads an event and hands its message over; resolves once the bot is done with it (its record
+   * committed), which is when CommitFirstApp acknowledges the event, and rejects when the bot
+   * failed, leaving it to Slack to deliver again. An unreadable event is logged with its id and
+   * acknowledged: it would come back as unreadable. What the directory does not know yet is looked
+   * up meanwhile; a lookup too slow for the ack is not waited for, and once it has come the message
+   * is handed over again with what it found (the bot stores a message once, and takes the group's
+   * members from it).
+   */
+  receive(onMessage: OnMessage, eventId: string | undefined, read: () => ChatMessage | null): Promise<void> {
+    let msg: ChatMessage | null;
+    try {
+      msg = read();
+    } catch (err) {
+      this.log(`slack: event ${eventId ?? '(no id)'} skipped: ${oneLine(err)}`);
+      return Promise.resolve();
+    }
+    return msg ? this.track(this.handOver(onMessage, msg, eventId)) : Promise.resolve();
+  }
+
+  /** Resolves once every event and fill-in under way has settled. */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
+  }
+
+  private async handOver(onMessage: OnMessage, draft: ChatMessage, eventId: string | undefined): Promise<void> {
+    const lookups = lookUp(draft, this.directory, this.lookupFailures);
+    let known = withDirectory(draft, this.directory);
+    if (known.missing > 0) {
+      await settledWithin(lookups, LOOKUP_WAIT_MS);
+      known = withDirectory(draft, this.directory);
+    }
+    await onMessage(known.msg).catch((err: unknown) => {
+      throw new WorkError(`message ${draft.id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);
+    });
+    const missing = known.missing;
+    if (missing > 0) this.track(lookups.then(() => this.fillIn(onMessage, draft, missing)));
+  }
+
+  /** Hands the message over again if the lookups that were missing found something since. */
+  private async fillIn(onMessage: OnMessage, draft: ChatMessage, missing: number): Promise<void> {
+    const filled = withDirectory(draft, this.directory);
+    if (filled.missing >= missing) return;
+    await onMessage(filled.msg).catch((err: unknown) => this.failures.report(`message ${draft.id} not filled in with its group and sender: ${oneLine(err)}`));
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    const done = () => this.inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  }
+}
+
+/** Resolves when `work` has settled or `ms` have passed, whichever comes first. */
+function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+}
