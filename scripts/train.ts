@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createEngine } from '../src/engine/index.js';
 import { BUILTIN_RULES_DIR } from '../src/engine/builtin-rules.js';
 import { extractFeatures, newFeatureBuffer } from '../src/engine/model/features.js';
-import { K, LinearModel, type Thresholds } from '../src/engine/model/linear-model.js';
+import { HashedMlp, HIDDEN, K, type Thresholds } from '../src/engine/model/hashed-mlp.js';
 import { encodeModel } from '../src/engine/model/model-file.js';
 import { MODEL_FILE } from '../src/engine/model/model-path.js';
 import { chooseThresholds, type Judged } from '../src/engine/model/thresholds.js';
@@ -24,9 +24,9 @@ try {
   const q = quantize(trained);
   const digest = createHash('sha256');
   for (const l of splits.train) digest.update(`${l.text}\u0000${l.labels.join(',')}\n`);
-  const meta = { corpus: digest.digest('hex').slice(0, 16), lines: splits.train.length, seed: DEFAULT_TRAIN.seed, epochs: DEFAULT_TRAIN.epochs };
+  const meta = { corpus: digest.digest('hex').slice(0, 16), lines: splits.train.length, seed: DEFAULT_TRAIN.seed, epochs: DEFAULT_TRAIN.epochs, hidden: HIDDEN };
   const placeholder: Thresholds = { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 };
-  const model = new LinearModel({ ...q, thresholds: placeholder, meta });
+  const model = new HashedMlp({ ...q, thresholds: placeholder, meta });
 
   const rules = createEngine([], { model: null });
   const buf = newFeatureBuffer();

@@ -8,7 +8,7 @@ import { isWordUnit } from './term.js';
 import { examinedPart } from './text-limit.js';
 import { combine } from './model/combine.js';
 import { extractFeatures, newFeatureBuffer } from './model/features.js';
-import { K, type LinearModel } from './model/linear-model.js';
+import { K, type HashedMlp } from './model/hashed-mlp.js';
 
 /** Occurrences of one trigger tried per message, and of one regex collected: bounds pathological input. */
 const MAX_TRIGGERS = 32;
@@ -51,7 +51,7 @@ export class Engine {
   private readonly probs = new Float64Array(K);
 
   /** With a model, rules and model combine (model/combine.ts); without, the rules decide alone. */
-  constructor(ruleSet: RuleSet, readonly model?: LinearModel) {
+  constructor(ruleSet: RuleSet, readonly model?: HashedMlp) {
     this.rules = ruleSet.rules;
     this.c = compile(ruleSet);
     this.setGen = new Int32Array(this.c.setCount);

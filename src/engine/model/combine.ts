@@ -2,7 +2,7 @@ import { CATEGORIES } from '../../taxonomy/categories.js';
 import type { Finding } from '../finding.js';
 import type { Normalized } from '../normalize.js';
 import type { FeatureBuffer } from './features.js';
-import { DEMAND, type LinearModel, type Thresholds } from './linear-model.js';
+import { DEMAND, type HashedMlp, type Thresholds } from './hashed-mlp.js';
 
 /** Cues listed for a finding the model makes alone. */
 const TOP_CUES = 3;
@@ -23,7 +23,7 @@ export function combine(
   ruleFindings: Finding[],
   probs: Float64Array,
   t: Thresholds,
-  explain: { model: LinearModel; buf: FeatureBuffer; nz: Normalized; text: string },
+  explain: { model: HashedMlp; buf: FeatureBuffer; nz: Normalized; text: string },
   /** Bit k: the model may not flag CATEGORIES[k] alone (a group switched its rule or `model/<category>` off). */
   silenced = 0,
 ): Combined {

@@ -11,7 +11,7 @@ import type { Normalized } from '../normalize.js';
  *   stem: "checking"/"checked" share "check").
  * - Digits fold to one digit, so "3点前" and "5点前" are one cue; other symbols (✅, @, ？, 👍) count alone.
  */
-export const HASH_BITS = 18;
+export const HASH_BITS = 17;
 export const FEATURES = 1 << HASH_BITS;
 const MASK = FEATURES - 1;
 

@@ -3,58 +3,64 @@ import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { InputError } from '../../util/errors.js';
 import { FEATURES, HASH_BITS } from './features.js';
-import { K, LinearModel, OUTPUTS, type ModelData } from './linear-model.js';
+import { HashedMlp, HIDDEN, K, OUTPUTS, type ModelData } from './hashed-mlp.js';
 
 /**
- * The model file: "FTM1", the header's length (uint32 LE), a JSON header (outputs, thresholds,
- * scales, biases, provenance), the int8 weights deflated, and a SHA-256 of everything before it.
- * Deflate makes the mostly-zero table small enough to keep in the repository; the checksum turns a
- * cut or altered file into a one-line error rather than silently wrong flags.
+ * The model file: "FTM2", the header's length (uint32 LE), a JSON header (shape, thresholds, the
+ * small layers, provenance), the row scales (float32 LE) and int8 embedding table deflated, and a
+ * SHA-256 of everything before it. Rows of features never seen in training are zero, so deflate keeps the file small enough for
+ * the repository; the checksum turns a cut or altered file into a one-line error, not wrong flags.
  */
-const MAGIC = Buffer.from('FTM1');
+const MAGIC = Buffer.from('FTM2');
+
+const bytesOf = (a: Float32Array | Int8Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 const DIGEST = 32;
 
 interface Header {
-  format: 1;
+  format: 2;
   hashBits: number;
+  hidden: number;
   outputs: string[];
   thresholds: ModelData['thresholds'];
-  scales: number[];
-  biases: number[];
+  hiddenBias: number[];
+  outWeights: number[];
+  outBias: number[];
   meta: ModelData['meta'];
 }
 
 export function encodeModel(data: ModelData): Buffer {
   const header: Header = {
-    format: 1,
+    format: 2,
     hashBits: HASH_BITS,
+    hidden: HIDDEN,
     outputs: [...OUTPUTS],
     thresholds: data.thresholds,
-    scales: [...data.scales],
-    biases: [...data.biases],
+    hiddenBias: [...data.hiddenBias],
+    outWeights: [...data.outWeights],
+    outBias: [...data.outBias],
     meta: data.meta,
   };
   const json = Buffer.from(JSON.stringify(header));
   const len = Buffer.alloc(4);
   len.writeUInt32LE(json.length);
-  const body = Buffer.concat([MAGIC, len, json, deflateSync(Buffer.from(data.weights.buffer, data.weights.byteOffset, data.weights.length), { level: 9 })]);
+  const body = Buffer.concat([MAGIC, len, json, deflateSync(Buffer.concat([bytesOf(data.rowScales), bytesOf(data.embeddings)]), { level: 9 })]);
   return Buffer.concat([body, createHash('sha256').update(body).digest()]);
 }
 
 /** Reads a model file; anything wrong with it is an InputError naming the file. */
-export function loadModel(path: string): LinearModel {
+export function loadModel(path: string): HashedMlp {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (err) {
     throw new InputError(`${path}: cannot read the model file (${(err as NodeJS.ErrnoException).code ?? String(err)}); run npm run train`);
   }
-  return new LinearModel(decodeModel(bytes, path));
+  return new HashedMlp(decodeModel(bytes, path));
 }
 
 export function decodeModel(bytes: Buffer, path: string): ModelData {
   const bad = (why: string) => new InputError(`${path}: not a usable fingertip model (${why}); run npm run train`);
-  if (bytes.length < MAGIC.length + 4 + DIGEST || !bytes.subarray(0, 4).equals(MAGIC)) throw bad('no FTM1 header');
+  if (bytes.length < MAGIC.length + 4 + DIGEST || !bytes.subarray(0, 4).equals(MAGIC)) throw bad('no FTM2 header');
   const body = bytes.subarray(0, bytes.length - DIGEST);
   if (!createHash('sha256').update(body).digest().equals(bytes.subarray(bytes.length - DIGEST))) throw bad('checksum mismatch: the file is cut or altered');
   const hlen = body.readUInt32LE(4);
@@ -65,19 +71,26 @@ export function decodeModel(bytes: Buffer, path: string): ModelData {
   } catch {
     throw bad('header is not JSON');
   }
-  if (header.format !== 1 || header.hashBits !== HASH_BITS) throw bad(`format ${header.format} with ${header.hashBits} hash bits; this fingertip reads format 1 with ${HASH_BITS}`);
-  if (header.outputs.join() !== OUTPUTS.join()) throw bad(`outputs ${header.outputs.join(', ')} differ from this fingertip's categories`);
-  let weights: Buffer;
-  try {
-    weights = inflateSync(body.subarray(8 + hlen));
-  } catch {
-    throw bad('weights do not inflate');
+  if (header.format !== 2 || header.hashBits !== HASH_BITS || header.hidden !== HIDDEN) {
+    throw bad(`format ${header.format}, ${header.hashBits} hash bits, ${header.hidden} hidden units; this fingertip reads format 2, ${HASH_BITS}, ${HIDDEN}`);
   }
-  if (weights.length !== FEATURES * K) throw bad(`${weights.length} weights, expected ${FEATURES * K}`);
+  if (header.outputs.join() !== OUTPUTS.join()) throw bad(`outputs ${header.outputs.join(', ')} differ from this fingertip's categories`);
+  if (header.hiddenBias?.length !== HIDDEN || header.outWeights?.length !== HIDDEN * K || header.outBias?.length !== K) throw bad('layer sizes do not match');
+  let table: Buffer;
+  try {
+    table = inflateSync(body.subarray(8 + hlen));
+  } catch {
+    throw bad('embeddings do not inflate');
+  }
+  if (table.length !== FEATURES * 4 + FEATURES * HIDDEN) throw bad(`${table.length} bytes of tables, expected ${FEATURES * 4 + FEATURES * HIDDEN}`);
+  // Copied out so the float32 row scales are aligned, whatever offset inflate left them at.
+  const tables = new Uint8Array(table);
   return {
-    weights: new Int8Array(weights.buffer, weights.byteOffset, weights.length),
-    scales: Float32Array.from(header.scales),
-    biases: Float32Array.from(header.biases),
+    rowScales: new Float32Array(tables.buffer, 0, FEATURES),
+    embeddings: new Int8Array(tables.buffer, FEATURES * 4, FEATURES * HIDDEN),
+    hiddenBias: Float32Array.from(header.hiddenBias),
+    outWeights: Float32Array.from(header.outWeights),
+    outBias: Float32Array.from(header.outBias),
     thresholds: header.thresholds,
     meta: header.meta,
   };

@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category } from '../../taxonomy/categories.js';
 import { normalizeInto } from '../normalize.js';
 import { extractFeatures, FEATURES, newFeatureBuffer } from './features.js';
-import { DEMAND, K } from './linear-model.js';
+import { DEMAND, HIDDEN, K, type ModelData } from './hashed-mlp.js';
 
 export interface Example {
   text: string;
@@ -11,17 +11,18 @@ export interface Example {
 export interface TrainOptions {
   seed: number;
   epochs: number;
-  /** AdaGrad's step size. */
+  /** SGD's step size at the first epoch; it falls linearly to zero by the last. */
   rate: number;
-  /** L2 pull toward zero on the weights an example touches. */
-  l2: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { seed: 20261205, epochs: 12, rate: 0.3, l2: 1e-5 };
+export const DEFAULT_TRAIN: TrainOptions = { seed: 20261205, epochs: 10, rate: 0.05 };
 
+/** The trained network in floats, before quantisation. */
 export interface Trained {
-  weights: Float32Array;
-  biases: Float64Array;
+  embeddings: Float32Array;
+  hiddenBias: Float32Array;
+  outWeights: Float32Array;
+  outBias: Float32Array;
 }
 
 /** A message's hashed features, copied out of the shared buffer. */
@@ -51,76 +52,89 @@ function targets(labels: readonly Category[]): Uint8Array {
   return y;
 }
 
+/** A positive's loss counts twice: each category has far fewer positives than negatives. */
+const POSITIVE_WEIGHT = 2;
+/** Embedding rows learn faster than the small layers: each row is touched by few examples. */
+const EMBEDDING_RATE = 4;
+
 /**
- * One-vs-rest logistic regression by AdaGrad over shuffled examples. Positives of a rare output
- * weigh more (√(negatives/positives), at most 4), so a category with few lines is still learned.
+ * The network of hashed-mlp.ts trained by plain SGD with a falling step, examples shuffled by a
+ * seeded generator, so the same corpus and seed give the same model. Rows of features that no
+ * training line holds are zeroed at the end: at prediction an unseen n-gram then adds nothing
+ * instead of its random start.
  */
 export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT_TRAIN): Trained {
   const xs = examples.map((e) => featureIds(e.text));
   const ys = examples.map((e) => targets(e.labels));
-  const pos = new Float64Array(K);
-  for (const y of ys) for (let k = 0; k < K; k++) pos[k] += y[k];
-  const posWeight = Array.from(pos, (p) => (p === 0 ? 1 : Math.min(4, Math.max(1, Math.sqrt((examples.length - p) / p)))));
-
-  const w = new Float32Array(FEATURES * K);
-  const g2 = new Float32Array(FEATURES * K);
-  const b = new Float64Array(K);
-  const bg2 = new Float64Array(K);
-  const order = Array.from(examples, (_, i) => i);
   const rand = seeded(opts.seed);
-  const z = new Float64Array(K);
+  const E = new Float32Array(FEATURES * HIDDEN).map(() => (rand() - 0.5) * 0.1);
+  const b1 = new Float32Array(HIDDEN);
+  const W = new Float32Array(HIDDEN * K).map(() => (rand() - 0.5) * 0.3);
+  const b2 = new Float32Array(K);
+  const a = new Float64Array(HIDDEN);
+  const h = new Float64Array(HIDDEN);
+  const gh = new Float64Array(HIDDEN);
+  const order = Array.from(examples, (_, i) => i);
   for (let epoch = 0; epoch < opts.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
+    const rate = opts.rate * (1 - epoch / opts.epochs);
     for (const idx of order) {
       const x = xs[idx];
       const y = ys[idx];
-      const norm = x.length > 0 ? 1 / Math.sqrt(x.length) : 0;
-      z.set(b);
+      const s = x.length > 0 ? 1 / Math.sqrt(x.length) : 0;
+      a.fill(0);
       for (let i = 0; i < x.length; i++) {
-        const base = x[i] * K;
-        for (let k = 0; k < K; k++) z[k] += w[base + k] * norm;
+        const row = x[i] * HIDDEN;
+        for (let j = 0; j < HIDDEN; j++) a[j] += E[row + j];
       }
+      for (let j = 0; j < HIDDEN; j++) {
+        a[j] = a[j] * s + b1[j];
+        h[j] = a[j] > 0 ? a[j] : 0;
+      }
+      gh.fill(0);
       for (let k = 0; k < K; k++) {
-        const p = 1 / (1 + Math.exp(-z[k]));
-        const g = (p - y[k]) * (y[k] ? posWeight[k] : 1);
-        bg2[k] += g * g;
-        b[k] -= (opts.rate * g) / Math.sqrt(bg2[k] + 1e-8);
-        for (let i = 0; i < x.length; i++) {
-          const at = x[i] * K + k;
-          const gi = g * norm + opts.l2 * w[at];
-          g2[at] += gi * gi;
-          w[at] -= (opts.rate * gi) / Math.sqrt(g2[at] + 1e-8);
+        let z = b2[k];
+        for (let j = 0; j < HIDDEN; j++) z += W[j * K + k] * h[j];
+        const g = (1 / (1 + Math.exp(-z)) - y[k]) * (y[k] ? POSITIVE_WEIGHT : 1);
+        b2[k] -= rate * g;
+        for (let j = 0; j < HIDDEN; j++) {
+          gh[j] += g * W[j * K + k];
+          W[j * K + k] -= rate * g * h[j];
         }
+      }
+      for (let j = 0; j < HIDDEN; j++) {
+        if (a[j] <= 0) gh[j] = 0;
+        b1[j] -= rate * gh[j];
+      }
+      const step = rate * EMBEDDING_RATE * s;
+      for (let i = 0; i < x.length; i++) {
+        const row = x[i] * HIDDEN;
+        for (let j = 0; j < HIDDEN; j++) E[row + j] -= step * gh[j];
       }
     }
   }
-  return { weights: w, biases: b };
+  const seen = new Uint8Array(FEATURES);
+  for (const x of xs) for (const f of x) seen[f] = 1;
+  for (let f = 0; f < FEATURES; f++) if (!seen[f]) E.fill(0, f * HIDDEN, (f + 1) * HIDDEN);
+  return { embeddings: E, hiddenBias: b1, outWeights: W, outBias: b2 };
 }
 
 /**
- * int8 weights with one scale per output. The scale comes from the 99.9th percentile of the
- * output's non-zero weights rather than the largest, so a few extreme weights (clipped) do not
- * round every ordinary one to zero.
+ * int8 embeddings, each row with its own scale (its largest value over 127): rows differ by orders
+ * of magnitude, and one scale for the table rounded the rows of rare features to nothing.
  */
-export function quantize(t: Trained): { weights: Int8Array; scales: Float32Array; biases: Float32Array } {
-  const scales = new Float32Array(K);
-  for (let k = 0; k < K; k++) {
-    const mags: number[] = [];
-    for (let f = 0; f < FEATURES; f++) {
-      const v = Math.abs(t.weights[f * K + k]);
-      if (v > 0) mags.push(v);
-    }
-    mags.sort((a, b) => a - b);
-    const hi = mags.length ? mags[Math.min(mags.length - 1, Math.floor(mags.length * 0.999))] : 1;
-    scales[k] = hi / 127;
+export function quantize(t: Trained): Pick<ModelData, 'embeddings' | 'rowScales' | 'hiddenBias' | 'outWeights' | 'outBias'> {
+  const q = new Int8Array(t.embeddings.length);
+  const rowScales = new Float32Array(FEATURES);
+  for (let f = 0; f < FEATURES; f++) {
+    let max = 0;
+    for (let j = 0; j < HIDDEN; j++) max = Math.max(max, Math.abs(t.embeddings[f * HIDDEN + j]));
+    if (max === 0) continue;
+    const r = (rowScales[f] = Math.fround(max / 127));
+    for (let j = 0; j < HIDDEN; j++) q[f * HIDDEN + j] = Math.round(t.embeddings[f * HIDDEN + j] / r);
   }
-  const q = new Int8Array(FEATURES * K);
-  for (let i = 0; i < q.length; i++) {
-    const v = Math.round(t.weights[i] / scales[i % K]);
-    q[i] = v > 127 ? 127 : v < -127 ? -127 : v;
-  }
-  return { weights: q, scales, biases: Float32Array.from(t.biases) };
+  return { embeddings: q, rowScales, hiddenBias: t.hiddenBias, outWeights: t.outWeights, outBias: t.outBias };
 }

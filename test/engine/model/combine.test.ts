@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/engine/finding.js';
 import { combine } from '../../../src/engine/model/combine.js';
 import { extractFeatures, FEATURES, newFeatureBuffer } from '../../../src/engine/model/features.js';
-import { DEMAND, K, LinearModel, outputIndex } from '../../../src/engine/model/linear-model.js';
+import { DEMAND, HashedMlp, HIDDEN, K, outputIndex } from '../../../src/engine/model/hashed-mlp.js';
 import { normalizeInto } from '../../../src/engine/normalize.js';
 
 const T = { confirm: 0.5, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.7 };
@@ -10,10 +10,16 @@ const text = '请大家今天打卡';
 const nz = normalizeInto(text);
 const buf = newFeatureBuffer();
 extractFeatures(nz, buf);
-// Every feature of the text pushes toward check-in, so the cues are the text's own n-grams.
-const weights = new Int8Array(FEATURES * K);
-for (let i = 0; i < buf.count; i++) weights[buf.ids[i] * K + outputIndex('check-in')] = 10 + i;
-const model = new LinearModel({ weights, scales: new Float32Array(K).fill(0.1), biases: new Float32Array(K), thresholds: T, meta: {} });
+// Every feature of the text feeds hidden unit 0, which feeds check-in: the cues are the text's own n-grams.
+const embeddings = new Int8Array(FEATURES * HIDDEN);
+const rowScales = new Float32Array(FEATURES);
+for (let i = 0; i < buf.count; i++) {
+  embeddings[buf.ids[i] * HIDDEN] = 10 + i;
+  rowScales[buf.ids[i]] = 0.1;
+}
+const outWeights = new Float32Array(HIDDEN * K);
+outWeights[outputIndex('check-in')] = 1;
+const model = new HashedMlp({ embeddings, rowScales, hiddenBias: new Float32Array(HIDDEN), outWeights, outBias: new Float32Array(K), thresholds: T, meta: {} });
 const explain = { model, buf, nz, text };
 const ruleFinding: Finding = { rule: 'check-in/r', category: 'check-in', span: [5, 7], match: '打卡' };
 

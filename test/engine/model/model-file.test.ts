@@ -2,18 +2,20 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../../src/engine/model/features.js';
-import { K } from '../../../src/engine/model/linear-model.js';
+import { HIDDEN, K } from '../../../src/engine/model/hashed-mlp.js';
 import { encodeModel, loadModel } from '../../../src/engine/model/model-file.js';
 import { InputError } from '../../../src/util/errors.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 function sample() {
-  const weights = new Int8Array(FEATURES * K);
-  for (let i = 0; i < weights.length; i += 97) weights[i] = (i % 255) - 127;
+  const embeddings = new Int8Array(FEATURES * HIDDEN);
+  for (let i = 0; i < embeddings.length; i += 97) embeddings[i] = (i % 255) - 127;
   return {
-    weights,
-    scales: Float32Array.from({ length: K }, (_, k) => 0.01 * (k + 1)),
-    biases: Float32Array.from({ length: K }, (_, k) => -k),
+    embeddings,
+    rowScales: Float32Array.from({ length: FEATURES }, (_, f) => (f % 3) * 0.01),
+    hiddenBias: Float32Array.from({ length: HIDDEN }, (_, j) => j / 10),
+    outWeights: Float32Array.from({ length: HIDDEN * K }, (_, i) => (i % 7) - 3),
+    outBias: Float32Array.from({ length: K }, (_, k) => -k),
     thresholds: { confirm: 0.3, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.9 },
     meta: { corpus: 'abc', seed: 1 },
   };
@@ -24,9 +26,12 @@ describe('the model file', () => {
     const file = join(tempDir(), 'm.model');
     writeFileSync(file, encodeModel(sample()));
     const m = loadModel(file);
-    // Compared as bytes: a deep compare of two million elements takes seconds.
-    expect(Buffer.from(m.data.weights.buffer, m.data.weights.byteOffset, m.data.weights.length).equals(Buffer.from(sample().weights.buffer))).toBe(true);
-    expect([...m.data.scales]).toEqual([...sample().scales]);
+    // Compared as bytes: a deep compare of millions of elements takes seconds.
+    const bytes = (a: Int8Array | Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(bytes(m.data.embeddings).equals(bytes(sample().embeddings))).toBe(true);
+    expect(bytes(m.data.rowScales).equals(bytes(sample().rowScales))).toBe(true);
+    expect([...m.data.outWeights]).toEqual([...sample().outWeights]);
+    expect([...m.data.hiddenBias]).toEqual([...sample().hiddenBias]);
     expect(m.data.thresholds).toEqual(sample().thresholds);
     expect(m.data.meta).toEqual(sample().meta);
   });

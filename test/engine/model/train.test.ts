@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures, newFeatureBuffer } from '../../../src/engine/model/features.js';
-import { K, LinearModel, outputIndex, DEMAND } from '../../../src/engine/model/linear-model.js';
+import { DEMAND, HashedMlp, K, outputIndex } from '../../../src/engine/model/hashed-mlp.js';
 import { encodeModel } from '../../../src/engine/model/model-file.js';
 import { quantize, train, type Example } from '../../../src/engine/model/train.js';
 import { normalizeInto } from '../../../src/engine/normalize.js';
@@ -12,14 +12,14 @@ const corpus: Example[] = [
   ...DEMANDS.map((text) => ({ text, labels: ['check-in' as const] })),
   ...TALK.map((text) => ({ text, labels: [] })),
 ];
-const opts = { seed: 7, epochs: 30, rate: 0.3, l2: 1e-5 };
+const opts = { seed: 7, epochs: 40, rate: 0.05 };
 
 function modelOf(examples: Example[]) {
   const q = quantize(train(examples, opts));
-  return { q, model: new LinearModel({ ...q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} }) };
+  return { q, model: new HashedMlp({ ...q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} }) };
 }
 
-function probs(model: LinearModel, text: string): Float64Array {
+function probs(model: HashedMlp, text: string): Float64Array {
   const buf = newFeatureBuffer();
   extractFeatures(normalizeInto(text), buf);
   const out = new Float64Array(K);

@@ -1,0 +1,116 @@
+import { CATEGORIES, type Category } from '../../taxonomy/categories.js';
+import { FEATURES, type FeatureBuffer } from './features.js';
+
+/**
+ * What the model scores: each category, and whether the message is a demand at all (any category).
+ * The last output lets the stage veto a rule's finding on text that is no demand (news, reported
+ * speech, a policy forbidding the practice) whatever category the rule named.
+ */
+export const OUTPUTS = [...CATEGORIES, 'demand'] as const;
+export type Output = (typeof OUTPUTS)[number];
+export const K = OUTPUTS.length;
+export const DEMAND = K - 1;
+/** Hidden units: 48 measured as well as 64 on the dev rounds, at three quarters of the cost. */
+export const HIDDEN = 48;
+
+/** How the model's scores and the rules' findings combine (chosen on the dev split by `npm run train`). */
+export interface Thresholds {
+  /** A rule's finding stands when the model gives its category at least this probability… */
+  confirm: number;
+  /** …or when the message is a demand with at least this probability. */
+  demandConfirm: number;
+  /** The model flags a category alone (no rule fired for it) at this probability or above… */
+  solo: number;
+  /** …or at this lower one in a message it judges a demand (the demand threshold above). */
+  soloInDemand: number;
+}
+
+export interface ModelData {
+  /** One embedding row of HIDDEN int8 values per hashed feature, each row times its own scale. */
+  embeddings: Int8Array;
+  rowScales: Float32Array;
+  /** The hidden layer's biases (HIDDEN), its weights to the outputs (HIDDEN × K, row per unit) and the outputs' biases (K). */
+  hiddenBias: Float32Array;
+  outWeights: Float32Array;
+  outBias: Float32Array;
+  thresholds: Thresholds;
+  /** Where the model came from (corpus digest, seed, epochs): shown by `npm run train` and the README. */
+  meta: Record<string, string | number>;
+}
+
+export interface Cue {
+  /** Span in the normalised text. */
+  from: number;
+  to: number;
+  weight: number;
+}
+
+/**
+ * A bag of hashed n-grams through one hidden layer: the message's rows of the embedding table are
+ * summed (scaled by 1/√n), a ReLU layer mixes them, and a sigmoid per output scores it. The hidden
+ * layer lets cues combine ("转发" before a demand, "we'll rank" beside "please share") where a
+ * linear model can only add them up.
+ */
+export class HashedMlp {
+  private readonly pre = new Float64Array(HIDDEN);
+
+  constructor(readonly data: ModelData) {
+    if (data.embeddings.length !== FEATURES * HIDDEN || data.rowScales.length !== FEATURES) throw new Error('model tables do not match the feature count');
+  }
+
+  /** Probabilities per output into `out` (length K). */
+  predict(buf: FeatureBuffer, out: Float64Array): void {
+    const { embeddings: e, rowScales, hiddenBias, outWeights: w, outBias } = this.data;
+    const a = this.pre;
+    a.fill(0);
+    const n = buf.count;
+    for (let i = 0; i < n; i++) {
+      const f = buf.ids[i];
+      const r = rowScales[f];
+      if (r === 0) continue; // a feature never seen in training
+      const row = f * HIDDEN;
+      for (let j = 0; j < HIDDEN; j++) a[j] += e[row + j] * r;
+    }
+    const s = n > 0 ? 1 / Math.sqrt(n) : 0;
+    for (let k = 0; k < K; k++) out[k] = outBias[k];
+    for (let j = 0; j < HIDDEN; j++) {
+      const h = a[j] * s + hiddenBias[j];
+      if (h <= 0) continue;
+      for (let k = 0; k < K; k++) out[k] += w[j * K + k] * h;
+    }
+    for (let k = 0; k < K; k++) out[k] = 1 / (1 + Math.exp(-out[k]));
+  }
+
+  /**
+   * The strongest cues for output `k`. With the hidden units that are active for this message held
+   * fixed, the output's logit is a sum over features, so each feature's share is exact: its
+   * embedding row through the active units' weights to `k`. Largest first, one per span.
+   */
+  cues(buf: FeatureBuffer, k: number, top: number): Cue[] {
+    const { embeddings: e, rowScales, hiddenBias, outWeights: w } = this.data;
+    const n = buf.count;
+    const s = n > 0 ? 1 / Math.sqrt(n) : 0;
+    const a = new Float64Array(HIDDEN);
+    for (let i = 0; i < n; i++) for (let j = 0; j < HIDDEN; j++) a[j] += e[buf.ids[i] * HIDDEN + j] * rowScales[buf.ids[i]];
+    const through = new Float64Array(HIDDEN);
+    for (let j = 0; j < HIDDEN; j++) through[j] = a[j] * s + hiddenBias[j] > 0 ? w[j * K + k] * s : 0;
+    const all: Cue[] = [];
+    for (let i = 0; i < n; i++) {
+      const row = buf.ids[i] * HIDDEN;
+      let c = 0;
+      for (let j = 0; j < HIDDEN; j++) c += e[row + j] * through[j];
+      c *= rowScales[buf.ids[i]];
+      if (c > 0) all.push({ from: buf.from[i], to: buf.to[i], weight: c });
+    }
+    all.sort((x, y) => y.weight - x.weight || x.from - y.from);
+    const picked: Cue[] = [];
+    for (const c of all) {
+      if (picked.some((p) => c.from < p.to && p.from < c.to)) continue;
+      picked.push(c);
+      if (picked.length === top) break;
+    }
+    return picked;
+  }
+}
+
+export const outputIndex = (c: Category): number => CATEGORIES.indexOf(c);
