@@ -47,6 +47,7 @@ export class BatchWriter {
     const rows: Param[][] = [];
     const first = new Map<string, number>(); // message key → index of the item that carries it first
     const firstKey = new Map<string, number>(); // the same for event keys
+    const stored: string[] = []; // per item, the key its record is stored under (an opted-out sender's id taken out)
     const users = new Map<string, Param[]>();
     const groups = new Map<string, Param[]>();
     const seen: Param[][] = [];
@@ -62,7 +63,9 @@ export class BatchWriter {
       if (first.has(k)) return;
       first.set(k, i);
       const anon = this.anonOf(r.platform, r.senderId);
-      rows.push(toRow(r, anon));
+      const row = toRow(r, anon);
+      rows.push(row);
+      stored[i] = key(r.platform, row[1] as string);
       const userKey = key(r.platform, r.senderId);
       if (!anon && r.senderName && this.names.get(userKey) !== r.senderName) users.set(userKey, [r.platform, r.senderId, r.senderName]);
       if (r.groupId !== '') {
@@ -83,7 +86,7 @@ export class BatchWriter {
     const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(seen)).map((row) => key(row.platform, row.key)));
     return items.map((item, i) => {
       const k = item.record ? key(item.record.platform, item.record.id) : key(item.platform, item.eventKey ?? '');
-      return item.record ? first.get(k) === i && (inserted === 'all' || inserted.has(k)) : firstKey.get(k) === i && newKeys.has(k);
+      return item.record ? first.get(k) === i && (inserted === 'all' || inserted.has(stored[i])) : firstKey.get(k) === i && newKeys.has(k);
     });
   }
 

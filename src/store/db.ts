@@ -14,14 +14,22 @@ export class Db {
     readonly busyTimeoutMs: number,
   ) {}
 
+  /**
+   * Opens a connection with secure_delete on: what it deletes or overwrites (a forgotten member's
+   * name and texts) is zeroed in the file, not left in free space. It is a setting of the connection,
+   * not of the file, so every connection to a store file (the digest's delivery log too) sets it.
+   * It costs ingest nothing measurable (bench ingest, 1M records: 20.2-22.1 s of user CPU with it,
+   * 20.4-22.3 s without; throughput varied more with the machine's load than between the two).
+   */
   static open(path: string, busyTimeoutMs: number): Promise<Db> {
     return new Promise((resolve, reject) => {
       const raw = new sqlite3.Database(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX, (err) => {
-        if (err) reject(dbError(path, err, busyTimeoutMs));
-        else {
-          raw.configure('busyTimeout', busyTimeoutMs);
-          resolve(new Db(raw, path, busyTimeoutMs));
-        }
+        if (err) return reject(dbError(path, err, busyTimeoutMs));
+        raw.configure('busyTimeout', busyTimeoutMs);
+        raw.exec('PRAGMA secure_delete = ON', (e) => {
+          if (!e) return resolve(new Db(raw, path, busyTimeoutMs));
+          raw.close(() => reject(dbError(path, e, busyTimeoutMs)));
+        });
       });
     });
   }

@@ -3,6 +3,7 @@ import type { SerialWriter } from './serial-writer.js';
 import { DIGEST_DELIVERIES_SCHEMA } from '../digest/delivery-schema.js';
 import { addDeadlines } from './deadline-migration.js';
 import { IDENTITIES_SCHEMA } from './identities.js';
+import { hashOptOuts } from './opt-out-migration.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 
 /**
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   DIGEST_DELIVERIES_SCHEMA,
   IDENTITIES_SCHEMA,
   addDeadlines,
+  hashOptOuts,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */

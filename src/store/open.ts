@@ -2,11 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Db } from './db.js';
 import { checkIdentity } from './identity.js';
+import { scrubLegacy } from './legacy-scrub.js';
 import { migrate } from './migrations.js';
 import { readOptOuts } from './privacy.js';
 import { SerialWriter } from './serial-writer.js';
 import { SqliteStore } from './sqlite-store.js';
 import type { IngestOptions, Store } from './store.js';
+import { WalTruncator } from './wal-truncator.js';
 
 export interface OpenOptions extends IngestOptions {
   /** How long to wait for another process's lock before failing (default 5000 ms). */
@@ -16,24 +18,28 @@ export interface OpenOptions extends IngestOptions {
 /**
  * Opens (creating if need be) the store's SQLite file: WAL so reports read while the bot writes,
  * synchronous FULL so a committed batch survives power loss as well as a killed process, foreign
- * keys on, pending migrations applied. A file that is not a fingertip database (random bytes,
- * another application's database) is an InputError naming it; a lock held past the busy timeout is
- * a WorkError naming it. Checkpoints every 10000 WAL pages (40 MB) rather than 1000: a page that
- * many batches touch is copied into the database once per checkpoint, not once per batch. The
- * writer's cache is 8 MB: 32 MB ingested no faster (bench: pipeline) and the bot is meant to be small.
+ * keys on (and secure_delete, see Db.open), pending migrations applied. A file that is not a
+ * fingertip database (random bytes, another application's database) is an InputError naming it; a
+ * lock held past the busy timeout is a WorkError naming it. Checkpoints every 10000 WAL pages (40 MB)
+ * rather than 1000: a page that many batches touch is copied into the database once per checkpoint,
+ * not once per batch. The writer's cache is 8 MB: 32 MB ingested no faster (bench:
+ * pipeline) and the bot is meant to be small.
  */
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
   const busy = options.busyTimeoutMs ?? 5000;
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const opened: Db[] = [];
+  let wal: WalTruncator | undefined;
   try {
     const db = await Db.open(path, busy);
     opened.push(db);
-    await checkIdentity(db);
+    const version = await checkIdentity(db);
     await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
       PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;`);
     const writer = new SerialWriter(db);
+    wal = new WalTruncator(writer);
+    if (await scrubLegacy(db, version)) await wal.truncate();
     await migrate(writer);
     // An in-memory database exists once per connection: there the writer reads too. Readers keep
     // 4 MB of pages: a report reads a period once, so a larger cache only holds pages it will not
@@ -48,8 +54,9 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
       readers.push(reader);
     }
     const [reader, scanner] = readers;
-    return new SqliteStore(writer, reader, scanner, await readOptOuts(reader), options);
+    return new SqliteStore(writer, reader, scanner, wal, await readOptOuts(reader), options);
   } catch (err) {
+    wal?.stop();
     for (const db of opened.reverse()) await db.close().catch(() => undefined);
     throw err;
   }

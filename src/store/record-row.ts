@@ -63,14 +63,16 @@ export function withoutMatches(findings: readonly Finding[]): Finding[] {
 
 /**
  * The row of a record. Unflagged messages keep no text or findings; `anonSender`, for a sender
- * who opted out, replaces the sender's id and drops what they wrote.
+ * who opted out, replaces the sender's id (also inside the message id: Slack's reaction ids name
+ * the reactor) and drops what they wrote.
  */
 export function toRow(r: MessageRecord, anonSender: string | undefined): Param[] {
   const mask = maskOf(r.categories);
   const flagged = mask !== 0;
   const findings = flagged ? (anonSender ? withoutMatches(r.findings) : r.findings) : null;
+  const id = anonSender && r.senderId !== '' ? r.id.replaceAll(r.senderId, anonSender) : r.id;
   return [
-    r.platform, r.id, r.groupId, anonSender ?? r.senderId, r.ts, r.length, r.hash, r.replyTo ?? null,
+    r.platform, id, r.groupId, anonSender ?? r.senderId, r.ts, r.length, r.hash, r.replyTo ?? null,
     r.isAck ? 1 : 0, r.mentionsAll ? 1 : 0, r.recipients, mask,
     findings ? JSON.stringify(findings) : null,
     flagged && !anonSender ? (r.text ?? null) : null,

@@ -12,7 +12,12 @@ export class SerialWriter {
   constructor(readonly db: Db) {}
 
   transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    const result = this.tail.then(() => this.run(fn));
+    return this.alone(() => this.run(fn));
+  }
+
+  /** Runs `fn` in the queue outside any transaction: for what SQLite refuses inside one (a checkpoint). */
+  alone<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    const result = this.tail.then(() => fn(this.db));
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -3,18 +3,18 @@ import { BatchWriter } from './batch-writer.js';
 import type { Db } from './db.js';
 import { categoryTotals, demandCount, groupTotals, memberView, quietCounts } from './aggregates.js';
 import * as groups from './groups.js';
-import { forgetIdentity, IdentityWriter, readIdentity } from './identities.js';
+import { IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
 import { addLead, readLeads } from './leads.js';
 import type { MessageRecord, ReportRecord } from './message-record.js';
+import type { OptOuts } from './opt-outs.js';
 import * as privacy from './privacy.js';
 import { readDemandTexts, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import type { SerialWriter } from './serial-writer.js';
-import type { GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store, QuietCount } from './store.js';
-
-const userKey = (platform: string, user: string): string => `${platform}\u0000${user}`;
+import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store, QuietCount } from './store.js';
+import type { WalTruncator } from './wal-truncator.js';
 
 /**
  * The Store on one SQLite file through three connections: `writer` (every write, one transaction at a
@@ -31,12 +31,13 @@ export class SqliteStore implements Store {
     private readonly writer: SerialWriter,
     private readonly reader: Db,
     private readonly scanner: Db,
-    /** Opted-out users → the anonymous id their messages are stored under. */
-    private readonly optOuts: Map<string, string>,
+    /** Empties the WAL after an erasure, so no older copy of the erased rows stays in it. */
+    private readonly wal: WalTruncator,
+    private readonly optOuts: OptOuts,
     options: IngestOptions = {},
   ) {
     this.identities = new IdentityWriter(writer);
-    this.batches = new BatchWriter(writer.db, (platform, user) => this.optOuts.get(userKey(platform, user)));
+    this.batches = new BatchWriter(writer.db, (platform, user) => this.optOuts.anonOf(platform, user));
     this.ingestor = new Ingestor(
       (items) =>
         this.writer.transaction(() => this.batches.write(items)).catch((err: unknown) => {
@@ -155,26 +156,23 @@ export class SqliteStore implements Store {
   }
 
   async setOptOut(platform: string, user: string, optedOut: boolean): Promise<void> {
-    const anon = await this.writer.transaction((db) => privacy.setOptOut(db, platform, user, optedOut));
+    const hash = this.optOuts.hash(platform, user);
+    await this.writer.transaction((db) => privacy.setOptOut(db, platform, user, hash, optedOut));
     this.batches.forgetNames();
-    if (anon) this.optOuts.set(userKey(platform, user), anon);
-    else this.optOuts.delete(userKey(platform, user));
+    this.optOuts.set(platform, user, hash, optedOut);
   }
 
   isOptedOut(platform: string, user: string): Promise<boolean> {
-    return privacy.isOptedOut(this.reader, platform, user);
+    return privacy.isOptedOut(this.reader, platform, this.optOuts.hash(platform, user));
   }
 
-  async forgetUser(platform: string, user: string): Promise<string> {
+  async forgetUser(platform: string, user: string): Promise<Forgotten> {
     await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
-    const { token, anon } = await this.writer.transaction(async (db) => {
-      const forgotten = await privacy.forgetUser(db, platform, user);
-      await forgetIdentity(db, platform, user);
-      return forgotten;
-    });
+    const forgotten = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user));
     this.batches.forgetNames();
-    if (anon) this.optOuts.set(userKey(platform, user), anon);
-    return token;
+    this.optOuts.forget(platform, user);
+    await this.wal.truncate();
+    return forgotten;
   }
 
   identityGet(platform: string, key: string): Promise<string | undefined> {
@@ -191,6 +189,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.wal.stop();
     await this.ingestor.close();
     await this.writer.idle();
     await this.batches.finalize();

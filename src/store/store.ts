@@ -98,6 +98,14 @@ export interface IngestOptions {
   maxDelayMs?: number;
 }
 
+/** What `forgetUser` did. */
+export interface Forgotten {
+  /** The anonymous id that now stands for the user in messages and feedback. */
+  token: string;
+  /** Groups whose settings named the user as a supervisor (now without them). */
+  supervisedGroups: string[];
+}
+
 /** The bot's SQLite file: messages, groups, settings, dedupe, feedback and privacy. */
 export interface Store {
   readonly path: string;
@@ -153,8 +161,11 @@ export interface Store {
   leads(period: Period): Promise<Lead[]>;
   setOptOut(platform: string, user: string, optedOut: boolean): Promise<void>;
   isOptedOut(platform: string, user: string): Promise<boolean>;
-  /** Erases a user's name and message texts (and identity keys leading to them), replaces their id by an anonymous token; returns the token. */
-  forgetUser(platform: string, user: string): Promise<string>;
+  /**
+   * Erases a user's name, message texts and id (see privacy.ts forgetUser), their messages and feedback
+   * keeping an anonymous token instead; then empties the WAL so the file keeps no older copy.
+   */
+  forgetUser(platform: string, user: string): Promise<Forgotten>;
   /** The stable id an adapter bound `key` to (WeChat's ids change at each login); undefined when none. */
   identityGet(platform: string, key: string): Promise<string | undefined>;
   /** Binds `key` to `stableId`, replacing an earlier binding; resolves once committed. */

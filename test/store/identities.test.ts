@@ -47,7 +47,7 @@ describe('identities', () => {
     await store.identityPut('wechaty', 'room-id:@@r1', 'wxg-aaaaaaaaaaaa');
     await store.identityPut('other', 'contact-id:@li', 'wxu-li');
 
-    const token = await store.forgetUser('wechaty', 'wxu-li');
+    const { token } = await store.forgetUser('wechaty', 'wxu-li');
     expect(await store.identityGet('wechaty', 'contact-id:@li')).toBeUndefined();
     expect(await store.identityGet('wechaty', 'contact-name:feedbeef')).toBeUndefined();
     expect(await store.identityGet('wechaty', 'contact-id:@han')).toBe('wxu-han');

@@ -24,7 +24,7 @@ describe('privacy', () => {
     await store.markFalsePositive('slack', 'm1', 'other/rule', 'Uzhang');
     const before = await store.groupTotals({ from: 0, to: 2_000_000 });
 
-    const token = await store.forgetUser('slack', 'Uzhang');
+    const { token } = await store.forgetUser('slack', 'Uzhang');
     expect(token).toMatch(/^anon-[0-9a-f]{12}$/);
     const m1 = await store.message('slack', 'm1');
     expect(m1).toMatchObject({ senderId: token, text: null, categories: ['check-in'] });
@@ -46,26 +46,56 @@ describe('privacy', () => {
     expect(await store.isOptedOut('slack', 'U5')).toBe(true);
     expect(await store.isOptedOut('slack', 'U6')).toBe(false);
     await store.add(rec('during', { senderId: 'U5', senderName: 'Wang', cats: ['like-quota'], recipients: 7, text: 'Wang: like this' }));
+    await store.add(rec('again', { senderId: 'U5', senderName: 'Wang' }));
+    // A Slack reaction's id names the reactor.
+    await store.add(rec('C1/1700000000.000100/U5/+1', { senderId: 'U5', hash: 'h-reaction' }));
+    const during = await store.message('slack', 'during');
+    expect(during?.senderId).toMatch(/^anon-[0-9a-f]{12}$/);
+    expect((await store.message('slack', 'again'))?.senderId).toBe(during?.senderId);
+    expect(await store.message('slack', 'C1/1700000000.000100/U5/+1')).toBeUndefined();
+    expect((await store.message('slack', `C1/1700000000.000100/${during?.senderId}/+1`))?.senderId).toBe(during?.senderId);
     await store.close();
 
+    // On disk the opt-out is a salted hash: nothing but the message sent before it names U5.
+    const db = await Db.open(path, 1000);
+    expect(await db.all('SELECT platform, id_hash FROM opt_outs')).toEqual([{ platform: 'slack', id_hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(await db.all("SELECT id FROM messages WHERE sender_id = 'U5' OR id LIKE '%U5%'")).toEqual([{ id: 'before' }]);
+    await db.run("DELETE FROM messages WHERE id = 'before'");
+    await db.close();
+    expect(await dump(path)).not.toMatch(/U5|Wang/);
+
+    // The anonymous id lived in the process: after reopening, the same person's messages get another.
     const reopened = await tempStore({}, path);
+    expect(await reopened.isOptedOut('slack', 'U5')).toBe(true);
     await reopened.add(rec('later', { senderId: 'U5', senderName: 'Wang', cats: ['like-quota'], text: 'Wang again' }));
-    const during = await reopened.message('slack', 'during');
     const later = await reopened.message('slack', 'later');
-    expect(during?.senderId).toMatch(/^anon-/);
-    expect(later?.senderId).toBe(during?.senderId);
+    expect(later?.senderId).toMatch(/^anon-/);
+    expect(later?.senderId).not.toBe(during?.senderId);
     for (const r of [during, later]) {
       expect(r).toMatchObject({ text: null, categories: ['like-quota'] });
       expect(r?.senderName).toBeUndefined();
       expect(r?.findings.every((f) => f.match === '')).toBe(true);
     }
     expect((await reopened.categoryTotals({ from: 0, to: 2_000_000 }))['like-quota']).toEqual({ count: 2, recipients: 7 });
-    expect((await reopened.message('slack', 'before'))?.senderName).toBeUndefined(); // the stored name went at opt-out
 
     await reopened.setOptOut('slack', 'U5', false);
     expect(await reopened.isOptedOut('slack', 'U5')).toBe(false);
     await reopened.add(rec('back', { senderId: 'U5', senderName: 'Wang', cats: ['like-quota'], text: 'Wang is back' }));
     expect(await reopened.message('slack', 'back')).toMatchObject({ senderId: 'U5', senderName: 'Wang', text: 'Wang is back' });
+  });
+
+  it("drops the name at opt-out and keeps the opt-out after forget me, under a new anonymous id", async () => {
+    const store = await tempStore();
+    await store.add(rec('named', { senderId: 'U5', senderName: 'Wang' }));
+    await store.setOptOut('slack', 'U5', true);
+    expect((await store.message('slack', 'named'))?.senderName).toBeUndefined();
+    await store.add(rec('out1', { senderId: 'U5' }));
+    await store.forgetUser('slack', 'U5');
+    expect(await store.isOptedOut('slack', 'U5')).toBe(true);
+    await store.add(rec('out2', { senderId: 'U5' }));
+    const [out1, out2] = [await store.message('slack', 'out1'), await store.message('slack', 'out2')];
+    expect(out2?.senderId).toMatch(/^anon-/);
+    expect(out2?.senderId).not.toBe(out1?.senderId);
   });
 
   it('keeps anonymous leads, with no sender, in time order', async () => {

@@ -1,0 +1,66 @@
+import { createHmac } from 'node:crypto';
+import { anonymousId } from './anonymous-id.js';
+
+/** Sender ids known not to be opted out, kept at most: a miss only costs one hash. */
+const MAX_CHECKED = 100_000;
+
+const userKey = (platform: string, user: string): string => `${platform}\u0000${user}`;
+
+/** How an opt-out is stored: HMAC-SHA256 of platform and user id under the database's own salt. */
+export function userHash(salt: Buffer, platform: string, user: string): string {
+  return createHmac('sha256', salt).update(userKey(platform, user)).digest('hex');
+}
+
+/**
+ * Who opted out, as the writer needs it for every record. On disk an opt-out is only a salted hash
+ * of the platform and user id (so it holds after `forget me` without saying whose it is); the
+ * anonymous id an opted-out sender's messages are stored under lives in this process only, so that
+ * nothing in the file leads from a person to their anonymous messages. After a restart the same
+ * person gets a new anonymous id.
+ */
+export class OptOuts {
+  private readonly anons = new Map<string, string>();
+  private checked = new Set<string>();
+
+  constructor(
+    private readonly salt: Buffer,
+    /** The stored hashes. */
+    private readonly hashes: Set<string>,
+  ) {}
+
+  hash(platform: string, user: string): string {
+    return userHash(this.salt, platform, user);
+  }
+
+  /** The anonymous id to store instead of this sender's, or undefined when they have not opted out. */
+  anonOf(platform: string, user: string): string | undefined {
+    if (this.hashes.size === 0) return undefined;
+    const key = userKey(platform, user);
+    const anon = this.anons.get(key);
+    if (anon !== undefined || this.checked.has(key)) return anon;
+    if (!this.hashes.has(this.hash(platform, user))) {
+      if (this.checked.size >= MAX_CHECKED) this.checked = new Set();
+      this.checked.add(key);
+      return undefined;
+    }
+    const fresh = anonymousId();
+    this.anons.set(key, fresh);
+    return fresh;
+  }
+
+  /** Records a committed opt-out or opt-in. */
+  set(platform: string, user: string, hash: string, optedOut: boolean): void {
+    const key = userKey(platform, user);
+    this.checked.delete(key);
+    if (optedOut) this.hashes.add(hash);
+    else {
+      this.hashes.delete(hash);
+      this.anons.delete(key);
+    }
+  }
+
+  /** After `forget me`: an opted-out user's later messages no longer share an id with their earlier ones. */
+  forget(platform: string, user: string): void {
+    this.anons.delete(userKey(platform, user));
+  }
+}

@@ -1,0 +1,121 @@
+import { statSync, existsSync } from 'node:fs';
+import sqlite3 from 'sqlite3';
+import { describe, expect, it } from 'vitest';
+import { Bot } from '../../src/bot/bot.js';
+import type { ChatUser } from '../../src/bot/chat-message.js';
+import { TEXTS } from '../../src/commands/texts.js';
+import { defaultConfig } from '../../src/config/defaults.js';
+import { DeliveryLog } from '../../src/digest/delivery-log.js';
+import { defaultEngine } from '../../src/engine/index.js';
+import type { Store } from '../../src/store/store.js';
+import { bytesFound } from '../store/file-bytes.js';
+import { tempStore } from '../store/fixtures.js';
+import { RecordingAdapter } from '../support/recording-adapter.js';
+import { waitFor } from '../support/wait-for.js';
+
+const MEMBER: ChatUser = { id: 'Uqz7forgetme', name: '欧阳青蛙 Quenby-Thistlewood' };
+const BOSS: ChatUser = { id: 'Uboss01', name: 'Boss Harrington' };
+const PEER: ChatUser = { id: 'Upeer02', name: '李同事' };
+const GROUP = { id: 'g1', name: 'ops', memberCount: 12, members: [MEMBER.id, BOSS.id, PEER.id] };
+const ALL_TIME = { from: 0, to: Date.UTC(2030, 0, 1) };
+
+/** The member's 30 demands, each flagged and each its own: half Chinese, half English. */
+const memberTexts = Array.from({ length: 30 }, (_, i) =>
+  i % 2 ? `Everyone must clock in on the app by 9am and post a screenshot here, ref XYLO${i}Q` : `请全体同事今晚十点前完成打卡并截图发群里，带上编号XYLO${i}Q`,
+);
+const otherTexts = Array.from({ length: 10 }, (_, i) => (i % 2 ? `请大家下班前在群里回复收到 PAXO${i}` : `各位明早九点前把周报表格填好发群里 PAXO${i}`));
+/** Every trace of the member: name (whole and in parts), id, each text, the marker all texts carry. */
+const TRACES = [MEMBER.name!, '欧阳青蛙', 'Quenby-Thistlewood', MEMBER.id, ...memberTexts, 'XYLO'];
+
+/**
+ * A running bot on a real file, in which the member has left every kind of trace the store keeps:
+ * demands and chatter, a reaction (whose Slack-style id names them), membership, a supervisor
+ * subscription and a digest delivery, feedback given and received, an identity key.
+ */
+async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapter }> {
+  const store = await tempStore();
+  const adapter = new RecordingAdapter();
+  adapter.admins.add(BOSS.id);
+  const bot = new Bot({ config: defaultConfig(), store, engine: defaultEngine(), adapters: [adapter], now: () => Date.UTC(2026, 10, 24, 3, 0), log: () => {} });
+  await bot.start();
+  const say = (text: string, sender: ChatUser, extra: Parameters<RecordingAdapter['say']>[1] = {}) => adapter.say(text, { sender, group: GROUP, ...extra });
+
+  for (let i = 0; i < 30; i++) {
+    await say(memberTexts[i], MEMBER, { id: `d${i}` });
+    if (i % 3 === 0) await say(otherTexts[i / 3], i % 2 ? BOSS : PEER, { id: `o${i / 3}` });
+    if (i % 5 === 0) await say(`lunch at ${i}?`, MEMBER);
+  }
+  await say('+1', MEMBER, { id: `g1/1764000000.000100/${MEMBER.id}/+1`, kind: 'reaction', replyTo: 'o0' });
+  await say(`config supervisor ${MEMBER.id}`, BOSS, { addressed: true });
+  await say('not formalism', BOSS, { addressed: true, replyTo: 'd0' });
+  await say('not formalism', MEMBER, { addressed: true, replyTo: 'o1' });
+  await store.identityPut('test', 'contact-id:@puppet-7', MEMBER.id);
+  const log = await DeliveryLog.open(store.path);
+  await log.claim('test', MEMBER.id, '2026-W47', Date.UTC(2026, 10, 23));
+  await log.markSent('test', MEMBER.id, '2026-W47', Date.UTC(2026, 10, 23));
+  await log.close();
+  await store.flush();
+  for (let i = 1; i < 30; i++) expect((await store.message('test', `d${i}`))?.categories.length).toBeGreaterThan(0);
+  expect(bytesFound(store.path, TRACES)).not.toEqual([]);
+  return { store, adapter };
+}
+
+async function expectOthersIntact(store: Store): Promise<void> {
+  for (let i = 0; i < otherTexts.length; i++) {
+    const o = await store.message('test', `o${i}`);
+    // o1, which the member marked not formalism, keeps its text in the feedback only.
+    expect(o).toMatchObject({ text: i === 1 ? null : otherTexts[i], senderId: i % 2 ? BOSS.id : PEER.id });
+  }
+  expect((await store.message('test', 'o0'))?.senderName).toBe(PEER.name);
+  expect((await store.group('test', 'g1'))?.memberIds).toEqual([BOSS.id, PEER.id].sort());
+}
+
+describe('forget me', () => {
+  it('leaves no byte of the name, id or texts in the database, its WAL or its index, running and after closing', async () => {
+    const { store, adapter } = await botWithMember();
+    const before = await store.groupTotals(ALL_TIME);
+
+    await adapter.say('forget me', { sender: MEMBER, group: GROUP, addressed: true });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: MEMBER.id, text: TEXTS.forgotten('en') });
+    // The bot still running: the erasure's checkpoint has emptied the WAL.
+    expect(existsSync(`${store.path}-wal`) ? statSync(`${store.path}-wal`).size : 0).toBe(0);
+    expect(bytesFound(store.path, TRACES)).toEqual([]);
+
+    // Counts stay right; the member's demands stay counted under an anonymous token.
+    expect(await store.groupTotals(ALL_TIME)).toEqual(before);
+    const d1 = await store.message('test', 'd1');
+    expect(d1).toMatchObject({ text: null, senderId: expect.stringMatching(/^anon-[0-9a-f]{12}$/) });
+    expect(d1?.findings.every((f) => f.match === '')).toBe(true);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual([]);
+    expect(await store.identityGet('test', 'contact-id:@puppet-7')).toBeUndefined();
+    await expectOthersIntact(store);
+
+    // The bot goes on: others' later messages are stored as ever, and nothing of the member returns.
+    await adapter.say('各位明早九点前把周报表格填好发群里 PAXO-late', { sender: PEER, group: GROUP, id: 'late' });
+    await store.close();
+    expect(bytesFound(store.path, TRACES)).toEqual([]);
+    const kept = [otherTexts[0], otherTexts[1], 'PAXO-late', BOSS.name!, PEER.name!];
+    expect(bytesFound(store.path, kept).map((hit) => hit.split(' ').slice(2).join(' '))).toEqual(kept);
+  });
+
+  it('is not held up by a reader inside the WAL: the log is emptied once the reader is done', async () => {
+    const { store, adapter } = await botWithMember();
+    // Another process reading (a long report) keeps a snapshot that the checkpoint must not cut.
+    const reader = new sqlite3.Database(store.path);
+    const exec = (sql: string) => new Promise<void>((resolve, reject) => reader.exec(sql, (err) => (err ? reject(err) : resolve())));
+    await exec('BEGIN; SELECT count(*) FROM messages;');
+    try {
+      const t0 = Date.now();
+      await adapter.say('forget me', { sender: MEMBER, group: GROUP, addressed: true });
+      expect(Date.now() - t0).toBeLessThan(4000);
+      expect(adapter.last()).toMatchObject({ to: 'private', id: MEMBER.id });
+      expect(statSync(`${store.path}-wal`).size).toBeGreaterThan(0);
+      await exec('COMMIT');
+      await waitFor(() => bytesFound(store.path, TRACES).length === 0, 'the WAL emptied by a retry', 10_000);
+      expect(statSync(`${store.path}-wal`).size).toBe(0);
+      await expectOthersIntact(store);
+    } finally {
+      await new Promise<void>((resolve) => reader.close(() => resolve()));
+    }
+  });
+});
