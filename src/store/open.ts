@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Db } from './db.js';
 import { checkIdentity } from './identity.js';
+import { checkIntegrity } from './integrity.js';
 import { scrubLegacy } from './legacy-scrub.js';
 import { migrate } from './migrations.js';
 import { readOptOuts } from './privacy.js';
@@ -19,10 +20,10 @@ export interface OpenOptions extends IngestOptions {
  * Opens (creating if need be) the store's SQLite file: WAL so reports read while the bot writes,
  * synchronous FULL so a committed batch survives power loss as well as a killed process, foreign
  * keys on (and secure_delete, see Db.open), pending migrations applied. A file that is not a
- * fingertip database (random bytes, another application's database) is an InputError naming it; a
- * lock held past the busy timeout is a WorkError naming it. Checkpoints every 10000 WAL pages (40 MB)
- * rather than 1000: a page that many batches touch is copied into the database once per checkpoint,
- * not once per batch. The writer's cache is 8 MB: 32 MB ingested no faster (bench:
+ * fingertip database (random bytes, another application's database) or is damaged is an InputError
+ * naming it; a lock held past the busy timeout is a WorkError naming it. Checkpoints every 10000 WAL
+ * pages (40 MB) rather than 1000: a page that many batches touch is copied into the database once per
+ * checkpoint, not once per batch. The writer's cache is 8 MB: 32 MB ingested no faster (bench:
  * pipeline) and the bot is meant to be small.
  */
 export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
@@ -35,6 +36,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     const db = await Db.open(path, busy);
     opened.push(db);
     const version = await checkIdentity(db);
+    await checkIntegrity(db);
     await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
       PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;`);
     const writer = new SerialWriter(db);

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/db.js';
 import { openStore } from '../../src/store/open.js';
 import { InputError, WorkError } from '../../src/util/errors.js';
+import { runCli } from '../support/run-cli.js';
 import { rec, tempDir, tempStore } from './fixtures.js';
 
 const rejection = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (err: unknown) => err);
@@ -50,6 +51,29 @@ describe('openStore', () => {
     const err = await rejection(openStore(store.path));
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(/newer fingertip \(schema version 999/);
+  });
+
+  it('refuses a file cut inside its last page with one line naming it, for the bot and the CLI (exit 2), and leaves it as it was', async () => {
+    const store = await tempStore();
+    for (let i = 0; i < 2000; i++) void store.add(rec(`m${i}`, { senderId: `U${i % 7}`, senderName: `name ${i}`, cats: i % 3 ? [] : ['check-in'] }));
+    await store.close();
+    const pageSize = 4096;
+    const size = statSync(store.path).size;
+    expect(size % pageSize).toBe(0);
+    truncateSync(store.path, size - 100);
+    const cut = readFileSync(store.path);
+
+    const err = await rejection(openStore(store.path));
+    expect(err).toBeInstanceOf(InputError);
+    const message = (err as Error).message;
+    expect(message).toMatch(new RegExp(`^${store.path}: the database file is corrupted \\(quick_check: [^\n]+\\); restore it from a backup or move it away$`));
+    expect(readFileSync(store.path).equals(cut)).toBe(true);
+
+    const cli = await runCli(['report', '--week', '2026-W48', '--format', 'json'], { env: { FINGERTIP_DB: store.path } });
+    expect(cli.code).toBe(2);
+    expect(cli.stdout).toBe('');
+    expect(cli.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(cli.stderr).toContain(`${store.path}: the database file is corrupted (quick_check: `);
   });
 
   it('gives a clear WorkError when another process holds the database locked', async () => {
