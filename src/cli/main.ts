@@ -8,9 +8,10 @@ export const HELP = `${USAGE}
 
   start [--adapter NAME]... [--config FILE]          run the bot (default: the shell adapter)
   classify [FILE|-] [--text]                          classify JSONL (or plain text) messages
-  audit EXPORT... [--format json|md|html] [--out FILE] [--evidence FILE] [--skip-bad]
+  audit EXPORT... [--format json|md|html] [--lang zh|en] [--out FILE] [--evidence FILE] [--skip-bad]
                                                       report on exported chat history
-  report [--week YYYY-Www] [--format json|md|html]    the same report from the bot's database
+  report [--week YYYY-Www] [--format json|md|html] [--lang zh|en]
+                                                      the same report from the bot's database
   digest [--week YYYY-Www] (--print | --send)         the weekly digest for supervisors
   rules test|lint|list [DIR]                          run rule examples, check rules, list rules
 

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language.js';
 import type { Category } from '../taxonomy/categories.js';
 
 export interface WorkHours {
@@ -13,18 +14,21 @@ export interface Supervisor {
   user: string;
   /** Group ids this supervisor oversees; all groups when absent. */
   groups?: string[];
-  lang?: 'zh' | 'en';
+  lang?: Language;
 }
 
 /** The configuration of docs/interface.md, with every default filled in. */
 export interface Config {
+  /** The SQLite file; a relative path in a config file is resolved from that file's folder. */
   db: string;
+  /** The language of `audit` and `report` in Markdown and HTML; unset, the group names decide. */
+  language?: Language;
   timezone: string;
   workhours: WorkHours;
   /** Minutes one recipient spends on one demand of each category. */
   costs: Record<Category, number>;
   retentionDays: number;
-  /** Extra rule folders loaded after the built-in rules. */
+  /** Extra rule folders loaded after the built-in rules (resolved like `db`). */
   rules: string[];
   /** Admins by platform, besides the platform's own owners/admins. */
   admins: Record<string, string[]>;

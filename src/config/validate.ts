@@ -1,19 +1,24 @@
+import { isLanguage } from '../i18n/language.js';
 import { InputError } from '../util/errors.js';
 import { isCategory } from '../taxonomy/categories.js';
 import type { Config, Supervisor } from './config.js';
 import { COST_MINUTES, RETENTION_DAYS, WEEK_PERSON_MINUTES, expected, inBound, type Bound } from './bounds.js';
+import { pathFromConfig } from './config-path.js';
 import { dbPath } from './db-path.js';
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = new Set(['db', 'timezone', 'workhours', 'costs', 'retentionDays', 'rules', 'admins', 'digest', 'adapters']);
+const TOP_KEYS = new Set(['db', 'language', 'timezone', 'workhours', 'costs', 'retentionDays', 'rules', 'admins', 'digest', 'adapters']);
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Checks a parsed config against the contract and merges it over the defaults; errors name file and key. */
+/**
+ * Checks a parsed config against the contract and merges it over the defaults; errors name file and key.
+ * Relative paths (`db`, `rules`) are resolved from the file's folder.
+ */
 export function validateConfig(raw: unknown, file: string, base: Config): Config {
   const fail = (key: string, why: string): never => {
     throw new InputError(`${file}: config key ${key}: ${why}`);
@@ -23,8 +28,10 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   for (const key of Object.keys(r)) if (!TOP_KEYS.has(key)) fail(key, 'unknown key');
   const str = (key: string, v: unknown): string => (typeof v === 'string' && v !== '' ? v : fail(key, 'expected a non-empty string'));
   const num = (key: string, v: unknown, b: Bound): number => (inBound(v, b) ? v : fail(key, `expected ${expected(b)}`));
+  const path = (key: string, v: unknown): string => pathFromConfig(file, str(key, v));
 
-  if (r.db !== undefined) base.db = dbPath(str('db', r.db), (why) => fail('db', why));
+  if (r.db !== undefined) base.db = pathFromConfig(file, dbPath(str('db', r.db), (why) => fail('db', why)));
+  if (r.language !== undefined) base.language = isLanguage(r.language) ? r.language : fail('language', 'expected zh or en');
   if (r.timezone !== undefined) {
     base.timezone = str('timezone', r.timezone);
     try {
@@ -53,7 +60,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   if (r.retentionDays !== undefined) base.retentionDays = num('retentionDays', r.retentionDays, RETENTION_DAYS);
   if (r.rules !== undefined) {
     const list = typeof r.rules === 'string' ? [r.rules] : r.rules;
-    base.rules = Array.isArray(list) ? list.map((d, i) => str(`rules[${i}]`, d)) : fail('rules', 'expected a folder or a list of folders');
+    base.rules = Array.isArray(list) ? list.map((d, i) => path(`rules[${i}]`, d)) : fail('rules', 'expected a folder or a list of folders');
   }
   if (r.admins !== undefined) {
     if (!isObj(r.admins)) fail('admins', 'expected {platform: [user ids]}');
@@ -78,7 +85,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
         if (!isObj(s)) return fail(`digest.supervisors[${i}]`, 'expected {platform, user}');
         const sup: Supervisor = { platform: str(`digest.supervisors[${i}].platform`, s.platform), user: str(`digest.supervisors[${i}].user`, String(s.user ?? '')) };
         if (s.groups !== undefined) sup.groups = Array.isArray(s.groups) ? s.groups.map(String) : fail(`digest.supervisors[${i}].groups`, 'expected a list');
-        if (s.lang !== undefined) sup.lang = s.lang === 'zh' || s.lang === 'en' ? s.lang : fail(`digest.supervisors[${i}].lang`, 'expected zh or en');
+        if (s.lang !== undefined) sup.lang = isLanguage(s.lang) ? s.lang : fail(`digest.supervisors[${i}].lang`, 'expected zh or en');
         return sup;
       });
     }

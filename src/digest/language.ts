@@ -1,13 +1,13 @@
-const HAN = /\p{Script=Han}/u;
+import { languageOfNames, type Language } from '../i18n/language.js';
 
 /**
  * The digest's language: the supervisor's own, else the one most of their groups set, else Chinese
  * when most group names are Chinese, else English.
  */
-export function digestLanguage(own: 'zh' | 'en' | undefined, groupLanguages: readonly ('zh' | 'en' | undefined)[], groupNames: readonly string[]): 'zh' | 'en' {
+export function digestLanguage(own: Language | undefined, groupLanguages: readonly (Language | undefined)[], groupNames: readonly string[]): Language {
   if (own) return own;
   const zh = groupLanguages.filter((l) => l === 'zh').length;
   const en = groupLanguages.filter((l) => l === 'en').length;
   if (zh !== en) return zh > en ? 'zh' : 'en';
-  return groupNames.filter((n) => HAN.test(n)).length * 2 > groupNames.length ? 'zh' : 'en';
+  return languageOfNames(groupNames);
 }

@@ -35,6 +35,6 @@ export interface ReportDetails {
   minutesByCategory: Record<Category, number>;
   /** The minutes per recipient the figures were costed with (the config's `costs`). */
   costs: Record<Category, number>;
-  /** Remarks on how the report was made (entries an audit skipped), shown at its end. */
+  /** Remarks on how the report was made (entries an audit skipped), in the report's language, at its end. */
   notes?: string[];
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language.js';
 import { InputError } from '../util/errors.js';
 import type { Report } from './report.js';
 import type { ReportDetails } from './details.js';
@@ -15,9 +16,9 @@ export function reportFormat(value: string | undefined, option = '--format'): Re
   throw new InputError(`${option}: expected json, md or html, got "${value}"`);
 }
 
-/** The report in the format `audit` and `report` were asked for. */
-export function renderReport(format: ReportFormat, report: Report, details: ReportDetails): string {
-  if (format === 'md') return renderMarkdown(report, details);
-  if (format === 'html') return renderHtml(report, details);
+/** The report in the format `audit` and `report` were asked for; Markdown and HTML in `lang`, JSON as the contract has it. */
+export function renderReport(format: ReportFormat, report: Report, details: ReportDetails, lang: Language): string {
+  if (format === 'md') return renderMarkdown(report, details, lang);
+  if (format === 'html') return renderHtml(report, details, lang);
   return renderJson(report);
 }

@@ -58,4 +58,34 @@ describe.skipIf(!CHROMIUM)('the HTML audit report in a browser', () => {
     expect(readFileSync(join(dir, 'report.png')).subarray(1, 4).toString()).toBe('PNG');
     await page.close();
   }, 60_000);
+
+  it('in Chinese (--lang zh): marked zh-CN, every heading Chinese, and drawn in a Chinese font', async () => {
+    const dir = tempDir();
+    const html = join(dir, 'report.html');
+    const exports = [fixture('slack'), fixture('wechatmsg/教务通知群_utf8.csv')];
+    expect((await runCli(['audit', ...exports, '--lang', 'zh', '--out', html])).code).toBe(0);
+    const report = JSON.parse((await runCli(['audit', ...exports])).stdout) as Report;
+
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(pathToFileURL(html).href);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator('h1, h2, h3').allInnerTexts()).toEqual([
+      '指尖上的形式主义报告', '图表', '按类别', '群组', '发出要求的人', '其他发现',
+      `多头填报（${report.duplicates.length}）`, `回复刷屏（${report.ack_storms.length}）`, `群组重叠（${report.sprawl.length}）`,
+      `证据（最重的 ${report.demands} 条）`,
+    ]);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain(`${report.demands}\n条要求`);
+    expect(text).toContain('打卡签到');
+    // The title's glyphs come from a CJK font on this machine, not from a fallback that draws boxes.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    expect(fonts.map((f) => [f.familyName, f.glyphCount])).toEqual([[expect.stringMatching(/CJK|PingFang|YaHei|Hiragino|Source Han/), [...'指尖上的形式主义报告'].length]]);
+    await page.screenshot({ path: join(dir, 'report-zh.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
 });

@@ -21,7 +21,7 @@ function built() {
 describe('renderReport', () => {
   it('writes the contract JSON with every key and every category', () => {
     const { report, details } = built();
-    const json = renderReport('json', report, details);
+    const json = renderReport('json', report, details, 'en');
     const parsed = JSON.parse(json);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n  "messages": 2,');
@@ -34,7 +34,7 @@ describe('renderReport', () => {
 
   it('escapes every user text in HTML, highlights the match and stays self-contained', () => {
     const { report, details } = built();
-    const html = renderReport('html', report, details);
+    const html = renderReport('html', report, details, 'en');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>team</b>');
     expect(html).not.toContain('Li <i>');
@@ -47,11 +47,11 @@ describe('renderReport', () => {
 
   it('escapes user text in Markdown and bolds the match', () => {
     const { report, details } = built();
-    const text = renderReport('md', report, details);
+    const text = renderReport('md', report, details, 'en');
     expect(text).not.toContain('<script>');
     expect(text).toContain('&lt;script\\>alert\\(1\\)&lt;/script\\>');
     expect(text).toContain('**十点前\\|打卡**');
-    expect(text).toContain('| check-in | 1 | 2 | 0.7 |'); // 2 minutes per recipient, 40 person-minutes
+    expect(text).toContain('| check-ins | 1 | 2 | 0.7 |'); // 2 minutes per recipient, 40 person-minutes
     expect(text).toContain('A demand is a message that asks a whole group');
     expect(text).toContain('ops &lt;b\\>team&lt;/b\\> (G&lt;1\\>)');
   });
@@ -61,11 +61,11 @@ describe('renderReport', () => {
     report.duplicates = [{ message_ids: ['m1', 'm9'], groups: ['G<1>', 'G2'] }];
     report.sprawl = [{ groups: ['G<1>', 'G2'], overlap: 0.9 }];
     const notes = { ...details, notes: ['2 broken entries were skipped (--skip-bad).'] };
-    const html = renderReport('html', report, notes);
+    const html = renderReport('html', report, notes, 'en');
     expect(html).toContain('2 messages in ops &lt;b&gt;team&lt;/b&gt;, G2');
     expect(html).toContain('ops &lt;b&gt;team&lt;/b&gt; and G2: 90% the same members');
     expect(html).toMatch(/<p class="muted">2 broken entries were skipped \(--skip-bad\)\.<\/p>\s*<\/main>/);
-    const md = renderReport('md', report, notes);
+    const md = renderReport('md', report, notes, 'en');
     expect(md).toContain(`2 messages in ${escapeMarkdown('ops <b>team</b>')}, G2`);
     expect(md.trimEnd().endsWith('> 2 broken entries were skipped (--skip-bad).')).toBe(true);
   });

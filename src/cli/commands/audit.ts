@@ -3,7 +3,10 @@ import { extname } from 'node:path';
 import { runAudit } from '../../audit/run-audit.js';
 import { ProgressBar } from '../../audit/progress.js';
 import { loadConfig } from '../../config/load.js';
+import type { Language } from '../../i18n/language.js';
 import { renderReport, reportFormat, type ReportFormat } from '../../report/render.js';
+import { languageOption, reportLanguage } from '../../report/report-language.js';
+import { REPORT_TEXTS } from '../../report/texts.js';
 import { InputError } from '../../util/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
@@ -12,21 +15,22 @@ import type { Command } from '../context.js';
 const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' };
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
-function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean): string {
+function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean, chosen: Language | undefined): string {
   const { report, details, skipped } = result;
-  if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details);
-  if (!skipBad || skipped === 0) return renderReport(format, report, details);
-  const note = `${skipped} broken ${skipped === 1 ? 'entry was' : 'entries were'} skipped (--skip-bad); the figures leave ${skipped === 1 ? 'it' : 'them'} out.`;
-  return renderReport(format, report, { ...details, notes: [...(details.notes ?? []), note] });
+  const lang = reportLanguage(chosen, report);
+  if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details, lang);
+  if (!skipBad || skipped === 0) return renderReport(format, report, details, lang);
+  return renderReport(format, report, { ...details, notes: [...(details.notes ?? []), REPORT_TEXTS[lang].skipped(skipped)] }, lang);
 }
 
 /**
- * `fingertip audit EXPORT... [--format json|md|html] [--out FILE] [--evidence FILE] [--skip-bad]`:
+ * `fingertip audit EXPORT... [--format json|md|html] [--lang zh|en] [--out FILE] [--evidence FILE] [--skip-bad]`:
  * one report over exported chat history, each export's format told by its content.
  */
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('audit', argv, {
     format: { type: 'string' },
+    lang: { type: 'string' },
     out: { type: 'string' },
     evidence: { type: 'string' },
     'skip-bad': { type: 'boolean' },
@@ -36,6 +40,7 @@ export const run: Command = async (argv, ctx) => {
   }
   const out = values.out as string | undefined;
   const format = reportFormat((values.format as string | undefined) ?? (out ? BY_EXTENSION[extname(out).toLowerCase()] : undefined));
+  const lang = languageOption(values.lang as string | undefined);
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const skipBad = values['skip-bad'] === true;
   const isTty = (ctx.stderr as { isTTY?: boolean }).isTTY === true;
@@ -46,7 +51,7 @@ export const run: Command = async (argv, ctx) => {
     progress: isTty ? new ProgressBar(ctx.stderr) : undefined,
     evidencePath: values.evidence as string | undefined,
   });
-  const text = render(format, result, skipBad);
+  const text = render(format, result, skipBad, lang ?? config.language);
   if (out) {
     try {
       await writeFile(out, text);

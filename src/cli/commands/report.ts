@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../../config/load.js';
 import { storedReport } from '../../report/from-store.js';
 import { renderReport, reportFormat } from '../../report/render.js';
+import { languageOption, reportLanguage } from '../../report/report-language.js';
 import { openStore } from '../../store/open.js';
 import { weekOf, weekRange } from '../../time/iso-week.js';
 import { InputError } from '../../util/errors.js';
@@ -10,18 +11,21 @@ import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 
 /**
- * `fingertip report [--week YYYY-Www] [--format json|md|html]`: the audit's report, read from the bot's
- * database; the week defaults to the current one. Records stream from SQLite into the same builder.
+ * `fingertip report [--week YYYY-Www] [--format json|md|html] [--lang zh|en]`: the audit's report,
+ * read from the bot's database; the week defaults to the current one. Records stream from SQLite
+ * into the same builder.
  */
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('report', argv, {
     week: { type: 'string' },
     format: { type: 'string' },
+    lang: { type: 'string' },
     out: { type: 'string' },
   });
   if (positionals.length) throw new InputError(`report: unexpected argument "${positionals[0]}"`);
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const format = reportFormat(values.format as string | undefined);
+  const lang = languageOption(values.lang as string | undefined) ?? config.language;
   const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
   const { from, to } = weekRange(week, config.timezone);
   if (!existsSync(config.db)) throw new InputError(`report: ${config.db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)`);
@@ -29,7 +33,8 @@ export const run: Command = async (argv, ctx) => {
   let text: string;
   try {
     const builder = await storedReport(store, config, { from, to });
-    text = renderReport(format, builder.build(), builder.details());
+    const report = builder.build();
+    text = renderReport(format, report, builder.details(), reportLanguage(lang, report));
   } finally {
     await store.close();
   }
