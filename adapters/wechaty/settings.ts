@@ -20,7 +20,10 @@ export interface WechatySettings {
   puppetOptions: Record<string, unknown>;
   /** Puppet token (wechaty-puppet-service and hosted puppets); merged into puppetOptions.token. */
   token?: string;
-  /** Session name: wechaty keeps the login in `<name>.memory-card.json` so a restart may skip the QR code. */
+  /**
+   * Session name: wechaty keeps the login in `<name>.memory-card.json` so a restart may skip the QR
+   * code. A path, so relative to the config file's folder.
+   */
   session?: string;
   pace: Pace;
   /** Post in rooms; off by default, when answers to room commands go to the asker privately. */
@@ -37,7 +40,7 @@ const LOG_LEVELS = new Set(['silent', 'error', 'warn', 'info', 'verbose', 'silly
 
 /** Reads and checks the wechaty settings; a malformed key is an InputError naming it. */
 export function wechatySettings(config: Config): WechatySettings {
-  const { raw, fail, optStr, number } = settingsReader(config, 'wechaty');
+  const { raw, fail, optStr, optPath, number } = settingsReader(config, 'wechaty');
   const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
   const puppet = optStr('puppet') ?? DEFAULT_PUPPET;
@@ -62,7 +65,7 @@ export function wechatySettings(config: Config): WechatySettings {
     puppet,
     puppetOptions,
     token: optStr('token'),
-    session: optStr('session'),
+    session: optPath('session'),
     pace,
     speakInRooms: speakInRooms as boolean,
     admins: config.admins.wechaty ?? [],

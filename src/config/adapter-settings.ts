@@ -1,6 +1,7 @@
 import { InputError } from '../util/errors.js';
 import { expected, inBound, type Bound } from './bounds.js';
 import type { Config } from './config.js';
+import { pathFromConfig } from './config-path.js';
 
 /** Reading one adapter's block of the config, with errors that name the file and the key. */
 export interface SettingsReader {
@@ -8,6 +9,8 @@ export interface SettingsReader {
   fail(key: string, why: string): never;
   /** A string value, or undefined when absent or empty. */
   optStr(key: string): string | undefined;
+  /** A path: optStr, relative to the config file's folder when it came from one. */
+  optPath(key: string): string | undefined;
   /** An http(s) base URL, or the default; without trailing slashes. */
   url(key: string, fallback: string): string;
   /** `value`, read from `key`, when it is a number within the bound. */
@@ -25,11 +28,15 @@ export function settingsReader(config: Config, adapter: string): SettingsReader 
     if (v === undefined || v === null || v === '') return undefined;
     return typeof v === 'string' ? v : fail(key, 'expected a string');
   };
+  const optPath = (key: string): string | undefined => {
+    const v = optStr(key);
+    return v === undefined || config.source === undefined ? v : pathFromConfig(config.source, v);
+  };
   const url = (key: string, fallback: string): string => {
     const value = optStr(key) ?? fallback;
     if (!/^https?:\/\//.test(value)) fail(key, 'expected an http(s) URL');
     return value.replace(/\/+$/, '');
   };
   const number = (key: string, value: unknown, bound: Bound): number => (inBound(value, bound) ? value : fail(key, `expected ${expected(bound)}`));
-  return { raw, fail, optStr, url, number };
+  return { raw, fail, optStr, optPath, url, number };
 }

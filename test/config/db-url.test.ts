@@ -1,21 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
+import { startIn } from './start-in.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
-/** `fingertip start` from the sources in a process of its own, in `cwd`, where a wrong path would land. */
-function start(cwd: string, env: Record<string, string>, ...args: string[]) {
-  return spawnSync(process.execPath, ['--import', join(ROOT, 'test/support/ts-loader.mjs'), join(ROOT, 'test/support/fingertip-cli.ts'), 'start', ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    input: '',
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-}
+const start = (cwd: string, env: Record<string, string>, ...args: string[]) => startIn(cwd, env, args);
 
 describe('a database URL', () => {
   it('in FINGERTIP_DB is refused with exit 2, naming the variable and not the password, creating nothing', () => {

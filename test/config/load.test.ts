@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadConfig } from '../../src/config/load.js';
 import { DEFAULT_COSTS } from '../../src/config/defaults.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -30,7 +30,7 @@ adapters:
   wechaty: {puppet: wechaty-puppet-wechat4u}
 `);
     const c = loadConfig(file, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
-    expect(c.db).toBe('./x.db');
+    expect(c.db).toBe(join(dirname(file), 'x.db'));
     expect(c.workhours.start).toBe('08:30');
     expect(c.digest.supervisors).toEqual([{ platform: 'slack', user: 'U0SUPER' }]);
     expect(c.adapters.slack).toEqual({ token: 'xoxb-1', signingSecret: 's3', port: 3000, apiUrl: 'http://127.0.0.1:9/api/' });
@@ -40,7 +40,7 @@ adapters:
   it('takes FINGERTIP_CONFIG and lets FINGERTIP_DB override db', () => {
     const file = configFile('db: ./a.db\n');
     expect(loadConfig(undefined, { FINGERTIP_CONFIG: file, FINGERTIP_DB: '/tmp/b.db' }).db).toBe('/tmp/b.db');
-    expect(loadConfig(undefined, { FINGERTIP_CONFIG: file }).db).toBe('./a.db');
+    expect(loadConfig(undefined, { FINGERTIP_CONFIG: file }).db).toBe(join(dirname(file), 'a.db'));
   });
 
   it('names the file and the key of a bad value', () => {
