@@ -112,6 +112,10 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
       client = stream;
     },
 
+    async startSending() {
+      // Nothing to open: with no session webhooks, sends go through the robot API, its token fetched on first use.
+    },
+
     sendToGroup(groupId, out) {
       return deliver(groupKey(groupId), out, () => api.sendToGroup(groupId, out.text), `group ${groupId}`);
     },

@@ -110,6 +110,10 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
       await (deps.connect ?? connectLongConnection)(dispatcher);
     },
 
+    async startSending() {
+      // Nothing to open: the API client fetches its tenant token on first use; no long connection.
+    },
+
     async sendToGroup(groupId, out, opts) {
       // Text only: a chart would need an image upload (im:resource); the text carries the figures.
       const content = text(out.text);

@@ -147,6 +147,9 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
         finish();
       })();
     },
+    async startSending() {
+      // Printing needs nothing; standard input is left to whoever runs the bot.
+    },
     async sendToGroup(groupId, out) {
       print(`fingertip [${groupId}]> `, out);
     },

@@ -80,6 +80,17 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     await deliver(channel, out);
   };
 
+  /** Proves the token and learns the bot's own ids. */
+  const authenticate = async (): Promise<{ self: string; botId: string | undefined }> => {
+    const auth = await honouringRetryAfter(() => client.auth.test()).catch((err: unknown) => {
+      throw new WorkError(`slack: auth.test failed, check adapters.slack.token: ${oneLine(err)}`);
+    });
+    const self = auth.user_id;
+    if (!self) throw new WorkError('slack: auth.test gave no bot user id');
+    botUserId = self;
+    return { self, botId: auth.bot_id };
+  };
+
   return {
     platform: PLATFORM,
     get port() {
@@ -87,13 +98,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     },
 
     async start(onMessage) {
-      const auth = await honouringRetryAfter(() => client.auth.test()).catch((err: unknown) => {
-        throw new WorkError(`slack: auth.test failed, check adapters.slack.token: ${oneLine(err)}`);
-      });
-      const self = auth.user_id;
-      if (!self) throw new WorkError('slack: auth.test gave no bot user id');
-      botUserId = self;
-      const app = createBoltApp(settings, { botUserId: self, botId: auth.bot_id }, logger, { log, failures });
+      const { self, botId } = await authenticate();
+      const app = createBoltApp(settings, { botUserId: self, botId }, logger, { log, failures });
       app.event('message', ({ event, body }) =>
         inbound.receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
       );
@@ -109,6 +115,11 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       });
       port = await startBoltApp(app, settings);
       started = app;
+    },
+
+    async startSending() {
+      // The Web API client alone: no HTTP receiver on the port, no Socket Mode connection.
+      await authenticate();
     },
 
     async sendToGroup(groupId, out, opts) {

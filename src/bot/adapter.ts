@@ -14,6 +14,12 @@ export interface Adapter {
   readonly platform: string;
   /** Connects and starts delivering messages; resolves once it is receiving. */
   start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void>;
+  /**
+   * Readies sending alone, beside a running bot on the same account (`digest --send`): no receiver,
+   * socket or stream is opened, so no port is taken and no event meant for the bot goes elsewhere.
+   * Absent where a platform cannot send without the full connection (WeChat needs its login).
+   */
+  startSending?(): Promise<void>;
   sendToGroup(groupId: string, out: Outgoing, opts?: { replyTo?: string }): Promise<void>;
   /** A private answer; `groupId` lets platforms answer ephemerally inside the group instead of a DM. */
   sendPrivate(userId: string, out: Outgoing, opts?: { groupId?: string }): Promise<void>;

@@ -9,6 +9,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface BotProcess {
   /** The Slack adapter's HTTP port. */
   port: number;
+  /** The config file it runs on, for other commands beside it. */
+  config: string;
   child: ChildProcess;
   /** Lines the bot wrote to stderr so far. */
   stderr: string[];
@@ -29,6 +31,8 @@ export interface SlackBotOptions {
   gid?: number;
   /** How node runs the CLI: the sources by default; the bench runs the build (bin/fingertip.js). */
   cli?: string[];
+  /** More top-level config keys (e.g. `digest`). */
+  extra?: Record<string, unknown>;
 }
 
 const FROM_SOURCES = ['--import', './test/support/ts-loader.mjs', 'test/support/fingertip-cli.ts'];
@@ -40,7 +44,7 @@ const FROM_SOURCES = ['--import', './test/support/ts-loader.mjs', 'test/support/
 export async function startSlackBot(opts: SlackBotOptions): Promise<BotProcess> {
   const port = await freePort();
   const config = join(opts.dir, `slack-${port}.yaml`);
-  writeFileSync(config, stringify({ db: opts.db, adapters: { slack: { token: 'xoxb-test', signingSecret: opts.signingSecret, port, apiUrl: opts.apiUrl } } }));
+  writeFileSync(config, stringify({ db: opts.db, ...opts.extra, adapters: { slack: { token: 'xoxb-test', signingSecret: opts.signingSecret, port, apiUrl: opts.apiUrl } } }));
   const child = spawn(process.execPath, [...(opts.cli ?? FROM_SOURCES), 'start', '--config', config], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '' },
@@ -56,7 +60,7 @@ export async function startSlackBot(opts: SlackBotOptions): Promise<BotProcess> 
     stderr.push(...lines);
   });
   const exited = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal ?? 'unknown')));
-  const bot = { port, child, stderr, exited };
+  const bot = { port, config, child, stderr, exited };
   await listening(bot);
   return bot;
 }

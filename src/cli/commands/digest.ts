@@ -16,8 +16,9 @@ const EVERYONE: Recipient = { platform: '-', user: 'all groups', scope: {} };
 
 /**
  * `fingertip digest [--week YYYY-Www] (--print | --send)`: the week defaults to the last complete one.
- * --print writes each supervisor's text to stdout and records nothing; --send starts the adapters the
- * supervisors need, delivers (with retries), records each delivery, and exits 1 if any finally failed.
+ * --print writes each supervisor's text to stdout and records nothing; --send readies the adapters the
+ * supervisors need for sending alone, delivers (with retries), records each delivery, and exits 1 if
+ * any finally failed.
  * Without --week, --send also catches up on weeks owed, as the schedule in `start` does.
  */
 export const run: Command = async (argv, ctx) => {
@@ -68,8 +69,9 @@ async function startAdapters(platforms: string[], deps: AdapterDeps, log: (line:
   for (const name of platforms) {
     try {
       const adapter = await createAdapter(name, deps);
-      // Sending only: messages arriving meanwhile are the running bot's to count, not ours.
-      await adapter.start(async () => {});
+      // Sending only, beside the running bot: its port, socket and events stay its own. Where the
+      // platform must connect fully, messages arriving meanwhile are the bot's to count, not ours.
+      await (adapter.startSending ? adapter.startSending() : adapter.start(async () => {}));
       started.push(adapter);
     } catch (err) {
       log(`digest: cannot start the ${name} adapter: ${oneLine(err)}`);
