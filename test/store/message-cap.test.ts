@@ -9,7 +9,8 @@ import { tempDir } from '../support/temp-dir.js';
 describe('one huge message', () => {
   it('a flagged 20 MB shell line is stored cut to the limit, saying so, and the bot goes on', async () => {
     const db = join(tempDir(), 'huge.db');
-    const huge = '请全体同事今晚十点前完成打卡。'.padEnd(20 * 1024 * 1024, '很长的通知');
+    // A notice that goes on repeating its demand: flagged whatever part of it the engine reads.
+    const huge = '请全体同事今晚十点前完成打卡。'.padEnd(20 * 1024 * 1024, '请各位今晚十点前完成打卡，');
     const r = await runCli(['start'], { stdin: `${huge}\n请大家今晚十点前完成打卡\n`, env: { FINGERTIP_DB: db } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
