@@ -63,7 +63,7 @@ export async function run(print: (line: string) => void): Promise<void> {
     const mb = statSync(file).size / 2 ** 20;
     print(`audit: wrote ${N.toLocaleString('en')} messages in ${GROUPS} groups (${mb.toFixed(0)} MB JSONL) in ${(Number(process.hrtime.bigint() - g0) / 1e9).toFixed(1)} s`);
     const url = (p: string): string => new URL(p, import.meta.url).href;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', CHILD, url('../src/audit/run-audit.js'), url('../src/audit/detect.js'), url('../src/config/defaults.js'), file], { maxBuffer: 1 << 20 });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', CHILD, url('../src/audit/run-audit.js'), url('../src/audit/detect.js'), url('../src/core/config-defaults.js'), file], { maxBuffer: 1 << 20 });
     const r = JSON.parse(stdout) as { readSeconds: number; seconds: number; rssMb: number; messages: number; demands: number; groups: number; duplicates: number; ackStorms: number };
     print(`  ${r.messages.toLocaleString('en')} messages, ${r.demands.toLocaleString('en')} demands, ${r.groups} groups, ${r.duplicates} duplicate clusters, ${r.ackStorms} ack storms`);
     print(`  ${r.seconds.toFixed(2)} s, ${Math.round(N / r.seconds).toLocaleString('en')} messages/s, ${Math.round((r.seconds * 1e9) / N)} ns/message, ${(mb / r.seconds).toFixed(0)} MB/s`);

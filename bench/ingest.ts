@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CATEGORIES } from '../src/taxonomy/categories.js';
-import type { MessageRecord } from '../src/store/message-record.js';
+import { CATEGORIES } from '../src/core/categories.js';
+import type { MessageRecord } from '../src/core/message-record.js';
 import { openStore } from '../src/store/open.js';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);

@@ -3,13 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Adapter } from '../src/bot/adapter.js';
+import type { Adapter } from '../src/core/adapter.js';
 import { Bot } from '../src/bot/bot.js';
-import type { ChatMessage } from '../src/bot/chat-message.js';
-import { defaultConfig } from '../src/config/defaults.js';
+import type { ChatMessage } from '../src/core/chat-message.js';
+import { defaultConfig } from '../src/core/config-defaults.js';
 import { defaultEngine } from '../src/engine/index.js';
-import { storedReport } from '../src/report/from-store.js';
-import { groupWeekStats, memberWeekStats } from '../src/stats/week-stats.js';
+import { storedReport } from '../src/analysis/report/from-store.js';
+import { groupWeekStats, memberWeekStats } from '../src/analysis/week-stats.js';
 import { openStore } from '../src/store/open.js';
 import { devTexts, peakRssMb } from './corpus.js';
 

@@ -2,13 +2,13 @@
 // unique suffixes so ~46% are demands and no two texts are equal: the duplicate finder's worst case).
 // Target: a week of 1M messages in < 5 s including reading from the store; this measures the builder.
 import { readFileSync } from 'node:fs';
-import { defaultConfig } from '../src/config/defaults.js';
-import { extractDeadline } from '../src/derived/deadline.js';
-import { ReportBuilder } from '../src/report/builder.js';
-import { textHash } from '../src/store/to-record.js';
-import type { MessageRecord } from '../src/store/message-record.js';
-import { isCategory, type Category } from '../src/taxonomy/categories.js';
-import { weekRange } from '../src/time/iso-week.js';
+import { defaultConfig } from '../src/core/config-defaults.js';
+import { extractDeadline } from '../src/analysis/record/deadline.js';
+import { ReportBuilder } from '../src/analysis/report/builder.js';
+import { textHash } from '../src/analysis/record/to-record.js';
+import type { MessageRecord } from '../src/core/message-record.js';
+import { isCategory, type Category } from '../src/core/categories.js';
+import { weekRange } from '../src/core/time/iso-week.js';
 import { DEV_CORPUS, peakRssMb } from './corpus.js';
 
 const N = 1_000_000;

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../src/engine/builtin-rules.js';
 import { agreement, type TwiceLabelled } from '../src/eval/agreement.js';
-import { CATEGORIES } from '../src/taxonomy/categories.js';
+import { CATEGORIES } from '../src/core/categories.js';
 
 const rounds = join(BUILTIN_RULES_DIR, '..', 'corpus', 'rounds');
 const pct = (a: number, b: number) => `${((100 * a) / (b || 1)).toFixed(1)} %`;

@@ -5,7 +5,7 @@ import { createEngine } from '../src/engine/index.js';
 import { BUILTIN_RULES_DIR } from '../src/engine/builtin-rules.js';
 import { readCorpusFile, readSplits, SPLITS, type CorpusLine } from '../src/eval/corpus.js';
 import { renderErrors, renderEval, type Verdicts } from '../src/eval/report.js';
-import { oneLine } from '../src/util/errors.js';
+import { oneLine } from '../src/core/errors.js';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');

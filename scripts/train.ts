@@ -13,8 +13,8 @@ import { chooseThresholds, type Judged } from '../src/engine/model/thresholds.js
 import { DEFAULT_TRAIN, quantize, train } from '../src/engine/model/train.js';
 import { normalizeInto } from '../src/engine/normalize.js';
 import { readSplits } from '../src/eval/corpus.js';
-import { CATEGORIES } from '../src/taxonomy/categories.js';
-import { oneLine } from '../src/util/errors.js';
+import { CATEGORIES } from '../src/core/categories.js';
+import { oneLine } from '../src/core/errors.js';
 
 const root = join(BUILTIN_RULES_DIR, '..');
 try {

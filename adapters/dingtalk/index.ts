@@ -1,10 +1,10 @@
 import { TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
-import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
-import { BurstLog } from '../../src/bot/burst-log.js';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
-import { oneLine, WorkError } from '../../src/util/errors.js';
+import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import { BurstLog } from '../common/burst-log.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
+import { oneLine, WorkError } from '../../src/core/errors.js';
 import { DingtalkOpenApi } from './open-api.js';
-import { MessageWork } from './message-work.js';
+import { MessageWork } from '../common/message-work.js';
 import { parseRobotCallback, PLATFORM, senderOf, toChatMessage, type RobotCallback } from './robot-message.js';
 import { SessionWebhooks } from './sessions.js';
 import type { DingtalkSettings } from './settings.js';

@@ -1,4 +1,4 @@
-import { oneLine, WorkError } from '../../src/util/errors.js';
+import { oneLine, WorkError } from '../../src/core/errors.js';
 import type { DingtalkSettings } from './settings.js';
 
 /** Refresh the access token this long before DingTalk says it expires. */

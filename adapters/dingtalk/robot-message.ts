@@ -1,5 +1,5 @@
-import type { ChatGroup, ChatMessage, MessageKind } from '../../src/bot/chat-message.js';
-import { InputError } from '../../src/util/errors.js';
+import type { ChatGroup, ChatMessage, MessageKind } from '../../src/core/chat-message.js';
+import { InputError } from '../../src/core/errors.js';
 
 export const PLATFORM = 'dingtalk';
 

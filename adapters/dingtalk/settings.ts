@@ -1,5 +1,5 @@
-import { settingsReader } from '../../src/config/adapter-settings.js';
-import type { Config } from '../../src/config/config.js';
+import { settingsReader } from '../common/settings-reader.js';
+import type { Config } from '../../src/core/config.js';
 
 /** The DingTalk adapter's settings: `adapters.dingtalk` of the config. */
 export interface DingtalkSettings {

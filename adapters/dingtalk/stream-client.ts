@@ -1,5 +1,5 @@
 import { DWClient } from 'dingtalk-stream';
-import { oneLine, WorkError } from '../../src/util/errors.js';
+import { oneLine, WorkError } from '../../src/core/errors.js';
 import type { DingtalkSettings } from './settings.js';
 
 /**

@@ -1,4 +1,4 @@
-import { oneLine } from '../../src/util/errors.js';
+import { oneLine } from '../../src/core/errors.js';
 
 /** What every Feishu open API answers: code 0 on success, else a code and a message. */
 export interface ApiAnswer {

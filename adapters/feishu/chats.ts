@@ -1,5 +1,5 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
-import { TtlCache } from '../slack/ttl-cache.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { apiCall } from './api-call.js';
 
 export interface FeishuChat {

@@ -1,5 +1,5 @@
-import type { MessageKind } from '../../src/bot/chat-message.js';
-import { InputError } from '../../src/util/errors.js';
+import type { MessageKind } from '../../src/core/chat-message.js';
+import { InputError } from '../../src/core/errors.js';
 
 /** A mention in a message: its placeholder key in the text ("@_user_1") and who it names. */
 export interface Mention {

@@ -1,9 +1,9 @@
 import { Client, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
-import type { Adapter } from '../../src/bot/adapter.js';
-import { BurstLog } from '../../src/bot/burst-log.js';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
-import { oneLine, WorkError } from '../../src/util/errors.js';
-import { MessageWork } from '../dingtalk/message-work.js';
+import type { Adapter } from '../../src/core/adapter.js';
+import { BurstLog } from '../common/burst-log.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
+import { oneLine, WorkError } from '../../src/core/errors.js';
+import { MessageWork } from '../common/message-work.js';
 import { apiCall } from './api-call.js';
 import { FeishuChats } from './chats.js';
 import { fromReceiveEvent, PLATFORM, type MessageReceiveEvent } from './map-event.js';

@@ -1,5 +1,5 @@
-import type { ChatGroup, ChatMessage } from '../../src/bot/chat-message.js';
-import { InputError, oneLine } from '../../src/util/errors.js';
+import type { ChatGroup, ChatMessage } from '../../src/core/chat-message.js';
+import { InputError, oneLine } from '../../src/core/errors.js';
 import { readContent, type Mention } from './content.js';
 
 export const PLATFORM = 'feishu';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
+import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
 import { parseCommand } from '../../src/commands/parse.js';
-import { MEMBERS, expected, inBound } from '../../src/config/bounds.js';
+import { MEMBERS, expected, inBound } from '../../src/core/bounds.js';
 import { LineIds } from './line-ids.js';
 import { OrderedOutput } from './ordered-output.js';
 

@@ -1,6 +1,6 @@
-import { settingsReader } from '../../src/config/adapter-settings.js';
-import { MEMBERS } from '../../src/config/bounds.js';
-import type { Config } from '../../src/config/config.js';
+import { settingsReader } from '../common/settings-reader.js';
+import { MEMBERS } from '../../src/core/bounds.js';
+import type { Config } from '../../src/core/config.js';
 import type { ShellSettings } from './index.js';
 
 /** The shell's settings; a group size out of range is an InputError naming the key. */

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { honouringRetryAfter } from './web-client.js';
 
 export interface SlackChannel {

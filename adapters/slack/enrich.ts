@@ -1,6 +1,6 @@
-import type { ChatMessage } from '../../src/bot/chat-message.js';
-import { oneLine } from '../../src/util/errors.js';
-import type { BurstLog } from '../../src/bot/burst-log.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
+import { oneLine } from '../../src/core/errors.js';
+import type { BurstLog } from '../common/burst-log.js';
 import type { SlackDirectory } from './directory.js';
 
 /**

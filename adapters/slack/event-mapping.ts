@@ -1,5 +1,5 @@
-import type { ChatMessage, MessageKind } from '../../src/bot/chat-message.js';
-import { InputError } from '../../src/util/errors.js';
+import type { ChatMessage, MessageKind } from '../../src/core/chat-message.js';
+import { InputError } from '../../src/core/errors.js';
 import { mentionsAll, mentionsUser, plainText, slackTsToMs } from './slack-text.js';
 
 export const PLATFORM = 'slack';

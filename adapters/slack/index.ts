@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
-import { BurstLog } from '../../src/bot/burst-log.js';
-import { oneLine, WorkError } from '../../src/util/errors.js';
+import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
+import { BurstLog } from '../common/burst-log.js';
+import { oneLine, WorkError } from '../../src/core/errors.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackDirectory } from './directory.js';
 import { Inbound } from './inbound.js';

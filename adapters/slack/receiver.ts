@@ -1,8 +1,8 @@
 import { App, HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { oneLine, WorkError } from '../../src/util/errors.js';
-import type { BurstLog } from '../../src/bot/burst-log.js';
+import { oneLine, WorkError } from '../../src/core/errors.js';
+import type { BurstLog } from '../common/burst-log.js';
 import { CommitFirstApp } from './commit-first-app.js';
 import { BadEnvelope } from './envelope.js';
 import { screenRequests } from './request-screen.js';

@@ -1,5 +1,5 @@
 import type { SlashCommand } from '@slack/bolt';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
 import { PLATFORM } from './event-mapping.js';
 import { plainText } from './slack-text.js';
 

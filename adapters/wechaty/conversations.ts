@@ -1,5 +1,5 @@
 import type { Contact, Room, Wechaty } from 'wechaty';
-import { WorkError } from '../../src/util/errors.js';
+import { WorkError } from '../../src/core/errors.js';
 import { contactIdentity } from './entities.js';
 import type { IdentityResolver } from './identity.js';
 

@@ -1,4 +1,4 @@
-import type { Adapter } from '../../src/bot/adapter.js';
+import type { Adapter } from '../../src/core/adapter.js';
 import type { WechatySettings } from './settings.js';
 import { WechatyAdapter, type WechatyDeps } from './wechaty-adapter.js';
 

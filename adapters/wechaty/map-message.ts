@@ -1,5 +1,5 @@
 import type { Contact, Message, Room } from 'wechaty';
-import type { ChatGroup, ChatMessage } from '../../src/bot/chat-message.js';
+import type { ChatGroup, ChatMessage } from '../../src/core/chat-message.js';
 import { contactIdentity, type ContactIdentity } from './entities.js';
 import type { IdentityResolver } from './identity.js';
 import { kindOf, type KindInfo } from './message-kind.js';

@@ -1,5 +1,5 @@
 import { types } from 'wechaty';
-import type { MessageKind } from '../../src/bot/chat-message.js';
+import type { MessageKind } from '../../src/core/chat-message.js';
 
 export interface KindInfo {
   kind: MessageKind;

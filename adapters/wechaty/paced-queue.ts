@@ -1,4 +1,4 @@
-import { WorkError } from '../../src/util/errors.js';
+import { WorkError } from '../../src/core/errors.js';
 import type { Pace } from './settings.js';
 
 /** Time as the queue sees it; tests pass a fake one. */

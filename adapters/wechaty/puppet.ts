@@ -1,5 +1,5 @@
 import type { WechatyOptions } from 'wechaty';
-import { InputError } from '../../src/util/errors.js';
+import { InputError } from '../../src/core/errors.js';
 
 /** A constructed wechaty puppet, as WechatyBuilder takes it. */
 export type PuppetInstance = Exclude<WechatyOptions['puppet'], string | undefined>;

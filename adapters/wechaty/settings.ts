@@ -1,6 +1,6 @@
-import { settingsReader } from '../../src/config/adapter-settings.js';
-import { PAUSE_SECONDS } from '../../src/config/bounds.js';
-import type { Config } from '../../src/config/config.js';
+import { settingsReader } from '../common/settings-reader.js';
+import { PAUSE_SECONDS } from '../../src/core/bounds.js';
+import type { Config } from '../../src/core/config.js';
 
 /** Seconds between two messages the bot sends; WeChat bans accounts that post fast. */
 export interface Pace {

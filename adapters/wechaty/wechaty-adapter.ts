@@ -1,9 +1,9 @@
 import { FileBox } from 'file-box';
 import { log, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
-import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
-import { BurstLog } from '../../src/bot/burst-log.js';
-import { oneLine } from '../../src/util/errors.js';
+import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
+import { BurstLog } from '../common/burst-log.js';
+import { oneLine } from '../../src/core/errors.js';
 import { isAdmin } from './admins.js';
 import { Conversations } from './conversations.js';
 import { contactIdentity } from './entities.js';

@@ -1,4 +1,4 @@
-import { InputError } from '../util/errors.js';
+import { InputError } from '../core/errors.js';
 
 /**
  * Broken entries of an export. By default the first one stops the audit with a one-line InputError

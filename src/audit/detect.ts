@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../core/errors.js';
 import type { ExportFormat, OpenedExport, ReadHooks } from './export.js';
 import { openChatLab } from './readers/chatlab.js';
 import { openJsonl } from './readers/jsonl.js';

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../bot/chat-message.js';
+import type { ChatMessage } from '../core/chat-message.js';
 
 /** The export formats `fingertip audit` reads, chosen from a file's content by detect.ts. */
 export type ExportFormat = 'jsonl' | 'slack-folder' | 'slack-zip' | 'wechatmsg-csv' | 'chatlab-json' | 'chatlab-jsonl';

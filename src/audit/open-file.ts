@@ -1,6 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../core/errors.js';
 
 /** The size of a file to read, or a one-line InputError naming it when it cannot be read. */
 export async function fileSize(path: string): Promise<number> {

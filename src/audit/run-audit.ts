@@ -1,10 +1,10 @@
-import type { Config } from '../config/config.js';
+import type { Config } from '../core/config.js';
 import { createEngine } from '../engine/index.js';
-import type { ReportDetails } from '../report/details.js';
-import { ReportBuilder } from '../report/builder.js';
-import type { Report } from '../report/report.js';
-import { classifyMessage } from '../bot/classify-message.js';
-import { toRecord } from '../store/to-record.js';
+import type { ReportDetails } from '../analysis/report/details.js';
+import { ReportBuilder } from '../analysis/report/builder.js';
+import type { Report } from '../analysis/report/report.js';
+import { classifyMessage } from '../analysis/record/classify-message.js';
+import { toRecord } from '../analysis/record/to-record.js';
 import { BadEntries } from './bad-entries.js';
 import { openExport } from './detect.js';
 import { EvidenceWriter } from './evidence/evidence-writer.js';

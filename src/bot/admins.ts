@@ -1,6 +1,6 @@
-import type { Adapter } from './adapter.js';
-import type { ChatMessage } from './chat-message.js';
-import type { Config } from '../config/config.js';
+import type { Adapter } from '../core/adapter.js';
+import type { ChatMessage } from '../core/chat-message.js';
+import type { Config } from '../core/config.js';
 
 /** A group admin: the platform's owner/admin of the group, or a user listed for the platform in config. */
 export async function isGroupAdmin(msg: ChatMessage, adapter: Adapter, config: Config): Promise<boolean> {

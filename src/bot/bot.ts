@@ -1,15 +1,15 @@
-import type { Config } from '../config/config.js';
+import type { Config } from '../core/config.js';
 import type { CommandContext } from '../commands/context.js';
 import { HANDLERS } from '../commands/dispatch.js';
 import { firstWord, guessLang, parseCommand, type Lang } from '../commands/parse.js';
 import { TEXTS } from '../commands/texts.js';
 import type { Engine } from '../engine/engine.js';
 import type { GroupSettings, Store } from '../store/store.js';
-import { toRecord } from '../store/to-record.js';
-import type { Adapter } from './adapter.js';
+import { toRecord } from '../analysis/record/to-record.js';
+import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
-import { classifyMessage } from './classify-message.js';
-import type { ChatMessage } from './chat-message.js';
+import { classifyMessage } from '../analysis/record/classify-message.js';
+import type { ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeText } from './nudge.js';
 
 export interface BotOptions {

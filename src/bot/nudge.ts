@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/rule.js';
-import type { Finding } from '../engine/finding.js';
-import { CATEGORY_LABELS } from '../taxonomy/labels.js';
+import type { Finding } from '../core/finding.js';
+import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../commands/parse.js';
 
 /** At most one nudge per group in this long: a bot that nags would be formalism itself. */

@@ -1,7 +1,7 @@
-import type { Adapter } from '../bot/adapter.js';
-import type { Config } from '../config/config.js';
+import type { Adapter } from '../core/adapter.js';
+import type { Config } from '../core/config.js';
 import type { Store } from '../store/store.js';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../core/errors.js';
 import type { CliContext } from './context.js';
 
 export interface AdapterDeps {

@@ -1,4 +1,4 @@
-import { InputError, WorkError, oneLine } from '../util/errors.js';
+import { InputError, WorkError, oneLine } from '../core/errors.js';
 import { processContext, type CliContext, type Command } from './context.js';
 
 export const USAGE =

@@ -1,6 +1,6 @@
-import type { Adapter } from '../bot/adapter.js';
-import type { ChatMessage } from '../bot/chat-message.js';
-import type { Config } from '../config/config.js';
+import type { Adapter } from '../core/adapter.js';
+import type { ChatMessage } from '../core/chat-message.js';
+import type { Config } from '../core/config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Store } from '../store/store.js';
 import type { Lang } from './parse.js';

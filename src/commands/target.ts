@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../store/message-record.js';
+import type { MessageRecord } from '../core/message-record.js';
 import type { CommandContext } from './context.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { WeekStats } from '../stats/week-stats.js';
-import { CATEGORIES } from '../taxonomy/categories.js';
-import { CATEGORY_LABELS } from '../taxonomy/labels.js';
+import type { WeekStats } from '../analysis/week-stats.js';
+import { CATEGORIES } from '../core/categories.js';
+import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from './parse.js';
 
 function trend(s: WeekStats, lang: Lang): string {

@@ -1,9 +1,9 @@
-import type { Config } from '../config/config.js';
-import { storedReport, type ReportStore } from '../report/from-store.js';
-import type { Report } from '../report/report.js';
+import type { Config } from '../core/config.js';
+import { storedReport, type ReportStore } from '../analysis/report/from-store.js';
+import type { Report } from '../analysis/report/report.js';
 import type { Store } from '../store/store.js';
-import { CATEGORIES } from '../taxonomy/categories.js';
-import { weekRange } from '../time/iso-week.js';
+import { CATEGORIES } from '../core/categories.js';
+import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { shownGroup, shownGroups } from './privacy.js';

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
-import { barChart } from '../report/charts/bar-chart.js';
-import { columnChart } from '../report/charts/column-chart.js';
-import { personHours } from '../report/figures.js';
+import { barChart } from '../render/charts/bar-chart.js';
+import { columnChart } from '../render/charts/column-chart.js';
+import { personHours } from '../render/figures.js';
 import type { Digest } from './digest.js';
 
 const WIDTH = 640;

@@ -1,4 +1,4 @@
-import type { Category } from '../taxonomy/categories.js';
+import type { Category } from '../core/categories.js';
 import type { Rating } from './rating.js';
 
 /**

@@ -1,4 +1,4 @@
-import { languageOfNames, type Language } from '../i18n/language.js';
+import { languageOfNames, type Language } from '../core/lang.js';
 
 /**
  * The digest's language: the supervisor's own, else the one most of their groups set, else Chinese

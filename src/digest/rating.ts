@@ -1,4 +1,4 @@
-import type { Config } from '../config/config.js';
+import type { Config } from '../core/config.js';
 
 export type Rating = 'green' | 'yellow' | 'red';
 

@@ -1,9 +1,9 @@
-import type { Config } from '../config/config.js';
-import { personHours as hours } from '../report/figures.js';
-import { CATEGORY_LABELS } from '../taxonomy/labels.js';
-import { formatIso } from '../time/format.js';
-import { weekRange } from '../time/iso-week.js';
-import { dayString, localDay } from '../time/zone.js';
+import type { Config } from '../core/config.js';
+import { personHours as hours } from '../render/figures.js';
+import { CATEGORY_LABELS } from '../core/category-labels.js';
+import { formatIso } from '../core/time/format.js';
+import { weekRange } from '../core/time/iso-week.js';
+import { dayString, localDay } from '../core/time/zone.js';
 import type { Digest, ShownGroup } from './digest.js';
 import { TEXTS } from './texts.js';
 

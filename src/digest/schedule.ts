@@ -1,6 +1,6 @@
 import type { Store } from '../store/store.js';
-import { oneLine } from '../util/errors.js';
-import { weekRange } from '../time/iso-week.js';
+import { oneLine } from '../core/errors.js';
+import { weekRange } from '../core/time/iso-week.js';
 import { DeliveryLog } from './delivery-log.js';
 import { cronTask, firedBetween } from './fire-times.js';
 import { sendDigests, type DigestDeps } from './send-digests.js';

@@ -1,6 +1,6 @@
-import type { Adapter, Outgoing } from '../bot/adapter.js';
-import type { Config } from '../config/config.js';
-import { oneLine } from '../util/errors.js';
+import type { Adapter, Outgoing } from '../core/adapter.js';
+import type { Config } from '../core/config.js';
+import { oneLine } from '../core/errors.js';
 import { buildDigest, type DigestStore } from './build-digest.js';
 import { digestChartPng } from './chart.js';
 import type { DeliveryLog } from './delivery-log.js';

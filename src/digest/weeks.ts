@@ -1,4 +1,4 @@
-import { weekOf, weekRange } from '../time/iso-week.js';
+import { weekOf, weekRange } from '../core/time/iso-week.js';
 
 const WEEK_MS = 7 * 86_400_000;
 

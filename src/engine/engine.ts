@@ -1,5 +1,5 @@
-import type { Classification, Finding } from './finding.js';
-import { CATEGORIES, type Category } from '../taxonomy/categories.js';
+import type { Classification, Finding } from '../core/finding.js';
+import { CATEGORIES, type Category } from '../core/categories.js';
 import { Hits } from './aho-corasick.js';
 import { compile, type Compiled, type CompiledCondition, type CompiledRule } from './compile.js';
 import { normalizeInto, unitsToString, type Normalized } from './normalize.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../core/errors.js';
 import { Engine } from './engine.js';
-import type { Classification } from './finding.js';
+import type { Classification } from '../core/finding.js';
 import { BUILTIN_RULES_DIR } from './builtin-rules.js';
 import { loadRuleSet } from './load-rules.js';
 import { formatProblem } from './problem.js';

@@ -1,4 +1,4 @@
-import { isCategory } from '../taxonomy/categories.js';
+import { isCategory } from '../core/categories.js';
 import type { Condition, Context, Level, Rule } from './rule.js';
 
 type Obj = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { Category } from '../taxonomy/categories.js';
+import type { Category } from '../core/categories.js';
 
 /**
  * Where a condition must be found, in characters of the normalised text measured from the trigger:

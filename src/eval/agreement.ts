@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../taxonomy/categories.js';
+import { CATEGORIES } from '../core/categories.js';
 
 /** One line labelled twice, independently: by its writer and by a second labeller. */
 export interface TwiceLabelled {

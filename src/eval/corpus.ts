@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { isCategory, type Category } from '../taxonomy/categories.js';
-import { InputError } from '../util/errors.js';
+import { isCategory, type Category } from '../core/categories.js';
+import { InputError } from '../core/errors.js';
 
 /** One labelled line of a corpus (corpus/README.md). */
 export interface CorpusLine {

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../taxonomy/categories.js';
+import { CATEGORIES, type Category } from '../core/categories.js';
 
 export interface Labelled {
   id: string;

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../taxonomy/categories.js';
+import { CATEGORIES } from '../core/categories.js';
 import type { CorpusLine } from './corpus.js';
 import { evaluate, type Scores } from './metrics.js';
 

@@ -1,6 +1,6 @@
 import type { Db, Param } from './db.js';
 import { BulkInsert } from './bulk-insert.js';
-import type { MessageRecord } from './message-record.js';
+import type { MessageRecord } from '../core/message-record.js';
 import { MESSAGE_COLUMNS, toRow } from './record-row.js';
 
 /** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */

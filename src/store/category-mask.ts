@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../taxonomy/categories.js';
+import { CATEGORIES, type Category } from '../core/categories.js';
 
 /** Bit k of a mask stands for CATEGORIES[k]; SQL sums over `mask & (1 << k)` then give per-category figures. */
 export const CATEGORY_BIT: Readonly<Record<Category, number>> = Object.fromEntries(CATEGORIES.map((c, k) => [c, 1 << k])) as Record<Category, number>;

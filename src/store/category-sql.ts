@@ -1,4 +1,4 @@
-import { CATEGORIES, zeroByCategory } from '../taxonomy/categories.js';
+import { CATEGORIES, zeroByCategory } from '../core/categories.js';
 import type { CategoryTotals } from './store.js';
 
 /**

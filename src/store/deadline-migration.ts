@@ -1,7 +1,7 @@
-import { extractDeadline } from '../derived/deadline.js';
+import { extractDeadline } from '../analysis/record/deadline.js';
 import { rowsJson } from './bulk-insert.js';
 import type { Db } from './db.js';
-import { textHash } from './to-record.js';
+import { textHash } from '../analysis/record/to-record.js';
 
 const PAGE = 2000;
 

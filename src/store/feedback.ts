@@ -1,5 +1,5 @@
-import type { Finding } from '../engine/finding.js';
-import type { Category } from '../taxonomy/categories.js';
+import type { Finding } from '../core/finding.js';
+import type { Category } from '../core/categories.js';
 import { maskOf } from './category-mask.js';
 import type { Db } from './db.js';
 

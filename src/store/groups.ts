@@ -1,4 +1,4 @@
-import { InputError } from '../util/errors.js';
+import { InputError } from '../core/errors.js';
 import type { Db, Param } from './db.js';
 import type { GroupInfo, GroupSettings, GroupUpsert } from './store.js';
 

@@ -1,4 +1,4 @@
-import { WorkError } from '../util/errors.js';
+import { WorkError } from '../core/errors.js';
 import type { BatchItem } from './batch-writer.js';
 import type { IngestOptions } from './store.js';
 

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { SerialWriter } from './serial-writer.js';
-import { DIGEST_DELIVERIES_SCHEMA } from '../digest/delivery-schema.js';
+import { DIGEST_DELIVERIES_SCHEMA } from './delivery-schema.js';
 import { addDeadlines } from './deadline-migration.js';
 import { IDENTITIES_SCHEMA } from './identities.js';
 import { hashOptOuts } from './opt-out-migration.js';

@@ -1,6 +1,6 @@
 import type { Db, Param } from './db.js';
 import { sharedCategoriesOf } from './category-mask.js';
-import type { MessageRecord, ReportRecord } from './message-record.js';
+import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import { fromRow, parseRows, RECORD_COLUMNS, recordSelect, type MessageRow } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
 import type { Scope } from './store.js';

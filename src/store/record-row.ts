@@ -1,9 +1,9 @@
-import { isCategory } from '../taxonomy/categories.js';
-import type { Finding } from '../engine/finding.js';
-import { InputError } from '../util/errors.js';
+import { isCategory } from '../core/categories.js';
+import type { Finding } from '../core/finding.js';
+import { InputError } from '../core/errors.js';
 import { categoriesOf, maskOf } from './category-mask.js';
 import type { Param } from './db.js';
-import type { MessageRecord } from './message-record.js';
+import type { MessageRecord } from '../core/message-record.js';
 
 /** The columns of `messages` in the order of `toRow`. */
 export const MESSAGE_COLUMNS = [

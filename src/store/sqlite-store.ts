@@ -6,7 +6,7 @@ import * as groups from './groups.js';
 import { IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
 import { addLead, readLeads } from './leads.js';
-import type { MessageRecord, ReportRecord } from './message-record.js';
+import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { OptOuts } from './opt-outs.js';
 import * as privacy from './privacy.js';
 import { readDemandTexts, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';

@@ -1,5 +1,5 @@
-import type { Category } from '../taxonomy/categories.js';
-import type { MessageRecord, ReportRecord } from './message-record.js';
+import type { Category } from '../core/categories.js';
+import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 
 /** A half-open time range [from, to) in epoch milliseconds. */
 export interface Period {

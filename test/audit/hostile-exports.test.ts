@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/report.js';
+import type { Report } from '../../src/analysis/report/report.js';
 import { type ChildCli, childCli, runChild } from './support/child-cli.js';
 import { fixture } from './support/read-all.js';
 import { spacesList } from './support/zip-bomb.js';

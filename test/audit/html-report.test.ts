@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import type { Report } from '../../src/report/report.js';
+import type { Report } from '../../src/analysis/report/report.js';
 import { runCli } from '../support/run-cli.js';
 import { chromiumOrSkip } from '../support/find-chromium.js';
 import { tempDir } from '../support/temp-dir.js';

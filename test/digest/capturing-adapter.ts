@@ -1,4 +1,4 @@
-import type { Outgoing } from '../../src/bot/adapter.js';
+import type { Outgoing } from '../../src/core/adapter.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 
 /** The recording adapter, keeping whole Outgoings and when they went; it fails its first `failures` sends. */

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { defaultConfig } from '../../src/config/defaults.js';
-import type { Config } from '../../src/config/config.js';
+import { defaultConfig } from '../../src/core/config-defaults.js';
+import type { Config } from '../../src/core/config.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import { demand, record } from '../report/records.js';
+import { demand, record } from '../analysis/report/records.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const open: Store[] = [];

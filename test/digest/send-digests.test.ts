@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config/config.js';
+import type { Config } from '../../src/core/config.js';
 import { DeliveryLog } from '../../src/digest/delivery-log.js';
 import { sendDigests, type DigestDeps } from '../../src/digest/send-digests.js';
 import type { Store } from '../../src/store/store.js';

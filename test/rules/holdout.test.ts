@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../src/taxonomy/categories.js';
+import { CATEGORIES } from '../../src/core/categories.js';
 import { readLabelled, scoreBuiltinRules } from '../support/labelled-corpus.js';
 
 // Messages written apart from the dev corpus and the rules' own examples, in blind rounds: each

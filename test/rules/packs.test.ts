@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES_DIR, defaultEngine } from '../../src/engine/index.js';
 import { normalize } from '../../src/engine/normalize.js';
-import { CATEGORIES } from '../../src/taxonomy/categories.js';
+import { CATEGORIES } from '../../src/core/categories.js';
 import { readLabelled, scoreBuiltinRules } from '../support/labelled-corpus.js';
 
 // The dev corpus ships in the repository (corpus/dev.jsonl), beside the rules it was tuned with.

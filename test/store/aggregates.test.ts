@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { CATEGORIES, type Category } from '../../src/taxonomy/categories.js';
+import { CATEGORIES, type Category } from '../../src/core/categories.js';
 import { collect, rec, tempStore } from './fixtures.js';
 
 const totals = (given: Partial<Record<Category, [number, number]>>) =>

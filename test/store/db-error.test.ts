@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dbError } from '../../src/store/db-error.js';
-import { WorkError } from '../../src/util/errors.js';
+import { WorkError } from '../../src/core/errors.js';
 
 // node-sqlite3's errors as it reports them: `code` the primary result code's name.
 const sqliteError = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });

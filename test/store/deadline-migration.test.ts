@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractDeadline } from '../../src/derived/deadline.js';
+import { extractDeadline } from '../../src/analysis/record/deadline.js';
 import { addDeadlines } from '../../src/store/deadline-migration.js';
 import { Db } from '../../src/store/db.js';
 import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
-import { textHash } from '../../src/store/to-record.js';
+import { textHash } from '../../src/analysis/record/to-record.js';
 import { tempDir, tempStore } from './fixtures.js';
 
 describe('the deadlines step', () => {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { Finding } from '../../src/engine/finding.js';
-import type { MessageRecord } from '../../src/store/message-record.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { MessageRecord } from '../../src/core/message-record.js';
 import { openStore, type OpenOptions } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
-import type { Category } from '../../src/taxonomy/categories.js';
+import type { Category } from '../../src/core/categories.js';
 import { tempDir } from '../support/temp-dir.js';
 
 export { tempDir };

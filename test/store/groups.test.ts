@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/util/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { collect, rec, tempStore } from './fixtures.js';
 
 describe('groups', () => {

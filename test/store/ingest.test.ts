@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/db.js';
-import { InputError } from '../../src/util/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { collect, rec, tempDir, tempStore } from './fixtures.js';
 
 /** Counts rows through a connection of its own: what another process would see, i.e. what is committed. */

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { Bot } from '../../src/bot/bot.js';
-import { defaultConfig } from '../../src/config/defaults.js';
-import type { Config } from '../../src/config/config.js';
+import { defaultConfig } from '../../src/core/config-defaults.js';
+import type { Config } from '../../src/core/config.js';
 import { defaultEngine } from '../../src/engine/index.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';

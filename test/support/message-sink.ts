@@ -1,5 +1,5 @@
 import { beforeEach } from 'vitest';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
 
 /**
  * What an adapter under test hands over, in place of the bot: it records every message, and can

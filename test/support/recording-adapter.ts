@@ -1,5 +1,5 @@
-import type { Adapter, Outgoing } from '../../src/bot/adapter.js';
-import type { ChatMessage } from '../../src/bot/chat-message.js';
+import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import type { ChatMessage } from '../../src/core/chat-message.js';
 
 export interface Sent {
   to: 'group' | 'private';

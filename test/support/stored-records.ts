@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../../src/store/message-record.js';
+import type { MessageRecord } from '../../src/core/message-record.js';
 import type { Store } from '../../src/store/store.js';
 
 const ALL_TIME = { from: 0, to: 4_000_000_000_000 };

@@ -1,5 +1,5 @@
 import { getFileNameLowLevel, openPromise, validateFileName, type Entry, type ZipFile } from 'yauzl';
-import { InputError } from '../../util/errors.js';
+import { InputError } from '../../core/errors.js';
 import { BadExportFile, chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
 
 const MiB = 1 << 20;

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import type { ChatGroup, ChatMessage, MessageKind } from '../../bot/chat-message.js';
+import type { ChatGroup, ChatMessage, MessageKind } from '../../core/chat-message.js';
 import { Census } from '../census.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from '../export.js';
 import { JsonStructureError, streamJson } from '../json-stream.js';
-import { readLines } from '../../io/read-lines.js';
+import { readLines } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
 

@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import type { ChatGroup, ChatMessage } from '../../bot/chat-message.js';
+import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
 import { Census } from '../census.js';
 import type { OpenedExport, ReadHooks } from '../export.js';
-import { readLines } from '../../io/read-lines.js';
+import { readLines } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
 

@@ -1,6 +1,6 @@
 import { fromMessageEvent, fromReaction, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
-import type { ChatGroup, ChatMessage } from '../../bot/chat-message.js';
-import { InputError } from '../../util/errors.js';
+import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
+import { InputError } from '../../core/errors.js';
 import type { AuditGroup, OpenedExport, Person, ReadHooks } from '../export.js';
 import { BadExportFile, type ExportFiles } from '../files/export-files.js';
 import { folderFiles } from '../files/folder-files.js';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { parse, type CsvError } from 'csv-parse';
-import type { ChatGroup, ChatMessage, MessageKind } from '../../bot/chat-message.js';
+import type { ChatGroup, ChatMessage, MessageKind } from '../../core/chat-message.js';
 import { Census } from '../census.js';
 import type { OpenedExport, ReadHooks } from '../export.js';
 import { mentionsAll } from '../mentions-all.js';

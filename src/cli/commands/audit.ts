@@ -2,12 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { runAudit } from '../../audit/run-audit.js';
 import { ProgressBar } from '../../audit/progress.js';
-import { loadConfig } from '../../config/load.js';
-import type { Language } from '../../i18n/language.js';
-import { renderReport, reportFormat, type ReportFormat } from '../../report/render.js';
-import { languageOption, reportLanguage } from '../../report/report-language.js';
-import { REPORT_TEXTS } from '../../report/texts.js';
-import { InputError } from '../../util/errors.js';
+import { loadConfig } from '../config/load.js';
+import type { Language } from '../../core/lang.js';
+import { renderReport, reportFormat, type ReportFormat } from '../../render/render.js';
+import { languageOption, reportLanguage } from '../../render/report-language.js';
+import { REPORT_TEXTS } from '../../render/texts.js';
+import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 

@@ -1,8 +1,8 @@
-import { loadConfig } from '../../config/load.js';
+import { loadConfig } from '../config/load.js';
 import { createEngine } from '../../engine/index.js';
-import { inputLines, openInput } from '../../io/input.js';
-import { MAX_LINE } from '../../io/read-lines.js';
-import { InputError } from '../../util/errors.js';
+import { inputLines, openInput } from '../input.js';
+import { MAX_LINE } from '../../core/read-lines.js';
+import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 

@@ -1,12 +1,12 @@
-import type { Adapter } from '../../bot/adapter.js';
-import { loadConfig } from '../../config/load.js';
+import type { Adapter } from '../../core/adapter.js';
+import { loadConfig } from '../config/load.js';
 import { DeliveryLog } from '../../digest/delivery-log.js';
 import { digestRecipients, type Recipient } from '../../digest/recipients.js';
 import { digestOutgoing, sendDigests } from '../../digest/send-digests.js';
 import { lastCompleteWeek } from '../../digest/weeks.js';
 import { openStore } from '../../store/open.js';
-import { weekRange } from '../../time/iso-week.js';
-import { InputError, WorkError, oneLine } from '../../util/errors.js';
+import { weekRange } from '../../core/time/iso-week.js';
+import { InputError, WorkError, oneLine } from '../../core/errors.js';
 import { createAdapter, type AdapterDeps } from '../adapters.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';

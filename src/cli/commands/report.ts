@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { loadConfig } from '../../config/load.js';
-import { storedReport } from '../../report/from-store.js';
-import { renderReport, reportFormat } from '../../report/render.js';
-import { languageOption, reportLanguage } from '../../report/report-language.js';
+import { loadConfig } from '../config/load.js';
+import { storedReport } from '../../analysis/report/from-store.js';
+import { renderReport, reportFormat } from '../../render/render.js';
+import { languageOption, reportLanguage } from '../../render/report-language.js';
 import { openStore } from '../../store/open.js';
-import { weekOf, weekRange } from '../../time/iso-week.js';
-import { InputError } from '../../util/errors.js';
+import { weekOf, weekRange } from '../../core/time/iso-week.js';
+import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 

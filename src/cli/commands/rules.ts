@@ -4,7 +4,7 @@ import { BUILTIN_RULES_DIR, Engine } from '../../engine/index.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
 import { formatProblem } from '../../engine/problem.js';
 import { runRuleExamples } from '../../engine/rule-tests.js';
-import { InputError } from '../../util/errors.js';
+import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command, CliContext } from '../context.js';
 

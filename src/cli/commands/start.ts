@@ -1,9 +1,9 @@
 import { Bot } from '../../bot/bot.js';
 import { scheduleDigest } from '../../digest/schedule.js';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig } from '../config/load.js';
 import { createEngine } from '../../engine/index.js';
 import { openStore } from '../../store/open.js';
-import { InputError } from '../../util/errors.js';
+import { InputError } from '../../core/errors.js';
 import { createAdapter } from '../adapters.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';

@@ -1,4 +1,4 @@
-import { groupWeekStats, memberWeekStats } from '../../stats/week-stats.js';
+import { groupWeekStats, memberWeekStats } from '../../analysis/week-stats.js';
 import type { CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
 

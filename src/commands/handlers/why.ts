@@ -1,5 +1,5 @@
-import type { Cue } from '../../engine/finding.js';
-import { CATEGORY_LABELS } from '../../taxonomy/labels.js';
+import type { Cue } from '../../core/finding.js';
+import { CATEGORY_LABELS } from '../../core/category-labels.js';
 import type { CommandHandler } from '../context.js';
 import { targetMessage } from '../target.js';
 import { TEXTS } from '../texts.js';

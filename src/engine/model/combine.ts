@@ -1,5 +1,5 @@
-import { CATEGORIES } from '../../taxonomy/categories.js';
-import type { Finding } from '../finding.js';
+import { CATEGORIES } from '../../core/categories.js';
+import type { Finding } from '../../core/finding.js';
 import type { Normalized } from '../normalize.js';
 import type { FeatureBuffer } from './features.js';
 import { DEMAND, type HashedMlp, type Thresholds } from './hashed-mlp.js';

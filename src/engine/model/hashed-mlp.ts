@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../taxonomy/categories.js';
+import { CATEGORIES, type Category } from '../../core/categories.js';
 import { FEATURES, type FeatureBuffer } from './features.js';
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { InputError } from '../../util/errors.js';
+import { InputError } from '../../core/errors.js';
 import { FEATURES, HASH_BITS } from './features.js';
 import { HashedMlp, HIDDEN, K, OUTPUTS, type ModelData } from './hashed-mlp.js';
 

@@ -1,5 +1,5 @@
 import { evaluate, type Scores } from '../../eval/metrics.js';
-import { CATEGORIES, type Category } from '../../taxonomy/categories.js';
+import { CATEGORIES, type Category } from '../../core/categories.js';
 import { DEMAND, type Thresholds } from './hashed-mlp.js';
 
 /** One dev-split line as the threshold search sees it: what rules found, what the model scored. */

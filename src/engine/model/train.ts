@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../taxonomy/categories.js';
+import { CATEGORIES, type Category } from '../../core/categories.js';
 import { normalizeInto } from '../normalize.js';
 import { extractFeatures, FEATURES, newFeatureBuffer } from './features.js';
 import { DEMAND, HIDDEN, K, type ModelData } from './hashed-mlp.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDingtalkAdapter } from '../../../adapters/dingtalk/index.js';
 import { Bot } from '../../../src/bot/bot.js';
-import { defaultConfig } from '../../../src/config/defaults.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
 import { openStore } from '../../../src/store/open.js';
 import { tempDir } from '../../support/temp-dir.js';

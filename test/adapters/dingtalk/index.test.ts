@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDingtalkAdapter } from '../../../adapters/dingtalk/index.js';
-import type { Adapter } from '../../../src/bot/adapter.js';
-import { WorkError } from '../../../src/util/errors.js';
+import type { Adapter } from '../../../src/core/adapter.js';
+import { WorkError } from '../../../src/core/errors.js';
 import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
 import { waitFor } from '../../support/wait-for.js';
 import { MessageSink } from '../../support/message-sink.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRobotCallback, toChatMessage, type RobotCallback } from '../../../adapters/dingtalk/robot-message.js';
-import { InputError } from '../../../src/util/errors.js';
+import { InputError } from '../../../src/core/errors.js';
 
 const base: RobotCallback = {
   msgId: 'm1',

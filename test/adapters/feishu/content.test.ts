@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../../adapters/feishu/content.js';
-import { InputError } from '../../../src/util/errors.js';
+import { InputError } from '../../../src/core/errors.js';
 
 const bot = { key: '@_user_1', id: { open_id: 'ou_bot' }, name: 'fingertip' };
 const wang = { key: '@_user_2', id: { open_id: 'ou_wang' }, name: '王' };

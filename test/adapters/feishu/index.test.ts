@@ -1,9 +1,9 @@
 import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeishuAdapter } from '../../../adapters/feishu/index.js';
-import type { Adapter } from '../../../src/bot/adapter.js';
-import type { ChatMessage } from '../../../src/bot/chat-message.js';
-import { WorkError } from '../../../src/util/errors.js';
+import type { Adapter } from '../../../src/core/adapter.js';
+import type { ChatMessage } from '../../../src/core/chat-message.js';
+import { WorkError } from '../../../src/core/errors.js';
 import { BOT_OPEN_ID, receiveEvent, startFeishuStub, type FeishuStub } from './feishu-stub.js';
 import { waitFor } from '../../support/wait-for.js';
 import { MessageSink } from '../../support/message-sink.js';

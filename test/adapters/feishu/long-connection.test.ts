@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFeishuAdapter } from '../../../adapters/feishu/index.js';
 import { Bot } from '../../../src/bot/bot.js';
-import { defaultConfig } from '../../../src/config/defaults.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
 import { openStore } from '../../../src/store/open.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';

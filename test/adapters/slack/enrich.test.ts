@@ -3,8 +3,8 @@ import { boltLogger } from '../../../adapters/slack/bolt-logger.js';
 import { SlackDirectory } from '../../../adapters/slack/directory.js';
 import { lookUp, withDirectory } from '../../../adapters/slack/enrich.js';
 import { createWebClient } from '../../../adapters/slack/web-client.js';
-import { BurstLog } from '../../../src/bot/burst-log.js';
-import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import { BurstLog } from '../../../adapters/common/burst-log.js';
+import type { ChatMessage } from '../../../src/core/chat-message.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 
 let stub: SlackApiStub;

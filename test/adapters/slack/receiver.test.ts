@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
-import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import type { ChatMessage } from '../../../src/core/chat-message.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { eventEnvelope } from './signed-request.js';
 import { waitFor } from '../../support/wait-for.js';

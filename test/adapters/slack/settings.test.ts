@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { slackSettings } from '../../../adapters/slack/settings.js';
-import type { Config } from '../../../src/config/config.js';
-import { defaultConfig } from '../../../src/config/defaults.js';
-import { InputError } from '../../../src/util/errors.js';
+import type { Config } from '../../../src/core/config.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
+import { InputError } from '../../../src/core/errors.js';
 
 function config(slack: Record<string, unknown>, admins?: string[]): Config {
   const c = defaultConfig();

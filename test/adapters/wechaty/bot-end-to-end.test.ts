@@ -6,7 +6,7 @@ import { Bot } from '../../../src/bot/bot.js';
 import { createAdapter } from '../../../src/cli/adapters.js';
 import type { CliContext } from '../../../src/cli/context.js';
 import { defaultEngine } from '../../../src/engine/index.js';
-import type { MessageRecord } from '../../../src/store/message-record.js';
+import type { MessageRecord } from '../../../src/core/message-record.js';
 import { openStore } from '../../../src/store/open.js';
 import type { Store } from '../../../src/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { mock } from 'wechaty-puppet-mock';
-import { defaultConfig } from '../../../src/config/defaults.js';
-import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
+import type { ChatMessage } from '../../../src/core/chat-message.js';
 import { createWechatyAdapter, createMemoryIdentityStore, wechatySettings, type IdentityStore } from '../../../adapters/wechaty/index.js';
 import { waitFor } from '../../support/wait-for.js';
 

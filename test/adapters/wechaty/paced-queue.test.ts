@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkError } from '../../../src/util/errors.js';
+import { WorkError } from '../../../src/core/errors.js';
 import { MAX_PENDING, PacedQueue, type Clock } from '../../../adapters/wechaty/paced-queue.js';
 
 /** A clock whose sleep jumps time forward at once, so the test sees exact send times. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PuppetMock } from 'wechaty-puppet-mock';
-import { InputError } from '../../../src/util/errors.js';
+import { InputError } from '../../../src/core/errors.js';
 import { loadPuppet } from '../../../adapters/wechaty/puppet.js';
 
 describe('loadPuppet', () => {

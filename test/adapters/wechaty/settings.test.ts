@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../../src/config/defaults.js';
-import { InputError } from '../../../src/util/errors.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
+import { InputError } from '../../../src/core/errors.js';
 import { DEFAULT_PACE, wechatySettings } from '../../../adapters/wechaty/settings.js';
 
 function configWith(wechaty: Record<string, unknown>, admins?: string[]) {

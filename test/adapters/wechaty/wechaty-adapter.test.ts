@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileBox } from 'file-box';
 import { types } from 'wechaty';
-import { defaultConfig } from '../../../src/config/defaults.js';
-import { InputError } from '../../../src/util/errors.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
+import { InputError } from '../../../src/core/errors.js';
 import { createMemoryIdentityStore, createWechatyAdapter, wechatySettings } from '../../../adapters/wechaty/index.js';
 import { startFixture, waitFor } from './fixture.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
 import { Pseudonyms } from '../../../src/audit/evidence/pseudonyms.js';
-import type { MessageRecord } from '../../../src/store/message-record.js';
+import type { MessageRecord } from '../../../src/core/message-record.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 const record: MessageRecord = {

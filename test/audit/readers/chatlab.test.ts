@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openChatLab } from '../../../src/audit/readers/chatlab.js';
-import { InputError } from '../../../src/util/errors.js';
+import { InputError } from '../../../src/core/errors.js';
 import { fixture, hooks, readAll } from '../support/read-all.js';
 
 describe('ChatLab reader', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openJsonl, parseTs } from '../../../src/audit/readers/jsonl.js';
-import { InputError } from '../../../src/util/errors.js';
+import { InputError } from '../../../src/core/errors.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { fixture, hooks, readAll } from '../support/read-all.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openWeChatMsgCsv } from '../../../src/audit/readers/wechatmsg-csv.js';
-import { InputError } from '../../../src/util/errors.js';
+import { InputError } from '../../../src/core/errors.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { fixture, hooks, readAll } from '../support/read-all.js';
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ChatMessage } from '../../../src/bot/chat-message.js';
+import type { ChatMessage } from '../../../src/core/chat-message.js';
 import { BadEntries } from '../../../src/audit/bad-entries.js';
 import type { OpenedExport, ReadHooks } from '../../../src/audit/export.js';
 

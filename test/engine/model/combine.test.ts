@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/engine/finding.js';
+import type { Finding } from '../../../src/core/finding.js';
 import { combine } from '../../../src/engine/model/combine.js';
 import { extractFeatures, FEATURES, newFeatureBuffer } from '../../../src/engine/model/features.js';
 import { DEMAND, HashedMlp, HIDDEN, K, outputIndex } from '../../../src/engine/model/hashed-mlp.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../../src/engine/model/features.js';
 import { HIDDEN, K } from '../../../src/engine/model/hashed-mlp.js';
 import { encodeModel, loadModel } from '../../../src/engine/model/model-file.js';
-import { InputError } from '../../../src/util/errors.js';
+import { InputError } from '../../../src/core/errors.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 function sample() {

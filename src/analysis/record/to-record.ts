@@ -1,0 +1,74 @@
+import type { ChatMessage } from '../../core/chat-message.js';
+import { isBareAck } from './ack.js';
+import type { Classification } from '../../core/finding.js';
+import { extractDeadline } from './deadline.js';
+import { normalizeInto } from '../../engine/normalize.js';
+import { examinedPart } from '../../engine/text-limit.js';
+import type { MessageRecord } from '../../core/message-record.js';
+
+/**
+ * A short hash of the text in the form demands are compared in (see `skeleton`): normalised, so equal
+ * for messages that differ only in width, case, script or spacing, and with every run of digits read
+ * as one "0", so the same request with another date or count hashes alike. Two 32-bit
+ * multiply-xorshift lanes (cyrb53) over the code units: it only groups likely duplicates, so it needs
+ * speed, not resistance to attack (a SHA-256 cost a third of an audit).
+ */
+export function textHash(text: string): string {
+  const { units, length } = normalizeInto(text);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  let inDigits = false;
+  for (let i = 0; i < length; i++) {
+    let u = units[i];
+    const digit = u >= 0x30 && u <= 0x39;
+    if (digit && inDigits) continue;
+    inDigits = digit;
+    if (digit) u = 0x30;
+    h1 = Math.imul(h1 ^ u, 2654435761);
+    h2 = Math.imul(h2 ^ u, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(36).padStart(8, '0') + (h1 >>> 0).toString(36).padStart(8, '0');
+}
+
+/**
+ * The stored text of a flagged message: the part the rules examined (MAX_TEXT code units at most),
+ * and when that is not all of it, a note of how much was left out. The record's `length` keeps the
+ * whole message's length, so `text` shorter than it also says the text was cut.
+ */
+function keptText(text: string, examined: string): string {
+  return examined.length === text.length ? text : `${examined}\n[… ${text.length - examined.length} more characters not kept]`;
+}
+
+/**
+ * What is kept of a classified message, the same for the bot and the offline audit: recipients are
+ * the group's members but the sender when the size is known (else 0), the text only when flagged.
+ * Hash, deadline and text are read from the examined part only: a 20 MB line costs no more than one
+ * of the limit.
+ */
+export function toRecord(msg: ChatMessage, cls: Classification): MessageRecord {
+  const size = msg.group?.memberCount ?? msg.group?.members?.length;
+  const flagged = cls.categories.length > 0;
+  const examined = examinedPart(msg.text);
+  const record: MessageRecord = {
+    platform: msg.platform,
+    id: msg.id,
+    groupId: msg.group?.id ?? '',
+    senderId: msg.sender.id,
+    ts: msg.ts,
+    length: msg.text.length,
+    hash: textHash(examined),
+    replyTo: msg.replyTo ?? null,
+    isAck: msg.kind === 'reaction' || isBareAck(msg.text),
+    mentionsAll: msg.mentionsAll === true,
+    recipients: size === undefined ? 0 : Math.max(0, size - 1),
+    categories: [...cls.categories],
+    findings: cls.findings,
+    text: flagged ? keptText(msg.text, examined) : null,
+    deadline: flagged ? extractDeadline(examined) : null,
+  };
+  if (msg.group?.name !== undefined) record.groupName = msg.group.name;
+  if (msg.sender.name !== undefined) record.senderName = msg.sender.name;
+  return record;
+}

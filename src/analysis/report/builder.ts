@@ -1,0 +1,308 @@
+import type { Config } from '../../core/config.js';
+import type { MessageRecord, ReportRecord } from '../../core/message-record.js';
+import type { QuietCount } from '../../store/store.js';
+import { CATEGORIES, zeroByCategory, type Category } from '../../core/categories.js';
+import { effectiveRecipients, minutesPerRecipient } from '../cost.js';
+import { isAfterHoursDemand } from '../derived/after-hours.js';
+import { AckStormDetector } from '../derived/ack-storm.js';
+import { DemandTable } from '../derived/demand-table.js';
+import { DuplicateDetector } from '../derived/duplicate-request.js';
+import { findSprawl } from '../derived/group-sprawl.js';
+import { formatIso } from '../../core/time/format.js';
+import { dayString, localDay, midnightOfDay } from '../../core/time/zone.js';
+import type { GroupSummary, Report } from './report.js';
+import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
+import { TopN } from './top-n.js';
+
+/** How many flagged messages a report keeps as evidence. */
+export const EVIDENCE_LIMIT = 200;
+
+export interface ReportBuilderOptions {
+  config: Config;
+  /** Period bounds in epoch ms, `to` exclusive; records outside are left out. Default: the data's local days. */
+  from?: number;
+  to?: number;
+  evidenceLimit?: number;
+}
+
+/** What is known of a group besides its messages; `members` counts everyone including senders. */
+export interface GroupInfo {
+  id: string;
+  name?: string;
+  members?: number;
+  memberIds?: readonly string[];
+}
+
+const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
+
+interface GroupStats {
+  id: string;
+  /** The name its records carry; addGroup's name wins at build time. */
+  name: string | undefined;
+  messages: number;
+  demands: number;
+  byCategory: Int32Array;
+  /** Person-minutes per category from records whose recipients are known. */
+  knownMinutes: Float64Array;
+  /** Demands per category with unknown recipients: costed with the group's size at build time. */
+  unknownDemands: Int32Array;
+  /** The most recipients any record saw + 1: the group's size when nobody told us. */
+  seenMembers: number;
+}
+
+/** Evidence as offered; text and findings are read later for records that came without them. */
+type PendingEvidence = Omit<EvidenceItem, 'groupName' | 'time' | 'personMinutes' | 'text' | 'findings'> & {
+  platform: string; text?: string | null; findings?: EvidenceItem['findings']; recipients: number; perRecipient: number;
+};
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The one builder of the contract's Report, fed by the store (`fingertip report`) and by exports
+ * (`fingertip audit`) alike, so both give the same report for the same messages. Streaming: it keeps
+ * counts per group, sender and day, a few numbers per demand for the derived findings, and the
+ * EVIDENCE_LIMIT heaviest flagged messages, never the records themselves.
+ * Records must arrive in time order within each group (across groups any order).
+ */
+export class ReportBuilder {
+  private readonly config: Config;
+  private readonly from: number | undefined;
+  private readonly to: number | undefined;
+  private readonly groupInfo = new Map<string, GroupInfo>();
+  private readonly groups = new Map<string, GroupStats>();
+  private readonly senders = new Map<string, { name: string | undefined; demands: number }>();
+  private readonly days = new Map<number, DayCount>();
+  /** Every demand once, for both detectors that keep something of each. */
+  private readonly demands = new DemandTable();
+  private readonly acks = new AckStormDetector(this.demands);
+  private readonly duplicates = new DuplicateDetector(this.demands);
+  private readonly evidence: TopN<PendingEvidence>;
+  private dayCache: { start: number; end: number; day: DayCount } | undefined;
+  private messages = 0;
+  private afterHours = 0;
+  private first = Infinity;
+  private last = -Infinity;
+
+  constructor(options: ReportBuilderOptions) {
+    this.config = options.config;
+    this.from = options.from;
+    this.to = options.to;
+    this.evidence = new TopN(options.evidenceLimit ?? EVIDENCE_LIMIT);
+  }
+
+  /** Tells the builder a group's name and members; call before its records for the most exact evidence ranking. */
+  addGroup(group: GroupInfo): void {
+    const known = this.groupInfo.get(group.id);
+    this.groupInfo.set(group.id, { ...known, ...group });
+  }
+
+  /**
+   * Quiet messages (no demand, no ack) counted in bulk, as the store can give them: they only count
+   * toward messages per group and day, and a group's size. They must lie within one local day.
+   */
+  addQuiet(q: Pick<QuietCount, 'groupId' | 'messages' | 'maxRecipients' | 'firstTs' | 'lastTs'>): void {
+    if ((this.from !== undefined && q.firstTs < this.from) || (this.to !== undefined && q.lastTs >= this.to)) {
+      throw new Error(`quiet counts of ${q.groupId} reach outside the report's period`);
+    }
+    this.messages += q.messages;
+    if (q.firstTs < this.first) this.first = q.firstTs;
+    if (q.lastTs > this.last) this.last = q.lastTs;
+    const g = this.statsOf({ groupId: q.groupId });
+    g.messages += q.messages;
+    if (q.maxRecipients + 1 > g.seenMembers) g.seenMembers = q.maxRecipients + 1;
+    this.dayOf(q.firstTs).messages += q.messages;
+  }
+
+  /** One message; a store's lean record will do (see `evidenceToRead` and `addDemandText`). */
+  add(record: ReportRecord): void {
+    const ts = record.ts;
+    if ((this.from !== undefined && ts < this.from) || (this.to !== undefined && ts >= this.to)) return;
+    this.messages++;
+    if (ts < this.first) this.first = ts;
+    if (ts > this.last) this.last = ts;
+    const g = this.statsOf(record);
+    g.messages++;
+    if (record.recipients + 1 > g.seenMembers) g.seenMembers = record.recipients + 1;
+    const day = this.dayOf(ts);
+    day.messages++;
+    if (record.categories.length === 0) {
+      this.acks.add(record);
+      return;
+    }
+    const row = this.demands.add(record);
+    this.acks.add(record, row);
+
+    g.demands++;
+    day.demands++;
+    const costs = this.config.costs;
+    for (const c of record.categories) {
+      const i = CAT_INDEX.get(c)!;
+      g.byCategory[i]++;
+      if (record.recipients > 0) g.knownMinutes[i] += record.recipients * costs[c];
+      else g.unknownDemands[i]++;
+    }
+    const sender = this.senders.get(record.senderId);
+    if (sender) {
+      sender.demands++;
+      if (record.senderName) sender.name = record.senderName;
+    } else {
+      this.senders.set(record.senderId, { name: record.senderName, demands: 1 });
+    }
+    if (isAfterHoursDemand(record, this.config.workhours, this.config.timezone)) this.afterHours++;
+    this.duplicates.add(record, row);
+    this.offerEvidence(record, g);
+  }
+
+  /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */
+  addDemandText(hash: string, text: string): void {
+    this.duplicates.addText(hash, text);
+  }
+
+  /** Ids by platform of the evidence kept so far whose records came without text and findings. */
+  evidenceToRead(): Map<string, string[]> {
+    const ids = new Map<string, string[]>();
+    for (const e of this.evidence.items()) {
+      if (e.text !== undefined) continue;
+      const list = ids.get(e.platform);
+      if (list) list.push(e.id); else ids.set(e.platform, [e.id]);
+    }
+    return ids;
+  }
+
+  /** Gives kept evidence the text and findings of its messages as stored. */
+  fillEvidence(records: readonly Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>[]): void {
+    const byKey = new Map(records.map((r) => [`${r.platform}\u0000${r.id}`, r]));
+    for (const e of this.evidence.items()) {
+      const r = byKey.get(`${e.platform}\u0000${e.id}`);
+      if (r) Object.assign(e, { text: r.text, findings: r.findings });
+    }
+  }
+
+  build(): Report {
+    const tz = this.config.timezone;
+    const total = zeroByCategory();
+    let minutes = 0;
+    const groups: GroupSummary[] = [];
+    for (const g of this.groups.values()) {
+      const members = this.membersOf(g);
+      const byCategory = zeroByCategory();
+      CATEGORIES.forEach((c, i) => {
+        byCategory[c] = g.byCategory[i];
+        total[c] += g.byCategory[i];
+      });
+      const groupMinutes = this.minutesByCategory(g, members).reduce((a, b) => a + b, 0);
+      minutes += groupMinutes;
+      groups.push({
+        id: g.id, name: this.nameOf(g), members, messages: g.messages, demands: g.demands,
+        by_category: byCategory, person_minutes: round1(groupMinutes),
+      });
+    }
+    groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
+    const senders = [...this.senders.entries()]
+      .map(([id, s]) => ({ id, name: s.name ?? id, demands: s.demands }))
+      .sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
+    const period = this.period();
+    const withMembers = [...this.groupInfo.values()].filter((g) => g.memberIds !== undefined) as { id: string; memberIds: readonly string[] }[];
+    return {
+      period: { from: formatIso(period.from, tz), to: formatIso(period.to, tz) },
+      messages: this.messages,
+      demands: groups.reduce((sum, g) => sum + g.demands, 0),
+      by_category: total,
+      person_minutes: round1(minutes),
+      after_hours: this.afterHours,
+      groups,
+      senders,
+      duplicates: this.duplicates.results(),
+      ack_storms: this.acks.results(),
+      sprawl: findSprawl(withMembers),
+    };
+  }
+
+  /** Evidence, per-day counts and minutes by category for the Markdown and HTML renderers. */
+  details(): ReportDetails {
+    const tz = this.config.timezone;
+    const minutes = zeroByCategory();
+    for (const g of this.groups.values()) {
+      this.minutesByCategory(g, this.membersOf(g)).forEach((m, i) => (minutes[CATEGORIES[i]] += m));
+    }
+    for (const c of CATEGORIES) minutes[c] = round1(minutes[c]);
+    const period = this.period();
+    const days: DayCount[] = [];
+    for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
+      days.push({ date: dayString(d), messages: this.days.get(d)?.messages ?? 0, demands: this.days.get(d)?.demands ?? 0 });
+    }
+    const evidence = this.evidence.items().map(({ platform: _, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
+      const g = this.groups.get(e.groupId)!;
+      return {
+        ...e, text: text ?? null, findings: findings ?? [], groupName: this.nameOf(g), time: formatIso(e.ts, tz),
+        personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
+      };
+    });
+    evidence.sort((a, b) => b.personMinutes - a.personMinutes || a.ts - b.ts);
+    return { timezone: tz, evidence, days, minutesByCategory: minutes, costs: { ...this.config.costs } };
+  }
+
+  private statsOf(record: Pick<ReportRecord, 'groupId' | 'groupName'>): GroupStats {
+    let g = this.groups.get(record.groupId);
+    if (!g) {
+      const n = CATEGORIES.length;
+      g = {
+        id: record.groupId, name: record.groupName, messages: 0, demands: 0,
+        byCategory: new Int32Array(n), knownMinutes: new Float64Array(n), unknownDemands: new Int32Array(n), seenMembers: 0,
+      };
+      this.groups.set(record.groupId, g);
+    } else if (g.name === undefined && record.groupName) {
+      g.name = record.groupName;
+    }
+    return g;
+  }
+
+  private dayOf(ts: number): DayCount {
+    // Records come in time order, so most fall on the same local day as the one before.
+    const c = this.dayCache;
+    if (c && ts >= c.start && ts < c.end) return c.day;
+    const tz = this.config.timezone;
+    const key = localDay(ts, tz);
+    let day = this.days.get(key);
+    if (!day) this.days.set(key, (day = { date: dayString(key), messages: 0, demands: 0 }));
+    this.dayCache = { start: midnightOfDay(key, tz), end: midnightOfDay(key + 1, tz), day };
+    return day;
+  }
+
+  private nameOf(g: GroupStats): string {
+    return this.groupInfo.get(g.id)?.name ?? g.name ?? g.id;
+  }
+
+  /** The group's size: as told by addGroup, else as seen from its records' recipients. */
+  private membersOf(g: GroupStats): number {
+    const info = this.groupInfo.get(g.id);
+    return info?.members ?? info?.memberIds?.length ?? g.seenMembers;
+  }
+
+  private minutesByCategory(g: GroupStats, members: number): number[] {
+    const fallback = effectiveRecipients(0, members);
+    return CATEGORIES.map((c, i) => g.knownMinutes[i] + g.unknownDemands[i] * fallback * this.config.costs[c]);
+  }
+
+  private offerEvidence(record: ReportRecord, g: GroupStats): void {
+    const perRecipient = minutesPerRecipient(record.categories, this.config.costs);
+    const score = effectiveRecipients(record.recipients, this.membersOf(g)) * perRecipient;
+    if (!this.evidence.accepts(score)) return;
+    this.evidence.offer(score, {
+      platform: record.platform, id: record.id, groupId: record.groupId, senderId: record.senderId, senderName: record.senderName ?? record.senderId,
+      ts: record.ts, text: record.text, categories: [...record.categories], findings: record.findings,
+      recipients: record.recipients, perRecipient,
+    });
+  }
+
+  private period(): { from: number; to: number } {
+    const tz = this.config.timezone;
+    const first = Number.isFinite(this.first) ? this.first : this.from ?? this.to ?? Date.now();
+    const last = Number.isFinite(this.last) ? this.last : first;
+    return {
+      from: this.from ?? midnightOfDay(localDay(first, tz), tz),
+      to: this.to ?? midnightOfDay(localDay(last, tz) + 1, tz),
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import type { Category } from '../../core/categories.js';
+import type { Finding } from '../../core/finding.js';
+
+/** One flagged message kept as evidence for the Markdown and HTML reports. */
+export interface EvidenceItem {
+  id: string;
+  groupId: string;
+  groupName: string;
+  senderId: string;
+  senderName: string;
+  /** Epoch milliseconds, and the same as ISO 8601 in the report's time zone. */
+  ts: number;
+  time: string;
+  text: string | null;
+  categories: Category[];
+  findings: Finding[];
+  personMinutes: number;
+}
+
+/** Messages and demands of one local day in the report's time zone. */
+export interface DayCount {
+  date: string;
+  messages: number;
+  demands: number;
+}
+
+/** What renderers show beyond the contract's Report; not part of the JSON output. */
+export interface ReportDetails {
+  timezone: string;
+  /** The heaviest flagged messages by person-minutes, heaviest first. */
+  evidence: EvidenceItem[];
+  /** Every local day of the period in order, zero days included. */
+  days: DayCount[];
+  /** Person-minutes by category (a message's burden split by its categories' costs), to 1 decimal. */
+  minutesByCategory: Record<Category, number>;
+  /** The minutes per recipient the figures were costed with (the config's `costs`). */
+  costs: Record<Category, number>;
+  /** Remarks on how the report was made (entries an audit skipped), in the report's language, at its end. */
+  notes?: string[];
+}

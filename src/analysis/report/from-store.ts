@@ -1,0 +1,51 @@
+import type { Config } from '../../core/config.js';
+import type { Period, QuietCount, Scope, Store } from '../../store/store.js';
+import { localDay, midnightOfDay } from '../../core/time/zone.js';
+import { ReportBuilder } from './builder.js';
+
+/** The period cut at local midnights: quiet messages are counted a day at a time. */
+function localDays(period: Period, tz: string): Period[] {
+  const days: Period[] = [];
+  for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
+    days.push({ from: Math.max(period.from, midnightOfDay(d, tz)), to: Math.min(period.to, midnightOfDay(d + 1, tz)) });
+  }
+  return days;
+}
+
+/** What storedReport reads of a store. */
+export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'demandTexts' | 'messages'>;
+
+/**
+ * The report builder fed from the bot's database so that a week of a million messages reads quickly,
+ * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
+ * messages as counts per group and local day; demands and acknowledgements one by one, without text
+ * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
+ * the messages kept as evidence.
+ */
+export async function storedReport(store: ReportStore, config: Config, period: Period, narrow: Omit<Scope, 'from' | 'to'> = {}): Promise<ReportBuilder> {
+  const builder = new ReportBuilder({ config, ...period });
+  const wanted = narrow.groupIds && new Set(narrow.groupIds);
+  for (const g of await store.groups(narrow.platform)) {
+    // The store says 0 members when unknown; the builder then falls back to what messages saw.
+    if (!wanted || wanted.has(g.id)) builder.addGroup({ id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
+  }
+  const scope = { ...narrow, ...period };
+  // The store reads the aggregates on a connection of their own, so SQLite works on them while we build.
+  const [quiet, texts] = await Promise.all([
+    (async () => {
+      const counts: QuietCount[] = [];
+      for (const day of localDays(period, config.timezone)) counts.push(...(await store.quietCounts({ ...narrow, ...day })));
+      return counts;
+    })(),
+    store.demandTexts(scope),
+    (async () => {
+      for await (const record of store.reportRecords(scope)) builder.add(record);
+    })(),
+  ]);
+  // Quiet counts only add to counts and to a group's size as seen from messages, which the figures
+  // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.
+  for (const q of quiet) builder.addQuiet(q);
+  for (const { hash, text } of texts) builder.addDemandText(hash, text);
+  for (const [platform, ids] of builder.evidenceToRead()) builder.fillEvidence(await store.messages(platform, ids));
+  return builder;
+}

@@ -1,0 +1,56 @@
+import type { Config } from '../core/config.js';
+import type { CategoryTotals, Store } from '../store/store.js';
+import { CATEGORIES, zeroByCategory, type Category } from '../core/categories.js';
+import { weekOf, weekRange } from '../core/time/iso-week.js';
+
+export interface WeekFigures {
+  demands: number;
+  personMinutes: number;
+  byCategory: Record<Category, number>;
+}
+
+/** This week's figures beside last week's, for the trend. */
+export interface WeekStats {
+  week: string;
+  current: WeekFigures;
+  previous: WeekFigures;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+function weeks(now: number, tz: string) {
+  const week = weekOf(now, tz);
+  return { week, current: weekRange(week, tz), previous: weekRange(weekOf(now - WEEK_MS, tz), tz) };
+}
+
+/** A group's figures: person-minutes = Σ over categories of cost × recipients reached. */
+function fromTotals(totals: CategoryTotals, costs: Config['costs'], demands: number): WeekFigures {
+  const byCategory = zeroByCategory();
+  let personMinutes = 0;
+  for (const c of CATEGORIES) {
+    byCategory[c] = totals[c].count;
+    personMinutes += costs[c] * totals[c].recipients;
+  }
+  return { demands, personMinutes, byCategory };
+}
+
+export async function groupWeekStats(store: Store, config: Config, platform: string, groupId: string, now: number): Promise<WeekStats> {
+  const { week, current, previous } = weeks(now, config.timezone);
+  const figures = async (period: { from: number; to: number }) => {
+    const scope = { ...period, platform, groupIds: [groupId] };
+    const [totals, demands] = await Promise.all([store.categoryTotals(scope), store.demandCount(scope)]);
+    return fromTotals(totals, config.costs, demands);
+  };
+  return { week, current: await figures(current), previous: await figures(previous) };
+}
+
+/** A member's own burden: the other people's demands in their groups, one person each. */
+export async function memberWeekStats(store: Store, config: Config, platform: string, userId: string, now: number): Promise<WeekStats> {
+  const { week, current, previous } = weeks(now, config.timezone);
+  const figures = async (period: { from: number; to: number }): Promise<WeekFigures> => {
+    const view = await store.memberView(platform, userId, { ...period, limit: 0 });
+    const personMinutes = CATEGORIES.reduce((a, c) => a + view.byCategory[c] * config.costs[c], 0);
+    return { demands: view.demands, personMinutes, byCategory: { ...zeroByCategory(), ...view.byCategory } };
+  };
+  return { week, current: await figures(current), previous: await figures(previous) };
+}

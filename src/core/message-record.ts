@@ -1,0 +1,44 @@
+import type { Category } from './categories.js';
+import type { Finding } from './finding.js';
+import type { Deadline } from '../analysis/record/deadline.js';
+
+/**
+ * What is kept of one message, and the unit every report is built from (bot store and offline
+ * audit alike). Flagged messages keep their text as evidence; unflagged ones only what counts need.
+ */
+export interface MessageRecord {
+  platform: string;
+  id: string;
+  groupId: string;
+  groupName?: string;
+  senderId: string;
+  senderName?: string;
+  /** Epoch milliseconds. */
+  ts: number;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  /** A hash of the normalised text, for near-free exact-duplicate checks. */
+  hash: string;
+  replyTo: string | null;
+  /** A bare acknowledgement: "收到", "1", "ok", 👍, ✅, or a reaction. */
+  isAck: boolean;
+  mentionsAll: boolean;
+  /** Group members other than the sender when the message was sent; 0 when unknown. */
+  recipients: number;
+  categories: Category[];
+  findings: Finding[];
+  /** The text, kept only for flagged messages. */
+  text: string | null;
+  /** The deadline a flagged message's text names, read when it is recorded; else null. */
+  deadline: Deadline | null;
+}
+
+/**
+ * What a report needs of a message: no length, and text and findings only when at hand (the store
+ * reads them for the few messages kept as evidence). Categories may be shared: never change them.
+ */
+export type ReportRecord = Omit<MessageRecord, 'length' | 'mentionsAll' | 'text' | 'findings' | 'categories'> & {
+  categories: readonly Category[];
+  text?: string | null;
+  findings?: Finding[];
+};

@@ -1,0 +1,77 @@
+import type { Language } from '../core/lang.js';
+import { CATEGORIES } from '../core/categories.js';
+import { CATEGORY_LABELS } from '../core/category-labels.js';
+import type { Report } from '../analysis/report/report.js';
+import type { ReportDetails } from '../analysis/report/details.js';
+import { escapeMarkdown as md } from './escape.js';
+import { formatNumber, groupNamer, personHours } from './figures.js';
+import { segments } from './highlight.js';
+import { capped } from './table-cap.js';
+import { REPORT_TEXTS } from './texts.js';
+
+const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
+
+/** A readable Markdown report in `lang`: totals, categories with person-hours, groups, derived findings, evidence. */
+export function renderMarkdown(report: Report, details: ReportDetails, lang: Language): string {
+  const t = REPORT_TEXTS[lang];
+  const labels = CATEGORY_LABELS[lang];
+  const groupName = groupNamer(report);
+  const names = (ids: string[], sep: string): string => ids.map((g) => md(groupName(g))).join(sep);
+  const out: string[] = [];
+  out.push(`# ${t.title}`, '');
+  // Our own dates and the configured zone: nothing to escape, and escaped they read badly.
+  out.push(t.period(t.when(report.period.from), t.when(report.period.to), details.timezone), '');
+  out.push(
+    `- ${t.messages}${t.colon}${formatNumber(report.messages)}`,
+    `- ${t.demands}${t.colon}${formatNumber(report.demands)}`,
+    `- ${t.burden(formatNumber(report.person_minutes), personHours(report.person_minutes))}`,
+    `- ${t.afterHours}${t.colon}${formatNumber(report.after_hours)}`,
+    '',
+  );
+  out.push(`## ${t.byCategory}`, '', t.intro, '', row([t.category, t.demands, t.minutesPerRecipient, t.personHours]), row(['---', '---:', '---:', '---:']));
+  for (const c of CATEGORIES) out.push(row([labels[c], formatNumber(report.by_category[c]), details.costs[c], personHours(details.minutesByCategory[c])]));
+  out.push('');
+
+  out.push(`## ${t.groups}`, '');
+  if (report.groups.length === 0) out.push(t.noMessages);
+  else {
+    const { shown, more } = capped(report.groups);
+    out.push(row([t.group, t.members, t.messages, t.demands, t.personHours]), row(['---', '---:', '---:', '---:', '---:']));
+    for (const g of shown) {
+      out.push(row([`${md(g.name)} (${md(g.id)})`, g.members, formatNumber(g.messages), formatNumber(g.demands), personHours(g.person_minutes)]));
+    }
+    if (more) out.push(row([t.moreGroups(formatNumber(more)), '', '', '', '']));
+  }
+  out.push('');
+
+  if (report.senders.length > 0) {
+    const { shown, more } = capped(report.senders);
+    out.push(`## ${t.senders}`, '', row([t.sender, t.demands]), row(['---', '---:']));
+    for (const s of shown) out.push(row([md(s.name), s.demands]));
+    if (more) out.push(row([t.moreSenders(formatNumber(more)), '']));
+    out.push('');
+  }
+
+  out.push(`## ${t.derived}`, '');
+  out.push(`### ${t.duplicates(report.duplicates.length)}`, '');
+  for (const d of report.duplicates) {
+    out.push(`- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${t.colon}${d.message_ids.slice(0, 10).map(md).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}`);
+  }
+  out.push('', `### ${t.ackStorms(report.ack_storms.length)}`, '');
+  for (const s of report.ack_storms) out.push(`- ${md(s.message_id)}${t.colon}${t.ackStorm(s.acks)}`);
+  out.push('', `### ${t.sprawl(report.sprawl.length)}`, '');
+  for (const s of report.sprawl) out.push(`- ${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}`);
+  out.push('');
+
+  out.push(`## ${t.evidence(details.evidence.length)}`, '');
+  for (const e of details.evidence) {
+    const text = e.text === null ? t.textNotKept : segments(e.text, e.findings).map((s) => (s.rules.length ? `**${md(s.text)}**` : md(s.text))).join('');
+    const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(', ');
+    out.push(`- ${t.when(e.time)} · ${md(e.groupName)} · ${md(e.senderName)} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`);
+    out.push(`  > ${text}`);
+    if (rules) out.push(`  ${t.rules}${t.colon}${rules}`);
+  }
+  // Notes are our own sentences, not user text: written as they are.
+  for (const note of details.notes ?? []) out.push(`> ${note}`, '');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,24 @@
+import type { Language } from '../core/lang.js';
+import { InputError } from '../core/errors.js';
+import type { Report } from '../analysis/report/report.js';
+import type { ReportDetails } from '../analysis/report/details.js';
+import { renderJson } from './render-json.js';
+import { renderMarkdown } from './render-md.js';
+import { renderHtml } from './render-html.js';
+
+export const REPORT_FORMATS = ['json', 'md', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Checks a `--format` value; anything else is an InputError naming the option. */
+export function reportFormat(value: string | undefined, option = '--format'): ReportFormat {
+  if (value === undefined) return 'json';
+  if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
+  throw new InputError(`${option}: expected json, md or html, got "${value}"`);
+}
+
+/** The report in the format `audit` and `report` were asked for; Markdown and HTML in `lang`, JSON as the contract has it. */
+export function renderReport(format: ReportFormat, report: Report, details: ReportDetails, lang: Language): string {
+  if (format === 'md') return renderMarkdown(report, details, lang);
+  if (format === 'html') return renderHtml(report, details, lang);
+  return renderJson(report);
+}

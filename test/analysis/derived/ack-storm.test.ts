@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { AckStormDetector } from '../../../src/analysis/derived/ack-storm.js';
+import type { Category } from '../../../src/core/categories.js';
+
+const T0 = Date.parse('2026-11-23T10:00:00+08:00');
+const MIN = 60_000;
+let n = 0;
+const demand = (id: string, group = 'G1', sender = 'boss', ts = T0, categories: Category[] = ['ack-demand']) =>
+  ({ id, groupId: group, senderId: sender, ts, replyTo: null, isAck: false, categories });
+const ack = (sender: string, opts: { group?: string; ts?: number; replyTo?: string | null } = {}) =>
+  ({ id: `a${++n}`, groupId: opts.group ?? 'G1', senderId: sender, ts: opts.ts ?? T0 + MIN, replyTo: opts.replyTo ?? null, isAck: true, categories: [] as Category[] });
+const chat = (sender: string, ts = T0 + MIN) => ({ ...ack(sender, { ts }), isAck: false });
+
+function run(records: Parameters<AckStormDetector['add']>[0][]) {
+  const d = new AckStormDetector();
+  for (const r of records) d.add(r);
+  return d.results();
+}
+
+describe('AckStormDetector', () => {
+  it('finds 5 acks from 3 members after a demand', () => {
+    expect(run([demand('m1'), ack('u1'), ack('u2'), ack('u3'), ack('u1'), ack('u2')])).toEqual([{ message_id: 'm1', acks: 5 }]);
+  });
+
+  it('needs 5 acks', () => {
+    expect(run([demand('m1'), ack('u1'), ack('u2'), ack('u3'), ack('u4')])).toEqual([]);
+  });
+
+  it('needs 3 distinct members', () => {
+    expect(run([demand('m1'), ack('u1'), ack('u2'), ack('u1'), ack('u2'), ack('u1'), ack('u2')])).toEqual([]);
+  });
+
+  it('does not count the demand sender acking their own demand', () => {
+    expect(run([demand('m1'), ack('boss'), ack('u1'), ack('u2'), ack('u3'), ack('u1')])).toEqual([]);
+  });
+
+  it('counts toward the most recent demand of the same group only', () => {
+    const records = [
+      demand('m1'), demand('m2', 'G2'),
+      ack('u1'), ack('u2'), ack('u3'), ack('u4'), ack('u5'),
+      demand('m3'), ack('u1'), ack('u2', { group: 'G2' }),
+    ];
+    expect(run(records)).toEqual([{ message_id: 'm1', acks: 5 }]);
+  });
+
+  it('ignores acks more than 24 hours after the demand unless they reply to it', () => {
+    const late = T0 + 24 * 60 * MIN + 1;
+    const exactly = T0 + 24 * 60 * MIN;
+    expect(run([demand('m1'), ack('u1', { ts: exactly }), ack('u2', { ts: exactly }), ack('u3', { ts: late }), ack('u4', { ts: late }), ack('u5', { ts: late })])).toEqual([]);
+    expect(run([demand('m1'), ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { ts: late, replyTo: 'm1' }))])).toEqual([{ message_id: 'm1', acks: 5 }]);
+    expect(run([demand('m1'), ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { ts: exactly }))])).toEqual([{ message_id: 'm1', acks: 5 }]);
+  });
+
+  it('credits replies (reactions) to the demand they answer, not the latest one', () => {
+    const records = [demand('m1'), demand('m2'), ...['u1', 'u2', 'u3', 'u4', 'u5', 'u6'].map((u) => ack(u, { replyTo: 'm1' }))];
+    expect(run(records)).toEqual([{ message_id: 'm1', acks: 6 }]);
+  });
+
+  it('does not credit a reply to a message that is not a demand', () => {
+    expect(run([demand('m1'), ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { replyTo: 'joke' }))])).toEqual([]);
+  });
+
+  it('keeps counting through ordinary chat, and sorts storms by acks', () => {
+    const records = [
+      demand('m1'), ack('u1'), chat('u9'), ack('u2'), ack('u3'), ack('u4'), ack('u5'),
+      demand('m2', 'G2'), ...['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'].map((u) => ack(u, { group: 'G2' })),
+    ];
+    expect(run(records)).toEqual([{ message_id: 'm2', acks: 7 }, { message_id: 'm1', acks: 5 }]);
+  });
+});

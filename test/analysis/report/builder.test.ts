@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { ReportBuilder } from '../../../src/analysis/report/builder.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
+import { CATEGORIES } from '../../../src/core/categories.js';
+import { weekRange } from '../../../src/core/time/iso-week.js';
+import { demand, record } from './records.js';
+
+const sh = (local: string): number => Date.parse(`${local}+08:00`);
+const FORM = '请各单位于本周五前填报附件中的安全生产信息采集表';
+
+function sample() {
+  const config = defaultConfig(); // Asia/Shanghai, 09-18 Mon-Fri, check-in 2, data-request 15, proof 3, ack 0.5
+  const b = new ReportBuilder({ config });
+  b.addGroup({ id: 'G1', name: 'ops', members: 11, memberIds: ['boss', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'u10'] });
+  b.addGroup({ id: 'G2', name: 'office', memberIds: ['boss', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] });
+  const records = [
+    // G1: a check-in + proof demand to 10 recipients at 21:05 (after hours): 10 × (2 + 3) = 50
+    demand({ id: 'm1', ts: sh('2026-11-23T21:05:00'), senderId: 'boss', senderName: 'Boss', recipients: 10, text: '请全体今晚完成打卡并截图' }, ['check-in', 'proof-demand'], '打卡'),
+    ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u, i) => record({ id: `a${i}`, ts: sh('2026-11-23T21:06:00') + i, senderId: u, senderName: u, isAck: true })),
+    // G1: a data request with unknown recipients: (11 − 1) × 15 = 150, in work hours
+    demand({ id: 'm2', ts: sh('2026-11-24T10:00:00'), senderId: 'boss', senderName: 'Boss', recipients: 0, text: FORM }, ['data-request']),
+    record({ id: 'p1', ts: sh('2026-11-24T11:00:00'), senderId: 'u9', senderName: 'Quiet' }),
+    // G2: the same data request by another sender, recipients unknown, group size from memberIds (10): 9 × 15 = 135
+    demand({ id: 'm3', groupId: 'G2', groupName: 'office-renamed', ts: sh('2026-11-25T10:00:00'), senderId: 'u1', senderName: 'Wang', recipients: 0, text: FORM }, ['data-request']),
+  ];
+  for (const r of records) b.add(r);
+  return b;
+}
+
+describe('ReportBuilder', () => {
+  it('totals messages, demands, categories and person-minutes', () => {
+    const report = sample().build();
+    expect(report.messages).toBe(9);
+    expect(report.demands).toBe(3);
+    expect(report.by_category).toEqual({ 'check-in': 1, 'data-request': 2, 'like-quota': 0, 'app-install': 0, 'ranking-pressure': 0, 'proof-demand': 1, 'ack-demand': 0 });
+    expect(report.person_minutes).toBe(50 + 150 + 135);
+    expect(report.after_hours).toBe(1);
+  });
+
+  it('summarises groups heaviest first, costing unknown recipients by group size', () => {
+    const { groups } = sample().build();
+    expect(groups.map((g) => [g.id, g.name, g.members, g.messages, g.demands, g.person_minutes])).toEqual([
+      ['G1', 'ops', 11, 8, 2, 200],
+      ['G2', 'office', 10, 1, 1, 135],
+    ]);
+    expect(Object.keys(groups[1].by_category)).toEqual([...CATEGORIES]);
+  });
+
+  it('names only the senders of demands, most demands first', () => {
+    expect(sample().build().senders).toEqual([{ id: 'boss', name: 'Boss', demands: 2 }, { id: 'u1', name: 'Wang', demands: 1 }]);
+  });
+
+  it('fills the derived findings', () => {
+    const report = sample().build();
+    expect(report.ack_storms).toEqual([{ message_id: 'm1', acks: 5 }]);
+    expect(report.duplicates).toEqual([{ message_ids: ['m2', 'm3'], groups: ['G1', 'G2'] }]);
+    expect(report.sprawl).toEqual([{ groups: ['G1', 'G2'], overlap: 0.91 }]); // 10 shared of 11
+  });
+
+  it('spans local midnights around the data when no period is given', () => {
+    expect(sample().build().period).toEqual({ from: '2026-11-23T00:00:00+08:00', to: '2026-11-26T00:00:00+08:00' });
+  });
+
+  it('keeps to given bounds and leaves records outside them out', () => {
+    const config = defaultConfig();
+    const week = weekRange('2026-W48', config.timezone);
+    const b = new ReportBuilder({ config, ...week });
+    b.add(record({ id: 'before', ts: week.from - 1 }));
+    b.add(record({ id: 'first', ts: week.from }));
+    b.add(record({ id: 'last', ts: week.to - 1 }));
+    b.add(record({ id: 'after', ts: week.to }));
+    const report = b.build();
+    expect(report.period).toEqual({ from: '2026-11-23T00:00:00+08:00', to: '2026-11-30T00:00:00+08:00' });
+    expect(report.messages).toBe(2);
+    expect(b.details().days.map((d) => [d.date, d.messages])).toEqual([
+      ['2026-11-23', 1], ['2026-11-24', 0], ['2026-11-25', 0], ['2026-11-26', 0], ['2026-11-27', 0], ['2026-11-28', 0], ['2026-11-29', 1],
+    ]);
+  });
+
+  it('writes the contract keys in order, every category in every by_category, minutes to 1 decimal', () => {
+    const config = defaultConfig();
+    const b = new ReportBuilder({ config });
+    b.addGroup({ id: 'G1', members: 4 });
+    b.add(demand({ id: 'x', ts: sh('2026-11-23T10:00:00'), recipients: 0, text: '请回复收到' }, ['ack-demand']));
+    b.add(demand({ id: 'y', ts: sh('2026-11-23T10:01:00'), recipients: 1, text: '请大家回复收到' }, ['ack-demand']));
+    const report = b.build();
+    expect(Object.keys(report)).toEqual(['period', 'messages', 'demands', 'by_category', 'person_minutes', 'after_hours', 'groups', 'senders', 'duplicates', 'ack_storms', 'sprawl']);
+    expect(Object.keys(report.by_category)).toEqual([...CATEGORIES]);
+    expect(Object.keys(report.groups[0])).toEqual(['id', 'name', 'members', 'messages', 'demands', 'by_category', 'person_minutes']);
+    expect(report.person_minutes).toBe(2); // 3 × 0.5 + 1 × 0.5
+    expect(report.groups[0].name).toBe('ops'); // from the records when addGroup gave none
+  });
+
+  it('gives the same report whatever the order of groups in the stream', () => {
+    const a = sample().build();
+    const config = defaultConfig();
+    const b = new ReportBuilder({ config });
+    const rs = [
+      demand({ id: 'm3', groupId: 'G2', ts: sh('2026-11-25T10:00:00'), senderId: 'u1', recipients: 9, text: FORM }, ['data-request']),
+      demand({ id: 'm2', ts: sh('2026-11-24T10:00:00'), senderId: 'boss', recipients: 10, text: FORM }, ['data-request']),
+    ];
+    for (const r of rs) b.add(r);
+    expect(b.build().duplicates).toEqual([{ message_ids: ['m2', 'm3'], groups: ['G1', 'G2'] }]);
+    expect(a.duplicates).toEqual(b.build().duplicates);
+  });
+
+  it('keeps the heaviest evidence, costed with the final group size', () => {
+    const b = sample();
+    const { evidence, minutesByCategory } = b.details();
+    expect(evidence.map((e) => [e.id, e.personMinutes, e.groupName])).toEqual([['m2', 150, 'ops'], ['m3', 135, 'office'], ['m1', 50, 'ops']]);
+    expect(evidence[2].time).toBe('2026-11-23T21:05:00+08:00');
+    expect(minutesByCategory['data-request']).toBe(285);
+    expect(minutesByCategory['check-in']).toBe(20);
+    expect(minutesByCategory['proof-demand']).toBe(30);
+  });
+
+  it('bounds the evidence it keeps', () => {
+    const b = new ReportBuilder({ config: defaultConfig(), evidenceLimit: 3 });
+    for (let i = 1; i <= 50; i++) b.add(demand({ id: `d${i}`, ts: sh('2026-11-23T10:00:00') + i, recipients: i, text: `请填表${i}` }, ['data-request']));
+    expect(b.details().evidence.map((e) => e.id)).toEqual(['d50', 'd49', 'd48']);
+  });
+
+  it('builds 200,000 records across 1,000 groups', () => {
+    const config = defaultConfig();
+    const b = new ReportBuilder({ config });
+    const t0 = sh('2026-11-23T00:00:00');
+    const texts = ['请全体同事今晚十点前完成打卡并截图发群里', '请各单位填报信息采集表', '收到', '明天开会讨论方案'];
+    for (let i = 0; i < 200_000; i++) {
+      const k = i % 4;
+      const base = { id: `m${i}`, groupId: `G${i % 1000}`, senderId: `s${i % 3000}`, ts: t0 + i * 3000, recipients: 20 };
+      b.add(k < 2 ? demand({ ...base, text: texts[k] }, k === 0 ? ['check-in', 'proof-demand'] : ['data-request']) : record({ ...base, isAck: k === 2 }));
+    }
+    const report = b.build();
+    expect(report.messages).toBe(200_000);
+    expect(report.demands).toBe(100_000);
+    expect(report.person_minutes).toBe(50_000 * 20 * 5 + 50_000 * 20 * 15);
+    expect(report.groups).toHaveLength(1000);
+    expect(report.duplicates.length).toBeGreaterThan(0);
+    expect(b.details().evidence).toHaveLength(200);
+  });
+});

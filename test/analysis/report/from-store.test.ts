@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
+import { ReportBuilder } from '../../../src/analysis/report/builder.js';
+import { storedReport } from '../../../src/analysis/report/from-store.js';
+import { extractDeadline } from '../../../src/analysis/record/deadline.js';
+import type { Store } from '../../../src/store/store.js';
+import { textHash } from '../../../src/analysis/record/to-record.js';
+import { rec, tempStore } from '../../store/fixtures.js';
+
+const HOUR = 3_600_000;
+// Monday 2026-11-23 00:00 UTC; the week runs past it so that local midnights fall inside.
+const T0 = Date.UTC(2026, 10, 23);
+// Saturday 2026-10-31 00:00 UTC: New York leaves daylight saving time the next night.
+const DST_END = Date.UTC(2026, 9, 31);
+
+/** What toRecord would keep of a demand's text. */
+const said = (text: string) => ({ text, hash: textHash(text), deadline: extractDeadline(text) });
+
+/** Three groups over three days: quiet chatter every 20 minutes, demands (two alike, one after hours), and an ack storm. */
+async function filled(t0 = T0): Promise<Store> {
+  const store = await tempStore();
+  await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberCount: 12, memberIds: ['U1', 'U2', 'U3', 'U4'] });
+  await store.upsertGroup({ platform: 'slack', id: 'C2', name: 'hr', memberCount: 0, memberIds: [] });
+  const records = [];
+  for (let i = 0; i < 3 * 72; i++) {
+    const group = ['C1', 'C2', 'C3'][i % 3];
+    records.push(rec(`q${i}`, { groupId: group, senderId: `U${i % 4}`, ts: t0 + i * 20 * 60_000, recipients: i % 7 }));
+  }
+  records.push(rec('d1', { groupId: 'C1', senderId: 'U1', ts: t0 + 10 * HOUR + 1, cats: ['check-in', 'proof-demand'], recipients: 11, ...said('请全体同事今晚十点前完成打卡并截图') }));
+  records.push(rec('d2', { groupId: 'C2', senderId: 'U2', ts: t0 + 30 * HOUR + 5, cats: ['data-request'], recipients: 0, ...said('请各单位于12日前报送第3周统计表') }));
+  records.push(rec('d3', { groupId: 'C3', senderId: 'U9', ts: t0 + 47 * HOUR + 59 * 60_000, cats: ['like-quota'], recipients: 30, ...said('请各单位于19日前报送第4周统计表！') }));
+  // The same id on another platform is another message.
+  records.push(rec('d1', { platform: 'wechaty', groupId: 'R1', senderId: 'W1', ts: t0 + 20 * HOUR, cats: ['check-in'], recipients: 40, ...said('各位家长今晚九点前在小程序打卡') }));
+  for (let k = 0; k < 6; k++) {
+    records.push(rec(`a${k}`, { groupId: 'C1', senderId: `U${2 + (k % 3)}`, ts: t0 + 10 * HOUR + 60_000 * (k + 1), isAck: true }));
+  }
+  await Promise.all(records.map((r) => store.add(r)));
+  await store.flush();
+  return store;
+}
+
+async function everyRecord(store: Store, config: ReturnType<typeof defaultConfig>, period: { from: number; to: number }) {
+  const b = new ReportBuilder({ config, ...period });
+  for (const g of await store.groups()) b.addGroup({ id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
+  for await (const r of store.records(period)) b.add(r);
+  return b;
+}
+
+describe('storedReport', () => {
+  for (const [timezone, t0] of [['Asia/Shanghai', T0], ['Asia/Kolkata', T0], ['America/New_York', T0], ['America/New_York', DST_END]] as const) {
+    it(`gives the report of feeding every record, quiet messages counted in bulk (${timezone}, ${new Date(t0).toISOString().slice(0, 10)})`, async () => {
+      const store = await filled(t0);
+      const config = { ...defaultConfig(), timezone };
+      const period = { from: t0 - 12 * HOUR, to: t0 + 5 * 24 * HOUR };
+      const fast = await storedReport(store, config, period);
+      const slow = await everyRecord(store, config, period);
+      const report = fast.build();
+      expect(report).toEqual(slow.build());
+      expect(fast.details()).toEqual(slow.details());
+      expect(report.messages).toBe(3 * 72 + 4 + 6);
+      expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 6 }]);
+      expect(report.duplicates).toEqual([{ message_ids: ['d2', 'd3'], groups: ['C2', 'C3'] }]);
+      expect(report.after_hours).toBeGreaterThan(0);
+      expect(fast.details().evidence.map((e) => [e.id, e.text, e.findings.length])).toEqual(
+        expect.arrayContaining([['d1', '请全体同事今晚十点前完成打卡并截图', 2], ['d1', '各位家长今晚九点前在小程序打卡', 1]]),
+      );
+    });
+  }
+
+  it('narrows to a platform and groups', async () => {
+    const store = await filled();
+    const config = defaultConfig();
+    const period = { from: T0 - 12 * HOUR, to: T0 + 5 * 24 * HOUR };
+    const report = (await storedReport(store, config, period, { platform: 'slack', groupIds: ['C2'] })).build();
+    expect(report.groups.map((g) => g.id)).toEqual(['C2']);
+    expect(report.messages).toBe(72 + 1);
+    expect(report.demands).toBe(1);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { loadConfig } from '../../../src/cli/config/load.js';
+import { DEFAULT_COSTS } from '../../../src/core/config-defaults.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+function configFile(yaml: string): string {
+  return join(tempDir({ 'c.yaml': yaml }), 'c.yaml');
+}
+
+describe('loadConfig', () => {
+  it('gives the defaults with no file', () => {
+    const c = loadConfig(undefined, {});
+    expect(c.db).toBe('./fingertip.db');
+    expect(c.timezone).toBe('Asia/Shanghai');
+    expect(c.workhours).toEqual({ start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] });
+    expect(c.costs).toEqual(DEFAULT_COSTS);
+    expect(c.digest.cron).toBe('0 9 * * 1');
+  });
+
+  it("reads the contract's example, filling ${NAME} from the environment", () => {
+    const file = configFile(`db: ./x.db
+timezone: Asia/Shanghai
+workhours: {start: "08:30", end: "17:30", days: [1, 2, 3, 4, 5, 6]}
+digest:
+  cron: "0 9 * * 1"
+  supervisors: [{platform: slack, user: U0SUPER}]
+adapters:
+  slack: {token: "\${SLACK_BOT_TOKEN}", signingSecret: "\${SLACK_SIGNING_SECRET}", port: 3000}
+  wechaty: {puppet: wechaty-puppet-wechat4u}
+`);
+    const c = loadConfig(file, { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's3', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(c.db).toBe(join(dirname(file), 'x.db'));
+    expect(c.workhours.start).toBe('08:30');
+    expect(c.digest.supervisors).toEqual([{ platform: 'slack', user: 'U0SUPER' }]);
+    expect(c.adapters.slack).toEqual({ token: 'xoxb-1', signingSecret: 's3', port: 3000, apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(c.adapters.wechaty).toEqual({ puppet: 'wechaty-puppet-wechat4u' });
+  });
+
+  it('takes FINGERTIP_CONFIG and lets FINGERTIP_DB override db', () => {
+    const file = configFile('db: ./a.db\n');
+    expect(loadConfig(undefined, { FINGERTIP_CONFIG: file, FINGERTIP_DB: '/tmp/b.db' }).db).toBe('/tmp/b.db');
+    expect(loadConfig(undefined, { FINGERTIP_CONFIG: file }).db).toBe(join(dirname(file), 'a.db'));
+  });
+
+  it('names the file and the key of a bad value', () => {
+    expect(() => loadConfig(configFile('timezone: Mars/Olympus\n'), {})).toThrow(/c\.yaml: config key timezone: unknown time zone "Mars\/Olympus"/);
+    expect(() => loadConfig(configFile('workhours: {start: "9am"}\n'), {})).toThrow(/config key workhours\.start: expected "HH:MM"/);
+    expect(() => loadConfig(configFile('costs: {chores: 3}\n'), {})).toThrow(/config key costs\.chores: unknown category/);
+    expect(() => loadConfig(configFile('colour: blue\n'), {})).toThrow(/config key colour: unknown key/);
+  });
+
+  it('names an unset variable, invalid YAML with its line, and a missing file', () => {
+    expect(() => loadConfig(configFile('db: ${NOPE}\n'), {})).toThrow(/c\.yaml: environment variable NOPE is not set/);
+    expect(() => loadConfig(configFile('db: x\nworkhours: [\n'), {})).toThrow(/c\.yaml:\d+: invalid YAML/);
+    expect(() => loadConfig('/nonexistent.yaml', {})).toThrow('/nonexistent.yaml: cannot read config (ENOENT)');
+  });
+
+  it('overrides single costs', () => {
+    const c = loadConfig(configFile('costs: {data-request: 20}\n'), {});
+    expect(c.costs['data-request']).toBe(20);
+    expect(c.costs['check-in']).toBe(DEFAULT_COSTS['check-in']);
+  });
+
+  it('bounds numbers, naming the key and the range', () => {
+    const bad: [string, RegExp][] = [
+      ['costs: {check-in: 1e300}\n', /config key costs\.check-in: expected a number of minutes from 0 to 1,440$/],
+      ['costs: {check-in: .nan}\n', /config key costs\.check-in: expected a number of minutes/],
+      ['retentionDays: 1e300\n', /config key retentionDays: expected a whole number of days from 1 to 36,500$/],
+      ['retentionDays: 1.5\n', /config key retentionDays: expected a whole number of days/],
+      ['digest: {thresholds: {red: .inf}}\n', /config key digest\.thresholds\.red: expected a number of person-minutes from 0 to 1,000,000,000$/],
+      ['digest: {thresholds: {yellow: -1}}\n', /config key digest\.thresholds\.yellow: expected a number of person-minutes/],
+    ];
+    for (const [yaml, message] of bad) expect(() => loadConfig(configFile(yaml), {}), yaml).toThrow(message);
+    const c = loadConfig(configFile('costs: {ack-demand: 0}\nretentionDays: 36500\ndigest: {thresholds: {red: 1000000000}}\n'), {});
+    expect([c.costs['ack-demand'], c.retentionDays, c.digest.thresholds.red]).toEqual([0, 36_500, 1e9]);
+  });
+
+  it('refuses a database URL of another scheme in db or FINGERTIP_DB, and takes a file:// URL as its path', () => {
+    expect(() => loadConfig(configFile('db: postgres://fingertip:secret@db.example/fingertip\n'), {})).toThrow(
+      /^\S+c\.yaml: config key db: a postgres:\/\/ URL: postgres is not supported yet; give the path of a SQLite file$/,
+    );
+    expect(() => loadConfig(undefined, { FINGERTIP_DB: 'MySQL://root@127.0.0.1/x' })).toThrow(
+      /^FINGERTIP_DB: a mysql:\/\/ URL: mysql is not supported yet; give the path of a SQLite file$/,
+    );
+    expect(loadConfig(undefined, { FINGERTIP_DB: 'file:///var/lib/fingertip/bot.db' }).db).toBe('/var/lib/fingertip/bot.db');
+    expect(loadConfig(configFile('db: file:///tmp/a%20b.db\n'), {}).db).toBe('/tmp/a b.db');
+    expect(() => loadConfig(undefined, { FINGERTIP_DB: 'file://elsewhere/x.db' })).toThrow(/^FINGERTIP_DB: not a local file URL/);
+    expect(loadConfig(undefined, { FINGERTIP_DB: 'data/postgres:x.db' }).db).toBe('data/postgres:x.db'); // a path, not a URL
+  });
+});

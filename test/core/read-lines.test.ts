@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { type Line, readLines } from '../../src/core/read-lines.js';
+
+async function lines(chunks: (string | Buffer)[], max?: number): Promise<Line[]> {
+  const out: Line[] = [];
+  for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), () => {}, max)) out.push(l);
+  return out;
+}
+
+describe('readLines', () => {
+  it('splits LF and CRLF, drops a BOM, keeps a last line without newline', async () => {
+    expect(await lines(['\uFEFFa\r\nb\n', '\nc'])).toEqual([
+      { no: 1, text: 'a', tooLong: false },
+      { no: 2, text: 'b', tooLong: false },
+      { no: 3, text: '', tooLong: false },
+      { no: 4, text: 'c', tooLong: false },
+    ]);
+  });
+
+  it('joins a UTF-8 character cut between chunks', async () => {
+    const bytes = Buffer.from('收到\n');
+    expect((await lines([bytes.subarray(0, 1), bytes.subarray(1, 4), bytes.subarray(4)]))[0].text).toBe('收到');
+  });
+
+  it('marks lines over the limit without keeping them, and goes on counting', async () => {
+    expect(await lines(['ab', 'cdef', 'gh\nok\n', 'x'.repeat(20)], 5)).toEqual([
+      { no: 1, text: '', tooLong: true },
+      { no: 2, text: 'ok', tooLong: false },
+      { no: 3, text: '', tooLong: true },
+    ]);
+  });
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, escapeMarkdown } from '../../src/render/escape.js';
+
+describe('escaping', () => {
+  it('escapes HTML special characters', () => {
+    expect(escapeHtml(`<script>alert("x" & 'y')</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;');
+  });
+
+  it('makes Markdown markup literal and keeps table rows on one line', () => {
+    expect(escapeMarkdown('**bold** | [link](http://x) <img src=x>\nnext')).toBe('\\*\\*bold\\*\\* \\| \\[link\\]\\(http://x\\) &lt;img src=x\\> next');
+  });
+});
