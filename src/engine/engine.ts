@@ -84,7 +84,10 @@ export class Engine {
         findings.push({ rule: r.rule.id, category: r.rule.category, span: [from, to], match: original.slice(from, to) });
       }
     }
-    const judged = this.model ? this.judge(findings, original, silenced, opts.disabled) : { findings, vetoed: [] };
+    // With nothing found by the rules and thresholds that never let the model flag alone, its answer
+    // could change nothing: most messages are spared the model's cost.
+    const mustJudge = this.model && (findings.length > 0 || this.model.data.thresholds.solo <= 1 || this.model.data.thresholds.soloInDemand <= 1);
+    const judged = mustJudge ? this.judge(findings, original, silenced, opts.disabled) : { findings, vetoed: [] };
     const out = judged.findings;
     if (out.length > 1) out.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));
     let mask = 0;
