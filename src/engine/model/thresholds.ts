@@ -40,7 +40,7 @@ const grid = (from: number, to: number, step: number): number[] => {
  */
 export function chooseThresholds(judged: readonly Judged[], maxFalse = 0.03): { thresholds: Thresholds; scores: Scores } {
   let best: { thresholds: Thresholds; scores: Scores } | undefined;
-  for (const confirm of grid(0.05, 0.8, 0.05)) {
+  for (const confirm of [...grid(0.05, 0.8, 0.05), 1.01]) {
     for (const demandConfirm of [...grid(0.1, 0.9, 0.05), 1.01]) {
       for (const solo of [...grid(0.5, 0.95, 0.05), 1.01]) {
         for (const soloInDemand of [...grid(0.2, 0.9, 0.1), 1.01]) {
@@ -58,6 +58,6 @@ export function chooseThresholds(judged: readonly Judged[], maxFalse = 0.03): { 
       }
     }
   }
-  // Even flagging nothing new and vetoing everything meets any bound, so a choice always exists.
+  // Vetoing every finding and flagging nothing alone (all thresholds 1.01) meets any bound, so a choice always exists.
   return best!;
 }

@@ -4,6 +4,8 @@ import { combine } from '../../../src/engine/model/combine.js';
 import { extractFeatures, FEATURES, newFeatureBuffer } from '../../../src/engine/model/features.js';
 import { DEMAND, HashedMlp, HIDDEN, K, outputIndex } from '../../../src/engine/model/hashed-mlp.js';
 import { normalizeInto } from '../../../src/engine/normalize.js';
+import { chooseThresholds, decide } from '../../../src/engine/model/thresholds.js';
+import type { Category } from '../../../src/core/categories.js';
 
 const T = { confirm: 0.5, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.7 };
 const text = '请大家今天打卡';
@@ -62,5 +64,27 @@ describe('rules and model together', () => {
 
   it('does not flag alone a category a group silenced', () => {
     expect(combine([], probs({ [CHECK_IN]: 0.95 }), T, explain, 1 << CHECK_IN).findings).toEqual([]);
+  });
+});
+
+describe('choosing the thresholds on the dev split', () => {
+  const line = (expected: Category[], ruled: number, p: Partial<Record<number, number>>) => ({ id: String(Math.random()), expected, ruled, probs: probs(p) });
+
+  it('keeps the false flags on non-demands within the bound, even if only vetoing everything does', () => {
+    // Every line is a non-demand the rules flag with a confident model: anything but a full veto flags it.
+    const judged = Array.from({ length: 10 }, () => line([], 1 << CHECK_IN, { [CHECK_IN]: 0.99, [DEMAND]: 0.99 }));
+    const { thresholds, scores } = chooseThresholds(judged, 0.03);
+    expect(scores.falsePositiveRate).toBe(0);
+    expect(decide(judged[0], thresholds)).toEqual([]);
+  });
+
+  it('takes the rules where the model agrees and the model alone where it is sure', () => {
+    const judged = [
+      ...Array.from({ length: 5 }, () => line(['check-in'], 1 << CHECK_IN, { [CHECK_IN]: 0.9, [DEMAND]: 0.9 })),
+      ...Array.from({ length: 5 }, () => line([], 1 << CHECK_IN, { [CHECK_IN]: 0.1, [DEMAND]: 0.1 })),
+      ...Array.from({ length: 5 }, () => line(['check-in'], 0, { [CHECK_IN]: 0.97, [DEMAND]: 0.97 })),
+    ];
+    const { scores } = chooseThresholds(judged, 0.03);
+    expect(scores.micro.f1).toBe(1);
   });
 });
