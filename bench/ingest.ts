@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATEGORIES } from '../src/core/categories.js';
 import type { MessageRecord } from '../src/core/message-record.js';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/analysis/open-store.js';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
 const GROUPS = 1000;

@@ -10,7 +10,7 @@ import { defaultConfig } from '../src/core/config-defaults.js';
 import { defaultEngine } from '../src/engine/index.js';
 import { storedReport } from '../src/analysis/report/from-store.js';
 import { groupWeekStats, memberWeekStats } from '../src/analysis/week-stats.js';
-import { openStore } from '../src/store/open.js';
+import { openStore } from '../src/analysis/open-store.js';
 import { devTexts, peakRssMb } from './corpus.js';
 
 const N = Number(process.env.FINGERTIP_BENCH_N ?? 1_000_000);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { defaultConfig } from '../src/core/config-defaults.js';
 import { extractDeadline } from '../src/analysis/record/deadline.js';
 import { ReportBuilder } from '../src/analysis/report/builder.js';
-import { textHash } from '../src/analysis/record/to-record.js';
+import { textHash } from '../src/analysis/record/text-hash.js';
 import type { MessageRecord } from '../src/core/message-record.js';
 import { isCategory, type Category } from '../src/core/categories.js';
 import { weekRange } from '../src/core/time/iso-week.js';
@@ -50,7 +50,7 @@ export async function run(print: (line: string) => void): Promise<void> {
     // Offices of 358 people, 25 chats each, most of the office in every chat: group-sprawl has work to do.
     const office = g % 40;
     const memberIds = Array.from({ length: 358 }, (_, k) => `u${office * 500 + k}`).filter((_, k) => (k * 13 + g) % 17 !== 0);
-    builder.addGroup({ id: `G${g}`, name: `group ${g}`, memberIds });
+    builder.addGroup({ platform: 'bench', id: `G${g}`, name: `group ${g}`, memberIds });
   }
   // What making the records costs by itself, to subtract: a store cursor pays its own version of it.
   const g0 = process.hrtime.bigint();

@@ -3,21 +3,13 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
-import { parseCommand } from '../../src/commands/parse.js';
+import { parseCommand } from '../../src/bot/index.js';
 import { MEMBERS, expected, inBound } from '../../src/core/bounds.js';
 import { LineIds } from './line-ids.js';
 import { OrderedOutput } from './ordered-output.js';
+import type { ShellSettings } from './settings.js';
 
-export { shellSettings } from './settings.js';
-
-export interface ShellSettings {
-  /** The local group's name; `/group NAME [MEMBERS]` switches. */
-  group?: string;
-  /** The local member's name; `/as NAME` switches. */
-  user?: string;
-  /** Members of the local group, for the burden estimate; `/members N` changes it. */
-  members?: number;
-}
+export { shellSettings, type ShellSettings } from './settings.js';
 
 export interface ShellIO {
   input: Readable & { isTTY?: boolean };

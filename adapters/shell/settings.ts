@@ -1,7 +1,15 @@
 import { settingsReader } from '../common/settings-reader.js';
 import { MEMBERS } from '../../src/core/bounds.js';
 import type { Config } from '../../src/core/config.js';
-import type { ShellSettings } from './index.js';
+
+export interface ShellSettings {
+  /** The local group's name; `/group NAME [MEMBERS]` switches. */
+  group?: string;
+  /** The local member's name; `/as NAME` switches. */
+  user?: string;
+  /** Members of the local group, for the burden estimate; `/members N` changes it. */
+  members?: number;
+}
 
 /** The shell's settings; a group size out of range is an InputError naming the key. */
 export function shellSettings(config: Config): ShellSettings {

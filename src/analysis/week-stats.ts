@@ -2,6 +2,7 @@ import type { Config } from '../core/config.js';
 import type { CategoryTotals, Store } from '../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../core/categories.js';
 import { weekOf, weekRange } from '../core/time/iso-week.js';
+import { WEEK_MS } from '../core/time/units.js';
 
 export interface WeekFigures {
   demands: number;
@@ -16,7 +17,6 @@ export interface WeekStats {
   previous: WeekFigures;
 }
 
-const WEEK_MS = 7 * 86_400_000;
 
 function weeks(now: number, tz: string) {
   const week = weekOf(now, tz);

@@ -1,32 +1,29 @@
+import { groupKey, type GroupKey } from '../core/group-key.js';
 import type { AuditGroup, Person } from './export.js';
 
 /**
  * Groups and people gathered while reading an export. A member list the export states wins, as the
  * platform's list does for the bot; formats without one (WeChatMsg CSV, JSONL lines without `members`)
- * count everyone seen taking part.
+ * count everyone seen taking part. Groups are known by platform and id, as the report builder knows them.
  */
 export class Census {
-  private readonly groups = new Map<string, { name: string; listed: Set<string> | null; seen: Set<string> }>();
+  private readonly groups = new Map<GroupKey, { platform: string; id: string; name: string; listed: Set<string> | null; seen: Set<string> }>();
   private readonly people = new Map<string, Set<string>>();
 
-  group(id: string, name?: string): void {
-    const g = this.groups.get(id);
-    if (!g) this.groups.set(id, { name: name || id, listed: null, seen: new Set() });
-    else if (name && g.name === id) g.name = name;
+  group(platform: string, id: string, name?: string): void {
+    this.entry(platform, id, name);
   }
 
   /** A member list as the export states it (Slack channels.json, ChatLab members, JSONL `members`). */
-  listed(groupId: string, memberIds: Iterable<string>): void {
-    this.group(groupId);
-    const g = this.groups.get(groupId)!;
+  listed(platform: string, groupId: string, memberIds: Iterable<string>): void {
+    const g = this.entry(platform, groupId);
     g.listed ??= new Set();
     for (const id of memberIds) g.listed.add(id);
   }
 
   /** Someone seen taking part in a group. */
-  seen(groupId: string, memberId: string): void {
-    this.group(groupId);
-    this.groups.get(groupId)!.seen.add(memberId);
+  seen(platform: string, groupId: string, memberId: string): void {
+    this.entry(platform, groupId).seen.add(memberId);
   }
 
   /** A name someone goes by; called once per name (no rest array: this runs for every message). */
@@ -40,13 +37,21 @@ export class Census {
   }
 
   groupList(): AuditGroup[] {
-    return [...this.groups].map(([id, g]) => {
+    return [...this.groups.values()].map((g) => {
       const members = g.listed ?? g.seen;
-      return { id, name: g.name, members: members.size, memberIds: [...members].sort() };
+      return { platform: g.platform, id: g.id, name: g.name, members: members.size, memberIds: [...members].sort() };
     });
   }
 
   personList(): Person[] {
     return [...this.people].map(([id, names]) => ({ id, names: [...names] }));
+  }
+
+  private entry(platform: string, id: string, name?: string) {
+    const key = groupKey(platform, id);
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { platform, id, name: name || id, listed: null, seen: new Set() }));
+    else if (name && g.name === id) g.name = name;
+    return g;
   }
 }

@@ -5,6 +5,7 @@ export type ExportFormat = 'jsonl' | 'slack-folder' | 'slack-zip' | 'wechatmsg-c
 
 /** A group as the report needs it: how many members (the recipients of a demand) and who they are (sprawl). */
 export interface AuditGroup {
+  platform: string;
   id: string;
   name: string;
   members: number;

@@ -1,4 +1,5 @@
 import type { Config } from '../core/config.js';
+import { groupKey, type GroupKey } from '../core/group-key.js';
 import { createEngine } from '../engine/index.js';
 import type { ReportDetails } from '../analysis/report/details.js';
 import { ReportBuilder } from '../analysis/report/builder.js';
@@ -56,31 +57,32 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
   const evidence = opts.evidencePath ? await EvidenceWriter.create(opts.evidencePath) : undefined;
 
   const builder = new ReportBuilder({ config });
-  const groups = new Map<string, AuditGroup>();
+  const groups = new Map<GroupKey, AuditGroup>();
   // The builder needs each group's messages in time order; exports usually are, a hand-made JSONL may not be.
-  const lastTs = new Map<string, number>();
+  const lastTs = new Map<GroupKey, number>();
   const unordered = new Set<string>();
   try {
     for (const e of exports) {
       for await (const msg of e.messages()) {
         progress.message();
         const record = toRecord(msg, classifyMessage(engine, msg));
-        const last = lastTs.get(record.groupId) ?? -Infinity;
+        const key = groupKey(record.platform, record.groupId);
+        const last = lastTs.get(key) ?? -Infinity;
         if (record.ts < last && !unordered.has(e.path)) {
           unordered.add(e.path);
           opts.warn?.(`${e.path}: message ${record.id} is older than the one before it in its group; ack storms are found only among messages in time order`);
         }
-        lastTs.set(record.groupId, Math.max(last, record.ts));
+        lastTs.set(key, Math.max(last, record.ts));
         builder.add(record);
         if (evidence && record.categories.length > 0) await evidence.add(record);
       }
       // Group sizes count at build time, so groups whose members are known only now cost the same.
       for (const g of e.groups()) {
         builder.addGroup(g);
-        groups.set(g.id, g);
+        groups.set(groupKey(g.platform, g.id), g);
       }
     }
-    await evidence?.finish(new Pseudonyms(exports.flatMap((e) => e.people())), (id) => groups.get(id), config.timezone);
+    await evidence?.finish(new Pseudonyms(exports.flatMap((e) => e.people())), (platform, id) => groups.get(groupKey(platform, id)), config.timezone);
   } catch (err) {
     evidence?.abandon();
     throw err;

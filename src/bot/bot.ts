@@ -1,7 +1,9 @@
 import type { Config } from '../core/config.js';
 import type { CommandContext } from '../commands/context.js';
 import { HANDLERS } from '../commands/dispatch.js';
-import { firstWord, guessLang, parseCommand, type Lang } from '../commands/parse.js';
+import { firstWord, parseCommand } from '../commands/parse.js';
+import { groupKey, type GroupKey } from '../core/group-key.js';
+import { guessLang, type Lang } from '../core/lang.js';
 import { TEXTS } from '../commands/texts.js';
 import type { Engine } from '../engine/engine.js';
 import type { GroupSettings, Store } from '../store/store.js';
@@ -27,9 +29,9 @@ export interface BotOptions {
  */
 export class Bot {
   /** Group settings as read from the store, with the disabled rules as a set for the engine. */
-  private readonly settings = new Map<string, GroupSettings & { disabled: ReadonlySet<string> }>();
-  private readonly groupSeen = new Map<string, string>();
-  private readonly lastNudge = new Map<string, number>();
+  private readonly settings = new Map<GroupKey, GroupSettings & { disabled: ReadonlySet<string> }>();
+  private readonly groupSeen = new Map<GroupKey, string>();
+  private readonly lastNudge = new Map<GroupKey, number>();
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
@@ -72,7 +74,7 @@ export class Bot {
   }
 
   private async nudge(adapter: Adapter, msg: ChatMessage, finding: Parameters<typeof nudgeText>[0], settings: GroupSettings): Promise<void> {
-    const key = `${msg.platform}\u0000${msg.group!.id}`;
+    const key = groupKey(msg.platform, msg.group!.id);
     const last = this.lastNudge.get(key) ?? -Infinity;
     if (this.now() - last < NUDGE_COOLDOWN_MS) return;
     // Claimed before the await: demands of one group handled at once would all pass the cooldown.
@@ -92,13 +94,13 @@ export class Bot {
       isAdmin: () => isGroupAdmin(msg, adapter, config),
       replyPrivately: (text) => adapter.sendPrivate(msg.sender.id, { text }, { groupId }),
       replyInGroup: (text) => (groupId ? adapter.sendToGroup(groupId, { text }, { replyTo: msg.id }) : adapter.sendPrivate(msg.sender.id, { text })),
-      settingsChanged: (id) => this.settings.delete(`${msg.platform}\u0000${id}`),
+      settingsChanged: (id) => this.settings.delete(groupKey(msg.platform, id)),
     };
     await HANDLERS[name](ctx);
   }
 
   private async groupSettings(platform: string, groupId: string): Promise<GroupSettings & { disabled: ReadonlySet<string> }> {
-    const key = `${platform}\u0000${groupId}`;
+    const key = groupKey(platform, groupId);
     let s = this.settings.get(key);
     if (!s) {
       const stored = await this.opts.store.groupSettings(platform, groupId);
@@ -110,7 +112,7 @@ export class Bot {
   /** Stores what the adapter knows of the group when it changes, not on every message. */
   private async rememberGroup(msg: ChatMessage): Promise<void> {
     const g = msg.group!;
-    const key = `${msg.platform}\u0000${g.id}`;
+    const key = groupKey(msg.platform, g.id);
     const signature = `${g.name ?? ''}\u0000${g.memberCount ?? ''}\u0000${g.members?.length ?? ''}\u0000${g.coverage ?? ''}`;
     if (this.groupSeen.get(key) === signature) return;
     this.groupSeen.set(key, signature);

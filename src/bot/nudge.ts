@@ -1,10 +1,11 @@
 import type { Rule } from '../engine/rule.js';
 import type { Finding } from '../core/finding.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
-import type { Lang } from '../commands/parse.js';
+import type { Lang } from '../core/lang.js';
+import { MINUTE_MS } from '../core/time/units.js';
 
 /** At most one nudge per group in this long: a bot that nags would be formalism itself. */
-export const NUDGE_COOLDOWN_MS = 10 * 60_000;
+export const NUDGE_COOLDOWN_MS = 10 * MINUTE_MS;
 
 /** One short, polite line naming the rule and the policy it runs against. */
 export function nudgeText(finding: Finding, rule: Rule | undefined, lang: Lang): string {

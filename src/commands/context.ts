@@ -3,7 +3,7 @@ import type { ChatMessage } from '../core/chat-message.js';
 import type { Config } from '../core/config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Store } from '../store/store.js';
-import type { Lang } from './parse.js';
+import type { Lang } from '../core/lang.js';
 
 /** What a chat command may use: the message, where to answer, and the bot's parts. */
 export interface CommandContext {

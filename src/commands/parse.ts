@@ -1,7 +1,7 @@
+import type { Lang } from '../core/lang.js';
+
 /** The chat commands, each with its English and Chinese words. */
 export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
-
-export type Lang = 'zh' | 'en';
 
 const WORDS: [string, CommandName, Lang][] = [
   ['not formalism', 'not-formalism', 'en'],
@@ -55,9 +55,4 @@ export function parseCommand(text: string): ParsedCommand | undefined {
 /** The words of a command-shaped text that is not a known command, for the "unknown command" answer. */
 export function firstWord(text: string): string {
   return text.replace(PREFIX, '').trim().split(/\s+/u)[0] ?? '';
-}
-
-/** Guesses the language of free text, for answers to messages that name no command. */
-export function guessLang(text: string): Lang {
-  return /\p{Script=Han}/u.test(text) ? 'zh' : 'en';
 }

@@ -1,7 +1,7 @@
 import type { WeekStats } from '../analysis/week-stats.js';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
-import type { Lang } from './parse.js';
+import type { Lang } from '../core/lang.js';
 
 function trend(s: WeekStats, lang: Lang): string {
   const before = s.previous.personMinutes;

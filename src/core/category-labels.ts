@@ -1,7 +1,8 @@
 import type { Category } from './categories.js';
+import type { Lang } from './lang.js';
 
 /** How people call each category, for answers and digests in their language. */
-export const CATEGORY_LABELS: Record<'zh' | 'en', Record<Category, string>> = {
+export const CATEGORY_LABELS: Record<Lang, Record<Category, string>> = {
   zh: {
     'check-in': '打卡签到',
     'data-request': '填表报数',

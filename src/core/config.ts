@@ -1,4 +1,4 @@
-import type { Language } from './lang.js';
+import type { Lang } from './lang.js';
 import type { Category } from './categories.js';
 
 export interface WorkHours {
@@ -14,7 +14,7 @@ export interface Supervisor {
   user: string;
   /** Group ids this supervisor oversees; all groups when absent. */
   groups?: string[];
-  lang?: Language;
+  lang?: Lang;
 }
 
 /** The configuration of docs/interface.md, with every default filled in. */
@@ -22,7 +22,7 @@ export interface Config {
   /** The SQLite file; a relative path in a config file is resolved from that file's folder. */
   db: string;
   /** The language of `audit` and `report` in Markdown and HTML; unset, the group names decide. */
-  language?: Language;
+  language?: Lang;
   timezone: string;
   workhours: WorkHours;
   /** Minutes one recipient spends on one demand of each category. */

@@ -1,6 +1,11 @@
 import type { Category } from './categories.js';
 import type { Finding } from './finding.js';
-import type { Deadline } from '../analysis/record/deadline.js';
+
+/**
+ * A deadline named in a message, as minutes after the local midnight of the day it was sent: "明早7点前"
+ * is 1 day and 7 hours, 1860. It needs no time zone, so it is read once when the message is stored.
+ */
+export type Deadline = number;
 
 /**
  * What is kept of one message, and the unit every report is built from (bot store and offline

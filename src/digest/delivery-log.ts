@@ -1,9 +1,10 @@
 import { Db } from '../store/db.js';
+import { HOUR_MS } from '../core/time/units.js';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed';
 
 /** A claim older than this belongs to a process that died mid-send: the week is owed again. */
-export const STALE_CLAIM_MS = 60 * 60_000;
+export const STALE_CLAIM_MS = HOUR_MS;
 
 export interface DeliveryRow {
   week: string;

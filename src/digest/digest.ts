@@ -1,5 +1,6 @@
 import type { Category } from '../core/categories.js';
 import type { Rating } from './rating.js';
+import type { Lang } from '../core/lang.js';
 
 /**
  * A group's name as the digest may show it: null stands for "other", the fold of groups too small
@@ -18,7 +19,7 @@ export interface DigestGroupRow {
 export interface Digest {
   week: string;
   timezone: string;
-  lang: 'zh' | 'en';
+  lang: Lang;
   demands: number;
   personMinutes: number;
   afterHours: number;

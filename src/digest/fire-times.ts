@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { InputError } from '../core/errors.js';
-import { DAY_MS, fromWallClock, localDay } from '../core/time/zone.js';
+import { DAY_MS } from '../core/time/units.js';
+import { fromWallClock, localDay } from '../core/time/zone.js';
 
 /** The digest's cron task, not started; an invalid expression is an InputError naming `digest.cron`. */
 export function cronTask(expression: string, timezone: string, run: () => Promise<void>): ScheduledTask {

@@ -1,10 +1,10 @@
-import { languageOfNames, type Language } from '../core/lang.js';
+import { languageOfNames, type Lang } from '../core/lang.js';
 
 /**
  * The digest's language: the supervisor's own, else the one most of their groups set, else Chinese
  * when most group names are Chinese, else English.
  */
-export function digestLanguage(own: Language | undefined, groupLanguages: readonly (Language | undefined)[], groupNames: readonly string[]): Language {
+export function digestLanguage(own: Lang | undefined, groupLanguages: readonly (Lang | undefined)[], groupNames: readonly string[]): Lang {
   if (own) return own;
   const zh = groupLanguages.filter((l) => l === 'zh').length;
   const en = groupLanguages.filter((l) => l === 'en').length;

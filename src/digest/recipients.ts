@@ -1,5 +1,7 @@
 import type { Config } from '../core/config.js';
 import type { Store } from '../store/store.js';
+import type { Lang } from '../core/lang.js';
+import { groupKey } from '../core/group-key.js';
 
 /**
  * Who gets a digest and of which groups: `platform` narrows the groups to one platform when set,
@@ -9,10 +11,9 @@ export interface Recipient {
   platform: string;
   user: string;
   scope: { platform?: string; groupIds?: string[] };
-  lang?: 'zh' | 'en';
+  lang?: Lang;
 }
 
-const key = (platform: string, user: string): string => `${platform}\u0000${user}`;
 
 /**
  * The configured supervisors plus those group admins subscribed from the chat (`config supervisor`),
@@ -21,8 +22,8 @@ const key = (platform: string, user: string): string => `${platform}\u0000${user
 export async function digestRecipients(config: Config, store: Pick<Store, 'groups' | 'groupSettings'>): Promise<Recipient[]> {
   const byUser = new Map<string, Recipient>();
   const widen = (r: Recipient): void => {
-    const known = byUser.get(key(r.platform, r.user));
-    if (!known) return void byUser.set(key(r.platform, r.user), r);
+    const known = byUser.get(groupKey(r.platform, r.user));
+    if (!known) return void byUser.set(groupKey(r.platform, r.user), r);
     known.lang ??= r.lang;
     if (!known.scope.groupIds || !r.scope.groupIds) known.scope = {};
     else {
@@ -39,5 +40,5 @@ export async function digestRecipients(config: Config, store: Pick<Store, 'group
     const settings = await store.groupSettings(g.platform, g.id);
     for (const user of settings.supervisors ?? []) widen({ platform: g.platform, user, scope: { platform: g.platform, groupIds: [g.id] } });
   }
-  return [...byUser.values()].sort((a, b) => (key(a.platform, a.user) < key(b.platform, b.user) ? -1 : 1));
+  return [...byUser.values()].sort((a, b) => (groupKey(a.platform, a.user) < groupKey(b.platform, b.user) ? -1 : 1));
 }

@@ -5,9 +5,10 @@ import { DeliveryLog } from './delivery-log.js';
 import { cronTask, firedBetween } from './fire-times.js';
 import { sendDigests, type DigestDeps } from './send-digests.js';
 import { lastCompleteWeek } from './weeks.js';
+import { HOUR_MS } from '../core/time/units.js';
 
 /** After a run with failed deliveries, the next try comes this much later, not a week later. */
-export const RETRY_LATER_MS = 60 * 60_000;
+export const RETRY_LATER_MS = HOUR_MS;
 
 export interface ScheduleDeps extends Omit<DigestDeps, 'deliveries' | 'now' | 'store'> {
   store: DigestDeps['store'] & Pick<Store, 'path'>;

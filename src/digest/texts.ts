@@ -1,4 +1,5 @@
 import type { Rating } from './rating.js';
+import type { Lang } from '../core/lang.js';
 
 /** The digest's words in each language; figures are put in by render-text.ts. */
 export interface DigestTexts {
@@ -33,7 +34,7 @@ export interface DigestTexts {
 
 const RATINGS: Record<Rating, string> = { red: '🔴', yellow: '🟡', green: '🟢' };
 
-export const TEXTS: Record<'zh' | 'en', DigestTexts> = {
+export const TEXTS: Record<Lang, DigestTexts> = {
   zh: {
     title: (w, f, t) => `【指尖减负周报】${w}（${f} 至 ${t}）`,
     nothing: '本周没有发现指尖上的形式主义要求。',

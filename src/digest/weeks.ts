@@ -1,15 +1,9 @@
 import { weekOf, weekRange } from '../core/time/iso-week.js';
-
-const WEEK_MS = 7 * 86_400_000;
+import { WEEK_MS } from '../core/time/units.js';
 
 /** The ISO week that ended last: the week before the one holding `now` in `tz`. */
 export function lastCompleteWeek(now: number, tz: string): string {
   return weekOf(weekRange(weekOf(now, tz), tz).from - 1, tz);
-}
-
-/** The week after `week` (ranges are local midnights, so a DST week's length does not matter). */
-export function nextWeek(week: string, tz: string): string {
-  return weekOf(weekRange(week, tz).to, tz);
 }
 
 /** `n` weeks up to and including `week`, oldest first: the digest's trend. */

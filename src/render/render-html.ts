@@ -1,4 +1,4 @@
-import type { Language } from '../core/lang.js';
+import type { Lang } from '../core/lang.js';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
@@ -12,7 +12,7 @@ import { barChart } from './charts/bar-chart.js';
 import { columnChart } from './charts/column-chart.js';
 
 /** What `<html lang>` says, so browsers and screen readers pick Chinese glyphs and voices. */
-const HTML_LANG: Record<Language, string> = { zh: 'zh-CN', en: 'en' };
+const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 // Chinese fonts of macOS, Windows and Linux in turn; the charts' SVG text inherits them.
 const STYLE = `
@@ -48,7 +48,7 @@ function table(head: string, rows: string[], more: number, moreLabel: (n: string
  * One self-contained HTML file in `lang` (inline CSS and SVG, no scripts, fonts or network): totals,
  * charts, groups, derived findings and the evidence with each rule's match highlighted. All text is escaped.
  */
-export function renderHtml(report: Report, details: ReportDetails, lang: Language): string {
+export function renderHtml(report: Report, details: ReportDetails, lang: Lang): string {
   const t = REPORT_TEXTS[lang];
   const labels = CATEGORY_LABELS[lang];
   const groupName = groupNamer(report);

@@ -1,4 +1,4 @@
-import type { Language } from '../core/lang.js';
+import type { Lang } from '../core/lang.js';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
@@ -12,7 +12,7 @@ import { REPORT_TEXTS } from './texts.js';
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
 
 /** A readable Markdown report in `lang`: totals, categories with person-hours, groups, derived findings, evidence. */
-export function renderMarkdown(report: Report, details: ReportDetails, lang: Language): string {
+export function renderMarkdown(report: Report, details: ReportDetails, lang: Lang): string {
   const t = REPORT_TEXTS[lang];
   const labels = CATEGORY_LABELS[lang];
   const groupName = groupNamer(report);

@@ -1,4 +1,4 @@
-import type { Language } from '../core/lang.js';
+import type { Lang } from '../core/lang.js';
 import { InputError } from '../core/errors.js';
 import type { Report } from '../analysis/report/report.js';
 import type { ReportDetails } from '../analysis/report/details.js';
@@ -17,7 +17,7 @@ export function reportFormat(value: string | undefined, option = '--format'): Re
 }
 
 /** The report in the format `audit` and `report` were asked for; Markdown and HTML in `lang`, JSON as the contract has it. */
-export function renderReport(format: ReportFormat, report: Report, details: ReportDetails, lang: Language): string {
+export function renderReport(format: ReportFormat, report: Report, details: ReportDetails, lang: Lang): string {
   if (format === 'md') return renderMarkdown(report, details, lang);
   if (format === 'html') return renderHtml(report, details, lang);
   return renderJson(report);

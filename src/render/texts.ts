@@ -1,4 +1,4 @@
-import type { Language } from '../core/lang.js';
+import type { Lang } from '../core/lang.js';
 
 /**
  * The Markdown and HTML reports' words in each language, side by side; figures and user text are
@@ -57,7 +57,7 @@ export interface ReportTexts {
 
 const at = (iso: string) => ({ day: iso.slice(0, 10), time: iso.slice(11, 16) });
 
-export const REPORT_TEXTS: Record<Language, ReportTexts> = {
+export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
   zh: {
     title: '指尖上的形式主义报告',
     when: (iso) => {

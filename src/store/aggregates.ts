@@ -3,6 +3,7 @@ import { CATEGORY_TERMS, categoryTotalsOf, countsOf } from './category-sql.js';
 import { fromRow, parseRows, recordSelect } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
 import type { CategoryTotals, GroupTotals, MemberView, Period, QuietCount, Scope } from './store.js';
+import { groupKey } from '../core/group-key.js';
 
 /** Per category: demands and recipients, in one query along the partial index of demands. */
 export async function categoryTotals(db: Db, scope: Scope): Promise<CategoryTotals> {
@@ -56,9 +57,9 @@ export async function groupTotals(db: Db, scope: Scope): Promise<GroupTotals[]> 
       where.params,
     ),
   ]);
-  const byGroup = new Map(demands.map((d) => [`${d.platform}\u0000${d.group_id}`, d]));
+  const byGroup = new Map(demands.map((d) => [groupKey(d.platform, d.group_id), d]));
   return counts.map((c) => {
-    const d = byGroup.get(`${c.platform}\u0000${c.group_id}`);
+    const d = byGroup.get(groupKey(c.platform, c.group_id));
     return { platform: c.platform, groupId: c.group_id, messages: c.messages, demands: d?.demands ?? 0, byCategory: categoryTotalsOf(d ?? {}) };
   });
 }

@@ -2,6 +2,7 @@ import type { Db, Param } from './db.js';
 import { BulkInsert } from './bulk-insert.js';
 import type { MessageRecord } from '../core/message-record.js';
 import { MESSAGE_COLUMNS, toRow } from './record-row.js';
+import { groupKey } from '../core/group-key.js';
 
 /** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */
 export interface BatchItem {
@@ -12,7 +13,6 @@ export interface BatchItem {
   seenAt?: number;
 }
 
-const key = (platform: string, id: string): string => `${platform}\u0000${id}`;
 
 /**
  * Writes a batch inside the caller's transaction: the messages (a message already stored is
@@ -53,24 +53,24 @@ export class BatchWriter {
     const seen: Param[][] = [];
     const now = Date.now();
     items.forEach((item, i) => {
-      if (item.eventKey !== undefined && !firstKey.has(key(item.platform, item.eventKey))) {
-        firstKey.set(key(item.platform, item.eventKey), i);
+      if (item.eventKey !== undefined && !firstKey.has(groupKey(item.platform, item.eventKey))) {
+        firstKey.set(groupKey(item.platform, item.eventKey), i);
         seen.push([item.platform, item.eventKey, item.seenAt ?? now]);
       }
       const r = item.record;
       if (!r) return;
-      const k = key(r.platform, r.id);
+      const k = groupKey(r.platform, r.id);
       if (first.has(k)) return;
       first.set(k, i);
       const anon = this.anonOf(r.platform, r.senderId);
       const row = toRow(r, anon);
       rows.push(row);
-      stored[i] = key(r.platform, row[1] as string);
-      const userKey = key(r.platform, r.senderId);
+      stored[i] = groupKey(r.platform, row[1] as string);
+      const userKey = groupKey(r.platform, r.senderId);
       if (!anon && r.senderName && this.names.get(userKey) !== r.senderName) users.set(userKey, [r.platform, r.senderId, r.senderName]);
       if (r.groupId !== '') {
-        const g = groups.get(key(r.platform, r.groupId));
-        if (!g) groups.set(key(r.platform, r.groupId), [r.platform, r.groupId, r.groupName ?? null, r.ts, r.ts]);
+        const g = groups.get(groupKey(r.platform, r.groupId));
+        if (!g) groups.set(groupKey(r.platform, r.groupId), [r.platform, r.groupId, r.groupName ?? null, r.ts, r.ts]);
         else {
           if (r.groupName) g[2] = r.groupName;
           g[3] = Math.min(g[3] as number, r.ts);
@@ -83,9 +83,9 @@ export class BatchWriter {
     if (this.names.size > 100_000) this.names = new Map(); // bounded: a miss only costs one upsert
     for (const [k, row] of users) this.names.set(k, row[2] as string);
     await this.groups.run([...groups.values()]);
-    const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(seen)).map((row) => key(row.platform, row.key)));
+    const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(seen)).map((row) => groupKey(row.platform, row.key)));
     return items.map((item, i) => {
-      const k = item.record ? key(item.record.platform, item.record.id) : key(item.platform, item.eventKey ?? '');
+      const k = item.record ? groupKey(item.record.platform, item.record.id) : groupKey(item.platform, item.eventKey ?? '');
       return item.record ? first.get(k) === i && (inserted === 'all' || inserted.has(stored[i])) : firstKey.get(k) === i && newKeys.has(k);
     });
   }
@@ -107,7 +107,7 @@ export class BatchWriter {
     const before = (await this.db.get<{ last: number | null }>('SELECT max(rowid) AS last FROM messages'))?.last ?? 0;
     if ((await this.messages.run(rows)) === rows.length) return 'all';
     const added = await this.db.all<{ platform: string; id: string }>('SELECT platform, id FROM messages WHERE rowid > ?', [before]);
-    return new Set(added.map((row) => key(row.platform, row.id)));
+    return new Set(added.map((row) => groupKey(row.platform, row.id)));
   }
 
   async finalize(): Promise<void> {

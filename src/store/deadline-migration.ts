@@ -1,7 +1,15 @@
-import { extractDeadline } from '../analysis/record/deadline.js';
+import type { Deadline } from '../core/message-record.js';
 import { rowsJson } from './bulk-insert.js';
 import type { Db } from './db.js';
-import { textHash } from '../analysis/record/to-record.js';
+
+/**
+ * What the analysis reads from a message's text as it records it; given to the store when it is
+ * opened, so that rows kept before a reading existed get it too, while the store imports nothing above it.
+ */
+export interface TextReading {
+  hash(text: string): string;
+  deadline(text: string): Deadline | null;
+}
 
 const PAGE = 2000;
 
@@ -11,7 +19,7 @@ const PAGE = 2000;
  * folded (so a report groups duplicates by hash and reads one text per group). Messages without
  * text keep their hash: only demands are compared, and a demand without text is a forgotten one.
  */
-export async function addDeadlines(db: Db): Promise<void> {
+export async function addDeadlines(db: Db, reading: TextReading): Promise<void> {
   await db.exec('ALTER TABLE messages ADD COLUMN deadline INTEGER');
   for (let after = -1; ; ) {
     const rows = await db.all<{ rowid: number; text: string }>(
@@ -19,7 +27,7 @@ export async function addDeadlines(db: Db): Promise<void> {
     if (rows.length === 0) return;
     await db.run(
       `UPDATE messages SET hash = j.value ->> 1, deadline = j.value ->> 2 FROM json_each(?) AS j WHERE messages.rowid = j.value ->> 0`,
-      [rowsJson(rows.map((r) => [r.rowid, textHash(r.text), extractDeadline(r.text)]))],
+      [rowsJson(rows.map((r) => [r.rowid, reading.hash(r.text), reading.deadline(r.text)]))],
     );
     after = rows[rows.length - 1].rowid;
   }

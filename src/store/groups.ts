@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { Db, Param } from './db.js';
 import type { GroupInfo, GroupSettings, GroupUpsert } from './store.js';
+import { groupKey } from '../core/group-key.js';
 
 export const DEFAULT_GROUP_SETTINGS: GroupSettings = { mode: 'silent', disabledRules: [] };
 
@@ -57,7 +58,7 @@ export async function readGroups(db: Db, platform?: string, id?: string): Promis
   ]);
   const byGroup = new Map<string, string[]>();
   for (const m of members) {
-    const key = `${m.platform}\u0000${m.group_id}`;
+    const key = groupKey(m.platform, m.group_id);
     const list = byGroup.get(key);
     if (list) list.push(m.user_id);
     else byGroup.set(key, [m.user_id]);
@@ -67,7 +68,7 @@ export async function readGroups(db: Db, platform?: string, id?: string): Promis
     id: g.id,
     name: g.name ?? g.id,
     members: g.member_count ?? 0,
-    memberIds: byGroup.get(`${g.platform}\u0000${g.id}`) ?? [],
+    memberIds: byGroup.get(groupKey(g.platform, g.id)) ?? [],
     firstSeen: g.first_seen,
     lastSeen: g.last_seen,
   }));

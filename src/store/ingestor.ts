@@ -1,6 +1,7 @@
 import { WorkError } from '../core/errors.js';
 import type { BatchItem } from './batch-writer.js';
 import type { IngestOptions } from './store.js';
+import { groupKey } from '../core/group-key.js';
 
 // Larger transactions write each touched index page once for more records: 5000 a commit ingests
 // 40k records/s where 2000 does 32k (bench/ingest.ts), and a quiet bot still commits within 50 ms.
@@ -11,7 +12,6 @@ interface Pending extends BatchItem {
   reject: (err: unknown) => void;
 }
 
-const keyOf = (platform: string, eventKey: string): string => `${platform}\u0000${eventKey}`;
 
 /**
  * Batches writes into transactions (group commit): a batch goes when `batchSize` writes are queued
@@ -47,7 +47,7 @@ export class Ingestor {
   }
 
   isPending(platform: string, eventKey: string): boolean {
-    return this.pendingKeys.has(keyOf(platform, eventKey));
+    return this.pendingKeys.has(groupKey(platform, eventKey));
   }
 
   /** Commits everything queued so far (a failed batch rejects its own writes, not this). */
@@ -62,7 +62,7 @@ export class Ingestor {
   }
 
   private countKey(platform: string, eventKey: string, delta: number): void {
-    const k = keyOf(platform, eventKey);
+    const k = groupKey(platform, eventKey);
     const n = (this.pendingKeys.get(k) ?? 0) + delta;
     if (n > 0) this.pendingKeys.set(k, n);
     else this.pendingKeys.delete(k);

@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import type { SerialWriter } from './serial-writer.js';
 import { DIGEST_DELIVERIES_SCHEMA } from './delivery-schema.js';
-import { addDeadlines } from './deadline-migration.js';
+import { addDeadlines, type TextReading } from './deadline-migration.js';
 import { IDENTITIES_SCHEMA } from './identities.js';
 import { hashOptOuts } from './opt-out-migration.js';
 import { SCHEMA_V1 } from './schema-v1.js';
@@ -12,7 +12,7 @@ import { SCHEMA_V1 } from './schema-v1.js';
  * An entry is a SQL script, or a function for changes SQL alone cannot make. Each runs in its own
  * transaction together with the version bump, so a crash leaves the database at a whole version.
  */
-export type Migration = string | ((db: Db) => Promise<void>);
+export type Migration = string | ((db: Db, reading: TextReading) => Promise<void>);
 
 export const MIGRATIONS: readonly Migration[] = [
   SCHEMA_V1,
@@ -30,7 +30,7 @@ export const APPLICATION_ID = 0x46544950;
  * may be migrating the same file at the same moment: the version is re-read under the write lock
  * (BEGIN IMMEDIATE), so no step ever runs twice.
  */
-export async function migrate(writer: SerialWriter, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+export async function migrate(writer: SerialWriter, reading: TextReading, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
   let applied = 0;
   for (let target = 1; target <= migrations.length; target++) {
     await writer.transaction(async (db) => {
@@ -38,7 +38,7 @@ export async function migrate(writer: SerialWriter, migrations: readonly Migrati
       if ((row?.user_version ?? 0) >= target) return;
       const step = migrations[target - 1];
       if (typeof step === 'string') await db.exec(step);
-      else await step(db);
+      else await step(db, reading);
       // PRAGMA takes no parameters; both values are integers of ours, never input.
       await db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
       await db.run(`PRAGMA user_version = ${target}`);

@@ -4,6 +4,7 @@ import { Db } from './db.js';
 import { checkIdentity } from './identity.js';
 import { checkIntegrity } from './integrity.js';
 import { scrubLegacy } from './legacy-scrub.js';
+import type { TextReading } from './deadline-migration.js';
 import { migrate } from './migrations.js';
 import { readOptOuts } from './privacy.js';
 import { SerialWriter } from './serial-writer.js';
@@ -24,9 +25,9 @@ export interface OpenOptions extends IngestOptions {
  * naming it; a lock held past the busy timeout is a WorkError naming it. Checkpoints every 10000 WAL
  * pages (40 MB) rather than 1000: a page that many batches touch is copied into the database once per
  * checkpoint, not once per batch. The writer's cache is 8 MB: 32 MB ingested no faster (bench:
- * pipeline) and the bot is meant to be small.
+ * pipeline) and the bot is meant to be small. `reading` is the analysis's, for rows a migration must read anew.
  */
-export async function openStore(path: string, options: OpenOptions = {}): Promise<Store> {
+export async function openSqlite(path: string, reading: TextReading, options: OpenOptions = {}): Promise<Store> {
   const busy = options.busyTimeoutMs ?? 5000;
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
@@ -42,7 +43,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     const writer = new SerialWriter(db);
     wal = new WalTruncator(writer);
     if (await scrubLegacy(db, version)) await wal.truncate();
-    await migrate(writer);
+    await migrate(writer, reading);
     // An in-memory database exists once per connection: there the writer reads too. Readers keep
     // 4 MB of pages: a report reads a period once, so a larger cache only holds pages it will not
     // read again (16 MB cost the bot ~15 MB of RSS with stats no faster); the OS caches the file.

@@ -1,14 +1,16 @@
 import { createHmac } from 'node:crypto';
 import { anonymousId } from './anonymous-id.js';
+import { groupKey, type GroupKey } from '../core/group-key.js';
 
 /** Sender ids known not to be opted out, kept at most: a miss only costs one hash. */
 const MAX_CHECKED = 100_000;
 
-const userKey = (platform: string, user: string): string => `${platform}\u0000${user}`;
-
-/** How an opt-out is stored: HMAC-SHA256 of platform and user id under the database's own salt. */
+/**
+ * How an opt-out is stored: HMAC-SHA256 of platform and user id under the database's own salt. The
+ * input's form is on disk in every opt-out: it is spelled out here so that no change elsewhere moves it.
+ */
 export function userHash(salt: Buffer, platform: string, user: string): string {
-  return createHmac('sha256', salt).update(userKey(platform, user)).digest('hex');
+  return createHmac('sha256', salt).update(`${platform}\u0000${user}`).digest('hex');
 }
 
 /**
@@ -19,8 +21,8 @@ export function userHash(salt: Buffer, platform: string, user: string): string {
  * person gets a new anonymous id.
  */
 export class OptOuts {
-  private readonly anons = new Map<string, string>();
-  private checked = new Set<string>();
+  private readonly anons = new Map<GroupKey, string>();
+  private checked = new Set<GroupKey>();
 
   constructor(
     private readonly salt: Buffer,
@@ -35,7 +37,7 @@ export class OptOuts {
   /** The anonymous id to store instead of this sender's, or undefined when they have not opted out. */
   anonOf(platform: string, user: string): string | undefined {
     if (this.hashes.size === 0) return undefined;
-    const key = userKey(platform, user);
+    const key = groupKey(platform, user);
     const anon = this.anons.get(key);
     if (anon !== undefined || this.checked.has(key)) return anon;
     if (!this.hashes.has(this.hash(platform, user))) {
@@ -50,7 +52,7 @@ export class OptOuts {
 
   /** Records a committed opt-out or opt-in. */
   set(platform: string, user: string, hash: string, optedOut: boolean): void {
-    const key = userKey(platform, user);
+    const key = groupKey(platform, user);
     this.checked.delete(key);
     if (optedOut) this.hashes.add(hash);
     else {
@@ -61,6 +63,6 @@ export class OptOuts {
 
   /** After `forget me`: an opted-out user's later messages no longer share an id with their earlier ones. */
   forget(platform: string, user: string): void {
-    this.anons.delete(userKey(platform, user));
+    this.anons.delete(groupKey(platform, user));
   }
 }

@@ -1,5 +1,6 @@
 import type { Category } from '../core/categories.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
+import type { Lang } from '../core/lang.js';
 
 /** A half-open time range [from, to) in epoch milliseconds. */
 export interface Period {
@@ -79,7 +80,7 @@ export interface GroupSettings {
   disabledRules: string[];
   /** What the bot sees of the group: every message, or only those that @-mention it (DingTalk robots). */
   coverage?: Coverage;
-  language?: 'zh' | 'en';
+  language?: Lang;
   /** Supervisors (user ids) subscribed to this group's digest by its admins. */
   supervisors?: string[];
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { defaultConfig } from '../../src/core/config-defaults.js';
 import type { Config } from '../../src/core/config.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/analysis/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { demand, record } from '../analysis/report/records.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -12,7 +12,7 @@ const EVIL = '请<script>alert(1)</script>全体**今晚**十点前|打卡 & 截
 
 function built() {
   const b = new ReportBuilder({ config: defaultConfig() });
-  b.addGroup({ id: 'G<1>', name: 'ops <b>team</b>', members: 21 });
+  b.addGroup({ platform: 'test', id: 'G<1>', name: 'ops <b>team</b>', members: 21 });
   b.add(demand({ id: 'm1', groupId: 'G<1>', ts: sh('2026-11-23T10:00:00'), senderName: 'Li <i>', recipients: 20, text: EVIL }, ['check-in'], '十点前|打卡'));
   b.add(record({ id: 'p1', groupId: 'G<1>', ts: sh('2026-11-24T10:00:00') }));
   return { report: b.build(), details: b.details() };

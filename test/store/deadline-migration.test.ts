@@ -4,15 +4,16 @@ import { extractDeadline } from '../../src/analysis/record/deadline.js';
 import { addDeadlines } from '../../src/store/deadline-migration.js';
 import { Db } from '../../src/store/db.js';
 import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { TEXT_READING } from '../../src/analysis/open-store.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
-import { textHash } from '../../src/analysis/record/to-record.js';
+import { textHash } from '../../src/analysis/record/text-hash.js';
 import { tempDir, tempStore } from './fixtures.js';
 
 describe('the deadlines step', () => {
   it('gives stored demands their deadline and digit-folded hash, and leaves other messages alone', async () => {
     const path = join(tempDir(), 'older.db');
     const db = await Db.open(path, 1000);
-    await migrate(new SerialWriter(db), MIGRATIONS.slice(0, MIGRATIONS.indexOf(addDeadlines)));
+    await migrate(new SerialWriter(db), TEXT_READING, MIGRATIONS.slice(0, MIGRATIONS.indexOf(addDeadlines)));
     const insert = `INSERT INTO messages (platform, id, group_id, sender_id, ts, length, hash, is_ack, mentions_all, recipients, mask, findings, text)
       VALUES ('slack', ?, 'C1', 'U1', 1000, 10, ?, 0, 0, 5, ?, ?, ?)`;
     // More rows than one page of the step, so that it pages through them; in one transaction, as

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/db.js';
 import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { TEXT_READING } from '../../src/analysis/open-store.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { rec, tempDir, tempStore } from './fixtures.js';
 
@@ -61,7 +62,7 @@ describe('identities', () => {
     const db = await Db.open(path, 1000);
     const before = MIGRATIONS.indexOf(MIGRATIONS.find((m) => typeof m === 'string' && m.includes('CREATE TABLE identities'))!);
     expect(before).toBeGreaterThan(0);
-    await migrate(new SerialWriter(db), MIGRATIONS.slice(0, before));
+    await migrate(new SerialWriter(db), TEXT_READING, MIGRATIONS.slice(0, before));
     await db.close();
 
     const store = await tempStore({}, path);

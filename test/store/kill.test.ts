@@ -9,7 +9,7 @@ import { tempDir, tempStore } from './fixtures.js';
 // Ingests without end, every tenth record twice (a redelivery), printing each id once add() resolved:
 // the ids a bot would have acknowledged to its platform.
 const CHILD = `
-import { openStore } from './src/store/open.js';
+import { openStore } from './src/analysis/open-store.js';
 const store = await openStore(process.argv[2], { batchSize: 300, maxDelayMs: 5 });
 const record = (i) => ({ platform: 'slack', id: 'm' + i, groupId: 'C' + (i % 7), senderId: 'U' + (i % 13), ts: 1e12 + i,
   length: 5, hash: 'h' + i, replyTo: null, isAck: false, mentionsAll: false, recipients: 3,
@@ -28,7 +28,7 @@ for (let i = 0; ; i++) {
 describe('durability', () => {
   it('keeps every acknowledged record, once, when the process is killed with SIGKILL mid-ingest', async () => {
     const dir = tempDir();
-    transpile('src/store/open.ts', join(dir, 'child'));
+    transpile('src/analysis/open-store.ts', join(dir, 'child'));
     writeFileSync(join(dir, 'child', 'ingest.mjs'), CHILD);
     const path = join(dir, 'kill.db');
     const child = spawn(process.execPath, [join(dir, 'child', 'ingest.mjs'), path], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/db.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/analysis/open-store.js';
 import { InputError, WorkError } from '../../src/core/errors.js';
 import { runCli } from '../support/run-cli.js';
 import { rec, tempDir, tempStore } from './fixtures.js';

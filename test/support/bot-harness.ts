@@ -4,7 +4,7 @@ import { Bot } from '../../src/bot/bot.js';
 import { defaultConfig } from '../../src/core/config-defaults.js';
 import type { Config } from '../../src/core/config.js';
 import { defaultEngine } from '../../src/engine/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openStore } from '../../src/analysis/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { RecordingAdapter } from './recording-adapter.js';
 import { tempDir } from './temp-dir.js';

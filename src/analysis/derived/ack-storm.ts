@@ -1,19 +1,21 @@
+import { groupKey, type GroupKey } from '../../core/group-key.js';
 import type { ReportRecord } from '../../core/message-record.js';
 import { DemandTable } from './demand-table.js';
+import { DAY_MS } from '../../core/time/units.js';
 
 /** A storm is at least this many bare acknowledgements ... */
 export const ACK_STORM_MIN_ACKS = 5;
 /** ... from at least this many distinct members (a single eager member is not a storm). */
 export const ACK_STORM_MIN_MEMBERS = 3;
 /** An ack that replies to nothing counts toward the group's most recent demand at most this long after it. */
-export const ACK_WINDOW_MS = 24 * 3_600_000;
+export const ACK_WINDOW_MS = DAY_MS;
 
 export interface AckStorm {
   message_id: string;
   acks: number;
 }
 
-type AckRecord = Pick<ReportRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'replyTo' | 'isAck' | 'categories'>;
+type AckRecord = Pick<ReportRecord, 'platform' | 'id' | 'groupId' | 'senderId' | 'ts' | 'replyTo' | 'isAck' | 'categories'>;
 
 /**
  * taxonomy.md's `ack-storm`, streaming: a demand followed by a run of bare acknowledgements
@@ -28,26 +30,27 @@ export class AckStormDetector {
   constructor(private readonly demands = new DemandTable()) {}
 
   /** The latest demand's row per group. */
-  private readonly latest = new Map<string, number>();
+  private readonly latest = new Map<GroupKey, number>();
   /** Acks counted per demand, with distinct ackers kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
   private readonly counted = new Map<number, { acks: number; members: number[] }>();
-  /** Acks replying to a message, by its id: matched in `results`. */
-  private readonly replies = new Map<string, number[]>();
+  /** Acks replying to a message, by its key: matched in `results`. */
+  private readonly replies = new Map<GroupKey, number[]>();
 
   /** One record; for a demand, `row` is its row when the caller has added it to the shared table. */
   add(record: AckRecord, row?: number): void {
     if (record.categories.length > 0) {
-      this.latest.set(record.groupId, row ?? this.demands.add(record));
+      this.latest.set(groupKey(record.platform, record.groupId), row ?? this.demands.add(record));
       return;
     }
     if (!record.isAck) return;
-    const sender = this.demands.sender(record.senderId);
+    const sender = this.demands.sender(record.platform, record.senderId);
     if (record.replyTo) {
-      const list = this.replies.get(record.replyTo);
-      if (list) list.push(sender); else this.replies.set(record.replyTo, [sender]);
+      const target = groupKey(record.platform, record.replyTo);
+      const list = this.replies.get(target);
+      if (list) list.push(sender); else this.replies.set(target, [sender]);
       return;
     }
-    const d = this.latest.get(record.groupId);
+    const d = this.latest.get(groupKey(record.platform, record.groupId));
     if (d !== undefined && record.ts - this.demands.timeOf(d) <= ACK_WINDOW_MS) this.count(d, sender);
   }
 
@@ -72,12 +75,13 @@ export class AckStormDetector {
   /** Counts each reply toward its demand (the last one of that id), once. */
   private matchReplies(): void {
     if (this.replies.size === 0) return;
-    const target = new Map<string, number>();
-    this.demands.ids.forEach((id, d) => {
-      if (this.replies.has(id)) target.set(id, d);
-    });
-    for (const [id, senders] of this.replies) {
-      const d = target.get(id);
+    const target = new Map<GroupKey, number>();
+    for (let d = 0; d < this.demands.ids.length; d++) {
+      const key = this.demands.messageKey(d);
+      if (this.replies.has(key)) target.set(key, d);
+    }
+    for (const [key, senders] of this.replies) {
+      const d = target.get(key);
       if (d !== undefined) for (const s of senders) this.count(d, s);
     }
     this.replies.clear();

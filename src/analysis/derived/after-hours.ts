@@ -1,9 +1,8 @@
 import type { WorkHours } from '../../core/config.js';
-import type { ReportRecord } from '../../core/message-record.js';
+import type { Deadline, ReportRecord } from '../../core/message-record.js';
 import { localDay } from '../../core/time/zone.js';
 import { isoWeekdayOfDay } from '../../core/time/local.js';
 import { inWorkHours, isWorkTime } from '../../core/time/workhours.js';
-import type { Deadline } from '../record/deadline.js';
 
 /**
  * Whether a deadline set by a message sent at `ts` forces work outside work hours. The work it asks

@@ -5,11 +5,12 @@ import { bandKeys } from './minhash.js';
 import { DemandTable } from './demand-table.js';
 import { int32Column } from './number-column.js';
 import { UnionFind } from './union-find.js';
+import { WEEK_MS } from '../../core/time/units.js';
 
 /** Two demands are "nearly the same" at this Dice coefficient over character bigrams of their normalised texts. */
 export const DUPLICATE_MIN_SIMILARITY = 0.8;
 /** ... and duplicate each other when sent at most this far apart (7 days, inclusive). */
-export const DUPLICATE_WINDOW_MS = 7 * 86_400_000;
+export const DUPLICATE_WINDOW_MS = WEEK_MS;
 /** A new text is compared with at most this many earlier texts per LSH bucket: chains, never all pairs. */
 const CHAIN = 3;
 
@@ -18,7 +19,7 @@ export interface Duplicate {
   groups: string[];
 }
 
-type DemandRecord = Pick<ReportRecord, 'id' | 'groupId' | 'senderId' | 'ts' | 'hash' | 'text' | 'categories'>;
+type DemandRecord = Pick<ReportRecord, 'platform' | 'id' | 'groupId' | 'senderId' | 'ts' | 'hash' | 'text' | 'categories'>;
 
 /**
  * The form two demands are compared in: the normalised text with every run of digits read as one "0",

@@ -1,10 +1,5 @@
+import type { Deadline } from '../../core/message-record.js';
 import { normalize } from '../../engine/normalize.js';
-
-/**
- * A deadline named in a message, as minutes after the local midnight of the day it was sent: "明早7点前"
- * is 1 day and 7 hours, 1860. It needs no time zone, so it is read once when the message is stored.
- */
-export type Deadline = number;
 
 // A small extractor for the deadlines demands name: "今晚十点前", "明早7点前", "22:00前", "截止到晚上9点",
 // "by 11pm", "before 7am tomorrow". It reads the normalised text, so full-width digits and colons are ASCII.

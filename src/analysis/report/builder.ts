@@ -1,4 +1,5 @@
 import type { Config } from '../../core/config.js';
+import { groupKey, type GroupKey } from '../../core/group-key.js';
 import type { MessageRecord, ReportRecord } from '../../core/message-record.js';
 import type { QuietCount } from '../../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../../core/categories.js';
@@ -27,6 +28,7 @@ export interface ReportBuilderOptions {
 
 /** What is known of a group besides its messages; `members` counts everyone including senders. */
 export interface GroupInfo {
+  platform: string;
   id: string;
   name?: string;
   members?: number;
@@ -36,6 +38,7 @@ export interface GroupInfo {
 const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
 
 interface GroupStats {
+  key: GroupKey;
   id: string;
   /** The name its records carry; addGroup's name wins at build time. */
   name: string | undefined;
@@ -69,9 +72,10 @@ export class ReportBuilder {
   private readonly config: Config;
   private readonly from: number | undefined;
   private readonly to: number | undefined;
-  private readonly groupInfo = new Map<string, GroupInfo>();
-  private readonly groups = new Map<string, GroupStats>();
-  private readonly senders = new Map<string, { name: string | undefined; demands: number }>();
+  // Groups and senders by platform and id: equal ids from two platforms are two groups, two people.
+  private readonly groupInfo = new Map<GroupKey, GroupInfo>();
+  private readonly groups = new Map<GroupKey, GroupStats>();
+  private readonly senders = new Map<GroupKey, { id: string; name: string | undefined; demands: number }>();
   private readonly days = new Map<number, DayCount>();
   /** Every demand once, for both detectors that keep something of each. */
   private readonly demands = new DemandTable();
@@ -93,22 +97,22 @@ export class ReportBuilder {
 
   /** Tells the builder a group's name and members; call before its records for the most exact evidence ranking. */
   addGroup(group: GroupInfo): void {
-    const known = this.groupInfo.get(group.id);
-    this.groupInfo.set(group.id, { ...known, ...group });
+    const key = groupKey(group.platform, group.id);
+    this.groupInfo.set(key, { ...this.groupInfo.get(key), ...group });
   }
 
   /**
    * Quiet messages (no demand, no ack) counted in bulk, as the store can give them: they only count
    * toward messages per group and day, and a group's size. They must lie within one local day.
    */
-  addQuiet(q: Pick<QuietCount, 'groupId' | 'messages' | 'maxRecipients' | 'firstTs' | 'lastTs'>): void {
+  addQuiet(q: Pick<QuietCount, 'platform' | 'groupId' | 'messages' | 'maxRecipients' | 'firstTs' | 'lastTs'>): void {
     if ((this.from !== undefined && q.firstTs < this.from) || (this.to !== undefined && q.lastTs >= this.to)) {
       throw new Error(`quiet counts of ${q.groupId} reach outside the report's period`);
     }
     this.messages += q.messages;
     if (q.firstTs < this.first) this.first = q.firstTs;
     if (q.lastTs > this.last) this.last = q.lastTs;
-    const g = this.statsOf({ groupId: q.groupId });
+    const g = this.statsOf({ platform: q.platform, groupId: q.groupId });
     g.messages += q.messages;
     if (q.maxRecipients + 1 > g.seenMembers) g.seenMembers = q.maxRecipients + 1;
     this.dayOf(q.firstTs).messages += q.messages;
@@ -142,12 +146,13 @@ export class ReportBuilder {
       if (record.recipients > 0) g.knownMinutes[i] += record.recipients * costs[c];
       else g.unknownDemands[i]++;
     }
-    const sender = this.senders.get(record.senderId);
+    const senderKey = groupKey(record.platform, record.senderId);
+    const sender = this.senders.get(senderKey);
     if (sender) {
       sender.demands++;
       if (record.senderName) sender.name = record.senderName;
     } else {
-      this.senders.set(record.senderId, { name: record.senderName, demands: 1 });
+      this.senders.set(senderKey, { id: record.senderId, name: record.senderName, demands: 1 });
     }
     if (isAfterHoursDemand(record, this.config.workhours, this.config.timezone)) this.afterHours++;
     this.duplicates.add(record, row);
@@ -172,9 +177,9 @@ export class ReportBuilder {
 
   /** Gives kept evidence the text and findings of its messages as stored. */
   fillEvidence(records: readonly Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>[]): void {
-    const byKey = new Map(records.map((r) => [`${r.platform}\u0000${r.id}`, r]));
+    const byKey = new Map(records.map((r) => [groupKey(r.platform, r.id), r]));
     for (const e of this.evidence.items()) {
-      const r = byKey.get(`${e.platform}\u0000${e.id}`);
+      const r = byKey.get(groupKey(e.platform, e.id));
       if (r) Object.assign(e, { text: r.text, findings: r.findings });
     }
   }
@@ -199,11 +204,12 @@ export class ReportBuilder {
       });
     }
     groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
-    const senders = [...this.senders.entries()]
-      .map(([id, s]) => ({ id, name: s.name ?? id, demands: s.demands }))
+    const senders = [...this.senders.values()]
+      .map((s) => ({ id: s.id, name: s.name ?? s.id, demands: s.demands }))
       .sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
     const period = this.period();
-    const withMembers = [...this.groupInfo.values()].filter((g) => g.memberIds !== undefined) as { id: string; memberIds: readonly string[] }[];
+    // Members too are people of one platform: the same id in groups of two platforms is two people.
+    const withMembers = [...this.groupInfo.values()].flatMap((g) => (g.memberIds ? [{ id: g.id, memberIds: g.memberIds.map((m) => groupKey(g.platform, m)) }] : []));
     return {
       period: { from: formatIso(period.from, tz), to: formatIso(period.to, tz) },
       messages: this.messages,
@@ -232,8 +238,8 @@ export class ReportBuilder {
     for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
       days.push({ date: dayString(d), messages: this.days.get(d)?.messages ?? 0, demands: this.days.get(d)?.demands ?? 0 });
     }
-    const evidence = this.evidence.items().map(({ platform: _, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
-      const g = this.groups.get(e.groupId)!;
+    const evidence = this.evidence.items().map(({ platform, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
+      const g = this.groups.get(groupKey(platform, e.groupId))!;
       return {
         ...e, text: text ?? null, findings: findings ?? [], groupName: this.nameOf(g), time: formatIso(e.ts, tz),
         personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
@@ -243,15 +249,16 @@ export class ReportBuilder {
     return { timezone: tz, evidence, days, minutesByCategory: minutes, costs: { ...this.config.costs } };
   }
 
-  private statsOf(record: Pick<ReportRecord, 'groupId' | 'groupName'>): GroupStats {
-    let g = this.groups.get(record.groupId);
+  private statsOf(record: Pick<ReportRecord, 'platform' | 'groupId' | 'groupName'>): GroupStats {
+    const key = groupKey(record.platform, record.groupId);
+    let g = this.groups.get(key);
     if (!g) {
       const n = CATEGORIES.length;
       g = {
-        id: record.groupId, name: record.groupName, messages: 0, demands: 0,
+        key, id: record.groupId, name: record.groupName, messages: 0, demands: 0,
         byCategory: new Int32Array(n), knownMinutes: new Float64Array(n), unknownDemands: new Int32Array(n), seenMembers: 0,
       };
-      this.groups.set(record.groupId, g);
+      this.groups.set(key, g);
     } else if (g.name === undefined && record.groupName) {
       g.name = record.groupName;
     }
@@ -271,12 +278,12 @@ export class ReportBuilder {
   }
 
   private nameOf(g: GroupStats): string {
-    return this.groupInfo.get(g.id)?.name ?? g.name ?? g.id;
+    return this.groupInfo.get(g.key)?.name ?? g.name ?? g.id;
   }
 
   /** The group's size: as told by addGroup, else as seen from its records' recipients. */
   private membersOf(g: GroupStats): number {
-    const info = this.groupInfo.get(g.id);
+    const info = this.groupInfo.get(g.key);
     return info?.members ?? info?.memberIds?.length ?? g.seenMembers;
   }
 

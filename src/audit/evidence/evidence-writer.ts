@@ -17,6 +17,7 @@ export const EVIDENCE_COLUMNS = ['date', 'group', 'category', 'rule', 'demand te
 /** What the bundle needs of a flagged message, spooled until names and group sizes are all known. */
 interface Spooled {
   ts: number;
+  platform: string;
   groupId: string;
   recipients: number;
   text: string;
@@ -61,14 +62,14 @@ export class EvidenceWriter {
 
   async add(record: MessageRecord): Promise<void> {
     const s: Spooled = {
-      ts: record.ts, groupId: record.groupId, recipients: record.recipients, text: record.text ?? '',
+      ts: record.ts, platform: record.platform, groupId: record.groupId, recipients: record.recipients, text: record.text ?? '',
       findings: record.findings.map((f) => [f.category, f.rule]),
     };
     await put(this.spool, `${JSON.stringify(s)}\n`);
   }
 
   /** Writes the CSV; `groupOf` gives a group's name and size as finally known. */
-  async finish(pseudonyms: Pseudonyms, groupOf: (id: string) => { name: string; members: number } | undefined, timezone: string): Promise<void> {
+  async finish(pseudonyms: Pseudonyms, groupOf: (platform: string, id: string) => { name: string; members: number } | undefined, timezone: string): Promise<void> {
     await closed(this.spool);
     const out = createWriteStream(this.path);
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
@@ -77,7 +78,7 @@ export class EvidenceWriter {
       for await (const line of readLines(fileStream(join(this.dir, 'spool.jsonl')))) {
         if (!line.text) continue;
         const s = JSON.parse(line.text) as Spooled;
-        const g = groupOf(s.groupId);
+        const g = groupOf(s.platform, s.groupId);
         const date = formatIso(s.ts, timezone);
         const group = pseudonyms.scrub(g?.name ?? s.groupId);
         const text = pseudonyms.scrub(s.text);

@@ -151,9 +151,9 @@ export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks
   }
 
   function groups(): AuditGroup[] {
-    census.group(chat.groupId, chat.name);
-    if (listed.length > 0) census.listed(chat.groupId, listed);
-    for (const id of seen) census.seen(chat.groupId, id);
+    census.group(chat.platform, chat.groupId, chat.name);
+    if (listed.length > 0) census.listed(chat.platform, chat.groupId, listed);
+    for (const id of seen) census.seen(chat.platform, chat.groupId, id);
     return census.groupList();
   }
   return { path, format: jsonl ? 'chatlab-jsonl' : 'chatlab-json', messages, groups, people: () => census.personList() };

@@ -5,6 +5,7 @@ import type { OpenedExport, ReadHooks } from '../export.js';
 import { readLines } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
+import { groupKey, type GroupKey } from '../../core/group-key.js';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -34,7 +35,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
   const fallbackGroup = basename(path).replace(/\.jsonl?$/i, '');
   const census = new Census();
   // One group object per group for lines without members: no allocation per message.
-  const shared = new Map<string, ChatGroup>();
+  const shared = new Map<GroupKey, ChatGroup>();
 
   /** A line as a message, or the reason it is broken. */
   function parseLine(text: string, no: number): ChatMessage | string {
@@ -54,20 +55,22 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     const groupName = optStr(r.group_name);
     const senderId = optStr(r.sender_id) ?? 'unknown';
     const senderName = optStr(r.sender_name);
-    census.group(groupId, groupName);
-    census.seen(groupId, senderId);
+    const platform = optStr(r.platform) ?? 'jsonl';
+    census.group(platform, groupId, groupName);
+    census.seen(platform, groupId, senderId);
     census.person(senderId, senderName);
     let group: ChatGroup;
     if (Array.isArray(r.members)) {
       const members = r.members.map(String);
-      census.listed(groupId, members);
+      census.listed(platform, groupId, members);
       group = { id: groupId, name: groupName, memberCount: members.length };
     } else {
-      group = shared.get(groupId) ?? { id: groupId, name: groupName };
-      shared.set(groupId, group);
+      const key = groupKey(platform, groupId);
+      group = shared.get(key) ?? { id: groupId, name: groupName };
+      shared.set(key, group);
     }
     return {
-      platform: optStr(r.platform) ?? 'jsonl',
+      platform,
       id: optStr(r.id) ?? `${fallbackGroup}:${no}`,
       group,
       sender: { id: senderId, name: senderName },

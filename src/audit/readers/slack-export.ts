@@ -1,4 +1,4 @@
-import { fromMessageEvent, fromReaction, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
+import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
 import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
 import { InputError } from '../../core/errors.js';
 import type { AuditGroup, OpenedExport, Person, ReadHooks } from '../export.js';
@@ -135,7 +135,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   for (const folder of unlisted) broken(`${folder}/`, 'channel folder not listed in channels.json, groups.json, mpims.json or dms.json');
 
   const folders = [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
-  const groups: AuditGroup[] = folders.map(({ channel: c }) => ({ id: c.id, name: c.name, members: c.members.length, memberIds: [...c.members].sort() }));
+  const groups: AuditGroup[] = folders.map(({ channel: c }) => ({ platform: PLATFORM, id: c.id, name: c.name, members: c.members.length, memberIds: [...c.members].sort() }));
   const chatGroups = new Map<string, ChatGroup>(groups.map((g) => [g.id, { id: g.id, name: g.name, memberCount: g.members, members: g.memberIds }]));
 
   /** A stored message and its reactions, mapped exactly as the Slack adapter maps the live events. */

@@ -110,8 +110,8 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
       let group = groups.get(gid);
       if (!group) groups.set(gid, (group = msg.group!));
       msg.group = group;
-      census.group(gid, groupName);
-      census.seen(gid, msg.sender.id);
+      census.group(msg.platform, gid, groupName);
+      census.seen(msg.platform, gid, msg.sender.id);
       for (const name of p.names) census.person(msg.sender.id, name);
       yield msg;
     }

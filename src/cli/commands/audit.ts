@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { runAudit } from '../../audit/run-audit.js';
 import { ProgressBar } from '../../audit/progress.js';
 import { loadConfig } from '../config/load.js';
-import type { Language } from '../../core/lang.js';
+import type { Lang } from '../../core/lang.js';
 import { renderReport, reportFormat, type ReportFormat } from '../../render/render.js';
 import { languageOption, reportLanguage } from '../../render/report-language.js';
 import { REPORT_TEXTS } from '../../render/texts.js';
@@ -15,7 +15,7 @@ import type { Command } from '../context.js';
 const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' };
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
-function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean, chosen: Language | undefined): string {
+function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean, chosen: Lang | undefined): string {
   const { report, details, skipped } = result;
   const lang = reportLanguage(chosen, report);
   if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details, lang);

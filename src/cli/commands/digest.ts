@@ -4,7 +4,7 @@ import { DeliveryLog } from '../../digest/delivery-log.js';
 import { digestRecipients, type Recipient } from '../../digest/recipients.js';
 import { digestOutgoing, sendDigests } from '../../digest/send-digests.js';
 import { lastCompleteWeek } from '../../digest/weeks.js';
-import { openStore } from '../../store/open.js';
+import { openStore } from '../../analysis/open-store.js';
 import { weekRange } from '../../core/time/iso-week.js';
 import { InputError, WorkError, oneLine } from '../../core/errors.js';
 import { createAdapter, type AdapterDeps } from '../adapters.js';

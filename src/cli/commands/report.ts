@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { storedReport } from '../../analysis/report/from-store.js';
 import { renderReport, reportFormat } from '../../render/render.js';
 import { languageOption, reportLanguage } from '../../render/report-language.js';
-import { openStore } from '../../store/open.js';
+import { openStore } from '../../analysis/open-store.js';
 import { weekOf, weekRange } from '../../core/time/iso-week.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';

@@ -1,14 +1,14 @@
-import { Bot } from '../../bot/bot.js';
+import { Bot } from '../../bot/index.js';
 import { scheduleDigest } from '../../digest/schedule.js';
 import { loadConfig } from '../config/load.js';
 import { createEngine } from '../../engine/index.js';
-import { openStore } from '../../store/open.js';
+import { openStore } from '../../analysis/open-store.js';
 import { InputError } from '../../core/errors.js';
 import { createAdapter } from '../adapters.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../core/time/units.js';
+import { retentionCutoff } from '../../store/retention.js';
 
 /**
  * `fingertip start [--adapter NAME]...`: the adapters named, else those configured, else the shell on
@@ -27,7 +27,7 @@ export const run: Command = async (argv, ctx) => {
     const adapters = [];
     for (const name of names) adapters.push(await createAdapter(name, { config, store, ctx }));
     const log = (line: string) => ctx.stderr.write(`${line}\n`);
-    const purge = () => store.purge(Date.now() - config.retentionDays * DAY_MS).catch((err: Error) => log(`retention purge failed: ${err.message}`));
+    const purge = () => store.purge(retentionCutoff(config.retentionDays)).catch((err: Error) => log(`retention purge failed: ${err.message}`));
     await purge();
     // A bot runs for months: the retention is applied daily, not only at start.
     const daily = setInterval(purge, DAY_MS).unref();

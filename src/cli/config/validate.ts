@@ -1,4 +1,4 @@
-import { isLanguage } from '../../core/lang.js';
+import { isLang } from '../../core/lang.js';
 import { InputError } from '../../core/errors.js';
 import { isCategory } from '../../core/categories.js';
 import type { Config, Supervisor } from '../../core/config.js';
@@ -31,7 +31,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   const path = (key: string, v: unknown): string => pathFromConfig(file, str(key, v));
 
   if (r.db !== undefined) base.db = pathFromConfig(file, dbPath(str('db', r.db), (why) => fail('db', why)));
-  if (r.language !== undefined) base.language = isLanguage(r.language) ? r.language : fail('language', 'expected zh or en');
+  if (r.language !== undefined) base.language = isLang(r.language) ? r.language : fail('language', 'expected zh or en');
   if (r.timezone !== undefined) {
     base.timezone = str('timezone', r.timezone);
     try {
@@ -85,7 +85,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
         if (!isObj(s)) return fail(`digest.supervisors[${i}]`, 'expected {platform, user}');
         const sup: Supervisor = { platform: str(`digest.supervisors[${i}].platform`, s.platform), user: str(`digest.supervisors[${i}].user`, String(s.user ?? '')) };
         if (s.groups !== undefined) sup.groups = Array.isArray(s.groups) ? s.groups.map(String) : fail(`digest.supervisors[${i}].groups`, 'expected a list');
-        if (s.lang !== undefined) sup.lang = isLanguage(s.lang) ? s.lang : fail(`digest.supervisors[${i}].lang`, 'expected zh or en');
+        if (s.lang !== undefined) sup.lang = isLang(s.lang) ? s.lang : fail(`digest.supervisors[${i}].lang`, 'expected zh or en');
         return sup;
       });
     }

@@ -3,9 +3,10 @@ import { CATEGORY_LABELS } from '../../core/category-labels.js';
 import type { CommandHandler } from '../context.js';
 import { targetMessage } from '../target.js';
 import { TEXTS } from '../texts.js';
+import type { Lang } from '../../core/lang.js';
 
 /** A finding of the learned stage: its probability and the words that weighed most, with their weights. */
-function modelLine(label: string, score: number, cues: Cue[], lang: 'zh' | 'en'): string {
+function modelLine(label: string, score: number, cues: Cue[], lang: Lang): string {
   const list = cues.map((c) => `"${c.match}" (+${c.weight.toFixed(2)})`).join(lang === 'zh' ? '、' : ', ');
   return lang === 'zh'
     ? `· ${label}（模型判断，概率 ${score.toFixed(2)}，没有规则命中）：最有分量的词 ${list}`

@@ -1,3 +1,4 @@
+import { MINUTE_MS } from './units.js';
 import { offsetMs } from './zone.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -6,6 +7,6 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 export function formatIso(ts: number, tz: string): string {
   const off = offsetMs(ts, tz);
   const wall = new Date(ts + off).toISOString().slice(0, 19);
-  const mins = Math.round(Math.abs(off) / 60_000);
+  const mins = Math.round(Math.abs(off) / MINUTE_MS);
   return `${wall}${off < 0 ? '-' : '+'}${pad(Math.floor(mins / 60))}:${pad(mins % 60)}`;
 }

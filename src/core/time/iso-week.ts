@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import { DAY_MS, localDay, midnightOfDay } from './zone.js';
+import { DAY_MS } from './units.js';
+import { localDay, midnightOfDay } from './zone.js';
 import { isoWeekdayOfDay } from './local.js';
 
 const WEEK = /^(\d{4})-W(\d{2})$/;

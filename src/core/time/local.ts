@@ -1,4 +1,5 @@
-import { DAY_MS, wallClock } from './zone.js';
+import { DAY_MS, MINUTE_MS } from './units.js';
+import { wallClock } from './zone.js';
 
 /** ISO weekday of `ts` in `tz`: 1 = Monday ... 7 = Sunday. */
 export function localWeekday(ts: number, tz: string): number {
@@ -8,7 +9,7 @@ export function localWeekday(ts: number, tz: string): number {
 /** Minutes since local midnight of `ts` in `tz` (0..1439). */
 export function localMinutes(ts: number, tz: string): number {
   const wall = wallClock(ts, tz);
-  return Math.floor((wall - Math.floor(wall / DAY_MS) * DAY_MS) / 60_000);
+  return Math.floor((wall - Math.floor(wall / DAY_MS) * DAY_MS) / MINUTE_MS);
 }
 
 /** ISO weekday of a day number (1970-01-01, day 0, was a Thursday). */

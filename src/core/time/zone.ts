@@ -1,3 +1,5 @@
+import { DAY_MS, MINUTE_MS } from './units.js';
+
 /**
  * Time-zone arithmetic on Intl alone. Offsets are looked up once per 15-minute UTC slot and cached:
  * every zone in use changes its offset on a quarter hour, and reports ask for the local time of
@@ -6,8 +8,7 @@
 const formats = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
 
-const SLOT_MS = 15 * 60_000;
-export const DAY_MS = 86_400_000;
+const SLOT_MS = 15 * MINUTE_MS;
 
 function formatFor(tz: string): Intl.DateTimeFormat {
   let f = formats.get(tz);

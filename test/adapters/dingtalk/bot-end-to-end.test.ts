@@ -4,7 +4,7 @@ import { createDingtalkAdapter } from '../../../adapters/dingtalk/index.js';
 import { Bot } from '../../../src/bot/bot.js';
 import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
-import { openStore } from '../../../src/store/open.js';
+import { openStore } from '../../../src/analysis/open-store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stub.js';
 import { waitFor } from '../../support/wait-for.js';

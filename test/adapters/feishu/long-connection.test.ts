@@ -4,7 +4,7 @@ import { createFeishuAdapter } from '../../../adapters/feishu/index.js';
 import { Bot } from '../../../src/bot/bot.js';
 import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
-import { openStore } from '../../../src/store/open.js';
+import { openStore } from '../../../src/analysis/open-store.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 import { committed, holdWriteLock } from '../../support/sqlite-file.js';
 import { tempDir } from '../../support/temp-dir.js';

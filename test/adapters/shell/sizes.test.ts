@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/store/open.js';
+import { openStore } from '../../../src/analysis/open-store.js';
 import { runCli } from '../../support/run-cli.js';
 import { storedRecords } from '../../support/stored-records.js';
 import { tempDir } from '../../support/temp-dir.js';

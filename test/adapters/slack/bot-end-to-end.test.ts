@@ -4,7 +4,7 @@ import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/i
 import { Bot } from '../../../src/bot/bot.js';
 import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
-import { openStore } from '../../../src/store/open.js';
+import { openStore } from '../../../src/analysis/open-store.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';

@@ -7,7 +7,7 @@ import { createAdapter } from '../../../src/cli/adapters.js';
 import type { CliContext } from '../../../src/cli/context.js';
 import { defaultEngine } from '../../../src/engine/index.js';
 import type { MessageRecord } from '../../../src/core/message-record.js';
-import { openStore } from '../../../src/store/open.js';
+import { openStore } from '../../../src/analysis/open-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { mockWorld, waitFor, type FixtureOptions } from './fixture.js';

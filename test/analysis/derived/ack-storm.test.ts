@@ -6,9 +6,9 @@ const T0 = Date.parse('2026-11-23T10:00:00+08:00');
 const MIN = 60_000;
 let n = 0;
 const demand = (id: string, group = 'G1', sender = 'boss', ts = T0, categories: Category[] = ['ack-demand']) =>
-  ({ id, groupId: group, senderId: sender, ts, replyTo: null, isAck: false, categories });
+  ({ platform: 'slack', id, groupId: group, senderId: sender, ts, replyTo: null, isAck: false, categories });
 const ack = (sender: string, opts: { group?: string; ts?: number; replyTo?: string | null } = {}) =>
-  ({ id: `a${++n}`, groupId: opts.group ?? 'G1', senderId: sender, ts: opts.ts ?? T0 + MIN, replyTo: opts.replyTo ?? null, isAck: true, categories: [] as Category[] });
+  ({ platform: 'slack', id: `a${++n}`, groupId: opts.group ?? 'G1', senderId: sender, ts: opts.ts ?? T0 + MIN, replyTo: opts.replyTo ?? null, isAck: true, categories: [] as Category[] });
 const chat = (sender: string, ts = T0 + MIN) => ({ ...ack(sender, { ts }), isAck: false });
 
 function run(records: Parameters<AckStormDetector['add']>[0][]) {

@@ -10,7 +10,7 @@ const FORM2 = '请各单位于本周五前填报附件中的安全生产信息�
 const OTHER = '请全体同事今晚十点前完成打卡并截图发群里';
 
 const demand = (id: string, group: string, sender: string, text: string, ts = T0, categories: Category[] = ['data-request']) =>
-  ({ id, groupId: group, senderId: sender, ts, text, hash: normalize(text), categories });
+  ({ platform: 'slack', id, groupId: group, senderId: sender, ts, text, hash: normalize(text), categories });
 
 function run(records: ReturnType<typeof demand>[]) {
   const d = new DuplicateDetector();
@@ -69,7 +69,7 @@ describe('DuplicateDetector', () => {
     const d = new DuplicateDetector();
     for (let i = 0; i < 200_000; i++) {
       const text = templates[i % templates.length];
-      d.add({ id: `m${i}`, groupId: `G${i % 1000}`, senderId: `s${i % 500}`, ts: T0 + i * 1000, text, hash: normalize(text), categories: ['data-request'] });
+      d.add({ platform: 'slack', id: `m${i}`, groupId: `G${i % 1000}`, senderId: `s${i % 500}`, ts: T0 + i * 1000, text, hash: normalize(text), categories: ['data-request'] });
     }
     const found = d.results();
     const covered = found.reduce((sum, c) => sum + c.message_ids.length, 0);

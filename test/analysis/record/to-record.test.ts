@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src/core/chat-message.js';
 import { MAX_TEXT } from '../../../src/engine/text-limit.js';
-import { textHash, toRecord } from '../../../src/analysis/record/to-record.js';
+import { textHash } from '../../../src/analysis/record/text-hash.js';
+import { toRecord } from '../../../src/analysis/record/to-record.js';
 import { finding } from '../../store/fixtures.js';
 
 const msg = (fields: Partial<ChatMessage> = {}): ChatMessage => ({

@@ -11,8 +11,8 @@ const FORM = '请各单位于本周五前填报附件中的安全生产信息采
 function sample() {
   const config = defaultConfig(); // Asia/Shanghai, 09-18 Mon-Fri, check-in 2, data-request 15, proof 3, ack 0.5
   const b = new ReportBuilder({ config });
-  b.addGroup({ id: 'G1', name: 'ops', members: 11, memberIds: ['boss', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'u10'] });
-  b.addGroup({ id: 'G2', name: 'office', memberIds: ['boss', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] });
+  b.addGroup({ platform: 'test', id: 'G1', name: 'ops', members: 11, memberIds: ['boss', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'u10'] });
+  b.addGroup({ platform: 'test', id: 'G2', name: 'office', memberIds: ['boss', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] });
   const records = [
     // G1: a check-in + proof demand to 10 recipients at 21:05 (after hours): 10 × (2 + 3) = 50
     demand({ id: 'm1', ts: sh('2026-11-23T21:05:00'), senderId: 'boss', senderName: 'Boss', recipients: 10, text: '请全体今晚完成打卡并截图' }, ['check-in', 'proof-demand'], '打卡'),
@@ -80,7 +80,7 @@ describe('ReportBuilder', () => {
   it('writes the contract keys in order, every category in every by_category, minutes to 1 decimal', () => {
     const config = defaultConfig();
     const b = new ReportBuilder({ config });
-    b.addGroup({ id: 'G1', members: 4 });
+    b.addGroup({ platform: 'test', id: 'G1', members: 4 });
     b.add(demand({ id: 'x', ts: sh('2026-11-23T10:00:00'), recipients: 0, text: '请回复收到' }, ['ack-demand']));
     b.add(demand({ id: 'y', ts: sh('2026-11-23T10:01:00'), recipients: 1, text: '请大家回复收到' }, ['ack-demand']));
     const report = b.build();
@@ -102,6 +102,29 @@ describe('ReportBuilder', () => {
     for (const r of rs) b.add(r);
     expect(b.build().duplicates).toEqual([{ message_ids: ['m2', 'm3'], groups: ['G1', 'G2'] }]);
     expect(a.duplicates).toEqual(b.build().duplicates);
+  });
+
+  it('keeps groups and senders of equal ids on two platforms apart', () => {
+    const b = new ReportBuilder({ config: defaultConfig() });
+    const people = ['u1', 'u2', 'u3', 'u4', 'u5'];
+    b.addGroup({ platform: 'slack', id: 'G1', name: 'ops', members: 6, memberIds: [...people, 'u6'] });
+    b.addGroup({ platform: 'dingtalk', id: 'G1', name: '教务群', members: 30 });
+    // The same ids as the Slack group's members, on DingTalk: other people, so no sprawl.
+    b.addGroup({ platform: 'dingtalk', id: 'G9', name: '年级组', memberIds: [...people, 'u6'] });
+    const at = (minute: number) => sh(`2026-11-23T10:0${minute}:00`);
+    b.add(demand({ platform: 'slack', id: 's1', groupId: 'G1', groupName: 'ops', senderId: 'u1', senderName: 'Li', ts: at(0), recipients: 0, text: FORM }, ['data-request']));
+    b.add(demand({ platform: 'dingtalk', id: 'd1', groupId: 'G1', groupName: '教务群', senderId: 'u1', senderName: '李老师', ts: at(1), recipients: 0, text: '请今天打卡' }, ['check-in']));
+    // Acks in the Slack group count toward its own latest demand, not the DingTalk group's later one.
+    for (const u of ['u2', 'u3', 'u4', 'u5', 'u6']) b.add(record({ platform: 'slack', id: `a-${u}`, groupId: 'G1', senderId: u, ts: at(2), isAck: true }));
+    const report = b.build();
+    expect(report.groups.map((g) => [g.id, g.name, g.members, g.demands, g.person_minutes])).toEqual([
+      ['G1', 'ops', 6, 1, 5 * 15],
+      ['G1', '教务群', 30, 1, 29 * 2],
+    ]);
+    expect(report.senders).toEqual([{ id: 'u1', name: 'Li', demands: 1 }, { id: 'u1', name: '李老师', demands: 1 }]);
+    expect(report.ack_storms).toEqual([{ message_id: 's1', acks: 5 }]);
+    expect(report.sprawl).toEqual([]);
+    expect(b.details().evidence.map((e) => [e.id, e.groupName, e.personMinutes])).toEqual([['s1', 'ops', 75], ['d1', '教务群', 58]]);
   });
 
   it('keeps the heaviest evidence, costed with the final group size', () => {

@@ -4,7 +4,7 @@ import { ReportBuilder } from '../../../src/analysis/report/builder.js';
 import { storedReport } from '../../../src/analysis/report/from-store.js';
 import { extractDeadline } from '../../../src/analysis/record/deadline.js';
 import type { Store } from '../../../src/store/store.js';
-import { textHash } from '../../../src/analysis/record/to-record.js';
+import { textHash } from '../../../src/analysis/record/text-hash.js';
 import { rec, tempStore } from '../../store/fixtures.js';
 
 const HOUR = 3_600_000;
@@ -41,7 +41,7 @@ async function filled(t0 = T0): Promise<Store> {
 
 async function everyRecord(store: Store, config: ReturnType<typeof defaultConfig>, period: { from: number; to: number }) {
   const b = new ReportBuilder({ config, ...period });
-  for (const g of await store.groups()) b.addGroup({ id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
+  for (const g of await store.groups()) b.addGroup({ platform: g.platform, id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
   for await (const r of store.records(period)) b.add(r);
   return b;
 }

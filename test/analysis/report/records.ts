@@ -2,7 +2,7 @@ import type { MessageRecord } from '../../../src/core/message-record.js';
 import type { Category } from '../../../src/core/categories.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { extractDeadline } from '../../../src/analysis/record/deadline.js';
-import { textHash } from '../../../src/analysis/record/to-record.js';
+import { textHash } from '../../../src/analysis/record/text-hash.js';
 
 /** A MessageRecord for report tests: plain message by default, a demand when given categories. */
 export function record(over: Partial<MessageRecord> & { id: string; ts: number }): MessageRecord {

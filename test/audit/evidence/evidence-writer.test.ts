@@ -26,7 +26,7 @@ describe('EvidenceWriter', () => {
     await w.add(record);
     await w.add({ ...record, id: '12/9', recipients: 7, findings: [record.findings[0]], text: '李老师: 今天也要打卡' });
     const people = new Pseudonyms([{ id: 'wxid_zhang', names: ['张主任'] }, { id: 'wxid_li', names: ['李老师'] }]);
-    await w.finish(people, (id) => (id === '12' ? { name: '张主任的通知群', members: 4 } : undefined), 'Asia/Shanghai');
+    await w.finish(people, (platform, id) => (platform === 'wechat' && id === '12' ? { name: '张主任的通知群', members: 4 } : undefined), 'Asia/Shanghai');
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes.subarray(3)) as string[][];

@@ -9,7 +9,7 @@ describe('ChatLab reader', () => {
     const opened = await openChatLab(fixture('chatlab/年级组.json'), false, h);
     const msgs = await readAll(opened);
     expect(opened.groups()).toEqual([
-      { id: '38988428513@chatroom', name: '年级组', members: 4, memberIds: ['wxid_li', 'wxid_wang', 'wxid_zhang', 'wxid_zhao'] },
+      { platform: 'wechat', id: '38988428513@chatroom', name: '年级组', members: 4, memberIds: ['wxid_li', 'wxid_wang', 'wxid_zhang', 'wxid_zhao'] },
     ]);
     expect(msgs.map((m) => [m.id, m.kind, m.text, m.replyTo])).toEqual([
       ['m1', 'text', '@所有人 请全体同事今晚十点前完成打卡并截图发群里', null],

@@ -28,8 +28,8 @@ describe('contract JSONL reader', () => {
     // A line's members are its recipients at that time; without them the report uses the group's final size.
     expect(msgs.map((m) => m.group?.memberCount)).toEqual([3, 3, undefined, undefined]);
     expect(opened.groups()).toEqual([
-      { id: 'C01', name: 'ops', members: 3, memberIds: ['U1', 'U2', 'U3'] },
-      { id: 'C02', name: 'ops-2', members: 2, memberIds: ['U1', 'U4'] },
+      { platform: 'slack', id: 'C01', name: 'ops', members: 3, memberIds: ['U1', 'U2', 'U3'] },
+      { platform: 'slack', id: 'C02', name: 'ops-2', members: 2, memberIds: ['U1', 'U4'] },
     ]);
     expect(opened.people()).toContainEqual({ id: 'U1', names: ['Li'] });
   });

@@ -27,8 +27,8 @@ describe('Slack export reader', () => {
   it('reads the channels with their members, and their messages as the Slack adapter maps them', async () => {
     const opened = await openSlackExport(fixture('slack'), false, hooks());
     expect(opened.groups()).toEqual([
-      { id: 'C01', name: 'ops', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
-      { id: 'C02', name: 'ops-copy', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
+      { platform: 'slack', id: 'C01', name: 'ops', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
+      { platform: 'slack', id: 'C02', name: 'ops-copy', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
     ]);
     const msgs = await readAll(opened);
     // The join notice, the bot's message, the ❤-free 😂 reaction and the DM are not members' messages in a group.

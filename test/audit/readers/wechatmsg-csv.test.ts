@@ -21,7 +21,7 @@ describe('WeChatMsg CSV reader', () => {
     expect(msgs[0]).toMatchObject({ platform: 'wechat', ts: 1795439100000, mentionsAll: true, sender: { name: '张主任' } });
     expect(msgs[1].sender.name).toBe('李老师');
     // No member list in the export: everyone who took part.
-    expect(opened.groups()).toEqual([{ id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] }]);
+    expect(opened.groups()).toEqual([{ platform: 'wechat', id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] }]);
     expect(msgs[0].group).toEqual({ id: '12', name: '教务通知群' });
     expect(opened.people()).toContainEqual({ id: 'wxid_zhang', names: ['张主任', 'zhangzr'] });
     expect(h.bytes).toBe(h.expected);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/cli/config/load.js';
-import { openStore } from '../../../src/store/open.js';
+import { openStore } from '../../../src/analysis/open-store.js';
 import { wechatySettings } from '../../../adapters/wechaty/index.js';
 import { ruleYaml } from '../../support/rules.js';
 import { storedRecords } from '../../support/stored-records.js';
