@@ -17,8 +17,8 @@ export async function apiCall<T extends ApiAnswer>(what: string, call: () => Pro
     answer = await call();
   } catch (err) {
     const body = (err as { response?: { status?: number; data?: ApiAnswer } }).response;
-    if (body?.data?.code !== undefined) throw new Error(`${what}: HTTP ${body.status}, code ${body.data.code} ${body.data.msg ?? ''}`.trim());
-    throw new Error(`${what}: ${oneLine(err)}`);
+    if (body?.data?.code !== undefined) throw new Error(`${what}: HTTP ${body.status}, code ${body.data.code} ${body.data.msg ?? ''}`.trim(), { cause: err });
+    throw new Error(`${what}: ${oneLine(err)}`, { cause: err });
   }
   if (answer?.code !== 0 && answer?.code !== undefined) throw new Error(`${what}: code ${answer.code} ${answer.msg ?? ''}`.trim());
   return answer;

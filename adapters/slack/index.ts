@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { Adapter, Outgoing } from '../../src/core/adapter.js';
-import type { ChatMessage } from '../../src/core/chat-message.js';
 import { BurstLog } from '../common/burst-log.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import { boltLogger } from './bolt-logger.js';

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
+import { type App, HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { oneLine, WorkError } from '../../src/core/errors.js';

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as Recheck from 'recheck';
 import { BUILTIN_RULES_DIR } from './builtin-rules.js';
 
 export type Safety = 'linear' | 'polynomial' | 'unsafe';
@@ -13,7 +14,7 @@ const RECHECK_VERSION = (require('recheck/package.json') as { version: string })
  * recheck is loaded on the first pattern the cache does not know: its 4 MB of bundled code would
  * otherwise stay in every bot's heap (V8 then lets the heap grow to a multiple of it) for nothing.
  */
-let recheck: typeof import('recheck') | undefined;
+let recheck: typeof Recheck | undefined;
 
 /**
  * recheck's verdict depends only on the pattern (and recheck's version), and takes tens of
@@ -47,7 +48,7 @@ function saveCache(map: Map<string, Verdict>): void {
 
 function analyse(pattern: string): Verdict {
   // Generous: a loaded machine must not turn a safe pattern into "could not be proven" (not cached).
-  recheck ??= require('recheck') as typeof import('recheck');
+  recheck ??= require('recheck') as typeof Recheck;
   const result = recheck.checkSync(pattern, 'u', { timeout: 10_000 });
   if (result.status === 'safe') return { safety: 'linear', why: 'linear' };
   if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
