@@ -1,4 +1,6 @@
 import { isCategory } from '../core/categories.js';
+import { LANGS, type Lang } from '../core/lang.js';
+import type { Description } from './description.js';
 import type { Condition, Context, Level, Rule } from './rule.js';
 
 type Obj = Record<string, unknown>;
@@ -42,6 +44,15 @@ class Checker {
       return '';
     }
     return v;
+  }
+  /** A plain string, or a mapping of language to text (`{zh: ..., en: ...}`) holding at least one. */
+  description(v: unknown, where: string): Description {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return this.text(v, where);
+    const o = this.obj(v, where, [...LANGS])!;
+    const texts: Partial<Record<Lang, string>> = {};
+    for (const lang of LANGS) if (o[lang] !== undefined) texts[lang] = this.text(o[lang], `${where}.${lang}`);
+    if (Object.keys(texts).length === 0) this.fail(where, `needs a text in ${LANGS.join(' or ')}`);
+    return texts;
   }
 }
 
@@ -93,7 +104,7 @@ export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule
   const rule: Rule = {
     id,
     category: category as Rule['category'],
-    description: c.text(o.description, 'description'),
+    description: c.description(o.description, 'description'),
     level,
     languages: c.strings(o.languages, 'languages', { required: true, min: 1 }),
     match: {
@@ -118,7 +129,7 @@ export function parseContext(doc: unknown, name: string, file: string): { contex
   if (!o) return { errors: c.errors };
   const context: Context = {
     name,
-    description: c.text(o.description, 'description'),
+    description: c.description(o.description, 'description'),
     terms: c.strings(o.terms, 'terms'),
     patterns: c.strings(o.patterns, 'patterns'),
     file,

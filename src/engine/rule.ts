@@ -1,4 +1,5 @@
 import type { Category } from '../core/categories.js';
+import type { Description } from './description.js';
 
 /**
  * Where a condition must be found, in characters of the normalised text measured from the trigger:
@@ -12,8 +13,7 @@ export interface Proximity {
 }
 
 /** One condition of a rule: a named context, inline terms, or a regular expression. */
-export type Condition = Proximity &
-  ({ kind: 'context'; context: string } | { kind: 'terms'; terms: string[] } | { kind: 'pattern'; pattern: string });
+export type Condition = Proximity & ({ kind: 'context'; context: string } | { kind: 'terms'; terms: string[] } | { kind: 'pattern'; pattern: string });
 
 /**
  * How a rule matches: a trigger term (`any`), then every `all` condition present and no `none` condition.
@@ -31,7 +31,7 @@ export interface Rule {
   /** `<category>/<file name>`, from the rule's path. */
   id: string;
   category: Category;
-  description: string;
+  description: Description;
   level: Level;
   languages: string[];
   match: MatchSpec;
@@ -45,7 +45,7 @@ export interface Rule {
 /** A named list of terms and patterns shared by rules, such as who is addressed or first-person talk. */
 export interface Context {
   name: string;
-  description: string;
+  description: Description;
   terms: string[];
   patterns: string[];
   file: string;

@@ -18,6 +18,8 @@ describe('fingertip rules', () => {
     expect(lint.code).toBe(0);
     const list = await runCli(['rules', 'list']);
     expect(list.stdout).toMatch(/^check-in\/\S+\thigh|medium|low\t/m);
+    // The CLI speaks English: a Chinese rule is listed with its English description.
+    expect(list.stdout).toMatch(/^check-in\/zh-deadline-clock-in\thigh\tzh\tThe group is told to clock in, sign in or sign out /m);
   });
 
   it('runs a custom folder on top of the shared contexts and reports failing examples', async () => {
@@ -36,12 +38,14 @@ describe('fingertip rules', () => {
     const dir = ruleDir({
       'check-in/redos.yaml': ruleYaml('  any: [打卡]\n  all:\n    - {pattern: "(a+)+b"}'),
       'check-in/few.yaml': ruleYaml('  any: [打卡]', 'examples:\n  flag: [a]\n  pass: [b, c, d]\n'),
+      'check-in/fr.yaml': ruleYaml('  any: [打卡]').replace('description: test rule', 'description: {en: Clocking in., fr: Pointer.}'),
     });
     const r = await runCli(['rules', 'lint', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/few\.yaml: examples\.flag: needs at least 3/);
     expect(r.stdout).toMatch(/redos\.yaml: match\.all\[0\]: unsafe pattern/);
-    expect(r.stdout).toMatch(/^2 problem\(s\)$/m);
+    expect(r.stdout).toMatch(/fr\.yaml: description: unknown key "fr" \(allowed: zh, en\)$/m);
+    expect(r.stdout).toMatch(/^3 problem\(s\)$/m);
   });
 
   it('refuses bad usage with exit 2', async () => {

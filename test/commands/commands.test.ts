@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { botHarness, NOW } from '../support/bot-harness.js';
+import { ruleDir, ruleYaml } from '../support/rules.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 const cmd = { addressed: true } as const;
@@ -61,6 +62,34 @@ describe('chat commands', () => {
     expect(adapter.last()!.text).toMatch(/no formalism demands flagged/);
     await adapter.say('why', { ...cmd, replyTo: 'nope' });
     expect(adapter.last()!.text).toBe('Reply to a message with this command.');
+  });
+
+  it("why describes the rule wholly in the asker's language: Chinese to 为什么, English to why", async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
+    await store.flush();
+    await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
+    const zh = adapter.last()!.text;
+    expect(zh).toContain('（规则 check-in/zh-deadline-clock-in）');
+    expect(zh).toContain('要求全群在规定时间内打卡、签到或签退，通常在App或群里完成。');
+    // No English sentence: not even three Latin words in a row.
+    expect(zh).not.toMatch(/[a-z]+ [a-z]+ [a-z]+/i);
+    await adapter.say('why', { ...cmd, replyTo: 'd1' });
+    const en = adapter.last()!.text;
+    expect(en).toContain('(rule check-in/zh-deadline-clock-in)');
+    expect(en).toContain('The group is told to clock in, sign in or sign out');
+    expect(en).not.toContain('要求全群');
+  });
+
+  it("why shows a custom rule's plain string description to either language", async () => {
+    const custom = ruleDir({ 'check-in/morning-reading.yaml': ruleYaml('  any: [晨读]\n  all: [zh-audience]') });
+    const { adapter, store } = await botHarness((c) => (c.rules = [custom]));
+    await adapter.say('各位家长：请孩子每天晨读并在群里发语音', { id: 'd1', from: 'boss' });
+    await store.flush();
+    await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text).toBe('· 打卡签到（规则 check-in/morning-reading）：匹配"晨读"。test rule');
+    await adapter.say('why', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text).toBe('· check-ins (rule check-in/morning-reading): matched "晨读". test rule');
   });
 
   it('report stores an anonymous lead; forget me erases the name', async () => {

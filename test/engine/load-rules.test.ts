@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.js';
+import { descriptionIn } from '../../src/engine/description.js';
+import { BUILTIN_RULES_DIR, createEngine } from '../../src/engine/index.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { formatProblem } from '../../src/engine/problem.js';
 import { ruleDir, ruleYaml } from '../support/rules.js';
+
+/** A valid rule whose `description:` line is the one given. */
+const withDescription = (line: string) => ruleYaml('  any: [打卡]').replace('description: test rule', line);
 
 function problemsOf(files: Record<string, string>): string[] {
   return loadRuleSet([ruleDir(files)]).problems.map(formatProblem);
@@ -42,6 +48,51 @@ describe('loadRuleSet', () => {
     expect(problems).toEqual([expect.stringMatching(/same\.yaml: duplicate rule id "check-in\/same"/)]);
     const c = ruleDir({ 'check-in/ctx.yaml': ruleYaml('  any: [签到]\n  all: [nobody]') });
     expect(loadRuleSet([c]).problems.map(formatProblem)).toEqual([expect.stringMatching(/unknown context "nobody"/)]);
+  });
+
+  it('takes a description as a plain string or as {zh, en}, either language standing for both', () => {
+    const { ruleSet, problems } = loadRuleSet([
+      ruleDir({
+        'check-in/plain.yaml': withDescription('description: Clocking in.'),
+        'check-in/both.yaml': withDescription('description:\n  zh: 要求打卡。\n  en: Clocking in.'),
+        'check-in/zh-only.yaml': withDescription('description: {zh: 要求打卡。}'),
+        'contexts/who.yaml': 'description: {en: Who is addressed.}\nterms: [大家]\n',
+      }),
+    ]);
+    expect(problems).toEqual([]);
+    const inBoth = (id: string) => {
+      const { description } = ruleSet.rules.find((r) => r.id === id)!;
+      return [descriptionIn(description, 'zh'), descriptionIn(description, 'en')];
+    };
+    expect(inBoth('check-in/plain')).toEqual(['Clocking in.', 'Clocking in.']);
+    expect(inBoth('check-in/both')).toEqual(['要求打卡。', 'Clocking in.']);
+    expect(inBoth('check-in/zh-only')).toEqual(['要求打卡。', '要求打卡。']);
+    expect(ruleSet.contexts.get('who')!.description).toEqual({ en: 'Who is addressed.' });
+  });
+
+  it('refuses a description map with another language, an empty text or no text, naming the file', () => {
+    const p = problemsOf({
+      'check-in/fr.yaml': withDescription('description: {zh: 要求打卡。, fr: Pointer.}'),
+      'check-in/blank.yaml': withDescription('description:\n  zh: " "\n  en: Clocking in.'),
+      'check-in/none.yaml': withDescription('description: {}'),
+      'contexts/who.yaml': 'description: {en: ""}\nterms: [大家]\n',
+    });
+    expect(p).toEqual([
+      expect.stringMatching(/contexts\/who\.yaml: description\.en: expected a non-empty string$/),
+      expect.stringMatching(/check-in\/blank\.yaml: description\.zh: expected a non-empty string$/),
+      expect.stringMatching(/check-in\/fr\.yaml: description: unknown key "fr" \(allowed: zh, en\)$/),
+      expect.stringMatching(/check-in\/none\.yaml: description: needs a text in zh or en$/),
+    ]);
+    const bad = ruleDir({ 'check-in/fr.yaml': withDescription('description: {zh: 要求打卡。, fr: Pointer.}') });
+    expect(() => createEngine([bad], { model: null })).toThrow(InputError);
+    expect(() => createEngine([bad], { model: null })).toThrow(/^\S+check-in\/fr\.yaml: description: unknown key "fr" \(allowed: zh, en\)$/);
+  });
+
+  it('gives every built-in rule a description in Chinese and in English', () => {
+    const { ruleSet } = loadRuleSet([BUILTIN_RULES_DIR]);
+    for (const rule of ruleSet.rules) {
+      expect(rule.description, rule.id).toEqual({ zh: expect.stringMatching(/\p{Script=Han}/u), en: expect.stringMatching(/^[A-Z]/) });
+    }
   });
 
   it('names a missing folder', () => {

@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import { Bot } from '../../src/bot/bot.js';
 import { defaultConfig } from '../../src/core/config-defaults.js';
 import type { Config } from '../../src/core/config.js';
-import { defaultEngine } from '../../src/engine/index.js';
+import { createEngine, defaultEngine } from '../../src/engine/index.js';
 import { openStore } from '../../src/analysis/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { RecordingAdapter } from './recording-adapter.js';
@@ -25,7 +25,9 @@ export async function botHarness(edit: (c: Config) => void = () => {}) {
   const store = await openStore(config.db);
   open.push(store);
   const adapter = new RecordingAdapter();
-  const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], now: () => NOW, log: () => {} });
+  // Custom rule folders on top of the built-in rules, as `start` loads them.
+  const engine = config.rules.length ? createEngine(config.rules) : defaultEngine();
+  const bot = new Bot({ config, store, engine, adapters: [adapter], now: () => NOW, log: () => {} });
   await bot.start();
   return { bot, store, adapter, config };
 }

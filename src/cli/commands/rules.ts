@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILTIN_RULES_DIR, Engine } from '../../engine/index.js';
+import { descriptionIn } from '../../engine/description.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
 import { formatProblem } from '../../engine/problem.js';
 import { runRuleExamples } from '../../engine/rule-tests.js';
@@ -29,7 +30,8 @@ export const run: Command = async (argv, ctx) => {
     throw new InputError(`rules ${action}: ${problems.length} problem(s) in the rules; see above`);
   }
   if (action === 'list') {
-    for (const r of own) ctx.stdout.write(`${r.id}\t${r.level}\t${r.languages.join(',')}\t${r.description}\n`);
+    // In English, as is the rest of the CLI's own output.
+    for (const r of own) ctx.stdout.write(`${r.id}\t${r.level}\t${r.languages.join(',')}\t${descriptionIn(r.description, 'en')}\n`);
     ctx.stdout.write(`${own.length} rules\n`);
     return 0;
   }

@@ -1,5 +1,6 @@
 import type { Cue } from '../../core/finding.js';
 import { CATEGORY_LABELS } from '../../core/category-labels.js';
+import { descriptionIn } from '../../engine/description.js';
 import type { CommandHandler } from '../context.js';
 import { targetMessage } from '../target.js';
 import { TEXTS } from '../texts.js';
@@ -14,8 +15,9 @@ function modelLine(label: string, score: number, cues: Cue[], lang: Lang): strin
 }
 
 /**
- * Explains each finding: the rule, what it matched, what the rule is about and the policy it
- * reflects; or, for the model's own findings, its probability and strongest cues.
+ * Explains each finding: the rule, what it matched, what the rule is about (in the asker's language
+ * when the rule has it) and the policy it reflects; or, for the model's own findings, its probability
+ * and strongest cues.
  */
 export const why: CommandHandler = async (ctx) => {
   const record = await targetMessage(ctx);
@@ -27,9 +29,10 @@ export const why: CommandHandler = async (ctx) => {
     if (f.cues) return modelLine(label, f.score ?? 0, f.cues, ctx.lang);
     const rule = rules.get(f.rule);
     const policy = rule?.references[0];
+    const about = rule ? descriptionIn(rule.description, ctx.lang) : '';
     return ctx.lang === 'zh'
-      ? `· ${label}（规则 ${f.rule}）：匹配"${f.match}"。${rule?.description ?? ''}${policy ? ` 依据：${policy}` : ''}`
-      : `· ${label} (rule ${f.rule}): matched "${f.match}". ${rule?.description ?? ''}${policy ? ` Policy: ${policy}` : ''}`;
+      ? `· ${label}（规则 ${f.rule}）：匹配"${f.match}"。${about}${policy ? ` 依据：${policy}` : ''}`
+      : `· ${label} (rule ${f.rule}): matched "${f.match}". ${about}${policy ? ` Policy: ${policy}` : ''}`;
   });
   await ctx.replyPrivately(lines.join('\n'));
 };
