@@ -24,8 +24,15 @@ async function writeExport(path: string): Promise<void> {
     const office = g % 40;
     const sender = office * 500 + ((i * 31) % 300);
     const line = {
-      id: `m${i}`, platform: 'bench', group_id: `G${g}`, group_name: `group ${g}`, sender_id: `u${sender}`, sender_name: `user ${sender}`,
-      ts: WEEK_START + Math.floor((i * 7 * 86_400) / N), text: i % 5 === 0 ? '收到' : texts[i], reply_to: null,
+      id: `m${i}`,
+      platform: 'bench',
+      group_id: `G${g}`,
+      group_name: `group ${g}`,
+      sender_id: `u${sender}`,
+      sender_name: `user ${sender}`,
+      ts: WEEK_START + Math.floor((i * 7 * 86_400) / N),
+      text: i % 5 === 0 ? '收到' : texts[i],
+      reply_to: null,
     };
     buf += `${JSON.stringify(line)}\n`;
     if (buf.length > 1 << 20) {
@@ -61,13 +68,34 @@ export async function run(print: (line: string) => void): Promise<void> {
     const g0 = process.hrtime.bigint();
     await writeExport(file);
     const mb = statSync(file).size / 2 ** 20;
-    print(`audit: wrote ${N.toLocaleString('en')} messages in ${GROUPS} groups (${mb.toFixed(0)} MB JSONL) in ${(Number(process.hrtime.bigint() - g0) / 1e9).toFixed(1)} s`);
+    print(
+      `audit: wrote ${N.toLocaleString('en')} messages in ${GROUPS} groups (${mb.toFixed(0)} MB JSONL) in ${(Number(process.hrtime.bigint() - g0) / 1e9).toFixed(1)} s`,
+    );
     const url = (p: string): string => new URL(p, import.meta.url).href;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', CHILD, url('../src/audit/run-audit.js'), url('../src/audit/detect.js'), url('../src/core/config-defaults.js'), file], { maxBuffer: 1 << 20 });
-    const r = JSON.parse(stdout) as { readSeconds: number; seconds: number; rssMb: number; messages: number; demands: number; groups: number; duplicates: number; ackStorms: number };
-    print(`  ${r.messages.toLocaleString('en')} messages, ${r.demands.toLocaleString('en')} demands, ${r.groups} groups, ${r.duplicates} duplicate clusters, ${r.ackStorms} ack storms`);
-    print(`  ${r.seconds.toFixed(2)} s, ${Math.round(N / r.seconds).toLocaleString('en')} messages/s, ${Math.round((r.seconds * 1e9) / N)} ns/message, ${(mb / r.seconds).toFixed(0)} MB/s`);
-    print(`  of which reading and parsing the export alone: ${r.readSeconds.toFixed(2)} s (${(mb / r.readSeconds).toFixed(0)} MB/s); the rest is classify, toRecord and the report builder`);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', CHILD, url('../src/audit/run-audit.js'), url('../src/audit/detect.js'), url('../src/core/config-defaults.js'), file],
+      { maxBuffer: 1 << 20 },
+    );
+    const r = JSON.parse(stdout) as {
+      readSeconds: number;
+      seconds: number;
+      rssMb: number;
+      messages: number;
+      demands: number;
+      groups: number;
+      duplicates: number;
+      ackStorms: number;
+    };
+    print(
+      `  ${r.messages.toLocaleString('en')} messages, ${r.demands.toLocaleString('en')} demands, ${r.groups} groups, ${r.duplicates} duplicate clusters, ${r.ackStorms} ack storms`,
+    );
+    print(
+      `  ${r.seconds.toFixed(2)} s, ${Math.round(N / r.seconds).toLocaleString('en')} messages/s, ${Math.round((r.seconds * 1e9) / N)} ns/message, ${(mb / r.seconds).toFixed(0)} MB/s`,
+    );
+    print(
+      `  of which reading and parsing the export alone: ${r.readSeconds.toFixed(2)} s (${(mb / r.readSeconds).toFixed(0)} MB/s); the rest is classify, toRecord and the report builder`,
+    );
     print(`  peak RSS ${r.rssMb.toFixed(0)} MB`);
     print(`  target < 20 s and < 400 MB: ${r.seconds < 20 && r.rssMb < 400 ? 'met' : 'NOT MET'}`);
   } finally {

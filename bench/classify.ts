@@ -13,7 +13,7 @@ const N = 200_000;
 function generatedRules(count: number, base: RuleSet): Rule[] {
   const contexts = [...base.contexts.keys()];
   let seed = 7;
-  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+  const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
   const han = () => String.fromCharCode(0x4e00 + rand(0x5000));
   const latin = () => Array.from({ length: 5 + rand(4) }, () => String.fromCharCode(97 + rand(26))).join('');
   const template = base.rules[0];
@@ -35,7 +35,9 @@ export async function run(print: (line: string) => void): Promise<void> {
   for (const m of messages.slice(0, 5000)) engine.classify(m); // warm up
   let spans = 0;
   const rate = throughput(messages, (m) => (spans += engine.classify(m).findings.length));
-  print(`classify: ${ruleSet.rules.length} rules, ${N} messages: ${Math.round(rate).toLocaleString('en')} messages/s, ${Math.round(1e9 / rate)} ns/message (${spans} findings with spans), peak RSS ${peakRssMb().toFixed(0)} MB`);
+  print(
+    `classify: ${ruleSet.rules.length} rules, ${N} messages: ${Math.round(rate).toLocaleString('en')} messages/s, ${Math.round(1e9 / rate)} ns/message (${spans} findings with spans), peak RSS ${peakRssMb().toFixed(0)} MB`,
+  );
 
   // The learned stage beside the rules, as the bot runs it.
   const loadStart = performance.now();
@@ -44,7 +46,9 @@ export async function run(print: (line: string) => void): Promise<void> {
   const both = new Engine(ruleSet, model);
   for (const m of messages.slice(0, 5000)) both.classify(m);
   const withModel = throughput(messages, (m) => both.classify(m));
-  print(`classify with the learned stage: ${Math.round(withModel).toLocaleString('en')} messages/s, ${Math.round(1e9 / withModel)} ns/message (target >= 60,000/s): ${withModel >= 60_000 ? 'met' : 'NOT MET'}`);
+  print(
+    `classify with the learned stage: ${Math.round(withModel).toLocaleString('en')} messages/s, ${Math.round(1e9 / withModel)} ns/message (target >= 60,000/s): ${withModel >= 60_000 ? 'met' : 'NOT MET'}`,
+  );
   print(`  model load ${loadMs.toFixed(0)} ms (target < 1 s): ${loadMs < 1000 ? 'met' : 'NOT MET'}`);
 
   // Baseline 1: every trigger term of every rule looked up with String.includes on the lower-cased text.
@@ -55,7 +59,9 @@ export async function run(print: (line: string) => void): Promise<void> {
     for (const k of keywords) if (t.includes(k)) hits.push(k);
     return hits;
   });
-  print(`baseline includes-loop over ${keywords.length} keywords: ${Math.round(naive).toLocaleString('en')} messages/s (no normalisation, no context, no spans)`);
+  print(
+    `baseline includes-loop over ${keywords.length} keywords: ${Math.round(naive).toLocaleString('en')} messages/s (no normalisation, no context, no spans)`,
+  );
   print(`  engine / includes-loop = ${(rate / naive).toFixed(2)}x (target >= 2x): ${rate >= 2 * naive ? 'met' : 'NOT MET'}`);
   print(`  engine with the learned stage / includes-loop = ${(withModel / naive).toFixed(2)}x`);
 
@@ -75,7 +81,9 @@ export async function run(print: (line: string) => void): Promise<void> {
     const big = new Engine({ rules: [...ruleSet.rules, ...generatedRules(extra, ruleSet)], contexts: ruleSet.contexts });
     for (const m of sub.slice(0, 2000)) big.classify(m);
     const r = throughput(sub, (m) => big.classify(m));
-    print(`  ${String(total).padStart(5)} rules: ${Math.round(r).toLocaleString('en')} messages/s, cost ${(shippedRate / r).toFixed(2)}x the shipped rules${total === 5000 ? ` (target <= 2x): ${shippedRate / r <= 2 ? 'met' : 'NOT MET'}` : ''}`);
+    print(
+      `  ${String(total).padStart(5)} rules: ${Math.round(r).toLocaleString('en')} messages/s, cost ${(shippedRate / r).toFixed(2)}x the shipped rules${total === 5000 ? ` (target <= 2x): ${shippedRate / r <= 2 ? 'met' : 'NOT MET'}` : ''}`,
+    );
   }
   print(`classify peak RSS ${peakRssMb().toFixed(0)} MB`);
 }

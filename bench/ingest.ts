@@ -24,10 +24,20 @@ function record(i: number): MessageRecord {
   const category = CATEGORIES[i % CATEGORIES.length];
   const text = flagged ? `请全体同事今晚十点前完成打卡并截图发群里 第${i}号通知` : null;
   return {
-    platform: 'bench', id: `C${i % GROUPS}/${1_700_000_000 + i}.000100`, groupId: `C${i % GROUPS}`, groupName: `group ${i % GROUPS}`,
-    senderId: `U${(i * 7919) % USERS}`, senderName: `user ${(i * 7919) % USERS}`, ts: START + Math.floor((i / N) * WEEK),
-    length: 24, hash: (i % 50_000).toString(36), replyTo: null, isAck: i % 13 === 0, mentionsAll: i % 17 === 0,
-    recipients: MEMBERS - 1, categories: flagged ? [category] : [],
+    platform: 'bench',
+    id: `C${i % GROUPS}/${1_700_000_000 + i}.000100`,
+    groupId: `C${i % GROUPS}`,
+    groupName: `group ${i % GROUPS}`,
+    senderId: `U${(i * 7919) % USERS}`,
+    senderName: `user ${(i * 7919) % USERS}`,
+    ts: START + Math.floor((i / N) * WEEK),
+    length: 24,
+    hash: (i % 50_000).toString(36),
+    replyTo: null,
+    isAck: i % 13 === 0,
+    mentionsAll: i % 17 === 0,
+    recipients: MEMBERS - 1,
+    categories: flagged ? [category] : [],
     findings: flagged ? [{ rule: `${category}/bench`, category, span: [0, 8], match: '请全体同事今晚十' }] : [],
     text,
     deadline: flagged ? 22 * 60 : null,
@@ -63,7 +73,9 @@ export async function run(print: (line: string) => void): Promise<void> {
       await Promise.all(inFlight);
     });
     const perS = N / (ingestMs / 1000);
-    print(`ingest: ${N} records in ${(ingestMs / 1000).toFixed(1)} s = ${Math.round(perS)} records/s (target >= ${TARGET_PER_S}) ${perS >= TARGET_PER_S ? 'OK' : 'MISSED'}`);
+    print(
+      `ingest: ${N} records in ${(ingestMs / 1000).toFixed(1)} s = ${Math.round(perS)} records/s (target >= ${TARGET_PER_S}) ${perS >= TARGET_PER_S ? 'OK' : 'MISSED'}`,
+    );
     print(`file: ${(statSync(path).size / 1e6).toFixed(0)} MB; peak RSS so far ${peakRssMb().toFixed(0)} MB`);
 
     const week = { from: START, to: START + WEEK };

@@ -41,7 +41,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   const message = (i: number): ChatMessage => ({
     platform: 'bench',
     id: `m${i}`,
-    group: { id: `g${i % GROUPS}`, name: `group ${i % GROUPS}`, memberCount: 20 + (i % GROUPS) % 300 },
+    group: { id: `g${i % GROUPS}`, name: `group ${i % GROUPS}`, memberCount: 20 + ((i % GROUPS) % 300) },
     sender: { id: `u${(i * 7919) % 20000}` },
     text: `${texts[i % texts.length]} #${i}`,
     ts: START + Math.floor((i / N) * 4 * 86_400_000), // four working days
@@ -61,7 +61,9 @@ export async function run(print: (line: string) => void): Promise<void> {
     await store.flush();
     const secs = (performance.now() - t0) / 1000;
     const rate = N / secs;
-    print(`pipeline ingest: ${N.toLocaleString('en')} messages into SQLite in ${secs.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} messages/s (target >= 20,000): ${rate >= 20_000 ? 'met' : 'NOT MET'}; peak RSS ${peakRssMb().toFixed(0)} MB (target < 300): ${peakRssMb() < 300 ? 'met' : 'NOT MET'}`);
+    print(
+      `pipeline ingest: ${N.toLocaleString('en')} messages into SQLite in ${secs.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} messages/s (target >= 20,000): ${rate >= 20_000 ? 'met' : 'NOT MET'}; peak RSS ${peakRssMb().toFixed(0)} MB (target < 300): ${peakRssMb() < 300 ? 'met' : 'NOT MET'}`,
+    );
 
     const now = START + 5 * 86_400_000;
     let t = performance.now();
@@ -77,7 +79,9 @@ export async function run(print: (line: string) => void): Promise<void> {
     const builder = await storedReport(store, config, week, { platform: 'bench' });
     const report = builder.build();
     const reportSecs = (performance.now() - t) / 1000;
-    print(`report over a week of ${report.messages.toLocaleString('en')} messages: ${reportSecs.toFixed(1)} s (target < 5 s): ${reportSecs < 5 ? 'met' : 'NOT MET'}; peak RSS ${peakRssMb().toFixed(0)} MB (target < 300): ${peakRssMb() < 300 ? 'met' : 'NOT MET'}`);
+    print(
+      `report over a week of ${report.messages.toLocaleString('en')} messages: ${reportSecs.toFixed(1)} s (target < 5 s): ${reportSecs < 5 ? 'met' : 'NOT MET'}; peak RSS ${peakRssMb().toFixed(0)} MB (target < 300): ${peakRssMb() < 300 ? 'met' : 'NOT MET'}`,
+    );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

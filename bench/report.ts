@@ -15,10 +15,13 @@ const N = 1_000_000;
 const GROUPS = 1000;
 
 function labelledCorpus(): { text: string; categories: Category[]; deadline: number | null }[] {
-  return readFileSync(DEV_CORPUS, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
-    const o = JSON.parse(l) as { text: string; labels: string[] };
-    return { text: o.text, categories: o.labels.filter(isCategory).sort(), deadline: extractDeadline(o.text) };
-  });
+  return readFileSync(DEV_CORPUS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const o = JSON.parse(l) as { text: string; labels: string[] };
+      return { text: o.text, categories: o.labels.filter(isCategory).sort(), deadline: extractDeadline(o.text) };
+    });
 }
 
 /** Records made on the fly, as a store cursor would hand them over, in time order. */
@@ -30,9 +33,19 @@ function* records(corpus: ReturnType<typeof labelledCorpus>, from: number, span:
     const ack = !demand && i % 5 === 0;
     const text = ack ? '收到' : `${c.text} #${i}`;
     yield {
-      platform: 'bench', id: `m${i}`, groupId: `G${group}`, groupName: `group ${group}`, senderId: `u${(i * 31) % 20_000}`,
-      senderName: `user ${(i * 31) % 20_000}`, ts: from + Math.floor((i * span) / N), length: text.length, hash: textHash(text),
-      replyTo: null, isAck: ack, mentionsAll: demand, recipients: i % 10 === 0 ? 0 : 20 + (group % 339),
+      platform: 'bench',
+      id: `m${i}`,
+      groupId: `G${group}`,
+      groupName: `group ${group}`,
+      senderId: `u${(i * 31) % 20_000}`,
+      senderName: `user ${(i * 31) % 20_000}`,
+      ts: from + Math.floor((i * span) / N),
+      length: text.length,
+      hash: textHash(text),
+      replyTo: null,
+      isAck: ack,
+      mentionsAll: demand,
+      recipients: i % 10 === 0 ? 0 : 20 + (group % 339),
       categories: c.categories,
       findings: c.categories.map((category) => ({ rule: `${category}/bench`, category, span: [0, c.text.length] as [number, number], match: c.text })),
       text: demand ? text : null,
@@ -69,9 +82,13 @@ export async function run(print: (line: string) => void): Promise<void> {
   const addS = Number(t1 - t0) / 1e9;
   const buildS = Number(t2 - t1) / 1e9;
   const total = addS - genS + buildS;
-  print(`report: ${N.toLocaleString('en')} records (${report.demands.toLocaleString('en')} demands, ${GROUPS} groups): making the records ${genS.toFixed(2)} s (${made} chars), add ${(addS - genS).toFixed(2)} s net, build ${buildS.toFixed(2)} s`);
+  print(
+    `report: ${N.toLocaleString('en')} records (${report.demands.toLocaleString('en')} demands, ${GROUPS} groups): making the records ${genS.toFixed(2)} s (${made} chars), add ${(addS - genS).toFixed(2)} s net, build ${buildS.toFixed(2)} s`,
+  );
   print(`  builder: ${Math.round(N / total).toLocaleString('en')} records/s, ${Math.round((total * 1e9) / N)} ns/record`);
-  print(`  found ${report.duplicates.length} duplicate clusters, ${report.ack_storms.length} ack storms, ${report.sprawl.length} sprawl pairs, ${report.after_hours.toLocaleString('en')} after-hours demands, ${details.evidence.length} evidence items`);
+  print(
+    `  found ${report.duplicates.length} duplicate clusters, ${report.ack_storms.length} ack storms, ${report.sprawl.length} sprawl pairs, ${report.after_hours.toLocaleString('en')} after-hours demands, ${details.evidence.length} evidence items`,
+  );
   print(`  heap held by the builder ~${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MB, peak RSS ${peakRssMb().toFixed(0)} MB (target < 300 MB)`);
   print(`  builder time ${total.toFixed(2)} s for a week of 1M messages (target < 5 s with the store read): ${total < 5 ? 'met' : 'NOT MET'}`);
 }

@@ -27,12 +27,16 @@ export async function run(print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fingertip-bench-'));
   try {
     // The dev corpus as chat lines; the lines that spell a command are left out, as each waits for a commit.
-    const texts = devTexts().map((t) => t.replace(/\s+/g, ' ')).filter((t) => !parseCommand(t));
+    const texts = devTexts()
+      .map((t) => t.replace(/\s+/g, ' '))
+      .filter((t) => !parseCommand(t));
     const input = `${cycled(texts, N).join('\n')}\nstats group\n`;
     const startup = await timedStart('', join(dir, 'empty.db'));
     const total = await timedStart(input, join(dir, 'shell.db'));
     const rate = N / (total - startup);
-    print(`piped shell: ${N.toLocaleString('en')} lines in ${total.toFixed(1)} s, ${startup.toFixed(1)} s of it start-up = ${Math.round(rate).toLocaleString('en')} lines/s (target >= ${TARGET_PER_S.toLocaleString('en')}): ${rate >= TARGET_PER_S ? 'met' : 'NOT MET'}`);
+    print(
+      `piped shell: ${N.toLocaleString('en')} lines in ${total.toFixed(1)} s, ${startup.toFixed(1)} s of it start-up = ${Math.round(rate).toLocaleString('en')} lines/s (target >= ${TARGET_PER_S.toLocaleString('en')}): ${rate >= TARGET_PER_S ? 'met' : 'NOT MET'}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -26,13 +26,18 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 function event(i: number): string {
   const ts = `1800003000.${String(i).padStart(6, '0')}`;
   const channel = `C${i % CHANNELS}`;
-  return eventEnvelope({ type: 'message', channel, channel_type: 'channel', user: `U${(i * 7) % USERS}`, ts, text: `${TEXTS[i % TEXTS.length]} #${i}` }, `EvBench${i}`);
+  return eventEnvelope(
+    { type: 'message', channel, channel_type: 'channel', user: `U${(i * 7) % USERS}`, ts, text: `${TEXTS[i % TEXTS.length]} #${i}` },
+    `EvBench${i}`,
+  );
 }
 
 export async function run(print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fingertip-bench-slack-'));
   const users = Array.from({ length: USERS }, (_, u) => ({ id: `U${u}`, name: `user ${u}` }));
-  const channels = Object.fromEntries(Array.from({ length: CHANNELS }, (_, c) => [`C${c}`, { name: `group ${c}`, members: users.slice(c * 25, c * 25 + 50).map((u) => u.id) }]));
+  const channels = Object.fromEntries(
+    Array.from({ length: CHANNELS }, (_, c) => [`C${c}`, { name: `group ${c}`, members: users.slice(c * 25, c * 25 + 50).map((u) => u.id) }]),
+  );
   const api = await startSlackApiStub({ users, channels });
   const db = join(dir, 'bench.db');
   const bot = await startSlackBot({ db, apiUrl: api.url, signingSecret: SIGNING_SECRET, dir, cli: [BIN] });
@@ -47,7 +52,7 @@ export async function run(print: (line: string) => void): Promise<void> {
     const failed: number[] = [];
     const pending: Promise<void>[] = [];
     const t0 = performance.now();
-    for (let sent = 0; sent < total; ) {
+    for (let sent = 0; sent < total;) {
       const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * RATE_PER_S) + 1);
       for (; sent < due; sent++) {
         const dueAt = t0 + (sent / RATE_PER_S) * 1000;

@@ -11,7 +11,9 @@ const pct = (a: number, b: number) => `${((100 * a) / (b || 1)).toFixed(1)} %`;
 const all: TwiceLabelled[] = [];
 let unlabelled = 0;
 for (const round of readdirSync(rounds).sort()) {
-  for (const name of readdirSync(join(rounds, round)).filter((n) => n.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(join(rounds, round))
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()) {
     const lines: TwiceLabelled[] = [];
     for (const raw of readFileSync(join(rounds, round, name), 'utf8').split('\n')) {
       if (!raw.trim()) continue;
@@ -24,10 +26,14 @@ for (const round of readdirSync(rounds).sort()) {
     }
     if (!lines.length) continue;
     const a = agreement(lines);
-    console.log(`${round}/${name.padEnd(14)} ${String(a.lines).padStart(5)} lines, same labels on ${pct(a.exact, a.lines)}; resolved to the writer's ${a.resolved.writer}, the second's ${a.resolved.second}, neither ${a.resolved.neither}`);
+    console.log(
+      `${round}/${name.padEnd(14)} ${String(a.lines).padStart(5)} lines, same labels on ${pct(a.exact, a.lines)}; resolved to the writer's ${a.resolved.writer}, the second's ${a.resolved.second}, neither ${a.resolved.neither}`,
+    );
     all.push(...lines);
   }
 }
 const a = agreement(all);
-console.log(`\nall: ${a.lines} lines labelled twice, same labels on ${pct(a.exact, a.lines)}${unlabelled ? `; ${unlabelled} lines not yet labelled twice` : ''}`);
+console.log(
+  `\nall: ${a.lines} lines labelled twice, same labels on ${pct(a.exact, a.lines)}${unlabelled ? `; ${unlabelled} lines not yet labelled twice` : ''}`,
+);
 console.log(`Cohen's kappa per category: ${CATEGORIES.map((c) => `${c} ${a.kappa[c].toFixed(2)}`).join(', ')}`);

@@ -24,7 +24,13 @@ try {
   const q = quantize(trained);
   const digest = createHash('sha256');
   for (const l of splits.train) digest.update(`${l.text}\u0000${l.labels.join(',')}\n`);
-  const meta = { corpus: digest.digest('hex').slice(0, 16), lines: splits.train.length, seed: DEFAULT_TRAIN.seed, epochs: DEFAULT_TRAIN.epochs, hidden: HIDDEN };
+  const meta = {
+    corpus: digest.digest('hex').slice(0, 16),
+    lines: splits.train.length,
+    seed: DEFAULT_TRAIN.seed,
+    epochs: DEFAULT_TRAIN.epochs,
+    hidden: HIDDEN,
+  };
   const placeholder: Thresholds = { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 };
   const model = new HashedMlp({ ...q, thresholds: placeholder, meta });
 
@@ -43,9 +49,15 @@ try {
   const bytes = encodeModel({ ...q, thresholds, meta });
   writeFileSync(file, bytes);
   const f = (x: number) => x.toFixed(3);
-  console.log(`trained on ${splits.train.length} lines in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${DEFAULT_TRAIN.seed}, ${DEFAULT_TRAIN.epochs} epochs)`);
-  console.log(`thresholds from ${splits.dev.length} dev lines: confirm ${thresholds.confirm}, demand ${thresholds.demandConfirm}, solo ${thresholds.solo}, solo in a demand ${thresholds.soloInDemand}`);
-  console.log(`dev with rules + model: P ${f(scores.micro.precision)} R ${f(scores.micro.recall)} F1 ${f(scores.micro.f1)}, non-demands flagged ${(100 * scores.falsePositiveRate).toFixed(1)} %`);
+  console.log(
+    `trained on ${splits.train.length} lines in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${DEFAULT_TRAIN.seed}, ${DEFAULT_TRAIN.epochs} epochs)`,
+  );
+  console.log(
+    `thresholds from ${splits.dev.length} dev lines: confirm ${thresholds.confirm}, demand ${thresholds.demandConfirm}, solo ${thresholds.solo}, solo in a demand ${thresholds.soloInDemand}`,
+  );
+  console.log(
+    `dev with rules + model: P ${f(scores.micro.precision)} R ${f(scores.micro.recall)} F1 ${f(scores.micro.f1)}, non-demands flagged ${(100 * scores.falsePositiveRate).toFixed(1)} %`,
+  );
   console.log(`wrote ${MODEL_FILE} (${(bytes.length / 1024).toFixed(0)} KiB)`);
 } catch (err) {
   console.error(`train: ${oneLine(err)}`);

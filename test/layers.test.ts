@@ -10,7 +10,11 @@ const TREE = ['src', 'adapters', 'scripts', 'bench'];
 
 /** dependency-cruiser with the project's rules over the tree in `cwd`, as `npm run layers` runs it. */
 function cruise(cwd: string): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, [DEPCRUISE, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...TREE], { cwd, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [DEPCRUISE, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...TREE], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

@@ -44,10 +44,14 @@ export class DingtalkOpenApi {
 
   private async accessToken(): Promise<string> {
     if (this.token && this.token.expires > this.now()) return this.token.value;
-    const body = (await postJson(`${this.settings.apiUrl}/v1.0/oauth2/accessToken`, {
-      appKey: this.settings.clientId,
-      appSecret: this.settings.clientSecret,
-    }, {}).catch((err: unknown) => {
+    const body = (await postJson(
+      `${this.settings.apiUrl}/v1.0/oauth2/accessToken`,
+      {
+        appKey: this.settings.clientId,
+        appSecret: this.settings.clientSecret,
+      },
+      {},
+    ).catch((err: unknown) => {
       throw new WorkError(`dingtalk: no access token, check adapters.dingtalk.clientId/clientSecret: ${oneLine(err)}`);
     })) as { accessToken?: string; expireIn?: number };
     if (!body.accessToken) throw new WorkError('dingtalk: the access token answer holds no accessToken');

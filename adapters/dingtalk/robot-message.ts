@@ -86,7 +86,10 @@ function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
       return { kind: 'text', text: (cb.text?.content ?? '').trim() };
     case 'richText': {
       const parts = cb.content?.richText ?? [];
-      const text = parts.map((p) => (p.text !== undefined ? p.text : p.type === 'picture' ? '[image]' : '')).join('').trim();
+      const text = parts
+        .map((p) => (p.text !== undefined ? p.text : p.type === 'picture' ? '[image]' : ''))
+        .join('')
+        .trim();
       return { kind: 'text', text };
     }
     case 'picture':

@@ -33,7 +33,9 @@ export class StreamClient extends DWClient {
       // Reported below with the status and the start of the answer.
     }
     if (!res.ok || !body.endpoint || !body.ticket) {
-      throw new WorkError(`dingtalk: the stream gateway refused the connection (HTTP ${res.status}: ${text.slice(0, 200)}); check adapters.dingtalk.clientId/clientSecret`);
+      throw new WorkError(
+        `dingtalk: the stream gateway refused the connection (HTTP ${res.status}: ${text.slice(0, 200)}); check adapters.dingtalk.clientId/clientSecret`,
+      );
     }
     // The SDK's connect() reads the socket URL from this private field.
     (this as unknown as { dw_url: string }).dw_url = `${body.endpoint}?ticket=${encodeURIComponent(body.ticket)}`;

@@ -79,7 +79,10 @@ export function readContent(messageType: string, content: string, mentions: Ment
       return e.text ?? '';
     };
     const lines = (post.content ?? []).map((paragraph) => (Array.isArray(paragraph) ? paragraph.map(element).join('') : ''));
-    const text = [post.title ?? '', ...lines].filter((l) => l.trim()).join('\n').trim();
+    const text = [post.title ?? '', ...lines]
+      .filter((l) => l.trim())
+      .join('\n')
+      .trim();
     return { kind: 'text', text, mentioned, mentionsAll };
   }
   if (messageType === 'file') {

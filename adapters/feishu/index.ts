@@ -45,7 +45,11 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
     if (!msg.group) return msg;
     try {
       const chat = await chats.get(msg.group.id);
-      return { ...msg, group: { ...msg.group, name: chat.name, memberCount: chat.memberCount, members: chat.members }, senderIsAdmin: chat.ownerId === msg.sender.id };
+      return {
+        ...msg,
+        group: { ...msg.group, name: chat.name, memberCount: chat.memberCount, members: chat.members },
+        senderIsAdmin: chat.ownerId === msg.sender.id,
+      };
     } catch (err) {
       log(`feishu: no details for chat ${msg.group.id} (${oneLine(err)}); message ${msg.id} kept without a member count`);
       return msg;
@@ -97,11 +101,11 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
 
     async start(onMessage) {
       // The bot's own open id tells mentions of it apart; the call also proves the credentials.
-      const info = await apiCall('bot/v3/info', () => client.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ url: '/open-apis/bot/v3/info', method: 'GET' })).catch(
-        (err: unknown) => {
-          throw new WorkError(`feishu: cannot identify the bot, check adapters.feishu.appId/appSecret and that the app has the bot feature: ${oneLine(err)}`);
-        },
-      );
+      const info = await apiCall('bot/v3/info', () =>
+        client.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ url: '/open-apis/bot/v3/info', method: 'GET' }),
+      ).catch((err: unknown) => {
+        throw new WorkError(`feishu: cannot identify the bot, check adapters.feishu.appId/appSecret and that the app has the bot feature: ${oneLine(err)}`);
+      });
       const self = info.bot?.open_id;
       if (!self) throw new WorkError('feishu: bot/v3/info gave no open_id: enable the bot feature of the app');
       const dispatcher = new EventDispatcher({ logger, loggerLevel: LoggerLevel.warn }).register({
@@ -119,7 +123,9 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
       const content = text(out.text);
       if (opts?.replyTo) {
         const messageId = opts.replyTo;
-        return send(`im.message.reply ${messageId}`, () => client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type: 'text', content } }));
+        return send(`im.message.reply ${messageId}`, () =>
+          client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type: 'text', content } }),
+        );
       }
       return send(`im.message.create chat ${groupId}`, () =>
         client.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: groupId, msg_type: 'text', content } }),

@@ -20,7 +20,9 @@ export function sdkLogger(log: (line: string) => void): Logger {
   const line =
     (tag: string) =>
     (...msg: unknown[]) => {
-      const text = phrases(msg).join(' ').replace(/\s*\n\s*/g, ' ');
+      const text = phrases(msg)
+        .join(' ')
+        .replace(/\s*\n\s*/g, ' ');
       if (!HANDLER_FAILED.test(text)) log(`feishu ${tag}: ${text}`);
     };
   return { error: line('error'), warn: line('warning'), info: () => {}, debug: () => {}, trace: () => {} };

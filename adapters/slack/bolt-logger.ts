@@ -4,7 +4,12 @@ import { LogLevel, type Logger } from '@slack/bolt';
 export function boltLogger(log: (line: string) => void): Logger {
   let level = LogLevel.WARN;
   const line = (tag: string, msg: unknown[]) =>
-    log(`slack ${tag}: ${msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ').replace(/\s*\n\s*/g, ' ')}`);
+    log(
+      `slack ${tag}: ${msg
+        .map((m) => (m instanceof Error ? m.message : String(m)))
+        .join(' ')
+        .replace(/\s*\n\s*/g, ' ')}`,
+    );
   return {
     debug: () => {},
     info: () => {},

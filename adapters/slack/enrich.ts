@@ -27,10 +27,7 @@ export function withDirectory(msg: ChatMessage, directory: SlackDirectory): { ms
  * API is down every message's lookup fails.
  */
 export async function lookUp(msg: ChatMessage, directory: SlackDirectory, failures: BurstLog): Promise<void> {
-  const [channel, user] = await Promise.allSettled([
-    msg.group ? directory.channel(msg.group.id) : Promise.resolve(undefined),
-    directory.user(msg.sender.id),
-  ]);
+  const [channel, user] = await Promise.allSettled([msg.group ? directory.channel(msg.group.id) : Promise.resolve(undefined), directory.user(msg.sender.id)]);
   if (channel.status === 'rejected') {
     failures.report(`no members for channel ${msg.group?.id} (${oneLine(channel.reason)}); its messages are kept without a member count`);
   }

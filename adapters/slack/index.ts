@@ -35,9 +35,7 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
   const client = createWebClient(settings, logger);
   let botUserId: string | undefined;
   const directory = new SlackDirectory(client, settings.admins, deps.cacheTtlMs ?? 10 * 60_000, () => botUserId);
-  const queue = new OutboundQueue(deps.sendIntervalMs ?? 1000, (lane, seconds) =>
-    log(`slack: rate limited sending to ${lane}; retrying after ${seconds} s`),
-  );
+  const queue = new OutboundQueue(deps.sendIntervalMs ?? 1000, (lane, seconds) => log(`slack: rate limited sending to ${lane}; retrying after ${seconds} s`));
   const slackLine = (line: string) => log(`slack: ${line}`);
   const failures = new BurstLog(slackLine, 'events failed');
   const lookupFailures = new BurstLog(slackLine, 'lookups failed');
@@ -47,9 +45,11 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
   let port: number | undefined;
 
   const post = (channel: string, text: string, threadTs?: string) =>
-    queue.push(channel, () => client.chat.postMessage({ channel, text, thread_ts: threadTs })).catch((err: unknown) => {
-      throw new WorkError(`slack: cannot post to ${channel}: ${oneLine(err)}`);
-    });
+    queue
+      .push(channel, () => client.chat.postMessage({ channel, text, thread_ts: threadTs }))
+      .catch((err: unknown) => {
+        throw new WorkError(`slack: cannot post to ${channel}: ${oneLine(err)}`);
+      });
 
   /**
    * The chart, when there is one, as a file upload with the text as its comment (one message, in

@@ -57,7 +57,8 @@ export function createBoltApp(settings: SlackSettings, identity: BotIdentity, lo
         processBeforeResponse: false,
         logger,
         processEventErrorHandler: async ({ error, response }) => {
-          if (response.headersSent) failed(error, 'its request was answered before'); // a slash command, acked first
+          if (response.headersSent)
+            failed(error, 'its request was answered before'); // a slash command, acked first
           else {
             failed(error, 'answered 503, for Slack to deliver it again');
             response.writeHead(503).end();

@@ -12,12 +12,7 @@ export const MAX_CLOCK_SKEW_S = 300;
  * refusal is one line through `refused`. Bolt then reads the body buffered here, and checks the
  * signature and age itself.
  */
-export function screenRequests(
-  receiver: HTTPReceiver,
-  path: string,
-  signingSecret: string,
-  refused: (line: string) => void,
-): void {
+export function screenRequests(receiver: HTTPReceiver, path: string, signingSecret: string, refused: (line: string) => void): void {
   const bolt = receiver.requestListener;
   const refuse = (res: ServerResponse, status: number, why: string) => {
     refused(`slack: request refused with ${status}: ${why}`);

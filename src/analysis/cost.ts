@@ -17,10 +17,6 @@ export function effectiveRecipients(recipients: number, groupMembers: number): n
 }
 
 /** The burden of one message in person-minutes: recipients × Σ cost(category). */
-export function personMinutes(
-  record: { categories: readonly Category[]; recipients: number },
-  costs: Config['costs'],
-  groupMembers: number,
-): number {
+export function personMinutes(record: { categories: readonly Category[]; recipients: number }, costs: Config['costs'], groupMembers: number): number {
   return effectiveRecipients(record.recipients, groupMembers) * minutesPerRecipient(record.categories, costs);
 }

@@ -17,7 +17,6 @@ export interface WeekStats {
   previous: WeekFigures;
 }
 
-
 function weeks(now: number, tz: string) {
   const week = weekOf(now, tz);
   return { week, current: weekRange(week, tz), previous: weekRange(weekOf(now - WEEK_MS, tz), tz) };

@@ -31,7 +31,15 @@ function tryParse(line: string): Record<string, unknown> | undefined {
 function textFormat(head: string): ExportFormat | undefined {
   const text = head.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0];
-  if (WECHATMSG_COLUMNS.every((c) => firstLine.split(',').map((s) => s.trim().replace(/^"|"$/g, '')).includes(c))) return 'wechatmsg-csv';
+  if (
+    WECHATMSG_COLUMNS.every((c) =>
+      firstLine
+        .split(',')
+        .map((s) => s.trim().replace(/^"|"$/g, ''))
+        .includes(c),
+    )
+  )
+    return 'wechatmsg-csv';
   if (!text.trimStart().startsWith('{')) return undefined;
   // JSONL: look at the first lines that parse (the first may be the broken one).
   for (const line of text.split(/\r?\n/).slice(0, 5)) {

@@ -89,7 +89,13 @@ export class Bot {
     const { store, engine, config } = this.opts;
     const groupId = msg.group?.id;
     const ctx: CommandContext = {
-      msg, args, lang, adapter, store, engine, config,
+      msg,
+      args,
+      lang,
+      adapter,
+      store,
+      engine,
+      config,
       now: this.now(),
       isAdmin: () => isGroupAdmin(msg, adapter, config),
       replyPrivately: (text) => adapter.sendPrivate(msg.sender.id, { text }, { groupId }),
@@ -116,11 +122,13 @@ export class Bot {
     const signature = `${g.name ?? ''}\u0000${g.memberCount ?? ''}\u0000${g.members?.length ?? ''}\u0000${g.coverage ?? ''}`;
     if (this.groupSeen.get(key) === signature) return;
     this.groupSeen.set(key, signature);
-    await this.opts.store.upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts }).catch((err: unknown) => {
-      // Not stored: the platform's redelivery of the message must try again.
-      this.groupSeen.delete(key);
-      throw err;
-    });
+    await this.opts.store
+      .upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts })
+      .catch((err: unknown) => {
+        // Not stored: the platform's redelivery of the message must try again.
+        this.groupSeen.delete(key);
+        throw err;
+      });
     if (g.coverage) {
       const { disabled: _, ...settings } = await this.groupSettings(msg.platform, g.id);
       if (settings.coverage !== g.coverage) {

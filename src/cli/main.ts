@@ -1,8 +1,7 @@
 import { InputError, WorkError, oneLine } from '../core/errors.js';
 import { processContext, type CliContext, type Command } from './context.js';
 
-export const USAGE =
-  'usage: fingertip <start|classify|audit|report|digest|rules> [options]  (fingertip help for details)';
+export const USAGE = 'usage: fingertip <start|classify|audit|report|digest|rules> [options]  (fingertip help for details)';
 
 export const HELP = `${USAGE}
 

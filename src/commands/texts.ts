@@ -43,7 +43,8 @@ export const TEXTS = {
   optedOutStats: (lang: Lang) => (lang === 'zh' ? '你已退出统计；发送"加入统计"可恢复。' : 'You opted out of personal stats; send "optin" to resume.'),
   optedOut: (lang: Lang) => (lang === 'zh' ? '已退出：不再为你生成个人统计。' : 'Done: no more personal stats for you.'),
   optedIn: (lang: Lang) => (lang === 'zh' ? '已加入：会为你生成个人统计。' : 'Done: your personal stats are back on.'),
-  forgotten: (lang: Lang) => (lang === 'zh' ? '已删除你的姓名和消息文本，你的编号已匿名化。' : 'Done: your name and message texts are deleted and your id is anonymised.'),
+  forgotten: (lang: Lang) =>
+    lang === 'zh' ? '已删除你的姓名和消息文本，你的编号已匿名化。' : 'Done: your name and message texts are deleted and your id is anonymised.',
   leadThanks: (lang: Lang) => (lang === 'zh' ? '收到反映，已匿名记录，会出现在下一期周报中。' : 'Thank you: recorded anonymously for the next weekly digest.'),
   leadEmpty: (lang: Lang) => (lang === 'zh' ? '请在"反映"后写上内容。' : 'Write what to report after "report".'),
   needReply: (lang: Lang) => (lang === 'zh' ? '请回复一条消息再发这个命令。' : 'Reply to a message with this command.'),
@@ -51,6 +52,8 @@ export const TEXTS = {
   falsePositiveThanks: (lang: Lang) => (lang === 'zh' ? '已记为误报，不再计入统计，谢谢。' : 'Recorded as a false positive; it no longer counts. Thank you.'),
   adminOnly: (lang: Lang) => (lang === 'zh' ? '只有群主或群管理员可以修改设置。' : 'Only the group owner or admins can change settings.'),
   mentionsOnly: (lang: Lang) =>
-    lang === 'zh' ? '（mentions-only：本群只统计@机器人的消息，完整数据请导出聊天记录后用 fingertip audit。）' : '(mentions-only: only messages that @-mention the bot are counted here; audit an export for the full picture.)',
+    lang === 'zh'
+      ? '（mentions-only：本群只统计@机器人的消息，完整数据请导出聊天记录后用 fingertip audit。）'
+      : '(mentions-only: only messages that @-mention the bot are counted here; audit an export for the full picture.)',
   groupOnly: (lang: Lang) => (lang === 'zh' ? '请在群里发这个命令。' : 'Send this command in the group.'),
 } as const;

@@ -1,13 +1,5 @@
 // The seven category ids of docs/taxonomy.md, spelled exactly so; reports list them in this order.
-export const CATEGORIES = [
-  'check-in',
-  'data-request',
-  'like-quota',
-  'app-install',
-  'ranking-pressure',
-  'proof-demand',
-  'ack-demand',
-] as const;
+export const CATEGORIES = ['check-in', 'data-request', 'like-quota', 'app-install', 'ranking-pressure', 'proof-demand', 'ack-demand'] as const;
 
 export type Category = (typeof CATEGORIES)[number];
 

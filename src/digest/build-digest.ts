@@ -59,11 +59,19 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   };
 
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
-  const lang = digestLanguage(recipient.lang, settings.map((s) => s.language), groups.map((g) => g.name));
+  const lang = digestLanguage(
+    recipient.lang,
+    settings.map((s) => s.language),
+    groups.map((g) => g.name),
+  );
 
   const digest: Digest = {
-    week, timezone: tz, lang,
-    demands: report.demands, personMinutes: report.person_minutes, afterHours: report.after_hours,
+    week,
+    timezone: tz,
+    lang,
+    demands: report.demands,
+    personMinutes: report.person_minutes,
+    afterHours: report.after_hours,
     categories: CATEGORIES.filter((c) => report.by_category[c] > 0)
       .map((category) => ({ category, demands: report.by_category[category], personMinutes: details.minutesByCategory[category] }))
       .sort((a, b) => b.personMinutes - a.personMinutes || b.demands - a.demands),

@@ -24,7 +24,8 @@ export function digestChartSvg(d: Digest): string {
   const height = top + heightOf(columns);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">` +
-    bars + columns.replace('<svg ', `<svg y="${top}" `) +
+    bars +
+    columns.replace('<svg ', `<svg y="${top}" `) +
     `</svg>`
   );
 }

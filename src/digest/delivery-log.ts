@@ -43,19 +43,30 @@ export class DeliveryLog {
   }
 
   async markSent(platform: string, user: string, week: string, now: number): Promise<void> {
-    await this.db.run(`UPDATE digest_deliveries SET status = 'sent', error = NULL, updated = ? WHERE platform = ? AND user_id = ? AND week = ?`, [now, platform, user, week]);
+    await this.db.run(`UPDATE digest_deliveries SET status = 'sent', error = NULL, updated = ? WHERE platform = ? AND user_id = ? AND week = ?`, [
+      now,
+      platform,
+      user,
+      week,
+    ]);
   }
 
   async markFailed(platform: string, user: string, week: string, error: string, now: number): Promise<void> {
-    await this.db.run(`UPDATE digest_deliveries SET status = 'failed', error = ?, updated = ? WHERE platform = ? AND user_id = ? AND week = ?`, [error, now, platform, user, week]);
+    await this.db.run(`UPDATE digest_deliveries SET status = 'failed', error = ?, updated = ? WHERE platform = ? AND user_id = ? AND week = ?`, [
+      error,
+      now,
+      platform,
+      user,
+      week,
+    ]);
   }
 
   /** A supervisor's records, oldest week first. */
   rows(platform: string, user: string): Promise<DeliveryRow[]> {
-    return this.db.all<DeliveryRow>(
-      'SELECT week, status, attempts, error, updated FROM digest_deliveries WHERE platform = ? AND user_id = ? ORDER BY week',
-      [platform, user],
-    );
+    return this.db.all<DeliveryRow>('SELECT week, status, attempts, error, updated FROM digest_deliveries WHERE platform = ? AND user_id = ? ORDER BY week', [
+      platform,
+      user,
+    ]);
   }
 
   close(): Promise<void> {

@@ -17,10 +17,12 @@ export function cronTask(expression: string, timezone: string, run: () => Promis
 export function firedBetween(task: ScheduledTask, timezone: string, from: number, to: number): boolean {
   const f = cron.parse(task.getPattern());
   for (let day = localDay(from, timezone); day <= localDay(to, timezone); day++) {
-    for (const h of f.hour) for (const m of f.minute) for (const s of f.second) {
-      const at = fromWallClock(day * DAY_MS + ((h * 60 + m) * 60 + s) * 1000, timezone);
-      if (at > from && at <= to && task.match(new Date(at))) return true;
-    }
+    for (const h of f.hour)
+      for (const m of f.minute)
+        for (const s of f.second) {
+          const at = fromWallClock(day * DAY_MS + ((h * 60 + m) * 60 + s) * 1000, timezone);
+          if (at > from && at <= to && task.match(new Date(at))) return true;
+        }
   }
   return false;
 }

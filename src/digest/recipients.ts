@@ -14,7 +14,6 @@ export interface Recipient {
   lang?: Lang;
 }
 
-
 /**
  * The configured supervisors plus those group admins subscribed from the chat (`config supervisor`),
  * one recipient per (platform, user) with the union of their groups, in a stable order.

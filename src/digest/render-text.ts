@@ -32,7 +32,10 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
 
   if (d.demands === 0) {
     lines.push(t.nothing);
-    section(t.leads, d.leads.map((l) => t.quote(cut(l))));
+    section(
+      t.leads,
+      d.leads.map((l) => t.quote(cut(l))),
+    );
     return lines.join('\n');
   }
   lines.push(t.total(d.demands, hours(d.personMinutes)));
@@ -44,21 +47,43 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   }
   lines.push(t.afterHours(d.afterHours, percent(d.afterHours, d.demands)));
 
-  section(t.byCategory, d.categories.map((c) => `${labels[c.category]}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`));
+  section(
+    t.byCategory,
+    d.categories.map((c) => `${labels[c.category]}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`),
+  );
   section(t.byGroup, [
     ...d.groups.map((g) => `${t.ratings[g.rating]} ${g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`),
     ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
   ]);
   lines.push('', t.trend, `  ${d.trend.map((w) => `${w.week.slice(5)} ${hours(w.personMinutes)}`).join(' → ')}`);
-  section(t.duplicates, d.duplicates.map((gs) => t.duplicate(names(gs))));
-  section(t.ackStorms, d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks)));
-  section(t.sprawl, d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100))));
-  section(t.leads, d.leads.map((l) => t.quote(cut(l))));
-  section(t.examples, d.examples.map((e, i) => {
-    const time = formatIso(e.ts, d.timezone).slice(5, 16).replace('T', ' ');
-    return t.example(i + 1, t.quote(cut(e.text)), name(e.group), time, hours(e.personMinutes), e.rules.join(', '));
-  }));
-  if (d.senders) section(t.senders, d.senders.map((s) => `${s.name}${t.colon}${s.demands}`));
+  section(
+    t.duplicates,
+    d.duplicates.map((gs) => t.duplicate(names(gs))),
+  );
+  section(
+    t.ackStorms,
+    d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks)),
+  );
+  section(
+    t.sprawl,
+    d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100))),
+  );
+  section(
+    t.leads,
+    d.leads.map((l) => t.quote(cut(l))),
+  );
+  section(
+    t.examples,
+    d.examples.map((e, i) => {
+      const time = formatIso(e.ts, d.timezone).slice(5, 16).replace('T', ' ');
+      return t.example(i + 1, t.quote(cut(e.text)), name(e.group), time, hours(e.personMinutes), e.rules.join(', '));
+    }),
+  );
+  if (d.senders)
+    section(
+      t.senders,
+      d.senders.map((s) => `${s.name}${t.colon}${s.demands}`),
+    );
   lines.push('', t.legend(thresholds.yellow, thresholds.red));
   return lines.join('\n');
 }

@@ -71,8 +71,11 @@ export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<D
         if (!adapter) throw new Error(`no running adapter for platform ${r.platform}`);
         const out = await digestOutgoing(deps, r, week);
         const policy = deps.retry ?? DEFAULT_RETRY;
-        await withRetry(() => adapter.sendPrivate(r.user, out), policy, deps.sleep ?? realSleep, (err, attempt, wait) =>
-          log(`digest: ${week} to ${to} failed (try ${attempt} of ${policy.attempts}, again in ${wait} ms): ${oneLine(err)}`),
+        await withRetry(
+          () => adapter.sendPrivate(r.user, out),
+          policy,
+          deps.sleep ?? realSleep,
+          (err, attempt, wait) => log(`digest: ${week} to ${to} failed (try ${attempt} of ${policy.attempts}, again in ${wait} ms): ${oneLine(err)}`),
         );
         await deliveries.markSent(r.platform, r.user, week, deps.now());
         outcome.sent++;

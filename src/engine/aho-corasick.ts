@@ -6,8 +6,12 @@ export class Hits {
 
   push(pattern: number, end: number): void {
     if (this.count === this.pattern.length) {
-      const p = new Int32Array(this.count * 2); p.set(this.pattern); this.pattern = p;
-      const e = new Int32Array(this.count * 2); e.set(this.end); this.end = e;
+      const p = new Int32Array(this.count * 2);
+      p.set(this.pattern);
+      this.pattern = p;
+      const e = new Int32Array(this.count * 2);
+      e.set(this.end);
+      this.end = e;
     }
     this.pattern[this.count] = pattern;
     this.end[this.count] = end;

@@ -131,6 +131,12 @@ export function compile(ruleSet: RuleSet): Compiled {
     lengths: Int32Array.from(patterns, (p) => p.length),
     useStart,
     useSet: Int32Array.from(flat, (u) => u.set),
-    useFlags: Uint8Array.from(flat, (u) => (u.left ? 1 : 0) | (u.right ? 2 : 0)), setCount, triggerRules, regexes, regexGate: Int32Array.from(regexGate),
-    regexReach: Int32Array.from(regexReach), rules };
+    useFlags: Uint8Array.from(flat, (u) => (u.left ? 1 : 0) | (u.right ? 2 : 0)),
+    setCount,
+    triggerRules,
+    regexes,
+    regexGate: Int32Array.from(regexGate),
+    regexReach: Int32Array.from(regexReach),
+    rules,
+  };
 }

@@ -16,9 +16,7 @@ const MAX_REGEX_HITS = 64;
 
 const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((c, k) => [c, 1 << k])) as Record<Category, number>;
 // The sorted category list of every set of categories, computed once.
-const SORTED_BY_MASK: Category[][] = Array.from({ length: 1 << CATEGORIES.length }, (_, m) =>
-  CATEGORIES.filter((c) => (m & CATEGORY_BIT[c]) !== 0).sort(),
-);
+const SORTED_BY_MASK: Category[][] = Array.from({ length: 1 << CATEGORIES.length }, (_, m) => CATEGORIES.filter((c) => (m & CATEGORY_BIT[c]) !== 0).sort());
 
 export interface ClassifyOptions {
   /** Rule ids switched off (a group admin's choice). */
@@ -51,7 +49,10 @@ export class Engine {
   private readonly probs = new Float64Array(K);
 
   /** With a model, rules and model combine (model/combine.ts); without, the rules decide alone. */
-  constructor(ruleSet: RuleSet, readonly model?: HashedMlp) {
+  constructor(
+    ruleSet: RuleSet,
+    readonly model?: HashedMlp,
+  ) {
     this.rules = ruleSet.rules;
     this.c = compile(ruleSet);
     this.setGen = new Int32Array(this.c.setCount);

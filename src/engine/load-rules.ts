@@ -54,7 +54,10 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): vo
   if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${pattern}/: ${why}` });
   if (safety !== 'polynomial') return;
   if (window === undefined || window > MAX_WINDOW_FOR_POLYNOMIAL) {
-    problems.push({ file, message: `${where}: pattern /${pattern}/ has ${why}; make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}` });
+    problems.push({
+      file,
+      message: `${where}: pattern /${pattern}/ has ${why}; make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}`,
+    });
     return;
   }
   const length = sliceLength(use.triggerLength, window, reachOf(pattern));
@@ -68,7 +71,10 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): vo
 
 function checkConditions(rule: Rule, contexts: Map<string, Context>, problems: Problem[]): void {
   const triggerLength = Math.max(...rule.match.any.map((t) => parseTerm(t).text.length));
-  const lists: [string, Condition[]][] = [['match.all', rule.match.all], ['match.none', rule.match.none]];
+  const lists: [string, Condition[]][] = [
+    ['match.all', rule.match.all],
+    ['match.none', rule.match.none],
+  ];
   for (const [name, list] of lists) {
     list.forEach((c, i) => {
       const use = { where: `${name}[${i}]`, file: rule.file, window: windowOf(c), triggerLength };
@@ -93,7 +99,9 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
   for (const dir of dirs) {
     let entries: string[];
     try {
-      entries = readdirSync(dir).filter((e) => statSync(join(dir, e)).isDirectory()).sort();
+      entries = readdirSync(dir)
+        .filter((e) => statSync(join(dir, e)).isDirectory())
+        .sort();
     } catch (err) {
       problems.push({ file: dir, message: `cannot read rule folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;

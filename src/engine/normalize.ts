@@ -19,8 +19,15 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 // Zero-width and bidi controls and the soft hyphen carry no meaning to a reader: drop them.
 function isInvisible(cp: number): boolean {
   return (
-    cp === 0xad || cp === 0x34f || cp === 0x61c || cp === 0x180e || (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) || cp === 0xfeff || (cp >= 0xfe00 && cp <= 0xfe0f)
+    cp === 0xad ||
+    cp === 0x34f ||
+    cp === 0x61c ||
+    cp === 0x180e ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0xfeff ||
+    (cp >= 0xfe00 && cp <= 0xfe0f)
   );
 }
 
@@ -61,9 +68,15 @@ let ends = new Int32Array(1024);
 function grow(need: number): void {
   let size = units.length;
   while (size < need) size *= 2;
-  const u = new Uint16Array(size); u.set(units); units = u;
-  const s = new Int32Array(size); s.set(starts); starts = s;
-  const e = new Int32Array(size); e.set(ends); ends = e;
+  const u = new Uint16Array(size);
+  u.set(units);
+  units = u;
+  const s = new Int32Array(size);
+  s.set(starts);
+  starts = s;
+  const e = new Int32Array(size);
+  e.set(ends);
+  ends = e;
 }
 
 /**
@@ -75,13 +88,16 @@ export function normalizeInto(text: string): Normalized {
   if (units.length < n * 2 + 8) grow(n * 2 + 8);
   let len = 0;
   let lastSpace = true; // leading space is dropped
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     let cp = c;
     let width = 1;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) { cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000; width = 2; }
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        width = 2;
+      }
     }
     if (cp < 0x80) {
       // ASCII fast path: lower-case letters, fold white space and controls.
@@ -89,12 +105,18 @@ export function normalizeInto(text: string): Normalized {
       if (u >= 0x41 && u <= 0x5a) u += 32;
       else if (u < 0x21 || u === 0x7f) u = SPACE;
       if (u !== SPACE || !lastSpace) {
-        units[len] = u; starts[len] = i; ends[len] = i + 1; len++;
+        units[len] = u;
+        starts[len] = i;
+        ends[len] = i + 1;
+        len++;
         lastSpace = u === SPACE;
       }
     } else if (width === 1 && bmpUnit[cp] >= 0) {
       // Most CJK text: one unit in, one (non-space) unit out, with no string built.
-      units[len] = bmpUnit[cp]; starts[len] = i; ends[len] = i + 1; len++;
+      units[len] = bmpUnit[cp];
+      starts[len] = i;
+      ends[len] = i + 1;
+      len++;
       lastSpace = false;
     } else {
       const out = fold(cp, width === 1 ? text[i] : text.slice(i, i + 2));
@@ -104,7 +126,10 @@ export function normalizeInto(text: string): Normalized {
       for (let k = 0; k < m; k++) {
         const u = out.charCodeAt(k);
         if (u === SPACE && lastSpace) continue;
-        units[len] = u; starts[len] = i; ends[len] = i + width; len++;
+        units[len] = u;
+        starts[len] = i;
+        ends[len] = i + width;
+        len++;
         lastSpace = u === SPACE;
       }
     }

@@ -66,7 +66,10 @@ function expand(root: string, pattern: string): string[] {
   } catch {
     throw new InputError(`corpus/splits.json: ${pattern}: no such folder`);
   }
-  return names.filter((n) => n.endsWith('.jsonl')).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 /** The lines of each split, as corpus/splits.json assigns files (whole rounds) to them. */

@@ -50,14 +50,19 @@ export function renderEval(title: string, rows: readonly Verdicts[]): string {
   out.push('', 'category (rules+model)  precision recall  f1     tp   fp   fn');
   for (const cat of CATEGORIES) {
     const s = c.byCategory[cat];
-    out.push(`${cat.padEnd(24)}${f3(s.precision).padEnd(10)}${f3(s.recall).padEnd(8)}${f3(s.f1).padEnd(7)}${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`);
+    out.push(
+      `${cat.padEnd(24)}${f3(s.precision).padEnd(10)}${f3(s.recall).padEnd(8)}${f3(s.f1).padEnd(7)}${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`,
+    );
   }
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const differ = rows.filter((v) => !same(v.rules, v.combined));
   const right = (v: Verdicts, got: string[]) => same([...v.line.labels], got);
   const modelRight = differ.filter((v) => right(v, v.combined)).length;
   const rulesRight = differ.filter((v) => right(v, v.rules)).length;
-  out.push('', `rules and model disagree on ${differ.length} of ${rows.length} lines (${pct(rows.length ? differ.length / rows.length : 0)}): the model's answer is right on ${modelRight}, the rules' on ${rulesRight}`);
+  out.push(
+    '',
+    `rules and model disagree on ${differ.length} of ${rows.length} lines (${pct(rows.length ? differ.length / rows.length : 0)}): the model's answer is right on ${modelRight}, the rules' on ${rulesRight}`,
+  );
   return out.join('\n');
 }
 
@@ -65,6 +70,9 @@ export function renderEval(title: string, rows: readonly Verdicts[]): string {
 export function renderErrors(rows: readonly Verdicts[], pick: 'rules' | 'combined'): string {
   return rows
     .filter((v) => v.line.labels.join() !== v[pick].join())
-    .map((v) => `${v.line.where}\t${v.line.genre ?? ''}\texpected [${v.line.labels.join(', ')}]\tgot [${v[pick].join(', ')}]\t${v.line.text.replace(/\s+/g, ' ').slice(0, 160)}`)
+    .map(
+      (v) =>
+        `${v.line.where}\t${v.line.genre ?? ''}\texpected [${v.line.labels.join(', ')}]\tgot [${v[pick].join(', ')}]\t${v.line.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+    )
     .join('\n');
 }

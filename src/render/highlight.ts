@@ -18,7 +18,7 @@ export function segments(text: string, findings: readonly Finding[]): Segment[] 
     .sort((a, b) => a.start - b.start);
   const out: Segment[] = [];
   let pos = 0;
-  for (let i = 0; i < spans.length; ) {
+  for (let i = 0; i < spans.length;) {
     const start = spans[i].start;
     let end = spans[i].end;
     const rules = new Set<string>();

@@ -57,20 +57,30 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
     CATEGORIES.map((c) => ({ label: labels[c], value: Number(personHours(details.minutesByCategory[c])) })),
     { title: t.burdenChart, unit: t.hoursUnit },
   );
-  const perDay = columnChart(details.days.map((d) => ({ label: d.date.slice(5), value: d.demands })), { title: t.perDayChart });
+  const perDay = columnChart(
+    details.days.map((d) => ({ label: d.date.slice(5), value: d.demands })),
+    { title: t.perDayChart },
+  );
   const groups = capped(report.groups);
-  const groupRows = groups.shown.map((g) =>
-    `<tr><td>${h(g.name)} <span class="muted">${h(g.id)}</span></td><td class="n">${g.members}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`);
+  const groupRows = groups.shown.map(
+    (g) =>
+      `<tr><td>${h(g.name)} <span class="muted">${h(g.id)}</span></td><td class="n">${g.members}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
+  );
   const senders = capped(report.senders);
   const senderRows = senders.shown.map((s) => `<tr><td>${h(s.name)}</td><td class="n">${s.demands}</td></tr>`);
   const list = (items: string[]): string => (items.length ? `<ul class="findings">${items.join('')}</ul>` : `<p class="muted">${h(t.noneFound)}</p>`);
   const evidence = details.evidence.map((e) => {
-    const text = e.text === null
-      ? `<span class="muted">${h(t.textNotKept)}</span>`
-      : segments(e.text, e.findings).map((s) => (s.rules.length ? `<mark title="${h(s.rules.join(', '))}">${h(s.text)}</mark>` : h(s.text))).join('');
+    const text =
+      e.text === null
+        ? `<span class="muted">${h(t.textNotKept)}</span>`
+        : segments(e.text, e.findings)
+            .map((s) => (s.rules.length ? `<mark title="${h(s.rules.join(', '))}">${h(s.text)}</mark>` : h(s.text)))
+            .join('');
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `<code>${h(r)}</code>`).join(' ');
-    return `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(e.senderName)} · <b>${formatNumber(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
-      `<div class="text">${text}</div><div>${e.categories.map((c) => `<span class="tag">${h(labels[c])}</span>`).join('')} ${rules}</div></div>`;
+    return (
+      `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(e.senderName)} · <b>${formatNumber(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
+      `<div class="text">${text}</div><div>${e.categories.map((c) => `<span class="tag">${h(labels[c])}</span>`).join('')} ${rules}</div></div>`
+    );
   });
   const th = (label: string, numeric = false): string => `<th${numeric ? ' class="n"' : ''}>${h(label)}</th>`;
   return `<!DOCTYPE html>

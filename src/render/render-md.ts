@@ -55,7 +55,9 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   out.push(`## ${t.derived}`, '');
   out.push(`### ${t.duplicates(report.duplicates.length)}`, '');
   for (const d of report.duplicates) {
-    out.push(`- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${t.colon}${d.message_ids.slice(0, 10).map(md).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}`);
+    out.push(
+      `- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${t.colon}${d.message_ids.slice(0, 10).map(md).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}`,
+    );
   }
   out.push('', `### ${t.ackStorms(report.ack_storms.length)}`, '');
   for (const s of report.ack_storms) out.push(`- ${md(s.message_id)}${t.colon}${t.ackStorm(s.acks)}`);
@@ -65,9 +67,16 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
 
   out.push(`## ${t.evidence(details.evidence.length)}`, '');
   for (const e of details.evidence) {
-    const text = e.text === null ? t.textNotKept : segments(e.text, e.findings).map((s) => (s.rules.length ? `**${md(s.text)}**` : md(s.text))).join('');
+    const text =
+      e.text === null
+        ? t.textNotKept
+        : segments(e.text, e.findings)
+            .map((s) => (s.rules.length ? `**${md(s.text)}**` : md(s.text)))
+            .join('');
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(', ');
-    out.push(`- ${t.when(e.time)} · ${md(e.groupName)} · ${md(e.senderName)} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`);
+    out.push(
+      `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(e.senderName)} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
+    );
     out.push(`  > ${text}`);
     if (rules) out.push(`  ${t.rules}${t.colon}${rules}`);
   }

@@ -13,7 +13,6 @@ export interface BatchItem {
   seenAt?: number;
 }
 
-
 /**
  * Writes a batch inside the caller's transaction: the messages (a message already stored is
  * ignored, so redelivery stores nothing twice), the names of their senders and groups, the groups'
@@ -34,12 +33,20 @@ export class BatchWriter {
     private readonly anonOf: (platform: string, userId: string) => string | undefined,
   ) {
     this.messages = new BulkInsert(db, 'messages', MESSAGE_COLUMNS, 'ON CONFLICT (platform, id) DO NOTHING');
-    this.users = new BulkInsert(db, 'chat_users', ['platform', 'id', 'name'],
-      'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name');
-    this.groups = new BulkInsert(db, 'chat_groups', ['platform', 'id', 'name', 'first_seen', 'last_seen'],
+    this.users = new BulkInsert(
+      db,
+      'chat_users',
+      ['platform', 'id', 'name'],
+      'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name',
+    );
+    this.groups = new BulkInsert(
+      db,
+      'chat_groups',
+      ['platform', 'id', 'name', 'first_seen', 'last_seen'],
       `ON CONFLICT (platform, id) DO UPDATE SET name = coalesce(excluded.name, name),
         first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
-        last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)`);
+        last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)`,
+    );
     this.seen = new BulkInsert(db, 'seen_events', ['platform', 'key', 'ts'], 'ON CONFLICT DO NOTHING RETURNING platform, key');
   }
 

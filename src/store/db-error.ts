@@ -33,9 +33,7 @@ export function dbError(path: string, err: unknown, busyTimeoutMs: number): Erro
       return new InputError(`${path}: the database file is read-only (${detail})`);
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
-      return new WorkError(
-        `${path}: the database is locked by another process (still locked after ${busyTimeoutMs} ms); is another fingertip using it?`,
-      );
+      return new WorkError(`${path}: the database is locked by another process (still locked after ${busyTimeoutMs} ms); is another fingertip using it?`);
     default:
       return new WorkError(`${path}: ${e?.code ? `${e.code}: ` : ''}${detail}`);
   }

@@ -21,14 +21,15 @@ const PAGE = 2000;
  */
 export async function addDeadlines(db: Db, reading: TextReading): Promise<void> {
   await db.exec('ALTER TABLE messages ADD COLUMN deadline INTEGER');
-  for (let after = -1; ; ) {
-    const rows = await db.all<{ rowid: number; text: string }>(
-      'SELECT rowid, text FROM messages WHERE rowid > ? AND text IS NOT NULL ORDER BY rowid LIMIT ?', [after, PAGE]);
+  for (let after = -1; ;) {
+    const rows = await db.all<{ rowid: number; text: string }>('SELECT rowid, text FROM messages WHERE rowid > ? AND text IS NOT NULL ORDER BY rowid LIMIT ?', [
+      after,
+      PAGE,
+    ]);
     if (rows.length === 0) return;
-    await db.run(
-      `UPDATE messages SET hash = j.value ->> 1, deadline = j.value ->> 2 FROM json_each(?) AS j WHERE messages.rowid = j.value ->> 0`,
-      [rowsJson(rows.map((r) => [r.rowid, reading.hash(r.text), reading.deadline(r.text)]))],
-    );
+    await db.run(`UPDATE messages SET hash = j.value ->> 1, deadline = j.value ->> 2 FROM json_each(?) AS j WHERE messages.rowid = j.value ->> 0`, [
+      rowsJson(rows.map((r) => [r.rowid, reading.hash(r.text), reading.deadline(r.text)])),
+    ]);
     after = rows[rows.length - 1].rowid;
   }
 }

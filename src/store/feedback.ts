@@ -19,11 +19,22 @@ export async function markFalsePositive(db: Db, platform: string, messageId: str
   const dropped = findings.filter((f) => rule === null || f.rule === rule);
   const kept = findings.filter((f) => !dropped.includes(f));
   await db.run('INSERT INTO feedback (platform, message_id, sender_id, rule, by_user, ts, text, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-    platform, messageId, row.sender_id, rule, byUser, now, row.text, JSON.stringify(dropped),
+    platform,
+    messageId,
+    row.sender_id,
+    rule,
+    byUser,
+    now,
+    row.text,
+    JSON.stringify(dropped),
   ]);
   const flagged = kept.length > 0;
   await db.run('UPDATE messages SET mask = ?, findings = ?, text = ? WHERE platform = ? AND id = ?', [
-    maskOf(kept.map((f): Category => f.category)), flagged ? JSON.stringify(kept) : null, flagged ? row.text : null, platform, messageId,
+    maskOf(kept.map((f): Category => f.category)),
+    flagged ? JSON.stringify(kept) : null,
+    flagged ? row.text : null,
+    platform,
+    messageId,
   ]);
   return true;
 }

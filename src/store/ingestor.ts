@@ -12,7 +12,6 @@ interface Pending extends BatchItem {
   reject: (err: unknown) => void;
 }
 
-
 /**
  * Batches writes into transactions (group commit): a batch goes when `batchSize` writes are queued
  * or `maxDelayMs` after the first; writes queued while a batch commits go in the next one. Each

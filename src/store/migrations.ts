@@ -14,13 +14,7 @@ import { SCHEMA_V1 } from './schema-v1.js';
  */
 export type Migration = string | ((db: Db, reading: TextReading) => Promise<void>);
 
-export const MIGRATIONS: readonly Migration[] = [
-  SCHEMA_V1,
-  DIGEST_DELIVERIES_SCHEMA,
-  IDENTITIES_SCHEMA,
-  addDeadlines,
-  hashOptOuts,
-];
+export const MIGRATIONS: readonly Migration[] = [SCHEMA_V1, DIGEST_DELIVERIES_SCHEMA, IDENTITIES_SCHEMA, addDeadlines, hashOptOuts];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
 export const APPLICATION_ID = 0x46544950;

@@ -43,10 +43,13 @@ const BLANK_MATCHES = `CASE WHEN findings IS NULL THEN NULL
 export async function forgetUser(db: Db, platform: string, user: string): Promise<Forgotten> {
   const token = anonymousId();
   // replace() leaves an id without the user's in it as it was (and any id when the user id is '').
-  await db.run(
-    `UPDATE messages SET sender_id = ?, id = replace(id, ?, ?), text = NULL, findings = ${BLANK_MATCHES} WHERE platform = ? AND sender_id = ?`,
-    [token, user, token, platform, user],
-  );
+  await db.run(`UPDATE messages SET sender_id = ?, id = replace(id, ?, ?), text = NULL, findings = ${BLANK_MATCHES} WHERE platform = ? AND sender_id = ?`, [
+    token,
+    user,
+    token,
+    platform,
+    user,
+  ]);
   await db.run(
     `UPDATE feedback SET sender_id = ?, message_id = replace(message_id, ?, ?), text = NULL, findings = ${BLANK_MATCHES}
      WHERE platform = ? AND sender_id = ?`,

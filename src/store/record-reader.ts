@@ -57,8 +57,18 @@ export async function* readRecords(db: Db, scope: Scope): AsyncGenerator<Message
 }
 
 type ReportRow = [
-  ts: number, platform: string, groupId: string, rowid: number,
-  id: string, senderId: string, hash: string, replyTo: string | null, isAck: 0 | 1, recipients: number, mask: number, deadline: number | null,
+  ts: number,
+  platform: string,
+  groupId: string,
+  rowid: number,
+  id: string,
+  senderId: string,
+  hash: string,
+  replyTo: string | null,
+  isAck: 0 | 1,
+  recipients: number,
+  mask: number,
+  deadline: number | null,
 ];
 
 /**
@@ -70,7 +80,10 @@ export async function* readReportRecords(db: Db, scope: Scope): AsyncGenerator<R
   const columns = 'm.id, m.sender_id, m.hash, m.reply_to, m.is_ack, m.recipients, m.mask, m.deadline';
   for await (const rows of pages<ReportRow>(db, scope, columns, 'AND (m.mask <> 0 OR m.is_ack <> 0)')) {
     for (const [ts, platform, groupId, , id, senderId, hash, replyTo, isAck, recipients, mask, deadline] of rows) {
-      yield named<ReportRecord>({ platform, id, groupId, senderId, ts, hash, replyTo, isAck: isAck === 1, recipients, categories: sharedCategoriesOf(mask), deadline }, names);
+      yield named<ReportRecord>(
+        { platform, id, groupId, senderId, ts, hash, replyTo, isAck: isAck === 1, recipients, categories: sharedCategoriesOf(mask), deadline },
+        names,
+      );
     }
   }
 }
@@ -83,7 +96,10 @@ export async function readDemandTexts(db: Db, scope: Scope): Promise<{ hash: str
 
 /** Messages by id (those not stored are left out), in no particular order. */
 export async function readMessages(db: Db, platform: string, ids: readonly string[]): Promise<MessageRecord[]> {
-  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect()} WHERE m.platform = ? AND m.id IN (SELECT value FROM json_each(?))`, [platform, JSON.stringify(ids)]);
+  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect()} WHERE m.platform = ? AND m.id IN (SELECT value FROM json_each(?))`, [
+    platform,
+    JSON.stringify(ids),
+  ]);
   return parseRows(rows).map(fromRow);
 }
 
@@ -104,7 +120,10 @@ async function readNames(db: Db, platform?: string): Promise<Names> {
   const params = platform === undefined ? [] : [platform];
   const byPlatform = new Map<string, { groups: Map<string, string>; users: Map<string, string> }>();
   for (const table of ['chat_groups', 'chat_users'] as const) {
-    const rows = await db.all<{ platform: string; id: string; name: string }>(`SELECT platform, id, name FROM ${table} WHERE name IS NOT NULL ${where}`, params);
+    const rows = await db.all<{ platform: string; id: string; name: string }>(
+      `SELECT platform, id, name FROM ${table} WHERE name IS NOT NULL ${where}`,
+      params,
+    );
     for (const r of rows) {
       let maps = byPlatform.get(r.platform);
       if (!maps) byPlatform.set(r.platform, (maps = { groups: new Map(), users: new Map() }));

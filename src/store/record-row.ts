@@ -7,7 +7,21 @@ import type { MessageRecord } from '../core/message-record.js';
 
 /** The columns of `messages` in the order of `toRow`. */
 export const MESSAGE_COLUMNS = [
-  'platform', 'id', 'group_id', 'sender_id', 'ts', 'length', 'hash', 'reply_to', 'is_ack', 'mentions_all', 'recipients', 'mask', 'findings', 'text', 'deadline',
+  'platform',
+  'id',
+  'group_id',
+  'sender_id',
+  'ts',
+  'length',
+  'hash',
+  'reply_to',
+  'is_ack',
+  'mentions_all',
+  'recipients',
+  'mask',
+  'findings',
+  'text',
+  'deadline',
 ] as const;
 
 /**
@@ -16,9 +30,23 @@ export const MESSAGE_COLUMNS = [
  * C++, which made 16 columns three times slower to read than one string that JSON.parse splits.
  */
 export type MessageRow = [
-  platform: string, id: string, groupId: string, senderId: string, ts: number, length: number, hash: string,
-  replyTo: string | null, isAck: 0 | 1, mentionsAll: 0 | 1, recipients: number, mask: number, findings: Finding[] | null,
-  text: string | null, deadline: number | null, groupName?: string | null, senderName?: string | null,
+  platform: string,
+  id: string,
+  groupId: string,
+  senderId: string,
+  ts: number,
+  length: number,
+  hash: string,
+  replyTo: string | null,
+  isAck: 0 | 1,
+  mentionsAll: 0 | 1,
+  recipients: number,
+  mask: number,
+  findings: Finding[] | null,
+  text: string | null,
+  deadline: number | null,
+  groupName?: string | null,
+  senderName?: string | null,
 ];
 
 /** The items of a MessageRow from `messages m`, names left out. */
@@ -72,8 +100,18 @@ export function toRow(r: MessageRecord, anonSender: string | undefined): Param[]
   const findings = flagged ? (anonSender ? withoutMatches(r.findings) : r.findings) : null;
   const id = anonSender && r.senderId !== '' ? r.id.replaceAll(r.senderId, anonSender) : r.id;
   return [
-    r.platform, id, r.groupId, anonSender ?? r.senderId, r.ts, r.length, r.hash, r.replyTo ?? null,
-    r.isAck ? 1 : 0, r.mentionsAll ? 1 : 0, r.recipients, mask,
+    r.platform,
+    id,
+    r.groupId,
+    anonSender ?? r.senderId,
+    r.ts,
+    r.length,
+    r.hash,
+    r.replyTo ?? null,
+    r.isAck ? 1 : 0,
+    r.mentionsAll ? 1 : 0,
+    r.recipients,
+    mask,
     findings ? JSON.stringify(findings) : null,
     flagged && !anonSender ? (r.text ?? null) : null,
     flagged ? r.deadline : null,
@@ -81,9 +119,17 @@ export function toRow(r: MessageRecord, anonSender: string | undefined): Param[]
 }
 
 export function fromRow(row: MessageRow): MessageRecord {
-  const [platform, id, groupId, senderId, ts, length, hash, replyTo, isAck, mentionsAll, recipients, mask, findings, text, deadline, groupName, senderName] = row;
+  const [platform, id, groupId, senderId, ts, length, hash, replyTo, isAck, mentionsAll, recipients, mask, findings, text, deadline, groupName, senderName] =
+    row;
   const record: MessageRecord = {
-    platform, id, groupId, senderId, ts, length, hash, replyTo,
+    platform,
+    id,
+    groupId,
+    senderId,
+    ts,
+    length,
+    hash,
+    replyTo,
     isAck: isAck === 1,
     mentionsAll: mentionsAll === 1,
     recipients,

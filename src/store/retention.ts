@@ -1,7 +1,6 @@
 import type { SerialWriter } from './serial-writer.js';
 import { DAY_MS } from '../core/time/units.js';
 
-
 /** Rows deleted per transaction: a purge of months never holds the write lock long enough to stall ingest. */
 const CHUNK = 5000;
 

@@ -40,10 +40,12 @@ export class SqliteStore implements Store {
     this.batches = new BatchWriter(writer.db, (platform, user) => this.optOuts.anonOf(platform, user));
     this.ingestor = new Ingestor(
       (items) =>
-        this.writer.transaction(() => this.batches.write(items)).catch((err: unknown) => {
-          this.batches.forgetNames();
-          throw err;
-        }),
+        this.writer
+          .transaction(() => this.batches.write(items))
+          .catch((err: unknown) => {
+            this.batches.forgetNames();
+            throw err;
+          }),
       options,
     );
   }

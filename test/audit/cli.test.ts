@@ -34,8 +34,14 @@ describe('fingertip audit', () => {
   it('exits 2 with one line naming the file and line of bad input', async () => {
     const cases: [string[], RegExp][] = [
       [['audit', fixture('contract-broken.jsonl')], /^fingertip audit: .*contract-broken\.jsonl:2: invalid JSON \(.*\)\n$/],
-      [['audit', fixture('wechatmsg-broken/教务通知群_utf8.csv')], /^fingertip audit: .*教务通知群_utf8\.csv:4: Invalid Record Length: columns length is 12, got 8\n$/],
-      [['audit', fixture('chatlab-broken/truncated.json')], /^fingertip audit: .*truncated\.json: messages\[4\]: truncated: the file ends before the document does\n$/],
+      [
+        ['audit', fixture('wechatmsg-broken/教务通知群_utf8.csv')],
+        /^fingertip audit: .*教务通知群_utf8\.csv:4: Invalid Record Length: columns length is 12, got 8\n$/,
+      ],
+      [
+        ['audit', fixture('chatlab-broken/truncated.json')],
+        /^fingertip audit: .*truncated\.json: messages\[4\]: truncated: the file ends before the document does\n$/,
+      ],
       [['audit', fixture('unknown.txt')], /^fingertip audit: .*unknown\.txt: unknown export format; expected .*\n$/],
       [['audit'], /^fingertip audit: audit: name at least one EXPORT .*\n$/],
       [['audit', fixture('contract.jsonl'), '--format', 'pdf'], /^fingertip audit: --format: expected json, md or html, got "pdf"\n$/],

@@ -46,12 +46,16 @@ describe('fingertip audit of a hostile zip', () => {
     const refused = await audit([zip]);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe(`fingertip audit: ${zip}: ops/2026-11-25.json: inflates to 1025 MiB, over the 256 MiB limit on a zip entry (unzip it to audit the folder if it is genuine)\n`);
+    expect(refused.stderr).toBe(
+      `fingertip audit: ${zip}: ops/2026-11-25.json: inflates to 1025 MiB, over the 256 MiB limit on a zip entry (unzip it to audit the folder if it is genuine)\n`,
+    );
 
     const clean = await audit([fixture('slack')]);
     const skipped = await audit([zip, '--skip-bad']);
     expect(skipped.code, skipped.stderr).toBe(0);
-    expect(skipped.stderr).toBe(`fingertip audit: skipped ${zip}: ops/2026-11-25.json: inflates to 1025 MiB, over the 256 MiB limit on a zip entry (unzip it to audit the folder if it is genuine)\n`);
+    expect(skipped.stderr).toBe(
+      `fingertip audit: skipped ${zip}: ops/2026-11-25.json: inflates to 1025 MiB, over the 256 MiB limit on a zip entry (unzip it to audit the folder if it is genuine)\n`,
+    );
     const { skipped_entries, ...report } = JSON.parse(skipped.stdout) as Report & { skipped_entries: number };
     expect(skipped_entries).toBe(1);
     expect(report).toEqual(JSON.parse(clean.stdout));
@@ -68,7 +72,11 @@ describe('fingertip audit of a hostile zip', () => {
     const zip = exportZip('liar.zip', [{ ...spacesList('ops/2026-11-25.json', 1024), size: 4096 }]);
     const refused = await audit([zip]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(new RegExp(`^fingertip audit: ${zip}: ops/2026-11-25\\.json: corrupt zip entry \\(too many bytes in the stream\\. expected 4096\\. got at least \\d+\\)\\n$`));
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `^fingertip audit: ${zip}: ops/2026-11-25\\.json: corrupt zip entry \\(too many bytes in the stream\\. expected 4096\\. got at least \\d+\\)\\n$`,
+      ),
+    );
     const skipped = await audit([zip, '--skip-bad']);
     expect(skipped.code, skipped.stderr).toBe(0);
     expect((JSON.parse(skipped.stdout) as Report).messages).toBe((JSON.parse((await audit([fixture('slack')])).stdout) as Report).messages);
@@ -98,7 +106,10 @@ describe('fingertip audit of a big day file', () => {
   it('reads a 40 MB day, in a folder or a zip, a message at a time', { timeout: 4 * HANG_MS }, async () => {
     // 400 messages of 100 KB each (a file's preview, random so that it deflates as real data does).
     const messages = Array.from({ length: 400 }, (_, i) => ({
-      type: 'message', user: `U${1 + (i % 4)}`, text: `收到 ${i}`, ts: `${1795439100 + i}.000100`,
+      type: 'message',
+      user: `U${1 + (i % 4)}`,
+      text: `收到 ${i}`,
+      ts: `${1795439100 + i}.000100`,
       files: [{ id: `F${i}`, preview: randomBytes(75_000).toString('base64') }],
     }));
     const day = Buffer.from(JSON.stringify(messages));

@@ -11,7 +11,16 @@ import { fixture } from './support/read-all.js';
 
 // Debian's chromium (.ci/run installs it); headless, and kept off the network.
 const CHROMIUM = chromiumOrSkip('the HTML report checks in a browser');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,7 +58,9 @@ describe.skipIf(!CHROMIUM)('the HTML audit report in a browser', () => {
     // Charts are drawn: inline SVGs with bars of some size.
     const charts = page.locator('svg');
     expect(await charts.count()).toBeGreaterThanOrEqual(2);
-    const bars = await page.locator('svg rect').evaluateAll((rects) => rects.filter((r) => r.getBoundingClientRect().width > 0 && r.getBoundingClientRect().height > 0).length);
+    const bars = await page
+      .locator('svg rect')
+      .evaluateAll((rects) => rects.filter((r) => r.getBoundingClientRect().width > 0 && r.getBoundingClientRect().height > 0).length);
     expect(bars).toBeGreaterThan(2);
     // Nothing but the file itself was loaded.
     expect(requests).toEqual([pathToFileURL(html).href]);
@@ -70,8 +81,15 @@ describe.skipIf(!CHROMIUM)('the HTML audit report in a browser', () => {
     await page.goto(pathToFileURL(html).href);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('h1, h2, h3').allInnerTexts()).toEqual([
-      '指尖上的形式主义报告', '图表', '按类别', '群组', '发出要求的人', '其他发现',
-      `多头填报（${report.duplicates.length}）`, `回复刷屏（${report.ack_storms.length}）`, `群组重叠（${report.sprawl.length}）`,
+      '指尖上的形式主义报告',
+      '图表',
+      '按类别',
+      '群组',
+      '发出要求的人',
+      '其他发现',
+      `多头填报（${report.duplicates.length}）`,
+      `回复刷屏（${report.ack_storms.length}）`,
+      `群组重叠（${report.sprawl.length}）`,
       `证据（最重的 ${report.demands} 条）`,
     ]);
     const text = await page.locator('body').innerText();
@@ -84,7 +102,9 @@ describe.skipIf(!CHROMIUM)('the HTML audit report in a browser', () => {
     const { root } = await cdp.send('DOM.getDocument');
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
     const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-    expect(fonts.map((f) => [f.familyName, f.glyphCount])).toEqual([[expect.stringMatching(/CJK|PingFang|YaHei|Hiragino|Source Han/), [...'指尖上的形式主义报告'].length]]);
+    expect(fonts.map((f) => [f.familyName, f.glyphCount])).toEqual([
+      [expect.stringMatching(/CJK|PingFang|YaHei|Hiragino|Source Han/), [...'指尖上的形式主义报告'].length],
+    ]);
     await page.screenshot({ path: join(dir, 'report-zh.png'), fullPage: true });
     await page.close();
   }, 60_000);

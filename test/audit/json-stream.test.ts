@@ -70,7 +70,10 @@ describe('streamJson', () => {
   it('skips an element larger than 1 MiB without holding it', async () => {
     const big = 'x'.repeat((1 << 20) + 10);
     const evs = await events(`{"messages":[{"t":"${big}"},{"t":"ok"}]}`, 1 << 16);
-    expect(evs).toEqual([{ kind: 'bad-item', key: 'messages', index: 0, reason: 'entry larger than 1 MiB' }, { kind: 'item', key: 'messages', index: 1, value: { t: 'ok' } }]);
+    expect(evs).toEqual([
+      { kind: 'bad-item', key: 'messages', index: 0, reason: 'entry larger than 1 MiB' },
+      { kind: 'item', key: 'messages', index: 1, value: { t: 'ok' } },
+    ]);
   });
 
   it('streams the elements of a top-level list (a Slack day file), however the bytes are cut', async () => {

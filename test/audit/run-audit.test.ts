@@ -32,7 +32,7 @@ describe('runAudit', () => {
     expect(report.messages).toBe(7 + 6);
   });
 
-  it('says once per export when a group\'s messages are out of time order', async () => {
+  it("says once per export when a group's messages are out of time order", async () => {
     const dir = tempDir();
     const file = join(dir, 'unordered.jsonl');
     const line = (id: string, ts: string) => JSON.stringify({ id, group_id: 'G1', sender_id: 'U1', ts, text: 'hello' });
@@ -54,7 +54,10 @@ describe('runAudit', () => {
     const { report } = await runAudit([SLACK, WECHAT, CHATLAB], { config: defaultConfig() });
     expect(report.groups.map((g) => g.id).sort()).toEqual(['12', '38988428513@chatroom', 'C01', 'C02']);
     // The same clock-in demand in the WeChat group, the ChatLab group and Slack's #ops-copy.
-    expect(report.duplicates).toContainEqual({ message_ids: expect.arrayContaining(['12/2', 'm1', 'C02/1795483800.000100']), groups: expect.arrayContaining(['12', '38988428513@chatroom', 'C02']) });
+    expect(report.duplicates).toContainEqual({
+      message_ids: expect.arrayContaining(['12/2', 'm1', 'C02/1795483800.000100']),
+      groups: expect.arrayContaining(['12', '38988428513@chatroom', 'C02']),
+    });
     // #ops and #ops-copy have the same four members.
     expect(report.sprawl).toEqual([{ groups: ['C01', 'C02'], overlap: 1 }]);
     // 21:05 in Shanghai is after work hours.
@@ -69,7 +72,12 @@ describe('runAudit', () => {
     expect(rows.length - 1).toBe(evidenceRows);
     const categories = Object.values(report.by_category).reduce((a, b) => a + b, 0);
     expect(evidenceRows).toBeGreaterThanOrEqual(categories);
-    expect(rows.slice(1).map((r) => r[2]).sort()).toEqual(expect.arrayContaining(['check-in']));
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(expect.arrayContaining(['check-in']));
     for (const r of rows.slice(1)) {
       expect(r[0]).toMatch(/^2026-11-23T21:05:00\+08:00$/);
       expect(r[5]).toBe('3');
@@ -81,7 +89,11 @@ describe('runAudit', () => {
     const broken = fixture('contract-broken.jsonl');
     await expect(runAudit([broken], { config: defaultConfig() })).rejects.toThrow(/contract-broken\.jsonl:2: invalid JSON/);
     const warnings: string[] = [];
-    const result = await runAudit([broken, fixture('chatlab-broken/truncated.json')], { config: defaultConfig(), skipBad: true, warn: (l) => warnings.push(l) });
+    const result = await runAudit([broken, fixture('chatlab-broken/truncated.json')], {
+      config: defaultConfig(),
+      skipBad: true,
+      warn: (l) => warnings.push(l),
+    });
     expect(result.skipped).toBe(3);
     expect(result.report.messages).toBe(2 + 3);
     expect(warnings).toHaveLength(3);

@@ -17,7 +17,10 @@ describe('fingertip classify', () => {
     ].join('\n');
     const { code, stdout } = await runCli(['classify'], { stdin: input });
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(['m1', 'm2', 4]);
     expect(lines[0]).toEqual({ id: 'm1', ...classify(DEMAND) });
     expect(lines[0].categories).toContain('check-in');
@@ -27,7 +30,12 @@ describe('fingertip classify', () => {
   it('reads plain text with --text, ids being line numbers', async () => {
     const { code, stdout } = await runCli(['classify', '--text'], { stdin: `${DEMAND}\n\nhello\n` });
     expect(code).toBe(0);
-    expect(stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([1, 2, 3]);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([1, 2, 3]);
   });
 
   it('reads a file and names it and the line of a malformed line, keeping earlier results', async () => {
@@ -61,7 +69,10 @@ describe('fingertip classify', () => {
     expect(r.code).toBe(0);
     const lines = bytes.toString('utf8').split(/\r?\n/);
     if (lines.at(-1) === '') lines.pop();
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => i + 1));
   });
 });

@@ -142,10 +142,17 @@ describe('privacy', () => {
     const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
     await seedWeek(store);
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(d.senders).toEqual([{ name: 'Li', demands: 2 }, { name: 'Wang', demands: 2 }, { name: 'Zhao', demands: 1 }]);
+    expect(d.senders).toEqual([
+      { name: 'Li', demands: 2 },
+      { name: 'Wang', demands: 2 },
+      { name: 'Zhao', demands: 1 },
+    ]);
     await store.setOptOut('test', 'U2', true);
     const after = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(after.senders).toEqual([{ name: 'Li', demands: 2 }, { name: 'Zhao', demands: 1 }]);
+    expect(after.senders).toEqual([
+      { name: 'Li', demands: 2 },
+      { name: 'Zhao', demands: 1 },
+    ]);
     // Wang's demands still count but are not quoted: the third example is tiny's, shown as "other".
     expect(after.demands).toBe(5);
     expect(after.examples.map((e) => [e.text, e.group])).toEqual([

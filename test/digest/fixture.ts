@@ -52,13 +52,34 @@ export async function seedWeek(store: Store): Promise<void> {
   }
   adds.push(store.add(demand({ ...inOps, id: 'd1', ts: w47(0, 21, 5), text: '请全体同事今晚十点前完成打卡并截图发群里' }, ['check-in', 'proof-demand'])));
   for (let i = 0; i < 6; i++) {
-    adds.push(store.add(record({ ...inOps, id: `ack${i}`, ts: w47(0, 21, 6 + i), senderId: `U${10 + i}`, senderName: `M${i}`, isAck: true, replyTo: 'd1', hash: 'ack' })));
+    adds.push(
+      store.add(
+        record({ ...inOps, id: `ack${i}`, ts: w47(0, 21, 6 + i), senderId: `U${10 + i}`, senderName: `M${i}`, isAck: true, replyTo: 'd1', hash: 'ack' }),
+      ),
+    );
   }
   adds.push(store.add(record({ ...inOps, id: 'chat1', ts: w47(1, 9), senderId: 'U20', senderName: 'Chen' })));
   adds.push(store.add(demand({ ...inOps, id: 'd2', ts: w47(1, 10), text: FILL_FORM }, ['data-request'])));
   adds.push(store.add(demand({ ...inHr, id: 'd3', ts: w47(1, 11), text: FILL_FORM }, ['data-request'])));
   adds.push(store.add(demand({ ...inHr, id: 'd4', ts: w47(2, 15), text: '大家给这篇文章点赞转发' }, ['like-quota'])));
-  adds.push(store.add(demand({ platform: 'test', groupId: 'C03', groupName: 'tiny', senderId: 'U3', senderName: 'Zhao', recipients: 2, id: 'd5', ts: w47(3, 10), text: '请回复收到' }, ['ack-demand'])));
+  adds.push(
+    store.add(
+      demand(
+        {
+          platform: 'test',
+          groupId: 'C03',
+          groupName: 'tiny',
+          senderId: 'U3',
+          senderName: 'Zhao',
+          recipients: 2,
+          id: 'd5',
+          ts: w47(3, 10),
+          text: '请回复收到',
+        },
+        ['ack-demand'],
+      ),
+    ),
+  );
   await Promise.all(adds);
   await store.addLead('test', 'C01', '主任要求每天在三个群里重复报体温', w47(4, 12));
   await store.flush();

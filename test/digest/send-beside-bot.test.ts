@@ -20,7 +20,13 @@ describe('digest --send beside a running Slack bot on the same config', () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
     const supervisor = { platform: 'slack', user: 'U0SUPER', lang: 'en' };
-    bot = await startSlackBot({ db: config.db, apiUrl: api.url, signingSecret: SIGNING_SECRET, dir: tempDir(), extra: { digest: { supervisors: [supervisor] } } });
+    bot = await startSlackBot({
+      db: config.db,
+      apiUrl: api.url,
+      signingSecret: SIGNING_SECRET,
+      dir: tempDir(),
+      extra: { digest: { supervisors: [supervisor] } },
+    });
     // The bot catches up on the last complete week as it starts: let it, so the two never write at once.
     await waitFor(() => bot!.stderr.find((l) => /^digest: \S+ (sent to|to) slack:U0SUPER/.test(l)), "the bot's own digest", 30_000);
 

@@ -16,8 +16,14 @@ async function deps(config: Config, store: Store, adapter: CapturingAdapter, lin
   const deliveries = await DeliveryLog.open(store.path);
   logs.push(deliveries);
   return {
-    config, store, deliveries, adapters: [adapter], now: () => NOW, log: (l) => lines.push(l),
-    retry: { attempts: 3, backoffMs: 1000 }, sleep: async (ms) => void sleeps.push(ms),
+    config,
+    store,
+    deliveries,
+    adapters: [adapter],
+    now: () => NOW,
+    log: (l) => lines.push(l),
+    retry: { attempts: 3, backoffMs: 1000 },
+    sleep: async (ms) => void sleeps.push(ms),
   };
 }
 
@@ -84,7 +90,7 @@ describe('sendDigests', () => {
     expect((await d.deliveries.rows('slack', 'U0SUPER'))[0].error).toBe('no running adapter for platform slack');
   });
 
-  it('sends a group\'s digest to the supervisor its admins subscribed from the chat', async () => {
+  it("sends a group's digest to the supervisor its admins subscribed from the chat", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
     await store.setGroupSettings('test', 'C02', { ...(await store.groupSettings('test', 'C02')), supervisors: ['hrboss'] });

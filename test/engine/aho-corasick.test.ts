@@ -30,7 +30,7 @@ describe('AhoCorasick', () => {
   it('agrees with a naive search on random text', () => {
     const alphabet = 'ab打卡c';
     let seed = 42;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const rand = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
     for (let round = 0; round < 50; round++) {
       const patterns = [...new Set(Array.from({ length: 8 }, () => rand(1 + Math.floor(next() * 3))))];

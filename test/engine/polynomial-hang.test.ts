@@ -54,7 +54,10 @@ function runChild(rules: string, limitMs: number): Promise<{ lines: Timed[]; kil
     child.on('error', fail);
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
-      const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Timed);
+      const lines = out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Timed);
       done({ lines, killed: signal === 'SIGKILL', stderr });
     });
   });

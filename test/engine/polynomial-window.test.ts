@@ -46,7 +46,9 @@ describe('polynomial patterns in rules', () => {
   it('refuses one whose slice of text would cost too much at its degree, naming the cost', () => {
     expect(problemsOf({ 'check-in/ok.yaml': poly('within: 10') })).toEqual([]);
     expect(problemsOf({ 'check-in/wide.yaml': poly('within: 200', 'x*x*x*x*y') })).toEqual([
-      expect.stringMatching(/wide\.yaml: match\.all\[0\]: pattern \/x\*x\*x\*x\*y\/ has polynomial backtracking \(degree 5\).* 806 characters .* 806\^5 steps .* narrow its window/),
+      expect.stringMatching(
+        /wide\.yaml: match\.all\[0\]: pattern \/x\*x\*x\*x\*y\/ has polynomial backtracking \(degree 5\).* 806 characters .* 806\^5 steps .* narrow its window/,
+      ),
     ]);
   });
 
@@ -60,7 +62,11 @@ describe('polynomial patterns in rules', () => {
   });
 
   it('refuses to compile one without a window in a rule set the loader did not check', () => {
-    const rule = { id: 'check-in/open', category: 'check-in', match: { any: ['please'], all: [{ kind: 'pattern', pattern: 'x*x*y' }], none: [] } } as unknown as Rule;
+    const rule = {
+      id: 'check-in/open',
+      category: 'check-in',
+      match: { any: ['please'], all: [{ kind: 'pattern', pattern: 'x*x*y' }], none: [] },
+    } as unknown as Rule;
     expect(() => new Engine({ rules: [rule], contexts: new Map() })).toThrow('a polynomial pattern needs a window');
   });
 });

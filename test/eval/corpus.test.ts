@@ -6,7 +6,12 @@ const line = (o: object) => `${JSON.stringify(o)}\n`;
 
 describe('reading a labelled corpus', () => {
   it('reads lines with their labels sorted, genre, hard flag and where they stand', () => {
-    const dir = tempDir({ 'a.jsonl': line({ id: 'x1', lang: 'zh', text: '请打卡', labels: ['proof-demand', 'check-in'], genre: 'chat-demand' }) + '\n' + line({ id: 'x2', text: '我打卡了', labels: [], hard: true }) });
+    const dir = tempDir({
+      'a.jsonl':
+        line({ id: 'x1', lang: 'zh', text: '请打卡', labels: ['proof-demand', 'check-in'], genre: 'chat-demand' }) +
+        '\n' +
+        line({ id: 'x2', text: '我打卡了', labels: [], hard: true }),
+    });
     const rows = readCorpusFile(`${dir}/a.jsonl`, 'a.jsonl');
     expect(rows.map((r) => [r.id, r.labels, r.genre, r.hard, r.where])).toEqual([
       ['x1', ['check-in', 'proof-demand'], 'chat-demand', false, 'a.jsonl:1'],

@@ -26,6 +26,9 @@ describe('segments', () => {
   });
 
   it('keeps surrogate pairs whole when spans are in UTF-16 units', () => {
-    expect(segments('👍打卡', [f('r', 2, 4)])).toEqual([{ text: '👍', rules: [] }, { text: '打卡', rules: ['r'] }]);
+    expect(segments('👍打卡', [f('r', 2, 4)])).toEqual([
+      { text: '👍', rules: [] },
+      { text: '打卡', rules: ['r'] },
+    ]);
   });
 });

@@ -16,8 +16,35 @@ function chinese() {
   const b = new ReportBuilder({ config: defaultConfig(), from: sh('2026-11-23T00:00:00'), to: sh('2026-11-30T00:00:00') });
   b.addGroup({ platform: 'test', id: 'G1', name: '卫健群', members: 58 });
   b.addGroup({ platform: 'test', id: 'G2', name: '教务通知群', members: 20 });
-  b.add(demand({ id: 'm1', groupId: 'G1', groupName: '卫健群', ts: sh('2026-11-23T21:05:00'), senderName: '李主任', recipients: 57, text: '请各位今晚十点前完成健康打卡并截图' }, ['check-in', 'proof-demand'], '完成健康打卡'));
-  b.add(demand({ id: 'm2', groupId: 'G2', groupName: '教务通知群', ts: sh('2026-11-24T10:00:00'), senderName: '王老师', recipients: 19, text: '请各位老师下班前填写统计表' }, ['data-request']));
+  b.add(
+    demand(
+      {
+        id: 'm1',
+        groupId: 'G1',
+        groupName: '卫健群',
+        ts: sh('2026-11-23T21:05:00'),
+        senderName: '李主任',
+        recipients: 57,
+        text: '请各位今晚十点前完成健康打卡并截图',
+      },
+      ['check-in', 'proof-demand'],
+      '完成健康打卡',
+    ),
+  );
+  b.add(
+    demand(
+      {
+        id: 'm2',
+        groupId: 'G2',
+        groupName: '教务通知群',
+        ts: sh('2026-11-24T10:00:00'),
+        senderName: '王老师',
+        recipients: 19,
+        text: '请各位老师下班前填写统计表',
+      },
+      ['data-request'],
+    ),
+  );
   b.add(record({ id: 'p1', groupId: 'G2', groupName: '教务通知群', ts: sh('2026-11-24T11:00:00'), text: '明天开会' }));
   return { report: b.build(), details: b.details() };
 }
@@ -82,7 +109,21 @@ describe('long tables', () => {
     const b = new ReportBuilder({ config: defaultConfig() });
     for (let i = 0; i < 60; i++) {
       const g = Math.min(i, 52);
-      b.add(demand({ id: `m${i}`, groupId: `G${g}`, groupName: `群${String(g).padStart(3, '0')}`, senderId: `u${i}`, senderName: `S${String(i).padStart(3, '0')}`, recipients: 5 + g, ts: sh('2026-11-23T10:00:00') + i * 60_000, text: '请大家填表' }, ['data-request']));
+      b.add(
+        demand(
+          {
+            id: `m${i}`,
+            groupId: `G${g}`,
+            groupName: `群${String(g).padStart(3, '0')}`,
+            senderId: `u${i}`,
+            senderName: `S${String(i).padStart(3, '0')}`,
+            recipients: 5 + g,
+            ts: sh('2026-11-23T10:00:00') + i * 60_000,
+            text: '请大家填表',
+          },
+          ['data-request'],
+        ),
+      );
     }
     return { report: b.build(), details: b.details() };
   }

@@ -25,7 +25,19 @@ describe('renderReport', () => {
     const parsed = JSON.parse(json);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n  "messages": 2,');
-    expect(Object.keys(parsed)).toEqual(['period', 'messages', 'demands', 'by_category', 'person_minutes', 'after_hours', 'groups', 'senders', 'duplicates', 'ack_storms', 'sprawl']);
+    expect(Object.keys(parsed)).toEqual([
+      'period',
+      'messages',
+      'demands',
+      'by_category',
+      'person_minutes',
+      'after_hours',
+      'groups',
+      'senders',
+      'duplicates',
+      'ack_storms',
+      'sprawl',
+    ]);
     expect(Object.keys(parsed.by_category)).toEqual([...CATEGORIES]);
     expect(Object.keys(parsed.groups[0].by_category)).toEqual([...CATEGORIES]);
     expect(parsed.person_minutes).toBe(40);

@@ -29,9 +29,7 @@ async function fixture(): Promise<Store> {
 describe('aggregates', () => {
   it('totals demands and recipients per category, filling unknown recipients from the group size', async () => {
     const store = await fixture();
-    expect(await store.categoryTotals({ from: 1000, to: 2000 })).toEqual(
-      totals({ 'check-in': [2, 18], 'data-request': [2, 13], 'like-quota': [1, 20] }),
-    );
+    expect(await store.categoryTotals({ from: 1000, to: 2000 })).toEqual(totals({ 'check-in': [2, 18], 'data-request': [2, 13], 'like-quota': [1, 20] }));
     expect(await store.categoryTotals({ from: 1000, to: 2000, platform: 'slack' })).toEqual(totals({ 'check-in': [2, 18], 'data-request': [2, 13] }));
     expect(await store.categoryTotals({ from: 1000, to: 2000, platform: 'slack', groupIds: ['C2'] })).toEqual(totals({ 'data-request': [1, 4] }));
     expect(await store.categoryTotals({ from: 1000, to: 1100 })).toEqual(totals({ 'check-in': [1, 9] })); // `to` is exclusive
@@ -53,7 +51,7 @@ describe('aggregates', () => {
     ]);
   });
 
-  it("shows a member the demands of others in their groups, latest first, never their own", async () => {
+  it('shows a member the demands of others in their groups, latest first, never their own', async () => {
     const store = await fixture();
     const view = await store.memberView('slack', 'U2', { from: 1000, to: 3000, limit: 5 });
     expect(view.groups).toBe(2);

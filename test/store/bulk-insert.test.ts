@@ -20,6 +20,16 @@ describe('bulk inserts', () => {
   });
 
   it('writes one JSON text per batch, its lone surrogates replaced', () => {
-    expect(JSON.parse(rowsJson([['x\ud83d', 1, null], ['\\ud83d', 2.5, 'y']]))).toEqual([['x\ufffd', 1, null], ['\\ud83d', 2.5, 'y']]);
+    expect(
+      JSON.parse(
+        rowsJson([
+          ['x\ud83d', 1, null],
+          ['\\ud83d', 2.5, 'y'],
+        ]),
+      ),
+    ).toEqual([
+      ['x\ufffd', 1, null],
+      ['\\ud83d', 2.5, 'y'],
+    ]);
   });
 });

@@ -5,10 +5,14 @@ import { finding, rec, tempStore } from './fixtures.js';
 describe('markFalsePositive', () => {
   it("drops one rule's findings, recomputes the categories, and keeps the feedback for tuning", async () => {
     const store = await tempStore();
-    await store.add(rec('m1', {
-      categories: ['check-in', 'proof-demand'], recipients: 10, text: '打卡并截图',
-      findings: [finding('check-in', 'check-in/a', '打卡'), finding('proof-demand', 'proof-demand/b', '截图')],
-    }));
+    await store.add(
+      rec('m1', {
+        categories: ['check-in', 'proof-demand'],
+        recipients: 10,
+        text: '打卡并截图',
+        findings: [finding('check-in', 'check-in/a', '打卡'), finding('proof-demand', 'proof-demand/b', '截图')],
+      }),
+    );
     expect(await store.markFalsePositive('slack', 'm1', 'check-in/a', 'U7')).toBe(true);
     const after = await store.message('slack', 'm1');
     expect(after?.categories).toEqual(['proof-demand']);

@@ -15,7 +15,11 @@ export function bytesFound(dbPath: string, needles: readonly string[]): string[]
     const bytes = readFileSync(file);
     for (const needle of needles) {
       const le = Buffer.from(needle, 'utf16le');
-      const encodings: [string, Buffer][] = [['utf8', Buffer.from(needle, 'utf8')], ['utf16le', le], ['utf16be', Buffer.from(le).swap16()]];
+      const encodings: [string, Buffer][] = [
+        ['utf8', Buffer.from(needle, 'utf8')],
+        ['utf16le', le],
+        ['utf16be', Buffer.from(le).swap16()],
+      ];
       for (const [encoding, pattern] of encodings) if (bytes.includes(pattern)) found.push(`${file} ${encoding} ${needle}`);
     }
   }

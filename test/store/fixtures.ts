@@ -26,7 +26,10 @@ afterEach(async () => {
 });
 
 export const finding = (category: Category, rule = `${category}/test`, match = 'matched words'): Finding => ({
-  rule, category, span: [0, match.length], match,
+  rule,
+  category,
+  span: [0, match.length],
+  match,
 });
 
 /** A record with sensible defaults; flagged when given categories (one finding each, text kept). */
@@ -34,9 +37,21 @@ export function rec(id: string, fields: Partial<MessageRecord> & { cats?: Catego
   const { cats = [], ...rest } = fields;
   const flagged = cats.length > 0;
   return {
-    platform: 'slack', id, groupId: 'C1', senderId: 'U1', ts: 1_000_000, length: 10, hash: `h-${id}`, replyTo: null,
-    isAck: false, mentionsAll: false, recipients: 0, categories: [...cats].sort(),
-    findings: cats.map((c) => finding(c)), text: flagged ? `text of ${id}` : null, deadline: null,
+    platform: 'slack',
+    id,
+    groupId: 'C1',
+    senderId: 'U1',
+    ts: 1_000_000,
+    length: 10,
+    hash: `h-${id}`,
+    replyTo: null,
+    isAck: false,
+    mentionsAll: false,
+    recipients: 0,
+    categories: [...cats].sort(),
+    findings: cats.map((c) => finding(c)),
+    text: flagged ? `text of ${id}` : null,
+    deadline: null,
     ...rest,
   };
 }

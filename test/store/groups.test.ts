@@ -46,7 +46,10 @@ describe('groups', () => {
     expect(await store.group('wechat', 'old')).toBeUndefined();
     expect(await store.group('wechat', 'new')).toEqual({ id: 'new', name: '办公室', members: 3, memberIds: ['a', 'b', 'c'], firstSeen: 100, lastSeen: 300 });
     expect(await store.groupSettings('wechat', 'new')).toEqual({ mode: 'nudge', disabledRules: [] });
-    expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => [r.id, r.groupId])).toEqual([['m1', 'new'], ['m2', 'new']]);
+    expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => [r.id, r.groupId])).toEqual([
+      ['m1', 'new'],
+      ['m2', 'new'],
+    ]);
     expect((await store.leads({ from: 0, to: 1000 })).map((l) => l.groupId)).toEqual(['new']);
     expect((await store.categoryTotals({ from: 0, to: 1000, groupIds: ['new'] }))['check-in'].count).toBe(1);
   });

@@ -47,8 +47,16 @@ describe('ingest', () => {
   it('reads back every field it was given', async () => {
     const store = await tempStore();
     const r = rec('full', {
-      cats: ['ack-demand'], groupName: 'ops', senderName: 'Li', replyTo: 'm0', isAck: true, mentionsAll: true,
-      recipients: 41, length: 7, ts: 1_700_000_000_123, text: '收到请回复 "1"',
+      cats: ['ack-demand'],
+      groupName: 'ops',
+      senderName: 'Li',
+      replyTo: 'm0',
+      isAck: true,
+      mentionsAll: true,
+      recipients: 41,
+      length: 7,
+      ts: 1_700_000_000_123,
+      text: '收到请回复 "1"',
     });
     await store.add(r);
     expect(await store.message('slack', 'full')).toEqual(r);
@@ -83,10 +91,7 @@ describe('ingest', () => {
 
   it('keeps group names and first/last seen from the records', async () => {
     const store = await tempStore();
-    await Promise.all([
-      store.add(rec('a', { groupId: 'C9', groupName: 'old name', ts: 2_000 })),
-      store.add(rec('b', { groupId: 'C9', ts: 1_000 })),
-    ]);
+    await Promise.all([store.add(rec('a', { groupId: 'C9', groupName: 'old name', ts: 2_000 })), store.add(rec('b', { groupId: 'C9', ts: 1_000 }))]);
     await store.add(rec('c', { groupId: 'C9', groupName: 'new name', ts: 3_000 }));
     expect(await store.group('slack', 'C9')).toEqual({ id: 'C9', name: 'new name', members: 0, memberIds: [], firstSeen: 1_000, lastSeen: 3_000 });
   });

@@ -9,7 +9,11 @@ import { InputError, WorkError } from '../../src/core/errors.js';
 import { runCli } from '../support/run-cli.js';
 import { rec, tempDir, tempStore } from './fixtures.js';
 
-const rejection = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (err: unknown) => err);
+const rejection = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
 
 describe('openStore', () => {
   it('creates the file and its folder', async () => {
@@ -81,9 +85,7 @@ describe('openStore', () => {
     await store.close();
     // Another connection takes an exclusive lock and keeps it, as a crashed tool might.
     const other = new sqlite3.Database(store.path);
-    await new Promise<void>((resolve, reject) =>
-      other.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;', (err) => (err ? reject(err) : resolve())),
-    );
+    await new Promise<void>((resolve, reject) => other.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;', (err) => (err ? reject(err) : resolve())));
     try {
       const err = await rejection(openStore(store.path, { busyTimeoutMs: 200 }));
       expect(err).toBeInstanceOf(WorkError);

@@ -17,8 +17,16 @@ describe('privacy', () => {
   it('forgets a user: name, texts, matched words and memberships go, group aggregates stay', async () => {
     const store = await tempStore();
     await store.upsertGroup({ platform: 'slack', id: 'C1', memberCount: 4, memberIds: ['Uzhang', 'U2'] });
-    await store.add(rec('m1', { senderId: 'Uzhang', senderName: 'Zhang San', cats: ['check-in'], recipients: 3, text: 'Zhang says clock in',
-      findings: [finding('check-in', 'check-in/x', 'Zhang says clock')] }));
+    await store.add(
+      rec('m1', {
+        senderId: 'Uzhang',
+        senderName: 'Zhang San',
+        cats: ['check-in'],
+        recipients: 3,
+        text: 'Zhang says clock in',
+        findings: [finding('check-in', 'check-in/x', 'Zhang says clock')],
+      }),
+    );
     await store.add(rec('m2', { senderId: 'Uzhang', senderName: 'Zhang San', ts: 1_000_001 }));
     await store.add(rec('m3', { senderId: 'U2', cats: ['check-in'], recipients: 3 }));
     await store.markFalsePositive('slack', 'm1', 'other/rule', 'Uzhang');
@@ -84,7 +92,7 @@ describe('privacy', () => {
     expect(await reopened.message('slack', 'back')).toMatchObject({ senderId: 'U5', senderName: 'Wang', text: 'Wang is back' });
   });
 
-  it("drops the name at opt-out and keeps the opt-out after forget me, under a new anonymous id", async () => {
+  it('drops the name at opt-out and keeps the opt-out after forget me, under a new anonymous id', async () => {
     const store = await tempStore();
     await store.add(rec('named', { senderId: 'U5', senderName: 'Wang' }));
     await store.setOptOut('slack', 'U5', true);

@@ -44,7 +44,10 @@ const FROM_SOURCES = ['--import', './test/support/ts-loader.mjs', 'test/support/
 export async function startSlackBot(opts: SlackBotOptions): Promise<BotProcess> {
   const port = await freePort();
   const config = join(opts.dir, `slack-${port}.yaml`);
-  writeFileSync(config, stringify({ db: opts.db, ...opts.extra, adapters: { slack: { token: 'xoxb-test', signingSecret: opts.signingSecret, port, apiUrl: opts.apiUrl } } }));
+  writeFileSync(
+    config,
+    stringify({ db: opts.db, ...opts.extra, adapters: { slack: { token: 'xoxb-test', signingSecret: opts.signingSecret, port, apiUrl: opts.apiUrl } } }),
+  );
   const child = spawn(process.execPath, [...(opts.cli ?? FROM_SOURCES), 'start', '--config', config], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '' },

@@ -47,7 +47,8 @@ export class AckStormDetector {
     if (record.replyTo) {
       const target = groupKey(record.platform, record.replyTo);
       const list = this.replies.get(target);
-      if (list) list.push(sender); else this.replies.set(target, [sender]);
+      if (list) list.push(sender);
+      else this.replies.set(target, [sender]);
       return;
     }
     const d = this.latest.get(groupKey(record.platform, record.groupId));

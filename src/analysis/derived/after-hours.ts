@@ -19,11 +19,7 @@ export function deadlineOutsideWork(ts: number, deadline: Deadline, workhours: W
  * taxonomy.md's `after-hours`: a demand sent outside work hours, or whose deadline forces work
  * outside them. Messages that are not demands never count.
  */
-export function isAfterHoursDemand(
-  record: Pick<ReportRecord, 'ts' | 'categories' | 'deadline'>,
-  workhours: WorkHours,
-  tz: string,
-): boolean {
+export function isAfterHoursDemand(record: Pick<ReportRecord, 'ts' | 'categories' | 'deadline'>, workhours: WorkHours, tz: string): boolean {
   if (record.categories.length === 0) return false;
   if (!isWorkTime(record.ts, workhours, tz)) return true;
   return record.deadline !== null && deadlineOutsideWork(record.ts, record.deadline, workhours, tz);

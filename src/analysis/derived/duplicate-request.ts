@@ -144,7 +144,8 @@ export class DuplicateDetector {
     for (let i = 0; i < this.textOf.length; i++) {
       const root = uf.find(i);
       const list = members.get(root);
-      if (list) list.push(i); else members.set(root, [i]);
+      if (list) list.push(i);
+      else members.set(root, [i]);
     }
     const found: { first: number; dup: Duplicate }[] = [];
     const { times: t, groups: groupOf, senders: senderOf } = this.demands.columns();

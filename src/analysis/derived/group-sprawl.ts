@@ -65,9 +65,16 @@ function cmp(a: string, b: string): number {
 
 /** Jaccard overlap of two sorted token arrays. */
 function jaccard(a: Int32Array, b: Int32Array): number {
-  let i = 0, j = 0, both = 0;
+  let i = 0,
+    j = 0,
+    both = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { both++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
   }
   return both / (a.length + b.length - both);
 }

@@ -6,9 +6,7 @@ import { normalize } from '../../engine/normalize.js';
 const ZH_DAY = '今天|今日|今晚|今早|今夜|明天|明日|明早|明晚|明晨|后天';
 const ZH_PERIOD = '凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚|早';
 const ZH_NUM = '[零〇一二两三四五六七八九十]{1,3}';
-const ZH_TIME =
-  `(${ZH_DAY})?\\s*(${ZH_PERIOD})?\\s*(\\d{1,2}|${ZH_NUM})\\s*` +
-  `(?::(\\d{2})|[点时](?:(半)|(一刻)|(\\d{1,2}|${ZH_NUM})分?)?)`;
+const ZH_TIME = `(${ZH_DAY})?\\s*(${ZH_PERIOD})?\\s*(\\d{1,2}|${ZH_NUM})\\s*` + `(?::(\\d{2})|[点时](?:(半)|(一刻)|(\\d{1,2}|${ZH_NUM})分?)?)`;
 const ZH_AFTER = new RegExp(`${ZH_TIME}\\s*(?:前|之前|以前|为止)`, 'u');
 const ZH_BEFORE = new RegExp(`(?:截止|截至|最晚|最迟|不晚于)(?:时间)?[:\\s]*(?:到|至|于)?\\s*${ZH_TIME}`, 'u');
 
@@ -26,8 +24,8 @@ function zhNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   const ten = s.indexOf('十');
   if (ten < 0) return DIGITS[s] ?? NaN;
-  const tens = ten === 0 ? 1 : DIGITS[s.slice(0, ten)] ?? NaN;
-  const ones = ten === s.length - 1 ? 0 : DIGITS[s.slice(ten + 1)] ?? NaN;
+  const tens = ten === 0 ? 1 : (DIGITS[s.slice(0, ten)] ?? NaN);
+  const ones = ten === s.length - 1 ? 0 : (DIGITS[s.slice(ten + 1)] ?? NaN);
   return tens * 10 + ones;
 }
 
@@ -62,7 +60,7 @@ function fromEn(m: RegExpExecArray): Deadline | null {
   // A bare number ("by 5") is too often a count or a date to read as a time.
   if (!ampm && !min && !isEvening(day)) return null;
   let hour = Number(h);
-  if (ampm?.startsWith('p') || (!ampm && isEvening(day))) hour = hour % 12 + 12;
+  if (ampm?.startsWith('p') || (!ampm && isEvening(day))) hour = (hour % 12) + 12;
   else if (ampm?.startsWith('a')) hour = hour % 12;
   return deadline(dayOffsetOf(day), hour, min ? Number(min) : 0);
 }

@@ -55,7 +55,11 @@ interface GroupStats {
 
 /** Evidence as offered; text and findings are read later for records that came without them. */
 type PendingEvidence = Omit<EvidenceItem, 'groupName' | 'time' | 'personMinutes' | 'text' | 'findings'> & {
-  platform: string; text?: string | null; findings?: EvidenceItem['findings']; recipients: number; perRecipient: number;
+  platform: string;
+  text?: string | null;
+  findings?: EvidenceItem['findings'];
+  recipients: number;
+  perRecipient: number;
 };
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
@@ -170,7 +174,8 @@ export class ReportBuilder {
     for (const e of this.evidence.items()) {
       if (e.text !== undefined) continue;
       const list = ids.get(e.platform);
-      if (list) list.push(e.id); else ids.set(e.platform, [e.id]);
+      if (list) list.push(e.id);
+      else ids.set(e.platform, [e.id]);
     }
     return ids;
   }
@@ -199,8 +204,13 @@ export class ReportBuilder {
       const groupMinutes = this.minutesByCategory(g, members).reduce((a, b) => a + b, 0);
       minutes += groupMinutes;
       groups.push({
-        id: g.id, name: this.nameOf(g), members, messages: g.messages, demands: g.demands,
-        by_category: byCategory, person_minutes: round1(groupMinutes),
+        id: g.id,
+        name: this.nameOf(g),
+        members,
+        messages: g.messages,
+        demands: g.demands,
+        by_category: byCategory,
+        person_minutes: round1(groupMinutes),
       });
     }
     groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
@@ -209,7 +219,9 @@ export class ReportBuilder {
       .sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
     const period = this.period();
     // Members too are people of one platform: the same id in groups of two platforms is two people.
-    const withMembers = [...this.groupInfo.values()].flatMap((g) => (g.memberIds ? [{ id: g.id, memberIds: g.memberIds.map((m) => groupKey(g.platform, m)) }] : []));
+    const withMembers = [...this.groupInfo.values()].flatMap((g) =>
+      g.memberIds ? [{ id: g.id, memberIds: g.memberIds.map((m) => groupKey(g.platform, m)) }] : [],
+    );
     return {
       period: { from: formatIso(period.from, tz), to: formatIso(period.to, tz) },
       messages: this.messages,
@@ -241,7 +253,11 @@ export class ReportBuilder {
     const evidence = this.evidence.items().map(({ platform, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
       const g = this.groups.get(groupKey(platform, e.groupId))!;
       return {
-        ...e, text: text ?? null, findings: findings ?? [], groupName: this.nameOf(g), time: formatIso(e.ts, tz),
+        ...e,
+        text: text ?? null,
+        findings: findings ?? [],
+        groupName: this.nameOf(g),
+        time: formatIso(e.ts, tz),
         personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
       };
     });
@@ -255,8 +271,15 @@ export class ReportBuilder {
     if (!g) {
       const n = CATEGORIES.length;
       g = {
-        key, id: record.groupId, name: record.groupName, messages: 0, demands: 0,
-        byCategory: new Int32Array(n), knownMinutes: new Float64Array(n), unknownDemands: new Int32Array(n), seenMembers: 0,
+        key,
+        id: record.groupId,
+        name: record.groupName,
+        messages: 0,
+        demands: 0,
+        byCategory: new Int32Array(n),
+        knownMinutes: new Float64Array(n),
+        unknownDemands: new Int32Array(n),
+        seenMembers: 0,
       };
       this.groups.set(key, g);
     } else if (g.name === undefined && record.groupName) {
@@ -297,15 +320,23 @@ export class ReportBuilder {
     const score = effectiveRecipients(record.recipients, this.membersOf(g)) * perRecipient;
     if (!this.evidence.accepts(score)) return;
     this.evidence.offer(score, {
-      platform: record.platform, id: record.id, groupId: record.groupId, senderId: record.senderId, senderName: record.senderName ?? record.senderId,
-      ts: record.ts, text: record.text, categories: [...record.categories], findings: record.findings,
-      recipients: record.recipients, perRecipient,
+      platform: record.platform,
+      id: record.id,
+      groupId: record.groupId,
+      senderId: record.senderId,
+      senderName: record.senderName ?? record.senderId,
+      ts: record.ts,
+      text: record.text,
+      categories: [...record.categories],
+      findings: record.findings,
+      recipients: record.recipients,
+      perRecipient,
     });
   }
 
   private period(): { from: number; to: number } {
     const tz = this.config.timezone;
-    const first = Number.isFinite(this.first) ? this.first : this.from ?? this.to ?? Date.now();
+    const first = Number.isFinite(this.first) ? this.first : (this.from ?? this.to ?? Date.now());
     const last = Number.isFinite(this.last) ? this.last : first;
     return {
       from: this.from ?? midnightOfDay(localDay(first, tz), tz),

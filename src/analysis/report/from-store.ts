@@ -27,7 +27,14 @@ export async function storedReport(store: ReportStore, config: Config, period: P
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
   for (const g of await store.groups(narrow.platform)) {
     // The store says 0 members when unknown; the builder then falls back to what messages saw.
-    if (!wanted || wanted.has(g.id)) builder.addGroup({ platform: g.platform, id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
+    if (!wanted || wanted.has(g.id))
+      builder.addGroup({
+        platform: g.platform,
+        id: g.id,
+        name: g.name,
+        members: g.members || undefined,
+        memberIds: g.memberIds.length ? g.memberIds : undefined,
+      });
   }
   const scope = { ...narrow, ...period };
   // The store reads the aggregates on a connection of their own, so SQLite works on them while we build.

@@ -62,14 +62,22 @@ export class EvidenceWriter {
 
   async add(record: MessageRecord): Promise<void> {
     const s: Spooled = {
-      ts: record.ts, platform: record.platform, groupId: record.groupId, recipients: record.recipients, text: record.text ?? '',
+      ts: record.ts,
+      platform: record.platform,
+      groupId: record.groupId,
+      recipients: record.recipients,
+      text: record.text ?? '',
       findings: record.findings.map((f) => [f.category, f.rule]),
     };
     await put(this.spool, `${JSON.stringify(s)}\n`);
   }
 
   /** Writes the CSV; `groupOf` gives a group's name and size as finally known. */
-  async finish(pseudonyms: Pseudonyms, groupOf: (platform: string, id: string) => { name: string; members: number } | undefined, timezone: string): Promise<void> {
+  async finish(
+    pseudonyms: Pseudonyms,
+    groupOf: (platform: string, id: string) => { name: string; members: number } | undefined,
+    timezone: string,
+  ): Promise<void> {
     await closed(this.spool);
     const out = createWriteStream(this.path);
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);

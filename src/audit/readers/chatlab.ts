@@ -14,8 +14,15 @@ type Entry = { meta: Obj } | { member: Obj } | { message: Obj } | { skip: true }
 
 // ChatLab message types (spec v0.0.2): placeholders for what is not text; system notices and recalls are not said.
 const TYPES: Record<number, [MessageKind, string]> = {
-  1: ['image', '[image]'], 2: ['other', '[voice]'], 3: ['other', '[video]'], 4: ['file', '[file]'], 5: ['other', '[sticker]'],
-  7: ['link', '[link]'], 8: ['other', '[location]'], 24: ['miniprogram', '[share]'], 27: ['other', '[contact card]'],
+  1: ['image', '[image]'],
+  2: ['other', '[voice]'],
+  3: ['other', '[video]'],
+  4: ['file', '[file]'],
+  5: ['other', '[sticker]'],
+  7: ['link', '[link]'],
+  8: ['other', '[location]'],
+  24: ['miniprogram', '[share]'],
+  27: ['other', '[contact card]'],
 };
 const NOT_SAID = new Set([80, 81]);
 

@@ -32,11 +32,16 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
  */
 function reactionsOf(m: Obj, channel: string): (ChatMessage | null)[] {
   if (!Array.isArray(m.reactions)) return [];
-  return m.reactions.filter(isObj).flatMap((r) =>
-    (Array.isArray(r.users) ? r.users.map(String) : []).map((user) =>
-      fromReaction({ type: 'reaction_added', user, reaction: String(r.name), item: { type: 'message', channel, ts: String(m.ts) }, event_ts: String(m.ts) }, undefined),
-    ),
-  );
+  return m.reactions
+    .filter(isObj)
+    .flatMap((r) =>
+      (Array.isArray(r.users) ? r.users.map(String) : []).map((user) =>
+        fromReaction(
+          { type: 'reaction_added', user, reaction: String(r.name), item: { type: 'message', channel, ts: String(m.ts) }, event_ts: String(m.ts) },
+          undefined,
+        ),
+      ),
+    );
 }
 
 /**
@@ -44,7 +49,12 @@ function reactionsOf(m: Obj, channel: string): (ChatMessage | null)[] {
  * day file of any size is read in the memory of its largest message. `bad` hears of a broken element,
  * and reading goes on, or of where the file breaks off, as `name[index]` or `name`.
  */
-async function* listItems(files: ExportFiles, name: string, hooks: ReadHooks, bad: (at: string, why: string) => void): AsyncGenerator<{ value: unknown; at: string }> {
+async function* listItems(
+  files: ExportFiles,
+  name: string,
+  hooks: ReadHooks,
+  bad: (at: string, why: string) => void,
+): AsyncGenerator<{ value: unknown; at: string }> {
   try {
     for await (const ev of streamJsonList(files.read(name), hooks.progress)) {
       if (ev.kind === 'value') continue; // a list has none
@@ -135,7 +145,13 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   for (const folder of unlisted) broken(`${folder}/`, 'channel folder not listed in channels.json, groups.json, mpims.json or dms.json');
 
   const folders = [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
-  const groups: AuditGroup[] = folders.map(({ channel: c }) => ({ platform: PLATFORM, id: c.id, name: c.name, members: c.members.length, memberIds: [...c.members].sort() }));
+  const groups: AuditGroup[] = folders.map(({ channel: c }) => ({
+    platform: PLATFORM,
+    id: c.id,
+    name: c.name,
+    members: c.members.length,
+    memberIds: [...c.members].sort(),
+  }));
   const chatGroups = new Map<string, ChatGroup>(groups.map((g) => [g.id, { id: g.id, name: g.name, memberCount: g.members, members: g.memberIds }]));
 
   /** A stored message and its reactions, mapped exactly as the Slack adapter maps the live events. */

@@ -59,7 +59,9 @@ export const run: Command = async (argv, ctx) => {
       throw new InputError(`--out ${out}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const { report } = result;
-    ctx.stderr.write(`fingertip audit: ${out}: ${report.messages.toLocaleString('en')} messages, ${report.demands.toLocaleString('en')} demands, ${report.groups.length} groups${result.skipped ? `, ${result.skipped} broken entries skipped` : ''}\n`);
+    ctx.stderr.write(
+      `fingertip audit: ${out}: ${report.messages.toLocaleString('en')} messages, ${report.demands.toLocaleString('en')} demands, ${report.groups.length} groups${result.skipped ? `, ${result.skipped} broken entries skipped` : ''}\n`,
+    );
   } else {
     ctx.stdout.write(text);
   }

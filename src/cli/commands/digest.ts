@@ -23,7 +23,9 @@ const EVERYONE: Recipient = { platform: '-', user: 'all groups', scope: {} };
  */
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('digest', argv, {
-    week: { type: 'string' }, print: { type: 'boolean' }, send: { type: 'boolean' },
+    week: { type: 'string' },
+    print: { type: 'boolean' },
+    send: { type: 'boolean' },
   });
   if (positionals.length) throw new InputError(`digest: unexpected argument "${positionals[0]}"`);
   if (Boolean(values.print) === Boolean(values.send)) throw new InputError('digest: give exactly one of --print or --send');
@@ -49,7 +51,8 @@ export const run: Command = async (argv, ctx) => {
     const deliveries = await DeliveryLog.open(store.path);
     try {
       const outcome = await sendDigests({ config, store, deliveries, adapters, now: Date.now, log }, { upTo, catchUp: week === undefined });
-      if (outcome.failed > 0) throw new WorkError(`digest: ${outcome.failed} of ${outcome.sent + outcome.failed} deliveries failed; they are recorded and retried on the next run`);
+      if (outcome.failed > 0)
+        throw new WorkError(`digest: ${outcome.failed} of ${outcome.sent + outcome.failed} deliveries failed; they are recorded and retried on the next run`);
     } finally {
       await deliveries.close();
       for (const a of adapters) await a.stop().catch((err: unknown) => log(`digest: stopping ${a.platform}: ${oneLine(err)}`));

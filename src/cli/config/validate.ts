@@ -30,7 +30,11 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   const num = (key: string, v: unknown, b: Bound): number => (inBound(v, b) ? v : fail(key, `expected ${expected(b)}`));
   const path = (key: string, v: unknown): string => pathFromConfig(file, str(key, v));
 
-  if (r.db !== undefined) base.db = pathFromConfig(file, dbPath(str('db', r.db), (why) => fail('db', why)));
+  if (r.db !== undefined)
+    base.db = pathFromConfig(
+      file,
+      dbPath(str('db', r.db), (why) => fail('db', why)),
+    );
   if (r.language !== undefined) base.language = isLang(r.language) ? r.language : fail('language', 'expected zh or en');
   if (r.timezone !== undefined) {
     base.timezone = str('timezone', r.timezone);
@@ -72,7 +76,8 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
     if (!isObj(r.digest)) fail('digest', 'expected a mapping');
     const d = r.digest as Obj;
     if (d.cron !== undefined) base.digest.cron = str('digest.cron', d.cron);
-    if (d.detail !== undefined) base.digest.detail = d.detail === 'senders' || d.detail === 'group' ? d.detail : fail('digest.detail', 'expected group or senders');
+    if (d.detail !== undefined)
+      base.digest.detail = d.detail === 'senders' || d.detail === 'group' ? d.detail : fail('digest.detail', 'expected group or senders');
     if (d.thresholds !== undefined) {
       const t = isObj(d.thresholds) ? d.thresholds : fail('digest.thresholds', 'expected {yellow, red}');
       for (const k of ['yellow', 'red'] as const) {
@@ -83,7 +88,10 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
       if (!Array.isArray(d.supervisors)) fail('digest.supervisors', 'expected a list of {platform, user}');
       base.digest.supervisors = (d.supervisors as unknown[]).map((s, i): Supervisor => {
         if (!isObj(s)) return fail(`digest.supervisors[${i}]`, 'expected {platform, user}');
-        const sup: Supervisor = { platform: str(`digest.supervisors[${i}].platform`, s.platform), user: str(`digest.supervisors[${i}].user`, String(s.user ?? '')) };
+        const sup: Supervisor = {
+          platform: str(`digest.supervisors[${i}].platform`, s.platform),
+          user: str(`digest.supervisors[${i}].user`, String(s.user ?? '')),
+        };
         if (s.groups !== undefined) sup.groups = Array.isArray(s.groups) ? s.groups.map(String) : fail(`digest.supervisors[${i}].groups`, 'expected a list');
         if (s.lang !== undefined) sup.lang = isLang(s.lang) ? s.lang : fail(`digest.supervisors[${i}].lang`, 'expected zh or en');
         return sup;

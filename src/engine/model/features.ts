@@ -18,7 +18,13 @@ const MASK = FEATURES - 1;
 /** Room for the features of the longest text examined; more are dropped (a notice is far shorter). */
 export const MAX_FEATURES = 16_384;
 
-const KIND_CJK1 = 1, KIND_CJK2 = 2, KIND_CJK3 = 3, KIND_WORD = 4, KIND_WORD2 = 5, KIND_STEM = 6, KIND_SYMBOL = 7;
+const KIND_CJK1 = 1,
+  KIND_CJK2 = 2,
+  KIND_CJK3 = 3,
+  KIND_WORD = 4,
+  KIND_WORD2 = 5,
+  KIND_STEM = 6,
+  KIND_SYMBOL = 7;
 const EDGE = 0x2; // a clause's edge, as a character of the n-gram
 
 /** The features of one message: hashed ids, and where in the normalised text each one lies. */
@@ -40,8 +46,19 @@ const isLetter = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0xdf && u <= 0
 const isWordUnit = (u: number) => isLetter(u) || isDigit(u) || u === 0x27 || u === 0x2019;
 // What ends a clause for word bigrams: sentence punctuation of both scripts.
 const isClauseEnd = (u: number) =>
-  u === 0x2e || u === 0x21 || u === 0x3f || u === 0x3b || u === 0x3a || u === 0x2c ||
-  u === 0x3002 || u === 0xff01 || u === 0xff1f || u === 0xff1b || u === 0xff1a || u === 0xff0c || u === 0x3001;
+  u === 0x2e ||
+  u === 0x21 ||
+  u === 0x3f ||
+  u === 0x3b ||
+  u === 0x3a ||
+  u === 0x2c ||
+  u === 0x3002 ||
+  u === 0xff01 ||
+  u === 0xff1f ||
+  u === 0xff1b ||
+  u === 0xff1a ||
+  u === 0xff0c ||
+  u === 0x3001;
 
 /** Murmur3's finaliser: spreads a combined value over all bits before masking. */
 function fmix(h: number): number {
@@ -106,7 +123,9 @@ export function extractFeatures(nz: Normalized, buf: FeatureBuffer): void {
 function cjkRun(u: Uint16Array, from: number, to: number, buf: FeatureBuffer): void {
   const at = (k: number) => (k < from || k >= to ? EDGE : u[k]);
   for (let k = from - 1; k < to; k++) {
-    const a = at(k), b = at(k + 1), c = at(k + 2);
+    const a = at(k),
+      b = at(k + 1),
+      c = at(k + 2);
     if (k >= from) push(buf, step(step(0x811c9dc5, a), KIND_CJK1), k, k + 1);
     push(buf, step(step(step(0x811c9dc5, a), b), KIND_CJK2), Math.max(k, from), Math.min(k + 2, to));
     if (k + 1 < to) push(buf, step(step(step(step(0x811c9dc5, a), b), c), KIND_CJK3), Math.max(k, from), Math.min(k + 3, to));

@@ -62,7 +62,13 @@ export function decodeModel(bytes: Buffer, path: string): ModelData {
   const bad = (why: string) => new InputError(`${path}: not a usable fingertip model (${why}); run npm run train`);
   if (bytes.length < MAGIC.length + 4 + DIGEST || !bytes.subarray(0, 4).equals(MAGIC)) throw bad('no FTM2 header');
   const body = bytes.subarray(0, bytes.length - DIGEST);
-  if (!createHash('sha256').update(body).digest().equals(bytes.subarray(bytes.length - DIGEST))) throw bad('checksum mismatch: the file is cut or altered');
+  if (
+    !createHash('sha256')
+      .update(body)
+      .digest()
+      .equals(bytes.subarray(bytes.length - DIGEST))
+  )
+    throw bad('checksum mismatch: the file is cut or altered');
   const hlen = body.readUInt32LE(4);
   if (8 + hlen > body.length) throw bad('header longer than the file');
   let header: Header;

@@ -37,9 +37,10 @@ export function columnChart(columns: readonly Column[], options: ColumnChartOpti
     const h = max > 0 ? (c.value / max) * plotH : 0;
     const x = left + i * step;
     const bar = `<rect x="${(x + step * 0.15).toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"><title>${escapeHtml(`${c.label}: ${formatNumber(c.value)}`)}</title></rect>`;
-    const label = i % every === 0
-      ? `<text x="${(x + step / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#555">${escapeHtml(c.label)}</text>`
-      : '';
+    const label =
+      i % every === 0
+        ? `<text x="${(x + step / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#555">${escapeHtml(c.label)}</text>`
+        : '';
     return bar + label;
   });
   return (

@@ -112,7 +112,9 @@ describe('DingTalk adapter through the bot', () => {
     expect(acked('frame-2')()).toBe(false);
     expect(await committed(db, 'dingtalk', 'msg-1')).toBe(false);
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^dingtalk: message msg-[12] failed, not acknowledged so DingTalk pushes it again: .*bot\.db: the database is locked by another process/);
+    expect(logs[0]).toMatch(
+      /^dingtalk: message msg-[12] failed, not acknowledged so DingTalk pushes it again: .*bot\.db: the database is locked by another process/,
+    );
 
     // DingTalk pushes what was not acked again.
     const atAck = new Map<string, Promise<boolean>>();

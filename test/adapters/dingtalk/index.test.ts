@@ -58,7 +58,7 @@ describe('DingTalk adapter in Stream Mode', () => {
     expect(open.body.subscriptions).toContainEqual({ type: 'CALLBACK', topic: '/v1.0/im/bot/messages/get' });
   });
 
-  it('hands over a group message as addressed, with the group\'s mentions-only coverage, and acks the frame', async () => {
+  it("hands over a group message as addressed, with the group's mentions-only coverage, and acks the frame", async () => {
     stub.push(robotFrame('frame-1', groupMessage({ msgId: 'msg-1', text: { content: ' @所有人 请全体同事今晚十点前完成打卡并截图发群里' } })));
     expect(await waitFor(byId('msg-1'))).toEqual({
       platform: 'dingtalk',
@@ -137,7 +137,12 @@ describe('DingTalk adapter in Stream Mode', () => {
   it('falls back to the proactive send API once the session webhook has expired', async () => {
     stub.push(
       robotFrame('frame-7', {
-        ...groupMessage({ msgId: 'msg-7', text: { content: 'stats' }, sessionWebhook: stub.webhook('group2-old'), sessionWebhookExpiredTime: Date.now() - 1000 }),
+        ...groupMessage({
+          msgId: 'msg-7',
+          text: { content: 'stats' },
+          sessionWebhook: stub.webhook('group2-old'),
+          sessionWebhookExpiredTime: Date.now() - 1000,
+        }),
         conversationId: 'cidGroup2==',
       }),
     );
@@ -159,7 +164,9 @@ describe('DingTalk adapter in Stream Mode', () => {
     stub.replyOnce('/session/group1', { body: { errcode: 300001, errmsg: 'session expired' } });
     await adapter.sendToGroup('cidGroup1==', { text: 'again' });
     expect(stub.callsTo('/v1.0/robot/groupMessages/send').at(-1)?.body).toMatchObject({ openConversationId: 'cidGroup1==', msgParam: '{"content":"again"}' });
-    expect(logs.at(-1)).toMatch(/^dingtalk: session webhook for group cidGroup1== failed \(session webhook refused: 300001 session expired\); sending through the robot API$/);
+    expect(logs.at(-1)).toMatch(
+      /^dingtalk: session webhook for group cidGroup1== failed \(session webhook refused: 300001 session expired\); sending through the robot API$/,
+    );
   });
 
   it('answers privately in the single chat: its webhook, else the one-to-one send API', async () => {
@@ -181,7 +188,7 @@ describe('DingTalk adapter in Stream Mode', () => {
     await expect(attempt).rejects.toThrow(/^dingtalk: cannot send to group cidUnknown==: HTTP 400/);
   });
 
-  it('knows admins from the callbacks\' isAdmin', async () => {
+  it("knows admins from the callbacks' isAdmin", async () => {
     stub.push(robotFrame('frame-8', groupMessage({ msgId: 'msg-8', text: { content: 'config show' }, senderStaffId: 'staff-boss', isAdmin: true })));
     expect(await waitFor(byId('msg-8'))).toMatchObject({ senderIsAdmin: true });
     expect(await adapter.isGroupAdmin('cidGroup1==', 'staff-boss')).toBe(true);
@@ -197,7 +204,9 @@ describe('DingTalk adapter start', () => {
     try {
       const attempt = bad.start(async () => {});
       await expect(attempt).rejects.toThrow(WorkError);
-      await expect(attempt).rejects.toThrow(/^dingtalk: the stream gateway refused the connection \(HTTP 401: .*bad secret.*\); check adapters\.dingtalk\.clientId\/clientSecret$/);
+      await expect(attempt).rejects.toThrow(
+        /^dingtalk: the stream gateway refused the connection \(HTTP 401: .*bad secret.*\); check adapters\.dingtalk\.clientId\/clientSecret$/,
+      );
     } finally {
       await bad.stop();
       await refusing.close();

@@ -7,12 +7,27 @@ const wang = { key: '@_user_2', id: { open_id: 'ou_wang' }, name: '王' };
 
 describe('readContent', () => {
   it('drops only a leading mention of the bot and names the others', () => {
-    expect(readContent('text', JSON.stringify({ text: '@_user_1 stats' }), [bot], 'ou_bot')).toEqual({ kind: 'text', text: 'stats', mentioned: ['ou_bot'], mentionsAll: false });
+    expect(readContent('text', JSON.stringify({ text: '@_user_1 stats' }), [bot], 'ou_bot')).toEqual({
+      kind: 'text',
+      text: 'stats',
+      mentioned: ['ou_bot'],
+      mentionsAll: false,
+    });
     expect(readContent('text', JSON.stringify({ text: '@_user_2 问一下 @_user_1' }), [wang, bot], 'ou_bot').text).toBe('@王 问一下 @fingertip');
   });
 
   it('reads a post wrapped in a locale, as a post is sent', () => {
-    const post = { zh_cn: { title: '通知', content: [[{ tag: 'text', text: '请点赞' }, { tag: 'at', user_id: '@_all' }]] } };
+    const post = {
+      zh_cn: {
+        title: '通知',
+        content: [
+          [
+            { tag: 'text', text: '请点赞' },
+            { tag: 'at', user_id: '@_all' },
+          ],
+        ],
+      },
+    };
     expect(readContent('post', JSON.stringify(post), [])).toMatchObject({ text: '通知\n请点赞@所有人', mentionsAll: true });
   });
 
@@ -26,7 +41,10 @@ describe('readContent', () => {
     expect(readContent(type, '{}', [])).toMatchObject({ kind, text });
   });
 
-  it.each([['{oops', 'content is not JSON'], ['"text"', 'content is not a JSON object']])('refuses content %s', (content, message) => {
+  it.each([
+    ['{oops', 'content is not JSON'],
+    ['"text"', 'content is not a JSON object'],
+  ])('refuses content %s', (content, message) => {
     const attempt = () => readContent('text', content, []);
     expect(attempt).toThrow(InputError);
     expect(attempt).toThrow(message);

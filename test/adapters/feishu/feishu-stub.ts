@@ -71,7 +71,8 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
     if (chat && method === 'GET') {
       const c = chats[decodeURIComponent(chat[1])];
       if (!c) return { status: 400, body: { code: 232011, msg: 'the bot is not in the chat' } };
-      if (!chat[2]) return { body: { code: 0, msg: 'ok', data: { name: c.name, owner_id: c.owner, owner_id_type: 'open_id', user_count: String(c.members.length) } } };
+      if (!chat[2])
+        return { body: { code: 0, msg: 'ok', data: { name: c.name, owner_id: c.owner, owner_id_type: 'open_id', user_count: String(c.members.length) } } };
       const from = Number(query.page_token || 0);
       const to = from + Math.min(pageSize, Number(query.page_size || 20));
       const items = c.members.slice(from, to).map((id) => ({ member_id: id, member_id_type: 'open_id', name: id }));
@@ -141,7 +142,14 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
 export function receiveEvent(eventId: string, message: Record<string, unknown>, sender = 'ou_li'): Record<string, unknown> {
   return {
     schema: '2.0',
-    header: { event_id: eventId, event_type: 'im.message.receive_v1', create_time: '1800000000000', token: '', app_id: 'cli_0123456789abcdef', tenant_key: 'tk' },
+    header: {
+      event_id: eventId,
+      event_type: 'im.message.receive_v1',
+      create_time: '1800000000000',
+      token: '',
+      app_id: 'cli_0123456789abcdef',
+      tenant_key: 'tk',
+    },
     event: {
       sender: { sender_id: { open_id: sender, union_id: 'on_x', user_id: 'u_x' }, sender_type: 'user', tenant_key: 'tk' },
       message: { chat_id: 'oc_ops', chat_type: 'group', create_time: '1800000000000', message_type: 'text', ...message },

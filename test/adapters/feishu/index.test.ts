@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('Feishu adapter', () => {
-  it('hands over an @-mention of the bot with @all, the chat\'s name, size, members and mentions-only coverage', async () => {
+  it("hands over an @-mention of the bot with @all, the chat's name, size, members and mentions-only coverage", async () => {
     await deliver(
       receiveEvent('ev-1', {
         message_id: 'om_1',
@@ -72,12 +72,32 @@ describe('Feishu adapter', () => {
     const post = {
       title: '本周材料',
       content: [
-        [{ tag: 'at', user_id: '@_user_1', user_name: 'fingertip' }, { tag: 'text', text: ' 请各位' }, { tag: 'at', user_id: 'all', user_name: '所有人' }],
-        [{ tag: 'text', text: '今天下班前填写' }, { tag: 'a', text: '统计表', href: 'https://example.com/form' }, { tag: 'img', image_key: 'img_1' }],
+        [
+          { tag: 'at', user_id: '@_user_1', user_name: 'fingertip' },
+          { tag: 'text', text: ' 请各位' },
+          { tag: 'at', user_id: 'all', user_name: '所有人' },
+        ],
+        [
+          { tag: 'text', text: '今天下班前填写' },
+          { tag: 'a', text: '统计表', href: 'https://example.com/form' },
+          { tag: 'img', image_key: 'img_1' },
+        ],
       ],
     };
-    await deliver(receiveEvent('ev-2', { message_id: 'om_2', message_type: 'post', content: JSON.stringify(post), mentions: [mention('@_user_1', BOT_OPEN_ID, 'fingertip')] }));
-    expect(await waitFor(byId('om_2'))).toMatchObject({ kind: 'text', text: '本周材料\n@fingertip 请各位@所有人\n今天下班前填写统计表[image]', mentionsAll: true, addressed: true });
+    await deliver(
+      receiveEvent('ev-2', {
+        message_id: 'om_2',
+        message_type: 'post',
+        content: JSON.stringify(post),
+        mentions: [mention('@_user_1', BOT_OPEN_ID, 'fingertip')],
+      }),
+    );
+    expect(await waitFor(byId('om_2'))).toMatchObject({
+      kind: 'text',
+      text: '本周材料\n@fingertip 请各位@所有人\n今天下班前填写统计表[image]',
+      mentionsAll: true,
+      addressed: true,
+    });
   });
 
   it('answers an event only once the bot has finished with its message, and a redelivery with it', async () => {
@@ -139,7 +159,10 @@ describe('Feishu adapter', () => {
 
   it('answers in the group by replying to the message, and privately by open_id', async () => {
     await adapter.sendToGroup('oc_ops', { text: '本周 3 条形式主义要求' }, { replyTo: 'om_1' });
-    expect(stub.callsTo('POST', '/open-apis/im/v1/messages/om_1/reply').at(-1)?.body).toEqual({ msg_type: 'text', content: JSON.stringify({ text: '本周 3 条形式主义要求' }) });
+    expect(stub.callsTo('POST', '/open-apis/im/v1/messages/om_1/reply').at(-1)?.body).toEqual({
+      msg_type: 'text',
+      content: JSON.stringify({ text: '本周 3 条形式主义要求' }),
+    });
     await adapter.sendToGroup('oc_ops', { text: 'digest' });
     await adapter.sendPrivate('ou_wang', { text: 'your week' }, { groupId: 'oc_ops' });
     expect(stub.callsTo('POST', '/open-apis/im/v1/messages').map((c) => [c.query.receive_id_type, c.body])).toEqual([
@@ -148,7 +171,7 @@ describe('Feishu adapter', () => {
     ]);
   });
 
-  it('reports a refused send as a WorkError with Feishu\'s code', async () => {
+  it("reports a refused send as a WorkError with Feishu's code", async () => {
     stub.replyOnce('POST', '/open-apis/im/v1/messages/om_gone/reply', { status: 400, body: { code: 230011, msg: 'The message was withdrawn.' } });
     const attempt = adapter.sendToGroup('oc_ops', { text: 'x' }, { replyTo: 'om_gone' });
     await expect(attempt).rejects.toThrow(WorkError);
@@ -159,7 +182,9 @@ describe('Feishu adapter', () => {
     await deliver(receiveEvent('ev-12', { message_id: 'om_12', chat_id: 'oc_unknown', content: JSON.stringify({ text: 'hi' }) }));
     expect(await waitFor(byId('om_12'))).toMatchObject({ group: { id: 'oc_unknown', coverage: 'mentions-only' } });
     expect(sink.received[0].group?.memberCount).toBeUndefined();
-    expect(logs).toContain('feishu: no details for chat oc_unknown (im.v1.chat.get oc_unknown: HTTP 400, code 232011 the bot is not in the chat); message om_12 kept without a member count');
+    expect(logs).toContain(
+      'feishu: no details for chat oc_unknown (im.v1.chat.get oc_unknown: HTTP 400, code 232011 the bot is not in the chat); message om_12 kept without a member count',
+    );
   });
 });
 
@@ -169,7 +194,13 @@ describe('Feishu adapter with im:message.group_msg', () => {
     const got: ChatMessage[] = [];
     await full.start(async (m) => void got.push(m));
     try {
-      await deliver(receiveEvent('ev-20', { message_id: 'om_20', content: JSON.stringify({ text: '@_user_1 请今天交表' }), mentions: [mention('@_user_1', 'ou_wang', '王')] }));
+      await deliver(
+        receiveEvent('ev-20', {
+          message_id: 'om_20',
+          content: JSON.stringify({ text: '@_user_1 请今天交表' }),
+          mentions: [mention('@_user_1', 'ou_wang', '王')],
+        }),
+      );
       const msg = await waitFor(() => got[0]);
       expect(msg).toMatchObject({ group: { coverage: 'full' }, addressed: false, text: '@王 请今天交表', mentionsAll: false });
     } finally {
@@ -180,7 +211,10 @@ describe('Feishu adapter with im:message.group_msg', () => {
   it('fails to start with one line when the credentials are refused', async () => {
     stub.replyOnce('POST', '/open-apis/auth/v3/tenant_access_token/internal', { body: { code: 10014, msg: 'app secret invalid' } });
     // Another app id: the SDK caches tenant tokens per app id for the whole process.
-    const bad = createFeishuAdapter({ ...SETTINGS, appId: 'cli_fedcba9876543210', appSecret: 'wrong', apiUrl: stub.url }, { log: () => {}, connect: async () => {} });
+    const bad = createFeishuAdapter(
+      { ...SETTINGS, appId: 'cli_fedcba9876543210', appSecret: 'wrong', apiUrl: stub.url },
+      { log: () => {}, connect: async () => {} },
+    );
     const attempt = bad.start(async () => {});
     await expect(attempt).rejects.toThrow(WorkError);
     await expect(attempt).rejects.toThrow(/^feishu: cannot identify the bot, check adapters\.feishu\.appId\/appSecret/);

@@ -45,7 +45,11 @@ const push = (stub: FeishuStub, ws: string, om: string, text = DEMAND) =>
 /** The file as it is the moment each answer arrives, by the long connection's message id. */
 function readAtAnswer(stub: FeishuStub, db: string, messageOf: (ws: string) => string): Map<string, Promise<[number, boolean]>> {
   const seen = new Map<string, Promise<[number, boolean]>>();
-  stub.onAnswer = (a: EventAnswer) => seen.set(a.messageId, committed(db, 'feishu', messageOf(a.messageId)).then((hit) => [a.code, hit]));
+  stub.onAnswer = (a: EventAnswer) =>
+    seen.set(
+      a.messageId,
+      committed(db, 'feishu', messageOf(a.messageId)).then((hit) => [a.code, hit]),
+    );
   return seen;
 }
 
@@ -74,11 +78,18 @@ describe('Feishu adapter on the long connection', () => {
     push(stub, 'ws-2', 'om-2', 'All staff: fill in the attendance form by 5pm today');
     await waitFor(() => stub.answers.length === 3, 'two more answers', 5000);
     await lock.release();
-    expect(stub.answers.slice(1)).toEqual(expect.arrayContaining([{ messageId: 'ws-1', code: 500 }, { messageId: 'ws-2', code: 500 }]));
+    expect(stub.answers.slice(1)).toEqual(
+      expect.arrayContaining([
+        { messageId: 'ws-1', code: 500 },
+        { messageId: 'ws-2', code: 500 },
+      ]),
+    );
     expect(await committed(db, 'feishu', 'om-1')).toBe(false);
     // One line for the burst; the SDK's own line for each failed event is left out.
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^feishu: message om-[12] failed, answered as failed so Feishu pushes it again: .*bot\.db: the database is locked by another process/);
+    expect(logs[0]).toMatch(
+      /^feishu: message om-[12] failed, answered as failed so Feishu pushes it again: .*bot\.db: the database is locked by another process/,
+    );
 
     // Feishu pushes the failed events again (same message, new delivery).
     const atAnswer = readAtAnswer(stub, db, (ws) => ws.replace('ws', 'om').replace('-again', ''));

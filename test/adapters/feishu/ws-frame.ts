@@ -36,9 +36,7 @@ const bytesField = (field: number, value: Buffer) => Buffer.concat([key(field, B
 const varintField = (field: number, value: number) => Buffer.concat([key(field, VARINT), varint(value)]);
 
 export function encodeFrame(f: WsFrame): Buffer {
-  const headers = Object.entries(f.headers).map(([k, v]) =>
-    bytesField(5, Buffer.concat([bytesField(1, Buffer.from(k)), bytesField(2, Buffer.from(v))])),
-  );
+  const headers = Object.entries(f.headers).map(([k, v]) => bytesField(5, Buffer.concat([bytesField(1, Buffer.from(k)), bytesField(2, Buffer.from(v))])));
   return Buffer.concat([
     varintField(1, f.seqId),
     varintField(2, f.logId),

@@ -57,7 +57,9 @@ async function pipeAll(db: string, input: string) {
 async function stored(db: string) {
   const raw = await Db.open(db, 5000);
   try {
-    const bySender = await raw.all<{ sender: string; n: number }>("SELECT sender_id AS sender, count(*) AS n FROM messages WHERE platform = 'shell' GROUP BY sender_id");
+    const bySender = await raw.all<{ sender: string; n: number }>(
+      "SELECT sender_id AS sender, count(*) AS n FROM messages WHERE platform = 'shell' GROUP BY sender_id",
+    );
     const flagged = await raw.all<{ text: string }>("SELECT text FROM messages WHERE platform = 'shell' AND mask <> 0 ORDER BY text");
     return { bySender: Object.fromEntries(bySender.map((r) => [r.sender, r.n])), flagged: flagged.map((r) => r.text) };
   } finally {
@@ -69,50 +71,64 @@ async function stored(db: string) {
 function everyLine(lines: readonly InputLine[]) {
   const bySender: Record<string, number> = {};
   for (const l of lines) if (l.kind === 'demand' || l.kind === 'chatter') bySender[l.sender] = (bySender[l.sender] ?? 0) + 1;
-  const flagged = lines.filter((l) => l.kind === 'demand').map((l) => l.text).sort();
+  const flagged = lines
+    .filter((l) => l.kind === 'demand')
+    .map((l) => l.text)
+    .sort();
   return { bySender, flagged };
 }
 
 const total = (bySender: Record<string, number>) => Object.values(bySender).reduce((a, b) => a + b, 0);
 
 describe('shell adapter on piped input (the real launcher, in a child process)', () => {
-  it('takes 3,000 lines at once: stores every line, answers in input order, a command sees the lines before it', async () => {
-    const db = join(tempDir(), 'piped.db');
-    const lines = chatInput(3000, [1500, 2999]);
-    const r = await pipeAll(db, asText(lines));
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const printed = r.stdout.split('\n');
-    expect(printed.pop()).toBe('');
-    const expected = expectedOutput(lines);
-    expect(printed).toHaveLength(expected.length);
-    printed.forEach((line, i) => (typeof expected[i] === 'string' ? expect(line).toBe(expected[i]) : expect(line).toMatch(expected[i])));
-    expect(await stored(db)).toEqual(everyLine(lines));
-  }, HANG_MS);
+  it(
+    'takes 3,000 lines at once: stores every line, answers in input order, a command sees the lines before it',
+    async () => {
+      const db = join(tempDir(), 'piped.db');
+      const lines = chatInput(3000, [1500, 2999]);
+      const r = await pipeAll(db, asText(lines));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const printed = r.stdout.split('\n');
+      expect(printed.pop()).toBe('');
+      const expected = expectedOutput(lines);
+      expect(printed).toHaveLength(expected.length);
+      printed.forEach((line, i) => (typeof expected[i] === 'string' ? expect(line).toBe(expected[i]) : expect(line).toMatch(expected[i])));
+      expect(await stored(db)).toEqual(everyLine(lines));
+    },
+    HANG_MS,
+  );
 
-  it('stores every line exactly once when killed with SIGKILL mid-input and fed the same input again', async () => {
-    const db = join(tempDir(), 'killed.db');
-    const lines = chatInput(30_000, [10_000]);
-    const firstPart = lines.slice(0, 10_001); // up to the `stats group`, whose answer shows them stored
-    const run = start(db);
-    run.child.stdin.write(asText(firstPart));
-    await waitFor(() => run.stdout().includes('fingertip [local]> '), 'the answer to stats group', HANG_MS);
-    const answered = run.stdout().length;
-    run.child.stdin.write(asText(lines.slice(firstPart.length)));
-    // Killed as the first of the rest is shown stored: the next batches are on their way.
-    await waitFor(() => run.stdout().slice(answered).includes('flagged: '), 'a line of the rest stored', HANG_MS);
-    run.child.kill('SIGKILL');
-    expect((await run.exit).signal).toBe('SIGKILL');
+  it(
+    'stores every line exactly once when killed with SIGKILL mid-input and fed the same input again',
+    async () => {
+      const db = join(tempDir(), 'killed.db');
+      const lines = chatInput(30_000, [10_000]);
+      const firstPart = lines.slice(0, 10_001); // up to the `stats group`, whose answer shows them stored
+      const run = start(db);
+      run.child.stdin.write(asText(firstPart));
+      await waitFor(() => run.stdout().includes('fingertip [local]> '), 'the answer to stats group', HANG_MS);
+      const answered = run.stdout().length;
+      run.child.stdin.write(asText(lines.slice(firstPart.length)));
+      // Killed as the first of the rest is shown stored: the next batches are on their way.
+      await waitFor(() => run.stdout().slice(answered).includes('flagged: '), 'a line of the rest stored', HANG_MS);
+      run.child.kill('SIGKILL');
+      expect((await run.exit).signal).toBe('SIGKILL');
 
-    const shown = run.stdout().split('\n').filter((l) => l.startsWith('flagged: ')).length;
-    const afterKill = await stored(db);
-    expect(afterKill.flagged.length).toBeGreaterThanOrEqual(shown);
-    expect(total(afterKill.bySender)).toBeGreaterThanOrEqual(total(everyLine(firstPart).bySender));
-    expect(total(afterKill.bySender)).toBeLessThan(total(everyLine(lines).bySender));
+      const shown = run
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('flagged: ')).length;
+      const afterKill = await stored(db);
+      expect(afterKill.flagged.length).toBeGreaterThanOrEqual(shown);
+      expect(total(afterKill.bySender)).toBeGreaterThanOrEqual(total(everyLine(firstPart).bySender));
+      expect(total(afterKill.bySender)).toBeLessThan(total(everyLine(lines).bySender));
 
-    const rerun = await pipeAll(db, asText(lines));
-    expect(rerun.stderr).toBe('');
-    expect(rerun.code).toBe(0);
-    expect(await stored(db)).toEqual(everyLine(lines));
-  }, 3 * HANG_MS);
+      const rerun = await pipeAll(db, asText(lines));
+      expect(rerun.stderr).toBe('');
+      expect(rerun.code).toBe(0);
+      expect(await stored(db)).toEqual(everyLine(lines));
+    },
+    3 * HANG_MS,
+  );
 });

@@ -10,7 +10,16 @@ const RANGE = 'expected a whole number of members from 1 to 100,000';
 describe('group sizes in the shell', () => {
   it('refuses a size that is no whole number from 1 to 100,000, keeping the last good one', async () => {
     const db = join(tempDir(), 'sizes.db');
-    const input = ['/members 1e300', '/members 58', '/members 2.5', '/members', '/group 卫健群 -3', '/group 卫健群 100001', '请大家今晚十点前完成打卡', ''].join('\n');
+    const input = [
+      '/members 1e300',
+      '/members 58',
+      '/members 2.5',
+      '/members',
+      '/group 卫健群 -3',
+      '/group 卫健群 100001',
+      '请大家今晚十点前完成打卡',
+      '',
+    ].join('\n');
     const r = await runCli(['start'], { stdin: input, env: { FINGERTIP_DB: db } });
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');

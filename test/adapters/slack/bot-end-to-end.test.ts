@@ -48,10 +48,7 @@ async function startBot(api: SlackApiStub, db: string, log: (line: string) => vo
   const config = defaultConfig();
   config.db = db;
   const store = await openStore(db);
-  const adapter = createSlackAdapter(
-    { token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.url, admins: [] },
-    { log, sendIntervalMs: 0 },
-  );
+  const adapter = createSlackAdapter({ token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.url, admins: [] }, { log, sendIntervalMs: 0 });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log });
   await bot.start();
   const r = { bot, store, adapter };
@@ -83,7 +80,7 @@ describe('Slack adapter through the bot', () => {
     expect(await store.group('slack', 'C01')).toMatchObject({ name: 'ops', members: 3, memberIds: ['U1', 'U2', 'UADMIN'] });
   });
 
-  it('stores a message without waiting for a slow member lookup, and the group\'s members once it came', async () => {
+  it("stores a message without waiting for a slow member lookup, and the group's members once it came", async () => {
     const api = await stub();
     api.replyOnce('conversations.members', { status: 429, headers: { 'retry-after': '1' } });
     const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
@@ -143,7 +140,10 @@ describe('Slack adapter through the bot', () => {
   it('answers "stats" in a DM by DM', async () => {
     const api = await stub();
     const { adapter } = await startBot(api, join(tempDir(), 'bot.db'));
-    await sendSigned(adapter.port!, eventEnvelope({ type: 'message', channel: 'D0U1', channel_type: 'im', user: 'U1', ts: '1800000004.000200', text: 'stats' }));
+    await sendSigned(
+      adapter.port!,
+      eventEnvelope({ type: 'message', channel: 'D0U1', channel_type: 'im', user: 'U1', ts: '1800000004.000200', text: 'stats' }),
+    );
     const [answer] = await eventually(async () => (api.callsTo('chat.postMessage').length ? api.callsTo('chat.postMessage') : undefined));
     expect(api.callsTo('conversations.open').at(-1)?.args).toMatchObject({ users: 'U1' });
     expect(answer.args).toMatchObject({ channel: 'DU1' });
@@ -209,7 +209,9 @@ describe('Slack adapter through the bot', () => {
     const statuses = new Map<string, number>();
     for (let i = 0; i < 300; i += 10) {
       const batch = Array.from({ length: 10 }, (_, k) => `1800000008.${String(i + k).padStart(6, '0')}`);
-      const answers = await Promise.all(batch.map((ts) => sendSigned(bot.adapter.port!, eventEnvelope(message(ts, `${DEMAND}（第${ts}号通知）`))).then((r) => r.status)));
+      const answers = await Promise.all(
+        batch.map((ts) => sendSigned(bot.adapter.port!, eventEnvelope(message(ts, `${DEMAND}（第${ts}号通知）`))).then((r) => r.status)),
+      );
       batch.forEach((ts, k) => statuses.set(`C01/${ts}`, answers[k]));
     }
     const stored = new Set((await storedRecords(bot.store)).map((r) => r.id));

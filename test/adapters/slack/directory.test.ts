@@ -9,7 +9,10 @@ const members = ['U1', 'U2', 'U3', 'U4', 'U5'];
 
 beforeAll(async () => {
   stub = await startSlackApiStub({
-    users: [{ id: 'U1', name: 'Li', tz: 'Asia/Shanghai' }, { id: 'U2', real_name: 'Wang Wu', is_owner: true }],
+    users: [
+      { id: 'U1', name: 'Li', tz: 'Asia/Shanghai' },
+      { id: 'U2', real_name: 'Wang Wu', is_owner: true },
+    ],
     channels: { C01: { name: 'ops', members } },
     pageSize: 2,
   });
@@ -17,7 +20,10 @@ beforeAll(async () => {
 afterAll(() => stub.close());
 
 function directory(ttlMs = 60_000, admins: string[] = []) {
-  const client = createWebClient({ token: 'xoxb-t', port: 0, apiUrl: stub.url, admins }, boltLogger(() => {}));
+  const client = createWebClient(
+    { token: 'xoxb-t', port: 0, apiUrl: stub.url, admins },
+    boltLogger(() => {}),
+  );
   return new SlackDirectory(client, admins, ttlMs);
 }
 

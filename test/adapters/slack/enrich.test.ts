@@ -23,7 +23,15 @@ const draft = (group: string | null, sender: string): ChatMessage => ({
 });
 
 describe('withDirectory and lookUp', () => {
-  const dir = () => new SlackDirectory(createWebClient({ token: 'x', port: 0, apiUrl: stub.url, admins: ['UCFG'] }, boltLogger(() => {})), ['UCFG'], 60_000);
+  const dir = () =>
+    new SlackDirectory(
+      createWebClient(
+        { token: 'x', port: 0, apiUrl: stub.url, admins: ['UCFG'] },
+        boltLogger(() => {}),
+      ),
+      ['UCFG'],
+      60_000,
+    );
 
   it('adds nothing before the lookups, and counts what is missing, without calling the Web API', () => {
     const before = stub.calls.length;
@@ -53,9 +61,7 @@ describe('withDirectory and lookUp', () => {
     expect(msg).toMatchObject({ group: { id: 'C404' }, sender: { id: 'UCFG' }, senderIsAdmin: true, text: '请大家今晚十点前完成打卡' });
     expect(msg.group?.memberCount).toBeUndefined();
     // One line for the burst; the second failure is counted for the line that sums it up.
-    expect(lines).toEqual([
-      'slack: no members for channel C404 (An API error occurred: channel_not_found); its messages are kept without a member count',
-    ]);
+    expect(lines).toEqual(['slack: no members for channel C404 (An API error occurred: channel_not_found); its messages are kept without a member count']);
   });
 
   it('leaves a DM without a group, missing only its sender', () => {

@@ -5,12 +5,19 @@ const base = { type: 'message', channel: 'C01', channel_type: 'channel', user: '
 
 describe('fromMessageEvent', () => {
   it('gives files a kind and a placeholder text when there is no caption', () => {
-    expect(fromMessageEvent({ ...base, subtype: 'file_share', text: '', files: [{ mimetype: 'image/png' }] }, 'Ev1', 'UBOT')).toMatchObject({ kind: 'image', text: '[image]' });
-    expect(fromMessageEvent({ ...base, subtype: 'file_share', text: '请填表', files: [{ mimetype: 'application/vnd.ms-excel' }] }, 'Ev1', 'UBOT')).toMatchObject({ kind: 'file', text: '请填表' });
+    expect(fromMessageEvent({ ...base, subtype: 'file_share', text: '', files: [{ mimetype: 'image/png' }] }, 'Ev1', 'UBOT')).toMatchObject({
+      kind: 'image',
+      text: '[image]',
+    });
+    expect(
+      fromMessageEvent({ ...base, subtype: 'file_share', text: '请填表', files: [{ mimetype: 'application/vnd.ms-excel' }] }, 'Ev1', 'UBOT'),
+    ).toMatchObject({ kind: 'file', text: '请填表' });
   });
 
-  it('takes thread broadcasts with their parent and drops the bot\'s own and system messages', () => {
-    expect(fromMessageEvent({ ...base, subtype: 'thread_broadcast', thread_ts: '1799999999.000100', text: '收到' }, 'Ev2', 'UBOT')).toMatchObject({ replyTo: 'C01/1799999999.000100' });
+  it("takes thread broadcasts with their parent and drops the bot's own and system messages", () => {
+    expect(fromMessageEvent({ ...base, subtype: 'thread_broadcast', thread_ts: '1799999999.000100', text: '收到' }, 'Ev2', 'UBOT')).toMatchObject({
+      replyTo: 'C01/1799999999.000100',
+    });
     expect(fromMessageEvent({ ...base, user: 'UBOT', text: 'digest' }, 'Ev3', 'UBOT')).toBeNull();
     expect(fromMessageEvent({ ...base, bot_id: 'B1', text: '打卡提醒' }, 'Ev4', 'UBOT')).toBeNull();
     for (const subtype of ['channel_join', 'channel_topic', 'message_deleted', 'message_changed', 'pinned_item']) {
@@ -18,7 +25,7 @@ describe('fromMessageEvent', () => {
     }
   });
 
-  it('keeps a thread\'s first message without a parent', () => {
+  it("keeps a thread's first message without a parent", () => {
     expect(fromMessageEvent({ ...base, thread_ts: base.ts, text: '请大家打卡' }, 'Ev6', 'UBOT')?.replyTo).toBeNull();
   });
 });
@@ -34,7 +41,16 @@ describe('fromReaction', () => {
 
   it('takes ✅ 👍 👀 in any skin tone and nothing else', () => {
     const names = ['white_check_mark', 'heavy_check_mark', '+1', 'thumbsup::skin-tone-2', 'eyes', 'tada', 'heart', '-1'];
-    expect(names.map((n) => fromReaction(reaction(n), 'Ev')?.text ?? null)).toEqual(['white_check_mark', 'heavy_check_mark', '+1', 'thumbsup', 'eyes', null, null, null]);
+    expect(names.map((n) => fromReaction(reaction(n), 'Ev')?.text ?? null)).toEqual([
+      'white_check_mark',
+      'heavy_check_mark',
+      '+1',
+      'thumbsup',
+      'eyes',
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('ignores reactions on files', () => {

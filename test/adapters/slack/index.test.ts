@@ -47,7 +47,10 @@ afterAll(async () => {
 
 describe('Slack adapter over HTTP', () => {
   it('hands over a channel demand with its group, member count (the bot left out) and sender', async () => {
-    const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000001.000100', text: '<!channel> 请全体同事今晚十点前完成打卡并截图发群里' }), 'EvDemand'));
+    const res = await sendSigned(
+      adapter.port!,
+      eventEnvelope(message({ ts: '1800000001.000100', text: '<!channel> 请全体同事今晚十点前完成打卡并截图发群里' }), 'EvDemand'),
+    );
     expect(res.status).toBe(200);
     const msg = await waitFor(byId('C01/1800000001.000100'));
     expect(msg).toMatchObject({
@@ -78,7 +81,9 @@ describe('Slack adapter over HTTP', () => {
 
   it('refuses a forged signature with 401 and hands nothing over', async () => {
     const before = stub.calls.length;
-    const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000003.000100', text: '请大家今晚十点前完成打卡' })), { secret: 'not-the-secret' });
+    const res = await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000003.000100', text: '请大家今晚十点前完成打卡' })), {
+      secret: 'not-the-secret',
+    });
     expect(res.status).toBe(401);
     // A valid event after it is handed over, so the forged one had its chance to arrive first.
     await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000003.000200', text: 'ok' })));
@@ -107,7 +112,10 @@ describe('Slack adapter over HTTP', () => {
     stub.replyOnce('conversations.members', { status: 429, headers: { 'retry-after': '1' } });
     stub.replyOnce('users.info', { status: 429, headers: { 'retry-after': '1' } });
     const sent = Date.now();
-    const res = await sendSigned(adapter.port!, eventEnvelope(message({ channel: 'C03', user: 'U3', ts: '1800000004.000200', text: '请大家今晚十点前完成打卡' })));
+    const res = await sendSigned(
+      adapter.port!,
+      eventEnvelope(message({ channel: 'C03', user: 'U3', ts: '1800000004.000200', text: '请大家今晚十点前完成打卡' })),
+    );
     expect(res.status).toBe(200);
     expect(Date.now() - sent).toBeLessThan(1000);
     expect(sink.received).toHaveLength(1);
@@ -151,11 +159,14 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('hands over DMs as addressed messages without a group', async () => {
-    await sendSigned(adapter.port!, eventEnvelope({ type: 'message', channel: 'D0U1', channel_type: 'im', user: 'U1', ts: '1800000007.000100', text: 'stats' }));
+    await sendSigned(
+      adapter.port!,
+      eventEnvelope({ type: 'message', channel: 'D0U1', channel_type: 'im', user: 'U1', ts: '1800000007.000100', text: 'stats' }),
+    );
     expect(await waitFor(byId('D0U1/1800000007.000100'))).toMatchObject({ group: null, addressed: true, text: 'stats' });
   });
 
-  it('keeps a thread reply\'s parent and answers in the thread', async () => {
+  it("keeps a thread reply's parent and answers in the thread", async () => {
     await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000008.000200', thread_ts: '1800000008.000100', text: '收到' })));
     expect(await waitFor(byId('C01/1800000008.000200'))).toMatchObject({ replyTo: 'C01/1800000008.000100' });
     await adapter.sendToGroup('C01', { text: 'noted' }, { replyTo: 'C01/1800000008.000100' });
@@ -183,7 +194,14 @@ describe('Slack adapter over HTTP', () => {
 
   it('hands over ✅ 👍 👀 reactions as acknowledgements of the reacted message, and no others', async () => {
     const reaction = (user: string, name: string) =>
-      eventEnvelope({ type: 'reaction_added', user, reaction: name, item: { type: 'message', channel: 'C01', ts: '1800000001.000100' }, item_user: 'U1', event_ts: '1800000010.000100' });
+      eventEnvelope({
+        type: 'reaction_added',
+        user,
+        reaction: name,
+        item: { type: 'message', channel: 'C01', ts: '1800000001.000100' },
+        item_user: 'U1',
+        event_ts: '1800000010.000100',
+      });
     await sendSigned(adapter.port!, reaction('U2', 'tada'));
     await sendSigned(adapter.port!, reaction('U2', '+1::skin-tone-3'));
     const ack = await waitFor(() => sink.received.find((m) => m.kind === 'reaction'));
@@ -194,18 +212,20 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('takes /fingertip sub-commands as addressed messages', async () => {
-    const res = await sendSigned(
-      adapter.port!,
-      slashCommandForm({ text: 'stats', user_id: 'U1', user_name: 'li', channel_id: 'C02', channel_name: 'hr' }),
-      { contentType: 'application/x-www-form-urlencoded' },
-    );
+    const res = await sendSigned(adapter.port!, slashCommandForm({ text: 'stats', user_id: 'U1', user_name: 'li', channel_id: 'C02', channel_name: 'hr' }), {
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(200);
     const msg = await waitFor(() => sink.received[0]);
     expect(msg).toMatchObject({ addressed: true, text: 'stats', group: { id: 'C02', name: 'hr', memberCount: 2 }, sender: { id: 'U1', name: 'Li' } });
   });
 
   it('knows admins from users.info and from the config, and no one else', async () => {
-    for (const [user, ts] of [['UADMIN', '1800000011.000100'], ['UCFG', '1800000011.000200'], ['U2', '1800000011.000300']]) {
+    for (const [user, ts] of [
+      ['UADMIN', '1800000011.000100'],
+      ['UCFG', '1800000011.000200'],
+      ['U2', '1800000011.000300'],
+    ]) {
       await sendSigned(adapter.port!, eventEnvelope(message({ user, ts, text: 'reset' })));
     }
     await waitFor(() => (sink.received.length === 3 ? sink.received : undefined));
@@ -252,12 +272,9 @@ describe('Slack adapter over HTTP', () => {
     expect(stub.callsTo('files.completeUploadExternal').at(-1)?.args).toMatchObject({ channel_id: 'DU1', initial_comment: digest.text });
   });
 
-  it('uploads a chart to a channel in the thread replied to, keeping the lane\'s pace after it', async () => {
+  it("uploads a chart to a channel in the thread replied to, keeping the lane's pace after it", async () => {
     const before = stub.calls.length;
-    await Promise.all([
-      adapter.sendToGroup('C02', digest, { replyTo: 'C02/1800000012.000100' }),
-      adapter.sendToGroup('C02', { text: 'next in the lane' }),
-    ]);
+    await Promise.all([adapter.sendToGroup('C02', digest, { replyTo: 'C02/1800000012.000100' }), adapter.sendToGroup('C02', { text: 'next in the lane' })]);
     const completed = stub.callsTo('files.completeUploadExternal').at(-1)!;
     expect(completed.args).toMatchObject({ channel_id: 'C02', thread_ts: '1800000012.000100', initial_comment: digest.text });
     const calls = stub.calls.slice(before).map((c) => c.method);

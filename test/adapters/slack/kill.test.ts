@@ -23,7 +23,14 @@ afterEach(async () => {
 const id = (i: number) => `C0${i % 3}/1800001000.${String(i).padStart(6, '0')}`;
 const body = (i: number) =>
   eventEnvelope(
-    { type: 'message', channel: `C0${i % 3}`, channel_type: 'channel', user: `U${i % 5}`, ts: `1800001000.${String(i).padStart(6, '0')}`, text: i % 3 ? `ok #${i}` : `请全体同事今晚十点前完成打卡并截图发群里 #${i}` },
+    {
+      type: 'message',
+      channel: `C0${i % 3}`,
+      channel_type: 'channel',
+      user: `U${i % 5}`,
+      ts: `1800001000.${String(i).padStart(6, '0')}`,
+      text: i % 3 ? `ok #${i}` : `请全体同事今晚十点前完成打卡并截图发群里 #${i}`,
+    },
     `EvKill${i}`,
   );
 

@@ -21,8 +21,20 @@ describe('Slack app manifest', () => {
   });
 
   it('asks for the scopes of the issue plus those that private channels, DMs and digest charts need, and no others', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'im:history', 'im:write', 'mpim:history', 'reactions:read', 'users:read'],
-    );
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'channels:history',
+      'channels:read',
+      'chat:write',
+      'commands',
+      'files:write',
+      'groups:history',
+      'groups:read',
+      'im:history',
+      'im:write',
+      'mpim:history',
+      'reactions:read',
+      'users:read',
+    ]);
   });
 });

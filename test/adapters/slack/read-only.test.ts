@@ -32,7 +32,10 @@ describe('Slack events and a read-only database', () => {
 
     const statuses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        sendSigned(bot!.port, eventEnvelope({ type: 'message', channel: 'C01', user: 'U1', ts: `1800002000.${String(i).padStart(6, '0')}`, text: '请大家今晚十点前完成打卡' })).then((r) => r.status),
+        sendSigned(
+          bot!.port,
+          eventEnvelope({ type: 'message', channel: 'C01', user: 'U1', ts: `1800002000.${String(i).padStart(6, '0')}`, text: '请大家今晚十点前完成打卡' }),
+        ).then((r) => r.status),
       ),
     );
     expect(statuses).toEqual(Array(50).fill(503));

@@ -53,9 +53,16 @@ describe('Slack adapter in Socket Mode', () => {
   });
 
   it('acks each envelope and hands its message over, redeliveries with the same eventId', async () => {
-    const payload = JSON.parse(eventEnvelope({ type: 'message', channel: 'C01', channel_type: 'channel', user: 'U1', ts: '1800000100.000100', text: '<!here> 请今天下班前填好表格' }, 'EvSock'));
+    const payload = JSON.parse(
+      eventEnvelope(
+        { type: 'message', channel: 'C01', channel_type: 'channel', user: 'U1', ts: '1800000100.000100', text: '<!here> 请今天下班前填好表格' },
+        'EvSock',
+      ),
+    );
     socket.send(JSON.stringify({ envelope_id: 'env-1', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload }));
-    socket.send(JSON.stringify({ envelope_id: 'env-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout', payload }));
+    socket.send(
+      JSON.stringify({ envelope_id: 'env-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 1, retry_reason: 'timeout', payload }),
+    );
     await waitFor(() => (acks.length === 2 ? acks : undefined), 'the acks');
     expect(acks.sort()).toEqual(['env-1', 'env-2']);
     expect(received[0]).toMatchObject({ id: 'C01/1800000100.000100', eventId: 'EvSock', mentionsAll: true, group: { id: 'C01', name: 'ops', memberCount: 3 } });

@@ -69,7 +69,8 @@ async function stored(store: Store, count: number): Promise<MessageRecord[]> {
 
 /** A text message said in the room as the puppet delivers it, under an id of the test's choosing; again to redeliver it. */
 function deliver(world: World, id: string, text?: string): void {
-  if (text) world.mocker.MessageMock.create({ id, timestamp: Date.now(), type: types.Message.Text, talkerId: world.li.id, roomId: world.room.id, text } as never);
+  if (text)
+    world.mocker.MessageMock.create({ id, timestamp: Date.now(), type: types.Message.Text, talkerId: world.li.id, roomId: world.room.id, text } as never);
   world.mocker.puppet.emit('message', { messageId: id });
 }
 
@@ -82,7 +83,7 @@ async function botIn(opts: FixtureOptions = {}) {
 const bySender = (recs: MessageRecord[], sender: string) => recs.find((r) => r.senderName === sender);
 
 describe('WeChat adapter through the bot', () => {
-  it('stores a demand in a room with the room\'s member count, and @所有人 as mentionsAll', async () => {
+  it("stores a demand in a room with the room's member count, and @所有人 as mentionsAll", async () => {
     const { world, store } = await botIn();
     world.li.say(DEMAND).to(world.room);
     world.owner.say('@所有人 明天上午九点前把表格填好').to(world.room);

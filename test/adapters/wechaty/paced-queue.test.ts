@@ -80,10 +80,12 @@ describe('PacedQueue', () => {
   it('refuses messages beyond MAX_PENDING waiting ones instead of building a backlog of hours', async () => {
     const q = new PacedQueue({ room: 60, account: 60, jitter: 0 });
     const outcomes = Array.from({ length: MAX_PENDING + 2 }, () =>
-      q.push('a', async () => {}).then(
-        () => 'sent',
-        (err: Error) => err.message,
-      ),
+      q
+        .push('a', async () => {})
+        .then(
+          () => 'sent',
+          (err: Error) => err.message,
+        ),
     );
     await outcomes[0];
     await q.close();

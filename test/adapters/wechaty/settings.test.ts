@@ -21,9 +21,17 @@ describe('wechatySettings', () => {
 
   it('takes the puppet, its options, token, pace and admins', () => {
     const s = wechatySettings(
-      configWith({ puppet: 'wechaty-puppet-service', puppetOptions: { tls: { disable: true } }, token: 'puppet_xyz', pace: { room: 30 }, speakInRooms: true }, ['王主任']),
+      configWith({ puppet: 'wechaty-puppet-service', puppetOptions: { tls: { disable: true } }, token: 'puppet_xyz', pace: { room: 30 }, speakInRooms: true }, [
+        '王主任',
+      ]),
     );
-    expect(s).toMatchObject({ puppet: 'wechaty-puppet-service', puppetOptions: { tls: { disable: true } }, token: 'puppet_xyz', speakInRooms: true, admins: ['王主任'] });
+    expect(s).toMatchObject({
+      puppet: 'wechaty-puppet-service',
+      puppetOptions: { tls: { disable: true } },
+      token: 'puppet_xyz',
+      speakInRooms: true,
+      admins: ['王主任'],
+    });
     expect(s.pace).toEqual({ ...DEFAULT_PACE, room: 30 });
   });
 

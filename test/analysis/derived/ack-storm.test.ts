@@ -5,10 +5,26 @@ import type { Category } from '../../../src/core/categories.js';
 const T0 = Date.parse('2026-11-23T10:00:00+08:00');
 const MIN = 60_000;
 let n = 0;
-const demand = (id: string, group = 'G1', sender = 'boss', ts = T0, categories: Category[] = ['ack-demand']) =>
-  ({ platform: 'slack', id, groupId: group, senderId: sender, ts, replyTo: null, isAck: false, categories });
-const ack = (sender: string, opts: { group?: string; ts?: number; replyTo?: string | null } = {}) =>
-  ({ platform: 'slack', id: `a${++n}`, groupId: opts.group ?? 'G1', senderId: sender, ts: opts.ts ?? T0 + MIN, replyTo: opts.replyTo ?? null, isAck: true, categories: [] as Category[] });
+const demand = (id: string, group = 'G1', sender = 'boss', ts = T0, categories: Category[] = ['ack-demand']) => ({
+  platform: 'slack',
+  id,
+  groupId: group,
+  senderId: sender,
+  ts,
+  replyTo: null,
+  isAck: false,
+  categories,
+});
+const ack = (sender: string, opts: { group?: string; ts?: number; replyTo?: string | null } = {}) => ({
+  platform: 'slack',
+  id: `a${++n}`,
+  groupId: opts.group ?? 'G1',
+  senderId: sender,
+  ts: opts.ts ?? T0 + MIN,
+  replyTo: opts.replyTo ?? null,
+  isAck: true,
+  categories: [] as Category[],
+});
 const chat = (sender: string, ts = T0 + MIN) => ({ ...ack(sender, { ts }), isAck: false });
 
 function run(records: Parameters<AckStormDetector['add']>[0][]) {
@@ -36,9 +52,16 @@ describe('AckStormDetector', () => {
 
   it('counts toward the most recent demand of the same group only', () => {
     const records = [
-      demand('m1'), demand('m2', 'G2'),
-      ack('u1'), ack('u2'), ack('u3'), ack('u4'), ack('u5'),
-      demand('m3'), ack('u1'), ack('u2', { group: 'G2' }),
+      demand('m1'),
+      demand('m2', 'G2'),
+      ack('u1'),
+      ack('u2'),
+      ack('u3'),
+      ack('u4'),
+      ack('u5'),
+      demand('m3'),
+      ack('u1'),
+      ack('u2', { group: 'G2' }),
     ];
     expect(run(records)).toEqual([{ message_id: 'm1', acks: 5 }]);
   });
@@ -46,7 +69,9 @@ describe('AckStormDetector', () => {
   it('ignores acks more than 24 hours after the demand unless they reply to it', () => {
     const late = T0 + 24 * 60 * MIN + 1;
     const exactly = T0 + 24 * 60 * MIN;
-    expect(run([demand('m1'), ack('u1', { ts: exactly }), ack('u2', { ts: exactly }), ack('u3', { ts: late }), ack('u4', { ts: late }), ack('u5', { ts: late })])).toEqual([]);
+    expect(
+      run([demand('m1'), ack('u1', { ts: exactly }), ack('u2', { ts: exactly }), ack('u3', { ts: late }), ack('u4', { ts: late }), ack('u5', { ts: late })]),
+    ).toEqual([]);
     expect(run([demand('m1'), ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { ts: late, replyTo: 'm1' }))])).toEqual([{ message_id: 'm1', acks: 5 }]);
     expect(run([demand('m1'), ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { ts: exactly }))])).toEqual([{ message_id: 'm1', acks: 5 }]);
   });
@@ -62,9 +87,19 @@ describe('AckStormDetector', () => {
 
   it('keeps counting through ordinary chat, and sorts storms by acks', () => {
     const records = [
-      demand('m1'), ack('u1'), chat('u9'), ack('u2'), ack('u3'), ack('u4'), ack('u5'),
-      demand('m2', 'G2'), ...['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'].map((u) => ack(u, { group: 'G2' })),
+      demand('m1'),
+      ack('u1'),
+      chat('u9'),
+      ack('u2'),
+      ack('u3'),
+      ack('u4'),
+      ack('u5'),
+      demand('m2', 'G2'),
+      ...['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7'].map((u) => ack(u, { group: 'G2' })),
     ];
-    expect(run(records)).toEqual([{ message_id: 'm2', acks: 7 }, { message_id: 'm1', acks: 5 }]);
+    expect(run(records)).toEqual([
+      { message_id: 'm2', acks: 7 },
+      { message_id: 'm1', acks: 5 },
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import type { Category } from '../../../src/core/categories.js';
 
 const hours = { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] };
 const tz = 'Asia/Shanghai';
-const demand = (local: string, text: string, categories: Category[] = ['check-in']) => ({ ts: Date.parse(`${local}+08:00`), deadline: extractDeadline(text), categories });
+const demand = (local: string, text: string, categories: Category[] = ['check-in']) => ({
+  ts: Date.parse(`${local}+08:00`),
+  deadline: extractDeadline(text),
+  categories,
+});
 
 describe('isAfterHoursDemand', () => {
   it('counts a demand sent outside work hours', () => {

@@ -9,8 +9,16 @@ const FORM = '请各单位于本周五前填报附件中的安全生产信息采
 const FORM2 = '请各单位于本周五前填报附件中的安全生产信息采集表，并报送至办公室邮箱！！'; // near-identical
 const OTHER = '请全体同事今晚十点前完成打卡并截图发群里';
 
-const demand = (id: string, group: string, sender: string, text: string, ts = T0, categories: Category[] = ['data-request']) =>
-  ({ platform: 'slack', id, groupId: group, senderId: sender, ts, text, hash: normalize(text), categories });
+const demand = (id: string, group: string, sender: string, text: string, ts = T0, categories: Category[] = ['data-request']) => ({
+  platform: 'slack',
+  id,
+  groupId: group,
+  senderId: sender,
+  ts,
+  text,
+  hash: normalize(text),
+  categories,
+});
 
 function run(records: ReturnType<typeof demand>[]) {
   const d = new DuplicateDetector();
@@ -20,8 +28,9 @@ function run(records: ReturnType<typeof demand>[]) {
 
 describe('DuplicateDetector', () => {
   it('clusters the same demand in two groups', () => {
-    expect(run([demand('m1', 'G1', 'a', FORM), demand('m2', 'G2', 'b', FORM, T0 + 3600_000), demand('m3', 'G1', 'a', OTHER)]))
-      .toEqual([{ message_ids: ['m1', 'm2'], groups: ['G1', 'G2'] }]);
+    expect(run([demand('m1', 'G1', 'a', FORM), demand('m2', 'G2', 'b', FORM, T0 + 3600_000), demand('m3', 'G1', 'a', OTHER)])).toEqual([
+      { message_ids: ['m1', 'm2'], groups: ['G1', 'G2'] },
+    ]);
   });
 
   it('clusters the same demand from two senders in one group', () => {
@@ -69,7 +78,16 @@ describe('DuplicateDetector', () => {
     const d = new DuplicateDetector();
     for (let i = 0; i < 200_000; i++) {
       const text = templates[i % templates.length];
-      d.add({ platform: 'slack', id: `m${i}`, groupId: `G${i % 1000}`, senderId: `s${i % 500}`, ts: T0 + i * 1000, text, hash: normalize(text), categories: ['data-request'] });
+      d.add({
+        platform: 'slack',
+        id: `m${i}`,
+        groupId: `G${i % 1000}`,
+        senderId: `s${i % 500}`,
+        ts: T0 + i * 1000,
+        text,
+        hash: normalize(text),
+        categories: ['data-request'],
+      });
     }
     const found = d.results();
     const covered = found.reduce((sum, c) => sum + c.message_ids.length, 0);

@@ -16,7 +16,12 @@ describe('findSprawl', () => {
 
   it('handles sizes where t·n is not exact in floating point', () => {
     // 12 of 15 shared, union 15: exactly 0.8 (0.8 * 15 = 12.000000000000002).
-    expect(findSprawl([{ id: 'P', memberIds: people(0, 12) }, { id: 'Q', memberIds: people(0, 15) }])).toEqual([{ groups: ['P', 'Q'], overlap: 0.8 }]);
+    expect(
+      findSprawl([
+        { id: 'P', memberIds: people(0, 12) },
+        { id: 'Q', memberIds: people(0, 15) },
+      ]),
+    ).toEqual([{ groups: ['P', 'Q'], overlap: 0.8 }]);
   });
 
   it('rounds overlap to 2 decimals, sorts pairs by overlap and orders ids within a pair', () => {
@@ -33,14 +38,24 @@ describe('findSprawl', () => {
   });
 
   it('counts each member once and ignores tiny groups', () => {
-    expect(findSprawl([{ id: 'A', memberIds: ['u1', 'u1', 'u2'] }, { id: 'B', memberIds: ['u1', 'u2'] }])).toEqual([]);
-    expect(findSprawl([{ id: 'A', memberIds: ['u1', 'u1', 'u2', 'u3'] }, { id: 'B', memberIds: ['u1', 'u2', 'u3'] }])).toEqual([{ groups: ['A', 'B'], overlap: 1 }]);
+    expect(
+      findSprawl([
+        { id: 'A', memberIds: ['u1', 'u1', 'u2'] },
+        { id: 'B', memberIds: ['u1', 'u2'] },
+      ]),
+    ).toEqual([]);
+    expect(
+      findSprawl([
+        { id: 'A', memberIds: ['u1', 'u1', 'u2', 'u3'] },
+        { id: 'B', memberIds: ['u1', 'u2', 'u3'] },
+      ]),
+    ).toEqual([{ groups: ['A', 'B'], overlap: 1 }]);
   });
 
   it('agrees with the brute-force answer on 300 groups', () => {
     // Offices of ~300 people, each with several chats made of most of the office plus a few outsiders.
     let seed = 7;
-    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const groups = Array.from({ length: 300 }, (_, g) => {
       const office = g % 12;
       const base = people(office * 300, office * 300 + 300).filter(() => rand() < 0.9);

@@ -6,8 +6,13 @@ import { toRecord } from '../../../src/analysis/record/to-record.js';
 import { finding } from '../../store/fixtures.js';
 
 const msg = (fields: Partial<ChatMessage> = {}): ChatMessage => ({
-  platform: 'slack', id: 'C1/1.0', group: { id: 'C1', name: 'ops', memberCount: 12 }, sender: { id: 'U1', name: 'Li' },
-  text: '请全体同事今晚十点前完成打卡', ts: 1_700_000_000_000, ...fields,
+  platform: 'slack',
+  id: 'C1/1.0',
+  group: { id: 'C1', name: 'ops', memberCount: 12 },
+  sender: { id: 'U1', name: 'Li' },
+  text: '请全体同事今晚十点前完成打卡',
+  ts: 1_700_000_000_000,
+  ...fields,
 });
 const flagged = { categories: ['check-in' as const], findings: [finding('check-in', 'check-in/x', '完成打卡')] };
 const none = { categories: [], findings: [] };
@@ -15,9 +20,23 @@ const none = { categories: [], findings: [] };
 describe('toRecord', () => {
   it('keeps a flagged message with its text, findings and the group members but the sender as recipients', () => {
     expect(toRecord(msg({ replyTo: 'C1/0.9', mentionsAll: true }), flagged)).toEqual({
-      platform: 'slack', id: 'C1/1.0', groupId: 'C1', groupName: 'ops', senderId: 'U1', senderName: 'Li', ts: 1_700_000_000_000,
-      length: 14, hash: textHash('请全体同事今晚十点前完成打卡'), replyTo: 'C1/0.9', isAck: false, mentionsAll: true,
-      recipients: 11, categories: ['check-in'], findings: flagged.findings, text: '请全体同事今晚十点前完成打卡', deadline: 22 * 60,
+      platform: 'slack',
+      id: 'C1/1.0',
+      groupId: 'C1',
+      groupName: 'ops',
+      senderId: 'U1',
+      senderName: 'Li',
+      ts: 1_700_000_000_000,
+      length: 14,
+      hash: textHash('请全体同事今晚十点前完成打卡'),
+      replyTo: 'C1/0.9',
+      isAck: false,
+      mentionsAll: true,
+      recipients: 11,
+      categories: ['check-in'],
+      findings: flagged.findings,
+      text: '请全体同事今晚十点前完成打卡',
+      deadline: 22 * 60,
     });
   });
 

@@ -15,13 +15,20 @@ function sample() {
   b.addGroup({ platform: 'test', id: 'G2', name: 'office', memberIds: ['boss', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] });
   const records = [
     // G1: a check-in + proof demand to 10 recipients at 21:05 (after hours): 10 × (2 + 3) = 50
-    demand({ id: 'm1', ts: sh('2026-11-23T21:05:00'), senderId: 'boss', senderName: 'Boss', recipients: 10, text: '请全体今晚完成打卡并截图' }, ['check-in', 'proof-demand'], '打卡'),
+    demand(
+      { id: 'm1', ts: sh('2026-11-23T21:05:00'), senderId: 'boss', senderName: 'Boss', recipients: 10, text: '请全体今晚完成打卡并截图' },
+      ['check-in', 'proof-demand'],
+      '打卡',
+    ),
     ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u, i) => record({ id: `a${i}`, ts: sh('2026-11-23T21:06:00') + i, senderId: u, senderName: u, isAck: true })),
     // G1: a data request with unknown recipients: (11 − 1) × 15 = 150, in work hours
     demand({ id: 'm2', ts: sh('2026-11-24T10:00:00'), senderId: 'boss', senderName: 'Boss', recipients: 0, text: FORM }, ['data-request']),
     record({ id: 'p1', ts: sh('2026-11-24T11:00:00'), senderId: 'u9', senderName: 'Quiet' }),
     // G2: the same data request by another sender, recipients unknown, group size from memberIds (10): 9 × 15 = 135
-    demand({ id: 'm3', groupId: 'G2', groupName: 'office-renamed', ts: sh('2026-11-25T10:00:00'), senderId: 'u1', senderName: 'Wang', recipients: 0, text: FORM }, ['data-request']),
+    demand(
+      { id: 'm3', groupId: 'G2', groupName: 'office-renamed', ts: sh('2026-11-25T10:00:00'), senderId: 'u1', senderName: 'Wang', recipients: 0, text: FORM },
+      ['data-request'],
+    ),
   ];
   for (const r of records) b.add(r);
   return b;
@@ -32,7 +39,15 @@ describe('ReportBuilder', () => {
     const report = sample().build();
     expect(report.messages).toBe(9);
     expect(report.demands).toBe(3);
-    expect(report.by_category).toEqual({ 'check-in': 1, 'data-request': 2, 'like-quota': 0, 'app-install': 0, 'ranking-pressure': 0, 'proof-demand': 1, 'ack-demand': 0 });
+    expect(report.by_category).toEqual({
+      'check-in': 1,
+      'data-request': 2,
+      'like-quota': 0,
+      'app-install': 0,
+      'ranking-pressure': 0,
+      'proof-demand': 1,
+      'ack-demand': 0,
+    });
     expect(report.person_minutes).toBe(50 + 150 + 135);
     expect(report.after_hours).toBe(1);
   });
@@ -47,7 +62,10 @@ describe('ReportBuilder', () => {
   });
 
   it('names only the senders of demands, most demands first', () => {
-    expect(sample().build().senders).toEqual([{ id: 'boss', name: 'Boss', demands: 2 }, { id: 'u1', name: 'Wang', demands: 1 }]);
+    expect(sample().build().senders).toEqual([
+      { id: 'boss', name: 'Boss', demands: 2 },
+      { id: 'u1', name: 'Wang', demands: 1 },
+    ]);
   });
 
   it('fills the derived findings', () => {
@@ -73,7 +91,13 @@ describe('ReportBuilder', () => {
     expect(report.period).toEqual({ from: '2026-11-23T00:00:00+08:00', to: '2026-11-30T00:00:00+08:00' });
     expect(report.messages).toBe(2);
     expect(b.details().days.map((d) => [d.date, d.messages])).toEqual([
-      ['2026-11-23', 1], ['2026-11-24', 0], ['2026-11-25', 0], ['2026-11-26', 0], ['2026-11-27', 0], ['2026-11-28', 0], ['2026-11-29', 1],
+      ['2026-11-23', 1],
+      ['2026-11-24', 0],
+      ['2026-11-25', 0],
+      ['2026-11-26', 0],
+      ['2026-11-27', 0],
+      ['2026-11-28', 0],
+      ['2026-11-29', 1],
     ]);
   });
 
@@ -84,7 +108,19 @@ describe('ReportBuilder', () => {
     b.add(demand({ id: 'x', ts: sh('2026-11-23T10:00:00'), recipients: 0, text: '请回复收到' }, ['ack-demand']));
     b.add(demand({ id: 'y', ts: sh('2026-11-23T10:01:00'), recipients: 1, text: '请大家回复收到' }, ['ack-demand']));
     const report = b.build();
-    expect(Object.keys(report)).toEqual(['period', 'messages', 'demands', 'by_category', 'person_minutes', 'after_hours', 'groups', 'senders', 'duplicates', 'ack_storms', 'sprawl']);
+    expect(Object.keys(report)).toEqual([
+      'period',
+      'messages',
+      'demands',
+      'by_category',
+      'person_minutes',
+      'after_hours',
+      'groups',
+      'senders',
+      'duplicates',
+      'ack_storms',
+      'sprawl',
+    ]);
     expect(Object.keys(report.by_category)).toEqual([...CATEGORIES]);
     expect(Object.keys(report.groups[0])).toEqual(['id', 'name', 'members', 'messages', 'demands', 'by_category', 'person_minutes']);
     expect(report.person_minutes).toBe(2); // 3 × 0.5 + 1 × 0.5
@@ -112,8 +148,27 @@ describe('ReportBuilder', () => {
     // The same ids as the Slack group's members, on DingTalk: other people, so no sprawl.
     b.addGroup({ platform: 'dingtalk', id: 'G9', name: '年级组', memberIds: [...people, 'u6'] });
     const at = (minute: number) => sh(`2026-11-23T10:0${minute}:00`);
-    b.add(demand({ platform: 'slack', id: 's1', groupId: 'G1', groupName: 'ops', senderId: 'u1', senderName: 'Li', ts: at(0), recipients: 0, text: FORM }, ['data-request']));
-    b.add(demand({ platform: 'dingtalk', id: 'd1', groupId: 'G1', groupName: '教务群', senderId: 'u1', senderName: '李老师', ts: at(1), recipients: 0, text: '请今天打卡' }, ['check-in']));
+    b.add(
+      demand({ platform: 'slack', id: 's1', groupId: 'G1', groupName: 'ops', senderId: 'u1', senderName: 'Li', ts: at(0), recipients: 0, text: FORM }, [
+        'data-request',
+      ]),
+    );
+    b.add(
+      demand(
+        {
+          platform: 'dingtalk',
+          id: 'd1',
+          groupId: 'G1',
+          groupName: '教务群',
+          senderId: 'u1',
+          senderName: '李老师',
+          ts: at(1),
+          recipients: 0,
+          text: '请今天打卡',
+        },
+        ['check-in'],
+      ),
+    );
     // Acks in the Slack group count toward its own latest demand, not the DingTalk group's later one.
     for (const u of ['u2', 'u3', 'u4', 'u5', 'u6']) b.add(record({ platform: 'slack', id: `a-${u}`, groupId: 'G1', senderId: u, ts: at(2), isAck: true }));
     const report = b.build();
@@ -121,16 +176,26 @@ describe('ReportBuilder', () => {
       ['G1', 'ops', 6, 1, 5 * 15],
       ['G1', '教务群', 30, 1, 29 * 2],
     ]);
-    expect(report.senders).toEqual([{ id: 'u1', name: 'Li', demands: 1 }, { id: 'u1', name: '李老师', demands: 1 }]);
+    expect(report.senders).toEqual([
+      { id: 'u1', name: 'Li', demands: 1 },
+      { id: 'u1', name: '李老师', demands: 1 },
+    ]);
     expect(report.ack_storms).toEqual([{ message_id: 's1', acks: 5 }]);
     expect(report.sprawl).toEqual([]);
-    expect(b.details().evidence.map((e) => [e.id, e.groupName, e.personMinutes])).toEqual([['s1', 'ops', 75], ['d1', '教务群', 58]]);
+    expect(b.details().evidence.map((e) => [e.id, e.groupName, e.personMinutes])).toEqual([
+      ['s1', 'ops', 75],
+      ['d1', '教务群', 58],
+    ]);
   });
 
   it('keeps the heaviest evidence, costed with the final group size', () => {
     const b = sample();
     const { evidence, minutesByCategory } = b.details();
-    expect(evidence.map((e) => [e.id, e.personMinutes, e.groupName])).toEqual([['m2', 150, 'ops'], ['m3', 135, 'office'], ['m1', 50, 'ops']]);
+    expect(evidence.map((e) => [e.id, e.personMinutes, e.groupName])).toEqual([
+      ['m2', 150, 'ops'],
+      ['m3', 135, 'office'],
+      ['m1', 50, 'ops'],
+    ]);
     expect(evidence[2].time).toBe('2026-11-23T21:05:00+08:00');
     expect(minutesByCategory['data-request']).toBe(285);
     expect(minutesByCategory['check-in']).toBe(20);

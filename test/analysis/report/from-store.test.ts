@@ -26,11 +26,41 @@ async function filled(t0 = T0): Promise<Store> {
     const group = ['C1', 'C2', 'C3'][i % 3];
     records.push(rec(`q${i}`, { groupId: group, senderId: `U${i % 4}`, ts: t0 + i * 20 * 60_000, recipients: i % 7 }));
   }
-  records.push(rec('d1', { groupId: 'C1', senderId: 'U1', ts: t0 + 10 * HOUR + 1, cats: ['check-in', 'proof-demand'], recipients: 11, ...said('请全体同事今晚十点前完成打卡并截图') }));
-  records.push(rec('d2', { groupId: 'C2', senderId: 'U2', ts: t0 + 30 * HOUR + 5, cats: ['data-request'], recipients: 0, ...said('请各单位于12日前报送第3周统计表') }));
-  records.push(rec('d3', { groupId: 'C3', senderId: 'U9', ts: t0 + 47 * HOUR + 59 * 60_000, cats: ['like-quota'], recipients: 30, ...said('请各单位于19日前报送第4周统计表！') }));
+  records.push(
+    rec('d1', {
+      groupId: 'C1',
+      senderId: 'U1',
+      ts: t0 + 10 * HOUR + 1,
+      cats: ['check-in', 'proof-demand'],
+      recipients: 11,
+      ...said('请全体同事今晚十点前完成打卡并截图'),
+    }),
+  );
+  records.push(
+    rec('d2', { groupId: 'C2', senderId: 'U2', ts: t0 + 30 * HOUR + 5, cats: ['data-request'], recipients: 0, ...said('请各单位于12日前报送第3周统计表') }),
+  );
+  records.push(
+    rec('d3', {
+      groupId: 'C3',
+      senderId: 'U9',
+      ts: t0 + 47 * HOUR + 59 * 60_000,
+      cats: ['like-quota'],
+      recipients: 30,
+      ...said('请各单位于19日前报送第4周统计表！'),
+    }),
+  );
   // The same id on another platform is another message.
-  records.push(rec('d1', { platform: 'wechaty', groupId: 'R1', senderId: 'W1', ts: t0 + 20 * HOUR, cats: ['check-in'], recipients: 40, ...said('各位家长今晚九点前在小程序打卡') }));
+  records.push(
+    rec('d1', {
+      platform: 'wechaty',
+      groupId: 'R1',
+      senderId: 'W1',
+      ts: t0 + 20 * HOUR,
+      cats: ['check-in'],
+      recipients: 40,
+      ...said('各位家长今晚九点前在小程序打卡'),
+    }),
+  );
   for (let k = 0; k < 6; k++) {
     records.push(rec(`a${k}`, { groupId: 'C1', senderId: `U${2 + (k % 3)}`, ts: t0 + 10 * HOUR + 60_000 * (k + 1), isAck: true }));
   }
@@ -41,13 +71,19 @@ async function filled(t0 = T0): Promise<Store> {
 
 async function everyRecord(store: Store, config: ReturnType<typeof defaultConfig>, period: { from: number; to: number }) {
   const b = new ReportBuilder({ config, ...period });
-  for (const g of await store.groups()) b.addGroup({ platform: g.platform, id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
+  for (const g of await store.groups())
+    b.addGroup({ platform: g.platform, id: g.id, name: g.name, members: g.members || undefined, memberIds: g.memberIds.length ? g.memberIds : undefined });
   for await (const r of store.records(period)) b.add(r);
   return b;
 }
 
 describe('storedReport', () => {
-  for (const [timezone, t0] of [['Asia/Shanghai', T0], ['Asia/Kolkata', T0], ['America/New_York', T0], ['America/New_York', DST_END]] as const) {
+  for (const [timezone, t0] of [
+    ['Asia/Shanghai', T0],
+    ['Asia/Kolkata', T0],
+    ['America/New_York', T0],
+    ['America/New_York', DST_END],
+  ] as const) {
     it(`gives the report of feeding every record, quiet messages counted in bulk (${timezone}, ${new Date(t0).toISOString().slice(0, 10)})`, async () => {
       const store = await filled(t0);
       const config = { ...defaultConfig(), timezone };
@@ -62,7 +98,10 @@ describe('storedReport', () => {
       expect(report.duplicates).toEqual([{ message_ids: ['d2', 'd3'], groups: ['C2', 'C3'] }]);
       expect(report.after_hours).toBeGreaterThan(0);
       expect(fast.details().evidence.map((e) => [e.id, e.text, e.findings.length])).toEqual(
-        expect.arrayContaining([['d1', '请全体同事今晚十点前完成打卡并截图', 2], ['d1', '各位家长今晚九点前在小程序打卡', 1]]),
+        expect.arrayContaining([
+          ['d1', '请全体同事今晚十点前完成打卡并截图', 2],
+          ['d1', '各位家长今晚九点前在小程序打卡', 1],
+        ]),
       );
     });
   }

@@ -8,9 +8,22 @@ import { textHash } from '../../../src/analysis/record/text-hash.js';
 export function record(over: Partial<MessageRecord> & { id: string; ts: number }): MessageRecord {
   const text = over.text ?? null;
   return {
-    platform: 'test', groupId: 'G1', groupName: 'ops', senderId: 'u1', senderName: 'Li', length: text?.length ?? 4,
-    hash: text ? textHash(text) : `plain-${over.id}`, replyTo: null, isAck: false, mentionsAll: false, recipients: 9,
-    categories: [], findings: [], text, deadline: text && over.categories?.length ? extractDeadline(text) : null, ...over,
+    platform: 'test',
+    groupId: 'G1',
+    groupName: 'ops',
+    senderId: 'u1',
+    senderName: 'Li',
+    length: text?.length ?? 4,
+    hash: text ? textHash(text) : `plain-${over.id}`,
+    replyTo: null,
+    isAck: false,
+    mentionsAll: false,
+    recipients: 9,
+    categories: [],
+    findings: [],
+    text,
+    deadline: text && over.categories?.length ? extractDeadline(text) : null,
+    ...over,
   };
 }
 

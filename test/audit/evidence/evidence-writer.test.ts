@@ -8,8 +8,19 @@ import type { MessageRecord } from '../../../src/core/message-record.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 const record: MessageRecord = {
-  platform: 'wechat', id: '12/2', groupId: '12', groupName: '张主任的通知群', senderId: 'wxid_zhang', senderName: '张主任',
-  ts: Date.UTC(2026, 10, 23, 13, 5), length: 30, hash: 'h', replyTo: null, isAck: false, mentionsAll: true, recipients: 0,
+  platform: 'wechat',
+  id: '12/2',
+  groupId: '12',
+  groupName: '张主任的通知群',
+  senderId: 'wxid_zhang',
+  senderName: '张主任',
+  ts: Date.UTC(2026, 10, 23, 13, 5),
+  length: 30,
+  hash: 'h',
+  replyTo: null,
+  isAck: false,
+  mentionsAll: true,
+  recipients: 0,
   categories: ['check-in', 'proof-demand'],
   findings: [
     { rule: 'check-in/zh-deadline-clock-in', category: 'check-in', span: [9, 13], match: '完成打卡' },
@@ -25,13 +36,16 @@ describe('EvidenceWriter', () => {
     const w = await EvidenceWriter.create(path);
     await w.add(record);
     await w.add({ ...record, id: '12/9', recipients: 7, findings: [record.findings[0]], text: '李老师: 今天也要打卡' });
-    const people = new Pseudonyms([{ id: 'wxid_zhang', names: ['张主任'] }, { id: 'wxid_li', names: ['李老师'] }]);
+    const people = new Pseudonyms([
+      { id: 'wxid_zhang', names: ['张主任'] },
+      { id: 'wxid_li', names: ['李老师'] },
+    ]);
     await w.finish(people, (platform, id) => (platform === 'wechat' && id === '12' ? { name: '张主任的通知群', members: 4 } : undefined), 'Asia/Shanghai');
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes.subarray(3)) as string[][];
     // It starts with @, which spreadsheets would read as a formula: hence the apostrophe.
-    const text = "'@所有人 Member 1：今晚十点前完成打卡并截图, 发\"群\"里 @Member 2";
+    const text = '\'@所有人 Member 1：今晚十点前完成打卡并截图, 发"群"里 @Member 2';
     expect(rows).toEqual([
       ['date', 'group', 'category', 'rule', 'demand text', 'recipients'],
       ['2026-11-23T21:05:00+08:00', 'Member 1的通知群', 'check-in', 'check-in/zh-deadline-clock-in', text, '3'],

@@ -26,7 +26,10 @@ describe('ChatLab reader', () => {
   it('gives the same messages and groups from JSONL, and from JSON whose members come last', async () => {
     const json = await openChatLab(fixture('chatlab/年级组.json'), false, hooks());
     const expected = await readAll(json);
-    for (const [name, jsonl] of [['chatlab/年级组.jsonl', true], ['chatlab/members-last.json', false]] as const) {
+    for (const [name, jsonl] of [
+      ['chatlab/年级组.jsonl', true],
+      ['chatlab/members-last.json', false],
+    ] as const) {
       const other = await openChatLab(fixture(name), jsonl, hooks());
       expect(await readAll(other)).toEqual(expected);
       expect(other.groups()).toEqual(json.groups());

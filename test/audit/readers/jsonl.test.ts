@@ -53,7 +53,14 @@ describe('contract JSONL reader', () => {
     const dir = tempDir();
     const path = join(dir, 'big.jsonl');
     const ok = JSON.stringify({ id: 'a', ts: 1, text: 'hi', group_id: 'g' });
-    writeFileSync(path, Buffer.concat([Buffer.from(`${ok}\n{"text":"${'x'.repeat(2 << 20)}"}\n`), Buffer.from([0, 1, 2, 0xff, 10]), Buffer.from(`${ok.replace('"a"', '"b"')}\n`)]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from(`${ok}\n{"text":"${'x'.repeat(2 << 20)}"}\n`),
+        Buffer.from([0, 1, 2, 0xff, 10]),
+        Buffer.from(`${ok.replace('"a"', '"b"')}\n`),
+      ]),
+    );
     const h = hooks(true);
     const msgs = await readAll(await openJsonl(path, h));
     expect(msgs.map((m) => m.id)).toEqual(['a', 'b']);

@@ -129,7 +129,9 @@ describe('Slack export reader', () => {
   it('refuses, without inflating it, a zip entry above 4 MiB that inflates more than 100:1', async () => {
     const path = zippedWith([spacesList('export/ops/2026-11-25.json', 8)]);
     const err = await readAll(await openSlackExport(path, true, hooks())).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(new RegExp(`^${path}: ops/2026-11-25\\.json: inflates \\d+:1, over the 100:1 limit on a zip entry above 4 MiB \\(unzip it`));
+    expect((err as Error).message).toMatch(
+      new RegExp(`^${path}: ops/2026-11-25\\.json: inflates \\d+:1, over the 100:1 limit on a zip entry above 4 MiB \\(unzip it`),
+    );
     const h = hooks(true);
     expect(await readAll(await openSlackExport(path, true, h))).toHaveLength(7);
     expect(h.lines).toHaveLength(1);

@@ -21,7 +21,9 @@ describe('WeChatMsg CSV reader', () => {
     expect(msgs[0]).toMatchObject({ platform: 'wechat', ts: 1795439100000, mentionsAll: true, sender: { name: '张主任' } });
     expect(msgs[1].sender.name).toBe('李老师');
     // No member list in the export: everyone who took part.
-    expect(opened.groups()).toEqual([{ platform: 'wechat', id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] }]);
+    expect(opened.groups()).toEqual([
+      { platform: 'wechat', id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] },
+    ]);
     expect(msgs[0].group).toEqual({ id: '12', name: '教务通知群' });
     expect(opened.people()).toContainEqual({ id: 'wxid_zhang', names: ['张主任', 'zhangzr'] });
     expect(h.bytes).toBe(h.expected);
@@ -41,7 +43,10 @@ describe('WeChatMsg CSV reader', () => {
     const msgs = await readAll(await openWeChatMsgCsv(path, h));
     expect(msgs.map((m) => m.id)).toEqual(['12/2', '12/4', '12/5', '12/6']);
     // Row 4 spans lines 5-6, so row 7 ends on line 9.
-    expect(h.lines).toEqual([`skipped ${path}:4: Invalid Record Length: columns length is 12, got 8`, `skipped ${path}:9: CreateTime "yesterday" is not Unix seconds`]);
+    expect(h.lines).toEqual([
+      `skipped ${path}:4: Invalid Record Length: columns length is 12, got 8`,
+      `skipped ${path}:9: CreateTime "yesterday" is not Unix seconds`,
+    ]);
   });
 
   it('reads a private chat export (nine columns) with the two sides as members', async () => {

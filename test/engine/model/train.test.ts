@@ -6,12 +6,16 @@ import { quantize, train, type Example } from '../../../src/engine/model/train.j
 import { normalizeInto } from '../../../src/engine/normalize.js';
 
 // A toy corpus: demands to a group against talk about them; each kind in several wordings.
-const DEMANDS = ['请大家今天下班前完成打卡', '各位老师今晚八点前务必打卡', '全体同事明早九点前打卡签到', '请各网格员每天中午打卡', '大家记得每天打卡，别忘了', '请所有人今天之内打卡'];
-const TALK = ['我今天健身打卡了', '打卡机坏了吗', '又要打卡，烦死了', '据报道某县要求干部每天打卡', '严禁要求基层每天打卡', '我们公司打卡太麻烦了'];
-const corpus: Example[] = [
-  ...DEMANDS.map((text) => ({ text, labels: ['check-in' as const] })),
-  ...TALK.map((text) => ({ text, labels: [] })),
+const DEMANDS = [
+  '请大家今天下班前完成打卡',
+  '各位老师今晚八点前务必打卡',
+  '全体同事明早九点前打卡签到',
+  '请各网格员每天中午打卡',
+  '大家记得每天打卡，别忘了',
+  '请所有人今天之内打卡',
 ];
+const TALK = ['我今天健身打卡了', '打卡机坏了吗', '又要打卡，烦死了', '据报道某县要求干部每天打卡', '严禁要求基层每天打卡', '我们公司打卡太麻烦了'];
+const corpus: Example[] = [...DEMANDS.map((text) => ({ text, labels: ['check-in' as const] })), ...TALK.map((text) => ({ text, labels: [] }))];
 const opts = { seed: 7, epochs: 40, rate: 0.05 };
 
 function modelOf(examples: Example[]) {

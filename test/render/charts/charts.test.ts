@@ -5,7 +5,14 @@ import { columnChart } from '../../../src/render/charts/column-chart.js';
 
 describe('charts', () => {
   it('draws one bar per item, scaled to the largest, with escaped labels', () => {
-    const svg = barChart([{ label: 'check-in', value: 10 }, { label: '<x>', value: 5 }, { label: 'none', value: 0 }], { title: 'Burden & more', width: 640 });
+    const svg = barChart(
+      [
+        { label: 'check-in', value: 10 },
+        { label: '<x>', value: 5 },
+        { label: 'none', value: 0 },
+      ],
+      { title: 'Burden & more', width: 640 },
+    );
     const widths = [...svg.matchAll(/<rect x="170" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(widths).toEqual([340, 170, 0]);
     expect(svg).toContain('&lt;x&gt;');
@@ -13,7 +20,10 @@ describe('charts', () => {
   });
 
   it('draws columns per day and renders to PNG with resvg', () => {
-    const svg = columnChart(Array.from({ length: 7 }, (_, i) => ({ label: `11-${23 + i}`, value: i * 3 })), { title: 'Demands per day' });
+    const svg = columnChart(
+      Array.from({ length: 7 }, (_, i) => ({ label: `11-${23 + i}`, value: i * 3 })),
+      { title: 'Demands per day' },
+    );
     expect(svg.match(/<rect x=/g)).toHaveLength(7);
     const png = new Resvg(svg).render();
     expect(png.width).toBe(640);
