@@ -57,7 +57,7 @@ describe('fingertip classify', () => {
   });
 
   it('refuses a line too long to be a message, naming it, keeping earlier results', async () => {
-    const r = await runCli(['classify', '--text'], { stdin: `请回复收到\n${'很长'.repeat(200_000)}\n` });
+    const r = await runCli(['classify', '--text'], { stdin: `请大家看到后回复收到\n${'很长'.repeat(200_000)}\n` });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('fingertip classify: <stdin>:2: longer than 1048576 bytes, not a chat message\n');
     expect(JSON.parse(r.stdout).categories).toEqual(['ack-demand']);
