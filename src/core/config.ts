@@ -30,6 +30,8 @@ export interface Config {
   retentionDays: number;
   /** Extra rule folders loaded after the built-in rules (resolved like `db`). */
   rules: string[];
+  /** The learned stage's model file (resolved like `db`); the shipped one when absent. */
+  model?: string;
   /** Admins by platform, besides the platform's own owners/admins. */
   admins: Record<string, string[]>;
   digest: {

@@ -25,7 +25,7 @@ export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('classify', argv, { text: { type: 'boolean' } });
   if (positionals.length > 1) throw new InputError('classify: takes at most one FILE');
   const config = loadConfig(values.config as string | undefined, ctx.env);
-  const engine = createEngine(config.rules);
+  const engine = createEngine(config.rules, { model: config.model });
   const { stream, name } = openInput(positionals[0], ctx.stdin);
   let out = '';
   const flush = async () => {

@@ -21,7 +21,7 @@ export const run: Command = async (argv, ctx) => {
   const named = (values.adapter as string[] | undefined) ?? [];
   const configured = Object.keys(config.adapters);
   const names = named.length ? named : configured.length ? configured : ['shell'];
-  const engine = createEngine(config.rules);
+  const engine = createEngine(config.rules, { model: config.model });
   const store = await openStore(config.db);
   try {
     const adapters = [];

@@ -8,7 +8,7 @@ import { dbPath } from './db-path.js';
 
 type Obj = Record<string, unknown>;
 
-const TOP_KEYS = new Set(['db', 'language', 'timezone', 'workhours', 'costs', 'retentionDays', 'rules', 'admins', 'digest', 'adapters']);
+const TOP_KEYS = new Set(['db', 'language', 'timezone', 'workhours', 'costs', 'retentionDays', 'rules', 'model', 'admins', 'digest', 'adapters']);
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function isObj(v: unknown): v is Obj {
@@ -17,7 +17,7 @@ function isObj(v: unknown): v is Obj {
 
 /**
  * Checks a parsed config against the contract and merges it over the defaults; errors name file and key.
- * Relative paths (`db`, `rules`) are resolved from the file's folder.
+ * Relative paths (`db`, `rules`, `model`) are resolved from the file's folder.
  */
 export function validateConfig(raw: unknown, file: string, base: Config): Config {
   const fail = (key: string, why: string): never => {
@@ -66,6 +66,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
     const list = typeof r.rules === 'string' ? [r.rules] : r.rules;
     base.rules = Array.isArray(list) ? list.map((d, i) => path(`rules[${i}]`, d)) : fail('rules', 'expected a folder or a list of folders');
   }
+  if (r.model !== undefined) base.model = path('model', r.model);
   if (r.admins !== undefined) {
     if (!isObj(r.admins)) fail('admins', 'expected {platform: [user ids]}');
     for (const [platform, ids] of Object.entries(r.admins as Obj)) {
