@@ -12,7 +12,7 @@ import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatMessage } from '../core/chat-message.js';
-import { NUDGE_COOLDOWN_MS, nudgeText } from './nudge.js';
+import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 
 export interface BotOptions {
   config: Config;
@@ -70,17 +70,23 @@ export class Bot {
     await store.add(toRecord(msg, classification));
     if (!classification.findings.length) return;
     adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });
-    if (settings.mode === 'nudge') await this.nudge(adapter, msg, classification.findings[0], settings);
+    if (settings.mode !== 'nudge') return;
+    const nudge = nudgeFinding(classification.findings, this.opts.engine.rules);
+    if (nudge) await this.nudge(adapter, msg, nudge, settings);
   }
 
-  private async nudge(adapter: Adapter, msg: ChatMessage, finding: Parameters<typeof nudgeText>[0], settings: GroupSettings): Promise<void> {
+  private async nudge(
+    adapter: Adapter,
+    msg: ChatMessage,
+    { finding, rule }: NonNullable<ReturnType<typeof nudgeFinding>>,
+    settings: GroupSettings,
+  ): Promise<void> {
     const key = groupKey(msg.platform, msg.group!.id);
     const last = this.lastNudge.get(key) ?? -Infinity;
     if (this.now() - last < NUDGE_COOLDOWN_MS) return;
     // Claimed before the await: demands of one group handled at once would all pass the cooldown.
     this.lastNudge.set(key, this.now());
     if (!(await this.opts.store.markSeen(msg.platform, `nudge:${msg.id}`, msg.ts))) return;
-    const rule = this.opts.engine.rules.find((r) => r.id === finding.rule);
     const lang = settings.language ?? guessLang(msg.text);
     await adapter.sendToGroup(msg.group!.id, { text: nudgeText(finding, rule, lang) }, { replyTo: msg.id });
   }

@@ -61,6 +61,21 @@ describe('Bot pipeline', () => {
     expect(adapter.sent.filter((s) => s.to === 'group')).toHaveLength(1);
   });
 
+  it('in nudge mode nudges only for high-level rules: a medium-only demand is stored and counted, not nudged', async () => {
+    const { store, adapter } = await botHarness((c) => (c.admins.test = ['boss']));
+    await adapter.say('config mode nudge', { from: 'boss', addressed: true });
+    // Only check-in/zh-daily-health (level medium) finds this one.
+    await adapter.say('请各位家长每天上报孩子体温');
+    expect((await stored(store))[0].findings.map((f) => f.rule)).toEqual(['check-in/zh-daily-health']);
+    expect(adapter.sent.filter((s) => s.to === 'group')).toEqual([]);
+    await adapter.say('stats group', { addressed: true });
+    expect(adapter.last()!.text).toMatch(/1 demand/);
+    // The quiet medium hit used no cooldown: the next high one is nudged.
+    await adapter.say(DEMAND);
+    const nudges = adapter.sent.filter((s) => s.to === 'group' && /规则/.test(s.text));
+    expect(nudges).toHaveLength(1);
+  });
+
   it('skips the rules an admin disabled for the group', async () => {
     const { store, adapter } = await botHarness((c) => (c.admins.test = ['boss']));
     await adapter.say(DEMAND);
