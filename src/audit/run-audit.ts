@@ -1,12 +1,14 @@
 import type { Config } from '../core/config.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
-import { createEngine } from '../engine/index.js';
 import type { ReportDetails } from '../analysis/report/details.js';
 import { ReportBuilder } from '../analysis/report/builder.js';
 import type { Report } from '../analysis/report/report.js';
-import { classifyMessage } from '../analysis/record/classify-message.js';
 import { toRecord } from '../analysis/record/to-record.js';
+import type { ChatMessage } from '../core/chat-message.js';
+import type { Classification } from '../core/finding.js';
 import { BadEntries } from './bad-entries.js';
+import { startClassifier } from './classify/start-classifier.js';
+import { ClassifiedInOrder } from './classify/in-order.js';
 import { openExport } from './detect.js';
 import { EvidenceWriter } from './evidence/evidence-writer.js';
 import { Pseudonyms } from './evidence/pseudonyms.js';
@@ -22,6 +24,11 @@ export interface AuditOptions {
   progress?: Progress;
   /** Writes the anonymised evidence CSV here. */
   evidencePath?: string;
+  /**
+   * Classify on a worker thread (the default) while this one reads and builds the report; false
+   * classifies here, as where no worker can start. The report is the same either way.
+   */
+  worker?: boolean;
 }
 
 export interface AuditResult {
@@ -31,12 +38,15 @@ export interface AuditResult {
   skipped: number;
   /** Rows written to the evidence CSV. */
   evidenceRows: number;
+  /** Whether a worker thread classified the messages. */
+  classifiedOnWorker: boolean;
 }
 
 /**
  * The offline audit: the messages of every export stream once through the same engine, record and
  * report builder as the bot's, into one report, so that duplicates across groups of different exports
- * are found. Memory holds the builder's counts and each group's members, not the messages.
+ * are found. Memory holds the builder's counts and each group's members, not the messages (but for
+ * the few batches the classifier thread has in hand).
  */
 export async function runAudit(paths: string[], opts: AuditOptions): Promise<AuditResult> {
   const { config } = opts;
@@ -50,32 +60,38 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     expect: (n) => progress.expect(n),
     progress: (n) => progress.advance(n),
   };
-  const engine = createEngine(config.rules);
-  // Every export is opened (and detected) first, so a wrong path fails before a long read.
-  const exports: OpenedExport[] = [];
-  for (const path of paths) exports.push(await openExport(path, hooks));
-  const evidence = opts.evidencePath ? await EvidenceWriter.create(opts.evidencePath) : undefined;
-
+  // The engine loads (and refuses bad rules or a bad model) before any export is read.
+  const classifier = await startClassifier({ rules: config.rules, options: { model: config.model } }, opts.worker);
+  let evidence: EvidenceWriter | undefined;
   const builder = new ReportBuilder({ config });
   const groups = new Map<GroupKey, AuditGroup>();
   // The builder needs each group's messages in time order; exports usually are, a hand-made JSONL may not be.
   const lastTs = new Map<GroupKey, number>();
   const unordered = new Set<string>();
+  const add = (path: string, msg: ChatMessage, cls: Classification): Promise<void> | undefined => {
+    const record = toRecord(msg, cls);
+    const key = groupKey(record.platform, record.groupId);
+    const last = lastTs.get(key) ?? -Infinity;
+    if (record.ts < last && !unordered.has(path)) {
+      unordered.add(path);
+      opts.warn?.(`${path}: message ${record.id} is older than the one before it in its group; ack storms are found only among messages in time order`);
+    }
+    lastTs.set(key, Math.max(last, record.ts));
+    builder.add(record);
+    return evidence && record.categories.length > 0 ? evidence.add(record) : undefined;
+  };
   try {
+    // Every export is opened (and detected) first, so a wrong path fails before a long read.
+    const exports: OpenedExport[] = [];
+    for (const path of paths) exports.push(await openExport(path, hooks));
+    evidence = opts.evidencePath ? await EvidenceWriter.create(opts.evidencePath) : undefined;
     for (const e of exports) {
+      const inOrder = new ClassifiedInOrder(classifier, (msg, cls) => add(e.path, msg, cls));
       for await (const msg of e.messages()) {
         progress.message();
-        const record = toRecord(msg, classifyMessage(engine, msg));
-        const key = groupKey(record.platform, record.groupId);
-        const last = lastTs.get(key) ?? -Infinity;
-        if (record.ts < last && !unordered.has(e.path)) {
-          unordered.add(e.path);
-          opts.warn?.(`${e.path}: message ${record.id} is older than the one before it in its group; ack storms are found only among messages in time order`);
-        }
-        lastTs.set(key, Math.max(last, record.ts));
-        builder.add(record);
-        if (evidence && record.categories.length > 0) await evidence.add(record);
+        await inOrder.push(msg);
       }
+      await inOrder.flush();
       // Group sizes count at build time, so groups whose members are known only now cost the same.
       for (const g of e.groups()) {
         builder.addGroup(g);
@@ -88,6 +104,13 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     throw err;
   } finally {
     progress.clear();
+    await classifier.close();
   }
-  return { report: builder.build(), details: builder.details(), skipped: bad.count, evidenceRows: evidence?.rows ?? 0 };
+  return {
+    report: builder.build(),
+    details: builder.details(),
+    skipped: bad.count,
+    evidenceRows: evidence?.rows ?? 0,
+    classifiedOnWorker: classifier.onWorker,
+  };
 }

@@ -6,7 +6,7 @@ import ts from 'typescript';
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * `entry` and every module it imports relatively (statically or by import()), as plain JS under `out`,
+ * `entry` and every module it imports relatively (statically, by import() or as a worker's `new URL`), as plain JS under `out`,
  * with the package's node_modules linked in: runnable by a bare `node` in a child process.
  */
 export function transpile(entry: string, out: string): void {
@@ -21,7 +21,7 @@ export function transpile(entry: string, out: string): void {
     const target = join(out, file.replace(/\.ts$/, '.js'));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, js);
-    for (const [, spec] of js.matchAll(/(?:from |import\()'(\.{1,2}\/[^']+)\.js'/g)) todo.push(join(dirname(file), `${spec}.ts`));
+    for (const [, spec] of js.matchAll(/(?:from |import\(|new URL\()'(\.{1,2}\/[^']+)\.js'/g)) todo.push(join(dirname(file), `${spec}.ts`));
   }
   writeFileSync(join(out, 'package.json'), '{"type":"module"}');
   symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'));

@@ -7,6 +7,6 @@ import type { ChatMessage } from '../../core/chat-message.js';
  * ("[image]", "[link] title") that is not their sender's words, so they are never demands; the bot
  * and the offline audit decide this here alike, so that both give the same report.
  */
-export function classifyMessage(engine: Engine, msg: ChatMessage, opts?: ClassifyOptions): Classification {
+export function classifyMessage(engine: Engine, msg: Pick<ChatMessage, 'kind' | 'text'>, opts?: ClassifyOptions): Classification {
   return msg.kind && msg.kind !== 'text' ? { categories: [], findings: [] } : engine.classify(msg.text, opts);
 }
