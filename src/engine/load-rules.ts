@@ -1,14 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Problem } from './problem.js';
-import { parseContext, parseRule } from './parse-rule.js';
+import { parseContext, parsePatternList, parseRule } from './parse-rule.js';
+import { expandLists, type PatternList } from './pattern-lists.js';
 import { MAX_STEPS, MAX_WINDOW_FOR_POLYNOMIAL, reachOf, sliceLength } from './polynomial-window.js';
 import { regexSafety } from './regex-safety.js';
 import type { Condition, Context, Rule, RuleSet } from './rule.js';
 import { parseTerm } from './term.js';
 
 const CONTEXTS_DIR = 'contexts';
+const LISTS_DIR = 'lists';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -32,6 +34,51 @@ function readYaml(file: string, problems: Problem[]): unknown {
     return undefined;
   }
   return doc.toJS();
+}
+
+/** Reads `<folder>/<name>.yaml` files of one kind into `into`; a name defined twice is an error. */
+function readNamed<T extends { file: string }>(
+  folder: string,
+  kind: string,
+  into: Map<string, T>,
+  problems: Problem[],
+  parse: (doc: unknown, name: string, file: string) => { value?: T; errors: string[] },
+): void {
+  if (!existsSync(folder)) return;
+  for (const file of yamlFiles(folder)) {
+    const name = basename(file, extname(file));
+    const doc = readYaml(file, problems);
+    if (doc === undefined) continue;
+    const { value, errors } = parse(doc, name, file);
+    errors.forEach((message) => problems.push({ file, message }));
+    if (!value) continue;
+    if (into.has(name)) problems.push({ file, message: `${kind} "${name}" is already defined in ${into.get(name)!.file}` });
+    else into.set(name, value);
+  }
+}
+
+/**
+ * A pattern with its `{{list}}` references written out; undefined when a list is missing or loops, the
+ * problem recorded, so that the pattern is not checked further (its braces would read as bad regex).
+ */
+function expand(pattern: string, lists: ReadonlyMap<string, PatternList>, file: string, where: string, problems: Problem[]): string | undefined {
+  const expanded = expandLists(pattern, lists);
+  for (const why of expanded.problems) problems.push({ file, message: `${where}: ${why}` });
+  return expanded.problems.length ? undefined : expanded.pattern;
+}
+
+/** The rule with its patterns' lists written out; undefined when one cannot be. */
+function expandRule(rule: Rule, lists: ReadonlyMap<string, PatternList>, problems: Problem[]): Rule | undefined {
+  let ok = true;
+  const conditions = (key: 'all' | 'none'): Condition[] =>
+    rule.match[key].map((c, i) => {
+      if (c.kind !== 'pattern') return c;
+      const pattern = expand(c.pattern, lists, rule.file, `match.${key}[${i}].pattern`, problems);
+      if (pattern === undefined) ok = false;
+      return { ...c, pattern: pattern ?? c.pattern };
+    });
+  const expanded = { ...rule, match: { ...rule.match, all: conditions('all'), none: conditions('none') } };
+  return ok ? expanded : undefined;
 }
 
 /** Which windowed uses bound a condition, so polynomial patterns can be allowed there. */
@@ -88,13 +135,14 @@ function checkConditions(rule: Rule, contexts: Map<string, Context>, problems: P
 }
 
 /**
- * Loads rule folders (`<dir>/<category>/<name>.yaml`, contexts in `<dir>/contexts/`), later folders adding
+ * Loads rule folders (`<dir>/<category>/<name>.yaml`, contexts in `<dir>/contexts/`, lists in `<dir>/lists/`), later folders adding
  * to earlier ones. Returns every problem found, so that `rules lint` can list them and the loader refuse.
  */
 export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Problem[] } {
   const problems: Problem[] = [];
   const contexts = new Map<string, Context>();
-  const rules: Rule[] = [];
+  const lists = new Map<string, PatternList>();
+  let rules: Rule[] = [];
   const ids = new Map<string, string>();
   for (const dir of dirs) {
     let entries: string[];
@@ -106,20 +154,16 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
       problems.push({ file: dir, message: `cannot read rule folder (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;
     }
-    if (entries.includes(CONTEXTS_DIR)) {
-      for (const file of yamlFiles(join(dir, CONTEXTS_DIR))) {
-        const name = basename(file, extname(file));
-        const doc = readYaml(file, problems);
-        if (doc === undefined) continue;
-        const { context, errors } = parseContext(doc, name, file);
-        errors.forEach((message) => problems.push({ file, message }));
-        if (!context) continue;
-        if (contexts.has(name)) problems.push({ file, message: `context "${name}" is already defined in ${contexts.get(name)!.file}` });
-        else contexts.set(name, context);
-      }
-    }
+    readNamed(join(dir, CONTEXTS_DIR), 'context', contexts, problems, (doc, name, file) => {
+      const { context, errors } = parseContext(doc, name, file);
+      return { value: context, errors };
+    });
+    readNamed(join(dir, LISTS_DIR), 'list', lists, problems, (doc, name, file) => {
+      const { list, errors } = parsePatternList(doc, name, file);
+      return { value: list, errors };
+    });
     for (const folder of entries) {
-      if (folder === CONTEXTS_DIR) continue;
+      if (folder === CONTEXTS_DIR || folder === LISTS_DIR) continue;
       for (const file of yamlFiles(join(dir, folder))) {
         const id = `${folder}/${basename(file, extname(file))}`;
         const doc = readYaml(file, problems);
@@ -137,6 +181,11 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
       }
     }
   }
+  for (const [name, ctx] of contexts) {
+    const patterns = ctx.patterns.map((p, i) => expand(p, lists, ctx.file, `patterns[${i}]`, problems));
+    contexts.set(name, { ...ctx, patterns: patterns.filter((p) => p !== undefined) });
+  }
+  rules = rules.map((rule) => expandRule(rule, lists, problems)).filter((r) => r !== undefined);
   for (const rule of rules) checkConditions(rule, contexts, problems);
   return { ruleSet: { rules, contexts }, problems };
 }

@@ -1,6 +1,7 @@
 import { isCategory } from '../core/categories.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import type { Description } from './description.js';
+import { tooLong, type PatternList } from './pattern-lists.js';
 import type { Condition, Context, Level, Rule } from './rule.js';
 
 type Obj = Record<string, unknown>;
@@ -45,6 +46,18 @@ class Checker {
     }
     return v;
   }
+  /** A regular expression as written: a readable length is part of being valid. */
+  pattern(v: unknown, where: string): string {
+    const pattern = this.text(v, where);
+    const why = tooLong(pattern);
+    if (why) this.fail(where, why);
+    return pattern;
+  }
+  patterns(v: unknown, where: string, opts: { required?: boolean; min?: number } = {}): string[] {
+    const patterns = this.strings(v, where, opts);
+    patterns.forEach((p, i) => this.pattern(p, `${where}[${i}]`));
+    return patterns;
+  }
   /** A plain string, or a mapping of language to text (`{zh: ..., en: ...}`) holding at least one. */
   description(v: unknown, where: string): Description {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return this.text(v, where);
@@ -77,7 +90,7 @@ function parseCondition(c: Checker, v: unknown, where: string): Condition | unde
   }
   if (Object.keys(near).length > 1) c.fail(where, 'takes one of within, before, after');
   if (o.context !== undefined) return { kind: 'context', context: c.text(o.context, `${where}.context`), ...near };
-  if (o.pattern !== undefined) return { kind: 'pattern', pattern: c.text(o.pattern, `${where}.pattern`), ...near };
+  if (o.pattern !== undefined) return { kind: 'pattern', pattern: c.pattern(o.pattern, `${where}.pattern`), ...near };
   return { kind: 'terms', terms: c.strings(o.terms, `${where}.terms`, { min: 1 }), ...near };
 }
 
@@ -131,9 +144,22 @@ export function parseContext(doc: unknown, name: string, file: string): { contex
     name,
     description: c.description(o.description, 'description'),
     terms: c.strings(o.terms, 'terms'),
-    patterns: c.strings(o.patterns, 'patterns'),
+    patterns: c.patterns(o.patterns, 'patterns'),
     file,
   };
   if (!context.terms.length && !context.patterns.length) c.fail('context', 'needs terms or patterns');
   return c.errors.length ? { errors: c.errors } : { context, errors: [] };
+}
+
+export function parsePatternList(doc: unknown, name: string, file: string): { list?: PatternList; errors: string[] } {
+  const c = new Checker();
+  const o = c.obj(doc, 'list', ['description', 'items']);
+  if (!o) return { errors: c.errors };
+  const list: PatternList = {
+    name,
+    description: c.description(o.description, 'description'),
+    items: c.patterns(o.items, 'items', { required: true, min: 1 }),
+    file,
+  };
+  return c.errors.length ? { errors: c.errors } : { list, errors: [] };
 }
