@@ -1,13 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
-import type { Problem } from './problem.js';
-import { parseContext, parsePatternList, parseRule } from './parse-rule.js';
-import { expandLists, type PatternList } from './pattern-lists.js';
-import { MAX_STEPS, MAX_WINDOW_FOR_POLYNOMIAL, reachOf, sliceLength } from './polynomial-window.js';
-import { regexSafety } from './regex-safety.js';
-import type { Condition, Context, Rule, RuleSet } from './rule.js';
-import { parseTerm } from './term.js';
+import { formatProblem, type Problem } from './problem.js';
+import { checkCondition, triggerLength } from './check-conditions.js';
+import { parseContext, parsePack, parsePatternList, parseRule } from './parse-rule.js';
+import { expandConditions, expandPattern, type PatternList } from './pattern-lists.js';
+import { inheritedNone, packLang, type Pack } from './rule-packs.js';
+import type { Context, Rule, RuleSet } from './rule.js';
 
 const CONTEXTS_DIR = 'contexts';
 const LISTS_DIR = 'lists';
@@ -58,83 +57,6 @@ function readNamed<T extends { file: string }>(
 }
 
 /**
- * A pattern with its `{{list}}` references written out; undefined when a list is missing or loops, the
- * problem recorded, so that the pattern is not checked further (its braces would read as bad regex).
- */
-function expand(pattern: string, lists: ReadonlyMap<string, PatternList>, file: string, where: string, problems: Problem[]): string | undefined {
-  const expanded = expandLists(pattern, lists);
-  for (const why of expanded.problems) problems.push({ file, message: `${where}: ${why}` });
-  return expanded.problems.length ? undefined : expanded.pattern;
-}
-
-/** The rule with its patterns' lists written out; undefined when one cannot be. */
-function expandRule(rule: Rule, lists: ReadonlyMap<string, PatternList>, problems: Problem[]): Rule | undefined {
-  let ok = true;
-  const conditions = (key: 'all' | 'none'): Condition[] =>
-    rule.match[key].map((c, i) => {
-      if (c.kind !== 'pattern') return c;
-      const pattern = expand(c.pattern, lists, rule.file, `match.${key}[${i}].pattern`, problems);
-      if (pattern === undefined) ok = false;
-      return { ...c, pattern: pattern ?? c.pattern };
-    });
-  const expanded = { ...rule, match: { ...rule.match, all: conditions('all'), none: conditions('none') } };
-  return ok ? expanded : undefined;
-}
-
-/** Which windowed uses bound a condition, so polynomial patterns can be allowed there. */
-function windowOf(c: Condition): number | undefined {
-  return c.within ?? c.before ?? c.after;
-}
-
-/** Where a rule uses a pattern: which condition, and in which window of its trigger. */
-interface PatternUse {
-  where: string;
-  file: string;
-  window: number | undefined;
-  /** The rule's longest trigger term, normalised: part of the slice a polynomial pattern runs on. */
-  triggerLength: number;
-}
-
-function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): void {
-  const { safety, why, degree = 1 } = regexSafety(pattern);
-  const { where, file, window } = use;
-  if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${pattern}/: ${why}` });
-  if (safety !== 'polynomial') return;
-  if (window === undefined || window > MAX_WINDOW_FOR_POLYNOMIAL) {
-    problems.push({
-      file,
-      message: `${where}: pattern /${pattern}/ has ${why}; make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}`,
-    });
-    return;
-  }
-  const length = sliceLength(use.triggerLength, window, reachOf(pattern));
-  if (length ** degree > MAX_STEPS) {
-    problems.push({
-      file,
-      message: `${where}: pattern /${pattern}/ has ${why}; on the ${length} characters around its trigger it could take ${length}^${degree} steps (limit ${MAX_STEPS.toExponential()}): make it linear, narrow its window or bound its repetitions`,
-    });
-  }
-}
-
-function checkConditions(rule: Rule, contexts: Map<string, Context>, problems: Problem[]): void {
-  const triggerLength = Math.max(...rule.match.any.map((t) => parseTerm(t).text.length));
-  const lists: [string, Condition[]][] = [
-    ['match.all', rule.match.all],
-    ['match.none', rule.match.none],
-  ];
-  for (const [name, list] of lists) {
-    list.forEach((c, i) => {
-      const use = { where: `${name}[${i}]`, file: rule.file, window: windowOf(c), triggerLength };
-      if (c.kind === 'pattern') checkPattern(c.pattern, use, problems);
-      if (c.kind !== 'context') return;
-      const ctx = contexts.get(c.context);
-      if (!ctx) problems.push({ file: rule.file, message: `${use.where}: unknown context "${c.context}"` });
-      else ctx.patterns.forEach((p) => checkPattern(p, { ...use, where: `${use.where} (context ${c.context})` }, problems));
-    });
-  }
-}
-
-/**
  * Loads rule folders (`<dir>/<category>/<name>.yaml`, contexts in `<dir>/contexts/`, lists in `<dir>/lists/`), later folders adding
  * to earlier ones. Returns every problem found, so that `rules lint` can list them and the loader refuse.
  */
@@ -142,8 +64,10 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
   const problems: Problem[] = [];
   const contexts = new Map<string, Context>();
   const lists = new Map<string, PatternList>();
-  let rules: Rule[] = [];
+  const rules: Rule[] = [];
   const ids = new Map<string, string>();
+  /** Rule id → the packs of its folder, by language. */
+  const packsOf = new Map<string, Map<string, Pack>>();
   for (const dir of dirs) {
     let entries: string[];
     try {
@@ -162,6 +86,7 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
       const { list, errors } = parsePatternList(doc, name, file);
       return { value: list, errors };
     });
+    const packs = readPacks(dir, problems);
     for (const folder of entries) {
       if (folder === CONTEXTS_DIR || folder === LISTS_DIR) continue;
       for (const file of yamlFiles(join(dir, folder))) {
@@ -178,14 +103,48 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
         }
         ids.set(id, file);
         rules.push(rule);
+        packsOf.set(id, packs);
       }
     }
   }
   for (const [name, ctx] of contexts) {
-    const patterns = ctx.patterns.map((p, i) => expand(p, lists, ctx.file, `patterns[${i}]`, problems));
+    const patterns = ctx.patterns.map((p, i) => expandPattern(p, lists, ctx.file, `patterns[${i}]`, problems));
     contexts.set(name, { ...ctx, patterns: patterns.filter((p) => p !== undefined) });
   }
-  rules = rules.map((rule) => expandRule(rule, lists, problems)).filter((r) => r !== undefined);
-  for (const rule of rules) checkConditions(rule, contexts, problems);
-  return { ruleSet: { rules, contexts }, problems };
+  for (const packs of new Set(packsOf.values())) {
+    for (const pack of packs.values()) pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
+  }
+  const complete: Rule[] = [];
+  for (const rule of rules) {
+    const all = expandConditions(rule.match.all, lists, rule.file, 'match.all', problems);
+    const none = expandConditions(rule.match.none, lists, rule.file, 'match.none', problems);
+    if (!all || !none) continue;
+    const at = { file: rule.file, triggerLength: triggerLength(rule) };
+    all.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.all' }, contexts, problems));
+    none.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.none' }, contexts, problems));
+    const { inherited, problems: why } = inheritedNone(rule, packsOf.get(rule.id)!);
+    why.forEach((message) => problems.push({ file: rule.file, message }));
+    // Checked with each rule's trigger, since a window's cost depends on it; reported once, on the pack.
+    for (const { condition, pack } of inherited) {
+      checkCondition(condition, pack.none.indexOf(condition), { ...at, file: pack.file, key: 'none' }, contexts, problems);
+    }
+    complete.push({ ...rule, match: { ...rule.match, all, none: [...none, ...inherited.map((i) => i.condition)] } });
+  }
+  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
+  return { ruleSet: { rules: complete, contexts }, problems: unique };
+}
+
+/** The packs at the top of a rule folder (`<lang>.pack.yaml`), by language. */
+function readPacks(dir: string, problems: Problem[]): Map<string, Pack> {
+  const packs = new Map<string, Pack>();
+  for (const file of yamlFiles(dir)) {
+    const lang = packLang(basename(file));
+    if (lang === undefined) continue;
+    const doc = readYaml(file, problems);
+    if (doc === undefined) continue;
+    const { pack, errors } = parsePack(doc, lang, file);
+    errors.forEach((message) => problems.push({ file, message }));
+    if (pack) packs.set(lang, pack);
+  }
+  return packs;
 }

@@ -2,11 +2,12 @@ import { isCategory } from '../core/categories.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import type { Description } from './description.js';
 import { tooLong, type PatternList } from './pattern-lists.js';
+import type { Pack } from './rule-packs.js';
 import type { Condition, Context, Level, Rule } from './rule.js';
 
 type Obj = Record<string, unknown>;
 
-const RULE_KEYS = ['description', 'level', 'languages', 'match', 'falsepositives', 'references', 'examples'];
+const RULE_KEYS = ['description', 'level', 'languages', 'match', 'inherit', 'falsepositives', 'references', 'examples'];
 const MATCH_KEYS = ['any', 'all', 'none'];
 const CONDITION_KINDS = ['context', 'terms', 'pattern'];
 const PROXIMITY = ['within', 'before', 'after'];
@@ -103,6 +104,17 @@ function parseConditions(c: Checker, v: unknown, where: string): Condition[] {
   return v.map((e, i) => parseCondition(c, e, `${where}[${i}]`)).filter((x): x is Condition => x !== undefined);
 }
 
+function parseInherit(c: Checker, v: unknown): Rule['inherit'] {
+  if (v === undefined) return true;
+  if (typeof v === 'boolean') return v;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    c.fail('inherit', 'expected true, false or {except: [context, ...]}');
+    return true;
+  }
+  const o = c.obj(v, 'inherit', ['except'])!;
+  return { except: c.strings(o.except, 'inherit.except', { required: true, min: 1 }) };
+}
+
 /** Checks one parsed rule document; returns the rule or the list of what is wrong with it. */
 export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule; errors: string[] } {
   const c = new Checker();
@@ -125,6 +137,7 @@ export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule
       all: parseConditions(c, m?.all, 'match.all'),
       none: parseConditions(c, m?.none, 'match.none'),
     },
+    inherit: parseInherit(c, o.inherit),
     falsepositives: c.strings(o.falsepositives, 'falsepositives'),
     references: c.strings(o.references, 'references'),
     examples: {
@@ -162,4 +175,13 @@ export function parsePatternList(doc: unknown, name: string, file: string): { li
     file,
   };
   return c.errors.length ? { errors: c.errors } : { list, errors: [] };
+}
+
+export function parsePack(doc: unknown, lang: string, file: string): { pack?: Pack; errors: string[] } {
+  const c = new Checker();
+  const o = c.obj(doc, 'pack', ['description', 'none']);
+  if (!o) return { errors: c.errors };
+  if (!Array.isArray(o.none) || !o.none.length) c.fail('none', 'expected a list of at least one condition');
+  const pack: Pack = { lang, description: c.description(o.description, 'description'), none: parseConditions(c, o.none, 'none'), file };
+  return c.errors.length ? { errors: c.errors } : { pack, errors: [] };
 }

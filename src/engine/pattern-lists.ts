@@ -1,4 +1,6 @@
 import type { Description } from './description.js';
+import type { Problem } from './problem.js';
+import type { Condition } from './rule.js';
 
 /**
  * The longest pattern a rule or context may write: past this a policy author cannot read it. A long
@@ -43,4 +45,32 @@ export function expandLists(pattern: string, lists: ReadonlyMap<string, PatternL
 export function tooLong(pattern: string): string | undefined {
   if (pattern.length <= MAX_PATTERN_LENGTH) return undefined;
   return `pattern of ${pattern.length} characters, over the limit of ${MAX_PATTERN_LENGTH}: move its alternatives into a named list (lists/<name>.yaml, used as {{name}}) or its words into a context`;
+}
+
+/**
+ * A pattern with its lists written out; undefined when a list is missing or loops (the problem
+ * recorded), so that the pattern is not checked further: its braces would read as bad regex.
+ */
+export function expandPattern(pattern: string, lists: ReadonlyMap<string, PatternList>, file: string, where: string, problems: Problem[]): string | undefined {
+  const expanded = expandLists(pattern, lists);
+  for (const why of expanded.problems) problems.push({ file, message: `${where}: ${why}` });
+  return expanded.problems.length ? undefined : expanded.pattern;
+}
+
+/** Conditions written at `key` of `file` with their patterns' lists written out; undefined when one cannot be. */
+export function expandConditions(
+  conditions: Condition[],
+  lists: ReadonlyMap<string, PatternList>,
+  file: string,
+  key: string,
+  problems: Problem[],
+): Condition[] | undefined {
+  let ok = true;
+  const expanded = conditions.map((c, i) => {
+    if (c.kind !== 'pattern') return c;
+    const pattern = expandPattern(c.pattern, lists, file, `${key}[${i}].pattern`, problems);
+    if (pattern === undefined) ok = false;
+    return { ...c, pattern: pattern ?? c.pattern };
+  });
+  return ok ? expanded : undefined;
 }

@@ -38,6 +38,8 @@ export interface Rule {
   falsepositives: string[];
   references: string[];
   examples: { flag: string[]; pass: string[] };
+  /** Whether the rule takes the `none` conditions of its languages' packs (rule-packs.ts), all or all but some. */
+  inherit: boolean | { except: string[] };
   /** The file the rule came from, for errors. */
   file: string;
 }
