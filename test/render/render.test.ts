@@ -6,6 +6,7 @@ import { CATEGORIES } from '../../src/core/categories.js';
 import { InputError } from '../../src/core/errors.js';
 import { escapeMarkdown } from '../../src/render/escape.js';
 import { demand, record } from '../analysis/report/records.js';
+import { REPORT_KEYS } from '../support/report-keys.js';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
 const EVIL = '请<script>alert(1)</script>全体**今晚**十点前|打卡 & 截图';
@@ -25,19 +26,7 @@ describe('renderReport', () => {
     const parsed = JSON.parse(json);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n  "messages": 2,');
-    expect(Object.keys(parsed)).toEqual([
-      'period',
-      'messages',
-      'demands',
-      'by_category',
-      'person_minutes',
-      'after_hours',
-      'groups',
-      'senders',
-      'duplicates',
-      'ack_storms',
-      'sprawl',
-    ]);
+    expect(Object.keys(parsed)).toEqual(REPORT_KEYS);
     expect(Object.keys(parsed.by_category)).toEqual([...CATEGORIES]);
     expect(Object.keys(parsed.groups[0].by_category)).toEqual([...CATEGORIES]);
     expect(parsed.person_minutes).toBe(40);

@@ -4,6 +4,7 @@ import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { CATEGORIES } from '../../../src/core/categories.js';
 import { weekRange } from '../../../src/core/time/iso-week.js';
 import { demand, record } from './records.js';
+import { REPORT_KEYS } from '../../support/report-keys.js';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
 const FORM = '请各单位于本周五前填报附件中的安全生产信息采集表';
@@ -108,19 +109,7 @@ describe('ReportBuilder', () => {
     b.add(demand({ id: 'x', ts: sh('2026-11-23T10:00:00'), recipients: 0, text: '请回复收到' }, ['ack-demand']));
     b.add(demand({ id: 'y', ts: sh('2026-11-23T10:01:00'), recipients: 1, text: '请大家回复收到' }, ['ack-demand']));
     const report = b.build();
-    expect(Object.keys(report)).toEqual([
-      'period',
-      'messages',
-      'demands',
-      'by_category',
-      'person_minutes',
-      'after_hours',
-      'groups',
-      'senders',
-      'duplicates',
-      'ack_storms',
-      'sprawl',
-    ]);
+    expect(Object.keys(report)).toEqual(REPORT_KEYS);
     expect(Object.keys(report.by_category)).toEqual([...CATEGORIES]);
     expect(Object.keys(report.groups[0])).toEqual(['id', 'name', 'members', 'messages', 'demands', 'by_category', 'person_minutes']);
     expect(report.person_minutes).toBe(2); // 3 × 0.5 + 1 × 0.5

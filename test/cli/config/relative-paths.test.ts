@@ -30,11 +30,11 @@ describe('relative paths in a config file', () => {
   }, 60_000);
 
   it('are resolved for db, rules and the WeChat session; absolute paths, FINGERTIP_DB and defaults are left as they are', () => {
-    const folder = tempDir({ 'c.yaml': 'db: data/x.db\nrules: [../shared-rules, /opt/rules]\nadapters: {wechaty: {session: state/bot}}\n' });
+    const folder = tempDir({ 'c.yaml': 'db: data/x.db\nrules: [../team-rules, /opt/rules]\nadapters: {wechaty: {session: state/bot}}\n' });
     const file = join(folder, 'c.yaml');
     const c = loadConfig(file, {});
     expect(c.db).toBe(join(folder, 'data/x.db'));
-    expect(c.rules).toEqual([join(folder, '../shared-rules'), '/opt/rules']);
+    expect(c.rules).toEqual([join(folder, '../team-rules'), '/opt/rules']);
     expect(wechatySettings(c).session).toBe(join(folder, 'state/bot'));
     expect(loadConfig(file, { FINGERTIP_DB: 'y.db' }).db).toBe('y.db');
     expect(loadConfig(undefined, {}).db).toBe('./fingertip.db');
