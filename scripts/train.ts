@@ -31,6 +31,7 @@ try {
     epochs: DEFAULT_TRAIN.epochs,
     hidden: HIDDEN,
   };
+  // Prediction does not read the thresholds; they are chosen below from these predictions.
   const placeholder: Thresholds = { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 };
   const model = new HashedMlp({ ...q, thresholds: placeholder, meta });
 
