@@ -56,6 +56,16 @@ function readNamed<T extends { file: string }>(
   }
 }
 
+/** One named list of a rule folder, `<dir>/lists/<name>.yaml`, with the checks it gets at load; or why not. */
+export function readList(dir: string, name: string): { list?: PatternList; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const file = join(dir, LISTS_DIR, `${name}.yaml`);
+  const doc = readYaml(file, problems);
+  if (doc === undefined) return { problems };
+  const { list, errors } = parsePatternList(doc, name, file);
+  return { list, problems: errors.map((message) => ({ file, message })) };
+}
+
 /**
  * Loads rule folders (`<dir>/<category>/<name>.yaml`, contexts in `<dir>/contexts/`, lists in `<dir>/lists/`), later folders adding
  * to earlier ones. Returns every problem found, so that `rules lint` can list them and the loader refuse.

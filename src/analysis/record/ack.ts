@@ -1,52 +1,11 @@
+import { listAlternation } from '../../engine/code-lists.js';
 import { normalize } from '../../engine/normalize.js';
 
-// Bare acknowledgements as people type them in work groups: the content of an ack storm.
-const ACK_WORDS = new Set([
-  '收到',
-  '已收到',
-  '收到了',
-  '好的',
-  '好',
-  '明白',
-  '已阅',
-  '已读',
-  '知道了',
-  '了解',
-  '遵命',
-  '1',
-  '11',
-  '111',
-  '+1',
-  'ok',
-  'okay',
-  'ok!',
-  'okk',
-  'noted',
-  'received',
-  'got it',
-  'roger',
-  'will do',
-  'done',
-  'ack',
-  'yes',
-  'y',
-  '✅',
-  '👍',
-  '👌',
-  '🙏',
-  '✔',
-  '✔️',
-  '☑️',
-  '🆗',
-  '收',
-  '嗯',
-  '嗯嗯',
-  '[强]',
-  '[ok]',
-  '[拳头]',
-  '[抱拳]',
-  '[胜利]',
-]);
+// Bare acknowledgements as people type them in work groups (rules/lists/bare-acks.yaml): the content of an ack storm.
+const WORD = listAlternation('bare-acks');
+const ACK = new RegExp(`^${WORD}$`, 'u');
+// Repeats such as "收到收到" or "👍👍👍": one word, the same text again.
+const REPEATED = new RegExp(`^(${WORD})\\1+$`, 'u');
 
 // Trailing punctuation and decorations that do not change a bare ack: "收到！", "收到~", "ok."
 const TRIM = /^[\s,.!~。，！、…~\-—]+|[\s,.!~。，！、…~\-—]+$/gu;
@@ -58,13 +17,9 @@ const TRIM = /^[\s,.!~。，！、…~\-—]+|[\s,.!~。，！、…~\-—]+$/gu
 export function isBareAck(text: string): boolean {
   if (text.length > 40) return false;
   const t = normalize(text).replace(TRIM, '');
-  if (ACK_WORDS.has(t)) return true;
+  if (ACK.test(t)) return true;
   // "收到-张三" / "收到 张三 2班": an ack followed by a short name tag.
   const head = t.split(/[\s\-—:：,，]+/u)[0];
-  if (head !== t && ACK_WORDS.has(head) && t.length - head.length <= 12 && !/[?？]/u.test(t)) return true;
-  // Repeats such as "收到收到" or "👍👍👍".
-  for (const w of ACK_WORDS) {
-    if (w.length > 0 && t.length > w.length && t.length % w.length === 0 && t === w.repeat(t.length / w.length)) return true;
-  }
-  return false;
+  if (head !== t && ACK.test(head) && t.length - head.length <= 12 && !/[?？]/u.test(t)) return true;
+  return REPEATED.test(t);
 }

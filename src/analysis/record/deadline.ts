@@ -1,16 +1,19 @@
 import type { Deadline } from '../../core/message-record.js';
+import { listAlternation } from '../../engine/code-lists.js';
 import { normalize } from '../../engine/normalize.js';
 
 // A small extractor for the deadlines demands name: "今晚十点前", "明早7点前", "22:00前", "截止到晚上9点",
 // "by 11pm", "before 7am tomorrow". It reads the normalised text, so full-width digits and colons are ASCII.
-const ZH_DAY = '今天|今日|今晚|今早|今夜|明天|明日|明早|明晚|明晨|后天';
-const ZH_PERIOD = '凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚|早';
+// Its words are lists in rules/lists/ (deadline-*.yaml); the structure around them is here.
+const ZH_DAY = listAlternation('deadline-days-zh');
+const ZH_PERIOD = listAlternation('deadline-periods-zh');
 const ZH_NUM = '[零〇一二两三四五六七八九十]{1,3}';
 const ZH_TIME = `(${ZH_DAY})?\\s*(${ZH_PERIOD})?\\s*(\\d{1,2}|${ZH_NUM})\\s*` + `(?::(\\d{2})|[点时](?:(半)|(一刻)|(\\d{1,2}|${ZH_NUM})分?)?)`;
 const ZH_AFTER = new RegExp(`${ZH_TIME}\\s*(?:前|之前|以前|为止)`, 'u');
 const ZH_BEFORE = new RegExp(`(?:截止|截至|最晚|最迟|不晚于)(?:时间)?[:\\s]*(?:到|至|于)?\\s*${ZH_TIME}`, 'u');
 
-const EN_DAY = 'today|tonight|tomorrow(?: morning| evening| night)?';
+const EN_DAY = listAlternation('deadline-days-en');
+const EVENING = new RegExp(`^${listAlternation('deadline-evening')}$`, 'u');
 const EN = new RegExp(
   `\\b(?:by|before|until|till|no later than|due(?: by| at)?)\\s+(?:(${EN_DAY})\\s+(?:at\\s+)?)?` +
     `(?:(\\d{1,2})(?::(\\d{2}))?(?:\\s*(a\\.?m\\.?|p\\.?m\\.?))?|(noon|midnight))(?:\\s+(${EN_DAY}))?`,
@@ -36,7 +39,7 @@ function dayOffsetOf(word: string | undefined): number {
 }
 
 function isEvening(word: string | undefined): boolean {
-  return word !== undefined && /^(今晚|今夜|明晚|下午|傍晚|晚上|夜里|夜间|晚|tonight|tomorrow (evening|night))$/u.test(word);
+  return word !== undefined && EVENING.test(word);
 }
 
 function deadline(dayOffset: number, hour: number, minute: number): Deadline | null {
