@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/db.js';
-import { transpile } from '../support/transpile.js';
+import { ROOT, transpile } from '../support/transpile.js';
 import { tempDir, tempStore } from './fixtures.js';
 
 // Ingests without end, every tenth record twice (a redelivery), printing each id once add() resolved:
@@ -29,6 +29,8 @@ describe('durability', () => {
   it('keeps every acknowledged record, once, when the process is killed with SIGKILL mid-ingest', async () => {
     const dir = tempDir();
     transpile('src/analysis/open-store.ts', join(dir, 'child'));
+    // The deadline extractor reads its words from rules/lists/ as it loads.
+    symlinkSync(join(ROOT, 'rules'), join(dir, 'child', 'rules'));
     writeFileSync(join(dir, 'child', 'ingest.mjs'), CHILD);
     const path = join(dir, 'kill.db');
     const child = spawn(process.execPath, [join(dir, 'child', 'ingest.mjs'), path], { stdio: ['ignore', 'pipe', 'inherit'] });
