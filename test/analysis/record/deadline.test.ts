@@ -3,6 +3,7 @@ import { extractDeadline } from '../../../src/analysis/record/deadline.js';
 
 const at = (dayOffset: number, h: number, m = 0) => dayOffset * 1440 + h * 60 + m;
 
+// The day and period words come from rules/lists/deadline-*.yaml; these cases were pinned before they moved there.
 describe('extractDeadline', () => {
   it.each([
     ['请全体同事今晚十点前完成打卡并截图发群里', at(0, 22)],
@@ -24,11 +25,80 @@ describe('extractDeadline', () => {
     ['by midnight', at(1, 0)],
     ['by tomorrow at 8 am', at(1, 8)],
     ['due by noon', at(0, 12)],
+    ['今天10点前', at(0, 10)],
+    ['今日十点前', at(0, 10)],
+    ['今早8点前', at(0, 8)],
+    ['今夜11点前', at(0, 23)],
+    ['明天上午9点前', at(1, 9)],
+    ['明日下午2点前', at(1, 14)],
+    ['明晚8点前', at(1, 20)],
+    ['明晨6点前', at(1, 6)],
+    ['后天9点前', at(2, 9)],
+    ['早上７点前', at(0, 7)],
+    ['早晨7点30前', at(0, 7, 30)],
+    ['上午１０：３０前', at(0, 10, 30)],
+    ['傍晚6点前', at(0, 18)],
+    ['夜里11点前', at(0, 23)],
+    ['夜间十一点前', at(0, 23)],
+    ['晚8点前', at(0, 20)],
+    ['早8点前', at(0, 8)],
+    ['今晚８点前', at(0, 20)],
+    ['明天９：１５前', at(1, 9, 15)],
+    ['下午3点一刻前', at(0, 15, 15)],
+    ['下午3点15分前', at(0, 15, 15)],
+    ['下午三点二十分以前', at(0, 15, 20)],
+    ['两点前', at(0, 2)],
+    ['二十三点为止', at(0, 23)],
+    ['十点為止', at(0, 10)],
+    ['截至今晚10点', at(0, 22)],
+    ['截止时间：明天上午10点', at(1, 10)],
+    ['最晚明早9点', at(1, 9)],
+    ['最迟下午5点', at(0, 17)],
+    ['不晚于今天18:00', at(0, 18)],
+    ['截止于22:00', at(0, 22)],
+    ['今晚十点半之前', at(0, 22, 30)],
+    ['今天24点前', at(1, 0)],
+    ['中午12点前', at(0, 12)],
+    ['晚上12点前', at(0, 12)],
+    ['零点前', at(0, 0)],
+    ['〇点前', at(0, 0)],
+    ['by 9 a.m.', at(0, 9)],
+    ['before 6 P.M.', at(0, 18)],
+    ['until 10pm tonight', at(0, 22)],
+    ['till 3pm', at(0, 15)],
+    ['no later than 4:30 pm', at(0, 16, 30)],
+    ['due at 17:00', at(0, 17)],
+    ['due 5pm', at(0, 17)],
+    ['by tomorrow morning 9am', at(1, 9)],
+    ['by tomorrow evening 7', at(1, 19)],
+    ['by tomorrow night 11', at(1, 23)],
+    ['by 11:59pm tonight', at(0, 23, 59)],
+    ['by noon tomorrow', at(1, 12)],
+    ['before midnight tonight', at(1, 0)],
+    ['by ７ｐｍ', at(0, 19)],
+    ['BY 8PM', at(0, 20)],
+    ['by 12am', at(0, 0)],
+    ['by 12pm', at(0, 12)],
+    ['by 0:30', at(0, 0, 30)],
   ])('%s', (text, expected) => {
     expect(extractDeadline(text)).toEqual(expected);
   });
 
-  it.each(['本周五前完成', 'by 5 people', '我们10点开会', 'before the meeting', '请大家填表', '3点'])('finds no time in %s', (text) => {
+  it.each([
+    '今天25点前',
+    'by 25:00',
+    'by 9:75',
+    '本周五前完成',
+    'by 5 people',
+    '我们10点开会',
+    'before the meeting',
+    '请大家填表',
+    '3点',
+    '前天',
+    '截止',
+    'before 2020',
+    'by tomorrow',
+  ])('finds no time in %s', (text) => {
     expect(extractDeadline(text)).toBeNull();
   });
 });
