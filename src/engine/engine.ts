@@ -7,6 +7,7 @@ import type { Rule, RuleSet } from './rule.js';
 import { isWordUnit } from './term.js';
 import { examinedPart } from './text-limit.js';
 import { combine } from './model/combine.js';
+import { canFlagAlone } from './model/decision.js';
 import { extractFeatures, newFeatureBuffer } from './model/features.js';
 import { K, type HashedMlp } from './model/hashed-mlp.js';
 
@@ -87,7 +88,7 @@ export class Engine {
     }
     // With nothing found by the rules and thresholds that never let the model flag alone, its answer
     // could change nothing: most messages are spared the model's cost.
-    const mustJudge = this.model && (findings.length > 0 || this.model.data.thresholds.solo <= 1 || this.model.data.thresholds.soloInDemand <= 1);
+    const mustJudge = this.model && (findings.length > 0 || canFlagAlone(this.model.data.thresholds));
     const judged = mustJudge ? this.judge(findings, original, silenced, opts.disabled) : { findings, vetoed: [] };
     const out = judged.findings;
     if (out.length > 1) out.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));

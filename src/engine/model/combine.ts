@@ -2,7 +2,8 @@ import { CATEGORIES } from '../../core/categories.js';
 import type { Finding } from '../../core/finding.js';
 import type { Normalized } from '../normalize.js';
 import type { FeatureBuffer } from './features.js';
-import { DEMAND, type HashedMlp, type Thresholds } from './hashed-mlp.js';
+import { flagsAlone, ruleStands } from './decision.js';
+import type { HashedMlp, Thresholds } from './hashed-mlp.js';
 
 /** Cues listed for a finding the model makes alone. */
 const TOP_CUES = 3;
@@ -30,15 +31,14 @@ export function combine(
   const findings: Finding[] = [];
   const vetoed: Finding[] = [];
   let ruled = 0;
-  const demandOk = probs[DEMAND] >= t.demandConfirm;
   for (const f of ruleFindings) {
     const k = CATEGORIES.indexOf(f.category);
     ruled |= 1 << k;
-    if (demandOk || probs[k] >= t.confirm) findings.push(f);
+    if (ruleStands(probs, t, k)) findings.push(f);
     else vetoed.push({ ...f, score: round(probs[k]) });
   }
   for (let k = 0; k < CATEGORIES.length; k++) {
-    if ((ruled | silenced) & (1 << k) || probs[k] < (demandOk ? Math.min(t.solo, t.soloInDemand) : t.solo)) continue;
+    if ((ruled | silenced) & (1 << k) || !flagsAlone(probs, t, k)) continue;
     const cues = explain.model.cues(explain.buf, k, TOP_CUES).map((c) => {
       const from = explain.nz.start[c.from];
       const to = explain.nz.end[c.to - 1];

@@ -1,6 +1,7 @@
 import { evaluate, type Scores } from '../../eval/metrics.js';
 import { CATEGORIES, type Category } from '../../core/categories.js';
-import { DEMAND, type Thresholds } from './hashed-mlp.js';
+import { flagsAlone, ruleStands } from './decision.js';
+import type { Thresholds } from './hashed-mlp.js';
 
 /** One dev-split line as the threshold search sees it: what rules found, what the model scored. */
 export interface Judged {
@@ -11,16 +12,9 @@ export interface Judged {
   probs: Float64Array;
 }
 
-/** The categories rules and model give together under `t` (the same decision as combine.ts, without spans). */
+/** The categories rules and model give together under `t` (decision.ts, as the engine decides, without spans). */
 export function decide(j: Judged, t: Thresholds): Category[] {
-  const out: Category[] = [];
-  const demandOk = j.probs[DEMAND] >= t.demandConfirm;
-  for (let k = 0; k < CATEGORIES.length; k++) {
-    const p = j.probs[k];
-    const solo = demandOk ? Math.min(t.solo, t.soloInDemand) : t.solo;
-    if (j.ruled & (1 << k) ? demandOk || p >= t.confirm : p >= solo) out.push(CATEGORIES[k]);
-  }
-  return out;
+  return CATEGORIES.filter((_, k) => (j.ruled & (1 << k) ? ruleStands(j.probs, t, k) : flagsAlone(j.probs, t, k)));
 }
 
 export function scoreWith(judged: readonly Judged[], t: Thresholds): Scores {
