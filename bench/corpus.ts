@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../src/engine/index.js';
+import { readCorpusFile, type CorpusLine } from '../src/eval/corpus.js';
 
 /** The dev corpus, shipped beside the rules. */
-export const DEV_CORPUS = join(BUILTIN_RULES_DIR, '..', 'corpus', 'dev.jsonl');
+const DEV_CORPUS = join(BUILTIN_RULES_DIR, '..', 'corpus', 'dev.jsonl');
+
+/** The dev corpus's lines, read and checked as `npm run eval` reads them. */
+export const devCorpus = (): CorpusLine[] => readCorpusFile(DEV_CORPUS);
 
 /** The dev corpus's texts. */
-export function devTexts(): string[] {
-  return readFileSync(DEV_CORPUS, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { text: string }).text);
-}
+export const devTexts = (): string[] => devCorpus().map((l) => l.text);
 
 /** The corpus cycled to `n` messages, each made unique by a suffix so no cache can help. */
 export function cycled(texts: string[], n: number): string[] {

@@ -1,27 +1,20 @@
 // Report builder over 1,000,000 synthetic records (a week, 1,000 groups, the dev corpus cycled with
 // unique suffixes so ~46% are demands and no two texts are equal: the duplicate finder's worst case).
 // Target: a week of 1M messages in < 5 s including reading from the store; this measures the builder.
-import { readFileSync } from 'node:fs';
 import { defaultConfig } from '../src/core/config-defaults.js';
 import { extractDeadline } from '../src/analysis/record/deadline.js';
 import { ReportBuilder } from '../src/analysis/report/builder.js';
 import { textHash } from '../src/analysis/record/text-hash.js';
 import type { MessageRecord } from '../src/core/message-record.js';
-import { isCategory, type Category } from '../src/core/categories.js';
+import type { Category } from '../src/core/categories.js';
 import { weekRange } from '../src/core/time/iso-week.js';
-import { DEV_CORPUS, peakRssMb } from './corpus.js';
+import { devCorpus, peakRssMb } from './corpus.js';
 
 const N = 1_000_000;
 const GROUPS = 1000;
 
 function labelledCorpus(): { text: string; categories: Category[]; deadline: number | null }[] {
-  return readFileSync(DEV_CORPUS, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const o = JSON.parse(l) as { text: string; labels: string[] };
-      return { text: o.text, categories: o.labels.filter(isCategory).sort(), deadline: extractDeadline(o.text) };
-    });
+  return devCorpus().map((l) => ({ text: l.text, categories: l.labels, deadline: extractDeadline(l.text) }));
 }
 
 /** Records made on the fly, as a store cursor would hand them over, in time order. */

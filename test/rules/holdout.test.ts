@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/core/categories.js';
-import { readLabelled, scoreBuiltinRules } from '../support/labelled-corpus.js';
+import { readCorpusFile } from '../../src/eval/corpus.js';
+import { scoreBuiltinRules } from '../support/labelled-corpus.js';
 
 // Messages written apart from the dev corpus and the rules' own examples, in blind rounds: each
 // pack's check that its rules generalise beyond the messages they were first written for.
 for (const lang of ['zh', 'en']) {
-  const holdout = readLabelled(fileURLToPath(new URL(`../fixtures/holdout/${lang}.jsonl`, import.meta.url)));
+  const holdout = readCorpusFile(fileURLToPath(new URL(`../fixtures/holdout/${lang}.jsonl`, import.meta.url)));
 
   describe(`the ${lang} rule pack on the held-out set`, () => {
     it(`is a ${lang} set large enough to measure, about half of it demands`, () => {

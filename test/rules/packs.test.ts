@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES_DIR, defaultEngine } from '../../src/engine/index.js';
 import { normalize } from '../../src/engine/normalize.js';
 import { CATEGORIES } from '../../src/core/categories.js';
-import { readLabelled, scoreBuiltinRules } from '../support/labelled-corpus.js';
+import { readCorpusFile } from '../../src/eval/corpus.js';
+import { scoreBuiltinRules } from '../support/labelled-corpus.js';
 
 // The dev corpus ships in the repository (corpus/dev.jsonl), beside the rules it was tuned with.
-const corpus = readLabelled(join(BUILTIN_RULES_DIR, '..', 'corpus', 'dev.jsonl'));
+const corpus = readCorpusFile(join(BUILTIN_RULES_DIR, '..', 'corpus', 'dev.jsonl'));
 
 describe('the built-in rule packs', () => {
   const rules = defaultEngine().rules;
