@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Db } from '../src/store/db.js';
+import { Db } from '../src/store/sqlite/db.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET } from '../test/adapters/slack/signed-request.js';
 import { startSlackBot, stopBot } from '../test/support/bot-process.js';
 import { startSlackApiStub } from '../test/support/slack-api-stub.js';

@@ -1,13 +1,18 @@
-import { openSqlite, type OpenOptions } from '../store/open.js';
+import { openPostgres } from '../store/postgres/open.js';
+import { isPostgresUrl } from '../store/postgres/target.js';
+import { openSqlite, type OpenOptions } from '../store/sqlite/open.js';
 import type { Store } from '../store/store.js';
-import type { TextReading } from '../store/deadline-migration.js';
+import type { TextReading } from '../store/text-reading.js';
 import { extractDeadline } from './record/deadline.js';
 import { textHash } from './record/text-hash.js';
 
 /** The hash and deadline of a text as toRecord reads them, for rows a store kept before it did. */
 export const TEXT_READING: TextReading = { hash: textHash, deadline: extractDeadline };
 
-/** Opens the bot's store (see openSqlite), with the analysis's reading of texts for its migrations. */
-export function openStore(path: string, options?: OpenOptions): Promise<Store> {
-  return openSqlite(path, TEXT_READING, options);
+/**
+ * Opens the bot's store: a PostgreSQL database for a postgres:// URL (see openPostgres), else a
+ * SQLite file (see openSqlite), with the analysis's reading of texts for SQLite's migrations.
+ */
+export function openStore(db: string, options?: OpenOptions): Promise<Store> {
+  return isPostgresUrl(db) ? openPostgres(db, options) : openSqlite(db, TEXT_READING, options);
 }

@@ -1,9 +1,7 @@
-import type { Store } from '../store/store.js';
 import { oneLine } from '../core/errors.js';
 import { weekRange } from '../core/time/iso-week.js';
-import { DeliveryLog } from './delivery-log.js';
 import { cronTask, firedBetween } from './fire-times.js';
-import { sendDigests, type DigestDeps } from './send-digests.js';
+import { sendDigests, type DeliveryLog, type DigestDeps } from './send-digests.js';
 import { lastCompleteWeek } from './weeks.js';
 import { HOUR_MS } from '../core/time/units.js';
 
@@ -11,12 +9,12 @@ import { HOUR_MS } from '../core/time/units.js';
 export const RETRY_LATER_MS = HOUR_MS;
 
 export interface ScheduleDeps extends Omit<DigestDeps, 'deliveries' | 'now' | 'store'> {
-  store: DigestDeps['store'] & Pick<Store, 'path'>;
+  store: DigestDeps['store'] & DeliveryLog;
   now?: () => number;
 }
 
 export interface DigestSchedule {
-  /** Stops the schedule, lets a run in progress finish (without further backoff waits), closes the log. */
+  /** Stops the schedule and lets a run in progress finish (without further backoff waits). */
   stop(): Promise<void>;
   /** Resolves when the runs started so far have finished; for tests and orderly shutdown. */
   idle(): Promise<void>;
@@ -43,7 +41,7 @@ export async function scheduleDigest(deps: ScheduleDeps): Promise<DigestSchedule
   let chain: Promise<void> = Promise.resolve();
 
   const task = cronTask(config.digest.cron, tz, async () => run());
-  const deliveries = await DeliveryLog.open(deps.store.path);
+  const deliveries = deps.store;
 
   /** The week just ended once the cron has fired since its end, else the one before it. */
   const dueWeek = (at: number): string => {
@@ -75,7 +73,6 @@ export async function scheduleDigest(deps: ScheduleDeps): Promise<DigestSchedule
       clearTimeout(retryTimer);
       await task.destroy();
       await chain;
-      await deliveries.close();
     },
     idle: () => chain,
   };

@@ -3,11 +3,14 @@ import type { Config } from '../core/config.js';
 import { oneLine } from '../core/errors.js';
 import { buildDigest, type DigestStore } from './build-digest.js';
 import { digestChartPng } from './chart.js';
-import type { DeliveryLog } from './delivery-log.js';
 import { digestRecipients, type Recipient } from './recipients.js';
 import { digestText } from './render-text.js';
 import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry.js';
 import { weeksEndingWith } from './weeks.js';
+import type { Store } from '../store/store.js';
+
+/** Which supervisor got which week: the store's delivery records. */
+export type DeliveryLog = Pick<Store, 'claimDelivery' | 'settleDelivery' | 'deliveries'>;
 
 /** How far back a returning bot catches up on weeks it missed or failed to deliver. */
 export const MAX_CATCH_UP_WEEKS = 8;
@@ -40,7 +43,7 @@ export interface DigestOutcome {
  * record but not sent, within MAX_CATCH_UP_WEEKS; a new recipient is owed `upTo` alone.
  */
 export async function owedWeeks(deliveries: DeliveryLog, r: Recipient, plan: DigestPlan, tz: string): Promise<string[]> {
-  const rows = await deliveries.rows(r.platform, r.user);
+  const rows = await deliveries.deliveries(r.platform, r.user);
   if (!plan.catchUp || rows.length === 0) return [plan.upTo];
   const latest = rows[rows.length - 1].week;
   const status = new Map(rows.map((row) => [row.week, row.status]));
@@ -64,7 +67,7 @@ export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<D
   const outcome: DigestOutcome = { sent: 0, failed: 0 };
   for (const r of await digestRecipients(config, deps.store)) {
     for (const week of await owedWeeks(deliveries, r, plan, config.timezone)) {
-      if (!(await deliveries.claim(r.platform, r.user, week, deps.now()))) continue;
+      if (!(await deliveries.claimDelivery(r.platform, r.user, week, deps.now()))) continue;
       const to = `${r.platform}:${r.user}`;
       try {
         const adapter = deps.adapters.find((a) => a.platform === r.platform);
@@ -77,11 +80,11 @@ export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<D
           deps.sleep ?? realSleep,
           (err, attempt, wait) => log(`digest: ${week} to ${to} failed (try ${attempt} of ${policy.attempts}, again in ${wait} ms): ${oneLine(err)}`),
         );
-        await deliveries.markSent(r.platform, r.user, week, deps.now());
+        await deliveries.settleDelivery(r.platform, r.user, week, null, deps.now());
         outcome.sent++;
         log(`digest: ${week} sent to ${to}`);
       } catch (err) {
-        await deliveries.markFailed(r.platform, r.user, week, oneLine(err), deps.now());
+        await deliveries.settleDelivery(r.platform, r.user, week, oneLine(err), deps.now());
         outcome.failed++;
         log(`digest: ${week} to ${to} failed, kept for the next run: ${oneLine(err)}`);
       }

@@ -1,5 +1,5 @@
-import type { Db, Param } from './db.js';
 import { BulkInsert } from './bulk-insert.js';
+import type { Param, Sql } from './sql/sql.js';
 import type { MessageRecord } from '../core/message-record.js';
 import { MESSAGE_COLUMNS, toRow } from './record-row.js';
 import { groupKey } from '../core/group-key.js';
@@ -28,24 +28,25 @@ export class BatchWriter {
   private names = new Map<string, string>();
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Sql,
     /** The anonymous id to store instead of an opted-out sender's, else undefined. */
     private readonly anonOf: (platform: string, userId: string) => string | undefined,
   ) {
-    this.messages = new BulkInsert(db, 'messages', MESSAGE_COLUMNS, 'ON CONFLICT (platform, id) DO NOTHING');
+    const d = db.dialect;
+    this.messages = new BulkInsert(db, 'messages', MESSAGE_COLUMNS, `ON CONFLICT (platform, id) DO NOTHING${d.sharedWriters ? ' RETURNING platform, id' : ''}`);
     this.users = new BulkInsert(
       db,
       'chat_users',
       ['platform', 'id', 'name'],
-      'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name',
+      'ON CONFLICT (platform, id) DO UPDATE SET name = excluded.name WHERE chat_users.name IS DISTINCT FROM excluded.name',
     );
     this.groups = new BulkInsert(
       db,
       'chat_groups',
       ['platform', 'id', 'name', 'first_seen', 'last_seen'],
-      `ON CONFLICT (platform, id) DO UPDATE SET name = coalesce(excluded.name, name),
-        first_seen = min(coalesce(first_seen, excluded.first_seen), excluded.first_seen),
-        last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)`,
+      `ON CONFLICT (platform, id) DO UPDATE SET name = coalesce(excluded.name, chat_groups.name),
+        first_seen = ${d.least('coalesce(chat_groups.first_seen, excluded.first_seen)', 'excluded.first_seen')},
+        last_seen = ${d.greatest('coalesce(chat_groups.last_seen, excluded.last_seen)', 'excluded.last_seen')}`,
     );
     this.seen = new BulkInsert(db, 'seen_events', ['platform', 'key', 'ts'], 'ON CONFLICT DO NOTHING RETURNING platform, key');
   }
@@ -85,12 +86,12 @@ export class BatchWriter {
         }
       }
     });
-    const inserted = await this.insertMessages(rows);
-    await this.users.run([...users.values()]);
+    const inserted = await this.insertMessages(this.lockOrder(rows));
+    await this.users.run(this.lockOrder([...users.values()]));
     if (this.names.size > 100_000) this.names = new Map(); // bounded: a miss only costs one upsert
     for (const [k, row] of users) this.names.set(k, row[2] as string);
-    await this.groups.run([...groups.values()]);
-    const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(seen)).map((row) => groupKey(row.platform, row.key)));
+    await this.groups.run(this.lockOrder([...groups.values()]));
+    const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(this.lockOrder(seen))).map((row) => groupKey(row.platform, row.key)));
     return items.map((item, i) => {
       const k = item.record ? groupKey(item.record.platform, item.record.id) : groupKey(item.platform, item.eventKey ?? '');
       return item.record ? first.get(k) === i && (inserted === 'all' || inserted.has(stored[i])) : firstKey.get(k) === i && newKeys.has(k);
@@ -106,11 +107,26 @@ export class BatchWriter {
   }
 
   /**
+   * Rows sorted by key where several processes write at once: two batches sharing keys then lock
+   * them in the same order, so one waits for the other instead of both deadlocking.
+   */
+  private lockOrder(rows: Param[][]): Param[][] {
+    if (!this.db.dialect.sharedWriters) return rows;
+    const key = (row: Param[]) => groupKey(row[0] as string, row[1] as string);
+    return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+
+  /**
    * Inserts message rows; 'all' when every row was new (the common case), else the keys of the new
-   * ones. RETURNING would tell too but halves the insert rate; new rows are instead those whose rowid
-   * is above the largest before the insert, as nothing else writes inside this transaction.
+   * ones. In SQLite RETURNING would tell too but halves the insert rate; new rows are instead those
+   * whose rowid is above the largest before the insert, as nothing else writes inside this
+   * transaction. Where other processes write beside this one (PostgreSQL), only RETURNING is right.
    */
   private async insertMessages(rows: readonly Param[][]): Promise<'all' | Set<string>> {
+    if (this.db.dialect.sharedWriters) {
+      const added = await this.messages.returning<{ platform: string; id: string }>(rows);
+      return new Set(added.map((row) => groupKey(row.platform, row.id)));
+    }
     const before = (await this.db.get<{ last: number | null }>('SELECT max(rowid) AS last FROM messages'))?.last ?? 0;
     if ((await this.messages.run(rows)) === rows.length) return 'all';
     const added = await this.db.all<{ platform: string; id: string }>('SELECT platform, id FROM messages WHERE rowid > ?', [before]);

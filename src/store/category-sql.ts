@@ -1,17 +1,18 @@
 import { CATEGORIES, zeroByCategory } from '../core/categories.js';
+import type { Dialect } from './sql/dialect.js';
 import type { CategoryTotals } from './store.js';
 
 /**
  * Whom a demand reached: its recorded recipients, or when those are unknown (0) its group's members
  * − 1, as src/burden costs it. The subquery only runs for such messages (CASE is lazy).
  */
-const RECIPIENTS = `CASE WHEN m.recipients > 0 THEN m.recipients ELSE
-  (SELECT max(coalesce(g.member_count, 0) - 1, 0) FROM chat_groups g WHERE g.platform = m.platform AND g.id = m.group_id) END`;
+const recipients = (d: Dialect) => `CASE WHEN m.recipients > 0 THEN m.recipients ELSE
+  (SELECT ${d.greatest('coalesce(g.member_count, 0) - 1', '0')} FROM chat_groups g WHERE g.platform = m.platform AND g.id = m.group_id) END`;
 
 /** Per category k, the columns c<k> (demands) and r<k> (recipients) of one aggregate over `messages m`. */
-export const CATEGORY_TERMS = CATEGORIES.map(
-  (_, k) => `sum((m.mask >> ${k}) & 1) AS c${k}, sum(CASE WHEN (m.mask >> ${k}) & 1 THEN ${RECIPIENTS} END) AS r${k}`,
-).join(', ');
+export function categoryTerms(d: Dialect): string {
+  return CATEGORIES.map((_, k) => `sum((m.mask >> ${k}) & 1) AS c${k}, sum(CASE WHEN (m.mask >> ${k}) & 1 = 1 THEN ${recipients(d)} END) AS r${k}`).join(', ');
+}
 
 export function categoryTotalsOf(row: Record<string, unknown>): CategoryTotals {
   const totals = {} as CategoryTotals;

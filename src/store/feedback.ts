@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
 import type { Category } from '../core/categories.js';
 import { maskOf } from './category-mask.js';
-import type { Db } from './db.js';
+import type { Sql } from './sql/sql.js';
 
 /**
  * A member says a flagged message is not formalism (for one rule, or for all with rule null). The
@@ -9,7 +9,7 @@ import type { Db } from './db.js';
  * only its remaining findings, so its categories (mask) stop counting, and its text once none is
  * left (unflagged messages keep no text). Run inside a transaction. False when no such message.
  */
-export async function markFalsePositive(db: Db, platform: string, messageId: string, rule: string | null, byUser: string, now: number): Promise<boolean> {
+export async function markFalsePositive(db: Sql, platform: string, messageId: string, rule: string | null, byUser: string, now: number): Promise<boolean> {
   const row = await db.get<{ sender_id: string; findings: string | null; text: string | null }>(
     'SELECT sender_id, findings, text FROM messages WHERE platform = ? AND id = ?',
     [platform, messageId],

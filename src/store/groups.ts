@@ -1,9 +1,16 @@
 import { InputError } from '../core/errors.js';
-import type { Db, Param } from './db.js';
+import type { Param, Sql } from './sql/sql.js';
 import type { GroupInfo, GroupSettings, GroupUpsert } from './store.js';
 import { groupKey } from '../core/group-key.js';
 
 export const DEFAULT_GROUP_SETTINGS: GroupSettings = { mode: 'silent', disabledRules: [] };
+
+/** An upsert's first and last seen: they only widen, and a side that is unknown (null) gives way. */
+function widenSeen(db: Sql): string {
+  const d = db.dialect;
+  const pick = (f: typeof d.least, c: string) => `${c} = ${f(`coalesce(chat_groups.${c}, excluded.${c})`, `coalesce(excluded.${c}, chat_groups.${c})`)}`;
+  return `${pick(d.least, 'first_seen')}, ${pick(d.greatest, 'last_seen')}`;
+}
 
 /** Member ids per INSERT: 3 parameters each. */
 const MEMBERS_PER_INSERT = 300;
@@ -13,16 +20,15 @@ const MEMBERS_PER_INSERT = 300;
  * member list replaces the stored one (members leave), and its size the count unless a count comes with it.
  * Run inside a transaction.
  */
-export async function upsertGroup(db: Db, g: GroupUpsert): Promise<void> {
+export async function upsertGroup(db: Sql, g: GroupUpsert): Promise<void> {
   const count = g.memberCount ?? g.memberIds?.length ?? null;
   const seen = g.seenAt ?? null;
   await db.run(
     `INSERT INTO chat_groups (platform, id, name, member_count, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (platform, id) DO UPDATE SET
-       name = coalesce(excluded.name, name),
-       member_count = coalesce(excluded.member_count, member_count),
-       first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
-       last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))`,
+       name = coalesce(excluded.name, chat_groups.name),
+       member_count = coalesce(excluded.member_count, chat_groups.member_count),
+       ${widenSeen(db)}`,
     [g.platform, g.id, g.name ?? null, count, seen, seen],
   );
   if (g.memberIds === undefined) return;
@@ -45,9 +51,9 @@ interface GroupRow {
 }
 
 /** Groups with their member ids: all, those of one platform, or one group. */
-export async function readGroups(db: Db, platform?: string, id?: string): Promise<(GroupInfo & { platform: string })[]> {
+export async function readGroups(db: Sql, platform?: string, id?: string): Promise<(GroupInfo & { platform: string })[]> {
   const where = (idColumn: string): string =>
-    [platform !== undefined ? 'platform = ?' : '', id !== undefined ? `${idColumn} = ?` : ''].filter(Boolean).join(' AND ') || '1';
+    [platform !== undefined ? 'platform = ?' : '', id !== undefined ? `${idColumn} = ?` : ''].filter(Boolean).join(' AND ') || 'true';
   const params = [platform, id].filter((p): p is string => p !== undefined);
   const [groups, members] = await Promise.all([
     db.all<GroupRow>(`SELECT platform, id, name, member_count, first_seen, last_seen FROM chat_groups WHERE ${where('id')} ORDER BY platform, id`, params),
@@ -74,7 +80,7 @@ export async function readGroups(db: Db, platform?: string, id?: string): Promis
   }));
 }
 
-export async function readGroupSettings(db: Db, platform: string, id: string): Promise<GroupSettings> {
+export async function readGroupSettings(db: Sql, platform: string, id: string): Promise<GroupSettings> {
   const row = await db.get<{ settings: string | null }>('SELECT settings FROM chat_groups WHERE platform = ? AND id = ?', [platform, id]);
   const stored = row?.settings ? (JSON.parse(row.settings) as Partial<GroupSettings>) : {};
   return { ...DEFAULT_GROUP_SETTINGS, ...stored };
@@ -94,7 +100,7 @@ export function checkGroupSettings(s: GroupSettings): void {
   if (s.supervisors !== undefined && !isStrings(s.supervisors)) bad('supervisors', 'expected a list of user ids');
 }
 
-export async function writeGroupSettings(db: Db, platform: string, id: string, settings: GroupSettings): Promise<void> {
+export async function writeGroupSettings(db: Sql, platform: string, id: string, settings: GroupSettings): Promise<void> {
   await db.run(
     `INSERT INTO chat_groups (platform, id, settings) VALUES (?, ?, ?)
      ON CONFLICT (platform, id) DO UPDATE SET settings = excluded.settings`,
@@ -107,17 +113,16 @@ export async function writeGroupSettings(db: Db, platform: string, id: string, s
  * move; the target keeps its own name, count, members and settings and takes the old one's where it
  * has none; seen times widen. Run inside a transaction.
  */
-export async function mergeGroup(db: Db, platform: string, fromId: string, toId: string): Promise<void> {
+export async function mergeGroup(db: Sql, platform: string, fromId: string, toId: string): Promise<void> {
   if (fromId === toId) return;
   await db.run(
     `INSERT INTO chat_groups (platform, id, name, member_count, first_seen, last_seen, settings)
      SELECT platform, ?, name, member_count, first_seen, last_seen, settings FROM chat_groups WHERE platform = ? AND id = ?
      ON CONFLICT (platform, id) DO UPDATE SET
-       name = coalesce(name, excluded.name),
-       member_count = coalesce(member_count, excluded.member_count),
-       first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
-       last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen)),
-       settings = coalesce(settings, excluded.settings)`,
+       name = coalesce(chat_groups.name, excluded.name),
+       member_count = coalesce(chat_groups.member_count, excluded.member_count),
+       ${widenSeen(db)},
+       settings = coalesce(chat_groups.settings, excluded.settings)`,
     [toId, platform, fromId],
   );
   await db.run(

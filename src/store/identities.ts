@@ -1,21 +1,7 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql/sql.js';
 import type { SerialWriter } from './serial-writer.js';
 
-/**
- * Stable ids of platforms whose own ids do not last (wechat4u hands out new ones at each login):
- * key (an adapter's lookup key, e.g. `room-topic:<hash>`) → the stable id it resolved to. Appended
- * to the store's migrations.
- */
-export const IDENTITIES_SCHEMA = `
-CREATE TABLE identities (
-  platform TEXT NOT NULL,
-  key TEXT NOT NULL,
-  stable_id TEXT NOT NULL,
-  PRIMARY KEY (platform, key)
-) WITHOUT ROWID;
-`;
-
-export async function readIdentity(db: Db, platform: string, key: string): Promise<string | undefined> {
+export async function readIdentity(db: Sql, platform: string, key: string): Promise<string | undefined> {
   const row = await db.get<{ stable_id: string }>('SELECT stable_id FROM identities WHERE platform = ? AND key = ?', [platform, key]);
   return row?.stable_id;
 }
@@ -57,6 +43,6 @@ export class IdentityWriter {
 }
 
 /** Drops every key that leads to a forgotten user, so nothing maps the person's names to them. Run inside a transaction. */
-export async function forgetIdentity(db: Db, platform: string, stableId: string): Promise<void> {
+export async function forgetIdentity(db: Sql, platform: string, stableId: string): Promise<void> {
   await db.run('DELETE FROM identities WHERE platform = ? AND stable_id = ?', [platform, stableId]);
 }

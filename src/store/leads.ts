@@ -1,12 +1,12 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql/sql.js';
 import type { Lead, Period } from './store.js';
 
 /** An anonymous tip: no sender is stored, by design. Run inside a transaction. */
-export async function addLead(db: Db, platform: string, groupId: string | null, text: string, ts: number): Promise<void> {
+export async function addLead(db: Sql, platform: string, groupId: string | null, text: string, ts: number): Promise<void> {
   await db.run('INSERT INTO leads (platform, group_id, text, ts) VALUES (?, ?, ?, ?)', [platform, groupId, text, ts]);
 }
 
-export async function readLeads(db: Db, period: Period): Promise<Lead[]> {
+export async function readLeads(db: Sql, period: Period): Promise<Lead[]> {
   const rows = await db.all<{ platform: string; group_id: string | null; text: string; ts: number }>(
     'SELECT platform, group_id, text, ts FROM leads WHERE ts >= ? AND ts < ? ORDER BY ts, rowid',
     [period.from, period.to],

@@ -21,7 +21,7 @@ export function userHash(salt: Buffer, platform: string, user: string): string {
  * person gets a new anonymous id.
  */
 export class OptOuts {
-  private readonly anons = new Map<GroupKey, string>();
+  private readonly anons = new Map<GroupKey, { id: string; hash: string }>();
   private checked = new Set<GroupKey>();
 
   constructor(
@@ -39,26 +39,27 @@ export class OptOuts {
     if (this.hashes.size === 0) return undefined;
     const key = groupKey(platform, user);
     const anon = this.anons.get(key);
-    if (anon !== undefined || this.checked.has(key)) return anon;
-    if (!this.hashes.has(this.hash(platform, user))) {
+    if (anon !== undefined || this.checked.has(key)) return anon?.id;
+    const hash = this.hash(platform, user);
+    if (!this.hashes.has(hash)) {
       if (this.checked.size >= MAX_CHECKED) this.checked = new Set();
       this.checked.add(key);
       return undefined;
     }
     const fresh = anonymousId();
-    this.anons.set(key, fresh);
+    this.anons.set(key, { id: fresh, hash });
     return fresh;
   }
 
-  /** Records a committed opt-out or opt-in. */
-  set(platform: string, user: string, hash: string, optedOut: boolean): void {
-    const key = groupKey(platform, user);
-    this.checked.delete(key);
-    if (optedOut) this.hashes.add(hash);
-    else {
-      this.hashes.delete(hash);
-      this.anons.delete(key);
-    }
+  /**
+   * Takes the stored hashes as they now are (another process may have changed them): a user no
+   * longer among them loses their anonymous id, one newly among them is looked up afresh.
+   */
+  replaceHashes(hashes: Set<string>): void {
+    this.hashes.clear();
+    for (const h of hashes) this.hashes.add(h);
+    this.checked = new Set();
+    for (const [key, anon] of this.anons) if (!hashes.has(anon.hash)) this.anons.delete(key);
   }
 
   /** After `forget me`: an opted-out user's later messages no longer share an id with their earlier ones. */

@@ -1,15 +1,34 @@
 import { anonymousId } from './anonymous-id.js';
-import type { Db } from './db.js';
+import type { Finding } from '../core/finding.js';
 import { forgetIdentity } from './identities.js';
 import { OptOuts } from './opt-outs.js';
-import type { Forgotten } from './store.js';
+import { withoutMatches } from './record-row.js';
+import type { Sql } from './sql/sql.js';
+import type { Forgotten, GroupSettings } from './store.js';
+
+/**
+ * Marks a change of who opted out (or was forgotten), first thing in its transaction. Every ingest
+ * batch reads the mark under a shared lock before it writes (see readPrivacyEpoch), so a batch of any
+ * process commits either wholly before the change, whose erasure then covers it, or after it, having
+ * seen the change: none stores an opted-out sender's words because it had not heard yet.
+ */
+async function bumpPrivacyEpoch(db: Sql): Promise<void> {
+  await db.run('UPDATE privacy_epoch SET epoch = epoch + 1');
+}
+
+/** The mark bumpPrivacyEpoch moves; run inside the transaction that writes a batch. */
+export async function readPrivacyEpoch(db: Sql): Promise<number> {
+  const row = await db.get<{ epoch: number }>(`SELECT epoch FROM privacy_epoch${db.dialect.forShare}`);
+  return row?.epoch ?? 0;
+}
 
 /**
  * Opts a user out (or back in), `hash` being their OptOuts hash. While opted out, their new messages
  * are stored under an anonymous id without name or text, and their stored name goes. Run inside a
  * transaction.
  */
-export async function setOptOut(db: Db, platform: string, user: string, hash: string, optedOut: boolean): Promise<void> {
+export async function setOptOut(db: Sql, platform: string, user: string, hash: string, optedOut: boolean): Promise<void> {
+  await bumpPrivacyEpoch(db);
   if (!optedOut) {
     await db.run('DELETE FROM opt_outs WHERE platform = ? AND id_hash = ?', [platform, hash]);
     return;
@@ -18,20 +37,21 @@ export async function setOptOut(db: Db, platform: string, user: string, hash: st
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);
 }
 
-export async function isOptedOut(db: Db, platform: string, hash: string): Promise<boolean> {
+export async function isOptedOut(db: Sql, platform: string, hash: string): Promise<boolean> {
   return (await db.get('SELECT 1 AS hit FROM opt_outs WHERE platform = ? AND id_hash = ?', [platform, hash])) !== undefined;
 }
 
-/** The stored opt-outs, with the salt they are hashed with. */
-export async function readOptOuts(db: Db): Promise<OptOuts> {
-  const salt = await db.get<{ salt: string }>('SELECT salt FROM privacy_salt');
+/** The stored opt-out hashes. */
+export async function readOptOutHashes(db: Sql): Promise<Set<string>> {
   const rows = await db.all<{ id_hash: string }>('SELECT id_hash FROM opt_outs');
-  return new OptOuts(Buffer.from(salt?.salt ?? '', 'hex'), new Set(rows.map((r) => r.id_hash)));
+  return new Set(rows.map((r) => r.id_hash));
 }
 
-// The findings of a row with their matched words blanked: the match is the user's own text.
-const BLANK_MATCHES = `CASE WHEN findings IS NULL THEN NULL
-  ELSE (SELECT json_group_array(json(json_set(value, '$.match', ''))) FROM json_each(findings)) END`;
+/** The stored opt-outs, with the salt they are hashed with. */
+export async function readOptOuts(db: Sql): Promise<OptOuts> {
+  const salt = await db.get<{ salt: string }>('SELECT salt FROM privacy_salt');
+  return new OptOuts(Buffer.from(salt?.salt ?? '', 'hex'), await readOptOutHashes(db));
+}
 
 /**
  * Erases a user: their name, the texts of their messages (and the matched words in findings, and the
@@ -40,32 +60,55 @@ const BLANK_MATCHES = `CASE WHEN findings IS NULL THEN NULL
  * feedback keep an anonymous token for the id, so every count and per-sender total stays right
  * without saying who. An opt-out stays (it is only a hash). Run inside a transaction.
  */
-export async function forgetUser(db: Db, platform: string, user: string): Promise<Forgotten> {
+export async function forgetUser(db: Sql, platform: string, user: string): Promise<Forgotten> {
+  await bumpPrivacyEpoch(db);
   const token = anonymousId();
   // replace() leaves an id without the user's in it as it was (and any id when the user id is '').
-  await db.run(`UPDATE messages SET sender_id = ?, id = replace(id, ?, ?), text = NULL, findings = ${BLANK_MATCHES} WHERE platform = ? AND sender_id = ?`, [
-    token,
-    user,
-    token,
-    platform,
-    user,
-  ]);
-  await db.run(
-    `UPDATE feedback SET sender_id = ?, message_id = replace(message_id, ?, ?), text = NULL, findings = ${BLANK_MATCHES}
-     WHERE platform = ? AND sender_id = ?`,
+  const messages = await db.all<{ id: string; findings: string }>(
+    `UPDATE messages SET sender_id = ?, id = replace(id, ?, ?), text = NULL WHERE platform = ? AND sender_id = ? RETURNING id, findings`,
     [token, user, token, platform, user],
+  );
+  await blankMatches(db, 'messages', 'id', platform, messages);
+  const feedback = await db.all<{ message_id: string; findings: string }>(
+    `UPDATE feedback SET sender_id = ?, message_id = replace(message_id, ?, ?), text = NULL WHERE platform = ? AND sender_id = ?
+     RETURNING message_id, findings`,
+    [token, user, token, platform, user],
+  );
+  await blankMatches(
+    db,
+    'feedback',
+    'message_id',
+    platform,
+    feedback.map((f) => ({ id: f.message_id, findings: f.findings })),
   );
   await db.run('UPDATE feedback SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
   await db.run('DELETE FROM group_members WHERE platform = ? AND user_id = ?', [platform, user]);
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);
   await db.run('DELETE FROM digest_deliveries WHERE platform = ? AND user_id = ?', [platform, user]);
-  const groups = await db.all<{ id: string }>(
-    `UPDATE chat_groups SET settings = json_set(settings, '$.supervisors',
-       json((SELECT json_group_array(value) FROM json_each(settings, '$.supervisors') WHERE value <> ?)))
-     WHERE platform = ? AND EXISTS (SELECT 1 FROM json_each(settings, '$.supervisors') WHERE value = ?)
-     RETURNING id`,
-    [user, platform, user],
-  );
+  const supervisedGroups = await dropSupervisor(db, platform, user);
   await forgetIdentity(db, platform, user);
-  return { token, supervisedGroups: groups.map((g) => g.id) };
+  return { token, supervisedGroups };
+}
+
+/** Findings keep which rule and category fired, not the words that matched: those are the user's text. */
+async function blankMatches(db: Sql, table: 'messages' | 'feedback', idColumn: string, platform: string, rows: { id: string; findings: string | null }[]) {
+  for (const row of rows) {
+    if (row.findings === null) continue;
+    const blanked = JSON.stringify(withoutMatches(JSON.parse(row.findings) as Finding[]));
+    await db.run(`UPDATE ${table} SET findings = ? WHERE platform = ? AND ${idColumn} = ?`, [blanked, platform, row.id]);
+  }
+}
+
+/** Takes the user off every group's supervisor list; returns those groups' ids. */
+async function dropSupervisor(db: Sql, platform: string, user: string): Promise<string[]> {
+  const groups = await db.all<{ id: string; settings: string }>('SELECT id, settings FROM chat_groups WHERE platform = ? AND settings IS NOT NULL', [platform]);
+  const dropped: string[] = [];
+  for (const g of groups) {
+    const settings = JSON.parse(g.settings) as Partial<GroupSettings>;
+    if (!settings.supervisors?.includes(user)) continue;
+    settings.supervisors = settings.supervisors.filter((s) => s !== user);
+    await db.run('UPDATE chat_groups SET settings = ? WHERE platform = ? AND id = ?', [JSON.stringify(settings), platform, g.id]);
+    dropped.push(g.id);
+  }
+  return dropped;
 }

@@ -1,7 +1,7 @@
-import type { Db, Param } from './db.js';
+import type { Param, Sql } from './sql/sql.js';
 import { sharedCategoriesOf } from './category-mask.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
-import { fromRow, parseRows, RECORD_COLUMNS, recordSelect, type MessageRow } from './record-row.js';
+import { fromRow, parseRows, recordColumns, recordSelect, type MessageRow } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
 import type { Scope } from './store.js';
 
@@ -16,18 +16,21 @@ const ORDER = ['m.ts', 'm.platform', 'm.group_id', 'm.rowid'];
  * holds two pages whatever the period. The next page is read while this one is handed out, so
  * SQLite's thread and ours work at the same time.
  */
-async function* pages<Row extends unknown[]>(db: Db, scope: Scope, columns: string, filter = ''): AsyncGenerator<Row[]> {
+async function* pages<Row extends unknown[]>(db: Sql, scope: Scope, columns: string, filter = ''): AsyncGenerator<Row[]> {
+  const d = db.dialect;
+  const order = ORDER.map((_, i) => `o${i}`).join(', ');
   const page = (cursor: Param[]): Promise<Row[]> => {
     // The page starts at the cursor's ts: the only lower bound on ts, so the index seek starts there.
     const where = scopeWhere({ ...scope, from: cursor[0] as number });
-    // One string per page, joined in SQLite: node-sqlite3 costs far more per row handed over than
-    // JSON.parse costs per byte, so a page arrives as one JSON array of rows.
+    // One string per page, joined in the database: both drivers cost far more per row handed over
+    // than JSON.parse costs per byte, so a page arrives as one JSON array of rows.
     return db
       .get<{ page: string | null }>(
-        `SELECT '[' || group_concat(r, ',') || ']' AS page FROM (
-           SELECT json_array(${ORDER.join(', ')}, ${columns}) AS r FROM messages m INDEXED BY messages_ts
+        `SELECT ${d.jsonAgg('r', order)} AS page FROM (
+           SELECT ${ORDER.map((c, i) => `${c} AS o${i}`).join(', ')}, ${d.jsonArray(`${ORDER.join(', ')}, ${columns}`)} AS r
+           FROM messages m ${d.indexedBy('messages_ts')}
            WHERE ${where.sql} ${filter} AND (${ORDER.join(', ')}) > (?, ?, ?, ?)
-           ORDER BY ${ORDER.join(', ')} LIMIT ${PAGE})`,
+           ORDER BY ${ORDER.join(', ')} LIMIT ${PAGE}) AS page_rows`,
         [...where.params, ...cursor],
       )
       .then((row) => (row?.page ? (JSON.parse(row.page) as Row[]) : []));
@@ -47,9 +50,9 @@ async function* pages<Row extends unknown[]>(db: Db, scope: Scope, columns: stri
 }
 
 /** Records of a scope in time order, with their names. */
-export async function* readRecords(db: Db, scope: Scope): AsyncGenerator<MessageRecord> {
+export async function* readRecords(db: Sql, scope: Scope): AsyncGenerator<MessageRecord> {
   const names = await readNames(db, scope.platform);
-  for await (const rows of pages<[number, string, string, number, ...MessageRow]>(db, scope, RECORD_COLUMNS)) {
+  for await (const rows of pages<[number, string, string, number, ...MessageRow]>(db, scope, recordColumns(db.dialect))) {
     for (const row of rows) {
       yield named(fromRow(row.slice(ORDER.length) as unknown as MessageRow), names);
     }
@@ -75,7 +78,7 @@ type ReportRow = [
  * What a report reads of a scope's demands and acknowledgements, in time order: neither text nor
  * findings, which only the few messages kept as evidence need (read those with `readMessages`).
  */
-export async function* readReportRecords(db: Db, scope: Scope): AsyncGenerator<ReportRecord> {
+export async function* readReportRecords(db: Sql, scope: Scope): AsyncGenerator<ReportRecord> {
   const names = await readNames(db, scope.platform);
   const columns = 'm.id, m.sender_id, m.hash, m.reply_to, m.is_ack, m.recipients, m.mask, m.deadline';
   for await (const rows of pages<ReportRow>(db, scope, columns, 'AND (m.mask <> 0 OR m.is_ack <> 0)')) {
@@ -89,14 +92,14 @@ export async function* readReportRecords(db: Db, scope: Scope): AsyncGenerator<R
 }
 
 /** One text of each hash among the scope's demands: what the duplicate finder compares. */
-export async function readDemandTexts(db: Db, scope: Scope): Promise<{ hash: string; text: string }[]> {
+export async function readDemandTexts(db: Sql, scope: Scope): Promise<{ hash: string; text: string }[]> {
   const where = scopeWhere(scope);
-  return db.all(`SELECT m.hash, m.text FROM messages m WHERE ${where.sql} AND m.mask <> 0 AND m.text IS NOT NULL GROUP BY m.hash`, where.params);
+  return db.all(`SELECT m.hash, min(m.text) AS text FROM messages m WHERE ${where.sql} AND m.mask <> 0 AND m.text IS NOT NULL GROUP BY m.hash`, where.params);
 }
 
 /** Messages by id (those not stored are left out), in no particular order. */
-export async function readMessages(db: Db, platform: string, ids: readonly string[]): Promise<MessageRecord[]> {
-  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect()} WHERE m.platform = ? AND m.id IN (SELECT value FROM json_each(?))`, [
+export async function readMessages(db: Sql, platform: string, ids: readonly string[]): Promise<MessageRecord[]> {
+  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect(db.dialect)} WHERE m.platform = ? AND m.id IN (${db.dialect.textList('?')})`, [
     platform,
     JSON.stringify(ids),
   ]);
@@ -115,7 +118,7 @@ function named<R extends Pick<MessageRecord, 'platform' | 'groupId' | 'senderId'
 }
 
 /** Group and sender names by platform, then id: all platforms or one. */
-async function readNames(db: Db, platform?: string): Promise<Names> {
+async function readNames(db: Sql, platform?: string): Promise<Names> {
   const where = platform === undefined ? '' : 'AND platform = ?';
   const params = platform === undefined ? [] : [platform];
   const byPlatform = new Map<string, { groups: Map<string, string>; users: Map<string, string> }>();
@@ -133,14 +136,14 @@ async function readNames(db: Db, platform?: string): Promise<Names> {
   return byPlatform;
 }
 
-export async function readMessage(db: Db, platform: string, id: string): Promise<MessageRecord | undefined> {
-  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect()} WHERE m.platform = ? AND m.id = ?`, [platform, id]);
+export async function readMessage(db: Sql, platform: string, id: string): Promise<MessageRecord | undefined> {
+  const rows = await db.all<{ r: string }>(`SELECT ${recordSelect(db.dialect)} WHERE m.platform = ? AND m.id = ?`, [platform, id]);
   return parseRows(rows).map(fromRow)[0];
 }
 
-export async function readLatestFlagged(db: Db, platform: string, groupId: string): Promise<MessageRecord | undefined> {
+export async function readLatestFlagged(db: Sql, platform: string, groupId: string): Promise<MessageRecord | undefined> {
   const rows = await db.all<{ r: string }>(
-    `SELECT ${recordSelect()} WHERE m.platform = ? AND m.group_id = ? AND m.mask <> 0 ORDER BY m.ts DESC, m.rowid DESC LIMIT 1`,
+    `SELECT ${recordSelect(db.dialect)} WHERE m.platform = ? AND m.group_id = ? AND m.mask <> 0 ORDER BY m.ts DESC, m.rowid DESC LIMIT 1`,
     [platform, groupId],
   );
   return parseRows(rows).map(fromRow)[0];

@@ -2,7 +2,8 @@ import { isCategory } from '../core/categories.js';
 import type { Finding } from '../core/finding.js';
 import { InputError } from '../core/errors.js';
 import { categoriesOf, maskOf } from './category-mask.js';
-import type { Param } from './db.js';
+import type { Dialect } from './sql/dialect.js';
+import type { Param } from './sql/sql.js';
 import type { MessageRecord } from '../core/message-record.js';
 
 /** The columns of `messages` in the order of `toRow`. */
@@ -50,12 +51,14 @@ export type MessageRow = [
 ];
 
 /** The items of a MessageRow from `messages m`, names left out. */
-export const RECORD_COLUMNS = `m.platform, m.id, m.group_id, m.sender_id, m.ts, m.length, m.hash, m.reply_to, m.is_ack,
-  m.mentions_all, m.recipients, m.mask, json(m.findings), m.text, m.deadline`;
+export function recordColumns(d: Dialect): string {
+  return `m.platform, m.id, m.group_id, m.sender_id, m.ts, m.length, m.hash, m.reply_to, m.is_ack,
+  m.mentions_all, m.recipients, m.mask, ${d.asJson('m.findings')}, m.text, m.deadline`;
+}
 
 /** Selects `r`, a MessageRow, from `messages m` joined to groups and users for the names. */
-export function recordSelect(): string {
-  return `json_array(${RECORD_COLUMNS}, g.name, u.name) AS r FROM messages m
+export function recordSelect(d: Dialect): string {
+  return `${d.asText(d.jsonArray(`${recordColumns(d)}, g.name, u.name`))} AS r FROM messages m
   LEFT JOIN chat_groups g ON g.platform = m.platform AND g.id = m.group_id
   LEFT JOIN chat_users u ON u.platform = m.platform AND u.id = m.sender_id`;
 }

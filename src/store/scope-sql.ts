@@ -1,4 +1,4 @@
-import type { Param } from './db.js';
+import type { Param } from './sql/sql.js';
 import type { Scope } from './store.js';
 
 /** The WHERE terms of a scope on `messages m`, with their parameters. */

@@ -1,22 +1,21 @@
-import type { Db } from './db.js';
+import type { Sql } from './sql/sql.js';
 
 /**
- * The one writing connection and its queue: each write runs in its own IMMEDIATE transaction
- * (the write lock taken up front, so no transaction fails half-way on a lock upgrade), one after
- * the other. node-sqlite3 would otherwise interleave statements of concurrent callers inside
- * someone else's transaction.
+ * The one writing connection and its queue: each write runs in its own transaction, one after the
+ * other. Both drivers would otherwise interleave statements of concurrent callers inside someone
+ * else's transaction on the one connection.
  */
-export class SerialWriter {
+export class SerialWriter<Conn extends Sql = Sql> {
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly db: Db) {}
+  constructor(readonly db: Conn) {}
 
-  transaction<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (db: Conn) => Promise<T>): Promise<T> {
     return this.alone(() => this.run(fn));
   }
 
   /** Runs `fn` in the queue outside any transaction: for what SQLite refuses inside one (a checkpoint). */
-  alone<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  alone<T>(fn: (db: Conn) => Promise<T>): Promise<T> {
     const result = this.tail.then(() => fn(this.db));
     this.tail = result.catch(() => undefined);
     return result;
@@ -27,8 +26,8 @@ export class SerialWriter {
     await this.tail;
   }
 
-  private async run<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    await this.db.run('BEGIN IMMEDIATE');
+  private async run<T>(fn: (db: Conn) => Promise<T>): Promise<T> {
+    await this.db.run(this.db.dialect.begin);
     try {
       const result = await fn(this.db);
       await this.db.run('COMMIT');

@@ -107,8 +107,23 @@ export interface Forgotten {
   supervisedGroups: string[];
 }
 
-/** The bot's SQLite file: messages, groups, settings, dedupe, feedback and privacy. */
+export type DeliveryStatus = 'sending' | 'sent' | 'failed';
+
+/** Which week's digest a supervisor got. */
+export interface DeliveryRow {
+  week: string;
+  status: DeliveryStatus;
+  attempts: number;
+  error: string | null;
+  updated: number;
+}
+
+/**
+ * The bot's database, a SQLite file or a PostgreSQL database that several bot processes share:
+ * messages, groups, settings, dedupe, feedback, privacy and digest deliveries.
+ */
 export interface Store {
+  /** The SQLite file, or the PostgreSQL URL without its password: what messages name. */
   readonly path: string;
 
   /**
@@ -173,6 +188,16 @@ export interface Store {
   identityPut(platform: string, key: string, stableId: string): Promise<void>;
   /** Deletes messages, dedupe keys, leads and feedback older than `beforeTs`; returns messages deleted. */
   purge(beforeTs: number): Promise<number>;
+
+  /**
+   * Takes a supervisor's week for sending (see deliveries.ts): true for exactly one of any number of
+   * processes claiming it at once; false when it was sent or another process is sending it.
+   */
+  claimDelivery(platform: string, user: string, week: string, now: number): Promise<boolean>;
+  /** Ends a claim: sent (error null) or failed. */
+  settleDelivery(platform: string, user: string, week: string, error: string | null, now: number): Promise<void>;
+  /** A supervisor's delivery records, oldest week first. */
+  deliveries(platform: string, user: string): Promise<DeliveryRow[]>;
 
   /** Commits what waits, then closes the file. */
   close(): Promise<void>;

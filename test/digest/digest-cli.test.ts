@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DeliveryLog } from '../../src/digest/delivery-log.js';
+import { openStore } from '../../src/analysis/open-store.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 import { digestStore, seedWeek } from './fixture.js';
@@ -28,8 +28,8 @@ describe('fingertip digest', () => {
     const again = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
     expect([again.code, again.stdout, again.stderr]).toEqual([0, '', '']);
 
-    const log = await DeliveryLog.open(db);
-    expect((await log.rows('shell', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);
+    const log = await openStore(db);
+    expect((await log.deliveries('shell', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);
     await log.close();
   });
 
@@ -46,8 +46,8 @@ describe('fingertip digest', () => {
     const res = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('fingertip digest: digest: 1 of 1 deliveries failed');
-    const log = await DeliveryLog.open(db);
-    expect((await log.rows('nowhere', 'boss'))[0].status).toBe('failed');
+    const log = await openStore(db);
+    expect((await log.deliveries('nowhere', 'boss'))[0].status).toBe('failed');
     await log.close();
   });
 });

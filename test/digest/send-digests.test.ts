@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/core/config.js';
-import { DeliveryLog } from '../../src/digest/delivery-log.js';
 import { sendDigests, type DigestDeps } from '../../src/digest/send-digests.js';
 import type { Store } from '../../src/store/store.js';
 import { CapturingAdapter } from './capturing-adapter.js';
 import { NOW, digestStore, seedWeek } from './fixture.js';
 
-const logs: DeliveryLog[] = [];
-afterEach(async () => {
-  for (const l of logs.splice(0)) await l.close();
-});
-
-/** A run as one process would make it: its own delivery log on the store's file. */
+/** A run's dependencies, its delivery records those of the store. */
 async function deps(config: Config, store: Store, adapter: CapturingAdapter, lines: string[] = [], sleeps: number[] = []): Promise<DigestDeps> {
-  const deliveries = await DeliveryLog.open(store.path);
-  logs.push(deliveries);
   return {
     config,
     store,
-    deliveries,
+    deliveries: store,
     adapters: [adapter],
     now: () => NOW,
     log: (l) => lines.push(l),
@@ -57,7 +49,7 @@ describe('sendDigests', () => {
     const d = await deps(config, store, adapter);
     await sendDigests(d, { upTo: '2026-W47', catchUp: true });
     expect(adapter.outs[0].out).toEqual({ text: 'Fingertip digest 2026-W47 (2026-11-16 to 2026-11-22)\nNothing flagged this week.' });
-    expect((await d.deliveries.rows('test', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);
+    expect((await d.deliveries.deliveries('test', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);
   });
 
   it('retries a failed delivery with backoff, logging each failure', async () => {
@@ -76,10 +68,10 @@ describe('sendDigests', () => {
     const adapter = new CapturingAdapter(3);
     const first = await deps(config, store, adapter);
     expect(await sendDigests(first, { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 0, failed: 1 });
-    const [row] = await first.deliveries.rows('test', 'boss');
+    const [row] = await first.deliveries.deliveries('test', 'boss');
     expect([row.status, row.error]).toEqual(['failed', 'platform unavailable (503)']);
     expect(await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 1, failed: 0 });
-    const [after] = await first.deliveries.rows('test', 'boss');
+    const [after] = await first.deliveries.deliveries('test', 'boss');
     expect([after.status, after.attempts]).toEqual(['sent', 2]);
   });
 
@@ -87,7 +79,7 @@ describe('sendDigests', () => {
     const { config, store } = await digestStore((c) => (c.digest.supervisors = [{ platform: 'slack', user: 'U0SUPER' }]));
     const d = await deps(config, store, new CapturingAdapter());
     expect(await sendDigests(d, { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 0, failed: 1 });
-    expect((await d.deliveries.rows('slack', 'U0SUPER'))[0].error).toBe('no running adapter for platform slack');
+    expect((await d.deliveries.deliveries('slack', 'U0SUPER'))[0].error).toBe('no running adapter for platform slack');
   });
 
   it("sends a group's digest to the supervisor its admins subscribed from the chat", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsJson } from '../../src/store/bulk-insert.js';
+import { jsonText } from '../../src/store/sql/dialect.js';
 import { rec, tempStore } from './fixtures.js';
 
 describe('bulk inserts', () => {
@@ -19,10 +19,10 @@ describe('bulk inserts', () => {
     for (const id of ['pair', 'literal', 'nul', 'quotes'] as const) expect(await read(id)).toBe(texts[id]);
   });
 
-  it('writes one JSON text per batch, its lone surrogates replaced', () => {
+  it('writes one JSON text per batch, its lone surrogates replaced (and for PostgreSQL its NULs)', () => {
     expect(
       JSON.parse(
-        rowsJson([
+        jsonText([
           ['x\ud83d', 1, null],
           ['\\ud83d', 2.5, 'y'],
         ]),
@@ -31,5 +31,6 @@ describe('bulk inserts', () => {
       ['x\ufffd', 1, null],
       ['\\ud83d', 2.5, 'y'],
     ]);
+    expect(JSON.parse(jsonText(['a\u0000b', '\\u0000'], true))).toEqual(['a\ufffdb', '\\u0000']);
   });
 });

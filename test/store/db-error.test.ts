@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbError } from '../../src/store/db-error.js';
+import { dbError } from '../../src/store/sqlite/db-error.js';
 import { WorkError } from '../../src/core/errors.js';
 
 // node-sqlite3's errors as it reports them: `code` the primary result code's name.

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDeadline } from '../../src/analysis/record/deadline.js';
-import { addDeadlines } from '../../src/store/deadline-migration.js';
-import { Db } from '../../src/store/db.js';
-import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { addDeadlines } from '../../src/store/sqlite/deadline-migration.js';
+import { Db } from '../../src/store/sqlite/db.js';
+import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
 import { TEXT_READING } from '../../src/analysis/open-store.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { textHash } from '../../src/analysis/record/text-hash.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
+import { Db } from '../../src/store/sqlite/db.js';
 import { finding, rec, tempStore } from './fixtures.js';
 
 describe('markFalsePositive', () => {

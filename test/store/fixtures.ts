@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { MessageRecord } from '../../src/core/message-record.js';
 import { openStore } from '../../src/analysis/open-store.js';
-import type { OpenOptions } from '../../src/store/open.js';
+import type { OpenOptions } from '../../src/store/sqlite/open.js';
 import type { Store } from '../../src/store/store.js';
 import type { Category } from '../../src/core/categories.js';
 import { tempDir } from '../support/temp-dir.js';

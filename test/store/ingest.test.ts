@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
+import { Db } from '../../src/store/sqlite/db.js';
 import { InputError } from '../../src/core/errors.js';
 import { collect, rec, tempDir, tempStore } from './fixtures.js';
 

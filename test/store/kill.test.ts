@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
+import { Db } from '../../src/store/sqlite/db.js';
 import { ROOT, transpile } from '../support/transpile.js';
 import { tempDir, tempStore } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
-import { APPLICATION_ID, MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { Db } from '../../src/store/sqlite/db.js';
+import { APPLICATION_ID, MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
 import { TEXT_READING } from '../../src/analysis/open-store.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { tempDir, tempStore } from './fixtures.js';

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
+import { Db } from '../../src/store/sqlite/db.js';
 import { openStore } from '../../src/analysis/open-store.js';
 import { InputError, WorkError } from '../../src/core/errors.js';
 import { runCli } from '../support/run-cli.js';

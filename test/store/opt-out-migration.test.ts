@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
-import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { Db } from '../../src/store/sqlite/db.js';
+import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
 import { TEXT_READING } from '../../src/analysis/open-store.js';
-import { hashOptOuts } from '../../src/store/opt-out-migration.js';
+import { hashOptOuts } from '../../src/store/sqlite/opt-out-migration.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { bytesFound } from './file-bytes.js';
 import { rec, tempDir, tempStore } from './fixtures.js';

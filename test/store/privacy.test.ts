@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
+import { Db } from '../../src/store/sqlite/db.js';
 import { finding, rec, tempDir, tempStore } from './fixtures.js';
 
 /** Every table's rows as JSON text: where a user's id, name or words would show if anything kept them. */

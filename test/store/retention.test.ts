@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/db.js';
+import { Db } from '../../src/store/sqlite/db.js';
 import { retentionCutoff } from '../../src/store/retention.js';
 import { collect, rec, tempStore } from './fixtures.js';
 

@@ -1,6 +1,5 @@
 import type { Adapter } from '../../core/adapter.js';
 import { loadConfig } from '../config/load.js';
-import { DeliveryLog } from '../../digest/delivery-log.js';
 import { digestRecipients, type Recipient } from '../../digest/recipients.js';
 import { digestOutgoing, sendDigests } from '../../digest/send-digests.js';
 import { lastCompleteWeek } from '../../digest/weeks.js';
@@ -48,13 +47,11 @@ export const run: Command = async (argv, ctx) => {
     if (!recipients.length) throw new InputError('digest: no supervisors (set digest.supervisors, or run `config supervisor <user>` in a group)');
     const log = (line: string) => ctx.stderr.write(`${line}\n`);
     const adapters = await startAdapters([...new Set(recipients.map((r) => r.platform))], { config, store, ctx }, log);
-    const deliveries = await DeliveryLog.open(store.path);
     try {
-      const outcome = await sendDigests({ config, store, deliveries, adapters, now: Date.now, log }, { upTo, catchUp: week === undefined });
+      const outcome = await sendDigests({ config, store, deliveries: store, adapters, now: Date.now, log }, { upTo, catchUp: week === undefined });
       if (outcome.failed > 0)
         throw new WorkError(`digest: ${outcome.failed} of ${outcome.sent + outcome.failed} deliveries failed; they are recorded and retried on the next run`);
     } finally {
-      await deliveries.close();
       for (const a of adapters) await a.stop().catch((err: unknown) => log(`digest: stopping ${a.platform}: ${oneLine(err)}`));
     }
     return 0;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse, YAMLParseError } from 'yaml';
 import { InputError } from '../../core/errors.js';
 import type { Config } from '../../core/config.js';
-import { dbPath } from './db-path.js';
+import { dbSetting } from './db-path.js';
 import { defaultConfig } from '../../core/config-defaults.js';
 import { validateConfig } from './validate.js';
 
@@ -42,7 +42,7 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
   const config = validateConfig(raw, path ?? '(defaults)', defaultConfig());
   if (path) config.source = path;
   if (env.FINGERTIP_DB) {
-    config.db = dbPath(env.FINGERTIP_DB, (why) => {
+    config.db = dbSetting(env.FINGERTIP_DB, (why) => {
       throw new InputError(`FINGERTIP_DB: ${why}`);
     });
   }

@@ -4,7 +4,7 @@ import { isCategory } from '../../core/categories.js';
 import type { Config, Supervisor } from '../../core/config.js';
 import { COST_MINUTES, RETENTION_DAYS, WEEK_PERSON_MINUTES, expected, inBound, type Bound } from '../../core/bounds.js';
 import { pathFromConfig } from '../../core/config-path.js';
-import { dbPath } from './db-path.js';
+import { dbSetting } from './db-path.js';
 
 type Obj = Record<string, unknown>;
 
@@ -31,9 +31,10 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   const path = (key: string, v: unknown): string => pathFromConfig(file, str(key, v));
 
   if (r.db !== undefined)
-    base.db = pathFromConfig(
-      file,
-      dbPath(str('db', r.db), (why) => fail('db', why)),
+    base.db = dbSetting(
+      str('db', r.db),
+      (why) => fail('db', why),
+      (p) => pathFromConfig(file, p),
     );
   if (r.language !== undefined) base.language = isLang(r.language) ? r.language : fail('language', 'expected zh or en');
   if (r.timezone !== undefined) {

@@ -76,12 +76,15 @@ adapters:
     expect([c.costs['ack-demand'], c.retentionDays, c.digest.thresholds.red]).toEqual([0, 36_500, 1e9]);
   });
 
-  it('refuses a database URL of another scheme in db or FINGERTIP_DB, and takes a file:// URL as its path', () => {
-    expect(() => loadConfig(configFile('db: postgres://fingertip:secret@db.example/fingertip\n'), {})).toThrow(
-      /^\S+c\.yaml: config key db: a postgres:\/\/ URL: postgres is not supported yet; give the path of a SQLite file$/,
+  it('keeps a postgres:// URL as given, refuses other schemes and bad pool settings without the password, and takes a file:// URL as its path', () => {
+    const url = 'postgres://fingertip:secret@db.example/fingertip?pool=4';
+    expect(loadConfig(configFile(`db: ${url}\n`), {}).db).toBe(url);
+    expect(loadConfig(undefined, { FINGERTIP_DB: 'postgresql://db.example/x' }).db).toBe('postgresql://db.example/x');
+    expect(() => loadConfig(configFile('db: postgres://fingertip:secret@db.example/fingertip?pool=many\n'), {})).toThrow(
+      /^\S+c\.yaml: config key db: postgres:\/\/fingertip@db\.example\/fingertip: pool must be a whole number from 1 to 1000, got "many"$/,
     );
     expect(() => loadConfig(undefined, { FINGERTIP_DB: 'MySQL://root@127.0.0.1/x' })).toThrow(
-      /^FINGERTIP_DB: a mysql:\/\/ URL: mysql is not supported yet; give the path of a SQLite file$/,
+      /^FINGERTIP_DB: a mysql:\/\/ URL: mysql is not supported; give a postgres:\/\/ URL or the path of a SQLite file$/,
     );
     expect(loadConfig(undefined, { FINGERTIP_DB: 'file:///var/lib/fingertip/bot.db' }).db).toBe('/var/lib/fingertip/bot.db');
     expect(loadConfig(configFile('db: file:///tmp/a%20b.db\n'), {}).db).toBe('/tmp/a b.db');

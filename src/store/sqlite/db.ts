@@ -1,13 +1,15 @@
 import sqlite3 from 'sqlite3';
 import { dbError } from './db-error.js';
-
-export type Param = string | number | null;
+import { SQLITE } from '../sql/dialect.js';
+import type { Param, Sql, Stmt } from '../sql/sql.js';
 
 /**
  * One SQLite connection with promises, every error naming the file (see dbError). Statements take
  * parameters only: SQL text never holds a value.
  */
-export class Db {
+export class Db implements Sql {
+  readonly dialect = SQLITE;
+
   private constructor(
     private readonly raw: sqlite3.Database,
     readonly path: string,
@@ -69,7 +71,7 @@ export class Db {
 
   prepare(sql: string): Promise<Stmt> {
     return new Promise((resolve, reject) => {
-      const stmt: sqlite3.Statement = this.raw.prepare(sql, (err) => (err ? reject(this.fail(err)) : resolve(new Stmt(stmt, (e) => this.fail(e)))));
+      const stmt: sqlite3.Statement = this.raw.prepare(sql, (err) => (err ? reject(this.fail(err)) : resolve(new SqliteStmt(stmt, (e) => this.fail(e)))));
     });
   }
 
@@ -81,7 +83,7 @@ export class Db {
 }
 
 /** A prepared statement, reused across batches; finalize it before closing its Db. */
-export class Stmt {
+class SqliteStmt implements Stmt {
   constructor(
     private readonly raw: sqlite3.Statement,
     private readonly fail: (err: unknown) => Error,

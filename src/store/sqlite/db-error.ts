@@ -1,6 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError, WorkError } from '../core/errors.js';
+import { InputError, WorkError } from '../../core/errors.js';
 
 /** SQLite's error as node-sqlite3 reports it: `code` is the primary result code's name. */
 interface SqliteError extends Error {

@@ -1,15 +1,6 @@
-import type { Deadline } from '../core/message-record.js';
-import { rowsJson } from './bulk-insert.js';
+import { jsonText } from '../sql/dialect.js';
+import type { TextReading } from '../text-reading.js';
 import type { Db } from './db.js';
-
-/**
- * What the analysis reads from a message's text as it records it; given to the store when it is
- * opened, so that rows kept before a reading existed get it too, while the store imports nothing above it.
- */
-export interface TextReading {
-  hash(text: string): string;
-  deadline(text: string): Deadline | null;
-}
 
 const PAGE = 2000;
 
@@ -28,7 +19,7 @@ export async function addDeadlines(db: Db, reading: TextReading): Promise<void> 
     ]);
     if (rows.length === 0) return;
     await db.run(`UPDATE messages SET hash = j.value ->> 1, deadline = j.value ->> 2 FROM json_each(?) AS j WHERE messages.rowid = j.value ->> 0`, [
-      rowsJson(rows.map((r) => [r.rowid, reading.hash(r.text), reading.deadline(r.text)])),
+      jsonText(rows.map((r) => [r.rowid, reading.hash(r.text), reading.deadline(r.text)])),
     ]);
     after = rows[rows.length - 1].rowid;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
-import { userHash } from './opt-outs.js';
+import { userHash } from '../opt-outs.js';
 
 /**
  * Schema step 5: an opt-out becomes a salted hash of who opted out (`opt_outs`), under a salt made

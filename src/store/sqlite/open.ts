@@ -4,12 +4,12 @@ import { Db } from './db.js';
 import { checkIdentity } from './identity.js';
 import { checkIntegrity } from './integrity.js';
 import { scrubLegacy } from './legacy-scrub.js';
-import type { TextReading } from './deadline-migration.js';
+import type { TextReading } from '../text-reading.js';
 import { migrate } from './migrations.js';
-import { readOptOuts } from './privacy.js';
-import { SerialWriter } from './serial-writer.js';
-import { SqliteStore } from './sqlite-store.js';
-import type { IngestOptions, Store } from './store.js';
+import { readOptOuts } from '../privacy.js';
+import { SerialWriter } from '../serial-writer.js';
+import { SqlStore } from '../sql-store.js';
+import type { IngestOptions, Store } from '../store.js';
 import { WalTruncator } from './wal-truncator.js';
 
 export interface OpenOptions extends IngestOptions {
@@ -40,7 +40,7 @@ export async function openSqlite(path: string, reading: TextReading, options: Op
     await checkIntegrity(db);
     await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
       PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;`);
-    const writer = new SerialWriter(db);
+    const writer = new SerialWriter<Db>(db);
     wal = new WalTruncator(writer);
     if (await scrubLegacy(db, version)) await wal.truncate();
     await migrate(writer, reading);
@@ -57,7 +57,18 @@ export async function openSqlite(path: string, reading: TextReading, options: Op
       readers.push(reader);
     }
     const [reader, scanner] = readers;
-    return new SqliteStore(writer, reader, scanner, wal, await readOptOuts(reader), options);
+    const truncator = wal;
+    const engine = {
+      afterErase: async () => void (await truncator.truncate()),
+      close: async () => {
+        truncator.stop();
+        // Lets SQLite refresh the statistics its planner uses, as it recommends at close.
+        await db.run('PRAGMA optimize').catch(() => undefined);
+        for (const other of new Set([reader, scanner])) if (other !== db) await other.close();
+        await db.close();
+      },
+    };
+    return new SqlStore(path, writer, reader, scanner, engine, await readOptOuts(reader), options);
   } catch (err) {
     wal?.stop();
     for (const db of opened.reverse()) await db.close().catch(() => undefined);

@@ -1,4 +1,5 @@
-import type { SerialWriter } from './serial-writer.js';
+import type { Db } from './db.js';
+import type { SerialWriter } from '../serial-writer.js';
 
 /** How long one attempt waits for readers to leave the log; the writer is held that long at most. */
 const ATTEMPT_WAIT_MS = 500;
@@ -17,7 +18,7 @@ export class WalTruncator {
   private retryMs = FIRST_RETRY_MS;
   private stopped = false;
 
-  constructor(private readonly writer: SerialWriter) {}
+  constructor(private readonly writer: SerialWriter<Db>) {}
 
   /** One attempt now: true when the log is empty, else false and retries are scheduled. */
   async truncate(): Promise<boolean> {

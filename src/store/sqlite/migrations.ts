@@ -1,10 +1,12 @@
 import type { Db } from './db.js';
-import type { SerialWriter } from './serial-writer.js';
+import type { SerialWriter } from '../serial-writer.js';
 import { DIGEST_DELIVERIES_SCHEMA } from './delivery-schema.js';
-import { addDeadlines, type TextReading } from './deadline-migration.js';
-import { IDENTITIES_SCHEMA } from './identities.js';
+import { addDeadlines } from './deadline-migration.js';
+import { IDENTITIES_SCHEMA } from './identities-schema.js';
 import { hashOptOuts } from './opt-out-migration.js';
+import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
+import type { TextReading } from '../text-reading.js';
 
 /**
  * The schema's history: entry k takes a database from `user_version` k to k + 1. Append only:
@@ -14,7 +16,7 @@ import { SCHEMA_V1 } from './schema-v1.js';
  */
 export type Migration = string | ((db: Db, reading: TextReading) => Promise<void>);
 
-export const MIGRATIONS: readonly Migration[] = [SCHEMA_V1, DIGEST_DELIVERIES_SCHEMA, IDENTITIES_SCHEMA, addDeadlines, hashOptOuts];
+export const MIGRATIONS: readonly Migration[] = [SCHEMA_V1, DIGEST_DELIVERIES_SCHEMA, IDENTITIES_SCHEMA, addDeadlines, hashOptOuts, PRIVACY_EPOCH_SCHEMA];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
 export const APPLICATION_ID = 0x46544950;
@@ -24,7 +26,7 @@ export const APPLICATION_ID = 0x46544950;
  * may be migrating the same file at the same moment: the version is re-read under the write lock
  * (BEGIN IMMEDIATE), so no step ever runs twice.
  */
-export async function migrate(writer: SerialWriter, reading: TextReading, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+export async function migrate(writer: SerialWriter<Db>, reading: TextReading, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
   let applied = 0;
   for (let target = 1; target <= migrations.length; target++) {
     await writer.transaction(async (db) => {

@@ -1,4 +1,4 @@
-import { InputError } from '../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import type { Db } from './db.js';
 import { APPLICATION_ID, MIGRATIONS } from './migrations.js';
 

@@ -1,6 +1,6 @@
 import { markFalsePositive } from './feedback.js';
-import { BatchWriter } from './batch-writer.js';
-import type { Db } from './db.js';
+import { BatchWriter, type BatchItem } from './batch-writer.js';
+import { claimDelivery, readDeliveries, settleDelivery } from './deliveries.js';
 import { categoryTotals, demandCount, groupTotals, memberView, quietCounts } from './aggregates.js';
 import * as groups from './groups.js';
 import { IdentityWriter, readIdentity } from './identities.js';
@@ -13,26 +13,36 @@ import { readDemandTexts, readLatestFlagged, readMessage, readMessages, readReco
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import type { SerialWriter } from './serial-writer.js';
+import type { Sql } from './sql/sql.js';
 import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store, QuietCount } from './store.js';
-import type { WalTruncator } from './wal-truncator.js';
+
+/** What is left to the engine once the store's queries are written: its connections' care. */
+export interface StoreEngine {
+  /** After an erasure is committed: SQLite empties its WAL, so no older copy of the rows stays in it. */
+  afterErase(): Promise<void>;
+  /** After the last write: closes the connections. */
+  close(): Promise<void>;
+}
 
 /**
- * The Store on one SQLite file through three connections: `writer` (every write, one transaction at a
+ * The Store on SQLite or PostgreSQL: `writer` (every write of this process, one transaction at a
  * time, batched ingest), `reader` (lookups and a report's stream of demands) and `scanner` (a report's
- * whole-period aggregates, which so run beside its stream). In WAL mode readers see the last commit
- * without waiting for the writer and never a batch that is not yet durable.
+ * whole-period aggregates, which so run beside its stream). Readers see the last commit without
+ * waiting for the writer and never a batch that is not yet durable (SQLite's WAL, PostgreSQL's MVCC).
  */
-export class SqliteStore implements Store {
+export class SqlStore implements Store {
   private readonly batches: BatchWriter;
   private readonly ingestor: Ingestor;
   private readonly identities: IdentityWriter;
+  /** The privacy epoch the opt-outs in memory were read at; -1 reads them with the first batch. */
+  private privacyEpoch = -1;
 
   constructor(
+    readonly path: string,
     private readonly writer: SerialWriter,
-    private readonly reader: Db,
-    private readonly scanner: Db,
-    /** Empties the WAL after an erasure, so no older copy of the erased rows stays in it. */
-    private readonly wal: WalTruncator,
+    private readonly reader: Sql,
+    private readonly scanner: Sql,
+    private readonly engine: StoreEngine,
     private readonly optOuts: OptOuts,
     options: IngestOptions = {},
   ) {
@@ -41,7 +51,7 @@ export class SqliteStore implements Store {
     this.ingestor = new Ingestor(
       (items) =>
         this.writer
-          .transaction(() => this.batches.write(items))
+          .transaction((db) => this.writeBatch(db, items))
           .catch((err: unknown) => {
             this.batches.forgetNames();
             throw err;
@@ -50,8 +60,15 @@ export class SqliteStore implements Store {
     );
   }
 
-  get path(): string {
-    return this.writer.db.path;
+  /** A batch, after the opt-outs are brought up to date with any other process's changes (see privacy.ts). */
+  private async writeBatch(db: Sql, items: readonly BatchItem[]): Promise<boolean[]> {
+    const epoch = await privacy.readPrivacyEpoch(db);
+    if (epoch !== this.privacyEpoch) {
+      this.optOuts.replaceHashes(await privacy.readOptOutHashes(db));
+      this.batches.forgetNames();
+      this.privacyEpoch = epoch;
+    }
+    return this.batches.write(items);
   }
 
   async add(record: MessageRecord, eventKey?: string): Promise<boolean> {
@@ -160,8 +177,6 @@ export class SqliteStore implements Store {
   async setOptOut(platform: string, user: string, optedOut: boolean): Promise<void> {
     const hash = this.optOuts.hash(platform, user);
     await this.writer.transaction((db) => privacy.setOptOut(db, platform, user, hash, optedOut));
-    this.batches.forgetNames();
-    this.optOuts.set(platform, user, hash, optedOut);
   }
 
   isOptedOut(platform: string, user: string): Promise<boolean> {
@@ -171,9 +186,8 @@ export class SqliteStore implements Store {
   async forgetUser(platform: string, user: string): Promise<Forgotten> {
     await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
     const forgotten = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user));
-    this.batches.forgetNames();
     this.optOuts.forget(platform, user);
-    await this.wal.truncate();
+    await this.engine.afterErase();
     return forgotten;
   }
 
@@ -190,14 +204,22 @@ export class SqliteStore implements Store {
     return purge(this.writer, beforeTs);
   }
 
+  claimDelivery(platform: string, user: string, week: string, now: number): Promise<boolean> {
+    return this.writer.transaction((db) => claimDelivery(db, platform, user, week, now));
+  }
+
+  settleDelivery(platform: string, user: string, week: string, error: string | null, now: number): Promise<void> {
+    return this.writer.transaction((db) => settleDelivery(db, platform, user, week, error, now));
+  }
+
+  deliveries(platform: string, user: string) {
+    return readDeliveries(this.reader, platform, user);
+  }
+
   async close(): Promise<void> {
-    this.wal.stop();
     await this.ingestor.close();
     await this.writer.idle();
     await this.batches.finalize();
-    // Lets SQLite refresh the statistics its planner uses, as it recommends at close.
-    await this.writer.db.run('PRAGMA optimize').catch(() => undefined);
-    for (const db of new Set([this.reader, this.scanner])) if (db !== this.writer.db) await db.close();
-    await this.writer.db.close();
+    await this.engine.close();
   }
 }

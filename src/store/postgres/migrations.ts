@@ -1,0 +1,45 @@
+import { InputError } from '../../core/errors.js';
+import type { SerialWriter } from '../serial-writer.js';
+import type { Sql } from '../sql/sql.js';
+import { createSchema } from './schema.js';
+
+/**
+ * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
+ * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists.
+ */
+export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [createSchema];
+
+/** The advisory lock migrations hold ("FTIP"): instances starting together migrate one at a time. */
+const MIGRATION_LOCK = 0x46544950;
+
+/**
+ * Brings the database up to the newest version, all steps in one transaction under an advisory
+ * lock: a second instance starting at the same moment waits, then finds nothing left to do. A
+ * database holding tables but no fingertip version is another application's, and one at a newer
+ * version is a newer fingertip's: both are refused untouched. `where` names the database.
+ */
+export function migratePostgres(writer: SerialWriter, where: string, migrations = PG_MIGRATIONS): Promise<number> {
+  return writer.transaction(async (db) => {
+    await db.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    const version = await schemaVersion(db, where);
+    if (version > migrations.length) {
+      throw new InputError(`${where}: made by a newer fingertip (schema version ${version}, this one knows up to ${migrations.length}); upgrade fingertip`);
+    }
+    for (const step of migrations.slice(version)) await step(db);
+    await db.run('UPDATE fingertip_schema SET version = ?', [migrations.length]);
+    return migrations.length - version;
+  });
+}
+
+async function schemaVersion(db: Sql, where: string): Promise<number> {
+  const known = await db.get<{ found: string | null }>("SELECT to_regclass('fingertip_schema')::text AS found");
+  if (known?.found) return (await db.get<{ version: number }>('SELECT version FROM fingertip_schema'))?.version ?? 0;
+  const tables = await db.get<{ n: number }>('SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()');
+  if ((tables?.n ?? 0) > 0) {
+    throw new InputError(
+      `${where}: not a fingertip database (it holds ${tables?.n} tables of another application); choose another database with db: or FINGERTIP_DB`,
+    );
+  }
+  await db.exec('CREATE TABLE fingertip_schema (version INTEGER NOT NULL); INSERT INTO fingertip_schema (version) VALUES (0);');
+  return 0;
+}

@@ -1,0 +1,29 @@
+import { InputError, WorkError } from '../../core/errors.js';
+import type { PgTarget } from './target.js';
+
+/** What the pg driver's errors carry: a node errno code (ECONNREFUSED) or a SQLSTATE. */
+interface PgError extends Error {
+  code?: string;
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
+
+/**
+ * A PostgreSQL error as a user can act on it, naming the server (never the password). At start
+ * (`opening`), a server that cannot be reached or refuses the login is bad configuration: exit 2.
+ * While running, every failure fails the work at hand (exit 1, nothing acknowledged) and the bot
+ * goes on, as the pool reconnects.
+ */
+export function pgError(target: PgTarget, err: unknown, opening: boolean): Error {
+  if (err instanceof InputError || err instanceof WorkError) return err;
+  const e = err as PgError;
+  const code = e?.code ?? '';
+  const detail = e?.message || String(err);
+  const config = (why: string) => (opening ? new InputError(`${target.display}: ${why}`) : new WorkError(`${target.display}: ${why}`));
+  if (UNREACHABLE.has(code) || /timeout/i.test(detail)) return config(`cannot reach the database server at ${target.host} (${code || detail})`);
+  // SQLSTATE class 28: invalid authorization; 3D000: no such database.
+  if (code.startsWith('28')) return config(`the server at ${target.host} refused the login (${detail})`);
+  if (code === '3D000') return config(`no such database on ${target.host} (${detail})`);
+  if (code === '53100') return new WorkError(`${target.display}: the database server's disk is full; nothing more can be stored until space is freed`);
+  return new WorkError(`${target.display}: ${code ? `${code}: ` : ''}${detail}`);
+}

@@ -1,0 +1,47 @@
+import { InputError } from '../../core/errors.js';
+
+/** A `db` setting that names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+/** What fingertip reads of a PostgreSQL URL besides what the driver reads of it. */
+export interface PgTarget {
+  /** The URL without fingertip's own parameters, for the driver. */
+  connectionString: string;
+  /** The URL without its password: what messages name. */
+  display: string;
+  /** `host:port`, for an error about reaching it. */
+  host: string;
+  /** Connections this process opens at most (`?pool=`, default 10): one writes, the rest read. */
+  pool: number;
+  /** How long a connection may take to open (`?connect_timeout=` seconds, default 10). */
+  connectTimeoutMs: number;
+}
+
+const DEFAULT_POOL = 10;
+const DEFAULT_CONNECT_TIMEOUT_S = 10;
+
+/** Reads a postgres:// URL; a malformed one, or a bad `pool` or `connect_timeout`, is an InputError that shows no password. */
+export function pgTarget(db: string): PgTarget {
+  let url: URL;
+  try {
+    url = new URL(db);
+  } catch {
+    throw new InputError('db: not a valid postgres:// URL (postgres://user:password@host:port/database)');
+  }
+  const display = `${url.protocol}//${url.username ? `${url.username}@` : ''}${url.host}${url.pathname}`;
+  const number = (name: string, fallback: number, max: number): number => {
+    const raw = url.searchParams.get(name);
+    url.searchParams.delete(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`${display}: ${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+    return n;
+  };
+  const pool = number('pool', DEFAULT_POOL, 1000);
+  const connectTimeoutMs = number('connect_timeout', DEFAULT_CONNECT_TIMEOUT_S, 3600) * 1000;
+  const host = `${url.hostname || 'localhost'}:${url.port || '5432'}`;
+  if (pool < 2) throw new InputError(`${display}: pool must be at least 2 (one connection writes, the others read)`);
+  return { connectionString: url.toString(), display, host, pool, connectTimeoutMs };
+}
