@@ -1,4 +1,4 @@
-import { Db } from '../../src/store/db.js';
+import { Db } from '../../src/store/sqlite/db.js';
 
 /**
  * The store's SQLite file seen from a connection of the test's own, as another process would see

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '../../../src/store/db.js';
+import { Db } from '../../../src/store/sqlite/db.js';
 import { childCli, type ChildCli } from '../../audit/support/child-cli.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { waitFor } from '../../support/wait-for.js';

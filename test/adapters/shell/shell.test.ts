@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
-import { Db } from '../../../src/store/db.js';
+import { Db } from '../../../src/store/sqlite/db.js';
 import { runCli } from '../../support/run-cli.js';
 import { tempDir } from '../../support/temp-dir.js';
 

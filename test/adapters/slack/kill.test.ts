@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Db } from '../../../src/store/db.js';
+import { Db } from '../../../src/store/sqlite/db.js';
 import { startSlackBot, type BotProcess } from '../../support/bot-process.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { tempDir } from '../../support/temp-dir.js';

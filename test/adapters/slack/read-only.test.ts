@@ -1,7 +1,7 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Db } from '../../../src/store/db.js';
+import { Db } from '../../../src/store/sqlite/db.js';
 import { openStore } from '../../../src/analysis/open-store.js';
 import { startSlackBot, stopBot, type BotProcess } from '../../support/bot-process.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
