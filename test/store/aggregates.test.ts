@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEngines, type Engine } from '../support/databases.js';
 import type { Store } from '../../src/store/store.js';
 import { CATEGORIES, type Category } from '../../src/core/categories.js';
 import { collect, rec, tempStore } from './fixtures.js';
@@ -10,8 +11,8 @@ const totals = (given: Partial<Record<Category, [number, number]>>) =>
  * C1 has 10 members (U1, U2, U3 known), C2 has 5 (U2, U4 known); W1 is on another platform.
  * The period [1000, 2000) holds a-e and g; f comes later.
  */
-async function fixture(): Promise<Store> {
-  const store = await tempStore();
+async function fixture(engine: Engine): Promise<Store> {
+  const store = await tempStore({}, await engine.fresh());
   await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberCount: 10, memberIds: ['U1', 'U2', 'U3'] });
   await store.upsertGroup({ platform: 'slack', id: 'C2', name: 'hr', memberCount: 5, memberIds: ['U2', 'U4'] });
   await Promise.all([
@@ -26,9 +27,9 @@ async function fixture(): Promise<Store> {
   return store;
 }
 
-describe('aggregates', () => {
+describeEngines('aggregates', (engine) => {
   it('totals demands and recipients per category, filling unknown recipients from the group size', async () => {
-    const store = await fixture();
+    const store = await fixture(engine);
     expect(await store.categoryTotals({ from: 1000, to: 2000 })).toEqual(totals({ 'check-in': [2, 18], 'data-request': [2, 13], 'like-quota': [1, 20] }));
     expect(await store.categoryTotals({ from: 1000, to: 2000, platform: 'slack' })).toEqual(totals({ 'check-in': [2, 18], 'data-request': [2, 13] }));
     expect(await store.categoryTotals({ from: 1000, to: 2000, platform: 'slack', groupIds: ['C2'] })).toEqual(totals({ 'data-request': [1, 4] }));
@@ -36,14 +37,14 @@ describe('aggregates', () => {
   });
 
   it('counts demands of a scope', async () => {
-    const store = await fixture();
+    const store = await fixture(engine);
     expect(await store.demandCount({ from: 1000, to: 2000 })).toBe(4);
     expect(await store.demandCount({ from: 1000, to: 2000, platform: 'slack', groupIds: ['C1'] })).toBe(2);
     expect(await store.demandCount({ from: 2000, to: 3000 })).toBe(1);
   });
 
   it('totals messages, demands and categories per group', async () => {
-    const store = await fixture();
+    const store = await fixture(engine);
     expect(await store.groupTotals({ from: 1000, to: 2000 })).toEqual([
       { platform: 'slack', groupId: 'C1', messages: 3, demands: 2, byCategory: totals({ 'check-in': [2, 18], 'data-request': [1, 9] }) },
       { platform: 'slack', groupId: 'C2', messages: 2, demands: 1, byCategory: totals({ 'data-request': [1, 4] }) },
@@ -52,7 +53,7 @@ describe('aggregates', () => {
   });
 
   it('shows a member the demands of others in their groups, latest first, never their own', async () => {
-    const store = await fixture();
+    const store = await fixture(engine);
     const view = await store.memberView('slack', 'U2', { from: 1000, to: 3000, limit: 5 });
     expect(view.groups).toBe(2);
     expect(view.demands).toBe(2);
@@ -63,14 +64,14 @@ describe('aggregates', () => {
   });
 
   it('streams records of a scope in time order', async () => {
-    const store = await fixture();
+    const store = await fixture(engine);
     expect((await collect(store.records({ from: 0, to: 10_000 }))).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'g', 'f']);
     expect((await collect(store.records({ from: 0, to: 10_000, platform: 'slack', groupIds: ['C1'] }))).map((r) => r.id)).toEqual(['a', 'b', 'c', 'f']);
     expect((await collect(store.records({ from: 1100, to: 1400 }))).map((r) => r.id)).toEqual(['b', 'c', 'd']);
   });
 
   it('streams across pages exactly once each, also when many records share a timestamp', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     const n = 4500; // more than two pages, with runs of equal ts that straddle page ends
     await Promise.all(Array.from({ length: n }, (_, i) => store.add(rec(`m${i}`, { groupId: `C${i % 3}`, ts: 1000 + Math.floor(i / 1500) }))));
     const got = await collect(store.records({ from: 0, to: 5000 }));
@@ -80,7 +81,7 @@ describe('aggregates', () => {
   });
 
   it('finds a message by id and the latest demand of a group', async () => {
-    const store = await fixture();
+    const store = await fixture(engine);
     expect((await store.message('slack', 'd'))?.categories).toEqual(['data-request']);
     expect(await store.message('slack', 'nope')).toBeUndefined();
     expect((await store.latestFlagged('slack', 'C1'))?.id).toBe('f');
@@ -88,9 +89,9 @@ describe('aggregates', () => {
   });
 });
 
-describe('quiet messages', () => {
+describeEngines('quiet messages', (engine) => {
   it('are counted per group, and left out of the records a report reads', async () => {
-    const store = await fixture();
+    const store = await fixture(engine);
     const counts = await store.quietCounts({ from: 1000, to: 2000 });
     expect(counts).toEqual([
       { platform: 'slack', groupId: 'C1', messages: 1, maxRecipients: 0, firstTs: 1200, lastTs: 1200 },

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/sqlite/db.js';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
 import { finding, rec, tempStore } from './fixtures.js';
 
-describe('markFalsePositive', () => {
+describeEngines('markFalsePositive', (engine) => {
   it("drops one rule's findings, recomputes the categories, and keeps the feedback for tuning", async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.add(
       rec('m1', {
         categories: ['check-in', 'proof-demand'],
@@ -26,7 +27,7 @@ describe('markFalsePositive', () => {
     expect(await store.message('slack', 'm1')).toMatchObject({ categories: [], findings: [], text: null });
     expect((await store.categoryTotals({ from: 0, to: 2_000_000 }))['proof-demand'].count).toBe(0);
     await store.close();
-    const db = await Db.open(store.path, 1000);
+    const db = await rawDb(store.path);
     const rows = await db.all<{ rule: string | null; by_user: string; text: string; findings: string }>(
       'SELECT rule, by_user, text, findings FROM feedback ORDER BY rowid',
     );
@@ -38,7 +39,7 @@ describe('markFalsePositive', () => {
   });
 
   it('answers false for a message it does not hold', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     expect(await store.markFalsePositive('slack', 'ghost', null, 'U1')).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
 import { InputError } from '../../src/core/errors.js';
 import { collect, rec, tempStore } from './fixtures.js';
 
-describe('groups', () => {
+describeEngines('groups', (engine) => {
   it('upserts group info and reads it back for reports', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberCount: 58, memberIds: ['U2', 'U1', 'U1'], seenAt: 2000 });
     await store.upsertGroup({ platform: 'slack', id: 'C1', seenAt: 1000 }); // absent fields keep what is stored
     expect(await store.group('slack', 'C1')).toEqual({ id: 'C1', name: 'ops', members: 58, memberIds: ['U1', 'U2'], firstSeen: 1000, lastSeen: 2000 });
@@ -21,7 +22,7 @@ describe('groups', () => {
   });
 
   it('keeps per-group settings, with defaults until set, and refuses settings it could not apply', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     expect(await store.groupSettings('slack', 'C1')).toEqual({ mode: 'silent', disabledRules: [] });
     const settings = { mode: 'nudge' as const, disabledRules: ['check-in/zh-1'], coverage: 'full' as const, language: 'zh' as const, supervisors: ['U9'] };
     await store.setGroupSettings('slack', 'C1', settings);
@@ -36,7 +37,7 @@ describe('groups', () => {
   });
 
   it('merges a group into another: messages, members, name, settings and leads move', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'wechat', id: 'old', name: '办公室', memberCount: 3, memberIds: ['a', 'b', 'c'], seenAt: 100 });
     await store.setGroupSettings('wechat', 'old', { mode: 'nudge', disabledRules: [] });
     await store.add(rec('m1', { platform: 'wechat', groupId: 'old', ts: 100, cats: ['check-in'] }));

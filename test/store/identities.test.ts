@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
 import { Db } from '../../src/store/sqlite/db.js';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
 import { TEXT_READING } from '../../src/analysis/open-store.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { rec, tempDir, tempStore } from './fixtures.js';
 
-describe('identities', () => {
+describeEngines('identities', (engine) => {
   it('keeps a key bound to its stable id across a reopen of the file, per platform', async () => {
-    const path = join(tempDir(), 'ids.db');
+    const path = await engine.fresh();
     const store = await tempStore({}, path);
     expect(await store.identityGet('wechaty', 'room-id:@@r1')).toBeUndefined();
     await store.identityPut('wechaty', 'room-id:@@r1', 'wxg-aaaaaaaaaaaa');
@@ -25,14 +26,14 @@ describe('identities', () => {
   });
 
   it('rebinds a key to a new stable id (a topic taken over by a renamed room)', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.identityPut('wechaty', 'room-topic:0123abcd', 'wxg-aaaaaaaaaaaa');
     await store.identityPut('wechaty', 'room-topic:0123abcd', 'wxg-bbbbbbbbbbbb');
     expect(await store.identityGet('wechaty', 'room-topic:0123abcd')).toBe('wxg-bbbbbbbbbbbb');
   });
 
   it('takes many concurrent bindings (a large room seen for the first time) and keeps each', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     const keys = Array.from({ length: 500 }, (_, i) => `contact-id:@u${i}`);
     await Promise.all(keys.map((k, i) => store.identityPut('wechaty', k, `wxu-${i}`)));
     const read = await Promise.all(keys.map((k) => store.identityGet('wechaty', k)));
@@ -40,7 +41,7 @@ describe('identities', () => {
   });
 
   it('forgets the keys that lead to a forgotten user, on that platform only, and no others', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.add(rec('m1', { platform: 'wechaty', groupId: 'wxg-aaaaaaaaaaaa', senderId: 'wxu-li' }));
     await store.identityPut('wechaty', 'contact-id:@li', 'wxu-li');
     await store.identityPut('wechaty', 'contact-name:feedbeef', 'wxu-li');
@@ -56,7 +57,9 @@ describe('identities', () => {
     expect(await store.identityGet('other', 'contact-id:@li')).toBe('wxu-li');
     expect((await store.message('wechaty', 'm1'))?.senderId).toBe(token);
   });
+});
 
+describe('identities on an older SQLite file', () => {
   it('adds the table to a database made before it, keeping what it held', async () => {
     const path = join(tempDir(), 'older.db');
     const db = await Db.open(path, 1000);

@@ -1,20 +1,21 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/sqlite/db.js';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
 import { InputError } from '../../src/core/errors.js';
 import { collect, rec, tempDir, tempStore } from './fixtures.js';
 
 /** Counts rows through a connection of its own: what another process would see, i.e. what is committed. */
 async function committed(path: string, sql: string, params: (string | number)[] = []): Promise<number> {
-  const db = await Db.open(path, 1000);
+  const db = await rawDb(path);
   const row = await db.get<{ n: number }>(sql, params);
   await db.close();
   return row!.n;
 }
 
-describe('ingest', () => {
+describeEngines('ingest', (engine) => {
   it('resolves add only once the record is committed, and stores a message once however often it comes', async () => {
-    const store = await tempStore({ maxDelayMs: 20 });
+    const store = await tempStore({ maxDelayMs: 20 }, await engine.fresh());
     const first = store.add(rec('m1', { cats: ['check-in'] }));
     expect(await committed(store.path, 'SELECT count(*) AS n FROM messages')).toBe(0); // still queued
     expect(await first).toBe(true);
@@ -26,7 +27,7 @@ describe('ingest', () => {
   });
 
   it('commits a batch as soon as batchSize records wait, without waiting for the delay', async () => {
-    const store = await tempStore({ batchSize: 50, maxDelayMs: 60_000 });
+    const store = await tempStore({ batchSize: 50, maxDelayMs: 60_000 }, await engine.fresh());
     const started = Date.now();
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.add(rec(`m${i}`))));
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -34,7 +35,7 @@ describe('ingest', () => {
   });
 
   it('keeps text and findings of flagged messages only', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.add(rec('flagged', { cats: ['data-request', 'check-in'], text: 'fill in the form' }));
     await store.add(rec('plain', { text: 'lunch?' }));
     expect(await committed(store.path, "SELECT count(*) AS n FROM messages WHERE id = 'plain' AND text IS NULL AND findings IS NULL")).toBe(1);
@@ -45,7 +46,7 @@ describe('ingest', () => {
   });
 
   it('reads back every field it was given', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     const r = rec('full', {
       cats: ['ack-demand'],
       groupName: 'ops',
@@ -64,7 +65,7 @@ describe('ingest', () => {
   });
 
   it('refuses a malformed record with an InputError naming it, and still stores the others', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     const bad = { ...rec('bad'), ts: Number.NaN };
     await expect(store.add(bad)).rejects.toThrow(new InputError('record slack/bad: ts must be epoch milliseconds'));
     await expect(store.add({ ...rec('bad2'), categories: ['nonsense' as never] })).rejects.toBeInstanceOf(InputError);
@@ -72,7 +73,7 @@ describe('ingest', () => {
   });
 
   it('remembers event keys across reopening, and knows keys still waiting in a batch', async () => {
-    const path = join(tempDir(), 'dedupe.db');
+    const path = await engine.fresh();
     const store = await tempStore({ maxDelayMs: 30 }, path);
     const pending = store.add(rec('m1'), 'Ev1');
     expect(await store.seen('slack', 'Ev1')).toBe(true); // not committed yet, but seen
@@ -90,14 +91,14 @@ describe('ingest', () => {
   });
 
   it('keeps group names and first/last seen from the records', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await Promise.all([store.add(rec('a', { groupId: 'C9', groupName: 'old name', ts: 2_000 })), store.add(rec('b', { groupId: 'C9', ts: 1_000 }))]);
     await store.add(rec('c', { groupId: 'C9', groupName: 'new name', ts: 3_000 }));
     expect(await store.group('slack', 'C9')).toEqual({ id: 'C9', name: 'new name', members: 0, memberIds: [], firstSeen: 1_000, lastSeen: 3_000 });
   });
 
   it('commits what is queued on close', async () => {
-    const path = join(tempDir(), 'close.db');
+    const path = await engine.fresh();
     const store = await tempStore({ maxDelayMs: 60_000 }, path);
     const adds = [store.add(rec('x')), store.add(rec('y'))];
     await store.close();

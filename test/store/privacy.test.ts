@@ -1,21 +1,26 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/sqlite/db.js';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
 import { finding, rec, tempDir, tempStore } from './fixtures.js';
 
 /** Every table's rows as JSON text: where a user's id, name or words would show if anything kept them. */
 async function dump(path: string): Promise<string> {
-  const db = await Db.open(path, 1000);
-  const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'");
+  const db = await rawDb(path);
+  const tables = await db.all<{ name: string }>(
+    db.dialect.name === 'sqlite'
+      ? "SELECT name FROM sqlite_schema WHERE type = 'table'"
+      : 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()',
+  );
   const out: unknown[] = [];
   for (const { name } of tables) out.push(await db.all(`SELECT * FROM "${name}"`));
   await db.close();
   return JSON.stringify(out);
 }
 
-describe('privacy', () => {
+describeEngines('privacy', (engine) => {
   it('forgets a user: name, texts, matched words and memberships go, group aggregates stay', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'slack', id: 'C1', memberCount: 4, memberIds: ['Uzhang', 'U2'] });
     await store.add(
       rec('m1', {
@@ -47,7 +52,7 @@ describe('privacy', () => {
   });
 
   it("stores an opted-out user's messages anonymously, also after reopening, until they opt back in", async () => {
-    const path = join(tempDir(), 'optout.db');
+    const path = await engine.fresh();
     const store = await tempStore({}, path);
     await store.add(rec('before', { senderId: 'U5', senderName: 'Wang' }));
     await store.setOptOut('slack', 'U5', true);
@@ -65,7 +70,7 @@ describe('privacy', () => {
     await store.close();
 
     // On disk the opt-out is a salted hash: nothing but the message sent before it names U5.
-    const db = await Db.open(path, 1000);
+    const db = await rawDb(path);
     expect(await db.all('SELECT platform, id_hash FROM opt_outs')).toEqual([{ platform: 'slack', id_hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     expect(await db.all("SELECT id FROM messages WHERE sender_id = 'U5' OR id LIKE '%U5%'")).toEqual([{ id: 'before' }]);
     await db.run("DELETE FROM messages WHERE id = 'before'");
@@ -93,7 +98,7 @@ describe('privacy', () => {
   });
 
   it('drops the name at opt-out and keeps the opt-out after forget me, under a new anonymous id', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.add(rec('named', { senderId: 'U5', senderName: 'Wang' }));
     await store.setOptOut('slack', 'U5', true);
     expect((await store.message('slack', 'named'))?.senderName).toBeUndefined();
@@ -107,7 +112,7 @@ describe('privacy', () => {
   });
 
   it('keeps anonymous leads, with no sender, in time order', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await store.addLead('slack', 'C1', 'second', 2000);
     await store.addLead('wechat', null, 'first', 1000);
     await store.addLead('slack', 'C1', 'too late', 5000);

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { Db } from '../../src/store/sqlite/db.js';
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
 import { retentionCutoff } from '../../src/store/retention.js';
 import { collect, rec, tempStore } from './fixtures.js';
 
-describe('purge', () => {
+describeEngines('purge', (engine) => {
   it('deletes messages, event keys, leads and feedback older than the cutoff, and counts the messages', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await Promise.all([
       store.add(rec('old1', { ts: 100, cats: ['check-in'] })),
       store.add(rec('old2', { ts: 199 })),
@@ -24,13 +25,13 @@ describe('purge', () => {
     expect(await store.purge(200)).toBe(0);
     expect(await store.purge(Date.now() + 1)).toBe(1);
     await store.close();
-    const db = await Db.open(store.path, 1000);
+    const db = await rawDb(store.path);
     expect(await db.get('SELECT count(*) AS n FROM feedback')).toEqual({ n: 0 });
     await db.close();
   });
 
   it('purges in chunks when there is much to delete', async () => {
-    const store = await tempStore();
+    const store = await tempStore({}, await engine.fresh());
     await Promise.all(Array.from({ length: 12_000 }, (_, i) => store.add(rec(`m${i}`, { ts: i }))));
     expect(await store.purge(11_000)).toBe(11_000);
     expect((await collect(store.records({ from: 0, to: 20_000 }))).length).toBe(1000);

@@ -19,7 +19,7 @@ export interface BotProcess {
 }
 
 export interface SlackBotOptions {
-  /** The SQLite file. */
+  /** The SQLite file, or a PostgreSQL URL. */
   db: string;
   /** The Web API stand-in's base URL. */
   apiUrl: string;

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { readOptOuts } from '../privacy.js';
 import { SerialWriter } from '../serial-writer.js';
 import { SqlStore } from '../sql-store.js';
@@ -6,15 +5,8 @@ import type { IngestOptions, Store } from '../store.js';
 import { migratePostgres } from './migrations.js';
 import { pgError } from './pg-error.js';
 import { poolDb, writerDb } from './pg-db.js';
+import { createPool } from './pool.js';
 import { pgTarget } from './target.js';
-
-// COUNT and SUM come back as int8 and numeric, which the driver hands over as strings so as not to
-// round; the store's figures (counts, epoch milliseconds) stay far below 2^53.
-const NUMERIC_OIDS = new Set([20, 1700]);
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    NUMERIC_OIDS.has(oid) ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
 
 /**
  * Opens the store on a PostgreSQL database that several bot instances may share: a pool of
@@ -25,16 +17,7 @@ const types = {
  */
 export async function openPostgres(url: string, options: IngestOptions = {}): Promise<Store> {
   const target = pgTarget(url);
-  const pool = new pg.Pool({
-    connectionString: target.connectionString,
-    max: target.pool,
-    connectionTimeoutMillis: target.connectTimeoutMs,
-    application_name: 'fingertip',
-    types,
-  });
-  // An idle connection the server drops emits here; without a listener Node would exit. The next
-  // query on the pool opens a new connection and reports any failure to its caller.
-  pool.on('error', () => undefined);
+  const pool = createPool(target);
   const writer = writerDb(target, pool);
   try {
     await pool.query('SELECT 1').catch((err: unknown) => {
