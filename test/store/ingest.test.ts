@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
 import { InputError } from '../../src/core/errors.js';
-import { collect, rec, tempDir, tempStore } from './fixtures.js';
+import { collect, rec, tempStore } from './fixtures.js';
 
 /** Counts rows through a connection of its own: what another process would see, i.e. what is committed. */
 async function committed(path: string, sql: string, params: (string | number)[] = []): Promise<number> {

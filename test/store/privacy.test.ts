@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
-import { finding, rec, tempDir, tempStore } from './fixtures.js';
+import { finding, rec, tempStore } from './fixtures.js';
 
 /** Every table's rows as JSON text: where a user's id, name or words would show if anything kept them. */
 async function dump(path: string): Promise<string> {
