@@ -1,7 +1,7 @@
 import { InputError, WorkError, oneLine } from '../core/errors.js';
 import { processContext, type CliContext, type Command } from './context.js';
 
-export const USAGE = 'usage: fingertip <start|classify|audit|report|digest|rules> [options]  (fingertip help for details)';
+export const USAGE = 'usage: fingertip <start|classify|audit|report|digest|rules|migrate> [options]  (fingertip help for details)';
 
 export const HELP = `${USAGE}
 
@@ -13,6 +13,7 @@ export const HELP = `${USAGE}
                                                       the same report from the bot's database
   digest [--week YYYY-Www] (--print | --send)         the weekly digest for supervisors
   rules test|lint|list [DIR]                          run rule examples, check rules, list rules
+  migrate --to postgres://… [--from FILE]             copy the bot's SQLite database into PostgreSQL
 
 Every command accepts --config FILE (or FINGERTIP_CONFIG).`;
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   report: () => import('./commands/report.js'),
   digest: () => import('./commands/digest.js'),
   rules: () => import('./commands/rules.js'),
+  migrate: () => import('./commands/migrate.js'),
 };
 
 /** Runs one command line and returns the exit status: 0 ok, 1 the work failed, 2 bad usage or input. */

@@ -1,0 +1,49 @@
+import { MESSAGE_COLUMNS } from './record-row.js';
+
+/**
+ * A table as a copy between databases needs it: its columns, the order to page through it in, and
+ * how a row already in the target is told: by its primary key (`unique`), or for the two tables
+ * without one (feedback, leads), by all of `match`.
+ */
+export interface CopyTable {
+  name: string;
+  columns: readonly string[];
+  /** Keyset order in the source: its primary key, or SQLite's rowid. */
+  order: readonly string[];
+  unique?: readonly string[];
+  match?: readonly string[];
+}
+
+/** Every table of the store, parents before children (group_members refers to chat_groups). */
+export const COPY_TABLES: readonly CopyTable[] = [
+  {
+    name: 'chat_groups',
+    columns: ['platform', 'id', 'name', 'member_count', 'first_seen', 'last_seen', 'settings'],
+    order: ['platform', 'id'],
+    unique: ['platform', 'id'],
+  },
+  {
+    name: 'group_members',
+    columns: ['platform', 'group_id', 'user_id'],
+    order: ['platform', 'group_id', 'user_id'],
+    unique: ['platform', 'group_id', 'user_id'],
+  },
+  { name: 'chat_users', columns: ['platform', 'id', 'name'], order: ['platform', 'id'], unique: ['platform', 'id'] },
+  { name: 'messages', columns: MESSAGE_COLUMNS, order: ['rowid'], unique: ['platform', 'id'] },
+  { name: 'seen_events', columns: ['platform', 'key', 'ts'], order: ['platform', 'key'], unique: ['platform', 'key'] },
+  {
+    name: 'feedback',
+    columns: ['platform', 'message_id', 'sender_id', 'rule', 'by_user', 'ts', 'text', 'findings'],
+    order: ['rowid'],
+    match: ['platform', 'message_id', 'rule', 'by_user', 'ts'],
+  },
+  { name: 'leads', columns: ['platform', 'group_id', 'text', 'ts'], order: ['rowid'], match: ['platform', 'group_id', 'text', 'ts'] },
+  {
+    name: 'digest_deliveries',
+    columns: ['platform', 'user_id', 'week', 'status', 'attempts', 'error', 'updated'],
+    order: ['platform', 'user_id', 'week'],
+    unique: ['platform', 'user_id', 'week'],
+  },
+  { name: 'identities', columns: ['platform', 'key', 'stable_id'], order: ['platform', 'key'], unique: ['platform', 'key'] },
+  { name: 'opt_outs', columns: ['platform', 'id_hash'], order: ['platform', 'id_hash'], unique: ['platform', 'id_hash'] },
+];

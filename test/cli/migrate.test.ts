@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../../src/analysis/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { engines, POSTGRES } from '../support/databases.js';
+import { runCli } from '../support/run-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+import { collect, rec } from '../store/fixtures.js';
+
+/** A SQLite store with a row in every table, as a bot's file is after some weeks. */
+async function seeded(path: string): Promise<void> {
+  const store = await openStore(path);
+  await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2', 'U3'], seenAt: 1000 });
+  await store.setGroupSettings('slack', 'C1', { mode: 'nudge', disabledRules: [], supervisors: ['U9'] });
+  await store.setOptOut('slack', 'U7', true);
+  const adds = Array.from({ length: 12_000 }, (_, i) =>
+    store.add(rec(`m${i}`, { ts: 1_000_000 + i * 1000, senderId: `U${i % 7}`, senderName: `name ${i % 7}`, cats: i % 4 ? [] : ['check-in'] }), `ev${i}`),
+  );
+  await Promise.all(adds);
+  await store.markFalsePositive('slack', 'm4', null, 'U2');
+  await store.addLead('slack', 'C1', 'they make us like every post', 5000);
+  await store.addLead('slack', null, 'same text, no group', 5000);
+  await store.identityPut('wechaty', 'room-topic:abc', 'wxg-1');
+  await store.claimDelivery('slack', 'U9', '2026-W47', 9000);
+  await store.settleDelivery('slack', 'U9', '2026-W47', null, 9001);
+  await store.close();
+}
+
+/** What a report and the bot read of a store, every table's part. */
+async function contents(store: Store) {
+  const scope = { from: 0, to: 1e13 };
+  return {
+    records: await collect(store.records(scope)),
+    groups: await store.groups(),
+    settings: await store.groupSettings('slack', 'C1'),
+    leads: await store.leads(scope),
+    deliveries: await store.deliveries('slack', 'U9'),
+    identity: await store.identityGet('wechaty', 'room-topic:abc'),
+    optedOut: [await store.isOptedOut('slack', 'U7'), await store.isOptedOut('slack', 'U1')],
+    seen: await store.seen('slack', 'ev11999'),
+  };
+}
+
+for (const engine of engines().filter((e) => e === POSTGRES)) {
+  describe(`fingertip migrate --to (${engine.name})`, () => {
+    it('copies every table of a SQLite store, reports the counts, and copies nothing the second time', async () => {
+      const path = join(tempDir(), 'bot.db');
+      await seeded(path);
+      const url = await engine.fresh();
+
+      const first = await runCli(['migrate', '--to', url, '--from', path]);
+      expect([first.code, first.stderr]).toEqual([0, '']);
+      const lines = first.stdout.trimEnd().split('\n');
+      expect(lines).toContain('messages: 12,000 read, 12,000 copied, 0 there already');
+      expect(lines).toContain('feedback: 1 read, 1 copied, 0 there already');
+      expect(lines).toContain('leads: 2 read, 2 copied, 0 there already');
+      expect(lines.at(-1)).toMatch(new RegExp(`^copied [\\d,]+ rows from ${path} to postgres://fingertip@127\\.0\\.0\\.1:\\d+/\\w+$`));
+
+      const [sqlite, postgres] = [await openStore(path), await openStore(url)];
+      try {
+        expect(await contents(postgres)).toEqual(await contents(sqlite));
+        // The salt came along: an opted-out user's new message is stored anonymously on PostgreSQL too.
+        await postgres.add(rec('later', { senderId: 'U7', cats: ['check-in'] }));
+        expect((await postgres.message('slack', 'later'))?.senderId).toMatch(/^anon-/);
+      } finally {
+        await sqlite.close();
+        await postgres.close();
+      }
+
+      const again = await runCli(['migrate', '--to', url, '--from', path]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('messages: 12,000 read, 0 copied, 12,000 there already');
+      expect(again.stdout).toContain('leads: 2 read, 0 copied, 2 there already');
+      expect(again.stdout.trimEnd().split('\n').at(-1)).toMatch(/^copied 0 rows from /);
+    }, 60_000);
+  });
+}
+
+describe('fingertip migrate, given what it cannot use', () => {
+  it('says what is missing in one line, exit 2', async () => {
+    const noTo = await runCli(['migrate']);
+    expect([noTo.code, noTo.stderr]).toEqual([2, 'fingertip migrate: migrate: give --to postgres://user:password@host:port/database\n']);
+    const missing = join(tempDir(), 'none.db');
+    const noFile = await runCli(['migrate', '--to', 'postgres://127.0.0.1/x', '--from', missing]);
+    expect([noFile.code, noFile.stderr]).toEqual([2, `fingertip migrate: migrate: ${missing}: no such database file\n`]);
+  });
+});
