@@ -13,6 +13,7 @@ const PARTS: Record<string, () => Promise<Part>> = {
   audit: () => import('./audit.js'),
   shell: () => import('./shell.js'),
   'slack-ack': () => import('./slack-ack.js'),
+  postgres: () => import('./postgres.js'),
 };
 
 const [part] = process.argv.slice(2);

@@ -4,45 +4,19 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CATEGORIES } from '../src/core/categories.js';
-import type { MessageRecord } from '../src/core/message-record.js';
 import { openStore } from '../src/analysis/open-store.js';
+import {
+  BENCH_GROUPS as GROUPS,
+  BENCH_MEMBERS as MEMBERS,
+  BENCH_START as START,
+  BENCH_USERS as USERS,
+  BENCH_WEEK as WEEK,
+  ingestRange,
+} from './ingest-records.js';
 
 const N = Number(process.env.BENCH_N ?? 1_000_000);
-const GROUPS = 1000;
-const USERS = 20_000;
-const MEMBERS = 50;
-const IN_FLIGHT = 5_000;
-const WEEK = 7 * 86_400_000;
-const START = Date.UTC(2026, 10, 16);
 const TARGET_PER_S = 20_000;
 const TARGET_RSS_MB = 300;
-
-/** Record i: one in ten a demand with findings and text, spread evenly over one week. */
-function record(i: number): MessageRecord {
-  const flagged = i % 10 === 0;
-  const category = CATEGORIES[i % CATEGORIES.length];
-  const text = flagged ? `请全体同事今晚十点前完成打卡并截图发群里 第${i}号通知` : null;
-  return {
-    platform: 'bench',
-    id: `C${i % GROUPS}/${1_700_000_000 + i}.000100`,
-    groupId: `C${i % GROUPS}`,
-    groupName: `group ${i % GROUPS}`,
-    senderId: `U${(i * 7919) % USERS}`,
-    senderName: `user ${(i * 7919) % USERS}`,
-    ts: START + Math.floor((i / N) * WEEK),
-    length: 24,
-    hash: (i % 50_000).toString(36),
-    replyTo: null,
-    isAck: i % 13 === 0,
-    mentionsAll: i % 17 === 0,
-    recipients: MEMBERS - 1,
-    categories: flagged ? [category] : [],
-    findings: flagged ? [{ rule: `${category}/bench`, category, span: [0, 8], match: '请全体同事今晚十' }] : [],
-    text,
-    deadline: flagged ? 22 * 60 : null,
-  };
-}
 
 // Not corpus.ts's peakRssMb: importing it loads the rule engine, whose memory is not the store's.
 const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
@@ -62,16 +36,7 @@ export async function run(print: (line: string) => void): Promise<void> {
       const memberIds = Array.from({ length: MEMBERS }, (_, k) => `U${(g * 131 + k * 397) % USERS}`);
       await store.upsertGroup({ platform: 'bench', id: `C${g}`, name: `group ${g}`, memberCount: MEMBERS, memberIds });
     }
-    // Like a bot under load: many adds in flight, each awaited (acknowledged) once committed.
-    const [, ingestMs] = await timed(async () => {
-      const inFlight = new Set<Promise<unknown>>();
-      for (let i = 0; i < N; i++) {
-        const p = store.add(record(i)).finally(() => inFlight.delete(p));
-        inFlight.add(p);
-        if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-      }
-      await Promise.all(inFlight);
-    });
+    const [, ingestMs] = await timed(() => ingestRange(store, 0, N, N));
     const perS = N / (ingestMs / 1000);
     print(
       `ingest: ${N} records in ${(ingestMs / 1000).toFixed(1)} s = ${Math.round(perS)} records/s (target >= ${TARGET_PER_S}) ${perS >= TARGET_PER_S ? 'OK' : 'MISSED'}`,

@@ -36,10 +36,11 @@ function serverAccount(): { uid: number; gid: number } | undefined {
 
 /**
  * A real PostgreSQL server of the tests' own: initdb in a temporary folder, pg_ctl on a free
- * loopback port, password logins only (scram-sha-256), its socket in that folder. Durability is
- * off (fsync, full pages): the tests check behaviour, and a crash loses only a temporary folder.
+ * loopback port, password logins only (scram-sha-256), its socket in that folder. For tests
+ * durability is off (fsync, full pages): they check behaviour, and a crash loses only a temporary
+ * folder. The bench keeps it on (`durable`), as a deployment would.
  */
-export async function startPgServer(bin: string): Promise<PgServer> {
+export async function startPgServer(bin: string, durable = false): Promise<PgServer> {
   const dir = mkdtempSync(join(tmpdir(), 'fingertip-pg-'));
   const account = serverAccount();
   if (account) chownSync(dir, account.uid, account.gid);
@@ -55,14 +56,8 @@ export async function startPgServer(bin: string): Promise<PgServer> {
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status ?? r.signal}): ${String(r.stderr).trim() || String(r.stdout).trim()}`);
   };
   run('initdb', ['-D', data, '-U', PG_USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const settings = [
-    `-p ${port}`,
-    '-c listen_addresses=127.0.0.1',
-    `-c unix_socket_directories=${dir}`,
-    '-c fsync=off',
-    '-c full_page_writes=off',
-    '-c max_connections=300',
-  ];
+  const settings = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, '-c max_connections=300'];
+  if (!durable) settings.push('-c fsync=off', '-c full_page_writes=off');
   run('pg_ctl', ['-D', data, '-o', settings.join(' '), '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
   return {
     url: (name = 'postgres') => `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${name}`,
