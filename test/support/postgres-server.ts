@@ -20,6 +20,11 @@ export function findPgBin(): string | undefined {
 export interface PgServer {
   /** The URL of database `name` (the server's own `postgres` database by default), as user fingertip. */
   url(name?: string): string;
+  /** Shuts the server down (fast: open connections are cut), keeping its data, as an outage would. */
+  halt(): void;
+  /** Starts it again on the same port after halt(). */
+  resume(): void;
+  /** Stops it for good and removes its folder. */
   stop(): void;
 }
 
@@ -58,9 +63,12 @@ export async function startPgServer(bin: string, durable = false): Promise<PgSer
   run('initdb', ['-D', data, '-U', PG_USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const settings = [`-p ${port}`, '-c listen_addresses=127.0.0.1', `-c unix_socket_directories=${dir}`, '-c max_connections=300'];
   if (!durable) settings.push('-c fsync=off', '-c full_page_writes=off');
-  run('pg_ctl', ['-D', data, '-o', settings.join(' '), '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-o', settings.join(' '), '-l', join(dir, 'log'), '-w', '-t', '60', 'start']);
+  start();
   return {
     url: (name = 'postgres') => `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${port}/${name}`,
+    halt: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    resume: start,
     stop: () => {
       spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], { timeout: 60_000, ...(account && { uid: account.uid, gid: account.gid }) });
       rmSync(dir, { recursive: true, force: true });

@@ -82,9 +82,18 @@ export function writerDb(target: PgTarget, pool: pg.Pool): { db: PgDb; release()
     client?.release(err instanceof Error ? err : undefined);
     client = undefined;
   };
+  const connect = async (): Promise<pg.PoolClient> => {
+    const fresh = await pool.connect();
+    // A connection held out of the pool reports a lost server here, not to the pool: without a
+    // listener Node would exit. It is dropped; the statement in flight fails on its own.
+    fresh.on('error', (err) => {
+      if (client === fresh) drop(err);
+    });
+    return fresh;
+  };
   const db = new PgDb(
     target,
-    async () => (client ??= await pool.connect()),
+    async () => (client ??= await connect()),
     (err) => {
       // SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. a shutdown) and node's socket errors.
       const code = (err as { code?: string })?.code ?? '';
