@@ -29,7 +29,8 @@ export const run: Command = async (argv, ctx) => {
   const lang = languageOption(values.lang as string | undefined) ?? config.language;
   const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
   const { from, to } = weekRange(week, config.timezone);
-  if (!isPostgresUrl(config.db) && !existsSync(config.db)) throw new InputError(`report: ${config.db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)`);
+  if (!isPostgresUrl(config.db) && !existsSync(config.db))
+    throw new InputError(`report: ${config.db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)`);
   const store = await openStore(config.db);
   let text: string;
   try {
