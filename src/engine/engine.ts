@@ -9,6 +9,8 @@ import { examinedPart } from './text-limit.js';
 import { combine } from './model/combine.js';
 import { canFlagAlone } from './model/decision.js';
 import { extractFeatures, newFeatureBuffer } from './model/features.js';
+import type { Thresholds } from './model/hashed-mlp.js';
+import { textLang } from './model/text-lang.js';
 import { K, type HashedMlp } from './model/hashed-mlp.js';
 
 /** Occurrences of one trigger tried per message, and of one regex collected: bounds pathological input. */
@@ -88,8 +90,9 @@ export class Engine {
     }
     // With nothing found by the rules and thresholds that never let the model flag alone, its answer
     // could change nothing: most messages are spared the model's cost.
-    const mustJudge = this.model && (findings.length > 0 || canFlagAlone(this.model.data.thresholds));
-    const judged = mustJudge ? this.judge(findings, original, silenced, opts.disabled) : { findings, vetoed: [] };
+    const thresholds = this.model?.data.thresholds[textLang(nz)];
+    const mustJudge = thresholds && (findings.length > 0 || canFlagAlone(thresholds));
+    const judged = mustJudge ? this.judge(findings, original, silenced, opts.disabled, thresholds) : { findings, vetoed: [] };
     const out = judged.findings;
     if (out.length > 1) out.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));
     let mask = 0;
@@ -100,13 +103,13 @@ export class Engine {
   }
 
   /** The learned stage over the same normalised text the rules read. */
-  private judge(findings: Finding[], original: string, silenced: number, disabled: ReadonlySet<string> | undefined) {
+  private judge(findings: Finding[], original: string, silenced: number, disabled: ReadonlySet<string> | undefined, thresholds: Thresholds) {
     const model = this.model!;
     extractFeatures(this.nz, this.features);
     model.predict(this.features, this.probs);
     // `model/<category>` switched off silences the model's own flags for that category.
     if (disabled?.size) for (const c of CATEGORIES) if (disabled.has(`model/${c}`)) silenced |= CATEGORY_BIT[c];
-    return combine(findings, this.probs, model.data.thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced);
+    return combine(findings, this.probs, thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced);
   }
 
   private collectTermHits(nz: Normalized): void {

@@ -27,16 +27,23 @@ const KIND_CJK1 = 1,
   KIND_SYMBOL = 7;
 const EDGE = 0x2; // a clause's edge, as a character of the n-gram
 
-/** The features of one message: hashed ids, and where in the normalised text each one lies. */
+/**
+ * The features of one message: hashed ids, each once (where it first occurs in the normalised text).
+ * Counted once, a feature weighs the same in "。" and in a line of a thousand: repeated, the sum over
+ * the bag grew with the square root of the repeats, and a line of bare punctuation read as a demand.
+ */
 export interface FeatureBuffer {
   ids: Int32Array;
   from: Int32Array;
   to: Int32Array;
   count: number;
+  /** Per feature id, the message (by `gen`, 1–255) it was last added for: one byte, so the table stays in the CPU's cache. */
+  stamp: Uint8Array;
+  gen: number;
 }
 
 export function newFeatureBuffer(size = MAX_FEATURES): FeatureBuffer {
-  return { ids: new Int32Array(size), from: new Int32Array(size), to: new Int32Array(size), count: 0 };
+  return { ids: new Int32Array(size), from: new Int32Array(size), to: new Int32Array(size), count: 0, stamp: new Uint8Array(FEATURES), gen: 0 };
 }
 
 const isIdeograph = (u: number) => (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
@@ -75,7 +82,10 @@ const fold = (u: number): number => (isDigit(u) ? 0x30 : u);
 
 function push(buf: FeatureBuffer, h: number, from: number, to: number): void {
   if (buf.count >= buf.ids.length) return;
-  buf.ids[buf.count] = fmix(h) & MASK;
+  const id = fmix(h) & MASK;
+  if (buf.stamp[id] === buf.gen) return;
+  buf.stamp[id] = buf.gen;
+  buf.ids[buf.count] = id;
   buf.from[buf.count] = from;
   buf.to[buf.count] = to;
   buf.count++;
@@ -84,6 +94,10 @@ function push(buf: FeatureBuffer, h: number, from: number, to: number): void {
 /** Fills `buf` with the features of `nz` (its previous content is dropped). */
 export function extractFeatures(nz: Normalized, buf: FeatureBuffer): void {
   buf.count = 0;
+  if (++buf.gen === 256) {
+    buf.stamp.fill(0);
+    buf.gen = 1;
+  }
   const u = nz.units;
   const n = nz.length;
   let prevWordHash = 0; // 0: no word before in this clause

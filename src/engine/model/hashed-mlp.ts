@@ -1,3 +1,4 @@
+import type { Lang } from '../../core/lang.js';
 import { CATEGORIES, type Category } from '../../core/categories.js';
 import { FEATURES, type FeatureBuffer } from './features.js';
 
@@ -25,6 +26,9 @@ export interface Thresholds {
   soloInDemand: number;
 }
 
+/** Thresholds per language of the message (see text-lang.ts): the rule packs differ, and so does their precision. */
+export type LangThresholds = Record<Lang, Thresholds>;
+
 export interface ModelData {
   /** One embedding row of HIDDEN int8 values per hashed feature, each row times its own scale. */
   embeddings: Int8Array;
@@ -33,7 +37,7 @@ export interface ModelData {
   hiddenBias: Float32Array;
   outWeights: Float32Array;
   outBias: Float32Array;
-  thresholds: Thresholds;
+  thresholds: LangThresholds;
   /** Where the model came from (corpus digest, seed, epochs): shown by `npm run train` and the README. */
   meta: Record<string, string | number>;
 }

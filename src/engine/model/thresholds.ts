@@ -2,6 +2,7 @@ import { evaluate, type Scores } from '../../eval/metrics.js';
 import { CATEGORIES, type Category } from '../../core/categories.js';
 import { flagsAlone, ruleStands } from './decision.js';
 import type { Thresholds } from './hashed-mlp.js';
+import type { Lang } from '../../core/lang.js';
 
 /** One dev-split line as the threshold search sees it: what rules found, what the model scored. */
 export interface Judged {
@@ -10,6 +11,8 @@ export interface Judged {
   /** Bit k set when a rule found CATEGORIES[k]. */
   ruled: number;
   probs: Float64Array;
+  /** Which language's thresholds judge it. */
+  lang: Lang;
 }
 
 /** The categories rules and model give together under `t` (decision.ts, as the engine decides, without spans). */

@@ -25,9 +25,11 @@ export interface Trained {
   outBias: Float32Array;
 }
 
-/** A message's hashed features, copied out of the shared buffer. */
+const shared = newFeatureBuffer();
+
+/** A message's hashed features, copied out of a buffer shared by every call. */
 export function featureIds(text: string): Int32Array {
-  const buf = newFeatureBuffer();
+  const buf = shared;
   extractFeatures(normalizeInto(text), buf);
   return buf.ids.slice(0, buf.count);
 }

@@ -21,7 +21,15 @@ for (let i = 0; i < buf.count; i++) {
 }
 const outWeights = new Float32Array(HIDDEN * K);
 outWeights[outputIndex('check-in')] = 1;
-const model = new HashedMlp({ embeddings, rowScales, hiddenBias: new Float32Array(HIDDEN), outWeights, outBias: new Float32Array(K), thresholds: T, meta: {} });
+const model = new HashedMlp({
+  embeddings,
+  rowScales,
+  hiddenBias: new Float32Array(HIDDEN),
+  outWeights,
+  outBias: new Float32Array(K),
+  thresholds: { zh: T, en: T },
+  meta: {},
+});
 const explain = { model, buf, nz, text };
 const ruleFinding: Finding = { rule: 'check-in/r', category: 'check-in', span: [5, 7], match: '打卡' };
 
@@ -68,7 +76,13 @@ describe('rules and model together', () => {
 });
 
 describe('choosing the thresholds on the dev split', () => {
-  const line = (expected: Category[], ruled: number, p: Partial<Record<number, number>>) => ({ id: String(Math.random()), expected, ruled, probs: probs(p) });
+  const line = (expected: Category[], ruled: number, p: Partial<Record<number, number>>) => ({
+    id: String(Math.random()),
+    expected,
+    ruled,
+    probs: probs(p),
+    lang: 'zh' as const,
+  });
 
   it('keeps the false flags on non-demands within the bound, even if only vetoing everything does', () => {
     // Every line is a non-demand the rules flag with a confident model: anything but a full veto flags it.

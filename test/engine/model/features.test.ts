@@ -43,8 +43,16 @@ describe('model features', () => {
     expect(new Set(features('点赞 投票 转发').ids).size).toBeGreaterThan(10);
   });
 
+  it('counts each feature once, however often it occurs, so repeats weigh no more than one', () => {
+    expect(features('。'.repeat(10_000)).ids).toEqual(features('。').ids);
+    for (const text of ['打卡 打卡 打卡', 'please please please, please']) {
+      const { ids } = features(text);
+      expect(new Set(ids).size, text).toBe(ids.length);
+    }
+  });
+
   it('stops at the buffer size on a huge text instead of growing', () => {
-    const nz = normalizeInto('打卡'.repeat(50_000));
+    const nz = normalizeInto(Array.from({ length: 50_000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20_000))).join(''));
     const buf = newFeatureBuffer(1000);
     extractFeatures(nz, buf);
     expect(buf.count).toBe(1000);

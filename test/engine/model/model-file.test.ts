@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,10 @@ function sample() {
     hiddenBias: Float32Array.from({ length: HIDDEN }, (_, j) => j / 10),
     outWeights: Float32Array.from({ length: HIDDEN * K }, (_, i) => (i % 7) - 3),
     outBias: Float32Array.from({ length: K }, (_, k) => -k),
-    thresholds: { confirm: 0.3, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.9 },
+    thresholds: {
+      zh: { confirm: 0.3, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.9 },
+      en: { confirm: 0.4, demandConfirm: 0.7, solo: 1.01, soloInDemand: 0.8 },
+    },
     meta: { corpus: 'abc', seed: 1 },
   };
 }
@@ -58,6 +62,34 @@ describe('the model file', () => {
       expect((err as Error).message, name).toContain(file);
       expect((err as Error).message, name).not.toContain('\n');
     }
+  });
+
+  it('refuses a model of an older format, or without thresholds for each language, asking for npm run train', () => {
+    // The file with its JSON header changed and its checksum made anew: well formed, of another shape.
+    const reheader = (change: (h: Record<string, unknown>) => void): Buffer => {
+      const good = encodeModel(sample());
+      const len = good.readUInt32LE(4);
+      const header = JSON.parse(good.subarray(8, 8 + len).toString()) as Record<string, unknown>;
+      change(header);
+      const json = Buffer.from(JSON.stringify(header));
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(json.length);
+      const body = Buffer.concat([good.subarray(0, 4), size, json, good.subarray(8 + len, good.length - 32)]);
+      return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+    };
+    const dir = tempDir();
+    const older = join(dir, 'older.model');
+    writeFileSync(
+      older,
+      reheader((h) => ((h.format = 2), (h.thresholds = sample().thresholds.zh))),
+    );
+    expect(() => loadModel(older)).toThrow(/older\.model: .*format 2, .*this fingertip reads format 3, .*; run npm run train$/);
+    const oneLang = join(dir, 'one-language.model');
+    writeFileSync(
+      oneLang,
+      reheader((h) => (h.thresholds = { zh: sample().thresholds.zh })),
+    );
+    expect(() => loadModel(oneLang)).toThrow(/one-language\.model: .*thresholds per language are missing/);
   });
 
   it('keeps the shipped model small', () => {

@@ -17,10 +17,11 @@ const DEMANDS = [
 const TALK = ['我今天健身打卡了', '打卡机坏了吗', '又要打卡，烦死了', '据报道某县要求干部每天打卡', '严禁要求基层每天打卡', '我们公司打卡太麻烦了'];
 const corpus: Example[] = [...DEMANDS.map((text) => ({ text, labels: ['check-in' as const] })), ...TALK.map((text) => ({ text, labels: [] }))];
 const opts = { seed: 7, epochs: 40, rate: 0.05 };
+const T = { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 };
 
 function modelOf(examples: Example[]) {
   const q = quantize(train(examples, opts));
-  return { q, model: new HashedMlp({ ...q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} }) };
+  return { q, model: new HashedMlp({ ...q, thresholds: { zh: T, en: T }, meta: {} }) };
 }
 
 function probs(model: HashedMlp, text: string): Float64Array {
@@ -33,8 +34,8 @@ function probs(model: HashedMlp, text: string): Float64Array {
 
 describe('training the learned stage', () => {
   it('gives the same model, byte for byte, from the same corpus and seed', () => {
-    const a = encodeModel({ ...modelOf(corpus).q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} });
-    const b = encodeModel({ ...modelOf(corpus).q, thresholds: { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 }, meta: {} });
+    const a = encodeModel({ ...modelOf(corpus).q, thresholds: { zh: T, en: T }, meta: {} });
+    const b = encodeModel({ ...modelOf(corpus).q, thresholds: { zh: T, en: T }, meta: {} });
     expect(a.equals(b)).toBe(true);
   });
 
