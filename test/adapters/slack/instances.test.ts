@@ -6,7 +6,8 @@ import { rawDb } from '../../support/raw-db.js';
 import { runCli } from '../../support/run-cli.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
+import { streamEvent, WORKSPACE } from './event-stream.js';
+import { sendSigned, SIGNING_SECRET } from './signed-request.js';
 
 // Two bot processes behind a load balancer on one PostgreSQL database: Slack's events land on
 // either, its retries on the other one, and both fire the weekly digest at the same moment.
@@ -22,27 +23,13 @@ afterEach(async () => {
   await stub?.close();
 });
 
-const body = (i: number) =>
-  eventEnvelope(
-    {
-      type: 'message',
-      channel: `C0${i % 3}`,
-      channel_type: 'channel',
-      user: `U${i % 5}`,
-      ts: `${TS}.${String(i).padStart(6, '0')}`,
-      text: i % 3 ? `ok #${i}` : `请全体同事今晚十点前完成打卡并截图发群里 #${i}`,
-    },
-    `EvTwo${i}`,
-  );
+const body = (i: number) => streamEvent(i, TS, 'EvTwo');
 
 // Only where PostgreSQL is installed (engines() says why not, and fails under CI=true without it).
 for (const engine of engines().filter((e) => e === POSTGRES))
   describe(`two instances on one database (${engine.name})`, () => {
     it('store every event once, report all of them from either, and send a week’s digest once', async () => {
-      const api = (stub = await startSlackApiStub({
-        users: [0, 1, 2, 3, 4].map((u) => ({ id: `U${u}`, name: `user ${u}` })),
-        channels: Object.fromEntries([0, 1, 2].map((c) => [`C0${c}`, { name: `group ${c}`, members: ['U0', 'U1', 'U2', 'U3', 'U4'] }])),
-      }));
+      const api = (stub = await startSlackApiStub(WORKSPACE));
       const db = await engine.fresh();
       const dir = tempDir();
       const extra = { timezone: 'UTC', digest: { supervisors: [{ platform: 'slack', user: 'U0' }] } };

@@ -4,7 +4,8 @@ import { Db } from '../../../src/store/sqlite/db.js';
 import { startSlackBot, type BotProcess } from '../../support/bot-process.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
+import { streamEvent, WORKSPACE } from './event-stream.js';
+import { sendSigned, SIGNING_SECRET } from './signed-request.js';
 
 // The bot in a process of its own, killed with SIGKILL while Slack's events pour in: every event it
 // answered 200 must be in the file, and Slack's redelivery of the rest must complete it, once each.
@@ -21,18 +22,7 @@ afterEach(async () => {
 });
 
 const id = (i: number) => `C0${i % 3}/1800001000.${String(i).padStart(6, '0')}`;
-const body = (i: number) =>
-  eventEnvelope(
-    {
-      type: 'message',
-      channel: `C0${i % 3}`,
-      channel_type: 'channel',
-      user: `U${i % 5}`,
-      ts: `1800001000.${String(i).padStart(6, '0')}`,
-      text: i % 3 ? `ok #${i}` : `请全体同事今晚十点前完成打卡并截图发群里 #${i}`,
-    },
-    `EvKill${i}`,
-  );
+const body = (i: number) => streamEvent(i, 1800001000, 'EvKill');
 
 async function storedCounts(path: string): Promise<Map<string, number>> {
   const db = await Db.open(path, 1000);
@@ -47,10 +37,7 @@ async function storedCounts(path: string): Promise<Map<string, number>> {
 
 describe('Slack events and a kill -9', () => {
   it('keeps every event it acknowledged, and stores each event once after redelivery', async () => {
-    const api = (stub = await startSlackApiStub({
-      users: [0, 1, 2, 3, 4].map((u) => ({ id: `U${u}`, name: `user ${u}` })),
-      channels: Object.fromEntries([0, 1, 2].map((c) => [`C0${c}`, { name: `group ${c}`, members: ['U0', 'U1', 'U2', 'U3', 'U4'] }])),
-    }));
+    const api = (stub = await startSlackApiStub(WORKSPACE));
     const dir = tempDir();
     const db = join(dir, 'bot.db');
     const first = await startSlackBot({ db, apiUrl: api.url, signingSecret: SIGNING_SECRET, dir });
