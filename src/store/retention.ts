@@ -15,8 +15,9 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
  */
 export async function purge(writer: SerialWriter, beforeTs: number): Promise<number> {
   let messages = 0;
-  // seen_events has no rowid (WITHOUT ROWID): its key is (platform, key).
-  const keys = { messages: 'rowid', seen_events: 'platform, key', leads: 'rowid', feedback: 'rowid' };
+  const address = writer.db.dialect.rowAddress;
+  // seen_events has no rowid in SQLite (WITHOUT ROWID): its key is (platform, key).
+  const keys = { messages: address, seen_events: 'platform, key', leads: address, feedback: address };
   for (const [table, key] of Object.entries(keys)) {
     for (;;) {
       const n = await writer.transaction((db) =>

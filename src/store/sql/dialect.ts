@@ -27,6 +27,8 @@ export interface Dialect {
   /** `columns` of `table` from a parameter holding the rows as encodeRows made them. */
   rowsFrom(table: string, columns: readonly string[]): string;
   encodeRows(columns: readonly string[], rows: readonly (readonly unknown[])[]): string;
+  /** A row's own address, to delete rows a subquery picked: SQLite's rowid, PostgreSQL's ctid (its rowid column has no index). */
+  readonly rowAddress: string;
   /** Appended to each ingest INSERT: SQLite needs `WHERE true` before ON CONFLICT after a SELECT. */
   readonly insertSelectTail: string;
 }
@@ -65,6 +67,7 @@ export const SQLITE: Dialect = {
   // (about 0.4 µs each, 6 µs for a message row), json_each moves that work to SQLite's thread.
   rowsFrom: (_table, columns) => `SELECT ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`,
   encodeRows: (_columns, rows) => jsonText(rows),
+  rowAddress: 'rowid',
   insertSelectTail: 'WHERE true',
 };
 
@@ -88,5 +91,6 @@ export const POSTGRES: Dialect = {
       rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))),
       true,
     ),
+  rowAddress: 'ctid',
   insertSelectTail: '',
 };
