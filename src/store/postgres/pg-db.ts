@@ -95,10 +95,10 @@ export function writerDb(target: PgTarget, pool: pg.Pool): { db: PgDb; release()
     target,
     async () => (client ??= await connect()),
     (err) => {
-      // SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. a shutdown) and node's socket errors.
+      // Lost: SQLSTATE classes 08 (connection) and 57 (operator intervention, e.g. a shutdown), a
+      // socket error of Node's (ECONNRESET…), or the driver's own without a code ("Connection terminated").
       const code = (err as { code?: string })?.code ?? '';
-      if (!/^(08|57)/.test(code) && !/^[A-Z]{4,}/.test(code) && code !== '') return;
-      drop(err);
+      if (code === '' || /^(08|57)/.test(code) || /^E[A-Z]+$/.test(code)) drop(err);
     },
   );
   return { db, release: () => drop() };
