@@ -46,10 +46,10 @@ export function newFeatureBuffer(size = MAX_FEATURES): FeatureBuffer {
   return { ids: new Int32Array(size), from: new Int32Array(size), to: new Int32Array(size), count: 0, stamp: new Uint8Array(FEATURES), gen: 0 };
 }
 
-const isIdeograph = (u: number) => (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
+export const isIdeograph = (u: number) => (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
 const isDigit = (u: number) => u >= 0x30 && u <= 0x39;
 // Letters of Latin scripts (ASCII, Latin-1 and Latin Extended) and the apostrophe inside a word.
-const isLetter = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0xdf && u <= 0x24f && u !== 0xf7);
+export const isLetter = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0xdf && u <= 0x24f && u !== 0xf7);
 const isWordUnit = (u: number) => isLetter(u) || isDigit(u) || u === 0x27 || u === 0x2019;
 // What ends a clause for word bigrams: sentence punctuation of both scripts.
 const isClauseEnd = (u: number) =>

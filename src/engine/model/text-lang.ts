@@ -1,8 +1,6 @@
 import type { Lang } from '../../core/lang.js';
 import type { Normalized } from '../normalize.js';
-
-const isIdeograph = (u: number) => (u >= 0x3400 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff);
-const isLatin = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0xdf && u <= 0x24f && u !== 0xf7);
+import { isIdeograph, isLetter } from './features.js';
 
 /**
  * Which language's thresholds judge a message: Chinese when it has at least as many ideographs as
@@ -17,7 +15,7 @@ export function textLang(nz: Normalized): Lang {
   for (let i = 0; i < nz.length; i++) {
     const c = u[i];
     if (isIdeograph(c)) ideographs++;
-    const latin = isLatin(c);
+    const latin = isLetter(c);
     if (latin && !inWord) words++;
     inWord = latin;
   }
