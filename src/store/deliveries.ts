@@ -3,7 +3,7 @@ import type { Sql } from './sql/sql.js';
 import type { DeliveryRow } from './store.js';
 
 /** A claim older than this belongs to a process that died mid-send: the week is owed again. */
-export const STALE_CLAIM_MS = HOUR_MS;
+const STALE_CLAIM_MS = HOUR_MS;
 
 /**
  * Takes a supervisor's week for sending, in one statement, so that any number of processes firing
