@@ -3,7 +3,7 @@
 import { join, relative } from 'node:path';
 import { createEngine } from '../src/engine/index.js';
 import { BUILTIN_RULES_DIR } from '../src/engine/builtin-rules.js';
-import { readCorpusFile, readSplits, SPLITS, type CorpusLine } from '../src/eval/corpus.js';
+import { ARTICLES, readCorpusFile, readPattern, readSplits, SPLITS, type CorpusLine } from '../src/eval/corpus.js';
 import { renderErrors, renderEval, type Verdicts } from '../src/eval/report.js';
 import { oneLine } from '../src/core/errors.js';
 
@@ -21,7 +21,10 @@ try {
     ? files.map((f) => [relative(root, f) || f, readCorpusFile(f)])
     : (() => {
         const splits = readSplits(root);
-        return SPLITS.map((s): [string, CorpusLine[]] => [`${s} split${s === 'train' ? ' (the model was fit on it)' : ''}`, splits[s]]);
+        return [
+          ...SPLITS.map((s): [string, CorpusLine[]] => [`${s} split${s === 'train' ? ' (the model was fit on it)' : ''}`, splits[s]]),
+          ['feature articles, sentence by sentence (no line is a demand)', readPattern(root, ARTICLES)] as [string, CorpusLine[]],
+        ];
       })();
   for (const [title, lines] of sets) {
     if (!lines.length) continue;

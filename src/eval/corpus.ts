@@ -84,7 +84,15 @@ export function readSplits(root: string): Record<Split, CorpusLine[]> {
   const out = {} as Record<Split, CorpusLine[]>;
   for (const split of SPLITS) {
     if (!Array.isArray(spec[split])) throw new InputError(`corpus/splits.json: no "${split}" list`);
-    out[split] = spec[split].flatMap((p) => expand(root, p)).flatMap((f) => readCorpusFile(f, relative(root, f)));
+    out[split] = spec[split].flatMap((p) => readPattern(root, p));
   }
   return out;
 }
+
+/** The lines of the files a pattern names (relative to the repository; a trailing `*.jsonl` takes a folder's files). */
+export function readPattern(root: string, pattern: string): CorpusLine[] {
+  return expand(root, pattern).flatMap((f) => readCorpusFile(f, relative(root, f)));
+}
+
+/** Feature articles, one sentence a line, none a demand (corpus/README.md): scored beside the splits, in none of them. */
+export const ARTICLES = 'corpus/articles/*.jsonl';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readCorpusFile, readSplits } from '../../src/eval/corpus.js';
+import { join } from 'node:path';
+import { ARTICLES, readCorpusFile, readPattern, readSplits } from '../../src/eval/corpus.js';
+import { BUILTIN_RULES_DIR } from '../../src/engine/builtin-rules.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const line = (o: object) => `${JSON.stringify(o)}\n`;
@@ -44,5 +46,14 @@ describe('reading a labelled corpus', () => {
     expect(s.train.map((l) => l.where)).toEqual(['corpus/rounds/r1/a.jsonl:1', 'corpus/rounds/r1/b.jsonl:1', 'corpus/dev.jsonl:1']);
     expect(s.dev.map((l) => l.text)).toEqual(['c']);
     expect(s.test).toEqual([]);
+  });
+
+  it('keeps the feature articles out of every split: they measure, and nothing is fit to them', () => {
+    const root = join(BUILTIN_RULES_DIR, '..');
+    const articles = readPattern(root, ARTICLES);
+    expect(new Set(articles.map((l) => l.lang))).toEqual(new Set(['zh', 'en']));
+    expect(articles.every((l) => l.labels.length === 0 && l.genre === 'news')).toBe(true);
+    const inSplits = new Set(Object.values(readSplits(root)).flatMap((lines) => lines.map((l) => l.text)));
+    expect(articles.filter((l) => inSplits.has(l.text))).toEqual([]);
   });
 });
