@@ -57,14 +57,15 @@ export function readCorpusFile(path: string, shownAs = path): CorpusLine[] {
 }
 
 /** The files a split names: paths relative to the repository, a trailing `*.jsonl` taking a folder's files. */
-function expand(root: string, pattern: string): string[] {
+/** `namedIn`: where the pattern was written (a prefix for the error), so a missing folder is traced to its source. */
+function expand(root: string, pattern: string, namedIn: string): string[] {
   if (!pattern.endsWith('*.jsonl')) return [join(root, pattern)];
   const dir = join(root, dirname(pattern));
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
-    throw new InputError(`corpus/splits.json: ${pattern}: no such folder`);
+    throw new InputError(`${namedIn}${pattern}: no such folder`);
   }
   return names
     .filter((n) => n.endsWith('.jsonl'))
@@ -84,14 +85,14 @@ export function readSplits(root: string): Record<Split, CorpusLine[]> {
   const out = {} as Record<Split, CorpusLine[]>;
   for (const split of SPLITS) {
     if (!Array.isArray(spec[split])) throw new InputError(`corpus/splits.json: no "${split}" list`);
-    out[split] = spec[split].flatMap((p) => readPattern(root, p));
+    out[split] = spec[split].flatMap((p) => readPattern(root, p, 'corpus/splits.json: '));
   }
   return out;
 }
 
 /** The lines of the files a pattern names (relative to the repository; a trailing `*.jsonl` takes a folder's files). */
-export function readPattern(root: string, pattern: string): CorpusLine[] {
-  return expand(root, pattern).flatMap((f) => readCorpusFile(f, relative(root, f)));
+export function readPattern(root: string, pattern: string, namedIn = ''): CorpusLine[] {
+  return expand(root, pattern, namedIn).flatMap((f) => readCorpusFile(f, relative(root, f)));
 }
 
 /** Feature articles, one sentence a line, none a demand (corpus/README.md): scored beside the splits, in none of them. */

@@ -48,6 +48,12 @@ describe('reading a labelled corpus', () => {
     expect(s.test).toEqual([]);
   });
 
+  it('names where a missing folder was asked for: corpus/splits.json, or the pattern alone', () => {
+    const dir = tempDir({ 'corpus/splits.json': JSON.stringify({ train: ['corpus/rounds/r9/*.jsonl'], dev: [], test: [] }) });
+    expect(() => readSplits(dir)).toThrow(/^corpus\/splits\.json: corpus\/rounds\/r9\/\*\.jsonl: no such folder$/);
+    expect(() => readPattern(dir, 'corpus/articles/*.jsonl')).toThrow(/^corpus\/articles\/\*\.jsonl: no such folder$/);
+  });
+
   it('keeps the feature articles out of every split: they measure, and nothing is fit to them', () => {
     const root = join(BUILTIN_RULES_DIR, '..');
     const articles = readPattern(root, ARTICLES);
