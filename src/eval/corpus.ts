@@ -56,8 +56,11 @@ export function readCorpusFile(path: string, shownAs = path): CorpusLine[] {
   return out;
 }
 
-/** The files a split names: paths relative to the repository, a trailing `*.jsonl` taking a folder's files. */
-/** `namedIn`: where the pattern was written (a prefix for the error), so a missing folder is traced to its source. */
+/**
+ * The files a pattern names: paths relative to the repository, a trailing `*.jsonl` taking a folder's
+ * files. `namedIn` is where the pattern was written (a prefix for the error), so a missing folder is
+ * traced to its source.
+ */
 function expand(root: string, pattern: string, namedIn: string): string[] {
   if (!pattern.endsWith('*.jsonl')) return [join(root, pattern)];
   const dir = join(root, dirname(pattern));
