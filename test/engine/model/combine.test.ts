@@ -5,6 +5,7 @@ import { extractFeatures, FEATURES, newFeatureBuffer } from '../../../src/engine
 import { DEMAND, HashedMlp, HIDDEN, K, outputIndex } from '../../../src/engine/model/hashed-mlp.js';
 import { normalizeInto } from '../../../src/engine/normalize.js';
 import { chooseThresholds, decide } from '../../../src/engine/model/thresholds.js';
+import { demandScore } from '../../../src/engine/model/decision.js';
 import type { Category } from '../../../src/core/categories.js';
 
 const T = { confirm: 0.5, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.7 };
@@ -39,11 +40,13 @@ function probs(values: Partial<Record<number, number>>): Float64Array {
   return p;
 }
 const CHECK_IN = outputIndex('check-in');
+const PROOF = outputIndex('proof-demand');
 
 describe('rules and model together', () => {
   it("keeps a rule's finding the model agrees with, by category or as a demand", () => {
     expect(combine([ruleFinding], probs({ [CHECK_IN]: 0.7 }), T, explain).findings).toEqual([ruleFinding]);
-    expect(combine([ruleFinding], probs({ [CHECK_IN]: 0.1, [DEMAND]: 0.8 }), T, explain).findings).toEqual([ruleFinding]);
+    // Demand score (0.9 + 0.4) / 2 = 0.65 reaches demandConfirm 0.6; check-in alone (0.4) would not confirm.
+    expect(combine([ruleFinding], probs({ [CHECK_IN]: 0.4, [DEMAND]: 0.9 }), T, explain).findings).toEqual([ruleFinding]);
   });
 
   it("vetoes a rule's finding on what the model judges no demand, and keeps it aside with the score", () => {
@@ -68,6 +71,14 @@ describe('rules and model together', () => {
   it('flags alone at a lower probability in a message it judges a demand', () => {
     expect(combine([], probs({ [CHECK_IN]: 0.75 }), T, explain).findings).toEqual([]);
     expect(combine([], probs({ [CHECK_IN]: 0.75, [DEMAND]: 0.7 }), T, explain).findings.map((f) => f.rule)).toEqual(['model/check-in']);
+  });
+
+  it('judges a demand by the mean of the demand output and the strongest category', () => {
+    expect(demandScore(probs({ [CHECK_IN]: 0.9, [DEMAND]: 0.2 }))).toBeCloseTo(0.55);
+    expect(demandScore(probs({ [CHECK_IN]: 0.3, [PROOF]: 0.6, [DEMAND]: 0.8 }))).toBeCloseTo(0.7);
+    // The demand output alone, every category at zero, is half a demand: the two must agree.
+    expect(combine([ruleFinding], probs({ [DEMAND]: 0.9 }), T, explain).findings).toEqual([]);
+    expect(combine([ruleFinding], probs({ [CHECK_IN]: 0.3, [DEMAND]: 0.9 }), T, explain).findings).toEqual([ruleFinding]);
   });
 
   it('does not flag alone a category a group silenced', () => {
