@@ -2,7 +2,7 @@ import { CATEGORIES } from '../../core/categories.js';
 import type { Finding } from '../../core/finding.js';
 import type { Normalized } from '../normalize.js';
 import type { FeatureBuffer } from './features.js';
-import { flagsAlone, ruleStands } from './decision.js';
+import { demandScore, flagsAlone, ruleStands } from './decision.js';
 import type { HashedMlp, Thresholds } from './hashed-mlp.js';
 
 /** Cues listed for a finding the model makes alone. */
@@ -31,14 +31,15 @@ export function combine(
   const findings: Finding[] = [];
   const vetoed: Finding[] = [];
   let ruled = 0;
+  const demand = demandScore(probs);
   for (const f of ruleFindings) {
     const k = CATEGORIES.indexOf(f.category);
     ruled |= 1 << k;
-    if (ruleStands(probs, t, k)) findings.push(f);
+    if (ruleStands(probs, demand, t, k)) findings.push(f);
     else vetoed.push({ ...f, score: round(probs[k]) });
   }
   for (let k = 0; k < CATEGORIES.length; k++) {
-    if ((ruled | silenced) & (1 << k) || !flagsAlone(probs, t, k)) continue;
+    if ((ruled | silenced) & (1 << k) || !flagsAlone(probs, demand, t, k)) continue;
     const cues = explain.model.cues(explain.buf, k, TOP_CUES).map((c) => {
       const from = explain.nz.start[c.from];
       const to = explain.nz.end[c.to - 1];

@@ -15,14 +15,16 @@ export function demandScore(probs: Float64Array): number {
   return (probs[DEMAND] + strongest) / 2;
 }
 
+// Both take the message's demandScore, computed once per message by the caller.
+
 /** Whether a rule's finding of category `k` stands: the model agrees on the category, or that it is a demand at all. */
-export function ruleStands(probs: Float64Array, t: Thresholds, k: number): boolean {
-  return demandScore(probs) >= t.demandConfirm || probs[k] >= t.confirm;
+export function ruleStands(probs: Float64Array, demand: number, t: Thresholds, k: number): boolean {
+  return demand >= t.demandConfirm || probs[k] >= t.confirm;
 }
 
 /** Whether the model flags category `k` alone (no rule found it): confident, or less so in a message it judges a demand. */
-export function flagsAlone(probs: Float64Array, t: Thresholds, k: number): boolean {
-  const solo = demandScore(probs) >= t.demandConfirm ? Math.min(t.solo, t.soloInDemand) : t.solo;
+export function flagsAlone(probs: Float64Array, demand: number, t: Thresholds, k: number): boolean {
+  const solo = demand >= t.demandConfirm ? Math.min(t.solo, t.soloInDemand) : t.solo;
   return probs[k] >= solo;
 }
 

@@ -1,6 +1,6 @@
 import { evaluate, type Scores } from '../../eval/metrics.js';
 import { CATEGORIES, type Category } from '../../core/categories.js';
-import { flagsAlone, ruleStands } from './decision.js';
+import { demandScore, flagsAlone, ruleStands } from './decision.js';
 import type { Thresholds } from './hashed-mlp.js';
 import type { Lang } from '../../core/lang.js';
 
@@ -17,7 +17,8 @@ export interface Judged {
 
 /** The categories rules and model give together under `t` (decision.ts, as the engine decides, without spans). */
 export function decide(j: Judged, t: Thresholds): Category[] {
-  return CATEGORIES.filter((_, k) => (j.ruled & (1 << k) ? ruleStands(j.probs, t, k) : flagsAlone(j.probs, t, k)));
+  const demand = demandScore(j.probs);
+  return CATEGORIES.filter((_, k) => (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : flagsAlone(j.probs, demand, t, k)));
 }
 
 export function scoreWith(judged: readonly Judged[], t: Thresholds): Scores {
