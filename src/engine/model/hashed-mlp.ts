@@ -18,7 +18,7 @@ export const HIDDEN = 24;
 export interface Thresholds {
   /** A rule's finding stands when the model gives its category at least this probability… */
   confirm: number;
-  /** …or when the message is a demand with at least this probability. */
+  /** …or when the message's demand score (decision.ts, `demandScore`) reaches this. */
   demandConfirm: number;
   /** The model flags a category alone (no rule fired for it) at this probability or above… */
   solo: number;
