@@ -44,7 +44,9 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     const { run } = await load();
     return await run(rest, ctx);
   } catch (err) {
-    ctx.stderr.write(`fingertip ${name}: ${oneLine(err)}\n`);
+    // Errors name their command for callers that are not the CLI; said once here.
+    const reason = oneLine(err);
+    ctx.stderr.write(`fingertip ${name}: ${reason.startsWith(`${name}: `) ? reason.slice(name.length + 2) : reason}\n`);
     if (err instanceof InputError) return 2;
     if (err instanceof WorkError) return 1;
     // Unexpected errors are bugs: keep the one-line promise but show where in the debug env.

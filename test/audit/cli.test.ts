@@ -43,7 +43,7 @@ describe('fingertip audit', () => {
         /^fingertip audit: .*truncated\.json: messages\[4\]: truncated: the file ends before the document does\n$/,
       ],
       [['audit', fixture('unknown.txt')], /^fingertip audit: .*unknown\.txt: unknown export format; expected .*\n$/],
-      [['audit'], /^fingertip audit: audit: name at least one EXPORT .*\n$/],
+      [['audit'], /^fingertip audit: name at least one EXPORT .*\n$/],
       [['audit', fixture('contract.jsonl'), '--format', 'pdf'], /^fingertip audit: --format: expected json, md or html, got "pdf"\n$/],
     ];
     for (const [argv, stderr] of cases) {

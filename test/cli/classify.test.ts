@@ -87,6 +87,6 @@ describe('fingertip (dispatch)', () => {
   it('answers an unknown option with exit 2 naming it', async () => {
     const r = await runCli(['classify', '--bogus']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^fingertip classify: classify: Unknown option '--bogus'/);
+    expect(r.stderr).toMatch(/^fingertip classify: Unknown option '--bogus'/);
   });
 });

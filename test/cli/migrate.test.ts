@@ -79,9 +79,9 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
 describe('fingertip migrate, given what it cannot use', () => {
   it('says what is missing in one line, exit 2', async () => {
     const noTo = await runCli(['migrate']);
-    expect([noTo.code, noTo.stderr]).toEqual([2, 'fingertip migrate: migrate: give --to postgres://user:password@host:port/database\n']);
+    expect([noTo.code, noTo.stderr]).toEqual([2, 'fingertip migrate: give --to postgres://user:password@host:port/database\n']);
     const missing = join(tempDir(), 'none.db');
     const noFile = await runCli(['migrate', '--to', 'postgres://127.0.0.1/x', '--from', missing]);
-    expect([noFile.code, noFile.stderr]).toEqual([2, `fingertip migrate: migrate: ${missing}: no such database file\n`]);
+    expect([noFile.code, noFile.stderr]).toEqual([2, `fingertip migrate: ${missing}: no such database file\n`]);
   });
 });

@@ -52,6 +52,6 @@ describe('fingertip rules', () => {
     expect((await runCli(['rules', 'frob'])).code).toBe(2);
     const missing = await runCli(['rules', 'list', '/nonexistent/rules']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe('fingertip rules: rules: /nonexistent/rules: no such folder\n');
+    expect(missing.stderr).toBe('fingertip rules: /nonexistent/rules: no such folder\n');
   });
 });

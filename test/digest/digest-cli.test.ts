@@ -35,7 +35,7 @@ describe('fingertip digest', () => {
 
   it('is a usage error without exactly one of --print and --send, or with a bad week', async () => {
     const { file } = await seededConfig();
-    expect((await runCli(['digest', '--config', file])).stderr).toBe('fingertip digest: digest: give exactly one of --print or --send\n');
+    expect((await runCli(['digest', '--config', file])).stderr).toBe('fingertip digest: give exactly one of --print or --send\n');
     const bad = await runCli(['digest', '--week', '2026-47', '--print', '--config', file]);
     expect([bad.code, bad.stderr]).toEqual([2, 'fingertip digest: --week: expected an ISO week such as 2026-W47, got "2026-47"\n']);
   });
@@ -45,7 +45,7 @@ describe('fingertip digest', () => {
     writeFileSync(file, `db: ${db}\ndigest:\n  supervisors: [{platform: nowhere, user: boss}]\n`);
     const res = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('fingertip digest: digest: 1 of 1 deliveries failed');
+    expect(res.stderr).toContain('fingertip digest: 1 of 1 deliveries failed');
     const log = await openStore(db);
     expect((await log.deliveries('nowhere', 'boss'))[0].status).toBe('failed');
     await log.close();
