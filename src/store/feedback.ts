@@ -1,7 +1,8 @@
 import type { Finding } from '../core/finding.js';
 import type { Category } from '../core/categories.js';
-import { maskOf } from './category-mask.js';
+import { categoriesOf, maskOf } from './category-mask.js';
 import type { Sql } from './sql/sql.js';
+import type { FalsePositive } from './store.js';
 
 /**
  * A member says a flagged message is not formalism (for one rule, or for all with rule null). The
@@ -37,4 +38,24 @@ export async function markFalsePositive(db: Sql, platform: string, messageId: st
     messageId,
   ]);
   return true;
+}
+
+/**
+ * Every "not formalism" feedback, oldest first, with what its message is flagged for now (null once
+ * the message itself was purged): the labelled lines a deployment can train its own model on.
+ */
+export async function readFalsePositives(db: Sql): Promise<FalsePositive[]> {
+  const rows = await db.all<{ platform: string; message_id: string; rule: string | null; ts: number; text: string | null; mask: number | null }>(
+    `SELECT f.platform, f.message_id, f.rule, f.ts, f.text, m.mask
+       FROM feedback f LEFT JOIN messages m ON m.platform = f.platform AND m.id = f.message_id
+      ORDER BY f.ts, f.rowid`,
+  );
+  return rows.map((r) => ({
+    platform: r.platform,
+    messageId: r.message_id,
+    rule: r.rule,
+    ts: Number(r.ts),
+    text: r.text,
+    flaggedFor: r.mask === null ? null : categoriesOf(Number(r.mask)),
+  }));
 }

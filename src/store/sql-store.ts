@@ -1,4 +1,4 @@
-import { markFalsePositive } from './feedback.js';
+import { markFalsePositive, readFalsePositives } from './feedback.js';
 import { BatchWriter, type BatchItem } from './batch-writer.js';
 import { claimDelivery, readDeliveries, settleDelivery } from './deliveries.js';
 import { categoryTotals, demandCount, groupTotals, memberView, quietCounts } from './aggregates.js';
@@ -168,6 +168,10 @@ export class SqlStore implements Store {
 
   addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void> {
     return this.writer.transaction((db) => addLead(db, platform, groupId, text, ts));
+  }
+
+  falsePositives() {
+    return readFalsePositives(this.reader);
   }
 
   leads(period: Period) {

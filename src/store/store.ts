@@ -99,6 +99,19 @@ export interface IngestOptions {
   maxDelayMs?: number;
 }
 
+/** A "not formalism" feedback: the message it corrected, as the feedback kept it. */
+export interface FalsePositive {
+  platform: string;
+  messageId: string;
+  /** The rule whose findings it dropped; null for all of them. */
+  rule: string | null;
+  ts: number;
+  /** Null once the sender asked to be forgotten. */
+  text: string | null;
+  /** The categories the message is still flagged for; null when the message was purged. */
+  flaggedFor: Category[] | null;
+}
+
 /** What `forgetUser` did. */
 export interface Forgotten {
   /** The anonymous id that now stands for the user in messages and feedback. */
@@ -173,6 +186,8 @@ export interface Store {
 
   /** Drops one rule's findings (or all, with rule null) from a message; false when no such message. */
   markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean>;
+  /** Every such feedback, oldest first (see feedback.ts readFalsePositives). */
+  falsePositives(): Promise<FalsePositive[]>;
   addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void>;
   leads(period: Period): Promise<Lead[]>;
   setOptOut(platform: string, user: string, optedOut: boolean): Promise<void>;

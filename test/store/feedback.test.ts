@@ -42,4 +42,28 @@ describeEngines('markFalsePositive', (engine) => {
     const store = await tempStore({}, await engine.fresh());
     expect(await store.markFalsePositive('slack', 'ghost', null, 'U1')).toBe(false);
   });
+
+  it('reads every correction back with what its message is still flagged for, as training needs', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { cats: ['check-in', 'proof-demand'] }));
+    await store.add(rec('m2', { cats: ['like-quota'], senderId: 'U2' }));
+    await store.add(rec('m3', { cats: ['ack-demand'], senderId: 'U3', ts: 100 }));
+    await store.add(rec('m4', { cats: ['data-request'], ts: 100 }));
+    await store.markFalsePositive('slack', 'm1', 'check-in/test', 'U9');
+    await store.markFalsePositive('slack', 'm2', null, 'U9');
+    await store.markFalsePositive('slack', 'm3', null, 'U9');
+    await store.markFalsePositive('slack', 'm4', 'data-request/test', 'U9');
+    await store.forgetUser('slack', 'U2');
+    // The messages of ts 100 go; the feedback, written now, stays.
+    expect(await store.purge(200)).toBe(2);
+
+    const rows = await store.falsePositives();
+    expect(rows.map((r) => [r.messageId, r.rule, r.text, r.flaggedFor])).toEqual([
+      ['m1', 'check-in/test', 'text of m1', ['proof-demand']],
+      ['m2', null, null, []],
+      ['m3', null, 'text of m3', null],
+      ['m4', 'data-request/test', 'text of m4', null],
+    ]);
+    expect(rows.every((r) => r.platform === 'slack' && r.ts > 1_000_000)).toBe(true);
+  });
 });
