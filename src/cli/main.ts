@@ -1,7 +1,7 @@
 import { InputError, WorkError, oneLine } from '../core/errors.js';
 import { processContext, type CliContext, type Command } from './context.js';
 
-export const USAGE = 'usage: fingertip <start|classify|audit|report|digest|rules|migrate> [options]  (fingertip help for details)';
+export const USAGE = 'usage: fingertip <start|classify|audit|report|digest|feedback|rules|migrate> [options]  (fingertip help for details)';
 
 export const HELP = `${USAGE}
 
@@ -12,6 +12,7 @@ export const HELP = `${USAGE}
   report [--week YYYY-Www] [--format json|md|html] [--lang zh|en]
                                                       the same report from the bot's database
   digest [--week YYYY-Www] (--print | --send)         the weekly digest for supervisors
+  feedback export [--out FILE]                        messages marked "not formalism", as lines to train on
   rules test|lint|list [DIR]                          run rule examples, check rules, list rules
   migrate --to postgres://… [--from FILE]             copy the bot's SQLite database into PostgreSQL
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   audit: () => import('./commands/audit.js'),
   report: () => import('./commands/report.js'),
   digest: () => import('./commands/digest.js'),
+  feedback: () => import('./commands/feedback.js'),
   rules: () => import('./commands/rules.js'),
   migrate: () => import('./commands/migrate.js'),
 };

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { isPostgresUrl } from '../../store/postgres/target.js';
 import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.js';
 import { storedReport } from '../../analysis/report/from-store.js';
 import { renderReport, reportFormat } from '../../render/render.js';
 import { languageOption, reportLanguage } from '../../render/report-language.js';
-import { openStore } from '../../analysis/open-store.js';
+import { openExistingStore } from '../existing-store.js';
 import { weekOf, weekRange } from '../../core/time/iso-week.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
@@ -29,9 +27,7 @@ export const run: Command = async (argv, ctx) => {
   const lang = languageOption(values.lang as string | undefined) ?? config.language;
   const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
   const { from, to } = weekRange(week, config.timezone);
-  if (!isPostgresUrl(config.db) && !existsSync(config.db))
-    throw new InputError(`report: ${config.db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)`);
-  const store = await openStore(config.db);
+  const store = await openExistingStore('report', config.db);
   let text: string;
   try {
     const builder = await storedReport(store, config, { from, to });

@@ -1,0 +1,37 @@
+import { writeFile } from 'node:fs/promises';
+import { feedbackLines } from '../../analysis/feedback-lines.js';
+import { InputError } from '../../core/errors.js';
+import { parseCommandArgs } from '../args.js';
+import { loadConfig } from '../config/load.js';
+import type { Command } from '../context.js';
+import { openExistingStore } from '../existing-store.js';
+
+/**
+ * `fingertip feedback export [--out FILE]`: the messages members marked "not formalism", as labelled
+ * JSONL lines that `npm run train -- --add FILE` trains on, so a deployment can teach the model its
+ * own groups' language. What was left out, and why, goes to stderr.
+ */
+export const run: Command = async (argv, ctx) => {
+  const { values, positionals } = parseCommandArgs('feedback', argv, { out: { type: 'string' } });
+  if (positionals[0] !== 'export' || positionals.length > 1)
+    throw new InputError(
+      `feedback: ${positionals.length === 0 ? 'no subcommand' : `unknown subcommand "${positionals.slice(positionals[0] === 'export' ? 1 : 0).join(' ')}"`} (use feedback export [--out FILE])`,
+    );
+  const config = loadConfig(values.config as string | undefined, ctx.env);
+  const store = await openExistingStore('feedback', config.db);
+  let exported;
+  try {
+    exported = feedbackLines(await store.falsePositives());
+  } finally {
+    await store.close();
+  }
+  const text = exported.lines.map((l) => `${JSON.stringify(l)}\n`).join('');
+  if (values.out) await writeFile(values.out as string, text);
+  else ctx.stdout.write(text);
+  const left = [
+    exported.withoutText && `${exported.withoutText} without text (their senders were forgotten)`,
+    exported.unknownLabels && `${exported.unknownLabels} purged after a correction of one rule only`,
+  ].filter(Boolean);
+  ctx.stderr.write(`feedback: exported ${exported.lines.length} corrected messages${left.length ? `; left out ${left.join(', ')}` : ''}\n`);
+  return 0;
+};

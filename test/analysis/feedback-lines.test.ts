@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { feedbackLines } from '../../src/analysis/feedback-lines.js';
+import type { FalsePositive } from '../../src/store/store.js';
+
+const fp = (messageId: string, fields: Partial<FalsePositive> = {}): FalsePositive => ({
+  platform: 'wechat',
+  messageId,
+  rule: null,
+  ts: 1,
+  text: `text of ${messageId}`,
+  flaggedFor: [],
+  ...fields,
+});
+
+describe('feedbackLines', () => {
+  it('makes one line per message, however many corrections it had', () => {
+    const out = feedbackLines([
+      fp('m1', { rule: 'check-in/a', flaggedFor: ['proof-demand', 'data-request'] }),
+      fp('m1', { rule: 'like-quota/b', flaggedFor: ['proof-demand', 'data-request'] }),
+      fp('m2'),
+    ]);
+    expect(out.lines.map((l) => [l.id, l.labels])).toEqual([
+      ['wechat/m1', ['data-request', 'proof-demand']],
+      ['wechat/m2', []],
+    ]);
+  });
+
+  it('keeps a purged message corrected whole (it demands nothing) and leaves out one corrected for a rule only', () => {
+    const out = feedbackLines([fp('gone', { flaggedFor: null }), fp('partly', { rule: 'check-in/a', flaggedFor: null })]);
+    expect(out.lines.map((l) => [l.id, l.labels])).toEqual([['wechat/gone', []]]);
+    expect(out.unknownLabels).toBe(1);
+  });
+
+  it('takes the text from any correction that kept it, and leaves out a message with none', () => {
+    const out = feedbackLines([fp('a', { text: null }), fp('a', { text: 'kept' }), fp('b', { text: null })]);
+    expect(out.lines.map((l) => l.text)).toEqual(['kept']);
+    expect(out.withoutText).toBe(1);
+  });
+});
