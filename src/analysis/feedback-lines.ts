@@ -29,7 +29,9 @@ export function feedbackLines(feedback: readonly FalsePositive[]): FeedbackLines
   const byMessage = new Map<string, FalsePositive[]>();
   for (const f of feedback) {
     const key = `${f.platform}/${f.messageId}`;
-    byMessage.set(key, [...(byMessage.get(key) ?? []), f]);
+    const rows = byMessage.get(key);
+    if (rows) rows.push(f);
+    else byMessage.set(key, [f]);
   }
   const out: FeedbackLines = { lines: [], withoutText: 0, unknownLabels: 0 };
   for (const [id, rows] of byMessage) {

@@ -55,6 +55,13 @@ describe('fingertip feedback export', () => {
       stderr: `fingertip feedback: ${db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)\n`,
     });
     expect((await runCli(['feedback'], { env: { FINGERTIP_DB: db } })).stderr).toBe('fingertip feedback: no subcommand (use feedback export [--out FILE])\n');
-    expect((await runCli(['feedback', 'import'], { env: { FINGERTIP_DB: db } })).code).toBe(2);
+    expect(await runCli(['feedback', 'import'], { env: { FINGERTIP_DB: db } })).toMatchObject({
+      code: 2,
+      stderr: 'fingertip feedback: unknown subcommand "import" (use feedback export [--out FILE])\n',
+    });
+    expect(await runCli(['feedback', 'export', 'now'], { env: { FINGERTIP_DB: db } })).toMatchObject({
+      code: 2,
+      stderr: 'fingertip feedback: unexpected argument "now" (use feedback export [--out FILE])\n',
+    });
   });
 });

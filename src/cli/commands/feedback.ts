@@ -13,9 +13,10 @@ import { openExistingStore } from '../existing-store.js';
  */
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('feedback', argv, { out: { type: 'string' } });
-  if (positionals[0] !== 'export' || positionals.length > 1)
+  const [sub, extra] = positionals;
+  if (sub !== 'export' || extra !== undefined)
     throw new InputError(
-      `feedback: ${positionals.length === 0 ? 'no subcommand' : `unknown subcommand "${positionals.slice(positionals[0] === 'export' ? 1 : 0).join(' ')}"`} (use feedback export [--out FILE])`,
+      `feedback: ${sub === undefined ? 'no subcommand' : sub !== 'export' ? `unknown subcommand "${sub}"` : `unexpected argument "${extra}"`} (use feedback export [--out FILE])`,
     );
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const store = await openExistingStore('feedback', config.db);
