@@ -30,6 +30,13 @@ describe('fingertip feedback export', () => {
     // Without --out the lines go to stdout.
     const printed = await runCli(['feedback', 'export'], { env: { FINGERTIP_DB: db } });
     expect(printed.stdout.trim().split('\n')).toHaveLength(2);
+
+    // An --out that cannot be written is bad input, named in one line.
+    const bad = join(dir, 'no-such-folder', 'feedback.jsonl');
+    expect(await runCli(['feedback', 'export', '--out', bad], { env: { FINGERTIP_DB: db } })).toMatchObject({
+      code: 2,
+      stderr: `fingertip feedback: --out ${bad}: cannot write (ENOENT)\n`,
+    });
   });
 
   it('says what it left out and why', async () => {

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { runAudit } from '../../audit/run-audit.js';
 import { ProgressBar } from '../../audit/progress.js';
@@ -9,6 +8,7 @@ import { languageOption, reportLanguage } from '../../render/report-language.js'
 import { REPORT_TEXTS } from '../../render/texts.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
+import { writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
 
 // `--out report.html` alone asks for HTML: the format follows the file's extension unless given.
@@ -53,11 +53,7 @@ export const run: Command = async (argv, ctx) => {
   });
   const text = render(format, result, skipBad, lang ?? config.language);
   if (out) {
-    try {
-      await writeFile(out, text);
-    } catch (err) {
-      throw new InputError(`--out ${out}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    await writeOut(out, text);
     const { report } = result;
     ctx.stderr.write(
       `fingertip audit: ${out}: ${report.messages.toLocaleString('en')} messages, ${report.demands.toLocaleString('en')} demands, ${report.groups.length} groups${result.skipped ? `, ${result.skipped} broken entries skipped` : ''}\n`,

@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { feedbackLines } from '../../analysis/feedback-lines.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
+import { writeOut } from '../write-out.js';
 import { loadConfig } from '../config/load.js';
 import type { Command } from '../context.js';
 import { openExistingStore } from '../existing-store.js';
@@ -27,7 +27,7 @@ export const run: Command = async (argv, ctx) => {
     await store.close();
   }
   const text = exported.lines.map((l) => `${JSON.stringify(l)}\n`).join('');
-  if (values.out) await writeFile(values.out as string, text);
+  if (values.out) await writeOut(values.out as string, text);
   else ctx.stdout.write(text);
   const left = [
     exported.withoutText && `${exported.withoutText} without text (their senders were forgotten)`,

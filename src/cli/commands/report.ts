@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { loadConfig } from '../config/load.js';
 import { storedReport } from '../../analysis/report/from-store.js';
 import { renderReport, reportFormat } from '../../render/render.js';
@@ -7,6 +6,7 @@ import { openExistingStore } from '../existing-store.js';
 import { weekOf, weekRange } from '../../core/time/iso-week.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
+import { writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
 
 /**
@@ -36,7 +36,7 @@ export const run: Command = async (argv, ctx) => {
   } finally {
     await store.close();
   }
-  if (values.out) await writeFile(values.out as string, text);
+  if (values.out) await writeOut(values.out as string, text);
   else ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 };

@@ -1,7 +1,7 @@
 import { DEMAND, type Thresholds } from './hashed-mlp.js';
 
 // The one statement of how rules and model decide, read by the engine (combine.ts) and by the
-// threshold search on the dev split (thresholds.ts), so the two can never drift apart.
+// threshold search on unseen lines (thresholds.ts), so the two can never drift apart.
 
 /**
  * How sure the model is that a message is a demand at all. Two of its outputs estimate that: the
