@@ -37,6 +37,12 @@ export const COPY_TABLES: readonly CopyTable[] = [
     order: ['rowid'],
     match: ['platform', 'message_id', 'rule', 'by_user', 'ts'],
   },
+  {
+    name: 'missed_demands',
+    columns: ['platform', 'message_id', 'sender_id', 'by_user', 'ts', 'text', 'mask'],
+    order: ['platform', 'message_id', 'by_user'],
+    unique: ['platform', 'message_id', 'by_user'],
+  },
   { name: 'leads', columns: ['platform', 'group_id', 'text', 'ts'], order: ['rowid'], match: ['platform', 'group_id', 'text', 'ts'] },
   {
     name: 'digest_deliveries',

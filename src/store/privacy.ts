@@ -55,7 +55,7 @@ export async function readOptOuts(db: Sql): Promise<OptOuts> {
 
 /**
  * Erases a user: their name, the texts of their messages (and the matched words in findings, and the
- * copies kept with feedback), their id wherever it stood (message ids that embed it, as Slack's
+ * copies kept with feedback and reports of missed demands), their id wherever it stood (message ids that embed it, as Slack's
  * reactions do; member lists; supervisor lists and digest deliveries; identity keys). Messages and
  * feedback keep an anonymous token for the id, so every count and per-sender total stays right
  * without saying who. An opt-out stays (it is only a hash). Run inside a transaction.
@@ -82,6 +82,14 @@ export async function forgetUser(db: Sql, platform: string, user: string): Promi
     feedback.map((f) => ({ id: f.message_id, findings: f.findings })),
   );
   await db.run('UPDATE feedback SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
+  await db.run('UPDATE missed_demands SET sender_id = ?, message_id = replace(message_id, ?, ?), text = NULL WHERE platform = ? AND sender_id = ?', [
+    token,
+    user,
+    token,
+    platform,
+    user,
+  ]);
+  await db.run('UPDATE missed_demands SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
   await db.run('DELETE FROM group_members WHERE platform = ? AND user_id = ?', [platform, user]);
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);
   await db.run('DELETE FROM digest_deliveries WHERE platform = ? AND user_id = ?', [platform, user]);

@@ -6,6 +6,7 @@ import * as groups from './groups.js';
 import { IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
 import { addLead, readLeads } from './leads.js';
+import { readMissed, reportMissed } from './missed.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { OptOuts } from './opt-outs.js';
 import * as privacy from './privacy.js';
@@ -14,7 +15,7 @@ import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
-import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, Period, Scope, Store, QuietCount } from './store.js';
+import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, MissedReport, Period, Scope, Store, QuietCount } from './store.js';
 
 /** What is left to the engine once the store's queries are written: its connections' care. */
 export interface StoreEngine {
@@ -172,6 +173,14 @@ export class SqlStore implements Store {
 
   falsePositives() {
     return readFalsePositives(this.reader);
+  }
+
+  reportMissed(report: MissedReport): Promise<void> {
+    return this.writer.transaction((db) => reportMissed(db, report, Date.now()));
+  }
+
+  missedDemands() {
+    return readMissed(this.reader);
   }
 
   leads(period: Period) {

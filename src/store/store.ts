@@ -112,6 +112,30 @@ export interface FalsePositive {
   flaggedFor: Category[] | null;
 }
 
+/** A member's report that the bot missed a demand: what `reportMissed` keeps. */
+export interface MissedReport {
+  platform: string;
+  messageId: string;
+  /** The message's sender, so that forgetting them erases the text kept here too. */
+  senderId: string;
+  byUser: string;
+  text: string;
+  categories: Category[];
+}
+
+/** A reported missed demand as `missedDemands` reads it back. */
+export interface MissedDemand {
+  platform: string;
+  messageId: string;
+  ts: number;
+  /** Null once the sender asked to be forgotten. */
+  text: string | null;
+  /** What the reporter named. */
+  categories: Category[];
+  /** What the message is flagged for now; null when the store holds no such message. */
+  flaggedFor: Category[] | null;
+}
+
 /** What `forgetUser` did. */
 export interface Forgotten {
   /** The anonymous id that now stands for the user in messages and feedback. */
@@ -188,6 +212,10 @@ export interface Store {
   markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean>;
   /** Every such feedback, oldest first (see feedback.ts readFalsePositives). */
   falsePositives(): Promise<FalsePositive[]>;
+  /** Keeps a member's report of a demand the bot missed (see missed.ts); it counts in no figure. */
+  reportMissed(report: MissedReport): Promise<void>;
+  /** Every such report, oldest first. */
+  missedDemands(): Promise<MissedDemand[]>;
   addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void>;
   leads(period: Period): Promise<Lead[]>;
   setOptOut(platform: string, user: string, optedOut: boolean): Promise<void>;

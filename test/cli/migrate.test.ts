@@ -18,6 +18,7 @@ async function seeded(path: string): Promise<void> {
   );
   await Promise.all(adds);
   await store.markFalsePositive('slack', 'm4', null, 'U2');
+  await store.reportMissed({ platform: 'slack', messageId: 'm5', senderId: 'U3', byUser: 'U2', text: 'everyone star the repo', categories: ['like-quota'] });
   await store.addLead('slack', 'C1', 'they make us like every post', 5000);
   await store.addLead('slack', null, 'same text, no group', 5000);
   await store.identityPut('wechaty', 'room-topic:abc', 'wxg-1');
@@ -34,6 +35,7 @@ async function contents(store: Store) {
     groups: await store.groups(),
     settings: await store.groupSettings('slack', 'C1'),
     leads: await store.leads(scope),
+    missed: await store.missedDemands(),
     deliveries: await store.deliveries('slack', 'U9'),
     identity: await store.identityGet('wechaty', 'room-topic:abc'),
     optedOut: [await store.isOptedOut('slack', 'U7'), await store.isOptedOut('slack', 'U1')],
@@ -54,6 +56,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(lines).toContain('messages: 12,000 read, 12,000 copied, 0 there already');
       expect(lines).toContain('feedback: 1 read, 1 copied, 0 there already');
       expect(lines).toContain('leads: 2 read, 2 copied, 0 there already');
+      expect(lines).toContain('missed_demands: 1 read, 1 copied, 0 there already');
       expect(lines.at(-1)).toMatch(new RegExp(`^copied [\\d,]+ rows from ${path} to postgres://fingertip@127\\.0\\.0\\.1:\\d+/\\w+$`));
 
       const [sqlite, postgres] = [await openStore(path), await openStore(url)];

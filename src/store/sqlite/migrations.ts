@@ -4,6 +4,7 @@ import { DIGEST_DELIVERIES_SCHEMA } from './delivery-schema.js';
 import { addDeadlines } from './deadline-migration.js';
 import { IDENTITIES_SCHEMA } from './identities-schema.js';
 import { hashOptOuts } from './opt-out-migration.js';
+import { MISSED_SCHEMA } from './missed-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import type { TextReading } from '../text-reading.js';
@@ -16,7 +17,15 @@ import type { TextReading } from '../text-reading.js';
  */
 export type Migration = string | ((db: Db, reading: TextReading) => Promise<void>);
 
-export const MIGRATIONS: readonly Migration[] = [SCHEMA_V1, DIGEST_DELIVERIES_SCHEMA, IDENTITIES_SCHEMA, addDeadlines, hashOptOuts, PRIVACY_EPOCH_SCHEMA];
+export const MIGRATIONS: readonly Migration[] = [
+  SCHEMA_V1,
+  DIGEST_DELIVERIES_SCHEMA,
+  IDENTITIES_SCHEMA,
+  addDeadlines,
+  hashOptOuts,
+  PRIVACY_EPOCH_SCHEMA,
+  MISSED_SCHEMA,
+];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
 export const APPLICATION_ID = 0x46544950;

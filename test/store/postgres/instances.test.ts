@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { openStore } from '../../../src/analysis/open-store.js';
+import { PG_MIGRATIONS } from '../../../src/store/postgres/migrations.js';
 import { engines, POSTGRES } from '../../support/databases.js';
 import { rawDb } from '../../support/raw-db.js';
 import { rec, tempStore } from '../fixtures.js';
@@ -21,7 +22,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       const stores = await Promise.all(Array.from({ length: 4 }, () => tempStore({}, url)));
       expect(stores).toHaveLength(4);
       const raw = await rawDb(url);
-      expect(await raw.all('SELECT version FROM fingertip_schema')).toEqual([{ version: 1 }]);
+      expect(await raw.all('SELECT version FROM fingertip_schema')).toEqual([{ version: PG_MIGRATIONS.length }]);
       expect(await raw.all('SELECT count(*) AS n FROM privacy_salt')).toEqual([{ n: 1 }]);
       await raw.close();
     });
@@ -39,7 +40,9 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       await raw.exec('DROP TABLE orders');
       await (await openStore(url)).close();
       await raw.run('UPDATE fingertip_schema SET version = 99');
-      expect(((await rejection(openStore(url))) as Error).message).toMatch(/made by a newer fingertip \(schema version 99, this one knows up to 1\)/);
+      expect(((await rejection(openStore(url))) as Error).message).toMatch(
+        new RegExp(`made by a newer fingertip \\(schema version 99, this one knows up to ${PG_MIGRATIONS.length}\\)`),
+      );
       await raw.close();
     });
 

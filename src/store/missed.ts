@@ -1,0 +1,37 @@
+import { categoriesOf, maskOf } from './category-mask.js';
+import type { Sql } from './sql/sql.js';
+import type { MissedDemand, MissedReport } from './store.js';
+
+/**
+ * A member says a message the bot left alone demands these categories. The row keeps its text, as
+ * flagged messages keep theirs, for `feedback export`; it does not count in any figure (one member's
+ * word does not make a demand). Reporting the same message again adds categories. Run inside a
+ * transaction.
+ */
+export async function reportMissed(db: Sql, r: MissedReport, now: number): Promise<void> {
+  await db.run(
+    `INSERT INTO missed_demands (platform, message_id, sender_id, by_user, ts, text, mask) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (platform, message_id, by_user) DO UPDATE SET mask = missed_demands.mask | excluded.mask, ts = excluded.ts`,
+    [r.platform, r.messageId, r.senderId, r.byUser, now, r.text, maskOf(r.categories)],
+  );
+}
+
+/**
+ * Every report, oldest first, with the categories its message is flagged for now (null when the
+ * message is not stored or was purged): what a training line of it must be labelled with besides.
+ */
+export async function readMissed(db: Sql): Promise<MissedDemand[]> {
+  const rows = await db.all<{ platform: string; message_id: string; ts: number; text: string | null; mask: number; flagged: number | null }>(
+    `SELECT d.platform, d.message_id, d.ts, d.text, d.mask, m.mask AS flagged
+       FROM missed_demands d LEFT JOIN messages m ON m.platform = d.platform AND m.id = d.message_id
+      ORDER BY d.ts, d.platform, d.message_id, d.by_user`,
+  );
+  return rows.map((r) => ({
+    platform: r.platform,
+    messageId: r.message_id,
+    ts: Number(r.ts),
+    text: r.text,
+    categories: categoriesOf(Number(r.mask)),
+    flaggedFor: r.flagged === null ? null : categoriesOf(Number(r.flagged)),
+  }));
+}

@@ -1,0 +1,74 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
+import { rec, tempStore } from './fixtures.js';
+import type { MissedReport } from '../../src/store/store.js';
+
+const report = (fields: Partial<MissedReport> = {}): MissedReport => ({
+  platform: 'slack',
+  messageId: 'm1',
+  senderId: 'U1',
+  byUser: 'U9',
+  text: 'Everyone please star the repo before the release call',
+  categories: ['like-quota'],
+  ...fields,
+});
+
+describeEngines('reportMissed', (engine) => {
+  it('keeps each report with its text, adds the categories a reporter names again, and counts in no figure', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { ts: 1000 }));
+    await store.reportMissed(report());
+    await store.reportMissed(report({ categories: ['ranking-pressure'] }));
+    await store.reportMissed(report({ byUser: 'U8', categories: ['like-quota'] }));
+    const rows = await store.missedDemands();
+    // One row per reporter (in time order, which a fast test may not tell apart).
+    expect(rows.map((r) => [r.messageId, r.text, r.categories, r.flaggedFor]).sort()).toEqual([
+      ['m1', report().text, ['like-quota'], []],
+      ['m1', report().text, ['like-quota', 'ranking-pressure'], []],
+    ]);
+    expect(await store.demandCount({ from: 0, to: 2_000_000 })).toBe(0);
+  });
+
+  it('names what the message is flagged for now, and null for a message it does not hold', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { cats: ['check-in'], ts: 1000 }));
+    await store.reportMissed(report({ categories: ['proof-demand'] }));
+    await store.reportMissed(report({ messageId: 'elsewhere' }));
+    const rows = (await store.missedDemands()).map((r) => [r.messageId, r.flaggedFor]);
+    expect(rows.sort()).toEqual([
+      ['elsewhere', null],
+      ['m1', ['check-in']],
+    ]);
+  });
+
+  it("erases the text when its sender is forgotten, and the reporter's id when the reporter is", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.reportMissed(report());
+    await store.reportMissed(report({ messageId: 'm2', senderId: 'U2' }));
+    await store.forgetUser('slack', 'U1');
+    await store.forgetUser('slack', 'U9');
+    const rows = await store.missedDemands();
+    expect(rows.map((r) => [r.messageId, r.text]).sort()).toEqual([
+      ['m1', null],
+      ['m2', report().text],
+    ]);
+    await store.close();
+    const db = await rawDb(store.path);
+    const byUsers = await db.all<{ by_user: string; sender_id: string }>('SELECT by_user, sender_id FROM missed_demands ORDER BY message_id');
+    await db.close();
+    expect(byUsers.map((r) => [r.by_user.startsWith('anon-'), r.sender_id.startsWith('anon-') || r.sender_id])).toEqual([
+      [true, true],
+      [true, 'U2'],
+    ]);
+  });
+
+  it('goes with the purge of what is older than the cutoff', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.reportMissed(report());
+    expect(await store.purge(Date.now() - 60_000)).toBe(0);
+    expect(await store.missedDemands()).toHaveLength(1);
+    await store.purge(Date.now() + 60_000);
+    expect(await store.missedDemands()).toEqual([]);
+  });
+});
