@@ -13,6 +13,7 @@ import { isGroupAdmin } from './admins.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
+import { RecentTexts } from '../commands/recent-texts.js';
 
 export interface BotOptions {
   config: Config;
@@ -32,6 +33,7 @@ export class Bot {
   private readonly settings = new Map<GroupKey, GroupSettings & { disabled: ReadonlySet<string> }>();
   private readonly groupSeen = new Map<GroupKey, string>();
   private readonly lastNudge = new Map<GroupKey, number>();
+  private readonly recent = new RecentTexts();
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
@@ -67,8 +69,14 @@ export class Bot {
     // DingTalk every message the robot receives mentions it, demands included.
     const settings = await this.groupSettings(msg.platform, msg.group.id);
     const classification = classifyMessage(this.opts.engine, msg, { disabled: settings.disabled });
-    await store.add(toRecord(msg, classification));
-    if (!classification.findings.length) return;
+    const record = toRecord(msg, classification);
+    await store.add(record);
+    if (!classification.findings.length) {
+      // Held for a member's `missed` report; a bare "收到" or a picture is never one.
+      if (!record.isAck && (msg.kind ?? 'text') === 'text')
+        this.recent.remember(msg.platform, msg.group.id, { id: msg.id, senderId: msg.sender.id, text: msg.text, ts: msg.ts });
+      return;
+    }
     adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });
     if (settings.mode !== 'nudge') return;
     const nudge = nudgeFinding(classification.findings, this.opts.engine.rules);
@@ -102,6 +110,7 @@ export class Bot {
       store,
       engine,
       config,
+      recent: this.recent,
       now: this.now(),
       isAdmin: () => isGroupAdmin(msg, adapter, config),
       replyPrivately: (text) => adapter.sendPrivate(msg.sender.id, { text }, { groupId }),

@@ -4,6 +4,7 @@ import type { Config } from '../core/config.js';
 import type { Engine } from '../engine/engine.js';
 import type { Store } from '../store/store.js';
 import type { Lang } from '../core/lang.js';
+import type { RecentTexts } from './recent-texts.js';
 
 /** What a chat command may use: the message, where to answer, and the bot's parts. */
 export interface CommandContext {
@@ -15,6 +16,8 @@ export interface CommandContext {
   store: Store;
   engine: Engine;
   config: Config;
+  /** The groups' latest messages the bot left alone, for `missed`. */
+  recent: RecentTexts;
   /** Group owner/admin on the platform, or listed under `admins` in the config. */
   isAdmin(): Promise<boolean>;
   /** Answers the sender alone (ephemeral in the group or a direct message, as the platform allows). */

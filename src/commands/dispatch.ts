@@ -1,6 +1,7 @@
 import type { CommandHandler } from './context.js';
 import { config } from './handlers/config.js';
 import { help } from './handlers/help.js';
+import { missed } from './handlers/missed.js';
 import { notFormalism } from './handlers/not-formalism.js';
 import { forget, optin, optout } from './handlers/privacy.js';
 import { report } from './handlers/report.js';
@@ -13,6 +14,7 @@ export const HANDLERS: Record<CommandName, CommandHandler> = {
   help,
   why,
   'not-formalism': notFormalism,
+  missed,
   config,
   report,
   optout,

@@ -1,7 +1,7 @@
 import type { Lang } from '../core/lang.js';
 
 /** The chat commands, each with its English and Chinese words. */
-export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
+export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'missed' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
 
 const WORDS: [string, CommandName, Lang][] = [
   ['not formalism', 'not-formalism', 'en'],
@@ -14,11 +14,13 @@ const WORDS: [string, CommandName, Lang][] = [
   ['统计', 'stats', 'zh'],
   ['帮助', 'help', 'zh'],
   ['误报', 'not-formalism', 'zh'],
+  ['漏报', 'missed', 'zh'],
   ['设置', 'config', 'zh'],
   ['反映', 'report', 'zh'],
   ['stats', 'stats', 'en'],
   ['help', 'help', 'en'],
   ['why', 'why', 'en'],
+  ['missed', 'missed', 'en'],
   ['config', 'config', 'en'],
   ['report', 'report', 'en'],
   ['optout', 'optout', 'en'],

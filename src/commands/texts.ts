@@ -34,8 +34,8 @@ export const TEXTS = {
   },
   help(lang: Lang): string {
     return lang === 'zh'
-      ? '我是 fingertip，统计群里的"指尖上的形式主义"。命令：统计（你本周的负担，私信给你）/ 统计 本群（在群里公布本群数据）；为什么（回复一条消息）；误报（回复一条消息）；反映 <内容>（匿名反映）；退出统计 / 加入统计；删除我的数据。群管理员：设置 模式 静默|提醒、设置 关闭规则 <规则>、设置 开启规则 <规则>、设置 语言 zh|en、设置 主管 <用户>、设置 查看。'
-      : "I'm fingertip: I count fingertip formalism in this group. Commands: stats (your own week, sent to you privately) / stats group (this group's week, in the group); why (reply to a message); not formalism (reply to a message); report <text> (anonymous lead); optout / optin; forget me. Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en, config supervisor <user>, config show.";
+      ? '我是 fingertip，统计群里的"指尖上的形式主义"。命令：统计（你本周的负担，私信给你）/ 统计 本群（在群里公布本群数据）；为什么（回复一条消息）；误报（回复一条消息）；漏报 <类别>（回复一条没被标记的形式主义消息，如"漏报 打卡 截图"）；反映 <内容>（匿名反映）；退出统计 / 加入统计；删除我的数据。群管理员：设置 模式 静默|提醒、设置 关闭规则 <规则>、设置 开启规则 <规则>、设置 语言 zh|en、设置 主管 <用户>、设置 查看。'
+      : 'I\'m fingertip: I count fingertip formalism in this group. Commands: stats (your own week, sent to you privately) / stats group (this group\'s week, in the group); why (reply to a message); not formalism (reply to a message); missed <categories> (reply to a demand I left alone, e.g. "missed check-in screenshot"); report <text> (anonymous lead); optout / optin; forget me. Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en, config supervisor <user>, config show.';
   },
   unknown(word: string, lang: Lang): string {
     return lang === 'zh' ? `不认识的命令"${word}"。发送"帮助"查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;
@@ -50,6 +50,21 @@ export const TEXTS = {
   needReply: (lang: Lang) => (lang === 'zh' ? '请回复一条消息再发这个命令。' : 'Reply to a message with this command.'),
   notFlagged: (lang: Lang) => (lang === 'zh' ? '这条消息没有被标记。' : 'That message was not flagged.'),
   falsePositiveThanks: (lang: Lang) => (lang === 'zh' ? '已记为误报，不再计入统计，谢谢。' : 'Recorded as a false positive; it no longer counts. Thank you.'),
+  missedWhich(unknown: readonly string[], lang: Lang): string {
+    const names = CATEGORIES.map((c) => CATEGORY_LABELS[lang][c]).join(lang === 'zh' ? '、' : ', ');
+    if (lang === 'zh') return `${unknown.length ? `不认识"${unknown.join(' ')}"。` : ''}请写明它要求什么，如"漏报 打卡 截图"。类别：${names}。`;
+    return `${unknown.length ? `I don't know "${unknown.join(' ')}". ` : ''}Say what it demands, e.g. "missed check-in screenshot". Categories: ${names}.`;
+  },
+  missedNoText: (lang: Lang) =>
+    lang === 'zh'
+      ? '我已没有这条消息的文本：没被标记的消息不保存文本，只在内存里留每个群最近 20 条、一天。请回复一条较新的消息。'
+      : "I no longer hold that message's text: I keep none of the messages I leave alone, only each group's last 20 in memory for a day. Reply to a more recent one.",
+  missedOptedOut: (lang: Lang) => (lang === 'zh' ? '这条消息的发送者已退出统计，不能保存它的文本。' : 'Its sender opted out, so I keep nothing of it.'),
+  missedAlready: (lang: Lang) => (lang === 'zh' ? '这条消息已按这些类别标记。' : 'That message is already flagged for those.'),
+  missedThanks: (lang: Lang) =>
+    lang === 'zh'
+      ? '已记为漏报，用来训练模型识别这类消息；它不计入统计。谢谢。'
+      : 'Recorded as a missed demand, kept to train the model on messages like it; it does not count in the figures. Thank you.',
   adminOnly: (lang: Lang) => (lang === 'zh' ? '只有群主或群管理员可以修改设置。' : 'Only the group owner or admins can change settings.'),
   mentionsOnly: (lang: Lang) =>
     lang === 'zh'

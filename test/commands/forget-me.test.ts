@@ -29,7 +29,8 @@ const TRACES = [MEMBER.name!, '欧阳青蛙', 'Quenby-Thistlewood', MEMBER.id, .
 /**
  * A running bot on a real file, in which the member has left every kind of trace the store keeps:
  * demands and chatter, a reaction (whose Slack-style id names them), membership, a supervisor
- * subscription and a digest delivery, feedback given and received, an identity key.
+ * subscription and a digest delivery, feedback given and received, missed demands reported and
+ * reported by them, an identity key.
  */
 async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapter }> {
   const store = await tempStore();
@@ -48,11 +49,17 @@ async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapte
   await say(`config supervisor ${MEMBER.id}`, BOSS, { addressed: true });
   await say('not formalism', BOSS, { addressed: true, replyTo: 'd0' });
   await say('not formalism', MEMBER, { addressed: true, replyTo: 'o1' });
+  // Demands the bot left alone, each reported missed: one the member sent, one the member reported.
+  await say('Team, kindly go through the new handbook on the portal and mark it as read by Friday XYLO99Q', MEMBER, { id: 'q1' });
+  await say('missed acknowledgements', BOSS, { addressed: true, replyTo: 'q1' });
+  await say('Team, kindly go through the new rota on the portal and mark it as read by Friday PAXO99', PEER, { id: 'q2' });
+  await say('missed acknowledgements', MEMBER, { addressed: true, replyTo: 'q2' });
   await store.identityPut('test', 'contact-id:@puppet-7', MEMBER.id);
   await store.claimDelivery('test', MEMBER.id, '2026-W47', Date.UTC(2026, 10, 23));
   await store.settleDelivery('test', MEMBER.id, '2026-W47', null, Date.UTC(2026, 10, 23));
   await store.flush();
   for (let i = 1; i < 30; i++) expect((await store.message('test', `d${i}`))?.categories.length).toBeGreaterThan(0);
+  expect((await store.missedDemands()).map((m) => m.messageId).sort()).toEqual(['q1', 'q2']);
   expect(bytesFound(store.path, TRACES)).not.toEqual([]);
   return { store, adapter };
 }
@@ -91,7 +98,7 @@ describe('forget me', () => {
     await adapter.say('各位明早九点前把周报表格填好发群里 PAXO-late', { sender: PEER, group: GROUP, id: 'late' });
     await store.close();
     expect(bytesFound(store.path, TRACES)).toEqual([]);
-    const kept = [otherTexts[0], otherTexts[1], 'PAXO-late', BOSS.name!, PEER.name!];
+    const kept = [otherTexts[0], otherTexts[1], 'PAXO99', 'PAXO-late', BOSS.name!, PEER.name!];
     expect(bytesFound(store.path, kept).map((hit) => hit.split(' ').slice(2).join(' '))).toEqual(kept);
   });
 

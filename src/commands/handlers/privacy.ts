@@ -17,6 +17,7 @@ export const optin: CommandHandler = async (ctx) => {
  */
 export const forget: CommandHandler = async (ctx) => {
   const { supervisedGroups } = await ctx.store.forgetUser(ctx.msg.platform, ctx.msg.sender.id);
+  ctx.recent.forget(ctx.msg.platform, ctx.msg.sender.id);
   for (const id of supervisedGroups) ctx.settingsChanged(id);
   await ctx.replyPrivately(TEXTS.forgotten(ctx.lang));
 };

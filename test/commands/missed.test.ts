@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { botHarness } from '../support/bot-harness.js';
+
+const cmd = { addressed: true } as const;
+// A demand (read receipts) that the shipped rules and model leave alone.
+const QUIET_DEMAND = 'Team, kindly go through the new handbook on the portal and mark it as read by Friday';
+
+describe('missed', () => {
+  it('keeps the text of a message the bot left alone, with the categories named, privately and without counting it', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say('lunch at noon?', { id: 'a1' });
+    await adapter.say(QUIET_DEMAND, { id: 'q1', from: 'lead' });
+    await adapter.say('missed acknowledgements and rankings', { ...cmd, replyTo: 'q1' });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.text, r.categories])).toEqual([['q1', QUIET_DEMAND, ['ack-demand', 'ranking-pressure']]]);
+    await adapter.say('stats group', cmd);
+    expect(adapter.last()!.text).toMatch(/no formalism demands flagged/);
+  });
+
+  it("without a reply takes the group's latest message it left alone, passing over bare acknowledgements", async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say('各位老师，下周一前把本班学生的志愿时长汇总一下发我', { id: 'z1', from: 'lead' });
+    await adapter.say('收到', { id: 'z2' });
+    await adapter.say('漏报 填表', cmd);
+    expect(adapter.last()!.text).toMatch(/^已记为漏报/);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.categories])).toEqual([['z1', ['data-request']]]);
+  });
+
+  it('asks which categories when none or an unknown word is named', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say(QUIET_DEMAND, { id: 'q1' });
+    await adapter.say('missed', { ...cmd, replyTo: 'q1' });
+    expect(adapter.last()!.text).toMatch(/^Say what it demands, e\.g\. "missed check-in screenshot"\. Categories: check-ins, /);
+    await adapter.say('漏报 点赞 摸鱼', { ...cmd, replyTo: 'q1' });
+    expect(adapter.last()!.text).toMatch(/^不认识"摸鱼"。请写明它要求什么/);
+    expect(await store.missedDemands()).toEqual([]);
+  });
+
+  it('says so when it holds no text: an unknown message, a sender who opted out or asked to be forgotten', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say('missed likes', { ...cmd, replyTo: 'never-seen' });
+    expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
+
+    await adapter.say('optout', { ...cmd, from: 'shy' });
+    await adapter.say(QUIET_DEMAND, { id: 'q2', from: 'shy' });
+    await adapter.say('missed likes', { ...cmd, replyTo: 'q2' });
+    expect(adapter.last()!.text).toBe('Its sender opted out, so I keep nothing of it.');
+
+    await adapter.say(QUIET_DEMAND, { id: 'q3', from: 'gone' });
+    await adapter.say('forget me', { ...cmd, from: 'gone' });
+    await adapter.say('missed likes', { ...cmd, replyTo: 'q3' });
+    expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
+    expect(await store.missedDemands()).toEqual([]);
+  });
+
+  it('on a flagged message adds what it lacks and refuses what it already has', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say('请全体同事今晚十点前完成打卡', { id: 'd1', from: 'boss' });
+    await store.flush();
+    await adapter.say('漏报 打卡', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text).toBe('这条消息已按这些类别标记。');
+    await adapter.say('漏报 排名', { ...cmd, replyTo: 'd1' });
+    expect((await store.missedDemands()).map((r) => [r.text, r.categories, r.flaggedFor])).toEqual([
+      ['请全体同事今晚十点前完成打卡', ['ranking-pressure'], ['check-in']],
+    ]);
+  });
+
+  it('is a group command', async () => {
+    const { adapter } = await botHarness();
+    await adapter.say('missed likes', { group: null });
+    expect(adapter.last()).toMatchObject({ to: 'private', text: 'Send this command in the group.' });
+  });
+});
