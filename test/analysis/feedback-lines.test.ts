@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedbackLines } from '../../src/analysis/feedback-lines.js';
-import type { FalsePositive } from '../../src/store/store.js';
+import type { FalsePositive, MissedDemand } from '../../src/store/store.js';
 
 const fp = (messageId: string, fields: Partial<FalsePositive> = {}): FalsePositive => ({
   platform: 'wechat',
@@ -8,6 +8,16 @@ const fp = (messageId: string, fields: Partial<FalsePositive> = {}): FalsePositi
   rule: null,
   ts: 1,
   text: `text of ${messageId}`,
+  flaggedFor: [],
+  ...fields,
+});
+
+const missed = (messageId: string, fields: Partial<MissedDemand> = {}): MissedDemand => ({
+  platform: 'wechat',
+  messageId,
+  ts: 2,
+  text: `text of ${messageId}`,
+  categories: ['like-quota'],
   flaggedFor: [],
   ...fields,
 });
@@ -35,5 +45,26 @@ describe('feedbackLines', () => {
     const out = feedbackLines([fp('a', { text: null }), fp('a', { text: 'kept' }), fp('b', { text: null })]);
     expect(out.lines.map((l) => l.text)).toEqual(['kept']);
     expect(out.withoutText).toBe(1);
+  });
+
+  it('labels a message reported missed with every category named and what it is flagged for besides', () => {
+    const out = feedbackLines(
+      [fp('both', { rule: 'check-in/a', flaggedFor: ['data-request'] })],
+      [
+        missed('m1', { categories: ['check-in'] }),
+        missed('m1', { categories: ['proof-demand'], text: null }),
+        missed('flagged', { categories: ['ranking-pressure'], flaggedFor: ['like-quota'] }),
+        missed('both', { categories: ['ack-demand'], flaggedFor: ['data-request'] }),
+        missed('unknown', { flaggedFor: null }),
+        missed('forgotten', { text: null }),
+      ],
+    );
+    expect(out.lines.map((l) => [l.id, l.text, l.labels])).toEqual([
+      ['wechat/both', 'text of both', ['ack-demand', 'data-request']],
+      ['wechat/m1', 'text of m1', ['check-in', 'proof-demand']],
+      ['wechat/flagged', 'text of flagged', ['like-quota', 'ranking-pressure']],
+      ['wechat/unknown', 'text of unknown', ['like-quota']],
+    ]);
+    expect([out.missed, out.withoutText]).toEqual([4, 1]);
   });
 });

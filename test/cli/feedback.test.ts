@@ -39,6 +39,28 @@ describe('fingertip feedback export', () => {
     });
   });
 
+  it('adds the demands members reported missed, labelled with what they named', async () => {
+    const db = join(tempDir(), 'bot.db');
+    const store = await tempStore({}, db);
+    await store.add(rec('m1', { cats: ['ack-demand'], text: 'Please all reply 1 to confirm' }));
+    await store.markFalsePositive('slack', 'm1', null, 'U9');
+    const text = 'Team, kindly go through the new handbook on the portal and mark it as read by Friday';
+    await store.reportMissed({ platform: 'slack', messageId: 'm2', senderId: 'U1', byUser: 'U9', text, categories: ['ack-demand'] });
+    await store.close();
+    const res = await runCli(['feedback', 'export'], { env: { FINGERTIP_DB: db } });
+    expect([res.code, res.stderr]).toEqual([0, 'feedback: exported 2 corrected messages (1 reported missed)\n']);
+    expect(
+      res.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; labels: string[] })
+        .map((l) => [l.id, l.labels]),
+    ).toEqual([
+      ['slack/m1', []],
+      ['slack/m2', ['ack-demand']],
+    ]);
+  });
+
   it('says what it left out and why', async () => {
     const db = join(tempDir(), 'bot.db');
     const store = await tempStore({}, db);

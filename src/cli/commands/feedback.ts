@@ -7,8 +7,8 @@ import type { Command } from '../context.js';
 import { openExistingStore } from '../existing-store.js';
 
 /**
- * `fingertip feedback export [--out FILE]`: the messages members marked "not formalism", as labelled
- * JSONL lines that `npm run train -- --add FILE` trains on, so a deployment can teach the model its
+ * `fingertip feedback export [--out FILE]`: the messages members marked "not formalism" or reported
+ * `missed`, as labelled JSONL lines that `npm run train -- --add FILE` trains on, so a deployment can teach the model its
  * own groups' language. What was left out, and why, goes to stderr.
  */
 export const run: Command = async (argv, ctx) => {
@@ -22,7 +22,7 @@ export const run: Command = async (argv, ctx) => {
   const store = await openExistingStore('feedback', config.db);
   let exported;
   try {
-    exported = feedbackLines(await store.falsePositives());
+    exported = feedbackLines(await store.falsePositives(), await store.missedDemands());
   } finally {
     await store.close();
   }
@@ -33,6 +33,7 @@ export const run: Command = async (argv, ctx) => {
     exported.withoutText && `${exported.withoutText} without text (their senders were forgotten)`,
     exported.unknownLabels && `${exported.unknownLabels} purged after a correction of one rule only`,
   ].filter(Boolean);
-  ctx.stderr.write(`feedback: exported ${exported.lines.length} corrected messages${left.length ? `; left out ${left.join(', ')}` : ''}\n`);
+  const missed = exported.missed ? ` (${exported.missed} reported missed)` : '';
+  ctx.stderr.write(`feedback: exported ${exported.lines.length} corrected messages${missed}${left.length ? `; left out ${left.join(', ')}` : ''}\n`);
   return 0;
 };
