@@ -3,6 +3,24 @@ import type { Sql } from './sql/sql.js';
 import type { MissedDemand, MissedReport } from './store.js';
 
 /**
+ * The table of reports, one row per reporter and message (reporting again adds categories), its
+ * categories a mask as messages keep theirs; `time` is the dialect's type for epoch milliseconds.
+ */
+export const missedDemandsTable = (time: 'INTEGER' | 'BIGINT'): string => `
+CREATE TABLE missed_demands (
+  platform TEXT NOT NULL,
+  message_id TEXT NOT NULL,
+  sender_id TEXT NOT NULL,
+  by_user TEXT NOT NULL,
+  ts ${time} NOT NULL,
+  text TEXT,
+  mask INTEGER NOT NULL,
+  PRIMARY KEY (platform, message_id, by_user)
+);
+CREATE INDEX missed_demands_ts ON missed_demands (ts);
+`;
+
+/**
  * A member says a message the bot left alone demands these categories. The row keeps its text, as
  * flagged messages keep theirs, for `feedback export`; it does not count in any figure (one member's
  * word does not make a demand). Reporting the same message again adds categories. Run inside a

@@ -100,7 +100,7 @@ describe('forget me', () => {
     expect(bytesFound(store.path, TRACES)).toEqual([]);
     const kept = [otherTexts[0], otherTexts[1], 'PAXO99', 'PAXO-late', BOSS.name!, PEER.name!];
     expect(bytesFound(store.path, kept).map((hit) => hit.split(' ').slice(2).join(' '))).toEqual(kept);
-  });
+  }, 20_000);
 
   it('is not held up by a reader inside the WAL: the log is emptied once the reader is done', async () => {
     const { store, adapter } = await botWithMember();
@@ -121,5 +121,6 @@ describe('forget me', () => {
     } finally {
       await new Promise<void>((resolve) => reader.close(() => resolve()));
     }
-  });
+    // Its own bound: building the member's traces takes seconds, and the retry may wait up to 10 s.
+  }, 30_000);
 });
