@@ -48,7 +48,10 @@ export const TEXTS = {
   leadThanks: (lang: Lang) => (lang === 'zh' ? '收到反映，已匿名记录，会出现在下一期周报中。' : 'Thank you: recorded anonymously for the next weekly digest.'),
   leadEmpty: (lang: Lang) => (lang === 'zh' ? '请在"反映"后写上内容。' : 'Write what to report after "report".'),
   needReply: (lang: Lang) => (lang === 'zh' ? '请回复一条消息再发这个命令。' : 'Reply to a message with this command.'),
-  notFlagged: (lang: Lang) => (lang === 'zh' ? '这条消息没有被标记。' : 'That message was not flagged.'),
+  notFlagged: (lang: Lang) =>
+    lang === 'zh'
+      ? '这条消息没有被标记。如果它是形式主义要求，请回复它"漏报 <类别>"。'
+      : 'That message was not flagged. If it is a formalism demand, reply to it with "missed <categories>".',
   falsePositiveThanks: (lang: Lang) => (lang === 'zh' ? '已记为误报，不再计入统计，谢谢。' : 'Recorded as a false positive; it no longer counts. Thank you.'),
   missedWhich(unknown: readonly string[], lang: Lang): string {
     const names = CATEGORIES.map((c) => CATEGORY_LABELS[lang][c]).join(lang === 'zh' ? '、' : ', ');

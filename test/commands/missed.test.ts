@@ -10,6 +10,9 @@ describe('missed', () => {
     const { adapter, store } = await botHarness();
     await adapter.say('lunch at noon?', { id: 'a1' });
     await adapter.say(QUIET_DEMAND, { id: 'q1', from: 'lead' });
+    // Asked why, the bot says it flagged nothing and how to report it.
+    await adapter.say('why', { ...cmd, replyTo: 'q1' });
+    expect(adapter.last()!.text).toBe('That message was not flagged. If it is a formalism demand, reply to it with "missed <categories>".');
     await adapter.say('missed acknowledgements and rankings', { ...cmd, replyTo: 'q1' });
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
     expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
