@@ -11,7 +11,7 @@ import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';
 
-export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut'>;
+export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts'>;
 
 /** The trend covers this many weeks, the digest's own included. */
 export const TREND_WEEKS = 5;
@@ -84,6 +84,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
       .filter((l) => (!platform || l.platform === platform) && (l.groupId === null ? !wanted : !wanted || wanted.has(l.groupId)))
       .map((l) => l.text),
     examples: [],
+    feedback: await store.feedbackCounts({ ...ranges[current], platform, groupIds }),
   };
 
   for (const g of report.groups) {

@@ -1,6 +1,7 @@
 import type { Category } from '../core/categories.js';
 import type { Rating } from './rating.js';
 import type { Lang } from '../core/lang.js';
+import type { FeedbackCounts } from '../store/store.js';
 
 /**
  * A group's name as the digest may show it: null stands for "other", the fold of groups too small
@@ -38,6 +39,8 @@ export interface Digest {
   leads: string[];
   /** At most three of the heaviest demands, quoted, with the rules that flagged them. */
   examples: { text: string; group: ShownGroup; ts: number; rules: string[]; personMinutes: number }[];
+  /** The week's messages members marked "not formalism" and reported missed: how far the flags were disputed. */
+  feedback: FeedbackCounts;
   /** Senders of demands and how many they sent, only when `digest.detail` is 'senders'. */
   senders?: { name: string; demands: number }[];
 }

@@ -30,12 +30,17 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     if (items.length) lines.push('', title, ...items.map((i) => `  ${i}`));
   };
 
+  const feedback = (): void => {
+    if (d.feedback.corrected + d.feedback.missed > 0) lines.push('', t.feedback(d.feedback.corrected, d.feedback.missed));
+  };
+
   if (d.demands === 0) {
     lines.push(t.nothing);
     section(
       t.leads,
       d.leads.map((l) => t.quote(cut(l))),
     );
+    feedback();
     return lines.join('\n');
   }
   lines.push(t.total(d.demands, hours(d.personMinutes)));
@@ -72,6 +77,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     t.leads,
     d.leads.map((l) => t.quote(cut(l))),
   );
+  feedback();
   section(
     t.examples,
     d.examples.map((e, i) => {

@@ -20,6 +20,8 @@ export interface DigestTexts {
   sprawl: string;
   overlap: (groups: string, percent: number) => string;
   leads: string;
+  /** Members' corrections of the week's flags; said only when there are any. */
+  feedback: (corrected: number, missed: number) => string;
   examples: string;
   /** One quoted example: `text` already quoted. */
   example: (n: number, text: string, group: string, time: string, hours: string, rules: string) => string;
@@ -53,6 +55,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     sprawl: '群组重叠：',
     overlap: (g, p) => `${g} 成员重合 ${p}%`,
     leads: '成员匿名反映：',
+    feedback: (c, m) => `成员反馈：${c} 条被标为误报（已不计入），${m} 条被报告漏报（不计入，用于改进识别）。`,
     examples: '最重的要求：',
     example: (i, q, g, t, h, r) => `${i}. ${q}——${g}，${t}，约 ${h} 人·小时，规则 ${r}`,
     quote: (text) => `「${text}」`,
@@ -81,6 +84,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     sprawl: 'Overlapping groups:',
     overlap: (g, p) => `${g} share ${p}% of their members`,
     leads: 'Anonymous leads from members:',
+    feedback: (c, m) =>
+      `Members' feedback: ${c} flagged ${c === 1 ? 'message' : 'messages'} marked not formalism (no longer counted), ${m} ${m === 1 ? 'demand' : 'demands'} reported missed (not counted; kept to improve the flags).`,
     examples: 'Heaviest demands:',
     example: (i, q, g, t, h, r) => `${i}. ${q} (${g}, ${t}, about ${h} person-hours, rule ${r})`,
     quote: (text) => `"${text}"`,

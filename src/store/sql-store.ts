@@ -7,6 +7,7 @@ import { IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
 import { addLead, readLeads } from './leads.js';
 import { readMissed, reportMissed } from './missed.js';
+import { feedbackCounts } from './feedback-counts.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { OptOuts } from './opt-outs.js';
 import * as privacy from './privacy.js';
@@ -181,6 +182,10 @@ export class SqlStore implements Store {
 
   missedDemands() {
     return readMissed(this.reader);
+  }
+
+  feedbackCounts(scope: Scope) {
+    return feedbackCounts(this.reader, scope);
   }
 
   leads(period: Period) {

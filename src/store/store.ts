@@ -136,6 +136,12 @@ export interface MissedDemand {
   flaggedFor: Category[] | null;
 }
 
+/** Messages of a scope members disputed: marked "not formalism", and reported missed. */
+export interface FeedbackCounts {
+  corrected: number;
+  missed: number;
+}
+
 /** What `forgetUser` did. */
 export interface Forgotten {
   /** The anonymous id that now stands for the user in messages and feedback. */
@@ -216,6 +222,8 @@ export interface Store {
   reportMissed(report: MissedReport): Promise<void>;
   /** Every such report, oldest first. */
   missedDemands(): Promise<MissedDemand[]>;
+  /** How many of the scope's messages members corrected and reported missed (see feedback-counts.ts). */
+  feedbackCounts(scope: Scope): Promise<FeedbackCounts>;
   addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void>;
   leads(period: Period): Promise<Lead[]>;
   setOptOut(platform: string, user: string, optedOut: boolean): Promise<void>;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import type { Recipient } from '../../src/digest/recipients.js';
 import { digestText } from '../../src/digest/render-text.js';
-import { digestStore, seedWeek } from './fixture.js';
+import { record } from '../analysis/report/records.js';
+import { digestStore, seedWeek, w47 } from './fixture.js';
 
 // Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
 // hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
@@ -117,6 +118,41 @@ describe('buildDigest + digestText', () => {
     expect(d.demands).toBe(2);
     expect(d.personMinutes).toBe(342);
     expect(d.leads).toEqual([]);
+  });
+
+  it("says how many of the week's messages members corrected or reported missed, in the supervisor's groups", async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    // A form of W46 corrected (another week), and in W47 one chat message of ops reported missed twice.
+    await store.add(record({ platform: 'test', id: 'q1', groupId: 'C01', senderId: 'U5', ts: w47(2, 9) }));
+    await store.markFalsePositive('test', 'old1', null, 'U9');
+    await store.reportMissed({
+      platform: 'test',
+      messageId: 'q1',
+      senderId: 'U5',
+      byUser: 'U9',
+      text: 'everyone fill the roster',
+      categories: ['data-request'],
+    });
+    await store.reportMissed({
+      platform: 'test',
+      messageId: 'q1',
+      senderId: 'U5',
+      byUser: 'U8',
+      text: 'everyone fill the roster',
+      categories: ['data-request'],
+    });
+    await store.markFalsePositive('test', 'd1', null, 'U9');
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(d.feedback).toEqual({ corrected: 1, missed: 1 });
+    expect(digestText(d, config.digest.thresholds)).toContain(
+      "\n\nMembers' feedback: 1 flagged message marked not formalism (no longer counted), 1 demand reported missed (not counted; kept to improve the flags).\n",
+    );
+    const hr = await buildDigest(config, store, boss({ scope: { platform: 'test', groupIds: ['C02'] } }), '2026-W47');
+    expect(hr.feedback).toEqual({ corrected: 0, missed: 0 });
+    expect(digestText(hr, config.digest.thresholds)).not.toContain('feedback');
+    const zh = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    expect(digestText(zh, config.digest.thresholds)).toContain('成员反馈：1 条被标为误报（已不计入），1 条被报告漏报（不计入，用于改进识别）。');
   });
 
   it('says "nothing flagged" for an empty week', async () => {

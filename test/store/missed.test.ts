@@ -71,4 +71,19 @@ describeEngines('reportMissed', (engine) => {
     await store.purge(Date.now() + 60_000);
     expect(await store.missedDemands()).toEqual([]);
   });
+
+  it("counts the scope's messages corrected and reported missed, each once", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { ts: 1000, groupId: 'C1' }));
+    await store.add(rec('m2', { ts: 1000, groupId: 'C2', cats: ['check-in'] }));
+    await store.add(rec('m3', { ts: 5000, groupId: 'C1', cats: ['like-quota'] }));
+    await store.reportMissed(report());
+    await store.reportMissed(report({ byUser: 'U8' }));
+    await store.markFalsePositive('slack', 'm2', null, 'U9');
+    await store.markFalsePositive('slack', 'm3', null, 'U9');
+    await store.reportMissed(report({ messageId: 'not-stored' }));
+    expect(await store.feedbackCounts({ from: 0, to: 2000 })).toEqual({ corrected: 1, missed: 1 });
+    expect(await store.feedbackCounts({ from: 0, to: 9000, groupIds: ['C1'] })).toEqual({ corrected: 1, missed: 1 });
+    expect(await store.feedbackCounts({ from: 0, to: 9000, platform: 'wechat' })).toEqual({ corrected: 0, missed: 0 });
+  });
 });
