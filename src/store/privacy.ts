@@ -55,10 +55,11 @@ export async function readOptOuts(db: Sql): Promise<OptOuts> {
 
 /**
  * Erases a user: their name, the texts of their messages (and the matched words in findings, and the
- * copies kept with feedback and reports of missed demands), their id wherever it stood (message ids that embed it, as Slack's
- * reactions do; member lists; supervisor lists and digest deliveries; identity keys). Messages and
- * feedback keep an anonymous token for the id, so every count and per-sender total stays right
- * without saying who. An opt-out stays (it is only a hash). Run inside a transaction.
+ * copies kept with feedback and reports of missed demands), their id wherever it stood (message ids
+ * that embed it, as Slack's reactions do; member lists; supervisor lists and digest deliveries;
+ * identity keys). Messages, feedback and reports keep an anonymous token for the id, so every count
+ * and per-sender total stays right without saying who. An opt-out stays (it is only a hash). Run
+ * inside a transaction.
  */
 export async function forgetUser(db: Sql, platform: string, user: string): Promise<Forgotten> {
   await bumpPrivacyEpoch(db);

@@ -11,7 +11,8 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
 
 /**
  * Deletes what is older than `beforeTs`: messages, dedupe keys (a redelivery that old is not coming),
- * leads, feedback and reports of missed demands, in chunks of their own transactions. Returns how many messages went.
+ * leads, feedback and reports of missed demands, in chunks of their own transactions. Returns how
+ * many messages went.
  */
 export async function purge(writer: SerialWriter, beforeTs: number): Promise<number> {
   let messages = 0;

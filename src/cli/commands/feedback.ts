@@ -8,8 +8,8 @@ import { openExistingStore } from '../existing-store.js';
 
 /**
  * `fingertip feedback export [--out FILE]`: the messages members marked "not formalism" or reported
- * `missed`, as labelled JSONL lines that `npm run train -- --add FILE` trains on, so a deployment can teach the model its
- * own groups' language. What was left out, and why, goes to stderr.
+ * `missed`, as labelled JSONL lines that `npm run train -- --add FILE` trains on, so a deployment can
+ * teach the model its own groups' language. What was left out, and why, goes to stderr.
  */
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('feedback', argv, { out: { type: 'string' } });
