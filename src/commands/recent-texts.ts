@@ -37,22 +37,12 @@ export class RecentTexts {
   private writes = 0;
 
   remember(platform: string, groupId: string, m: RecentText): void {
-    const payload = `${m.id}\u0000${m.senderId}\u0000${m.ts}\u0000${m.text}`;
+    const payload = payloadOf(m);
     const size = Buffer.byteLength(payload, 'utf8');
     if (HEADER + size > GROUP_BYTES) return;
     const r = this.region(`${platform}\u0000${groupId}`);
     r.used = ++this.writes;
-    // Drop the oldest records until this one fits.
-    let drop = 0;
-    while (r.end - drop + HEADER + size > GROUP_BYTES) drop += HEADER + lengthAt(r.bytes, drop);
-    if (drop > 0) {
-      r.bytes.copyWithin(0, drop, r.end);
-      r.end -= drop;
-    }
-    r.bytes[r.end] = size >> 8;
-    r.bytes[r.end + 1] = size & 0xff;
-    encoder.encodeInto(payload, r.bytes.subarray(r.end + HEADER, r.end + HEADER + size));
-    r.end += HEADER + size;
+    append(r, payload, size);
   }
 
   /** The message `id` of the group, or with no id its latest; undefined when not held or too old. */
@@ -70,7 +60,11 @@ export class RecentTexts {
       const kept = records(r).filter((m) => m.senderId !== userId);
       r.bytes.fill(0);
       r.end = 0;
-      for (const m of kept) this.remember(platform, key.slice(platform.length + 1), m);
+      // Written back in place: the group keeps its place in the order groups are dropped in.
+      for (const m of kept) {
+        const payload = payloadOf(m);
+        append(r, payload, Buffer.byteLength(payload, 'utf8'));
+      }
     }
   }
 
@@ -88,7 +82,22 @@ export class RecentTexts {
   }
 }
 
+const payloadOf = (m: RecentText): string => `${m.id}\u0000${m.senderId}\u0000${m.ts}\u0000${m.text}`;
 const lengthAt = (bytes: Uint8Array, at: number): number => (bytes[at] << 8) | bytes[at + 1];
+
+/** Appends one record of `size` bytes, dropping the oldest records until it fits. */
+function append(r: Region, payload: string, size: number): void {
+  let drop = 0;
+  while (r.end - drop + HEADER + size > GROUP_BYTES) drop += HEADER + lengthAt(r.bytes, drop);
+  if (drop > 0) {
+    r.bytes.copyWithin(0, drop, r.end);
+    r.end -= drop;
+  }
+  r.bytes[r.end] = size >> 8;
+  r.bytes[r.end + 1] = size & 0xff;
+  encoder.encodeInto(payload, r.bytes.subarray(r.end + HEADER, r.end + HEADER + size));
+  r.end += HEADER + size;
+}
 
 /** A region's records, oldest first. */
 function records(r: Region): RecentText[] {

@@ -40,4 +40,16 @@ describe('RecentTexts', () => {
     r.forget('slack', 'u1');
     expect([r.find('slack', 'g', 0, 'a'), r.find('slack', 'g', 0, 'b')?.id, r.find('slack', 'g', 0)?.id]).toEqual([undefined, 'b', 'b']);
   });
+
+  it('forgetting a user does not make their groups look recently active', () => {
+    const r = new RecentTexts();
+    for (let g = 0; g < 1999; g++) r.remember('slack', `x${g}`, msg('first', 0, 'u3'));
+    r.remember('slack', 'old', msg('a', 0, 'u1'));
+    r.remember('slack', 'old', msg('b', 0, 'u2'));
+    for (let g = 0; g < 1999; g++) r.remember('slack', `x${g}`, msg('later', 0, 'u3'));
+    r.forget('slack', 'u1');
+    // One more group: the least recently written, 'old', goes, though forget rewrote it last.
+    r.remember('slack', 'new', msg('n'));
+    expect([r.find('slack', 'old', 0), r.find('slack', 'x0', 0)?.id]).toEqual([undefined, 'later']);
+  });
 });
