@@ -24,7 +24,8 @@ export interface Scores {
   misclassified: Labelled[];
 }
 
-function score(tp: number, fp: number, fn: number): CategoryScore {
+/** Precision, recall and F1 of counts (1 where nothing was expected or found, as a category with no errors). */
+export function countScore(tp: number, fp: number, fn: number): CategoryScore {
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
@@ -51,11 +52,11 @@ export function evaluate(items: Labelled[]): Scores {
     }
     if (exp.size !== act.size || [...exp].some((c) => !act.has(c))) misclassified.push(item);
   }
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, score(counts[c].tp, counts[c].fp, counts[c].fn)])) as Record<Category, CategoryScore>;
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, countScore(counts[c].tp, counts[c].fp, counts[c].fn)])) as Record<Category, CategoryScore>;
   const sum = (k: 'tp' | 'fp' | 'fn') => CATEGORIES.reduce((a, c) => a + counts[c][k], 0);
   return {
     byCategory,
-    micro: score(sum('tp'), sum('fp'), sum('fn')),
+    micro: countScore(sum('tp'), sum('fp'), sum('fn')),
     falsePositiveRate: negatives ? flaggedNegatives / negatives : 0,
     negatives,
     misclassified,
