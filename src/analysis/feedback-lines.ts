@@ -1,5 +1,5 @@
 import type { Category } from '../core/categories.js';
-import { normalizeInto } from '../engine/normalize.js';
+import { normalize, normalizeInto } from '../engine/normalize.js';
 import { textLang } from '../engine/model/text-lang.js';
 import type { FalsePositive, MissedDemand } from '../store/store.js';
 
@@ -20,16 +20,19 @@ export interface FeedbackLines {
   withoutText: number;
   /** Messages left out: purged, and corrected for one rule only, so what else they demand is unknown. */
   unknownLabels: number;
+  /** Messages left out: the same text with the same labels as a line already kept (one notice posted in many groups). */
+  repeats: number;
 }
 
 /**
  * One line per corrected message. A message marked "not formalism" is labelled with what it is still
  * flagged for: the categories members did not dispute. A purged message is still known to demand
  * nothing when a feedback dropped all of its findings. A message reported missed is labelled with
- * every category reporters named, and what it is flagged for besides.
+ * every category reporters named, and what it is flagged for besides. A message whose text (as the
+ * engine normalises it) and labels repeat a line already made is left out.
  */
 export function feedbackLines(feedback: readonly FalsePositive[], missed: readonly MissedDemand[] = []): FeedbackLines {
-  const out: FeedbackLines = { lines: [], missed: 0, withoutText: 0, unknownLabels: 0 };
+  const out: FeedbackLines = { lines: [], missed: 0, withoutText: 0, unknownLabels: 0, repeats: 0 };
   const line = (id: string, text: string, labels: Iterable<Category>): FeedbackLine => ({
     id,
     lang: textLang(normalizeInto(text)),
@@ -38,6 +41,7 @@ export function feedbackLines(feedback: readonly FalsePositive[], missed: readon
     genre: 'feedback',
   });
   const byId = new Map<string, FeedbackLine>();
+  const reported = new Set<string>();
   for (const [id, rows] of grouped(feedback)) {
     const text = rows.find((r) => r.text !== null)?.text ?? undefined;
     const labels = rows[0].flaggedFor ?? (rows.some((r) => r.rule === null) ? [] : undefined);
@@ -53,9 +57,20 @@ export function feedbackLines(feedback: readonly FalsePositive[], missed: readon
     }
     const named = rows.flatMap((r) => r.categories);
     byId.set(id, line(id, text, [...named, ...(rows[0].flaggedFor ?? []), ...(byId.get(id)?.labels ?? [])]));
-    out.missed++;
+    reported.add(id);
   }
-  out.lines = [...byId.values()];
+  // A notice forwarded into eighteen groups and corrected in each would otherwise train as eighteen
+  // lines: one text would weigh as much as eighteen different messages.
+  const seen = new Set<string>();
+  for (const l of byId.values()) {
+    const key = `${normalize(l.text)}\u0000${l.labels.join()}`;
+    if (seen.has(key)) out.repeats++;
+    else {
+      seen.add(key);
+      out.lines.push(l);
+      if (reported.has(l.id)) out.missed++;
+    }
+  }
   return out;
 }
 

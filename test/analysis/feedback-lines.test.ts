@@ -67,4 +67,17 @@ describe('feedbackLines', () => {
     ]);
     expect([out.missed, out.withoutText]).toEqual([4, 1]);
   });
+
+  it('makes one line of a text corrected in many groups, unless members labelled it differently', () => {
+    const notice = '请各位家长今晚8点前接龙报体温';
+    const out = feedbackLines(
+      [fp('g1', { text: notice }), fp('g2', { text: `${notice.replace('8', '８')}  ` }), fp('g3', { text: notice, flaggedFor: ['check-in'] })],
+      [missed('g4', { text: notice, categories: ['check-in'] }), missed('g5', { text: notice, categories: ['check-in'] })],
+    );
+    expect(out.lines.map((l) => [l.id, l.labels])).toEqual([
+      ['wechat/g1', []],
+      ['wechat/g3', ['check-in']],
+    ]);
+    expect([out.repeats, out.missed]).toEqual([3, 0]);
+  });
 });

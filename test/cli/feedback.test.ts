@@ -15,13 +15,20 @@ describe('fingertip feedback export', () => {
     );
     await store.add(rec('m2', { cats: ['like-quota'], text: 'Everyone please vote for our team before Friday' }));
     await store.add(rec('m3', { cats: ['ack-demand'] }));
+    // The same message in another group, corrected there too: one line of it is enough.
+    await store.add(rec('m4', { cats: ['like-quota'], text: 'Everyone please vote for our team before Friday' }));
     await store.markFalsePositive('slack', 'm1', 'check-in/a', 'U9');
     await store.markFalsePositive('slack', 'm2', null, 'U9');
+    await store.markFalsePositive('slack', 'm4', null, 'U8');
     await store.close();
 
     const out = join(dir, 'feedback.jsonl');
     const res = await runCli(['feedback', 'export', '--out', out], { env: { FINGERTIP_DB: db } });
-    expect([res.code, res.stderr, res.stdout]).toEqual([0, 'feedback: exported 2 corrected messages\n', '']);
+    expect([res.code, res.stderr, res.stdout]).toEqual([
+      0,
+      'feedback: exported 2 corrected messages; left out 1 repeating the text and labels of another\n',
+      '',
+    ]);
     expect(readCorpusFile(out).map((l) => [l.id, l.lang, l.text, l.labels, l.genre])).toEqual([
       ['slack/m1', 'zh', text, ['proof-demand'], 'feedback'],
       ['slack/m2', 'en', 'Everyone please vote for our team before Friday', [], 'feedback'],

@@ -32,6 +32,7 @@ export const run: Command = async (argv, ctx) => {
   const left = [
     exported.withoutText && `${exported.withoutText} without text (their senders were forgotten)`,
     exported.unknownLabels && `${exported.unknownLabels} purged after a correction of one rule only`,
+    exported.repeats && `${exported.repeats} repeating the text and labels of another`,
   ].filter(Boolean);
   const missed = exported.missed ? ` (${exported.missed} reported missed)` : '';
   ctx.stderr.write(`feedback: exported ${exported.lines.length} corrected messages${missed}${left.length ? `; left out ${left.join(', ')}` : ''}\n`);
