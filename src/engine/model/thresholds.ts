@@ -17,8 +17,15 @@ export interface Judged {
 
 /** The categories rules and model give together under `t` (decision.ts, as the engine decides, without spans). */
 export function decide(j: Judged, t: Thresholds): Category[] {
-  const demand = demandScore(j.probs);
-  return CATEGORIES.filter((_, k) => (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : flagsAlone(j.probs, demand, t, k)));
+  const mask = decideMask(j, demandScore(j.probs), t);
+  return CATEGORIES.filter((_, k) => mask & (1 << k));
+}
+
+/** The same as a bit mask (bit k: CATEGORIES[k]), given the line's demandScore. */
+function decideMask(j: Judged, demand: number, t: Thresholds): number {
+  let mask = 0;
+  for (let k = 0; k < CATEGORIES.length; k++) if (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : flagsAlone(j.probs, demand, t, k)) mask |= 1 << k;
+  return mask;
 }
 
 export function scoreWith(judged: readonly Judged[], t: Thresholds): Scores {
@@ -67,12 +74,7 @@ export function chooseThresholds(judged: readonly Judged[], maxFalse = MAX_FALSE
       fn = 0,
       flagged = 0;
     for (let i = 0; i < n; i++) {
-      const j = judged[i];
-      let actual = 0;
-      for (let k = 0; k < CATEGORIES.length; k++) {
-        const stands = j.ruled & (1 << k) ? ruleStands(j.probs, demand[i], t, k) : flagsAlone(j.probs, demand[i], t, k);
-        if (stands) actual |= 1 << k;
-      }
+      const actual = decideMask(judged[i], demand[i], t);
       tp += BITS[actual & expected[i]];
       fp += BITS[actual & ~expected[i]];
       fn += BITS[expected[i] & ~actual];
