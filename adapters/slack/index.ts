@@ -6,6 +6,7 @@ import { boltLogger } from './bolt-logger.js';
 import { SlackDirectory } from './directory.js';
 import { Inbound } from './inbound.js';
 import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent, type SlackReactionEvent } from './event-mapping.js';
+import { lookUpMessage } from './message-lookup.js';
 import { OutboundQueue } from './outbound-queue.js';
 import { createBoltApp, startBoltApp } from './receiver.js';
 import type { SlackSettings } from './settings.js';
@@ -142,6 +143,10 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
 
     async groupMembers(groupId) {
       return (await directory.channel(groupId)).members;
+    },
+
+    async messageOf(messageId) {
+      return botUserId === undefined ? undefined : lookUpMessage(client, messageId, botUserId, log);
     },
 
     isGroupAdmin(_groupId, userId) {

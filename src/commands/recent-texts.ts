@@ -9,7 +9,8 @@ export interface RecentText {
 /** Bytes held per group: its latest messages, a long notice (2,700 Chinese characters) or about 40 short ones. */
 const GROUP_BYTES = 8192;
 const GROUPS = 2000;
-const MAX_AGE_MS = 24 * 3_600_000;
+/** How long a text stays reportable: held here, or read back from the platform (handlers/missed.ts). */
+export const MAX_AGE_MS = 24 * 3_600_000;
 /** Each record: its payload's length in two bytes, then `id \0 sender \0 ts \0 text` in UTF-8. */
 const HEADER = 2;
 

@@ -27,6 +27,12 @@ export interface Adapter {
   /** Whether the platform counts this user as an owner/admin of the group. */
   isGroupAdmin(groupId: string, userId: string): Promise<boolean>;
   stop(): Promise<void>;
+  /**
+   * A message as the platform holds it, read back when a member reports a demand the bot missed in a
+   * message this process does not hold (another instance read it, or the bot restarted since).
+   * Absent where the platform cannot look a message up; undefined when it is not there.
+   */
+  messageOf?(messageId: string): Promise<{ text: string; senderId: string; ts: number } | undefined>;
   /** A local echo of a flagged message, for adapters whose user watches the bot at work (the shell). */
   showFlag?(msg: ChatMessage, flag: { categories: string[]; rules: string[] }): void;
 }

@@ -2,8 +2,8 @@ import { MESSAGE_COLUMNS } from './record-row.js';
 
 /**
  * A table as a copy between databases needs it: its columns, the order to page through it in, and
- * how a row already in the target is told: by its primary key (`unique`), or for the two tables
- * without one (feedback, leads), by all of `match`.
+ * how a row already in the target is told: by its primary key (`unique`), or for the tables
+ * without one (feedback, leads, forgotten_users), by all of `match`.
  */
 export interface CopyTable {
   name: string;
@@ -52,4 +52,5 @@ export const COPY_TABLES: readonly CopyTable[] = [
   },
   { name: 'identities', columns: ['platform', 'key', 'stable_id'], order: ['platform', 'key'], unique: ['platform', 'key'] },
   { name: 'opt_outs', columns: ['platform', 'id_hash'], order: ['platform', 'id_hash'], unique: ['platform', 'id_hash'] },
+  { name: 'forgotten_users', columns: ['platform', 'id_hash', 'ts'], order: ['rowid'], match: ['platform', 'id_hash', 'ts'] },
 ];

@@ -1,6 +1,7 @@
 import { anonymousId } from './anonymous-id.js';
 import type { Finding } from '../core/finding.js';
 import { forgetIdentity } from './identities.js';
+import { noteForgotten } from './forgotten.js';
 import { OptOuts } from './opt-outs.js';
 import { withoutMatches } from './record-row.js';
 import type { Sql } from './sql/sql.js';
@@ -58,11 +59,13 @@ export async function readOptOuts(db: Sql): Promise<OptOuts> {
  * copies kept with feedback and reports of missed demands), their id wherever it stood (message ids
  * that embed it, as Slack's reactions do; member lists; supervisor lists and digest deliveries;
  * identity keys). Messages, feedback and reports keep an anonymous token for the id, so every count
- * and per-sender total stays right without saying who. An opt-out stays (it is only a hash). Run
- * inside a transaction.
+ * and per-sender total stays right without saying who. An opt-out stays (it is only a hash), and the
+ * erasure is noted under the same hash (`hash`), so that no later report of a missed demand keeps a
+ * text of theirs sent before it (forgotten.ts). Run inside a transaction.
  */
-export async function forgetUser(db: Sql, platform: string, user: string): Promise<Forgotten> {
+export async function forgetUser(db: Sql, platform: string, user: string, hash: string, now: number): Promise<Forgotten> {
   await bumpPrivacyEpoch(db);
+  await noteForgotten(db, platform, hash, now);
   const token = anonymousId();
   // replace() leaves an id without the user's in it as it was (and any id when the user id is '').
   const messages = await db.all<{ id: string; findings: string }>(

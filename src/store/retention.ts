@@ -11,14 +11,14 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
 
 /**
  * Deletes what is older than `beforeTs`: messages, dedupe keys (a redelivery that old is not coming),
- * leads, feedback and reports of missed demands, in chunks of their own transactions. Returns how
+ * leads, feedback, reports of missed demands and who was forgotten when, in chunks of their own transactions. Returns how
  * many messages went.
  */
 export async function purge(writer: SerialWriter, beforeTs: number): Promise<number> {
   let messages = 0;
   const address = writer.db.dialect.rowAddress;
   // seen_events has no rowid in SQLite (WITHOUT ROWID): its key is (platform, key).
-  const keys = { messages: address, seen_events: 'platform, key', leads: address, feedback: address, missed_demands: address };
+  const keys = { messages: address, seen_events: 'platform, key', leads: address, feedback: address, missed_demands: address, forgotten_users: address };
   for (const [table, key] of Object.entries(keys)) {
     for (;;) {
       const n = await writer.transaction((db) =>

@@ -176,8 +176,9 @@ export class SqlStore implements Store {
     return readFalsePositives(this.reader);
   }
 
-  reportMissed(report: MissedReport): Promise<void> {
-    return this.writer.transaction((db) => reportMissed(db, report, Date.now()));
+  reportMissed(report: MissedReport): Promise<boolean> {
+    const hash = this.optOuts.hash(report.platform, report.senderId);
+    return this.writer.transaction((db) => reportMissed(db, report, hash, Date.now()));
   }
 
   missedDemands() {
@@ -203,7 +204,8 @@ export class SqlStore implements Store {
 
   async forgetUser(platform: string, user: string): Promise<Forgotten> {
     await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
-    const forgotten = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user));
+    const hash = this.optOuts.hash(platform, user);
+    const forgotten = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user, hash, Date.now()));
     this.optOuts.forget(platform, user);
     await this.engine.afterErase();
     return forgotten;

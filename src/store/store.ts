@@ -121,6 +121,8 @@ export interface MissedReport {
   byUser: string;
   text: string;
   categories: Category[];
+  /** When the message was sent (epoch ms): a sender forgotten since then keeps no report of it. */
+  sentAt: number;
 }
 
 /** A reported missed demand as `missedDemands` reads it back. */
@@ -218,8 +220,11 @@ export interface Store {
   markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean>;
   /** Every such feedback, oldest first (see feedback.ts readFalsePositives). */
   falsePositives(): Promise<FalsePositive[]>;
-  /** Keeps a member's report of a demand the bot missed (see missed.ts); it counts in no figure. */
-  reportMissed(report: MissedReport): Promise<void>;
+  /**
+   * Keeps a member's report of a demand the bot missed (see missed.ts); it counts in no figure. False,
+   * keeping nothing, when the message's sender was forgotten since it was sent.
+   */
+  reportMissed(report: MissedReport): Promise<boolean>;
   /** Every such report, oldest first. */
   missedDemands(): Promise<MissedDemand[]>;
   /** How many of the scope's messages members corrected and reported missed (see feedback-counts.ts). */

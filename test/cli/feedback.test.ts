@@ -52,7 +52,7 @@ describe('fingertip feedback export', () => {
     await store.add(rec('m1', { cats: ['ack-demand'], text: 'Please all reply 1 to confirm' }));
     await store.markFalsePositive('slack', 'm1', null, 'U9');
     const text = 'Team, kindly go through the new handbook on the portal and mark it as read by Friday';
-    await store.reportMissed({ platform: 'slack', messageId: 'm2', senderId: 'U1', byUser: 'U9', text, categories: ['ack-demand'] });
+    await store.reportMissed({ platform: 'slack', messageId: 'm2', senderId: 'U1', byUser: 'U9', text, categories: ['ack-demand'], sentAt: 1 });
     await store.close();
     const res = await runCli(['feedback', 'export'], { env: { FINGERTIP_DB: db } });
     expect([res.code, res.stderr]).toEqual([0, 'feedback: exported 2 corrected messages (1 reported missed)\n']);

@@ -18,12 +18,21 @@ async function seeded(path: string): Promise<void> {
   );
   await Promise.all(adds);
   await store.markFalsePositive('slack', 'm4', null, 'U2');
-  await store.reportMissed({ platform: 'slack', messageId: 'm5', senderId: 'U3', byUser: 'U2', text: 'everyone star the repo', categories: ['like-quota'] });
+  await store.reportMissed({
+    platform: 'slack',
+    messageId: 'm5',
+    senderId: 'U3',
+    byUser: 'U2',
+    text: 'everyone star the repo',
+    categories: ['like-quota'],
+    sentAt: 1,
+  });
   await store.addLead('slack', 'C1', 'they make us like every post', 5000);
   await store.addLead('slack', null, 'same text, no group', 5000);
   await store.identityPut('wechaty', 'room-topic:abc', 'wxg-1');
   await store.claimDelivery('slack', 'U9', '2026-W47', 9000);
   await store.settleDelivery('slack', 'U9', '2026-W47', null, 9001);
+  await store.forgetUser('slack', 'U8');
   await store.close();
 }
 
@@ -57,6 +66,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(lines).toContain('feedback: 1 read, 1 copied, 0 there already');
       expect(lines).toContain('leads: 2 read, 2 copied, 0 there already');
       expect(lines).toContain('missed_demands: 1 read, 1 copied, 0 there already');
+      expect(lines).toContain('forgotten_users: 1 read, 1 copied, 0 there already');
       expect(lines.at(-1)).toMatch(new RegExp(`^copied [\\d,]+ rows from ${path} to postgres://fingertip@127\\.0\\.0\\.1:\\d+/\\w+$`));
 
       const [sqlite, postgres] = [await openStore(path), await openStore(url)];
@@ -74,6 +84,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(again.code).toBe(0);
       expect(again.stdout).toContain('messages: 12,000 read, 0 copied, 12,000 there already');
       expect(again.stdout).toContain('leads: 2 read, 0 copied, 2 there already');
+      expect(again.stdout).toContain('forgotten_users: 1 read, 0 copied, 1 there already');
       expect(again.stdout.trimEnd().split('\n').at(-1)).toMatch(/^copied 0 rows from /);
     }, 60_000);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { botHarness } from '../support/bot-harness.js';
+import { botHarness, NOW } from '../support/bot-harness.js';
 
 const cmd = { addressed: true } as const;
 // A demand (read receipts) that the shipped rules and model leave alone.
@@ -73,5 +73,26 @@ describe('missed', () => {
     const { adapter } = await botHarness();
     await adapter.say('missed likes', { group: null });
     expect(adapter.last()).toMatchObject({ to: 'private', text: 'Send this command in the group.' });
+  });
+
+  it('reads back from the platform a message it does not hold (another instance read it, or it restarted), within a day', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.held.set('elsewhere', { text: QUIET_DEMAND, senderId: 'lead', ts: NOW - 3_600_000 });
+    adapter.held.set('last-week', { text: QUIET_DEMAND, senderId: 'lead', ts: NOW - 7 * 86_400_000 });
+    await adapter.say('missed acknowledgements', { ...cmd, replyTo: 'elsewhere' });
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
+    await adapter.say('missed acknowledgements', { ...cmd, replyTo: 'last-week' });
+    expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.text])).toEqual([['elsewhere', QUIET_DEMAND]]);
+  });
+
+  it('keeps nothing of a sender who said forget me after the message, wherever its text comes from', async () => {
+    const { adapter, store } = await botHarness();
+    // Another instance read it, then the sender asked to be forgotten: the platform still has it.
+    adapter.held.set('before', { text: QUIET_DEMAND, senderId: 'gone', ts: NOW - 3_600_000 });
+    await adapter.say('forget me', { ...cmd, from: 'gone' });
+    await adapter.say('missed acknowledgements', { ...cmd, replyTo: 'before' });
+    expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
+    expect(await store.missedDemands()).toEqual([]);
   });
 });

@@ -133,6 +133,7 @@ describe('buildDigest + digestText', () => {
       byUser: 'U9',
       text: 'everyone fill the roster',
       categories: ['data-request'],
+      sentAt: w47(2, 9),
     });
     await store.reportMissed({
       platform: 'test',
@@ -141,6 +142,7 @@ describe('buildDigest + digestText', () => {
       byUser: 'U8',
       text: 'everyone fill the roster',
       categories: ['data-request'],
+      sentAt: w47(2, 9),
     });
     await store.markFalsePositive('test', 'd1', null, 'U9');
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');

@@ -11,6 +11,7 @@ const report = (fields: Partial<MissedReport> = {}): MissedReport => ({
   byUser: 'U9',
   text: 'Everyone please star the repo before the release call',
   categories: ['like-quota'],
+  sentAt: 1000,
   ...fields,
 });
 
@@ -61,6 +62,35 @@ describeEngines('reportMissed', (engine) => {
       [true, true],
       [true, 'U2'],
     ]);
+  });
+
+  it('keeps no report of a message sent before its sender was forgotten; one sent after, or by another, it keeps', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    const before = Date.now() - 60_000;
+    await store.forgetUser('slack', 'U1');
+    expect(await store.reportMissed(report({ sentAt: before }))).toBe(false);
+    expect(await store.reportMissed(report({ messageId: 'm2', sentAt: Date.now() + 60_000 }))).toBe(true);
+    expect(await store.reportMissed(report({ messageId: 'm3', senderId: 'U2', sentAt: before }))).toBe(true);
+    expect((await store.missedDemands()).map((r) => r.messageId).sort()).toEqual(['m2', 'm3']);
+    // The note is the salted hash opt-outs are kept as, never the id; the purge takes it with the rest.
+    await store.purge(Date.now() + 120_000);
+    await store.close();
+    const db = await rawDb(store.path);
+    const notes = await db.all<{ id_hash: string }>('SELECT id_hash FROM forgotten_users');
+    await db.close();
+    expect(notes).toEqual([]);
+  });
+
+  it('notes who was forgotten under a salted hash, never the id', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.forgetUser('slack', 'U1');
+    await store.close();
+    const db = await rawDb(store.path);
+    const notes = await db.all<{ platform: string; id_hash: string }>('SELECT platform, id_hash FROM forgotten_users');
+    await db.close();
+    expect(notes).toHaveLength(1);
+    expect(notes[0].platform).toBe('slack');
+    expect(notes[0].id_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('goes with the purge of what is older than the cutoff', async () => {

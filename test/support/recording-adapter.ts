@@ -17,6 +17,8 @@ export class RecordingAdapter implements Adapter {
   readonly sent: Sent[] = [];
   readonly flags: { id: string; categories: string[] }[] = [];
   admins = new Set<string>();
+  /** Messages the platform holds and gives back by id, read or not by this bot (another instance may have). */
+  readonly held = new Map<string, { text: string; senderId: string; ts: number }>();
   private onMessage?: (msg: ChatMessage) => Promise<void>;
   private seq = 0;
 
@@ -54,6 +56,10 @@ export class RecordingAdapter implements Adapter {
 
   async isGroupAdmin(_groupId: string, userId: string): Promise<boolean> {
     return this.admins.has(userId);
+  }
+
+  async messageOf(messageId: string) {
+    return this.held.get(messageId);
   }
 
   async stop(): Promise<void> {}

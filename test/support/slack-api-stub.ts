@@ -21,6 +21,16 @@ export interface StubUser {
 export interface StubChannel {
   name: string;
   members: string[];
+  /** What conversations.history returns of the channel: its top-level messages. */
+  messages?: StubMessage[];
+}
+
+export interface StubMessage {
+  ts: string;
+  user?: string;
+  bot_id?: string;
+  subtype?: string;
+  text: string;
 }
 
 export interface RecordedCall {
@@ -92,6 +102,13 @@ export async function startSlackApiStub(
         const size = Math.min(pageSize, Number(args.limit || 100));
         const next = from + size < channel.members.length ? String(from + size) : '';
         return { ok: true, members: channel.members.slice(from, from + size), response_metadata: { next_cursor: next } };
+      }
+      case 'conversations.history': {
+        // Messages with latest >= ts >= oldest (both inclusive here, as the adapter asks), newest first.
+        const channel = channels.get(args.channel);
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        const within = (channel.messages ?? []).filter((m) => Number(m.ts) <= Number(args.latest ?? Infinity) && Number(m.ts) >= Number(args.oldest ?? 0));
+        return { ok: true, messages: within.reverse().slice(0, Number(args.limit || 100)), has_more: false };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${args.users}` } };

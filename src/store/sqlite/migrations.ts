@@ -5,6 +5,7 @@ import { addDeadlines } from './deadline-migration.js';
 import { IDENTITIES_SCHEMA } from './identities-schema.js';
 import { hashOptOuts } from './opt-out-migration.js';
 import { MISSED_SCHEMA } from './missed-schema.js';
+import { FORGOTTEN_SCHEMA } from './forgotten-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import type { TextReading } from '../text-reading.js';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   hashOptOuts,
   PRIVACY_EPOCH_SCHEMA,
   MISSED_SCHEMA,
+  FORGOTTEN_SCHEMA,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
