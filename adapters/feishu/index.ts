@@ -7,6 +7,7 @@ import { MessageWork } from '../common/message-work.js';
 import { apiCall } from './api-call.js';
 import { FeishuChats } from './chats.js';
 import { fromReceiveEvent, PLATFORM, type MessageReceiveEvent } from './map-event.js';
+import { lookUpMessage } from './message-lookup.js';
 import { sdkLogger } from './sdk-logger.js';
 import type { FeishuSettings } from './settings.js';
 
@@ -39,6 +40,8 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
   const work = new MessageWork();
   const failures = new BurstLog((line) => log(`feishu: ${line}`), 'messages failed');
   let ws: WSClient | undefined;
+  /** The bot's own open id, known once started. */
+  let selfOpenId: string | undefined;
 
   /** Adds the chat's name, size and members; a failed lookup is logged and the message goes on without them. */
   const enrich = async (msg: ChatMessage): Promise<ChatMessage> => {
@@ -108,10 +111,15 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
       });
       const self = info.bot?.open_id;
       if (!self) throw new WorkError('feishu: bot/v3/info gave no open_id: enable the bot feature of the app');
+      selfOpenId = self;
       const dispatcher = new EventDispatcher({ logger, loggerLevel: LoggerLevel.warn }).register({
         'im.message.receive_v1': (event) => receive(event as MessageReceiveEvent, self, onMessage),
       });
       await (deps.connect ?? connectLongConnection)(dispatcher);
+    },
+
+    async messageOf(messageId) {
+      return selfOpenId === undefined ? undefined : lookUpMessage(client, messageId, selfOpenId, log);
     },
 
     async startSending() {

@@ -5,7 +5,7 @@ import { decodeFrame, encodeFrame } from './ws-frame.js';
 
 /**
  * A local stand-in for the Feishu open API on 127.0.0.1 (the adapter's apiUrl, the SDK's domain):
- * tenant token, bot info, chat info and members, message reply and create, and the long
+ * tenant token, bot info, chat info and members, message reply, create and get, and the long
  * connection (its endpoint, then the WebSocket that pushes events and takes the client's answers).
  * It records each call and each answer.
  */
@@ -42,6 +42,8 @@ export interface FeishuStub {
   callsTo(method: string, path: string): RecordedCall[];
   /** The next call to `method path` gets `reply` (queued, first in first out). */
   replyOnce(method: string, path: string, reply: StubReply): void;
+  /** What im.message.get answers, by message id: the items of its data, as Feishu gives them. */
+  messages: Map<string, Record<string, unknown>>;
   /** Pushes an event down the open long connection, under the connection's message id `messageId`. */
   pushEvent(messageId: string, event: unknown): void;
   answers: EventAnswer[];
@@ -58,6 +60,7 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
   const calls: RecordedCall[] = [];
   const scripted = new Map<string, StubReply[]>();
   let messageCounter = 0;
+  const messages = new Map<string, Record<string, unknown>>();
 
   const answer = (method: string, path: string, query: Record<string, string>, authorization?: string): StubReply => {
     if (path === '/callback/ws/endpoint') {
@@ -77,6 +80,11 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
       const to = from + Math.min(pageSize, Number(query.page_size || 20));
       const items = c.members.slice(from, to).map((id) => ({ member_id: id, member_id_type: 'open_id', name: id }));
       return { body: { code: 0, msg: 'ok', data: { items, has_more: to < c.members.length, page_token: String(to), member_total: c.members.length } } };
+    }
+    const read = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
+    if (read && method === 'GET') {
+      const item = messages.get(decodeURIComponent(read[1]));
+      return item ? { body: { code: 0, msg: 'ok', data: { items: [item] } } } : { status: 400, body: { code: 230001, msg: 'message not found' } };
     }
     if (method === 'POST' && (/^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/.test(path) || path === '/open-apis/im/v1/messages')) {
       return { body: { code: 0, msg: 'ok', data: { message_id: `om_sent_${++messageCounter}` } } };
@@ -116,6 +124,7 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
   const stub: FeishuStub = {
     url,
     answers,
+    messages,
     pushEvent(messageId, event) {
       const headers = { type: 'event', message_id: messageId, sum: '1', seq: '0', trace_id: `trace-${messageId}` };
       const frame = encodeFrame({ seqId: 0, logId: 0, service: SERVICE_ID, method: 1, headers, payload: Buffer.from(JSON.stringify(event)) });

@@ -219,4 +219,15 @@ describe('Feishu adapter with im:message.group_msg', () => {
     await expect(attempt).rejects.toThrow(WorkError);
     await expect(attempt).rejects.toThrow(/^feishu: cannot identify the bot, check adapters\.feishu\.appId\/appSecret/);
   });
+  it('reads a message back by id for a `missed` report, once started', async () => {
+    stub.messages.set('om_back', {
+      message_id: 'om_back',
+      msg_type: 'text',
+      create_time: '1800000000000',
+      chat_id: 'oc_ops',
+      sender: { id: 'ou_wang', id_type: 'open_id', sender_type: 'user' },
+      body: { content: JSON.stringify({ text: '各位今天下班前在群里接龙报一下体温' }) },
+    });
+    expect(await adapter.messageOf!('om_back')).toEqual({ text: '各位今天下班前在群里接龙报一下体温', senderId: 'ou_wang', ts: 1_800_000_000_000 });
+  });
 });
