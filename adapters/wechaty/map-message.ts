@@ -101,6 +101,7 @@ export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<
     if (quote) {
       chat.text = quote.reply;
       if (group) chat.replyTo = ctx.recent.findQuoted(group.id, quote.quotedName, quote.quotedText) ?? null;
+      if (!chat.replyTo) chat.quotesUnknown = true;
     }
     quotable.push(chat.text);
   }

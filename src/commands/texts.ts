@@ -48,6 +48,10 @@ export const TEXTS = {
   leadThanks: (lang: Lang) => (lang === 'zh' ? '收到反映，已匿名记录，会出现在下一期周报中。' : 'Thank you: recorded anonymously for the next weekly digest.'),
   leadEmpty: (lang: Lang) => (lang === 'zh' ? '请在"反映"后写上内容。' : 'Write what to report after "report".'),
   needReply: (lang: Lang) => (lang === 'zh' ? '请回复一条消息再发这个命令。' : 'Reply to a message with this command.'),
+  quoteUnknown: (lang: Lang) =>
+    lang === 'zh'
+      ? '找不到你引用的那条消息（可能早于机器人这次启动），请引用一条较新的消息。'
+      : "I can't tell which message you quoted (it may be from before I last started); quote a newer one.",
   notFlagged: (lang: Lang) =>
     lang === 'zh'
       ? '这条消息没有被标记。如果它是形式主义要求，请回复它"漏报 <类别>"。'

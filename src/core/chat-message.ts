@@ -40,6 +40,12 @@ export interface ChatMessage {
   addressed?: boolean;
   /** The platform message id this one replies to, quotes, threads under or reacts to. */
   replyTo?: string | null;
+  /**
+   * It quotes a message the adapter could not identify (a WeChat quote names a sender and shows
+   * text, not an id, and the bot may not have read the quoted one): commands that act on the message
+   * replied to must not take the group's latest instead.
+   */
+  quotesUnknown?: boolean;
   /** The sender is a platform admin/owner of the group, as the adapter knows it. */
   senderIsAdmin?: boolean;
 }

@@ -64,6 +64,23 @@ describe('chat commands', () => {
     expect(adapter.last()!.text).toBe('Reply to a message with this command.');
   });
 
+  it("answers a quote of a message the adapter could not identify as such, never for the group's latest", async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
+    await store.flush();
+    const quoting = { ...cmd, quotesUnknown: true };
+    await adapter.say('why', quoting);
+    expect(adapter.last()!.text).toBe("I can't tell which message you quoted (it may be from before I last started); quote a newer one.");
+    await adapter.say('误报', quoting);
+    expect(adapter.last()!.text).toBe('找不到你引用的那条消息（可能早于机器人这次启动），请引用一条较新的消息。');
+    await adapter.say('missed likes', quoting);
+    expect(adapter.last()!.text).toMatch(/^I can't tell which message you quoted/);
+    expect([await store.falsePositives(), await store.missedDemands()]).toEqual([[], []]);
+    // Without the quote the same commands take the group's latest flagged message, as on the shell.
+    await adapter.say('why', cmd);
+    expect(adapter.last()!.text).toMatch(/rule check-in\/\S+\): matched/);
+  });
+
   it("why describes the rule wholly in the asker's language: Chinese to 为什么, English to why", async () => {
     const { adapter, store } = await botHarness();
     await adapter.say(DEMAND, { id: 'd1', from: 'boss' });

@@ -14,6 +14,7 @@ export const missed: CommandHandler = async (ctx) => {
   if (!msg.group) return ctx.replyPrivately(TEXTS.groupOnly(ctx.lang));
   const { categories, unknown } = categoryWords(ctx.args);
   if (categories.length === 0 || unknown.length > 0) return ctx.replyPrivately(TEXTS.missedWhich(unknown, ctx.lang));
+  if (msg.quotesUnknown && !msg.replyTo) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   const replyTo = msg.replyTo ?? undefined;
   const record = replyTo === undefined ? undefined : await store.message(msg.platform, replyTo);
   const held = ctx.recent.find(msg.platform, msg.group.id, ctx.now, replyTo);

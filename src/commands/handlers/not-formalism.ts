@@ -5,6 +5,7 @@ import { TEXTS } from '../texts.js';
 /** Records a false positive (kept for tuning); the message stops counting. */
 export const notFormalism: CommandHandler = async (ctx) => {
   const record = await targetMessage(ctx);
+  if (record === 'unknown') return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   if (!record) return ctx.replyPrivately(TEXTS.needReply(ctx.lang));
   if (record.findings.length === 0) return ctx.replyPrivately(TEXTS.notFlagged(ctx.lang));
   await ctx.store.markFalsePositive(record.platform, record.id, null, ctx.msg.sender.id);

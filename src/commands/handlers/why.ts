@@ -21,6 +21,7 @@ function modelLine(label: string, score: number, cues: Cue[], lang: Lang): strin
  */
 export const why: CommandHandler = async (ctx) => {
   const record = await targetMessage(ctx);
+  if (record === 'unknown') return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   if (!record) return ctx.replyPrivately(TEXTS.needReply(ctx.lang));
   if (record.findings.length === 0) return ctx.replyPrivately(TEXTS.notFlagged(ctx.lang));
   const rules = new Map(ctx.engine.rules.map((r) => [r.id, r]));

@@ -102,6 +102,11 @@ describe('wechaty adapter: messages in', () => {
     const ack = await f.next('收到');
     expect(ack.text).toBe('收到');
     expect(ack.replyTo).toBe(demand.id);
+    expect(ack.quotesUnknown).toBeUndefined();
+    // A quote of a message it never read (sent before the bot started) is marked, not linked.
+    f.li.say('「王主任：上周的表格大家都交了吗」\n- - - - - - - - - - - - - - -\n@fingertip why').to(f.room);
+    const why = await f.next('why');
+    expect([why.replyTo, why.quotesUnknown]).toEqual([null, true]);
   });
 
   it('ignores its own messages, redeliveries and messages from before the login', async () => {
