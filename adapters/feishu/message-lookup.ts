@@ -1,4 +1,5 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
+import type { LookedUpMessage } from '../../src/core/adapter.js';
 import { oneLine } from '../../src/core/errors.js';
 import { apiCall } from './api-call.js';
 import { fromReceiveEvent } from './map-event.js';
@@ -8,12 +9,7 @@ import { fromReceiveEvent } from './map-event.js';
  * text, sender and time. Undefined for a message withdrawn or not found, an app's, and for a failed
  * call, which is logged: a member's report then says the text is gone.
  */
-export async function lookUpMessage(
-  client: Client,
-  messageId: string,
-  selfOpenId: string,
-  log: (line: string) => void,
-): Promise<{ text: string; senderId: string; ts: number } | undefined> {
+export async function lookUpMessage(client: Client, messageId: string, selfOpenId: string, log: (line: string) => void): Promise<LookedUpMessage | undefined> {
   try {
     const answer = await apiCall(`im.message.get ${messageId}`, () => client.im.v1.message.get({ path: { message_id: messageId } }));
     const item = answer.data?.items?.[0];

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { LookedUpMessage } from '../../src/core/adapter.js';
 import { oneLine } from '../../src/core/errors.js';
 import { fromMessageEvent, type SlackMessageEvent } from './event-mapping.js';
 import { honouringRetryAfter } from './web-client.js';
@@ -14,7 +15,7 @@ export async function lookUpMessage(
   messageId: string,
   botUserId: string,
   log: (line: string) => void,
-): Promise<{ text: string; senderId: string; ts: number } | undefined> {
+): Promise<LookedUpMessage | undefined> {
   const slash = messageId.indexOf('/');
   const channel = messageId.slice(0, slash);
   const ts = messageId.slice(slash + 1);

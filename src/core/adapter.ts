@@ -6,6 +6,14 @@ export interface Outgoing {
   image?: { png: Buffer; title: string };
 }
 
+/** A message as the platform holds it, read back by id (Adapter.messageOf). */
+export interface LookedUpMessage {
+  text: string;
+  senderId: string;
+  /** Epoch milliseconds. */
+  ts: number;
+}
+
 /**
  * The joint between the bot and a chat platform. An adapter turns platform events into
  * ChatMessages and delivers what the bot says; it knows nothing of rules or storage.
@@ -32,7 +40,7 @@ export interface Adapter {
    * message this process does not hold (another instance read it, or the bot restarted since).
    * Absent where the platform cannot look a message up; undefined when it is not there.
    */
-  messageOf?(messageId: string): Promise<{ text: string; senderId: string; ts: number } | undefined>;
+  messageOf?(messageId: string): Promise<LookedUpMessage | undefined>;
   /** A local echo of a flagged message, for adapters whose user watches the bot at work (the shell). */
   showFlag?(msg: ChatMessage, flag: { categories: string[]; rules: string[] }): void;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readCorpusFile } from '../../src/eval/corpus.js';
 import { runCli } from '../support/run-cli.js';
-import { finding, rec, tempDir, tempStore } from '../store/fixtures.js';
+import { finding, missedReport, rec, tempDir, tempStore } from '../store/fixtures.js';
 
 describe('fingertip feedback export', () => {
   it('writes the messages marked "not formalism" as lines the training reads, labelled with what they still demand', async () => {
@@ -52,7 +52,7 @@ describe('fingertip feedback export', () => {
     await store.add(rec('m1', { cats: ['ack-demand'], text: 'Please all reply 1 to confirm' }));
     await store.markFalsePositive('slack', 'm1', null, 'U9');
     const text = 'Team, kindly go through the new handbook on the portal and mark it as read by Friday';
-    await store.reportMissed({ platform: 'slack', messageId: 'm2', senderId: 'U1', byUser: 'U9', text, categories: ['ack-demand'], sentAt: 1 });
+    await store.reportMissed(missedReport({ messageId: 'm2', text, categories: ['ack-demand'], sentAt: 1 }));
     await store.close();
     const res = await runCli(['feedback', 'export'], { env: { FINGERTIP_DB: db } });
     expect([res.code, res.stderr]).toEqual([0, 'feedback: exported 2 corrected messages (1 reported missed)\n']);

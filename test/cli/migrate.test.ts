@@ -5,7 +5,7 @@ import type { Store } from '../../src/store/store.js';
 import { engines, POSTGRES } from '../support/databases.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
-import { collect, rec } from '../store/fixtures.js';
+import { collect, missedReport, rec } from '../store/fixtures.js';
 
 /** A SQLite store with a row in every table, as a bot's file is after some weeks. */
 async function seeded(path: string): Promise<void> {
@@ -18,15 +18,7 @@ async function seeded(path: string): Promise<void> {
   );
   await Promise.all(adds);
   await store.markFalsePositive('slack', 'm4', null, 'U2');
-  await store.reportMissed({
-    platform: 'slack',
-    messageId: 'm5',
-    senderId: 'U3',
-    byUser: 'U2',
-    text: 'everyone star the repo',
-    categories: ['like-quota'],
-    sentAt: 1,
-  });
+  await store.reportMissed(missedReport({ messageId: 'm5', senderId: 'U3', byUser: 'U2', text: 'everyone star the repo', sentAt: 1 }));
   await store.addLead('slack', 'C1', 'they make us like every post', 5000);
   await store.addLead('slack', null, 'same text, no group', 5000);
   await store.identityPut('wechaty', 'room-topic:abc', 'wxg-1');

@@ -3,6 +3,7 @@ import { buildDigest } from '../../src/digest/build-digest.js';
 import type { Recipient } from '../../src/digest/recipients.js';
 import { digestText } from '../../src/digest/render-text.js';
 import { record } from '../analysis/report/records.js';
+import { missedReport } from '../store/fixtures.js';
 import { digestStore, seedWeek, w47 } from './fixture.js';
 
 // Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
@@ -126,24 +127,16 @@ describe('buildDigest + digestText', () => {
     // A form of W46 corrected (another week), and in W47 one chat message of ops reported missed twice.
     await store.add(record({ platform: 'test', id: 'q1', groupId: 'C01', senderId: 'U5', ts: w47(2, 9) }));
     await store.markFalsePositive('test', 'old1', null, 'U9');
-    await store.reportMissed({
+    const q1 = {
       platform: 'test',
       messageId: 'q1',
       senderId: 'U5',
-      byUser: 'U9',
       text: 'everyone fill the roster',
-      categories: ['data-request'],
+      categories: ['data-request' as const],
       sentAt: w47(2, 9),
-    });
-    await store.reportMissed({
-      platform: 'test',
-      messageId: 'q1',
-      senderId: 'U5',
-      byUser: 'U8',
-      text: 'everyone fill the roster',
-      categories: ['data-request'],
-      sentAt: w47(2, 9),
-    });
+    };
+    await store.reportMissed(missedReport({ ...q1, byUser: 'U9' }));
+    await store.reportMissed(missedReport({ ...q1, byUser: 'U8' }));
     await store.markFalsePositive('test', 'd1', null, 'U9');
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     expect(d.feedback).toEqual({ corrected: 1, missed: 1 });

@@ -4,7 +4,7 @@ import type { Finding } from '../../src/core/finding.js';
 import type { MessageRecord } from '../../src/core/message-record.js';
 import { openStore } from '../../src/analysis/open-store.js';
 import type { OpenOptions } from '../../src/store/sqlite/open.js';
-import type { Store } from '../../src/store/store.js';
+import type { MissedReport, Store } from '../../src/store/store.js';
 import type { Category } from '../../src/core/categories.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -61,3 +61,15 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) out.push(item);
   return out;
 }
+
+/** A member's report of a missed demand, with what a test does not care about filled in. */
+export const missedReport = (fields: Partial<MissedReport> = {}): MissedReport => ({
+  platform: 'slack',
+  messageId: 'm1',
+  senderId: 'U1',
+  byUser: 'U9',
+  text: 'Everyone please star the repo before the release call',
+  categories: ['like-quota'],
+  sentAt: 1000,
+  ...fields,
+});

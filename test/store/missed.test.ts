@@ -1,19 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
-import { rec, tempStore } from './fixtures.js';
-import type { MissedReport } from '../../src/store/store.js';
+import { missedReport, rec, tempStore } from './fixtures.js';
 
-const report = (fields: Partial<MissedReport> = {}): MissedReport => ({
-  platform: 'slack',
-  messageId: 'm1',
-  senderId: 'U1',
-  byUser: 'U9',
-  text: 'Everyone please star the repo before the release call',
-  categories: ['like-quota'],
-  sentAt: 1000,
-  ...fields,
-});
+const report = missedReport;
 
 describeEngines('reportMissed', (engine) => {
   it('keeps each report with its text, adds the categories a reporter names again, and counts in no figure', async () => {

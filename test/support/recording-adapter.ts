@@ -1,4 +1,4 @@
-import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import type { Adapter, LookedUpMessage, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 
 export interface Sent {
@@ -18,7 +18,7 @@ export class RecordingAdapter implements Adapter {
   readonly flags: { id: string; categories: string[] }[] = [];
   admins = new Set<string>();
   /** Messages the platform holds and gives back by id, read or not by this bot (another instance may have). */
-  readonly held = new Map<string, { text: string; senderId: string; ts: number }>();
+  readonly held = new Map<string, LookedUpMessage>();
   private onMessage?: (msg: ChatMessage) => Promise<void>;
   private seq = 0;
 
