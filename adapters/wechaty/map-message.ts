@@ -3,7 +3,8 @@ import type { ChatGroup, ChatMessage } from '../../src/core/chat-message.js';
 import { contactIdentity, type ContactIdentity } from './entities.js';
 import type { IdentityResolver } from './identity.js';
 import { kindOf, type KindInfo } from './message-kind.js';
-import { parseQuote, QUOTED_LABELS } from './quote.js';
+import { parseQuote, QUOTED_LABELS, type Quote } from './quote.js';
+import { quotedContent } from './quoted-content.js';
 import type { RecentMessages } from './recent-messages.js';
 import type { RoomMembers } from './room-members.js';
 
@@ -91,13 +92,14 @@ export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<
   };
   // What a later quote of this message may show, to find it again.
   const quotable: string[] = [];
+  let quote: Quote | undefined;
   if (info) {
     const detail = await detailOf(msg, info);
     chat.text = detail ? `${info.placeholder} ${detail}` : info.placeholder;
     quotable.push(...[detail, QUOTED_LABELS[info.placeholder]].filter((q): q is string => !!q));
   } else {
     // A quote shows the quoted message before the reply; only the reply is this message's text.
-    const quote = parseQuote(chat.text);
+    quote = parseQuote(chat.text);
     if (quote) {
       chat.text = quote.reply;
       if (group) chat.replyTo = ctx.recent.findQuoted(group.id, quote.quotedName, quote.quotedText) ?? null;
@@ -114,6 +116,11 @@ export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<
       chat.addressed = true;
       // The command is what follows the mention.
       chat.text = chat.text.replace(mention, '').trim();
+    }
+    // Whose an unidentified quote is matters only to a command (`missed`): no member search for chatter.
+    if (quote && chat.quotesUnknown && chat.addressed && group) {
+      const quoted = await quotedContent(room, group.id, quote, ctx.self, ctx.identities);
+      if (quoted) chat.quoted = quoted;
     }
   }
   ctx.recent.add({ id: msg.id, room: group?.id ?? null, senderId: sender.id, addressed: chat.addressed ?? false, senderNames, quotable });

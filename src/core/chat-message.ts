@@ -21,6 +21,17 @@ export interface ChatUser {
 /** What the message carries besides text; non-text kinds get a typed placeholder text such as "[image]". */
 export type MessageKind = 'text' | 'image' | 'file' | 'link' | 'miniprogram' | 'reaction' | 'other';
 
+/**
+ * A quoted message as its quote shows it, for a message the adapter never read: its text, its
+ * sender, and an id the adapter makes from them (the platform gives none), so `missed` can take a
+ * member's report on it. When it was sent is not shown.
+ */
+export interface QuotedContent {
+  id: string;
+  text: string;
+  senderId: string;
+}
+
 export interface ChatMessage {
   platform: string;
   /** The platform's message id, unique within the platform (Slack: `<channel id>/<ts>`). */
@@ -46,6 +57,8 @@ export interface ChatMessage {
    * replied to must not take the group's latest instead.
    */
   quotesUnknown?: boolean;
+  /** With `quotesUnknown`: what the quote shows of that message, when the adapter can tell whose it is. */
+  quoted?: QuotedContent;
   /** The sender is a platform admin/owner of the group, as the adapter knows it. */
   senderIsAdmin?: boolean;
 }

@@ -95,4 +95,33 @@ describe('missed', () => {
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
     expect(await store.missedDemands()).toEqual([]);
   });
+
+  it('takes a quote of a message it never read as the quote shows it, when the adapter can tell whose it is', async () => {
+    const { adapter, store } = await botHarness();
+    const quote = { id: 'quote-a1', text: QUIET_DEMAND, senderId: 'lead' };
+    await adapter.say('missed acknowledgements', { ...cmd, quotesUnknown: true, quoted: quote });
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
+    await adapter.say('missed rankings', { ...cmd, from: 'u2', quotesUnknown: true, quoted: quote });
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.text, r.categories])).toEqual([
+      ['quote-a1', QUIET_DEMAND, ['ack-demand']],
+      ['quote-a1', QUIET_DEMAND, ['ranking-pressure']],
+    ]);
+    // Why and not formalism still cannot act on it: nothing stored is that message.
+    await adapter.say('why', { ...cmd, quotesUnknown: true, quoted: quote });
+    expect(adapter.last()!.text).toMatch(/^I can't tell which message you quoted/);
+    // Whose it is unknown (a name several members go by): refused, not guessed.
+    await adapter.say('missed likes', { ...cmd, quotesUnknown: true });
+    expect(adapter.last()!.text).toMatch(/^I can't tell which message you quoted/);
+  });
+
+  it('keeps nothing of a quoted message whose sender opted out or ever said forget me: the quote shows no time', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say('optout', { ...cmd, from: 'shy' });
+    await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-s', text: QUIET_DEMAND, senderId: 'shy' } });
+    expect(adapter.last()!.text).toBe('Its sender opted out, so I keep nothing of it.');
+    await adapter.say('forget me', { ...cmd, from: 'gone' });
+    await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-g', text: QUIET_DEMAND, senderId: 'gone' } });
+    expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
+    expect(await store.missedDemands()).toEqual([]);
+  });
 });

@@ -1,3 +1,5 @@
+import type { QuotedContent } from '../../core/chat-message.js';
+import type { MessageRecord } from '../../core/message-record.js';
 import { categoryWords } from '../category-words.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { MAX_AGE_MS } from '../recent-texts.js';
@@ -7,23 +9,17 @@ import { TEXTS } from '../texts.js';
  * A member reports a demand the bot left alone, naming its categories: the message it replies to,
  * else the group's latest message the bot did not flag. Its text is kept for `feedback export` (the
  * store holds none of unflagged messages; the bot holds their last few in memory for this, and where
- * the platform can look a message up, reads one it does not hold back from there).
+ * the platform can look a message up, reads one it does not hold back from there). A WeChat quote of
+ * a message the bot never read carries its text and, when the adapter can tell, its sender.
  */
 export const missed: CommandHandler = async (ctx) => {
   const { msg, store } = ctx;
   if (!msg.group) return ctx.replyPrivately(TEXTS.groupOnly(ctx.lang));
   const { categories, unknown } = categoryWords(ctx.args);
   if (categories.length === 0 || unknown.length > 0) return ctx.replyPrivately(TEXTS.missedWhich(unknown, ctx.lang));
-  if (msg.quotesUnknown && !msg.replyTo) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
-  const replyTo = msg.replyTo ?? undefined;
-  const record = replyTo === undefined ? undefined : await store.message(msg.platform, replyTo);
-  const held = ctx.recent.find(msg.platform, msg.group.id, ctx.now, replyTo);
-  // A stored record without text was erased (its sender forgotten or opted out): not read back.
-  const fetched = !held && !record && replyTo !== undefined ? await readBack(ctx, replyTo) : undefined;
-  const text = record?.text ?? held?.text ?? fetched?.text;
-  const senderId = held?.senderId ?? record?.senderId ?? fetched?.senderId;
-  const messageId = held?.id ?? record?.id ?? (fetched && replyTo);
-  const sentAt = held?.ts ?? record?.ts ?? fetched?.ts;
+  const source = msg.quotesUnknown && !msg.replyTo ? msg.quoted && fromQuote(msg.quoted) : await reportedMessage(ctx, msg.group.id);
+  if (!source) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
+  const { record, text, senderId, messageId, sentAt } = source;
   if (senderId !== undefined && (await store.isOptedOut(msg.platform, senderId))) return ctx.replyPrivately(TEXTS.missedOptedOut(ctx.lang));
   if (text == null || senderId === undefined || messageId === undefined || sentAt === undefined) return ctx.replyPrivately(TEXTS.missedNoText(ctx.lang));
   if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(ctx.lang));
@@ -31,6 +27,38 @@ export const missed: CommandHandler = async (ctx) => {
   const kept = await store.reportMissed({ platform: msg.platform, messageId, senderId, byUser: msg.sender.id, text, categories, sentAt });
   await ctx.replyPrivately(kept ? TEXTS.missedThanks(ctx.lang) : TEXTS.missedNoText(ctx.lang));
 };
+
+interface Reported {
+  /** The message's stored record, when it is stored. */
+  record?: MessageRecord;
+  text?: string | null;
+  senderId?: string;
+  messageId?: string;
+  sentAt?: number;
+}
+
+/**
+ * A quoted message the bot never read, as its quote shows it. The quote does not show when it was
+ * sent, so 0: a sender who ever said `forget me` keeps none of it.
+ */
+const fromQuote = (q: QuotedContent): Reported => ({ text: q.text, senderId: q.senderId, messageId: q.id, sentAt: 0 });
+
+/** The message replied to, else the group's latest the bot did not flag: stored, held, or read back from the platform. */
+async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Reported> {
+  const { msg, store } = ctx;
+  const replyTo = msg.replyTo ?? undefined;
+  const record = replyTo === undefined ? undefined : await store.message(msg.platform, replyTo);
+  const held = ctx.recent.find(msg.platform, groupId, ctx.now, replyTo);
+  // A stored record without text was erased (its sender forgotten or opted out): not read back.
+  const fetched = !held && !record && replyTo !== undefined ? await readBack(ctx, replyTo) : undefined;
+  return {
+    record,
+    text: record?.text ?? held?.text ?? fetched?.text,
+    senderId: held?.senderId ?? record?.senderId ?? fetched?.senderId,
+    messageId: held?.id ?? record?.id ?? (fetched && replyTo),
+    sentAt: held?.ts ?? record?.ts ?? fetched?.ts,
+  };
+}
 
 /** The replied-to message from the platform, when it can tell and the message is recent enough to report. */
 async function readBack(ctx: CommandContext, messageId: string) {

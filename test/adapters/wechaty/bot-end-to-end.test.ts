@@ -182,6 +182,28 @@ describe('WeChat adapter through the bot', () => {
     expect(await second.store.identityGet('wechaty', `room-id:${later.room.id}`)).toBe(one.groupId);
   });
 
+  it('takes `missed` on a quote of a message sent before a restart, its text from the quote', async () => {
+    const world = mockWorld();
+    const db = join(tempDir(), 'bot.db');
+    const first = await startBot(world, db);
+    const quiet = '各位老师，下周一前把本班学生的志愿时长汇总一下发我';
+    world.owner.say(quiet).to(world.room);
+    // A demand after it, stored once both are read.
+    world.li.say(DEMAND).to(world.room);
+    await stored(first.store, 1);
+    await running.stop(first);
+    // After the restart (a new process and puppet) the bot holds no text of it, and a quote names no message id.
+    const later = mockWorld();
+    const second = await startBot(later, db);
+    const liInbox = later.heard(later.li);
+    later.li.say(`「王主任：${quiet}」\n- - - - - - - - - - - - - - -\n@fingertip\u2005漏报 填表`, [later.botUser]).to(later.room);
+    await waitFor(() => liInbox.length > 0, 'the answer');
+    expect(liInbox[0].text).toMatch(/^已记为漏报/);
+    const [report] = await second.store.missedDemands();
+    expect(report).toMatchObject({ platform: 'wechaty', text: quiet, categories: ['data-request'], flaggedFor: null });
+    expect(report.messageId).toMatch(/^quote-/);
+  });
+
   it('keeps to the per-person and per-account pace when many answers are queued', async () => {
     const pace = { room: 0.1, account: 0.03, jitter: 0.01 };
     const { world } = await botIn({ pace });

@@ -109,6 +109,36 @@ describe('wechaty adapter: messages in', () => {
     expect([why.replyTo, why.quotesUnknown]).toEqual([null, true]);
   });
 
+  it('shows what a quote of a message it never read holds, when one member goes by the quoted name', async () => {
+    const f = await fixture();
+    f.owner.say('在吗').to(f.room);
+    const ownerId = (await f.next('在吗')).sender.id;
+    const quoting = (name: string, text: string, reply: string) =>
+      f.li.say(`「${name}：${text}」\n- - - - - - - - - - - - - - -\n@fingertip\u2005${reply}`, [f.botUser]).to(f.room);
+    quoting('王主任', '上周的表格大家都交了吗', 'first');
+    const first = await f.next('first');
+    expect(first.quotesUnknown).toBe(true);
+    expect(first.quoted).toEqual({ id: expect.stringMatching(/^quote-[0-9a-f]{24}$/), text: '上周的表格大家都交了吗', senderId: ownerId });
+    // The same message quoted again is the same message.
+    quoting('王主任', '上周的表格大家都交了吗', 'again');
+    expect((await f.next('again')).quoted?.id).toBe(first.quoted?.id);
+    // Chatter quoting it is no command: no member search.
+    f.li.say('「王主任：上周的表格大家都交了吗」\n- - - - - - - - - - - - - - -\nchatter').to(f.room);
+    expect((await f.next('chatter')).quoted).toBeUndefined();
+    // No one, the bot itself, a picture's label, or a name two members go by: whose text it is stays unknown.
+    const twin = f.mocker.createContact({ name: '李雷' });
+    f.room.add(twin).by(f.owner);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    quoting('张三', '请大家转发', 'nobody');
+    quoting('fingertip', '本周群内共 3 条要求', 'bot');
+    quoting('王主任', '图片', 'picture');
+    quoting('李雷', '请大家转发', 'twins');
+    for (const reply of ['nobody', 'bot', 'picture', 'twins']) {
+      const msg = await f.next(reply);
+      expect([reply, msg.quotesUnknown, msg.quoted]).toEqual([reply, true, undefined]);
+    }
+  });
+
   it('ignores its own messages, redeliveries and messages from before the login', async () => {
     const f = await fixture({ speakInRooms: true });
     f.li.say('before').to(f.room);
