@@ -17,7 +17,7 @@ import { HashedMlp, HIDDEN, type LangThresholds } from '../src/engine/model/hash
 import { encodeModel } from '../src/engine/model/model-file.js';
 import { MODEL_FILE } from '../src/engine/model/model-path.js';
 import { judgeLines } from '../src/engine/model/judge.js';
-import { chooseThresholds, scoreWith, type Judged } from '../src/engine/model/thresholds.js';
+import { chooseThresholds, FALSE_FLAG_BOUND, scoreWith, type Judged } from '../src/engine/model/thresholds.js';
 import { DEFAULT_TRAIN, quantize, train, type Example } from '../src/engine/model/train.js';
 import { readCorpusFile, readSplits, type CorpusLine } from '../src/eval/corpus.js';
 import { LANGS } from '../src/core/lang.js';
@@ -75,10 +75,12 @@ try {
   );
   for (const lang of LANGS) {
     const pool = unseen.filter((j) => j.lang === lang);
-    const chosen = chooseThresholds(pool);
+    const chosen = chooseThresholds(pool, FALSE_FLAG_BOUND[lang]);
     const t = (thresholds[lang] = chosen.thresholds);
     console.log(`${lang}: confirm ${t.confirm}, demand ${t.demandConfirm}, solo ${t.solo}, solo in a demand ${t.soloInDemand}`);
-    console.log(`  on ${pool.length} unseen lines: ${line(chosen.scores)}`);
+    console.log(
+      `  on ${pool.length} unseen lines, at most ${+(100 * FALSE_FLAG_BOUND[lang]).toFixed(1)} % of their non-demands flagged: ${line(chosen.scores)}`,
+    );
     console.log(
       `  on the dev split alone: ${line(
         scoreWith(
