@@ -3,7 +3,8 @@ import type { Param, Sql } from './sql/sql.js';
 import type { GroupInfo, GroupSettings, GroupUpsert } from './store.js';
 import { groupKey } from '../core/group-key.js';
 
-export const DEFAULT_GROUP_SETTINGS: GroupSettings = { mode: 'silent', disabledRules: [] };
+/** A group's settings before its admins change any: made anew each time, as callers edit what they get. */
+const defaultGroupSettings = (): GroupSettings => ({ mode: 'silent', disabledRules: [] });
 
 /** An upsert's first and last seen: they only widen, and a side that is unknown (null) gives way. */
 function widenSeen(db: Sql): string {
@@ -83,7 +84,7 @@ export async function readGroups(db: Sql, platform?: string, id?: string): Promi
 export async function readGroupSettings(db: Sql, platform: string, id: string): Promise<GroupSettings> {
   const row = await db.get<{ settings: string | null }>('SELECT settings FROM chat_groups WHERE platform = ? AND id = ?', [platform, id]);
   const stored = row?.settings ? (JSON.parse(row.settings) as Partial<GroupSettings>) : {};
-  return { ...DEFAULT_GROUP_SETTINGS, ...stored };
+  return { ...defaultGroupSettings(), ...stored };
 }
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

@@ -81,6 +81,22 @@ describe('chat commands', () => {
     expect(adapter.last()!.text).toMatch(/rule check-in\/\S+\): matched/);
   });
 
+  it('a rule switched off in one group stays on in the others, also those that never changed a setting', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
+    await store.flush();
+    await adapter.say('why', { ...cmd, replyTo: 'd1' });
+    const rule = /rule (check-in\/\S+)\)/.exec(adapter.last()!.text)![1];
+    await adapter.say(`config disable ${rule}`, { ...cmd, from: 'owner' });
+    const other = { id: 'g2', name: 'hr', memberCount: 8 };
+    await adapter.say(DEMAND, { id: 'd2', from: 'boss', group: other });
+    await store.flush();
+    expect((await store.message('test', 'd2'))?.findings.map((f) => f.rule)).toContain(rule);
+    await adapter.say('config', { ...cmd, from: 'owner', group: other });
+    expect(adapter.last()!.text).toMatch(/disabled rules -;/);
+  });
+
   it("why describes the rule wholly in the asker's language: Chinese to 为什么, English to why", async () => {
     const { adapter, store } = await botHarness();
     await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
