@@ -1,15 +1,26 @@
+import type { QuotedContent } from '../core/chat-message.js';
 import type { MessageRecord } from '../core/message-record.js';
 import type { CommandContext } from './context.js';
 
+/** A quote of a message the store holds no flagged record of, as the quote shows it. */
+export interface UnheldQuote {
+  unheld: QuotedContent;
+}
+
 /**
  * The message a `why` or `not formalism` is about: the one it replies to, else the group's latest
- * flagged message (platforms such as the shell have no replies); 'unknown' for a quote of a message
- * the adapter could not identify, which is not the latest one's to answer for.
+ * flagged message (platforms such as the shell have no replies). A quote the adapter could not tie
+ * to a message id but whose sender it knows (WeChat) is looked up by sender and text, so it still
+ * finds a message flagged before a restart; 'unknown' when not even the sender is known, which is
+ * not the latest one's to answer for.
  */
-export async function targetMessage(ctx: CommandContext): Promise<MessageRecord | 'unknown' | undefined> {
+export async function targetMessage(ctx: CommandContext): Promise<MessageRecord | UnheldQuote | 'unknown' | undefined> {
   const { msg, store } = ctx;
   if (msg.replyTo) return store.message(msg.platform, msg.replyTo);
-  if (msg.quotesUnknown) return 'unknown';
+  if (msg.quotesUnknown) {
+    if (!msg.quoted || !msg.group) return 'unknown';
+    return (await store.flaggedByText(msg.platform, msg.group.id, msg.quoted.senderId, msg.quoted.text)) ?? { unheld: msg.quoted };
+  }
   if (msg.group) return store.latestFlagged(msg.platform, msg.group.id);
   return undefined;
 }

@@ -52,6 +52,18 @@ export const TEXTS = {
     lang === 'zh'
       ? '找不到你引用的那条消息（可能早于机器人这次启动），请引用一条较新的消息。'
       : "I can't tell which message you quoted (it may be from before I last started); quote a newer one.",
+  whyUnheld: (lang: Lang) =>
+    lang === 'zh'
+      ? '我没有标记过这条消息（可能没读到它）。按现在的规则和模型读引用的文字：'
+      : 'I never flagged that message (I may not have read it). Reading the quoted text now:',
+  unheldNotFlagged: (lang: Lang) =>
+    lang === 'zh'
+      ? '我没有标记过这条消息，按现在的规则和模型读引用的文字也不会标记。如果它是形式主义要求，请回复它"漏报 <类别>"。'
+      : 'I never flagged that message, and reading the quoted text now I would not. If it is a formalism demand, reply to it with "missed <categories>".',
+  unheldNothingToUndo: (lang: Lang) =>
+    lang === 'zh'
+      ? '我没有这位成员发的、文字相同的已标记消息（可能没读到它，或文字已删除），没有可撤销的。'
+      : 'I hold no flagged message from its sender with that text (I may not have read it, or its text was erased), so there is nothing to undo.',
   notFlagged: (lang: Lang) =>
     lang === 'zh'
       ? '这条消息没有被标记。如果它是形式主义要求，请回复它"漏报 <类别>"。'

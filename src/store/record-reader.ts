@@ -141,10 +141,19 @@ export async function readMessage(db: Sql, platform: string, id: string): Promis
   return parseRows(rows).map(fromRow)[0];
 }
 
-export async function readLatestFlagged(db: Sql, platform: string, groupId: string): Promise<MessageRecord | undefined> {
+export function readLatestFlagged(db: Sql, platform: string, groupId: string): Promise<MessageRecord | undefined> {
+  return latestFlaggedWhere(db, [platform, groupId]);
+}
+
+/** The same, narrowed to one sender's messages with this text (the `demands_group` index holds the sender). */
+export function readFlaggedByText(db: Sql, platform: string, groupId: string, senderId: string, text: string): Promise<MessageRecord | undefined> {
+  return latestFlaggedWhere(db, [platform, groupId], 'AND m.sender_id = ? AND m.text = ?', [senderId, text]);
+}
+
+async function latestFlaggedWhere(db: Sql, group: [string, string], also = '', params: string[] = []): Promise<MessageRecord | undefined> {
   const rows = await db.all<{ r: string }>(
-    `SELECT ${recordSelect(db.dialect)} WHERE m.platform = ? AND m.group_id = ? AND m.mask <> 0 ORDER BY m.ts DESC, m.rowid DESC LIMIT 1`,
-    [platform, groupId],
+    `SELECT ${recordSelect(db.dialect)} WHERE m.platform = ? AND m.group_id = ? AND m.mask <> 0 ${also} ORDER BY m.ts DESC, m.rowid DESC LIMIT 1`,
+    [...group, ...params],
   );
   return parseRows(rows).map(fromRow)[0];
 }

@@ -11,7 +11,7 @@ import { feedbackCounts } from './feedback-counts.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { OptOuts } from './opt-outs.js';
 import * as privacy from './privacy.js';
-import { readDemandTexts, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';
+import { readDemandTexts, readFlaggedByText, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import type { SerialWriter } from './serial-writer.js';
@@ -117,6 +117,10 @@ export class SqlStore implements Store {
 
   latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined> {
     return readLatestFlagged(this.reader, platform, groupId);
+  }
+
+  flaggedByText(platform: string, groupId: string, senderId: string, text: string): Promise<MessageRecord | undefined> {
+    return readFlaggedByText(this.reader, platform, groupId, senderId, text);
   }
 
   demandCount(scope: Scope) {

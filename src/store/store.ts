@@ -202,6 +202,11 @@ export interface Store {
   messages(platform: string, ids: readonly string[]): Promise<MessageRecord[]>;
   /** The group's most recent flagged message (what "not formalism" feedback refers to). */
   latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined>;
+  /**
+   * The group's latest flagged message from this sender with exactly this text: what a quote refers
+   * to on a platform whose quotes carry text and sender but no id (WeChat).
+   */
+  flaggedByText(platform: string, groupId: string, senderId: string, text: string): Promise<MessageRecord | undefined>;
   /** Flagged messages in the scope (cheap: demands have indexes of their own, the bulk of messages has not). */
   demandCount(scope: Scope): Promise<number>;
   categoryTotals(scope: Scope): Promise<CategoryTotals>;

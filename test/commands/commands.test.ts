@@ -97,6 +97,53 @@ describe('chat commands', () => {
     expect(adapter.last()!.text).toMatch(/disabled rules -;/);
   });
 
+  it('finds a quoted message it flagged by sender and text when the quote carries no id (WeChat after a restart)', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
+    await adapter.say('请大家下班前把本周值班表确认一下', { id: 'd2', from: 'boss' });
+    await store.flush();
+    const quoting = { ...cmd, quotesUnknown: true, quoted: { id: 'quote-x', text: DEMAND, senderId: 'boss' } };
+    await adapter.say('why', quoting);
+    expect(adapter.last()!.text).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/);
+    await adapter.say('漏报 点赞', quoting);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.flaggedFor])).toEqual([['d1', ['check-in', 'proof-demand']]]);
+    await adapter.say('not formalism', quoting);
+    expect(adapter.last()!.text).toMatch(/false positive/);
+    expect((await store.falsePositives()).map((f) => f.messageId)).toEqual(['d1']);
+  });
+
+  it('reads a quoted message it never flagged now, says so, and has nothing to undo', async () => {
+    const { adapter, store } = await botHarness();
+    const quote = (text: string) => ({ ...cmd, quotesUnknown: true, quoted: { id: 'quote-y', text, senderId: 'boss' } });
+    await adapter.say('why', quote(DEMAND));
+    const why = adapter.last()!;
+    expect(why.to).toBe('private');
+    expect(why.text.split('\n')[0]).toBe('I never flagged that message (I may not have read it). Reading the quoted text now:');
+    expect(why.text.split('\n')[1]).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/);
+    await adapter.say('为什么', quote('明天上午九点在三楼会议室开周例会'));
+    expect(adapter.last()!.text).toBe('我没有标记过这条消息，按现在的规则和模型读引用的文字也不会标记。如果它是形式主义要求，请回复它"漏报 <类别>"。');
+    await adapter.say('not formalism', quote(DEMAND));
+    expect(adapter.last()!.text).toMatch(/^I hold no flagged message from its sender with that text/);
+    // The same text from someone else is another message: not this quote's to explain or undo.
+    await adapter.say(DEMAND, { id: 'd3', from: 'other' });
+    await store.flush();
+    await adapter.say('not formalism', quote(DEMAND));
+    expect(adapter.last()!.text).toMatch(/^I hold no flagged message from its sender with that text/);
+    expect(await store.falsePositives()).toEqual([]);
+  });
+
+  it('reads a quoted message as the group has its rules: a rule switched off stays off', async () => {
+    const { adapter } = await botHarness();
+    adapter.admins.add('admin');
+    const quoting = { ...cmd, quotesUnknown: true, quoted: { id: 'quote-z', text: DEMAND, senderId: 'boss' } };
+    await adapter.say('why', quoting);
+    const rule = /rule (check-in\/\S+)\)/.exec(adapter.last()!.text)![1];
+    await adapter.say(`config disable ${rule}`, { ...cmd, from: 'admin' });
+    expect(adapter.last()!.text).toMatch(/^Saved/);
+    await adapter.say('why', quoting);
+    expect(adapter.last()!.text).not.toContain(rule);
+  });
+
   it("why describes the rule wholly in the asker's language: Chinese to 为什么, English to why", async () => {
     const { adapter, store } = await botHarness();
     await adapter.say(DEMAND, { id: 'd1', from: 'boss' });

@@ -106,9 +106,9 @@ describe('missed', () => {
       ['quote-a1', QUIET_DEMAND, ['ack-demand']],
       ['quote-a1', QUIET_DEMAND, ['ranking-pressure']],
     ]);
-    // Why and not formalism still cannot act on it: nothing stored is that message.
+    // Why reads it now and finds what the member reported missed; not formalism has nothing to undo.
     await adapter.say('why', { ...cmd, quotesUnknown: true, quoted: quote });
-    expect(adapter.last()!.text).toMatch(/^I can't tell which message you quoted/);
+    expect(adapter.last()!.text).toMatch(/^I never flagged that message, and reading the quoted text now I would not/);
     // Whose it is unknown (a name several members go by): refused, not guessed.
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true });
     expect(adapter.last()!.text).toMatch(/^I can't tell which message you quoted/);

@@ -87,6 +87,21 @@ describeEngines('aggregates', (engine) => {
     expect((await store.latestFlagged('slack', 'C1'))?.id).toBe('f');
     expect(await store.latestFlagged('slack', 'C9')).toBeUndefined();
   });
+
+  it("finds a group's latest flagged message by sender and text, as a WeChat quote names it", async () => {
+    const store = await fixture(engine);
+    // a and f: the same sender and text in C1; f is later. c has that text too but is not flagged.
+    await store.add(rec('h', { groupId: 'C1', senderId: 'U1', ts: 1600, text: 'text of f', cats: [] }));
+    await store.add(rec('i', { groupId: 'C1', senderId: 'U2', ts: 2600, text: 'text of f', cats: ['check-in'] }));
+    await store.add(rec('a2', { groupId: 'C1', senderId: 'U1', ts: 2400, text: 'text of f', cats: ['like-quota'] }));
+    await store.flush();
+    expect((await store.flaggedByText('slack', 'C1', 'U1', 'text of f'))?.id).toBe('f');
+    expect((await store.flaggedByText('slack', 'C1', 'U2', 'text of f'))?.id).toBe('i');
+    expect((await store.flaggedByText('slack', 'C1', 'U1', 'text of a'))?.id).toBe('a');
+    expect(await store.flaggedByText('slack', 'C1', 'U3', 'text of f')).toBeUndefined();
+    expect(await store.flaggedByText('slack', 'C2', 'U1', 'text of f')).toBeUndefined();
+    expect(await store.flaggedByText('slack', 'C1', 'U1', 'text of')).toBeUndefined();
+  });
 });
 
 describeEngines('quiet messages', (engine) => {

@@ -9,15 +9,15 @@ import { TEXTS } from '../texts.js';
  * A member reports a demand the bot left alone, naming its categories: the message it replies to,
  * else the group's latest message the bot did not flag. Its text is kept for `feedback export` (the
  * store holds none of unflagged messages; the bot holds their last few in memory for this, and where
- * the platform can look a message up, reads one it does not hold back from there). A WeChat quote of
- * a message the bot never read carries its text and, when the adapter can tell, its sender.
+ * the platform can look a message up, reads one it does not hold back from there). A WeChat quote
+ * carries the quoted text and, when the adapter can tell, its sender, but no id.
  */
 export const missed: CommandHandler = async (ctx) => {
   const { msg, store } = ctx;
   if (!msg.group) return ctx.replyPrivately(TEXTS.groupOnly(ctx.lang));
   const { categories, unknown } = categoryWords(ctx.args);
   if (categories.length === 0 || unknown.length > 0) return ctx.replyPrivately(TEXTS.missedWhich(unknown, ctx.lang));
-  const source = msg.quotesUnknown && !msg.replyTo ? msg.quoted && fromQuote(msg.quoted) : await reportedMessage(ctx, msg.group.id);
+  const source = msg.quotesUnknown && !msg.replyTo ? msg.quoted && (await fromQuote(ctx, msg.group.id, msg.quoted)) : await reportedMessage(ctx, msg.group.id);
   if (!source) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   const { record, text, senderId, messageId, sentAt } = source;
   if (senderId !== undefined && (await store.isOptedOut(msg.platform, senderId))) return ctx.replyPrivately(TEXTS.missedOptedOut(ctx.lang));
@@ -38,10 +38,14 @@ interface Reported {
 }
 
 /**
- * A quoted message the bot never read, as its quote shows it. The quote does not show when it was
- * sent, so 0: a sender who ever said `forget me` keeps none of it.
+ * A quoted message: the flagged one it is, looked up by sender and text; else as its quote shows it.
+ * The quote does not show when it was sent, so 0: a sender who ever said `forget me` keeps none of it.
  */
-const fromQuote = (q: QuotedContent): Reported => ({ text: q.text, senderId: q.senderId, messageId: q.id, sentAt: 0 });
+async function fromQuote(ctx: CommandContext, groupId: string, q: QuotedContent): Promise<Reported> {
+  const record = await ctx.store.flaggedByText(ctx.msg.platform, groupId, q.senderId, q.text);
+  if (record) return { record, text: record.text, senderId: record.senderId, messageId: record.id, sentAt: record.ts };
+  return { text: q.text, senderId: q.senderId, messageId: q.id, sentAt: 0 };
+}
 
 /** The message replied to, else the group's latest the bot did not flag: stored, held, or read back from the platform. */
 async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Reported> {

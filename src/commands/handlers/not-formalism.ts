@@ -7,6 +7,7 @@ export const notFormalism: CommandHandler = async (ctx) => {
   const record = await targetMessage(ctx);
   if (record === 'unknown') return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   if (!record) return ctx.replyPrivately(TEXTS.needReply(ctx.lang));
+  if ('unheld' in record) return ctx.replyPrivately(TEXTS.unheldNothingToUndo(ctx.lang));
   if (record.findings.length === 0) return ctx.replyPrivately(TEXTS.notFlagged(ctx.lang));
   await ctx.store.markFalsePositive(record.platform, record.id, null, ctx.msg.sender.id);
   await ctx.replyPrivately(TEXTS.falsePositiveThanks(ctx.lang));

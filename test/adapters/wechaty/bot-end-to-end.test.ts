@@ -204,6 +204,26 @@ describe('WeChat adapter through the bot', () => {
     expect(report.messageId).toMatch(/^quote-/);
   });
 
+  it('explains and takes `not formalism` on a quote of a message it flagged before a restart, found by sender and text', async () => {
+    const world = mockWorld();
+    const db = join(tempDir(), 'bot.db');
+    const first = await startBot(world, db);
+    world.li.say(DEMAND).to(world.room);
+    const [flagged] = await stored(first.store, 1);
+    await running.stop(first);
+    const later = mockWorld();
+    const second = await startBot(later, db);
+    const hanInbox = later.heard(later.han);
+    const quoting = (command: string) => `「李雷：${DEMAND}」\n- - - - - - - - - - - - - - -\n@fingertip\u2005${command}`;
+    later.han.say(quoting('为什么'), [later.botUser]).to(later.room);
+    await waitFor(() => hanInbox.length > 0, 'the explanation');
+    expect(hanInbox[0].text).toMatch(/^· 打卡签到（规则 check-in\/\S+）：匹配/);
+    later.han.say(quoting('误报'), [later.botUser]).to(later.room);
+    await waitFor(() => hanInbox.length > 1, 'the thanks');
+    expect(hanInbox[1].text).toBe('已记为误报，不再计入统计，谢谢。');
+    expect((await second.store.falsePositives()).map((f) => f.messageId)).toEqual([flagged.id]);
+  });
+
   it('keeps to the per-person and per-account pace when many answers are queued', async () => {
     const pace = { room: 0.1, account: 0.03, jitter: 0.01 };
     const { world } = await botIn({ pace });
