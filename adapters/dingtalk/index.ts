@@ -7,6 +7,7 @@ import { DingtalkOpenApi } from './open-api.js';
 import { MessageWork } from '../common/message-work.js';
 import { parseRobotCallback, PLATFORM, senderOf, toChatMessage, type RobotCallback } from './robot-message.js';
 import { SessionWebhooks } from './sessions.js';
+import { KnownSenders } from './known-senders.js';
 import type { DingtalkSettings } from './settings.js';
 import { StreamClient } from './stream-client.js';
 
@@ -36,6 +37,7 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
   const failures = new BurstLog((line) => log(`dingtalk: ${line}`), 'messages failed');
   /** Senders DingTalk marked as admins (isAdmin) in their callbacks. */
   const admins = new Set<string>();
+  const senders = new KnownSenders();
   let client: StreamClient | undefined;
 
   const remember = (cb: RobotCallback, msg: ChatMessage) => {
@@ -62,7 +64,8 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
     let msg: ChatMessage;
     try {
       cb = parseRobotCallback(frame.data, frameId);
-      msg = toChatMessage(cb);
+      senders.remember(cb.senderId, senderOf(cb));
+      msg = toChatMessage(cb, (id) => senders.idOf(id));
     } catch (err) {
       log(`dingtalk: frame ${frameId} skipped: ${oneLine(err)}`);
       ack();

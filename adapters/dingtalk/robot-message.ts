@@ -21,12 +21,22 @@ export interface RobotCallback {
   /** Answers this conversation without a token until sessionWebhookExpiredTime (epoch ms). */
   sessionWebhook?: string;
   sessionWebhookExpiredTime?: number;
-  text?: { content?: string };
+  /** A reply carries the message it quotes (fields DingTalk sends but does not document). */
+  text?: { content?: string; isReplyMsg?: boolean; repliedMsg?: RepliedMessage };
   content?: {
     fileName?: string;
     recognition?: string;
     richText?: { text?: string; type?: string }[];
   };
+}
+
+/** The quoted message of a reply, as DingTalk shows it: its id, sender, time and content. */
+export interface RepliedMessage {
+  msgId?: string;
+  /** DingTalk's sender id (not the organisation userId). */
+  senderId?: string;
+  createdAt?: number;
+  content?: string | { text?: string; richText?: { text?: string; type?: string }[] };
 }
 
 /** What a DingTalk group shows of itself to the robot: only the messages that @-mention it. */
@@ -58,10 +68,14 @@ export function senderOf(cb: RobotCallback): string {
 /**
  * A robot callback as a ChatMessage. The robot hears a group only when @-mentioned there, so
  * every group message is addressed to it, and the group's coverage is mentions-only. DingTalk
- * removes the mention of the robot from the text.
+ * removes the mention of the robot from the text. A reply names the message it quotes and shows
+ * its words, which the bot may never have heard: they come along as `quoted`, with the sender
+ * where `senderIdOf` knows DingTalk's id of them.
  */
-export function toChatMessage(cb: RobotCallback): ChatMessage {
+export function toChatMessage(cb: RobotCallback, senderIdOf: (dingtalkId: string | undefined) => string | undefined = () => undefined): ChatMessage {
   const { kind, text } = textOf(cb);
+  const replied = cb.text?.isReplyMsg || cb.text?.repliedMsg ? (cb.text.repliedMsg ?? {}) : undefined;
+  const quotedText = replied ? repliedText(replied) : '';
   const group: DingtalkGroup | null =
     cb.conversationType === '1' ? null : { id: cb.conversationId, name: cb.conversationTitle || undefined, coverage: 'mentions-only' };
   return {
@@ -74,9 +88,31 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
     kind,
     mentionsAll: MENTION_ALL.test(text),
     addressed: true,
-    replyTo: null,
+    replyTo: replied?.msgId ?? null,
+    // A reply whose quoted message has no id must not be taken for the group's latest message.
+    ...(replied && !replied.msgId && { quotesUnknown: true }),
+    ...(replied?.msgId &&
+      quotedText && {
+        quoted: {
+          id: replied.msgId,
+          text: quotedText,
+          senderId: replied.senderId === cb.senderId ? senderOf(cb) : senderIdOf(replied.senderId),
+          sentAt: Number.isFinite(replied.createdAt) ? replied.createdAt : undefined,
+        },
+      }),
     senderIsAdmin: cb.isAdmin === true,
   };
+}
+
+/** The quoted message's words: its text, or its rich text's text parts (a picture is no words of it). */
+function repliedText(replied: RepliedMessage): string {
+  const c = replied.content;
+  if (typeof c === 'string') return c.trim();
+  if (c?.text !== undefined) return c.text.trim();
+  return (c?.richText ?? [])
+    .map((p) => p.text ?? '')
+    .join('')
+    .trim();
 }
 
 /** Text as people read it; pictures, files, voice and video as typed placeholders. */

@@ -12,14 +12,19 @@ export interface UnheldQuote {
  * flagged message (platforms such as the shell have no replies). A quote the adapter could not tie
  * to a message id but whose sender it knows (WeChat) is looked up by sender and text, so it still
  * finds a message flagged before a restart; 'unknown' when not even the sender is known, which is
- * not the latest one's to answer for.
+ * not the latest one's to answer for. A quoted message the store holds nothing of comes back as
+ * the quote shows it.
  */
 export async function targetMessage(ctx: CommandContext): Promise<MessageRecord | UnheldQuote | 'unknown' | undefined> {
   const { msg, store } = ctx;
-  if (msg.replyTo) return store.message(msg.platform, msg.replyTo);
+  if (msg.replyTo) {
+    const record = await store.message(msg.platform, msg.replyTo);
+    return record ?? (msg.quoted?.id === msg.replyTo ? { unheld: msg.quoted } : undefined);
+  }
   if (msg.quotesUnknown) {
-    if (!msg.quoted || !msg.group) return 'unknown';
-    return (await store.flaggedByText(msg.platform, msg.group.id, msg.quoted.senderId, msg.quoted.text)) ?? { unheld: msg.quoted };
+    const quoted = msg.quoted;
+    if (quoted?.senderId === undefined || !msg.group) return 'unknown';
+    return (await store.flaggedByText(msg.platform, msg.group.id, quoted.senderId, quoted.text)) ?? { unheld: quoted };
   }
   if (msg.group) return store.latestFlagged(msg.platform, msg.group.id);
   return undefined;

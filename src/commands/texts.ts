@@ -78,6 +78,10 @@ export const TEXTS = {
     lang === 'zh'
       ? '我已没有这条消息的文本：没被标记的消息不保存文本，只在内存里留每个群最近的几十条、一天。请回复一条较新的消息。'
       : "I no longer hold that message's text: I keep none of the messages I leave alone, only each group's latest few dozen in memory for a day. Reply to a more recent one.",
+  missedWhose: (lang: Lang) =>
+    lang === 'zh'
+      ? '看不出被引用的消息是谁发的（我还没见过这位成员），所以不保存它。'
+      : "I can't tell who sent the quoted message (I have not heard from them yet), so I keep nothing of it.",
   missedOptedOut: (lang: Lang) => (lang === 'zh' ? '这条消息的发送者已退出统计，不能保存它的文本。' : 'Its sender opted out, so I keep nothing of it.'),
   missedAlready: (lang: Lang) => (lang === 'zh' ? '这条消息已按这些类别标记。' : 'That message is already flagged for those.'),
   missedThanks: (lang: Lang) =>

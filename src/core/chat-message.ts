@@ -22,14 +22,17 @@ export interface ChatUser {
 export type MessageKind = 'text' | 'image' | 'file' | 'link' | 'miniprogram' | 'reaction' | 'other';
 
 /**
- * A quoted message as its quote shows it, for a message the adapter never read: its text, its
- * sender, and an id the adapter makes from them (the platform gives none), so `missed` can take a
- * member's report on it. When it was sent is not shown.
+ * A quoted message as the quote shows it, for a message the bot may never have read: its text, and
+ * what the platform shows besides. WeChat gives no id (the adapter makes one from room, sender and
+ * text) and no time; DingTalk gives the quoted message's id, and its time where it has it.
  */
 export interface QuotedContent {
   id: string;
   text: string;
-  senderId: string;
+  /** Its sender, as the adapter names senders; absent when the adapter cannot tell who that is. */
+  senderId?: string;
+  /** When it was sent (epoch ms), when the quote shows it. */
+  sentAt?: number;
 }
 
 export interface ChatMessage {
@@ -57,7 +60,11 @@ export interface ChatMessage {
    * replied to must not take the group's latest instead.
    */
   quotesUnknown?: boolean;
-  /** With `quotesUnknown`: what the quote shows of that message, when the adapter can tell whose it is. */
+  /**
+   * What the quote shows of the message quoted: with `replyTo` (DingTalk), or with `quotesUnknown`
+   * when the adapter can tell whose it is (WeChat). Commands read it for a message the bot holds
+   * no record of.
+   */
   quoted?: QuotedContent;
   /** The sender is a platform admin/owner of the group, as the adapter knows it. */
   senderIsAdmin?: boolean;

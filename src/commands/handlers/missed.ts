@@ -21,6 +21,8 @@ export const missed: CommandHandler = async (ctx) => {
   if (!source) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   const { record, text, senderId, messageId, sentAt } = source;
   if (senderId !== undefined && (await store.isOptedOut(msg.platform, senderId))) return ctx.replyPrivately(TEXTS.missedOptedOut(ctx.lang));
+  // Whose a quote is decides whose it is to forget: a text with no known sender is not kept.
+  if (text != null && senderId === undefined) return ctx.replyPrivately(TEXTS.missedWhose(ctx.lang));
   if (text == null || senderId === undefined || messageId === undefined || sentAt === undefined) return ctx.replyPrivately(TEXTS.missedNoText(ctx.lang));
   if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(ctx.lang));
   // False when the sender was forgotten since, in whichever process: the text is not theirs to give.
@@ -39,29 +41,37 @@ interface Reported {
 
 /**
  * A quoted message: the flagged one it is, looked up by sender and text; else as its quote shows it.
- * The quote does not show when it was sent, so 0: a sender who ever said `forget me` keeps none of it.
+ * A quote that does not show when it was sent counts as sent at 0: a sender who ever said `forget
+ * me` keeps none of it.
  */
 async function fromQuote(ctx: CommandContext, groupId: string, q: QuotedContent): Promise<Reported> {
-  const record = await ctx.store.flaggedByText(ctx.msg.platform, groupId, q.senderId, q.text);
+  const record = q.senderId === undefined ? undefined : await ctx.store.flaggedByText(ctx.msg.platform, groupId, q.senderId, q.text);
   if (record) return { record, text: record.text, senderId: record.senderId, messageId: record.id, sentAt: record.ts };
-  return { text: q.text, senderId: q.senderId, messageId: q.id, sentAt: 0 };
+  return asQuoted(q);
 }
 
-/** The message replied to, else the group's latest the bot did not flag: stored, held, or read back from the platform. */
+const asQuoted = (q: QuotedContent): Reported => ({ text: q.text, senderId: q.senderId, messageId: q.id, sentAt: q.sentAt ?? 0 });
+
+/** The message replied to, else the group's latest the bot did not flag: stored, held, quoted or read back from the platform. */
 async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Reported> {
   const { msg, store } = ctx;
   const replyTo = msg.replyTo ?? undefined;
   const record = replyTo === undefined ? undefined : await store.message(msg.platform, replyTo);
   const held = ctx.recent.find(msg.platform, groupId, ctx.now, replyTo);
-  // A stored record without text was erased (its sender forgotten or opted out): not read back.
-  const fetched = !held && !record && replyTo !== undefined ? await readBack(ctx, replyTo) : undefined;
-  return {
-    record,
-    text: record?.text ?? held?.text ?? fetched?.text,
-    senderId: held?.senderId ?? record?.senderId ?? fetched?.senderId,
-    messageId: held?.id ?? record?.id ?? (fetched && replyTo),
-    sentAt: held?.ts ?? record?.ts ?? fetched?.ts,
-  };
+  // A stored record without text was erased (its sender forgotten or opted out): not taken from elsewhere.
+  if (record || held) {
+    return {
+      record,
+      text: record?.text ?? held?.text,
+      senderId: held?.senderId ?? record?.senderId,
+      messageId: held?.id ?? record?.id,
+      sentAt: held?.ts ?? record?.ts,
+    };
+  }
+  // Neither stored nor held: as the quote shows it (DingTalk), else as the platform gives it back.
+  if (replyTo !== undefined && msg.quoted?.id === replyTo) return asQuoted(msg.quoted);
+  const fetched = replyTo !== undefined ? await readBack(ctx, replyTo) : undefined;
+  return fetched ? { text: fetched.text, senderId: fetched.senderId, messageId: replyTo, sentAt: fetched.ts } : {};
 }
 
 /** The replied-to message from the platform, when it can tell and the message is recent enough to report. */

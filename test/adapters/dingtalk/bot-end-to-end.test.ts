@@ -76,6 +76,52 @@ describe('DingTalk adapter through the bot', () => {
     expect(stub.callsTo('/v1.0/robot/oToMessages/batchSend')[0].body).toMatchObject({ userIds: ['staff-li'] });
   });
 
+  it('explains the message a reply quotes, not the latest, and takes a quoted demand it never heard as missed', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const db = join(tempDir(), 'bot.db');
+    const { store } = await startBot(stub, db);
+    // Answers go privately: to the member's single chat, through the robot API.
+    const answers = () =>
+      stub.callsTo('/v1.0/robot/oToMessages/batchSend').map((c) => (JSON.parse((c.body as { msgParam: string }).msgParam) as { content: string }).content);
+    const reply = (msgId: string, text: string, repliedMsg: Record<string, unknown>) => {
+      const frame = mention(stub, msgId, text, 'staff-han');
+      return { ...frame, text: { content: ` ${text}`, isReplyMsg: true, repliedMsg } };
+    };
+    // The head teacher once @-mentioned the robot with a demand, then posted a quieter one.
+    stub.push(robotFrame('f1', mention(stub, 'msg-demand', DEMAND, 'staff-boss')));
+    stub.push(robotFrame('f2', mention(stub, 'msg-later', '各位老师周五前把本学期的听课记录表填好交到教务处', 'staff-boss')));
+    await waitFor(() => stub.acks.length === 2, 'both stored', 5000);
+    // A reply to the first asks why: the answer explains that one, though a later one was flagged too.
+    stub.push(robotFrame('f3', reply('msg-why', 'why', { msgId: 'msg-demand', senderId: '$:LWCP_v1:$staff-boss', content: { text: DEMAND } })));
+    await waitFor(() => answers().length > 0, 'the explanation', 5000);
+    expect(answers()[0]).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/);
+    // A demand posted without @-mentioning the robot never reached it; a member quotes it to report it.
+    const unheard = '请各班主任今晚把家长群里的安全教育平台完成截图收齐';
+    stub.push(
+      robotFrame(
+        'f4',
+        reply('msg-missed', '漏报 截图', {
+          msgId: 'msg-unheard',
+          senderId: '$:LWCP_v1:$staff-boss',
+          createdAt: Date.now() - 60_000,
+          content: { text: unheard },
+        }),
+      ),
+    );
+    await waitFor(() => answers().length > 1, 'the thanks', 5000);
+    expect(answers()[1]).toMatch(/^已记为漏报/);
+    expect(await store.missedDemands()).toMatchObject([{ platform: 'dingtalk', messageId: 'msg-unheard', text: unheard, categories: ['proof-demand'] }]);
+    // Quoted from someone the robot never heard from: whose it is stays unknown, and nothing is kept.
+    stub.push(robotFrame('f5', reply('msg-missed-2', '漏报 截图', { msgId: 'msg-other', senderId: '$:LWCP_v1:$stranger', content: { text: unheard } })));
+    await waitFor(() => answers().length > 2, 'the refusal', 5000);
+    expect(answers()[2]).toBe('看不出被引用的消息是谁发的（我还没见过这位成员），所以不保存它。');
+    expect(await store.missedDemands()).toHaveLength(1);
+    // The report is the head teacher's message: asked to forget them, the bot erases its text too.
+    stub.push(robotFrame('f6', mention(stub, 'msg-forget', 'forget me', 'staff-boss')));
+    await waitFor(async () => (await store.missedDemands())[0].text === null, 'the text erased', 5000);
+  });
+
   it('acks a message only once its row is committed to the SQLite file', async () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);

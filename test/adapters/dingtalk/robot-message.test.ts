@@ -26,6 +26,29 @@ describe('toChatMessage', () => {
     expect(toChatMessage({ ...base, text: { content: 'hi' } }).sender).toEqual({ id: 'sender-1', name: undefined });
   });
 
+  it('links a reply to the message it quotes, with what the quote shows of it', () => {
+    const reply = (repliedMsg: Record<string, unknown>) =>
+      toChatMessage({ ...base, text: { content: 'why', isReplyMsg: true, repliedMsg } }, (id) => (id === '$:boss' ? 'staff-boss' : undefined));
+    expect(reply({ msgId: 'q1', senderId: '$:boss', createdAt: 1799999000000, content: { text: ' 请各位明早八点前打卡 ' } })).toMatchObject({
+      text: 'why',
+      replyTo: 'q1',
+      quoted: { id: 'q1', text: '请各位明早八点前打卡', senderId: 'staff-boss', sentAt: 1799999000000 },
+    });
+    // Rich text gives its words; a sender DingTalk names by an id the adapter never heard from stays unknown.
+    const rich = reply({ msgId: 'q2', senderId: '$:stranger', content: { richText: [{ text: '请上传' }, { type: 'picture' }, { text: '截图' }] } });
+    expect(rich.quoted).toEqual({ id: 'q2', text: '请上传截图', senderId: undefined, sentAt: undefined });
+    // Quoting oneself: the sender is the replier.
+    expect(reply({ msgId: 'q3', senderId: 'sender-1', content: '我的消息' }).quoted?.senderId).toBe('sender-1');
+    // A quoted picture shows no words: the reply still points at it, with nothing quoted.
+    const picture = reply({ msgId: 'q4', content: { richText: [{ type: 'picture' }] } });
+    expect([picture.replyTo, picture.quoted]).toEqual(['q4', undefined]);
+    // A reply without the quoted message's id must not be taken for the group's latest message.
+    const noId = reply({ content: { text: 'x' } });
+    expect([noId.replyTo, noId.quotesUnknown, noId.quoted]).toEqual([null, true, undefined]);
+    const plain = toChatMessage({ ...base, text: { content: 'hi' } });
+    expect([plain.replyTo, plain.quotesUnknown, plain.quoted]).toEqual([null, undefined, undefined]);
+  });
+
   it('does not read an @-mention of someone named "all..." as @all', () => {
     expect(toChatMessage({ ...base, text: { content: '@allen 请今天交表' } }).mentionsAll).toBe(false);
     expect(toChatMessage({ ...base, text: { content: '@all 请今天交表' } }).mentionsAll).toBe(true);
