@@ -96,7 +96,7 @@ export function toChatMessage(cb: RobotCallback, senderIdOf: (dingtalkId: string
         quoted: {
           id: replied.msgId,
           text: quotedText,
-          senderId: replied.senderId === cb.senderId ? senderOf(cb) : senderIdOf(replied.senderId),
+          senderId: senderIdOf(replied.senderId),
           sentAt: Number.isFinite(replied.createdAt) ? replied.createdAt : undefined,
         },
       }),

@@ -62,8 +62,8 @@ export const TEXTS = {
       : 'I never flagged that message, and reading the quoted text now I would not. If it is a formalism demand, reply to it with "missed <categories>".',
   unheldNothingToUndo: (lang: Lang) =>
     lang === 'zh'
-      ? '我没有这位成员发的、文字相同的已标记消息（可能没读到它，或文字已删除），没有可撤销的。'
-      : 'I hold no flagged message from its sender with that text (I may not have read it, or its text was erased), so there is nothing to undo.',
+      ? '我没有这条消息的标记记录（可能没读到它，或它的文字已删除），没有可撤销的。'
+      : 'I hold no flagged record of that message (I may not have read it, or its text was erased), so there is nothing to undo.',
   notFlagged: (lang: Lang) =>
     lang === 'zh'
       ? '这条消息没有被标记。如果它是形式主义要求，请回复它"漏报 <类别>"。'

@@ -123,12 +123,12 @@ describe('chat commands', () => {
     await adapter.say('为什么', quote('明天上午九点在三楼会议室开周例会'));
     expect(adapter.last()!.text).toBe('我没有标记过这条消息，按现在的规则和模型读引用的文字也不会标记。如果它是形式主义要求，请回复它"漏报 <类别>"。');
     await adapter.say('not formalism', quote(DEMAND));
-    expect(adapter.last()!.text).toMatch(/^I hold no flagged message from its sender with that text/);
+    expect(adapter.last()!.text).toMatch(/^I hold no flagged record of that message/);
     // The same text from someone else is another message: not this quote's to explain or undo.
     await adapter.say(DEMAND, { id: 'd3', from: 'other' });
     await store.flush();
     await adapter.say('not formalism', quote(DEMAND));
-    expect(adapter.last()!.text).toMatch(/^I hold no flagged message from its sender with that text/);
+    expect(adapter.last()!.text).toMatch(/^I hold no flagged record of that message/);
     expect(await store.falsePositives()).toEqual([]);
   });
 
