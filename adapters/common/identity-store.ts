@@ -1,7 +1,7 @@
 /**
- * Where stable identities persist: key → stable id. The bot backs it with SQLite so a re-login
- * or a restart keeps one group as one group; keys are `room-id:<puppet id>`, `contact-id:<puppet id>`,
- * `room-topic:<hash of the topic>` and `contact-name:<hash of the alias or name>`.
+ * Where an adapter's identities persist: key → stable id, in the bot's store, so that what the
+ * adapter learnt of who is who outlives a restart (WeChat: puppet ids and names to the ids of rooms
+ * and people; DingTalk: its sender ids to staff ids). `forget me` deletes the keys leading to a person.
  */
 export interface IdentityStore {
   get(key: string): Promise<string | undefined>;

@@ -5,9 +5,10 @@ import type { ChatMessage } from '../../src/core/chat-message.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import { DingtalkOpenApi } from './open-api.js';
 import { MessageWork } from '../common/message-work.js';
-import { parseRobotCallback, PLATFORM, senderOf, toChatMessage, type RobotCallback } from './robot-message.js';
+import { parseRobotCallback, PLATFORM, quotedDingtalkId, senderOf, toChatMessage, type RobotCallback } from './robot-message.js';
 import { SessionWebhooks } from './sessions.js';
 import { KnownSenders } from './known-senders.js';
+import type { IdentityStore } from '../common/identity-store.js';
 import type { DingtalkSettings } from './settings.js';
 import { StreamClient } from './stream-client.js';
 
@@ -19,6 +20,8 @@ export interface DingtalkDeps {
   log?: (line: string) => void;
   /** The clock that session webhooks expire by. */
   now?: () => number;
+  /** Where the pairs of DingTalk's sender ids and staff ids persist (the bot's store); in memory without. */
+  identities?: IdentityStore;
 }
 
 /** Session webhooks are kept per conversation: a group, or the single chat with one user. */
@@ -37,7 +40,7 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
   const failures = new BurstLog((line) => log(`dingtalk: ${line}`), 'messages failed');
   /** Senders DingTalk marked as admins (isAdmin) in their callbacks. */
   const admins = new Set<string>();
-  const senders = new KnownSenders();
+  const senders = new KnownSenders(deps.identities);
   let client: StreamClient | undefined;
 
   const remember = (cb: RobotCallback, msg: ChatMessage) => {
@@ -61,20 +64,24 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
       }
     };
     let cb: RobotCallback;
-    let msg: ChatMessage;
     try {
       cb = parseRobotCallback(frame.data, frameId);
-      senders.remember(cb.senderId, senderOf(cb));
-      msg = toChatMessage(cb, (id) => senders.idOf(id));
     } catch (err) {
       log(`dingtalk: frame ${frameId} skipped: ${oneLine(err)}`);
       ack();
       return;
     }
-    remember(cb, msg);
-    const handled = work.run(msg.id, () =>
-      onMessage(msg).catch((err: unknown) => {
-        failures.report(`message ${msg.id} failed, not acknowledged so DingTalk pushes it again: ${oneLine(err)}`);
+    // The sender is paired before the message is handled, and a quoted sender looked up from the
+    // pairs, so that a reply can name whose words it quotes; the frame is acked only after both.
+    const handle = async () => {
+      await senders.remember(cb.senderId, senderOf(cb));
+      const msg = toChatMessage(cb, await senders.idOf(quotedDingtalkId(cb)));
+      remember(cb, msg);
+      await onMessage(msg);
+    };
+    const handled = work.run(cb.msgId, () =>
+      handle().catch((err: unknown) => {
+        failures.report(`message ${cb.msgId} failed, not acknowledged so DingTalk pushes it again: ${oneLine(err)}`);
         throw err;
       }),
     );

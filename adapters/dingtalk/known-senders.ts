@@ -1,20 +1,31 @@
+import { createMemoryIdentityStore, type IdentityStore } from '../common/identity-store.js';
+
+const key = (dingtalkId: string) => `sender:${dingtalkId}`;
+
 /**
- * DingTalk's sender id of each person seen, mapped to the id the adapter gives them (their
- * organisation userId, where they have one). A quote names its sender by DingTalk's id alone, so
- * only a person the robot has heard from can be told; the oldest are forgotten past `max`.
+ * DingTalk's sender id of each person heard from, paired with the id the adapter gives them (their
+ * organisation userId, where they have one): a quote names its sender by DingTalk's id alone. The
+ * pairs persist in the bot's identities, so a restart keeps them and `forget me` deletes a person's;
+ * the last `max` are also held in memory, and only a pair new to the process is written.
  */
 export class KnownSenders {
   private readonly ids = new Map<string, string>();
 
-  constructor(private readonly max = 20_000) {}
+  constructor(
+    private readonly store: IdentityStore = createMemoryIdentityStore(),
+    private readonly max = 20_000,
+  ) {}
 
-  remember(dingtalkId: string, id: string): void {
+  remember(dingtalkId: string, id: string): Promise<void> {
+    const held = this.ids.get(dingtalkId);
     this.ids.delete(dingtalkId);
     this.ids.set(dingtalkId, id);
     if (this.ids.size > this.max) this.ids.delete(this.ids.keys().next().value!);
+    return held === id ? Promise.resolve() : this.store.put(key(dingtalkId), id);
   }
 
-  idOf(dingtalkId: string | undefined): string | undefined {
-    return dingtalkId === undefined ? undefined : this.ids.get(dingtalkId);
+  async idOf(dingtalkId: string | undefined): Promise<string | undefined> {
+    if (dingtalkId === undefined) return undefined;
+    return this.ids.get(dingtalkId) ?? this.store.get(key(dingtalkId));
   }
 }

@@ -3,6 +3,9 @@ import { InputError } from '../../src/core/errors.js';
 
 export const PLATFORM = 'dingtalk';
 
+/** DingTalk's id of the sender of the message a reply quotes, when the reply names one. */
+export const quotedDingtalkId = (cb: RobotCallback): string | undefined => cb.text?.repliedMsg?.senderId;
+
 /** The fields of a robot callback (topic /v1.0/im/bot/messages/get) that the adapter reads. */
 export interface RobotCallback {
   msgId: string;
@@ -69,10 +72,10 @@ export function senderOf(cb: RobotCallback): string {
  * A robot callback as a ChatMessage. The robot hears a group only when @-mentioned there, so
  * every group message is addressed to it, and the group's coverage is mentions-only. DingTalk
  * removes the mention of the robot from the text. A reply names the message it quotes and shows
- * its words, which the bot may never have heard: they come along as `quoted`, with the sender
- * where `senderIdOf` knows DingTalk's id of them.
+ * its words, which the bot may never have heard: they come along as `quoted`, with its sender's
+ * id when the adapter can tell it from DingTalk's (`quotedSenderId`).
  */
-export function toChatMessage(cb: RobotCallback, senderIdOf: (dingtalkId: string | undefined) => string | undefined = () => undefined): ChatMessage {
+export function toChatMessage(cb: RobotCallback, quotedSenderId?: string): ChatMessage {
   const { kind, text } = textOf(cb);
   const replied = cb.text?.isReplyMsg || cb.text?.repliedMsg ? (cb.text.repliedMsg ?? {}) : undefined;
   const quotedText = replied ? repliedText(replied) : '';
@@ -96,7 +99,7 @@ export function toChatMessage(cb: RobotCallback, senderIdOf: (dingtalkId: string
         quoted: {
           id: replied.msgId,
           text: quotedText,
-          senderId: senderIdOf(replied.senderId),
+          senderId: quotedSenderId,
           sentAt: Number.isFinite(replied.createdAt) ? replied.createdAt : undefined,
         },
       }),

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { IdentityStore } from './identity-store.js';
+import type { IdentityStore } from '../common/identity-store.js';
 
 export type IdentityKind = 'room' | 'contact';
 

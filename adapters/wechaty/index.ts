@@ -2,7 +2,7 @@ import type { Adapter } from '../../src/core/adapter.js';
 import type { WechatySettings } from './settings.js';
 import { WechatyAdapter, type WechatyDeps } from './wechaty-adapter.js';
 
-export { createMemoryIdentityStore, type IdentityStore } from './identity-store.js';
+export { createMemoryIdentityStore, type IdentityStore } from '../common/identity-store.js';
 export { wechatySettings, type Pace, type WechatySettings } from './settings.js';
 export type { WechatyDeps } from './wechaty-adapter.js';
 

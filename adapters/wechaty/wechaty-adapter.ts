@@ -8,7 +8,7 @@ import { isAdmin } from './admins.js';
 import { Conversations } from './conversations.js';
 import { contactIdentity } from './entities.js';
 import { IdentityResolver } from './identity.js';
-import { createMemoryIdentityStore, type IdentityStore } from './identity-store.js';
+import { createMemoryIdentityStore, type IdentityStore } from '../common/identity-store.js';
 import { showScan } from './login.js';
 import { toChatMessage } from './map-message.js';
 import { ignoreReason } from './message-filter.js';

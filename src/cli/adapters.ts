@@ -30,9 +30,13 @@ const FACTORIES: Record<string, Factory> = {
       print: (line) => ctx.stderr.write(`${line}\n`),
     });
   },
-  async dingtalk({ config, ctx }) {
+  async dingtalk({ config, store, ctx }) {
     const { createDingtalkAdapter, dingtalkSettings } = await import('../../adapters/dingtalk/index.js');
-    return createDingtalkAdapter(dingtalkSettings(config), { log: (line) => ctx.stderr.write(`${line}\n`) });
+    return createDingtalkAdapter(dingtalkSettings(config), {
+      // Pairs of DingTalk's sender ids and staff ids, for the senders of quoted messages.
+      identities: { get: (k) => store.identityGet('dingtalk', k), put: (k, v) => store.identityPut('dingtalk', k, v) },
+      log: (line) => ctx.stderr.write(`${line}\n`),
+    });
   },
   async feishu({ config, ctx }) {
     const { createFeishuAdapter, feishuSettings } = await import('../../adapters/feishu/index.js');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDingtalkAdapter } from '../../../adapters/dingtalk/index.js';
+import { Readable, Writable } from 'node:stream';
+import { createAdapter } from '../../../src/cli/adapters.js';
 import { Bot } from '../../../src/bot/bot.js';
 import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { defaultEngine } from '../../../src/engine/index.js';
@@ -27,7 +28,15 @@ async function startBot(stub: DingtalkStub, db: string, log: (line: string) => v
   config.db = db;
   // A short busy timeout: a write under another connection's lock fails within the test.
   const store = await openStore(db, { busyTimeoutMs: 100 });
-  const adapter = createDingtalkAdapter({ clientId: 'ding-client', clientSecret: 'secret', robotCode: 'ding-client', apiUrl: stub.url }, { log });
+  config.adapters.dingtalk = { clientId: 'ding-client', clientSecret: 'secret', apiUrl: stub.url };
+  // As `start` builds it: the sender pairs in the bot's store, warnings on stderr.
+  const stderr = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) log(line);
+      done();
+    },
+  });
+  const adapter = await createAdapter('dingtalk', { config, store, ctx: { stdin: Readable.from([]), stdout: stderr, stderr, env: {}, cwd: process.cwd() } });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: () => {} });
   await bot.start();
   const r = { bot, store };
@@ -80,7 +89,8 @@ describe('DingTalk adapter through the bot', () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);
     const db = join(tempDir(), 'bot.db');
-    const { store } = await startBot(stub, db);
+    const first = await startBot(stub, db);
+    const store = first.store;
     // Answers go privately: to the member's single chat, through the robot API.
     const answers = () =>
       stub.callsTo('/v1.0/robot/oToMessages/batchSend').map((c) => (JSON.parse((c.body as { msgParam: string }).msgParam) as { content: string }).content);
@@ -117,9 +127,15 @@ describe('DingTalk adapter through the bot', () => {
     await waitFor(() => answers().length > 2, 'the refusal', 5000);
     expect(answers()[2]).toBe('看不出被引用的消息是谁发的（我还没见过这位成员），所以不保存它。');
     expect(await store.missedDemands()).toHaveLength(1);
-    // The report is the head teacher's message: asked to forget them, the bot erases its text too.
-    stub.push(robotFrame('f6', mention(stub, 'msg-forget', 'forget me', 'staff-boss')));
-    await waitFor(async () => (await store.missedDemands())[0].text === null, 'the text erased', 5000);
+    // After a restart the pairing comes from the database: a quote of the head teacher is theirs.
+    await running.stop(first);
+    const second = await startBot(stub, db);
+    stub.push(robotFrame('f6', reply('msg-missed-3', '漏报 截图', { msgId: 'msg-unheard-2', senderId: '$:LWCP_v1:$staff-boss', content: { text: unheard } })));
+    await waitFor(async () => (await second.store.missedDemands()).length === 2, 'the second report', 5000);
+    // The reports are the head teacher's: asked to forget them, the bot erases their texts and the pairing.
+    stub.push(robotFrame('f7', mention(stub, 'msg-forget', 'forget me', 'staff-boss')));
+    await waitFor(async () => (await second.store.missedDemands()).every((r) => r.text === null), 'the texts erased', 5000);
+    await waitFor(async () => (await second.store.identityGet('dingtalk', 'sender:$:LWCP_v1:$staff-boss')) === undefined, 'the pairing deleted', 5000);
   });
 
   it('acks a message only once its row is committed to the SQLite file', async () => {

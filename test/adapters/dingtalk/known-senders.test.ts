@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { KnownSenders } from '../../../adapters/dingtalk/known-senders.js';
+import { createMemoryIdentityStore } from '../../../adapters/common/identity-store.js';
 
 describe('KnownSenders', () => {
-  it('gives the id of a person heard from, keeping the latest binding and forgetting the longest unheard past its size', () => {
-    const senders = new KnownSenders(2);
-    senders.remember('$:a', 'staff-a');
-    senders.remember('$:b', 'staff-b');
-    senders.remember('$:a', 'staff-a2'); // heard again: now the most recent
-    senders.remember('$:c', 'staff-c');
-    expect(['$:a', '$:b', '$:c', undefined].map((id) => senders.idOf(id))).toEqual(['staff-a2', undefined, 'staff-c', undefined]);
+  it('gives the id of a person heard from, from memory or from the store past its size, and writes only new pairs', async () => {
+    const store = createMemoryIdentityStore();
+    const writes: string[] = [];
+    const counted = { get: store.get, put: (k: string, v: string) => (writes.push(`${k}=${v}`), store.put(k, v)) };
+    const senders = new KnownSenders(counted, 2);
+    await senders.remember('$:a', 'staff-a');
+    await senders.remember('$:b', 'staff-b');
+    await senders.remember('$:a', 'staff-a'); // heard again: no new write
+    await senders.remember('$:c', 'staff-c'); // $:b leaves memory, not the store
+    expect(writes).toEqual(['sender:$:a=staff-a', 'sender:$:b=staff-b', 'sender:$:c=staff-c']);
+    expect(await Promise.all(['$:a', '$:b', '$:c', '$:never', undefined].map((id) => senders.idOf(id)))).toEqual([
+      'staff-a',
+      'staff-b',
+      'staff-c',
+      undefined,
+      undefined,
+    ]);
+    // Another process on the same store knows them all.
+    expect(await new KnownSenders(store).idOf('$:b')).toBe('staff-b');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRobotCallback, toChatMessage, type RobotCallback } from '../../../adapters/dingtalk/robot-message.js';
+import { parseRobotCallback, quotedDingtalkId, toChatMessage, type RobotCallback } from '../../../adapters/dingtalk/robot-message.js';
 import { InputError } from '../../../src/core/errors.js';
 
 const base: RobotCallback = {
@@ -27,18 +27,19 @@ describe('toChatMessage', () => {
   });
 
   it('links a reply to the message it quotes, with what the quote shows of it', () => {
-    const reply = (repliedMsg: Record<string, unknown>) =>
-      toChatMessage({ ...base, text: { content: 'why', isReplyMsg: true, repliedMsg } }, (id) => (id === '$:boss' ? 'staff-boss' : undefined));
-    expect(reply({ msgId: 'q1', senderId: '$:boss', createdAt: 1799999000000, content: { text: ' 请各位明早八点前打卡 ' } })).toMatchObject({
+    const reply = (repliedMsg: Record<string, unknown>, quotedSenderId?: string) =>
+      toChatMessage({ ...base, text: { content: 'why', isReplyMsg: true, repliedMsg } }, quotedSenderId);
+    expect(reply({ msgId: 'q1', senderId: '$:boss', createdAt: 1799999000000, content: { text: ' 请各位明早八点前打卡 ' } }, 'staff-boss')).toMatchObject({
       text: 'why',
       replyTo: 'q1',
       quoted: { id: 'q1', text: '请各位明早八点前打卡', senderId: 'staff-boss', sentAt: 1799999000000 },
     });
-    // Rich text gives its words; a sender DingTalk names by an id the adapter never heard from stays unknown.
+    expect(quotedDingtalkId({ ...base, text: { content: 'why', repliedMsg: { msgId: 'q1', senderId: '$:boss' } } })).toBe('$:boss');
+    // Rich text gives its words; a sender the adapter cannot tell stays unknown.
     const rich = reply({ msgId: 'q2', senderId: '$:stranger', content: { richText: [{ text: '请上传' }, { type: 'picture' }, { text: '截图' }] } });
     expect(rich.quoted).toEqual({ id: 'q2', text: '请上传截图', senderId: undefined, sentAt: undefined });
     // Content may come as a plain string.
-    expect(reply({ msgId: 'q3', senderId: '$:boss', content: ' 我的消息 ' }).quoted).toMatchObject({ text: '我的消息', senderId: 'staff-boss' });
+    expect(reply({ msgId: 'q3', content: ' 我的消息 ' }).quoted?.text).toBe('我的消息');
     // A quoted picture shows no words: the reply still points at it, with nothing quoted.
     const picture = reply({ msgId: 'q4', content: { richText: [{ type: 'picture' }] } });
     expect([picture.replyTo, picture.quoted]).toEqual(['q4', undefined]);
@@ -46,7 +47,7 @@ describe('toChatMessage', () => {
     const noId = reply({ content: { text: 'x' } });
     expect([noId.replyTo, noId.quotesUnknown, noId.quoted]).toEqual([null, true, undefined]);
     const plain = toChatMessage({ ...base, text: { content: 'hi' } });
-    expect([plain.replyTo, plain.quotesUnknown, plain.quoted]).toEqual([null, undefined, undefined]);
+    expect([plain.replyTo, plain.quotesUnknown, plain.quoted, quotedDingtalkId(base)]).toEqual([null, undefined, undefined, undefined]);
   });
 
   it('does not read an @-mention of someone named "all..." as @all', () => {

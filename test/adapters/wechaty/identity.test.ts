@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdentityResolver } from '../../../adapters/wechaty/identity.js';
-import { createMemoryIdentityStore } from '../../../adapters/wechaty/identity-store.js';
+import { createMemoryIdentityStore } from '../../../adapters/common/identity-store.js';
 
 describe('IdentityResolver', () => {
   it('gives the same stable id for the same puppet id, and different ones for different topics', async () => {
