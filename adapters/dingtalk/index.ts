@@ -64,24 +64,26 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
       }
     };
     let cb: RobotCallback;
+    let msg: ChatMessage;
     try {
       cb = parseRobotCallback(frame.data, frameId);
+      msg = toChatMessage(cb);
     } catch (err) {
       log(`dingtalk: frame ${frameId} skipped: ${oneLine(err)}`);
       ack();
       return;
     }
+    remember(cb, msg);
     // The sender is paired before the message is handled, and a quoted sender looked up from the
     // pairs, so that a reply can name whose words it quotes; the frame is acked only after both.
     const handle = async () => {
       await senders.remember(cb.senderId, senderOf(cb));
-      const msg = toChatMessage(cb, await senders.idOf(quotedDingtalkId(cb)));
-      remember(cb, msg);
-      await onMessage(msg);
+      const quoted = msg.quoted && { ...msg.quoted, senderId: await senders.idOf(quotedDingtalkId(cb)) };
+      await onMessage(quoted ? { ...msg, quoted } : msg);
     };
-    const handled = work.run(cb.msgId, () =>
+    const handled = work.run(msg.id, () =>
       handle().catch((err: unknown) => {
-        failures.report(`message ${cb.msgId} failed, not acknowledged so DingTalk pushes it again: ${oneLine(err)}`);
+        failures.report(`message ${msg.id} failed, not acknowledged so DingTalk pushes it again: ${oneLine(err)}`);
         throw err;
       }),
     );

@@ -72,10 +72,10 @@ export function senderOf(cb: RobotCallback): string {
  * A robot callback as a ChatMessage. The robot hears a group only when @-mentioned there, so
  * every group message is addressed to it, and the group's coverage is mentions-only. DingTalk
  * removes the mention of the robot from the text. A reply names the message it quotes and shows
- * its words, which the bot may never have heard: they come along as `quoted`, with its sender's
- * id when the adapter can tell it from DingTalk's (`quotedSenderId`).
+ * its words, which the bot may never have heard: they come along as `quoted`, whose sender the
+ * adapter tells from DingTalk's id of them (`quotedDingtalkId`) where it can.
  */
-export function toChatMessage(cb: RobotCallback, quotedSenderId?: string): ChatMessage {
+export function toChatMessage(cb: RobotCallback): ChatMessage {
   const { kind, text } = textOf(cb);
   const replied = cb.text?.isReplyMsg || cb.text?.repliedMsg ? (cb.text.repliedMsg ?? {}) : undefined;
   const quotedText = replied ? repliedText(replied) : '';
@@ -99,7 +99,6 @@ export function toChatMessage(cb: RobotCallback, quotedSenderId?: string): ChatM
         quoted: {
           id: replied.msgId,
           text: quotedText,
-          senderId: quotedSenderId,
           sentAt: Number.isFinite(replied.createdAt) ? replied.createdAt : undefined,
         },
       }),

@@ -27,17 +27,17 @@ describe('toChatMessage', () => {
   });
 
   it('links a reply to the message it quotes, with what the quote shows of it', () => {
-    const reply = (repliedMsg: Record<string, unknown>, quotedSenderId?: string) =>
-      toChatMessage({ ...base, text: { content: 'why', isReplyMsg: true, repliedMsg } }, quotedSenderId);
-    expect(reply({ msgId: 'q1', senderId: '$:boss', createdAt: 1799999000000, content: { text: ' 请各位明早八点前打卡 ' } }, 'staff-boss')).toMatchObject({
+    const reply = (repliedMsg: Record<string, unknown>) => toChatMessage({ ...base, text: { content: 'why', isReplyMsg: true, repliedMsg } });
+    // Whose the quoted words are, the adapter tells from DingTalk's id of their sender (known-senders.ts).
+    expect(reply({ msgId: 'q1', senderId: '$:boss', createdAt: 1799999000000, content: { text: ' 请各位明早八点前打卡 ' } })).toMatchObject({
       text: 'why',
       replyTo: 'q1',
-      quoted: { id: 'q1', text: '请各位明早八点前打卡', senderId: 'staff-boss', sentAt: 1799999000000 },
+      quoted: { id: 'q1', text: '请各位明早八点前打卡', sentAt: 1799999000000 },
     });
     expect(quotedDingtalkId({ ...base, text: { content: 'why', repliedMsg: { msgId: 'q1', senderId: '$:boss' } } })).toBe('$:boss');
-    // Rich text gives its words; a sender the adapter cannot tell stays unknown.
-    const rich = reply({ msgId: 'q2', senderId: '$:stranger', content: { richText: [{ text: '请上传' }, { type: 'picture' }, { text: '截图' }] } });
-    expect(rich.quoted).toEqual({ id: 'q2', text: '请上传截图', senderId: undefined, sentAt: undefined });
+    // Rich text gives its words.
+    const rich = reply({ msgId: 'q2', senderId: '$:someone', content: { richText: [{ text: '请上传' }, { type: 'picture' }, { text: '截图' }] } });
+    expect(rich.quoted).toEqual({ id: 'q2', text: '请上传截图', sentAt: undefined });
     // Content may come as a plain string.
     expect(reply({ msgId: 'q3', content: ' 我的消息 ' }).quoted?.text).toBe('我的消息');
     // A quoted picture shows no words: the reply still points at it, with nothing quoted.
