@@ -16,12 +16,12 @@ export class KnownSenders {
     private readonly max = 20_000,
   ) {}
 
-  remember(dingtalkId: string, id: string): Promise<void> {
-    const held = this.ids.get(dingtalkId);
+  /** Held in memory only once written: a pair whose write failed is written again with the redelivery. */
+  async remember(dingtalkId: string, id: string): Promise<void> {
+    if (this.ids.get(dingtalkId) !== id) await this.store.put(key(dingtalkId), id);
     this.ids.delete(dingtalkId);
     this.ids.set(dingtalkId, id);
     if (this.ids.size > this.max) this.ids.delete(this.ids.keys().next().value!);
-    return held === id ? Promise.resolve() : this.store.put(key(dingtalkId), id);
   }
 
   async idOf(dingtalkId: string | undefined): Promise<string | undefined> {

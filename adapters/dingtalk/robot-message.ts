@@ -29,7 +29,7 @@ export interface RobotCallback {
   content?: {
     fileName?: string;
     recognition?: string;
-    richText?: { text?: string; type?: string }[];
+    richText?: RichText;
   };
 }
 
@@ -39,7 +39,7 @@ export interface RepliedMessage {
   /** DingTalk's sender id (not the organisation userId). */
   senderId?: string;
   createdAt?: number;
-  content?: string | { text?: string; richText?: { text?: string; type?: string }[] };
+  content?: string | { text?: string; richText?: RichText };
 }
 
 /** What a DingTalk group shows of itself to the robot: only the messages that @-mention it. */
@@ -111,8 +111,15 @@ function repliedText(replied: RepliedMessage): string {
   const c = replied.content;
   if (typeof c === 'string') return c.trim();
   if (c?.text !== undefined) return c.text.trim();
-  return (c?.richText ?? [])
-    .map((p) => p.text ?? '')
+  return richTextWords(c?.richText, '');
+}
+
+type RichText = { text?: string; type?: string }[];
+
+/** The text parts of rich text, joined; a picture stands as `picture`. */
+function richTextWords(parts: RichText = [], picture: string): string {
+  return parts
+    .map((p) => (p.text !== undefined ? p.text : p.type === 'picture' ? picture : ''))
     .join('')
     .trim();
 }
@@ -122,14 +129,8 @@ function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
   switch (cb.msgtype) {
     case 'text':
       return { kind: 'text', text: (cb.text?.content ?? '').trim() };
-    case 'richText': {
-      const parts = cb.content?.richText ?? [];
-      const text = parts
-        .map((p) => (p.text !== undefined ? p.text : p.type === 'picture' ? '[image]' : ''))
-        .join('')
-        .trim();
-      return { kind: 'text', text };
-    }
+    case 'richText':
+      return { kind: 'text', text: richTextWords(cb.content?.richText, '[image]') };
     case 'picture':
       return { kind: 'image', text: '[image]' };
     case 'file':

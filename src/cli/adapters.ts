@@ -12,6 +12,12 @@ export interface AdapterDeps {
 
 type Factory = (deps: AdapterDeps) => Promise<Adapter>;
 
+/** An adapter's identities in the bot's database, under its platform's name. */
+const identitiesIn = (store: Store, platform: string) => ({
+  get: (k: string) => store.identityGet(platform, k),
+  put: (k: string, v: string) => store.identityPut(platform, k, v),
+});
+
 // Imported lazily: each platform's SDK loads only when its adapter runs.
 const FACTORIES: Record<string, Factory> = {
   async shell({ config, ctx }) {
@@ -26,7 +32,7 @@ const FACTORIES: Record<string, Factory> = {
     const { createWechatyAdapter, wechatySettings } = await import('../../adapters/wechaty/index.js');
     return createWechatyAdapter(wechatySettings(config), {
       // In the bot's database: a re-login or a restart keeps one group as one group.
-      identities: { get: (k) => store.identityGet('wechaty', k), put: (k, v) => store.identityPut('wechaty', k, v) },
+      identities: identitiesIn(store, 'wechaty'),
       print: (line) => ctx.stderr.write(`${line}\n`),
     });
   },
@@ -34,7 +40,7 @@ const FACTORIES: Record<string, Factory> = {
     const { createDingtalkAdapter, dingtalkSettings } = await import('../../adapters/dingtalk/index.js');
     return createDingtalkAdapter(dingtalkSettings(config), {
       // Pairs of DingTalk's sender ids and staff ids, for the senders of quoted messages.
-      identities: { get: (k) => store.identityGet('dingtalk', k), put: (k, v) => store.identityPut('dingtalk', k, v) },
+      identities: identitiesIn(store, 'dingtalk'),
       log: (line) => ctx.stderr.write(`${line}\n`),
     });
   },

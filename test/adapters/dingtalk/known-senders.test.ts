@@ -23,4 +23,14 @@ describe('KnownSenders', () => {
     // Another process on the same store knows them all.
     expect(await new KnownSenders(store).idOf('$:b')).toBe('staff-b');
   });
+
+  it('writes a pair again when its first write failed (DingTalk redelivers the message)', async () => {
+    const store = createMemoryIdentityStore();
+    let fail = true;
+    const flaky = { get: store.get, put: (k: string, v: string) => (fail ? ((fail = false), Promise.reject(new Error('locked'))) : store.put(k, v)) };
+    const senders = new KnownSenders(flaky);
+    await expect(senders.remember('$:a', 'staff-a')).rejects.toThrow('locked');
+    await senders.remember('$:a', 'staff-a');
+    expect(await store.get('sender:$:a')).toBe('staff-a');
+  });
 });
