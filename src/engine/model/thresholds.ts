@@ -51,11 +51,11 @@ export const THRESHOLD_GRID: readonly Thresholds[] = (() => {
 /**
  * The false-flag bound per language. On real text the model finds fewer demands than on written lines,
  * and flags non-demands at about the rate it is held to on unseen written ones: a little more in
- * Chinese, less in English (at 4 %, 5.2 % and 3.4 % of the real batches' non-demands). Each language's
- * bound spends on recall what the project allows real false flags (5 %): the widest of 3, 3.5, 4 and
- * 5 % that stayed within it (rules/README.md).
+ * Chinese, less in English. Each language's bound spends on recall what the project allows real false
+ * flags (5 %): the widest of 3, 3.5, 4 and 5 % that stays within it on the real batches the bounds are
+ * chosen on (rules/README.md), re-checked whenever the lines that choose thresholds change.
  */
-export const FALSE_FLAG_BOUND: Readonly<Record<Lang, number>> = { zh: 0.035, en: 0.05 };
+export const FALSE_FLAG_BOUND: Readonly<Record<Lang, number>> = { zh: 0.04, en: 0.05 };
 
 /**
  * The thresholds with the best micro-F1 on unseen lines among those flagging at most `maxFalse` of
