@@ -5,10 +5,10 @@ import { Bot } from '../../src/bot/bot.js';
 import type { ChatUser } from '../../src/core/chat-message.js';
 import { TEXTS } from '../../src/commands/texts.js';
 import { defaultConfig } from '../../src/core/config-defaults.js';
-import { defaultEngine } from '../../src/engine/index.js';
 import type { Store } from '../../src/store/store.js';
 import { bytesFound } from '../store/file-bytes.js';
 import { tempStore } from '../store/fixtures.js';
+import { rulesOnly } from '../support/bot-harness.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -36,7 +36,7 @@ async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapte
   const store = await tempStore();
   const adapter = new RecordingAdapter();
   adapter.admins.add(BOSS.id);
-  const bot = new Bot({ config: defaultConfig(), store, engine: defaultEngine(), adapters: [adapter], now: () => Date.UTC(2026, 10, 24, 3, 0), log: () => {} });
+  const bot = new Bot({ config: defaultConfig(), store, engine: rulesOnly(), adapters: [adapter], now: () => Date.UTC(2026, 10, 24, 3, 0), log: () => {} });
   await bot.start();
   const say = (text: string, sender: ChatUser, extra: Parameters<RecordingAdapter['say']>[1] = {}) => adapter.say(text, { sender, group: GROUP, ...extra });
 

@@ -14,7 +14,8 @@ async function committed(path: string, sql: string, params: (string | number)[] 
 
 describeEngines('ingest', (engine) => {
   it('resolves add only once the record is committed, and stores a message once however often it comes', async () => {
-    const store = await tempStore({ maxDelayMs: 20 }, await engine.fresh());
+    // A delay long enough that a second connection can count before the batch commits, on a loaded machine too.
+    const store = await tempStore({ maxDelayMs: 300 }, await engine.fresh());
     const first = store.add(rec('m1', { cats: ['check-in'] }));
     expect(await committed(store.path, 'SELECT count(*) AS n FROM messages')).toBe(0); // still queued
     expect(await first).toBe(true);
