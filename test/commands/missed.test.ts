@@ -4,10 +4,11 @@ import { botHarness, NOW, rulesOnly } from '../support/bot-harness.js';
 const cmd = { addressed: true } as const;
 // A demand (read receipts) that the built-in rules leave alone; the bots here run without the model.
 const QUIET_DEMAND = 'Team, kindly go through the new handbook on the portal and mark it as read by Friday';
+const rulesBot = () => botHarness(undefined, rulesOnly());
 
 describe('missed', () => {
   it('keeps the text of a message the bot left alone, with the categories named, privately and without counting it', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     await adapter.say('lunch at noon?', { id: 'a1' });
     await adapter.say(QUIET_DEMAND, { id: 'q1', from: 'lead' });
     // Asked why, the bot says it flagged nothing and how to report it.
@@ -22,7 +23,7 @@ describe('missed', () => {
   });
 
   it("without a reply takes the group's latest message it left alone, passing over bare acknowledgements", async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     await adapter.say('各位老师，下周一前把本班学生的志愿时长汇总一下发我', { id: 'z1', from: 'lead' });
     await adapter.say('收到', { id: 'z2' });
     await adapter.say('漏报 填表', cmd);
@@ -31,7 +32,7 @@ describe('missed', () => {
   });
 
   it('asks which categories when none or an unknown word is named', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     await adapter.say(QUIET_DEMAND, { id: 'q1' });
     await adapter.say('missed', { ...cmd, replyTo: 'q1' });
     expect(adapter.last()!.text).toMatch(/^Say what it demands, e\.g\. "missed check-in screenshot"\. Categories: check-ins, /);
@@ -41,7 +42,7 @@ describe('missed', () => {
   });
 
   it('says so when it holds no text: an unknown message, a sender who opted out or asked to be forgotten', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     await adapter.say('missed likes', { ...cmd, replyTo: 'never-seen' });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
 
@@ -58,7 +59,7 @@ describe('missed', () => {
   });
 
   it('on a flagged message adds what it lacks and refuses what it already has', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     await adapter.say('请全体同事今晚十点前完成打卡', { id: 'd1', from: 'boss' });
     await store.flush();
     await adapter.say('漏报 打卡', { ...cmd, replyTo: 'd1' });
@@ -70,13 +71,13 @@ describe('missed', () => {
   });
 
   it('is a group command', async () => {
-    const { adapter } = await botHarness(undefined, rulesOnly());
+    const { adapter } = await rulesBot();
     await adapter.say('missed likes', { group: null });
     expect(adapter.last()).toMatchObject({ to: 'private', text: 'Send this command in the group.' });
   });
 
   it('reads back from the platform a message it does not hold (another instance read it, or it restarted), within a day', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     adapter.held.set('elsewhere', { text: QUIET_DEMAND, senderId: 'lead', ts: NOW - 3_600_000 });
     adapter.held.set('last-week', { text: QUIET_DEMAND, senderId: 'lead', ts: NOW - 7 * 86_400_000 });
     await adapter.say('missed acknowledgements', { ...cmd, replyTo: 'elsewhere' });
@@ -87,7 +88,7 @@ describe('missed', () => {
   });
 
   it('keeps nothing of a sender who said forget me after the message, wherever its text comes from', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     // Another instance read it, then the sender asked to be forgotten: the platform still has it.
     adapter.held.set('before', { text: QUIET_DEMAND, senderId: 'gone', ts: NOW - 3_600_000 });
     await adapter.say('forget me', { ...cmd, from: 'gone' });
@@ -97,7 +98,7 @@ describe('missed', () => {
   });
 
   it('takes a quote of a message it never read as the quote shows it, when the adapter can tell whose it is', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     const quote = { id: 'quote-a1', text: QUIET_DEMAND, senderId: 'lead' };
     await adapter.say('missed acknowledgements', { ...cmd, quotesUnknown: true, quoted: quote });
     expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
@@ -115,7 +116,7 @@ describe('missed', () => {
   });
 
   it('keeps nothing of a quoted message whose sender opted out or ever said forget me: the quote shows no time', async () => {
-    const { adapter, store } = await botHarness(undefined, rulesOnly());
+    const { adapter, store } = await rulesBot();
     await adapter.say('optout', { ...cmd, from: 'shy' });
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-s', text: QUIET_DEMAND, senderId: 'shy' } });
     expect(adapter.last()!.text).toBe('Its sender opted out, so I keep nothing of it.');
