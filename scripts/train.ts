@@ -31,8 +31,6 @@ const PLACEHOLDER = { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand:
 /** A round of the corpus (corpus/rounds/rNN), or a file of its own for lines outside the rounds. */
 const roundOf = (l: CorpusLine): string => /rounds\/(r\d+)\//.exec(l.where)?.[1] ?? l.where.replace(/:\d+$/, '');
 
-const fit = (lines: readonly Example[]) => quantize(train(lines, DEFAULT_TRAIN));
-
 try {
   const { values } = parseArgs({ options: { add: { type: 'string', multiple: true, default: [] }, out: { type: 'string' } } });
   const splits = readSplits(root);
@@ -41,6 +39,7 @@ try {
   const added = values.add.flatMap((f) => readCorpusFile(f));
   const started = Date.now();
   const rules = createEngine([], { model: null });
+  const fit = (lines: readonly Example[]) => quantize(train(lines, rules, DEFAULT_TRAIN));
   const unseen: Judged[] = [];
   for (const round of new Set(splits.train.map(roundOf))) {
     const q = fit([...splits.train.filter((l) => roundOf(l) !== round), ...added]);

@@ -44,6 +44,12 @@ export interface Compiled {
   useSet: Int32Array;
   useFlags: Uint8Array;
   setCount: number;
+  /**
+   * Term set id → its name as the learned stage reads it ("" for none): a rule's trigger
+   * (`trigger:<rule>`), a context (`context:<name>`) or a rule's own condition (`<rule>:all<j>`,
+   * `<rule>:none<j>`). Names, not ids, so a feature keeps its meaning when packs are added or reordered.
+   */
+  setNames: string[];
   /** Term set id → rules whose trigger it is. */
   triggerRules: CompiledRule[][];
   regexes: RegExp[];
@@ -65,9 +71,11 @@ export function compile(ruleSet: RuleSet): Compiled {
   const regexGate: number[] = [];
   const regexReach: number[] = [];
   let setCount = 0;
+  const setNames: string[] = [];
 
-  const termSet = (terms: string[]): number => {
+  const termSet = (terms: string[], name = ''): number => {
     const set = setCount++;
+    setNames.push(name);
     for (const raw of terms) {
       const t = parseTerm(raw);
       if (!t.text) continue;
@@ -96,18 +104,18 @@ export function compile(ruleSet: RuleSet): Compiled {
   };
   const contextSets = new Map<string, CompiledCondition>();
   for (const [name, ctx] of ruleSet.contexts) {
-    contextSets.set(name, { sets: ctx.terms.length ? [termSet(ctx.terms)] : [], regexes: ctx.patterns.map(regexId) });
+    contextSets.set(name, { sets: ctx.terms.length ? [termSet(ctx.terms, `context:${name}`)] : [], regexes: ctx.patterns.map(regexId) });
   }
-  const resolve = (c: Condition): CompiledCondition => {
+  const resolve = (c: Condition, name: string): CompiledCondition => {
     const near = { within: c.within, before: c.before, after: c.after };
-    if (c.kind === 'terms') return { sets: [termSet(c.terms)], regexes: [], ...near };
+    if (c.kind === 'terms') return { sets: [termSet(c.terms, name)], regexes: [], ...near };
     if (c.kind === 'pattern') return { sets: [], regexes: [regexId(c.pattern)], ...near };
     const ctx = contextSets.get(c.context);
     if (!ctx) throw new Error(`unknown context "${c.context}"`); // the loader reports it first
     return { ...ctx, ...near };
   };
-  const condition = (c: Condition): CompiledCondition => {
-    const compiled = resolve(c);
+  const condition = (c: Condition, name: string): CompiledCondition => {
+    const compiled = resolve(c, name);
     // The loader refuses this first; a rule set built without it must not run one over a whole text either.
     const open = c.within === undefined && c.before === undefined && c.after === undefined;
     if (open && compiled.regexes.some((id) => regexReach[id] !== -1)) throw new Error('a polynomial pattern needs a window');
@@ -116,9 +124,9 @@ export function compile(ruleSet: RuleSet): Compiled {
 
   const rules: CompiledRule[] = ruleSet.rules.map((rule) => ({
     rule,
-    trigger: termSet(rule.match.any),
-    all: rule.match.all.map(condition),
-    none: rule.match.none.map(condition),
+    trigger: termSet(rule.match.any, `trigger:${rule.id}`),
+    all: rule.match.all.map((c, j) => condition(c, `${rule.id}:all${j}`)),
+    none: rule.match.none.map((c, j) => condition(c, `${rule.id}:none${j}`)),
   }));
   const triggerRules: CompiledRule[][] = Array.from({ length: setCount }, () => []);
   for (const r of rules) triggerRules[r.trigger].push(r);
@@ -133,6 +141,7 @@ export function compile(ruleSet: RuleSet): Compiled {
     useSet: Int32Array.from(flat, (u) => u.set),
     useFlags: Uint8Array.from(flat, (u) => (u.left ? 1 : 0) | (u.right ? 2 : 0)),
     setCount,
+    setNames,
     triggerRules,
     regexes,
     regexGate: Int32Array.from(regexGate),

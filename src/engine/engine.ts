@@ -8,10 +8,11 @@ import { isWordUnit } from './term.js';
 import { examinedPart } from './text-limit.js';
 import { combine } from './model/combine.js';
 import { canFlagAlone } from './model/decision.js';
-import { extractFeatures, newFeatureBuffer } from './model/features.js';
+import { addFeature, extractFeatures, newFeatureBuffer, signalFeature, type FeatureBuffer } from './model/features.js';
 import type { Thresholds } from './model/hashed-mlp.js';
 import { textLang } from './model/text-lang.js';
 import { K, type HashedMlp } from './model/hashed-mlp.js';
+import type { Lang } from '../core/lang.js';
 
 /** Occurrences of one trigger tried per message, and of one regex collected: bounds pathological input. */
 const MAX_TRIGGERS = 32;
@@ -50,6 +51,8 @@ export class Engine {
 
   private readonly features = newFeatureBuffer();
   private readonly probs = new Float64Array(K);
+  /** Term set id → the learned stage's feature for it occurring (-1: a set with no name). */
+  private readonly setSignal: Int32Array;
 
   /** With a model, rules and model combine (model/combine.ts); without, the rules decide alone. */
   constructor(
@@ -63,15 +66,12 @@ export class Engine {
     this.setLen = new Int32Array(this.c.setCount);
     this.regexGen = new Int32Array(this.c.regexes.length);
     this.regexOcc = this.c.regexes.map(() => []);
+    this.setSignal = Int32Array.from(this.c.setNames, (name) => (name ? signalFeature(name) : -1));
   }
 
   classify(text: string, opts: ClassifyOptions = {}): Classification {
-    const original = examinedPart(text);
-    const nz = (this.nz = normalizeInto(original));
-    this.nzText = undefined;
-    this.gen++;
-    this.touched.length = 0;
-    this.collectTermHits(nz);
+    const original = this.scan(text);
+    const nz = this.nz;
     const findings: Finding[] = [];
     let silenced = 0;
     for (const set of this.touched) {
@@ -102,10 +102,40 @@ export class Engine {
     return result;
   }
 
+  /**
+   * The learned stage's input for `text`, as training and the threshold search read it (the same as
+   * classify gives the model), and the language whose thresholds apply.
+   */
+  modelInput(text: string, buf: FeatureBuffer): Lang {
+    this.scan(text);
+    this.fillFeatures(buf);
+    return textLang(this.nz);
+  }
+
+  /** Normalises the examined part of `text` and finds every term in it; returns that part. */
+  private scan(text: string): string {
+    const original = examinedPart(text);
+    this.nz = normalizeInto(original);
+    this.nzText = undefined;
+    this.gen++;
+    this.touched.length = 0;
+    this.collectTermHits(this.nz);
+    return original;
+  }
+
+  /** The scanned message's n-grams, and a feature for each named term set that occurred, read at its first occurrence. */
+  private fillFeatures(buf: FeatureBuffer): void {
+    extractFeatures(this.nz, buf);
+    for (const set of this.touched) {
+      const id = this.setSignal[set];
+      if (id !== -1) addFeature(buf, id, this.setOcc[set][0], this.setOcc[set][1]);
+    }
+  }
+
   /** The learned stage over the same normalised text the rules read. */
   private judge(findings: Finding[], original: string, silenced: number, disabled: ReadonlySet<string> | undefined, thresholds: Thresholds) {
     const model = this.model!;
-    extractFeatures(this.nz, this.features);
+    this.fillFeatures(this.features);
     model.predict(this.features, this.probs);
     // `model/<category>` switched off silences the model's own flags for that category.
     if (disabled?.size) for (const c of CATEGORIES) if (disabled.has(`model/${c}`)) silenced |= CATEGORY_BIT[c];

@@ -10,6 +10,9 @@ import type { Normalized } from '../normalize.js';
  * - Latin script: words, word bigrams within a clause, and each word's first five letters (a cheap
  *   stem: "checking"/"checked" share "check").
  * - Digits fold to one digit, so "3点前" and "5点前" are one cue; other symbols (✅, @, ？, 👍) count alone.
+ * - Beside the words, the engine adds one feature per named word list of the rule packs that occurred
+ *   (`signalFeature`): a list puts many wordings of one cue under one feature, which carries to text
+ *   whose exact n-grams the corpus never held (measured on real text in rules/README.md).
  */
 export const HASH_BITS = 17;
 export const FEATURES = 1 << HASH_BITS;
@@ -24,7 +27,8 @@ const KIND_CJK1 = 1,
   KIND_WORD = 4,
   KIND_WORD2 = 5,
   KIND_STEM = 6,
-  KIND_SYMBOL = 7;
+  KIND_SYMBOL = 7,
+  KIND_SIGNAL = 8;
 const EDGE = 0x2; // a clause's edge, as a character of the n-gram
 
 /**
@@ -81,8 +85,19 @@ const step = (h: number, x: number): number => Math.imul(h ^ x, 0x01000193);
 const fold = (u: number): number => (isDigit(u) ? 0x30 : u);
 
 function push(buf: FeatureBuffer, h: number, from: number, to: number): void {
+  addFeature(buf, fmix(h) & MASK, from, to);
+}
+
+/** The feature id of a named rule signal (compile.ts names the term sets). */
+export function signalFeature(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = step(h, name.charCodeAt(i));
+  return fmix(step(h, KIND_SIGNAL)) & MASK;
+}
+
+/** Adds feature `id`, read from normalised units [from, to), unless this message has it already. */
+export function addFeature(buf: FeatureBuffer, id: number, from: number, to: number): void {
   if (buf.count >= buf.ids.length) return;
-  const id = fmix(h) & MASK;
   if (buf.stamp[id] === buf.gen) return;
   buf.stamp[id] = buf.gen;
   buf.ids[buf.count] = id;

@@ -1,10 +1,8 @@
 import { CATEGORIES, type Category } from '../../core/categories.js';
 import type { Lang } from '../../core/lang.js';
 import type { Engine } from '../engine.js';
-import { normalizeInto } from '../normalize.js';
-import { extractFeatures, newFeatureBuffer } from './features.js';
+import { newFeatureBuffer } from './features.js';
 import { K, type HashedMlp } from './hashed-mlp.js';
-import { textLang } from './text-lang.js';
 import type { Judged } from './thresholds.js';
 
 /** Labelled lines as the threshold search sees them: what the rules alone found, what the model scored, which language's thresholds apply. */
@@ -12,9 +10,7 @@ export function judgeLines(rules: Engine, model: HashedMlp, lines: readonly { id
   const buf = newFeatureBuffer();
   return lines.map((l) => {
     const ruled = rules.classify(l.text).categories.reduce((m, c) => m | (1 << CATEGORIES.indexOf(c)), 0);
-    const nz = normalizeInto(l.text);
-    const lang: Lang = textLang(nz);
-    extractFeatures(nz, buf);
+    const lang: Lang = rules.modelInput(l.text, buf);
     const probs = new Float64Array(K);
     model.predict(buf, probs);
     return { id: l.id, expected: l.labels, ruled, probs, lang };

@@ -9,8 +9,8 @@ import { LANGS } from '../../core/lang.js';
 const THRESHOLD_KEYS: readonly (keyof Thresholds)[] = ['confirm', 'demandConfirm', 'solo', 'soloInDemand'];
 
 /**
- * The model file: "FTM2", the header's length (uint32 LE), a JSON header (format 3: shape, thresholds per language, the
- * small layers, provenance), the row scales (float32 LE) and int8 embedding table deflated, and a
+ * The model file: "FTM2", the header's length (uint32 LE), a JSON header (format 4, whose features include the
+ * rule packs' signals: shape, thresholds per language, the small layers, provenance), the row scales (float32 LE) and int8 embedding table deflated, and a
  * SHA-256 of everything before it. Rows of features never seen in training are zero, so deflate keeps the file small enough for
  * the repository; the checksum turns a cut or altered file into a one-line error, not wrong flags.
  */
@@ -20,7 +20,7 @@ const bytesOf = (a: Float32Array | Int8Array): Buffer => Buffer.from(a.buffer, a
 const DIGEST = 32;
 
 interface Header {
-  format: 3;
+  format: 4;
   hashBits: number;
   hidden: number;
   outputs: string[];
@@ -33,7 +33,7 @@ interface Header {
 
 export function encodeModel(data: ModelData): Buffer {
   const header: Header = {
-    format: 3,
+    format: 4,
     hashBits: HASH_BITS,
     hidden: HIDDEN,
     outputs: [...OUTPUTS],
@@ -80,8 +80,8 @@ export function decodeModel(bytes: Buffer, path: string): ModelData {
   } catch {
     throw bad('header is not JSON');
   }
-  if (header.format !== 3 || header.hashBits !== HASH_BITS || header.hidden !== HIDDEN) {
-    throw bad(`format ${header.format}, ${header.hashBits} hash bits, ${header.hidden} hidden units; this fingertip reads format 3, ${HASH_BITS}, ${HIDDEN}`);
+  if (header.format !== 4 || header.hashBits !== HASH_BITS || header.hidden !== HIDDEN) {
+    throw bad(`format ${header.format}, ${header.hashBits} hash bits, ${header.hidden} hidden units; this fingertip reads format 4, ${HASH_BITS}, ${HIDDEN}`);
   }
   if (!LANGS.every((l) => THRESHOLD_KEYS.every((k) => typeof header.thresholds?.[l]?.[k] === 'number'))) throw bad('thresholds per language are missing');
   if (header.outputs.join() !== OUTPUTS.join()) throw bad(`outputs ${header.outputs.join(', ')} differ from this fingertip's categories`);

@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category } from '../../core/categories.js';
-import { normalizeInto } from '../normalize.js';
-import { extractFeatures, FEATURES, newFeatureBuffer } from './features.js';
+import type { Engine } from '../engine.js';
+import { FEATURES, newFeatureBuffer } from './features.js';
 import { DEMAND, HIDDEN, K, type ModelData } from './hashed-mlp.js';
 
 export interface Example {
@@ -27,10 +27,10 @@ export interface Trained {
 
 const shared = newFeatureBuffer();
 
-/** A message's hashed features, copied out of a buffer shared by every call. */
-export function featureIds(text: string): Int32Array {
+/** A message's features as `input` gives them to the model, copied out of a buffer shared by every call. */
+function featureIds(input: Engine, text: string): Int32Array {
   const buf = shared;
-  extractFeatures(normalizeInto(text), buf);
+  input.modelInput(text, buf);
   return buf.ids.slice(0, buf.count);
 }
 
@@ -63,10 +63,11 @@ const EMBEDDING_RATE = 4;
  * The network of hashed-mlp.ts trained by plain SGD with a falling step, examples shuffled by a
  * seeded generator, so the same corpus and seed give the same model. Rows of features that no
  * training line holds are zeroed at the end: at prediction an unseen n-gram then adds nothing
- * instead of its random start.
+ * instead of its random start. `input` is the rules-only engine that gives each line's features as
+ * the engine gives them at prediction (n-grams and rule signals).
  */
-export function train(examples: readonly Example[], opts: TrainOptions = DEFAULT_TRAIN): Trained {
-  const xs = examples.map((e) => featureIds(e.text));
+export function train(examples: readonly Example[], input: Engine, opts: TrainOptions = DEFAULT_TRAIN): Trained {
+  const xs = examples.map((e) => featureIds(input, e.text));
   const ys = examples.map((e) => targets(e.labels));
   const rand = seeded(opts.seed);
   const E = new Float32Array(FEATURES * HIDDEN).map(() => (rand() - 0.5) * 0.1);

@@ -83,7 +83,7 @@ describe('the model file', () => {
       older,
       reheader((h) => ((h.format = 2), (h.thresholds = sample().thresholds.zh))),
     );
-    expect(() => loadModel(older)).toThrow(/older\.model: .*format 2, .*this fingertip reads format 3, .*; run npm run train$/);
+    expect(() => loadModel(older)).toThrow(/older\.model: .*format 2, .*this fingertip reads format 4, .*; run npm run train$/);
     const oneLang = join(dir, 'one-language.model');
     writeFileSync(
       oneLang,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, newFeatureBuffer } from '../../../src/engine/model/features.js';
+import { newFeatureBuffer } from '../../../src/engine/model/features.js';
+import { createEngine } from '../../../src/engine/index.js';
 import { DEMAND, HashedMlp, K, outputIndex } from '../../../src/engine/model/hashed-mlp.js';
 import { encodeModel } from '../../../src/engine/model/model-file.js';
 import { quantize, train, type Example } from '../../../src/engine/model/train.js';
-import { normalizeInto } from '../../../src/engine/normalize.js';
 
 // A toy corpus: demands to a group against talk about them; each kind in several wordings.
 const DEMANDS = [
@@ -18,15 +18,16 @@ const TALK = ['我今天健身打卡了', '打卡机坏了吗', '又要打卡，
 const corpus: Example[] = [...DEMANDS.map((text) => ({ text, labels: ['check-in' as const] })), ...TALK.map((text) => ({ text, labels: [] }))];
 const opts = { seed: 7, epochs: 40, rate: 0.05 };
 const T = { confirm: 0.5, demandConfirm: 0.5, solo: 0.9, soloInDemand: 0.9 };
+const rules = createEngine([], { model: null });
 
 function modelOf(examples: Example[]) {
-  const q = quantize(train(examples, opts));
+  const q = quantize(train(examples, rules, opts));
   return { q, model: new HashedMlp({ ...q, thresholds: { zh: T, en: T }, meta: {} }) };
 }
 
 function probs(model: HashedMlp, text: string): Float64Array {
   const buf = newFeatureBuffer();
-  extractFeatures(normalizeInto(text), buf);
+  rules.modelInput(text, buf);
   const out = new Float64Array(K);
   model.predict(buf, out);
   return out;
@@ -49,9 +50,8 @@ describe('training the learned stage', () => {
   it('names the words that weighed most, strongest first', () => {
     const { model } = modelOf(corpus);
     const text = '请大家今天打卡';
-    const nz = normalizeInto(text);
     const buf = newFeatureBuffer();
-    extractFeatures(nz, buf);
+    rules.modelInput(text, buf);
     const cues = model.cues(buf, outputIndex('check-in'), 3);
     expect(cues.length).toBeGreaterThan(0);
     expect(cues.map((c) => c.weight)).toEqual([...cues.map((c) => c.weight)].sort((a, b) => b - a));
