@@ -53,9 +53,9 @@ export const THRESHOLD_GRID: readonly Thresholds[] = (() => {
  * and flags non-demands at about the rate it is held to on unseen written ones: a little more in
  * Chinese, less in English. Each language's bound spends on recall what the project allows real false
  * flags (5 %): the widest of 3, 3.5, 4 and 5 % that stays within it on the real batches the bounds are
- * chosen on (rules/README.md), re-checked whenever the lines that choose thresholds change. Those
- * batches were lost and are being rebuilt; until the new set is as large as the sixteen a language
- * that held Chinese at 4 %, the bounds are only checked on it, not widened.
+ * chosen on (rules/README.md), re-checked whenever the lines that choose thresholds change. On the
+ * rebuilt set (eighteen batches a language) 5 % in Chinese stays within the allowance but gains less
+ * F1 than one batch moves it and flags more of the dev split, so Chinese keeps 4 %.
  */
 export const FALSE_FLAG_BOUND: Readonly<Record<Lang, number>> = { zh: 0.04, en: 0.05 };
 
