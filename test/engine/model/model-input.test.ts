@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFeatures, newFeatureBuffer, signalFeature } from '../../../src/engine/model/features.js';
 import { createEngine } from '../../../src/engine/index.js';
 import { normalizeInto } from '../../../src/engine/normalize.js';
+import { ruleDir, ruleYaml } from '../../support/rules.js';
 
 const rules = createEngine([], { model: null });
 
@@ -41,5 +42,16 @@ describe("the learned stage's input", () => {
     expect(input('Totally optional, but please fill in the survey').get(a)).toBe('optional');
     expect(input('The choir meets on Fridays, feel free to come along').get(a)).toBe('feel free');
     expect(signalFeature('context:en-one-person')).not.toBe(a);
+  });
+
+  it("keys each list by its name, so a deployment's own rules add their features and change no other", () => {
+    const own = createEngine([ruleDir({ 'check-in/own-roll-call.yaml': ruleYaml('  any: [点个名]') })], { model: null });
+    const read = (engine: typeof rules, text: string) => {
+      const buf = newFeatureBuffer();
+      engine.modelInput(text, buf);
+      return [...buf.ids.subarray(0, buf.count)];
+    };
+    const text = '请大家今天下班前完成打卡，顺便点个名';
+    expect(read(own, text)).toEqual([...read(rules, text), signalFeature('trigger:check-in/own-roll-call')]);
   });
 });
