@@ -108,14 +108,15 @@ describe('the audit classifying on a worker thread', () => {
   });
 
   it('runs a custom rules folder there too', async () => {
-    const rules = tempDir({ 'data-request/screenshots.yaml': ruleYaml('  any: [截图发群]') });
+    // A category the model agrees with on these messages, so that the rule's own findings stand whatever the thresholds.
+    const rules = tempDir({ 'proof-demand/screenshots.yaml': ruleYaml('  any: [截图发群]') });
     const onWorker = await audit(true, [rules]);
     const here = await audit(false, [rules]);
     expect(onWorker.result.classifiedOnWorker).toBe(true);
     expect(onWorker.json).toEqual(here.json);
     expect(onWorker.evidence).toBe(here.evidence);
-    expect(onWorker.evidence).toContain('data-request/screenshots');
-    expect(onWorker.result.report.by_category['data-request']).toBeGreaterThan((await audit(true)).result.report.by_category['data-request']);
+    expect(onWorker.evidence).toContain('proof-demand/screenshots');
+    expect((await audit(true)).evidence).not.toContain('proof-demand/screenshots');
   });
 
   it('refuses a bad custom rule or model file as the main thread does, before any export is opened', async () => {
