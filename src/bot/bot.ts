@@ -11,9 +11,14 @@ import { toRecord } from '../analysis/record/to-record.js';
 import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
-import type { ChatMessage } from '../core/chat-message.js';
+import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
+
+/** What the bot last stored of a group, to store it again only when it changes. */
+interface GroupSignature extends Pick<ChatGroup, 'name' | 'memberCount' | 'coverage'> {
+  members?: number;
+}
 
 export interface BotOptions {
   config: Config;
@@ -31,7 +36,7 @@ export interface BotOptions {
 export class Bot {
   /** Group settings as read from the store, with the disabled rules as a set for the engine. */
   private readonly settings = new Map<GroupKey, GroupSettings & { disabled: ReadonlySet<string> }>();
-  private readonly groupSeen = new Map<GroupKey, string>();
+  private readonly groupSeen = new Map<GroupKey, GroupSignature>();
   private readonly lastNudge = new Map<GroupKey, number>();
   private readonly recent = new RecentTexts();
   private readonly now: () => number;
@@ -134,9 +139,10 @@ export class Bot {
   private async rememberGroup(msg: ChatMessage): Promise<void> {
     const g = msg.group!;
     const key = groupKey(msg.platform, g.id);
-    const signature = `${g.name ?? ''}\u0000${g.memberCount ?? ''}\u0000${g.members?.length ?? ''}\u0000${g.coverage ?? ''}`;
-    if (this.groupSeen.get(key) === signature) return;
-    this.groupSeen.set(key, signature);
+    const seen = this.groupSeen.get(key);
+    // Compared field by field: a signature string built per message was garbage on the hot path.
+    if (seen && seen.name === g.name && seen.memberCount === g.memberCount && seen.members === g.members?.length && seen.coverage === g.coverage) return;
+    this.groupSeen.set(key, { name: g.name, memberCount: g.memberCount, members: g.members?.length, coverage: g.coverage });
     await this.opts.store
       .upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts })
       .catch((err: unknown) => {

@@ -79,11 +79,17 @@ function grow(need: number): void {
   ends = e;
 }
 
+// The text of the last call and its result: the engine and the record's hash read the same message
+// back to back, so the second reading is free.
+let lastText: string | undefined;
+let last: Normalized | undefined;
+
 /**
  * Normalises `text` into shared buffers: the result is valid until the next call. The engine
  * classifies one message at a time, so reusing buffers keeps the hot path free of allocation.
  */
 export function normalizeInto(text: string): Normalized {
+  if (text === lastText) return last!;
   const n = text.length;
   if (units.length < n * 2 + 8) grow(n * 2 + 8);
   let len = 0;
@@ -136,7 +142,8 @@ export function normalizeInto(text: string): Normalized {
     i += width;
   }
   if (len > 0 && units[len - 1] === SPACE) len--;
-  return { units, length: len, start: starts, end: ends };
+  lastText = text;
+  return (last = { units, length: len, start: starts, end: ends });
 }
 
 const utf16 = new TextDecoder('utf-16le');

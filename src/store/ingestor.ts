@@ -7,7 +7,8 @@ import { groupKey } from '../core/group-key.js';
 // 40k records/s where 2000 does 32k (bench/ingest.ts), and a quiet bot still commits within 50 ms.
 export const DEFAULT_INGEST: Required<IngestOptions> = { batchSize: 5000, maxDelayMs: 50 };
 
-interface Pending extends BatchItem {
+interface Pending {
+  item: BatchItem;
   resolve: (isNew: boolean) => void;
   reject: (err: unknown) => void;
 }
@@ -38,7 +39,7 @@ export class Ingestor {
   add(item: BatchItem): Promise<boolean> {
     if (this.closed) return Promise.reject(new WorkError('the store is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...item, resolve, reject });
+      this.queue.push({ item, resolve, reject });
       if (item.eventKey !== undefined) this.countKey(item.platform, item.eventKey, 1);
       if (this.queue.length >= this.opts.batchSize) this.start();
       else if (!this.timer && !this.draining) this.timer = setTimeout(() => this.start(), this.opts.maxDelayMs);
@@ -82,12 +83,12 @@ export class Ingestor {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.opts.batchSize);
       try {
-        const isNew = await this.commit(batch);
+        const isNew = await this.commit(batch.map((p) => p.item));
         batch.forEach((item, i) => item.resolve(isNew[i]));
       } catch (err) {
         for (const item of batch) item.reject(err);
       } finally {
-        for (const item of batch) if (item.eventKey !== undefined) this.countKey(item.platform, item.eventKey, -1);
+        for (const { item } of batch) if (item.eventKey !== undefined) this.countKey(item.platform, item.eventKey, -1);
       }
     }
   }

@@ -32,4 +32,14 @@ describe('normalize', () => {
     const long = '打卡'.repeat(50_000);
     expect(normalize(long).length).toBe(100_000);
   });
+
+  it('reads a text again, after another and after its buffers grew, as the first time', () => {
+    const text = 'ＡＢ 请打卡';
+    const first = normalize(text);
+    expect(normalize(text)).toBe(first);
+    normalize('另一条消息');
+    expect(normalize(text)).toBe(first);
+    normalizeInto('打卡'.repeat(20_000)); // grows the shared buffers
+    expect(normalize(text)).toBe(first);
+  });
 });
