@@ -84,9 +84,9 @@ export class Ingestor {
       const batch = this.queue.splice(0, this.opts.batchSize);
       try {
         const isNew = await this.commit(batch.map((p) => p.item));
-        batch.forEach((item, i) => item.resolve(isNew[i]));
+        batch.forEach((p, i) => p.resolve(isNew[i]));
       } catch (err) {
-        for (const item of batch) item.reject(err);
+        for (const p of batch) p.reject(err);
       } finally {
         for (const { item } of batch) if (item.eventKey !== undefined) this.countKey(item.platform, item.eventKey, -1);
       }
