@@ -5,7 +5,8 @@ import { fromRow, parseRows, recordColumns, recordSelect, type MessageRow } from
 import { scopeWhere } from './scope-sql.js';
 import type { Scope } from './store.js';
 
-const PAGE = 5000;
+// Pages of 5,000 rows streamed a week 40 % slower: a long string costs more to hand over per byte.
+const PAGE = 2000;
 
 /** The order rows are read in, as `messages_ts` holds them, and the cursor a page resumes after. */
 const ORDER = ['m.ts', 'm.platform', 'm.group_id', 'm.rowid'];
@@ -14,38 +15,42 @@ const ORDER = ['m.ts', 'm.platform', 'm.group_id', 'm.rowid'];
  * Rows of a scope in time order, a page at a time: `columns` (a JSON array's items) must start with
  * ORDER's, and each page resumes after the last row's, so a page costs one index seek and memory
  * holds two pages whatever the period. The next page is read while this one is handed out, so
- * SQLite's thread and ours work at the same time.
+ * SQLite's thread and ours work at the same time: on one prepared statement, since preparing a new
+ * one waits for this thread's event loop, which is busy with the page being handed out.
  */
 async function* pages<Row extends unknown[]>(db: Sql, scope: Scope, columns: string, filter = ''): AsyncGenerator<Row[]> {
   const d = db.dialect;
   const order = ORDER.map((_, i) => `o${i}`).join(', ');
-  const page = (cursor: Param[]): Promise<Row[]> => {
-    // The page starts at the cursor's ts: the only lower bound on ts, so the index seek starts there.
-    const where = scopeWhere({ ...scope, from: cursor[0] as number });
-    // One string per page, joined in the database: both drivers cost far more per row handed over
-    // than JSON.parse costs per byte, so a page arrives as one JSON array of rows.
-    return db
-      .get<{ page: string | null }>(
-        `SELECT ${d.jsonAgg('r', order)} AS page FROM (
-           SELECT ${ORDER.map((c, i) => `${c} AS o${i}`).join(', ')}, ${d.jsonArray(`${ORDER.join(', ')}, ${columns}`)} AS r
-           FROM messages m ${d.indexedBy('messages_ts')}
-           WHERE ${where.sql} ${filter} AND (${ORDER.join(', ')}) > (?, ?, ?, ?)
-           ORDER BY ${ORDER.join(', ')} LIMIT ${PAGE}) AS page_rows`,
-        [...where.params, ...cursor],
-      )
-      .then((row) => (row?.page ? (JSON.parse(row.page) as Row[]) : []));
-  };
+  // Every page's WHERE has the same terms: only its lower bound on ts, the cursor's, differs.
+  const where = (from: number) => scopeWhere({ ...scope, from });
+  // One string per page, joined in the database: both drivers cost far more per row handed over
+  // than JSON.parse costs per byte, so a page arrives as one JSON array of rows.
+  const stmt = await db.prepare(
+    `SELECT ${d.jsonAgg('r', order)} AS page FROM (
+       SELECT ${ORDER.map((c, i) => `${c} AS o${i}`).join(', ')}, ${d.jsonArray(`${ORDER.join(', ')}, ${columns}`)} AS r
+       FROM messages m ${d.indexedBy('messages_ts')}
+       WHERE ${where(scope.from).sql} ${filter} AND (${ORDER.join(', ')}) > (?, ?, ?, ?)
+       ORDER BY ${ORDER.join(', ')} LIMIT ${PAGE}) AS page_rows`,
+  );
   // A consumer may stop early: a prefetched page that then fails must not be an unhandled rejection.
   const prefetch = (cursor: Param[]): Promise<Row[]> => {
-    const p = page(cursor);
+    // The page starts at the cursor's ts, the index seek's start.
+    const p = stmt
+      .all<{ page: string | null }>([...where(cursor[0] as number).params, ...cursor])
+      .then(([row]) => (row?.page ? (JSON.parse(row.page) as Row[]) : []));
     p.catch(() => undefined);
     return p;
   };
   let next: Promise<Row[]> | undefined = prefetch([scope.from, '', '', -1]);
-  while (next) {
-    const rows: Row[] = await next;
-    next = rows.length === PAGE ? prefetch(rows[rows.length - 1].slice(0, ORDER.length) as Param[]) : undefined;
-    yield rows;
+  try {
+    while (next) {
+      const rows: Row[] = await next;
+      next = rows.length === PAGE ? prefetch(rows[rows.length - 1].slice(0, ORDER.length) as Param[]) : undefined;
+      yield rows;
+    }
+  } finally {
+    // SQLite runs the statement's calls in order, so this waits for a prefetch still in flight.
+    await stmt.finalize();
   }
 }
 

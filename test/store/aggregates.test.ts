@@ -80,6 +80,19 @@ describeEngines('aggregates', (engine) => {
     expect(got.every((r, i) => i === 0 || got[i - 1].ts <= r.ts)).toBe(true);
   });
 
+  it('lets a reader stop a stream part way, with the next page in flight, and still close the store', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await Promise.all(Array.from({ length: 4500 }, (_, i) => store.add(rec(`m${i}`, { ts: 1000 + i }))));
+    let read = 0;
+    for await (const r of store.records({ from: 0, to: 10_000 })) {
+      if (++read === 10) break;
+      expect(r.id).toBe(`m${read - 1}`);
+    }
+    expect((await collect(store.reportRecords({ from: 0, to: 10_000 }))).length).toBe(0); // no demands or acks among them
+    expect((await collect(store.records({ from: 5000, to: 10_000 }))).map((r) => r.id)).toEqual(Array.from({ length: 500 }, (_, i) => `m${4000 + i}`));
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+
   it('finds a message by id and the latest demand of a group', async () => {
     const store = await fixture(engine);
     expect((await store.message('slack', 'd'))?.categories).toEqual(['data-request']);
