@@ -88,6 +88,7 @@ describeEngines('aggregates', (engine) => {
       if (++read === 10) break;
       expect(r.id).toBe(`m${read - 1}`);
     }
+    // Streams read after the abandoned one (its statement finalised, not left holding the file).
     expect((await collect(store.reportRecords({ from: 0, to: 10_000 }))).length).toBe(0); // no demands or acks among them
     expect((await collect(store.records({ from: 5000, to: 10_000 }))).map((r) => r.id)).toEqual(Array.from({ length: 500 }, (_, i) => `m${4000 + i}`));
     await expect(store.close()).resolves.toBeUndefined();
