@@ -90,6 +90,8 @@ let last: Normalized | undefined;
  */
 export function normalizeInto(text: string): Normalized {
   if (text === lastText) return last!;
+  // Forgotten before the buffers are overwritten, so a call that stops part-way leaves no stale hit.
+  lastText = undefined;
   const n = text.length;
   if (units.length < n * 2 + 8) grow(n * 2 + 8);
   let len = 0;
