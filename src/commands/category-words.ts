@@ -3,8 +3,23 @@ import { CATEGORY_LABELS } from '../core/category-labels.js';
 import { LANGS } from '../core/lang.js';
 
 /**
+ * The everyday words for each category's chores beyond its labels' own (接龙 for a reply chain, 投票
+ * for a vote drive): members name a missed demand by what it asked of them. Each word names one category.
+ */
+const EVERYDAY: Record<Category, string[]> = {
+  'check-in': ['签退', '考勤', '定位', 'attendance', 'clock-in', 'clock'],
+  'data-request': ['填报', '上报', '报送', '表格', '报表', '材料', '问卷', 'form', 'survey', 'spreadsheet', 'figures'],
+  'like-quota': ['投票', '关注', '分享', '朋友圈', '评论', 'vote', 'votes', 'share', 'follow', 'repost', 'retweet'],
+  'app-install': ['安装', '实名', '登录', 'app', 'install', 'register', 'registration'],
+  'ranking-pressure': ['积分', '点名', '排行', 'ranking', 'leaderboard', 'league'],
+  'proof-demand': ['拍照', '照片', '留证', '视频', 'photo', 'photos', 'proof'],
+  'ack-demand': ['接龙', '回1', '已阅', '已读', 'ack', 'acknowledge', 'react', 'reaction'],
+};
+
+/**
  * The categories a member names after `missed`: ids (check-in), the labels answers use in either
- * language (打卡签到, rankings), or a word of one label alone (打卡, 截图, screenshots). Words that
+ * language (打卡签到, rankings), a word of one label alone (打卡, 截图, screenshots), or an everyday word
+ * for the chore (接龙, 投票). Words that
  * name no category, or more than one, are returned apart so the answer can say which.
  */
 export function categoryWords(args: string): { categories: Category[]; unknown: string[] } {
@@ -14,7 +29,9 @@ export function categoryWords(args: string): { categories: Category[]; unknown: 
     .toLowerCase()
     .split(/[\s,，、;；和及与&]+|\band\b/u)
     .filter(Boolean)) {
-    const named = CATEGORIES.filter((c) => c === word || LANGS.some((l) => labelWords(CATEGORY_LABELS[l][c]).includes(word) || CATEGORY_LABELS[l][c] === word));
+    const named = CATEGORIES.filter(
+      (c) => c === word || EVERYDAY[c].includes(word) || LANGS.some((l) => labelWords(CATEGORY_LABELS[l][c]).includes(word) || CATEGORY_LABELS[l][c] === word),
+    );
     if (named.length === 1) categories.add(named[0]);
     else unknown.push(word);
   }

@@ -38,17 +38,22 @@ export interface ParsedCommand {
 // Mentions of the bot and a leading "/" or "!" are not part of the command.
 const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
 
+/** What may follow a command word that stands alone: nothing, a space or punctuation. */
+const STANDS_ALONE = /^(?:$|[\s\p{P}])/u;
+
 /**
  * The command a message spells, or undefined. Only the first words count, so a demand that merely
- * contains "stats" is never taken for a command; Chinese words need no space after them.
+ * contains "stats" is never taken for a command. Said to the bot, Chinese words need no space after
+ * them (漏报打卡); `standalone` asks that they stand alone too, for a line nobody addressed to the bot,
+ * where 统计表今天必须交上来 or 为什么又要填表 is chat and not a command.
  */
-export function parseCommand(text: string): ParsedCommand | undefined {
+export function parseCommand(text: string, { standalone = false } = {}): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
   const lower = body.toLowerCase();
   for (const [word, name, lang] of WORDS) {
     if (!lower.startsWith(word)) continue;
     const rest = body.slice(word.length);
-    if (lang === 'en' && rest !== '' && !/^\s/u.test(rest)) continue;
+    if ((lang === 'en' || standalone) && !STANDS_ALONE.test(rest)) continue;
     return { name, args: rest.replace(/^[\s:：,，]+/u, '').trim(), lang };
   }
   return undefined;

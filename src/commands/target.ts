@@ -1,6 +1,7 @@
 import type { QuotedContent } from '../core/chat-message.js';
 import type { MessageRecord } from '../core/message-record.js';
 import type { CommandContext } from './context.js';
+import { TEXTS } from './texts.js';
 
 /** A quote of a message the store holds no flagged record of, as the quote shows it. */
 export interface UnheldQuote {
@@ -28,4 +29,16 @@ export async function targetMessage(ctx: CommandContext): Promise<MessageRecord 
   }
   if (msg.group) return store.latestFlagged(msg.platform, msg.group.id);
   return undefined;
+}
+
+/** What to say when there is no message to act on: reply to one, or the group has none flagged. */
+export function noTargetText(ctx: CommandContext): string {
+  if (!ctx.msg.group) return TEXTS.needReply(ctx.lang);
+  return ctx.msg.replyTo ? TEXTS.notFlagged(ctx.lang) : TEXTS.noFlaggedYet(ctx.lang);
+}
+
+/** A message's first words, to say which message an answer is about. */
+export function excerpt(text: string, max = 24): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }

@@ -3,18 +3,35 @@ import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../core/lang.js';
 
+/** How the week's burden moved since last week's. */
 function trend(s: WeekStats, lang: Lang): string {
   const before = s.previous.personMinutes;
   const now = s.current.personMinutes;
-  if (before === 0) return now === 0 ? (lang === 'zh' ? '与上周持平' : 'same as last week') : lang === 'zh' ? '上周为 0' : 'none last week';
+  if (before === 0) return now === 0 ? (lang === 'zh' ? '上周也没有' : 'none last week either') : lang === 'zh' ? '上周没有' : 'none last week';
   const pct = Math.round(((now - before) / before) * 100);
-  const arrow = pct > 0 ? '▲' : pct < 0 ? '▼' : '=';
-  return lang === 'zh' ? `比上周 ${arrow}${Math.abs(pct)}%` : `${arrow} ${Math.abs(pct)}% vs last week`;
+  if (lang === 'zh') return pct === 0 ? '负担与上周持平' : `负担比上周${pct > 0 ? '增加' : '减少'} ${Math.abs(pct)}%`;
+  return pct === 0 ? 'the same burden as last week' : `burden ${pct > 0 ? 'up' : 'down'} ${Math.abs(pct)}% on last week`;
 }
 
+/** The counts by category; one message may demand several things, so they can add up to more than the demands. */
 function categories(s: WeekStats, lang: Lang): string {
-  const parts = CATEGORIES.filter((c) => s.current.byCategory[c] > 0).map((c) => `${CATEGORY_LABELS[lang][c]} ${s.current.byCategory[c]}`);
-  return parts.join(lang === 'zh' ? '、' : ', ');
+  const counts = CATEGORIES.filter((c) => s.current.byCategory[c] > 0);
+  const parts = counts.map((c) => `${CATEGORY_LABELS[lang][c]} ${s.current.byCategory[c]}${lang === 'zh' ? ' 条' : ''}`);
+  const several = counts.reduce((sum, c) => sum + s.current.byCategory[c], 0) > s.current.demands;
+  if (lang === 'zh') return `按类别${several ? '（一条消息可属多类）' : ''}：${parts.join('、')}`;
+  return `By category${several ? ' (a message can be in several)' : ''}: ${parts.join(', ')}`;
+}
+
+/** The week as dates: 12月7日—13日, 7–13 Dec. */
+function dates({ first, last }: WeekStats['days'], lang: Lang): string {
+  const [y1, m1, d1] = first.split('-').map(Number);
+  const [y2, m2, d2] = last.split('-').map(Number);
+  if (lang === 'zh') {
+    const end = y1 !== y2 ? `${y2}年${m2}月${d2}日` : m1 !== m2 ? `${m2}月${d2}日` : `${d2}日`;
+    return `${y1 !== y2 ? `${y1}年` : ''}${m1}月${d1}日—${end}`;
+  }
+  const month = (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+  return m1 === m2 ? `${d1}–${d2} ${month(m2)}` : `${d1} ${month(m1)} – ${d2} ${month(m2)}`;
 }
 
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
@@ -23,42 +40,75 @@ const hours = (minutes: number) => (minutes / 60).toFixed(1);
 export const TEXTS = {
   stats(s: WeekStats, whose: 'group' | 'member', name: string, lang: Lang): string {
     const c = s.current;
+    const when = dates(s.days, lang);
+    const minutes = Math.round(c.personMinutes);
     if (lang === 'zh') {
-      const who = whose === 'group' ? `「${name}」本周` : '你本周收到';
-      if (c.demands === 0) return `${who}（${s.week}）没有被标记的形式主义要求。${trend(s, lang)}。`;
-      return `${who}（${s.week}）${c.demands} 条形式主义要求，约 ${Math.round(c.personMinutes)} 人·分钟（${hours(c.personMinutes)} 人·小时），${trend(s, lang)}。分类：${categories(s, lang)}。`;
+      if (c.demands === 0)
+        return whose === 'group'
+          ? `「${name}」本周（${when}）没有被标记的要求；${trend(s, lang)}。`
+          : `你本周（${when}）没有收到被标记的要求；${trend(s, lang)}。`;
+      const head =
+        whose === 'group'
+          ? `「${name}」本周（${when}）共有 ${c.demands} 条疑似形式主义要求，合计约`
+          : `你本周（${when}）收到 ${c.demands} 条疑似形式主义要求，约`;
+      return `${head} ${minutes} 人·分钟（${hours(c.personMinutes)} 人·小时）；${trend(s, lang)}。${categories(s, lang)}。`;
     }
     const who = whose === 'group' ? `${name} this week` : 'You this week';
-    if (c.demands === 0) return `${who} (${s.week}): no formalism demands flagged; ${trend(s, lang)}.`;
-    return `${who} (${s.week}): ${c.demands} demand${c.demands === 1 ? '' : 's'}, about ${Math.round(c.personMinutes)} person-minutes (${hours(c.personMinutes)} person-hours), ${trend(s, lang)}. By category: ${categories(s, lang)}.`;
+    if (c.demands === 0) return `${who} (${when}): no demands flagged; ${trend(s, lang)}.`;
+    const n = `${c.demands} possible formalism demand${c.demands === 1 ? '' : 's'}`;
+    return `${who} (${when}): ${n}, about ${minutes} person-minutes (${hours(c.personMinutes)} person-hours); ${trend(s, lang)}. ${categories(s, lang)}.`;
   },
   help(lang: Lang): string {
     return lang === 'zh'
-      ? '我是 fingertip，统计群里的"指尖上的形式主义"。命令：统计（你本周的负担，私信给你）/ 统计 本群（在群里公布本群数据）；为什么（回复一条消息）；误报（回复一条消息）；漏报 <类别>（回复一条没被标记的形式主义消息，如"漏报 打卡 截图"）；反映 <内容>（匿名反映）；退出统计 / 加入统计；删除我的数据。群管理员：设置 模式 静默|提醒、设置 关闭规则 <规则>、设置 开启规则 <规则>、设置 语言 zh|en、设置 主管 <用户>、设置 查看。'
-      : 'I\'m fingertip: I count fingertip formalism in this group. Commands: stats (your own week, sent to you privately) / stats group (this group\'s week, in the group); why (reply to a message); not formalism (reply to a message); missed <categories> (reply to a demand I left alone, e.g. "missed check-in screenshot"); report <text> (anonymous lead); optout / optin; forget me. Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en, config supervisor <user>, config show.';
+      ? [
+          '我是 fingertip，只统计群里的“指尖上的形式主义”，平时不在群里发言。',
+          '· 统计：私信告诉你本周收到的要求和耗时',
+          '· 统计 本群：在群里公布本群本周汇总',
+          '· 为什么：回复或引用一条被标记的消息发送，私信说明原因',
+          '· 误报：回复或引用被误标的消息发送，撤销标记',
+          '· 漏报 类别：回复或引用没被标出的要求，如“漏报 接龙 截图”',
+          '· 反映 内容：匿名反映问题（请私信我，群里发的大家都能看到）',
+          '· 退出统计、加入统计、删除我的数据',
+          '群主或管理员：设置 模式 静默|提醒、设置 关闭规则 规则编号、设置 开启规则 规则编号、设置 语言 中文|英文、设置 周报接收人 用户名、设置 查看',
+        ].join('\n')
+      : [
+          "I'm fingertip: I count fingertip formalism in this group, and I stay quiet in it.",
+          '· stats: your own week, sent to you privately',
+          "· stats group: this group's week, posted in the group",
+          '· why: reply to a flagged message to learn why, privately',
+          '· not formalism: reply to a message flagged by mistake to undo it',
+          '· missed <categories>: reply to a demand I left alone, e.g. "missed check-in screenshot"',
+          '· report <text>: an anonymous lead for the digest (send it to me privately; the group sees what is said in it)',
+          '· optout, optin, forget me',
+          'Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en, config supervisor <user>, config show',
+        ].join('\n');
   },
   unknown(word: string, lang: Lang): string {
-    return lang === 'zh' ? `不认识的命令"${word}"。发送"帮助"查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;
+    return lang === 'zh' ? `不认识的命令“${word}”。发送“帮助”查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;
   },
-  optedOutStats: (lang: Lang) => (lang === 'zh' ? '你已退出统计；发送"加入统计"可恢复。' : 'You opted out of personal stats; send "optin" to resume.'),
-  optedOut: (lang: Lang) => (lang === 'zh' ? '已退出：不再为你生成个人统计。' : 'Done: no more personal stats for you.'),
-  optedIn: (lang: Lang) => (lang === 'zh' ? '已加入：会为你生成个人统计。' : 'Done: your personal stats are back on.'),
+  optedOutStats: (lang: Lang) => (lang === 'zh' ? '你已退出统计；发送“加入统计”可恢复。' : 'You opted out of personal stats; send "optin" to resume.'),
+  optedOut: (lang: Lang) => (lang === 'zh' ? '已退出统计，不再为你生成个人统计。' : 'Done: no more personal stats for you.'),
+  optedIn: (lang: Lang) => (lang === 'zh' ? '已重新加入统计，将继续为你生成个人统计。' : 'Done: your personal stats are back on.'),
   forgotten: (lang: Lang) =>
-    lang === 'zh' ? '已删除你的姓名和消息文本，你的编号已匿名化。' : 'Done: your name and message texts are deleted and your id is anonymised.',
-  leadThanks: (lang: Lang) => (lang === 'zh' ? '收到反映，已匿名记录，会出现在下一期周报中。' : 'Thank you: recorded anonymously for the next weekly digest.'),
-  leadEmpty: (lang: Lang) => (lang === 'zh' ? '请在"反映"后写上内容。' : 'Write what to report after "report".'),
-  needReply: (lang: Lang) => (lang === 'zh' ? '请回复一条消息再发这个命令。' : 'Reply to a message with this command.'),
+    lang === 'zh' ? '已删除你的姓名和消息文本，你的账号标识已匿名化。' : 'Done: your name and message texts are deleted and your id is anonymised.',
+  leadThanks: (lang: Lang, inGroup: boolean) =>
+    lang === 'zh'
+      ? `已匿名记录，将汇入下一期周报。${inGroup ? '提醒：在群里发的内容其他成员也能看到，下次可以私信我。' : ''}`
+      : `Thank you: recorded anonymously for the next weekly digest.${inGroup ? ' The group saw what you wrote, though: next time, send it to me privately.' : ''}`,
+  leadEmpty: (lang: Lang) => (lang === 'zh' ? '请在“反映”后写上内容。' : 'Write what to report after "report".'),
+  needReply: (lang: Lang) => (lang === 'zh' ? '请先回复或引用一条消息（微信里长按消息→引用），再发送这个命令。' : 'Reply to a message with this command.'),
+  noFlaggedYet: (lang: Lang) => (lang === 'zh' ? '本群最近没有被标记的消息。' : 'Nothing has been flagged in this group lately.'),
   quoteUnknown: (lang: Lang) =>
     lang === 'zh'
-      ? '找不到你引用的那条消息（可能早于机器人这次启动），请引用一条较新的消息。'
+      ? '找不到你引用的那条消息（可能是机器人重启之前发的），请引用一条较新的消息。'
       : "I can't tell which message you quoted (it may be from before I last started); quote a newer one.",
   whyUnheld: (lang: Lang) =>
     lang === 'zh'
-      ? '我没有标记过这条消息（可能没读到它）。按现在的规则和模型读引用的文字：'
+      ? '我当时没有标记这条消息（可能没收到它）。按现在的规则和模型重新判断引用的文字：'
       : 'I never flagged that message (I may not have read it). Reading the quoted text now:',
   unheldNotFlagged: (lang: Lang) =>
     lang === 'zh'
-      ? '我没有标记过这条消息，按现在的规则和模型读引用的文字也不会标记。如果它是形式主义要求，请回复它"漏报 <类别>"。'
+      ? '我当时没有标记这条消息，按现在的规则和模型重新判断也不会标记。如果它是形式主义要求，请引用它发送“漏报 类别”。'
       : 'I never flagged that message, and reading the quoted text now I would not. If it is a formalism demand, reply to it with "missed <categories>".',
   unheldNothingToUndo: (lang: Lang) =>
     lang === 'zh'
@@ -66,32 +116,35 @@ export const TEXTS = {
       : 'I hold no flagged record of that message (I may not have read it, or its text was erased), so there is nothing to undo.',
   notFlagged: (lang: Lang) =>
     lang === 'zh'
-      ? '这条消息没有被标记。如果它是形式主义要求，请回复它"漏报 <类别>"。'
+      ? '这条消息没有被标记。如果它是形式主义要求，请引用它发送“漏报 类别”。'
       : 'That message was not flagged. If it is a formalism demand, reply to it with "missed <categories>".',
-  falsePositiveThanks: (lang: Lang) => (lang === 'zh' ? '已记为误报，不再计入统计，谢谢。' : 'Recorded as a false positive; it no longer counts. Thank you.'),
+  falsePositiveThanks: (excerpt: string, lang: Lang) =>
+    lang === 'zh'
+      ? `已将${excerpt ? `「${excerpt}」` : '这条消息'}记为误报，不再计入统计。谢谢！`
+      : `Recorded ${excerpt ? `"${excerpt}"` : 'that message'} as a false positive; it no longer counts. Thank you.`,
   missedWhich(unknown: readonly string[], lang: Lang): string {
     const names = CATEGORIES.map((c) => CATEGORY_LABELS[lang][c]).join(lang === 'zh' ? '、' : ', ');
-    if (lang === 'zh') return `${unknown.length ? `不认识"${unknown.join(' ')}"。` : ''}请写明它要求什么，如"漏报 打卡 截图"。类别：${names}。`;
+    if (lang === 'zh') return `${unknown.length ? `“${unknown.join(' ')}”不是可用的类别词。` : ''}请写明它要求什么，如“漏报 打卡 截图”。类别：${names}。`;
     return `${unknown.length ? `I don't know "${unknown.join(' ')}". ` : ''}Say what it demands, e.g. "missed check-in screenshot". Categories: ${names}.`;
   },
   missedNoText: (lang: Lang) =>
     lang === 'zh'
-      ? '我已没有这条消息的文本：没被标记的消息不保存文本，只在内存里留每个群最近的几十条、一天。请回复一条较新的消息。'
+      ? '这条消息已经找不到了：为保护隐私，没被标记的消息只在内存中暂存一天（每群最近几十条）。请引用一条较新的消息。'
       : "I no longer hold that message's text: I keep none of the messages I leave alone, only each group's latest few dozen in memory for a day. Reply to a more recent one.",
   missedWhose: (lang: Lang) =>
     lang === 'zh'
-      ? '看不出被引用的消息是谁发的（我还没见过这位成员），所以不保存它。'
+      ? '无法确定被引用消息的发送人（这位成员还没在群里发过言），因此不保存这条消息。'
       : "I can't tell who sent the quoted message (I have not heard from them yet), so I keep nothing of it.",
   missedOptedOut: (lang: Lang) => (lang === 'zh' ? '这条消息的发送者已退出统计，不能保存它的文本。' : 'Its sender opted out, so I keep nothing of it.'),
-  missedAlready: (lang: Lang) => (lang === 'zh' ? '这条消息已按这些类别标记。' : 'That message is already flagged for those.'),
+  missedAlready: (lang: Lang) => (lang === 'zh' ? '这条消息已经标记为这些类别，无需再报。' : 'That message is already flagged for those.'),
   missedThanks: (lang: Lang) =>
     lang === 'zh'
-      ? '已记为漏报，用来训练模型识别这类消息；它不计入统计。谢谢。'
+      ? '已记为漏报，将用于改进识别；这条消息不计入统计。谢谢！'
       : 'Recorded as a missed demand, kept to train the model on messages like it; it does not count in the figures. Thank you.',
   adminOnly: (lang: Lang) => (lang === 'zh' ? '只有群主或群管理员可以修改设置。' : 'Only the group owner or admins can change settings.'),
   mentionsOnly: (lang: Lang) =>
     lang === 'zh'
-      ? '（mentions-only：本群只统计@机器人的消息，完整数据请导出聊天记录后用 fingertip audit。）'
-      : '(mentions-only: only messages that @-mention the bot are counted here; audit an export for the full picture.)',
+      ? '（本群机器人只能收到@它的消息，以上数据不完整；如需完整统计，可由管理员导出聊天记录离线分析。）'
+      : '(Here the bot only receives messages that @-mention it, so these figures are incomplete; an admin can audit an export of the chat for the full picture.)',
   groupOnly: (lang: Lang) => (lang === 'zh' ? '请在群里发这个命令。' : 'Send this command in the group.'),
 } as const;

@@ -45,10 +45,12 @@ describe('Bot pipeline', () => {
     expect(adapter.sent).toEqual([]);
     expect((await store.groupSettings('test', 'g1')).coverage).toBe('mentions-only');
     await adapter.say('stats group', { addressed: true });
-    expect(adapter.last()!.text).toMatch(/1 demand.*\(mentions-only: only messages that @-mention the bot are counted here/);
+    expect(adapter.last()!.text).toMatch(
+      /1 possible formalism demand.*\(Here the bot only receives messages that @-mention it, so these figures are incomplete/,
+    );
   });
 
-  it('in nudge mode replies once, politely, naming the rule, then keeps a cooldown', async () => {
+  it('in nudge mode replies once, politely, naming the kind of demand and the policy but no rule id, then keeps a cooldown', async () => {
     const { adapter } = await botHarness();
     adapter.admins.add('boss');
     await adapter.say('config mode nudge', { from: 'boss', addressed: true });
@@ -56,7 +58,8 @@ describe('Bot pipeline', () => {
     await adapter.say(DEMAND);
     const nudges = adapter.sent.filter((s) => s.to === 'group');
     expect(nudges).toHaveLength(1);
-    expect(nudges[0].text).toMatch(/规则 (check-in|proof-demand)\//);
+    expect(nudges[0].text).toMatch(/^提示：这条消息可能属于“(打卡签到|截图留痕)”类要求。\S*《[^》]+》（20\d\d年）\S*如判断有误，引用这条消息回复“误报”即可。$/);
+    expect(nudges[0].text).not.toMatch(/check-in|proof-demand/);
     await adapter.say(DEMAND + '！');
     expect(adapter.sent.filter((s) => s.to === 'group')).toHaveLength(1);
   });
@@ -69,10 +72,10 @@ describe('Bot pipeline', () => {
     expect((await stored(store))[0].findings.map((f) => f.rule)).toEqual(['check-in/zh-daily-health']);
     expect(adapter.sent.filter((s) => s.to === 'group')).toEqual([]);
     await adapter.say('stats group', { addressed: true });
-    expect(adapter.last()!.text).toMatch(/1 demand/);
+    expect(adapter.last()!.text).toMatch(/1 possible formalism demand/);
     // The quiet medium hit used no cooldown: the next high one is nudged.
     await adapter.say(DEMAND);
-    const nudges = adapter.sent.filter((s) => s.to === 'group' && /规则/.test(s.text));
+    const nudges = adapter.sent.filter((s) => s.to === 'group' && /^提示：/.test(s.text));
     expect(nudges).toHaveLength(1);
   });
 

@@ -13,10 +13,13 @@ describe('chat commands', () => {
     await adapter.say('stats group', cmd);
     const answer = adapter.last()!;
     expect(answer.to).toBe('group');
-    expect(answer.text).toMatch(/^ops this week \(2026-W48\): 1 demand, about \d+ person-minutes/);
-    expect(answer.text).toContain('check-ins 1');
+    expect(answer.text).toMatch(/^ops this week \(23–29 Nov\): 1 possible formalism demand, about \d+ person-minutes/);
+    // One demand of two categories: the counts add up to more than the demands, and it says why.
+    expect(answer.text).toContain('By category (a message can be in several): check-ins 1, proof screenshots 1.');
     await adapter.say('统计 本群', cmd);
-    expect(adapter.last()!.text).toMatch(/^「ops」本周（2026-W48）1 条形式主义要求/);
+    expect(adapter.last()!.text).toMatch(
+      /^「ops」本周（11月23日—29日）共有 1 条疑似形式主义要求，合计约 \d+ 人·分钟（[\d.]+ 人·小时）；上周没有。按类别（一条消息可属多类）：打卡签到 1 条、截图留痕 1 条。$/,
+    );
   });
 
   it("stats answers the member's own burden privately, and not after optout", async () => {
@@ -26,7 +29,7 @@ describe('chat commands', () => {
     await store.flush();
     await adapter.say('stats', cmd);
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
-    expect(adapter.last()!.text).toMatch(/^You this week \(2026-W48\): 1 demand/);
+    expect(adapter.last()!.text).toMatch(/^You this week \(23–29 Nov\): 1 possible formalism demand/);
     await adapter.say('退出统计', cmd);
     expect(adapter.last()!.text).toContain('已退出');
     await adapter.say('stats me', cmd);
@@ -39,13 +42,21 @@ describe('chat commands', () => {
     await adapter.say('设置 模式 提醒', { ...cmd, from: 'member' });
     expect(adapter.last()!.text).toBe('只有群主或群管理员可以修改设置。');
     await adapter.say('config mode nudge', { ...cmd, from: 'owner' });
-    expect(adapter.last()!.text).toMatch(/^Saved: mode nudge/);
+    expect(adapter.last()!.text).toMatch(/^Saved: mode nudge.*\nNudge mode is on: /);
     await adapter.say('config mode silent', { ...cmd, from: 'listed' });
     expect(adapter.last()!.text).toMatch(/^Saved: mode silent/);
     await adapter.say('config colour blue', { ...cmd, from: 'owner' });
     expect(adapter.last()!.text).toMatch(/^Unknown setting "colour"/);
     await adapter.say('config disable no/such-rule', { ...cmd, from: 'owner' });
-    expect(adapter.last()!.text).toMatch(/^"disable" needs: a rule id/);
+    expect(adapter.last()!.text).toBe('There is no rule no/such-rule.');
+    await adapter.say('设置 关闭规则', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^请写规则编号，例如：设置 关闭规则 [a-z-]+\/zh-/);
+    await adapter.say('设置 语言 中文', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toBe('已保存。模式：静默；已关闭的规则：无；语言：中文；周报接收人：未设置');
+    await adapter.say('设置 语言 法语', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toBe('语言只能设为“中文”（zh）或“英文”（en）');
+    await adapter.say('设置 好了吗', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toBe('没有“好了吗”这个设置项。可用的设置项：模式、关闭规则、开启规则、语言、周报接收人、查看');
   });
 
   it('why explains the replied-to finding; not formalism makes it stop counting', async () => {
@@ -55,12 +66,17 @@ describe('chat commands', () => {
     await adapter.say('why', { ...cmd, replyTo: 'd1' });
     const why = adapter.last()!;
     expect(why.to).toBe('private');
+    expect(why.text.split('\n')[0]).toBe(`About "${DEMAND}":`);
     expect(why.text).toMatch(/rule check-in\/\S+\): matched "[^"]+"/);
     await adapter.say('not formalism', { ...cmd, replyTo: 'd1' });
-    expect(adapter.last()!.text).toMatch(/false positive/);
+    expect(adapter.last()!.text).toBe(`Recorded "${DEMAND}" as a false positive; it no longer counts. Thank you.`);
     await adapter.say('stats group', cmd);
-    expect(adapter.last()!.text).toMatch(/no formalism demands flagged/);
+    expect(adapter.last()!.text).toMatch(/no demands flagged/);
     await adapter.say('why', { ...cmd, replyTo: 'nope' });
+    expect(adapter.last()!.text).toMatch(/^That message was not flagged\./);
+    await adapter.say('why', cmd);
+    expect(adapter.last()!.text).toBe('Nothing has been flagged in this group lately.');
+    await adapter.say('why', { ...cmd, group: undefined });
     expect(adapter.last()!.text).toBe('Reply to a message with this command.');
   });
 
@@ -72,7 +88,7 @@ describe('chat commands', () => {
     await adapter.say('why', quoting);
     expect(adapter.last()!.text).toBe("I can't tell which message you quoted (it may be from before I last started); quote a newer one.");
     await adapter.say('误报', quoting);
-    expect(adapter.last()!.text).toBe('找不到你引用的那条消息（可能早于机器人这次启动），请引用一条较新的消息。');
+    expect(adapter.last()!.text).toBe('找不到你引用的那条消息（可能是机器人重启之前发的），请引用一条较新的消息。');
     await adapter.say('missed likes', quoting);
     expect(adapter.last()!.text).toMatch(/^I can't tell which message you quoted/);
     expect([await store.falsePositives(), await store.missedDemands()]).toEqual([[], []]);
@@ -104,7 +120,7 @@ describe('chat commands', () => {
     await store.flush();
     const quoting = { ...cmd, quotesUnknown: true, quoted: { id: 'quote-x', text: DEMAND, senderId: 'boss' } };
     await adapter.say('why', quoting);
-    expect(adapter.last()!.text).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/);
+    expect(adapter.last()!.text).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/m);
     await adapter.say('漏报 点赞', quoting);
     expect((await store.missedDemands()).map((r) => [r.messageId, r.flaggedFor])).toEqual([['d1', ['check-in', 'proof-demand']]]);
     await adapter.say('not formalism', quoting);
@@ -121,7 +137,7 @@ describe('chat commands', () => {
     expect(why.text.split('\n')[0]).toBe('I never flagged that message (I may not have read it). Reading the quoted text now:');
     expect(why.text.split('\n')[1]).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/);
     await adapter.say('为什么', quote('明天上午九点在三楼会议室开周例会'));
-    expect(adapter.last()!.text).toBe('我没有标记过这条消息，按现在的规则和模型读引用的文字也不会标记。如果它是形式主义要求，请回复它"漏报 <类别>"。');
+    expect(adapter.last()!.text).toBe('我当时没有标记这条消息，按现在的规则和模型重新判断也不会标记。如果它是形式主义要求，请引用它发送“漏报 类别”。');
     await adapter.say('not formalism', quote(DEMAND));
     expect(adapter.last()!.text).toMatch(/^I hold no flagged record of that message/);
     // The same text from someone else is another message: not this quote's to explain or undo.
@@ -167,17 +183,20 @@ describe('chat commands', () => {
     await adapter.say('各位家长：请孩子每天晨读并在群里发语音', { id: 'd1', from: 'boss' });
     await store.flush();
     await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
-    expect(adapter.last()!.text).toBe('· 打卡签到（规则 check-in/morning-reading）：匹配"晨读"。test rule');
+    expect(adapter.last()!.text.split('\n')[1]).toBe('· 打卡签到（规则 check-in/morning-reading）：匹配“晨读”。test rule');
     await adapter.say('why', { ...cmd, replyTo: 'd1' });
-    expect(adapter.last()!.text).toBe('· check-ins (rule check-in/morning-reading): matched "晨读". test rule');
+    expect(adapter.last()!.text.split('\n')[1]).toBe('· check-ins (rule check-in/morning-reading): matched "晨读". test rule');
   });
 
   it('report stores an anonymous lead; forget me erases the name', async () => {
     const { adapter, store } = await botHarness();
     await adapter.say('反映 每天要在三个群里重复报同一张表', cmd);
-    expect(adapter.last()!.text).toContain('匿名');
+    // Said in the group, the group read it: the thanks says so, privately.
+    expect(adapter.last()).toMatchObject({ to: 'private', text: '已匿名记录，将汇入下一期周报。提醒：在群里发的内容其他成员也能看到，下次可以私信我。' });
+    await adapter.say('反映 周报能不能只发一次', { ...cmd, group: undefined });
+    expect(adapter.last()!.text).toBe('已匿名记录，将汇入下一期周报。');
     const leads = await store.leads({ from: NOW - 86_400_000, to: NOW + 7 * 86_400_000 });
-    expect(leads.map((l) => l.text)).toEqual(['每天要在三个群里重复报同一张表']);
+    expect(leads.map((l) => l.text).sort()).toEqual(['周报能不能只发一次', '每天要在三个群里重复报同一张表']);
     expect(JSON.stringify(leads)).not.toContain('u1');
     await adapter.say(DEMAND, { from: 'u1', id: 'mine' });
     await store.flush();

@@ -19,7 +19,7 @@ describe('missed', () => {
     expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
     expect((await store.missedDemands()).map((r) => [r.messageId, r.text, r.categories])).toEqual([['q1', QUIET_DEMAND, ['ack-demand', 'ranking-pressure']]]);
     await adapter.say('stats group', cmd);
-    expect(adapter.last()!.text).toMatch(/no formalism demands flagged/);
+    expect(adapter.last()!.text).toMatch(/no demands flagged/);
   });
 
   it("without a reply takes the group's latest message it left alone, passing over bare acknowledgements", async () => {
@@ -37,7 +37,7 @@ describe('missed', () => {
     await adapter.say('missed', { ...cmd, replyTo: 'q1' });
     expect(adapter.last()!.text).toMatch(/^Say what it demands, e\.g\. "missed check-in screenshot"\. Categories: check-ins, /);
     await adapter.say('漏报 点赞 摸鱼', { ...cmd, replyTo: 'q1' });
-    expect(adapter.last()!.text).toMatch(/^不认识"摸鱼"。请写明它要求什么/);
+    expect(adapter.last()!.text).toMatch(/^“摸鱼”不是可用的类别词。请写明它要求什么/);
     expect(await store.missedDemands()).toEqual([]);
   });
 
@@ -63,7 +63,7 @@ describe('missed', () => {
     await adapter.say('请全体同事今晚十点前完成打卡', { id: 'd1', from: 'boss' });
     await store.flush();
     await adapter.say('漏报 打卡', { ...cmd, replyTo: 'd1' });
-    expect(adapter.last()!.text).toBe('这条消息已按这些类别标记。');
+    expect(adapter.last()!.text).toBe('这条消息已经标记为这些类别，无需再报。');
     await adapter.say('漏报 排名', { ...cmd, replyTo: 'd1' });
     expect((await store.missedDemands()).map((r) => [r.text, r.categories, r.flaggedFor])).toEqual([
       ['请全体同事今晚十点前完成打卡', ['ranking-pressure'], ['check-in']],

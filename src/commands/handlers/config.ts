@@ -5,24 +5,59 @@ import { TEXTS } from '../texts.js';
 type Change = (s: GroupSettings, value: string, ctx: CommandContext) => string | undefined;
 
 const MODES: Record<string, GroupSettings['mode']> = { silent: 'silent', nudge: 'nudge', 静默: 'silent', 提醒: 'nudge' };
+const LANGUAGES: Record<string, 'zh' | 'en'> = { zh: 'zh', en: 'en', 中文: 'zh', 汉语: 'zh', 英文: 'en', 英语: 'en', english: 'en', chinese: 'zh' };
 
-/** Each setting: its words in both languages and how it changes the settings (or why it cannot). */
+/** A rule id to show as an example, in the asker's language. */
+const sampleRule = (ctx: CommandContext): string =>
+  (ctx.engine.rules.find((r) => r.languages.includes(ctx.lang)) ?? ctx.engine.rules[0])?.id ?? 'check-in/zh-deadline-clock-in';
+
+/** What a value must be, said in the asker's language. */
+const NEEDS = {
+  mode: { zh: '模式只能是“静默”或“提醒”，例如：设置 模式 静默', en: 'mode is silent or nudge, e.g. config mode silent' },
+  language: { zh: '语言只能设为“中文”（zh）或“英文”（en）', en: 'language is zh or en' },
+  supervisor: { zh: '请写周报接收人的用户名，例如：设置 周报接收人 王主任', en: 'name a user, e.g. config supervisor U0SUPER' },
+  rule: (ctx: CommandContext) =>
+    ctx.lang === 'zh'
+      ? `请写规则编号，例如：设置 关闭规则 ${sampleRule(ctx)}（规则编号可在“为什么”的回复里看到）`
+      : `name a rule id, e.g. config disable ${sampleRule(ctx)} (why shows a message's rule ids)`,
+  noRule: (v: string, ctx: CommandContext) => (ctx.lang === 'zh' ? `没有这条规则：${v}` : `There is no rule ${v}.`),
+};
+
+const knownRule = (v: string, ctx: CommandContext) => ctx.engine.rules.some((r) => r.id === v);
+
+/** Each setting: its words in both languages (the first Chinese one is shown) and how it changes the settings, or why it cannot. */
 const SETTINGS: [string[], Change][] = [
-  [['mode', '模式'], (s, v) => (MODES[v] ? ((s.mode = MODES[v]), undefined) : 'silent | nudge')],
+  [['mode', '模式'], (s, v, ctx) => (MODES[v] ? ((s.mode = MODES[v]), undefined) : NEEDS.mode[ctx.lang])],
   [
     ['disable', '关闭规则'],
     (s, v, ctx) => {
-      if (!ctx.engine.rules.some((r) => r.id === v)) return `a rule id such as ${ctx.engine.rules[0]?.id ?? 'check-in/x'}`;
+      if (!v) return NEEDS.rule(ctx);
+      if (!knownRule(v, ctx)) return NEEDS.noRule(v, ctx);
       if (!s.disabledRules.includes(v)) s.disabledRules.push(v);
       return undefined;
     },
   ],
-  [['enable', '开启规则'], (s, v) => ((s.disabledRules = s.disabledRules.filter((r) => r !== v)), undefined)],
-  [['language', '语言'], (s, v) => (v === 'zh' || v === 'en' ? ((s.language = v), undefined) : 'zh | en')],
   [
-    ['supervisor', '主管'],
-    (s, v) => {
-      if (!v) return 'a user id';
+    ['enable', '开启规则'],
+    (s, v, ctx) => {
+      if (!v) return NEEDS.rule(ctx);
+      // A rule no longer shipped may still be listed as disabled: enabling it removes it from the list.
+      if (!knownRule(v, ctx) && !s.disabledRules.includes(v)) return NEEDS.noRule(v, ctx);
+      s.disabledRules = s.disabledRules.filter((r) => r !== v);
+      return undefined;
+    },
+  ],
+  [
+    ['language', '语言'],
+    (s, v, ctx) => {
+      const lang = LANGUAGES[v.toLowerCase()];
+      return lang ? ((s.language = lang), undefined) : NEEDS.language[ctx.lang];
+    },
+  ],
+  [
+    ['supervisor', '周报接收人', '主管', '周报'],
+    (s, v, ctx) => {
+      if (!v) return NEEDS.supervisor[ctx.lang];
       s.supervisors = [...new Set([...(s.supervisors ?? []), v])];
       return undefined;
     },
@@ -30,11 +65,22 @@ const SETTINGS: [string[], Change][] = [
 ];
 
 function describe(s: GroupSettings, lang: CommandContext['lang']): string {
+  if (lang === 'zh') {
+    const rules = s.disabledRules.length ? s.disabledRules.join('、') : '无';
+    const sups = s.supervisors?.length ? s.supervisors.join('、') : '未设置';
+    const language = s.language === 'zh' ? '中文' : s.language === 'en' ? '英文' : '自动';
+    return `模式：${s.mode === 'silent' ? '静默' : '提醒'}；已关闭的规则：${rules}；语言：${language}；周报接收人：${sups}`;
+  }
   const rules = s.disabledRules.length ? s.disabledRules.join(', ') : '-';
   const sups = s.supervisors?.length ? s.supervisors.join(', ') : '-';
+  return `mode ${s.mode}; disabled rules ${rules}; language ${s.language ?? 'auto'}; supervisors ${sups}`;
+}
+
+/** What a change to nudge mode will do, so an admin is not surprised by the bot speaking up. */
+function nudgeNote(lang: CommandContext['lang']): string {
   return lang === 'zh'
-    ? `模式 ${s.mode === 'silent' ? '静默' : '提醒'}；关闭的规则 ${rules}；语言 ${s.language ?? '自动'}；主管 ${sups}`
-    : `mode ${s.mode}; disabled rules ${rules}; language ${s.language ?? 'auto'}; supervisors ${sups}`;
+    ? '已开启提醒模式：遇到明显的形式主义要求时，我会在群里简短提示（每群每 10 分钟最多一次）。'
+    : 'Nudge mode is on: on a clear formalism demand I will post one short note in the group (at most once every 10 minutes).';
 }
 
 /** `config <setting> <value>` / `设置 <项> <值>`: group admins only; `config show` for anyone. */
@@ -46,13 +92,20 @@ export const config: CommandHandler = async (ctx) => {
   if (word === 'show' || word === '查看') return ctx.replyPrivately(describe(settings, lang));
   const entry = SETTINGS.find(([words]) => words.includes(word.toLowerCase()));
   if (!entry) {
-    const names = SETTINGS.map(([w]) => w[lang === 'zh' ? 1 : 0]).join(' | ');
-    return ctx.replyPrivately(lang === 'zh' ? `不认识的设置"${word}"，可用：${names}、查看` : `Unknown setting "${word}"; try ${names} | show`);
+    const names = SETTINGS.map(([w]) => w[lang === 'zh' ? 1 : 0]);
+    return ctx.replyPrivately(
+      lang === 'zh'
+        ? `没有“${word}”这个设置项。可用的设置项：${[...names, '查看'].join('、')}`
+        : `Unknown setting "${word}"; try ${[...names, 'show'].join(' | ')}`,
+    );
   }
   if (!(await ctx.isAdmin())) return ctx.replyPrivately(TEXTS.adminOnly(lang));
+  const wasNudge = settings.mode === 'nudge';
   const problem = entry[1](settings, rest.join(' '), ctx);
-  if (problem) return ctx.replyPrivately(lang === 'zh' ? `"${word}" 需要：${problem}` : `"${word}" needs: ${problem}`);
+  if (problem) return ctx.replyPrivately(problem);
   await store.setGroupSettings(msg.platform, msg.group.id, settings);
   ctx.settingsChanged(msg.group.id);
-  await ctx.replyPrivately((lang === 'zh' ? '已保存：' : 'Saved: ') + describe(settings, lang));
+  await ctx.replyPrivately(
+    (lang === 'zh' ? '已保存。' : 'Saved: ') + describe(settings, lang) + (settings.mode === 'nudge' && !wasNudge ? `\n${nudgeNote(lang)}` : ''),
+  );
 };

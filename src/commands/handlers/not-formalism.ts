@@ -1,14 +1,14 @@
 import type { CommandHandler } from '../context.js';
-import { targetMessage } from '../target.js';
+import { excerpt, noTargetText, targetMessage } from '../target.js';
 import { TEXTS } from '../texts.js';
 
 /** Records a false positive (kept for tuning); the message stops counting. */
 export const notFormalism: CommandHandler = async (ctx) => {
   const record = await targetMessage(ctx);
   if (record === 'unknown') return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
-  if (!record) return ctx.replyPrivately(TEXTS.needReply(ctx.lang));
+  if (!record) return ctx.replyPrivately(noTargetText(ctx));
   if ('unheld' in record) return ctx.replyPrivately(TEXTS.unheldNothingToUndo(ctx.lang));
   if (record.findings.length === 0) return ctx.replyPrivately(TEXTS.notFlagged(ctx.lang));
   await ctx.store.markFalsePositive(record.platform, record.id, null, ctx.msg.sender.id);
-  await ctx.replyPrivately(TEXTS.falsePositiveThanks(ctx.lang));
+  await ctx.replyPrivately(TEXTS.falsePositiveThanks(excerpt(record.text ?? ''), ctx.lang));
 };

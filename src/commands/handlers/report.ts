@@ -5,5 +5,5 @@ import { TEXTS } from '../texts.js';
 export const report: CommandHandler = async (ctx) => {
   if (!ctx.args) return ctx.replyPrivately(TEXTS.leadEmpty(ctx.lang));
   await ctx.store.addLead(ctx.msg.platform, ctx.msg.group?.id ?? null, ctx.args, ctx.now);
-  await ctx.replyPrivately(TEXTS.leadThanks(ctx.lang));
+  await ctx.replyPrivately(TEXTS.leadThanks(ctx.lang, ctx.msg.group !== undefined));
 };

@@ -2,16 +2,33 @@ import type { Cue, Finding } from '../../core/finding.js';
 import { CATEGORY_LABELS } from '../../core/category-labels.js';
 import { descriptionIn } from '../../engine/description.js';
 import type { CommandContext, CommandHandler } from '../context.js';
-import { targetMessage } from '../target.js';
+import { excerpt, noTargetText, targetMessage } from '../target.js';
 import { TEXTS } from '../texts.js';
+import { readPolicy } from '../policy.js';
 import type { Lang } from '../../core/lang.js';
 
-/** A finding of the learned stage: its probability and the words that weighed most, with their weights. */
+/** A finding of the learned stage: its score and the words that weighed most, with their weights. */
 function modelLine(label: string, score: number, cues: Cue[], lang: Lang): string {
-  const list = cues.map((c) => `"${c.match}" (+${c.weight.toFixed(2)})`).join(lang === 'zh' ? '、' : ', ');
-  return lang === 'zh'
-    ? `· ${label}（模型判断，概率 ${score.toFixed(2)}，没有规则命中）：最有分量的词 ${list}`
-    : `· ${label} (the model, probability ${score.toFixed(2)}, no rule matched): strongest cues ${list}`;
+  if (lang === 'zh') {
+    const list = cues.map((c) => `“${c.match}”（+${c.weight.toFixed(2)}）`).join('、');
+    return `· ${label}（模型判断，得分 ${score.toFixed(2)}，未匹配任何规则）：主要线索词 ${list}`;
+  }
+  const list = cues.map((c) => `"${c.match}" (+${c.weight.toFixed(2)})`).join(', ');
+  return `· ${label} (the model, score ${score.toFixed(2)}, no rule matched): strongest cues ${list}`;
+}
+
+/** Which message an answer is about: the platform may not show what it replied to (the shell has no replies). */
+function about(text: string | null | undefined, lang: Lang): string[] {
+  if (!text) return [];
+  return [lang === 'zh' ? `关于「${excerpt(text)}」：` : `About "${excerpt(text)}":`];
+}
+
+/** A rule's policy line in the asker's language: the document, then the point the rule reflects. */
+function policyLine(reference: string | undefined, lang: Lang): string {
+  if (reference === undefined) return '';
+  const { source, point } = readPolicy(reference, lang);
+  if (lang === 'zh') return `依据：${source}${point ? `，要点：${point}` : ''}。`;
+  return ` Policy: ${source}${point ? `: ${point}` : ''}.`;
 }
 
 /**
@@ -23,14 +40,14 @@ function modelLine(label: string, score: number, cues: Cue[], lang: Lang): strin
 export const why: CommandHandler = async (ctx) => {
   const record = await targetMessage(ctx);
   if (record === 'unknown') return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
-  if (!record) return ctx.replyPrivately(TEXTS.needReply(ctx.lang));
+  if (!record) return ctx.replyPrivately(noTargetText(ctx));
   if ('unheld' in record) {
     const findings = await readNow(ctx, record.unheld.text);
     if (findings.length === 0) return ctx.replyPrivately(TEXTS.unheldNotFlagged(ctx.lang));
     return ctx.replyPrivately([TEXTS.whyUnheld(ctx.lang), ...explain(ctx, findings)].join('\n'));
   }
   if (record.findings.length === 0) return ctx.replyPrivately(TEXTS.notFlagged(ctx.lang));
-  await ctx.replyPrivately(explain(ctx, record.findings).join('\n'));
+  await ctx.replyPrivately([...about(record.text, ctx.lang), ...explain(ctx, record.findings)].join('\n'));
 };
 
 async function readNow(ctx: CommandContext, text: string): Promise<Finding[]> {
@@ -45,10 +62,10 @@ function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
     const label = CATEGORY_LABELS[ctx.lang][f.category];
     if (f.cues) return modelLine(label, f.score ?? 0, f.cues, ctx.lang);
     const rule = rules.get(f.rule);
-    const policy = rule?.references[0];
-    const about = rule ? descriptionIn(rule.description, ctx.lang) : '';
+    const said = rule ? descriptionIn(rule.description, ctx.lang) : '';
+    const policy = policyLine(rule?.references[0], ctx.lang);
     return ctx.lang === 'zh'
-      ? `· ${label}（规则 ${f.rule}）：匹配"${f.match}"。${about}${policy ? ` 依据：${policy}` : ''}`
-      : `· ${label} (rule ${f.rule}): matched "${f.match}". ${about}${policy ? ` Policy: ${policy}` : ''}`;
+      ? `· ${label}（规则 ${f.rule}）：匹配“${f.match}”。${said}${policy}`
+      : `· ${label} (rule ${f.rule}): matched "${f.match}". ${said}${policy}`;
   });
 }

@@ -105,7 +105,7 @@ describe('DingTalk adapter through the bot', () => {
     // A reply to the first asks why: the answer explains that one, though a later one was flagged too.
     stub.push(robotFrame('f3', reply('msg-why', 'why', { msgId: 'msg-demand', senderId: '$:LWCP_v1:$staff-boss', content: { text: DEMAND } })));
     await waitFor(() => answers().length > 0, 'the explanation', 5000);
-    expect(answers()[0]).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/);
+    expect(answers()[0]).toMatch(/^· check-ins \(rule check-in\/\S+\): matched/m);
     // A demand posted without @-mentioning the robot never reached it; a member quotes it to report it.
     const unheard = '请各班主任今晚把家长群里的安全教育平台完成截图收齐';
     stub.push(
@@ -125,7 +125,7 @@ describe('DingTalk adapter through the bot', () => {
     // Quoted from someone the robot never heard from: whose it is stays unknown, and nothing is kept.
     stub.push(robotFrame('f5', reply('msg-missed-2', '漏报 截图', { msgId: 'msg-other', senderId: '$:LWCP_v1:$stranger', content: { text: unheard } })));
     await waitFor(() => answers().length > 2, 'the refusal', 5000);
-    expect(answers()[2]).toBe('看不出被引用的消息是谁发的（我还没见过这位成员），所以不保存它。');
+    expect(answers()[2]).toBe('无法确定被引用消息的发送人（这位成员还没在群里发过言），因此不保存这条消息。');
     expect(await store.missedDemands()).toHaveLength(1);
     // After a restart the pairing comes from the database: a quote of the head teacher is theirs.
     await running.stop(first);

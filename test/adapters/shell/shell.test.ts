@@ -18,8 +18,21 @@ describe('shell adapter (fingertip start)', () => {
     const flagged = lines.filter((l) => l.startsWith('flagged: '));
     expect(flagged).toHaveLength(1);
     expect(flagged[0]).toMatch(/^flagged: check-in, proof-demand \(check-in\/\S+, proof-demand\/\S+\)$/);
-    expect(r.stdout).toMatch(/fingertip \[卫健群\]> 「卫健群」本周（\d{4}-W\d\d）1 条形式主义要求/);
-    expect(r.stdout).toMatch(/fingertip \(to me\)> · 打卡签到（规则 check-in\//);
+    expect(r.stdout).toMatch(/fingertip \[卫健群\]> 「卫健群」本周（[\d月日—]+）共有 1 条疑似形式主义要求/);
+    expect(r.stdout).toMatch(/fingertip \(to me\)> 关于「请全体同事今晚十点前完成打卡并截图发群里」：\n· 打卡签到（规则 check-in\//);
+  });
+
+  it('takes a line for a command only when its command word stands alone: 统计表… is chat, and a demand', async () => {
+    const db = join(tempDir(), 'shell.db');
+    const r = await runCli(['start'], {
+      stdin: ['统计表今天下班前必须全部填好交上来', '为什么又要填表？', '统计 本群', ''].join('\n'),
+      env: { FINGERTIP_DB: db },
+    });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^flagged: data-request /);
+    expect(lines[1]).toMatch(/^fingertip \[local\]> 「local」本周（[\d月日—]+）共有 1 条疑似形式主义要求/);
   });
 
   it('keeps what it stored across runs on the same file', async () => {
@@ -27,14 +40,14 @@ describe('shell adapter (fingertip start)', () => {
     await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
     const r = await runCli(['start'], { stdin: '/as 张三\nstats group\n', env: { FINGERTIP_DB: db } });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/local this week \(\d{4}-W\d\d\): 1 demand/);
+    expect(r.stdout).toMatch(/local this week \([^)]+\): 1 possible formalism demand/);
   });
 
   it("gives a member who spoke in the group their own burden: the others' demands", async () => {
     const db = join(tempDir(), 'shell.db');
     const r = await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n/as 张三\nstats\n/as me\nstats\n', env: { FINGERTIP_DB: db } });
-    expect(r.stdout).toMatch(/fingertip \(to 张三\)> You this week \(\d{4}-W\d\d\): 1 demand/);
-    expect(r.stdout).toMatch(/fingertip \(to me\)> You this week \(\d{4}-W\d\d\): no formalism demands flagged/);
+    expect(r.stdout).toMatch(/fingertip \(to 张三\)> You this week \([^)]+\): 1 possible formalism demand/);
+    expect(r.stdout).toMatch(/fingertip \(to me\)> You this week \([^)]+\): no demands flagged/);
   });
 
   it('switches member with /as, and only the first member is an admin', async () => {
@@ -43,7 +56,7 @@ describe('shell adapter (fingertip start)', () => {
     expect(r.stdout).toContain('fingertip (to 张三)> 只有群主或群管理员可以修改设置。');
     const admin = await runCli(['start'], { stdin: 'config mode nudge\n请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
     expect(admin.stdout).toContain('fingertip (to me)> Saved: mode nudge');
-    expect(admin.stdout).toMatch(/fingertip \[local\]> 温馨提示/);
+    expect(admin.stdout).toMatch(/fingertip \[local\]> 提示：这条消息可能属于/);
   });
 
   it('at a terminal: shows the help and a prompt a line, and a line typed again in a new session is a new message', async () => {
