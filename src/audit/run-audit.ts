@@ -65,18 +65,8 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
   let evidence: EvidenceWriter | undefined;
   const builder = new ReportBuilder({ config });
   const groups = new Map<GroupKey, AuditGroup>();
-  // The builder needs each group's messages in time order; exports usually are, a hand-made JSONL may not be.
-  const lastTs = new Map<GroupKey, number>();
-  const unordered = new Set<string>();
-  const add = (path: string, msg: ChatMessage, cls: Classification): Promise<void> | undefined => {
+  const add = (msg: ChatMessage, cls: Classification): Promise<void> | undefined => {
     const record = toRecord(msg, cls);
-    const key = groupKey(record.platform, record.groupId);
-    const last = lastTs.get(key) ?? -Infinity;
-    if (record.ts < last && !unordered.has(path)) {
-      unordered.add(path);
-      opts.warn?.(`${path}: message ${record.id} is older than the one before it in its group; ack storms are found only among messages in time order`);
-    }
-    lastTs.set(key, Math.max(last, record.ts));
     builder.add(record);
     return evidence && record.categories.length > 0 ? evidence.add(record) : undefined;
   };
@@ -86,7 +76,7 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     for (const path of paths) exports.push(await openExport(path, hooks));
     evidence = opts.evidencePath ? await EvidenceWriter.create(opts.evidencePath) : undefined;
     for (const e of exports) {
-      const inOrder = new ClassifiedInOrder(classifier, (msg, cls) => add(e.path, msg, cls));
+      const inOrder = new ClassifiedInOrder(classifier, (msg, cls) => add(msg, cls));
       for await (const msg of e.messages()) {
         progress.message();
         await inOrder.push(msg);

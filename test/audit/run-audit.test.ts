@@ -32,15 +32,22 @@ describe('runAudit', () => {
     expect(report.messages).toBe(7 + 6);
   });
 
-  it("says once per export when a group's messages are out of time order", async () => {
+  it('finds the same report whatever the order of the lines, ack storms included', async () => {
     const dir = tempDir();
-    const file = join(dir, 'unordered.jsonl');
-    const line = (id: string, ts: string) => JSON.stringify({ id, group_id: 'G1', sender_id: 'U1', ts, text: 'hello' });
-    writeFileSync(file, [line('m1', '2026-11-23T10:00:00+08:00'), line('m2', '2026-11-23T09:00:00+08:00'), line('m3', '2026-11-23T08:00:00+08:00')].join('\n'));
-    const warnings: string[] = [];
-    const { report } = await runAudit([file], { config: defaultConfig(), warn: (l) => warnings.push(l) });
-    expect(report.messages).toBe(3);
-    expect(warnings).toEqual([`${file}: message m2 is older than the one before it in its group; ack storms are found only among messages in time order`]);
+    const T0 = Date.parse('2026-11-23T10:00:00+08:00') / 1000;
+    const line = (id: string, sender: string, s: number, text: string) => JSON.stringify({ id, group_id: 'G1', sender_id: sender, ts: T0 + s, text });
+    const lines = [
+      line('m1', 'boss', 0, '请大家今晚十点前完成打卡，收到请回复'),
+      ...['u1', 'u2', 'u3', 'u4', 'u5', 'u6'].map((u, i) => line(`a${i}`, u, 60 + i, '收到')),
+    ];
+    const ordered = join(dir, 'ordered.jsonl');
+    const reversed = join(dir, 'reversed.jsonl');
+    writeFileSync(ordered, lines.join('\n'));
+    writeFileSync(reversed, [...lines].reverse().join('\n'));
+    const config = defaultConfig();
+    const { report } = await runAudit([ordered], { config });
+    expect(report.ack_storms).toEqual([{ message_id: 'm1', acks: 6 }]);
+    expect((await runAudit([reversed], { config })).report).toEqual(report);
   });
 
   it('reads a Slack export the same zipped as unpacked', async () => {

@@ -2,6 +2,7 @@ import { groupKey, type GroupKey } from '../../core/group-key.js';
 import type { ReportRecord } from '../../core/message-record.js';
 import { DemandTable } from './demand-table.js';
 import { DAY_MS } from '../../core/time/units.js';
+import { float64Column, int32Column } from './number-column.js';
 
 /** A storm is at least this many bare acknowledgements ... */
 export const ACK_STORM_MIN_ACKS = 5;
@@ -20,17 +21,32 @@ type AckRecord = Pick<ReportRecord, 'platform' | 'id' | 'groupId' | 'senderId' |
 /**
  * taxonomy.md's `ack-storm`, streaming: a demand followed by a run of bare acknowledgements
  * (record.isAck, reactions included) from several members. An ack counts toward the demand it
- * replies to (replyTo), else toward the most recent demand in its group within ACK_WINDOW_MS.
- * A reply to a message that is not a known demand counts toward nothing; the demand's own sender's
- * acks do not count. Records must arrive in time order within each group.
+ * replies to (replyTo), else toward its group's latest demand sent at or before it, at most
+ * ACK_WINDOW_MS before. A reply to a message that is not a known demand counts toward nothing; the
+ * demand's own sender's acks do not count. Exports need not be in time order (a JSONL file written
+ * newest first finds the same storms): acks and demands are matched at the end, by time, in the
+ * groups whose records came out of order, and in arrival order (already time order) in the rest.
  * A report may see a million demands: they are rows of a DemandTable (shared with the duplicate
- * finder), and replies are matched to their demands at the end, so no map of every id is needed.
+ * finder), and the acks wait as numbers in typed columns, so no map of every id is needed.
  */
 export class AckStormDetector {
   constructor(private readonly demands = new DemandTable()) {}
 
-  /** The latest demand's row per group. */
-  private readonly latest = new Map<GroupKey, number>();
+  /** Groups numbered as first seen, with the latest time seen in each and whether any came earlier. */
+  private readonly groupIndex = new Map<GroupKey, number>();
+  private readonly lastTs: number[] = [];
+  private readonly unordered: boolean[] = [];
+  /** Demands by arrival: their row in the table, their group, their place among the records kept here. */
+  private readonly demandRows = int32Column();
+  private readonly demandGroups = int32Column();
+  private readonly demandSeqs = int32Column();
+  /** Acks that reply to nothing, by arrival: time, sender, group, place. */
+  private readonly ackTimes = float64Column();
+  private readonly ackSenders = int32Column();
+  private readonly ackGroups = int32Column();
+  private readonly ackSeqs = int32Column();
+  private seq = 0;
+  private looseMatched = false;
   /** Acks counted per demand, with distinct ackers kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
   private readonly counted = new Map<number, { acks: number; members: number[] }>();
   /** Acks replying to a message, by its key: matched in `results`. */
@@ -38,31 +54,50 @@ export class AckStormDetector {
 
   /** One record; for a demand, `row` is its row when the caller has added it to the shared table. */
   add(record: AckRecord, row?: number): void {
-    if (record.categories.length > 0) {
-      this.latest.set(groupKey(record.platform, record.groupId), row ?? this.demands.add(record));
-      return;
-    }
-    if (!record.isAck) return;
-    const sender = this.demands.sender(record.platform, record.senderId);
-    if (record.replyTo) {
+    const demand = record.categories.length > 0;
+    if (!demand && !record.isAck) return;
+    if (!demand && record.replyTo) {
       const target = groupKey(record.platform, record.replyTo);
+      const sender = this.demands.sender(record.platform, record.senderId);
       const list = this.replies.get(target);
       if (list) list.push(sender);
       else this.replies.set(target, [sender]);
       return;
     }
-    const d = this.latest.get(groupKey(record.platform, record.groupId));
-    if (d !== undefined && record.ts - this.demands.timeOf(d) <= ACK_WINDOW_MS) this.count(d, sender);
+    const g = this.groupOf(record);
+    if (demand) {
+      this.demandRows.push(row ?? this.demands.add(record));
+      this.demandGroups.push(g);
+      this.demandSeqs.push(this.seq++);
+      return;
+    }
+    this.ackTimes.push(record.ts);
+    this.ackSenders.push(this.demands.sender(record.platform, record.senderId));
+    this.ackGroups.push(g);
+    this.ackSeqs.push(this.seq++);
   }
 
   /** The storms found, most acks first. */
   results(): AckStorm[] {
     this.matchReplies();
+    this.matchLooseAcks();
     const storms: AckStorm[] = [];
     for (const [d, { acks, members }] of this.counted) {
       if (acks >= ACK_STORM_MIN_ACKS && members.length >= ACK_STORM_MIN_MEMBERS) storms.push({ message_id: this.demands.ids[d], acks });
     }
     return storms.sort((a, b) => b.acks - a.acks || (a.message_id < b.message_id ? -1 : a.message_id > b.message_id ? 1 : 0));
+  }
+
+  private groupOf(record: AckRecord): number {
+    const key = groupKey(record.platform, record.groupId);
+    let g = this.groupIndex.get(key);
+    if (g === undefined) {
+      this.groupIndex.set(key, (g = this.lastTs.length));
+      this.lastTs.push(record.ts);
+      this.unordered.push(false);
+    } else if (record.ts < this.lastTs[g]) this.unordered[g] = true;
+    else this.lastTs[g] = record.ts;
+    return g;
   }
 
   private count(d: number, sender: number): void {
@@ -87,4 +122,50 @@ export class AckStormDetector {
     }
     this.replies.clear();
   }
+
+  /**
+   * Counts each ack that replies to nothing toward its group's latest demand at or before it. Within
+   * a group, demands and acks are taken in time order, and at the same time in arrival order, so a
+   * demand and the acks that arrive after it in the same second still match. Once.
+   */
+  private matchLooseAcks(): void {
+    if (this.looseMatched) return;
+    this.looseMatched = true;
+    const groups = this.lastTs.length;
+    const demandsOf = byGroup(this.demandGroups.values(), groups);
+    const acksOf = byGroup(this.ackGroups.values(), groups);
+    const rows = this.demandRows.values();
+    const ackTimes = this.ackTimes.values();
+    const senders = this.ackSenders.values();
+    const demandTime = (i: number) => this.demands.timeOf(rows[i]);
+    const demandSeqs = this.demandSeqs.values();
+    const ackSeqs = this.ackSeqs.values();
+    for (let g = 0; g < groups; g++) {
+      const ds = demandsOf.order.subarray(demandsOf.start[g], demandsOf.start[g + 1]);
+      const as = acksOf.order.subarray(acksOf.start[g], acksOf.start[g + 1]);
+      if (ds.length === 0 || as.length === 0) continue;
+      if (this.unordered[g]) {
+        ds.sort((a, b) => demandTime(a) - demandTime(b) || a - b);
+        as.sort((a, b) => ackTimes[a] - ackTimes[b] || a - b);
+      }
+      let p = -1;
+      for (const a of as) {
+        const t = ackTimes[a];
+        // Arrival order breaks a tie of times: a demand seen before an ack of the same time precedes it.
+        while (p + 1 < ds.length && (demandTime(ds[p + 1]) < t || (demandTime(ds[p + 1]) === t && demandSeqs[ds[p + 1]] < ackSeqs[a]))) p++;
+        if (p >= 0 && t - demandTime(ds[p]) <= ACK_WINDOW_MS) this.count(rows[ds[p]], senders[a]);
+      }
+    }
+  }
+}
+
+/** Indices 0..n-1 grouped by their group, each group's in arrival order (a counting sort), with where each group starts. */
+function byGroup(groupOf: Int32Array, groups: number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(groups + 1);
+  for (const g of groupOf) start[g + 1]++;
+  for (let g = 0; g < groups; g++) start[g + 1] += start[g];
+  const next = start.slice(0, groups);
+  const order = new Int32Array(groupOf.length);
+  for (let i = 0; i < groupOf.length; i++) order[next[groupOf[i]]++] = i;
+  return { order, start };
 }

@@ -59,9 +59,9 @@ describe('AckStormDetector', () => {
       ack('u3'),
       ack('u4'),
       ack('u5'),
-      demand('m3'),
-      ack('u1'),
-      ack('u2', { group: 'G2' }),
+      demand('m3', 'G1', 'boss', T0 + 2 * MIN),
+      ack('u1', { ts: T0 + 3 * MIN }),
+      ack('u2', { group: 'G2', ts: T0 + 3 * MIN }),
     ];
     expect(run(records)).toEqual([{ message_id: 'm1', acks: 5 }]);
   });
@@ -101,5 +101,28 @@ describe('AckStormDetector', () => {
       { message_id: 'm2', acks: 7 },
       { message_id: 'm1', acks: 5 },
     ]);
+  });
+
+  it('matches acks to demands by time, so records out of order find the same storms', () => {
+    const records = [
+      demand('m1'),
+      ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u, i) => ack(u, { ts: T0 + (i + 1) * MIN })),
+      demand('m2', 'G1', 'boss', T0 + 10 * MIN),
+      ...['u1', 'u2', 'u3', 'u4', 'u5', 'u6'].map((u, i) => ack(u, { ts: T0 + (11 + i) * MIN })),
+    ];
+    const storms = [
+      { message_id: 'm2', acks: 6 },
+      { message_id: 'm1', acks: 5 },
+    ];
+    expect(run(records)).toEqual(storms);
+    expect(run([...records].reverse())).toEqual(storms);
+    // An ack before every demand of its group counts toward none.
+    expect(run([ack('u1', { ts: T0 - MIN }), ...records.slice(0, 6)].reverse())).toEqual([{ message_id: 'm1', acks: 5 }]);
+  });
+
+  it('takes a demand and acks of the same second in the order they came', () => {
+    const same = (u: string) => ack(u, { ts: T0 });
+    expect(run([demand('m1'), same('u1'), same('u2'), same('u3'), same('u4'), same('u5')])).toEqual([{ message_id: 'm1', acks: 5 }]);
+    expect(run([same('u1'), same('u2'), same('u3'), same('u4'), same('u5'), demand('m1')])).toEqual([]);
   });
 });
