@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, openSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,19 +45,24 @@ export class EvidenceWriter {
   private readonly spool: WriteStream;
   rows = 0;
 
-  private constructor(private readonly path: string) {
+  private constructor(
+    private readonly path: string,
+    /** Whether FILE was there before this audit: a failed audit leaves it as it was, or not there. */
+    private readonly existed: boolean,
+  ) {
     // Opened at once, so that abandoning the audit at any moment cannot race the stream's own open.
     this.spool = createWriteStream('', { fd: openSync(join(this.dir, 'spool.jsonl'), 'w') });
   }
 
-  /** Checks at once that FILE can be written, rather than after a long audit. */
+  /** Checks at once that FILE can be written, rather than after a long audit, without touching what it holds. */
   static async create(path: string): Promise<EvidenceWriter> {
+    const existed = existsSync(path);
     try {
-      await (await open(path, 'w')).close();
+      await (await open(path, 'a')).close();
     } catch (err) {
       throw new InputError(`--evidence ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
-    return new EvidenceWriter(path);
+    return new EvidenceWriter(path, existed);
   }
 
   async add(record: MessageRecord): Promise<void> {
@@ -79,7 +84,9 @@ export class EvidenceWriter {
     timezone: string,
   ): Promise<void> {
     await closed(this.spool);
-    const out = createWriteStream(this.path);
+    // Written beside FILE and renamed over it: FILE is the old bundle or the whole new one, never half of one.
+    const part = `${this.path}.${process.pid}.part`;
+    const out = createWriteStream(part);
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
     try {
       await put(out, `\uFEFF${csvRow(EVIDENCE_COLUMNS)}`);
@@ -97,17 +104,20 @@ export class EvidenceWriter {
         }
       }
       await Promise.race([closed(out), failed.then((err) => Promise.reject(err))]);
+      renameSync(part, this.path);
     } catch (err) {
+      out.destroy();
+      rmSync(part, { force: true });
       throw new InputError(`--evidence ${this.path}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     } finally {
       this.discard();
     }
   }
 
-  /** The audit failed: no bundle, not even an empty one. */
+  /** The audit failed: no new bundle, and an earlier one at FILE stays as it was. */
   abandon(): void {
     this.discard();
-    rmSync(this.path, { force: true });
+    if (!this.existed) rmSync(this.path, { force: true });
   }
 
   private discard(): void {

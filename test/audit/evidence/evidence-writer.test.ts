@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
 import { Pseudonyms } from '../../../src/audit/evidence/pseudonyms.js';
@@ -66,5 +66,20 @@ describe('EvidenceWriter', () => {
     await w.add(record);
     w.abandon();
     expect(existsSync(path)).toBe(false);
+  });
+
+  it('leaves an earlier bundle at the path as it was when the audit is abandoned, and replaces it whole when it finishes', async () => {
+    const path = join(tempDir(), 'evidence.csv');
+    writeFileSync(path, 'last week\n');
+    const w = await EvidenceWriter.create(path);
+    await w.add(record);
+    w.abandon();
+    expect(readFileSync(path, 'utf8')).toBe('last week\n');
+    const again = await EvidenceWriter.create(path);
+    expect(readFileSync(path, 'utf8')).toBe('last week\n');
+    await again.add(record);
+    await again.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai');
+    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFdate,group,category,rule,demand text,recipients\r?\n/);
+    expect(readdirSync(dirname(path))).toEqual(['evidence.csv']);
   });
 });
