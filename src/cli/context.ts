@@ -13,5 +13,11 @@ export interface CliContext {
 export type Command = (argv: string[], ctx: CliContext) => Promise<number>;
 
 export function processContext(): CliContext {
+  // A reader that stops early (`fingertip classify big.jsonl | head`) closes the pipe: like any Unix
+  // filter, stop quietly rather than die on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

@@ -39,7 +39,8 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
   }
   const load = name === undefined ? undefined : COMMANDS[name];
   if (!load) {
-    ctx.stderr.write(`fingertip: ${name === undefined ? 'no command given' : `unknown command "${name}"`}\n${USAGE}\n`);
+    // One line, as every usage error: scripts read the first line of stderr.
+    ctx.stderr.write(`fingertip: ${name === undefined ? 'no command given' : `unknown command "${name}"`}; ${USAGE}\n`);
     return 2;
   }
   try {

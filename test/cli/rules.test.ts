@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { ruleDir, ruleYaml } from '../support/rules.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const good = (any: string, flag: string[], pass: string[]) =>
   ruleYaml(`  any: [${any}]\n  all: [zh-audience]`, `examples:\n  flag: [${flag.join(', ')}]\n  pass: [${pass.join(', ')}]\n`);
@@ -32,6 +35,29 @@ describe('fingertip rules', () => {
     expect(r.stdout).toContain('FAIL like-quota/wrong: flag example 1 not flagged: "这个点赞"');
     expect(r.stdout).toContain('FAIL like-quota/wrong: pass example 1 flagged but should pass: "大家点赞"');
     expect(r.stdout).toMatch(/^1 passed, 1 failed$/m);
+  });
+
+  it('tests and lists the rules the configuration adds, beside the built-in ones', async () => {
+    const dir = ruleDir({ 'like-quota/wrong.yaml': good('点赞', ['这个点赞', '点赞了', '好点赞'], ['大家点赞', '请全体点赞', '各位点赞']) });
+    const config = join(tempDir(), 'fingertip.yaml');
+    writeFileSync(config, `rules: [${JSON.stringify(dir)}]\n`);
+    const r = await runCli(['rules', 'test', '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('FAIL like-quota/wrong: flag example 1 not flagged');
+    expect(r.stdout).toMatch(/^\d+ passed, 1 failed$/m);
+    const list = await runCli(['rules', 'list'], { env: { FINGERTIP_CONFIG: config } });
+    expect(list.stdout).toMatch(/^like-quota\/wrong\t/m);
+    expect(list.stdout).toMatch(/^check-in\/zh-deadline-clock-in\t/m);
+    const missing = await runCli(['rules', 'list', '--config', '/nonexistent.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^fingertip rules: .*nonexistent\.yaml.*\n$/);
+  });
+
+  it('test names the first problem of a folder it cannot load, in one line with exit 2', async () => {
+    const dir = ruleDir({ 'check-in/redos.yaml': ruleYaml('  any: [打卡]\n  all:\n    - {pattern: "(a+)+b"}') });
+    const r = await runCli(['rules', 'test', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fingertip rules: .*redos\.yaml: match\.all\[0\]: unsafe pattern[^\n]*\n$/);
   });
 
   it('lint reports every problem of a custom folder with exit 1', async () => {

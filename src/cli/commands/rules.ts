@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { BUILTIN_RULES_DIR, Engine } from '../../engine/index.js';
 import { descriptionIn } from '../../engine/description.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
@@ -7,27 +7,29 @@ import { formatProblem } from '../../engine/problem.js';
 import { runRuleExamples } from '../../engine/rule-tests.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
+import { loadConfig } from '../config/load.js';
 import type { Command, CliContext } from '../context.js';
 
 const ACTIONS = ['test', 'lint', 'list'];
 
 /**
  * `fingertip rules test|lint|list [DIR]`. A custom DIR is loaded on top of the built-in rules, so its
- * rules can use the shared contexts, and only its own rules are tested or listed.
+ * rules can use the shared contexts, and only its own rules are tested or listed. Without DIR, the
+ * rules the bot runs: the built-in ones and the configuration's `rules` folders.
  */
 export const run: Command = async (argv, ctx) => {
-  const { positionals } = parseCommandArgs('rules', argv, {});
+  const { values, positionals } = parseCommandArgs('rules', argv, {});
   const [action, dir, extra] = positionals;
   if (!action || !ACTIONS.includes(action) || extra !== undefined) throw new InputError('rules: usage: fingertip rules test|lint|list [DIR]');
-  const target = resolve(ctx.cwd, dir ?? BUILTIN_RULES_DIR);
-  if (!existsSync(target)) throw new InputError(`rules: ${dir}: no such folder`);
-  const dirs = target === BUILTIN_RULES_DIR ? [target] : [BUILTIN_RULES_DIR, target];
-  const { ruleSet, problems } = loadRuleSet(dirs);
-  const own = ruleSet.rules.filter((r) => resolve(r.file).startsWith(target));
+  const config = loadConfig(values.config as string | undefined, ctx.env);
+  const targets = dir === undefined ? [BUILTIN_RULES_DIR, ...config.rules] : [resolve(ctx.cwd, dir)];
+  for (const t of targets) if (!existsSync(t)) throw new InputError(`rules: ${dir ?? t}: no such folder`);
+  const { ruleSet, problems } = loadRuleSet([...new Set([BUILTIN_RULES_DIR, ...targets])]);
+  const own = ruleSet.rules.filter((r) => targets.some((t) => resolve(r.file).startsWith(t.endsWith(sep) ? t : t + sep)));
   if (action === 'lint') return lint(ctx, problems, own.length);
   if (problems.length) {
-    for (const p of problems) ctx.stderr.write(`${formatProblem(p)}\n`);
-    throw new InputError(`rules ${action}: ${problems.length} problem(s) in the rules; see above`);
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problems; run fingertip rules lint)` : '';
+    throw new InputError(`${formatProblem(problems[0])}${more}`);
   }
   if (action === 'list') {
     // In English, as is the rest of the CLI's own output.

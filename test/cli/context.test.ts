@@ -1,0 +1,23 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { childCli } from '../audit/support/child-cli.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const cli = childCli();
+afterAll(() => cli.remove());
+
+describe('the CLI process', () => {
+  it('stops quietly with exit 0 when the reader of its output goes away (| head)', async () => {
+    const input = join(tempDir(), 'many.jsonl');
+    writeFileSync(input, `${JSON.stringify({ text: '请大家今晚十点前完成打卡并截图发群里' })}\n`.repeat(20_000));
+    const child = spawn(process.execPath, [cli.bin, 'classify', input], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+});
