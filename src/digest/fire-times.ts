@@ -3,9 +3,12 @@ import { InputError } from '../core/errors.js';
 import { DAY_MS } from '../core/time/units.js';
 import { fromWallClock, localDay } from '../core/time/zone.js';
 
+/** Whether the digest's schedule can run: checked with the configuration, before any adapter starts. */
+export const isCronExpression = (expression: string): boolean => cron.validate(expression);
+
 /** The digest's cron task, not started; an invalid expression is an InputError naming `digest.cron`. */
 export function cronTask(expression: string, timezone: string, run: () => Promise<void>): ScheduledTask {
-  if (!cron.validate(expression)) throw new InputError(`digest.cron: invalid cron expression "${expression}"`);
+  if (!isCronExpression(expression)) throw new InputError(`digest.cron: invalid cron expression "${expression}"`);
   return cron.createTask(expression, run, { timezone, name: 'fingertip-digest', noOverlap: true });
 }
 

@@ -6,13 +6,23 @@ import { dbSetting } from './db-path.js';
 import { defaultConfig } from '../../core/config-defaults.js';
 import { validateConfig } from './validate.js';
 
-/** Replaces `${NAME}` with the environment's value; an unset variable is an error that names it. */
-export function expandEnv(text: string, env: NodeJS.ProcessEnv, file: string): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
-    const value = env[name];
-    if (value === undefined) throw new InputError(`${file}: environment variable ${name} is not set`);
-    return value;
-  });
+const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/**
+ * Fills `${NAME}` placeholders in the parsed values with the environment's values; an unset variable
+ * is an error that names it. After parsing, so a value arrives as it is (quotes and backslashes
+ * included) and a placeholder in a comment is only a comment.
+ */
+function expandEnv(value: unknown, env: NodeJS.ProcessEnv, file: string): unknown {
+  if (typeof value === 'string')
+    return value.replace(PLACEHOLDER, (_, name: string) => {
+      const v = env[name];
+      if (v === undefined) throw new InputError(`${file}: environment variable ${name} is not set`);
+      return v;
+    });
+  if (Array.isArray(value)) return value.map((v) => expandEnv(v, env, file));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, env, file)]));
+  return value;
 }
 
 /**
@@ -30,7 +40,7 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
       throw new InputError(`${path}: cannot read config (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     try {
-      raw = parse(expandEnv(text, env, path)) ?? {};
+      raw = parse(text) ?? {};
     } catch (err) {
       if (err instanceof YAMLParseError) {
         const line = err.linePos?.[0]?.line;
@@ -38,6 +48,7 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
       }
       throw err;
     }
+    raw = expandEnv(raw, env, path);
   }
   const config = validateConfig(raw, path ?? '(defaults)', defaultConfig());
   if (path) config.source = path;

@@ -5,6 +5,7 @@ import type { Config, Supervisor } from '../../core/config.js';
 import { COST_MINUTES, RETENTION_DAYS, WEEK_PERSON_MINUTES, expected, inBound, type Bound } from '../../core/bounds.js';
 import { pathFromConfig } from '../../core/config-path.js';
 import { dbSetting } from './db-path.js';
+import { isCronExpression } from '../../digest/fire-times.js';
 
 type Obj = Record<string, unknown>;
 
@@ -77,7 +78,10 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   if (r.digest !== undefined) {
     if (!isObj(r.digest)) fail('digest', 'expected a mapping');
     const d = r.digest as Obj;
-    if (d.cron !== undefined) base.digest.cron = str('digest.cron', d.cron);
+    if (d.cron !== undefined) {
+      const expression = str('digest.cron', d.cron);
+      base.digest.cron = isCronExpression(expression) ? expression : fail('digest.cron', `invalid cron expression "${expression}"`);
+    }
     if (d.detail !== undefined)
       base.digest.detail = d.detail === 'senders' || d.detail === 'group' ? d.detail : fail('digest.detail', 'expected group or senders');
     if (d.thresholds !== undefined) {

@@ -48,12 +48,23 @@ adapters:
     expect(() => loadConfig(configFile('workhours: {start: "9am"}\n'), {})).toThrow(/config key workhours\.start: expected "HH:MM"/);
     expect(() => loadConfig(configFile('costs: {chores: 3}\n'), {})).toThrow(/config key costs\.chores: unknown category/);
     expect(() => loadConfig(configFile('colour: blue\n'), {})).toThrow(/config key colour: unknown key/);
+    expect(() => loadConfig(configFile('digest: {cron: "not a cron"}\n'), {})).toThrow(
+      /c\.yaml: config key digest\.cron: invalid cron expression "not a cron"$/,
+    );
   });
 
   it('names an unset variable, invalid YAML with its line, and a missing file', () => {
     expect(() => loadConfig(configFile('db: ${NOPE}\n'), {})).toThrow(/c\.yaml: environment variable NOPE is not set/);
     expect(() => loadConfig(configFile('db: x\nworkhours: [\n'), {})).toThrow(/c\.yaml:\d+: invalid YAML/);
     expect(() => loadConfig('/nonexistent.yaml', {})).toThrow('/nonexistent.yaml: cannot read config (ENOENT)');
+  });
+
+  it('fills placeholders in values only, each value as the environment holds it', () => {
+    const file = configFile('# token: ${UNSET_IN_A_COMMENT}\ntimezone: "${TZV}"\nadapters:\n  slack: {token: "${TOKEN}", signingSecret: "${SECRET}"}\n');
+    const c = loadConfig(file, { TZV: 'Asia/Tokyo', TOKEN: 'xoxb-"quoted" # not a comment', SECRET: 'ab\\c"d' });
+    expect(c.timezone).toBe('Asia/Tokyo');
+    expect(c.adapters.slack).toMatchObject({ token: 'xoxb-"quoted" # not a comment', signingSecret: 'ab\\c"d' });
+    expect(() => loadConfig(file, { TZV: 'Asia/Tokyo" # x', TOKEN: 't', SECRET: 's' })).toThrow(/config key timezone: unknown time zone "Asia\/Tokyo" # x"/);
   });
 
   it('overrides single costs', () => {
