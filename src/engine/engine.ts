@@ -10,7 +10,7 @@ import { combine } from './model/combine.js';
 import { canFlagAlone } from './model/decision.js';
 import { addFeature, extractFeatures, newFeatureBuffer, signalFeature, type FeatureBuffer } from './model/features.js';
 import type { Thresholds } from './model/hashed-mlp.js';
-import { textLang } from './model/text-lang.js';
+import { MIN_WORDS_ALONE, textShape } from './model/text-lang.js';
 import { K, type HashedMlp } from './model/hashed-mlp.js';
 import type { Lang } from '../core/lang.js';
 
@@ -19,6 +19,7 @@ const MAX_TRIGGERS = 32;
 const MAX_REGEX_HITS = 64;
 
 const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((c, k) => [c, 1 << k])) as Record<Category, number>;
+const ALL_CATEGORIES = (1 << CATEGORIES.length) - 1;
 // The sorted category list of every set of categories, computed once.
 const SORTED_BY_MASK: Category[][] = Array.from({ length: 1 << CATEGORIES.length }, (_, m) => CATEGORIES.filter((c) => (m & CATEGORY_BIT[c]) !== 0).sort());
 
@@ -90,8 +91,10 @@ export class Engine {
     }
     // With nothing found by the rules and thresholds that never let the model flag alone, its answer
     // could change nothing: most messages are spared the model's cost.
-    const thresholds = this.model?.data.thresholds[textLang(nz)];
-    const mustJudge = thresholds && (findings.length > 0 || canFlagAlone(thresholds));
+    const shape = textShape(nz);
+    const thresholds = this.model?.data.thresholds[shape.lang];
+    if (shape.words < MIN_WORDS_ALONE) silenced = ALL_CATEGORIES;
+    const mustJudge = thresholds && (findings.length > 0 || (canFlagAlone(thresholds) && silenced !== ALL_CATEGORIES));
     const judged = mustJudge ? this.judge(findings, original, silenced, opts.disabled, thresholds) : { findings, vetoed: [] };
     const out = judged.findings;
     if (out.length > 1) out.sort((a, b) => a.span[0] - b.span[0] || (a.rule < b.rule ? -1 : 1));
@@ -106,10 +109,10 @@ export class Engine {
    * The learned stage's input for `text`, as training and the threshold search read it (the same as
    * classify gives the model), and the language whose thresholds apply.
    */
-  modelInput(text: string, buf: FeatureBuffer): Lang {
+  modelInput(text: string, buf: FeatureBuffer): { lang: Lang; words: number } {
     this.scan(text);
     this.fillFeatures(buf);
-    return textLang(this.nz);
+    return textShape(this.nz);
   }
 
   /** Normalises the examined part of `text` and finds every term in it; returns that part. */

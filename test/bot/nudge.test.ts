@@ -10,7 +10,7 @@ const rule = (references: string[]): Rule => ({
   description: 'test',
   level: 'high',
   languages: ['zh'],
-  match: { any: ['接龙'] },
+  match: { any: ['接龙'], all: [], none: [] },
   falsepositives: [],
   references,
   examples: { flag: [], pass: [] },

@@ -13,6 +13,8 @@ export interface Judged {
   probs: Float64Array;
   /** Which language's thresholds judge it. */
   lang: Lang;
+  /** Too few words for the model to flag it alone (text-lang.ts). */
+  short?: boolean;
 }
 
 /** The categories rules and model give together under `t` (decision.ts, as the engine decides, without spans). */
@@ -24,7 +26,7 @@ export function decide(j: Judged, t: Thresholds): Category[] {
 /** The same as a bit mask (bit k: CATEGORIES[k]), given the line's demandScore. */
 function decideMask(j: Judged, demand: number, t: Thresholds): number {
   let mask = 0;
-  for (let k = 0; k < CATEGORIES.length; k++) if (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : flagsAlone(j.probs, demand, t, k)) mask |= 1 << k;
+  for (let k = 0; k < CATEGORIES.length; k++) if (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : !j.short && flagsAlone(j.probs, demand, t, k)) mask |= 1 << k;
   return mask;
 }
 

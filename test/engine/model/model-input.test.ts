@@ -9,7 +9,7 @@ const rules = createEngine([], { model: null });
 /** The model's input for `text`: feature ids, each with the normalised words it was read from. */
 function input(text: string): Map<number, string> {
   const buf = newFeatureBuffer();
-  const lang = rules.modelInput(text, buf);
+  const { lang } = rules.modelInput(text, buf);
   expect(lang).toBe(/[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en');
   const nz = normalizeInto(text);
   const norm = String.fromCharCode(...nz.units.subarray(0, nz.length));

@@ -18,6 +18,15 @@ function randomLines(n: number, seed: number): Judged[] {
 }
 
 describe('the threshold search', () => {
+  it('lets the model flag a short line only where a rule found it, as the engine does', () => {
+    const probs = Float64Array.from({ length: K }, () => 0.99);
+    const line = (short: boolean, ruled: number): Judged => ({ id: 'x', expected: [], ruled, probs, lang: 'en', short });
+    const t = THRESHOLD_GRID[0];
+    expect(scoreWith([line(false, 0)], t).falsePositiveRate).toBe(1);
+    expect(scoreWith([line(true, 0)], t).falsePositiveRate).toBe(0);
+    expect(scoreWith([line(true, 1)], t).falsePositiveRate).toBe(1);
+  });
+
   it('chooses what trying every setting with scoreWith would: the best F1 within the bound, then fewer false flags, then the stricter solo', () => {
     for (const [seed, bound] of [
       [1, 0.05],
