@@ -46,10 +46,27 @@ function saveCache(map: Map<string, Verdict>): void {
   }
 }
 
+const UNPROVEN = 'its backtracking could not be proven safe';
+
+/**
+ * recheck's own timeout holds while its checker answers; a checker that dies on a pattern (its native
+ * agent overflowed its stack on `(a|b\1)+c` and never replied) would leave checkSync waiting forever.
+ * synckit, which runs checkSync, reads this bound when recheck first loads it.
+ */
+const HARD_TIMEOUT_MS = 30_000;
+
 function analyse(pattern: string): Verdict {
-  // Generous: a loaded machine must not turn a safe pattern into "could not be proven" (not cached).
-  recheck ??= require('recheck') as typeof Recheck;
-  const result = recheck.checkSync(pattern, 'u', { timeout: 10_000 });
+  if (!recheck) {
+    process.env.SYNCKIT_TIMEOUT ??= String(HARD_TIMEOUT_MS);
+    recheck = require('recheck') as typeof Recheck;
+  }
+  let result: Recheck.Diagnostics;
+  try {
+    // Generous: a loaded machine must not turn a safe pattern into "could not be proven" (not cached).
+    result = recheck.checkSync(pattern, 'u', { timeout: 10_000 });
+  } catch {
+    return { safety: 'unsafe', why: UNPROVEN };
+  }
   if (result.status === 'safe') return { safety: 'linear', why: 'linear' };
   if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
     const { degree } = result.complexity;
@@ -58,7 +75,7 @@ function analyse(pattern: string): Verdict {
   if (result.status === 'vulnerable') {
     return { safety: 'unsafe', why: `catastrophic (exponential) backtracking, e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
   }
-  return { safety: 'unsafe', why: 'its backtracking could not be proven safe' };
+  return { safety: 'unsafe', why: UNPROVEN };
 }
 
 /**
@@ -72,12 +89,14 @@ export function regexSafety(pattern: string): Verdict {
   } catch (err) {
     return { safety: 'unsafe', why: `invalid regular expression: ${(err as Error).message}` };
   }
+  // A backreference makes matching time unbounded by any analysis, and it crashed recheck's checker.
+  if (/\\[1-9]|\\k</u.test(pattern.replace(/\\\\/gu, ''))) return { safety: 'unsafe', why: 'backreferences (\\1, \\k<name>) are not allowed' };
   const known = loadCache();
   let verdict = known.get(pattern);
   if (!verdict) {
     verdict = analyse(pattern);
     // "Could not be proven" may be a timeout on a loaded machine: not worth remembering.
-    if (verdict.why !== 'its backtracking could not be proven safe') {
+    if (verdict.why !== UNPROVEN) {
       known.set(pattern, verdict);
       saveCache(known);
     }

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { formatProblem } from '../../src/engine/problem.js';
@@ -11,6 +14,30 @@ describe('regexSafety', () => {
     expect(regexSafety('(a+)+$').safety).toBe('unsafe');
     expect(regexSafety('([').safety).toBe('unsafe');
   });
+});
+
+const ROOT = join(import.meta.dirname, '../..');
+
+describe('regexSafety bounds', () => {
+  it('refuses backreferences outright: no analysis bounds them, and one crashed the checker', () => {
+    expect(regexSafety('(a|b\\1)+c')).toEqual({ safety: 'unsafe', why: 'backreferences (\\1, \\k<name>) are not allowed' });
+    expect(regexSafety('(?<q>["“])[^"”]{1,20}\\k<q>').safety).toBe('unsafe');
+    expect(regexSafety('\\\\1').safety).toBe('linear'); // a backslash, then 1
+  });
+
+  it('gives up on a pattern whose check does not answer in time, instead of waiting for ever', () => {
+    // In a child: the hard bound is read when the checker first loads. A fresh pattern, so no cached verdict answers.
+    const fresh = `打卡${Date.now()}(?:a|b)c`;
+    const script = `import { regexSafety } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/engine/regex-safety.ts')).href)};
+console.log(JSON.stringify(regexSafety(${JSON.stringify(fresh)})));`;
+    const child = spawnSync(process.execPath, ['--import', join(ROOT, 'test/support/ts-loader.mjs'), '--input-type=module', '-e', script], {
+      env: { ...process.env, SYNCKIT_TIMEOUT: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.signal).toBeNull();
+    expect(JSON.parse(child.stdout)).toEqual({ safety: 'unsafe', why: 'its backtracking could not be proven safe' });
+  }, 70_000);
 });
 
 describe('unsafe patterns in rules', () => {

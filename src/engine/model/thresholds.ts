@@ -26,7 +26,8 @@ export function decide(j: Judged, t: Thresholds): Category[] {
 /** The same as a bit mask (bit k: CATEGORIES[k]), given the line's demandScore. */
 function decideMask(j: Judged, demand: number, t: Thresholds): number {
   let mask = 0;
-  for (let k = 0; k < CATEGORIES.length; k++) if (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : !j.short && flagsAlone(j.probs, demand, t, k)) mask |= 1 << k;
+  for (let k = 0; k < CATEGORIES.length; k++)
+    if (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : !j.short && flagsAlone(j.probs, demand, t, k)) mask |= 1 << k;
   return mask;
 }
 
