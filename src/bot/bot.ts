@@ -63,12 +63,19 @@ export class Bot {
     const command = msg.addressed || !msg.group ? parseCommand(msg.text) : undefined;
     if (command || !msg.group) {
       // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
-      if (!(await store.markSeen(msg.platform, `cmd:${msg.id}`, msg.ts))) return;
-      if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang);
-      // Anything else said to the bot privately gets a pointer to the commands.
-      const word = firstWord(msg.text);
-      const lang = guessLang(msg.text);
-      return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) });
+      const key = `cmd:${msg.id}`;
+      if (!(await store.markSeen(msg.platform, key, msg.ts))) return;
+      try {
+        if (command) return await this.runCommand(adapter, msg, command.name, command.args, command.lang);
+        // Anything else said to the bot privately gets a pointer to the commands.
+        const word = firstWord(msg.text);
+        const lang = guessLang(msg.text);
+        return await adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) });
+      } catch (err) {
+        // Not done (a `forget me` whose erasure failed): the platform's redelivery must run it, not find it seen.
+        await store.unmarkSeen(msg.platform, key).catch(() => {});
+        throw err;
+      }
     }
     // In a group, a message that @-mentions the bot without a command is still group traffic: on
     // DingTalk every message the robot receives mentions it, demands included.

@@ -91,6 +91,11 @@ export class SqlStore implements Store {
     return this.ingestor.add({ platform, eventKey: key, seenAt: ts });
   }
 
+  async unmarkSeen(platform: string, key: string): Promise<void> {
+    await this.ingestor.flush(); // a mark still waiting in a batch is committed first, then removed
+    await this.writer.transaction((db) => db.run('DELETE FROM seen_events WHERE platform = ? AND key = ?', [platform, key]));
+  }
+
   records(scope: Scope): AsyncIterable<MessageRecord> {
     return readRecords(this.reader, scope);
   }

@@ -184,6 +184,8 @@ export interface Store {
   seen(platform: string, key: string): Promise<boolean>;
   /** Marks an event id seen; true when it was not seen before. */
   markSeen(platform: string, key: string, ts?: number): Promise<boolean>;
+  /** Forgets that an event id was seen: its handling failed, and the platform's redelivery must be taken. */
+  unmarkSeen(platform: string, key: string): Promise<void>;
 
   /** Records of a scope in time order, read page by page: memory stays flat whatever the period. */
   records(scope: Scope): AsyncIterable<MessageRecord>;

@@ -28,6 +28,19 @@ describe('Bot pipeline', () => {
     expect(await stored(store)).toHaveLength(1);
   });
 
+  it('runs a command again on redelivery when it failed the first time (the platform was not told it was handled)', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
+    await store.flush();
+    const forgetUser = store.forgetUser.bind(store);
+    store.forgetUser = () => Promise.reject(new Error('SQLITE_FULL: database or disk is full'));
+    await expect(adapter.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('SQLITE_FULL');
+    store.forgetUser = forgetUser;
+    await adapter.say('forget me', { id: 'c1', addressed: true });
+    expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
+    expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
+  });
+
   it('answers a redelivered command once; a DM that is no command gets a pointer to help', async () => {
     const { adapter } = await botHarness();
     await adapter.say('stats', { id: 'c1', addressed: true });

@@ -88,6 +88,12 @@ describeEngines('ingest', (engine) => {
     expect(await reopened.seen('wechat', 'Ev2')).toBe(false); // keys are per platform
     expect(await reopened.seen('slack', 'Ev9')).toBe(false);
     expect(await reopened.markSeen('slack', 'Ev1')).toBe(false);
+    // Forgotten, a key is new again (its handling failed; the redelivery must run), on this platform only.
+    await reopened.markSeen('wechat', 'Ev1');
+    await reopened.unmarkSeen('slack', 'Ev1');
+    expect(await reopened.seen('slack', 'Ev1')).toBe(false);
+    expect(await reopened.markSeen('slack', 'Ev1')).toBe(true);
+    expect(await reopened.seen('wechat', 'Ev1')).toBe(true);
   });
 
   it('keeps group names and first/last seen from the records', async () => {
