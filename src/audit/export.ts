@@ -12,11 +12,9 @@ export interface AuditGroup {
   memberIds: string[];
 }
 
-/** Someone an export names: the names a pseudonym must hide in evidence text. */
-export interface Person {
-  id: string;
-  names: string[];
-}
+import type { Person } from '../core/person.js';
+
+export type { Person };
 
 /**
  * An export opened for reading: its messages stream once, one at a time. A message carries its group's

@@ -7,11 +7,12 @@ import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { shownGroup, shownGroups } from './privacy.js';
+import { Pseudonyms } from '../analysis/pseudonyms.js';
 import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';
 
-export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts'>;
+export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts' | 'peopleOf'>;
 
 /** The trend covers this many weeks, the digest's own included. */
 export const TREND_WEEKS = 5;
@@ -100,9 +101,15 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   }
   for (const e of details.evidence) {
     if (digest.examples.length === MAX_EXAMPLES) break;
-    if (e.text === null || (await optedOut(e.senderId))) continue;
+    // A group folded into "other" is too small to quote from: its figures are not shown, nor its words.
+    const group = shown(e.groupId);
+    if (e.text === null || group === null || (await optedOut(e.senderId))) continue;
     const rules = [...new Set(e.findings.map((f) => f.rule))];
-    digest.examples.push({ text: e.text, group: shown(e.groupId), ts: e.ts, rules, personMinutes: e.personMinutes });
+    // Members named in a demand ("李四上周没打卡") are not named in the digest: each becomes 成员N / Member N.
+    const of = groups.find((g) => g.id === e.groupId)?.platform;
+    const people = of === undefined ? [] : await store.peopleOf(of, e.groupId, ranges[current]);
+    const text = new Pseudonyms(people, lang === 'zh' ? '成员' : 'Member ').scrub(e.text);
+    digest.examples.push({ text, group, ts: e.ts, rules, personMinutes: e.personMinutes });
   }
   if (config.digest.detail === 'senders') {
     digest.senders = [];

@@ -1,4 +1,5 @@
 import { markFalsePositive, readFalsePositives } from './feedback.js';
+import type { Person } from '../core/person.js';
 import { BatchWriter, type BatchItem } from './batch-writer.js';
 import { claimDelivery, readDeliveries, settleDelivery } from './deliveries.js';
 import { categoryTotals, demandCount, groupTotals, memberView, quietCounts } from './aggregates.js';
@@ -157,6 +158,16 @@ export class SqlStore implements Store {
 
   groups(platform?: string) {
     return groups.readGroups(this.reader, platform);
+  }
+
+  async peopleOf(platform: string, groupId: string, period: { from: number; to: number }): Promise<Person[]> {
+    const rows = await this.reader.all<{ id: string; name: string }>(
+      `SELECT id, name FROM chat_users WHERE platform = ? AND name IS NOT NULL AND id IN (
+        SELECT user_id FROM group_members WHERE platform = ? AND group_id = ?
+        UNION SELECT sender_id FROM messages WHERE platform = ? AND group_id = ? AND ts >= ? AND ts < ?)`,
+      [platform, platform, groupId, platform, groupId, period.from, period.to],
+    );
+    return rows.map((r) => ({ id: r.id, names: [r.name] }));
   }
 
   groupSettings(platform: string, id: string): Promise<GroupSettings> {

@@ -1,4 +1,5 @@
 import type { Category } from '../core/categories.js';
+import type { Person } from '../core/person.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { Lang } from '../core/lang.js';
 
@@ -219,6 +220,8 @@ export interface Store {
   group(platform: string, id: string): Promise<GroupInfo | undefined>;
   groups(platform?: string): Promise<(GroupInfo & { platform: string })[]>;
   groupSettings(platform: string, id: string): Promise<GroupSettings>;
+  /** The people of a group with the names known for them: its listed members and who wrote in it in `period`. */
+  peopleOf(platform: string, groupId: string, period: { from: number; to: number }): Promise<Person[]>;
   setGroupSettings(platform: string, id: string, settings: GroupSettings): Promise<void>;
   /** Moves one group's messages, members and (if the target has none) name and settings to another id. */
   mergeGroup(platform: string, fromId: string, toId: string): Promise<void>;

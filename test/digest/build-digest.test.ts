@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import type { Recipient } from '../../src/digest/recipients.js';
 import { digestText } from '../../src/digest/render-text.js';
-import { record } from '../analysis/report/records.js';
+import { demand, record } from '../analysis/report/records.js';
 import { missedReport } from '../store/fixtures.js';
 import { digestStore, seedWeek, w47 } from './fixture.js';
 
@@ -184,12 +184,28 @@ describe('privacy', () => {
       { name: 'Li', demands: 2 },
       { name: 'Zhao', demands: 1 },
     ]);
-    // Wang's demands still count but are not quoted: the third example is tiny's, shown as "other".
+    // Wang's demands still count but are not quoted; nor is tiny's, a group too small to show.
     expect(after.demands).toBe(5);
     expect(after.examples.map((e) => [e.text, e.group])).toEqual([
       ['请各位今天下班前填写附件统计表并上报', 'ops'],
       ['请全体同事今晚十点前完成打卡并截图发群里', 'ops'],
-      ['请回复收到', null],
     ]);
+  });
+
+  it('quotes a demand without the names of the members it names, who become Member N (成员N)', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const text = '请全体同事今天下班前把周报表格填好上报，Chen 上周没交，被通报了';
+    await store.add(
+      demand({ platform: 'test', groupId: 'C01', groupName: 'ops', senderId: 'U1', senderName: 'Li', recipients: 57, id: 'd9', ts: w47(4, 10), text }, [
+        'data-request',
+        'ranking-pressure',
+      ]),
+    );
+    const en = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(en.examples[0].text).toBe('请全体同事今天下班前把周报表格填好上报，Member 1 上周没交，被通报了');
+    const zh = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    expect(zh.examples[0].text).toBe('请全体同事今天下班前把周报表格填好上报，成员1 上周没交，被通报了');
+    expect(JSON.stringify([en, zh])).not.toContain('Chen');
   });
 });

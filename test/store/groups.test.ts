@@ -21,6 +21,23 @@ describeEngines('groups', (engine) => {
     expect(await store.group('slack', 'nope')).toBeUndefined();
   });
 
+  it("names a group's people: its listed members and who wrote in it in a period, with the names known for them", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2'] });
+    await Promise.all([
+      store.add(rec('m1', { senderId: 'U1', senderName: 'Li', ts: 1_000 })),
+      store.add(rec('m2', { senderId: 'U3', senderName: 'Chen', ts: 2_000 })),
+      store.add(rec('m3', { senderId: 'U4', senderName: 'Wang', ts: 9_000 })), // outside the period, not listed
+      store.add(rec('m4', { groupId: 'C2', senderId: 'U5', senderName: 'Zhao', ts: 2_000 })), // another group
+    ]);
+    const people = await store.peopleOf('slack', 'C1', { from: 0, to: 5_000 });
+    // U2 is listed but has no known name: nothing to hide.
+    expect(people.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([
+      { id: 'U1', names: ['Li'] },
+      { id: 'U3', names: ['Chen'] },
+    ]);
+  });
+
   it('keeps per-group settings, with defaults until set, and refuses settings it could not apply', async () => {
     const store = await tempStore({}, await engine.fresh());
     expect(await store.groupSettings('slack', 'C1')).toEqual({ mode: 'silent', disabledRules: [] });

@@ -10,7 +10,7 @@ import { InputError } from '../../core/errors.js';
 import { readLines } from '../../core/read-lines.js';
 import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
-import type { Pseudonyms } from './pseudonyms.js';
+import type { Pseudonyms } from '../../analysis/pseudonyms.js';
 
 export const EVIDENCE_COLUMNS = ['date', 'group', 'category', 'rule', 'demand text', 'recipients'];
 

@@ -1,20 +1,24 @@
-import type { Person } from '../export.js';
+import type { Person } from '../core/person.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Latin names and ids match whole words only ("Li" must not hit "like"); Chinese names have no spaces to stop at.
 const ASCII = /^[\x20-\x7e]+$/;
 
 /**
- * Stable pseudonyms for the people an export names: each person gets "Member N" in order of first
- * need, the same wherever they appear, and every name or id of theirs in a text is replaced by it.
- * Names shorter than two characters are left alone: "我" or "A" would wipe ordinary words.
+ * Stable pseudonyms for the people a text may name: each person gets "Member N" (or `prefix` N, 成员N
+ * for Chinese readers) in order of first need, the same wherever they appear, and every name or id of
+ * theirs in a text is replaced by it. Names shorter than two characters are left alone: "我" or "A"
+ * would wipe ordinary words. Used by the audit's evidence bundle and the digest's examples.
  */
 export class Pseudonyms {
   private readonly owner = new Map<string, string>(); // lower-cased name or id → person id
   private readonly labels = new Map<string, string>();
   private readonly pattern: RegExp | null;
 
-  constructor(people: Person[]) {
+  constructor(
+    people: Person[],
+    private readonly prefix = 'Member ',
+  ) {
     const terms: string[] = [];
     for (const p of people) {
       for (const term of [p.id, ...p.names]) {
@@ -33,7 +37,7 @@ export class Pseudonyms {
   /** The pseudonym of a person by id. */
   label(id: string): string {
     let label = this.labels.get(id);
-    if (!label) this.labels.set(id, (label = `Member ${this.labels.size + 1}`));
+    if (!label) this.labels.set(id, (label = `${this.prefix}${this.labels.size + 1}`));
     return label;
   }
 

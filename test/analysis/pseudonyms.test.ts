@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pseudonyms } from '../../../src/audit/evidence/pseudonyms.js';
+import { Pseudonyms } from '../../src/analysis/pseudonyms.js';
 
 const people = [
   { id: 'U1', names: ['Li Wei', 'li.wei'] },
