@@ -32,7 +32,13 @@ function readYaml(file: string, problems: Problem[]): unknown {
     problems.push({ file, line: err.linePos?.[0]?.line, message: `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` });
     return undefined;
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (e) {
+    // Aliases that expand past the parser's bound (an alias bomb) fail here, not in parsing.
+    problems.push({ file, message: `invalid YAML: ${(e as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
 }
 
 /** Reads `<folder>/<name>.yaml` files of one kind into `into`; a name defined twice is an error. */

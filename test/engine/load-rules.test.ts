@@ -25,6 +25,12 @@ describe('loadRuleSet', () => {
     expect(p).toMatch(/check-in\/bad\.yaml:\d+: invalid YAML/);
   });
 
+  it('names the file for aliases that would expand to a million nodes', () => {
+    const bomb =
+      'a: &a [x,x,x,x,x,x,x,x,x,x]\n' + ['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcde'[i]}`).join(',')}]`).join('\n');
+    expect(problemsOf({ 'check-in/bomb.yaml': bomb })).toEqual([expect.stringMatching(/check-in\/bomb\.yaml: invalid YAML: Excessive alias count/)]);
+  });
+
   it('refuses unknown keys, unknown categories and unknown condition kinds', () => {
     const p = problemsOf({
       'check-in/extra.yaml': ruleYaml('  any: [打卡]') + 'severity: high\n',

@@ -46,7 +46,8 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
         const line = err.linePos?.[0]?.line;
         throw new InputError(`${path}${line ? `:${line}` : ''}: invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
       }
-      throw err;
+      // Aliases that expand past the parser's bound (an alias bomb) fail outside the parse errors.
+      throw new InputError(`${path}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
     }
     raw = expandEnv(raw, env, path);
   }

@@ -57,6 +57,11 @@ adapters:
     expect(() => loadConfig(configFile('db: ${NOPE}\n'), {})).toThrow(/c\.yaml: environment variable NOPE is not set/);
     expect(() => loadConfig(configFile('db: x\nworkhours: [\n'), {})).toThrow(/c\.yaml:\d+: invalid YAML/);
     expect(() => loadConfig('/nonexistent.yaml', {})).toThrow('/nonexistent.yaml: cannot read config (ENOENT)');
+    // Aliases that would expand to a million nodes: refused as the file's bad YAML, not a crash.
+    const bomb =
+      'a: &a [x,x,x,x,x,x,x,x,x,x]\n' + ['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcde'[i]}`).join(',')}]`).join('\n');
+    const bombFile = configFile(bomb);
+    expect(() => loadConfig(bombFile, {})).toThrow(`${bombFile}: invalid YAML: Excessive alias count indicates a resource exhaustion attack`);
   });
 
   it('fills placeholders in values only, each value as the environment holds it', () => {
