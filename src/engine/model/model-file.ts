@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { InputError } from '../../core/errors.js';
 import { FEATURES, HASH_BITS } from './features.js';
@@ -7,6 +7,12 @@ import { HashedMlp, HIDDEN, K, OUTPUTS, type ModelData, type Thresholds } from '
 import { LANGS } from '../../core/lang.js';
 
 const THRESHOLD_KEYS: readonly (keyof Thresholds)[] = ['confirm', 'demandConfirm', 'solo', 'soloInDemand'];
+/** The issue's bound on a shipped model; a file past it is not one (a device, a stray archive) and is not read. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The tables' size once inflated: inflating stops there, so a crafted stream cannot fill memory. */
+const TABLE_BYTES = FEATURES * 4 + FEATURES * HIDDEN;
+
+const numbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 /**
  * The model file: "FTM2", the header's length (uint32 LE), a JSON header (format 4, whose features include the
@@ -54,8 +60,13 @@ export function encodeModel(data: ModelData): Buffer {
 export function loadModel(path: string): HashedMlp {
   let bytes: Buffer;
   try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new InputError(`${path}: not a usable fingertip model (not a regular file); run npm run train`);
+    if (stat.size > MAX_FILE_BYTES)
+      throw new InputError(`${path}: not a usable fingertip model (${stat.size} bytes, more than a model's 10 MB); run npm run train`);
     bytes = readFileSync(path);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(`${path}: cannot read the model file (${(err as NodeJS.ErrnoException).code ?? String(err)}); run npm run train`);
   }
   return new HashedMlp(decodeModel(bytes, path));
@@ -80,23 +91,29 @@ export function decodeModel(bytes: Buffer, path: string): ModelData {
   } catch {
     throw bad('header is not JSON');
   }
+  // A checksum proves the file is whole, not that whoever wrote it wrote a model: every field is checked.
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw bad('header is not a JSON object');
   if (header.format !== 4 || header.hashBits !== HASH_BITS || header.hidden !== HIDDEN) {
     throw bad(`format ${header.format}, ${header.hashBits} hash bits, ${header.hidden} hidden units; this fingertip reads format 4, ${HASH_BITS}, ${HIDDEN}`);
   }
-  if (!LANGS.every((l) => THRESHOLD_KEYS.every((k) => typeof header.thresholds?.[l]?.[k] === 'number'))) throw bad('thresholds per language are missing');
-  if (header.outputs.join() !== OUTPUTS.join()) throw bad(`outputs ${header.outputs.join(', ')} differ from this fingertip's categories`);
-  if (header.hiddenBias?.length !== HIDDEN || header.outWeights?.length !== HIDDEN * K || header.outBias?.length !== K) throw bad('layer sizes do not match');
+  if (!LANGS.every((l) => THRESHOLD_KEYS.every((k) => Number.isFinite(header.thresholds?.[l]?.[k])))) throw bad('thresholds per language are missing');
+  if (!Array.isArray(header.outputs) || header.outputs.join() !== OUTPUTS.join())
+    throw bad(`outputs ${String(header.outputs)} differ from this fingertip's categories`);
+  if (!numbers(header.hiddenBias, HIDDEN) || !numbers(header.outWeights, HIDDEN * K) || !numbers(header.outBias, K))
+    throw bad('layers are not finite numbers of the right sizes');
   let table: Buffer;
   try {
-    table = inflateSync(body.subarray(8 + hlen));
+    table = inflateSync(body.subarray(8 + hlen), { maxOutputLength: TABLE_BYTES });
   } catch {
-    throw bad('embeddings do not inflate');
+    throw bad(`embeddings do not inflate to ${TABLE_BYTES} bytes`);
   }
-  if (table.length !== FEATURES * 4 + FEATURES * HIDDEN) throw bad(`${table.length} bytes of tables, expected ${FEATURES * 4 + FEATURES * HIDDEN}`);
+  if (table.length !== TABLE_BYTES) throw bad(`${table.length} bytes of tables, expected ${TABLE_BYTES}`);
   // Copied out so the float32 row scales are aligned, whatever offset inflate left them at.
   const tables = new Uint8Array(table);
+  const rowScales = new Float32Array(tables.buffer, 0, FEATURES);
+  if (!rowScales.every(Number.isFinite)) throw bad('row scales are not finite numbers');
   return {
-    rowScales: new Float32Array(tables.buffer, 0, FEATURES),
+    rowScales,
     embeddings: new Int8Array(tables.buffer, FEATURES * 4, FEATURES * HIDDEN),
     hiddenBias: Float32Array.from(header.hiddenBias),
     outWeights: Float32Array.from(header.outWeights),

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,22 @@ function sample() {
     },
     meta: { corpus: 'abc', seed: 1 },
   };
+}
+
+/**
+ * The sample model with its JSON header changed (`change` edits it; `opts.header` replaces it whole)
+ * and, optionally, other compressed tables, its checksum made anew: a whole file of another shape.
+ */
+function reheader(change: (h: Record<string, unknown>) => void, opts: { header?: unknown; tables?: Buffer } = {}): Buffer {
+  const good = encodeModel(sample());
+  const len = good.readUInt32LE(4);
+  const header = JSON.parse(good.subarray(8, 8 + len).toString()) as Record<string, unknown>;
+  change(header);
+  const json = Buffer.from(JSON.stringify('header' in opts ? opts.header : header));
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(json.length);
+  const body = Buffer.concat([good.subarray(0, 4), size, json, opts.tables ?? good.subarray(8 + len, good.length - 32)]);
+  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
 }
 
 describe('the model file', () => {
@@ -65,18 +82,6 @@ describe('the model file', () => {
   });
 
   it('refuses a model of an older format, or without thresholds for each language, asking for npm run train', () => {
-    // The file with its JSON header changed and its checksum made anew: well formed, of another shape.
-    const reheader = (change: (h: Record<string, unknown>) => void): Buffer => {
-      const good = encodeModel(sample());
-      const len = good.readUInt32LE(4);
-      const header = JSON.parse(good.subarray(8, 8 + len).toString()) as Record<string, unknown>;
-      change(header);
-      const json = Buffer.from(JSON.stringify(header));
-      const size = Buffer.alloc(4);
-      size.writeUInt32LE(json.length);
-      const body = Buffer.concat([good.subarray(0, 4), size, json, good.subarray(8 + len, good.length - 32)]);
-      return Buffer.concat([body, createHash('sha256').update(body).digest()]);
-    };
     const dir = tempDir();
     const older = join(dir, 'older.model');
     writeFileSync(
@@ -90,6 +95,28 @@ describe('the model file', () => {
       reheader((h) => (h.thresholds = { zh: sample().thresholds.zh })),
     );
     expect(() => loadModel(oneLang)).toThrow(/one-language\.model: .*thresholds per language are missing/);
+  });
+
+  it('refuses a whole file whose header or tables are not a model, without reading or inflating past a model', () => {
+    const dir = tempDir();
+    const cases: Record<string, Buffer> = {
+      'null-header.model': reheader(() => {}, { header: null }),
+      'no-outputs.model': reheader((h) => {
+        delete h.outputs;
+      }),
+      'text-biases.model': reheader((h) => (h.hiddenBias = (h.hiddenBias as number[]).map(String))),
+      'infinite-threshold.model': reheader((h) => ((h.thresholds as Record<string, Record<string, unknown>>).en.solo = 'Infinity')),
+      // 64 MiB of zeros in 64 KB: inflating stops at a model's size.
+      'inflate-bomb.model': reheader(() => {}, { tables: deflateSync(Buffer.alloc(64 * 1024 * 1024)) }),
+    };
+    for (const [name, bytes] of Object.entries(cases)) {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      expect(() => loadModel(file), name).toThrow(
+        new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a usable fingertip model \\([^)]+\\); run npm run train$`),
+      );
+    }
+    expect(() => loadModel(dir)).toThrow(`${dir}: not a usable fingertip model (not a regular file); run npm run train`);
   });
 
   it('keeps the shipped model small', () => {
