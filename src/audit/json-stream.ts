@@ -1,4 +1,4 @@
-import { StringDecoder } from 'node:string_decoder';
+import { NOT_UTF8 } from '../core/read-lines.js';
 
 /** What the stream yields: a whole top-level value, or one element of a streamed array (key '' for a top-level list). */
 export type JsonEvent =
@@ -17,6 +17,11 @@ export class JsonStructureError extends Error {
 }
 
 const MAX_ITEM = 1 << 20;
+/**
+ * A top-level member read whole (ChatLab's meta, a members list) is held while it is read: past this
+ * it is no export's, and the document is refused rather than the process running out of memory.
+ */
+const MAX_VALUE = 64 << 20;
 
 // Character classes of the scanner.
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -51,7 +56,8 @@ export function streamJsonList(input: AsyncIterable<Buffer>, onBytes: (n: number
 
 async function* scan(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<string> | 'list', onBytes: (n: number) => void): AsyncGenerator<JsonEvent> {
   const list = streamKeys === 'list';
-  const decoder = new StringDecoder('utf8');
+  // Fatal: an export saved as GBK would otherwise read as U+FFFD everywhere, and its demands vanish unseen.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let ctx = 'start' as Ctx; // asserted: finish() moves it on, which flow analysis cannot see
   let key = '';
   let index = 0;
@@ -119,7 +125,12 @@ async function* scan(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<strin
 
   for await (const buf of input) {
     onBytes(buf.length);
-    let chunk = decoder.write(buf);
+    let chunk = '';
+    try {
+      chunk = decoder.decode(buf, { stream: true });
+    } catch {
+      fail(NOT_UTF8);
+    }
     if (first && chunk.length > 0) {
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
       first = false;
@@ -219,6 +230,7 @@ async function* scan(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<strin
     if (capturing) {
       const piece = chunk.slice(capStart);
       capLen += piece.length;
+      if (capturing === 'value' && capLen > MAX_VALUE) fail(`a top-level value larger than ${MAX_VALUE >> 20} MiB`);
       // An oversized element is only counted from here on; finish() reports it.
       if (!(capturing === 'item' && capLen > MAX_ITEM)) parts.push(piece);
       else parts = [];

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 
 /** One line of a text stream; `no` counts from 1. `tooLong` lines are cut: their text is not kept. */
@@ -5,7 +6,18 @@ export interface Line {
   no: number;
   text: string;
   tooLong: boolean;
+  /** The line's bytes are not UTF-8 (an export saved as GBK): its text holds U+FFFD where they broke. */
+  notUtf8?: true;
 }
+
+/** Decoded text holds U+FFFD for every broken sequence; only then are the bytes checked, so valid lines cost nothing more. */
+function line(no: number, buf: Buffer, start: number, end: number, text: string): Line {
+  if (text.includes('\uFFFD') && !isUtf8(buf.subarray(start, end))) return { no, text, tooLong: false, notUtf8: true };
+  return { no, text, tooLong: false };
+}
+
+/** Why a line whose bytes are not UTF-8 cannot be read: said where the line is. */
+export const NOT_UTF8 = 'not UTF-8 text (an export saved in another encoding, such as GBK: save it as UTF-8)';
 
 /** Longer lines are reported as broken instead of being held in memory: no chat message is this long. */
 export const MAX_LINE = 1 << 20;
@@ -40,11 +52,11 @@ export async function* readLines(input: Readable, onBytes: (n: number) => void =
         skipping = false;
         yield { no, text: '', tooLong: true };
       } else if (pending) {
-        const line: Buffer = Buffer.concat([pending, chunk.subarray(start, nl)]);
+        const whole: Buffer = Buffer.concat([pending, chunk.subarray(start, nl)]);
         pending = null;
-        yield line.length > maxLine ? { no, text: '', tooLong: true } : { no, text: decode(line, 0, line.length), tooLong: false };
+        yield whole.length > maxLine ? { no, text: '', tooLong: true } : line(no, whole, 0, whole.length, decode(whole, 0, whole.length));
       } else {
-        yield nl - start > maxLine ? { no, text: '', tooLong: true } : { no, text: decode(chunk, start, nl), tooLong: false };
+        yield nl - start > maxLine ? { no, text: '', tooLong: true } : line(no, chunk, start, nl, decode(chunk, start, nl));
       }
       start = nl + 1;
     }
@@ -58,5 +70,5 @@ export async function* readLines(input: Readable, onBytes: (n: number) => void =
     }
   }
   if (skipping) yield { no: no + 1, text: '', tooLong: true };
-  else if (pending && pending.length > 0) yield { no: no + 1, text: decode(pending, 0, pending.length), tooLong: false };
+  else if (pending && pending.length > 0) yield line(no + 1, pending, 0, pending.length, decode(pending, 0, pending.length));
 }

@@ -76,6 +76,27 @@ describe('streamJson', () => {
     ]);
   });
 
+  it('refuses a document whose bytes are not UTF-8 (an export saved as GBK)', async () => {
+    const gbk = Buffer.from('7b226d65737361676573223a5b7b2274223a22c7ebb4f3bcd2b4f2bfa8227d5d7d', 'hex'); // {"messages":[{"t":"请大家打卡"}]}
+    const err = await collect(streamJson(Readable.from([gbk]), new Set(['messages']))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JsonStructureError);
+    expect((err as Error).message).toMatch(/^not UTF-8 text/);
+  });
+
+  it('refuses a top-level value past 64 MiB while reading it, not after holding it all', async () => {
+    const MiB = Buffer.alloc(1 << 20, 'x');
+    let read = 0;
+    async function* doc(): AsyncGenerator<Buffer> {
+      yield Buffer.from('{"junk":"');
+      // Would go on for a gigabyte: the reader stops soon after the bound.
+      for (let i = 0; i < 1024; i++, read++) yield MiB;
+    }
+    const err = await collect(streamJson(doc(), new Set(['messages']))).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JsonStructureError);
+    expect([(err as JsonStructureError).where, (err as Error).message]).toEqual(['"junk"', 'a top-level value larger than 64 MiB']);
+    expect(read).toBeLessThan(70);
+  });
+
   it('streams the elements of a top-level list (a Slack day file), however the bytes are cut', async () => {
     const text = '\uFEFF' + JSON.stringify(DOC.messages, null, 4);
     const expected = DOC.messages.map((value, index): JsonEvent => ({ kind: 'item', key: '', index, value }));

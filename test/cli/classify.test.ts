@@ -63,17 +63,16 @@ describe('fingertip classify', () => {
     expect(JSON.parse(r.stdout).categories).toEqual(['ack-demand']);
   });
 
-  it('survives binary input', async () => {
-    const bytes = Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256));
-    const r = await runCli(['classify', '--text'], { stdin: bytes });
-    expect(r.code).toBe(0);
-    const lines = bytes.toString('utf8').split(/\r?\n/);
-    if (lines.at(-1) === '') lines.pop();
-    const out = r.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(out.map((o) => o.id)).toEqual(lines.map((_, i) => i + 1));
+  it('refuses text that is not UTF-8 (binary, or saved as GBK), naming its line, keeping earlier results', async () => {
+    const r = await runCli(['classify', '--text'], {
+      stdin: Buffer.concat([Buffer.from('请大家看到后回复收到\n'), Buffer.from('c7ebb4f3bcd2bdf1cded', 'hex'), Buffer.from('\n')]),
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fingertip classify: <stdin>:2: not UTF-8 text (an export saved in another encoding, such as GBK: save it as UTF-8)\n');
+    expect(JSON.parse(r.stdout).categories).toEqual(['ack-demand']);
+    const binary = await runCli(['classify', '--text'], { stdin: Buffer.from(Array.from({ length: 2000 }, (_, i) => (i * 37) % 256)) });
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/^fingertip classify: <stdin>:\d+: not UTF-8 text [^\n]*\n$/);
   });
 });
 

@@ -18,6 +18,17 @@ describe('readLines', () => {
     ]);
   });
 
+  it('marks a line whose bytes are not UTF-8, and not one that holds U+FFFD itself', async () => {
+    const lines: Line[] = [];
+    for await (const l of readLines(Readable.from([Buffer.concat([Buffer.from('ok\n'), Buffer.from([0xc7, 0xeb, 0x0a]), Buffer.from('a \uFFFD b\n')])])))
+      lines.push(l);
+    expect(lines.map((l) => [l.no, l.notUtf8 ?? false])).toEqual([
+      [1, false],
+      [2, true],
+      [3, false],
+    ]);
+  });
+
   it('joins a UTF-8 character cut between chunks', async () => {
     const bytes = Buffer.from('收到\n');
     expect((await lines([bytes.subarray(0, 1), bytes.subarray(1, 4), bytes.subarray(4)]))[0].text).toBe('收到');

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load.js';
 import { createEngine } from '../../engine/index.js';
 import { inputLines, openInput } from '../input.js';
-import { MAX_LINE } from '../../core/read-lines.js';
+import { MAX_LINE, NOT_UTF8 } from '../../core/read-lines.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
@@ -35,8 +35,9 @@ export const run: Command = async (argv, ctx) => {
     if (!ctx.stdout.write(chunk)) await new Promise((resolve) => ctx.stdout.once('drain', resolve));
   };
   try {
-    for await (const { no: n, text: line, tooLong } of inputLines(stream, name)) {
+    for await (const { no: n, text: line, tooLong, notUtf8 } of inputLines(stream, name)) {
       if (tooLong) throw new InputError(`${name}:${n}: longer than ${MAX_LINE} bytes, not a chat message`);
+      if (notUtf8) throw new InputError(`${name}:${n}: ${NOT_UTF8}`);
       let id: unknown = n;
       let text = line;
       if (!values.text) {

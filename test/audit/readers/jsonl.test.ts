@@ -49,7 +49,7 @@ describe('contract JSONL reader', () => {
     expect(h.lines[1]).toMatch(/contract-broken\.jsonl:3: ts "2026-11-24 09:30" is neither ISO 8601 with an offset nor Unix seconds/);
   });
 
-  it('reports a huge line without holding it, and binary junk as invalid JSON', async () => {
+  it('reports a huge line without holding it, binary junk and text in another encoding (GBK) as not UTF-8', async () => {
     const dir = tempDir();
     const path = join(dir, 'big.jsonl');
     const ok = JSON.stringify({ id: 'a', ts: 1, text: 'hi', group_id: 'g' });
@@ -58,13 +58,19 @@ describe('contract JSONL reader', () => {
       Buffer.concat([
         Buffer.from(`${ok}\n{"text":"${'x'.repeat(2 << 20)}"}\n`),
         Buffer.from([0, 1, 2, 0xff, 10]),
+        // {"text":"请大家打卡"} saved as GBK: read as UTF-8 it would be a message of U+FFFD, its demand gone.
+        Buffer.from('7b2274657874223a22c7ebb4f3bcd2b4f2bfa8227d0a', 'hex'),
         Buffer.from(`${ok.replace('"a"', '"b"')}\n`),
       ]),
     );
     const h = hooks(true);
     const msgs = await readAll(await openJsonl(path, h));
     expect(msgs.map((m) => m.id)).toEqual(['a', 'b']);
-    expect(h.lines).toEqual([expect.stringMatching(/big\.jsonl:2: line longer than 1 MiB/), expect.stringMatching(/big\.jsonl:3: invalid JSON/)]);
+    expect(h.lines).toEqual([
+      expect.stringMatching(/big\.jsonl:2: line longer than 1 MiB/),
+      expect.stringMatching(/big\.jsonl:3: not UTF-8 text/),
+      expect.stringMatching(/big\.jsonl:4: not UTF-8 text \(an export saved in another encoding, such as GBK: save it as UTF-8\)/),
+    ]);
   });
 
   it('parses the ts forms of the contract and refuses local times', () => {
