@@ -21,7 +21,9 @@ describe('fingertip classify', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.id)).toEqual(['m1', 'm2', 4]);
+    // The blank line gets its line too, so results pair with input lines by position.
+    expect(lines.map((l) => l.id)).toEqual(['m1', 'm2', 3, 4]);
+    expect(lines[2]).toEqual({ id: 3, categories: [], findings: [] });
     expect(lines[0]).toEqual({ id: 'm1', ...classify(DEMAND) });
     expect(lines[0].categories).toContain('check-in');
     expect(lines[1].categories).toEqual([]);

@@ -40,10 +40,9 @@ export const run: Command = async (argv, ctx) => {
       if (notUtf8) throw new InputError(`${name}:${n}: ${NOT_UTF8}`);
       let id: unknown = n;
       let text = line;
-      if (!values.text) {
-        if (line.trim() === '') continue;
-        ({ id, text } = parseLine(line, name, n));
-      }
+      // A blank JSONL line is no message, but still gets its result line (its line number as id, nothing
+      // flagged): the contract promises a line out per line in, and scripts pair them by position.
+      if (!values.text && line.trim() !== '') ({ id, text } = parseLine(line, name, n));
       const { categories, findings } = engine.classify(text);
       out += `${JSON.stringify({ id, categories, findings })}\n`;
       if (out.length > 65536) await flush();
