@@ -2,6 +2,7 @@ import type { WeekStats } from '../analysis/week-stats.js';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../core/lang.js';
+import { dayRangeText } from '../core/time/day-range.js';
 
 /** How the week's burden moved since last week's. */
 function trend(s: WeekStats, lang: Lang): string {
@@ -22,25 +23,13 @@ function categories(s: WeekStats, lang: Lang): string {
   return `By category${several ? ' (a message can be in several)' : ''}: ${parts.join(', ')}`;
 }
 
-/** The week as dates: 12月7日—13日, 7–13 Dec. */
-function dates({ first, last }: WeekStats['days'], lang: Lang): string {
-  const [y1, m1, d1] = first.split('-').map(Number);
-  const [y2, m2, d2] = last.split('-').map(Number);
-  if (lang === 'zh') {
-    const end = y1 !== y2 ? `${y2}年${m2}月${d2}日` : m1 !== m2 ? `${m2}月${d2}日` : `${d2}日`;
-    return `${y1 !== y2 ? `${y1}年` : ''}${m1}月${d1}日—${end}`;
-  }
-  const month = (m: number) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
-  return m1 === m2 ? `${d1}–${d2} ${month(m2)}` : `${d1} ${month(m1)} – ${d2} ${month(m2)}`;
-}
-
 const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
 /** Everything the bot says, in both languages; one place so translations stay side by side. */
 export const TEXTS = {
   stats(s: WeekStats, whose: 'group' | 'member', name: string, lang: Lang): string {
     const c = s.current;
-    const when = dates(s.days, lang);
+    const when = dayRangeText(s.days.first, s.days.last, lang);
     const minutes = Math.round(c.personMinutes);
     if (lang === 'zh') {
       if (c.demands === 0)

@@ -60,7 +60,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     ...d.groups.map((g) => `${t.ratings[g.rating]} ${g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`),
     ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
   ]);
-  lines.push('', t.trend, `  ${d.trend.map((w) => `${w.week.slice(5)} ${hours(w.personMinutes)}`).join(' → ')}`);
+  lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${hours(w.personMinutes)}`).join(' → ')}`);
   section(
     t.duplicates,
     d.duplicates.map((gs) => t.duplicate(names(gs))),
@@ -88,7 +88,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   if (d.senders)
     section(
       t.senders,
-      d.senders.map((s) => `${s.name}${t.colon}${s.demands}`),
+      d.senders.map((s) => `${s.name}${t.colon}${t.sent(s.demands)}`),
     );
   lines.push('', t.legend(thresholds.yellow, thresholds.red));
   return lines.join('\n');

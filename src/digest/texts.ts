@@ -1,9 +1,13 @@
 import type { Rating } from './rating.js';
 import type { Lang } from '../core/lang.js';
+import { dayRangeText } from '../core/time/day-range.js';
 
 /** The digest's words in each language; figures are put in by render-text.ts. */
 export interface DigestTexts {
+  /** `from` and `to` are the week's first and last local days, "YYYY-MM-DD". */
   title: (week: string, from: string, to: string) => string;
+  /** An ISO week ("2026-W47") where the trend names it. */
+  weekLabel: (week: string) => string;
   nothing: string;
   total: (demands: number, hours: string) => string;
   trendVs: (avgHours: string, change: string) => string;
@@ -27,6 +31,8 @@ export interface DigestTexts {
   example: (n: number, text: string, group: string, time: string, hours: string, rules: string) => string;
   quote: (text: string) => string;
   senders: string;
+  /** How many demands a sender sent. */
+  sent: (n: number) => string;
   legend: (yellow: number, red: number) => string;
   otherName: string;
   listSep: string;
@@ -38,29 +44,32 @@ const RATINGS: Record<Rating, string> = { red: '🔴', yellow: '🟡', green: '�
 
 export const TEXTS: Record<Lang, DigestTexts> = {
   zh: {
-    title: (w, f, t) => `【指尖减负周报】${w}（${f} 至 ${t}）`,
+    // Chinese readers count weeks as 第N周 and read dates, not ISO week codes.
+    title: (w, f, t) => `【指尖减负周报】${w.slice(0, 4)}年第${Number(w.slice(6))}周（${dayRangeText(f, t, 'zh')}）`,
+    weekLabel: (w) => `第${Number(w.slice(6))}周`,
     nothing: '本周没有发现指尖上的形式主义要求。',
     total: (n, h) => `本周形式主义要求 ${n} 条，约 ${h} 人·小时。`,
     trendVs: (avg, change) => `前四周平均 ${avg} 人·小时（${change}）。`,
-    afterHours: (n, p) => `下班时间发出 ${n} 条（${p}%）。`,
+    afterHours: (n, p) => `非工作时间发出 ${n} 条（占 ${p}%）。`,
     byCategory: '按类别：',
     byGroup: '按群组：',
     count: (n, h) => `${n} 条，${h} 人·小时`,
     other: (g) => `其他（${g} 个不足 5 人的群）`,
     trend: '趋势（人·小时）：',
     duplicates: '多头填报：',
-    duplicate: (g) => `${g} 重复收集同类材料`,
+    duplicate: (g) => `${g}重复发出相同要求`,
     ackStorms: '回复刷屏：',
-    ackStorm: (g, n) => `${g} 一条要求后有 ${n} 条"收到"`,
+    ackStorm: (g, n) => `${g}：一条要求后跟了 ${n} 条“收到”`,
     sprawl: '群组重叠：',
-    overlap: (g, p) => `${g} 成员重合 ${p}%`,
+    overlap: (g, p) => `${g}成员重合 ${p}%`,
     leads: '成员匿名反映：',
-    feedback: (c, m) => `成员反馈：${c} 条被标为误报（已不计入），${m} 条被报告漏报（不计入，用于改进识别）。`,
-    examples: '最重的要求：',
-    example: (i, q, g, t, h, r) => `${i}. ${q}——${g}，${t}，约 ${h} 人·小时，规则 ${r}`,
+    feedback: (c, m) => `成员反馈：${c} 条被标为误报（已不计入），${m} 条被报为漏报（不计入，用于改进识别）。`,
+    examples: '负担最重的要求：',
+    example: (i, q, g, t, h, r) => `${i}. ${q}（${g}，${t}，约 ${h} 人·小时，规则 ${r}）`,
     quote: (text) => `「${text}」`,
     senders: '发出要求最多的人：',
-    legend: (y, r) => `评级：每群每周 ≥ ${r} 人·分钟为🔴，≥ ${y} 为🟡，其余🟢。`,
+    sent: (n) => `${n} 条`,
+    legend: (y, r) => `评级标准：每个群每周负担达 ${r} 人·分钟为🔴，${y} 人·分钟以上为🟡，其余为🟢。`,
     otherName: '其他',
     listSep: '、',
     colon: '：',
@@ -68,6 +77,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
   },
   en: {
     title: (w, f, t) => `Fingertip digest ${w} (${f} to ${t})`,
+    weekLabel: (w) => w.slice(5),
     nothing: 'Nothing flagged this week.',
     total: (n, h) => `${n} formalism demands this week, about ${h} person-hours.`,
     trendVs: (avg, change) => `Average of the previous four weeks: ${avg} person-hours (${change}).`,
@@ -90,6 +100,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     example: (i, q, g, t, h, r) => `${i}. ${q} (${g}, ${t}, about ${h} person-hours, rule ${r})`,
     quote: (text) => `"${text}"`,
     senders: 'Most demands sent by:',
+    sent: (n) => String(n),
     legend: (y, r) => `Rating per group-week: 🔴 from ${r} person-minutes, 🟡 from ${y}, else 🟢.`,
     otherName: 'other',
     listSep: ', ',

@@ -10,10 +10,10 @@ import { digestStore, seedWeek, w47 } from './fixture.js';
 // hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
 // week 855 = 14.25 h, so +73%; one of five demands (21:05) after hours.
 const ZH = [
-  '【指尖减负周报】2026-W47（2026-11-16 至 2026-11-22）',
+  '【指尖减负周报】2026年第47周（11月16日—22日）',
   '本周形式主义要求 5 条，约 24.7 人·小时。',
   '前四周平均 14.3 人·小时（+73%）。',
-  '下班时间发出 1 条（20%）。',
+  '非工作时间发出 1 条（占 20%）。',
   '',
   '按类别：',
   '  填表报数：2 条，19.0 人·小时',
@@ -28,26 +28,26 @@ const ZH = [
   '  其他（1 个不足 5 人的群）：1 条，0.0 人·小时',
   '',
   '趋势（人·小时）：',
-  '  W43 14.3 → W44 14.3 → W45 14.3 → W46 14.3 → W47 24.7',
+  '  第43周 14.3 → 第44周 14.3 → 第45周 14.3 → 第46周 14.3 → 第47周 24.7',
   '',
   '多头填报：',
-  '  ops、hr 重复收集同类材料',
+  '  ops、hr重复发出相同要求',
   '',
   '回复刷屏：',
-  '  ops 一条要求后有 6 条"收到"',
+  '  ops：一条要求后跟了 6 条“收到”',
   '',
   '群组重叠：',
-  '  ops、ops-copy 成员重合 86%',
+  '  ops、ops-copy成员重合 86%',
   '',
   '成员匿名反映：',
   '  「主任要求每天在三个群里重复报体温」',
   '',
-  '最重的要求：',
-  '  1. 「请各位今天下班前填写附件统计表并上报」——ops，11-17 10:00，约 14.3 人·小时，规则 data-request/test',
-  '  2. 「请全体同事今晚十点前完成打卡并截图发群里」——ops，11-16 21:05，约 4.8 人·小时，规则 check-in/test, proof-demand/test',
-  '  3. 「请各位今天下班前填写附件统计表并上报」——hr，11-17 11:00，约 4.8 人·小时，规则 data-request/test',
+  '负担最重的要求：',
+  '  1. 「请各位今天下班前填写附件统计表并上报」（ops，11-17 10:00，约 14.3 人·小时，规则 data-request/test）',
+  '  2. 「请全体同事今晚十点前完成打卡并截图发群里」（ops，11-16 21:05，约 4.8 人·小时，规则 check-in/test, proof-demand/test）',
+  '  3. 「请各位今天下班前填写附件统计表并上报」（hr，11-17 11:00，约 4.8 人·小时，规则 data-request/test）',
   '',
-  '评级：每群每周 ≥ 3000 人·分钟为🔴，≥ 600 为🟡，其余🟢。',
+  '评级标准：每个群每周负担达 3000 人·分钟为🔴，600 人·分钟以上为🟡，其余为🟢。',
 ].join('\n');
 
 const EN = [
@@ -147,7 +147,7 @@ describe('buildDigest + digestText', () => {
     expect(hr.feedback).toEqual({ corrected: 0, missed: 0 });
     expect(digestText(hr, config.digest.thresholds)).not.toContain('feedback');
     const zh = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
-    expect(digestText(zh, config.digest.thresholds)).toContain('成员反馈：1 条被标为误报（已不计入），1 条被报告漏报（不计入，用于改进识别）。');
+    expect(digestText(zh, config.digest.thresholds)).toContain('成员反馈：1 条被标为误报（已不计入），1 条被报为漏报（不计入，用于改进识别）。');
   });
 
   it('says "nothing flagged" for an empty week', async () => {
