@@ -64,7 +64,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
   const groups = capped(report.groups);
   const groupRows = groups.shown.map(
     (g) =>
-      `<tr><td>${h(g.name)} <span class="muted">${h(g.id)}</span></td><td class="n">${g.members}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
+      `<tr><td>${h(g.name)}${g.id === g.name ? '' : ` <span class="muted">${h(g.id)}</span>`}</td><td class="n">${g.members}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
   );
   const senders = capped(report.senders);
   const senderRows = senders.shown.map((s) => `<tr><td>${h(s.name)}</td><td class="n">${s.demands}</td></tr>`);

@@ -38,7 +38,15 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
     const { shown, more } = capped(report.groups);
     out.push(row([t.group, t.members, t.messages, t.demands, t.personHours]), row(['---', '---:', '---:', '---:', '---:']));
     for (const g of shown) {
-      out.push(row([`${md(g.name)} (${md(g.id)})`, g.members, formatNumber(g.messages), formatNumber(g.demands), personHours(g.person_minutes)]));
+      out.push(
+        row([
+          g.id === g.name ? md(g.name) : `${md(g.name)} (${md(g.id)})`,
+          g.members,
+          formatNumber(g.messages),
+          formatNumber(g.demands),
+          personHours(g.person_minutes),
+        ]),
+      );
     }
     if (more) out.push(row([t.moreGroups(formatNumber(more)), '', '', '', '']));
   }
@@ -53,15 +61,22 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   }
 
   out.push(`## ${t.derived}`, '');
+  // An empty section says so, as the HTML report does, rather than leaving a bare heading.
+  const noneFound = (n: number): void => {
+    if (n === 0) out.push(t.noneFound);
+  };
   out.push(`### ${t.duplicates(report.duplicates.length)}`, '');
+  noneFound(report.duplicates.length);
   for (const d of report.duplicates) {
     out.push(
       `- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${t.colon}${d.message_ids.slice(0, 10).map(md).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}`,
     );
   }
   out.push('', `### ${t.ackStorms(report.ack_storms.length)}`, '');
+  noneFound(report.ack_storms.length);
   for (const s of report.ack_storms) out.push(`- ${md(s.message_id)}${t.colon}${t.ackStorm(s.acks)}`);
   out.push('', `### ${t.sprawl(report.sprawl.length)}`, '');
+  noneFound(report.sprawl.length);
   for (const s of report.sprawl) out.push(`- ${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}`);
   out.push('');
 

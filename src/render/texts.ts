@@ -65,15 +65,15 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
       const [y, m, d] = day.split('-').map(Number);
       return `${y}年${m}月${d}日 ${time}`;
     },
-    period: (from, to, tz) => `统计时段：${from} 至 ${to}（时区 ${tz}）`,
+    period: (from, to, tz) => `统计时段：${from} 至 ${to}（${tz === 'Asia/Shanghai' ? '北京时间' : `时区 ${tz}`}）`,
     intro:
-      '“要求”是指要求全群留下服从痕迹的消息：打卡、填表、点赞投票、下载注册、排名通报、截图留证、回复“收到”。' +
+      '“要求”是指要求全群留下服从痕迹的消息：打卡签到、填表报数、点赞转发、下载注册、排名通报、截图留痕、回复“收到”。' +
       '它的负担等于收到的人数（群成员中除发送人以外的人）乘以每人完成一次这类要求所花的分钟数。',
     messages: '消息',
-    demands: '形式主义要求',
+    demands: '要求数',
     burden: (min, h) => `负担：${min} 人·分钟（${h} 人·小时）`,
-    afterHours: '下班时间发出的要求',
-    cards: { messages: '条消息', demands: '条要求', personHours: '人·小时负担', afterHours: '条下班时间要求' },
+    afterHours: '非工作时间的要求',
+    cards: { messages: '条消息', demands: '条要求', personHours: '人·小时负担', afterHours: '条非工作时间要求' },
     charts: '图表',
     burdenChart: '各类负担（人·小时）',
     hoursUnit: '人·小时',
@@ -92,12 +92,12 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     moreSenders: (n) => `另有 ${n} 位发送人`,
     derived: '其他发现',
     duplicates: (n) => `多头填报（${n}）`,
-    duplicate: (m, g) => `${g} 中 ${m} 条消息重复收集同类材料`,
+    duplicate: (m, g) => `${g}中有 ${m} 条消息重复发出相同要求`,
     ackStorms: (n) => `回复刷屏（${n}）`,
     ackStorm: (acks) => `${acks} 条“收到”`,
     sprawl: (n) => `群组重叠（${n}）`,
     overlap: (g, p) => `${g} 成员重合 ${p}%`,
-    evidence: (n) => `证据（最重的 ${n} 条）`,
+    evidence: (n) => `证据（负担最重的 ${n} 条）`,
     textNotKept: '（未保留原文）',
     personMinutesUnit: '人·分钟',
     rules: '规则',

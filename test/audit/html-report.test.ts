@@ -90,7 +90,7 @@ describe.skipIf(!CHROMIUM)('the HTML audit report in a browser', () => {
       `多头填报（${report.duplicates.length}）`,
       `回复刷屏（${report.ack_storms.length}）`,
       `群组重叠（${report.sprawl.length}）`,
-      `证据（最重的 ${report.demands} 条）`,
+      `证据（负担最重的 ${report.demands} 条）`,
     ]);
     const text = await page.locator('body').innerText();
     expect(text).toContain(`${report.demands}\n条要求`);
