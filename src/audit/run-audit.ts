@@ -12,6 +12,7 @@ import { ClassifiedInOrder } from './classify/in-order.js';
 import { openExport } from './detect.js';
 import { EvidenceWriter } from './evidence/evidence-writer.js';
 import { Pseudonyms } from '../analysis/pseudonyms.js';
+import { languageOfNames, type Lang } from '../core/lang.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 
@@ -24,6 +25,8 @@ export interface AuditOptions {
   progress?: Progress;
   /** Writes the anonymised evidence CSV here. */
   evidencePath?: string;
+  /** The report's language, when chosen: the evidence's pseudonyms are in it (成员1 or Member 1); else the group names decide, as for the report. */
+  lang?: Lang;
   /**
    * Classify on a worker thread (the default) while this one reads and builds the report; false
    * classifies here, as where no worker can start. The report is the same either way.
@@ -88,7 +91,14 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
         groups.set(groupKey(g.platform, g.id), g);
       }
     }
-    await evidence?.finish(new Pseudonyms(exports.flatMap((e) => e.people())), (platform, id) => groups.get(groupKey(platform, id)), config.timezone);
+    if (evidence) {
+      const lang = opts.lang ?? languageOfNames([...groups.values()].map((g) => g.name));
+      const people = new Pseudonyms(
+        exports.flatMap((e) => e.people()),
+        lang === 'zh' ? '成员' : 'Member ',
+      );
+      await evidence.finish(people, (platform, id) => groups.get(groupKey(platform, id)), config.timezone);
+    }
   } catch (err) {
     evidence?.abandon();
     throw err;

@@ -50,6 +50,25 @@ describe('runAudit', () => {
     expect((await runAudit([reversed], { config })).report).toEqual(report);
   });
 
+  it('names the members a demand names in the evidence as 成员N in a Chinese report, Member N in an English one', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'group.jsonl');
+    const line = (id: string, sender: string, name: string, s: number, text: string) =>
+      JSON.stringify({ id, group_id: 'G1', group_name: '卫健群', sender_id: sender, sender_name: name, ts: 1795439100 + s, text });
+    writeFileSync(
+      file,
+      [line('m1', 'U2', '李四', 0, '今天食堂有饺子'), line('m2', 'U1', '张主任', 60, '请全体同事今晚十点前完成打卡，李四上周没打卡被通报了')].join('\n'),
+    );
+    const csv = (lang?: 'zh' | 'en') => {
+      const path = join(dir, `evidence-${lang ?? 'auto'}.csv`);
+      return runAudit([file], { config: defaultConfig(), evidencePath: path, lang }).then(() => readFileSync(path, 'utf8'));
+    };
+    const auto = await csv();
+    expect(auto).toMatch(/成员1上周没打卡/);
+    expect(auto).not.toContain('李四');
+    expect(await csv('en')).toMatch(/Member 1上周没打卡/);
+  });
+
   it('reads a Slack export the same zipped as unpacked', async () => {
     const zip = join(tempDir(), 'slack.zip');
     writeFileSync(zip, zipOf(filesOf(SLACK)));

@@ -50,6 +50,7 @@ export const run: Command = async (argv, ctx) => {
     warn: (line) => ctx.stderr.write(`fingertip audit: ${line}\n`),
     progress: isTty ? new ProgressBar(ctx.stderr) : undefined,
     evidencePath: values.evidence as string | undefined,
+    lang: lang ?? config.language,
   });
   const text = render(format, result, skipBad, lang ?? config.language);
   if (out) {
