@@ -188,6 +188,17 @@ describe('chat commands', () => {
     expect(adapter.last()!.text.split('\n')[1]).toBe('· check-ins (rule check-in/morning-reading): matched "晨读". test rule');
   });
 
+  it("why names the model's strongest cues for its own finding, leaving out lone characters", async () => {
+    const { adapter, store } = await botHarness();
+    // No rule matches this; the model flags it alone, on 日志 (and 们, 本周).
+    await adapter.say('老师们把本周的工作日志发一下', { id: 'd1', from: 'boss' });
+    await store.flush();
+    expect((await store.message('test', 'd1'))?.findings.map((f) => f.rule)).toEqual(['model/check-in']);
+    await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
+    const line = adapter.last()!.text.split('\n')[1];
+    expect(line).toMatch(/^· 打卡签到（模型判断，得分 0\.\d\d，未匹配任何规则）：主要线索词 “日志”（\+\d+\.\d\d）、“本周”（\+\d+\.\d\d）$/);
+  });
+
   it('report stores an anonymous lead; forget me erases the name', async () => {
     const { adapter, store } = await botHarness();
     await adapter.say('反映 每天要在三个群里重复报同一张表', cmd);

@@ -7,8 +7,15 @@ import { TEXTS } from '../texts.js';
 import { readPolicy } from '../policy.js';
 import type { Lang } from '../../core/lang.js';
 
+/** A single Han character (们, 给) says little to a reader; longer cues are shown when there are any. */
+const telling = (cues: Cue[]): Cue[] => {
+  const longer = cues.filter((c) => !/^\p{Script=Han}$/u.test(c.match.trim()));
+  return longer.length ? longer : cues;
+};
+
 /** A finding of the learned stage: its score and the words that weighed most, with their weights. */
-function modelLine(label: string, score: number, cues: Cue[], lang: Lang): string {
+function modelLine(label: string, score: number, all: Cue[], lang: Lang): string {
+  const cues = telling(all);
   if (lang === 'zh') {
     const list = cues.map((c) => `“${c.match}”（+${c.weight.toFixed(2)}）`).join('、');
     return `· ${label}（模型判断，得分 ${score.toFixed(2)}，未匹配任何规则）：主要线索词 ${list}`;
