@@ -38,8 +38,8 @@ export interface ParsedCommand {
 // Mentions of the bot and a leading "/" or "!" are not part of the command.
 const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
 
-/** What may follow a command word that stands alone: nothing, a space or punctuation. */
-const STANDS_ALONE = /^(?:$|[\s\p{P}])/u;
+/** What may follow a command word that stands alone: nothing, a space, or only a closing mark (为什么？). */
+const STANDS_ALONE = /^(?:$|\s|[?？!！.。]+\s*$)/u;
 
 /**
  * The command a message spells, or undefined. Only the first words count, so a demand that merely
@@ -53,7 +53,8 @@ export function parseCommand(text: string, { standalone = false } = {}): ParsedC
   for (const [word, name, lang] of WORDS) {
     if (!lower.startsWith(word)) continue;
     const rest = body.slice(word.length);
-    if ((lang === 'en' || standalone) && !STANDS_ALONE.test(rest)) continue;
+    // An English word needs a space after it ("Help-desk staff: …" and "Report: …" are not commands).
+    if (standalone ? !STANDS_ALONE.test(rest) : lang === 'en' && rest !== '' && !/^\s/u.test(rest)) continue;
     return { name, args: rest.replace(/^[\s:：,，]+/u, '').trim(), lang };
   }
   return undefined;

@@ -106,8 +106,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     if (e.text === null || group === null || (await optedOut(e.senderId))) continue;
     const rules = [...new Set(e.findings.map((f) => f.rule))];
     // Members named in a demand ("李四上周没打卡") are not named in the digest: each becomes 成员N / Member N.
-    const of = groups.find((g) => g.id === e.groupId)?.platform;
-    const people = of === undefined ? [] : await store.peopleOf(of, e.groupId, ranges[current]);
+    const people = await store.peopleOf(e.platform, e.groupId, ranges[current]);
     const text = new Pseudonyms(people, lang === 'zh' ? '成员' : 'Member ').scrub(e.text);
     digest.examples.push({ text, group, ts: e.ts, rules, personMinutes: e.personMinutes });
   }

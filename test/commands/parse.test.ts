@@ -13,6 +13,9 @@ describe('parseCommand', () => {
     expect(parseCommand('漏报打卡')).toEqual({ name: 'missed', args: '打卡', lang: 'zh' });
     expect(parseCommand('statsgroup')).toBeUndefined();
     expect(parseCommand('please fill in the stats')).toBeUndefined();
+    // On DingTalk every message mentions the bot: a demand that opens with a command word and a mark stays a demand.
+    expect(parseCommand('@fingertip Report: all staff must clock in by 8am and post a screenshot')).toBeUndefined();
+    expect(parseCommand('Help-desk staff: clock in by 8 every day')).toBeUndefined();
   });
 
   it('standalone, takes a command only when its word stands alone, so chat stays chat', () => {
@@ -20,6 +23,7 @@ describe('parseCommand', () => {
       expect(parseCommand(chat, { standalone: true }), chat).toBeUndefined();
     expect(parseCommand('统计 本群', { standalone: true })).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
     expect(parseCommand('为什么？', { standalone: true })).toEqual({ name: 'why', args: '？', lang: 'zh' });
+    expect(parseCommand('统计：本群的表格周五前交', { standalone: true })).toBeUndefined();
     expect(parseCommand('误报', { standalone: true })).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
   });
 });

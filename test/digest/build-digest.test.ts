@@ -195,6 +195,8 @@ describe('privacy', () => {
   it('quotes a demand without the names of the members it names, who become Member N (成员N)', async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
+    // Another platform's group of the same id: the names are looked up in the demand's own group.
+    await store.upsertGroup({ platform: 'aaa', id: 'C01', name: 'elsewhere', memberCount: 9 });
     const text = '请全体同事今天下班前把周报表格填好上报，Chen 上周没交，被通报了';
     await store.add(
       demand({ platform: 'test', groupId: 'C01', groupName: 'ops', senderId: 'U1', senderName: 'Li', recipients: 57, id: 'd9', ts: w47(4, 10), text }, [

@@ -125,8 +125,9 @@ export class AckStormDetector {
 
   /**
    * Counts each ack that replies to nothing toward its group's latest demand at or before it. Within
-   * a group, demands and acks are taken in time order, and at the same time in arrival order, so a
-   * demand and the acks that arrive after it in the same second still match. Once.
+   * a group, demands and acks are taken in time order. At the same time, a group that came in time
+   * order keeps its arrival order (an ack before a demand of the same second answered an earlier one);
+   * in a group that came out of order arrival says nothing, and the demand goes first. Once.
    */
   private matchLooseAcks(): void {
     if (this.looseMatched) return;
@@ -144,15 +145,15 @@ export class AckStormDetector {
       const ds = demandsOf.order.subarray(demandsOf.start[g], demandsOf.start[g + 1]);
       const as = acksOf.order.subarray(acksOf.start[g], acksOf.start[g + 1]);
       if (ds.length === 0 || as.length === 0) continue;
-      if (this.unordered[g]) {
+      const unordered = this.unordered[g];
+      if (unordered) {
         ds.sort((a, b) => demandTime(a) - demandTime(b) || a - b);
         as.sort((a, b) => ackTimes[a] - ackTimes[b] || a - b);
       }
       let p = -1;
       for (const a of as) {
         const t = ackTimes[a];
-        // Arrival order breaks a tie of times: a demand seen before an ack of the same time precedes it.
-        while (p + 1 < ds.length && (demandTime(ds[p + 1]) < t || (demandTime(ds[p + 1]) === t && demandSeqs[ds[p + 1]] < ackSeqs[a]))) p++;
+        while (p + 1 < ds.length && (demandTime(ds[p + 1]) < t || (demandTime(ds[p + 1]) === t && (unordered || demandSeqs[ds[p + 1]] < ackSeqs[a])))) p++;
         if (p >= 0 && t - demandTime(ds[p]) <= ACK_WINDOW_MS) this.count(rows[ds[p]], senders[a]);
       }
     }

@@ -254,6 +254,7 @@ export class ReportBuilder {
       const g = this.groups.get(groupKey(platform, e.groupId))!;
       return {
         ...e,
+        platform,
         text: text ?? null,
         findings: findings ?? [],
         groupName: this.nameOf(g),

@@ -4,6 +4,8 @@ import type { Finding } from '../../core/finding.js';
 /** One flagged message kept as evidence for the Markdown and HTML reports. */
 export interface EvidenceItem {
   id: string;
+  /** The platform of the message and its group: group ids are only unique within one. */
+  platform: string;
   groupId: string;
   groupName: string;
   senderId: string;

@@ -125,4 +125,11 @@ describe('AckStormDetector', () => {
     expect(run([demand('m1'), same('u1'), same('u2'), same('u3'), same('u4'), same('u5')])).toEqual([{ message_id: 'm1', acks: 5 }]);
     expect(run([same('u1'), same('u2'), same('u3'), same('u4'), same('u5'), demand('m1')])).toEqual([]);
   });
+
+  it('puts a demand before acks of the same minute in a group that came out of order (an export written newest first)', () => {
+    const at10 = T0 + 60 * MIN;
+    const records = [demand('m1'), demand('m2', 'G1', 'boss', at10), ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { ts: at10 }))];
+    expect(run(records)).toEqual([{ message_id: 'm2', acks: 5 }]);
+    expect(run([...records].reverse())).toEqual([{ message_id: 'm2', acks: 5 }]);
+  });
 });
