@@ -39,6 +39,8 @@ export class Bot {
   private readonly groupSeen = new Map<GroupKey, GroupSignature>();
   private readonly lastNudge = new Map<GroupKey, number>();
   private readonly recent = new RecentTexts();
+  /** Commands being handled, by their seen-key: a redelivery meanwhile shares the outcome instead of finding the key seen. */
+  private readonly running = new Map<GroupKey, Promise<void>>();
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
@@ -63,19 +65,13 @@ export class Bot {
     const command = msg.addressed || !msg.group ? parseCommand(msg.text) : undefined;
     if (command || !msg.group) {
       // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
-      const key = `cmd:${msg.id}`;
-      if (!(await store.markSeen(msg.platform, key, msg.ts))) return;
-      try {
-        if (command) return await this.runCommand(adapter, msg, command.name, command.args, command.lang);
+      return this.once(msg, async () => {
+        if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang);
         // Anything else said to the bot privately gets a pointer to the commands.
         const word = firstWord(msg.text);
         const lang = guessLang(msg.text);
-        return await adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) });
-      } catch (err) {
-        // Not done (a `forget me` whose erasure failed): the platform's redelivery must run it, not find it seen.
-        await store.unmarkSeen(msg.platform, key).catch(() => {});
-        throw err;
-      }
+        return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) });
+      });
     }
     // In a group, a message that @-mentions the bot without a command is still group traffic: on
     // DingTalk every message the robot receives mentions it, demands included.
@@ -93,6 +89,31 @@ export class Bot {
     if (settings.mode !== 'nudge') return;
     const nudge = nudgeFinding(classification.findings, this.opts.engine.rules);
     if (nudge) await this.nudge(adapter, msg, nudge, settings);
+  }
+
+  /**
+   * Runs a command once per message id, however often the platform delivers it. A delivery while the
+   * first is still running waits for it and shares its outcome (the platform retries after 3 s, and an
+   * erasure may take longer). When the command fails, its seen-mark is forgotten, so the next
+   * redelivery runs it again rather than finding it done.
+   */
+  private once(msg: ChatMessage, work: () => Promise<void>): Promise<void> {
+    const key = `cmd:${msg.id}`;
+    const runKey = groupKey(msg.platform, key);
+    const pending = this.running.get(runKey);
+    if (pending) return pending;
+    const { store } = this.opts;
+    const run = (async () => {
+      if (!(await store.markSeen(msg.platform, key, msg.ts))) return;
+      try {
+        await work();
+      } catch (err) {
+        await store.unmarkSeen(msg.platform, key).catch(() => {});
+        throw err;
+      }
+    })().finally(() => this.running.delete(runKey));
+    this.running.set(runKey, run);
+    return run;
   }
 
   private async nudge(
@@ -125,11 +146,20 @@ export class Bot {
       recent: this.recent,
       now: this.now(),
       isAdmin: () => isGroupAdmin(msg, adapter, config),
-      replyPrivately: (text) => adapter.sendPrivate(msg.sender.id, { text }, { groupId }),
-      replyInGroup: (text) => (groupId ? adapter.sendToGroup(groupId, { text }, { replyTo: msg.id }) : adapter.sendPrivate(msg.sender.id, { text })),
+      // A reply that fails is logged, not thrown: the command's work is done, and running it again on a
+      // redelivery would do it twice (a second anonymous lead). Only the work failing asks for a retry.
+      replyPrivately: (text) => adapter.sendPrivate(msg.sender.id, { text }, { groupId }).catch((err: unknown) => this.replyFailed(msg, err)),
+      replyInGroup: (text) =>
+        (groupId ? adapter.sendToGroup(groupId, { text }, { replyTo: msg.id }) : adapter.sendPrivate(msg.sender.id, { text })).catch((err: unknown) =>
+          this.replyFailed(msg, err),
+        ),
       settingsChanged: (id) => this.settings.delete(groupKey(msg.platform, id)),
     };
     await HANDLERS[name](ctx);
+  }
+
+  private replyFailed(msg: ChatMessage, err: unknown): void {
+    this.log(`${msg.platform}: the answer to command ${msg.id} was not delivered: ${err instanceof Error ? err.message : String(err)}`);
   }
 
   private async groupSettings(platform: string, groupId: string): Promise<GroupSettings & { disabled: ReadonlySet<string> }> {

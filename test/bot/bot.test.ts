@@ -41,6 +41,32 @@ describe('Bot pipeline', () => {
     expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
   });
 
+  it('a redelivery that comes while the first delivery still runs shares its outcome, so a failure is still retried', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
+    await store.flush();
+    const forgetUser = store.forgetUser.bind(store);
+    store.forgetUser = () => new Promise((_, reject) => setTimeout(() => reject(new Error('SQLITE_FULL: database or disk is full')), 200));
+    const first = adapter.say('forget me', { id: 'c1', addressed: true });
+    await new Promise((r) => setTimeout(r, 50));
+    const retry = adapter.say('forget me', { id: 'c1', addressed: true });
+    await expect(first).rejects.toThrow('SQLITE_FULL');
+    await expect(retry).rejects.toThrow('SQLITE_FULL'); // the platform is not told it was handled
+    store.forgetUser = forgetUser;
+    await adapter.say('forget me', { id: 'c1', addressed: true });
+    expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
+  });
+
+  it('a command whose work is done is not run again when only its answer failed (no second lead)', async () => {
+    const { store, adapter } = await botHarness();
+    const sendPrivate = adapter.sendPrivate.bind(adapter);
+    adapter.sendPrivate = () => Promise.reject(new Error('platform down'));
+    await adapter.say('反映 主任要求每天在三个群里重复报体温', { id: 'c1', addressed: true });
+    adapter.sendPrivate = sendPrivate;
+    await adapter.say('反映 主任要求每天在三个群里重复报体温', { id: 'c1', addressed: true });
+    expect(await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).toHaveLength(1);
+  });
+
   it('answers a redelivered command once; a DM that is no command gets a pointer to help', async () => {
     const { adapter } = await botHarness();
     await adapter.say('stats', { id: 'c1', addressed: true });
