@@ -12,6 +12,9 @@ import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
 import type { Pseudonyms } from '../../analysis/pseudonyms.js';
 
+/** Where the bundle is written before it is renamed over FILE. */
+const partOf = (path: string): string => `${path}.${process.pid}.part`;
+
 export const EVIDENCE_COLUMNS = ['date', 'group', 'category', 'rule', 'demand text', 'recipients'];
 
 /** What the bundle needs of a flagged message, spooled until names and group sizes are all known. */
@@ -24,8 +27,10 @@ interface Spooled {
   findings: [category: string, rule: string][];
 }
 
-/** Writes to a stream, waiting when it asks to. */
+/** Writes to a stream, waiting when it asks to; a stream that failed (ENOSPC) rejects instead of never draining. */
 async function put(out: WriteStream, text: string): Promise<void> {
+  if (out.destroyed) throw out.errored ?? new Error('the file was closed');
+  // `once` rejects if the stream errors while it waits.
   if (!out.write(text)) await once(out, 'drain');
 }
 
@@ -54,11 +59,16 @@ export class EvidenceWriter {
     this.spool = createWriteStream('', { fd: openSync(join(this.dir, 'spool.jsonl'), 'w') });
   }
 
-  /** Checks at once that FILE can be written, rather than after a long audit, without touching what it holds. */
+  /**
+   * Checks at once that FILE can be written, and a file beside it created (where the bundle is written
+   * before it replaces FILE), rather than after a long audit; FILE's contents are not touched.
+   */
   static async create(path: string): Promise<EvidenceWriter> {
     const existed = existsSync(path);
     try {
       await (await open(path, 'a')).close();
+      await (await open(partOf(path), 'w')).close();
+      rmSync(partOf(path), { force: true });
     } catch (err) {
       throw new InputError(`--evidence ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
@@ -85,8 +95,15 @@ export class EvidenceWriter {
   ): Promise<void> {
     await closed(this.spool);
     // Written beside FILE and renamed over it: FILE is the old bundle or the whole new one, never half of one.
-    const part = `${this.path}.${process.pid}.part`;
-    const out = createWriteStream(part);
+    const part = partOf(this.path);
+    let out: WriteStream;
+    try {
+      // Opened here, synchronously: an open that fails is an error now, not a stream that never drains.
+      out = createWriteStream('', { fd: openSync(part, 'w') });
+    } catch (err) {
+      this.discard();
+      throw new InputError(`--evidence ${this.path}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
     try {
       await put(out, `\uFEFF${csvRow(EVIDENCE_COLUMNS)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
@@ -82,4 +82,22 @@ describe('EvidenceWriter', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFdate,group,category,rule,demand text,recipients\r?\n/);
     expect(readdirSync(dirname(path))).toEqual(['evidence.csv']);
   });
+
+  it('fails with one line, not a wait for ever, when the bundle cannot be opened or written, keeping FILE', async () => {
+    for (const [why, block] of [
+      ['EISDIR', (part: string) => mkdirSync(part)], // the place it is written first cannot be opened
+      ['ENOSPC', (part: string) => symlinkSync('/dev/full', part)], // or is a disk that is always full
+    ] as const) {
+      const path = join(tempDir(), 'evidence.csv');
+      writeFileSync(path, 'last week\n');
+      const w = await EvidenceWriter.create(path);
+      for (let i = 0; i < 2000; i++) await w.add({ ...record, id: `12/${i}` });
+      block(`${path}.${process.pid}.part`);
+      await expect(
+        w.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai'),
+        why,
+      ).rejects.toThrow(new RegExp(`^--evidence .*evidence\\.csv: cannot write \\(${why}\\)$`));
+      expect(readFileSync(path, 'utf8')).toBe('last week\n');
+    }
+  }, 30_000);
 });
