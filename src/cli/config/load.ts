@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse, YAMLParseError } from 'yaml';
+import { parse, parseDocument, visit, YAMLParseError } from 'yaml';
 import { InputError } from '../../core/errors.js';
 import type { Config } from '../../core/config.js';
 import { dbSetting } from './db-path.js';
@@ -7,22 +7,42 @@ import { defaultConfig } from '../../core/config-defaults.js';
 import { validateConfig } from './validate.js';
 
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+/** A placeholder stands in the text as a token any YAML context reads as plain text, even a flow mapping. */
+const token = (i: number): string => `__fingertip_env_${i}__`;
+const TOKEN = /__fingertip_env_(\d+)__/g;
 
 /**
- * Fills `${NAME}` placeholders in the parsed values with the environment's values; an unset variable
- * is an error that names it. After parsing, so a value arrives as it is (quotes and backslashes
- * included) and a placeholder in a comment is only a comment.
+ * Parses the configuration's text with `${NAME}` placeholders filled from the environment. They are
+ * filled in the parsed values, not the text, so a value arrives as the environment holds it (quotes
+ * and backslashes included) and a placeholder in a comment is only a comment; a value that is one
+ * unquoted placeholder reads as YAML would read it there (`retentionDays: ${DAYS}` is a number, `true`
+ * a boolean). An unset variable that a value uses is an error that names it.
  */
-function expandEnv(value: unknown, env: NodeJS.ProcessEnv, file: string): unknown {
-  if (typeof value === 'string')
-    return value.replace(PLACEHOLDER, (_, name: string) => {
-      const v = env[name];
-      if (v === undefined) throw new InputError(`${file}: environment variable ${name} is not set`);
-      return v;
-    });
-  if (Array.isArray(value)) return value.map((v) => expandEnv(v, env, file));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, env, file)]));
-  return value;
+function parseWithEnv(text: string, env: NodeJS.ProcessEnv, file: string): unknown {
+  const names: string[] = [];
+  const doc = parseDocument(
+    text.replace(PLACEHOLDER, (_, name: string) => token(names.push(name) - 1)),
+    { uniqueKeys: true },
+  );
+  if (doc.errors.length) throw doc.errors[0];
+  const valueOf = (i: string): string => {
+    const name = names[Number(i)];
+    const v = env[name];
+    if (v === undefined) throw new InputError(`${file}: environment variable ${name} is not set`);
+    return v;
+  };
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'string' || !node.value.includes('__fingertip_env_')) return;
+      const whole = /^__fingertip_env_(\d+)__$/.exec(node.value);
+      if (whole && node.type === 'PLAIN') {
+        const v = valueOf(whole[1]);
+        const read: unknown = parse(v);
+        node.value = typeof read === 'number' || typeof read === 'boolean' ? read : v;
+      } else node.value = node.value.replace(TOKEN, (_m, i: string) => valueOf(i));
+    },
+  });
+  return doc.toJS();
 }
 
 /**
@@ -40,8 +60,9 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
       throw new InputError(`${path}: cannot read config (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     try {
-      raw = parse(text) ?? {};
+      raw = parseWithEnv(text, env, path) ?? {};
     } catch (err) {
+      if (err instanceof InputError) throw err;
       if (err instanceof YAMLParseError) {
         const line = err.linePos?.[0]?.line;
         throw new InputError(`${path}${line ? `:${line}` : ''}: invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
@@ -49,7 +70,6 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
       // Aliases that expand past the parser's bound (an alias bomb) fail outside the parse errors.
       throw new InputError(`${path}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
     }
-    raw = expandEnv(raw, env, path);
   }
   const config = validateConfig(raw, path ?? '(defaults)', defaultConfig());
   if (path) config.source = path;

@@ -72,6 +72,14 @@ adapters:
     expect(() => loadConfig(file, { TZV: 'Asia/Tokyo" # x', TOKEN: 't', SECRET: 's' })).toThrow(/config key timezone: unknown time zone "Asia\/Tokyo" # x"/);
   });
 
+  it('reads a value that is one unquoted placeholder as YAML would read it there: a number, a boolean, in a flow mapping too', () => {
+    const file = configFile('retentionDays: ${DAYS}\ncosts: {check-in: ${CHECKIN}}\ntimezone: "${TZ_NAME}"\n');
+    const c = loadConfig(file, { DAYS: '30', CHECKIN: '3', TZ_NAME: 'UTC' });
+    expect([c.retentionDays, c.costs['check-in'], c.timezone]).toEqual([30, 3, 'UTC']);
+    // Quoted, a placeholder is a string whatever it holds.
+    expect(() => loadConfig(configFile('retentionDays: "${DAYS}"\n'), { DAYS: '30' })).toThrow(/config key retentionDays: expected a whole number/);
+  });
+
   it('overrides single costs', () => {
     const c = loadConfig(configFile('costs: {data-request: 20}\n'), {});
     expect(c.costs['data-request']).toBe(20);
