@@ -27,8 +27,8 @@ export interface ShellAdapter extends Adapter {
  */
 export const PIPED_WINDOW = 5000;
 
-// A line nobody @-mentions is a command only when its command word stands alone: 统计表今天必须交上来 is chat.
-const isCommand = (text: string): boolean => parseCommand(text, { standalone: true }) !== undefined;
+// A line is a command when it starts with a command word standing apart (统计表今天必须交上来 is chat).
+const isCommand = (text: string): boolean => parseCommand(text) !== undefined;
 
 const HELP = `shell: type messages as a member of a local group; commands to the bot: stats, help, why, config ...
   /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size`;

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/lang.js';
+import { categoryWords } from './category-words.js';
 
 /** The chat commands, each with its English and Chinese words. */
 export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'missed' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
@@ -35,26 +36,41 @@ export interface ParsedCommand {
   lang: Lang;
 }
 
+/** A command word followed only by a closing mark (为什么？, why?, help!). */
+const CLOSING = /^[?？!！.。]+\s*$/u;
+
+/**
+ * Whether `rest` is what may follow a command word: nothing, a space or a closing mark; in Chinese
+ * also a colon (反映：…), or a word the command takes glued to it (漏报打卡截图, 统计本群). A word
+ * glued to anything else is chat (统计表今天必须交上来, 反映情况的材料周五前报送), and so is an English
+ * word followed by anything but a space ("Report: all staff must…", "Help-desk staff…"). This holds
+ * for messages addressed to the bot too: on DingTalk every message mentions it, demands included.
+ */
+function separated(rest: string, name: CommandName, lang: Lang): boolean {
+  if (rest === '' || /^\s/u.test(rest) || CLOSING.test(rest)) return true;
+  if (lang === 'en') return false;
+  if (/^[:：]/u.test(rest)) return true;
+  if (name === 'missed') {
+    const named = categoryWords(rest);
+    return named.unknown.length === 0 && named.categories.length > 0;
+  }
+  return name === 'stats' && /^(?:本群|全群|群)\s*$/u.test(rest);
+}
+
 // Mentions of the bot and a leading "/" or "!" are not part of the command.
 const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
 
-/** What may follow a command word that stands alone: nothing, a space, or only a closing mark (为什么？). */
-const STANDS_ALONE = /^(?:$|\s|[?？!！.。]+\s*$)/u;
-
 /**
  * The command a message spells, or undefined. Only the first words count, so a demand that merely
- * contains "stats" is never taken for a command. Said to the bot, Chinese words need no space after
- * them (漏报打卡); `standalone` asks that they stand alone too, for a line nobody addressed to the bot,
- * where 统计表今天必须交上来 or 为什么又要填表 is chat and not a command.
+ * contains "stats" is never taken for a command, and the word must stand apart from what follows it.
  */
-export function parseCommand(text: string, { standalone = false } = {}): ParsedCommand | undefined {
+export function parseCommand(text: string): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
   const lower = body.toLowerCase();
   for (const [word, name, lang] of WORDS) {
     if (!lower.startsWith(word)) continue;
     const rest = body.slice(word.length);
-    // An English word needs a space after it ("Help-desk staff: …" and "Report: …" are not commands).
-    if (standalone ? !STANDS_ALONE.test(rest) : lang === 'en' && rest !== '' && !/^\s/u.test(rest)) continue;
+    if (!separated(rest, name, lang)) continue;
     return { name, args: rest.replace(/^[\s:：,，]+/u, '').trim(), lang };
   }
   return undefined;

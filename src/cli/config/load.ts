@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse, parseDocument, visit, YAMLParseError } from 'yaml';
+import { parseDocument, visit, YAMLParseError } from 'yaml';
 import { InputError } from '../../core/errors.js';
 import type { Config } from '../../core/config.js';
 import { dbSetting } from './db-path.js';
@@ -10,6 +10,16 @@ const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /** A placeholder stands in the text as a token any YAML context reads as plain text, even a flow mapping. */
 const token = (i: number): string => `__fingertip_env_${i}__`;
 const TOKEN = /__fingertip_env_(\d+)__/g;
+
+/**
+ * An environment value standing alone where YAML would read a plain scalar: a number or a boolean when
+ * it is written exactly as one (30, 2.5, true), else the text as it is, so ids (0123, 156201234567890123)
+ * and secrets are never read as anything else, nor parsed as YAML at all.
+ */
+function plainValue(v: string): string | number | boolean {
+  if (v === 'true' || v === 'false') return v === 'true';
+  return /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/.test(v) && String(Number(v)) === v ? Number(v) : v;
+}
 
 /**
  * Parses the configuration's text with `${NAME}` placeholders filled from the environment. They are
@@ -35,11 +45,8 @@ function parseWithEnv(text: string, env: NodeJS.ProcessEnv, file: string): unkno
     Scalar(_, node) {
       if (typeof node.value !== 'string' || !node.value.includes('__fingertip_env_')) return;
       const whole = /^__fingertip_env_(\d+)__$/.exec(node.value);
-      if (whole && node.type === 'PLAIN') {
-        const v = valueOf(whole[1]);
-        const read: unknown = parse(v);
-        node.value = typeof read === 'number' || typeof read === 'boolean' ? read : v;
-      } else node.value = node.value.replace(TOKEN, (_m, i: string) => valueOf(i));
+      if (whole && node.type === 'PLAIN') node.value = plainValue(valueOf(whole[1]));
+      else node.value = node.value.replace(TOKEN, (_m, i: string) => valueOf(i));
     },
   });
   return doc.toJS();

@@ -76,6 +76,17 @@ adapters:
     const file = configFile('retentionDays: ${DAYS}\ncosts: {check-in: ${CHECKIN}}\ntimezone: "${TZ_NAME}"\n');
     const c = loadConfig(file, { DAYS: '30', CHECKIN: '3', TZ_NAME: 'UTC' });
     expect([c.retentionDays, c.costs['check-in'], c.timezone]).toEqual([30, 3, 'UTC']);
+    // Only what is written exactly as a number is one: ids and secrets stay text, and are never parsed as YAML.
+    const ids = loadConfig(
+      configFile('digest: {supervisors: [{platform: slack, user: ${BOSS}}]}\nadapters:\n  slack: {token: ${TOKEN}, signingSecret: ${SECRET}}\n'),
+      {
+        BOSS: '0156201234567890123',
+        TOKEN: '@Xk9#pw {abc',
+        SECRET: '1e5',
+      },
+    );
+    expect(ids.digest.supervisors).toEqual([{ platform: 'slack', user: '0156201234567890123' }]);
+    expect(ids.adapters.slack).toMatchObject({ token: '@Xk9#pw {abc', signingSecret: '1e5' });
     // Quoted, a placeholder is a string whatever it holds.
     expect(() => loadConfig(configFile('retentionDays: "${DAYS}"\n'), { DAYS: '30' })).toThrow(/config key retentionDays: expected a whole number/);
   });
