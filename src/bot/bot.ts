@@ -15,6 +15,9 @@ import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
 
+/** Commands that change nothing: their answer is all they do. */
+const ANSWER_ONLY: ReadonlySet<keyof typeof HANDLERS> = new Set(['help', 'stats', 'why']);
+
 /** What the bot last stored of a group, to store it again only when it changes. */
 interface GroupSignature extends Pick<ChatGroup, 'name' | 'memberCount' | 'coverage'> {
   members?: number;
@@ -135,6 +138,10 @@ export class Bot {
   private async runCommand(adapter: Adapter, msg: ChatMessage, name: keyof typeof HANDLERS, args: string, lang: Lang): Promise<void> {
     const { store, engine, config } = this.opts;
     const groupId = msg.group?.id;
+    // A command that only answers has done nothing until its answer arrives: a failed answer fails it,
+    // and the platform's redelivery asks again. One that changes something has done its work first.
+    const answerOnly = ANSWER_ONLY.has(name);
+    const delivered = (sent: Promise<void>): Promise<void> => (answerOnly ? sent : sent.catch((err: unknown) => this.replyFailed(msg, err)));
     const ctx: CommandContext = {
       msg,
       args,
@@ -146,13 +153,10 @@ export class Bot {
       recent: this.recent,
       now: this.now(),
       isAdmin: () => isGroupAdmin(msg, adapter, config),
-      // A reply that fails is logged, not thrown: the command's work is done, and running it again on a
-      // redelivery would do it twice (a second anonymous lead). Only the work failing asks for a retry.
-      replyPrivately: (text) => adapter.sendPrivate(msg.sender.id, { text }, { groupId }).catch((err: unknown) => this.replyFailed(msg, err)),
-      replyInGroup: (text) =>
-        (groupId ? adapter.sendToGroup(groupId, { text }, { replyTo: msg.id }) : adapter.sendPrivate(msg.sender.id, { text })).catch((err: unknown) =>
-          this.replyFailed(msg, err),
-        ),
+      // Otherwise a reply that fails is logged, not thrown: the work is done, and running it again on a
+      // redelivery would do it twice (a second anonymous lead).
+      replyPrivately: (text) => delivered(adapter.sendPrivate(msg.sender.id, { text }, { groupId })),
+      replyInGroup: (text) => delivered(groupId ? adapter.sendToGroup(groupId, { text }, { replyTo: msg.id }) : adapter.sendPrivate(msg.sender.id, { text })),
       settingsChanged: (id) => this.settings.delete(groupKey(msg.platform, id)),
     };
     await HANDLERS[name](ctx);

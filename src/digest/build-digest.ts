@@ -54,6 +54,14 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     const g = id === undefined ? undefined : known.get(id);
     return g ? shownGroup(g.name, g.members) : null;
   };
+  // An id that two platforms' groups share names neither for sure: the stored group of the platform decides.
+  const platformsOf = new Map<string, number>();
+  for (const g of groups) platformsOf.set(g.id, (platformsOf.get(g.id) ?? 0) + 1);
+  const shownOn = (platform: string, id: string): string | null => {
+    if ((platformsOf.get(id) ?? 0) < 2) return shown(id);
+    const g = groups.find((s) => s.platform === platform && s.id === id);
+    return g ? shownGroup(g.name, g.members || g.memberIds.length) : null;
+  };
   const optedOut = async (user: string): Promise<boolean> => {
     for (const p of platforms) if (await store.isOptedOut(p, user)) return true;
     return false;
@@ -102,7 +110,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   for (const e of details.evidence) {
     if (digest.examples.length === MAX_EXAMPLES) break;
     // A group folded into "other" is too small to quote from: its figures are not shown, nor its words.
-    const group = shown(e.groupId);
+    const group = shownOn(e.platform, e.groupId);
     if (e.text === null || group === null || (await optedOut(e.senderId))) continue;
     const rules = [...new Set(e.findings.map((f) => f.rule))];
     // Members named in a demand ("李四上周没打卡") are not named in the digest: each becomes 成员N / Member N.

@@ -67,6 +67,16 @@ describe('Bot pipeline', () => {
     expect(await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).toHaveLength(1);
   });
 
+  it('asks again on redelivery when only an answer was lost, since answering is all stats or help does', async () => {
+    const { adapter } = await botHarness();
+    const sendPrivate = adapter.sendPrivate.bind(adapter);
+    adapter.sendPrivate = () => Promise.reject(new Error('ETIMEDOUT'));
+    await expect(adapter.say('help', { id: 'c1', addressed: true })).rejects.toThrow('ETIMEDOUT');
+    adapter.sendPrivate = sendPrivate;
+    await adapter.say('help', { id: 'c1', addressed: true });
+    expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
+  });
+
   it('answers a redelivered command once; a DM that is no command gets a pointer to help', async () => {
     const { adapter } = await botHarness();
     await adapter.say('stats', { id: 'c1', addressed: true });

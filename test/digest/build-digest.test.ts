@@ -210,4 +210,18 @@ describe('privacy', () => {
     expect(zh.examples[0].text).toBe('请全体同事今天下班前把周报表格填好上报，成员1 上周没交，被通报了');
     expect(JSON.stringify([en, zh])).not.toContain('Chen');
   });
+
+  it("judges each quoted demand by its own group when another platform's group has the same id", async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    // tiny is test/C03 (3 people, folded into "other"); a large group elsewhere has the same id.
+    await store.upsertGroup({ platform: 'zzz', id: 'C03', name: 'big', memberCount: 40 });
+    const inBig = { platform: 'zzz', groupId: 'C03', groupName: 'big', senderId: 'Z1', senderName: 'Zed', recipients: 39 };
+    await store.add(demand({ ...inBig, id: 'z1', ts: w47(2, 10), text: '请大家回复收到' }, ['ack-demand']));
+    await store.setOptOut('test', 'U2', true); // Wang's demands are not quoted: tiny's would come next
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    // Each demand is judged by its own group: big's is quoted under its name, tiny's not at all.
+    expect(d.examples.map((e) => [e.text, e.group])).toContainEqual(['请大家回复收到', 'big']);
+    expect(d.examples.map((e) => e.text)).not.toContain('请回复收到');
+  });
 });

@@ -36,6 +36,10 @@ export class AckStormDetector {
   private readonly groupIndex = new Map<GroupKey, number>();
   private readonly lastTs: number[] = [];
   private readonly unordered: boolean[] = [];
+  /** Steps from one record to the next in a group, backwards and forwards in time: most backwards is an export written newest first. */
+  private readonly prevTs: number[] = [];
+  private readonly falls: number[] = [];
+  private readonly rises: number[] = [];
   /** Demands by arrival: their row in the table, their group, their place among the records kept here. */
   private readonly demandRows = int32Column();
   private readonly demandGroups = int32Column();
@@ -95,8 +99,16 @@ export class AckStormDetector {
       this.groupIndex.set(key, (g = this.lastTs.length));
       this.lastTs.push(record.ts);
       this.unordered.push(false);
-    } else if (record.ts < this.lastTs[g]) this.unordered[g] = true;
+      this.prevTs.push(record.ts);
+      this.falls.push(0);
+      this.rises.push(0);
+      return g;
+    }
+    if (record.ts < this.lastTs[g]) this.unordered[g] = true;
     else this.lastTs[g] = record.ts;
+    if (record.ts < this.prevTs[g]) this.falls[g]++;
+    else if (record.ts > this.prevTs[g]) this.rises[g]++;
+    this.prevTs[g] = record.ts;
     return g;
   }
 
@@ -125,9 +137,9 @@ export class AckStormDetector {
 
   /**
    * Counts each ack that replies to nothing toward its group's latest demand at or before it. Within
-   * a group, demands and acks are taken in time order. At the same time, a group that came in time
-   * order keeps its arrival order (an ack before a demand of the same second answered an earlier one);
-   * in a group that came out of order arrival says nothing, and the demand goes first. Once.
+   * a group, demands and acks are taken in time order. At the same time, arrival order decides (an ack
+   * before a demand of the same second answered an earlier one), unless the group came mostly newest
+   * first: then arrival order is backwards, and the demand goes first. Once.
    */
   private matchLooseAcks(): void {
     if (this.looseMatched) return;
@@ -146,6 +158,7 @@ export class AckStormDetector {
       const as = acksOf.order.subarray(acksOf.start[g], acksOf.start[g + 1]);
       if (ds.length === 0 || as.length === 0) continue;
       const unordered = this.unordered[g];
+      const backwards = this.falls[g] > this.rises[g];
       if (unordered) {
         ds.sort((a, b) => demandTime(a) - demandTime(b) || a - b);
         as.sort((a, b) => ackTimes[a] - ackTimes[b] || a - b);
@@ -153,7 +166,7 @@ export class AckStormDetector {
       let p = -1;
       for (const a of as) {
         const t = ackTimes[a];
-        while (p + 1 < ds.length && (demandTime(ds[p + 1]) < t || (demandTime(ds[p + 1]) === t && (unordered || demandSeqs[ds[p + 1]] < ackSeqs[a])))) p++;
+        while (p + 1 < ds.length && (demandTime(ds[p + 1]) < t || (demandTime(ds[p + 1]) === t && (backwards || demandSeqs[ds[p + 1]] < ackSeqs[a])))) p++;
         if (p >= 0 && t - demandTime(ds[p]) <= ACK_WINDOW_MS) this.count(rows[ds[p]], senders[a]);
       }
     }

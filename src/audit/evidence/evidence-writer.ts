@@ -57,6 +57,14 @@ export class EvidenceWriter {
   ) {
     // Opened at once, so that abandoning the audit at any moment cannot race the stream's own open.
     this.spool = createWriteStream('', { fd: openSync(join(this.dir, 'spool.jsonl'), 'w') });
+    // A write that fails after it was buffered (a full temporary disk) is kept for the next call, not thrown at the process.
+    this.spool.on('error', (err) => (this.spoolError ??= err as NodeJS.ErrnoException));
+  }
+
+  private spoolError: NodeJS.ErrnoException | undefined;
+
+  private spoolFailed(): InputError {
+    return new InputError(`--evidence ${this.path}: cannot spool the bundle (${this.spoolError?.code ?? this.spoolError?.message ?? 'error'})`);
   }
 
   /**
@@ -76,6 +84,7 @@ export class EvidenceWriter {
   }
 
   async add(record: MessageRecord): Promise<void> {
+    if (this.spoolError) throw this.spoolFailed();
     const s: Spooled = {
       ts: record.ts,
       platform: record.platform,
@@ -84,7 +93,12 @@ export class EvidenceWriter {
       text: record.text ?? '',
       findings: record.findings.map((f) => [f.category, f.rule]),
     };
-    await put(this.spool, `${JSON.stringify(s)}\n`);
+    try {
+      await put(this.spool, `${JSON.stringify(s)}\n`);
+    } catch (err) {
+      this.spoolError ??= err as NodeJS.ErrnoException;
+      throw this.spoolFailed();
+    }
   }
 
   /** Writes the CSV; `groupOf` gives a group's name and size as finally known. */
@@ -94,6 +108,10 @@ export class EvidenceWriter {
     timezone: string,
   ): Promise<void> {
     await closed(this.spool);
+    if (this.spoolError) {
+      this.discard();
+      throw this.spoolFailed();
+    }
     // Written beside FILE and renamed over it: FILE is the old bundle or the whole new one, never half of one.
     const part = partOf(this.path);
     let out: WriteStream;

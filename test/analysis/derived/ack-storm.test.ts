@@ -132,4 +132,16 @@ describe('AckStormDetector', () => {
     expect(run(records)).toEqual([{ message_id: 'm2', acks: 5 }]);
     expect(run([...records].reverse())).toEqual([{ message_id: 'm2', acks: 5 }]);
   });
+
+  it('keeps arrival order for ties in a group that came in time order but for one late record', () => {
+    // m2 arrives after the acks of its own minute, so they answered m1; one ack comes late.
+    const at5 = T0 + 5 * MIN;
+    const records = [
+      demand('m1'),
+      ...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { ts: at5 })),
+      demand('m2', 'G1', 'boss', at5),
+      ack('u6', { ts: T0 + MIN }),
+    ];
+    expect(run(records)).toEqual([{ message_id: 'm1', acks: 6 }]);
+  });
 });

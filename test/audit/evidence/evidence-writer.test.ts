@@ -100,4 +100,14 @@ describe('EvidenceWriter', () => {
       expect(readFileSync(path, 'utf8')).toBe('last week\n');
     }
   }, 30_000);
+
+  it('reports a spool that failed after a write was buffered (a full temporary disk) in one line, without crashing the process', async () => {
+    const path = join(tempDir(), 'evidence.csv');
+    const w = await EvidenceWriter.create(path);
+    await w.add(record);
+    // What the stream does when the disk under the temporary folder fills after it accepted a write.
+    (w as unknown as { spool: NodeJS.EventEmitter }).spool.emit('error', Object.assign(new Error('no space left'), { code: 'ENOSPC' }));
+    await expect(w.add(record)).rejects.toThrow(/^--evidence .*evidence\.csv: cannot spool the bundle \(ENOSPC\)$/);
+    await expect(w.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai')).rejects.toThrow(/cannot spool the bundle \(ENOSPC\)/);
+  });
 });
