@@ -32,11 +32,12 @@ type AckRecord = Pick<ReportRecord, 'platform' | 'id' | 'groupId' | 'senderId' |
 export class AckStormDetector {
   constructor(private readonly demands = new DemandTable()) {}
 
-  /** Groups numbered as first seen, with the latest time seen in each and whether any came earlier. */
+  /** Groups numbered as first seen. */
   private readonly groupIndex = new Map<GroupKey, number>();
-  private readonly lastTs: number[] = [];
-  private readonly unordered: boolean[] = [];
-  /** Steps from one record to the next in a group, backwards and forwards in time: most backwards is an export written newest first. */
+  /**
+   * Steps from one record to the next in a group, backwards and forwards in time: any step backwards
+   * and the group came out of order; most of them backwards, and it came newest first.
+   */
   private readonly prevTs: number[] = [];
   private readonly falls: number[] = [];
   private readonly rises: number[] = [];
@@ -96,16 +97,12 @@ export class AckStormDetector {
     const key = groupKey(record.platform, record.groupId);
     let g = this.groupIndex.get(key);
     if (g === undefined) {
-      this.groupIndex.set(key, (g = this.lastTs.length));
-      this.lastTs.push(record.ts);
-      this.unordered.push(false);
+      this.groupIndex.set(key, (g = this.prevTs.length));
       this.prevTs.push(record.ts);
       this.falls.push(0);
       this.rises.push(0);
       return g;
     }
-    if (record.ts < this.lastTs[g]) this.unordered[g] = true;
-    else this.lastTs[g] = record.ts;
     if (record.ts < this.prevTs[g]) this.falls[g]++;
     else if (record.ts > this.prevTs[g]) this.rises[g]++;
     this.prevTs[g] = record.ts;
@@ -144,7 +141,7 @@ export class AckStormDetector {
   private matchLooseAcks(): void {
     if (this.looseMatched) return;
     this.looseMatched = true;
-    const groups = this.lastTs.length;
+    const groups = this.prevTs.length;
     const demandsOf = byGroup(this.demandGroups.values(), groups);
     const acksOf = byGroup(this.ackGroups.values(), groups);
     const rows = this.demandRows.values();
@@ -157,9 +154,8 @@ export class AckStormDetector {
       const ds = demandsOf.order.subarray(demandsOf.start[g], demandsOf.start[g + 1]);
       const as = acksOf.order.subarray(acksOf.start[g], acksOf.start[g + 1]);
       if (ds.length === 0 || as.length === 0) continue;
-      const unordered = this.unordered[g];
       const backwards = this.falls[g] > this.rises[g];
-      if (unordered) {
+      if (this.falls[g] > 0) {
         ds.sort((a, b) => demandTime(a) - demandTime(b) || a - b);
         as.sort((a, b) => ackTimes[a] - ackTimes[b] || a - b);
       }

@@ -12,6 +12,10 @@ import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
 import type { Pseudonyms } from '../../analysis/pseudonyms.js';
 
+/** The one line for a bundle that cannot be written: the file, and the system's code for why. */
+const cannotWrite = (path: string, err: unknown): InputError =>
+  new InputError(`--evidence ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message ?? 'error'})`);
+
 /** Where the bundle is written before it is renamed over FILE. */
 const partOf = (path: string): string => `${path}.${process.pid}.part`;
 
@@ -78,7 +82,7 @@ export class EvidenceWriter {
       await (await open(partOf(path), 'w')).close();
       rmSync(partOf(path), { force: true });
     } catch (err) {
-      throw new InputError(`--evidence ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw cannotWrite(path, err);
     }
     return new EvidenceWriter(path, existed);
   }
@@ -120,7 +124,7 @@ export class EvidenceWriter {
       out = createWriteStream('', { fd: openSync(part, 'w') });
     } catch (err) {
       this.discard();
-      throw new InputError(`--evidence ${this.path}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw cannotWrite(this.path, err);
     }
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
     try {
@@ -143,7 +147,7 @@ export class EvidenceWriter {
     } catch (err) {
       out.destroy();
       rmSync(part, { force: true });
-      throw new InputError(`--evidence ${this.path}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw cannotWrite(this.path, err);
     } finally {
       this.discard();
     }
