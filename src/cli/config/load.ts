@@ -10,6 +10,7 @@ const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /** A placeholder stands in the text as a token any YAML context reads as plain text, even a flow mapping. */
 const token = (i: number): string => `__fingertip_env_${i}__`;
 const TOKEN = /__fingertip_env_(\d+)__/g;
+const WHOLE_TOKEN = /^__fingertip_env_(\d+)__$/;
 
 /**
  * An environment value standing alone where YAML would read a plain scalar: a number or a boolean when
@@ -25,8 +26,8 @@ function plainValue(v: string): string | number | boolean {
  * Parses the configuration's text with `${NAME}` placeholders filled from the environment. They are
  * filled in the parsed values, not the text, so a value arrives as the environment holds it (quotes
  * and backslashes included) and a placeholder in a comment is only a comment; a value that is one
- * unquoted placeholder reads as YAML would read it there (`retentionDays: ${DAYS}` is a number, `true`
- * a boolean). An unset variable that a value uses is an error that names it.
+ * unquoted placeholder is a number or boolean when the environment writes exactly one
+ * (`retentionDays: ${DAYS}`, see plainValue). An unset variable that a value uses is an error that names it.
  */
 function parseWithEnv(text: string, env: NodeJS.ProcessEnv, file: string): unknown {
   const names: string[] = [];
@@ -43,8 +44,8 @@ function parseWithEnv(text: string, env: NodeJS.ProcessEnv, file: string): unkno
   };
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value !== 'string' || !node.value.includes('__fingertip_env_')) return;
-      const whole = /^__fingertip_env_(\d+)__$/.exec(node.value);
+      if (typeof node.value !== 'string') return;
+      const whole = WHOLE_TOKEN.exec(node.value);
       if (whole && node.type === 'PLAIN') node.value = plainValue(valueOf(whole[1]));
       else node.value = node.value.replace(TOKEN, (_m, i: string) => valueOf(i));
     },
