@@ -98,22 +98,30 @@ export class Bot {
    * Runs a command once per message id, however often the platform delivers it. A delivery while the
    * first is still running waits for it and shares its outcome (the platform retries after 3 s, and an
    * erasure may take longer). When the command fails, its seen-mark is forgotten, so the next
-   * redelivery runs it again rather than finding it done.
+   * redelivery runs it again rather than finding it done. A second mark says it finished: instances
+   * sharing one PostgreSQL store see each other's marks but not each other's runs, so a delivery
+   * that finds a command begun and not finished fails, and the platform delivers it again later,
+   * instead of being told it was handled while the run it waits on may still fail.
    */
   private once(msg: ChatMessage, work: () => Promise<void>): Promise<void> {
     const key = `cmd:${msg.id}`;
+    const done = `${key}:done`;
     const runKey = groupKey(msg.platform, key);
     const pending = this.running.get(runKey);
     if (pending) return pending;
     const { store } = this.opts;
     const run = (async () => {
-      if (!(await store.markSeen(msg.platform, key, msg.ts))) return;
+      if (!(await store.markSeen(msg.platform, key, msg.ts))) {
+        if (await store.seen(msg.platform, done)) return;
+        throw new Error(`command ${msg.id} is still being handled elsewhere; it is not done yet`);
+      }
       try {
         await work();
       } catch (err) {
         await store.unmarkSeen(msg.platform, key).catch(() => {});
         throw err;
       }
+      await store.markSeen(msg.platform, done, msg.ts);
     })().finally(() => this.running.delete(runKey));
     this.running.set(runKey, run);
     return run;

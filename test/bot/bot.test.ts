@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { botHarness } from '../support/bot-harness.js';
+import { Bot } from '../../src/bot/bot.js';
+import { botHarness, NOW, rulesOnly } from '../support/bot-harness.js';
+import { RecordingAdapter } from '../support/recording-adapter.js';
 import { storedRecords as stored } from '../support/stored-records.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
@@ -55,6 +57,26 @@ describe('Bot pipeline', () => {
     store.forgetUser = forgetUser;
     await adapter.say('forget me', { id: 'c1', addressed: true });
     expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
+  });
+
+  it('another instance on the same store fails a redelivery while the command runs, then takes it: done once, never told it was handled early', async () => {
+    const { store, adapter, config } = await botHarness();
+    // A second instance: its own bot and platform connection, the same store (as instances share PostgreSQL).
+    const other = new RecordingAdapter();
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [other], now: () => NOW, log: () => {} }).start();
+    await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
+    await store.flush();
+    const forgetUser = store.forgetUser.bind(store);
+    store.forgetUser = () => new Promise((_, reject) => setTimeout(() => reject(new Error('SQLITE_FULL: database or disk is full')), 200));
+    const first = adapter.say('forget me', { id: 'c1', addressed: true });
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(other.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('not done yet');
+    await expect(first).rejects.toThrow('SQLITE_FULL');
+    store.forgetUser = forgetUser;
+    await other.say('forget me', { id: 'c1', addressed: true });
+    expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
+    await adapter.say('forget me', { id: 'c1', addressed: true }); // done: taken as handled, not run again
+    expect([...adapter.sent, ...other.sent].filter((s) => s.to === 'private')).toHaveLength(1);
   });
 
   it('a command whose work is done is not run again when only its answer failed (no second lead)', async () => {
