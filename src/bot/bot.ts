@@ -15,6 +15,12 @@ import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
 
+/**
+ * How long a command's run may take before a delivery finding it unfinished takes it over: far longer
+ * than any command takes, and shorter than the platforms' last retry (Slack's comes about 5 minutes on).
+ */
+const COMMAND_LEASE_MS = 2 * 60_000;
+
 /** Commands that change nothing: their answer is all they do. */
 const ANSWER_ONLY: ReadonlySet<keyof typeof HANDLERS> = new Set(['help', 'stats', 'why']);
 
@@ -97,11 +103,12 @@ export class Bot {
   /**
    * Runs a command once per message id, however often the platform delivers it. A delivery while the
    * first is still running waits for it and shares its outcome (the platform retries after 3 s, and an
-   * erasure may take longer). When the command fails, its seen-mark is forgotten, so the next
-   * redelivery runs it again rather than finding it done. A second mark says it finished: instances
-   * sharing one PostgreSQL store see each other's marks but not each other's runs, so a delivery
-   * that finds a command begun and not finished fails, and the platform delivers it again later,
-   * instead of being told it was handled while the run it waits on may still fail.
+   * erasure may take longer). When the command fails, its mark is forgotten, so the next redelivery
+   * runs it again rather than finding it done. A second mark says it finished: instances sharing one
+   * PostgreSQL store see each other's marks but not each other's runs, so a delivery that finds a
+   * command begun and not finished fails, and the platform delivers it again later, instead of being
+   * told it was handled while that run may still fail. A run begun longer ago than COMMAND_LEASE_MS
+   * is taken to have died with its process or its database connection, and is taken over.
    */
   private once(msg: ChatMessage, work: () => Promise<void>): Promise<void> {
     const key = `cmd:${msg.id}`;
@@ -111,9 +118,14 @@ export class Bot {
     if (pending) return pending;
     const { store } = this.opts;
     const run = (async () => {
-      if (!(await store.markSeen(msg.platform, key, msg.ts))) {
+      if (!(await store.markSeen(msg.platform, key, this.now()))) {
         if (await store.seen(msg.platform, done)) return;
-        throw new Error(`command ${msg.id} is still being handled elsewhere; it is not done yet`);
+        const begun = await store.seenAt(msg.platform, key);
+        if (begun !== undefined && this.now() - begun < COMMAND_LEASE_MS)
+          throw new Error(`command ${msg.id} was begun ${Math.round((this.now() - begun) / 1000)} s ago and has not finished; a later delivery will find it done or take it over`);
+        // Two deliveries taking over at once: only the stale mark is removed, and the new mark decides which runs.
+        if (begun !== undefined) await store.unmarkSeen(msg.platform, key, begun);
+        if (!(await store.markSeen(msg.platform, key, this.now()))) throw new Error(`command ${msg.id} was just taken over by another delivery`);
       }
       try {
         await work();
@@ -121,7 +133,7 @@ export class Bot {
         await store.unmarkSeen(msg.platform, key).catch(() => {});
         throw err;
       }
-      await store.markSeen(msg.platform, done, msg.ts);
+      await store.markSeen(msg.platform, done, this.now());
     })().finally(() => this.running.delete(runKey));
     this.running.set(runKey, run);
     return run;

@@ -84,17 +84,26 @@ export class SqlStore implements Store {
   }
 
   async seen(platform: string, key: string): Promise<boolean> {
-    if (this.ingestor.isPending(platform, key)) return true;
-    return (await this.reader.get('SELECT 1 AS hit FROM seen_events WHERE platform = ? AND key = ?', [platform, key])) !== undefined;
+    return (await this.seenAt(platform, key)) !== undefined;
+  }
+
+  async seenAt(platform: string, key: string): Promise<number | undefined> {
+    if (this.ingestor.isPending(platform, key)) return Date.now();
+    const row = await this.reader.get<{ ts: number | string }>('SELECT ts FROM seen_events WHERE platform = ? AND key = ?', [platform, key]);
+    return row && Number(row.ts);
   }
 
   markSeen(platform: string, key: string, ts?: number): Promise<boolean> {
     return this.ingestor.add({ platform, eventKey: key, seenAt: ts });
   }
 
-  async unmarkSeen(platform: string, key: string): Promise<void> {
+  async unmarkSeen(platform: string, key: string, ts?: number): Promise<void> {
     await this.ingestor.flush(); // a mark still waiting in a batch is committed first, then removed
-    await this.writer.transaction((db) => db.run('DELETE FROM seen_events WHERE platform = ? AND key = ?', [platform, key]));
+    const [sql, params] =
+      ts === undefined
+        ? ['DELETE FROM seen_events WHERE platform = ? AND key = ?', [platform, key]]
+        : ['DELETE FROM seen_events WHERE platform = ? AND key = ? AND ts = ?', [platform, key, ts]];
+    await this.writer.transaction((db) => db.run(sql, params));
   }
 
   records(scope: Scope): AsyncIterable<MessageRecord> {

@@ -183,10 +183,15 @@ export interface Store {
 
   /** Whether a platform event id was marked seen (Slack redelivers events with the same event_id). */
   seen(platform: string, key: string): Promise<boolean>;
+  /** When an event id was marked seen (the time given to `markSeen`), or undefined when it was not. */
+  seenAt(platform: string, key: string): Promise<number | undefined>;
   /** Marks an event id seen; true when it was not seen before. */
   markSeen(platform: string, key: string, ts?: number): Promise<boolean>;
-  /** Forgets that an event id was seen: its handling failed, and the platform's redelivery must be taken. */
-  unmarkSeen(platform: string, key: string): Promise<void>;
+  /**
+   * Forgets that an event id was seen: its handling failed, and the platform's redelivery must be
+   * taken. With `ts`, only the mark made at that time (not one made again since).
+   */
+  unmarkSeen(platform: string, key: string, ts?: number): Promise<void>;
 
   /** Records of a scope in time order, read page by page: memory stays flat whatever the period. */
   records(scope: Scope): AsyncIterable<MessageRecord>;

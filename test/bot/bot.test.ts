@@ -70,13 +70,31 @@ describe('Bot pipeline', () => {
     store.forgetUser = () => new Promise((_, reject) => setTimeout(() => reject(new Error('SQLITE_FULL: database or disk is full')), 200));
     const first = adapter.say('forget me', { id: 'c1', addressed: true });
     await new Promise((r) => setTimeout(r, 50));
-    await expect(other.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('not done yet');
+    await expect(other.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
     await expect(first).rejects.toThrow('SQLITE_FULL');
     store.forgetUser = forgetUser;
     await other.say('forget me', { id: 'c1', addressed: true });
     expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
     await adapter.say('forget me', { id: 'c1', addressed: true }); // done: taken as handled, not run again
     expect([...adapter.sent, ...other.sent].filter((s) => s.to === 'private')).toHaveLength(1);
+  });
+
+  it('takes over a command whose run died unfinished (its process or database lost mid-run) once the lease is past', async () => {
+    const { store, config } = await botHarness();
+    let now = NOW;
+    const adapter = new RecordingAdapter();
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [adapter], now: () => now, log: () => {} }).start();
+    await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
+    // A run that died after marking the command begun: the mark stays, nothing says it finished.
+    await store.markSeen('test', 'cmd:c1', now);
+    await store.flush();
+    await expect(adapter.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
+    expect((await store.message('test', 'mine'))?.senderId).toBe('u1');
+    now += 3 * 60_000;
+    await adapter.say('forget me', { id: 'c1', addressed: true });
+    expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
+    await adapter.say('forget me', { id: 'c1', addressed: true }); // now done: not run again
+    expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
   });
 
   it('a command whose work is done is not run again when only its answer failed (no second lead)', async () => {

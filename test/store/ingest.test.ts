@@ -94,6 +94,13 @@ describeEngines('ingest', (engine) => {
     expect(await reopened.seen('slack', 'Ev1')).toBe(false);
     expect(await reopened.markSeen('slack', 'Ev1')).toBe(true);
     expect(await reopened.seen('wechat', 'Ev1')).toBe(true);
+    // When a key was marked, and forgetting only the mark made at a given time (a stale one taken over).
+    expect(await reopened.seenAt('slack', 'Ev2')).toBe(5_000);
+    expect(await reopened.seenAt('slack', 'Ev9')).toBeUndefined();
+    await reopened.unmarkSeen('slack', 'Ev2', 4_000);
+    expect(await reopened.seen('slack', 'Ev2')).toBe(true);
+    await reopened.unmarkSeen('slack', 'Ev2', 5_000);
+    expect(await reopened.seen('slack', 'Ev2')).toBe(false);
   });
 
   it('keeps group names and first/last seen from the records', async () => {
