@@ -122,7 +122,9 @@ export class Bot {
         if (await store.seen(msg.platform, done)) return;
         const begun = await store.seenAt(msg.platform, key);
         if (begun !== undefined && this.now() - begun < COMMAND_LEASE_MS)
-          throw new Error(`command ${msg.id} was begun ${Math.round((this.now() - begun) / 1000)} s ago and has not finished; a later delivery will find it done or take it over`);
+          throw new Error(
+            `command ${msg.id} was begun ${Math.round((this.now() - begun) / 1000)} s ago and has not finished; a later delivery will find it done or take it over`,
+          );
         // Two deliveries taking over at once: only the stale mark is removed, and the new mark decides which runs.
         if (begun !== undefined) await store.unmarkSeen(msg.platform, key, begun);
         if (!(await store.markSeen(msg.platform, key, this.now()))) throw new Error(`command ${msg.id} was just taken over by another delivery`);
