@@ -29,13 +29,39 @@ export function categoryWords(args: string): { categories: Category[]; unknown: 
     .toLowerCase()
     .split(/[\s,，、;；和及与&]+|\band\b/u)
     .filter(Boolean)) {
-    const named = CATEGORIES.filter(
-      (c) => c === word || EVERYDAY[c].includes(word) || LANGS.some((l) => labelWords(CATEGORY_LABELS[l][c]).includes(word) || CATEGORY_LABELS[l][c] === word),
-    );
-    if (named.length === 1) categories.add(named[0]);
+    const one = namedBy(word);
+    const named = one ? [one] : gluedWords(word);
+    if (named) for (const c of named) categories.add(c);
     else unknown.push(word);
   }
   return { categories: [...categories].sort(), unknown };
+}
+
+/** The one category a word names, else undefined. */
+function namedBy(word: string): Category | undefined {
+  const named = CATEGORIES.filter(
+    (c) => c === word || EVERYDAY[c].includes(word) || LANGS.some((l) => labelWords(CATEGORY_LABELS[l][c]).includes(word) || CATEGORY_LABELS[l][c] === word),
+  );
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Chinese words written together, as Chinese is (打卡截图: 打卡, 截图): the categories of its parts,
+ * longest first from the left, when every part names one; else undefined.
+ */
+function gluedWords(word: string): Category[] | undefined {
+  if (!/^\p{Script=Han}{4,}$/u.test(word)) return undefined;
+  const named: Category[] = [];
+  let at = 0;
+  while (at < word.length) {
+    let end = word.length;
+    while (end > at + 1 && !namedBy(word.slice(at, end))) end--;
+    const c = namedBy(word.slice(at, end));
+    if (!c) return undefined;
+    named.push(c);
+    at = end;
+  }
+  return named;
 }
 
 /** A label's words: English by spaces (and the singular), Chinese as its two-character halves (打卡签到: 打卡, 签到). */

@@ -54,7 +54,24 @@ function separated(rest: string, name: CommandName, lang: Lang): boolean {
     const named = categoryWords(rest);
     return named.unknown.length === 0 && named.categories.length > 0;
   }
-  return name === 'stats' && /^(?:本群|全群|群)\s*$/u.test(rest);
+  return name === 'stats' && STATS_GROUP.test(rest.trim());
+}
+
+/** What `stats` takes to answer for the whole group instead of the asker. */
+export const STATS_GROUP = /^(?:group|this group|群|本群|全群)$/iu;
+
+/**
+ * Whether a command takes these words after it. One that takes none is chat when words follow
+ * ("forget me not, the flower", "why is the server down?", "help me with this printer?"), one that
+ * takes a setting or categories is chat when none is named ("stats are due Friday", "missed the
+ * meeting, sorry"). A lead and a setting take free words (a wrong setting gets its own answer).
+ */
+function takes(name: CommandName, args: string): boolean {
+  const words = args.replace(/[?？!！.。]+$/u, '').trim();
+  if (name === 'report' || name === 'config' || words === '') return true;
+  if (name === 'stats') return STATS_GROUP.test(words) || /^(?:me|mine|my week|我|我的|个人)$/iu.test(words);
+  if (name === 'missed') return categoryWords(words).categories.length > 0;
+  return false;
 }
 
 // Mentions of the bot and a leading "/" or "!" are not part of the command.
@@ -62,7 +79,8 @@ const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
 
 /**
  * The command a message spells, or undefined. Only the first words count, so a demand that merely
- * contains "stats" is never taken for a command, and the word must stand apart from what follows it.
+ * contains "stats" is never taken for a command; the word must stand apart from what follows it, and
+ * what follows must be what the command takes.
  */
 export function parseCommand(text: string): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
@@ -71,7 +89,9 @@ export function parseCommand(text: string): ParsedCommand | undefined {
     if (!lower.startsWith(word)) continue;
     const rest = body.slice(word.length);
     if (!separated(rest, name, lang)) continue;
-    return { name, args: rest.replace(/^[\s:：,，]+/u, '').trim(), lang };
+    const args = rest.replace(/^[\s:：,，]+/u, '').trim();
+    if (!takes(name, args)) continue;
+    return { name, args, lang };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/commands/parse.js';
+import { categoryWords } from '../../src/commands/category-words.js';
 
 describe('parseCommand', () => {
   it('reads a command word in either language, after mentions and a slash', () => {
@@ -34,5 +35,30 @@ describe('parseCommand', () => {
       'Help-desk staff: clock in by 8 every day',
     ])
       expect(parseCommand(chat), chat).toBeUndefined();
+  });
+
+  it('takes a command only with what it takes after it: nothing, its setting or its categories (forget me not… is chat, not an erasure)', () => {
+    for (const chat of [
+      'forget me not, that is the name of the flower',
+      'stats are due Friday, everyone please fill in the KPI sheet',
+      'why is the server down?',
+      'help me with this printer?',
+      'missed the meeting, sorry',
+      'optout of the lunch order, thanks',
+      'not formalism, just a reminder: the room is booked',
+      '为什么 这么多表',
+      '统计 一下本周加班时长',
+    ])
+      expect(parseCommand(chat), chat).toBeUndefined();
+    expect(parseCommand('forget me!')).toEqual({ name: 'forget', args: '!', lang: 'en' });
+    expect(parseCommand('missed check-in')).toEqual({ name: 'missed', args: 'check-in', lang: 'en' });
+    expect(parseCommand('missed')).toEqual({ name: 'missed', args: '', lang: 'en' }); // answered with the categories to name
+    expect(parseCommand('report the 7 am check-in, every day')).toEqual({ name: 'report', args: 'the 7 am check-in, every day', lang: 'en' });
+  });
+
+  it('reads Chinese category words written together after 漏报', () => {
+    expect(parseCommand('漏报打卡截图')).toEqual({ name: 'missed', args: '打卡截图', lang: 'zh' });
+    expect(categoryWords('打卡截图')).toEqual({ categories: ['check-in', 'proof-demand'], unknown: [] });
+    expect(categoryWords('打卡了吗')).toEqual({ categories: [], unknown: ['打卡了吗'] });
   });
 });

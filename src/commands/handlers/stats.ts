@@ -1,8 +1,7 @@
 import { groupWeekStats, memberWeekStats } from '../../analysis/week-stats.js';
 import type { CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
-
-const GROUP = /^(group|this group|群|本群|全群)$/iu;
+import { STATS_GROUP } from '../parse.js';
 
 /**
  * `stats` answers the member's own week privately (opted-out members get none); `stats group` in a
@@ -10,7 +9,7 @@ const GROUP = /^(group|this group|群|本群|全群)$/iu;
  */
 export const stats: CommandHandler = async (ctx) => {
   const { msg, store, config, lang, now } = ctx;
-  if (msg.group && GROUP.test(ctx.args)) {
+  if (msg.group && STATS_GROUP.test(ctx.args)) {
     const s = await groupWeekStats(store, config, msg.platform, msg.group.id, now);
     const { coverage } = await store.groupSettings(msg.platform, msg.group.id);
     const text = TEXTS.stats(s, 'group', msg.group.name ?? msg.group.id, lang);
