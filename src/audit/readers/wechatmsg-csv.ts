@@ -1,4 +1,8 @@
 import { basename } from 'node:path';
+import { pipeline } from 'node:stream';
+import { InputError } from '../../core/errors.js';
+import { NOT_UTF8 } from '../../core/read-lines.js';
+import { utf8Checked } from '../../core/utf8-checked.js';
 import { parse, type CsvError } from 'csv-parse';
 import type { ChatGroup, ChatMessage, MessageKind } from '../../core/chat-message.js';
 import { Census } from '../census.js';
@@ -69,7 +73,11 @@ function toMessage(r: Row, groupName: string): Parsed {
 async function* rows(path: string, hooks: ReadHooks): AsyncGenerator<{ row: Row; line: number }> {
   const input = fileStream(path);
   input.on('data', (chunk: Buffer | string) => hooks.progress(chunk.length));
-  const parser = input.pipe(
+  // A CSV saved as GBK (Excel's default on Chinese Windows) stops at its first broken line, whatever
+  // --skip-bad says: every row after it would be as broken.
+  const parser = pipeline(
+    input,
+    utf8Checked((line) => new InputError(`${path}:${line}: ${NOT_UTF8}`)),
     parse({
       columns: true,
       bom: true,
@@ -81,6 +89,7 @@ async function* rows(path: string, hooks: ReadHooks): AsyncGenerator<{ row: Row;
         return undefined;
       },
     }),
+    () => {}, // an error reaches the loop below through the parser, which pipeline destroys with it
   );
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) yield { row: record, line: info.lines };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWeChatMsgCsv } from '../../../src/audit/readers/wechatmsg-csv.js';
 import { InputError } from '../../../src/core/errors.js';
@@ -47,6 +48,20 @@ describe('WeChatMsg CSV reader', () => {
       `skipped ${path}:4: Invalid Record Length: columns length is 12, got 8`,
       `skipped ${path}:9: CreateTime "yesterday" is not Unix seconds`,
     ]);
+  });
+
+  it('refuses a CSV saved as GBK at its first broken line, with skip-bad too (every later row would be as broken)', async () => {
+    const header = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n';
+    const row = (id: number, text: Buffer) =>
+      Buffer.concat([Buffer.from(`${id},g@chatroom,1,0,0,1764550800,2,`), text, Buffer.from(',2025-12-01 09:00:00,,z,wxid_a\n')]);
+    // 请打卡 in GBK, as Excel on Chinese Windows saves it; the first row is plain ASCII.
+    const path = join(tempDir(), 'gbk.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from(header), row(1, Buffer.from('ok')), row(2, Buffer.from([0xc7, 0xeb, 0xb4, 0xf2, 0xbf, 0xa8]))]));
+    for (const skip of [false, true]) {
+      const err = await readAll(await openWeChatMsgCsv(path, hooks(skip))).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).toBe(`${path}:3: not UTF-8 text (an export saved in another encoding, such as GBK: save it as UTF-8)`);
+    }
   });
 
   it('reads a private chat export (nine columns) with the two sides as members', async () => {
