@@ -13,11 +13,19 @@ export interface BatchItem {
   seenAt?: number;
 }
 
+/** What the writer asks about a sender before it stores their record (opt-outs.ts). */
+export interface SenderPrivacy {
+  /** The anonymous id to store instead of an opted-out sender's, else undefined. */
+  anonOf(platform: string, user: string): string | undefined;
+  /** When the sender last said `forget me`, else undefined: a record sent before then is not stored. */
+  forgottenAt(platform: string, user: string): number | undefined;
+}
+
 /**
  * Writes a batch inside the caller's transaction: the messages (a message already stored is
- * ignored, so redelivery stores nothing twice), the names of their senders and groups, the groups'
- * first/last seen, and the event keys. Returns per item whether its record (or, for an event key
- * alone, the key) was new.
+ * ignored, so redelivery stores nothing twice; one sent before its sender said `forget me` is not
+ * stored at all, unless it is stored anonymously), the names of their senders and groups, the groups' first/last seen, and the event
+ * keys. Returns per item whether its record (or, for an event key alone, the key) was new.
  */
 export class BatchWriter {
   private readonly messages: BulkInsert;
@@ -29,8 +37,7 @@ export class BatchWriter {
 
   constructor(
     private readonly db: Sql,
-    /** The anonymous id to store instead of an opted-out sender's, else undefined. */
-    private readonly anonOf: (platform: string, userId: string) => string | undefined,
+    private readonly senders: SenderPrivacy,
   ) {
     const d = db.dialect;
     this.messages = new BulkInsert(db, 'messages', MESSAGE_COLUMNS, `ON CONFLICT (platform, id) DO NOTHING${d.sharedWriters ? ' RETURNING platform, id' : ''}`);
@@ -67,10 +74,12 @@ export class BatchWriter {
       }
       const r = item.record;
       if (!r) return;
+      const anon = this.senders.anonOf(r.platform, r.senderId);
+      // Stored anonymously, an opted-out sender's record keeps nothing of them and still counts.
+      if (!anon && r.ts <= (this.senders.forgottenAt(r.platform, r.senderId) ?? -Infinity)) return;
       const k = groupKey(r.platform, r.id);
       if (first.has(k)) return;
       first.set(k, i);
-      const anon = this.anonOf(r.platform, r.senderId);
       const row = toRow(r, anon);
       rows.push(row);
       stored[i] = groupKey(r.platform, row[1] as string);

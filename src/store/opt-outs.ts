@@ -23,6 +23,10 @@ export function userHash(salt: Buffer, platform: string, user: string): string {
 export class OptOuts {
   private readonly anons = new Map<GroupKey, { id: string; hash: string }>();
   private checked = new Set<GroupKey>();
+  /** Who said `forget me` (by hash), and when last: a record of theirs sent before it is not stored. */
+  private forgotten = new Map<string, number>();
+  /** Senders' hashes while anyone is forgotten, so a batch hashes each sender once. */
+  private hashed = new Map<GroupKey, string>();
 
   constructor(
     private readonly salt: Buffer,
@@ -65,5 +69,30 @@ export class OptOuts {
   /** After `forget me`: an opted-out user's later messages no longer share an id with their earlier ones. */
   forget(platform: string, user: string): void {
     this.anons.delete(groupKey(platform, user));
+  }
+
+  /**
+   * Takes who was forgotten as the database now says (any process may have run `forget me`): an
+   * opted-out user forgotten since gets a new anonymous id here too.
+   */
+  replaceForgotten(forgotten: Map<string, number>): void {
+    this.forgotten = forgotten;
+    for (const [key, anon] of this.anons) if (forgotten.has(anon.hash)) this.anons.delete(key);
+  }
+
+  /**
+   * When this sender last said `forget me`, or undefined. A message sent before that and stored only
+   * after it (waiting in another process's batch, or delivered again) is not stored: it would bring
+   * back what the erasure took.
+   */
+  forgottenAt(platform: string, user: string): number | undefined {
+    if (this.forgotten.size === 0) return undefined;
+    const key = groupKey(platform, user);
+    let hash = this.hashed.get(key);
+    if (hash === undefined) {
+      if (this.hashed.size >= MAX_CHECKED) this.hashed = new Map();
+      this.hashed.set(key, (hash = this.hash(platform, user)));
+    }
+    return this.forgotten.get(hash);
   }
 }

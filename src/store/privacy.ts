@@ -48,6 +48,12 @@ export async function readOptOutHashes(db: Sql): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id_hash));
 }
 
+/** Who said `forget me` (by hash) and when they last did. */
+export async function readForgotten(db: Sql): Promise<Map<string, number>> {
+  const rows = await db.all<{ id_hash: string; ts: number | string }>('SELECT id_hash, max(ts) AS ts FROM forgotten_users GROUP BY id_hash');
+  return new Map(rows.map((r) => [r.id_hash, Number(r.ts)]));
+}
+
 /** The stored opt-outs, with the salt they are hashed with. */
 export async function readOptOuts(db: Sql): Promise<OptOuts> {
   const salt = await db.get<{ salt: string }>('SELECT salt FROM privacy_salt');

@@ -50,7 +50,7 @@ export class SqlStore implements Store {
     options: IngestOptions = {},
   ) {
     this.identities = new IdentityWriter(writer);
-    this.batches = new BatchWriter(writer.db, (platform, user) => this.optOuts.anonOf(platform, user));
+    this.batches = new BatchWriter(writer.db, optOuts);
     this.ingestor = new Ingestor(
       (items) =>
         this.writer
@@ -68,6 +68,7 @@ export class SqlStore implements Store {
     const epoch = await privacy.readPrivacyEpoch(db);
     if (epoch !== this.privacyEpoch) {
       this.optOuts.replaceHashes(await privacy.readOptOutHashes(db));
+      this.optOuts.replaceForgotten(await privacy.readForgotten(db));
       this.batches.forgetNames();
       this.privacyEpoch = epoch;
     }

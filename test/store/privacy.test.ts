@@ -50,6 +50,33 @@ describeEngines('privacy', (engine) => {
     expect(everything).not.toMatch(/Uzhang|Zhang/);
   });
 
+  it('stores nothing of a forgotten user sent before the erasure, when it comes again (a redelivery, a reaction), or only then (another instance held it)', async () => {
+    const url = await engine.fresh();
+    const store = await tempStore({}, url);
+    const zhang = { senderId: 'Uzhang', senderName: 'Zhang San', cats: ['check-in'] as const, text: 'Zhang says clock in' };
+    await store.add(rec('m1', { ...zhang, cats: [...zhang.cats] }));
+    await store.add(rec('C1/1.5/Uzhang/+1', { senderId: 'Uzhang', senderName: 'Zhang San', isAck: true, hash: 'h-reaction' }));
+    // Another instance holds a message of Zhang's, sent before the erasure, in a batch not yet written.
+    const other = await tempStore({ maxDelayMs: 60_000, batchSize: 1_000 }, url);
+    const m0 = other.add(rec('m0', { senderId: 'U2' }));
+    await other.flush(); // it has read who was forgotten: nobody yet
+    await m0;
+    const held = other.add(rec('m9', { ...zhang, cats: [...zhang.cats], ts: 1_000_009 }));
+    const before = await store.groupTotals({ from: 0, to: 2_000_000 });
+    await store.forgetUser('slack', 'Uzhang');
+    await store.add(rec('m1', { ...zhang, cats: [...zhang.cats] }));
+    await store.add(rec('C1/1.5/Uzhang/+1', { senderId: 'Uzhang', senderName: 'Zhang San', isAck: true, hash: 'h-reaction' }));
+    await other.flush();
+    expect(await held).toBe(false);
+    expect(await store.groupTotals({ from: 0, to: 2_000_000 })).toEqual(before);
+    // What Zhang says after the erasure is stored as anyone's.
+    await store.add(rec('m10', { senderId: 'Uzhang', senderName: 'Zhang San', ts: Date.now() + 60_000 }));
+    expect((await store.message('slack', 'm10'))?.senderId).toBe('Uzhang');
+    await store.forgetUser('slack', 'Uzhang');
+    await Promise.all([store.close(), other.close()]);
+    expect(await dump(url)).not.toMatch(/Uzhang|Zhang/);
+  });
+
   it("stores an opted-out user's messages anonymously, also after reopening, until they opt back in", async () => {
     const path = await engine.fresh();
     const store = await tempStore({}, path);

@@ -72,6 +72,18 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(await b.isOptedOut('slack', 'U5')).toBe(true);
     });
 
+    it('give an opted-out user a new anonymous id on every instance once they are forgotten on one', async () => {
+      const url = await engine.fresh();
+      const [a, b] = await Promise.all([tempStore({}, url), tempStore({}, url)]);
+      await a.setOptOut('slack', 'U8', true);
+      await b.add(rec('b1', { senderId: 'U8' }));
+      await a.forgetUser('slack', 'U8');
+      await b.add(rec('b2', { senderId: 'U8', ts: Date.now() + 60_000 }));
+      const [b1, b2] = [await a.message('slack', 'b1'), await a.message('slack', 'b2')];
+      expect(b2?.senderId).toMatch(/^anon-/);
+      expect(b2?.senderId).not.toBe(b1?.senderId);
+    });
+
     it("forget a user on one instance while another stores that user's messages, leaving nothing of them", async () => {
       const url = await engine.fresh();
       const [a, b] = await Promise.all([tempStore({ maxDelayMs: 1 }, url), tempStore({ maxDelayMs: 1 }, url)]);
