@@ -21,6 +21,9 @@ import { RecentTexts } from '../commands/recent-texts.js';
  */
 const COMMAND_LEASE_MS = 2 * 60_000;
 
+/** How long a group's settings are used before they are read again (see groupSettings). */
+const SETTINGS_TTL_MS = 30_000;
+
 /** Commands that change nothing: their answer is all they do. */
 const ANSWER_ONLY: ReadonlySet<keyof typeof HANDLERS> = new Set(['help', 'stats', 'why']);
 
@@ -44,7 +47,7 @@ export interface BotOptions {
  */
 export class Bot {
   /** Group settings as read from the store, with the disabled rules as a set for the engine. */
-  private readonly settings = new Map<GroupKey, GroupSettings & { disabled: ReadonlySet<string> }>();
+  private readonly settings = new Map<GroupKey, GroupSettings & { disabled: ReadonlySet<string>; readAt: number }>();
   private readonly groupSeen = new Map<GroupKey, GroupSignature>();
   private readonly lastNudge = new Map<GroupKey, number>();
   private readonly recent = new RecentTexts();
@@ -147,14 +150,32 @@ export class Bot {
     { finding, rule }: NonNullable<ReturnType<typeof nudgeFinding>>,
     settings: GroupSettings,
   ): Promise<void> {
-    const key = groupKey(msg.platform, msg.group!.id);
-    const last = this.lastNudge.get(key) ?? -Infinity;
-    if (this.now() - last < NUDGE_COOLDOWN_MS) return;
-    // Claimed before the await: demands of one group handled at once would all pass the cooldown.
-    this.lastNudge.set(key, this.now());
+    if (!(await this.claimNudge(msg.platform, msg.group!.id))) return;
     if (!(await this.opts.store.markSeen(msg.platform, `nudge:${msg.id}`, msg.ts))) return;
     const lang = settings.language ?? guessLang(msg.text);
     await adapter.sendToGroup(msg.group!.id, { text: nudgeText(finding, rule, lang) }, { replyTo: msg.id });
+  }
+
+  /**
+   * Whether this group may be nudged now, claiming its cooldown if so. This process's last nudge is
+   * checked first and claimed before any await (demands of one group handled at once would all pass);
+   * then the store's mark of the group's last nudge, which instances sharing a database all see: an
+   * expired mark is replaced only as it was read, so of two instances claiming at once one wins.
+   */
+  private async claimNudge(platform: string, groupId: string): Promise<boolean> {
+    const key = groupKey(platform, groupId);
+    const now = this.now();
+    if (now - (this.lastNudge.get(key) ?? -Infinity) < NUDGE_COOLDOWN_MS) return false;
+    this.lastNudge.set(key, now);
+    const { store } = this.opts;
+    const mark = `nudge-last:${groupId}`;
+    const last = await store.seenAt(platform, mark);
+    if (last !== undefined && now - last < NUDGE_COOLDOWN_MS) {
+      this.lastNudge.set(key, last);
+      return false;
+    }
+    if (last !== undefined) await store.unmarkSeen(platform, mark, last);
+    return store.markSeen(platform, mark, now);
   }
 
   private async runCommand(adapter: Adapter, msg: ChatMessage, name: keyof typeof HANDLERS, args: string, lang: Lang): Promise<void> {
@@ -188,12 +209,16 @@ export class Bot {
     this.log(`${msg.platform}: the answer to command ${msg.id} was not delivered: ${err instanceof Error ? err.message : String(err)}`);
   }
 
+  /**
+   * A group's settings, read again from the store once SETTINGS_TTL_MS old: an admin's `config` on
+   * another instance sharing the database reaches this one within that time (on this one, at once).
+   */
   private async groupSettings(platform: string, groupId: string): Promise<GroupSettings & { disabled: ReadonlySet<string> }> {
     const key = groupKey(platform, groupId);
     let s = this.settings.get(key);
-    if (!s) {
+    if (!s || this.now() - s.readAt >= SETTINGS_TTL_MS) {
       const stored = await this.opts.store.groupSettings(platform, groupId);
-      this.settings.set(key, (s = { ...stored, disabled: new Set(stored.disabledRules) }));
+      this.settings.set(key, (s = { ...stored, disabled: new Set(stored.disabledRules), readAt: this.now() }));
     }
     return s;
   }
@@ -214,7 +239,8 @@ export class Bot {
         throw err;
       });
     if (g.coverage) {
-      const { disabled: _, ...settings } = await this.groupSettings(msg.platform, g.id);
+      // Read from the store, not this process's copy, which may not hold another instance's change yet.
+      const settings = await this.opts.store.groupSettings(msg.platform, g.id);
       if (settings.coverage !== g.coverage) {
         await this.opts.store.setGroupSettings(msg.platform, g.id, { ...settings, coverage: g.coverage });
         this.settings.delete(key);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bot } from '../../src/bot/bot.js';
 import { botHarness, NOW, rulesOnly } from '../support/bot-harness.js';
+import { defaultEngine } from '../../src/engine/index.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { storedRecords as stored } from '../support/stored-records.js';
 
@@ -175,6 +176,24 @@ describe('Bot pipeline', () => {
     for (const rule of rules) await adapter.say(`config disable ${rule}`, { from: 'boss', addressed: true });
     await adapter.say(DEMAND + '。');
     expect((await stored(store))[1].categories).toEqual([]);
+  });
+
+  it('instances sharing a store: an admin setting reaches the others within 30 s, and a group is nudged once per cooldown by all of them', async () => {
+    const { store, adapter, config } = await botHarness((c) => (c.admins.test = ['boss']));
+    let now = NOW;
+    const other = new RecordingAdapter();
+    await new Bot({ config, store, engine: defaultEngine(), adapters: [other], now: () => now, log: () => {} }).start();
+    await other.say(DEMAND, { id: 'd1' }); // the other instance has read the group's settings
+    const rules = (await stored(store))[0].findings.map((f) => f.rule);
+    for (const rule of rules) await adapter.say(`config disable ${rule}`, { from: 'boss', addressed: true });
+    await adapter.say('config mode nudge', { from: 'boss', addressed: true });
+    now += 31_000;
+    await other.say(DEMAND + '。', { id: 'd2' });
+    expect((await store.message('test', 'd2'))?.findings.map((f) => f.rule).filter((r) => rules.includes(r))).toEqual([]);
+    for (const rule of rules) await adapter.say(`config enable ${rule}`, { from: 'boss', addressed: true });
+    now += 31_000;
+    await Promise.all([adapter.say(DEMAND, { id: 'd3' }), other.say(DEMAND, { id: 'd4' })]);
+    expect([...adapter.sent, ...other.sent].filter((s) => s.to === 'group')).toHaveLength(1);
   });
 
   it('does not classify images and other non-text kinds', async () => {
