@@ -81,6 +81,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   out.push('');
 
   out.push(`## ${t.evidence(details.evidence.length)}`, '');
+  if (details.evidence.length === 0) out.push(t.noFlagged);
   for (const e of details.evidence) {
     const text =
       e.text === null

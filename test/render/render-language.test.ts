@@ -76,6 +76,7 @@ describe('the report in Chinese', () => {
     expect(lines).toContain('| 群组 | 人数 | 消息 | 要求数 | 人·小时 |');
     // An empty section says so, as in HTML.
     expect(md).toContain('### 多头填报（0）\n\n未发现。\n');
+    expect(renderReport('md', report, { ...details, evidence: [] }, 'zh')).toContain('## 证据（负担最重的 0 条）\n\n没有被标记的消息。');
     expect(md).toMatch(/^- 负担：\d[\d,.]* 人·分钟（[\d.]+ 人·小时）$/m);
     for (const label of Object.values(CATEGORY_LABELS.zh)) expect(md).toContain(`| ${label} |`);
     expect(md).toContain('- 2026年11月23日 21:05 · 卫健群 · 李主任 · ');

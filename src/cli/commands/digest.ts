@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { digestRecipients, type Recipient } from '../../digest/recipients.js';
 import { digestOutgoing, sendDigests } from '../../digest/send-digests.js';
 import { lastCompleteWeek } from '../../digest/weeks.js';
-import { openStore } from '../../analysis/open-store.js';
+import { openExistingStore } from '../existing-store.js';
 import { weekRange } from '../../core/time/iso-week.js';
 import { InputError, WorkError, oneLine } from '../../core/errors.js';
 import { createAdapter, type AdapterDeps } from '../adapters.js';
@@ -33,13 +33,13 @@ export const run: Command = async (argv, ctx) => {
   const week = values.week as string | undefined;
   if (week !== undefined) weekRange(week, tz, '--week');
   const upTo = week ?? lastCompleteWeek(Date.now(), tz);
-  const store = await openStore(config.db);
+  const store = await openExistingStore('digest', config.db);
   try {
     const recipients = await digestRecipients(config, store);
     if (values.print) {
       const texts: string[] = [];
       for (const r of recipients.length ? recipients : [EVERYONE]) {
-        texts.push(`== ${r.platform}:${r.user} ==\n${(await digestOutgoing({ config, store }, r, upTo, false)).text}\n`);
+        texts.push(`== ${r === EVERYONE ? r.user : `${r.platform}:${r.user}`} ==\n${(await digestOutgoing({ config, store }, r, upTo, false)).text}\n`);
       }
       ctx.stdout.write(texts.join('\n'));
       return 0;

@@ -35,6 +35,8 @@ export const run: Command = async (argv, ctx) => {
     exported.repeats && `${exported.repeats} repeating the text and labels of another`,
   ].filter(Boolean);
   const missed = exported.missed ? ` (${exported.missed} reported missed)` : '';
-  ctx.stderr.write(`feedback: exported ${exported.lines.length} corrected messages${missed}${left.length ? `; left out ${left.join(', ')}` : ''}\n`);
+  ctx.stderr.write(
+    `feedback: exported ${exported.lines.length} corrected message${exported.lines.length === 1 ? '' : 's'}${missed}${left.length ? `; left out ${left.join(', ')}` : ''}\n`,
+  );
   return 0;
 };
