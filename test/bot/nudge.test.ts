@@ -35,4 +35,9 @@ describe('nudgeText', () => {
     );
     expect(nudgeText(finding, rule([]), 'en')).toBe('A note: this may be a demand for acknowledgements. If that\'s wrong, reply to it with "not formalism".');
   });
+
+  it('quotes no English policy in a Chinese nudge (a group set to Chinese, an English rule)', () => {
+    const english = rule(['Workplace norm - staff are not pushed to install apps or open accounts to raise adoption figures']);
+    expect(nudgeText(finding, english, 'zh')).toBe('提示：这条消息可能属于“回复收到”类要求。如判断有误，引用这条消息回复“误报”即可。');
+  });
 });
