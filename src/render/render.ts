@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import type { Lang } from '../core/lang.js';
 import { InputError } from '../core/errors.js';
 import type { Report } from '../analysis/report/report.js';
@@ -14,6 +15,14 @@ export function reportFormat(value: string | undefined, option = '--format'): Re
   if (value === undefined) return 'json';
   if ((REPORT_FORMATS as readonly string[]).includes(value)) return value as ReportFormat;
   throw new InputError(`${option}: expected json, md or html, got "${value}"`);
+}
+
+// `--out report.html` alone asks for HTML: the format follows the file's extension unless given.
+const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' };
+
+/** The format `--format` names, else the one `--out`'s extension names, else JSON (`audit` and `report` alike). */
+export function chosenFormat(format: string | undefined, out: string | undefined): ReportFormat {
+  return reportFormat(format ?? (out ? BY_EXTENSION[extname(out).toLowerCase()] : undefined));
 }
 
 /** The report in the format `audit` and `report` were asked for; Markdown and HTML in `lang`, JSON as the contract has it. */

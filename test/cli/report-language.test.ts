@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -61,5 +61,9 @@ describe('the language of audit and report', () => {
     expect(zh.stdout).toContain('<h2>按类别</h2>');
     writeFileSync(file, `db: ${c.db}\nlanguage: zh\n`);
     expect(heading((await report('--format', 'md')).stdout)).toBe(ZH);
+    // As with audit, --out alone names the format by its extension.
+    const out = join(tempDir(), 'week.html');
+    expect((await report('--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<html lang="zh-CN">');
   });
 });

@@ -1,18 +1,14 @@
-import { extname } from 'node:path';
 import { runAudit } from '../../audit/run-audit.js';
 import { ProgressBar } from '../../audit/progress.js';
 import { loadConfig } from '../config/load.js';
 import type { Lang } from '../../core/lang.js';
-import { renderReport, reportFormat, type ReportFormat } from '../../render/render.js';
+import { chosenFormat, renderReport, type ReportFormat } from '../../render/render.js';
 import { languageOption, reportLanguage } from '../../render/report-language.js';
 import { REPORT_TEXTS } from '../../render/texts.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import { writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
-
-// `--out report.html` alone asks for HTML: the format follows the file's extension unless given.
-const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' };
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
 function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean, chosen: Lang | undefined): string {
@@ -39,7 +35,7 @@ export const run: Command = async (argv, ctx) => {
     throw new InputError('audit: name at least one EXPORT (a Slack export folder or .zip, contract JSONL, a WeChatMsg CSV, or ChatLab JSON/JSONL)');
   }
   const out = values.out as string | undefined;
-  const format = reportFormat((values.format as string | undefined) ?? (out ? BY_EXTENSION[extname(out).toLowerCase()] : undefined));
+  const format = chosenFormat(values.format as string | undefined, out);
   const lang = languageOption(values.lang as string | undefined);
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const skipBad = values['skip-bad'] === true;

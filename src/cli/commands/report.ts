@@ -1,6 +1,6 @@
 import { loadConfig } from '../config/load.js';
 import { storedReport } from '../../analysis/report/from-store.js';
-import { renderReport, reportFormat } from '../../render/render.js';
+import { chosenFormat, renderReport } from '../../render/render.js';
 import { languageOption, reportLanguage } from '../../render/report-language.js';
 import { openExistingStore } from '../existing-store.js';
 import { weekOf, weekRange } from '../../core/time/iso-week.js';
@@ -10,7 +10,7 @@ import { writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
 
 /**
- * `fingertip report [--week YYYY-Www] [--format json|md|html] [--lang zh|en]`: the audit's report,
+ * `fingertip report [--week YYYY-Www] [--format json|md|html] [--lang zh|en] [--out FILE]`: the audit's report,
  * read from the bot's database; the week defaults to the current one. Records stream from SQLite
  * into the same builder.
  */
@@ -23,7 +23,7 @@ export const run: Command = async (argv, ctx) => {
   });
   if (positionals.length) throw new InputError(`report: unexpected argument "${positionals[0]}"`);
   const config = loadConfig(values.config as string | undefined, ctx.env);
-  const format = reportFormat(values.format as string | undefined);
+  const format = chosenFormat(values.format as string | undefined, values.out as string | undefined);
   const lang = languageOption(values.lang as string | undefined) ?? config.language;
   const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
   const { from, to } = weekRange(week, config.timezone);
