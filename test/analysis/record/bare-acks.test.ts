@@ -79,6 +79,8 @@ describe('bare acknowledgements read from rules/lists/bare-acks.yaml', () => {
     '✅✅',
     '✔️✔️',
     '收到收到收到收到收到收到收到收到收到收到收到收到收到收到',
+    ':+1:',
+    ':white_check_mark:',
   ])('%s is a bare ack', (text) => {
     expect(isBareAck(text)).toBe(true);
   });
@@ -106,6 +108,8 @@ describe('bare acknowledgements read from rules/lists/bare-acks.yaml', () => {
     'a',
     '。',
     '',
+    ':+1: can you also send me the link to the form please?',
+    ':calendar:',
   ])('%s is not', (text) => {
     expect(isBareAck(text)).toBe(false);
   });
