@@ -11,6 +11,8 @@ export function parseCommandArgs(command: string, argv: string[], options: NonNu
   try {
     return parseArgs({ args: argv, options: { config: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new InputError(`${command}: ${(err as Error).message.split('\n')[0]}`);
+    // node's own message goes on about '--' for positionals: its first sentence says what is wrong.
+    const reason = (err as Error).message.split('\n')[0].split(/\.\s/)[0];
+    throw new InputError(`${command}: ${reason} (fingertip ${command} --help lists its options)`);
   }
 }

@@ -1,5 +1,6 @@
 import { InputError, WorkError, oneLine } from '../core/errors.js';
 import { processContext, type CliContext, type Command } from './context.js';
+import { packageVersion } from './package-version.js';
 
 export const USAGE = 'usage: fingertip <start|classify|audit|report|digest|feedback|rules|migrate> [options]  (fingertip help for details)';
 
@@ -9,7 +10,7 @@ export const HELP = `${USAGE}
   classify [FILE|-] [--text]                          classify JSONL (or plain text) messages
   audit EXPORT... [--format json|md|html] [--lang zh|en] [--out FILE] [--evidence FILE] [--skip-bad]
                                                       report on exported chat history
-  report [--week YYYY-Www] [--format json|md|html] [--lang zh|en]
+  report [--week YYYY-Www] [--format json|md|html] [--lang zh|en] [--out FILE]
                                                       the same report from the bot's database
   digest [--week YYYY-Www] (--print | --send)         the weekly digest for supervisors
   feedback export [--out FILE]                        messages marked "not formalism", as lines to train on
@@ -30,6 +31,15 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   migrate: () => import('./commands/migrate.js'),
 };
 
+/** A command's lines of HELP (its usage and any continuation), for `fingertip <command> --help`. */
+function commandHelp(name: string): string {
+  const lines = HELP.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`  ${name} `));
+  let end = at + 1;
+  while (end < lines.length && /^ {20,}\S/.test(lines[end])) end++;
+  return [`usage: fingertip ${lines[at].trim()}`, ...lines.slice(at + 1, end).map((l) => l.trim())].join('\n    ');
+}
+
 /** Runs one command line and returns the exit status: 0 ok, 1 the work failed, 2 bad usage or input. */
 export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
   const [name, ...rest] = argv;
@@ -37,7 +47,15 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     ctx.stdout.write(`${HELP}\n`);
     return 0;
   }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    ctx.stdout.write(`fingertip ${packageVersion()}\n`);
+    return 0;
+  }
   const load = name === undefined ? undefined : COMMANDS[name];
+  if (load && (rest.includes('--help') || rest.includes('-h'))) {
+    ctx.stdout.write(`${commandHelp(name!)}\n\nEvery command accepts --config FILE (or FINGERTIP_CONFIG).\n`);
+    return 0;
+  }
   if (!load) {
     // One line, as every usage error: scripts read the first line of stderr.
     ctx.stderr.write(`fingertip: ${name === undefined ? 'no command given' : `unknown command "${name}"`}; ${USAGE}\n`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ describe('fingertip classify', () => {
     expect(r.stderr).toBe(`fingertip classify: ${file}:2: "text" must be a string\n`);
     expect(JSON.parse(r.stdout).id).toBe('a');
     const bad = await runCli(['classify'], { stdin: 'not json\n' });
-    expect(bad.stderr).toBe('fingertip classify: <stdin>:1: not a JSON object (invalid JSON)\n');
+    expect(bad.stderr).toBe('fingertip classify: <stdin>:1: not a JSON object (invalid JSON; for plain text, one message a line, use --text)\n');
   });
 
   it('refuses a missing file with exit 2', async () => {
@@ -88,6 +89,18 @@ describe('fingertip (dispatch)', () => {
   it('answers an unknown option with exit 2 naming it', async () => {
     const r = await runCli(['classify', '--bogus']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^fingertip classify: Unknown option '--bogus'/);
+    expect(r.stderr).toBe("fingertip classify: Unknown option '--bogus' (fingertip classify --help lists its options)\n");
+  });
+
+  it("prints a command's options with --help, and the version with --version (exit 0)", async () => {
+    const help = await runCli(['audit', '--help']);
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^usage: fingertip audit EXPORT\.\.\. \[--format json\|md\|html\][^\n]*--skip-bad\]\n {4}report on exported chat history\n/);
+    const version = await runCli(['--version']);
+    expect(version).toEqual({
+      code: 0,
+      stdout: `fingertip ${(JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version}\n`,
+      stderr: '',
+    });
   });
 });

@@ -12,7 +12,7 @@ function parseLine(line: string, where: string, lineNo: number): { id: unknown; 
   try {
     obj = JSON.parse(line);
   } catch {
-    throw new InputError(`${where}:${lineNo}: not a JSON object (invalid JSON)`);
+    throw new InputError(`${where}:${lineNo}: not a JSON object (invalid JSON; for plain text, one message a line, use --text)`);
   }
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new InputError(`${where}:${lineNo}: not a JSON object`);
   const { id, text } = obj as { id?: unknown; text?: unknown };
