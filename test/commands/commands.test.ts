@@ -219,6 +219,10 @@ describe('chat commands', () => {
     const record = await store.message('test', 'mine');
     expect(record?.senderId).not.toBe('u1');
     expect(record?.senderName ?? null).toBeNull();
+    // Asked why, another member learns the rules that fired, and that the words went with the sender.
+    await adapter.say('为什么', { ...cmd, from: 'u2', replyTo: 'mine' });
+    expect(adapter.last()!.text).toContain('：所匹配的文字已随发送人的数据删除。');
+    expect(adapter.last()!.text).not.toContain('“”');
   });
 
   it('help goes privately, in the language it was asked in', async () => {

@@ -31,6 +31,14 @@ describe('missed', () => {
     expect((await store.missedDemands()).map((r) => [r.messageId, r.categories])).toEqual([['z1', ['data-request']]]);
   });
 
+  it('says there is no message to report when nothing recent was left alone, rather than that a text was lost', async () => {
+    const { adapter, store } = await rulesBot();
+    await adapter.say('请全体同事今晚十点前完成打卡并截图发群里', { id: 'f1', from: 'lead' });
+    await adapter.say('漏报 接龙', cmd);
+    expect(adapter.last()!.text).toBe('没有找到要报告的消息：群里最近没有我未标记的消息。请引用（回复）那条消息，再发“漏报 类别”。');
+    expect(await store.missedDemands()).toEqual([]);
+  });
+
   it('asks which categories when none or an unknown word is named', async () => {
     const { adapter, store } = await rulesBot();
     await adapter.say(QUIET_DEMAND, { id: 'q1' });

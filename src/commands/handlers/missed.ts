@@ -23,7 +23,9 @@ export const missed: CommandHandler = async (ctx) => {
   if (senderId !== undefined && (await store.isOptedOut(msg.platform, senderId))) return ctx.replyPrivately(TEXTS.missedOptedOut(ctx.lang));
   // Whose a quote is decides whose it is to forget: a text with no known sender is not kept.
   if (text != null && senderId === undefined) return ctx.replyPrivately(TEXTS.missedWhose(ctx.lang));
-  if (text == null || senderId === undefined || messageId === undefined || sentAt === undefined) return ctx.replyPrivately(TEXTS.missedNoText(ctx.lang));
+  if (text == null || senderId === undefined || messageId === undefined || sentAt === undefined)
+    // Not replying to one, the member meant the latest message, which was flagged or a command: say so, not that a text was lost.
+    return ctx.replyPrivately(messageId === undefined && !msg.replyTo && !msg.quoted ? TEXTS.missedNoTarget(ctx.lang) : TEXTS.missedNoText(ctx.lang));
   if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(ctx.lang));
   // False when the sender was forgotten since, in whichever process: the text is not theirs to give.
   const kept = await store.reportMissed({ platform: msg.platform, messageId, senderId, byUser: msg.sender.id, text, categories, sentAt });

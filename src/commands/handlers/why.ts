@@ -71,8 +71,8 @@ function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
     const rule = rules.get(f.rule);
     const said = rule ? descriptionIn(rule.description, ctx.lang) : '';
     const policy = policyLine(rule?.references[0], ctx.lang);
-    return ctx.lang === 'zh'
-      ? `· ${label}（规则 ${f.rule}）：匹配“${f.match}”。${said}${policy}`
-      : `· ${label} (rule ${f.rule}): matched "${f.match}". ${said}${policy}`;
+    // An erased sender's findings keep their rule but not the words (privacy.ts): say so, not “”.
+    if (ctx.lang === 'zh') return `· ${label}（规则 ${f.rule}）：${f.match ? `匹配“${f.match}”` : '所匹配的文字已随发送人的数据删除'}。${said}${policy}`;
+    return `· ${label} (rule ${f.rule}): ${f.match ? `matched "${f.match}"` : 'the words it matched were erased with their sender'}. ${said}${policy}`;
   });
 }
