@@ -6,6 +6,7 @@ interface PgError extends Error {
   code?: string;
 }
 
+const SQLSTATE = /^[0-9A-Z]{5}$/;
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 
 /**
@@ -20,7 +21,11 @@ export function pgError(target: PgTarget, err: unknown, opening: boolean): Error
   const code = e?.code ?? '';
   const detail = e?.message || String(err);
   const config = (why: string) => (opening ? new InputError(`${target.display}: ${why}`) : new WorkError(`${target.display}: ${why}`));
-  if (UNREACHABLE.has(code) || /timeout/i.test(detail)) return config(`cannot reach the database server at ${target.host} (${code || detail})`);
+  // The driver's own timeouts carry no SQLSTATE; one that does (22023 on "statement_timeout=abc") is the server answering.
+  if (UNREACHABLE.has(code) || (!SQLSTATE.test(code) && /timeout/i.test(detail)))
+    return config(`cannot reach the database server at ${target.host} (${code || detail})`);
+  // 22023 and 42704: a setting in the URL the server refuses (?options=-c …, ?statement_timeout=…).
+  if (code === '22023' || code === '42704') return config(`the server at ${target.host} refused a setting of the URL (${detail})`);
   // SQLSTATE class 28: invalid authorization; 3D000: no such database.
   if (code.startsWith('28')) return config(`the server at ${target.host} refused the login (${detail})`);
   if (code === '3D000') return config(`no such database on ${target.host} (${detail})`);
