@@ -31,7 +31,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   };
 
   const feedback = (): void => {
-    if (d.feedback.corrected + d.feedback.missed > 0) lines.push('', t.feedback(d.feedback.corrected, d.feedback.missed));
+    if (d.feedback.corrected + d.feedback.missed > 0) lines.push('', t.feedback(d.feedback.corrected, d.feedback.missed, d.feedback.correctedBySender));
   };
 
   if (d.demands === 0) {

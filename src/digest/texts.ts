@@ -25,7 +25,7 @@ export interface DigestTexts {
   overlap: (groups: string, percent: number) => string;
   leads: string;
   /** Members' corrections of the week's flags; said only when there are any. */
-  feedback: (corrected: number, missed: number) => string;
+  feedback: (corrected: number, missed: number, bySender: number) => string;
   examples: string;
   /** One quoted example: `text` already quoted. */
   example: (n: number, text: string, group: string, time: string, hours: string, rules: string) => string;
@@ -63,7 +63,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     sprawl: '群组重叠：',
     overlap: (g, p) => `${g}成员重合 ${p}%`,
     leads: '成员匿名反映：',
-    feedback: (c, m) => `成员反馈：${c} 条被标为误报（已不计入），${m} 条被报为漏报（不计入，用于改进识别）。`,
+    feedback: (c, m, own) =>
+      `成员反馈：${c} 条被标为误报（已不计入${own ? `，其中 ${own} 条由发送人自己标记` : ''}），${m} 条被报为漏报（不计入，用于改进识别）。`,
     examples: '负担最重的要求：',
     example: (i, q, g, t, h, r) => `${i}. ${q}（${g}，${t}，约 ${h} 人·小时，规则 ${r}）`,
     quote: (text) => `「${text}」`,
@@ -94,8 +95,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     sprawl: 'Overlapping groups:',
     overlap: (g, p) => `${g} share ${p}% of their members`,
     leads: 'Anonymous leads from members:',
-    feedback: (c, m) =>
-      `Members' feedback: ${c} flagged ${c === 1 ? 'message' : 'messages'} marked not formalism (no longer counted), ${m} ${m === 1 ? 'demand' : 'demands'} reported missed (not counted; kept to improve the flags).`,
+    feedback: (c, m, own) =>
+      `Members' feedback: ${c} flagged ${c === 1 ? 'message' : 'messages'} marked not formalism (no longer counted${own ? `; ${own} of them by ${own === 1 ? 'its' : 'their'} own sender` : ''}), ${m} ${m === 1 ? 'demand' : 'demands'} reported missed (not counted; kept to improve the flags).`,
     examples: 'Heaviest demands:',
     example: (i, q, g, t, h, r) => `${i}. ${q} (${g}, ${t}, about ${h} person-hours, rule ${r})`,
     quote: (text) => `"${text}"`,

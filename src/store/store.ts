@@ -143,6 +143,8 @@ export interface MissedDemand {
 export interface FeedbackCounts {
   corrected: number;
   missed: number;
+  /** Of the corrected, those marked `not formalism` by their own sender: a sender can un-count their own demand, so the digest says how often. */
+  correctedBySender: number;
 }
 
 /** What `forgetUser` did. */

@@ -139,15 +139,19 @@ describe('buildDigest + digestText', () => {
     await store.reportMissed(missedReport({ ...q1, byUser: 'U8' }));
     await store.markFalsePositive('test', 'd1', null, 'U9');
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(d.feedback).toEqual({ corrected: 1, missed: 1 });
+    expect(d.feedback).toEqual({ corrected: 1, missed: 1, correctedBySender: 0 });
     expect(digestText(d, config.digest.thresholds)).toContain(
       "\n\nMembers' feedback: 1 flagged message marked not formalism (no longer counted), 1 demand reported missed (not counted; kept to improve the flags).\n",
     );
     const hr = await buildDigest(config, store, boss({ scope: { platform: 'test', groupIds: ['C02'] } }), '2026-W47');
-    expect(hr.feedback).toEqual({ corrected: 0, missed: 0 });
+    expect(hr.feedback).toEqual({ corrected: 0, missed: 0, correctedBySender: 0 });
     expect(digestText(hr, config.digest.thresholds)).not.toContain('feedback');
     const zh = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
     expect(digestText(zh, config.digest.thresholds)).toContain('成员反馈：1 条被标为误报（已不计入），1 条被报为漏报（不计入，用于改进识别）。');
+    // A sender who un-counts their own demand can: the supervisor is told how often it happened.
+    await store.markFalsePositive('test', 'd1', null, 'U1');
+    const own = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    expect(digestText(own, config.digest.thresholds)).toContain('成员反馈：1 条被标为误报（已不计入，其中 1 条由发送人自己标记），');
   });
 
   it('says "nothing flagged" for an empty week', async () => {

@@ -100,10 +100,10 @@ describeEngines('reportMissed', (engine) => {
     await store.reportMissed(report());
     await store.reportMissed(report({ byUser: 'U8' }));
     await store.markFalsePositive('slack', 'm2', null, 'U9');
-    await store.markFalsePositive('slack', 'm3', null, 'U9');
+    await store.markFalsePositive('slack', 'm3', null, 'U1'); // by its own sender
     await store.reportMissed(report({ messageId: 'not-stored' }));
-    expect(await store.feedbackCounts({ from: 0, to: 2000 })).toEqual({ corrected: 1, missed: 1 });
-    expect(await store.feedbackCounts({ from: 0, to: 9000, groupIds: ['C1'] })).toEqual({ corrected: 1, missed: 1 });
-    expect(await store.feedbackCounts({ from: 0, to: 9000, platform: 'wechat' })).toEqual({ corrected: 0, missed: 0 });
+    expect(await store.feedbackCounts({ from: 0, to: 2000 })).toEqual({ corrected: 1, missed: 1, correctedBySender: 0 });
+    expect(await store.feedbackCounts({ from: 0, to: 9000, groupIds: ['C1'] })).toEqual({ corrected: 1, missed: 1, correctedBySender: 1 });
+    expect(await store.feedbackCounts({ from: 0, to: 9000, platform: 'wechat' })).toEqual({ corrected: 0, missed: 0, correctedBySender: 0 });
   });
 });
