@@ -3,9 +3,21 @@ import { Bot } from '../../src/bot/bot.js';
 import { botHarness, NOW, rulesOnly } from '../support/bot-harness.js';
 import { defaultEngine } from '../../src/engine/index.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
+import type { Store } from '../../src/store/store.js';
 import { storedRecords as stored } from '../support/stored-records.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
+
+/** u1's demand stored, then an erasure that fails after 200 ms (a full disk); returns what puts the real one back. */
+async function erasureFailingSlowly(store: Store, adapter: RecordingAdapter): Promise<() => void> {
+  await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
+  await store.flush();
+  const forgetUser = store.forgetUser.bind(store);
+  store.forgetUser = () => new Promise((_, reject) => setTimeout(() => reject(new Error('SQLITE_FULL: database or disk is full')), 200));
+  return () => {
+    store.forgetUser = forgetUser;
+  };
+}
 
 describe('Bot pipeline', () => {
   it('stores a flagged demand with its text, recipients and findings, and stays quiet in the group', async () => {
@@ -46,16 +58,13 @@ describe('Bot pipeline', () => {
 
   it('a redelivery that comes while the first delivery still runs shares its outcome, so a failure is still retried', async () => {
     const { store, adapter } = await botHarness();
-    await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
-    await store.flush();
-    const forgetUser = store.forgetUser.bind(store);
-    store.forgetUser = () => new Promise((_, reject) => setTimeout(() => reject(new Error('SQLITE_FULL: database or disk is full')), 200));
+    const restore = await erasureFailingSlowly(store, adapter);
     const first = adapter.say('forget me', { id: 'c1', addressed: true });
     await new Promise((r) => setTimeout(r, 50));
     const retry = adapter.say('forget me', { id: 'c1', addressed: true });
     await expect(first).rejects.toThrow('SQLITE_FULL');
     await expect(retry).rejects.toThrow('SQLITE_FULL'); // the platform is not told it was handled
-    store.forgetUser = forgetUser;
+    restore();
     await adapter.say('forget me', { id: 'c1', addressed: true });
     expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
   });
@@ -65,15 +74,12 @@ describe('Bot pipeline', () => {
     // A second instance: its own bot and platform connection, the same store (as instances share PostgreSQL).
     const other = new RecordingAdapter();
     await new Bot({ config, store, engine: rulesOnly(), adapters: [other], now: () => NOW, log: () => {} }).start();
-    await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
-    await store.flush();
-    const forgetUser = store.forgetUser.bind(store);
-    store.forgetUser = () => new Promise((_, reject) => setTimeout(() => reject(new Error('SQLITE_FULL: database or disk is full')), 200));
+    const restore = await erasureFailingSlowly(store, adapter);
     const first = adapter.say('forget me', { id: 'c1', addressed: true });
     await new Promise((r) => setTimeout(r, 50));
     await expect(other.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
     await expect(first).rejects.toThrow('SQLITE_FULL');
-    store.forgetUser = forgetUser;
+    restore();
     await other.say('forget me', { id: 'c1', addressed: true });
     expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
     await adapter.say('forget me', { id: 'c1', addressed: true }); // done: taken as handled, not run again

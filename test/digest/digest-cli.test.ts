@@ -40,15 +40,6 @@ describe('fingertip digest', () => {
     expect([bad.code, bad.stderr]).toEqual([2, 'fingertip digest: --week: expected an ISO week such as 2026-W47, got "2026-47"\n']);
   });
 
-  it('refuses a database that is not there instead of making an empty one and printing an empty week', async () => {
-    const db = join(tempDir(), 'none.db');
-    expect(await runCli(['digest', '--print'], { env: { FINGERTIP_DB: db } })).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `fingertip digest: ${db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)\n`,
-    });
-  });
-
   it('exits 1 when a delivery finally failed, keeping it recorded as failed', async () => {
     const { file, db } = await seededConfig();
     writeFileSync(file, `db: ${db}\ndigest:\n  supervisors: [{platform: nowhere, user: boss}]\n`);
