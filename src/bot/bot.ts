@@ -24,6 +24,9 @@ const COMMAND_LEASE_MS = 2 * 60_000;
 /** How long a group's settings are used before they are read again (see groupSettings). */
 const SETTINGS_TTL_MS = 30_000;
 
+/** Commands that store who sent them (a correction's `by_user`). */
+const KEEPS_SENDER: ReadonlySet<keyof typeof HANDLERS> = new Set(['not-formalism', 'missed']);
+
 /** Commands that change nothing: their answer is all they do. */
 const ANSWER_ONLY: ReadonlySet<keyof typeof HANDLERS> = new Set(['help', 'stats', 'why']);
 
@@ -121,21 +124,24 @@ export class Bot {
     if (pending) return pending;
     const { store } = this.opts;
     const run = (async () => {
-      if (!(await store.markSeen(msg.platform, key, this.now()))) {
+      // The time of this delivery's own mark: failing, it removes that mark and not one another took over with.
+      let begunAt = this.now();
+      if (!(await store.markSeen(msg.platform, key, begunAt))) {
         if (await store.seen(msg.platform, done)) return;
         const begun = await store.seenAt(msg.platform, key);
-        if (begun !== undefined && this.now() - begun < COMMAND_LEASE_MS)
+        if (begun !== undefined && Math.abs(this.now() - begun) < COMMAND_LEASE_MS)
           throw new Error(
-            `command ${msg.id} was begun ${Math.round((this.now() - begun) / 1000)} s ago and has not finished; a later delivery will find it done or take it over`,
+            `command ${msg.id} was begun ${Math.max(0, Math.round((this.now() - begun) / 1000))} s ago and has not finished; a later delivery will find it done or take it over`,
           );
         // Two deliveries taking over at once: only the stale mark is removed, and the new mark decides which runs.
         if (begun !== undefined) await store.unmarkSeen(msg.platform, key, begun);
-        if (!(await store.markSeen(msg.platform, key, this.now()))) throw new Error(`command ${msg.id} was just taken over by another delivery`);
+        begunAt = this.now();
+        if (!(await store.markSeen(msg.platform, key, begunAt))) throw new Error(`command ${msg.id} was just taken over by another delivery`);
       }
       try {
         await work();
       } catch (err) {
-        await store.unmarkSeen(msg.platform, key).catch(() => {});
+        await store.unmarkSeen(msg.platform, key, begunAt).catch(() => {});
         throw err;
       }
       await store.markSeen(msg.platform, done, this.now());
@@ -170,7 +176,8 @@ export class Bot {
     const { store } = this.opts;
     const mark = `nudge-last:${groupId}`;
     const last = await store.seenAt(platform, mark);
-    if (last !== undefined && now - last < NUDGE_COOLDOWN_MS) {
+    // A mark dated ahead of this clock by more than a cooldown came from a clock that is wrong: not obeyed.
+    if (last !== undefined && now - last < NUDGE_COOLDOWN_MS && last - now < NUDGE_COOLDOWN_MS) {
       this.lastNudge.set(key, last);
       return false;
     }
@@ -184,6 +191,12 @@ export class Bot {
     // A command that only answers has done nothing until its answer arrives: a failed answer fails it,
     // and the platform's redelivery asks again. One that changes something has done its work first.
     const answerOnly = ANSWER_ONLY.has(name);
+    // Sent before its sender's `forget me` and run only after it (late, or redelivered): run now, a
+    // correction would store the id the erasure took. Taken as handled, so the platform stops delivering it.
+    if (KEEPS_SENDER.has(name) && (await store.forgottenSince(msg.platform, msg.sender.id, msg.ts))) {
+      this.log(`${msg.platform}: command ${msg.id} was sent before its sender was forgotten; not run`);
+      return;
+    }
     const delivered = (sent: Promise<void>): Promise<void> => (answerOnly ? sent : sent.catch((err: unknown) => this.replyFailed(msg, err)));
     const ctx: CommandContext = {
       msg,

@@ -8,6 +8,7 @@ import { IdentityWriter, readIdentity } from './identities.js';
 import { Ingestor } from './ingestor.js';
 import { addLead, readLeads } from './leads.js';
 import { readMissed, reportMissed } from './missed.js';
+import { forgottenSince } from './forgotten.js';
 import { feedbackCounts } from './feedback-counts.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { OptOuts } from './opt-outs.js';
@@ -209,6 +210,10 @@ export class SqlStore implements Store {
   reportMissed(report: MissedReport): Promise<boolean> {
     const hash = this.optOuts.hash(report.platform, report.senderId);
     return this.writer.transaction((db) => reportMissed(db, report, hash, Date.now()));
+  }
+
+  forgottenSince(platform: string, user: string, since: number): Promise<boolean> {
+    return forgottenSince(this.reader, platform, this.optOuts.hash(platform, user), since);
   }
 
   missedDemands() {

@@ -255,6 +255,8 @@ export interface Store {
    * keeping an anonymous token instead; then empties the WAL so the file keeps no older copy.
    */
   forgetUser(platform: string, user: string): Promise<Forgotten>;
+  /** Whether the user said `forget me` at `since` or later (in any process sharing the database). */
+  forgottenSince(platform: string, user: string, since: number): Promise<boolean>;
   /** The stable id an adapter bound `key` to (WeChat's ids change at each login); undefined when none. */
   identityGet(platform: string, key: string): Promise<string | undefined>;
   /** Binds `key` to `stableId`, replacing an earlier binding; resolves once committed. */

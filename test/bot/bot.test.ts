@@ -104,6 +104,38 @@ describe('Bot pipeline', () => {
     expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
   });
 
+  it('a run that fails after another took it over removes only its own mark: the taker keeps the command', async () => {
+    const { store, config } = await botHarness();
+    let now = NOW;
+    const bots = [new RecordingAdapter(), new RecordingAdapter(), new RecordingAdapter()];
+    for (const a of bots) await new Bot({ config, store, engine: rulesOnly(), adapters: [a], now: () => now, log: () => {} }).start();
+    const [a, b, c] = bots;
+    let fail!: (err: Error) => void;
+    store.addLead = () => new Promise((_, reject) => (fail = reject));
+    const first = a.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true });
+    await new Promise((r) => setTimeout(r, 50));
+    now += 3 * 60_000; // a is taken for dead: b takes the command over, and its run hangs too
+    const taken = b.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true });
+    await new Promise((r) => setTimeout(r, 50));
+    fail(new Error('connection lost'));
+    await expect(first).rejects.toThrow('connection lost');
+    await expect(c.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
+    fail(new Error('connection lost'));
+    await expect(taken).rejects.toThrow('connection lost');
+  });
+
+  it('does not run a correction sent before its sender said forget me, which would store their id again', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
+    await store.flush();
+    // The correction's delivery failed, and its redelivery comes after the erasure ran.
+    await store.forgetUser('test', 'u1');
+    await adapter.say('not formalism', { id: 'c1', addressed: true, from: 'u1', replyTo: 'd1' });
+    expect(await store.falsePositives()).toEqual([]);
+    expect((await store.message('test', 'd1'))?.categories.length).toBeGreaterThan(0);
+    expect(adapter.sent).toEqual([]);
+  });
+
   it('a command whose work is done is not run again when only its answer failed (no second lead)', async () => {
     const { store, adapter } = await botHarness();
     const sendPrivate = adapter.sendPrivate.bind(adapter);
