@@ -20,6 +20,8 @@ import { RecentTexts } from '../commands/recent-texts.js';
  * than any command takes, and shorter than the platforms' last retry (Slack's comes about 5 minutes on).
  */
 const COMMAND_LEASE_MS = 2 * 60_000;
+/** How long a delivery waits for another instance's run of the same command (Slack gives 3 s to answer). */
+const COMMAND_WAIT_MS = 2_000;
 
 /** How long a group's settings are used before they are read again (see groupSettings). */
 const SETTINGS_TTL_MS = 30_000;
@@ -77,7 +79,7 @@ export class Bot {
   async handle(adapter: Adapter, msg: ChatMessage): Promise<void> {
     const { store } = this.opts;
     if (msg.group) await this.rememberGroup(msg);
-    const command = msg.addressed || !msg.group ? parseCommand(msg.text) : undefined;
+    const command = msg.addressed || !msg.group ? parseCommand(msg.text, { lenient: !msg.group }) : undefined;
     if (command || !msg.group) {
       // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
       return this.once(msg, async () => {
@@ -110,44 +112,60 @@ export class Bot {
    * Runs a command once per message id, however often the platform delivers it. A delivery while the
    * first is still running waits for it and shares its outcome (the platform retries after 3 s, and an
    * erasure may take longer). When the command fails, its mark is forgotten, so the next redelivery
-   * runs it again rather than finding it done. A second mark says it finished: instances sharing one
-   * PostgreSQL store see each other's marks but not each other's runs, so a delivery that finds a
-   * command begun and not finished fails, and the platform delivers it again later, instead of being
-   * told it was handled while that run may still fail. A run begun longer ago than COMMAND_LEASE_MS
-   * is taken to have died with its process or its database connection, and is taken over.
+   * runs it again rather than finding it done. A second mark says it finished (see claimCommand).
    */
   private once(msg: ChatMessage, work: () => Promise<void>): Promise<void> {
-    const key = `cmd:${msg.id}`;
-    const done = `${key}:done`;
+    const key = `command:${msg.id}`;
     const runKey = groupKey(msg.platform, key);
     const pending = this.running.get(runKey);
     if (pending) return pending;
     const { store } = this.opts;
     const run = (async () => {
-      // The time of this delivery's own mark: failing, it removes that mark and not one another took over with.
-      let begunAt = this.now();
-      if (!(await store.markSeen(msg.platform, key, begunAt))) {
-        if (await store.seen(msg.platform, done)) return;
-        const begun = await store.seenAt(msg.platform, key);
-        if (begun !== undefined && Math.abs(this.now() - begun) < COMMAND_LEASE_MS)
-          throw new Error(
-            `command ${msg.id} was begun ${Math.max(0, Math.round((this.now() - begun) / 1000))} s ago and has not finished; a later delivery will find it done or take it over`,
-          );
-        // Two deliveries taking over at once: only the stale mark is removed, and the new mark decides which runs.
-        if (begun !== undefined) await store.unmarkSeen(msg.platform, key, begun);
-        begunAt = this.now();
-        if (!(await store.markSeen(msg.platform, key, begunAt))) throw new Error(`command ${msg.id} was just taken over by another delivery`);
-      }
+      const begunAt = await this.claimCommand(msg, key);
+      if (begunAt === 'done') return;
       try {
         await work();
       } catch (err) {
+        // Only this delivery's own mark: not one another delivery took the command over with.
         await store.unmarkSeen(msg.platform, key, begunAt).catch(() => {});
         throw err;
       }
-      await store.markSeen(msg.platform, done, this.now());
+      await store.markSeen(msg.platform, `${key}:done`, this.now());
     })().finally(() => this.running.delete(runKey));
     this.running.set(runKey, run);
     return run;
+  }
+
+  /**
+   * Marks a command begun by this delivery (resolving to the mark's time), or finds it done. Instances
+   * sharing one PostgreSQL store see each other's marks but not each other's runs: a delivery that finds
+   * the command begun elsewhere waits up to COMMAND_WAIT_MS for it to finish, then fails, so the
+   * platform delivers it again later instead of being told it was handled while that run may still fail.
+   * A run that let go of its mark (it failed) is taken, and so is one begun longer ago than
+   * COMMAND_LEASE_MS, taken to have died with its process or its database connection. A command the
+   * release before this one handled (its `cmd:` mark) counts as done.
+   */
+  private async claimCommand(msg: ChatMessage, key: string): Promise<number | 'done'> {
+    const { store } = this.opts;
+    if (await store.seen(msg.platform, `cmd:${msg.id}`)) return 'done';
+    const giveUp = Date.now() + COMMAND_WAIT_MS;
+    for (;;) {
+      const begunAt = this.now();
+      if (await store.markSeen(msg.platform, key, begunAt)) return begunAt;
+      if (await store.seen(msg.platform, `${key}:done`)) return 'done';
+      const begun = await store.seenAt(msg.platform, key);
+      if (begun === undefined) continue; // let go meanwhile: try to take it
+      if (Math.abs(this.now() - begun) >= COMMAND_LEASE_MS) {
+        // Only the stale mark is removed: of two deliveries taking over at once, the new mark decides.
+        await store.unmarkSeen(msg.platform, key, begun);
+        continue;
+      }
+      if (Date.now() >= giveUp)
+        throw new Error(
+          `command ${msg.id} was begun ${Math.max(0, Math.round((this.now() - begun) / 1000))} s ago and has not finished; a later delivery will find it done or take it over`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   private async nudge(

@@ -66,8 +66,7 @@ export const STATS_GROUP = /^(?:group|this group|群|本群|全群)$/iu;
  * takes a setting or categories is chat when none is named ("stats are due Friday", "missed the
  * meeting, sorry"). A lead and a setting take free words (a wrong setting gets its own answer).
  */
-function takes(name: CommandName, args: string): boolean {
-  const words = args.replace(/[?？!！.。]+$/u, '').trim();
+function takes(name: CommandName, words: string): boolean {
   if (name === 'report' || name === 'config' || words === '') return true;
   if (name === 'stats') return STATS_GROUP.test(words) || /^(?:me|mine|my week|我|我的|个人)$/iu.test(words);
   if (name === 'missed') return categoryWords(words).categories.length > 0;
@@ -76,21 +75,26 @@ function takes(name: CommandName, args: string): boolean {
 
 // Mentions of the bot and a leading "/" or "!" are not part of the command.
 const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
+// Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing mark.
+const TRAILING = /(?:\s*(?:@\S+|<@[A-Z0-9]+>))+\s*$|[?？!！.。]+\s*$/u;
 
 /**
  * The command a message spells, or undefined. Only the first words count, so a demand that merely
  * contains "stats" is never taken for a command; the word must stand apart from what follows it, and
- * what follows must be what the command takes.
+ * what follows must be what the command takes. In a direct message (`lenient`) nothing else is said
+ * to the bot, so a command word with other words after it ("help me", "stats please") is still the command.
  */
-export function parseCommand(text: string): ParsedCommand | undefined {
+export function parseCommand(text: string, { lenient = false } = {}): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
   const lower = body.toLowerCase();
   for (const [word, name, lang] of WORDS) {
     if (!lower.startsWith(word)) continue;
     const rest = body.slice(word.length);
     if (!separated(rest, name, lang)) continue;
-    const args = rest.replace(/^[\s:：,，]+/u, '').trim();
-    if (!takes(name, args)) continue;
+    let args = rest.replace(/^[\s:：,，]+/u, '').trim();
+    // A lead keeps its words as written; other commands read theirs without a trailing mention or mark.
+    if (name !== 'report') while (TRAILING.test(args)) args = args.replace(TRAILING, '').trim();
+    if (!lenient && !takes(name, args)) continue;
     return { name, args, lang };
   }
   return undefined;

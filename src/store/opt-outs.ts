@@ -73,11 +73,13 @@ export class OptOuts {
 
   /**
    * Takes who was forgotten as the database now says (any process may have run `forget me`): an
-   * opted-out user forgotten since gets a new anonymous id here too.
+   * opted-out user forgotten since the last read gets a new anonymous id here too.
    */
   replaceForgotten(forgotten: Map<string, number>): void {
+    const before = this.forgotten;
     this.forgotten = forgotten;
-    for (const [key, anon] of this.anons) if (forgotten.has(anon.hash)) this.anons.delete(key);
+    // Only those forgotten since the last read: an old erasure must not give them a new id at every privacy change.
+    for (const [key, anon] of this.anons) if ((forgotten.get(anon.hash) ?? -Infinity) > (before.get(anon.hash) ?? -Infinity)) this.anons.delete(key);
   }
 
   /**

@@ -196,7 +196,9 @@ export class SqlStore implements Store {
   }
 
   markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean> {
-    return this.writer.transaction((db) => markFalsePositive(db, platform, messageId, rule, byUser, Date.now()));
+    // An opted-out member's correction keeps their anonymous id, as their messages do (and matches it when it is their own).
+    const by = this.optOuts.anonOf(platform, byUser) ?? byUser;
+    return this.writer.transaction((db) => markFalsePositive(db, platform, messageId, rule, by, Date.now()));
   }
 
   addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void> {

@@ -69,7 +69,7 @@ describe('Bot pipeline', () => {
     expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
   });
 
-  it('another instance on the same store fails a redelivery while the command runs, then takes it: done once, never told it was handled early', async () => {
+  it('another instance waits for a run of the same command: a failed run it takes over, a finished one it acknowledges', async () => {
     const { store, adapter, config } = await botHarness();
     // A second instance: its own bot and platform connection, the same store (as instances share PostgreSQL).
     const other = new RecordingAdapter();
@@ -77,13 +77,30 @@ describe('Bot pipeline', () => {
     const restore = await erasureFailingSlowly(store, adapter);
     const first = adapter.say('forget me', { id: 'c1', addressed: true });
     await new Promise((r) => setTimeout(r, 50));
-    await expect(other.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
+    const meanwhile = other.say('forget me', { id: 'c1', addressed: true });
     await expect(first).rejects.toThrow('SQLITE_FULL');
+    await expect(meanwhile).rejects.toThrow('SQLITE_FULL'); // it took the command over when the first let go, and failed too
     restore();
     await other.say('forget me', { id: 'c1', addressed: true });
     expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
     await adapter.say('forget me', { id: 'c1', addressed: true }); // done: taken as handled, not run again
     expect([...adapter.sent, ...other.sent].filter((s) => s.to === 'private')).toHaveLength(1);
+  });
+
+  it('another instance fails a delivery while a run of the same command goes on past its wait, never telling the platform it was handled', async () => {
+    const { store, adapter, config } = await botHarness();
+    const other = new RecordingAdapter();
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [other], now: () => NOW, log: () => {} }).start();
+    let finish!: () => void;
+    const addLead = store.addLead.bind(store);
+    store.addLead = (...args) => new Promise<void>((resolve) => (finish = resolve)).then(() => addLead(...args));
+    const first = adapter.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true });
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(other.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
+    finish();
+    await first;
+    await other.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true });
+    expect(await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).toHaveLength(1);
   });
 
   it('takes over a command whose run died unfinished (its process or database lost mid-run) once the lease is past', async () => {
@@ -93,7 +110,7 @@ describe('Bot pipeline', () => {
     await new Bot({ config, store, engine: rulesOnly(), adapters: [adapter], now: () => now, log: () => {} }).start();
     await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
     // A run that died after marking the command begun: the mark stays, nothing says it finished.
-    await store.markSeen('test', 'cmd:c1', now);
+    await store.markSeen('test', 'command:c1', now);
     await store.flush();
     await expect(adapter.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
     expect((await store.message('test', 'mine'))?.senderId).toBe('u1');
@@ -102,6 +119,10 @@ describe('Bot pipeline', () => {
     expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
     await adapter.say('forget me', { id: 'c1', addressed: true }); // now done: not run again
     expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
+    // A command the release before this one handled (it left one mark, no mark that it finished) is done.
+    await store.markSeen('test', 'cmd:c2', NOW - 3_600_000);
+    await adapter.say('report 每天要在三个群里重复报体温', { id: 'c2', addressed: true });
+    expect(await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).toEqual([]);
   });
 
   it('a run that fails after another took it over removes only its own mark: the taker keeps the command', async () => {

@@ -221,7 +221,7 @@ describe('chat commands', () => {
     expect(record?.senderName ?? null).toBeNull();
     // Asked why, another member learns the rules that fired, and that the words went with the sender.
     await adapter.say('为什么', { ...cmd, from: 'u2', replyTo: 'mine' });
-    expect(adapter.last()!.text).toContain('：所匹配的文字已随发送人的数据删除。');
+    expect(adapter.last()!.text).toContain('：所依据的文字按发送人的隐私设置未保存。');
     expect(adapter.last()!.text).not.toContain('“”');
   });
 

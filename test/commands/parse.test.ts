@@ -13,9 +13,9 @@ describe('parseCommand', () => {
   it('takes a Chinese word glued only to a word it takes, and an English one only before a space or a closing mark', () => {
     expect(parseCommand('漏报打卡')).toEqual({ name: 'missed', args: '打卡', lang: 'zh' });
     expect(parseCommand('统计本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
-    expect(parseCommand('why?')).toEqual({ name: 'why', args: '?', lang: 'en' });
-    expect(parseCommand('@fingertip help!')).toEqual({ name: 'help', args: '!', lang: 'en' });
-    expect(parseCommand('为什么？')).toEqual({ name: 'why', args: '？', lang: 'zh' });
+    expect(parseCommand('why?')).toEqual({ name: 'why', args: '', lang: 'en' });
+    expect(parseCommand('@fingertip help!')).toEqual({ name: 'help', args: '', lang: 'en' });
+    expect(parseCommand('为什么？')).toEqual({ name: 'why', args: '', lang: 'zh' });
     expect(parseCommand('误报')).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
     expect(parseCommand('统计 本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
   });
@@ -50,10 +50,23 @@ describe('parseCommand', () => {
       '统计 一下本周加班时长',
     ])
       expect(parseCommand(chat), chat).toBeUndefined();
-    expect(parseCommand('forget me!')).toEqual({ name: 'forget', args: '!', lang: 'en' });
+    expect(parseCommand('forget me!')).toEqual({ name: 'forget', args: '', lang: 'en' });
     expect(parseCommand('missed check-in')).toEqual({ name: 'missed', args: 'check-in', lang: 'en' });
     expect(parseCommand('missed')).toEqual({ name: 'missed', args: '', lang: 'en' }); // answered with the categories to name
     expect(parseCommand('report the 7 am check-in, every day')).toEqual({ name: 'report', args: 'the 7 am check-in, every day', lang: 'en' });
+  });
+
+  it('reads past a mention of the bot and a closing mark after the command (Slack and Feishu strip only a leading mention)', () => {
+    expect(parseCommand('why <@U0BOT>')).toEqual({ name: 'why', args: '', lang: 'en' });
+    expect(parseCommand('误报 @fingertip')).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
+    expect(parseCommand('stats group? <@U0BOT>')).toEqual({ name: 'stats', args: 'group', lang: 'en' });
+    expect(parseCommand('反映 为什么每天要报三次？')).toEqual({ name: 'report', args: '为什么每天要报三次？', lang: 'zh' }); // a lead as written
+  });
+
+  it('in a direct message takes a command word with other words after it, as nothing else is said to the bot there', () => {
+    expect(parseCommand('help me', { lenient: true })).toEqual({ name: 'help', args: 'me', lang: 'en' });
+    expect(parseCommand('stats please', { lenient: true })).toEqual({ name: 'stats', args: 'please', lang: 'en' });
+    expect(parseCommand('help me')).toBeUndefined();
   });
 
   it('reads Chinese category words written together after 漏报', () => {

@@ -16,13 +16,17 @@ const telling = (cues: Cue[]): Cue[] => {
 /** A finding of the learned stage: its score and the words that weighed most, with their weights. */
 function modelLine(label: string, score: number, all: Cue[], lang: Lang): string {
   const cues = telling(all);
+  const kept = cues.some((c) => c.match !== '');
   if (lang === 'zh') {
-    const list = cues.map((c) => `“${c.match}”（+${c.weight.toFixed(2)}）`).join('、');
-    return `· ${label}（模型判断，得分 ${score.toFixed(2)}，未匹配任何规则）：主要线索词 ${list}`;
+    const list = kept ? `主要线索词 ${cues.map((c) => `“${c.match}”（+${c.weight.toFixed(2)}）`).join('、')}` : NOT_KEPT.zh;
+    return `· ${label}（模型判断，得分 ${score.toFixed(2)}，未匹配任何规则）：${list}`;
   }
-  const list = cues.map((c) => `"${c.match}" (+${c.weight.toFixed(2)})`).join(', ');
-  return `· ${label} (the model, score ${score.toFixed(2)}, no rule matched): strongest cues ${list}`;
+  const list = kept ? `strongest cues ${cues.map((c) => `"${c.match}" (+${c.weight.toFixed(2)})`).join(', ')}` : NOT_KEPT.en;
+  return `· ${label} (the model, score ${score.toFixed(2)}, no rule matched): ${list}`;
 }
+
+/** Said where a finding's words are blank: its sender opted out or was forgotten, and their words are not kept (privacy.ts). */
+const NOT_KEPT: Record<Lang, string> = { zh: '所依据的文字按发送人的隐私设置未保存', en: "the words it read are not kept, by their sender's choice" };
 
 /** Which message an answer is about: the platform may not show what it replied to (the shell has no replies). */
 function about(text: string | null | undefined, lang: Lang): string[] {
@@ -71,8 +75,8 @@ function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
     const rule = rules.get(f.rule);
     const said = rule ? descriptionIn(rule.description, ctx.lang) : '';
     const policy = policyLine(rule?.references[0], ctx.lang);
-    // An erased sender's findings keep their rule but not the words (privacy.ts): say so, not “”.
-    if (ctx.lang === 'zh') return `· ${label}（规则 ${f.rule}）：${f.match ? `匹配“${f.match}”` : '所匹配的文字已随发送人的数据删除'}。${said}${policy}`;
-    return `· ${label} (rule ${f.rule}): ${f.match ? `matched "${f.match}"` : 'the words it matched were erased with their sender'}. ${said}${policy}`;
+    // An opted-out or forgotten sender's findings keep their rule but not the words: say so, not “”.
+    if (ctx.lang === 'zh') return `· ${label}（规则 ${f.rule}）：${f.match ? `匹配“${f.match}”` : NOT_KEPT.zh}。${said}${policy}`;
+    return `· ${label} (rule ${f.rule}): ${f.match ? `matched "${f.match}"` : NOT_KEPT.en}. ${said}${policy}`;
   });
 }

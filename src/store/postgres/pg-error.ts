@@ -25,7 +25,7 @@ export function pgError(target: PgTarget, err: unknown, opening: boolean): Error
   if (UNREACHABLE.has(code) || (!SQLSTATE.test(code) && /timeout/i.test(detail)))
     return config(`cannot reach the database server at ${target.host} (${code || detail})`);
   // 22023 and 42704: a setting in the URL the server refuses (?options=-c …, ?statement_timeout=…).
-  if (code === '22023' || code === '42704') return config(`the server at ${target.host} refused a setting of the URL (${detail})`);
+  if (opening && (code === '22023' || code === '42704')) return config(`the server at ${target.host} refused a setting of the URL (${detail})`);
   // SQLSTATE class 28: invalid authorization; 3D000: no such database.
   if (code.startsWith('28')) return config(`the server at ${target.host} refused the login (${detail})`);
   if (code === '3D000') return config(`no such database on ${target.host} (${detail})`);
