@@ -77,6 +77,22 @@ describeEngines('privacy', (engine) => {
     expect(await dump(url)).not.toMatch(/Uzhang|Zhang/);
   });
 
+  it("keeps an opted-out member's anonymous id through later privacy changes once their erasure is read, and their own correction under it", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.setOptOut('slack', 'U8', true);
+    await store.forgetUser('slack', 'U8');
+    const later = Date.now() + 60_000;
+    await store.add(rec('b2', { senderId: 'U8', ts: later, cats: ['check-in'] }));
+    await store.setOptOut('slack', 'U9', true); // someone else's privacy change
+    await store.add(rec('b3', { senderId: 'U8', ts: later + 1 }));
+    const [b2, b3] = [await store.message('slack', 'b2'), await store.message('slack', 'b3')];
+    expect(b2?.senderId).toMatch(/^anon-/);
+    expect(b3?.senderId).toBe(b2?.senderId);
+    await store.markFalsePositive('slack', 'b2', null, 'U8');
+    expect(await store.feedbackCounts({ from: 0, to: later + 10 })).toMatchObject({ corrected: 1, correctedBySender: 1 });
+    expect(JSON.stringify(await store.falsePositives())).not.toContain('U8');
+  });
+
   it("stores an opted-out user's messages anonymously, also after reopening, until they opt back in", async () => {
     const path = await engine.fresh();
     const store = await tempStore({}, path);
