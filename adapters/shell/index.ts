@@ -31,7 +31,9 @@ export const PIPED_WINDOW = 5000;
 const isCommand = (text: string): boolean => parseCommand(text) !== undefined;
 
 const HELP = `shell: type messages as a member of a local group; commands to the bot: stats, help, why, config ...
-  /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size`;
+  /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size
+shell：以本地群成员的身份输入消息；对机器人的命令：统计、帮助、为什么、设置……
+  /group 群名 [人数] 切换群    /as 名字 换一位成员发言    /members 人数 设定群人数`;
 
 /**
  * The bot on standard input, like Hubot's shell: each line is a message from a local member in a
@@ -94,6 +96,8 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     } else if (cmd === '/as' && rest[0]) {
       user = rest.join(' ');
       say(`shell: now speaking as ${user}`);
+    } else if ((cmd === '/group' || cmd === '/as') && !rest[0]) {
+      say(`shell: ${cmd} needs a name: ${cmd === '/group' ? '/group NAME [MEMBERS]' : '/as NAME'}`);
     } else if (cmd === '/members') {
       if (refuseSize(rest.length === 1 ? rest[0] : undefined)) return true;
       members.set(group, Number(rest[0]));

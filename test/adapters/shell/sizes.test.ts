@@ -7,8 +7,8 @@ import { tempDir } from '../../support/temp-dir.js';
 
 const RANGE = 'expected a whole number of members from 1 to 100,000';
 
-describe('group sizes in the shell', () => {
-  it('refuses a size that is no whole number from 1 to 100,000, keeping the last good one', async () => {
+describe('group sizes and names in the shell', () => {
+  it('refuses a size that is no whole number from 1 to 100,000, keeping the last good one, and a switch with no name', async () => {
     const db = join(tempDir(), 'sizes.db');
     const input = [
       '/members 1e300',
@@ -17,6 +17,8 @@ describe('group sizes in the shell', () => {
       '/members',
       '/group 卫健群 -3',
       '/group 卫健群 100001',
+      '/group',
+      '/as',
       '请大家今晚十点前完成打卡',
       '',
     ].join('\n');
@@ -30,6 +32,8 @@ describe('group sizes in the shell', () => {
       `shell: /members: ${RANGE}`,
       `shell: /group 卫健群 -3: ${RANGE}`,
       `shell: /group 卫健群 100001: ${RANGE}`,
+      'shell: /group needs a name: /group NAME [MEMBERS]',
+      'shell: /as needs a name: /as NAME',
     ]);
     const store = await openStore(db);
     try {
