@@ -154,15 +154,15 @@ export class Bot {
       if (await store.markSeen(msg.platform, key, begunAt)) return begunAt;
       if (await store.seen(msg.platform, `${key}:done`)) return 'done';
       const begun = await store.seenAt(msg.platform, key);
-      if (begun === undefined) continue; // let go meanwhile: try to take it
-      if (Math.abs(this.now() - begun) >= COMMAND_LEASE_MS) {
+      if (begun === undefined && Date.now() < giveUp) continue; // let go meanwhile: try to take it
+      if (begun !== undefined && Math.abs(this.now() - begun) >= COMMAND_LEASE_MS) {
         // Only the stale mark is removed: of two deliveries taking over at once, the new mark decides.
         await store.unmarkSeen(msg.platform, key, begun);
         continue;
       }
       if (Date.now() >= giveUp)
         throw new Error(
-          `command ${msg.id} was begun ${Math.max(0, Math.round((this.now() - begun) / 1000))} s ago and has not finished; a later delivery will find it done or take it over`,
+          `command ${msg.id} was begun ${Math.max(0, Math.round((this.now() - (begun ?? this.now())) / 1000))} s ago and has not finished; a later delivery will find it done or take it over`,
         );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
