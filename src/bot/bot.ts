@@ -1,7 +1,7 @@
 import type { Config } from '../core/config.js';
 import type { CommandContext } from '../commands/context.js';
 import { HANDLERS } from '../commands/dispatch.js';
-import { firstWord, parseCommand } from '../commands/parse.js';
+import { ANSWER_ONLY, firstWord, parseCommand } from '../commands/parse.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
 import { guessLang, type Lang } from '../core/lang.js';
 import { TEXTS } from '../commands/texts.js';
@@ -28,9 +28,6 @@ const SETTINGS_TTL_MS = 30_000;
 
 /** Commands that store who sent them (a correction's `by_user`). */
 const KEEPS_SENDER: ReadonlySet<keyof typeof HANDLERS> = new Set(['not-formalism', 'missed']);
-
-/** Commands that change nothing: their answer is all they do. */
-const ANSWER_ONLY: ReadonlySet<keyof typeof HANDLERS> = new Set(['help', 'stats', 'why']);
 
 /** What the bot last stored of a group, to store it again only when it changes. */
 interface GroupSignature extends Pick<ChatGroup, 'name' | 'memberCount' | 'coverage'> {
@@ -155,7 +152,7 @@ export class Bot {
       if (await store.seen(msg.platform, `${key}:done`)) return 'done';
       const begun = await store.seenAt(msg.platform, key);
       if (begun === undefined && Date.now() < giveUp) continue; // let go meanwhile: try to take it
-      if (begun !== undefined && Math.abs(this.now() - begun) >= COMMAND_LEASE_MS) {
+      if (begun !== undefined && Math.abs(this.now() - begun) >= COMMAND_LEASE_MS && Date.now() < giveUp) {
         // Only the stale mark is removed: of two deliveries taking over at once, the new mark decides.
         await store.unmarkSeen(msg.platform, key, begun);
         continue;

@@ -76,13 +76,20 @@ function takes(name: CommandName, words: string): boolean {
 // Mentions of the bot and a leading "/" or "!" are not part of the command.
 const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
 // Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing mark.
-const TRAILING = /(?:\s*(?:@\S+|<@[A-Z0-9]+>))+\s*$|[?？!！.。]+\s*$/u;
+const TRAILING = /(?:(?:^|\s+)(?:@\S+|<@[A-Z0-9]+>))+\s*$|[?？!！.。]+\s*$/u;
+
+/**
+ * Commands that change nothing: their answer is all they do. In a direct message they may take other
+ * words; one that changes something never does ("forget me if I leave?").
+ */
+export const ANSWER_ONLY: ReadonlySet<CommandName> = new Set(['help', 'stats', 'why']);
 
 /**
  * The command a message spells, or undefined. Only the first words count, so a demand that merely
  * contains "stats" is never taken for a command; the word must stand apart from what follows it, and
  * what follows must be what the command takes. In a direct message (`lenient`) nothing else is said
- * to the bot, so a command word with other words after it ("help me", "stats please") is still the command.
+ * to the bot, so a command that only answers is still taken with other words after it ("help me",
+ * "stats please").
  */
 export function parseCommand(text: string, { lenient = false } = {}): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
@@ -94,7 +101,7 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
     let args = rest.replace(/^[\s:：,，]+/u, '').trim();
     // A lead keeps its words as written; other commands read theirs without a trailing mention or mark.
     if (name !== 'report') while (TRAILING.test(args)) args = args.replace(TRAILING, '').trim();
-    if (!lenient && !takes(name, args)) continue;
+    if (!(lenient && ANSWER_ONLY.has(name)) && !takes(name, args)) continue;
     return { name, args, lang };
   }
   return undefined;

@@ -66,14 +66,18 @@ export class SqlStore implements Store {
 
   /** A batch, after the opt-outs are brought up to date with any other process's changes (see privacy.ts). */
   private async writeBatch(db: Sql, items: readonly BatchItem[]): Promise<boolean[]> {
-    const epoch = await privacy.readPrivacyEpoch(db);
-    if (epoch !== this.privacyEpoch) {
-      this.optOuts.replaceHashes(await privacy.readOptOutHashes(db));
-      this.optOuts.replaceForgotten(await privacy.readForgotten(db));
-      this.batches.forgetNames();
-      this.privacyEpoch = epoch;
-    }
+    await this.refreshPrivacy(db);
     return this.batches.write(items);
+  }
+
+  /** Reads opt-outs and erasures again when the privacy mark moved (any process's optout, optin or forget me), inside `db`'s transaction. */
+  private async refreshPrivacy(db: Sql): Promise<void> {
+    const epoch = await privacy.readPrivacyEpoch(db);
+    if (epoch === this.privacyEpoch) return;
+    this.optOuts.replaceHashes(await privacy.readOptOutHashes(db));
+    this.optOuts.replaceForgotten(await privacy.readForgotten(db));
+    this.batches.forgetNames();
+    this.privacyEpoch = epoch;
   }
 
   async add(record: MessageRecord, eventKey?: string): Promise<boolean> {
@@ -196,9 +200,12 @@ export class SqlStore implements Store {
   }
 
   markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean> {
-    // An opted-out member's correction keeps their anonymous id, as their messages do (and matches it when it is their own).
-    const by = this.optOuts.anonOf(platform, byUser) ?? byUser;
-    return this.writer.transaction((db) => markFalsePositive(db, platform, messageId, rule, by, Date.now()));
+    return this.writer.transaction(async (db) => {
+      // An opted-out member's correction keeps their anonymous id, as their messages do (and matches it
+      // when it is their own), read as the opt-outs stand now, whichever process changed them.
+      await this.refreshPrivacy(db);
+      return markFalsePositive(db, platform, messageId, rule, this.optOuts.anonOf(platform, byUser) ?? byUser, Date.now());
+    });
   }
 
   addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void> {

@@ -67,6 +67,14 @@ describe('parseCommand', () => {
     expect(parseCommand('help me', { lenient: true })).toEqual({ name: 'help', args: 'me', lang: 'en' });
     expect(parseCommand('stats please', { lenient: true })).toEqual({ name: 'stats', args: 'please', lang: 'en' });
     expect(parseCommand('help me')).toBeUndefined();
+    // A command that changes something never takes other words: asking about it is not doing it.
+    for (const question of ['forget me if I leave the company - what happens?', '删除我的数据 会删掉什么', '退出统计 之后还能加入吗'])
+      expect(parseCommand(question, { lenient: true }), question).toBeUndefined();
+  });
+
+  it('keeps an address with @ in a setting: only a mention standing apart is dropped', () => {
+    expect(parseCommand('config supervisor boss@corp.com')).toEqual({ name: 'config', args: 'supervisor boss@corp.com', lang: 'en' });
+    expect(parseCommand('config supervisor U0BOSS <@U0BOT>')).toEqual({ name: 'config', args: 'supervisor U0BOSS', lang: 'en' });
   });
 
   it('reads Chinese category words written together after 漏报', () => {
