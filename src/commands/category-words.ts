@@ -55,8 +55,8 @@ function gluedWords(word: string): Category[] | undefined {
   let at = 0;
   while (at < word.length) {
     let end = word.length;
-    while (end > at + 1 && !namedBy(word.slice(at, end))) end--;
-    const c = namedBy(word.slice(at, end));
+    let c = namedBy(word.slice(at, end));
+    while (!c && --end > at + 1) c = namedBy(word.slice(at, end));
     if (!c) return undefined;
     named.push(c);
     at = end;

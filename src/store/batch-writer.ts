@@ -24,8 +24,9 @@ export interface SenderPrivacy {
 /**
  * Writes a batch inside the caller's transaction: the messages (a message already stored is
  * ignored, so redelivery stores nothing twice; one sent before its sender said `forget me` is not
- * stored at all, unless it is stored anonymously), the names of their senders and groups, the groups' first/last seen, and the event
- * keys. Returns per item whether its record (or, for an event key alone, the key) was new.
+ * stored at all, unless it is stored anonymously), the names of their senders and groups, the
+ * groups' first/last seen, and the event keys. Returns per item whether its record (or, for an
+ * event key alone, the key) was new.
  */
 export class BatchWriter {
   private readonly messages: BulkInsert;
