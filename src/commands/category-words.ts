@@ -56,7 +56,7 @@ function gluedWords(word: string): Category[] | undefined {
   while (at < word.length) {
     let end = word.length;
     let c = namedBy(word.slice(at, end));
-    while (!c && --end > at + 1) c = namedBy(word.slice(at, end));
+    while (!c && --end > at) c = namedBy(word.slice(at, end));
     if (!c) return undefined;
     named.push(c);
     at = end;
