@@ -194,13 +194,16 @@ describe('chat commands', () => {
 
   it("why names the model's strongest cues for its own finding, leaving out lone characters", async () => {
     const { adapter, store } = await botHarness();
-    // No rule matches this; the model flags it alone, on 日志 (and 们, 本周).
+    // No rule matches this; the model flags it alone, its strongest cue 日志.
     await adapter.say('老师们把本周的工作日志发一下', { id: 'd1', from: 'boss' });
     await store.flush();
     expect((await store.message('test', 'd1'))?.findings.map((f) => f.rule)).toEqual(['model/check-in']);
     await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
     const line = adapter.last()!.text.split('\n')[1];
-    expect(line).toMatch(/^· 打卡签到（模型判断，得分 0\.\d\d，未匹配任何规则）：主要线索词 “日志”（\+\d+\.\d\d）、“本周”（\+\d+\.\d\d）$/);
+    const cues = /^· 打卡签到（模型判断，得分 0\.\d\d，未匹配任何规则）：主要线索词 (.+)$/.exec(line)![1].split('、');
+    expect(cues[0]).toMatch(/^“日志”（\+\d+\.\d\d）$/);
+    // Each cue a word of two characters or more, with its weight: no lone 们.
+    for (const cue of cues) expect(cue).toMatch(/^“[^”]{2,}”（\+\d+\.\d\d）$/);
   });
 
   it('report stores an anonymous lead; forget me erases the name', async () => {
