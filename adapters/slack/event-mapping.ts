@@ -4,7 +4,8 @@ import { mentionsAll, mentionsUser, plainText, slackTsToMs } from './slack-text.
 
 export const PLATFORM = 'slack';
 
-const SLACK_TS = /^\d+(\.\d+)?$/;
+/** A Slack message time as Slack writes it: Unix seconds with microseconds after the point. */
+export const SLACK_TS = /^\d+(\.\d+)?$/;
 
 /** The fields of Slack's `message` and `app_mention` events that the adapter reads. */
 export interface SlackMessageEvent {

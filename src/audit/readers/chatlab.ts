@@ -5,6 +5,7 @@ import type { AuditGroup, OpenedExport, ReadHooks } from '../export.js';
 import { JsonStructureError, streamJson } from '../json-stream.js';
 import { readLines, NOT_UTF8 } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
+import { timeProblem } from '../../core/time/message-time.js';
 import { fileSize, fileStream } from '../open-file.js';
 
 type Obj = Record<string, unknown>;
@@ -52,6 +53,9 @@ class Chat {
     const sender = str(m.sender);
     if (!sender) return 'missing "sender"';
     if (typeof m.timestamp !== 'number' || !Number.isFinite(m.timestamp)) return 'missing "timestamp" (Unix seconds)';
+    const ts = Math.round(m.timestamp * 1000);
+    const problem = timeProblem(ts);
+    if (problem) return `timestamp ${m.timestamp}: ${problem}`;
     const [kind, placeholder] = TYPES[type] ?? ['text', ''];
     const content = typeof m.content === 'string' ? m.content : '';
     const text = (kind === 'text' || kind === 'link' || kind === 'miniprogram') && content ? content : placeholder || content;
@@ -61,7 +65,7 @@ class Chat {
       group: null,
       sender: { id: sender, name: str(m.groupNickname) ?? str(m.accountName) },
       text,
-      ts: Math.round(m.timestamp * 1000),
+      ts,
       kind: text === placeholder && placeholder ? kind : 'text',
       mentionsAll: mentionsAll(text),
       replyTo: str(m.replyToMessageId) ?? null,

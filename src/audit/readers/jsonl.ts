@@ -6,11 +6,19 @@ import { readLines, NOT_UTF8 } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
 import { groupKey, type GroupKey } from '../../core/group-key.js';
+import { timeProblem } from '../../core/time/message-time.js';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** `ts` of the contract: ISO 8601 with an offset, or Unix seconds (a number or a numeric string); epoch ms. */
+/** `ts` of the contract: ISO 8601 with an offset, or Unix seconds (a number or a numeric string); epoch ms, or why not. */
 export function parseTs(value: unknown): number | string {
+  const ms = tsOf(value);
+  if (typeof ms === 'string') return ms;
+  const problem = timeProblem(ms);
+  return problem ? `ts ${String(value).slice(0, 40)}: ${problem}` : ms;
+}
+
+function tsOf(value: unknown): number | string {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value * 1000);
   if (typeof value === 'string') {
     if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
@@ -71,7 +79,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     }
     return {
       platform,
-      id: optStr(r.id) ?? `${fallbackGroup}:${no}`,
+      id: optStr(r.id) ?? `${path}:${no}`,
       group,
       sender: { id: senderId, name: senderName },
       text: r.text,

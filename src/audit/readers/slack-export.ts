@@ -1,4 +1,5 @@
-import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
+import { fromMessageEvent, fromReaction, PLATFORM, SLACK_TS, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
+import { timeProblem } from '../../core/time/message-time.js';
 import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
 import { InputError } from '../../core/errors.js';
 import type { AuditGroup, OpenedExport, Person, ReadHooks } from '../export.js';
@@ -171,8 +172,10 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
         const group = chatGroups.get(channel.id)!;
         for (const day of days) {
           for await (const { value: m, at } of listItems(files, day, hooks, broken)) {
-            if (!isObj(m) || !str(m.ts) || !Number.isFinite(Number(m.ts))) broken(at, 'not a message with a "ts"');
-            else yield* toMessages(m, group);
+            const ts = isObj(m) ? str(m.ts) : undefined;
+            const problem = ts === undefined || !SLACK_TS.test(ts) ? 'not a message with a "ts"' : timeProblem(Number(ts) * 1000);
+            if (problem) broken(at, problem);
+            else yield* toMessages(m as Obj, group);
           }
         }
       }

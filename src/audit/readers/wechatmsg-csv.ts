@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
+import { timeProblem } from '../../core/time/message-time.js';
 import { InputError } from '../../core/errors.js';
 import { NOT_UTF8 } from '../../core/read-lines.js';
 import { utf8Checked } from '../../core/utf8-checked.js';
@@ -36,6 +37,9 @@ function toMessage(r: Row, groupName: string): Parsed {
   const type = r.Type ?? '';
   if (NOT_SAID.has(type)) return { skip: true };
   if (!/^\d+$/.test(r.CreateTime ?? '')) return { bad: `CreateTime "${(r.CreateTime ?? '').slice(0, 20)}" is not Unix seconds` };
+  const ts = Number(r.CreateTime) * 1000;
+  const problem = timeProblem(ts);
+  if (problem) return { bad: `CreateTime ${r.CreateTime!.slice(0, 20)}: ${problem}` };
   const talker = r.TalkerId || groupName;
   const self = r.IsSender === '1';
   // Group exports name the sender; a private chat's export only says whether it was us.
@@ -57,7 +61,7 @@ function toMessage(r: Row, groupName: string): Parsed {
       group: { id: talker, name: groupName },
       sender: { id: senderId, name },
       text,
-      ts: Number(r.CreateTime) * 1000,
+      ts,
       kind,
       mentionsAll: mentionsAll(text),
       replyTo: null,

@@ -79,5 +79,10 @@ describe('contract JSONL reader', () => {
     expect(parseTs(1795439100.5)).toBe(1795439100500);
     expect(parseTs('2026-11-23T21:05:00')).toMatch(/neither ISO 8601 with an offset/);
     expect(parseTs(undefined)).toBe('missing ts');
+    // Milliseconds given as seconds, and times before 1970: a corrupt field, not a report over millennia.
+    expect(parseTs(99999999999)).toMatch(/^ts 99999999999: time is after 2099/);
+    expect(parseTs('1e300')).toMatch(/neither ISO 8601/);
+    expect(parseTs(-5)).toMatch(/^ts -5: time is before 1970/);
+    expect(parseTs('2099-12-31T23:59:59Z')).toBe(Date.UTC(2099, 11, 31, 23, 59, 59));
   });
 });
