@@ -11,6 +11,8 @@ const PEEK = 64 * 1024;
 const WECHATMSG_COLUMNS = ['localId', 'TalkerId', 'Type', 'IsSender', 'CreateTime', 'StrContent'];
 const KNOWN = 'a Slack export (folder or .zip), contract JSONL, a WeChatMsg CSV, or ChatLab JSON/JSONL';
 
+const cannotRead = (path: string, err: unknown): InputError => new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
@@ -41,17 +43,19 @@ function textFormat(head: string): ExportFormat | undefined {
   )
     return 'wechatmsg-csv';
   if (!text.trimStart().startsWith('{')) return undefined;
-  // JSONL: look at the first lines that parse (the first may be the broken one).
-  for (const line of text.split(/\r?\n/).slice(0, 5)) {
+  // ChatLab says so in its first entry; the first lines that parse tell (the first may be the broken one).
+  for (const line of text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 5)) {
     const o = tryParse(line);
-    if (!o) continue;
-    if (o._type === 'header' && 'chatlab' in o) return 'chatlab-jsonl';
-    if ('chatlab' in o && 'messages' in o) return 'chatlab-json';
-    if (typeof o.text === 'string') return 'jsonl';
+    if (o?._type === 'header' && 'chatlab' in o) return 'chatlab-jsonl';
+    if (o && 'chatlab' in o && 'messages' in o) return 'chatlab-json';
   }
   // A JSON document over many lines (or longer than the peek) that opens with ChatLab's header.
   if (/^\s*\{\s*"(chatlab|meta|members|messages)"\s*:/.test(text) && /"chatlab"\s*:\s*\{/.test(text)) return 'chatlab-json';
-  return undefined;
+  // Any other text of JSON objects is the contract's JSONL, whose reader names each broken line.
+  return 'jsonl';
 }
 
 /**
@@ -63,14 +67,16 @@ export async function detectFormat(path: string): Promise<ExportFormat> {
   try {
     s = await stat(path);
   } catch (err) {
-    throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw cannotRead(path, err);
   }
   if (s.isDirectory()) {
     if ((await exists(join(path, 'channels.json'))) || (await exists(join(path, 'users.json')))) return 'slack-folder';
     throw new InputError(`${path}: a folder without channels.json is not a Slack export; expected ${KNOWN}`);
   }
   if (s.size === 0) throw new InputError(`${path}: empty file`);
-  const fh = await open(path, 'r');
+  const fh = await open(path, 'r').catch((err: unknown) => {
+    throw cannotRead(path, err);
+  });
   const buf = Buffer.alloc(Math.min(PEEK, s.size));
   try {
     await fh.read(buf, 0, buf.length, 0);

@@ -28,6 +28,16 @@ describe('detectFormat', () => {
     expect(await detectFormat(csvAsJson)).toBe('wechatmsg-csv');
   });
 
+  it('reads text of JSON objects as the contract JSONL, whose reader names each broken line', async () => {
+    const line = JSON.stringify({ ts: 1795439100, text: '请大家今晚十点前完成打卡' });
+    const dir = tempDir({
+      'blank-first.jsonl': `\n\n\n\n\n\n${line}\n`,
+      'broken-first.jsonl': `${'{"text": broken\n'.repeat(6)}${line}\n`,
+      'long-first.jsonl': `${JSON.stringify({ ts: 1795439100, text: 'x'.repeat(100_000) })}\n`,
+    });
+    for (const name of ['blank-first.jsonl', 'broken-first.jsonl', 'long-first.jsonl']) expect(await detectFormat(join(dir, name)), name).toBe('jsonl');
+  });
+
   it('refuses what it does not know, in one line naming the file', async () => {
     const dir = tempDir({ 'empty.jsonl': '', 'bin.dat': '\u0000\u0001{"text":"x"}', 'other/readme.md': '# hi' });
     const cases: [string, RegExp][] = [

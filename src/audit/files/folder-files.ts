@@ -1,10 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { InputError } from '../../core/errors.js';
 import { fileStream } from '../open-file.js';
 import { chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
 
 async function walk(dir: string, out: { path: string; size: number }[]): Promise<void> {
-  for (const ent of await readdir(dir, { withFileTypes: true })) {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+    throw new InputError(`${dir}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  });
+  for (const ent of entries) {
     const p = join(dir, ent.name);
     if (ent.isDirectory()) await walk(p, out);
     else if (ent.isFile()) out.push({ path: p, size: (await stat(p)).size });
