@@ -15,6 +15,7 @@ import { Pseudonyms } from '../analysis/pseudonyms.js';
 import { languageOfNames, type Lang } from '../core/lang.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
+import { SeenMessages } from './seen-messages.js';
 
 export interface AuditOptions {
   config: Config;
@@ -39,6 +40,8 @@ export interface AuditResult {
   details: ReportDetails;
   /** Broken entries skipped under `skipBad`. */
   skipped: number;
+  /** Messages read again (an id already read, in overlapping exports), counted once. */
+  repeated: number;
   /** Rows written to the evidence CSV. */
   evidenceRows: number;
   /** Whether a worker thread classified the messages. */
@@ -67,6 +70,8 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
   const classifier = await startClassifier({ rules: config.rules, options: { model: config.model } }, opts.worker);
   let evidence: EvidenceWriter | undefined;
   const builder = new ReportBuilder({ config });
+  const seen = new SeenMessages();
+  let repeated = 0;
   const groups = new Map<GroupKey, AuditGroup>();
   const add = (msg: ChatMessage, cls: Classification): Promise<void> | undefined => {
     const record = toRecord(msg, cls);
@@ -82,6 +87,10 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
       const inOrder = new ClassifiedInOrder(classifier, (msg, cls) => add(msg, cls));
       for await (const msg of e.messages()) {
         progress.message();
+        if (!seen.add(msg.platform, msg.id)) {
+          repeated++;
+          continue;
+        }
         await inOrder.push(msg);
       }
       await inOrder.flush();
@@ -110,6 +119,7 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     report: builder.build(),
     details: builder.details(),
     skipped: bad.count,
+    repeated,
     evidenceRows: evidence?.rows ?? 0,
     classifiedOnWorker: classifier.onWorker,
   };

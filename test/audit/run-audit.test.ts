@@ -32,6 +32,24 @@ describe('runAudit', () => {
     expect(report.messages).toBe(7 + 6);
   });
 
+  it('counts a message once when exports overlap, as the bot stores one message per id', async () => {
+    const config = defaultConfig();
+    const once = await runAudit([SLACK, WECHAT], { config });
+    const zipped = join(tempDir(), 'slack.zip');
+    writeFileSync(zipped, zipOf(filesOf(SLACK)));
+    const twice = await runAudit([SLACK, WECHAT, zipped, WECHAT], { config });
+    expect(twice.report).toEqual(once.report);
+    expect(twice.repeated).toBe(7 + 6);
+    expect(once.repeated).toBe(0);
+  });
+
+  it('keeps apart the lines without ids of two files of one name', async () => {
+    const line = `${JSON.stringify({ ts: 1795439100, text: '请大家今晚十点前完成打卡' })}\n`;
+    const dir = tempDir({ 'a/g.jsonl': line, 'b/g.jsonl': line });
+    const { report, repeated } = await runAudit([join(dir, 'a/g.jsonl'), join(dir, 'b/g.jsonl')], { config: defaultConfig() });
+    expect([report.messages, repeated]).toEqual([2, 0]);
+  });
+
   it('finds the same report whatever the order of the lines, ack storms included', async () => {
     const dir = tempDir();
     const T0 = Date.parse('2026-11-23T10:00:00+08:00') / 1000;
