@@ -1,11 +1,46 @@
-import { writeFile } from 'node:fs/promises';
-import { InputError } from '../core/errors.js';
+import { existsSync, rmSync } from 'node:fs';
+import { lstat, open, rename, writeFile } from 'node:fs/promises';
+import { InputError, WorkError } from '../core/errors.js';
 
-/** Writes a command's `--out` file; a path that cannot be written is bad input (exit 2), named in one line. */
-export async function writeOut(out: string, text: string): Promise<void> {
+/** Codes of a disk that cannot take more: the work failed (exit 1), the path itself was fine. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EIO']);
+
+const cannotWrite = (out: string, err: unknown): Error => {
+  const code = (err as NodeJS.ErrnoException).code ?? 'error';
+  return DISK_FULL.has(code)
+    ? new WorkError(`--out ${out}: cannot write (${code}); an earlier file there is as it was`)
+    : new InputError(`--out ${out}: cannot write (${code})`);
+};
+
+/**
+ * Checks before a long run that its `--out` file can be written, so that the run fails before it
+ * changes anything else (an evidence bundle); the file's contents are not touched, and a file that
+ * was not there is not left behind.
+ */
+export async function checkOut(out: string): Promise<void> {
+  const existed = existsSync(out);
   try {
-    await writeFile(out, text);
+    await (await open(out, 'a')).close();
   } catch (err) {
-    throw new InputError(`--out ${out}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw cannotWrite(out, err);
+  }
+  if (!existed) rmSync(out, { force: true });
+}
+
+/**
+ * Writes a command's `--out` file, named in one line when it cannot: a path that cannot be written is
+ * bad input (exit 2), a full disk a failure (exit 1). A file is written beside it and renamed over it,
+ * so an earlier file is either kept whole or replaced whole; a device or a pipe is written directly.
+ */
+export async function writeOut(out: string, text: string): Promise<void> {
+  const existing = await lstat(out).catch(() => undefined);
+  const direct = existing !== undefined && !existing.isFile();
+  const target = direct ? out : `${out}.${process.pid}.part`;
+  try {
+    await writeFile(target, text);
+    if (!direct) await rename(target, out);
+  } catch (err) {
+    if (!direct) rmSync(target, { force: true });
+    throw cannotWrite(out, err);
   }
 }

@@ -84,4 +84,22 @@ describe('fingertip audit', () => {
     expect(text.split('\r\n')[0]).toBe('\uFEFFdate,group,category,rule,demand text,recipients');
     expect(r.stderr).toMatch(new RegExp(`evidence\\.csv: ${text.trim().split('\r\n').length - 1} evidence rows\\n$`));
   });
+
+  it('leaves an earlier evidence bundle as it was when --out cannot be written', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'evidence.csv');
+    writeFileSync(csv, 'earlier');
+    const r = await runCli(['audit', fixture('chatlab/年级组.json'), '--evidence', csv, '--out', join(dir, 'missing', 'r.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fingertip audit: --out .*missing\/r\.json: cannot write \(ENOENT\)\n$/);
+    expect(readFileSync(csv, 'utf8')).toBe('earlier');
+  });
+
+  it('says how many messages it read twice when exports overlap, and counts them once', async () => {
+    const once = await runCli(['audit', fixture('contract.jsonl')]);
+    const twice = await runCli(['audit', fixture('contract.jsonl'), fixture('contract.jsonl')]);
+    expect(JSON.parse(twice.stdout)).toEqual(JSON.parse(once.stdout));
+    const n = (JSON.parse(once.stdout) as Report).messages;
+    expect(twice.stderr).toBe(`fingertip audit: ${n} messages read twice (the same id in exports that overlap) were counted once\n`);
+  });
 });

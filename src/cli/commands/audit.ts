@@ -7,7 +7,7 @@ import { languageOption, reportLanguage } from '../../render/report-language.js'
 import { REPORT_TEXTS } from '../../render/texts.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
-import { writeOut } from '../write-out.js';
+import { checkOut, writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
@@ -40,6 +40,7 @@ export const run: Command = async (argv, ctx) => {
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const skipBad = values['skip-bad'] === true;
   const isTty = (ctx.stderr as { isTTY?: boolean }).isTTY === true;
+  if (out) await checkOut(out);
   const result = await runAudit(positionals, {
     config,
     skipBad,
@@ -48,6 +49,8 @@ export const run: Command = async (argv, ctx) => {
     evidencePath: values.evidence as string | undefined,
     lang: lang ?? config.language,
   });
+  if (result.repeated)
+    ctx.stderr.write(`fingertip audit: ${result.repeated.toLocaleString('en')} messages read twice (the same id in exports that overlap) were counted once\n`);
   const text = render(format, result, skipBad, lang ?? config.language);
   if (out) {
     await writeOut(out, text);
