@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
-import { parseCommand } from '../../src/bot/index.js';
+import { ANSWER_ONLY, parseCommand } from '../../src/bot/index.js';
 import { MEMBERS, expected, inBound } from '../../src/core/bounds.js';
 import { LineIds } from './line-ids.js';
 import { OrderedOutput } from './ordered-output.js';
@@ -14,11 +14,13 @@ export { shellSettings, type ShellSettings } from './settings.js';
 export interface ShellIO {
   input: Readable & { isTTY?: boolean };
   output: Writable;
+  /** Where a line the bot could not handle (not stored: the disk is full) is said. */
+  error: Writable;
 }
 
 export interface ShellAdapter extends Adapter {
-  /** Resolves when standard input ends and every line has been handled. */
-  readonly finished: Promise<void>;
+  /** Resolves when standard input ends and every line has been handled, to the number of lines that failed. */
+  readonly finished: Promise<number>;
 }
 
 /**
@@ -29,6 +31,8 @@ export const PIPED_WINDOW = 5000;
 
 // A line is a command when it starts with a command word standing apart (统计表今天必须交上来 is chat).
 const isCommand = (text: string): boolean => parseCommand(text) !== undefined;
+// A command that only answers (stats, help, why) answers again on a rerun; one that changes something is done once.
+const answersOnly = (text: string): boolean => ANSWER_ONLY.has(parseCommand(text)!.name);
 
 const HELP = `shell: type messages as a member of a local group; commands to the bot: stats, help, why, config ...
   /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size
@@ -41,8 +45,9 @@ shell：以本地群成员的身份输入消息；对机器人的命令：统计
  * line at a time. Piped, it hands up to PIPED_WINDOW lines to the bot at once, so their records share
  * commits, and prints what each says in input order; a command waits until every earlier line is
  * stored, and later lines wait for it. Messages get ids from their place in the input (see LineIds),
- * so piping the same input again, after a crash, stores no line twice; commands get ids of this run,
- * so a rerun answers them again.
+ * so piping the same input again, after a crash, stores no line twice and does no command that changes
+ * something (a lead, a correction, a setting) twice; a command that only answers gets an id of this
+ * run, so a rerun answers it again.
  */
 export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellAdapter {
   let group = settings.group ?? 'local';
@@ -54,8 +59,9 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   const runId = randomUUID();
   const interactive = io.input.isTTY === true;
   const ids = new LineIds(interactive ? runId : '');
-  let finish!: () => void;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
+  let finish!: (failed: number) => void;
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  let failed = 0;
   const output = new OrderedOutput((text) => io.output.write(text));
   const say = (line: string) => output.say(line);
   const prompt = () => interactive && io.output.write(`${group} | ${user}> `);
@@ -123,7 +129,9 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
         try {
           await onMessage(msg);
         } catch (err) {
-          say(`shell: error: ${(err as Error).message}`);
+          // Not stored or not done: said where errors go, and counted for the exit status.
+          failed++;
+          io.error.write(`shell: error: ${(err as Error).message}\n`);
         }
       };
       void (async () => {
@@ -134,14 +142,14 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
             const command = isCommand(line);
             // A command sees every earlier line stored, and the lines after it see what it changed.
             if (command) await output.idle();
-            const handled = output.run(() => deliver(message(line, command ? `${runId}/${id}` : id)));
+            const handled = output.run(() => deliver(message(line, command && answersOnly(line) ? `${runId}/${id}` : id)));
             if (command || interactive) await handled;
             else if (output.pending >= PIPED_WINDOW) await output.oldest();
           }
           prompt();
         }
         await output.idle();
-        finish();
+        finish(failed);
       })();
     },
     async startSending() {

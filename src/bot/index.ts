@@ -1,4 +1,4 @@
 // The bot's public entry: what the CLI wires together, and all an adapter may use of the bot.
 export { Bot, type BotOptions } from './bot.js';
 /** Whether a line spells a chat command: the shell addresses such lines to the bot. */
-export { parseCommand } from '../commands/parse.js';
+export { ANSWER_ONLY, parseCommand } from '../commands/parse.js';

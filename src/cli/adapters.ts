@@ -22,7 +22,7 @@ const identitiesIn = (store: Store, platform: string) => ({
 const FACTORIES: Record<string, Factory> = {
   async shell({ config, ctx }) {
     const { createShellAdapter, shellSettings } = await import('../../adapters/shell/index.js');
-    return createShellAdapter(shellSettings(config), { input: ctx.stdin, output: ctx.stdout });
+    return createShellAdapter(shellSettings(config), { input: ctx.stdin, output: ctx.stdout, error: ctx.stderr });
   },
   async slack({ config, ctx }) {
     const { createSlackAdapter, slackSettings } = await import('../../adapters/slack/index.js');

@@ -3,7 +3,7 @@ import { scheduleDigest } from '../../digest/schedule.js';
 import { loadConfig } from '../config/load.js';
 import { createEngine } from '../../engine/index.js';
 import { openStore } from '../../analysis/open-store.js';
-import { InputError } from '../../core/errors.js';
+import { InputError, WorkError } from '../../core/errors.js';
 import { createAdapter } from '../adapters.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
@@ -34,15 +34,16 @@ export const run: Command = async (argv, ctx) => {
     const bot = new Bot({ config, store, engine, adapters, log });
     await bot.start();
     const digest = await scheduleDigest({ config, store, adapters, log });
-    const shell = adapters.find((a) => a.platform === 'shell') as { finished?: Promise<void> } | undefined;
+    const shell = adapters.find((a) => a.platform === 'shell') as { finished?: Promise<number> } | undefined;
     let onSignal!: () => void;
     const stopSignal = new Promise<void>((resolve) => (onSignal = resolve));
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-    await Promise.race([shell?.finished ?? new Promise<void>(() => {}), stopSignal]);
+    const failed = await Promise.race([shell?.finished ?? new Promise<number>(() => {}), stopSignal.then(() => 0)]);
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     clearInterval(daily);
     await digest.stop();
     await bot.stop();
+    if (failed) throw new WorkError(`start: ${failed} input line${failed === 1 ? ' was' : 's were'} not handled (the errors above say why)`);
   } finally {
     await store.close();
   }

@@ -35,6 +35,38 @@ describe('shell adapter (fingertip start)', () => {
     expect(lines[1]).toMatch(/^fingertip \[local\]> 「local」本周（[\d月日—]+）共有 1 条疑似形式主义要求/);
   });
 
+  it('fed the same input again, answers again but does not file a lead twice', async () => {
+    const db = join(tempDir(), 'shell.db');
+    const input = '反映 街道要求每户每天点赞三次\nstats\n';
+    const first = await runCli(['start'], { stdin: input, env: { FINGERTIP_DB: db } });
+    const again = await runCli(['start'], { stdin: input, env: { FINGERTIP_DB: db } });
+    expect([first.code, again.code]).toEqual([0, 0]);
+    for (const r of [first, again]) expect(r.stdout).toMatch(/You this week/);
+    const raw = await Db.open(db, 5000);
+    try {
+      expect(await raw.get<{ n: number }>('SELECT count(*) AS n FROM leads')).toEqual({ n: 1 });
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('exits 1 when lines could not be stored, each error on stderr, and keeps what was stored', async () => {
+    const db = join(tempDir(), 'shell.db');
+    await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
+    const raw = await Db.open(db, 5000);
+    // SQLite refusing every new message, as a full disk would.
+    await raw.exec("CREATE TRIGGER no_room BEFORE INSERT ON messages BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END");
+    await raw.close();
+    const r = await runCli(['start'], { stdin: '请各位明天上午十点前填报统计表\n今天吃什么\nstats group\n', env: { FINGERTIP_DB: db } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/error|flagged/);
+    expect(r.stdout).toMatch(/local this week \([^)]+\): 1 possible formalism demand/);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toHaveLength(3);
+    expect(errors.slice(0, 2)).toEqual([expect.stringMatching(/^shell: error: .*disk is full/), expect.stringMatching(/^shell: error: .*disk is full/)]);
+    expect(errors[2]).toBe('fingertip start: 2 input lines were not handled (the errors above say why)');
+  });
+
   it('keeps what it stored across runs on the same file', async () => {
     const db = join(tempDir(), 'shell.db');
     await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
