@@ -41,14 +41,17 @@ const CLOSING = /^[?？!！.。]+\s*$/u;
 
 /**
  * Whether `rest` is what may follow a command word: nothing, a space or a closing mark; in Chinese
- * also a colon (反映：…), or a word the command takes glued to it (漏报打卡截图, 统计本群). A word
+ * also a colon (反映：…), or a word the command takes glued to it (漏报打卡截图, 统计本群), or in a
+ * direct message (`lenient`) any words after a command that only answers. A word
  * glued to anything else is chat (统计表今天必须交上来, 反映情况的材料周五前报送), and so is an English
  * word followed by anything but a space ("Report: all staff must…", "Help-desk staff…"). This holds
  * for messages addressed to the bot too: on DingTalk every message mentions it, demands included.
  */
-function separated(rest: string, name: CommandName, lang: Lang): boolean {
+function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean): boolean {
   if (rest === '' || /^\s/u.test(rest) || CLOSING.test(rest)) return true;
   if (lang === 'en') return false;
+  // Said privately, where nothing else is said to the bot, Chinese glues words to an answer's command (统计一下, 为什么这条被标了).
+  if (lenient && ANSWER_ONLY.has(name)) return true;
   if (/^[:：]/u.test(rest)) return true;
   if (name === 'missed') {
     const named = categoryWords(rest);
@@ -97,7 +100,7 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
   for (const [word, name, lang] of WORDS) {
     if (!lower.startsWith(word)) continue;
     const rest = body.slice(word.length);
-    if (!separated(rest, name, lang)) continue;
+    if (!separated(rest, name, lang, lenient)) continue;
     let args = rest.replace(/^[\s:：,，]+/u, '').trim();
     // A lead keeps its words as written; other commands read theirs without a trailing mention or mark.
     if (name !== 'report') while (TRAILING.test(args)) args = args.replace(TRAILING, '').trim();

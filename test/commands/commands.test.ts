@@ -59,6 +59,13 @@ describe('chat commands', () => {
     expect(adapter.last()!.text).toBe('已保存。模式：静默；已关闭的规则：无；语言：中文；周报接收人：未设置');
     await adapter.say('设置 语言 法语', { ...cmd, from: 'owner' });
     expect(adapter.last()!.text).toBe('语言只能设为“中文”（zh）或“英文”（en）');
+    // Values read as the command words are, in any case, and a colon as Chinese input methods type it.
+    await adapter.say('config mode NUDGE', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^Saved: mode nudge/);
+    await adapter.say('设置 模式：静默', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^已保存。模式：静默/);
+    await adapter.say('Config Show', { ...cmd, from: 'member' });
+    expect(adapter.last()!.text).toMatch(/^mode silent; /);
     await adapter.say('设置 好了吗', { ...cmd, from: 'owner' });
     expect(adapter.last()!.text).toBe('没有“好了吗”这个设置项。可用的设置项：模式、关闭规则、开启规则、语言、周报接收人、查看');
   });

@@ -66,6 +66,11 @@ describe('parseCommand', () => {
   it('in a direct message takes a command word with other words after it, as nothing else is said to the bot there', () => {
     expect(parseCommand('help me', { lenient: true })).toEqual({ name: 'help', args: 'me', lang: 'en' });
     expect(parseCommand('stats please', { lenient: true })).toEqual({ name: 'stats', args: 'please', lang: 'en' });
+    // Chinese glues them, and privately nothing else is said to the bot; in a group that is chat.
+    expect(parseCommand('统计一下', { lenient: true })).toEqual({ name: 'stats', args: '一下', lang: 'zh' });
+    expect(parseCommand('为什么这条被标了', { lenient: true })).toEqual({ name: 'why', args: '这条被标了', lang: 'zh' });
+    expect(parseCommand('统计一下')).toBeUndefined();
+    expect(parseCommand('漏报一下', { lenient: true })).toBeUndefined();
     expect(parseCommand('help me')).toBeUndefined();
     // A command that changes something never takes other words: asking about it is not doing it.
     for (const question of ['forget me if I leave the company - what happens?', '删除我的数据 会删掉什么', '退出统计 之后还能加入吗'])

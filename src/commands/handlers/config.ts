@@ -27,7 +27,7 @@ const knownRule = (v: string, ctx: CommandContext) => ctx.engine.rules.some((r) 
 
 /** Each setting: its words in both languages (the first Chinese one is shown) and how it changes the settings, or why it cannot. */
 const SETTINGS: [string[], Change][] = [
-  [['mode', '模式'], (s, v, ctx) => (MODES[v] ? ((s.mode = MODES[v]), undefined) : NEEDS.mode[ctx.lang])],
+  [['mode', '模式'], (s, v, ctx) => (MODES[v.toLowerCase()] ? ((s.mode = MODES[v.toLowerCase()]), undefined) : NEEDS.mode[ctx.lang])],
   [
     ['disable', '关闭规则'],
     (s, v, ctx) => {
@@ -87,9 +87,13 @@ function nudgeNote(lang: CommandContext['lang']): string {
 export const config: CommandHandler = async (ctx) => {
   const { msg, store, lang } = ctx;
   if (!msg.group) return ctx.replyPrivately(TEXTS.groupOnly(lang));
-  const [word = 'show', ...rest] = ctx.args.split(/\s+/u).filter(Boolean);
+  // A setting and its value stand apart by a space, or by a colon as Chinese input methods type it (模式：静默).
+  const [word = 'show', ...rest] = ctx.args
+    .replace(/^([^\s:：]+)[:：]/u, '$1 ')
+    .split(/\s+/u)
+    .filter(Boolean);
   const settings = await store.groupSettings(msg.platform, msg.group.id);
-  if (word === 'show' || word === '查看') return ctx.replyPrivately(describe(settings, lang));
+  if (word.toLowerCase() === 'show' || word === '查看') return ctx.replyPrivately(describe(settings, lang));
   const entry = SETTINGS.find(([words]) => words.includes(word.toLowerCase()));
   if (!entry) {
     const names = SETTINGS.map(([w]) => w[lang === 'zh' ? 1 : 0]);
