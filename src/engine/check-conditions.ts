@@ -17,15 +17,18 @@ interface PatternUse {
   triggerLength: number;
 }
 
+/** A pattern as an error line shows it: its lists written out, it may run to thousands of characters. */
+const shown = (pattern: string): string => (pattern.length <= 200 ? pattern : `${pattern.slice(0, 200)}…`);
+
 function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): void {
   const { safety, why, degree = 1 } = regexSafety(pattern);
   const { where, file, window } = use;
-  if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${pattern}/: ${why}` });
+  if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${shown(pattern)}/: ${why}` });
   if (safety !== 'polynomial') return;
   if (window === undefined || window > MAX_WINDOW_FOR_POLYNOMIAL) {
     problems.push({
       file,
-      message: `${where}: pattern /${pattern}/ has ${why}; make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}`,
+      message: `${where}: pattern /${shown(pattern)}/ has ${why}; make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}`,
     });
     return;
   }
@@ -33,7 +36,7 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): vo
   if (length ** degree > MAX_STEPS) {
     problems.push({
       file,
-      message: `${where}: pattern /${pattern}/ has ${why}; on the ${length} characters around its trigger it could take ${length}^${degree} steps (limit ${MAX_STEPS.toExponential()}): make it linear, narrow its window or bound its repetitions`,
+      message: `${where}: pattern /${shown(pattern)}/ has ${why}; on the ${length} characters around its trigger it could take ${length}^${degree} steps (limit ${MAX_STEPS.toExponential()}): make it linear, narrow its window or bound its repetitions`,
     });
   }
 }

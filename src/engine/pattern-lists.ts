@@ -9,6 +9,13 @@ import type { Condition } from './rule.js';
 export const MAX_PATTERN_LENGTH = 300;
 
 /**
+ * The longest a pattern may grow once its lists are written out (the shipped rules' longest is
+ * under 2,000): lists that nest many references to one another would otherwise multiply into
+ * gigabytes before any check could refuse them.
+ */
+export const MAX_EXPANDED_LENGTH = 20_000;
+
+/**
  * A named list of pattern alternatives (`rules/lists/<name>.yaml`), written `{{name}}` inside a
  * pattern and read there as `(?:item|item|...)`, in the order given (the first that matches wins).
  */
@@ -23,20 +30,33 @@ const REFERENCE = /\{\{([a-z0-9-]+)\}\}/g;
 
 /**
  * The pattern with every `{{name}}` replaced by its list, lists inside lists too; what is wrong
- * (a name no list defines, a list that refers to itself), one line each.
+ * (a name no list defines, a list that refers to itself, a pattern grown past MAX_EXPANDED_LENGTH),
+ * one line each. A list is written out once per pattern however often it is used.
  */
-export function expandLists(pattern: string, lists: ReadonlyMap<string, PatternList>, within: string[] = []): { pattern: string; problems: string[] } {
+export function expandLists(
+  pattern: string,
+  lists: ReadonlyMap<string, PatternList>,
+  within: string[] = [],
+  done = new Map<string, string>(),
+): { pattern: string; problems: string[] } {
   const problems: string[] = [];
+  let length = pattern.length;
   const expanded = pattern.replace(REFERENCE, (ref, name: string) => {
+    if (length > MAX_EXPANDED_LENGTH) return ref;
     const list = lists.get(name);
-    if (!list) problems.push(`unknown list "${name}" (no lists/${name}.yaml)`);
-    else if (within.includes(name)) problems.push(`list "${name}" refers to itself (${[...within, name].join(' -> ')})`);
-    else {
-      const items = list.items.map((item) => expandLists(item, lists, [...within, name]));
+    let out = done.get(name);
+    if (out === undefined && !list) problems.push(`unknown list "${name}" (no lists/${name}.yaml)`);
+    else if (out === undefined && within.includes(name)) problems.push(`list "${name}" refers to itself (${[...within, name].join(' -> ')})`);
+    else if (out === undefined) {
+      const items = list!.items.map((item) => expandLists(item, lists, [...within, name], done));
       problems.push(...items.flatMap((i) => i.problems));
-      return `(?:${items.map((i) => i.pattern).join('|')})`;
+      out = `(?:${items.map((i) => i.pattern).join('|')})`;
+      if (!items.some((i) => i.problems.length)) done.set(name, out);
     }
-    return ref;
+    if (out === undefined) return ref;
+    length += out.length - ref.length;
+    if (length > MAX_EXPANDED_LENGTH) problems.push(`its lists written out make it longer than ${MAX_EXPANDED_LENGTH.toLocaleString('en')} characters`);
+    return out;
   });
   return { pattern: expanded, problems: [...new Set(problems)] };
 }

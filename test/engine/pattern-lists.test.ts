@@ -52,6 +52,18 @@ describe('named lists in patterns', () => {
     expect(loop).toEqual([expect.stringMatching(/check-in\/y\.yaml: match\.none\[0\]\.pattern: list "a" refers to itself \(a -> b -> a\)$/)]);
   });
 
+  it('refuses lists that nest into a pattern too long to check, at once and in one short line', () => {
+    // Six lists, each naming the next thirty times: written out, 30^6 copies (gigabytes).
+    const files: Record<string, string> = { 'lists/n6.yaml': 'description: n\nitems: [ab]\n', 'check-in/x.yaml': withPattern('x{{n0}}') };
+    for (let i = 0; i < 6; i++) files[`lists/n${i}.yaml`] = `description: n\nitems: ["${`{{n${i + 1}}}`.repeat(30)}"]\n`;
+    const started = Date.now();
+    const problems = problemsOf(files);
+    expect(Date.now() - started).toBeLessThan(20_000); // a bound that catches the blow-up, not a timing
+    expect(problems).toEqual([
+      expect.stringMatching(/check-in\/x\.yaml: match\.all\[0\]\.pattern: its lists written out make it longer than 20,000 characters$/),
+    ]);
+  });
+
   it('refuses a list without items and a list defined twice', () => {
     const p = problemsOf({ 'lists/empty.yaml': 'description: e\nitems: []\n', 'lists/odd.yaml': 'description: o\nwords: [x]\n' });
     expect(p).toContainEqual(expect.stringMatching(/lists\/empty\.yaml: items: needs at least 1 entries, has 0/));
