@@ -31,28 +31,34 @@ export function readCorpusFile(path: string, shownAs = path): CorpusLine[] {
     throw new InputError(`${shownAs}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   const out: CorpusLine[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (!raw.trim()) return;
-    const where = `${shownAs}:${i + 1}`;
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(raw) as Record<string, unknown>;
-    } catch {
-      throw new InputError(`${where}: not valid JSON`);
-    }
-    if (typeof row.text !== 'string' || row.text === '') throw new InputError(`${where}: no text`);
-    if (!Array.isArray(row.labels)) throw new InputError(`${where}: no labels array (use [] for a line that is not flagged)`);
-    for (const l of row.labels) if (typeof l !== 'string' || !isCategory(l)) throw new InputError(`${where}: unknown category ${JSON.stringify(l)}`);
-    out.push({
-      id: typeof row.id === 'string' ? row.id : String(i + 1),
-      lang: typeof row.lang === 'string' ? row.lang : 'unknown',
-      text: row.text,
-      labels: [...new Set(row.labels as Category[])].sort(),
-      genre: typeof row.genre === 'string' ? row.genre : undefined,
-      hard: row.hard === true,
-      where,
+  // A byte-order mark, as editors on Windows save UTF-8, is not part of the first line.
+  text
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .forEach((raw, i) => {
+      if (!raw.trim()) return;
+      const where = `${shownAs}:${i + 1}`;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        throw new InputError(`${where}: not valid JSON`);
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InputError(`${where}: not a JSON object`);
+      const row = parsed as Record<string, unknown>;
+      if (typeof row.text !== 'string' || row.text === '') throw new InputError(`${where}: no text`);
+      if (!Array.isArray(row.labels)) throw new InputError(`${where}: no labels array (use [] for a line that is not flagged)`);
+      for (const l of row.labels) if (typeof l !== 'string' || !isCategory(l)) throw new InputError(`${where}: unknown category ${JSON.stringify(l)}`);
+      out.push({
+        id: typeof row.id === 'string' ? row.id : String(i + 1),
+        lang: typeof row.lang === 'string' ? row.lang : 'unknown',
+        text: row.text,
+        labels: [...new Set(row.labels as Category[])].sort(),
+        genre: typeof row.genre === 'string' ? row.genre : undefined,
+        hard: row.hard === true,
+        where,
+      });
     });
-  });
   return out;
 }
 

@@ -27,11 +27,18 @@ describe('reading a labelled corpus', () => {
       [line({ text: 'a', labels: [] }) + line({ text: 'b', labels: ['clock-in'] }), /^c\.jsonl:2: unknown category "clock-in"/],
       [line({ text: 'a', labels: [] }) + '{"text": ', /^c\.jsonl:2: not valid JSON/],
       [line({ labels: [] }), /^c\.jsonl:1: no text/],
+      [line({ text: 'a', labels: [] }) + 'null\n', /^c\.jsonl:2: not a JSON object/],
+      ['[1, 2]\n', /^c\.jsonl:1: not a JSON object/],
     ];
     for (const [content, message] of cases) {
       const dir = tempDir({ 'c.jsonl': content });
       expect(() => readCorpusFile(`${dir}/c.jsonl`, 'c.jsonl')).toThrow(message);
     }
+  });
+
+  it('reads a file that starts with a byte-order mark, as Windows editors save UTF-8', () => {
+    const dir = tempDir({ 'c.jsonl': `\uFEFF${line({ text: 'a', labels: ['check-in'] })}` });
+    expect(readCorpusFile(`${dir}/c.jsonl`, 'c.jsonl').map((l) => l.labels)).toEqual([['check-in']]);
   });
 
   it('assigns whole files and folders to the splits that corpus/splits.json names', () => {
