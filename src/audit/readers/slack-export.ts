@@ -2,7 +2,8 @@ import { fromMessageEvent, fromReaction, PLATFORM, SLACK_TS, type SlackMessageEv
 import { timeProblem } from '../../core/time/message-time.js';
 import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
 import { InputError } from '../../core/errors.js';
-import type { AuditGroup, OpenedExport, Person, ReadHooks } from '../export.js';
+import { Census } from '../census.js';
+import type { OpenedExport, Person, ReadHooks } from '../export.js';
 import { BadExportFile, type ExportFiles } from '../files/export-files.js';
 import { folderFiles } from '../files/folder-files.js';
 import { zipFiles } from '../files/zip-files.js';
@@ -13,7 +14,8 @@ type Obj = Record<string, unknown>;
 interface SlackChannel {
   id: string;
   name: string;
-  members: string[];
+  /** As the channel list states them; undefined when it does not, and the channel is sized by who took part. */
+  members: string[] | undefined;
   direct: boolean;
 }
 
@@ -118,7 +120,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
       if (!isObj(c)) continue;
       const id = str(c.id);
       if (!id) continue;
-      channels.push({ id, name: str(c.name) ?? id, members: Array.isArray(c.members) ? c.members.map(String) : [], direct: list === DIRECT });
+      channels.push({ id, name: str(c.name) ?? id, members: Array.isArray(c.members) ? c.members.map(String) : undefined, direct: list === DIRECT });
     }
   }
 
@@ -146,14 +148,15 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   for (const folder of unlisted) broken(`${folder}/`, 'channel folder not listed in channels.json, groups.json, mpims.json or dms.json');
 
   const folders = [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
-  const groups: AuditGroup[] = folders.map(({ channel: c }) => ({
-    platform: PLATFORM,
-    id: c.id,
-    name: c.name,
-    members: c.members.length,
-    memberIds: [...c.members].sort(),
-  }));
-  const chatGroups = new Map<string, ChatGroup>(groups.map((g) => [g.id, { id: g.id, name: g.name, memberCount: g.members, members: g.memberIds }]));
+  // A channel listed without its members is sized by everyone seen taking part, as the other formats are.
+  const census = new Census();
+  const chatGroups = new Map<string, ChatGroup>(
+    folders.map(({ channel: c }) => {
+      census.group(PLATFORM, c.id, c.name);
+      if (c.members) census.listed(PLATFORM, c.id, c.members);
+      return [c.id, c.members ? { id: c.id, name: c.name, memberCount: c.members.length, members: [...c.members].sort() } : { id: c.id, name: c.name }];
+    }),
+  );
 
   /** A stored message and its reactions, mapped exactly as the Slack adapter maps the live events. */
   function* toMessages(m: Obj, group: ChatGroup): Generator<ChatMessage> {
@@ -162,6 +165,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
       if (!msg || !msg.group) continue; // bot and system messages; DMs, which the bot does not count either
       msg.group = group;
       msg.sender.name = names.get(msg.sender.id);
+      census.seen(PLATFORM, group.id, msg.sender.id);
       yield msg;
     }
   }
@@ -187,5 +191,5 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   // What is read: the lists above, and each group's days (DM folders are left unread).
   const read = ['users.json', ...CHANNEL_LISTS].filter((n) => present.has(n)).concat(folders.flatMap((f) => f.days));
   hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
-  return { path, format: zipped ? 'slack-zip' : 'slack-folder', messages, groups: () => groups, people: () => people };
+  return { path, format: zipped ? 'slack-zip' : 'slack-folder', messages, groups: () => census.groupList(), people: () => people };
 }

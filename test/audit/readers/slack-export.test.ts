@@ -51,6 +51,28 @@ describe('Slack export reader', () => {
     expect(opened.people()).toContainEqual({ id: 'U3', names: ['张伟', 'zhang'] });
   });
 
+  it('sizes a channel listed without its members by everyone seen taking part, and skips a ts Slack never writes', async () => {
+    const day = [
+      { type: 'message', user: 'U1', text: '请大家今晚十点前完成打卡', ts: '1795439100.000100' },
+      { type: 'message', user: 'U2', text: '收到', ts: '1795439160.000200' },
+      { type: 'message', user: 'U3', text: 'odd', ts: '-5' },
+      { type: 'message', user: 'U3', text: 'far', ts: '99999999999.000100' },
+    ];
+    const dir = tempDir({ 'channels.json': JSON.stringify([{ id: 'C9', name: 'ops' }]), 'ops/2026-11-23.json': JSON.stringify(day) });
+    const h = hooks(true);
+    const opened = await openSlackExport(dir, false, h);
+    const msgs = await readAll(opened);
+    expect(msgs.map((m) => [m.id, m.group?.memberCount])).toEqual([
+      ['C9/1795439100.000100', undefined],
+      ['C9/1795439160.000200', undefined],
+    ]);
+    expect(opened.groups()).toEqual([{ platform: 'slack', id: 'C9', name: 'ops', members: 2, memberIds: ['U1', 'U2'] }]);
+    expect(h.lines).toEqual([
+      expect.stringMatching(/ops\/2026-11-23\.json.*: not a message with a "ts"$/),
+      expect.stringMatching(/ops\/2026-11-23\.json.*: time is after 2099/),
+    ]);
+  });
+
   it('reads the same export zipped, with or without a top folder', async () => {
     const fromFolder = await readAll(await openSlackExport(fixture('slack'), false, hooks()));
     for (const prefix of ['', 'My Workspace Slack export/']) {
