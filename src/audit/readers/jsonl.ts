@@ -69,9 +69,10 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     census.person(senderId, senderName);
     let group: ChatGroup;
     if (Array.isArray(r.members)) {
-      const members = r.members.map(String);
+      // A list may repeat an id or leave out the sender, who is in the group all the same.
+      const members = new Set(r.members.map(String)).add(senderId);
       census.listed(platform, groupId, members);
-      group = { id: groupId, name: groupName, memberCount: members.length };
+      group = { id: groupId, name: groupName, memberCount: members.size };
     } else {
       const key = groupKey(platform, groupId);
       group = shared.get(key) ?? { id: groupId, name: groupName };

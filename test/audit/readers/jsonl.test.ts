@@ -34,6 +34,15 @@ describe('contract JSONL reader', () => {
     expect(opened.people()).toContainEqual({ id: 'U1', names: ['Li'] });
   });
 
+  it('counts a member listed twice once, and the sender among the members when the list leaves them out', async () => {
+    const line = (members: string[]) => JSON.stringify({ ts: 1795439100, group_id: 'g', sender_id: 'U1', members, text: 'x' });
+    const path = join(tempDir(), 'm.jsonl');
+    writeFileSync(path, `${line(['U2', 'U3'])}\n${line(['U2', 'U2', 'U1'])}\n`);
+    const opened = await openJsonl(path, hooks());
+    expect((await readAll(opened)).map((m) => m.group?.memberCount)).toEqual([3, 2]);
+    expect(opened.groups()).toEqual([{ platform: 'jsonl', id: 'g', name: 'g', members: 3, memberIds: ['U1', 'U2', 'U3'] }]);
+  });
+
   it('stops at the first broken line with its file and line number', async () => {
     const opened = await openJsonl(fixture('contract-broken.jsonl'), hooks());
     const err = await readAll(opened).catch((e: unknown) => e);
