@@ -1,6 +1,7 @@
-import { open, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { isMacMetadata } from './files/export-files.js';
 import type { ExportFormat, OpenedExport, ReadHooks } from './export.js';
 import { openChatLab } from './readers/chatlab.js';
 import { openJsonl } from './readers/jsonl.js';
@@ -12,6 +13,10 @@ const WECHATMSG_COLUMNS = ['localId', 'TalkerId', 'Type', 'IsSender', 'CreateTim
 const KNOWN = 'a Slack export (folder or .zip), contract JSONL, a WeChatMsg CSV, or ChatLab JSON/JSONL';
 
 const cannotRead = (path: string, err: unknown): InputError => new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+
+async function isSlackFolder(path: string): Promise<boolean> {
+  return (await exists(join(path, 'channels.json'))) || (await exists(join(path, 'users.json')));
+}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -70,7 +75,14 @@ export async function detectFormat(path: string): Promise<ExportFormat> {
     throw cannotRead(path, err);
   }
   if (s.isDirectory()) {
-    if ((await exists(join(path, 'channels.json'))) || (await exists(join(path, 'users.json')))) return 'slack-folder';
+    if (await isSlackFolder(path)) return 'slack-folder';
+    // Unpacked from a zip, an export often sits in a folder of its own (export/channels.json), as a zip may.
+    const inner = (
+      await readdir(path, { withFileTypes: true }).catch((err: unknown) => {
+        throw cannotRead(path, err);
+      })
+    ).filter((e) => !isMacMetadata(e.isDirectory() ? `${e.name}/` : e.name));
+    if (inner.length === 1 && inner[0].isDirectory() && (await isSlackFolder(join(path, inner[0].name)))) return 'slack-folder';
     throw new InputError(`${path}: a folder without channels.json is not a Slack export; expected ${KNOWN}`);
   }
   if (s.size === 0) throw new InputError(`${path}: empty file`);

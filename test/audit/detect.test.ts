@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectFormat } from '../../src/audit/detect.js';
 import { InputError } from '../../src/core/errors.js';
@@ -16,6 +16,13 @@ describe('detectFormat', () => {
     expect(await detectFormat(fixture('chatlab/年级组.json'))).toBe('chatlab-json');
     expect(await detectFormat(fixture('chatlab/members-last.json'))).toBe('chatlab-json');
     expect(await detectFormat(fixture('chatlab/年级组.jsonl'))).toBe('chatlab-jsonl');
+  });
+
+  it('finds a Slack export unpacked into a folder of its own, as a zip may hold it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.DS_Store'), 'x');
+    cpSync(fixture('slack'), join(dir, 'export'), { recursive: true });
+    expect(await detectFormat(dir)).toBe('slack-folder');
   });
 
   it('does not trust file names', async () => {

@@ -14,8 +14,15 @@ export interface ExportFiles {
   close(): void;
 }
 
-/** Drops a single top folder shared by every name ("export/users.json" → "users.json"). */
-export function stripTopFolder(names: string[], has: string): { names: string[]; prefix: string } {
+/** What macOS adds to a folder it zips or browses (__MACOSX/, .DS_Store): never part of an export. */
+export const isMacMetadata = (name: string): boolean => name.startsWith('__MACOSX/') || name === '.DS_Store' || name.endsWith('/.DS_Store');
+
+/**
+ * Drops macOS's metadata, then a single top folder shared by every name ("export/users.json" →
+ * "users.json").
+ */
+export function stripTopFolder(all: string[], has: string): { names: string[]; prefix: string } {
+  const names = all.filter((n) => !isMacMetadata(n));
   if (names.includes(has)) return { names, prefix: '' };
   const top = names[0]?.split('/')[0];
   if (top && names.every((n) => n.startsWith(`${top}/`))) {

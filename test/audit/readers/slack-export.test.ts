@@ -73,6 +73,15 @@ describe('Slack export reader', () => {
     ]);
   });
 
+  it('reads a zip made by macOS, whose __MACOSX folder and .DS_Store files are no part of the export', async () => {
+    const mac: [string, Buffer][] = [
+      ['__MACOSX/export/._users.json', Buffer.from('x')],
+      ['export/.DS_Store', Buffer.from('x')],
+    ];
+    const opened = await openSlackExport(zipped([...filesOf(fixture('slack'), 'export/'), ...mac]), true, hooks());
+    expect((await readAll(opened)).length).toBe((await readAll(await openSlackExport(fixture('slack'), false, hooks()))).length);
+  });
+
   it('reads the same export zipped, with or without a top folder', async () => {
     const fromFolder = await readAll(await openSlackExport(fixture('slack'), false, hooks()));
     for (const prefix of ['', 'My Workspace Slack export/']) {
