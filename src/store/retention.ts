@@ -1,4 +1,5 @@
 import type { SerialWriter } from './serial-writer.js';
+import type { Sql } from './sql/sql.js';
 import { DAY_MS } from '../core/time/units.js';
 
 /** Rows deleted per transaction: a purge of months never holds the write lock long enough to stall ingest. */
@@ -11,10 +12,11 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
 
 /**
  * Deletes what is older than `beforeTs`: messages, dedupe keys (a redelivery that old is not coming),
- * leads, feedback, reports of missed demands and who was forgotten when, in chunks of their own transactions. Returns how
- * many messages went.
+ * leads, feedback, reports of missed demands and who was forgotten when, in chunks of their own
+ * transactions; then the member lists of groups not seen since, and the names of people none of
+ * whose messages is kept and who are in no group's list. Returns how many messages went.
  */
-export async function purge(writer: SerialWriter, beforeTs: number): Promise<number> {
+export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number): Promise<number> {
   let messages = 0;
   const address = writer.db.dialect.rowAddress;
   // seen_events has no rowid in SQLite (WITHOUT ROWID): its key is (platform, key).
@@ -28,5 +30,33 @@ export async function purge(writer: SerialWriter, beforeTs: number): Promise<num
       if (n < CHUNK) break;
     }
   }
+  await writer.transaction((db) =>
+    db.run('DELETE FROM group_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]),
+  );
+  await purgeNames(writer, reader);
   return messages;
+}
+
+/**
+ * The names of people no kept message and no member list refers to. They are found on the reader,
+ * where a scan of the messages holds no lock, and deleted by key while still in no member list.
+ */
+async function purgeNames(writer: SerialWriter, reader: Sql): Promise<void> {
+  const gone = await reader.all<{ platform: string; id: string }>(
+    `SELECT platform, id FROM chat_users u
+     WHERE NOT EXISTS (SELECT 1 FROM group_members g WHERE g.platform = u.platform AND g.user_id = u.id)
+       AND (platform, id) NOT IN (SELECT platform, sender_id FROM messages)`,
+  );
+  for (let i = 0; i < gone.length; i += CHUNK) {
+    const part = gone.slice(i, i + CHUNK);
+    await writer.transaction(async (db) => {
+      for (const u of part)
+        await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ? AND NOT EXISTS (SELECT 1 FROM group_members WHERE platform = ? AND user_id = ?)', [
+          u.platform,
+          u.id,
+          u.platform,
+          u.id,
+        ]);
+    });
+  }
 }

@@ -265,7 +265,10 @@ export class SqlStore implements Store {
 
   async purge(beforeTs: number): Promise<number> {
     await this.ingestor.flush();
-    return purge(this.writer, beforeTs);
+    const purged = await purge(this.writer, this.reader, beforeTs);
+    // Names it took for written may be gone: a sender back after the retention period is named again.
+    this.batches.forgetNames();
+    return purged;
   }
 
   claimDelivery(platform: string, user: string, week: string, now: number): Promise<boolean> {

@@ -30,6 +30,40 @@ describeEngines('purge', (engine) => {
     await db.close();
   });
 
+  it('forgets the member lists of groups not seen since, and the names no kept message or list refers to', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.upsertGroup({ platform: 'slack', id: 'C-old', memberIds: ['U-old', 'U-both'], seenAt: 100 });
+    await store.upsertGroup({ platform: 'slack', id: 'C-new', memberIds: ['U-both', 'U-listed'], seenAt: 300 });
+    await Promise.all([
+      store.add(rec('a', { groupId: 'C-old', senderId: 'U-old', senderName: '老王', ts: 100 })),
+      store.add(rec('b', { groupId: 'C-new', senderId: 'U-both', senderName: '小李', ts: 100 })),
+      store.add(rec('c', { groupId: 'C-new', senderId: 'U-listed', senderName: '小张', ts: 100 })),
+      store.add(rec('d', { groupId: 'C-new', senderId: 'U-kept', senderName: '小赵', ts: 300 })),
+    ]);
+    expect(await store.purge(200)).toBe(3);
+    const db = await rawDb(store.path);
+    try {
+      expect(await db.all('SELECT group_id, user_id FROM group_members ORDER BY group_id, user_id')).toEqual([
+        { group_id: 'C-new', user_id: 'U-both' },
+        { group_id: 'C-new', user_id: 'U-listed' },
+      ]);
+      expect(await db.all('SELECT id, name FROM chat_users ORDER BY id')).toEqual([
+        { id: 'U-both', name: '小李' },
+        { id: 'U-kept', name: '小赵' },
+        { id: 'U-listed', name: '小张' },
+      ]);
+    } finally {
+      await db.close();
+    }
+    // A sender back after the purge is named again.
+    await store.add(rec('e', { groupId: 'C-new', senderId: 'U-old', senderName: '老王', ts: 400 }));
+    await store.flush();
+    expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => [r.id, r.senderName])).toEqual([
+      ['d', '小赵'],
+      ['e', '老王'],
+    ]);
+  });
+
   it('purges in chunks when there is much to delete', async () => {
     const store = await tempStore({}, await engine.fresh());
     await Promise.all(Array.from({ length: 12_000 }, (_, i) => store.add(rec(`m${i}`, { ts: i }))));
