@@ -17,12 +17,14 @@ export interface SettingsReader {
   number(key: string, value: unknown, bound: Bound): number;
 }
 
-export function settingsReader(config: Config, adapter: string): SettingsReader {
+/** `keys`: every key the adapter reads; another is a misspelling that would be silently ignored. */
+export function settingsReader(config: Config, adapter: string, keys: readonly string[]): SettingsReader {
   const where = config.source ?? '(config)';
   const raw = config.adapters[adapter] ?? {};
   const fail = (key: string, why: string): never => {
     throw new InputError(`${where}: config key adapters.${adapter}.${key}: ${why}`);
   };
+  for (const key of Object.keys(raw)) if (!keys.includes(key)) fail(key, `unknown key (known: ${keys.join(', ')})`);
   const optStr = (key: string): string | undefined => {
     const v = raw[key];
     if (v === undefined || v === null || v === '') return undefined;

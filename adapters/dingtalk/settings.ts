@@ -17,7 +17,7 @@ export const DINGTALK_API_URL = 'https://api.dingtalk.com';
 
 /** Reads and checks the DingTalk settings; a missing or malformed key is an InputError naming it. */
 export function dingtalkSettings(config: Config): DingtalkSettings {
-  const { fail, optStr, url } = settingsReader(config, 'dingtalk');
+  const { fail, optStr, url } = settingsReader(config, 'dingtalk', ['clientId', 'clientSecret', 'robotCode', 'apiUrl']);
   const clientId = optStr('clientId') ?? fail('clientId', "the app's Client ID (AppKey) is required");
   const clientSecret = optStr('clientSecret') ?? fail('clientSecret', "the app's Client Secret (AppSecret) is required");
   return { clientId, clientSecret, robotCode: optStr('robotCode') ?? clientId, apiUrl: url('apiUrl', DINGTALK_API_URL) };

@@ -19,7 +19,7 @@ export const DOMAINS: Record<string, string> = {
 
 /** Reads and checks the Feishu settings; a missing or malformed key is an InputError naming it. */
 export function feishuSettings(config: Config): FeishuSettings {
-  const { raw, fail, optStr, url } = settingsReader(config, 'feishu');
+  const { raw, fail, optStr, url } = settingsReader(config, 'feishu', ['appId', 'appSecret', 'domain', 'apiUrl', 'groupMessages']);
   const appId = optStr('appId') ?? fail('appId', "the app's App ID (cli_...) is required");
   // The SDK's long connection silently does nothing for an App ID of another shape.
   if (!/^cli_[0-9a-fA-F]{16}$/.test(appId)) fail('appId', `"${appId}" is not an App ID (cli_ and 16 hex digits)`);

@@ -13,7 +13,7 @@ export interface ShellSettings {
 
 /** The shell's settings; a group size out of range is an InputError naming the key. */
 export function shellSettings(config: Config): ShellSettings {
-  const { raw, number } = settingsReader(config, 'shell');
+  const { raw, number } = settingsReader(config, 'shell', ['group', 'user', 'members']);
   const settings = raw as ShellSettings;
   return raw.members === undefined ? settings : { ...settings, members: number('members', raw.members, MEMBERS) };
 }

@@ -22,7 +22,7 @@ const DEFAULT_PORT = 3000;
 
 /** Reads and checks the Slack settings; a missing or malformed key is an InputError naming it. */
 export function slackSettings(config: Config): SlackSettings {
-  const { raw, fail, optStr, url } = settingsReader(config, 'slack');
+  const { raw, fail, optStr, url } = settingsReader(config, 'slack', ['token', 'appToken', 'signingSecret', 'port', 'apiUrl']);
   const token = optStr('token') ?? fail('token', 'the bot token (xoxb-...) is required');
   const appToken = optStr('appToken');
   const signingSecret = optStr('signingSecret');

@@ -40,7 +40,15 @@ const LOG_LEVELS = new Set(['silent', 'error', 'warn', 'info', 'verbose', 'silly
 
 /** Reads and checks the wechaty settings; a malformed key is an InputError naming it. */
 export function wechatySettings(config: Config): WechatySettings {
-  const { raw, fail, optStr, optPath, number } = settingsReader(config, 'wechaty');
+  const { raw, fail, optStr, optPath, number } = settingsReader(config, 'wechaty', [
+    'puppet',
+    'puppetOptions',
+    'pace',
+    'speakInRooms',
+    'logLevel',
+    'token',
+    'session',
+  ]);
   const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
   const puppet = optStr('puppet') ?? DEFAULT_PUPPET;

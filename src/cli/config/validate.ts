@@ -6,6 +6,7 @@ import { COST_MINUTES, RETENTION_DAYS, WEEK_PERSON_MINUTES, expected, inBound, t
 import { pathFromConfig } from '../../core/config-path.js';
 import { dbSetting } from './db-path.js';
 import { isCronExpression } from '../../digest/fire-times.js';
+import { ADAPTER_NAMES } from '../adapters.js';
 
 type Obj = Record<string, unknown>;
 
@@ -15,6 +16,14 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** The keys a section of the config may hold: another is a misspelling that would be silently ignored (digest.supervisor). */
+const SECTION_KEYS: Record<string, readonly string[]> = {
+  workhours: ['start', 'end', 'days'],
+  digest: ['cron', 'detail', 'thresholds', 'supervisors'],
+  'digest.thresholds': ['yellow', 'red'],
+  'digest.supervisors[]': ['platform', 'user', 'groups', 'lang'],
+};
 
 /**
  * Checks a parsed config against the contract and merges it over the defaults; errors name file and key.
@@ -30,6 +39,9 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   const str = (key: string, v: unknown): string => (typeof v === 'string' && v !== '' ? v : fail(key, 'expected a non-empty string'));
   const num = (key: string, v: unknown, b: Bound): number => (inBound(v, b) ? v : fail(key, `expected ${expected(b)}`));
   const path = (key: string, v: unknown): string => pathFromConfig(file, str(key, v));
+  const known = (section: Obj, keys: readonly string[], at: string): void => {
+    for (const key of Object.keys(section)) if (!keys.includes(key)) fail(`${at}.${key}`, `unknown key (known: ${keys.join(', ')})`);
+  };
 
   if (r.db !== undefined)
     base.db = dbSetting(
@@ -49,6 +61,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   if (r.workhours !== undefined) {
     if (!isObj(r.workhours)) fail('workhours', 'expected {start, end, days}');
     const w = r.workhours as Obj;
+    known(w, SECTION_KEYS.workhours, 'workhours');
     if (w.start !== undefined) base.workhours.start = HHMM.test(String(w.start)) ? String(w.start) : fail('workhours.start', 'expected "HH:MM"');
     if (w.end !== undefined) base.workhours.end = HHMM.test(String(w.end)) ? String(w.end) : fail('workhours.end', 'expected "HH:MM"');
     if (w.days !== undefined) {
@@ -78,6 +91,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   if (r.digest !== undefined) {
     if (!isObj(r.digest)) fail('digest', 'expected a mapping');
     const d = r.digest as Obj;
+    known(d, SECTION_KEYS.digest, 'digest');
     if (d.cron !== undefined) {
       const expression = str('digest.cron', d.cron);
       base.digest.cron = isCronExpression(expression) ? expression : fail('digest.cron', `invalid cron expression "${expression}"`);
@@ -86,14 +100,19 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
       base.digest.detail = d.detail === 'senders' || d.detail === 'group' ? d.detail : fail('digest.detail', 'expected group or senders');
     if (d.thresholds !== undefined) {
       const t = isObj(d.thresholds) ? d.thresholds : fail('digest.thresholds', 'expected {yellow, red}');
+      known(t, SECTION_KEYS['digest.thresholds'], 'digest.thresholds');
       for (const k of ['yellow', 'red'] as const) {
         if (t[k] !== undefined) base.digest.thresholds[k] = num(`digest.thresholds.${k}`, t[k], WEEK_PERSON_MINUTES);
       }
+      // Red is the worse rating: a yellow above it would rate every group past red yellow.
+      if (base.digest.thresholds.yellow > base.digest.thresholds.red)
+        fail('digest.thresholds', `yellow (${base.digest.thresholds.yellow}) must not be above red (${base.digest.thresholds.red})`);
     }
     if (d.supervisors !== undefined) {
       if (!Array.isArray(d.supervisors)) fail('digest.supervisors', 'expected a list of {platform, user}');
       base.digest.supervisors = (d.supervisors as unknown[]).map((s, i): Supervisor => {
         if (!isObj(s)) return fail(`digest.supervisors[${i}]`, 'expected {platform, user}');
+        known(s, SECTION_KEYS['digest.supervisors[]'], `digest.supervisors[${i}]`);
         const sup: Supervisor = {
           platform: str(`digest.supervisors[${i}].platform`, s.platform),
           user: str(`digest.supervisors[${i}].user`, String(s.user ?? '')),
@@ -107,6 +126,7 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
   if (r.adapters !== undefined) {
     if (!isObj(r.adapters)) fail('adapters', 'expected a mapping of adapter name to settings');
     for (const [name, settings] of Object.entries(r.adapters as Obj)) {
+      if (!ADAPTER_NAMES.includes(name)) fail(`adapters.${name}`, `unknown adapter (known: ${ADAPTER_NAMES.join(', ')})`);
       base.adapters[name] = settings == null ? {} : isObj(settings) ? settings : fail(`adapters.${name}`, 'expected a mapping');
     }
   }

@@ -43,6 +43,10 @@ describe('wechatySettings', () => {
     [{ puppetOptions: 'x' }, 'fingertip.yaml: config key adapters.wechaty.puppetOptions: expected a mapping'],
     [{ speakInRooms: 'yes' }, 'fingertip.yaml: config key adapters.wechaty.speakInRooms: expected true or false'],
     [{ logLevel: 'loud' }, 'fingertip.yaml: config key adapters.wechaty.logLevel: expected one of silent, error, warn, info, verbose, silly'],
+    [
+      { puppet_options: {} },
+      'fingertip.yaml: config key adapters.wechaty.puppet_options: unknown key (known: puppet, puppetOptions, pace, speakInRooms, logLevel, token, session)',
+    ],
   ])('refuses %j with a one-line error naming the key', (raw, message) => {
     expect(() => wechatySettings(configWith(raw))).toThrow(new InputError(message));
   });

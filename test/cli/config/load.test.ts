@@ -48,6 +48,20 @@ adapters:
     expect(() => loadConfig(configFile('workhours: {start: "9am"}\n'), {})).toThrow(/config key workhours\.start: expected "HH:MM"/);
     expect(() => loadConfig(configFile('costs: {chores: 3}\n'), {})).toThrow(/config key costs\.chores: unknown category/);
     expect(() => loadConfig(configFile('colour: blue\n'), {})).toThrow(/config key colour: unknown key/);
+    // A misspelt key inside a section would be ignored: the digest would go to no one.
+    expect(() => loadConfig(configFile('digest: {supervisor: [{platform: slack, user: U1}]}\n'), {})).toThrow(
+      /c\.yaml: config key digest\.supervisor: unknown key \(known: cron, detail, thresholds, supervisors\)$/,
+    );
+    expect(() => loadConfig(configFile('workhours: {strat: "08:00"}\n'), {})).toThrow(/config key workhours\.strat: unknown key/);
+    expect(() => loadConfig(configFile('digest: {supervisors: [{platform: slack, usr: U1}]}\n'), {})).toThrow(
+      /config key digest\.supervisors\[0\]\.usr: unknown key/,
+    );
+    expect(() => loadConfig(configFile('digest: {thresholds: {yellow: 5000, red: 100}}\n'), {})).toThrow(
+      /config key digest\.thresholds: yellow \(5000\) must not be above red \(100\)$/,
+    );
+    expect(() => loadConfig(configFile('adapters: {slak: {token: x}}\n'), {})).toThrow(
+      /c\.yaml: config key adapters\.slak: unknown adapter \(known: shell, slack/,
+    );
     expect(() => loadConfig(configFile('digest: {cron: "not a cron"}\n'), {})).toThrow(
       /c\.yaml: config key digest\.cron: invalid cron expression "not a cron"$/,
     );
