@@ -2,6 +2,7 @@ import type { Config } from '../core/config.js';
 import { storedReport, type ReportStore } from '../analysis/report/from-store.js';
 import type { Report } from '../analysis/report/report.js';
 import type { Store } from '../store/store.js';
+import { isAnonymousId } from '../store/anonymous-id.js';
 import { CATEGORIES } from '../core/categories.js';
 import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
@@ -62,7 +63,9 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     const g = groups.find((s) => s.platform === platform && s.id === id);
     return g ? shownGroup(g.name, g.members || g.memberIds.length) : null;
   };
+  // Messages sent while opted out, or before `forget me`, carry an anonymous id instead of the sender's.
   const optedOut = async (user: string): Promise<boolean> => {
+    if (isAnonymousId(user)) return true;
     for (const p of platforms) if (await store.isOptedOut(p, user)) return true;
     return false;
   };

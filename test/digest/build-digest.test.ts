@@ -183,13 +183,16 @@ describe('privacy', () => {
       { name: 'Zhao', demands: 1 },
     ]);
     await store.setOptOut('test', 'U2', true);
+    // Sent after the opt-out, so stored under an anonymous id: counted, and no more listed than Wang.
+    const hr = { platform: 'test', groupId: 'C02', groupName: 'hr', senderId: 'U2', senderName: 'Wang', recipients: 19 };
+    await store.add(demand({ ...hr, id: 'after-optout', ts: w47(2, 10), text: '请各位今天下班前填写附件统计表并上报' }, ['data-request']));
     const after = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     expect(after.senders).toEqual([
       { name: 'Li', demands: 2 },
       { name: 'Zhao', demands: 1 },
     ]);
     // Wang's demands still count but are not quoted; nor is tiny's, a group too small to show.
-    expect(after.demands).toBe(5);
+    expect(after.demands).toBe(6);
     expect(after.examples.map((e) => [e.text, e.group])).toEqual([
       ['请各位今天下班前填写附件统计表并上报', 'ops'],
       ['请全体同事今晚十点前完成打卡并截图发群里', 'ops'],
