@@ -51,6 +51,12 @@ export class Bot {
   /** Group settings as read from the store, with the disabled rules as a set for the engine. */
   private readonly settings = new Map<GroupKey, GroupSettings & { disabled: ReadonlySet<string>; readAt: number }>();
   private readonly groupSeen = new Map<GroupKey, GroupSignature>();
+  /**
+   * A group's write or settings read in progress: the group's later messages wait for the same one, so
+   * none overtakes an earlier one (which of two demands is nudged must not depend on timing).
+   */
+  private readonly groupWrites = new Map<GroupKey, Promise<void>>();
+  private readonly settingsReads = new Map<GroupKey, Promise<GroupSettings & { disabled: ReadonlySet<string> }>>();
   private readonly lastNudge = new Map<GroupKey, number>();
   private readonly recent = new RecentTexts();
   /** Commands being handled, by their seen-key: a redelivery meanwhile shares the outcome instead of finding the key seen. */
@@ -75,7 +81,8 @@ export class Bot {
   /** One message from one adapter; resolves once it is stored or answered. */
   async handle(adapter: Adapter, msg: ChatMessage): Promise<void> {
     const { store } = this.opts;
-    if (msg.group) await this.rememberGroup(msg);
+    const groupWrite = msg.group && this.rememberGroup(msg);
+    if (groupWrite) await groupWrite;
     const command = msg.addressed || !msg.group ? parseCommand(msg.text, { lenient: !msg.group }) : undefined;
     if (command || !msg.group) {
       // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
@@ -89,7 +96,8 @@ export class Bot {
     }
     // In a group, a message that @-mentions the bot without a command is still group traffic: on
     // DingTalk every message the robot receives mentions it, demands included.
-    const settings = await this.groupSettings(msg.platform, msg.group.id);
+    const cached = this.groupSettings(msg.platform, msg.group.id);
+    const settings = cached instanceof Promise ? await cached : cached;
     const classification = classifyMessage(this.opts.engine, msg, { disabled: settings.disabled });
     const record = toRecord(msg, classification);
     await store.add(record);
@@ -228,7 +236,10 @@ export class Bot {
       // redelivery would do it twice (a second anonymous lead).
       replyPrivately: (text) => delivered(adapter.sendPrivate(msg.sender.id, { text }, { groupId })),
       replyInGroup: (text) => delivered(groupId ? adapter.sendToGroup(groupId, { text }, { replyTo: msg.id }) : adapter.sendPrivate(msg.sender.id, { text })),
-      settingsChanged: (id) => this.settings.delete(groupKey(msg.platform, id)),
+      settingsChanged: (id) => {
+        this.settings.delete(groupKey(msg.platform, id));
+        this.settingsReads.delete(groupKey(msg.platform, id));
+      },
     };
     await HANDLERS[name](ctx);
   }
@@ -241,24 +252,52 @@ export class Bot {
    * A group's settings, read again from the store once SETTINGS_TTL_MS old: an admin's `config` on
    * another instance sharing the database reaches this one within that time (on this one, at once).
    */
-  private async groupSettings(platform: string, groupId: string): Promise<GroupSettings & { disabled: ReadonlySet<string> }> {
+  private groupSettings(
+    platform: string,
+    groupId: string,
+  ): (GroupSettings & { disabled: ReadonlySet<string> }) | Promise<GroupSettings & { disabled: ReadonlySet<string> }> {
     const key = groupKey(platform, groupId);
-    let s = this.settings.get(key);
-    if (!s || this.now() - s.readAt >= SETTINGS_TTL_MS) {
-      const stored = await this.opts.store.groupSettings(platform, groupId);
-      this.settings.set(key, (s = { ...stored, disabled: new Set(stored.disabledRules), readAt: this.now() }));
+    const s = this.settings.get(key);
+    if (s && this.now() - s.readAt < SETTINGS_TTL_MS) return s;
+    let read = this.settingsReads.get(key);
+    if (!read) {
+      read = this.opts.store
+        .groupSettings(platform, groupId)
+        .then((stored) => {
+          const fresh = { ...stored, disabled: new Set(stored.disabledRules), readAt: this.now() };
+          // Not when a `config` changed them meanwhile: the next message reads them again.
+          if (this.settingsReads.get(key) === read) this.settings.set(key, fresh);
+          return fresh;
+        })
+        .finally(() => this.settingsReads.delete(key));
+      this.settingsReads.set(key, read);
     }
-    return s;
+    return read;
   }
 
-  /** Stores what the adapter knows of the group when it changes, not on every message. */
-  private async rememberGroup(msg: ChatMessage): Promise<void> {
+  /**
+   * Stores what the adapter knows of the group when it changes, not on every message; the write in
+   * progress, if any, which the caller waits for (undefined on the hot path: no await).
+   */
+  private rememberGroup(msg: ChatMessage): Promise<void> | undefined {
     const g = msg.group!;
     const key = groupKey(msg.platform, g.id);
     const seen = this.groupSeen.get(key);
     // Compared field by field: a signature string built per message was garbage on the hot path.
-    if (seen && seen.name === g.name && seen.memberCount === g.memberCount && seen.members === g.members?.length && seen.coverage === g.coverage) return;
+    if (seen && seen.name === g.name && seen.memberCount === g.memberCount && seen.members === g.members?.length && seen.coverage === g.coverage)
+      return this.groupWrites.get(key);
     this.groupSeen.set(key, { name: g.name, memberCount: g.memberCount, members: g.members?.length, coverage: g.coverage });
+    const write = this.writeGroup(msg, key).finally(() => {
+      if (this.groupWrites.get(key) === write) this.groupWrites.delete(key);
+    });
+    this.groupWrites.set(key, write);
+    return write;
+  }
+
+  private async writeGroup(msg: ChatMessage, key: GroupKey): Promise<void> {
+    const g = msg.group!;
+    // After an earlier write of the group: in the order the messages came.
+    await this.groupWrites.get(key)?.catch(() => {});
     await this.opts.store
       .upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts })
       .catch((err: unknown) => {

@@ -213,6 +213,16 @@ describe('Bot pipeline', () => {
     expect(adapter.sent.filter((s) => s.to === 'group')).toHaveLength(1);
   });
 
+  it('in nudge mode nudges the first of two demands that come together, however long the first takes to store its group', async () => {
+    const { adapter } = await botHarness();
+    adapter.admins.add('boss');
+    await adapter.say('config mode nudge', { from: 'boss', addressed: true });
+    // Both bring a new member count: the first stores the group, which the second finds already known.
+    const group = { id: 'g1', name: 'ops', memberCount: 30 };
+    await Promise.all([adapter.say(DEMAND, { id: 'first', group }), adapter.say(`${DEMAND}！`, { id: 'second', group })]);
+    expect(adapter.sent.filter((s) => s.to === 'group').map((s) => s.replyTo)).toEqual(['first']);
+  });
+
   it('in nudge mode nudges only for high-level rules: a medium-only demand is stored and counted, not nudged', async () => {
     const { store, adapter } = await botHarness((c) => (c.admins.test = ['boss']));
     await adapter.say('config mode nudge', { from: 'boss', addressed: true });

@@ -6,6 +6,8 @@ export interface Sent {
   id: string;
   text: string;
   groupId?: string;
+  /** The message a group reply answers. */
+  replyTo?: string;
 }
 
 /**
@@ -42,8 +44,8 @@ export class RecordingAdapter implements Adapter {
     return this.onMessage!(msg);
   }
 
-  async sendToGroup(groupId: string, out: Outgoing): Promise<void> {
-    this.sent.push({ to: 'group', id: groupId, text: out.text });
+  async sendToGroup(groupId: string, out: Outgoing, opts?: { replyTo?: string }): Promise<void> {
+    this.sent.push({ to: 'group', id: groupId, text: out.text, ...(opts?.replyTo && { replyTo: opts.replyTo }) });
   }
 
   async sendPrivate(userId: string, out: Outgoing, opts?: { groupId?: string }): Promise<void> {
