@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ChatGroup, ChatMessage, MessageKind } from '../../core/chat-message.js';
 import { Census } from '../census.js';
@@ -119,9 +120,32 @@ function jsonlEntries(path: string, hooks: ReadHooks): EntrySource {
 }
 
 /**
+ * The `meta` of a ChatLab JSON file that does not open with it: read ahead in a pass of its own, since
+ * the platform and group it names make each message's record (a broken file is named by the main pass).
+ */
+async function metaAhead(path: string): Promise<Obj | undefined> {
+  const head = Buffer.alloc(64 * 1024);
+  const fh = await open(path, 'r');
+  try {
+    await fh.read(head, 0, head.length, 0);
+  } finally {
+    await fh.close();
+  }
+  if (/"(meta|messages)"\s*:/.exec(head.toString('utf8'))?.[1] === 'meta') return undefined; // read in the main pass, first
+  try {
+    for await (const ev of streamJson(fileStream(path), new Set(['messages', 'members']))) {
+      if (ev.kind === 'value' && ev.key === 'meta' && isObj(ev.value)) return ev.value;
+    }
+  } catch (err) {
+    if (!(err instanceof JsonStructureError)) throw err;
+  }
+  return undefined;
+}
+
+/**
  * A ChatLab interchange file (chatlab.fun standard format v0.0.x), JSON or JSONL, read in one streaming
- * pass (the JSON form element by element through streamJson). The group is its listed members, wherever
- * in the file they come, else everyone seen taking part.
+ * pass (the JSON form element by element through streamJson; a `meta` after the messages is read
+ * ahead). The group is its listed members, wherever in the file they come, else everyone seen taking part.
  */
 export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));
@@ -130,8 +154,9 @@ export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks
   const census = new Census();
   const listed: string[] = [];
   const seen = new Set<string>();
-  // The group's id and name come from `meta`, which may follow messages in JSON: messages share one
-  // group object, completed when the meta arrives.
+  // The group's id and name come from `meta`, which may follow the messages in JSON.
+  const ahead = jsonl ? undefined : await metaAhead(path);
+  if (ahead) chat.setMeta(ahead);
   const group: ChatGroup = { id: chat.groupId, name: chat.name };
 
   async function* messages(): AsyncGenerator<ChatMessage> {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../../support/temp-dir.js';
 import { openChatLab } from '../../../src/audit/readers/chatlab.js';
 import { InputError } from '../../../src/core/errors.js';
 import { fixture, hooks, readAll } from '../support/read-all.js';
@@ -23,14 +26,19 @@ describe('ChatLab reader', () => {
     expect(h.bytes).toBe(h.expected);
   });
 
-  it('gives the same messages and groups from JSONL, and from JSON whose members come last', async () => {
+  it('gives the same messages and groups from JSONL, and from JSON whose members or meta come last', async () => {
     const json = await openChatLab(fixture('chatlab/年级组.json'), false, hooks());
     const expected = await readAll(json);
-    for (const [name, jsonl] of [
-      ['chatlab/年级组.jsonl', true],
-      ['chatlab/members-last.json', false],
+    // The same document with its keys in another order: `meta` after the messages.
+    const { meta, ...rest } = JSON.parse(readFileSync(fixture('chatlab/年级组.json'), 'utf8')) as Record<string, unknown>;
+    const metaLast = join(tempDir(), 'meta-last.json');
+    writeFileSync(metaLast, JSON.stringify({ ...rest, meta }));
+    for (const [path, jsonl] of [
+      [fixture('chatlab/年级组.jsonl'), true],
+      [fixture('chatlab/members-last.json'), false],
+      [metaLast, false],
     ] as const) {
-      const other = await openChatLab(fixture(name), jsonl, hooks());
+      const other = await openChatLab(path, jsonl, hooks());
       expect(await readAll(other)).toEqual(expected);
       expect(other.groups()).toEqual(json.groups());
     }
