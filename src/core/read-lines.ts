@@ -39,6 +39,8 @@ export async function* readLines(input: Readable, onBytes: (n: number) => void =
     if (end > start && buf[end - 1] === CR) end--;
     return buf.toString('utf8', start, end);
   };
+  // The CR of a CRLF ending is not part of the line: a line of exactly maxLine bytes is kept either way.
+  const tooLong = (buf: Buffer, start: number, end: number): boolean => end - start - (end > start && buf[end - 1] === CR ? 1 : 0) > maxLine;
   for await (let chunk of input as AsyncIterable<Buffer>) {
     onBytes(chunk.length);
     if (first && chunk.length > 0) {
@@ -54,16 +56,16 @@ export async function* readLines(input: Readable, onBytes: (n: number) => void =
       } else if (pending) {
         const whole: Buffer = Buffer.concat([pending, chunk.subarray(start, nl)]);
         pending = null;
-        yield whole.length > maxLine ? { no, text: '', tooLong: true } : line(no, whole, 0, whole.length, decode(whole, 0, whole.length));
+        yield tooLong(whole, 0, whole.length) ? { no, text: '', tooLong: true } : line(no, whole, 0, whole.length, decode(whole, 0, whole.length));
       } else {
-        yield nl - start > maxLine ? { no, text: '', tooLong: true } : line(no, chunk, start, nl, decode(chunk, start, nl));
+        yield tooLong(chunk, start, nl) ? { no, text: '', tooLong: true } : line(no, chunk, start, nl, decode(chunk, start, nl));
       }
       start = nl + 1;
     }
     if (!skipping && start < chunk.length) {
       // Copied: the stream may reuse its buffer.
       pending = pending ? Buffer.concat([pending, chunk.subarray(start)]) : Buffer.from(chunk.subarray(start));
-      if (pending.length > maxLine) {
+      if (pending.length > maxLine + 1) {
         pending = null;
         skipping = true;
       }

@@ -41,4 +41,15 @@ describe('readLines', () => {
       { no: 3, text: '', tooLong: true },
     ]);
   });
+
+  it('does not count the CR of a CRLF ending against the limit, in one chunk or across chunks', async () => {
+    expect(await lines(['abcde\r\nabcdef\r\n'], 5)).toEqual([
+      { no: 1, text: 'abcde', tooLong: false },
+      { no: 2, text: '', tooLong: true },
+    ]);
+    expect(await lines(['abc', 'de\r', '\nab', 'cdef\r', '\n'], 5)).toEqual([
+      { no: 1, text: 'abcde', tooLong: false },
+      { no: 2, text: '', tooLong: true },
+    ]);
+  });
 });
