@@ -76,8 +76,8 @@ function takes(name: CommandName, words: string): boolean {
   return false;
 }
 
-// Mentions of the bot and a leading "/" or "!" are not part of the command.
-const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!]?\s*/u;
+// Mentions of the bot and a leading "/" or "!" (or the full-width ones a Chinese input method types) are not part of the command.
+const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!／！]?\s*/u;
 // Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing mark.
 const TRAILING = /(?:(?:^|\s+)(?:@\S+|<@[A-Z0-9]+>))+\s*$|[?？!！.。]+\s*$/u;
 
@@ -96,9 +96,9 @@ export const ANSWER_ONLY: ReadonlySet<CommandName> = new Set(['help', 'stats', '
  */
 export function parseCommand(text: string, { lenient = false } = {}): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
-  const lower = body.toLowerCase();
   for (const [word, name, lang] of WORDS) {
-    if (!lower.startsWith(word)) continue;
+    // Full-width letters and spaces (ｓｔａｔｓ, forget　me) read as the words they look like.
+    if (body.slice(0, word.length).normalize('NFKC').toLowerCase() !== word) continue;
     const rest = body.slice(word.length);
     if (!separated(rest, name, lang, lenient)) continue;
     let args = rest.replace(/^[\s:：,，]+/u, '').trim();

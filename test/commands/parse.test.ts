@@ -10,6 +10,14 @@ describe('parseCommand', () => {
     expect(parseCommand('漏报：打卡 截图')).toEqual({ name: 'missed', args: '打卡 截图', lang: 'zh' });
   });
 
+  it('reads the full-width slash, mark, letters and space a Chinese input method types', () => {
+    expect(parseCommand('！why')).toEqual({ name: 'why', args: '', lang: 'en' });
+    expect(parseCommand('／why')).toEqual({ name: 'why', args: '', lang: 'en' });
+    expect(parseCommand('ｓｔａｔｓ　group')).toEqual({ name: 'stats', args: 'group', lang: 'en' });
+    expect(parseCommand('forget　me')).toEqual({ name: 'forget', args: '', lang: 'en' });
+    expect(parseCommand('ｓｔａｔｓ are due')).toBeUndefined();
+  });
+
   it('takes a Chinese word glued only to a word it takes, and an English one only before a space or a closing mark', () => {
     expect(parseCommand('漏报打卡')).toEqual({ name: 'missed', args: '打卡', lang: 'zh' });
     expect(parseCommand('统计本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
