@@ -11,6 +11,13 @@ import type { Context, Rule, RuleSet } from './rule.js';
 const CONTEXTS_DIR = 'contexts';
 const LISTS_DIR = 'lists';
 
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
@@ -103,8 +110,14 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
       return { value: list, errors };
     });
     const packs = readPacks(dir, problems);
+    for (const file of yamlFiles(dir)) {
+      if (packLang(basename(file)) === undefined)
+        problems.push({ file, message: 'not read: a rule goes in <category>/<name>.yaml, a pack is <language>.pack.yaml' });
+    }
     for (const folder of entries) {
       if (folder === CONTEXTS_DIR || folder === LISTS_DIR) continue;
+      for (const sub of subfolders(join(dir, folder)))
+        problems.push({ file: sub, message: `not read: rules are read from ${folder}/<name>.yaml, not from folders inside it` });
       for (const file of yamlFiles(join(dir, folder))) {
         const id = `${folder}/${basename(file, extname(file))}`;
         const doc = readYaml(file, problems);

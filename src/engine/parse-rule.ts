@@ -4,6 +4,7 @@ import type { Description } from './description.js';
 import { tooLong, type PatternList } from './pattern-lists.js';
 import type { Pack } from './rule-packs.js';
 import type { Condition, Context, Level, Rule } from './rule.js';
+import { parseTerm } from './term.js';
 
 type Obj = Record<string, unknown>;
 
@@ -40,6 +41,12 @@ class Checker {
     if (v.length < min) this.fail(where, `needs at least ${min} entries, has ${v.length}`);
     return v as string[];
   }
+  /** Terms: strings, none of which is empty once normalised ("*", a zero-width space), as such a term can never match. */
+  terms(v: unknown, where: string, opts: { required?: boolean; min?: number } = {}): string[] {
+    const terms = this.strings(v, where, opts);
+    for (const t of terms) if (parseTerm(t).text === '') this.fail(where, `${JSON.stringify(t)} is empty once normalised, so it can never match`);
+    return terms;
+  }
   text(v: unknown, where: string): string {
     if (typeof v !== 'string' || v.trim() === '') {
       this.fail(where, 'expected a non-empty string');
@@ -73,7 +80,7 @@ class Checker {
 function parseCondition(c: Checker, v: unknown, where: string): Condition | undefined {
   if (typeof v === 'string') return { kind: 'context', context: v };
   if (Array.isArray(v)) {
-    const terms = c.strings(v, where, { min: 1 });
+    const terms = c.terms(v, where, { min: 1 });
     return terms.length ? { kind: 'terms', terms } : undefined;
   }
   const o = c.obj(v, where, [...CONDITION_KINDS, ...PROXIMITY]);
@@ -92,7 +99,7 @@ function parseCondition(c: Checker, v: unknown, where: string): Condition | unde
   if (Object.keys(near).length > 1) c.fail(where, 'takes one of within, before, after');
   if (o.context !== undefined) return { kind: 'context', context: c.text(o.context, `${where}.context`), ...near };
   if (o.pattern !== undefined) return { kind: 'pattern', pattern: c.pattern(o.pattern, `${where}.pattern`), ...near };
-  return { kind: 'terms', terms: c.strings(o.terms, `${where}.terms`, { min: 1 }), ...near };
+  return { kind: 'terms', terms: c.terms(o.terms, `${where}.terms`, { min: 1 }), ...near };
 }
 
 function parseConditions(c: Checker, v: unknown, where: string): Condition[] {
@@ -133,7 +140,7 @@ export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule
     level,
     languages: c.strings(o.languages, 'languages', { required: true, min: 1 }),
     match: {
-      any: c.strings(m?.any, 'match.any', { required: true, min: 1 }),
+      any: c.terms(m?.any, 'match.any', { required: true, min: 1 }),
       all: parseConditions(c, m?.all, 'match.all'),
       none: parseConditions(c, m?.none, 'match.none'),
     },
@@ -156,7 +163,7 @@ export function parseContext(doc: unknown, name: string, file: string): { contex
   const context: Context = {
     name,
     description: c.description(o.description, 'description'),
-    terms: c.strings(o.terms, 'terms'),
+    terms: c.terms(o.terms, 'terms'),
     patterns: c.patterns(o.patterns, 'patterns'),
     file,
   };

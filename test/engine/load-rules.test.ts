@@ -42,6 +42,33 @@ describe('loadRuleSet', () => {
     expect(p.some((x) => /kind\.yaml: match\.all\[0\]: unknown key "fuzzy"/.test(x))).toBe(true);
   });
 
+  it('refuses terms that are empty once normalised, which could never match', () => {
+    const p = problemsOf({
+      'check-in/star.yaml': ruleYaml('  any: ["*"]'),
+      'check-in/invisible.yaml': ruleYaml('  any: [打卡]\n  all:\n    - ["\u200b"]'),
+      'contexts/blank.yaml': 'description: x\nterms: ["**"]\n',
+    });
+    expect(p).toEqual([
+      expect.stringMatching(/contexts\/blank\.yaml: terms: "\*\*" is empty once normalised, so it can never match$/),
+      expect.stringMatching(/invisible\.yaml: match\.all\[0\]: "\u200b" is empty once normalised/),
+      expect.stringMatching(/star\.yaml: match\.any: "\*" is empty once normalised/),
+    ]);
+  });
+
+  it('names a file it would not read: a YAML file beside the packs, a folder inside a category', () => {
+    const p = problemsOf({
+      'check-in/ok.yaml': ruleYaml('  any: [打卡]'),
+      'check-in/nested/x.yaml': ruleYaml('  any: [打卡]'),
+      'stray.yaml': ruleYaml('  any: [打卡]'),
+      'zh.pack.yaml': 'description: x\nnone: [[广告]]\n',
+      'README.md': '# notes',
+    });
+    expect(p).toEqual([
+      expect.stringMatching(/stray\.yaml: not read: a rule goes in <category>\/<name>\.yaml, a pack is <language>\.pack\.yaml$/),
+      expect.stringMatching(/check-in\/nested: not read: rules are read from check-in\/<name>\.yaml, not from folders inside it$/),
+    ]);
+  });
+
   it('refuses rules with fewer than three examples of each kind', () => {
     const p = problemsOf({ 'check-in/few.yaml': ruleYaml('  any: [打卡]', 'examples:\n  flag: [a, b]\n  pass: [c, d, e]\n') });
     expect(p).toEqual([expect.stringMatching(/few\.yaml: examples\.flag: needs at least 3 entries, has 2/)]);
