@@ -97,7 +97,7 @@ export const ANSWER_ONLY: ReadonlySet<CommandName> = new Set(['help', 'stats', '
 export function parseCommand(text: string, { lenient = false } = {}): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
   for (const [word, name, lang] of WORDS) {
-    // Full-width letters and spaces (ｓｔａｔｓ, forget　me) read as the words they look like.
+    // Full-width letters and spaces (ｓｔａｔｓ, a U+3000 space) read as the words they look like.
     if (body.slice(0, word.length).normalize('NFKC').toLowerCase() !== word) continue;
     const rest = body.slice(word.length);
     if (!separated(rest, name, lang, lenient)) continue;
