@@ -34,6 +34,8 @@ export class WechatyAdapter implements Adapter {
   private readonly identities: IdentityResolver;
   private readonly members: RoomMembers;
   private readonly recent = new RecentMessages();
+  /** Deliveries being handled, by message id, each settling to whether it was handled. */
+  private readonly handling = new Map<string, Promise<boolean>>();
   private readonly queue: PacedQueue;
   private readonly print: (line: string) => void;
   private readonly failures: BurstLog;
@@ -118,9 +120,22 @@ export class WechatyAdapter implements Adapter {
   }
 
   private async receive(msg: Message, onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
+    // A repeat while an earlier delivery is handled waits for it: handled, the repeat is a duplicate;
+    // failed, the repeat is handled afresh (a puppet may not deliver it again).
+    for (let earlier = this.handling.get(msg.id); earlier; earlier = this.handling.get(msg.id)) if (await earlier) return;
+    let settle!: (handled: boolean) => void;
+    const outcome = new Promise<boolean>((resolve) => (settle = resolve));
+    this.handling.set(msg.id, outcome);
+    const handled = await this.handle(msg, onMessage);
+    this.handling.delete(msg.id);
+    settle(handled);
+  }
+
+  /** Whether the message was handled (or is not to be): false when its work failed, logged. */
+  private async handle(msg: Message, onMessage: (msg: ChatMessage) => Promise<void>): Promise<boolean> {
     const bot = this.bot;
     try {
-      if (!bot?.isLoggedIn || ignoreReason(msg, this.loginAt, this.recent)) return;
+      if (!bot?.isLoggedIn || ignoreReason(msg, this.loginAt, this.recent)) return true;
       const chat = await toChatMessage(msg, {
         identities: this.identities,
         members: this.members,
@@ -131,9 +146,11 @@ export class WechatyAdapter implements Adapter {
       // Recent from here (an answer needs to know who asked), but handled only once the bot's work,
       // which ends with the commit, resolves: a failed message is forgotten, so a redelivery counts.
       if (chat) await onMessage(chat);
+      return true;
     } catch (err) {
       this.recent.forget(msg.id);
       this.failures.report(`message ${msg.id} not handled: ${oneLine(err)}`);
+      return false;
     }
   }
 

@@ -273,4 +273,19 @@ describe('WeChat adapter through the bot', () => {
     await running.stop(bot);
     expect(lines.filter((l) => /^wechaty: 1 more messages not handled in the last \d+ s \(the latest: message m-[12] not handled/.test(l))).toHaveLength(1);
   });
+
+  it('handles afresh a repeat that came while the first delivery was failing, instead of dropping it as seen', async () => {
+    const world = mockWorld();
+    const db = join(tempDir(), 'bot.db');
+    const { store, lines } = await startBot(world, db);
+    deliver(world, 'm-warm', '第一条');
+    await stored(store, 1);
+    const lock = await holdWriteLock(db);
+    deliver(world, 'm-1', DEMAND);
+    deliver(world, 'm-1'); // the puppet repeats it while its write waits for the lock
+    await waitFor(() => lines.some((l) => l.includes('m-1 not handled')), 'the first delivery failing', 5000);
+    await lock.release();
+    const recs = await stored(store, 2);
+    expect(recs.map((r) => r.id).sort()).toEqual(['m-1', 'm-warm']);
+  });
 });
