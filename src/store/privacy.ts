@@ -100,10 +100,12 @@ export async function forgetUser(db: Sql, platform: string, user: string, hash: 
     user,
   ]);
   await db.run('UPDATE missed_demands SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
+  // An admin may have named them as a supervisor by their name (WeChat's ids change at every login).
+  const name = (await db.get<{ name: string | null }>('SELECT name FROM chat_users WHERE platform = ? AND id = ?', [platform, user]))?.name;
   await db.run('DELETE FROM group_members WHERE platform = ? AND user_id = ?', [platform, user]);
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);
   await db.run('DELETE FROM digest_deliveries WHERE platform = ? AND user_id = ?', [platform, user]);
-  const supervisedGroups = await dropSupervisor(db, platform, user);
+  const supervisedGroups = await dropSupervisor(db, platform, name ? [user, name] : [user]);
   await forgetIdentity(db, platform, user);
   return { token, supervisedGroups };
 }
@@ -117,14 +119,14 @@ async function blankMatches(db: Sql, table: 'messages' | 'feedback', idColumn: s
   }
 }
 
-/** Takes the user off every group's supervisor list; returns those groups' ids. */
-async function dropSupervisor(db: Sql, platform: string, user: string): Promise<string[]> {
+/** Takes the user, by id or name, off every group's supervisor list; returns those groups' ids. */
+async function dropSupervisor(db: Sql, platform: string, them: string[]): Promise<string[]> {
   const groups = await db.all<{ id: string; settings: string }>('SELECT id, settings FROM chat_groups WHERE platform = ? AND settings IS NOT NULL', [platform]);
   const dropped: string[] = [];
   for (const g of groups) {
     const settings = JSON.parse(g.settings) as Partial<GroupSettings>;
-    if (!settings.supervisors?.includes(user)) continue;
-    settings.supervisors = settings.supervisors.filter((s) => s !== user);
+    if (!settings.supervisors?.some((s) => them.includes(s))) continue;
+    settings.supervisors = settings.supervisors.filter((s) => !them.includes(s));
     await db.run('UPDATE chat_groups SET settings = ? WHERE platform = ? AND id = ?', [JSON.stringify(settings), platform, g.id]);
     dropped.push(g.id);
   }

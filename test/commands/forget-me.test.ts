@@ -29,7 +29,7 @@ const TRACES = [MEMBER.name!, '欧阳青蛙', 'Quenby-Thistlewood', MEMBER.id, .
 /**
  * A running bot on a real file, in which the member has left every kind of trace the store keeps:
  * demands and chatter, a reaction (whose Slack-style id names them), membership, a supervisor
- * subscription and a digest delivery, feedback given and received, missed demands reported and
+ * subscription by id and by name and a digest delivery, feedback given and received, missed demands reported and
  * reported by them, an identity key.
  */
 async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapter }> {
@@ -47,6 +47,8 @@ async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapte
   }
   await say('+1', MEMBER, { id: `g1/1764000000.000100/${MEMBER.id}/+1`, kind: 'reaction', replyTo: 'o0' });
   await say(`config supervisor ${MEMBER.id}`, BOSS, { addressed: true });
+  // On WeChat an admin names a supervisor by name: ids change at every login.
+  await say(`config supervisor ${MEMBER.name}`, BOSS, { addressed: true });
   await say('not formalism', BOSS, { addressed: true, replyTo: 'd0' });
   await say('not formalism', MEMBER, { addressed: true, replyTo: 'o1' });
   // Demands the bot left alone, each reported missed: one the member sent, one the member reported.
