@@ -10,7 +10,7 @@ import { lookUpMessage } from './message-lookup.js';
 import { OutboundQueue } from './outbound-queue.js';
 import { createBoltApp, startBoltApp } from './receiver.js';
 import type { SlackSettings } from './settings.js';
-import { fromSlashCommand, SLASH_COMMAND } from './slash-command.js';
+import { fromSlashCommand, SLASH_ACK_WAIT_MS, SLASH_COMMAND, slashFailure } from './slash-command.js';
 import { createWebClient, honouringRetryAfter } from './web-client.js';
 
 export { slackSettings, type SlackSettings } from './settings.js';
@@ -109,9 +109,22 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       app.event('reaction_added', ({ event, body }) =>
         inbound.receive(onMessage, body.event_id, () => fromReaction(event as SlackReactionEvent, body.event_id)),
       );
+      // Slack never sends a slash command again: its ack comes once the work is done, or says it failed.
+      // Work slower than Slack's 3 s (an erasure) is acknowledged meanwhile, and a failure then is logged.
       app.command(SLASH_COMMAND, async ({ ack, body }) => {
+        const work = inbound.receive(onMessage, body.trigger_id, () => fromSlashCommand(body, Date.now()));
+        let slow: NodeJS.Timeout | undefined;
+        const waited = await Promise.race([
+          work.then(
+            () => ({ done: true as const }),
+            (err: unknown) => ({ done: false as const, err }),
+          ),
+          new Promise<undefined>((resolve) => (slow = setTimeout(() => resolve(undefined), SLASH_ACK_WAIT_MS))),
+        ]);
+        clearTimeout(slow);
+        if (waited && !waited.done) return ack({ response_type: 'ephemeral', text: slashFailure(waited.err) });
         await ack();
-        await inbound.receive(onMessage, body.trigger_id, () => fromSlashCommand(body, Date.now()));
+        if (!waited) await work.catch((err: unknown) => failures.report(`slash command ${body.trigger_id} failed after its ack: ${oneLine(err)}`));
       });
       port = await startBoltApp(app, settings);
       started = app;

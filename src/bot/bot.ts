@@ -83,20 +83,21 @@ export class Bot {
     const { store } = this.opts;
     const groupWrite = msg.group && this.rememberGroup(msg);
     if (groupWrite) await groupWrite;
-    const command = msg.addressed || !msg.group ? parseCommand(msg.text, { lenient: !msg.group }) : undefined;
-    if (command || !msg.group) {
+    const group = msg.toBotOnly ? null : msg.group;
+    const command = msg.addressed || !group ? parseCommand(msg.text, { lenient: !group }) : undefined;
+    if (command || !group) {
       // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
       return this.once(msg, async () => {
         if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang);
-        // Anything else said to the bot privately gets a pointer to the commands.
+        // Anything else said to the bot privately gets a pointer to the commands (where it was said, for a slash command).
         const word = firstWord(msg.text);
         const lang = guessLang(msg.text);
-        return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) });
+        return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) }, { groupId: msg.group?.id });
       });
     }
     // In a group, a message that @-mentions the bot without a command is still group traffic: on
     // DingTalk every message the robot receives mentions it, demands included.
-    const cached = this.groupSettings(msg.platform, msg.group.id);
+    const cached = this.groupSettings(msg.platform, group.id);
     const settings = cached instanceof Promise ? await cached : cached;
     const classification = classifyMessage(this.opts.engine, msg, { disabled: settings.disabled });
     const record = toRecord(msg, classification);
@@ -104,7 +105,7 @@ export class Bot {
     if (!classification.findings.length) {
       // Held for a member's `missed` report; a bare "收到" or a picture is never one.
       if (!record.isAck && (msg.kind ?? 'text') === 'text')
-        this.recent.remember(msg.platform, msg.group.id, { id: msg.id, senderId: msg.sender.id, text: msg.text, ts: msg.ts });
+        this.recent.remember(msg.platform, group.id, { id: msg.id, senderId: msg.sender.id, text: msg.text, ts: msg.ts });
       return;
     }
     adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });

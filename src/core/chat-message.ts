@@ -52,6 +52,11 @@ export interface ChatMessage {
   mentionsAll?: boolean;
   /** The message is addressed to the bot (an @-mention, a DM, a slash command). */
   addressed?: boolean;
+  /**
+   * Only the bot sees it, though it names a group (Slack's slash command): never group traffic, so
+   * what is not a command is answered like a direct message, not stored, counted or nudged about.
+   */
+  toBotOnly?: boolean;
   /** The platform message id this one replies to, quotes, threads under or reacts to. */
   replyTo?: string | null;
   /**

@@ -213,6 +213,21 @@ describe('Bot pipeline', () => {
     expect(adapter.sent.filter((s) => s.to === 'group')).toHaveLength(1);
   });
 
+  it('answers privately, and neither stores nor nudges about, what only the bot sees (a slash command) that is no command', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('boss');
+    await adapter.say('config mode nudge', { from: 'boss', addressed: true });
+    await adapter.say(DEMAND, { id: 'typed', addressed: true, toBotOnly: true });
+    await adapter.say('stats foo', { id: 'asked', addressed: true, toBotOnly: true });
+    expect(adapter.sent.filter((s) => s.to === 'group')).toEqual([]);
+    expect(adapter.sent.slice(-2).map((s) => [s.to, s.groupId, s.text.split('。')[0].slice(0, 6)])).toEqual([
+      ['private', 'g1', '不认识的命令'],
+      ['private', 'g1', expect.any(String)],
+    ]);
+    await store.flush();
+    expect(await stored(store)).toEqual([]);
+  });
+
   it('in nudge mode nudges the first of two demands that come together, however long the first takes to store its group', async () => {
     const { adapter } = await botHarness();
     adapter.admins.add('boss');

@@ -8,11 +8,14 @@ import type { ChatMessage } from '../../src/core/chat-message.js';
 export class MessageSink {
   received: ChatMessage[] = [];
   private held: Promise<void> | undefined;
+  /** Set: every message is recorded, then fails with it (the bot's store refusing it). */
+  failing: Error | undefined;
 
   constructor() {
     beforeEach(() => {
       this.received = [];
       this.held = undefined;
+      this.failing = undefined;
     });
   }
 
@@ -20,6 +23,7 @@ export class MessageSink {
   readonly onMessage = async (msg: ChatMessage): Promise<void> => {
     this.received.push(msg);
     await this.held;
+    if (this.failing) throw this.failing;
   };
 
   /** From now on each message is recorded but not finished with until the returned release is called. */

@@ -217,7 +217,37 @@ describe('Slack adapter over HTTP', () => {
     });
     expect(res.status).toBe(200);
     const msg = await waitFor(() => sink.received[0]);
-    expect(msg).toMatchObject({ addressed: true, text: 'stats', group: { id: 'C02', name: 'hr', memberCount: 2 }, sender: { id: 'U1', name: 'Li' } });
+    expect(msg).toMatchObject({
+      addressed: true,
+      toBotOnly: true,
+      text: 'stats',
+      group: { id: 'C02', name: 'hr', memberCount: 2 },
+      sender: { id: 'U1', name: 'Li' },
+    });
+  });
+
+  it('acknowledges a slash command once its work is done, and tells the member when it failed', async () => {
+    const slash = (text: string) =>
+      sendSigned(adapter.port!, slashCommandForm({ text, user_id: 'U1', user_name: 'li', channel_id: 'C02', channel_name: 'hr' }), {
+        contentType: 'application/x-www-form-urlencoded',
+      });
+    const release = sink.hold();
+    let answered = false;
+    const res = slash('report the boss makes us clock in').then((r) => ((answered = true), r));
+    await waitFor(() => sink.received[0]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answered).toBe(false);
+    release();
+    expect((await res).status).toBe(200);
+
+    // Slack never sends a slash command again: a failure is said in the acknowledgement itself.
+    sink.failing = new Error('the disk is full');
+    const failed = await slash('report the boss makes us clock in');
+    expect(failed.status).toBe(200);
+    expect(await failed.json()).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/^没有完成.*please try again\. \(.*the disk is full\)$/),
+    });
   });
 
   it('knows admins from users.info and from the config, and no one else', async () => {
