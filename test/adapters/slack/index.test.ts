@@ -134,6 +134,16 @@ describe('Slack adapter over HTTP', () => {
     expect(logs).toContain('slack: request refused with 400: the body is not a JSON object');
   });
 
+  it('answers at once an envelope no listener takes (app_rate_limited), rather than leaving it open', async () => {
+    // Left open, the request would hang until the test's bound: Bolt's own 3 s timer answers nothing here.
+    const res = await sendSigned(
+      adapter.port!,
+      JSON.stringify({ token: 't', type: 'app_rate_limited', team_id: 'T1', minute_rate_limited: 1518467820, api_app_id: 'A1' }),
+    );
+    expect(res.status).toBe(200);
+    expect(sink.received).toEqual([]);
+  });
+
   it('answers "@fingertip stats" privately: ephemeral in the channel, else by DM', async () => {
     await sendSigned(adapter.port!, eventEnvelope({ type: 'app_mention', channel: 'C01', user: 'U1', ts: '1800000005.000100', text: '<@UBOT> stats' }));
     const msg = await waitFor(byId('C01/1800000005.000100'));
