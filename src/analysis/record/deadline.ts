@@ -51,7 +51,8 @@ function fromZh(m: RegExpExecArray): Deadline | null {
   const [, day, period, h, colonMin, half, quarter, min] = m;
   let hour = zhNumber(h);
   const minute = colonMin ? Number(colonMin) : half ? 30 : quarter ? 15 : min ? zhNumber(min) : 0;
-  if ((isEvening(period) || (!period && isEvening(day))) && hour < 12) hour += 12;
+  // 晚上12点 and 今晚零点 are the midnight that ends the evening, not noon or the one before it.
+  if (isEvening(period) || (!period && isEvening(day))) hour = hour === 0 || hour === 12 ? 24 : hour < 12 ? hour + 12 : hour;
   if (period === '中午' && hour < 6) hour += 12;
   return deadline(dayOffsetOf(day), hour, minute);
 }

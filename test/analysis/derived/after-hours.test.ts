@@ -31,6 +31,15 @@ describe('isAfterHoursDemand', () => {
     expect(isAfterHoursDemand(demand('2026-11-23T10:00:00', 'by 9am tomorrow'), hours, tz)).toBe(true); // the work falls before 9
   });
 
+  it('reads 12 and 0 in the evening as the midnight that ends it, not noon', () => {
+    for (const text of ['请大家今晚12点前完成打卡', '请大家晚上十二点前完成打卡', '今晚零点前上报']) {
+      expect(extractDeadline(text), text).toBe(24 * 60);
+      expect(isAfterHoursDemand(demand('2026-11-24T10:00:00', text), hours, tz), text).toBe(true);
+    }
+    expect(extractDeadline('中午12点前上报')).toBe(12 * 60);
+    expect(extractDeadline('今晚11点前上报')).toBe(23 * 60);
+  });
+
   it('counts a deadline that lands on a day off', () => {
     expect(isAfterHoursDemand(demand('2026-11-27T10:00:00', '明天上午10点前上报'), hours, tz)).toBe(true); // Friday → Saturday
     expect(isAfterHoursDemand(demand('2026-11-26T10:00:00', '明天上午10点前上报'), hours, tz)).toBe(false); // Thursday → Friday
