@@ -26,10 +26,10 @@ h1{font-size:26px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 12px;border-bot
 .card b{display:block;font-size:24px}.card span{color:#666;font-size:13px}
 .charts{display:grid;gap:12px}.charts svg{font-family:inherit;max-width:100%;height:auto;background:#fff;border-radius:8px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 table{border-collapse:collapse;width:100%;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-th,td{padding:6px 10px;border-bottom:1px solid #eee;text-align:left}th{background:#fafafa;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+th,td{padding:6px 10px;border-bottom:1px solid #eee;text-align:left;overflow-wrap:anywhere}th{background:#fafafa;font-weight:600}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
 ul.findings li{margin:4px 0}.muted{color:#888}
 .ev{background:#fff;border-radius:8px;padding:10px 14px;margin:10px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-.ev .meta{color:#666;font-size:13px}.ev .text{margin:6px 0;white-space:pre-wrap;word-break:break-word}
+.ev .meta{color:#666;font-size:13px;overflow-wrap:anywhere}.ev .text{margin:6px 0;white-space:pre-wrap;word-break:break-word}
 mark{background:#ffe08a;border-radius:3px;padding:0 1px}code{font-size:12px;background:#f0f0f0;padding:1px 4px;border-radius:3px}
 .tag{display:inline-block;font-size:12px;background:#fbeaea;color:#a33;border-radius:10px;padding:0 8px;margin-right:4px}
 `;

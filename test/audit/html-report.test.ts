@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
@@ -67,6 +67,31 @@ describe.skipIf(!CHROMIUM)('the HTML audit report in a browser', () => {
 
     await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });
     expect(readFileSync(join(dir, 'report.png')).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  }, 60_000);
+
+  it('keeps a page of very long names within its width, the numbers in view', async () => {
+    const dir = tempDir();
+    const line = (id: string, text: string) =>
+      JSON.stringify({
+        id,
+        ts: 1795439100,
+        group_id: 'g',
+        group_name: 'A'.repeat(300),
+        sender_id: 'U1',
+        sender_name: 'B'.repeat(300),
+        members: ['U1', 'U2', 'U3'],
+        text,
+      });
+    writeFileSync(
+      join(dir, 'long.jsonl'),
+      `${line('m1', '请全体同事今晚十点前完成打卡并截图发群里')}\n${line('m2', '请各位今天下班前填写附件统计表并上报')}\n`,
+    );
+    const html = join(dir, 'long.html');
+    expect((await runCli(['audit', join(dir, 'long.jsonl'), '--format', 'html', '--out', html])).code).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(pathToFileURL(html).href);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1100);
     await page.close();
   }, 60_000);
 
