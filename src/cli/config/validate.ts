@@ -6,6 +6,7 @@ import { COST_MINUTES, RETENTION_DAYS, WEEK_PERSON_MINUTES, expected, inBound, t
 import { pathFromConfig } from '../../core/config-path.js';
 import { dbSetting } from './db-path.js';
 import { isCronExpression } from '../../digest/fire-times.js';
+import { hhmmToMinutes } from '../../core/time/workhours.js';
 import { ADAPTER_NAMES } from '../adapters.js';
 
 type Obj = Record<string, unknown>;
@@ -63,7 +64,12 @@ export function validateConfig(raw: unknown, file: string, base: Config): Config
     const w = r.workhours as Obj;
     known(w, SECTION_KEYS.workhours, 'workhours');
     if (w.start !== undefined) base.workhours.start = HHMM.test(String(w.start)) ? String(w.start) : fail('workhours.start', 'expected "HH:MM"');
-    if (w.end !== undefined) base.workhours.end = HHMM.test(String(w.end)) ? String(w.end) : fail('workhours.end', 'expected "HH:MM"');
+    // A working day may run to midnight, written 24:00.
+    if (w.end !== undefined)
+      base.workhours.end = HHMM.test(String(w.end)) || String(w.end) === '24:00' ? String(w.end) : fail('workhours.end', 'expected "HH:MM"');
+    // A night shift across midnight would read as no work hours at all: every demand after-hours.
+    if (hhmmToMinutes(base.workhours.start) >= hhmmToMinutes(base.workhours.end))
+      fail('workhours', `start (${base.workhours.start}) must be before end (${base.workhours.end}); hours across midnight are not supported`);
     if (w.days !== undefined) {
       const ok = Array.isArray(w.days) && w.days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7);
       base.workhours.days = ok ? (w.days as number[]) : fail('workhours.days', 'expected ISO weekdays 1-7');

@@ -53,6 +53,10 @@ adapters:
       /c\.yaml: config key digest\.supervisor: unknown key \(known: cron, detail, thresholds, supervisors\)$/,
     );
     expect(() => loadConfig(configFile('workhours: {strat: "08:00"}\n'), {})).toThrow(/config key workhours\.strat: unknown key/);
+    expect(() => loadConfig(configFile('workhours: {start: "22:00", end: "06:00"}\n'), {})).toThrow(
+      /config key workhours: start \(22:00\) must be before end \(06:00\); hours across midnight are not supported$/,
+    );
+    expect(loadConfig(configFile('workhours: {start: "14:00", end: "24:00"}\n'), {}).workhours).toMatchObject({ start: '14:00', end: '24:00' });
     expect(() => loadConfig(configFile('digest: {supervisors: [{platform: slack, usr: U1}]}\n'), {})).toThrow(
       /config key digest\.supervisors\[0\]\.usr: unknown key/,
     );
