@@ -22,8 +22,10 @@ export function pgError(target: PgTarget, err: unknown, opening: boolean): Error
   const detail = e?.message || String(err);
   const config = (why: string) => (opening ? new InputError(`${target.display}: ${why}`) : new WorkError(`${target.display}: ${why}`));
   // The driver's own timeouts carry no SQLSTATE; one that does (22023 on "statement_timeout=abc") is the server answering.
-  if (UNREACHABLE.has(code) || (!SQLSTATE.test(code) && /timeout/i.test(detail)))
+  // Nor does a server that takes the connection and drops it at once; 57P03 is one still starting up.
+  if (UNREACHABLE.has(code) || code === '57P03' || (!SQLSTATE.test(code) && /timeout|terminated unexpectedly/i.test(detail)))
     return config(`cannot reach the database server at ${target.host} (${code || detail})`);
+  if (opening && /does not support SSL/i.test(detail)) return config(`the server at ${target.host} refused the connection's SSL (${detail})`);
   // 22023 and 42704: a setting in the URL the server refuses (?options=-c …, ?statement_timeout=…).
   if (opening && (code === '22023' || code === '42704')) return config(`the server at ${target.host} refused a setting of the URL (${detail})`);
   // SQLSTATE class 28: invalid authorization; 3D000: no such database.
