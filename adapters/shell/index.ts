@@ -62,6 +62,9 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   let finish!: (failed: number) => void;
   const finished = new Promise<number>((resolve) => (finish = resolve));
   let failed = 0;
+  /** Set by stop (SIGTERM, Ctrl-C): no more lines are taken, and those taken are finished first. */
+  let stopping = false;
+  let reading: (() => void) | undefined;
   const output = new OrderedOutput((text) => io.output.write(text));
   const say = (line: string) => output.say(line);
   const prompt = () => interactive && io.output.write(`${group} | ${user}> `);
@@ -125,6 +128,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     async start(onMessage) {
       if (interactive) say(HELP);
       const lines = createInterface({ input: io.input, crlfDelay: Infinity });
+      reading = () => lines.close();
       const deliver = async (msg: ChatMessage) => {
         try {
           await onMessage(msg);
@@ -137,6 +141,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
       void (async () => {
         prompt();
         for await (const line of lines) {
+          if (stopping) break;
           const id = ids.next(line);
           if (line.trim() && !local(line)) {
             const command = isCommand(line);
@@ -167,7 +172,12 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     async isGroupAdmin(_groupId, userId) {
       return userId === firstUser;
     },
-    async stop() {},
+    async stop() {
+      if (!reading) return;
+      stopping = true;
+      reading();
+      await finished;
+    },
     showFlag(_msg, flag) {
       say(`flagged: ${flag.categories.join(', ')} (${flag.rules.join(', ')})`);
     },

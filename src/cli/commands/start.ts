@@ -38,11 +38,13 @@ export const run: Command = async (argv, ctx) => {
     let onSignal!: () => void;
     const stopSignal = new Promise<void>((resolve) => (onSignal = resolve));
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-    const failed = await Promise.race([shell?.finished ?? new Promise<number>(() => {}), stopSignal.then(() => 0)]);
+    await Promise.race([shell?.finished ?? new Promise<number>(() => {}), stopSignal]);
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     clearInterval(daily);
     await digest.stop();
+    // Stopped by a signal, the shell takes no more lines and finishes those it took before the store closes.
     await bot.stop();
+    const failed = (await shell?.finished) ?? 0;
     if (failed) throw new WorkError(`start: ${failed} input line${failed === 1 ? ' was' : 's were'} not handled (the errors above say why)`);
   } finally {
     await store.close();

@@ -100,6 +100,30 @@ describe('shell adapter on piped input (the real launcher, in a child process)',
   );
 
   it(
+    'on SIGTERM mid-input takes no more lines, stores those it took, and exits 0 without an error',
+    async () => {
+      const db = join(tempDir(), 'stopped.db');
+      const lines = chatInput(60_000, []);
+      const run = start(db);
+      run.child.stdin.write(asText(lines));
+      await waitFor(() => run.stdout().includes('flagged: '), 'a line stored', HANG_MS);
+      run.child.kill('SIGTERM');
+      const { code } = await run.exit;
+      // Before, lines still in hand met a closed store: an error each, and exit 0 all the same.
+      expect(run.stderr()).toBe('');
+      expect(code).toBe(0);
+      const shown = run
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('flagged: ')).length;
+      const kept = await stored(db);
+      expect(kept.flagged.length).toBe(shown);
+      expect(total(kept.bySender)).toBeLessThan(total(everyLine(lines).bySender));
+    },
+    2 * HANG_MS,
+  );
+
+  it(
     'stores every line exactly once when killed with SIGKILL mid-input and fed the same input again',
     async () => {
       const db = join(tempDir(), 'killed.db');
