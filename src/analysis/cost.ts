@@ -10,10 +10,11 @@ export function minutesPerRecipient(categories: readonly Category[], costs: Conf
 
 /**
  * Whom a message reaches: its recorded recipients, or, when those are unknown (0), every member of
- * its group but the sender. `groupMembers` is 0 when the group's size is unknown too.
+ * its group but the sender, and at least one: a group message is read by someone besides its sender,
+ * and a group whose size no one can tell (a DingTalk robot's) would otherwise show no burden at all.
  */
 export function effectiveRecipients(recipients: number, groupMembers: number): number {
-  return recipients > 0 ? recipients : Math.max(0, groupMembers - 1);
+  return recipients > 0 ? recipients : Math.max(1, groupMembers - 1);
 }
 
 /** The burden of one message in person-minutes: recipients × Σ cost(category). */

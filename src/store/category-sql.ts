@@ -4,10 +4,11 @@ import type { CategoryTotals } from './store.js';
 
 /**
  * Whom a demand reached: its recorded recipients, or when those are unknown (0) its group's members
- * − 1, as src/burden costs it. The subquery only runs for such messages (CASE is lazy).
+ * − 1 and at least one, as analysis/cost.ts costs it. The subquery only runs for such messages (CASE
+ * is lazy).
  */
 const recipients = (d: Dialect) => `CASE WHEN m.recipients > 0 THEN m.recipients ELSE
-  (SELECT ${d.greatest('coalesce(g.member_count, 0) - 1', '0')} FROM chat_groups g WHERE g.platform = m.platform AND g.id = m.group_id) END`;
+  coalesce((SELECT ${d.greatest('coalesce(g.member_count, 0) - 1', '1')} FROM chat_groups g WHERE g.platform = m.platform AND g.id = m.group_id), 1) END`;
 
 /** Per category k, the columns c<k> (demands) and r<k> (recipients) of one aggregate over `messages m`. */
 export function categoryTerms(d: Dialect): string {

@@ -14,9 +14,11 @@ describe('burden', () => {
     expect(personMinutes({ categories: ['check-in', 'proof-demand'], recipients: 40 }, costs, 999)).toBe(200);
   });
 
-  it('falls back to the group size minus the sender when recipients are unknown', () => {
+  it('falls back to the group size minus the sender when recipients are unknown, and to one reader at least', () => {
     expect(effectiveRecipients(0, 58)).toBe(57);
-    expect(effectiveRecipients(0, 0)).toBe(0);
+    // A group whose size no one can tell (a DingTalk robot's), or where only the sender was seen.
+    expect(effectiveRecipients(0, 0)).toBe(1);
+    expect(effectiveRecipients(0, 1)).toBe(1);
     expect(effectiveRecipients(12, 58)).toBe(12);
     expect(personMinutes({ categories: ['data-request'], recipients: 0 }, costs, 11)).toBe(150);
   });

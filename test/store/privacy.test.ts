@@ -141,7 +141,8 @@ describeEngines('privacy', (engine) => {
       expect(r?.senderName).toBeUndefined();
       expect(r?.findings.every((f) => f.match === '')).toBe(true);
     }
-    expect((await reopened.categoryTotals({ from: 0, to: 2_000_000 }))['like-quota']).toEqual({ count: 2, recipients: 7 });
+    // 'later' has no recipients of its own in a group of unknown size: it counts one reader.
+    expect((await reopened.categoryTotals({ from: 0, to: 2_000_000 }))['like-quota']).toEqual({ count: 2, recipients: 8 });
 
     await reopened.setOptOut('slack', 'U5', false);
     expect(await reopened.isOptedOut('slack', 'U5')).toBe(false);

@@ -69,10 +69,14 @@ describe('DingTalk adapter through the bot', () => {
     stubs.push(stub);
     const db = join(tempDir(), 'bot.db');
     const first = await startBot(stub, db);
+    stub.push(robotFrame('frame-0', mention(stub, 'msg-demand', '请全体同事今晚十点前完成打卡并截图发群里')));
     const stats = mention(stub, 'msg-stats', 'stats group');
     stub.push(robotFrame('frame-1', stats));
     const [answer] = await waitFor(() => (stub.callsTo('/session/group1').length ? stub.callsTo('/session/group1') : undefined), 'the answer', 5000);
-    expect((answer.body as { text: { content: string } }).text.content).toContain('教务处工作群');
+    const content = (answer.body as { text: { content: string } }).text.content;
+    expect(content).toContain('教务处工作群');
+    // A robot cannot tell a group's size: a demand counts one recipient, not none.
+    expect(content).toMatch(/1 possible formalism demand, about 5 person-minutes/);
     await running.stop(first);
 
     const second = await startBot(stub, db);
