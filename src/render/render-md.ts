@@ -94,7 +94,8 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
       `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(e.senderName)} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
     );
     out.push(`  > ${text}`);
-    if (rules) out.push(`  ${t.rules}${t.colon}${rules}`);
+    // After a blank line: right below, CommonMark reads the line as more of the quote (a lazy continuation).
+    if (rules) out.push('', `  ${t.rules}${t.colon}${rules}`);
   }
   // Notes are our own sentences, not user text: written as they are.
   for (const note of details.notes ?? []) out.push(`> ${note}`, '');

@@ -55,6 +55,11 @@ describe('renderReport', () => {
     expect(text).toContain('| check-ins | 1 | 2 | 0.7 |'); // 2 minutes per recipient, 40 person-minutes
     expect(text).toContain('A demand is a message that asks a whole group');
     expect(text).toContain('ops &lt;b\\>team&lt;/b\\> (G&lt;1\\>)');
+    // A quoted demand's rules stand apart from the quote: right below it, Markdown reads them as more of it.
+    const lines = text.split('\n');
+    const quote = lines.findIndex((l) => l.startsWith('  > '));
+    expect(quote).toBeGreaterThan(-1);
+    expect(lines.slice(quote + 1, quote + 3)).toEqual(['', expect.stringMatching(/^ {2}rules: `/)]);
   });
 
   it('names groups in derived findings and ends with the notes it is given', () => {
