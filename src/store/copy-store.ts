@@ -28,17 +28,22 @@ export async function copyStore(from: Sql, to: Sql, where: { from: string; to: s
   return done;
 }
 
+/**
+ * Opt-outs and notes of who was forgotten are kept as hashes under the database's salt: the target
+ * takes the source's salt when it holds no such hash, and a source without any leaves the target's.
+ */
 async function adoptSalt(from: Sql, to: Sql, where: { from: string; to: string }): Promise<void> {
   const salt = async (db: Sql) => (await db.get<{ salt: string }>('SELECT salt FROM privacy_salt'))?.salt;
-  const optOuts = async (db: Sql) => (await db.get<{ n: number }>('SELECT count(*) AS n FROM opt_outs'))?.n ?? 0;
+  const hashed = async (db: Sql) =>
+    Number((await db.get<{ n: number }>('SELECT (SELECT count(*) FROM opt_outs) + (SELECT count(*) FROM forgotten_users) AS n'))?.n ?? 0);
   const [source, target] = [await salt(from), await salt(to)];
   if (source === target) return;
-  if ((await optOuts(to)) === 0) {
+  if ((await hashed(to)) === 0) {
     await to.run('UPDATE privacy_salt SET salt = ?', [source ?? null]);
     return;
   }
-  if ((await optOuts(from)) > 0) {
-    throw new InputError(`${where.to}: holds opt-outs of its own, hashed unlike those of ${where.from}; copy into an empty database`);
+  if ((await hashed(from)) > 0) {
+    throw new InputError(`${where.to}: holds opt-outs or erasures of its own, hashed unlike those of ${where.from}; copy into an empty database`);
   }
 }
 

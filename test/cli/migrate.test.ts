@@ -79,6 +79,19 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(again.stdout).toContain('forgotten_users: 1 read, 0 copied, 1 there already');
       expect(again.stdout.trimEnd().split('\n').at(-1)).toMatch(/^copied 0 rows from /);
     }, 60_000);
+
+    it('refuses a target whose own erasure notes its salt hashes, rather than orphan them under the source salt', async () => {
+      const path = join(tempDir(), 'bot.db');
+      await seeded(path);
+      const url = await engine.fresh();
+      const target = await openStore(url);
+      await target.add(rec('t1', { senderId: 'U42' }));
+      await target.forgetUser('slack', 'U42');
+      await target.close();
+      const r = await runCli(['migrate', '--to', url, '--from', path]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/: holds opt-outs or erasures of its own, hashed unlike those of .*bot\.db; copy into an empty database\n$/);
+    }, 60_000);
   });
 }
 
