@@ -89,9 +89,10 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
       .sort((a, b) => b.personMinutes - a.personMinutes || b.demands - a.demands),
     groups: [],
     trend: reports.map((r, i) => ({ week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes })),
-    duplicates: report.duplicates.map((d) => shownGroups(d.groups.map(shown))),
+    // A finding between groups that all fold into "other" would read "other … other": it is left out.
+    duplicates: report.duplicates.map((d) => shownGroups(d.groups.map(shown))).filter((groups) => groups.length > 1),
     ackStorms: report.ack_storms.map((a) => ({ group: shown(groupOfDemand.get(a.message_id)), acks: a.acks })),
-    sprawl: report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown)), overlap: s.overlap })),
+    sprawl: report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown)), overlap: s.overlap })).filter((s) => s.groups.length > 1),
     leads: (await store.leads(ranges[current]))
       .filter((l) => (!platform || l.platform === platform) && (l.groupId === null ? !wanted : !wanted || wanted.has(l.groupId)))
       .map((l) => l.text),

@@ -173,6 +173,26 @@ describe('privacy', () => {
     expect(d.other).toEqual({ groups: 1, demands: 1, personMinutes: 1 });
   });
 
+  it('leaves out a duplicate or an overlap between groups that all fold into "other", which would read "other … other"', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const four = ['S1', 'S2', 'S3', 'S4'];
+    for (const id of ['small-a', 'small-b']) await store.upsertGroup({ platform: 'test', id, name: id, memberCount: 4, memberIds: four });
+    const text = '请各位今天下班前把本周的值班表填好发群里';
+    await Promise.all(
+      ['small-a', 'small-b'].map((groupId, i) =>
+        store.add(
+          demand({ platform: 'test', groupId, groupName: groupId, senderId: 'S1', recipients: 3, id: `small-${i}`, ts: w47(2, 10 + i), text }, [
+            'data-request',
+          ]),
+        ),
+      ),
+    );
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    for (const groups of [...d.duplicates, ...d.sprawl.map((s) => s.groups)]) expect(groups.length, JSON.stringify(groups)).toBeGreaterThan(1);
+    expect(digestText(d, config.digest.thresholds)).not.toMatch(/other share|other, other/);
+  });
+
   it('lists senders of demands only when config allows, never members who sent none, never opted-out ones', async () => {
     const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
     await seedWeek(store);
