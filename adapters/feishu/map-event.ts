@@ -33,7 +33,11 @@ export interface MessageReceiveEvent {
 export function fromReceiveEvent(event: MessageReceiveEvent, selfOpenId: string, coverage: Coverage): ChatMessage | null {
   const m = event.message;
   const sender = event.sender?.sender_id?.open_id;
-  if (event.sender?.sender_type !== 'user') return null;
+  // An app's or a bot's message is not a member's; an event naming no sender at all cannot be read.
+  if (event.sender?.sender_type !== 'user') {
+    if (event.sender?.sender_type) return null;
+    throw new InputError(`event ${event.event_id ?? '(no id)'}: no sender`);
+  }
   if (!m?.message_id || !m.chat_id || !sender) throw new InputError(`event ${event.event_id ?? '(no id)'}: no message_id, chat_id or sender open_id`);
   const ts = Number(m.create_time);
   if (!Number.isFinite(ts)) throw new InputError(`message ${m.message_id}: create_time is not a number`);

@@ -157,6 +157,14 @@ describe('Feishu adapter', () => {
     expect(sink.received).toEqual([]);
   });
 
+  it("logs an event that names no sender, rather than passing it by as an app's message", async () => {
+    const noSender = receiveEvent('ev-12', { message_id: 'om_12', content: JSON.stringify({ text: 'hi' }) });
+    delete (noSender.event as { sender?: unknown }).sender;
+    await deliver(noSender);
+    expect(logs).toContain('feishu: event ev-12 skipped: event ev-12: no sender');
+    expect(sink.received).toEqual([]);
+  });
+
   it('answers in the group by replying to the message, and privately by open_id', async () => {
     await adapter.sendToGroup('oc_ops', { text: '本周 3 条形式主义要求' }, { replyTo: 'om_1' });
     expect(stub.callsTo('POST', '/open-apis/im/v1/messages/om_1/reply').at(-1)?.body).toEqual({
