@@ -80,6 +80,13 @@ function everyLine(lines: readonly InputLine[]) {
 
 const total = (bySender: Record<string, number>) => Object.values(bySender).reduce((a, b) => a + b, 0);
 
+/** How many lines a run showed stored as flagged. */
+const flaggedShown = (run: Started) =>
+  run
+    .stdout()
+    .split('\n')
+    .filter((l) => l.startsWith('flagged: ')).length;
+
 describe('shell adapter on piped input (the real launcher, in a child process)', () => {
   it(
     'takes 3,000 lines at once: stores every line, answers in input order, a command sees the lines before it',
@@ -112,10 +119,7 @@ describe('shell adapter on piped input (the real launcher, in a child process)',
       // Before, lines still in hand met a closed store: an error each, and exit 0 all the same.
       expect(run.stderr()).toBe('');
       expect(code).toBe(0);
-      const shown = run
-        .stdout()
-        .split('\n')
-        .filter((l) => l.startsWith('flagged: ')).length;
+      const shown = flaggedShown(run);
       const kept = await stored(db);
       expect(kept.flagged.length).toBe(shown);
       expect(total(kept.bySender)).toBeLessThan(total(everyLine(lines).bySender));
@@ -139,10 +143,7 @@ describe('shell adapter on piped input (the real launcher, in a child process)',
       run.child.kill('SIGKILL');
       expect((await run.exit).signal).toBe('SIGKILL');
 
-      const shown = run
-        .stdout()
-        .split('\n')
-        .filter((l) => l.startsWith('flagged: ')).length;
+      const shown = flaggedShown(run);
       const afterKill = await stored(db);
       expect(afterKill.flagged.length).toBeGreaterThanOrEqual(shown);
       expect(total(afterKill.bySender)).toBeGreaterThanOrEqual(total(everyLine(firstPart).bySender));
