@@ -29,6 +29,9 @@ const SETTINGS_TTL_MS = 30_000;
 /** Commands that store who sent them (a correction's `by_user`). */
 const KEEPS_SENDER: ReadonlySet<keyof typeof HANDLERS> = new Set(['not-formalism', 'missed']);
 
+/** A group's settings as the bot uses them: the disabled rules as a set for the engine. */
+type LiveSettings = GroupSettings & { disabled: ReadonlySet<string> };
+
 /** What the bot last stored of a group, to store it again only when it changes. */
 interface GroupSignature extends Pick<ChatGroup, 'name' | 'memberCount' | 'coverage'> {
   members?: number;
@@ -49,14 +52,14 @@ export interface BotOptions {
  */
 export class Bot {
   /** Group settings as read from the store, with the disabled rules as a set for the engine. */
-  private readonly settings = new Map<GroupKey, GroupSettings & { disabled: ReadonlySet<string>; readAt: number }>();
+  private readonly settings = new Map<GroupKey, LiveSettings & { readAt: number }>();
   private readonly groupSeen = new Map<GroupKey, GroupSignature>();
   /**
    * A group's write or settings read in progress: the group's later messages wait for the same one, so
    * none overtakes an earlier one (which of two demands is nudged must not depend on timing).
    */
   private readonly groupWrites = new Map<GroupKey, Promise<void>>();
-  private readonly settingsReads = new Map<GroupKey, Promise<GroupSettings & { disabled: ReadonlySet<string> }>>();
+  private readonly settingsReads = new Map<GroupKey, Promise<LiveSettings>>();
   private readonly lastNudge = new Map<GroupKey, number>();
   private readonly recent = new RecentTexts();
   /** Commands being handled, by their seen-key: a redelivery meanwhile shares the outcome instead of finding the key seen. */
@@ -253,10 +256,7 @@ export class Bot {
    * A group's settings, read again from the store once SETTINGS_TTL_MS old: an admin's `config` on
    * another instance sharing the database reaches this one within that time (on this one, at once).
    */
-  private groupSettings(
-    platform: string,
-    groupId: string,
-  ): (GroupSettings & { disabled: ReadonlySet<string> }) | Promise<GroupSettings & { disabled: ReadonlySet<string> }> {
+  private groupSettings(platform: string, groupId: string): LiveSettings | Promise<LiveSettings> {
     const key = groupKey(platform, groupId);
     const s = this.settings.get(key);
     if (s && this.now() - s.readAt < SETTINGS_TTL_MS) return s;
@@ -270,7 +270,9 @@ export class Bot {
           if (this.settingsReads.get(key) === read) this.settings.set(key, fresh);
           return fresh;
         })
-        .finally(() => this.settingsReads.delete(key));
+        .finally(() => {
+          if (this.settingsReads.get(key) === read) this.settingsReads.delete(key);
+        });
       this.settingsReads.set(key, read);
     }
     return read;
