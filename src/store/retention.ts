@@ -30,10 +30,12 @@ export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number)
       if (n < CHUNK) break;
     }
   }
-  await writer.transaction((db) =>
+  const members = await writer.transaction((db) =>
     db.run('DELETE FROM group_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]),
   );
-  await purgeNames(writer, reader);
+  // A name loses its last reference only when a message or a member list goes: a purge that took
+  // neither spares the start-up a scan of every message.
+  if (messages > 0 || members > 0) await purgeNames(writer, reader);
   return messages;
 }
 
