@@ -123,12 +123,10 @@ export class WechatyAdapter implements Adapter {
     // A repeat while an earlier delivery is handled waits for it: handled, the repeat is a duplicate;
     // failed, the repeat is handled afresh (a puppet may not deliver it again).
     for (let earlier = this.handling.get(msg.id); earlier; earlier = this.handling.get(msg.id)) if (await earlier) return;
-    let settle!: (handled: boolean) => void;
-    const outcome = new Promise<boolean>((resolve) => (settle = resolve));
+    const outcome = this.handle(msg, onMessage);
     this.handling.set(msg.id, outcome);
-    const handled = await this.handle(msg, onMessage);
-    this.handling.delete(msg.id);
-    settle(handled);
+    await outcome;
+    if (this.handling.get(msg.id) === outcome) this.handling.delete(msg.id);
   }
 
   /** Whether the message was handled (or is not to be): false when its work failed, logged. */
