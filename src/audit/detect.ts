@@ -2,6 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { isMacMetadata } from './files/export-files.js';
+import { cannotRead } from './open-file.js';
 import type { ExportFormat, OpenedExport, ReadHooks } from './export.js';
 import { openChatLab } from './readers/chatlab.js';
 import { openJsonl } from './readers/jsonl.js';
@@ -11,8 +12,6 @@ import { openWeChatMsgCsv } from './readers/wechatmsg-csv.js';
 const PEEK = 64 * 1024;
 const WECHATMSG_COLUMNS = ['localId', 'TalkerId', 'Type', 'IsSender', 'CreateTime', 'StrContent'];
 const KNOWN = 'a Slack export (folder or .zip), contract JSONL, a WeChatMsg CSV, or ChatLab JSON/JSONL';
-
-const cannotRead = (path: string, err: unknown): InputError => new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
 
 async function isSlackFolder(path: string): Promise<boolean> {
   return (await exists(join(path, 'channels.json'))) || (await exists(join(path, 'users.json')));

@@ -1,12 +1,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { InputError } from '../../core/errors.js';
-import { fileStream } from '../open-file.js';
+import { cannotRead, fileStream } from '../open-file.js';
 import { chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
 
 async function walk(dir: string, out: { path: string; size: number }[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
-    throw new InputError(`${dir}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw cannotRead(dir, err);
   });
   for (const ent of entries) {
     const p = join(dir, ent.name);
