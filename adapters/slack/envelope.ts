@@ -15,5 +15,7 @@ export function envelopeProblem(body: unknown): string | undefined {
   if (body.type !== 'event_callback') return undefined;
   const id = typeof body.event_id === 'string' ? `event_callback ${body.event_id}` : 'an event_callback';
   if (!isObject(body.event) || typeof body.event.type !== 'string') return `${id} without an event object`;
+  // Bolt reads a reaction's item before any listener: one that is no object fails there, every delivery.
+  if (body.event.type.startsWith('reaction_') && !isObject(body.event.item)) return `${id}: ${body.event.type} without an item object`;
   return undefined;
 }

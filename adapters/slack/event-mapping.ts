@@ -1,5 +1,6 @@
 import type { ChatMessage, MessageKind } from '../../src/core/chat-message.js';
 import { InputError } from '../../src/core/errors.js';
+import { timeProblem } from '../../src/core/time/message-time.js';
 import { mentionsAll, mentionsUser, plainText, slackTsToMs } from './slack-text.js';
 
 export const PLATFORM = 'slack';
@@ -49,6 +50,9 @@ function isDirect(channel: string, channelType?: string): boolean {
 export function fromMessageEvent(event: SlackMessageEvent, eventId: string | undefined, botUserId: string): ChatMessage | null {
   if (!PEOPLE_SUBTYPES.has(event.subtype) || event.bot_id || !event.user || event.user === botUserId) return null;
   if (typeof event.channel !== 'string' || !SLACK_TS.test(String(event.ts))) throw new InputError(`${event.type} event without a channel or a valid ts`);
+  if (typeof event.user !== 'string') throw new InputError(`${event.type} event whose user is not an id`);
+  const late = timeProblem(slackTsToMs(event.ts));
+  if (late) throw new InputError(`${event.type} event at ts ${event.ts}: ${late}`);
   const raw = event.text ?? '';
   const direct = isDirect(event.channel, event.channel_type);
   const kind = fileKind(event.files);
@@ -74,6 +78,7 @@ export function fromReaction(event: SlackReactionEvent, eventId: string | undefi
   const name = (event.reaction ?? '').split('::')[0];
   if (event.item?.type !== 'message' || !channel || !ts || !ACK_REACTIONS.has(name)) return null;
   if (!SLACK_TS.test(event.event_ts)) throw new InputError('reaction_added event without a valid event_ts');
+  if (typeof event.user !== 'string' || event.user === '') throw new InputError('reaction_added event without a user');
   return {
     platform: PLATFORM,
     // A reaction has no ts of its own; the reactor and emoji keep two reactions in one second apart.

@@ -134,6 +134,29 @@ describe('Slack adapter over HTTP', () => {
     expect(logs).toContain('slack: request refused with 400: the body is not a JSON object');
   });
 
+  it('refuses a reaction without an item, and logs and acknowledges a message of no user id or of a time past 2099', async () => {
+    expect(
+      (await sendSigned(adapter.port!, eventEnvelope({ type: 'reaction_added', user: 'U1', reaction: '+1', item: null, event_ts: '1800000005.000100' })))
+        .status,
+    ).toBe(400);
+    const odd = [message({ ts: '1800000005.000200', user: { id: 'U1' }, text: 'x' }), message({ ts: '99999999999.000300', text: '请大家今晚十点前完成打卡' })];
+    const noReactor = {
+      type: 'reaction_added',
+      reaction: '+1',
+      item: { type: 'message', channel: 'C01', ts: '1800000005.000200' },
+      event_ts: '1800000005.000400',
+    };
+    for (const event of [...odd, noReactor]) expect((await sendSigned(adapter.port!, eventEnvelope(event))).status).toBe(200);
+    expect(
+      logs.filter((l) =>
+        / skipped: (message event whose user is not an id|message event at ts 99999999999\.000300: time is after 2099 \(milliseconds given as seconds\?\)|reaction_added event without a user)$/.test(
+          l,
+        ),
+      ),
+    ).toHaveLength(3);
+    expect(sink.received).toEqual([]);
+  });
+
   it('answers at once an envelope no listener takes (app_rate_limited), rather than leaving it open', async () => {
     // Left open, the request would hang until the test's bound: Bolt's own 3 s timer answers nothing here.
     const res = await sendSigned(
