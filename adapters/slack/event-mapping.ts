@@ -6,7 +6,16 @@ import { mentionsAll, mentionsUser, plainText, slackTsToMs } from './slack-text.
 export const PLATFORM = 'slack';
 
 /** A Slack message time as Slack writes it: Unix seconds with microseconds after the point. */
-export const SLACK_TS = /^\d+(\.\d+)?$/;
+const SLACK_TS = /^\d+(\.\d+)?$/;
+
+/** A Slack time in milliseconds; an InputError naming the event for one Slack never writes. */
+function slackTime(ts: unknown, what: string): number {
+  if (typeof ts !== 'string' || !SLACK_TS.test(ts)) throw new InputError(`${what} without a valid ts`);
+  const ms = slackTsToMs(ts);
+  const problem = timeProblem(ms);
+  if (problem) throw new InputError(`${what} at ts ${ts}: ${problem}`);
+  return ms;
+}
 
 /** The fields of Slack's `message` and `app_mention` events that the adapter reads. */
 export interface SlackMessageEvent {
@@ -49,10 +58,9 @@ function isDirect(channel: string, channelType?: string): boolean {
  */
 export function fromMessageEvent(event: SlackMessageEvent, eventId: string | undefined, botUserId: string): ChatMessage | null {
   if (!PEOPLE_SUBTYPES.has(event.subtype) || event.bot_id || !event.user || event.user === botUserId) return null;
-  if (typeof event.channel !== 'string' || !SLACK_TS.test(String(event.ts))) throw new InputError(`${event.type} event without a channel or a valid ts`);
+  if (typeof event.channel !== 'string') throw new InputError(`${event.type} event without a channel`);
   if (typeof event.user !== 'string') throw new InputError(`${event.type} event whose user is not an id`);
-  const late = timeProblem(slackTsToMs(event.ts));
-  if (late) throw new InputError(`${event.type} event at ts ${event.ts}: ${late}`);
+  const ts = slackTime(event.ts, `${event.type} event`);
   const raw = event.text ?? '';
   const direct = isDirect(event.channel, event.channel_type);
   const kind = fileKind(event.files);
@@ -63,7 +71,7 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
     group: direct ? null : { id: event.channel },
     sender: { id: event.user },
     text: plainText(raw, botUserId) || (kind === 'text' ? '' : `[${kind}]`),
-    ts: slackTsToMs(event.ts),
+    ts,
     kind,
     mentionsAll: mentionsAll(raw),
     addressed: event.type === 'app_mention' || direct || mentionsUser(raw, botUserId),
@@ -77,7 +85,7 @@ export function fromReaction(event: SlackReactionEvent, eventId: string | undefi
   // Skin tones ("+1::skin-tone-3") are the same acknowledgement.
   const name = (event.reaction ?? '').split('::')[0];
   if (event.item?.type !== 'message' || !channel || !ts || !ACK_REACTIONS.has(name)) return null;
-  if (!SLACK_TS.test(event.event_ts)) throw new InputError('reaction_added event without a valid event_ts');
+  const at = slackTime(event.event_ts, 'reaction_added event');
   if (typeof event.user !== 'string' || event.user === '') throw new InputError('reaction_added event without a user');
   return {
     platform: PLATFORM,
@@ -87,7 +95,7 @@ export function fromReaction(event: SlackReactionEvent, eventId: string | undefi
     group: isDirect(channel) ? null : { id: channel },
     sender: { id: event.user },
     text: name,
-    ts: slackTsToMs(event.event_ts),
+    ts: at,
     kind: 'reaction',
     mentionsAll: false,
     addressed: false,

@@ -1,5 +1,4 @@
-import { fromMessageEvent, fromReaction, PLATFORM, SLACK_TS, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
-import { timeProblem } from '../../core/time/message-time.js';
+import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
 import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
 import { InputError } from '../../core/errors.js';
 import { Census } from '../census.js';
@@ -158,16 +157,15 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     }),
   );
 
-  /** A stored message and its reactions, mapped exactly as the Slack adapter maps the live events. */
-  function* toMessages(m: Obj, group: ChatGroup): Generator<ChatMessage> {
+  /**
+   * A stored message and its reactions, mapped exactly as the Slack adapter maps the live events, so
+   * a message the adapter would refuse (no ts, a time Slack never writes) is a broken entry here.
+   */
+  function toMessages(m: Obj, group: ChatGroup): ChatMessage[] {
     const event = { ...(m as unknown as SlackMessageEvent), type: 'message', channel: group.id };
-    for (const msg of [fromMessageEvent(event, undefined, ''), ...reactionsOf(m, group.id)]) {
-      if (!msg || !msg.group) continue; // bot and system messages; DMs, which the bot does not count either
-      msg.group = group;
-      msg.sender.name = names.get(msg.sender.id);
-      census.seen(PLATFORM, group.id, msg.sender.id);
-      yield msg;
-    }
+    const mapped = [fromMessageEvent(event, undefined, ''), ...reactionsOf(m, group.id)];
+    // Bot and system messages, and DMs, which the bot does not count either, map to nothing.
+    return mapped.filter((msg): msg is ChatMessage => !!msg?.group);
   }
 
   async function* messages(): AsyncGenerator<ChatMessage> {
@@ -176,10 +174,21 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
         const group = chatGroups.get(channel.id)!;
         for (const day of days) {
           for await (const { value: m, at } of listItems(files, day, hooks, broken)) {
-            const ts = isObj(m) ? str(m.ts) : undefined;
-            const problem = ts === undefined || !SLACK_TS.test(ts) ? 'not a message with a "ts"' : timeProblem(Number(ts) * 1000);
-            if (problem) broken(at, problem);
-            else yield* toMessages(m as Obj, group);
+            let msgs: ChatMessage[];
+            try {
+              if (!isObj(m)) throw new InputError('not a message');
+              msgs = toMessages(m, group);
+            } catch (e) {
+              if (!(e instanceof InputError)) throw e;
+              broken(at, e.message);
+              continue;
+            }
+            for (const msg of msgs) {
+              msg.group = group;
+              msg.sender.name = names.get(msg.sender.id);
+              census.seen(PLATFORM, group.id, msg.sender.id);
+              yield msg;
+            }
           }
         }
       }

@@ -134,7 +134,7 @@ describe('Slack adapter over HTTP', () => {
     expect(logs).toContain('slack: request refused with 400: the body is not a JSON object');
   });
 
-  it('refuses a reaction without an item, and logs and acknowledges a message of no user id or of a time past 2099', async () => {
+  it('refuses a reaction without an item, and logs and acknowledges a message of no user id, and a message or reaction of a time past 2099', async () => {
     expect(
       (await sendSigned(adapter.port!, eventEnvelope({ type: 'reaction_added', user: 'U1', reaction: '+1', item: null, event_ts: '1800000005.000100' })))
         .status,
@@ -146,14 +146,15 @@ describe('Slack adapter over HTTP', () => {
       item: { type: 'message', channel: 'C01', ts: '1800000005.000200' },
       event_ts: '1800000005.000400',
     };
-    for (const event of [...odd, noReactor]) expect((await sendSigned(adapter.port!, eventEnvelope(event))).status).toBe(200);
+    const farReaction = { ...noReactor, user: 'U2', event_ts: '99999999999.000500' };
+    for (const event of [...odd, noReactor, farReaction]) expect((await sendSigned(adapter.port!, eventEnvelope(event))).status).toBe(200);
     expect(
       logs.filter((l) =>
-        / skipped: (message event whose user is not an id|message event at ts 99999999999\.000300: time is after 2099 \(milliseconds given as seconds\?\)|reaction_added event without a user)$/.test(
+        / skipped: (message event whose user is not an id|message event at ts 99999999999\.000300: time is after 2099 \(milliseconds given as seconds\?\)|reaction_added event without a user|reaction_added event at ts 99999999999\.000500: time is after 2099 \(milliseconds given as seconds\?\))$/.test(
           l,
         ),
       ),
-    ).toHaveLength(3);
+    ).toHaveLength(4);
     expect(sink.received).toEqual([]);
   });
 
@@ -222,7 +223,7 @@ describe('Slack adapter over HTTP', () => {
     await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.000900', text: 'after' })));
     await waitFor(byId('C01/1800000009.000900'));
     expect(sink.received.map((m) => m.id)).toEqual(['C01/1800000009.000900']);
-    expect(logs).toContain('slack: event EvBadTs skipped: message event without a channel or a valid ts');
+    expect(logs).toContain('slack: event EvBadTs skipped: message event without a valid ts');
   });
 
   it('hands over ✅ 👍 👀 reactions as acknowledgements of the reacted message, and no others', async () => {

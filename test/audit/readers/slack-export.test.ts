@@ -68,7 +68,7 @@ describe('Slack export reader', () => {
     ]);
     expect(opened.groups()).toEqual([{ platform: 'slack', id: 'C9', name: 'ops', members: 2, memberIds: ['U1', 'U2'] }]);
     expect(h.lines).toEqual([
-      expect.stringMatching(/ops\/2026-11-23\.json.*: not a message with a "ts"$/),
+      expect.stringMatching(/ops\/2026-11-23\.json.*: message event without a valid ts$/),
       expect.stringMatching(/ops\/2026-11-23\.json.*: time is after 2099/),
     ]);
   });
