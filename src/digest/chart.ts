@@ -1,24 +1,27 @@
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { CATEGORY_LABELS } from '../core/category-labels.js';
+import type { Lang } from '../core/lang.js';
 import { barChart } from '../render/charts/bar-chart.js';
 import { columnChart } from '../render/charts/column-chart.js';
 import { personHours } from '../render/figures.js';
 import type { Digest } from './digest.js';
+import { TEXTS } from './texts.js';
 
 const WIDTH = 640;
+type Fonts = NonNullable<ResvgRenderOptions['font']>;
+const SYSTEM_FONTS: Fonts = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' };
 const heightOf = (svg: string): number => Number(/height="(\d+)"/.exec(svg)![1]);
 
-/**
- * The week's burden by category over the trend, as one SVG of the report's own two charts stacked.
- * Labels are ASCII (category ids, week numbers): the hosts that render it may have no CJK font.
- */
-export function digestChartSvg(d: Digest): string {
+/** The week's burden by category over the trend, as one SVG of the report's own two charts stacked. */
+export function digestChartSvg(d: Digest, lang: Lang): string {
+  const t = TEXTS[lang];
   const bars = barChart(
-    d.categories.map((c) => ({ label: c.category, value: Number(personHours(c.personMinutes)) })),
-    { title: `${d.week}: person-hours by category`, unit: 'h', width: WIDTH },
+    d.categories.map((c) => ({ label: CATEGORY_LABELS[lang][c.category], value: Number(personHours(c.personMinutes)) })),
+    { title: t.chartByCategory(d.week), unit: t.chartUnit, width: WIDTH },
   );
   const columns = columnChart(
-    d.trend.map((w) => ({ label: w.week.slice(5), value: Number(personHours(w.personMinutes)) })),
-    { title: `Person-hours, last ${d.trend.length} weeks`, width: WIDTH, height: 220 },
+    d.trend.map((w) => ({ label: t.weekLabel(w.week), value: Number(personHours(w.personMinutes)) })),
+    { title: t.chartTrend(d.trend.length), width: WIDTH, height: 220 },
   );
   const top = heightOf(bars);
   const height = top + heightOf(columns);
@@ -30,9 +33,29 @@ export function digestChartSvg(d: Digest): string {
   );
 }
 
+const probed = new WeakMap<Fonts, boolean>();
+
+/** Whether these fonts draw a Chinese character: resvg leaves out a glyph no font has, so the probe's pixels tell. */
+function drawsChinese(font: Fonts): boolean {
+  let draws = probed.get(font);
+  if (draws === undefined) {
+    const probe = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><text x="0" y="28" font-size="28">中</text></svg>';
+    draws = new Resvg(probe, { font }).render().pixels.some((v, i) => i % 4 === 3 && v > 0);
+    probed.set(font, draws);
+  }
+  return draws;
+}
+
+/**
+ * The chart's language: the digest's, but English where these fonts draw no Chinese (a server with
+ * no CJK font), since bars with English labels say more than bars with none.
+ */
+export function chartLanguage(lang: Lang, font: Fonts = SYSTEM_FONTS): Lang {
+  return lang === 'zh' && !drawsChinese(font) ? 'en' : lang;
+}
+
 /** The chart as PNG, for adapters that can attach an image; the title has no extension (adapters add ".png"). */
-export function digestChartPng(d: Digest): { png: Buffer; title: string } {
-  const svg = digestChartSvg(d);
-  const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' }).render().asPng();
+export function digestChartPng(d: Digest, font: Fonts = SYSTEM_FONTS): { png: Buffer; title: string } {
+  const png = new Resvg(digestChartSvg(d, chartLanguage(d.lang, font)), { font, background: '#ffffff' }).render().asPng();
   return { png, title: `fingertip-digest-${d.week}` };
 }

@@ -17,6 +17,10 @@ export interface DigestTexts {
   count: (demands: number, hours: string) => string;
   other: (groups: number) => string;
   trend: string;
+  /** The chart's two titles. */
+  chartByCategory: (week: string) => string;
+  chartTrend: (weeks: number) => string;
+  chartUnit: string;
   duplicates: string;
   duplicate: (groups: string) => string;
   ackStorms: string;
@@ -56,6 +60,9 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     count: (n, h) => `${n} 条，${h} 人·小时`,
     other: (g) => `其他（${g} 个不足 5 人的群）`,
     trend: '趋势（人·小时）：',
+    chartByCategory: (w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周各类负担（人·小时）`,
+    chartTrend: (n) => `近${n}周负担（人·小时）`,
+    chartUnit: '人·小时',
     duplicates: '多头填报：',
     duplicate: (g) => `${g}重复发出相同要求`,
     ackStorms: '回复刷屏：',
@@ -88,6 +95,9 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     count: (n, h) => `${n} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
     other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
     trend: 'Trend (person-hours):',
+    chartByCategory: (w) => `${w}: person-hours by category`,
+    chartTrend: (n) => `Person-hours, last ${n} weeks`,
+    chartUnit: 'h',
     duplicates: 'Duplicate requests:',
     duplicate: (g) => `${g} collected the same data`,
     ackStorms: 'Ack storms:',
