@@ -3,7 +3,7 @@ import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../core/lang.js';
 import { barChart } from '../render/charts/bar-chart.js';
 import { columnChart } from '../render/charts/column-chart.js';
-import { personHours } from '../render/figures.js';
+import { hours } from '../render/figures.js';
 import type { Digest } from './digest.js';
 import { TEXTS } from './texts.js';
 
@@ -16,11 +16,11 @@ const heightOf = (svg: string): number => Number(/height="(\d+)"/.exec(svg)![1])
 export function digestChartSvg(d: Digest, lang: Lang): string {
   const t = TEXTS[lang];
   const bars = barChart(
-    d.categories.map((c) => ({ label: CATEGORY_LABELS[lang][c.category], value: Number(personHours(c.personMinutes)) })),
+    d.categories.map((c) => ({ label: CATEGORY_LABELS[lang][c.category], value: hours(c.personMinutes) })),
     { title: t.chartByCategory(d.week), unit: t.chartUnit, width: WIDTH },
   );
   const columns = columnChart(
-    d.trend.map((w) => ({ label: t.weekLabel(w.week), value: Number(personHours(w.personMinutes)) })),
+    d.trend.map((w) => ({ label: t.weekLabel(w.week), value: hours(w.personMinutes) })),
     { title: t.chartTrend(d.trend.length), width: WIDTH, height: 220 },
   );
   const top = heightOf(bars);

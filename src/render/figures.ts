@@ -1,7 +1,12 @@
 import type { Report } from '../analysis/report/report.js';
-/** Person-minutes as person-hours with one decimal, the unit readers of a report think in. */
+/** Person-minutes as person-hours to one decimal, the unit readers of a report think in, for a chart's scale. */
+export function hours(minutes: number): number {
+  return Number((minutes / 60).toFixed(1));
+}
+
+/** The same as a reader sees it, written as every other figure of the page is: 150060 → "2,501.0". */
 export function personHours(minutes: number): string {
-  return (minutes / 60).toFixed(1);
+  return hours(minutes).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 /** A count or figure with thousands separators: 8123.5 → "8,123.5". */

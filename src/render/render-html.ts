@@ -4,7 +4,7 @@ import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
 import type { ReportDetails } from '../analysis/report/details.js';
 import { escapeHtml as h } from './escape.js';
-import { formatNumber, groupNamer, personHours } from './figures.js';
+import { formatNumber, groupNamer, hours, personHours } from './figures.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
 import { REPORT_TEXTS } from './texts.js';
@@ -54,7 +54,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
   const groupName = groupNamer(report);
   const names = (ids: string[], sep: string): string => ids.map((g) => h(groupName(g))).join(h(sep));
   const byCategory = barChart(
-    CATEGORIES.map((c) => ({ label: labels[c], value: Number(personHours(details.minutesByCategory[c])) })),
+    CATEGORIES.map((c) => ({ label: labels[c], value: hours(details.minutesByCategory[c]) })),
     { title: t.burdenChart, unit: t.hoursUnit },
   );
   const perDay = columnChart(
@@ -64,7 +64,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
   const groups = capped(report.groups);
   const groupRows = groups.shown.map(
     (g) =>
-      `<tr><td>${h(g.name)}${g.id === g.name ? '' : ` <span class="muted">${h(g.id)}</span>`}</td><td class="n">${g.members}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
+      `<tr><td>${h(g.name)}${g.id === g.name ? '' : ` <span class="muted">${h(g.id)}</span>`}</td><td class="n">${formatNumber(g.members)}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
   );
   const senders = capped(report.senders);
   const senderRows = senders.shown.map((s) => `<tr><td>${h(s.name)}</td><td class="n">${s.demands}</td></tr>`);

@@ -41,7 +41,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
       out.push(
         row([
           g.id === g.name ? md(g.name) : `${md(g.name)} (${md(g.id)})`,
-          g.members,
+          formatNumber(g.members),
           formatNumber(g.messages),
           formatNumber(g.demands),
           personHours(g.person_minutes),
