@@ -11,7 +11,7 @@ import { startClassifier } from './classify/start-classifier.js';
 import { ClassifiedInOrder } from './classify/in-order.js';
 import { openExport } from './detect.js';
 import { EvidenceWriter } from './evidence/evidence-writer.js';
-import { Pseudonyms } from '../analysis/pseudonyms.js';
+import { Pseudonyms } from '../core/pseudonyms.js';
 import { languageOfNames, type Lang } from '../core/lang.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
 import { NO_PROGRESS, type Progress } from './progress.js';

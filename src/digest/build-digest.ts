@@ -8,7 +8,7 @@ import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { shownGroup, shownGroups } from './privacy.js';
-import { Pseudonyms } from '../analysis/pseudonyms.js';
+import { Pseudonyms } from '../core/pseudonyms.js';
 import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';

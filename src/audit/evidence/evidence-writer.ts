@@ -10,7 +10,7 @@ import { InputError } from '../../core/errors.js';
 import { readLines } from '../../core/read-lines.js';
 import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
-import type { Pseudonyms } from '../../analysis/pseudonyms.js';
+import type { Pseudonyms } from '../../core/pseudonyms.js';
 
 /** The one line for a bundle that cannot be written: the file, and the system's code for why. */
 const cannotWrite = (path: string, err: unknown): InputError =>

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
-import { Pseudonyms } from '../../../src/analysis/pseudonyms.js';
+import { Pseudonyms } from '../../../src/core/pseudonyms.js';
 import type { MessageRecord } from '../../../src/core/message-record.js';
 import { tempDir } from '../../support/temp-dir.js';
 

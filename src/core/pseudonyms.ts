@@ -1,14 +1,23 @@
-import type { Person } from '../core/person.js';
+import type { Person } from './person.js';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Latin names and ids match whole words only ("Li" must not hit "like"); Chinese names have no spaces to stop at.
 const ASCII = /^[\x20-\x7e]+$/;
 
 /**
+ * One pattern for all these names and ids, longest first (so "Li Wei" wins over "Li"); null for none.
+ * Names shorter than two characters are left out: "我" or "A" would wipe ordinary words.
+ */
+export function namePattern(terms: readonly string[]): RegExp | null {
+  const kept = terms.filter((t) => [...t].length >= 2).sort((a, b) => b.length - a.length);
+  const parts = kept.map((t) => (ASCII.test(t) ? `(?<![\\p{L}\\p{N}_])${escape(t)}(?![\\p{L}\\p{N}_])` : escape(t)));
+  return parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : null;
+}
+
+/**
  * Stable pseudonyms for the people a text may name: each person gets "Member N" (or `prefix` N, 成员N
  * for Chinese readers) in order of first need, the same wherever they appear, and every name or id of
- * theirs in a text is replaced by it. Names shorter than two characters are left alone: "我" or "A"
- * would wipe ordinary words. Used by the audit's evidence bundle and the digest's examples.
+ * theirs in a text is replaced by it. Used by the audit's evidence bundle and the digest's examples.
  */
 export class Pseudonyms {
   private readonly owner = new Map<string, string>(); // lower-cased name or id → person id
@@ -28,10 +37,7 @@ export class Pseudonyms {
         terms.push(term);
       }
     }
-    // Longest first, so "Li Wei" wins over "Li".
-    terms.sort((a, b) => b.length - a.length);
-    const parts = terms.map((t) => (ASCII.test(t) ? `(?<![\\p{L}\\p{N}_])${escape(t)}(?![\\p{L}\\p{N}_])` : escape(t)));
-    this.pattern = parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : null;
+    this.pattern = namePattern(terms);
   }
 
   /** The pseudonym of a person by id. */

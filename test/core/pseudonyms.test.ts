@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pseudonyms } from '../../src/analysis/pseudonyms.js';
+import { Pseudonyms } from '../../src/core/pseudonyms.js';
 
 const people = [
   { id: 'U1', names: ['Li Wei', 'li.wei'] },
