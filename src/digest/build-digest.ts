@@ -77,6 +77,10 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     groups.map((g) => g.name),
   );
 
+  // Members a quote or a lead names ("李四上周没打卡") are not named in the digest, whichever of its
+  // groups knows them, by name or by id: each becomes 成员N / Member N, the same one throughout.
+  const pseudonyms = new Pseudonyms(await store.peopleOf({ ...ranges[current], platform, groupIds }), lang === 'zh' ? '成员' : 'Member ');
+
   const digest: Digest = {
     week,
     timezone: tz,
@@ -95,7 +99,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     sprawl: report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown)), overlap: s.overlap })).filter((s) => s.groups.length > 1),
     leads: (await store.leads(ranges[current]))
       .filter((l) => (!platform || l.platform === platform) && (l.groupId === null ? !wanted : !wanted || wanted.has(l.groupId)))
-      .map((l) => l.text),
+      .map((l) => pseudonyms.scrub(l.text)),
     examples: [],
     feedback: await store.feedbackCounts({ ...ranges[current], platform, groupIds }),
   };
@@ -117,10 +121,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     const group = shownOn(e.platform, e.groupId);
     if (e.text === null || group === null || (await optedOut(e.senderId))) continue;
     const rules = [...new Set(e.findings.map((f) => f.rule))];
-    // Members named in a demand ("李四上周没打卡") are not named in the digest: each becomes 成员N / Member N.
-    const people = await store.peopleOf(e.platform, e.groupId, ranges[current]);
-    const text = new Pseudonyms(people, lang === 'zh' ? '成员' : 'Member ').scrub(e.text);
-    digest.examples.push({ text, group, ts: e.ts, rules, personMinutes: e.personMinutes });
+    digest.examples.push({ text: pseudonyms.scrub(e.text), group, ts: e.ts, rules, personMinutes: e.personMinutes });
   }
   if (config.digest.detail === 'senders') {
     digest.senders = [];

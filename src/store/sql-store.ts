@@ -175,14 +175,8 @@ export class SqlStore implements Store {
     return groups.readGroups(this.reader, platform);
   }
 
-  async peopleOf(platform: string, groupId: string, period: { from: number; to: number }): Promise<Person[]> {
-    const rows = await this.reader.all<{ id: string; name: string }>(
-      `SELECT id, name FROM chat_users WHERE platform = ? AND name IS NOT NULL AND id IN (
-        SELECT user_id FROM group_members WHERE platform = ? AND group_id = ?
-        UNION SELECT sender_id FROM messages WHERE platform = ? AND group_id = ? AND ts >= ? AND ts < ?)`,
-      [platform, platform, groupId, platform, groupId, period.from, period.to],
-    );
-    return rows.map((r) => ({ id: r.id, names: [r.name] }));
+  peopleOf(scope: Scope): Promise<Person[]> {
+    return groups.readPeople(this.reader, scope);
   }
 
   groupSettings(platform: string, id: string): Promise<GroupSettings> {

@@ -227,8 +227,8 @@ export interface Store {
   group(platform: string, id: string): Promise<GroupInfo | undefined>;
   groups(platform?: string): Promise<(GroupInfo & { platform: string })[]>;
   groupSettings(platform: string, id: string): Promise<GroupSettings>;
-  /** The people of a group with the names known for them: its listed members and who wrote in it in `period`. */
-  peopleOf(platform: string, groupId: string, period: { from: number; to: number }): Promise<Person[]>;
+  /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
+  peopleOf(scope: Scope): Promise<Person[]>;
   setGroupSettings(platform: string, id: string, settings: GroupSettings): Promise<void>;
   /** Moves one group's messages, members and (if the target has none) name and settings to another id. */
   mergeGroup(platform: string, fromId: string, toId: string): Promise<void>;

@@ -238,6 +238,24 @@ describe('privacy', () => {
     expect(JSON.stringify([en, zh])).not.toContain('Chen');
   });
 
+  it('hides in quotes and leads alike the members any of its groups knows, by name or by id', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    // Wang is known in hr, not in ops; H1 is listed in hr with no name, mentioned by id.
+    const text = '请全体同事今天下班前把周报表格填好上报，Wang 和 <@H1> 上周没交';
+    await store.add(
+      demand({ platform: 'test', groupId: 'C01', groupName: 'ops', senderId: 'U1', senderName: 'Li', recipients: 57, id: 'd9', ts: w47(4, 10), text }, [
+        'data-request',
+      ]),
+    );
+    await store.addLead('test', 'C01', 'Chen 说 Wang 每天逼大家截图', w47(4, 13));
+    const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    // One pseudonym a person throughout: Wang is 成员2 in the lead and in the quote.
+    expect(d.leads).toContain('成员1 说 成员2 每天逼大家截图');
+    expect(d.examples.map((e) => e.text)).toContain('请全体同事今天下班前把周报表格填好上报，成员2 和 <@成员3> 上周没交');
+    expect(JSON.stringify(d)).not.toMatch(/Wang|Chen|H1\b/);
+  });
+
   it("judges each quoted demand by its own group when another platform's group has the same id", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);

@@ -21,7 +21,7 @@ describeEngines('groups', (engine) => {
     expect(await store.group('slack', 'nope')).toBeUndefined();
   });
 
-  it("names a group's people: its listed members and who wrote in it in a period, with the names known for them", async () => {
+  it("names the people of a scope's groups: their listed members and who wrote in them in a period, with the names known for them", async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2'] });
     await Promise.all([
@@ -30,12 +30,15 @@ describeEngines('groups', (engine) => {
       store.add(rec('m3', { senderId: 'U4', senderName: 'Wang', ts: 9_000 })), // outside the period, not listed
       store.add(rec('m4', { groupId: 'C2', senderId: 'U5', senderName: 'Zhao', ts: 2_000 })), // another group
     ]);
-    const people = await store.peopleOf('slack', 'C1', { from: 0, to: 5_000 });
-    // U2 is listed but has no known name: nothing to hide.
+    const people = await store.peopleOf({ platform: 'slack', groupIds: ['C1'], from: 0, to: 5_000 });
+    // U2 is listed with no known name: a text may still mention it by id (<@U2>).
     expect(people.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([
       { id: 'U1', names: ['Li'] },
+      { id: 'U2', names: [] },
       { id: 'U3', names: ['Chen'] },
     ]);
+    const all = await store.peopleOf({ from: 0, to: 5_000 });
+    expect(all.map((p) => p.id).sort()).toEqual(['U1', 'U2', 'U3', 'U5']);
   });
 
   it('keeps per-group settings, with defaults until set, and refuses settings it could not apply', async () => {
