@@ -229,9 +229,10 @@ describe('chat commands', () => {
     const record = await store.message('test', 'mine');
     expect(record?.senderId).not.toBe('u1');
     expect(record?.senderName ?? null).toBeNull();
-    // Asked why, another member learns the rules that fired, and that the words went with the sender.
+    // Asked why, another member learns the rules that fired, and not that the sender chose privacy.
     await adapter.say('为什么', { ...cmd, from: 'u2', replyTo: 'mine' });
-    expect(adapter.last()!.text).toContain('：所依据的文字按发送人的隐私设置未保存。');
+    expect(adapter.last()!.text).toContain('：所依据的文字没有保存。');
+    expect(adapter.last()!.text).not.toMatch(/隐私|退出|删除|发送人/);
     expect(adapter.last()!.text).not.toContain('“”');
   });
 

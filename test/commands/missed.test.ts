@@ -57,7 +57,7 @@ describe('missed', () => {
     await adapter.say('optout', { ...cmd, from: 'shy' });
     await adapter.say(QUIET_DEMAND, { id: 'q2', from: 'shy' });
     await adapter.say('missed likes', { ...cmd, replyTo: 'q2' });
-    expect(adapter.last()!.text).toBe('Its sender opted out, so I keep nothing of it.');
+    expect(adapter.last()!.text).toBe('I cannot keep the text of that message, so it is not recorded.');
 
     await adapter.say(QUIET_DEMAND, { id: 'q3', from: 'gone' });
     await adapter.say('forget me', { ...cmd, from: 'gone' });
@@ -127,7 +127,7 @@ describe('missed', () => {
     const { adapter, store } = await rulesBot();
     await adapter.say('optout', { ...cmd, from: 'shy' });
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-s', text: QUIET_DEMAND, senderId: 'shy' } });
-    expect(adapter.last()!.text).toBe('Its sender opted out, so I keep nothing of it.');
+    expect(adapter.last()!.text).toBe('I cannot keep the text of that message, so it is not recorded.');
     await adapter.say('forget me', { ...cmd, from: 'gone' });
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-g', text: QUIET_DEMAND, senderId: 'gone' } });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);

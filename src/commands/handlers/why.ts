@@ -25,8 +25,11 @@ function modelLine(label: string, score: number, all: Cue[], lang: Lang): string
   return `· ${label} (the model, score ${score.toFixed(2)}, no rule matched): ${list}`;
 }
 
-/** Said where a finding's words are blank: its sender opted out or was forgotten, and their words are not kept (privacy.ts). */
-const NOT_KEPT: Record<Lang, string> = { zh: '所依据的文字按发送人的隐私设置未保存', en: "the words it read are not kept, by their sender's choice" };
+/**
+ * Said where a finding's words are blank: its sender opted out or was forgotten (privacy.ts). It does
+ * not say which, or that the sender chose it: any member could ask, and learn who opted out.
+ */
+const NOT_KEPT: Record<Lang, string> = { zh: '所依据的文字没有保存', en: 'the words it read are not kept' };
 
 /** Which message an answer is about: the platform may not show what it replied to (the shell has no replies). */
 function about(text: string | null | undefined, lang: Lang): string[] {
