@@ -10,6 +10,7 @@ import type { GroupSettings, Store } from '../store/store.js';
 import { toRecord } from '../analysis/record/to-record.js';
 import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
+import { commandKey } from './command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
@@ -124,7 +125,7 @@ export class Bot {
    * runs it again rather than finding it done. A second mark says it finished (see claimCommand).
    */
   private once(msg: ChatMessage, work: () => Promise<void>): Promise<void> {
-    const key = `command:${msg.id}`;
+    const key = commandKey(msg.id);
     const runKey = groupKey(msg.platform, key);
     const pending = this.running.get(runKey);
     if (pending) return pending;

@@ -1,3 +1,4 @@
+import { commandKey } from '../../src/bot/command-key.js';
 import { describe, expect, it } from 'vitest';
 import { Bot } from '../../src/bot/bot.js';
 import { botHarness, NOW, rulesOnly } from '../support/bot-harness.js';
@@ -110,7 +111,7 @@ describe('Bot pipeline', () => {
     await new Bot({ config, store, engine: rulesOnly(), adapters: [adapter], now: () => now, log: () => {} }).start();
     await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
     // A run that died after marking the command begun: the mark stays, nothing says it finished.
-    await store.markSeen('test', 'command:c1', now);
+    await store.markSeen('test', commandKey('c1'), now);
     await store.flush();
     await expect(adapter.say('forget me', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
     expect((await store.message('test', 'mine'))?.senderId).toBe('u1');

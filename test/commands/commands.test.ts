@@ -1,3 +1,4 @@
+import { commandKey } from '../../src/bot/command-key.js';
 import { describe, expect, it } from 'vitest';
 import { botHarness, NOW } from '../support/bot-harness.js';
 import { ruleDir, ruleYaml } from '../support/rules.js';
@@ -218,10 +219,17 @@ describe('chat commands', () => {
     await adapter.say('反映 每天要在三个群里重复报同一张表', cmd);
     // Said in the group, the group read it: the thanks says so, privately.
     expect(adapter.last()).toMatchObject({ to: 'private', text: '已匿名记录，将汇入下一期周报。提醒：在群里发的内容其他成员也能看到，下次可以私信我。' });
-    await adapter.say('反映 周报能不能只发一次', { ...cmd, group: undefined });
+    // A direct message, or a slash command only the bot sees, was read by no one else.
+    await adapter.say('反映 周报能不能只发一次', { ...cmd, group: null, id: 'D0ALICE/1796600000.000100' });
     expect(adapter.last()!.text).toBe('已匿名记录，将汇入下一期周报。');
+    await adapter.say('反映 群太多了', { ...cmd, toBotOnly: true });
+    expect(adapter.last()!.text).toBe('已匿名记录，将汇入下一期周报。');
+    // Nothing kept ties a lead to its message: the command's mark holds a hash of the id, the lead a coarse time.
+    expect(await store.seen('test', 'command:D0ALICE/1796600000.000100')).toBe(false);
+    expect(await store.seen('test', commandKey('D0ALICE/1796600000.000100'))).toBe(true);
     const leads = await store.leads({ from: NOW - 86_400_000, to: NOW + 7 * 86_400_000 });
-    expect(leads.map((l) => l.text).sort()).toEqual(['周报能不能只发一次', '每天要在三个群里重复报同一张表']);
+    expect(leads.map((l) => l.text).sort()).toEqual(['周报能不能只发一次', '每天要在三个群里重复报同一张表', '群太多了']);
+    for (const l of leads) expect(l.ts % (15 * 60_000)).toBe(0);
     expect(JSON.stringify(leads)).not.toContain('u1');
     await adapter.say(DEMAND, { from: 'u1', id: 'mine' });
     await store.flush();

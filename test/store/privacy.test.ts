@@ -182,14 +182,15 @@ describeEngines('privacy', (engine) => {
     expect(out2?.senderId).not.toBe(out1?.senderId);
   });
 
-  it('keeps anonymous leads, with no sender, in time order', async () => {
+  it('keeps anonymous leads, with no sender, in time order, each at its quarter hour', async () => {
     const store = await tempStore({}, await engine.fresh());
-    await store.addLead('slack', 'C1', 'second', 2000);
-    await store.addLead('wechat', null, 'first', 1000);
-    await store.addLead('slack', 'C1', 'too late', 5000);
-    expect(await store.leads({ from: 0, to: 5000 })).toEqual([
-      { platform: 'wechat', groupId: null, text: 'first', ts: 1000 },
-      { platform: 'slack', groupId: 'C1', text: 'second', ts: 2000 },
+    const q = 15 * 60_000;
+    await store.addLead('slack', 'C1', 'second', 2 * q + 61_000);
+    await store.addLead('wechat', null, 'first', q + 7);
+    await store.addLead('slack', 'C1', 'too late', 5 * q);
+    expect(await store.leads({ from: 0, to: 5 * q })).toEqual([
+      { platform: 'wechat', groupId: null, text: 'first', ts: q },
+      { platform: 'slack', groupId: 'C1', text: 'second', ts: 2 * q },
     ]);
   });
 });

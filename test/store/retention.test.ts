@@ -16,12 +16,12 @@ describeEngines('purge', (engine) => {
     ]);
     await store.markFalsePositive('slack', 'old1', null, 'U1'); // feedback dated now: kept
     await store.addLead('slack', null, 'old lead', 100);
-    await store.addLead('slack', null, 'new lead', 300);
+    await store.addLead('slack', null, 'new lead', 15 * 60_000 + 300); // leads keep their quarter hour
     expect(await store.purge(200)).toBe(2);
     expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => r.id)).toEqual(['new']);
     expect(await store.seen('slack', 'old-event')).toBe(false);
     expect(await store.seen('slack', 'new-event')).toBe(true);
-    expect((await store.leads({ from: 0, to: 1000 })).map((l) => l.text)).toEqual(['new lead']);
+    expect((await store.leads({ from: 0, to: 30 * 60_000 })).map((l) => l.text)).toEqual(['new lead']);
     expect(await store.purge(200)).toBe(0);
     expect(await store.purge(Date.now() + 1)).toBe(1);
     await store.close();

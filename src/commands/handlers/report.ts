@@ -5,5 +5,6 @@ import { TEXTS } from '../texts.js';
 export const report: CommandHandler = async (ctx) => {
   if (!ctx.args) return ctx.replyPrivately(TEXTS.leadEmpty(ctx.lang));
   await ctx.store.addLead(ctx.msg.platform, ctx.msg.group?.id ?? null, ctx.args, ctx.now);
-  await ctx.replyPrivately(TEXTS.leadThanks(ctx.lang, ctx.msg.group !== undefined));
+  // Sent in a group's chat, the group read it; a DM or a slash command only the bot saw.
+  await ctx.replyPrivately(TEXTS.leadThanks(ctx.lang, ctx.msg.group !== null && !ctx.msg.toBotOnly));
 };
