@@ -43,6 +43,7 @@ function toMessage(r: Row, groupName: string): Parsed {
   const talker = r.TalkerId || groupName;
   const self = r.IsSender === '1';
   // Group exports name the sender; a private chat's export only says whether it was us.
+  const privateChat = !r.Sender && !talker.endsWith('@chatroom');
   const senderId = r.Sender || (self ? 'self' : `talker:${talker}`);
   let text = r.StrContent ?? '';
   let kind: MessageKind = 'text';
@@ -66,7 +67,8 @@ function toMessage(r: Row, groupName: string): Parsed {
       mentionsAll: mentionsAll(text),
       replyTo: null,
     },
-    names: [r.Remark, r.NickName].filter((n): n is string => !!n),
+    // A private chat's file is named for the contact: their name, to be hidden where the chat is named.
+    names: [r.Remark, r.NickName, privateChat && !self ? groupName : undefined].filter((n): n is string => !!n),
   };
 }
 

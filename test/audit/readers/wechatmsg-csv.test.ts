@@ -64,7 +64,7 @@ describe('WeChatMsg CSV reader', () => {
     }
   });
 
-  it('reads a private chat export (nine columns) with the two sides as members', async () => {
+  it('reads a private chat export (nine columns) with the two sides as members, the file naming the other', async () => {
     const dir = tempDir({
       '王老师_utf8.csv':
         'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime\n' +
@@ -74,5 +74,7 @@ describe('WeChatMsg CSV reader', () => {
     const opened = await openWeChatMsgCsv(join(dir, '王老师_utf8.csv'), hooks());
     expect((await readAll(opened)).map((m) => m.sender.id)).toEqual(['talker:40', 'self']);
     expect(opened.groups()[0]).toMatchObject({ id: '40', name: '王老师', members: 2 });
+    // The chat's name is a person's, so the evidence bundle hides it as it hides theirs.
+    expect(opened.people()).toEqual([{ id: 'talker:40', names: ['王老师'] }]);
   });
 });
