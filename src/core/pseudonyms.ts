@@ -1,18 +1,5 @@
+import { NameMatcher } from './name-matcher.js';
 import type { Person } from './person.js';
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// Latin names and ids match whole words only ("Li" must not hit "like"); Chinese names have no spaces to stop at.
-const ASCII = /^[\x20-\x7e]+$/;
-
-/**
- * One pattern for all these names and ids, longest first (so "Li Wei" wins over "Li"); null for none.
- * Names shorter than two characters are left out: "我" or "A" would wipe ordinary words.
- */
-export function namePattern(terms: readonly string[]): RegExp | null {
-  const kept = terms.filter((t) => [...t].length >= 2).sort((a, b) => b.length - a.length);
-  const parts = kept.map((t) => (ASCII.test(t) ? `(?<![\\p{L}\\p{N}_])${escape(t)}(?![\\p{L}\\p{N}_])` : escape(t)));
-  return parts.length > 0 ? new RegExp(parts.join('|'), 'giu') : null;
-}
 
 /**
  * Stable pseudonyms for the people a text may name: each person gets "Member N" (or `prefix` N, 成员N
@@ -22,7 +9,7 @@ export function namePattern(terms: readonly string[]): RegExp | null {
 export class Pseudonyms {
   private readonly owner = new Map<string, string>(); // lower-cased name or id → person id
   private readonly labels = new Map<string, string>();
-  private readonly pattern: RegExp | null;
+  private readonly names: NameMatcher;
 
   constructor(
     people: Person[],
@@ -37,7 +24,7 @@ export class Pseudonyms {
         terms.push(term);
       }
     }
-    this.pattern = namePattern(terms);
+    this.names = new NameMatcher(terms);
   }
 
   /** The pseudonym of a person by id. */
@@ -49,7 +36,6 @@ export class Pseudonyms {
 
   /** The text with every known name and id replaced by its owner's pseudonym. */
   scrub(text: string): string {
-    if (!this.pattern) return text;
-    return text.replace(this.pattern, (m) => this.label(this.owner.get(m.toLowerCase())!));
+    return this.names.replace(text, (m) => this.label(this.owner.get(m.toLowerCase())!));
   }
 }

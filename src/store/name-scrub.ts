@@ -1,4 +1,4 @@
-import { namePattern } from '../core/pseudonyms.js';
+import { NameMatcher } from '../core/name-matcher.js';
 import type { Sql } from './sql/sql.js';
 
 /** The stored texts other people wrote, which may name a member: messages, corrections, missed reports, leads. */
@@ -17,8 +17,8 @@ export async function scrubName(db: Sql, platform: string, user: string): Promis
   const name = (await db.get<{ name: string | null }>('SELECT name FROM chat_users WHERE platform = ? AND id = ?', [platform, user]))?.name;
   // An id is hidden too where it reads as one (U0BOB, wxid_…), not where it is a word: the shell's "me".
   const names = [name, /\d/.test(user) ? user : null].filter((t): t is string => !!t && [...t].length >= 2);
-  const pattern = namePattern(names);
-  if (!pattern) return;
+  if (names.length === 0) return;
+  const matcher = new NameMatcher(names);
   for (const table of TEXT_TABLES) {
     for (const name of names) {
       const rows = await db.all<{ text: string }>(`SELECT DISTINCT text FROM ${table} WHERE platform = ? AND lower(text) LIKE ? ESCAPE '\\'`, [
@@ -26,7 +26,7 @@ export async function scrubName(db: Sql, platform: string, user: string): Promis
         `%${likeEscape(name.toLowerCase())}%`,
       ]);
       for (const { text } of rows) {
-        const scrubbed = text.replace(pattern, (m) => (HAN.test(m) ? '某成员' : 'a member'));
+        const scrubbed = matcher.replace(text, (m) => (HAN.test(m) ? '某成员' : 'a member'));
         if (scrubbed !== text) await db.run(`UPDATE ${table} SET text = ? WHERE platform = ? AND text = ?`, [scrubbed, platform, text]);
       }
     }
