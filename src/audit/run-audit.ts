@@ -102,10 +102,9 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     }
     if (evidence) {
       const lang = opts.lang ?? languageOfNames([...groups.values()].map((g) => g.name));
-      const people = new Pseudonyms(
-        exports.flatMap((e) => e.people()),
-        lang === 'zh' ? '成员' : 'Member ',
-      );
+      // Everyone the export names, and every listed member by id: a text may mention one ("send it to U2").
+      const listed = [...groups.values()].flatMap((g) => g.memberIds.map((id) => ({ id, names: [] })));
+      const people = new Pseudonyms([...exports.flatMap((e) => e.people()), ...listed], lang === 'zh' ? '成员' : 'Member ');
       await evidence.finish(people, (platform, id) => groups.get(groupKey(platform, id)), config.timezone);
     }
   } catch (err) {

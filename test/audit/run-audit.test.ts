@@ -87,6 +87,19 @@ describe('runAudit', () => {
     expect(await csv('en')).toMatch(/Member 1上周没打卡/);
   });
 
+  it('hides in the evidence a listed member mentioned by id, though the export never names them', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'group.jsonl');
+    const members = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'];
+    const text = 'Everyone must fill in the survey by 5pm and send it to U2';
+    writeFileSync(file, JSON.stringify({ id: 'm1', group_id: 'G1', group_name: 'ops', sender_id: 'U1', sender_name: 'Alice', ts: 1795439100, text, members }));
+    const path = join(dir, 'evidence.csv');
+    await runAudit([file], { config: defaultConfig(), evidencePath: path, lang: 'en' });
+    const csv = readFileSync(path, 'utf8');
+    expect(csv).toContain('send it to Member 1');
+    expect(csv).not.toMatch(/\bU2\b/);
+  });
+
   it('reads a Slack export the same zipped as unpacked', async () => {
     const zip = join(tempDir(), 'slack.zip');
     writeFileSync(zip, zipOf(filesOf(SLACK)));
