@@ -161,7 +161,15 @@ export class SqlStore implements Store {
   }
 
   upsertGroup(group: GroupUpsert): Promise<void> {
-    return this.writer.transaction((db) => groups.upsertGroup(db, group));
+    return this.writer.transaction(async (db) => {
+      // The platform's roster still lists whoever opted out or said `forget me`: their id is not written
+      // back (README: it leaves member lists), though they still count among the group's readers.
+      await this.refreshPrivacy(db);
+      const { platform, memberIds } = group;
+      const kept = memberIds?.filter((id) => this.optOuts.anonOf(platform, id) === undefined && this.optOuts.forgottenAt(platform, id) === undefined);
+      const upsert = kept?.length === memberIds?.length ? group : { ...group, memberIds: kept, memberCount: group.memberCount ?? memberIds?.length };
+      await groups.upsertGroup(db, upsert);
+    });
   }
 
   async group(platform: string, id: string) {

@@ -182,6 +182,19 @@ describeEngines('privacy', (engine) => {
     expect(out2?.senderId).not.toBe(out1?.senderId);
   });
 
+  it("writes no roster's id of a member who opted out or was forgotten back into a member list, and counts them still", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { senderId: 'U1', senderName: 'Zhang' }));
+    await store.forgetUser('slack', 'U1');
+    await store.setOptOut('slack', 'U3', true);
+    await store.upsertGroup({ platform: 'slack', id: 'C9', memberIds: ['U1', 'U2', 'U3'] });
+    expect(await store.group('slack', 'C9')).toMatchObject({ memberIds: ['U2'], members: 3 });
+    await store.setOptOut('slack', 'U3', false);
+    await store.upsertGroup({ platform: 'slack', id: 'C9', memberIds: ['U1', 'U2', 'U3', 'U4'] });
+    expect(await store.group('slack', 'C9')).toMatchObject({ memberIds: ['U2', 'U3', 'U4'], members: 4 });
+    await store.close();
+  });
+
   it('keeps anonymous leads, with no sender, in time order, each at its quarter hour', async () => {
     const store = await tempStore({}, await engine.fresh());
     const q = 15 * 60_000;
