@@ -1,4 +1,5 @@
 import type { Lang } from '../core/lang.js';
+import { simplifiedChars } from '../engine/normalize.js';
 import { categoryWords } from './category-words.js';
 
 /** The chat commands, each with its English and Chinese words. */
@@ -38,6 +39,7 @@ export interface ParsedCommand {
 
 /** A command word followed only by a closing mark (为什么？, why?, help!). */
 const CLOSING = /^[?？!！.。]+\s*$/u;
+const CLOSING_END = /[?？!！.。]+\s*$/u;
 
 /**
  * Whether `rest` is what may follow a command word: nothing, a space or a closing mark; in Chinese
@@ -53,11 +55,13 @@ function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean
   // Said privately, where nothing else is said to the bot, Chinese glues words to an answer's command (统计一下, 为什么这条被标了).
   if (lenient && ANSWER_ONLY.has(name)) return true;
   if (/^[:：]/u.test(rest)) return true;
+  // A glued word may end a sentence as the command alone may (统计本群。漏报接龙！).
+  const glued = rest.replace(CLOSING_END, '').trim();
   if (name === 'missed') {
-    const named = categoryWords(rest);
+    const named = categoryWords(glued);
     return named.unknown.length === 0 && named.categories.length > 0;
   }
-  return name === 'stats' && STATS_GROUP.test(rest.trim());
+  return name === 'stats' && STATS_GROUP.test(glued);
 }
 
 /** What `stats` takes to answer for the whole group instead of the asker. */
@@ -96,10 +100,13 @@ export const ANSWER_ONLY: ReadonlySet<CommandName> = new Set(['help', 'stats', '
  */
 export function parseCommand(text: string, { lenient = false } = {}): ParsedCommand | undefined {
   const body = text.replace(PREFIX, '').trim();
+  // Traditional characters (統計 本群, 漏報 填報) read as the simplified ones; the words of a lead or a
+  // setting are kept as written (a name in a setting is someone's name).
+  const simple = simplifiedChars(body);
   for (const [word, name, lang] of WORDS) {
     // Full-width letters and spaces (ｓｔａｔｓ, a U+3000 space) read as the words they look like.
-    if (body.slice(0, word.length).normalize('NFKC').toLowerCase() !== word) continue;
-    const rest = body.slice(word.length);
+    if (simple.slice(0, word.length).normalize('NFKC').toLowerCase() !== word) continue;
+    const rest = (name === 'report' || name === 'config' ? body : simple).slice(word.length);
     if (!separated(rest, name, lang, lenient)) continue;
     let args = rest.replace(/^[\s:：,，]+/u, '').trim();
     // A lead keeps its words as written; other commands read theirs without a trailing mention or mark.

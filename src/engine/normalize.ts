@@ -155,6 +155,26 @@ export function unitsToString(nz: Normalized): string {
   return utf16.decode(nz.units.subarray(0, nz.length));
 }
 
+const simplifiedCache = new Map<string, string>();
+
+/**
+ * The text with each traditional Chinese character written simplified, character for character, so
+ * that positions in it are positions in the text (統計 本群 → 统计 本群, for reading commands).
+ */
+export function simplifiedChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    let simple = simplifiedCache.get(ch);
+    if (simple === undefined) {
+      const converted: string = ch.charCodeAt(0) < 0x2e80 ? ch : toSimplified(ch);
+      simple = converted.length === ch.length ? converted : ch;
+      simplifiedCache.set(ch, simple);
+    }
+    out += simple;
+  }
+  return out;
+}
+
 /** The normalised text as a string (for hashing, similarity and tests). */
 export function normalize(text: string): string {
   return unitsToString(normalizeInto(text));

@@ -26,6 +26,24 @@ describe('parseCommand', () => {
     expect(parseCommand('为什么？')).toEqual({ name: 'why', args: '', lang: 'zh' });
     expect(parseCommand('误报')).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
     expect(parseCommand('统计 本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
+    // A glued word may close a sentence as a lone command word may.
+    expect(parseCommand('统计本群。')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
+    expect(parseCommand('漏报接龙！')).toEqual({ name: 'missed', args: '接龙', lang: 'zh' });
+    expect(parseCommand('漏报接龙截图？')).toEqual({ name: 'missed', args: '接龙截图', lang: 'zh' });
+    expect(parseCommand('统计表。')).toBeUndefined();
+  });
+
+  it('reads commands typed in traditional characters, and keeps a lead as written', () => {
+    expect(parseCommand('統計 本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
+    expect(parseCommand('為什麼？')).toEqual({ name: 'why', args: '', lang: 'zh' });
+    expect(parseCommand('幫助')).toEqual({ name: 'help', args: '', lang: 'zh' });
+    expect(parseCommand('誤報')).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
+    expect(parseCommand('漏報 填報 截圖')).toEqual({ name: 'missed', args: '填报 截图', lang: 'zh' });
+    expect(parseCommand('刪除我的數據')).toEqual({ name: 'forget', args: '', lang: 'zh' });
+    expect(parseCommand('退出統計')).toEqual({ name: 'optout', args: '', lang: 'zh' });
+    expect(parseCommand('反映 領導要求每天截圖')).toEqual({ name: 'report', args: '領導要求每天截圖', lang: 'zh' });
+    expect(parseCommand('設置 周报接收人 陳主任')).toEqual({ name: 'config', args: '周报接收人 陳主任', lang: 'zh' });
+    expect(parseCommand('統計表今天必須交上來')).toBeUndefined();
   });
 
   it('leaves chat and demands that merely open with a command word alone, addressed to the bot or not (DingTalk mentions it on every message)', () => {
