@@ -27,11 +27,9 @@ export function nudgeFinding(findings: readonly Finding[], rules: readonly Rule[
  */
 export function nudgeText(finding: Finding, rule: Rule, lang: Lang): string {
   const label = CATEGORY_LABELS[lang][finding.category];
-  const policy = rule.references[0] === undefined ? undefined : readPolicy(rule.references[0], lang);
+  const policy = readPolicy(rule.references[0], lang);
   if (lang === 'zh') {
-    // An English rule's policy has no Chinese to quote: a sentence half in English reads worse than none.
-    const chinese = policy && /\p{Script=Han}/u.test(`${policy.title}${policy.point ?? ''}`) ? policy : undefined;
-    const says = chinese ? (chinese.point ? `${chinese.title}提出：${chinese.point}。` : `可参考${chinese.title}。`) : '';
+    const says = policy ? (policy.point ? `${policy.title}提出：${policy.point}。` : `可参考${policy.title}。`) : '';
     return `提示：这条消息可能属于“${label}”类要求。${says}如判断有误，引用这条消息回复“误报”即可。`;
   }
   const says = policy ? (policy.point ? `${policy.title}: ${policy.point}. ` : `See ${policy.title}. `) : '';

@@ -13,9 +13,11 @@ export interface Policy {
 /**
  * Rule packs write a reference as `SOURCE - POINT` in plain ASCII, so that authors need no special
  * punctuation; answers in Chinese give it Chinese punctuation (issuers joined with 、, the year as
- * （2024年）), since it is quoted into sentences.
+ * （2024年）), since it is quoted into sentences. An English rule's reference has no Chinese to quote
+ * in a Chinese answer: undefined, as a sentence half in English reads worse than none.
  */
-export function readPolicy(reference: string, lang: Lang): Policy {
+export function readPolicy(reference: string | undefined, lang: Lang): Policy | undefined {
+  if (reference === undefined || (lang === 'zh' && !/\p{Script=Han}/u.test(reference))) return undefined;
   const cut = reference.indexOf(' - ');
   let source = (cut < 0 ? reference : reference.slice(0, cut)).trim();
   const point =

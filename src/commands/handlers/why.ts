@@ -39,8 +39,9 @@ function about(text: string | null | undefined, lang: Lang): string[] {
 
 /** A rule's policy line in the asker's language: the document, then the point the rule reflects. */
 function policyLine(reference: string | undefined, lang: Lang): string {
-  if (reference === undefined) return '';
-  const { source, point } = readPolicy(reference, lang);
+  const policy = readPolicy(reference, lang);
+  if (policy === undefined) return '';
+  const { source, point } = policy;
   if (lang === 'zh') return `依据：${source}${point ? `，要点：${point}` : ''}。`;
   return ` Policy: ${source}${point ? `: ${point}` : ''}.`;
 }
