@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Recheck from 'recheck';
 import { BUILTIN_RULES_DIR } from './builtin-rules.js';
+import { probeFuzzedDegree } from './regex-probe.js';
 
 export type Safety = 'linear' | 'polynomial' | 'unsafe';
 /** `degree`, for a polynomial pattern: its matching time grows as the text's length to this power. */
@@ -20,8 +21,8 @@ let recheck: typeof Recheck | undefined;
  * recheck's verdict depends only on the pattern (and recheck's version), and takes tens of
  * milliseconds each; kept on disk so every start still checks every pattern without paying for it.
  */
-// "v2": verdicts carry the degree of polynomial patterns, which earlier files did not keep.
-const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-v2-recheck-${RECHECK_VERSION}.json`);
+// "v3": a degree recheck found by fuzzing is checked by a probe (regex-probe.ts), which earlier files did not do.
+const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-v3-recheck-${RECHECK_VERSION}.json`);
 let cache: Map<string, Verdict> | undefined;
 
 function loadCache(): Map<string, Verdict> {
@@ -70,6 +71,8 @@ function analyse(pattern: string): Verdict {
   if (result.status === 'safe') return { safety: 'linear', why: 'linear' };
   if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
     const { degree } = result.complexity;
+    const faster = result.complexity.isFuzz ? probeFuzzedDegree(pattern, degree, result.attack) : undefined;
+    if (faster) return { safety: 'unsafe', why: faster };
     return { safety: 'polynomial', degree, why: `polynomial backtracking (degree ${degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
   }
   if (result.status === 'vulnerable') {

@@ -14,6 +14,14 @@ describe('regexSafety', () => {
     expect(regexSafety('(a+)+$').safety).toBe('unsafe');
     expect(regexSafety('([').safety).toBe('unsafe');
   });
+
+  it('refuses a pattern whose degree recheck only estimated by fuzzing, where a probe runs past that degree', () => {
+    // recheck calls it "4th degree polynomial (fuzz)"; on 30 digits it backtracks for minutes (\w and \d overlap).
+    const verdict = regexSafety('(?:\\w|\\d){1,40}z');
+    expect(verdict).toEqual({ safety: 'unsafe', why: expect.stringMatching(/^its backtracking grows faster than recheck's estimate of degree 4/) });
+    // A pattern of the shipped rules whose degree was fuzzed too keeps within it.
+    expect(regexSafety('\\b(?:screenshot|photograph|snap)\\b[^.!?]{0,80}\\b(?:and|then) (?:post|drop|send)').safety).toBe('polynomial');
+  }, 60_000);
 });
 
 const ROOT = join(import.meta.dirname, '../..');
