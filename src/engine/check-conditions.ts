@@ -50,7 +50,8 @@ export interface ConditionsAt {
 }
 
 export function triggerLength(rule: Rule): number {
-  return Math.max(...rule.match.any.map((t) => parseTerm(t).text.length));
+  // A reduce, not Math.max(...terms): a list of hundreds of thousands of terms would overflow the stack.
+  return rule.match.any.reduce((longest, t) => Math.max(longest, parseTerm(t).text.length), 0);
 }
 
 /** Checks one condition, written at `at.key[index]`: its context exists, its patterns are safe where it is used. */
