@@ -125,4 +125,18 @@ describe('forget me', () => {
     }
     // Its own bound: building the member's traces takes seconds, and the retry may wait up to 10 s.
   }, 30_000);
+
+  it('empties at the next start a log that the erasing process left behind, stopped before a reader let go', async () => {
+    const { store, adapter } = await botWithMember();
+    const reader = new sqlite3.Database(store.path);
+    const exec = (sql: string) => new Promise<void>((resolve, reject) => reader.exec(sql, (err) => (err ? reject(err) : resolve())));
+    await exec('BEGIN; SELECT count(*) FROM messages;');
+    await adapter.say('forget me', { sender: MEMBER, group: GROUP, addressed: true });
+    await store.close();
+    // The bot starts again while the reader still holds its snapshot, and outlives it.
+    const again = await tempStore({}, store.path);
+    await exec('COMMIT');
+    await new Promise<void>((resolve) => reader.close(() => resolve()));
+    await waitFor(() => bytesFound(again.path, TRACES).length === 0, 'the WAL emptied after the restart', 10_000);
+  }, 30_000);
 });

@@ -42,8 +42,11 @@ export async function openSqlite(path: string, reading: TextReading, options: Op
       PRAGMA cache_size = -8192; PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864;`);
     const writer = new SerialWriter<Db>(db);
     wal = new WalTruncator(writer);
-    if (await scrubLegacy(db, version)) await wal.truncate();
+    await scrubLegacy(db, version);
     await migrate(writer, reading);
+    // An erasure's log may outlive the process that made it (killed, or stopped while a reader held
+    // the log): cut it at every start, retrying in the background while a reader still holds it.
+    if (!memory) await wal.truncate();
     // An in-memory database exists once per connection: there the writer reads too. Readers keep
     // 4 MB of pages: a report reads a period once, so a larger cache only holds pages it will not
     // read again (16 MB cost the bot ~15 MB of RSS with stats no faster); the OS caches the file.
