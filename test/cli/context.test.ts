@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { childCli } from '../audit/support/child-cli.js';
@@ -19,5 +19,18 @@ describe('the CLI process', () => {
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  }, 60_000);
+
+  it('says in one line, exit 1, that its output cannot be written to a full disk', async () => {
+    const input = join(tempDir(), 'one.jsonl');
+    writeFileSync(input, `${JSON.stringify({ text: '请大家今晚十点前完成打卡并截图发群里' })}\n`);
+    const full = openSync('/dev/full', 'w');
+    const child = spawn(process.execPath, [cli.bin, 'classify', input], { stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('fingertip: standard output: cannot write (ENOSPC)\n');
+    expect(code).toBe(1);
   }, 60_000);
 });
