@@ -1,16 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { lstat, open, rename, writeFile } from 'node:fs/promises';
-import { InputError, WorkError } from '../core/errors.js';
+import { writeError } from '../core/write-error.js';
 
-/** Codes of a disk that cannot take more: the work failed (exit 1), the path itself was fine. */
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EIO']);
-
-const cannotWrite = (out: string, err: unknown): Error => {
-  const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  return DISK_FULL.has(code)
-    ? new WorkError(`--out ${out}: cannot write (${code}); an earlier file there is as it was`)
-    : new InputError(`--out ${out}: cannot write (${code})`);
-};
+const cannotWrite = (out: string, err: unknown): Error => writeError(`--out ${out}`, err, '; an earlier file there is as it was');
 
 /**
  * Checks before a long run that its `--out` file can be written, so that the run fails before it

@@ -28,7 +28,7 @@ describe('the CLI process', () => {
     const child = spawn(process.execPath, [cli.bin, 'classify', input], { stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toBe('fingertip: standard output: cannot write (ENOSPC)\n');
     expect(code).toBe(1);

@@ -6,15 +6,14 @@ import { join } from 'node:path';
 import { effectiveRecipients } from '../../analysis/cost.js';
 import type { MessageRecord } from '../../core/message-record.js';
 import { formatIso } from '../../core/time/format.js';
-import { InputError } from '../../core/errors.js';
+import { writeError } from '../../core/write-error.js';
 import { readLines } from '../../core/read-lines.js';
 import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
 import type { Pseudonyms } from '../../core/pseudonyms.js';
 
 /** The one line for a bundle that cannot be written: the file, and the system's code for why. */
-const cannotWrite = (path: string, err: unknown): InputError =>
-  new InputError(`--evidence ${path}: cannot write (${(err as NodeJS.ErrnoException).code ?? (err as Error).message ?? 'error'})`);
+const cannotWrite = (path: string, err: unknown): Error => writeError(`--evidence ${path}`, err);
 
 /** Where the bundle is written before it is renamed over FILE. */
 const partOf = (path: string): string => `${path}.${process.pid}.part`;
@@ -67,8 +66,8 @@ export class EvidenceWriter {
 
   private spoolError: NodeJS.ErrnoException | undefined;
 
-  private spoolFailed(): InputError {
-    return new InputError(`--evidence ${this.path}: cannot spool the bundle (${this.spoolError?.code ?? this.spoolError?.message ?? 'error'})`);
+  private spoolFailed(): Error {
+    return writeError(`--evidence ${this.path}: the bundle's spool`, this.spoolError);
   }
 
   /**

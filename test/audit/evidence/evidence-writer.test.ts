@@ -1,3 +1,4 @@
+import { InputError, WorkError } from '../../../src/core/errors.js';
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -93,10 +94,10 @@ describe('EvidenceWriter', () => {
       const w = await EvidenceWriter.create(path);
       for (let i = 0; i < 2000; i++) await w.add({ ...record, id: `12/${i}` });
       block(`${path}.${process.pid}.part`);
-      await expect(
-        w.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai'),
-        why,
-      ).rejects.toThrow(new RegExp(`^--evidence .*evidence\\.csv: cannot write \\(${why}\\)$`));
+      const err = await w.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai').catch((e: unknown) => e);
+      expect((err as Error).message, why).toMatch(new RegExp(`^--evidence .*evidence\\.csv: cannot write \\(${why}\\)$`));
+      // A full disk is the work failing (exit 1); a path that cannot be written, bad input (exit 2).
+      expect(err, why).toBeInstanceOf(why === 'ENOSPC' ? WorkError : InputError);
       expect(readFileSync(path, 'utf8')).toBe('last week\n');
     }
   }, 30_000);
@@ -107,7 +108,7 @@ describe('EvidenceWriter', () => {
     await w.add(record);
     // What the stream does when the disk under the temporary folder fills after it accepted a write.
     (w as unknown as { spool: NodeJS.EventEmitter }).spool.emit('error', Object.assign(new Error('no space left'), { code: 'ENOSPC' }));
-    await expect(w.add(record)).rejects.toThrow(/^--evidence .*evidence\.csv: cannot spool the bundle \(ENOSPC\)$/);
-    await expect(w.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai')).rejects.toThrow(/cannot spool the bundle \(ENOSPC\)/);
+    await expect(w.add(record)).rejects.toThrow(/^--evidence .*evidence\.csv: the bundle's spool: cannot write \(ENOSPC\)$/);
+    await expect(w.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai')).rejects.toThrow(WorkError);
   });
 });
