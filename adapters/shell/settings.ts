@@ -11,9 +11,12 @@ export interface ShellSettings {
   members?: number;
 }
 
-/** The shell's settings; a group size out of range is an InputError naming the key. */
+/** The shell's settings; a name that is not a string, or a group size out of range, is an InputError naming the key. */
 export function shellSettings(config: Config): ShellSettings {
-  const { raw, number } = settingsReader(config, 'shell', ['group', 'user', 'members']);
-  const settings = raw as ShellSettings;
-  return raw.members === undefined ? settings : { ...settings, members: number('members', raw.members, MEMBERS) };
+  const { raw, optStr, number } = settingsReader(config, 'shell', ['group', 'user', 'members']);
+  return {
+    group: optStr('group'),
+    user: optStr('user'),
+    members: raw.members === undefined ? undefined : number('members', raw.members, MEMBERS),
+  };
 }
