@@ -23,6 +23,14 @@ describe('openStore', () => {
     expect(existsSync(path)).toBe(true);
   });
 
+  it('refuses a path whose folder cannot be made, a file standing in its way, naming it', async () => {
+    const file = join(tempDir(), 'afile');
+    writeFileSync(file, 'not a folder');
+    const err = await rejection(openStore(join(file, 'x.db')));
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toBe(`${join(file, 'x.db')}: cannot make the database's folder (EEXIST)`);
+  });
+
   it('refuses random bytes with an InputError naming the file, and leaves the file as it was', async () => {
     const path = join(tempDir(), 'random.db');
     const bytes = randomBytes(8192);

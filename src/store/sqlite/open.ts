@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { InputError } from '../../core/errors.js';
 import { Db } from './db.js';
 import { checkIdentity } from './identity.js';
 import { checkIntegrity } from './integrity.js';
@@ -17,6 +18,15 @@ export interface OpenOptions extends IngestOptions {
   busyTimeoutMs?: number;
 }
 
+/** The database's folder, made if need be; one that cannot be (a file stands in its way) is bad input naming it. */
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (err) {
+    throw new InputError(`${path}: cannot make the database's folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
 /**
  * Opens (creating if need be) the store's SQLite file: WAL so reports read while the bot writes,
  * synchronous FULL so a committed batch survives power loss as well as a killed process, foreign
@@ -30,7 +40,7 @@ export interface OpenOptions extends IngestOptions {
 export async function openSqlite(path: string, reading: TextReading, options: OpenOptions = {}): Promise<Store> {
   const busy = options.busyTimeoutMs ?? 5000;
   const memory = path === ':memory:';
-  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  if (!memory) makeFolder(path);
   const opened: Db[] = [];
   let wal: WalTruncator | undefined;
   try {
