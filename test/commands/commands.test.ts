@@ -214,6 +214,18 @@ describe('chat commands', () => {
     for (const cue of cues) expect(cue).toMatch(/^“[^”]{2,}”（\+\d+\.\d\d）$/);
   });
 
+  it("an admin silences the model's own flags of one category with config disable model/<category>", async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('config disable model/check-in', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^Saved: .*disabled rules model\/check-in/);
+    await adapter.say('老师们把本周的工作日志发一下', { id: 'd1', from: 'boss' });
+    await store.flush();
+    expect((await store.message('test', 'd1'))?.findings).toEqual([]);
+    await adapter.say('config disable model/no-such-category', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toBe('There is no rule model/no-such-category.');
+  });
+
   it('report stores an anonymous lead; forget me erases the name', async () => {
     const { adapter, store } = await botHarness();
     await adapter.say('反映 每天要在三个群里重复报同一张表', cmd);

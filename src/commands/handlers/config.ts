@@ -1,3 +1,4 @@
+import { CATEGORIES } from '../../core/categories.js';
 import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
@@ -23,7 +24,9 @@ const NEEDS = {
   noRule: (v: string, ctx: CommandContext) => (ctx.lang === 'zh' ? `没有这条规则：${v}` : `There is no rule ${v}.`),
 };
 
-const knownRule = (v: string, ctx: CommandContext) => ctx.engine.rules.some((r) => r.id === v);
+// A rule of the packs, or the model's own flags of one category (model/<category>, as `why` names them).
+const knownRule = (v: string, ctx: CommandContext) =>
+  ctx.engine.rules.some((r) => r.id === v) || (v.startsWith('model/') && (CATEGORIES as readonly string[]).includes(v.slice('model/'.length)));
 
 /** Each setting: its words in both languages (the first Chinese one is shown) and how it changes the settings, or why it cannot. */
 const SETTINGS: [string[], Change][] = [
