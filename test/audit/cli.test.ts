@@ -24,7 +24,7 @@ describe('fingertip audit', () => {
     const r = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--out', md]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`fingertip audit: ${md}: 6 messages, 1 demands, 1 groups\n`);
+    expect(r.stderr).toBe(`fingertip audit: ${md}: 6 messages, 1 demand, 1 group\n`);
     expect(readFileSync(md, 'utf8')).toContain('教务通知群');
     const html = join(dir, 'report.out');
     expect((await runCli(['audit', fixture('slack'), '--format', 'html', '--out', html])).code).toBe(0);
@@ -100,6 +100,6 @@ describe('fingertip audit', () => {
     const twice = await runCli(['audit', fixture('contract.jsonl'), fixture('contract.jsonl')]);
     expect(JSON.parse(twice.stdout)).toEqual(JSON.parse(once.stdout));
     const n = (JSON.parse(once.stdout) as Report).messages;
-    expect(twice.stderr).toBe(`fingertip audit: ${n} messages read twice (the same id in exports that overlap) were counted once\n`);
+    expect(twice.stderr).toBe(`fingertip audit: ${n} messages read twice (the same id in exports that overlap) counted once\n`);
   });
 });

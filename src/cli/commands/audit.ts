@@ -23,6 +23,9 @@ function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit
  * `fingertip audit EXPORT... [--format json|md|html] [--lang zh|en] [--out FILE] [--evidence FILE] [--skip-bad]`:
  * one report over exported chat history, each export's format told by its content.
  */
+/** "1 message", "2,500 messages": the summary lines are read by people. */
+const counted = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('audit', argv, {
     format: { type: 'string' },
@@ -50,17 +53,17 @@ export const run: Command = async (argv, ctx) => {
     lang: lang ?? config.language,
   });
   if (result.repeated)
-    ctx.stderr.write(`fingertip audit: ${result.repeated.toLocaleString('en')} messages read twice (the same id in exports that overlap) were counted once\n`);
+    ctx.stderr.write(`fingertip audit: ${counted(result.repeated, 'message')} read twice (the same id in exports that overlap) counted once\n`);
   const text = render(format, result, skipBad, lang ?? config.language);
   if (out) {
     await writeOut(out, text);
     const { report } = result;
     ctx.stderr.write(
-      `fingertip audit: ${out}: ${report.messages.toLocaleString('en')} messages, ${report.demands.toLocaleString('en')} demands, ${report.groups.length} groups${result.skipped ? `, ${result.skipped} broken entries skipped` : ''}\n`,
+      `fingertip audit: ${out}: ${counted(report.messages, 'message')}, ${counted(report.demands, 'demand')}, ${counted(report.groups.length, 'group')}${result.skipped ? `, ${counted(result.skipped, 'broken entry', 'broken entries')} skipped` : ''}\n`,
     );
   } else {
     ctx.stdout.write(text);
   }
-  if (values.evidence) ctx.stderr.write(`fingertip audit: ${values.evidence as string}: ${result.evidenceRows} evidence rows\n`);
+  if (values.evidence) ctx.stderr.write(`fingertip audit: ${values.evidence as string}: ${counted(result.evidenceRows, 'evidence row')}\n`);
   return 0;
 };
