@@ -86,6 +86,19 @@ const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!／！]?\s*/u;
 const TRAILING = /(?:(?:^|\s+)(?:@\S+|<@[A-Z0-9]+>))+\s*$|[?？!！.。]+\s*$/u;
 
 /**
+ * The words without a trailing mention or mark. A mention that is a setting's value (config
+ * supervisor @王主任, as WeChat and DingTalk admins name someone) is the value, not the bot.
+ */
+function withoutTrailing(args: string, name: CommandName): string {
+  for (;;) {
+    const next = args.replace(TRAILING, '').trim();
+    if (next === args) return args;
+    if (name === 'config' && next.split(/\s+/u).length < 2 && /@/u.test(args.slice(next.length))) return args;
+    args = next;
+  }
+}
+
+/**
  * Commands that change nothing: their answer is all they do. In a direct message they may take other
  * words; one that changes something never does ("forget me if I leave?").
  */
@@ -110,7 +123,7 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
     if (!separated(rest, name, lang, lenient)) continue;
     let args = rest.replace(/^[\s:：,，]+/u, '').trim();
     // A lead keeps its words as written; other commands read theirs without a trailing mention or mark.
-    if (name !== 'report') while (TRAILING.test(args)) args = args.replace(TRAILING, '').trim();
+    if (name !== 'report') args = withoutTrailing(args, name);
     if (!(lenient && ANSWER_ONLY.has(name)) && !takes(name, args)) continue;
     return { name, args, lang };
   }

@@ -214,6 +214,15 @@ describe('chat commands', () => {
     for (const cue of cues) expect(cue).toMatch(/^“[^”]{2,}”（\+\d+\.\d\d）$/);
   });
 
+  it('an admin names a supervisor by a mention: @王主任 is 王主任, <@U0SUPER> is U0SUPER', async () => {
+    const { adapter } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('设置 周报接收人 @王主任', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任$/);
+    await adapter.say('config supervisor <@U0SUPER>', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/supervisors 王主任, U0SUPER$/);
+  });
+
   it("an admin silences the model's own flags of one category with config disable model/<category>", async () => {
     const { adapter, store } = await botHarness();
     adapter.admins.add('owner');

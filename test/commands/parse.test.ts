@@ -106,6 +106,10 @@ describe('parseCommand', () => {
   it('keeps an address with @ in a setting: only a mention standing apart is dropped', () => {
     expect(parseCommand('config supervisor boss@corp.com')).toEqual({ name: 'config', args: 'supervisor boss@corp.com', lang: 'en' });
     expect(parseCommand('config supervisor U0BOSS <@U0BOT>')).toEqual({ name: 'config', args: 'supervisor U0BOSS', lang: 'en' });
+    // A mention that is the value names the supervisor, not the bot.
+    expect(parseCommand('设置 周报接收人 @王主任')).toEqual({ name: 'config', args: '周报接收人 @王主任', lang: 'zh' });
+    expect(parseCommand('config supervisor <@U0SUPER>')).toEqual({ name: 'config', args: 'supervisor <@U0SUPER>', lang: 'en' });
+    expect(parseCommand('config mode nudge @fingertip')).toEqual({ name: 'config', args: 'mode nudge', lang: 'en' });
   });
 
   it('reads Chinese category words written together after 漏报', () => {

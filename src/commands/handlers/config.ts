@@ -61,7 +61,9 @@ const SETTINGS: [string[], Change][] = [
     ['supervisor', '周报接收人', '主管', '周报'],
     (s, v, ctx) => {
       if (!v) return NEEDS.supervisor[ctx.lang];
-      s.supervisors = [...new Set([...(s.supervisors ?? []), v])];
+      // Named by a mention: @王主任 is 王主任, Slack's <@U0SUPER> is U0SUPER.
+      const who = v.replace(/^<@([A-Z0-9]+)>$/u, '$1').replace(/^@(?=\S)/u, '');
+      s.supervisors = [...new Set([...(s.supervisors ?? []), who])];
       return undefined;
     },
   ],
