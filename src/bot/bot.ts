@@ -10,7 +10,7 @@ import type { GroupSettings, Store } from '../store/store.js';
 import { toRecord } from '../analysis/record/to-record.js';
 import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
-import { commandKey } from './command-key.js';
+import { commandKey, doneKey } from './command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
@@ -140,7 +140,7 @@ export class Bot {
         await store.unmarkSeen(msg.platform, key, begunAt).catch(() => {});
         throw err;
       }
-      await store.markSeen(msg.platform, `${key}:done`, this.now());
+      await store.markSeen(msg.platform, doneKey(msg.id), this.now());
     })().finally(() => this.running.delete(runKey));
     this.running.set(runKey, run);
     return run;
@@ -162,7 +162,7 @@ export class Bot {
     for (;;) {
       const begunAt = this.now();
       if (await store.markSeen(msg.platform, key, begunAt)) return begunAt;
-      if (await store.seen(msg.platform, `${key}:done`)) return 'done';
+      if (await store.seen(msg.platform, doneKey(msg.id))) return 'done';
       const begun = await store.seenAt(msg.platform, key);
       if (begun === undefined && Date.now() < giveUp) continue; // let go meanwhile: try to take it
       if (begun !== undefined && Math.abs(this.now() - begun) >= COMMAND_LEASE_MS && Date.now() < giveUp) {
@@ -245,6 +245,7 @@ export class Bot {
         this.settings.delete(groupKey(msg.platform, id));
         this.settingsReads.delete(groupKey(msg.platform, id));
       },
+      doneKey: doneKey(msg.id),
     };
     await HANDLERS[name](ctx);
   }

@@ -8,3 +8,8 @@ import { createHash } from 'node:crypto';
 export function commandKey(messageId: string): string {
   return `command:${createHash('sha256').update(messageId).digest('base64url').slice(0, 22)}`;
 }
+
+/** The mark that a command message's command finished. */
+export function doneKey(messageId: string): string {
+  return `${commandKey(messageId)}:done`;
+}

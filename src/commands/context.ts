@@ -26,6 +26,8 @@ export interface CommandContext {
   replyInGroup(text: string): Promise<void>;
   /** Group settings changed: drop what the bot cached of them. */
   settingsChanged(groupId: string): void;
+  /** The mark that this command finished, for a store write that must commit with it (a lead). */
+  doneKey: string;
 }
 
 export type CommandHandler = (ctx: CommandContext) => Promise<void>;

@@ -4,10 +4,11 @@ import type { Lead, Period } from './store.js';
 /** Leads keep their time to the quarter hour: enough for the week they belong to in any time zone, and no exact match with the sender's message. */
 const LEAD_TIME_STEP_MS = 15 * 60_000;
 
-/** An anonymous tip: no sender is stored, by design. Run inside a transaction. */
-export async function addLead(db: Sql, platform: string, groupId: string | null, text: string, ts: number): Promise<void> {
+/** An anonymous tip: no sender is stored, by design; `doneKey`, the command's mark that it finished. Run inside a transaction. */
+export async function addLead(db: Sql, platform: string, groupId: string | null, text: string, ts: number, doneKey?: string): Promise<void> {
   const at = Math.floor(ts / LEAD_TIME_STEP_MS) * LEAD_TIME_STEP_MS;
   await db.run('INSERT INTO leads (platform, group_id, text, ts) VALUES (?, ?, ?, ?)', [platform, groupId, text, at]);
+  if (doneKey !== undefined) await db.run('INSERT INTO seen_events (platform, key, ts) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [platform, doneKey, at]);
 }
 
 export async function readLeads(db: Sql, period: Period): Promise<Lead[]> {

@@ -210,8 +210,8 @@ export class SqlStore implements Store {
     });
   }
 
-  addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void> {
-    return this.writer.transaction((db) => addLead(db, platform, groupId, text, ts));
+  addLead(platform: string, groupId: string | null, text: string, ts: number, doneKey?: string): Promise<void> {
+    return this.writer.transaction((db) => addLead(db, platform, groupId, text, ts, doneKey));
   }
 
   falsePositives() {

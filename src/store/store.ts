@@ -246,7 +246,11 @@ export interface Store {
   missedDemands(): Promise<MissedDemand[]>;
   /** How many of the scope's messages members corrected and reported missed (see feedback-counts.ts). */
   feedbackCounts(scope: Scope): Promise<FeedbackCounts>;
-  addLead(platform: string, groupId: string | null, text: string, ts: number): Promise<void>;
+  /**
+   * Stores an anonymous lead. With `doneKey`, the command's mark that it finished is written in the
+   * same transaction: a crash between the two cannot leave the lead stored and the command to run again.
+   */
+  addLead(platform: string, groupId: string | null, text: string, ts: number, doneKey?: string): Promise<void>;
   leads(period: Period): Promise<Lead[]>;
   setOptOut(platform: string, user: string, optedOut: boolean): Promise<void>;
   isOptedOut(platform: string, user: string): Promise<boolean>;

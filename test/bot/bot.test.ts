@@ -104,6 +104,23 @@ describe('Bot pipeline', () => {
     expect(await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).toHaveLength(1);
   });
 
+  it('does not file a lead twice when the process died after storing it, before it marked the command done', async () => {
+    const { store, config } = await botHarness();
+    const adapter = new RecordingAdapter();
+    // The process dies right after the lead's commit: its own mark that the command finished is never written.
+    const dying = Object.assign(Object.create(store) as typeof store, {
+      markSeen: (platform: string, key: string, ts?: number) =>
+        key.endsWith(':done') ? Promise.reject(new Error('killed')) : store.markSeen(platform, key, ts),
+    });
+    await new Bot({ config, store: dying, engine: rulesOnly(), adapters: [adapter], log: () => {} }).start();
+    await expect(adapter.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true })).rejects.toThrow('killed');
+    // Restarted, the same input again (a piped rerun, a platform's redelivery): done at once, not after the lease.
+    const again = new RecordingAdapter();
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [again], log: () => {} }).start();
+    await again.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true });
+    expect(await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).toHaveLength(1);
+  });
+
   it('takes over a command whose run died unfinished (its process or database lost mid-run) once the lease is past', async () => {
     const { store, config } = await botHarness();
     let now = NOW;
