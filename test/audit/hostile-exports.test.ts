@@ -86,6 +86,20 @@ describe('fingertip audit of a hostile zip', () => {
     }
   });
 
+  it('refuses an entry whose data does not match its CRC, and with --skip-bad reads nothing of it', { timeout: 4 * HANG_MS }, async () => {
+    const day = Buffer.from(JSON.stringify([{ type: 'message', user: 'U1', text: '请大家今晚八点前完成打卡', ts: '1795500000.000100' }]));
+    const damaged = { ...deflated('ops/2026-11-25.json', day), crc: (deflated('x', day).crc ^ 1) >>> 0 };
+    const zip = exportZip('damaged.zip', [damaged]);
+    const refused = await audit([zip]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      new RegExp(`^fingertip audit: ${zip}: ops/2026-11-25\\.json: corrupt zip entry \\(its CRC is [0-9a-f]{8} where the zip says [0-9a-f]{8}\\)\\n$`),
+    );
+    const skipped = await audit([zip, '--skip-bad']);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ ...(JSON.parse((await audit([fixture('slack')])).stdout) as object), skipped_entries: 1 });
+  });
+
   it('refuses an entry named outside the export in one line, and with --skip-bad reads the rest', { timeout: 4 * HANG_MS }, async () => {
     const day = Buffer.from(JSON.stringify([{ type: 'message', user: 'U1', text: 'hi', ts: '1795500000.000100' }]));
     const zip = exportZip('traversal.zip', [deflated('../../x.json', day), deflated('/tmp/ops/2026-11-25.json', day)]);

@@ -14,6 +14,8 @@ declare module 'yauzl' {
     extraFields: ExtraField[];
     uncompressedSize: number;
     compressedSize: number;
+    /** The entry's CRC-32 as the central directory states it; yauzl does not check the data against it. */
+    crc32: number;
     isEncrypted(): boolean;
     canDecodeFileData(): boolean;
   }

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { getFileNameLowLevel, openPromise, validateFileName, type Entry, type ZipFile } from 'yauzl';
 import { InputError } from '../../core/errors.js';
 import { BadExportFile, chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
@@ -9,6 +10,7 @@ const MAX_ENTRY_BYTES = 256 * MiB;
 const MAX_RATIO = 100;
 const RATIO_FROM = 4 * MiB;
 const UNZIP = 'unzip it to audit the folder if it is genuine';
+const hex = (n: number): string => n.toString(16).padStart(8, '0');
 
 /**
  * Why an entry is not inflated, if it is not. The sizes are the central directory's, which yauzl then
@@ -64,13 +66,19 @@ export async function zipFiles(path: string, marker: string): Promise<ExportFile
       if (!entry) throw new BadExportFile('no such entry');
       const why = refusal(entry);
       if (why) throw new BadExportFile(why);
-      let stream;
-      try {
-        stream = await zip.openReadStreamPromise(entry);
-      } catch (err) {
-        throw new BadExportFile(`corrupt zip entry (${(err as Error).message})`);
-      }
-      yield* chunksOf(stream, (err) => `corrupt zip entry (${err.message})`);
+      const inflate = async () => {
+        try {
+          return chunksOf(await zip.openReadStreamPromise(entry), (err) => `corrupt zip entry (${err.message})`);
+        } catch (err) {
+          throw new BadExportFile(`corrupt zip entry (${(err as Error).message})`);
+        }
+      };
+      // yauzl does not check an entry's CRC: a damaged one would be read as sent. Checked in a first
+      // pass, so that nothing of a damaged entry is read at all (it is one broken entry, not half one).
+      let crc = 0;
+      for await (const chunk of await inflate()) crc = crc32(chunk, crc);
+      if (crc !== entry.crc32) throw new BadExportFile(`corrupt zip entry (its CRC is ${hex(crc)} where the zip says ${hex(entry.crc32)})`);
+      yield* await inflate();
     },
     close() {
       zip.close();
