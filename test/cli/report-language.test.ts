@@ -66,4 +66,13 @@ describe('the language of audit and report', () => {
     expect((await report('--out', out)).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<html lang="zh-CN">');
   });
+
+  it('speaks, for a week with no messages, as the digest of the same groups does', async () => {
+    const { config: c, store } = await digestStore();
+    await seedWeek(store);
+    await store.setGroupSettings('test', 'C01', { ...(await store.groupSettings('test', 'C01')), language: 'zh' });
+    const file = config(`db: ${c.db}\n`);
+    // The groups' names are English; the one group that set a language set Chinese, as the digest reads it.
+    expect(heading((await runCli(['report', '--week', '2026-W30', '--config', file, '--format', 'md'])).stdout)).toBe(ZH);
+  });
 });

@@ -1,7 +1,10 @@
 import { loadConfig } from '../config/load.js';
 import { storedReport } from '../../analysis/report/from-store.js';
 import { chosenFormat, renderReport } from '../../render/render.js';
-import { languageOption, reportLanguage } from '../../render/report-language.js';
+import { languageOption } from '../../render/report-language.js';
+import { digestLanguage } from '../../digest/language.js';
+import type { Lang } from '../../core/lang.js';
+import type { Store } from '../../store/store.js';
 import { openExistingStore } from '../existing-store.js';
 import { weekOf, weekRange } from '../../core/time/iso-week.js';
 import { InputError } from '../../core/errors.js';
@@ -14,6 +17,20 @@ import type { Command } from '../context.js';
  * read from the bot's database; the week defaults to the current one. Records stream from SQLite
  * into the same builder.
  */
+/**
+ * The language of a report from the bot's database when none is chosen: the one the digest of the
+ * same groups speaks (their `config language`, else their names), even for a week with no messages.
+ */
+async function storedLanguage(store: Store): Promise<Lang> {
+  const groups = await store.groups();
+  const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
+  return digestLanguage(
+    undefined,
+    settings.map((s) => s.language),
+    groups.map((g) => g.name),
+  );
+}
+
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('report', argv, {
     week: { type: 'string' },
@@ -32,7 +49,7 @@ export const run: Command = async (argv, ctx) => {
   try {
     const builder = await storedReport(store, config, { from, to });
     const report = builder.build();
-    text = renderReport(format, report, builder.details(), reportLanguage(lang, report));
+    text = renderReport(format, report, builder.details(), lang ?? (await storedLanguage(store)));
   } finally {
     await store.close();
   }
