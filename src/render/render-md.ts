@@ -1,3 +1,4 @@
+import type { Finding } from '../core/finding.js';
 import type { Lang } from '../core/lang.js';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
@@ -10,6 +11,28 @@ import { capped } from './table-cap.js';
 import { REPORT_TEXTS } from './texts.js';
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
+
+/**
+ * The text with what the rules matched in bold. Touching matches are one run (two would meet as
+ * `****`, shown as it is), and punctuation at a run's ends stays outside it: CommonMark closes
+ * `**` after 」 or ” only before a space or more punctuation, which Chinese text seldom has.
+ */
+function boldMatches(text: string, findings: readonly Finding[]): string {
+  const runs: { text: string; matched: boolean }[] = [];
+  for (const s of segments(text, findings)) {
+    const matched = s.rules.length > 0;
+    const last = runs.at(-1);
+    if (last && last.matched && matched) last.text += s.text;
+    else runs.push({ text: s.text, matched });
+  }
+  return runs
+    .map(({ text: t, matched }) => {
+      if (!matched) return md(t);
+      const [, lead, core, trail] = /^(\p{P}*)(.*?)(\p{P}*)$/su.exec(t)!;
+      return core ? `${md(lead)}**${md(core)}**${md(trail)}` : md(t);
+    })
+    .join('');
+}
 
 /** A readable Markdown report in `lang`: totals, categories with person-hours, groups, derived findings, evidence. */
 export function renderMarkdown(report: Report, details: ReportDetails, lang: Lang): string {
@@ -83,12 +106,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   out.push(`## ${t.evidence(details.evidence.length)}`, '');
   if (details.evidence.length === 0) out.push(t.noFlagged);
   for (const e of details.evidence) {
-    const text =
-      e.text === null
-        ? t.textNotKept
-        : segments(e.text, e.findings)
-            .map((s) => (s.rules.length ? `**${md(s.text)}**` : md(s.text)))
-            .join('');
+    const text = e.text === null ? t.textNotKept : boldMatches(e.text, e.findings);
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(', ');
     out.push(
       `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(e.senderName)} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,

@@ -46,6 +46,26 @@ describe('renderReport', () => {
     expect(html.match(/<svg /g)).toHaveLength(2);
   });
 
+  it('bolds touching matches as one run, and leaves the punctuation at either end of a run outside it, so CommonMark closes it', () => {
+    const b = new ReportBuilder({ config: defaultConfig() });
+    b.addGroup({ platform: 'test', id: 'g1', name: '卫健群', members: 21 });
+    const at = (text: string, word: string): [number, number] => [text.indexOf(word), text.indexOf(word) + word.length];
+    const touching = '请全体同事今晚十点前完成打卡并截图发群里';
+    const quoted = '大家今天下班前下载安装“学习强国”并注册';
+    const finding = (text: string, word: string, rule: string) => ({ rule, category: 'check-in' as const, span: at(text, word), match: word });
+    b.add({
+      ...demand({ id: 'm1', groupId: 'g1', ts: sh('2026-11-23T10:00:00'), text: touching }, ['check-in']),
+      findings: [finding(touching, '完成打卡', 'a/x'), finding(touching, '并截图发', 'b/y')],
+    });
+    b.add({
+      ...demand({ id: 'm2', groupId: 'g1', ts: sh('2026-11-23T11:00:00'), text: quoted }, ['check-in']),
+      findings: [finding(quoted, '下载安装“学习强国”', 'a/x')],
+    });
+    const text = renderReport('md', b.build(), b.details(), 'zh');
+    expect(text).toContain('今晚十点前**完成打卡并截图发**群里');
+    expect(text).toContain('下班前**下载安装“学习强国**”并注册');
+  });
+
   it('escapes user text in Markdown and bolds the match', () => {
     const { report, details } = built();
     const text = renderReport('md', report, details, 'en');
