@@ -81,8 +81,8 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   section(
     t.examples,
     d.examples.map((e, i) => {
-      const time = formatIso(e.ts, d.timezone).slice(5, 16).replace('T', ' ');
-      return t.example(i + 1, t.quote(cut(e.text)), name(e.group), time, hours(e.personMinutes), e.rules.join(', '));
+      const time = t.sentAt(formatIso(e.ts, d.timezone));
+      return t.example(i + 1, t.quote(cut(e.text)), name(e.group), time, hours(e.personMinutes), e.rules.join(t.listSep));
     }),
   );
   if (d.senders)

@@ -31,6 +31,8 @@ export interface DigestTexts {
   /** Members' corrections of the week's flags; said only when there are any. */
   feedback: (corrected: number, missed: number, bySender: number) => string;
   examples: string;
+  /** When an example was sent, from its local ISO time ("2026-12-07T13:05:00+08:00"). */
+  sentAt: (iso: string) => string;
   /** One quoted example: `text` already quoted. */
   example: (n: number, text: string, group: string, time: string, hours: string, rules: string) => string;
   quote: (text: string) => string;
@@ -73,6 +75,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     feedback: (c, m, own) =>
       `成员反馈：${c} 条被标为误报（已不计入${own ? `，其中 ${own} 条由发送人自己标记` : ''}），${m} 条被报为漏报（不计入，用于改进识别）。`,
     examples: '负担最重的要求：',
+    sentAt: (iso) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`,
     example: (i, q, g, t, h, r) => `${i}. ${q}（${g}，${t}，约 ${h} 人·小时，规则 ${r}）`,
     quote: (text) => `「${text}」`,
     senders: '发出要求最多的人：',
@@ -108,6 +111,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     feedback: (c, m, own) =>
       `Members' feedback: ${c} flagged ${c === 1 ? 'message' : 'messages'} marked not formalism (no longer counted${own ? `; ${own} of them by ${own === 1 ? 'its' : 'their'} own sender` : ''}), ${m} ${m === 1 ? 'demand' : 'demands'} reported missed (not counted; kept to improve the flags).`,
     examples: 'Heaviest demands:',
+    sentAt: (iso) => `${iso.slice(5, 10)} ${iso.slice(11, 16)}`,
     example: (i, q, g, t, h, r) => `${i}. ${q} (${g}, ${t}, about ${h} person-hours, rule ${r})`,
     quote: (text) => `"${text}"`,
     senders: 'Most demands sent by:',

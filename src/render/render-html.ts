@@ -96,7 +96,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
 <h2>${h(t.groups)}</h2>${groupRows.length ? table(`${th(t.group)}${th(t.members, true)}${th(t.messages, true)}${th(t.demands, true)}${th(t.personHours, true)}`, groupRows, groups.more, t.moreGroups, 5) : `<p class="muted">${h(t.noMessages)}</p>`}
 <h2>${h(t.senders)}</h2>${senderRows.length ? table(`${th(t.sender)}${th(t.demands, true)}`, senderRows, senders.more, t.moreSenders, 2) : `<p class="muted">${h(t.none)}</p>`}
 <h2>${h(t.derived)}</h2>
-<h3>${h(t.duplicates(report.duplicates.length))}</h3>${list(report.duplicates.map((d) => `<li>${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${h(t.colon)}<span class="muted">${d.message_ids.slice(0, 10).map(h).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}</span></li>`))}
+<h3>${h(t.duplicates(report.duplicates.length))}</h3>${list(report.duplicates.map((d) => `<li>${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${h(t.colon)}<span class="muted">${d.message_ids.slice(0, 10).map(h).join(h(t.listSep))}${d.message_ids.length > 10 ? h(`${t.listSep}…`) : ''}</span></li>`))}
 <h3>${h(t.ackStorms(report.ack_storms.length))}</h3>${list(report.ack_storms.map((s) => `<li>${h(s.message_id)}${h(t.colon)}${h(t.ackStorm(s.acks))}</li>`))}
 <h3>${h(t.sprawl(report.sprawl.length))}</h3>${list(report.sprawl.map((s) => `<li>${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}</li>`))}
 <h2>${h(t.evidence(details.evidence.length))}</h2>${evidence.join('\n') || `<p class="muted">${h(t.noFlagged)}</p>`}

@@ -92,7 +92,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   noneFound(report.duplicates.length);
   for (const d of report.duplicates) {
     out.push(
-      `- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${t.colon}${d.message_ids.slice(0, 10).map(md).join(', ')}${d.message_ids.length > 10 ? ', …' : ''}`,
+      `- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${t.colon}${d.message_ids.slice(0, 10).map(md).join(t.listSep)}${d.message_ids.length > 10 ? `${t.listSep}…` : ''}`,
     );
   }
   out.push('', `### ${t.ackStorms(report.ack_storms.length)}`, '');
@@ -107,7 +107,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   if (details.evidence.length === 0) out.push(t.noFlagged);
   for (const e of details.evidence) {
     const text = e.text === null ? t.textNotKept : boldMatches(e.text, e.findings);
-    const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(', ');
+    const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(t.listSep);
     out.push(
       `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(e.senderName)} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
     );

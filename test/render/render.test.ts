@@ -64,6 +64,8 @@ describe('renderReport', () => {
     const text = renderReport('md', b.build(), b.details(), 'zh');
     expect(text).toContain('今晚十点前**完成打卡并截图发**群里');
     expect(text).toContain('下班前**下载安装“学习强国**”并注册');
+    // A Chinese list is written with 、.
+    expect(text).toContain('`a/x`、`b/y`');
   });
 
   it('escapes user text in Markdown and bolds the match', () => {
