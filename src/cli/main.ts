@@ -2,9 +2,12 @@ import { InputError, WorkError, oneLine } from '../core/errors.js';
 import { processContext, type CliContext, type Command } from './context.js';
 import { packageVersion } from './package-version.js';
 
-export const USAGE = 'usage: fingertip <start|classify|audit|report|digest|feedback|rules|migrate> [options]  (fingertip help for details)';
+const COMMAND_LINE = 'usage: fingertip <start|classify|audit|report|digest|feedback|rules|migrate> [options]';
 
-export const HELP = `${USAGE}
+/** The one line a usage error prints. */
+export const USAGE = `${COMMAND_LINE}  (fingertip help for details)`;
+
+export const HELP = `${COMMAND_LINE}
 
   start [--adapter NAME]... [--config FILE]          run the bot (default: the shell adapter)
   classify [FILE|-] [--text]                          classify JSONL (or plain text) messages
@@ -13,7 +16,7 @@ export const HELP = `${USAGE}
   report [--week YYYY-Www] [--format json|md|html] [--lang zh|en] [--out FILE]
                                                       the same report from the bot's database
   digest [--week YYYY-Www] (--print | --send)         the weekly digest for supervisors
-  feedback export [--out FILE]                        messages marked "not formalism", as lines to train on
+  feedback export [--out FILE]                        messages marked "not formalism" or reported missed, as lines to train on
   rules test|lint|list [DIR]                          run rule examples, check rules, list rules
   migrate --to postgres://… [--from FILE]             copy the bot's SQLite database into PostgreSQL
 

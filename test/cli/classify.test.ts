@@ -96,6 +96,10 @@ describe('fingertip (dispatch)', () => {
     const help = await runCli(['audit', '--help']);
     expect([help.code, help.stderr]).toEqual([0, '']);
     expect(help.stdout).toMatch(/^usage: fingertip audit EXPORT\.\.\. \[--format json\|md\|html\][^\n]*--skip-bad\]\n {4}report on exported chat history\n/);
+    // The whole list does not send its reader to itself, and names what feedback export holds.
+    const all = await runCli(['help']);
+    expect(all.stdout).not.toContain('help for details');
+    expect(all.stdout).toContain('messages marked "not formalism" or reported missed');
     const version = await runCli(['--version']);
     expect(version).toEqual({
       code: 0,
