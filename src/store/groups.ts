@@ -2,7 +2,7 @@ import { InputError } from '../core/errors.js';
 import type { Param, Sql } from './sql/sql.js';
 import type { GroupInfo, GroupSettings, GroupUpsert, Scope } from './store.js';
 import type { Person } from '../core/person.js';
-import { scopeWhere } from './scope-sql.js';
+import { groupsWhere, scopeWhere } from './scope-sql.js';
 import { groupKey } from '../core/group-key.js';
 
 /** A group's settings before its admins change any: made anew each time, as callers edit what they get. */
@@ -142,22 +142,13 @@ export async function mergeGroup(db: Sql, platform: string, fromId: string, toId
 /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
 export async function readPeople(db: Sql, scope: Scope): Promise<Person[]> {
   const where = scopeWhere(scope);
-  const listed = ['1 = 1'];
-  const params: Param[] = [];
-  if (scope.platform !== undefined) {
-    listed.push('gm.platform = ?');
-    params.push(scope.platform);
-  }
-  if (scope.groupIds !== undefined) {
-    listed.push(`gm.group_id IN (${scope.groupIds.map(() => '?').join(', ')})`);
-    params.push(...scope.groupIds);
-  }
+  const listed = groupsWhere(scope, 'gm');
   const rows = await db.all<{ id: string; name: string | null }>(
     `SELECT p.id, u.name FROM (
-      SELECT gm.platform, gm.user_id AS id FROM group_members gm WHERE ${listed.join(' AND ')}
+      SELECT gm.platform, gm.user_id AS id FROM group_members gm WHERE ${['1 = 1', ...listed.terms].join(' AND ')}
       UNION SELECT m.platform, m.sender_id FROM messages m WHERE ${where.sql}) p
      LEFT JOIN chat_users u ON u.platform = p.platform AND u.id = p.id`,
-    [...params, ...where.params],
+    [...listed.params, ...where.params],
   );
   return rows.map((r) => ({ id: r.id, names: r.name === null ? [] : [r.name] }));
 }

@@ -1,17 +1,23 @@
 import type { Param } from './sql/sql.js';
 import type { Scope } from './store.js';
 
-/** The WHERE terms of a scope on `messages m`, with their parameters. */
-export function scopeWhere(scope: Scope): { sql: string; params: Param[] } {
-  const terms = ['m.ts >= ?', 'm.ts < ?'];
-  const params: Param[] = [scope.from, scope.to];
+/** The WHERE terms of a scope's platform and groups on a table `t` with `platform` and `group_id` columns. */
+export function groupsWhere(scope: Pick<Scope, 'platform' | 'groupIds'>, t: string): { terms: string[]; params: Param[] } {
+  const terms: string[] = [];
+  const params: Param[] = [];
   if (scope.platform !== undefined) {
-    terms.push('m.platform = ?');
+    terms.push(`${t}.platform = ?`);
     params.push(scope.platform);
   }
   if (scope.groupIds !== undefined) {
-    terms.push(`m.group_id IN (${scope.groupIds.map(() => '?').join(', ')})`);
+    terms.push(`${t}.group_id IN (${scope.groupIds.map(() => '?').join(', ')})`);
     params.push(...scope.groupIds);
   }
-  return { sql: terms.join(' AND '), params };
+  return { terms, params };
+}
+
+/** The WHERE terms of a scope on `messages m`, with their parameters. */
+export function scopeWhere(scope: Scope): { sql: string; params: Param[] } {
+  const groups = groupsWhere(scope, 'm');
+  return { sql: ['m.ts >= ?', 'm.ts < ?', ...groups.terms].join(' AND '), params: [scope.from, scope.to, ...groups.params] };
 }
