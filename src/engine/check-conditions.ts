@@ -1,5 +1,7 @@
 import type { Problem } from './problem.js';
 import { MAX_STEPS, MAX_WINDOW_FOR_POLYNOMIAL, reachOf, sliceLength } from './polynomial-window.js';
+import { BUILTIN_RULES_DIR } from './builtin-rules.js';
+import { keepsToItsDegree, PROBE_TIMEOUT_MS } from './regex-probe.js';
 import { regexSafety } from './regex-safety.js';
 import type { Condition, Context, Rule } from './rule.js';
 import { parseTerm } from './term.js';
@@ -21,7 +23,7 @@ interface PatternUse {
 const shown = (pattern: string): string => (pattern.length <= 200 ? pattern : `${pattern.slice(0, 200)}…`);
 
 function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): void {
-  const { safety, why, degree = 1 } = regexSafety(pattern);
+  const { safety, why, degree = 1, fuzzed } = regexSafety(pattern);
   const { where, file, window } = use;
   if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${shown(pattern)}/: ${why}` });
   if (safety !== 'polynomial') return;
@@ -37,6 +39,14 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): vo
     problems.push({
       file,
       message: `${where}: pattern /${shown(pattern)}/ has ${why}; on the ${length} characters around its trigger it could take ${length}^${degree} steps (limit ${MAX_STEPS.toExponential()}): make it linear, narrow its window or bound its repetitions`,
+    });
+    return;
+  }
+  // A degree recheck only estimated is tried out on a custom rule; the shipped rules' are tried by the project's tests.
+  if (fuzzed && !file.startsWith(BUILTIN_RULES_DIR) && !keepsToItsDegree(pattern, length, fuzzed)) {
+    problems.push({
+      file,
+      message: `${where}: pattern /${shown(pattern)}/ has ${why} by recheck's estimate, but on ${length} characters it ran past ${PROBE_TIMEOUT_MS / 1000} s: make it linear (overlapping alternatives such as (\\w|\\d) under a repetition backtrack exponentially)`,
     });
   }
 }

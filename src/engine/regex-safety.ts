@@ -3,11 +3,18 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Recheck from 'recheck';
 import { BUILTIN_RULES_DIR } from './builtin-rules.js';
-import { probeFuzzedDegree } from './regex-probe.js';
 
 export type Safety = 'linear' | 'polynomial' | 'unsafe';
-/** `degree`, for a polynomial pattern: its matching time grows as the text's length to this power. */
-type Verdict = { safety: Safety; why: string; degree?: number };
+/** Texts that drive a pattern's backtracking, as recheck found them: each pump repeated after its prefix, then the suffix. */
+export interface Attack {
+  pumps: { prefix: string; pump: string }[];
+  suffix: string;
+}
+/**
+ * `degree`, for a polynomial pattern: its matching time grows as the text's length to this power.
+ * `fuzzed`: recheck estimated that degree by fuzzing rather than proved it (check-conditions.ts probes it).
+ */
+type Verdict = { safety: Safety; why: string; degree?: number; fuzzed?: Attack };
 
 const require = createRequire(import.meta.url);
 const RECHECK_VERSION = (require('recheck/package.json') as { version: string }).version;
@@ -21,8 +28,8 @@ let recheck: typeof Recheck | undefined;
  * recheck's verdict depends only on the pattern (and recheck's version), and takes tens of
  * milliseconds each; kept on disk so every start still checks every pattern without paying for it.
  */
-// "v3": a degree recheck found by fuzzing is checked by a probe (regex-probe.ts), which earlier files did not do.
-const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-v3-recheck-${RECHECK_VERSION}.json`);
+// "v4": verdicts say when recheck only estimated a degree by fuzzing, and keep its attack for the probe.
+const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-v4-recheck-${RECHECK_VERSION}.json`);
 let cache: Map<string, Verdict> | undefined;
 
 function loadCache(): Map<string, Verdict> {
@@ -71,9 +78,10 @@ function analyse(pattern: string): Verdict {
   if (result.status === 'safe') return { safety: 'linear', why: 'linear' };
   if (result.status === 'vulnerable' && result.complexity.type === 'polynomial') {
     const { degree } = result.complexity;
-    const faster = result.complexity.isFuzz ? probeFuzzedDegree(pattern, degree, result.attack) : undefined;
-    if (faster) return { safety: 'unsafe', why: faster };
-    return { safety: 'polynomial', degree, why: `polynomial backtracking (degree ${degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
+    const why = `polynomial backtracking (degree ${degree}), e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}`;
+    if (!result.complexity.isFuzz) return { safety: 'polynomial', degree, why };
+    const { pumps, suffix } = result.attack;
+    return { safety: 'polynomial', degree, why, fuzzed: { pumps: pumps.map(({ prefix, pump }) => ({ prefix, pump })), suffix } };
   }
   if (result.status === 'vulnerable') {
     return { safety: 'unsafe', why: `catastrophic (exponential) backtracking, e.g. on ${JSON.stringify(result.attack.string.slice(0, 40))}` };
