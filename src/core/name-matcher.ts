@@ -3,6 +3,16 @@ const ASCII = /^[\x20-\x7e]+$/;
 const WORD_BEFORE = /[\p{L}\p{N}_]$/u;
 const WORD_AFTER = /^[\p{L}\p{N}_]/u;
 
+/** Lower case, one code unit for one: İ, whose lower case is two, stays as it is, so positions hold. */
+function fold(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const lower = ch.toLowerCase();
+    out += lower.length === ch.length ? lower : ch;
+  }
+  return out;
+}
+
 /**
  * Finds people's names and ids in a text, in any case, the longest where two start at one place ("Li
  * Wei" before "Li"). Names shorter than two characters are left out: "我" or "A" would wipe ordinary
@@ -16,7 +26,7 @@ export class NameMatcher {
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
       if ([...term].length < 2) continue;
-      const key = term.toLowerCase();
+      const key = fold(term);
       const start = key.slice(0, 2);
       let bucket = this.byStart.get(start);
       if (!bucket) this.byStart.set(start, (bucket = []));
@@ -45,11 +55,11 @@ export class NameMatcher {
 
   /** The length of the name that starts at `i`, or 0. */
   private matchAt(text: string, i: number): number {
-    const bucket = this.byStart.get(text.slice(i, i + 2).toLowerCase());
+    const bucket = this.byStart.get(fold(text.slice(i, i + 2)));
     if (!bucket) return 0;
     for (const { key, whole } of bucket) {
       const end = i + key.length;
-      if (text.slice(i, end).toLowerCase() !== key) continue;
+      if (fold(text.slice(i, end)) !== key) continue;
       if (whole && (WORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || WORD_AFTER.test(text.slice(end, end + 2)))) continue;
       return key.length;
     }

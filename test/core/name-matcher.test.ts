@@ -10,6 +10,9 @@ describe('NameMatcher', () => {
     expect(mark(m, '王小明说王小二也没交，我知道')).toBe('[王小明]说[王小]二也没交，我知道');
     expect(mark(m, 'A plan')).toBe('A plan');
     expect(mark(m, '')).toBe('');
+    // İ lower-cases to two characters: the match must still cover the whole name.
+    const turkish = new NameMatcher(['İbrahim Yılmaz', 'Ali İnce']);
+    expect(mark(turkish, 'send İbrahim Yılmaz and ALI İNCE a photo')).toBe('send [İbrahim Yılmaz] and [ALI İNCE] a photo');
   });
 
   it('takes ten thousand members at little cost a text', () => {
