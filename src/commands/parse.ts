@@ -13,6 +13,7 @@ const WORDS: [string, CommandName, Lang][] = [
   ['退出统计', 'optout', 'zh'],
   ['加入统计', 'optin', 'zh'],
   ['为什么', 'why', 'zh'],
+  ['为甚么', 'why', 'zh'], // 為甚麼, as Hong Kong writes it
   ['统计', 'stats', 'zh'],
   ['帮助', 'help', 'zh'],
   ['误报', 'not-formalism', 'zh'],

@@ -221,6 +221,18 @@ describe('chat commands', () => {
     expect(adapter.last()!.text).toMatch(/周报接收人：王主任$/);
     await adapter.say('config supervisor <@U0SUPER>', { ...cmd, from: 'owner' });
     expect(adapter.last()!.text).toMatch(/supervisors 王主任, U0SUPER$/);
+    // Only the first mention: the one after it is the bot's, and a closing mark ends the sentence.
+    await adapter.say('设置 周报接收人 @赵主任 @fingertip', { ...cmd, from: 'owner' });
+    await adapter.say('设置 周报接收人 @钱主任。', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任、U0SUPER、赵主任、钱主任$/);
+  });
+
+  it('reads a setting written in traditional characters, keeping the name it sets as written', async () => {
+    const { adapter } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('設置 周報接收人 陳主任', { ...cmd, from: 'owner' });
+    await adapter.say('設置 語言 英文', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toBe('已保存。模式：静默；已关闭的规则：无；语言：英文；周报接收人：陳主任');
   });
 
   it("an admin silences the model's own flags of one category with config disable model/<category>", async () => {

@@ -36,6 +36,7 @@ describe('parseCommand', () => {
   it('reads commands typed in traditional characters, and keeps a lead as written', () => {
     expect(parseCommand('統計 本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
     expect(parseCommand('為什麼？')).toEqual({ name: 'why', args: '', lang: 'zh' });
+    expect(parseCommand('為甚麼')).toEqual({ name: 'why', args: '', lang: 'zh' });
     expect(parseCommand('幫助')).toEqual({ name: 'help', args: '', lang: 'zh' });
     expect(parseCommand('誤報')).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
     expect(parseCommand('漏報 填報 截圖')).toEqual({ name: 'missed', args: '填报 截图', lang: 'zh' });

@@ -1,4 +1,5 @@
 import { CATEGORIES } from '../../core/categories.js';
+import { simplifiedChars } from '../../engine/normalize.js';
 import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
@@ -27,6 +28,21 @@ const NEEDS = {
 // A rule of the packs, or the model's own flags of one category (model/<category>, as `why` names them).
 const knownRule = (v: string, ctx: CommandContext) =>
   ctx.engine.rules.some((r) => r.id === v) || (v.startsWith('model/') && (CATEGORIES as readonly string[]).includes(v.slice('model/'.length)));
+
+/**
+ * Whom a supervisor setting names. A mention is the person it mentions (@王主任 is 王主任, Slack's
+ * <@U0SUPER> is U0SUPER), and only the first: a mention after it is the bot's, and a mark after it
+ * ends the sentence (设置 周报接收人 @王主任 @fingertip, @赵主任。). A plain name is taken whole.
+ */
+function supervisorNamed(v: string): string {
+  const mention = /^(?:<@([A-Z0-9]+)>|@([^\s@]+?))[?？!！.。,，]*(?:\s|$)/u.exec(v);
+  return mention ? (mention[1] ?? mention[2]) : v;
+}
+
+/** Values that name a mode or language are read in simplified characters too (語言 英文); names are kept as written. */
+function simplifiedValue(setting: string, value: string): string {
+  return setting === 'supervisor' ? value : simplifiedChars(value);
+}
 
 /** Each setting: its words in both languages (the first Chinese one is shown) and how it changes the settings, or why it cannot. */
 const SETTINGS: [string[], Change][] = [
@@ -61,9 +77,7 @@ const SETTINGS: [string[], Change][] = [
     ['supervisor', '周报接收人', '主管', '周报'],
     (s, v, ctx) => {
       if (!v) return NEEDS.supervisor[ctx.lang];
-      // Named by a mention: @王主任 is 王主任, Slack's <@U0SUPER> is U0SUPER.
-      const who = v.replace(/^<@([A-Z0-9]+)>$/u, '$1').replace(/^@(?=\S)/u, '');
-      s.supervisors = [...new Set([...(s.supervisors ?? []), who])];
+      s.supervisors = [...new Set([...(s.supervisors ?? []), supervisorNamed(v)])];
       return undefined;
     },
   ],
@@ -99,7 +113,8 @@ export const config: CommandHandler = async (ctx) => {
     .filter(Boolean);
   const settings = await store.groupSettings(msg.platform, msg.group.id);
   if (word.toLowerCase() === 'show' || word === '查看') return ctx.replyPrivately(describe(settings, lang));
-  const entry = SETTINGS.find(([words]) => words.includes(word.toLowerCase()));
+  // 設置 周報接收人 陳主任: the setting's word read in simplified characters, its value as written.
+  const entry = SETTINGS.find(([words]) => words.includes(simplifiedChars(word).toLowerCase()));
   if (!entry) {
     const names = SETTINGS.map(([w]) => w[lang === 'zh' ? 1 : 0]);
     return ctx.replyPrivately(
@@ -110,7 +125,7 @@ export const config: CommandHandler = async (ctx) => {
   }
   if (!(await ctx.isAdmin())) return ctx.replyPrivately(TEXTS.adminOnly(lang));
   const wasNudge = settings.mode === 'nudge';
-  const problem = entry[1](settings, rest.join(' '), ctx);
+  const problem = entry[1](settings, simplifiedValue(entry[0][0], rest.join(' ')), ctx);
   if (problem) return ctx.replyPrivately(problem);
   await store.setGroupSettings(msg.platform, msg.group.id, settings);
   ctx.settingsChanged(msg.group.id);
