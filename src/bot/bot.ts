@@ -141,6 +141,9 @@ export class Bot {
         throw err;
       }
       await store.markSeen(msg.platform, doneKey(msg.id), this.now());
+      // The begun mark holds the exact time the command came, which beside a lead's would point to
+      // its sender; the done mark (to the quarter hour, for a lead) is all a redelivery needs.
+      await store.unmarkSeen(msg.platform, key, begunAt);
     })().finally(() => this.running.delete(runKey));
     this.running.set(runKey, run);
     return run;
@@ -160,9 +163,15 @@ export class Bot {
     if (await store.seen(msg.platform, `cmd:${msg.id}`)) return 'done';
     const giveUp = Date.now() + COMMAND_WAIT_MS;
     for (;;) {
-      const begunAt = this.now();
-      if (await store.markSeen(msg.platform, key, begunAt)) return begunAt;
+      // Done first: a finished command keeps no begun mark to find.
       if (await store.seen(msg.platform, doneKey(msg.id))) return 'done';
+      const begunAt = this.now();
+      if (await store.markSeen(msg.platform, key, begunAt)) {
+        // Finished elsewhere between the two looks (and its begun mark gone): done, not run again.
+        if (!(await store.seen(msg.platform, doneKey(msg.id)))) return begunAt;
+        await store.unmarkSeen(msg.platform, key, begunAt);
+        return 'done';
+      }
       const begun = await store.seenAt(msg.platform, key);
       if (begun === undefined && Date.now() < giveUp) continue; // let go meanwhile: try to take it
       if (begun !== undefined && Math.abs(this.now() - begun) >= COMMAND_LEASE_MS && Date.now() < giveUp) {
