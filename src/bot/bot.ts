@@ -142,8 +142,9 @@ export class Bot {
       }
       await store.markSeen(msg.platform, doneKey(msg.id), this.now());
       // The begun mark holds the exact time the command came, which beside a lead's would point to
-      // its sender; the done mark (to the quarter hour, for a lead) is all a redelivery needs.
-      await store.unmarkSeen(msg.platform, key, begunAt);
+      // its sender; the done mark (to the quarter hour, for a lead) is all a redelivery needs. The work
+      // is done: a mark left by a failed removal only waits for the retention purge.
+      await store.unmarkSeen(msg.platform, key, begunAt).catch(() => {});
     })().finally(() => this.running.delete(runKey));
     this.running.set(runKey, run);
     return run;
