@@ -19,13 +19,13 @@ function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit
   return renderReport(format, report, { ...details, notes: [...(details.notes ?? []), REPORT_TEXTS[lang].skipped(skipped)] }, lang);
 }
 
+/** "1 message", "2,500 messages": the summary lines are read by people. */
+const counted = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
 /**
  * `fingertip audit EXPORT... [--format json|md|html] [--lang zh|en] [--out FILE] [--evidence FILE] [--skip-bad]`:
  * one report over exported chat history, each export's format told by its content.
  */
-/** "1 message", "2,500 messages": the summary lines are read by people. */
-const counted = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('audit', argv, {
     format: { type: 'string' },

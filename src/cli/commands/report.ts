@@ -13,11 +13,6 @@ import { writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
 
 /**
- * `fingertip report [--week YYYY-Www] [--format json|md|html] [--lang zh|en] [--out FILE]`: the audit's report,
- * read from the bot's database; the week defaults to the current one. Records stream from SQLite
- * into the same builder.
- */
-/**
  * The language of a report from the bot's database when none is chosen: the one the digest of the
  * same groups speaks (their `config language`, else their names), even for a week with no messages.
  */
@@ -31,6 +26,11 @@ async function storedLanguage(store: Store): Promise<Lang> {
   );
 }
 
+/**
+ * `fingertip report [--week YYYY-Www] [--format json|md|html] [--lang zh|en] [--out FILE]`: the audit's report,
+ * read from the bot's database; the week defaults to the current one. Records stream from SQLite
+ * into the same builder.
+ */
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('report', argv, {
     week: { type: 'string' },
