@@ -1,4 +1,4 @@
-import { NameMatcher } from './name-matcher.js';
+import { foldCase, NameMatcher } from './name-matcher.js';
 import type { Person } from './person.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Person } from './person.js';
  * theirs in a text is replaced by it. Used by the audit's evidence bundle and the digest's examples.
  */
 export class Pseudonyms {
-  private readonly owner = new Map<string, string>(); // lower-cased name or id → person id
+  private readonly owner = new Map<string, string>(); // name or id, case folded as the matcher folds it → person id
   private readonly labels = new Map<string, string>();
   private readonly names: NameMatcher;
 
@@ -18,7 +18,7 @@ export class Pseudonyms {
     const terms: string[] = [];
     for (const p of people) {
       for (const term of [p.id, ...p.names]) {
-        const key = term.toLowerCase();
+        const key = foldCase(term);
         if ([...term].length < 2 || this.owner.has(key)) continue;
         this.owner.set(key, p.id);
         terms.push(term);
@@ -36,6 +36,6 @@ export class Pseudonyms {
 
   /** The text with every known name and id replaced by its owner's pseudonym. */
   scrub(text: string): string {
-    return this.names.replace(text, (m) => this.label(this.owner.get(m.toLowerCase())!));
+    return this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!));
   }
 }
