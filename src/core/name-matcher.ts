@@ -1,7 +1,15 @@
-// Latin names and ids match whole words only ("Li" must not hit "like"); Chinese names have no spaces to stop at.
 const ASCII = /^[\x20-\x7e]+$/;
 const WORD_BEFORE = /[\p{L}\p{N}_]$/u;
 const WORD_AFTER = /^[\p{L}\p{N}_]/u;
+
+/**
+ * Whether text[start, end) can be a name there: a Latin name or id only as a whole word ("Li" must
+ * not hit "like"); anything else anywhere, as Chinese names have no spaces to stop at.
+ */
+export function standsAlone(text: string, start: number, end: number): boolean {
+  if (!ASCII.test(text.slice(start, end))) return true;
+  return !WORD_BEFORE.test(text.slice(Math.max(0, start - 2), start)) && !WORD_AFTER.test(text.slice(end, end + 2));
+}
 
 /**
  * Lower case, one code unit for one: İ, whose lower case is two, stays as it is, so positions hold.
@@ -24,7 +32,7 @@ export function foldCase(s: string): string {
  * a thousand took 42 ms a text).
  */
 export class NameMatcher {
-  private readonly byStart = new Map<string, { key: string; whole: boolean }[]>();
+  private readonly byStart = new Map<string, { key: string }[]>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
@@ -33,7 +41,7 @@ export class NameMatcher {
       const start = key.slice(0, 2);
       let bucket = this.byStart.get(start);
       if (!bucket) this.byStart.set(start, (bucket = []));
-      if (!bucket.some((t) => t.key === key)) bucket.push({ key, whole: ASCII.test(term) });
+      if (!bucket.some((t) => t.key === key)) bucket.push({ key });
     }
     for (const bucket of this.byStart.values()) bucket.sort((a, b) => b.key.length - a.key.length);
   }
@@ -60,10 +68,10 @@ export class NameMatcher {
   private matchAt(text: string, i: number): number {
     const bucket = this.byStart.get(foldCase(text.slice(i, i + 2)));
     if (!bucket) return 0;
-    for (const { key, whole } of bucket) {
+    for (const { key } of bucket) {
       const end = i + key.length;
       if (foldCase(text.slice(i, end)) !== key) continue;
-      if (whole && (WORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)) || WORD_AFTER.test(text.slice(end, end + 2)))) continue;
+      if (!standsAlone(text, i, end)) continue;
       return key.length;
     }
     return 0;

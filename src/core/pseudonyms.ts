@@ -1,3 +1,4 @@
+import { HiddenNameFinder, type HiddenNames } from './hidden-names.js';
 import { foldCase, NameMatcher } from './name-matcher.js';
 import type { Person } from './person.js';
 
@@ -10,11 +11,15 @@ export class Pseudonyms {
   private readonly owner = new Map<string, string>(); // name or id, case folded as the matcher folds it → person id
   private readonly labels = new Map<string, string>();
   private readonly names: NameMatcher;
+  private readonly hidden: HiddenNameFinder;
 
+  /** `hidden`: the names known only as hashes (those who opted out or were forgotten), each owner a person. */
   constructor(
     people: Person[],
     private readonly prefix = 'Member ',
+    hidden: HiddenNames = { salt: Buffer.alloc(0), names: [] },
   ) {
+    this.hidden = new HiddenNameFinder(hidden);
     const terms: string[] = [];
     for (const p of people) {
       for (const term of [p.id, ...p.names]) {
@@ -36,6 +41,7 @@ export class Pseudonyms {
 
   /** The text with every known name and id replaced by its owner's pseudonym. */
   scrub(text: string): string {
-    return this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!));
+    const named = this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!));
+    return this.hidden.replace(named, (owner) => this.label(`hidden\u0000${owner}`));
   }
 }

@@ -13,7 +13,7 @@ import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';
 
-export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts' | 'peopleOf'>;
+export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts' | 'peopleOf' | 'hiddenNames'>;
 
 /** The trend covers this many weeks, the digest's own included. */
 export const TREND_WEEKS = 5;
@@ -78,8 +78,13 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   );
 
   // Members a quote or a lead names ("李四上周没打卡") are not named in the digest, whichever of its
-  // groups knows them, by name or by id: each becomes 成员N / Member N, the same one throughout.
-  const pseudonyms = new Pseudonyms(await store.peopleOf({ ...ranges[current], platform, groupIds }), lang === 'zh' ? '成员' : 'Member ');
+  // groups knows them, by name or by id, nor those who opted out or were forgotten, whose names the
+  // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout.
+  const pseudonyms = new Pseudonyms(
+    await store.peopleOf({ ...ranges[current], platform, groupIds }),
+    lang === 'zh' ? '成员' : 'Member ',
+    await store.hiddenNames(),
+  );
 
   const digest: Digest = {
     week,

@@ -29,13 +29,19 @@ export async function copyStore(from: Sql, to: Sql, where: { from: string; to: s
 }
 
 /**
- * Opt-outs and notes of who was forgotten are kept as hashes under the database's salt: the target
+ * Opt-outs, notes of who was forgotten and hidden names are kept as hashes under the database's salt: the target
  * takes the source's salt when it holds no such hash, and a source without any leaves the target's.
  */
 async function adoptSalt(from: Sql, to: Sql, where: { from: string; to: string }): Promise<void> {
   const salt = async (db: Sql) => (await db.get<{ salt: string }>('SELECT salt FROM privacy_salt'))?.salt;
   const hashed = async (db: Sql) =>
-    Number((await db.get<{ n: number }>('SELECT (SELECT count(*) FROM opt_outs) + (SELECT count(*) FROM forgotten_users) AS n'))?.n ?? 0);
+    Number(
+      (
+        await db.get<{ n: number }>(
+          'SELECT (SELECT count(*) FROM opt_outs) + (SELECT count(*) FROM forgotten_users) + (SELECT count(*) FROM hidden_names) AS n',
+        )
+      )?.n ?? 0,
+    );
   const [source, target] = [await salt(from), await salt(to)];
   if (source === target) return;
   if ((await hashed(to)) === 0) {

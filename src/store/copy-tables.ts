@@ -53,4 +53,10 @@ export const COPY_TABLES: readonly CopyTable[] = [
   { name: 'identities', columns: ['platform', 'key', 'stable_id'], order: ['platform', 'key'], unique: ['platform', 'key'] },
   { name: 'opt_outs', columns: ['platform', 'id_hash'], order: ['platform', 'id_hash'], unique: ['platform', 'id_hash'] },
   { name: 'forgotten_users', columns: ['platform', 'id_hash', 'ts'], order: ['rowid'], match: ['platform', 'id_hash', 'ts'] },
+  {
+    name: 'hidden_names',
+    columns: ['platform', 'id_hash', 'name_hash', 'length'],
+    order: ['platform', 'id_hash', 'name_hash'],
+    unique: ['platform', 'id_hash', 'name_hash'],
+  },
 ];

@@ -1,5 +1,7 @@
 import { markFalsePositive, readFalsePositives } from './feedback.js';
 import type { Person } from '../core/person.js';
+import type { HiddenNames } from '../core/hidden-names.js';
+import { readHiddenNames } from './hidden-names.js';
 import { BatchWriter, type BatchItem } from './batch-writer.js';
 import { claimDelivery, readDeliveries, settleDelivery } from './deliveries.js';
 import { categoryTotals, demandCount, groupTotals, memberView, quietCounts } from './aggregates.js';
@@ -185,6 +187,10 @@ export class SqlStore implements Store {
 
   peopleOf(scope: Scope): Promise<Person[]> {
     return groups.readPeople(this.reader, scope);
+  }
+
+  hiddenNames(): Promise<HiddenNames> {
+    return readHiddenNames(this.reader);
   }
 
   groupSettings(platform: string, id: string): Promise<GroupSettings> {

@@ -1,5 +1,6 @@
 import type { Category } from '../core/categories.js';
 import type { Person } from '../core/person.js';
+import type { HiddenNames } from '../core/hidden-names.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { Lang } from '../core/lang.js';
 
@@ -229,6 +230,8 @@ export interface Store {
   groupSettings(platform: string, id: string): Promise<GroupSettings>;
   /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
   peopleOf(scope: Scope): Promise<Person[]>;
+  /** The names and ids of those who opted out or were forgotten, as salted hashes, for hiding them in quotes. */
+  hiddenNames(): Promise<HiddenNames>;
   setGroupSettings(platform: string, id: string, settings: GroupSettings): Promise<void>;
   /** Moves one group's messages, members and (if the target has none) name and settings to another id. */
   mergeGroup(platform: string, fromId: string, toId: string): Promise<void>;

@@ -41,6 +41,7 @@ async function contents(store: Store) {
     identity: await store.identityGet('wechaty', 'room-topic:abc'),
     optedOut: [await store.isOptedOut('slack', 'U7'), await store.isOptedOut('slack', 'U1')],
     seen: await store.seen('slack', 'ev11999'),
+    hidden: await store.hiddenNames(),
   };
 }
 
@@ -59,6 +60,8 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(lines).toContain('leads: 2 read, 2 copied, 0 there already');
       expect(lines).toContain('missed_demands: 1 read, 1 copied, 0 there already');
       expect(lines).toContain('forgotten_users: 1 read, 1 copied, 0 there already');
+      // U7 opted out and U8 was forgotten: each id is kept as a hidden name (neither had a name stored).
+      expect(lines).toContain('hidden_names: 2 read, 2 copied, 0 there already');
       expect(lines.at(-1)).toMatch(new RegExp(`^copied [\\d,]+ rows from ${path} to postgres://fingertip@127\\.0\\.0\\.1:\\d+/\\w+$`));
 
       const [sqlite, postgres] = [await openStore(path), await openStore(url)];

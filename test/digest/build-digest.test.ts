@@ -256,6 +256,28 @@ describe('privacy', () => {
     expect(JSON.stringify(d)).not.toMatch(/Wang|Chen|H1\b/);
   });
 
+  it('hides in quotes and leads the name of a member who opted out or was forgotten, though the store keeps it no more', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    // Chen (U20) chats in ops; 小红 writes once in hr. Then one opts out and the other is forgotten.
+    await store.add(record({ platform: 'test', groupId: 'C02', groupName: 'hr', senderId: 'H5', senderName: '周小红', id: 'x1', ts: w47(1, 8) }));
+    const text = '请全体同事今天下班前把周报表格填好上报，Chen 和周小红上周没交';
+    await store.add(
+      demand({ platform: 'test', groupId: 'C01', groupName: 'ops', senderId: 'U1', senderName: 'Li', recipients: 57, id: 'd9', ts: w47(4, 10), text }, [
+        'data-request',
+        'ranking-pressure',
+      ]),
+    );
+    await store.addLead('test', 'C01', '周小红说每天都要截图', w47(4, 13));
+    await store.setOptOut('test', 'U20', true);
+    await store.forgetUser('test', 'H5');
+    const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    // One pseudonym a person throughout: 周小红 is 成员1 in the lead (read first) and in the quote.
+    expect(d.examples.map((e) => e.text)).toContain('请全体同事今天下班前把周报表格填好上报，成员2 和成员1上周没交');
+    expect(d.leads).toContain('成员1说每天都要截图');
+    expect(JSON.stringify(d)).not.toMatch(/Chen|周小红/);
+  });
+
   it("judges each quoted demand by its own group when another platform's group has the same id", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
+import { HiddenNameFinder } from '../../src/core/hidden-names.js';
 import { finding, rec, tempStore } from './fixtures.js';
 
 /** Every table's rows as JSON text: where a user's id, name or words would show if anything kept them. */
@@ -162,6 +163,21 @@ describeEngines('privacy', (engine) => {
     const [out1, out2] = [await store.message('slack', 'out1'), await store.message('slack', 'out2')];
     expect(out2?.senderId).toMatch(/^anon-/);
     expect(out2?.senderId).not.toBe(out1?.senderId);
+  });
+
+  it("keeps the name and id of whoever opts out or is forgotten only as hashes that still find them in others' words", async () => {
+    const path = await engine.fresh();
+    const store = await tempStore({}, path);
+    await store.add(rec('w', { senderId: 'U5', senderName: '王小明' }));
+    await store.add(rec('c', { senderId: 'U6', senderName: 'Chen' }));
+    await store.setOptOut('slack', 'U5', true);
+    await store.forgetUser('slack', 'U6');
+    await store.close();
+    const reopened = await tempStore({}, path);
+    const finder = new HiddenNameFinder(await reopened.hiddenNames());
+    expect(finder.replace('王小明和 chen 没交，<@U6> 也没交，王小红交了', () => '某人')).toBe('某人和 某人 没交，<@某人> 也没交，王小红交了');
+    await reopened.close();
+    expect(await dump(path)).not.toMatch(/王小明|Chen/);
   });
 
   it("writes no roster's id of a member who opted out or was forgotten back into a member list, and counts them still", async () => {

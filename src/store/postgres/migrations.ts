@@ -3,14 +3,15 @@ import type { SerialWriter } from '../serial-writer.js';
 import type { Sql } from '../sql/sql.js';
 import { addMissedDemands } from './missed-schema.js';
 import { addForgottenUsers } from './forgotten-schema.js';
+import { addHiddenNames } from './hidden-names-schema.js';
 import { createSchema } from './schema.js';
 
 /**
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
- * (SQLite's steps 7 and 8 are its steps 2 and 3).
+ * (SQLite's steps 7, 8 and 9 are its steps 2, 3 and 4).
  */
-export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [createSchema, addMissedDemands, addForgottenUsers];
+export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [createSchema, addMissedDemands, addForgottenUsers, addHiddenNames];
 
 /** The advisory lock migrations hold ("FTIP"): instances starting together migrate one at a time. */
 const MIGRATION_LOCK = 0x46544950;

@@ -6,6 +6,7 @@ import { IDENTITIES_SCHEMA } from './identities-schema.js';
 import { hashOptOuts } from './opt-out-migration.js';
 import { MISSED_SCHEMA } from './missed-schema.js';
 import { FORGOTTEN_SCHEMA } from './forgotten-schema.js';
+import { HIDDEN_NAMES_SCHEMA } from './hidden-names-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import type { TextReading } from '../text-reading.js';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   PRIVACY_EPOCH_SCHEMA,
   MISSED_SCHEMA,
   FORGOTTEN_SCHEMA,
+  HIDDEN_NAMES_SCHEMA,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */

@@ -1,0 +1,72 @@
+import { createHmac } from 'node:crypto';
+import { foldCase, standsAlone } from './name-matcher.js';
+
+/**
+ * A name or id kept only as a salted hash: someone who opted out or said `forget me` has no name in
+ * the store any more, yet others' messages that name them must still not show it. `owner` ties the
+ * hashes of one person together (their opt-out hash), `length` is the term's length in code units.
+ */
+export interface HiddenName {
+  owner: string;
+  hash: string;
+  length: number;
+}
+
+/** The hidden names of a store and the salt they are hashed under. */
+export interface HiddenNames {
+  salt: Buffer;
+  names: HiddenName[];
+}
+
+/** How a hidden name is hashed, case folded as NameMatcher folds it; a prefix keeps it apart from ids' hashes. */
+export function nameHash(salt: Buffer, term: string): string {
+  return createHmac('sha256', salt)
+    .update(`name\u0000${foldCase(term)}`)
+    .digest('hex');
+}
+
+/**
+ * Finds hidden names in a text by hashing each piece of it as long as some hidden name is, the
+ * longest first. A text of n characters costs n hashes for each distinct length (a few µs each), so
+ * this reads the few texts a digest quotes, not every message.
+ */
+export class HiddenNameFinder {
+  private readonly owners = new Map<string, string>();
+  private readonly lengths: number[];
+
+  constructor(private readonly hidden: HiddenNames) {
+    for (const n of hidden.names) if (n.length >= 2) this.owners.set(n.hash, n.owner);
+    this.lengths = [...new Set(hidden.names.filter((n) => n.length >= 2).map((n) => n.length))].sort((a, b) => b - a);
+  }
+
+  /** The text with each hidden name found replaced by what `by` makes of its owner. */
+  replace(text: string, by: (owner: string) => string): string {
+    if (this.lengths.length === 0) return text;
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < text.length - 1;) {
+      const found = this.matchAt(text, i);
+      if (!found) {
+        i++;
+        continue;
+      }
+      out += text.slice(last, i) + by(found.owner);
+      i += found.length;
+      last = i;
+    }
+    return last === 0 ? text : out + text.slice(last);
+  }
+
+  private matchAt(text: string, i: number): { owner: string; length: number } | undefined {
+    // No name starts or ends with a space, so such pieces need no hash.
+    if (/\s/.test(text[i])) return undefined;
+    for (const length of this.lengths) {
+      const end = i + length;
+      if (end > text.length || /\s/.test(text[end - 1])) continue;
+      if (!standsAlone(text, i, end)) continue;
+      const owner = this.owners.get(nameHash(this.hidden.salt, text.slice(i, end)));
+      if (owner !== undefined) return { owner, length };
+    }
+    return undefined;
+  }
+}

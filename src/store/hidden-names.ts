@@ -1,0 +1,48 @@
+import { nameHash, type HiddenNames } from '../core/hidden-names.js';
+import type { Sql } from './sql/sql.js';
+
+/**
+ * The names and ids of those who opted out or said `forget me`, as salted hashes (../core/hidden-names.ts):
+ * their name leaves `chat_users`, yet the digest must still not quote it from others' messages. Kept
+ * as long as the opt-out hashes are, and not purged with the data: a message that names them may come
+ * any time after.
+ */
+export const HIDDEN_NAMES_TABLE = `
+CREATE TABLE hidden_names (
+  platform TEXT NOT NULL,
+  id_hash TEXT NOT NULL,
+  name_hash TEXT NOT NULL,
+  length INTEGER NOT NULL,
+  PRIMARY KEY (platform, id_hash, name_hash)
+);
+`;
+
+/** The database's privacy salt, which opt-outs are hashed under too. */
+async function privacySalt(db: Sql): Promise<Buffer> {
+  return Buffer.from((await db.get<{ salt: string }>('SELECT salt FROM privacy_salt'))?.salt ?? '', 'hex');
+}
+
+/**
+ * Keeps the user's id and stored name (if any) as hidden names under `hash` (their opt-out hash).
+ * Run inside the opt-out's or erasure's transaction, before the name is deleted.
+ */
+export async function hideNames(db: Sql, platform: string, user: string, hash: string): Promise<void> {
+  const name = (await db.get<{ name: string | null }>('SELECT name FROM chat_users WHERE platform = ? AND id = ?', [platform, user]))?.name;
+  const salt = await privacySalt(db);
+  for (const term of [user, name ?? '']) {
+    if ([...term].length < 2) continue;
+    await db.run('INSERT INTO hidden_names (platform, id_hash, name_hash, length) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
+      platform,
+      hash,
+      nameHash(salt, term),
+      term.length,
+    ]);
+  }
+}
+
+export async function readHiddenNames(db: Sql): Promise<HiddenNames> {
+  const rows = await db.all<{ id_hash: string; name_hash: string; length: number }>(
+    'SELECT id_hash, name_hash, length FROM hidden_names ORDER BY id_hash, name_hash',
+  );
+  return { salt: await privacySalt(db), names: rows.map((r) => ({ owner: r.id_hash, hash: r.name_hash, length: Number(r.length) })) };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { HiddenNameFinder, nameHash, type HiddenNames } from '../../src/core/hidden-names.js';
+
+const SALT = Buffer.from('5a17', 'hex');
+const hidden = (...people: [owner: string, ...terms: string[]][]): HiddenNames => ({
+  salt: SALT,
+  names: people.flatMap(([owner, ...terms]) => terms.map((t) => ({ owner, hash: nameHash(SALT, t), length: t.length }))),
+});
+const mark = (finder: HiddenNameFinder, text: string) => finder.replace(text, (owner) => `<${owner}>`);
+
+describe('HiddenNameFinder', () => {
+  it('finds a name kept only as its hash, glued to Chinese text, and tells whose it is', () => {
+    const finder = new HiddenNameFinder(hidden(['a', '王小明', 'wxid_9'], ['b', '李四']));
+    expect(mark(finder, '王小明还没打卡，李四也没交，wxid_9 已退群')).toBe('<a>还没打卡，<b>也没交，<a> 已退群');
+  });
+
+  it('takes the longest name where two start at one place, in any case, and Latin names only as whole words', () => {
+    const finder = new HiddenNameFinder(hidden(['a', 'Li'], ['b', 'Li Wei']));
+    expect(mark(finder, 'LI WEI and li, but not like or Lisa')).toBe('<b> and <a>, but not like or Lisa');
+  });
+
+  it('leaves a text alone when nothing is hidden, or nothing hidden is in it; a name of one character is never kept', () => {
+    expect(mark(new HiddenNameFinder({ salt: SALT, names: [] }), '王小明还没打卡')).toBe('王小明还没打卡');
+    expect(mark(new HiddenNameFinder(hidden(['a', '王小明'])), '王小红还没打卡')).toBe('王小红还没打卡');
+    expect(mark(new HiddenNameFinder(hidden(['a', '王'])), '王小红还没打卡')).toBe('王小红还没打卡');
+  });
+
+  it('hashes under the salt: the same name under another salt is not found', () => {
+    const other = { ...hidden(['a', '王小明']), salt: Buffer.from('beef', 'hex') };
+    expect(mark(new HiddenNameFinder(other), '王小明还没打卡')).toBe('王小明还没打卡');
+  });
+});
