@@ -20,4 +20,21 @@ describe('NameMatcher', () => {
     const m = new NameMatcher([...names, ...names.map((_, i) => `name${i}`)]);
     expect(mark(m, 'send it to U42X294 and name9999 by Friday')).toBe('send it to [U42X294] and [name9999] by Friday');
   });
+
+  it('takes ten thousand ids that all begin alike (Feishu ou_…) at little cost a text', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `ou_${i.toString(16).padStart(32, '0')}`);
+    const m = new NameMatcher(ids);
+    const text = `${'Everyone, please route your hours through our form, you know the one about our output. '.repeat(6)} ${ids[42]}`;
+    expect(mark(m, text)).toBe(text.replace(ids[42], `[${ids[42]}]`));
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) m.replace(text, () => '');
+    // A generous bound that catches the list scan (about 300 ms a text), not a timing target.
+    expect((performance.now() - start) / 20).toBeLessThan(30);
+  });
+
+  it('finds a Latin name glued to Chinese text, and a Greek name with a final sigma in capitals', () => {
+    const m = new NameMatcher(['Tom', 'Σοφίας']);
+    expect(mark(m, '请Tom今天把大家的打卡截图汇总，Tomorrow 再说')).toBe('请[Tom]今天把大家的打卡截图汇总，Tomorrow 再说');
+    expect(mark(m, 'ΣΟΦΊΑΣ here')).toBe('[ΣΟΦΊΑΣ] here');
+  });
 });
