@@ -128,8 +128,6 @@ export const TEXTS = {
     lang === 'zh'
       ? '无法确定被引用消息的发送人（这位成员还没在群里发过言），因此不保存这条消息。'
       : "I can't tell who sent the quoted message (I have not heard from them yet), so I keep nothing of it.",
-  // Not why: any member could ask, and learn who opted out.
-  missedOptedOut: (lang: Lang) => (lang === 'zh' ? '这条消息的文本不能保存，无法记为漏报。' : 'I cannot keep the text of that message, so it is not recorded.'),
   missedAlready: (lang: Lang) => (lang === 'zh' ? '这条消息已经标记为这些类别，无需再报。' : 'That message is already flagged for those.'),
   missedThanks: (lang: Lang) =>
     lang === 'zh'

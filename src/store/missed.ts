@@ -1,6 +1,7 @@
 import { categoriesOf, maskOf } from './category-mask.js';
 import { forgottenSince } from './forgotten.js';
-import { readPrivacyEpoch } from './privacy.js';
+import { anonymousId } from './anonymous-id.js';
+import { isOptedOut, readPrivacyEpoch } from './privacy.js';
 import type { Sql } from './sql/sql.js';
 import type { MissedDemand, MissedReport } from './store.js';
 
@@ -27,17 +28,19 @@ CREATE INDEX missed_demands_ts ON missed_demands (ts);
  * flagged messages keep theirs, for `feedback export`; it does not count in any figure (one member's
  * word does not make a demand). Reporting the same message again adds categories. Nothing is kept,
  * and false returned, when the sender (`senderHash`, as opt-outs hash them) said `forget me` after
- * the message was sent. Run inside a transaction.
+ * the message was sent. A sender who opted out keeps neither text nor id in it, yet it is taken as
+ * any other: a different answer would tell the reporter that they opted out. Run inside a transaction.
  */
 export async function reportMissed(db: Sql, r: MissedReport, senderHash: string, now: number): Promise<boolean> {
   // Under the privacy mark's shared lock, as an ingest batch writes: a `forget me` of another instance
   // then commits wholly before this (and its note is seen) or after (and erases this row's text).
   await readPrivacyEpoch(db);
   if (await forgottenSince(db, r.platform, senderHash, r.sentAt)) return false;
+  const optedOut = await isOptedOut(db, r.platform, senderHash);
   await db.run(
     `INSERT INTO missed_demands (platform, message_id, sender_id, by_user, ts, text, mask) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (platform, message_id, by_user) DO UPDATE SET mask = missed_demands.mask | excluded.mask, ts = excluded.ts`,
-    [r.platform, r.messageId, r.senderId, r.byUser, now, r.text, maskOf(r.categories)],
+    [r.platform, r.messageId, optedOut ? anonymousId() : r.senderId, r.byUser, now, optedOut ? null : r.text, maskOf(r.categories)],
   );
   return true;
 }

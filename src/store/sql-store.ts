@@ -226,7 +226,9 @@ export class SqlStore implements Store {
 
   reportMissed(report: MissedReport): Promise<boolean> {
     const hash = this.optOuts.hash(report.platform, report.senderId);
-    return this.writer.transaction((db) => reportMissed(db, report, hash, Date.now()));
+    // A reporter who opted out is kept under their anonymous id, as a correction is (markFalsePositive).
+    const byUser = this.optOuts.anonOf(report.platform, report.byUser) ?? report.byUser;
+    return this.writer.transaction((db) => reportMissed(db, { ...report, byUser }, hash, Date.now()));
   }
 
   forgottenSince(platform: string, user: string, since: number): Promise<boolean> {

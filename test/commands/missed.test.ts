@@ -49,21 +49,33 @@ describe('missed', () => {
     expect(await store.missedDemands()).toEqual([]);
   });
 
-  it('says so when it holds no text: an unknown message, a sender who opted out or asked to be forgotten', async () => {
+  it('says so when it holds no text: an unknown message, a sender who asked to be forgotten', async () => {
     const { adapter, store } = await rulesBot();
     await adapter.say('missed likes', { ...cmd, replyTo: 'never-seen' });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
-
-    await adapter.say('optout', { ...cmd, from: 'shy' });
-    await adapter.say(QUIET_DEMAND, { id: 'q2', from: 'shy' });
-    await adapter.say('missed likes', { ...cmd, replyTo: 'q2' });
-    expect(adapter.last()!.text).toBe('I cannot keep the text of that message, so it is not recorded.');
 
     await adapter.say(QUIET_DEMAND, { id: 'q3', from: 'gone' });
     await adapter.say('forget me', { ...cmd, from: 'gone' });
     await adapter.say('missed likes', { ...cmd, replyTo: 'q3' });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
     expect(await store.missedDemands()).toEqual([]);
+  });
+
+  it('takes a report on the message of a sender who opted out as any other, keeping neither their text nor their id', async () => {
+    const { adapter, store } = await rulesBot();
+    await adapter.say('optout', { ...cmd, from: 'shy' });
+    await adapter.say(QUIET_DEMAND, { id: 'q2', from: 'shy' });
+    await adapter.say(QUIET_DEMAND, { id: 'q4', from: 'open' });
+    await adapter.say('missed likes', { ...cmd, replyTo: 'q2' });
+    const forOptedOut = adapter.last()!.text;
+    await adapter.say('missed likes', { ...cmd, replyTo: 'q4' });
+    // The same answer either way: a different one would tell any member who opted out.
+    expect(forOptedOut).toBe(adapter.last()!.text);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.text, r.categories])).toEqual([
+      ['q2', null, ['like-quota']],
+      ['q4', QUIET_DEMAND, ['like-quota']],
+    ]);
+    expect(JSON.stringify(await store.missedDemands())).not.toContain('shy');
   });
 
   it('on a flagged message adds what it lacks and refuses what it already has', async () => {
@@ -123,14 +135,14 @@ describe('missed', () => {
     expect(adapter.last()!.text).toMatch(/^I can't tell which message you quoted/);
   });
 
-  it('keeps nothing of a quoted message whose sender opted out or ever said forget me: the quote shows no time', async () => {
+  it('keeps no text of a quoted message whose sender opted out or ever said forget me: the quote shows no time', async () => {
     const { adapter, store } = await rulesBot();
     await adapter.say('optout', { ...cmd, from: 'shy' });
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-s', text: QUIET_DEMAND, senderId: 'shy' } });
-    expect(adapter.last()!.text).toBe('I cannot keep the text of that message, so it is not recorded.');
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
     await adapter.say('forget me', { ...cmd, from: 'gone' });
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-g', text: QUIET_DEMAND, senderId: 'gone' } });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
-    expect(await store.missedDemands()).toEqual([]);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.text])).toEqual([['quote-s', null]]);
   });
 });

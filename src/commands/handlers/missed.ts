@@ -20,7 +20,6 @@ export const missed: CommandHandler = async (ctx) => {
   const source = msg.quotesUnknown && !msg.replyTo ? msg.quoted && (await fromQuote(ctx, msg.group.id, msg.quoted)) : await reportedMessage(ctx, msg.group.id);
   if (!source) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   const { record, text, senderId, messageId, sentAt } = source;
-  if (senderId !== undefined && (await store.isOptedOut(msg.platform, senderId))) return ctx.replyPrivately(TEXTS.missedOptedOut(ctx.lang));
   // Whose a quote is decides whose it is to forget: a text with no known sender is not kept.
   if (text != null && senderId === undefined) return ctx.replyPrivately(TEXTS.missedWhose(ctx.lang));
   if (text == null || senderId === undefined || messageId === undefined || sentAt === undefined)
