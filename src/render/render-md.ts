@@ -28,7 +28,8 @@ function boldMatches(text: string, findings: readonly Finding[]): string {
   return runs
     .map(({ text: t, matched }) => {
       if (!matched) return md(t);
-      const [, lead, core, trail] = /^(\p{P}*)(.*?)(\p{P}*)$/su.exec(t)!;
+      // CommonMark counts symbols (✅, 👍, √) as punctuation too: beside a letter they keep ** from closing.
+      const [, lead, core, trail] = /^([\p{P}\p{S}]*)(.*?)([\p{P}\p{S}]*)$/su.exec(t)!;
       return core ? `${md(lead)}**${md(core)}**${md(trail)}` : md(t);
     })
     .join('');

@@ -46,12 +46,13 @@ describe('renderReport', () => {
     expect(html.match(/<svg /g)).toHaveLength(2);
   });
 
-  it('bolds touching matches as one run, and leaves the punctuation at either end of a run outside it, so CommonMark closes it', () => {
+  it('bolds touching matches as one run, and leaves the punctuation and symbols at either end of a run outside it, so CommonMark closes it', () => {
     const b = new ReportBuilder({ config: defaultConfig() });
     b.addGroup({ platform: 'test', id: 'g1', name: '卫健群', members: 21 });
     const at = (text: string, word: string): [number, number] => [text.indexOf(word), text.indexOf(word) + word.length];
     const touching = '请全体同事今晚十点前完成打卡并截图发群里';
     const quoted = '大家今天下班前下载安装“学习强国”并注册';
+    const symbol = '各位同事看到通知后请点✅确认';
     const finding = (text: string, word: string, rule: string) => ({ rule, category: 'check-in' as const, span: at(text, word), match: word });
     b.add({
       ...demand({ id: 'm1', groupId: 'g1', ts: sh('2026-11-23T10:00:00'), text: touching }, ['check-in']),
@@ -61,9 +62,14 @@ describe('renderReport', () => {
       ...demand({ id: 'm2', groupId: 'g1', ts: sh('2026-11-23T11:00:00'), text: quoted }, ['check-in']),
       findings: [finding(quoted, '下载安装“学习强国”', 'a/x')],
     });
+    b.add({
+      ...demand({ id: 'm3', groupId: 'g1', ts: sh('2026-11-23T12:00:00'), text: symbol }, ['ack-demand']),
+      findings: [finding(symbol, '请点✅', 'c/z')],
+    });
     const text = renderReport('md', b.build(), b.details(), 'zh');
     expect(text).toContain('今晚十点前**完成打卡并截图发**群里');
     expect(text).toContain('下班前**下载安装“学习强国**”并注册');
+    expect(text).toContain('通知后**请点**✅确认');
     // A Chinese list is written with 、.
     expect(text).toContain('`a/x`、`b/y`');
   });
