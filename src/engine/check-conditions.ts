@@ -2,7 +2,8 @@ import { sep } from 'node:path';
 import type { Problem } from './problem.js';
 import { MAX_STEPS, MAX_WINDOW_FOR_POLYNOMIAL, reachOf, sliceLength } from './polynomial-window.js';
 import { BUILTIN_RULES_DIR } from './builtin-rules.js';
-import { keepsToItsDegree, PROBE_TIMEOUT_MS } from './regex-probe.js';
+import { PROBE_TIMEOUT_MS, slowProbes, type Probe } from './regex-probe.js';
+import { MAX_TEXT } from './text-limit.js';
 import { regexSafety } from './regex-safety.js';
 import type { Condition, Context, Rule } from './rule.js';
 import { parseTerm } from './term.js';
@@ -23,10 +24,30 @@ interface PatternUse {
 /** A pattern as an error line shows it: its lists written out, it may run to thousands of characters. */
 const shown = (pattern: string): string => (pattern.length <= 200 ? pattern : `${pattern.slice(0, 200)}…`);
 
-function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): void {
+/** A custom pattern's use to try out once every rule is read (see regex-probe.ts), and what to say if it is slow. */
+export interface PendingProbe {
+  probe: Probe;
+  file: string;
+  message: string;
+}
+
+const OVERLAP = 'overlapping alternatives such as (\\w|\\d) under a repetition backtrack exponentially';
+
+function checkPattern(pattern: string, use: PatternUse, problems: Problem[], probes: PendingProbe[]): void {
   const { safety, why, degree = 1, fuzzed } = regexSafety(pattern);
   const { where, file, window } = use;
+  // The shipped rules' patterns are tried by the project's tests; a custom one is tried before it is trusted.
+  const custom = !file.startsWith(BUILTIN_RULES_DIR + sep);
   if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${shown(pattern)}/: ${why}` });
+  if (safety === 'linear' && custom) {
+    // Linear by recheck's account, but a bounded repetition of overlapping classes ((\w|\d){1,20}) is
+    // linear with a constant of 2^20: run on a whole message, as an unconfined pattern is.
+    probes.push({
+      probe: { pattern, length: MAX_TEXT },
+      file,
+      message: `${where}: pattern /${shown(pattern)}/ ran past ${PROBE_TIMEOUT_MS / 1000} s on a message of ${MAX_TEXT} characters: ${OVERLAP}, even within a bound such as {1,20}`,
+    });
+  }
   if (safety !== 'polynomial') return;
   if (window === undefined || window > MAX_WINDOW_FOR_POLYNOMIAL) {
     problems.push({
@@ -43,13 +64,28 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[]): vo
     });
     return;
   }
-  // A degree recheck only estimated is tried out on a custom rule; the shipped rules' are tried by the project's tests.
-  if (fuzzed && !file.startsWith(BUILTIN_RULES_DIR + sep) && !keepsToItsDegree(pattern, length, fuzzed)) {
-    problems.push({
+  // A degree recheck only estimated, not proved, is tried out on the slice its use runs on.
+  if (fuzzed && custom) {
+    probes.push({
+      probe: { pattern, length, attack: fuzzed },
       file,
-      message: `${where}: pattern /${shown(pattern)}/ has ${why} by recheck's estimate, but on ${length} characters it ran past ${PROBE_TIMEOUT_MS / 1000} s: make it linear (overlapping alternatives such as (\\w|\\d) under a repetition backtrack exponentially)`,
+      message: `${where}: pattern /${shown(pattern)}/ has ${why} by recheck's estimate, but on ${length} characters it ran past ${PROBE_TIMEOUT_MS / 1000} s: make it linear (${OVERLAP})`,
     });
   }
+}
+
+/** Tries out the pending probes, each pattern and length once however many rules use it, and reports the slow ones. */
+export function runProbes(pending: readonly PendingProbe[], problems: Problem[]): void {
+  const byKey = new Map<string, Probe>();
+  const shared = pending.map(({ probe }) => {
+    const key = `${probe.length}\u0000${probe.pattern}`;
+    if (!byKey.has(key)) byKey.set(key, probe);
+    return byKey.get(key)!;
+  });
+  const slow = slowProbes([...byKey.values()]);
+  pending.forEach(({ file, message }, i) => {
+    if (slow.has(shared[i])) problems.push({ file, message });
+  });
 }
 
 /** Where conditions are written, for problems: the file, the key (`match.none`, `none`) and the rule's trigger. */
@@ -66,11 +102,18 @@ export function triggerLength(rule: Rule): number {
 }
 
 /** Checks one condition, written at `at.key[index]`: its context exists, its patterns are safe where it is used. */
-export function checkCondition(c: Condition, index: number, at: ConditionsAt, contexts: ReadonlyMap<string, Context>, problems: Problem[]): void {
+export function checkCondition(
+  c: Condition,
+  index: number,
+  at: ConditionsAt,
+  contexts: ReadonlyMap<string, Context>,
+  problems: Problem[],
+  probes: PendingProbe[],
+): void {
   const use = { where: `${at.key}[${index}]`, file: at.file, window: windowOf(c), triggerLength: at.triggerLength };
-  if (c.kind === 'pattern') checkPattern(c.pattern, use, problems);
+  if (c.kind === 'pattern') checkPattern(c.pattern, use, problems, probes);
   if (c.kind !== 'context') return;
   const ctx = contexts.get(c.context);
   if (!ctx) problems.push({ file: at.file, message: `${use.where}: unknown context "${c.context}"` });
-  else ctx.patterns.forEach((p) => checkPattern(p, { ...use, where: `${use.where} (context ${c.context})` }, problems));
+  else ctx.patterns.forEach((p) => checkPattern(p, { ...use, where: `${use.where} (context ${c.context})` }, problems, probes));
 }

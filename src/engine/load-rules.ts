@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { formatProblem, type Problem } from './problem.js';
-import { checkCondition, triggerLength } from './check-conditions.js';
+import { checkCondition, runProbes, triggerLength, type PendingProbe } from './check-conditions.js';
 import { parseContext, parsePack, parsePatternList, parseRule } from './parse-rule.js';
 import { expandConditions, expandPattern, type PatternList } from './pattern-lists.js';
 import { inheritedNone, packLang, type Pack } from './rule-packs.js';
@@ -144,21 +144,23 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
     for (const pack of packs.values()) pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
   }
   const complete: Rule[] = [];
+  const probes: PendingProbe[] = [];
   for (const rule of rules) {
     const all = expandConditions(rule.match.all, lists, rule.file, 'match.all', problems);
     const none = expandConditions(rule.match.none, lists, rule.file, 'match.none', problems);
     if (!all || !none) continue;
     const at = { file: rule.file, triggerLength: triggerLength(rule) };
-    all.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.all' }, contexts, problems));
-    none.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.none' }, contexts, problems));
+    all.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.all' }, contexts, problems, probes));
+    none.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.none' }, contexts, problems, probes));
     const { inherited, problems: why } = inheritedNone(rule, packsOf.get(rule.id)!);
     why.forEach((message) => problems.push({ file: rule.file, message }));
     // Checked with each rule's trigger, since a window's cost depends on it; reported once, on the pack.
     for (const { condition, pack } of inherited) {
-      checkCondition(condition, pack.none.indexOf(condition), { ...at, file: pack.file, key: 'none' }, contexts, problems);
+      checkCondition(condition, pack.none.indexOf(condition), { ...at, file: pack.file, key: 'none' }, contexts, problems, probes);
     }
     complete.push({ ...rule, match: { ...rule.match, all, none: [...none, ...inherited.map((i) => i.condition)] } });
   }
+  runProbes(probes, problems);
   const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
   return { ruleSet: { rules: complete, contexts }, problems: unique };
 }

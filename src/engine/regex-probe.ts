@@ -1,30 +1,73 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cacheFile, readCache, writeCache } from './disk-cache.js';
 import type { Attack } from './regex-safety.js';
 
-/** A probe that runs longer than this backtracks more than a polynomial bound allows at its length. */
+/** A probe that runs longer than this backtracks more than its use can bear. */
 export const PROBE_TIMEOUT_MS = 5_000;
 
-// Run in a process of its own, which the timeout kills: a regular expression cannot be interrupted.
-const PROBE = `
-const [pattern, texts] = JSON.parse(process.argv[1]);
-const re = new RegExp(pattern, 'gu');
-for (const text of texts) {
-  re.lastIndex = 0;
-  while (re.exec(text) !== null) if (re.lastIndex === 0) break;
-}`;
+/** A custom pattern to try out on texts as long as its use can see, with recheck's attack if it found one. */
+export interface Probe {
+  pattern: string;
+  length: number;
+  attack?: Attack;
+}
 
-// Runs of each of these, besides recheck's own attack: digits, letters, spaces and Chinese are what
-// chat messages are made of, and what a pattern's overlapping classes (\w|\d) backtrack on.
+// Run in a process of its own, which the timeout kills: a regular expression cannot be interrupted.
+// It reads the probes on stdin and says on a line each which are done, so a batch cut short shows
+// where. Its texts are runs of recheck's attack and of what chat messages are made of (digits,
+// letters, spaces, Chinese), on which overlapping classes such as (\w|\d) backtrack.
+const PROBE = `
 const UNITS = ['1', 'a', 'A', ' ', 'a1', 'a ', '。', '中'];
+const run = (length, unit, prefix = '', suffix = '\\u0000') => (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length) + suffix;
+const probes = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+probes.forEach(({ pattern, length, attack }, i) => {
+  const pumps = attack ? attack.pumps.filter((p) => p.pump !== '').map((p) => run(length, p.pump, p.prefix, attack.suffix)) : [];
+  const re = new RegExp(pattern, 'gu');
+  for (const text of [...pumps, ...UNITS.map((unit) => run(length, unit))]) {
+    re.lastIndex = 0;
+    while (re.exec(text) !== null) if (re.lastIndex === 0) break;
+  }
+  process.stdout.write(i + '\\n');
+});`;
+
+/** Runs `batch` in one process for at most PROBE_TIMEOUT_MS; returns how many of them finished. */
+function runBatch(batch: Probe[]): number {
+  const child = spawnSync(process.execPath, ['-e', PROBE], { input: JSON.stringify(batch), timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' });
+  if (child.error && (child.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw new Error(`cannot try out custom patterns: ${child.error.message}`);
+  return child.status === 0 ? batch.length : (child.stdout ?? '').split('\n').filter((l) => l !== '').length;
+}
 
 /**
- * recheck estimates some patterns' degree by fuzzing, not by proof, and an estimate can be wrong:
- * `(?:\w|\d){1,40}z` is "degree 4 (fuzz)" and takes minutes on 30 digits. Such a pattern is run on
- * texts of `length` characters, the longest its use can see, built from recheck's attack and from
- * runs of what messages are made of; true when it keeps within PROBE_TIMEOUT_MS.
+ * Which probes run past PROBE_TIMEOUT_MS: recheck rates some patterns safe or low-degree that still
+ * backtrack for minutes (`(?:\w|\d){1,20}z` on 2,000 digits), so custom patterns are tried out before
+ * they are trusted. All run in one process, one after another, within one limit; when the limit cuts
+ * a batch, the probe it cut is tried again alone (unless it was first, and so had the whole limit),
+ * and the rest go on. A probe that passed is remembered on disk: a deployment pays for it once.
  */
-export function keepsToItsDegree(pattern: string, length: number, attack: Attack): boolean {
-  const run = (unit: string, prefix = '', suffix = '\u0000') => (prefix + unit.repeat(Math.ceil(length / unit.length))).slice(0, length) + suffix;
-  const texts = [...attack.pumps.filter((p) => p.pump !== '').map((p) => run(p.pump, p.prefix, attack.suffix)), ...UNITS.map((unit) => run(unit))];
-  return spawnSync(process.execPath, ['-e', PROBE, JSON.stringify([pattern, texts])], { timeout: PROBE_TIMEOUT_MS }).status === 0;
+export function slowProbes(probes: readonly Probe[]): Set<Probe> {
+  const passed = loadPassed();
+  const slow = new Set<Probe>();
+  let left = probes.filter((p) => !passed.has(keyOf(p)));
+  const before = left.length;
+  while (left.length > 0) {
+    const done = runBatch(left);
+    left.slice(0, done).forEach((p) => passed.add(keyOf(p)));
+    if (done === left.length) break;
+    const cut = left[done];
+    if (done === 0 || runBatch([cut]) === 0) slow.add(cut);
+    else passed.add(keyOf(cut));
+    left = left.slice(done + 1);
+  }
+  if (before > 0) writeCache(CACHE_FILE, [...passed]);
+  return slow;
+}
+
+const keyOf = (p: Probe): string => createHash('sha256').update(`${p.length}\u0000${p.pattern}`).digest('hex');
+
+// Beside recheck's verdicts; the Node version is in the name, as its regular expression engine decides the time.
+const CACHE_FILE = cacheFile(`regex-probe-v1-node-${process.versions.node}.json`);
+function loadPassed(): Set<string> {
+  const cached = readCache(CACHE_FILE);
+  return new Set(Array.isArray(cached) ? (cached as string[]) : []);
 }

@@ -1,8 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type * as Recheck from 'recheck';
-import { BUILTIN_RULES_DIR } from './builtin-rules.js';
+import { cacheFile, readCache, writeCache } from './disk-cache.js';
 
 export type Safety = 'linear' | 'polynomial' | 'unsafe';
 /** Texts that drive a pattern's backtracking, as recheck found them: each pump repeated after its prefix, then the suffix. */
@@ -29,29 +27,12 @@ let recheck: typeof Recheck | undefined;
  * milliseconds each; kept on disk so every start still checks every pattern without paying for it.
  */
 // "v4": verdicts say when recheck only estimated a degree by fuzzing, and keep its attack for the probe.
-const CACHE_FILE = join(dirname(BUILTIN_RULES_DIR), 'node_modules', '.cache', 'fingertip', `regex-safety-v4-recheck-${RECHECK_VERSION}.json`);
+const CACHE_FILE = cacheFile(`regex-safety-v4-recheck-${RECHECK_VERSION}.json`);
 let cache: Map<string, Verdict> | undefined;
 
 function loadCache(): Map<string, Verdict> {
-  if (cache) return cache;
-  try {
-    cache = new Map(Object.entries(JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Record<string, Verdict>));
-  } catch {
-    cache = new Map(); // none yet, or unreadable: checked afresh
-  }
+  cache ??= new Map(Object.entries((readCache(CACHE_FILE) ?? {}) as Record<string, Verdict>));
   return cache;
-}
-
-function saveCache(map: Map<string, Verdict>): void {
-  try {
-    mkdirSync(dirname(CACHE_FILE), { recursive: true });
-    // Written aside then renamed: processes loading rules at once (test workers) never read half a file.
-    const tmp = `${CACHE_FILE}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(map)));
-    renameSync(tmp, CACHE_FILE);
-  } catch {
-    // A read-only install only loses the speed-up.
-  }
 }
 
 const UNPROVEN = 'its backtracking could not be proven safe';
@@ -109,7 +90,7 @@ export function regexSafety(pattern: string): Verdict {
     // "Could not be proven" may be a timeout on a loaded machine: not worth remembering.
     if (verdict.why !== UNPROVEN) {
       known.set(pattern, verdict);
-      saveCache(known);
+      writeCache(CACHE_FILE, Object.fromEntries(known));
     }
   }
   return verdict;

@@ -66,6 +66,13 @@ describe('unsafe patterns in rules', () => {
     ]);
   }, 60_000);
 
+  it('tries out a custom pattern recheck rates linear on a whole message: a bounded repetition of overlapping classes backtracks 2^20 times a place', () => {
+    const hang = ruleYaml('  any: [打卡]\n  all:\n    - {pattern: "(?:\\\\w|\\\\d){1,20}z"}');
+    expect(loadRuleSet([ruleDir({ 'check-in/bounded.yaml': hang })]).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/bounded\.yaml: match\.all\[0\]: (pattern .* ran past 5 s on a message of 65536 characters|unsafe pattern)/),
+    ]);
+  }, 60_000);
+
   it('checks the patterns of contexts where rules use them', () => {
     const files = {
       'contexts/bad.yaml': 'description: bad\npatterns: ["(x+x+)+y"]\n',
