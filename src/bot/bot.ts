@@ -10,7 +10,7 @@ import type { GroupSettings, Store } from '../store/store.js';
 import { toRecord } from '../analysis/record/to-record.js';
 import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
-import { commandKey, doneKey } from './command-key.js';
+import { commandKey, doneKey } from '../core/command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
@@ -156,12 +156,11 @@ export class Bot {
    * the command begun elsewhere waits up to COMMAND_WAIT_MS for it to finish, then fails, so the
    * platform delivers it again later instead of being told it was handled while that run may still fail.
    * A run that let go of its mark (it failed) is taken, and so is one begun longer ago than
-   * COMMAND_LEASE_MS, taken to have died with its process or its database connection. A command the
-   * release before this one handled (its `cmd:` mark) counts as done.
+   * COMMAND_LEASE_MS, taken to have died with its process or its database connection. (Earlier
+   * releases' marks are made this release's at upgrade: ../store/command-marks-migration.ts.)
    */
   private async claimCommand(msg: ChatMessage, key: string): Promise<number | 'done'> {
     const { store } = this.opts;
-    if (await store.seen(msg.platform, `cmd:${msg.id}`)) return 'done';
     const giveUp = Date.now() + COMMAND_WAIT_MS;
     for (;;) {
       // Done first: a finished command keeps no begun mark to find.

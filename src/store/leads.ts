@@ -2,7 +2,7 @@ import type { Sql } from './sql/sql.js';
 import type { Lead, Period } from './store.js';
 
 /** Leads keep their time to the quarter hour: enough for the week they belong to in any time zone, and no exact match with the sender's message. */
-const LEAD_TIME_STEP_MS = 15 * 60_000;
+export const LEAD_TIME_STEP_MS = 15 * 60_000;
 
 /** An anonymous tip: no sender is stored, by design; `doneKey`, the command's mark that it finished. Run inside a transaction. */
 export async function addLead(db: Sql, platform: string, groupId: string | null, text: string, ts: number, doneKey?: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { commandKey, doneKey } from '../../src/bot/command-key.js';
+import { commandKey, doneKey } from '../../src/core/command-key.js';
 import { describe, expect, it } from 'vitest';
 import { botHarness, NOW } from '../support/bot-harness.js';
 import { ruleDir, ruleYaml } from '../support/rules.js';

@@ -4,14 +4,15 @@ import type { Sql } from '../sql/sql.js';
 import { addMissedDemands } from './missed-schema.js';
 import { addForgottenUsers } from './forgotten-schema.js';
 import { addHiddenNames } from './hidden-names-schema.js';
+import { hashCommandMarks } from '../command-marks-migration.js';
 import { createSchema } from './schema.js';
 
 /**
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
- * (SQLite's steps 7, 8 and 9 are its steps 2, 3 and 4).
+ * (SQLite's steps 7 to 10 are its steps 2 to 5).
  */
-export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [createSchema, addMissedDemands, addForgottenUsers, addHiddenNames];
+export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [createSchema, addMissedDemands, addForgottenUsers, addHiddenNames, hashCommandMarks];
 
 /** The advisory lock migrations hold ("FTIP"): instances starting together migrate one at a time. */
 const MIGRATION_LOCK = 0x46544950;
