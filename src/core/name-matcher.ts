@@ -29,8 +29,8 @@ export function foldCase(s: string): string {
 
 /**
  * Finds people's names and ids in a text, in any case, the longest where two start at one place ("Li
- * Wei" before "Li"). Names shorter than two characters are left out: "我" or "A" would wipe ordinary
- * words. Terms are looked up by their first two characters and then by length, so a deployment's
+ * Wei" before "Li"). A name of one character ("静", "🌸", common on WeChat) is found only in a
+ * mention (@静): anywhere, "我" or "A" would wipe ordinary words. Terms are looked up by their first two characters and then by length, so a deployment's
  * ten thousand members cost a text about as little as ten, even when all their ids begin alike
  * (Feishu's ou_…): one regular expression of them all was too large for V8, a thousand took 42 ms a
  * text, and a list per first two characters 295 ms a text for ten thousand ou_ ids.
@@ -38,11 +38,15 @@ export function foldCase(s: string): string {
 export class NameMatcher {
   /** First two characters → the lengths of the terms starting so (longest first) and the terms. */
   private readonly byStart = new Map<string, { lengths: number[]; keys: Set<string> }>();
+  /** Names of one character, found only right after @. */
+  private readonly mentionOnly = new Set<string>();
 
   constructor(terms: Iterable<string>) {
     for (const term of terms) {
-      if ([...term].length < 2) continue;
       const key = foldCase(term);
+      const chars = [...key].length;
+      if (chars === 1) this.mentionOnly.add(key);
+      if (chars < 2) continue;
       const start = key.slice(0, 2);
       let bucket = this.byStart.get(start);
       if (!bucket) this.byStart.set(start, (bucket = { lengths: [], keys: new Set() }));
@@ -54,10 +58,10 @@ export class NameMatcher {
 
   /** The text with each name found replaced by what `by` makes of it. */
   replace(text: string, by: (found: string) => string): string {
-    if (this.byStart.size === 0) return text;
+    if (this.byStart.size === 0 && this.mentionOnly.size === 0) return text;
     let out = '';
     let last = 0;
-    for (let i = 0; i < text.length - 1;) {
+    for (let i = 0; i < text.length;) {
       const n = this.matchAt(text, i);
       if (n === 0) {
         i++;
@@ -73,13 +77,20 @@ export class NameMatcher {
   /** The length of the name that starts at `i`, or 0. */
   private matchAt(text: string, i: number): number {
     const bucket = this.byStart.get(foldCase(text.slice(i, i + 2)));
-    if (!bucket) return 0;
-    for (const length of bucket.lengths) {
+    for (const length of bucket?.lengths ?? []) {
       const end = i + length;
-      if (end > text.length || !bucket.keys.has(foldCase(text.slice(i, end)))) continue;
+      if (end > text.length || !bucket!.keys.has(foldCase(text.slice(i, end)))) continue;
       if (!standsAlone(text, i, end)) continue;
       return length;
     }
-    return 0;
+    return this.mentionAt(text, i);
+  }
+
+  /** The length of a one-character name mentioned at `i` (after @ or ＠, before no further letter), or 0. */
+  private mentionAt(text: string, i: number): number {
+    if (this.mentionOnly.size === 0 || (text[i - 1] !== '@' && text[i - 1] !== '＠')) return 0;
+    const name = String.fromCodePoint(text.codePointAt(i)!);
+    if (!this.mentionOnly.has(foldCase(name))) return 0;
+    return /^[\p{L}\p{N}]/u.test(text.slice(i + name.length, i + name.length + 2)) ? 0 : name.length;
   }
 }

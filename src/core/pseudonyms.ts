@@ -24,7 +24,7 @@ export class Pseudonyms {
     for (const p of people) {
       for (const term of [p.id, ...p.names]) {
         const key = foldCase(term);
-        if ([...term].length < 2 || this.owner.has(key)) continue;
+        if (term === '' || this.owner.has(key)) continue;
         this.owner.set(key, p.id);
         terms.push(term);
       }

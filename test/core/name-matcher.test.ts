@@ -32,6 +32,12 @@ describe('NameMatcher', () => {
     expect((performance.now() - start) / 20).toBeLessThan(30);
   });
 
+  it('finds a name of one character only where it is mentioned, before no further letter', () => {
+    const m = new NameMatcher(['静', '🌸', 'A', 'Amy']);
+    expect(mark(m, '@静 @Amy @🌸 请各位家长尽快填报统计表，安静一点')).toBe('@[静] @[Amy] @[🌸] 请各位家长尽快填报统计表，安静一点');
+    expect(mark(m, '@静怡 你好，＠静：A plan, @A')).toBe('@静怡 你好，＠[静]：A plan, @[A]');
+  });
+
   it('finds a Latin name glued to Chinese text, and a Greek name with a final sigma in capitals', () => {
     const m = new NameMatcher(['Tom', 'Σοφίας']);
     expect(mark(m, '请Tom今天把大家的打卡截图汇总，Tomorrow 再说')).toBe('请[Tom]今天把大家的打卡截图汇总，Tomorrow 再说');
