@@ -61,9 +61,11 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
   if (typeof event.channel !== 'string') throw new InputError(`${event.type} event without a channel`);
   if (typeof event.user !== 'string') throw new InputError(`${event.type} event whose user is not an id`);
   const ts = slackTime(event.ts, `${event.type} event`);
+  // Typed by Slack's docs only: an export edited by hand, or a changed API, may hold anything.
+  if (event.text != null && typeof event.text !== 'string') throw new InputError(`${event.type} event whose text is not a string`);
   const raw = event.text ?? '';
   const direct = isDirect(event.channel, event.channel_type);
-  const kind = fileKind(event.files);
+  const kind = fileKind(event.files, event.type);
   return {
     platform: PLATFORM,
     id: `${event.channel}/${event.ts}`,
@@ -103,7 +105,12 @@ export function fromReaction(event: SlackReactionEvent, eventId: string | undefi
   };
 }
 
-function fileKind(files: SlackMessageEvent['files']): MessageKind {
-  if (!files?.length) return 'text';
+/** The kind a message's files make it; an InputError for `files` that are not a list of file objects. */
+function fileKind(files: unknown, type: string): MessageKind {
+  if (files == null) return 'text';
+  const isFile = (f: unknown): f is { mimetype?: string } =>
+    typeof f === 'object' && f !== null && !Array.isArray(f) && ['string', 'undefined'].includes(typeof (f as { mimetype?: unknown }).mimetype);
+  if (!Array.isArray(files) || !files.every(isFile)) throw new InputError(`${type} event whose files are not a list of file objects`);
+  if (files.length === 0) return 'text';
   return files.every((f) => f.mimetype?.startsWith('image/')) ? 'image' : 'file';
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromMessageEvent, fromReaction } from '../../../adapters/slack/event-mapping.js';
+import { fromMessageEvent, fromReaction, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
+import { InputError } from '../../../src/core/errors.js';
 
 const base = { type: 'message', channel: 'C01', channel_type: 'channel', user: 'U1', ts: '1800000000.000100' };
 
@@ -23,6 +24,15 @@ describe('fromMessageEvent', () => {
     for (const subtype of ['channel_join', 'channel_topic', 'message_deleted', 'message_changed', 'pinned_item']) {
       expect(fromMessageEvent({ ...base, subtype, text: 'x' }, 'Ev5', 'UBOT')).toBeNull();
     }
+  });
+
+  it('refuses, as bad input, a text that is not a string and files that are not a list of file objects', () => {
+    const odd = (fields: object) => () => fromMessageEvent({ ...base, ...fields } as SlackMessageEvent, 'Ev7', 'UBOT');
+    expect(odd({ text: 123 })).toThrow(new InputError('message event whose text is not a string'));
+    for (const files of ['x', [null], [{ mimetype: 5 }], [['image/png']]]) {
+      expect(odd({ text: 'a', files })).toThrow(new InputError('message event whose files are not a list of file objects'));
+    }
+    expect(odd({ text: null, files: [{ id: 'F1' }] })()).toMatchObject({ kind: 'file', text: '[file]' });
   });
 
   it("keeps a thread's first message without a parent", () => {

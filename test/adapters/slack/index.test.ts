@@ -226,6 +226,16 @@ describe('Slack adapter over HTTP', () => {
     expect(logs).toContain('slack: event EvBadTs skipped: message event without a valid ts');
   });
 
+  it('logs and acknowledges a message whose text or files are not of their types, and goes on', async () => {
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.001000', text: 123 }), 'EvNumText'));
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.001100', text: 'a', files: [null] }), 'EvNullFile'));
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000009.001200', text: 'after' })));
+    await waitFor(byId('C01/1800000009.001200'));
+    expect(sink.received.map((m) => m.id)).toEqual(['C01/1800000009.001200']);
+    expect(logs).toContain('slack: event EvNumText skipped: message event whose text is not a string');
+    expect(logs).toContain('slack: event EvNullFile skipped: message event whose files are not a list of file objects');
+  });
+
   it('hands over ✅ 👍 👀 reactions as acknowledgements of the reacted message, and no others', async () => {
     const reaction = (user: string, name: string) =>
       eventEnvelope({

@@ -73,6 +73,26 @@ describe('Slack export reader', () => {
     ]);
   });
 
+  it('names a message whose text or files are not of their types as a broken entry, and with skip-bad reads the rest', async () => {
+    const day = [
+      { type: 'message', user: 'U1', text: 123, ts: '1795439100.000100' },
+      { type: 'message', user: 'U1', text: 'a', files: 'x', ts: '1795439100.000200' },
+      { type: 'message', user: 'U1', text: 'a', files: [null], ts: '1795439100.000300' },
+      { type: 'message', user: 'U1', text: 'a', files: [{ mimetype: 5 }], ts: '1795439100.000400' },
+      { type: 'message', user: 'U2', text: '收到', ts: '1795439160.000500' },
+    ];
+    const dir = tempDir({ 'channels.json': JSON.stringify([{ id: 'C9', name: 'general' }]), 'general/2025-11-17.json': JSON.stringify(day) });
+    await expect(readAll(await openSlackExport(dir, false, hooks()))).rejects.toThrow(
+      new InputError(`${dir}: general/2025-11-17.json[0]: message event whose text is not a string`),
+    );
+    const h = hooks(true);
+    expect((await readAll(await openSlackExport(dir, false, h))).map((m) => m.id)).toEqual(['C9/1795439160.000500']);
+    expect(h.lines).toEqual([
+      `skipped ${dir}: general/2025-11-17.json[0]: message event whose text is not a string`,
+      ...[1, 2, 3].map((i) => `skipped ${dir}: general/2025-11-17.json[${i}]: message event whose files are not a list of file objects`),
+    ]);
+  });
+
   it('reads a zip made by macOS, whose __MACOSX folder and .DS_Store files are no part of the export', async () => {
     const mac: [string, Buffer][] = [
       ['__MACOSX/export/._users.json', Buffer.from('x')],
