@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Report } from '../../src/analysis/report/report.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -93,6 +93,26 @@ describe('fingertip audit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fingertip audit: --out .*missing\/r\.json: cannot write \(ENOENT\)\n$/);
     expect(readFileSync(csv, 'utf8')).toBe('earlier');
+  });
+
+  it('refuses, before writing anything, an --out or --evidence that is an export read or both the same file', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'chat.jsonl');
+    copyFileSync(fixture('contract.jsonl'), input);
+    symlinkSync(input, join(dir, 'link.jsonl'));
+    const before = readFileSync(input, 'utf8');
+    const cases: [string[], string][] = [
+      [['--out', relative(process.cwd(), input)], `--out ${relative(process.cwd(), input)}: is an export this audit reads`],
+      [['--evidence', join(dir, 'link.jsonl')], `--evidence ${join(dir, 'link.jsonl')}: is an export this audit reads`],
+      [['--out', join(dir, 'r.md'), '--evidence', `${dir}/./r.md`], `--evidence ${dir}/./r.md: the same file as --out`],
+    ];
+    for (const [options, error] of cases) {
+      const r = await runCli(['audit', input, ...options]);
+      expect(r.code, options.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`fingertip audit: ${error}; name another file\n`);
+      expect(readFileSync(input, 'utf8')).toBe(before);
+    }
+    expect(existsSync(join(dir, 'r.md'))).toBe(false);
   });
 
   it('says how many messages it read twice when exports overlap, and counts them once', async () => {

@@ -6,6 +6,7 @@ import { chosenFormat, renderReport, type ReportFormat } from '../../render/rend
 import { languageOption, reportLanguage } from '../../render/report-language.js';
 import { REPORT_TEXTS } from '../../render/texts.js';
 import { InputError } from '../../core/errors.js';
+import { realPath } from '../../core/real-path.js';
 import { parseCommandArgs } from '../args.js';
 import { checkOut, writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
@@ -17,6 +18,23 @@ function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit
   if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details, lang);
   if (!skipBad || skipped === 0) return renderReport(format, report, details, lang);
   return renderReport(format, report, { ...details, notes: [...(details.notes ?? []), REPORT_TEXTS[lang].skipped(skipped)] }, lang);
+}
+
+/**
+ * Refuses before reading an --out or --evidence that is one of the exports (it would be written over
+ * it) or both the same file (one would be written over the other), however each is spelled.
+ */
+function checkOutputs(exports: string[], outputs: [option: string, path: string | undefined][]): void {
+  const inputs = new Set(exports.map(realPath));
+  const taken = new Map<string, string>();
+  for (const [option, path] of outputs) {
+    if (path === undefined) continue;
+    const real = realPath(path);
+    if (inputs.has(real)) throw new InputError(`${option} ${path}: is an export this audit reads; name another file`);
+    const other = taken.get(real);
+    if (other) throw new InputError(`${option} ${path}: the same file as ${other}; name another file`);
+    taken.set(real, option);
+  }
 }
 
 /** "1 message", "2,500 messages": the summary lines are read by people. */
@@ -43,6 +61,10 @@ export const run: Command = async (argv, ctx) => {
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const skipBad = values['skip-bad'] === true;
   const isTty = (ctx.stderr as { isTTY?: boolean }).isTTY === true;
+  checkOutputs(positionals, [
+    ['--out', out],
+    ['--evidence', values.evidence as string | undefined],
+  ]);
   if (out) await checkOut(out);
   const result = await runAudit(positionals, {
     config,
