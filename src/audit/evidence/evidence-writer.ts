@@ -7,6 +7,7 @@ import { effectiveRecipients } from '../../analysis/cost.js';
 import type { MessageRecord } from '../../core/message-record.js';
 import { formatIso } from '../../core/time/format.js';
 import { writeError } from '../../core/write-error.js';
+import { onInterrupt } from '../../core/on-interrupt.js';
 import { readLines } from '../../core/read-lines.js';
 import { fileStream } from '../open-file.js';
 import { csvRow } from './csv-row.js';
@@ -51,15 +52,16 @@ async function closed(out: WriteStream): Promise<void> {
 export class EvidenceWriter {
   private readonly dir = mkdtempSync(join(tmpdir(), 'fingertip-evidence-'));
   private readonly spool: WriteStream;
+  private readonly stopListening: () => void;
+  /** Whether finish() has created the bundle beside FILE, to be removed if it is not renamed over FILE. */
+  private partMade = false;
   rows = 0;
 
-  private constructor(
-    private readonly path: string,
-    /** Whether FILE was there before this audit: a failed audit leaves it as it was, or not there. */
-    private readonly existed: boolean,
-  ) {
+  private constructor(private readonly path: string) {
     // Opened at once, so that abandoning the audit at any moment cannot race the stream's own open.
     this.spool = createWriteStream('', { fd: openSync(join(this.dir, 'spool.jsonl'), 'w') });
+    // The spool holds the demands as sent, names and all: an interrupted audit removes it.
+    this.stopListening = onInterrupt(() => this.abandon());
     // A write that fails after it was buffered (a full temporary disk) is kept for the next call, not thrown at the process.
     this.spool.on('error', (err) => (this.spoolError ??= err as NodeJS.ErrnoException));
   }
@@ -71,19 +73,19 @@ export class EvidenceWriter {
   }
 
   /**
-   * Checks at once that FILE can be written, and a file beside it created (where the bundle is written
-   * before it replaces FILE), rather than after a long audit; FILE's contents are not touched.
+   * Checks at once that a file can be created beside FILE (where the bundle is written before it
+   * replaces FILE), and that FILE, if there, can be written, rather than after a long audit. FILE is
+   * not created, nor its contents touched, before the bundle is renamed over it.
    */
   static async create(path: string): Promise<EvidenceWriter> {
-    const existed = existsSync(path);
     try {
-      await (await open(path, 'a')).close();
+      if (existsSync(path)) await (await open(path, 'a')).close();
       await (await open(partOf(path), 'w')).close();
       rmSync(partOf(path), { force: true });
     } catch (err) {
       throw cannotWrite(path, err);
     }
-    return new EvidenceWriter(path, existed);
+    return new EvidenceWriter(path);
   }
 
   async add(record: MessageRecord): Promise<void> {
@@ -112,7 +114,7 @@ export class EvidenceWriter {
   ): Promise<void> {
     await closed(this.spool);
     if (this.spoolError) {
-      this.discard();
+      this.abandon();
       throw this.spoolFailed();
     }
     // Written beside FILE and renamed over it: FILE is the old bundle or the whole new one, never half of one.
@@ -121,8 +123,9 @@ export class EvidenceWriter {
     try {
       // Opened here, synchronously: an open that fails is an error now, not a stream that never drains.
       out = createWriteStream('', { fd: openSync(part, 'w') });
+      this.partMade = true;
     } catch (err) {
-      this.discard();
+      this.abandon();
       throw cannotWrite(this.path, err);
     }
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
@@ -145,21 +148,20 @@ export class EvidenceWriter {
       renameSync(part, this.path);
     } catch (err) {
       out.destroy();
-      rmSync(part, { force: true });
       throw cannotWrite(this.path, err);
     } finally {
-      this.discard();
+      this.abandon();
     }
   }
 
-  /** The audit failed: no new bundle, and an earlier one at FILE stays as it was. */
+  /**
+   * Removes the spool and a bundle not yet renamed over FILE: after a failed or interrupted audit,
+   * FILE is as it was, or not there.
+   */
   abandon(): void {
-    this.discard();
-    if (!this.existed) rmSync(this.path, { force: true });
-  }
-
-  private discard(): void {
+    this.stopListening();
     this.spool.destroy();
     rmSync(this.dir, { recursive: true, force: true });
+    if (this.partMade) rmSync(partOf(this.path), { force: true });
   }
 }

@@ -1,12 +1,22 @@
 import { InputError, WorkError } from '../../../src/core/errors.js';
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
 import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
 import { Pseudonyms } from '../../../src/core/pseudonyms.js';
 import type { MessageRecord } from '../../../src/core/message-record.js';
 import { tempDir } from '../../support/temp-dir.js';
+import { type ChildCli, childCli } from '../support/child-cli.js';
+
+let cli: ChildCli;
+beforeAll(() => {
+  cli = childCli();
+});
+afterAll(() => cli?.remove());
 
 const record: MessageRecord = {
   platform: 'wechat',
@@ -101,6 +111,29 @@ describe('EvidenceWriter', () => {
       expect(readFileSync(path, 'utf8')).toBe('last week\n');
     }
   }, 30_000);
+
+  it('leaves FILE as it was, not there, and removes the spool of raw texts when the audit is interrupted (Ctrl-C)', async () => {
+    const dir = tempDir();
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const line = (i: number) => JSON.stringify({ id: String(i), group_id: 'G', sender_id: 'U1', ts: 1763258400 + i, text: '请大家今晚十点前完成打卡并截图' });
+    writeFileSync(join(dir, 'chat.jsonl'), Array.from({ length: 50_000 }, (_, i) => line(i)).join('\n'));
+    const csv = join(dir, 'evidence.csv');
+    const child = spawn(process.execPath, [cli.bin, 'audit', join(dir, 'chat.jsonl'), '--evidence', csv], {
+      env: { ...process.env, TMPDIR: tmp },
+      stdio: 'ignore',
+    });
+    const ended = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+    // Interrupted once demands are in the spool, well before the audit's end.
+    const spooled = () => readdirSync(tmp).some((d) => existsSync(join(tmp, d, 'spool.jsonl')) && statSync(join(tmp, d, 'spool.jsonl')).size > 0);
+    while (!spooled() && child.exitCode === null) await sleep(20);
+    expect(child.exitCode).toBeNull();
+    expect(existsSync(csv)).toBe(false);
+    child.kill('SIGINT');
+    expect(await ended).toEqual([null, 'SIGINT']);
+    expect(existsSync(csv)).toBe(false);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 60_000);
 
   it('reports a spool that failed after a write was buffered (a full temporary disk) in one line, without crashing the process', async () => {
     const path = join(tempDir(), 'evidence.csv');
