@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { openExport } from '../../src/audit/detect.js';
 import { runAudit } from '../../src/audit/run-audit.js';
@@ -48,6 +48,15 @@ describe('runAudit', () => {
     const dir = tempDir({ 'a/g.jsonl': line, 'b/g.jsonl': line });
     const { report, repeated } = await runAudit([join(dir, 'a/g.jsonl'), join(dir, 'b/g.jsonl')], { config: defaultConfig() });
     expect([report.messages, repeated]).toEqual([2, 0]);
+  });
+
+  it('counts once the lines without ids of one file given twice, by a relative and an absolute path or through a link', async () => {
+    const line = `${JSON.stringify({ ts: 1795439100, text: '请大家今晚十点前完成打卡' })}\n`;
+    const dir = tempDir({ 'g.jsonl': line });
+    symlinkSync(join(dir, 'g.jsonl'), join(dir, 'link.jsonl'));
+    const paths = [relative(process.cwd(), join(dir, 'g.jsonl')), join(dir, 'g.jsonl'), join(dir, 'link.jsonl')];
+    const { report, repeated } = await runAudit(paths, { config: defaultConfig() });
+    expect([report.messages, repeated]).toEqual([1, 2]);
   });
 
   it('finds the same report whatever the order of the lines, ack storms included', async () => {

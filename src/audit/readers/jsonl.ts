@@ -7,6 +7,7 @@ import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
 import { groupKey, type GroupKey } from '../../core/group-key.js';
 import { timeProblem } from '../../core/time/message-time.js';
+import { realPath } from '../../core/real-path.js';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -42,6 +43,9 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
   hooks.expect(await fileSize(path));
   const fallbackGroup = basename(path).replace(/\.jsonl?$/i, '');
   const census = new Census();
+  // A line without an id is named by its file's real path, so that the file given twice (by a
+  // relative and an absolute path, or through a link) is read twice but counted once.
+  const file = realPath(path);
   // One group object per group for lines without members: no allocation per message.
   const shared = new Map<GroupKey, ChatGroup>();
 
@@ -80,7 +84,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     }
     return {
       platform,
-      id: optStr(r.id) ?? `${path}:${no}`,
+      id: optStr(r.id) ?? `${file}:${no}`,
       group,
       sender: { id: senderId, name: senderName },
       text: r.text,
