@@ -52,7 +52,7 @@ const [runAuditUrl, detectUrl, configUrl, file] = process.argv.slice(1);
 const { runAudit } = await import(runAuditUrl);
 const { openExport } = await import(detectUrl);
 const { defaultConfig } = await import(configUrl);
-const hooks = { bad() {}, expect() {}, progress() {} };
+const hooks = { bad() {}, note() {}, expect() {}, progress() {} };
 const r0 = process.hrtime.bigint();
 for await (const m of (await openExport(file, hooks)).messages());
 const readSeconds = Number(process.hrtime.bigint() - r0) / 1e9;

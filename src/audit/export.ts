@@ -34,6 +34,8 @@ export interface OpenedExport {
 export interface ReadHooks {
   /** A broken entry: throws an InputError unless bad entries are skipped. `where` names file and line/entry. */
   bad(where: string, reason: string): void;
+  /** Messages left out that are not broken (a one-to-one chat, not a group), said in one line. */
+  note(line: string): void;
   /** How many bytes the reader will read, said once before it reads them. */
   expect(bytes: number): void;
   /** Bytes just read, for the progress bar. */

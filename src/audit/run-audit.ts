@@ -21,7 +21,7 @@ export interface AuditOptions {
   config: Config;
   /** Report and skip broken entries instead of stopping at the first. */
   skipBad?: boolean;
-  /** Where a skipped entry is reported, one line each. */
+  /** Where a skipped entry, or messages left out, are reported, one line each. */
   warn?: (line: string) => void;
   progress?: Progress;
   /** Writes the anonymised evidence CSV here. */
@@ -63,6 +63,10 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
   });
   const hooks: ReadHooks = {
     bad: (where, why) => bad.bad(where, why),
+    note: (line) => {
+      progress.clear();
+      opts.warn?.(line);
+    },
     expect: (n) => progress.expect(n),
     progress: (n) => progress.advance(n),
   };

@@ -115,6 +115,19 @@ describe('fingertip audit', () => {
     expect(existsSync(join(dir, 'r.md'))).toBe(false);
   });
 
+  it('leaves a one-to-one WeChatMsg chat out of the groups, and says so on stderr', async () => {
+    const dm = join(tempDir(), '王主任_utf8.csv');
+    writeFileSync(
+      dm,
+      'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n' +
+        '1,wxid_boss,1,0,0,1795439100,2,请大家今晚十点前完成打卡，截图发群里,2026-11-23 21:05:00,王主任,王总,\n',
+    );
+    const r = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), dm]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Report).groups.map((g) => g.name)).toEqual(['教务通知群']);
+    expect(r.stderr).toBe(`fingertip audit: ${dm}: 1 message of a one-to-one chat left out (not a group)\n`);
+  });
+
   it('says how many messages it read twice when exports overlap, and counts them once', async () => {
     const once = await runCli(['audit', fixture('contract.jsonl')]);
     const twice = await runCli(['audit', fixture('contract.jsonl'), fixture('contract.jsonl')]);

@@ -13,8 +13,8 @@ import { fileSize, fileStream } from '../open-file.js';
 
 type Row = Record<string, string>;
 
-/** A row made into a message, or why it cannot be. */
-type Parsed = { msg: ChatMessage; names: string[] } | { skip: true } | { bad: string };
+/** A row made into a message, or why it cannot be: not said, of a one-to-one chat, or broken. */
+type Parsed = { msg: ChatMessage; names: string[] } | { skip: true } | { privateChat: true } | { bad: string };
 
 // WeChat's message types (MSG.Type) as WeChatMsg exports them; others get a typed placeholder.
 const PLACEHOLDER: Record<string, [MessageKind, string]> = {
@@ -36,15 +36,16 @@ const title = (xml: string): string | undefined => /<title>(?:<!\[CDATA\[)?([\s\
 function toMessage(r: Row, groupName: string): Parsed {
   const type = r.Type ?? '';
   if (NOT_SAID.has(type)) return { skip: true };
+  const talker = r.TalkerId || groupName;
+  // Group exports name the sender; a private chat's export only says whether it was us. Like a Slack
+  // DM, a one-to-one chat is no group, and the bot does not count it either.
+  if (!r.Sender && !talker.endsWith('@chatroom')) return { privateChat: true };
   if (!/^\d+$/.test(r.CreateTime ?? '')) return { bad: `CreateTime "${(r.CreateTime ?? '').slice(0, 20)}" is not Unix seconds` };
   const ts = Number(r.CreateTime) * 1000;
   const problem = timeProblem(ts);
   if (problem) return { bad: `CreateTime ${r.CreateTime!.slice(0, 20)}: ${problem}` };
-  const talker = r.TalkerId || groupName;
-  const self = r.IsSender === '1';
-  // Group exports name the sender; a private chat's export only says whether it was us.
-  const privateChat = !r.Sender && !talker.endsWith('@chatroom');
-  const senderId = r.Sender || (self ? 'self' : `talker:${talker}`);
+  // A group row without a sender (an exporter's own message, say) says at least whether it was us.
+  const senderId = r.Sender || (r.IsSender === '1' ? 'self' : `talker:${talker}`);
   let text = r.StrContent ?? '';
   let kind: MessageKind = 'text';
   if (text.startsWith(`${senderId}:\n`)) text = text.slice(senderId.length + 2);
@@ -67,8 +68,7 @@ function toMessage(r: Row, groupName: string): Parsed {
       mentionsAll: mentionsAll(text),
       replyTo: null,
     },
-    // A private chat's file is named for the contact: their name, to be hidden where the chat is named.
-    names: [r.Remark, r.NickName, privateChat && !self ? groupName : undefined].filter((n): n is string => !!n),
+    names: [r.Remark, r.NickName].filter((n): n is string => !!n),
   };
 }
 
@@ -107,7 +107,8 @@ async function* rows(path: string, hooks: ReadHooks): AsyncGenerator<{ row: Row;
 /**
  * A WeChatMsg (留痕) CSV export of one chat: `localId, TalkerId, Type, SubType, IsSender, CreateTime,
  * Status, StrContent, StrTime`, plus `Remark, NickName, Sender` for groups. The file names the chat
- * ("<name>_utf8.csv"). It has no member list: the group is everyone seen taking part.
+ * ("<name>_utf8.csv"). It has no member list: the group is everyone seen taking part. A one-to-one
+ * chat's rows are left out, and counted in one note.
  */
 export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));
@@ -116,9 +117,11 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
   const groups = new Map<string, ChatGroup>();
 
   async function* messages(): AsyncGenerator<ChatMessage> {
+    let privately = 0;
     for await (const { row, line } of rows(path, hooks)) {
       const p = toMessage(row, groupName);
       if ('bad' in p) hooks.bad(`${path}:${line}`, p.bad);
+      if ('privateChat' in p) privately++;
       if (!('msg' in p)) continue;
       const { msg } = p;
       const gid = msg.group!.id;
@@ -130,6 +133,7 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
       for (const name of p.names) census.person(msg.sender.id, name);
       yield msg;
     }
+    if (privately) hooks.note(`${path}: ${privately.toLocaleString('en')} message${privately === 1 ? '' : 's'} of a one-to-one chat left out (not a group)`);
   }
   return { path, format: 'wechatmsg-csv', messages, groups: () => census.groupList(), people: () => census.personList() };
 }

@@ -64,17 +64,38 @@ describe('WeChatMsg CSV reader', () => {
     }
   });
 
-  it('reads a private chat export (nine columns) with the two sides as members, the file naming the other', async () => {
+  it('leaves out a one-to-one chat, which is no group, saying how many messages in one note', async () => {
     const dir = tempDir({
       '王老师_utf8.csv':
         'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime\n' +
-        '1,40,1,0,0,1795439100,2,在吗,2026-11-23 21:05:00\n' +
-        '2,40,1,0,1,1795439160,2,在,2026-11-23 21:06:00\n',
+        '1,40,1,0,0,1795439100,2,请今晚十点前完成打卡,2026-11-23 21:05:00\n' +
+        '2,40,1,0,1,1795439160,2,收到,2026-11-23 21:06:00\n',
+      '王主任_utf8.csv':
+        'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n' +
+        '1,wxid_boss,1,0,0,1795439100,2,请大家今晚十点前完成打卡,2026-11-23 21:05:00,王主任,王总,\n',
     });
-    const opened = await openWeChatMsgCsv(join(dir, '王老师_utf8.csv'), hooks());
-    expect((await readAll(opened)).map((m) => m.sender.id)).toEqual(['talker:40', 'self']);
-    expect(opened.groups()[0]).toMatchObject({ id: '40', name: '王老师', members: 2 });
-    // The chat's name is a person's, so the evidence bundle hides it as it hides theirs.
-    expect(opened.people()).toEqual([{ id: 'talker:40', names: ['王老师'] }]);
+    for (const [name, count] of [
+      ['王老师_utf8.csv', '2 messages'],
+      ['王主任_utf8.csv', '1 message'],
+    ]) {
+      const h = hooks();
+      const opened = await openWeChatMsgCsv(join(dir, name), h);
+      expect(await readAll(opened)).toEqual([]);
+      expect(opened.groups()).toEqual([]);
+      expect(opened.people()).toEqual([]);
+      expect(h.notes).toEqual([`${join(dir, name)}: ${count} of a one-to-one chat left out (not a group)`]);
+    }
+  });
+
+  it("keeps a chatroom's row without a sender, the exporter's own", async () => {
+    const path = join(tempDir(), 'g_utf8.csv');
+    writeFileSync(
+      path,
+      'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n' +
+        '1,g@chatroom,1,0,1,1795439100,2,请大家今晚十点前完成打卡,2026-11-23 21:05:00,,,\n',
+    );
+    const h = hooks();
+    expect((await readAll(await openWeChatMsgCsv(path, h))).map((m) => [m.group?.id, m.sender.id])).toEqual([['g@chatroom', 'self']]);
+    expect(h.notes).toEqual([]);
   });
 });

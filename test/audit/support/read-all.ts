@@ -6,12 +6,14 @@ import type { OpenedExport, ReadHooks } from '../../../src/audit/export.js';
 /** The path of a committed fixture export. */
 export const fixture = (name: string): string => fileURLToPath(new URL(`../../fixtures/exports/${name}`, import.meta.url));
 
-/** Hooks that throw on the first broken entry, or (skip) collect every report line. */
-export function hooks(skip = false): ReadHooks & { lines: string[]; bytes: number; expected: number; entries: BadEntries } {
+/** Hooks that throw on the first broken entry, or (skip) collect every report line; notes are collected apart. */
+export function hooks(skip = false): ReadHooks & { lines: string[]; notes: string[]; bytes: number; expected: number; entries: BadEntries } {
   const lines: string[] = [];
+  const notes: string[] = [];
   const entries = new BadEntries(skip, (l) => lines.push(l));
   const h = {
     lines,
+    notes,
     entries,
     bytes: 0,
     expected: 0,
@@ -19,6 +21,7 @@ export function hooks(skip = false): ReadHooks & { lines: string[]; bytes: numbe
       h.expected += n;
     },
     bad: (where: string, why: string) => entries.bad(where, why),
+    note: (line: string) => notes.push(line),
     progress: (n: number) => {
       h.bytes += n;
     },
