@@ -30,7 +30,7 @@ function refusal(entry: Entry): string | undefined {
  * The files of a zipped export. yauzl reads the central directory first, so entries are listed without
  * reading their data and each is then inflated on its own, as a stream: memory stays one chunk deep.
  * Names are decoded here rather than by yauzl, which fails the whole zip at one unsafe name: an
- * absolute or `..` name is refused, and the rest is read.
+ * absolute or `..` name is refused, and the rest is read; so is a name given twice, after its first entry.
  */
 export async function zipFiles(path: string, marker: string): Promise<ExportFiles> {
   let zip: ZipFile;
@@ -47,6 +47,8 @@ export async function zipFiles(path: string, marker: string): Promise<ExportFile
       if (name.endsWith('/')) continue;
       const unsafe = validateFileName(name);
       if (unsafe) refused.push({ name, reason: `path outside the export (${unsafe.slice(0, unsafe.indexOf(':'))}); not read` });
+      // Which of two entries of one name is the export's cannot be told: the first is read, the other named.
+      else if (entries.has(name)) refused.push({ name, reason: 'a second entry of this name in the zip; not read' });
       else entries.set(name, entry);
     }
   } catch (err) {
