@@ -9,7 +9,10 @@ import { groupKey, type GroupKey } from '../../core/group-key.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { realPath } from '../../core/real-path.js';
 
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether month `m` (1–12) of year `y` has a day `d`. */
+const isDay = (y: number, m: number, d: number): boolean => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** `ts` of the contract: ISO 8601 with an offset, or Unix seconds (a number or a numeric string); epoch ms, or why not. */
 export function parseTs(value: unknown): number | string {
@@ -23,7 +26,10 @@ function tsOf(value: unknown): number | string {
   if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value * 1000);
   if (typeof value === 'string') {
     if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
-    if (ISO_WITH_OFFSET.test(value)) {
+    const iso = ISO_WITH_OFFSET.exec(value);
+    if (iso) {
+      // Date.parse rolls a day the month has not over into the next (30 February is 2 March).
+      if (!isDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return `ts "${value.slice(0, 40)}": no such day`;
       const ms = Date.parse(value);
       if (!Number.isNaN(ms)) return ms;
     }

@@ -61,7 +61,7 @@ describe('contract JSONL reader', () => {
   it('reports a huge line without holding it, binary junk and text in another encoding (GBK) as not UTF-8', async () => {
     const dir = tempDir();
     const path = join(dir, 'big.jsonl');
-    const ok = JSON.stringify({ id: 'a', ts: 1, text: 'hi', group_id: 'g' });
+    const ok = JSON.stringify({ id: 'a', ts: 1795439100, text: 'hi', group_id: 'g' });
     writeFileSync(
       path,
       Buffer.concat([
@@ -91,7 +91,14 @@ describe('contract JSONL reader', () => {
     // Milliseconds given as seconds, and times before 1970: a corrupt field, not a report over millennia.
     expect(parseTs(99999999999)).toMatch(/^ts 99999999999: time is after 2099/);
     expect(parseTs('1e300')).toMatch(/neither ISO 8601/);
-    expect(parseTs(-5)).toMatch(/^ts -5: time is before 1970/);
+    expect(parseTs(-5)).toMatch(/^ts -5: time is before 2000/);
+    expect(parseTs(0)).toMatch(/^ts 0: time is before 2000/);
     expect(parseTs('2099-12-31T23:59:59Z')).toBe(Date.UTC(2099, 11, 31, 23, 59, 59));
+    // Days the calendar has not, which Date.parse would roll over into the next month.
+    expect(parseTs('2026-02-30T10:00:00+08:00')).toBe('ts "2026-02-30T10:00:00+08:00": no such day');
+    expect(parseTs('2025-02-29T10:00:00Z')).toBe('ts "2025-02-29T10:00:00Z": no such day');
+    expect(parseTs('2026-04-31T10:00:00Z')).toBe('ts "2026-04-31T10:00:00Z": no such day');
+    expect(parseTs('2026-00-10T10:00:00Z')).toBe('ts "2026-00-10T10:00:00Z": no such day');
+    expect(parseTs('2028-02-29T10:00:00Z')).toBe(Date.UTC(2028, 1, 29, 10));
   });
 });

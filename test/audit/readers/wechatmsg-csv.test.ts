@@ -50,6 +50,18 @@ describe('WeChatMsg CSV reader', () => {
     ]);
   });
 
+  it('names a row of CreateTime 0, a missing time that would stretch the report back to 1970, as broken', async () => {
+    const path = join(tempDir(), 'g_utf8.csv');
+    writeFileSync(
+      path,
+      'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n' +
+        '1,g@chatroom,1,0,0,0,2,请大家今晚十点前完成打卡,,,z,wxid_a\n',
+    );
+    await expect(readAll(await openWeChatMsgCsv(path, hooks()))).rejects.toThrow(
+      new InputError(`${path}:2: CreateTime 0: time is before 2000 (a missing time given as 0?)`),
+    );
+  });
+
   it('refuses a CSV saved as GBK at its first broken line, with skip-bad too (every later row would be as broken)', async () => {
     const header = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n';
     const row = (id: number, text: Buffer) =>
