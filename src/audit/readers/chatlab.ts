@@ -96,6 +96,8 @@ function jsonEntries(path: string, hooks: ReadHooks): EntrySource {
 
 function jsonlEntries(path: string, hooks: ReadHooks): EntrySource {
   return async function* (bad) {
+    // Messages take their group from the header as they are read: a header after any would split the chat in two.
+    let begun = false;
     for await (const line of readLines(fileStream(path), hooks.progress)) {
       const where = `${path}:${line.no}`;
       if (line.tooLong || line.notUtf8) {
@@ -111,10 +113,13 @@ function jsonlEntries(path: string, hooks: ReadHooks): EntrySource {
         continue;
       }
       if (!isObj(o)) bad(where, 'expected a JSON object');
-      else if (o._type === 'header') yield { entry: isObj(o.meta) ? { meta: o.meta } : { skip: true }, where };
-      else if (o._type === 'member') yield { entry: { member: o }, where };
-      else if (o._type === 'message') yield { entry: { message: o }, where };
-      else bad(where, '"_type" must be header, member or message');
+      else if (o._type === 'header') {
+        if (begun) bad(where, 'a header after members or messages (ChatLab JSONL puts it first)');
+        else yield { entry: isObj(o.meta) ? { meta: o.meta } : { skip: true }, where };
+      } else if (o._type === 'member' || o._type === 'message') {
+        begun = true;
+        yield { entry: o._type === 'member' ? { member: o } : { message: o }, where };
+      } else bad(where, '"_type" must be header, member or message');
     }
   };
 }
@@ -145,7 +150,7 @@ async function metaAhead(path: string): Promise<Obj | undefined> {
 /**
  * A ChatLab interchange file (chatlab.fun standard format v0.0.x), JSON or JSONL, read in one streaming
  * pass (the JSON form element by element through streamJson; a `meta` after the messages is read
- * ahead). The group is its listed members, wherever in the file they come, else everyone seen taking part.
+ * ahead, while a JSONL header after them is broken, as its format puts it first). The group is its listed members, wherever in the file they come, else everyone seen taking part.
  */
 export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));

@@ -44,6 +44,29 @@ describe('ChatLab reader', () => {
     }
   });
 
+  it('names a JSONL header after messages as broken, and with skip-bad keeps the chat in one group', async () => {
+    const message = (i: number) =>
+      JSON.stringify({ _type: 'message', sender: `u${i}`, timestamp: 1763341200 + i, type: 0, content: '请大家今天下午五点前填报统计表' });
+    const header = JSON.stringify({
+      _type: 'header',
+      chatlab: { version: '0.0.2' },
+      meta: { name: '街道网格群', platform: 'wechat', groupId: '999@chatroom' },
+    });
+    const path = join(tempDir(), 'late.jsonl');
+    writeFileSync(path, [message(0), message(1), header, message(2)].join('\n'));
+    const why = `${path}:3: a header after members or messages (ChatLab JSONL puts it first)`;
+    await expect(readAll(await openChatLab(path, true, hooks()))).rejects.toThrow(new InputError(why));
+    const h = hooks(true);
+    const opened = await openChatLab(path, true, h);
+    expect((await readAll(opened)).map((m) => [m.platform, m.group?.id])).toEqual([
+      ['chatlab', 'late'],
+      ['chatlab', 'late'],
+      ['chatlab', 'late'],
+    ]);
+    expect(opened.groups()).toEqual([{ platform: 'chatlab', id: 'late', name: 'late', members: 3, memberIds: ['u0', 'u1', 'u2'] }]);
+    expect(h.lines).toEqual([`skipped ${why}`]);
+  });
+
   it('names the entry where a truncated JSON file ends, keeping what came before with skip-bad', async () => {
     const path = fixture('chatlab-broken/truncated.json');
     const err = await readAll(await openChatLab(path, false, hooks())).catch((e: unknown) => e);
