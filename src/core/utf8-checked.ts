@@ -32,6 +32,14 @@ const linesIn = (buf: Buffer, end: number): number => {
   return n;
 };
 
+/** The line (from 1) where `bytes` stop being UTF-8, or undefined when they are UTF-8 throughout. */
+export function brokenUtf8Line(bytes: Buffer): number | undefined {
+  return isUtf8(bytes) ? undefined : 1 + linesIn(bytes, firstBroken(bytes));
+}
+
+/** Why a configuration or rule file whose bytes are not UTF-8 is refused: said where, with its line. */
+export const NOT_UTF8_FILE = 'not UTF-8 text (saved in another encoding, such as GBK: save it as UTF-8)';
+
 /**
  * Passes bytes through while they are UTF-8, and fails with `broken(line)` (lines counted from 1)
  * where they stop being so: an export saved as GBK would otherwise be read as U+FFFD and its demands
@@ -44,7 +52,8 @@ export function utf8Checked(broken: (line: number) => Error): Transform {
     transform(chunk: Buffer, _encoding, done) {
       const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
       const whole = buf.subarray(0, buf.length - openTail(buf));
-      if (!isUtf8(whole)) return done(broken(line + linesIn(whole, firstBroken(whole))));
+      const at = brokenUtf8Line(whole);
+      if (at !== undefined) return done(broken(line - 1 + at));
       line += linesIn(whole, whole.length);
       carry = whole.length < buf.length ? Buffer.from(buf.subarray(whole.length)) : null;
       done(null, whole);

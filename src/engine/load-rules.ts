@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
+import { brokenUtf8Line, NOT_UTF8_FILE } from '../core/utf8-checked.js';
 import { formatProblem, type Problem } from './problem.js';
 import { checkCondition, runProbes, triggerLength, type PendingProbe } from './check-conditions.js';
 import { parseContext, parsePack, parsePatternList, parseRule } from './parse-rule.js';
@@ -26,14 +27,20 @@ function yamlFiles(dir: string): string[] {
 }
 
 function readYaml(file: string, problems: Problem[]): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     problems.push({ file, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
     return undefined;
   }
-  const doc = parseDocument(text, { uniqueKeys: true });
+  // Read as U+FFFD, a GBK rule would pass its own mangled examples and never fire on real text.
+  const broken = brokenUtf8Line(bytes);
+  if (broken !== undefined) {
+    problems.push({ file, line: broken, message: NOT_UTF8_FILE });
+    return undefined;
+  }
+  const doc = parseDocument(bytes.toString('utf8'), { uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
     problems.push({ file, line: err.linePos?.[0]?.line, message: `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` });

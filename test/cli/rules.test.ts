@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -58,6 +58,22 @@ describe('fingertip rules', () => {
     const r = await runCli(['rules', 'test', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fingertip rules: .*redos\.yaml: match\.all\[0\]: unsafe pattern[^\n]*\n$/);
+  });
+
+  it('refuses a rule file saved as GBK in lint and test, naming its line, instead of passing its mangled examples', async () => {
+    const dir = ruleDir({});
+    mkdirSync(join(dir, 'check-in'));
+    // `any: [打卡]` and `flag: [请打卡, 去打卡, 打卡了]` in GBK: read as U+FFFD, the examples passed and the rule never fired.
+    const gbk = Buffer.from([0xb4, 0xf2, 0xbf, 0xa8]);
+    const parts = ruleYaml('  any: [打卡]', 'examples:\n  flag: [请打卡, 去打卡, 打卡了]\n  pass: [d, e, f]\n').split('打卡');
+    writeFileSync(join(dir, 'check-in/gbk.yaml'), Buffer.concat(parts.flatMap((part, i) => (i ? [gbk, Buffer.from(part)] : [Buffer.from(part)]))));
+    const why = `${join(dir, 'check-in/gbk.yaml')}:5: not UTF-8 text (saved in another encoding, such as GBK: save it as UTF-8)`;
+    const lint = await runCli(['rules', 'lint', dir]);
+    expect(lint.stdout).toBe(`${why}\n1 problem(s)\n`);
+    expect(lint.code).toBe(1);
+    const test = await runCli(['rules', 'test', dir]);
+    expect(test.stderr).toBe(`fingertip rules: ${why}\n`);
+    expect(test.code).toBe(2);
   });
 
   it('lint reports every problem of a custom folder with exit 1', async () => {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { descriptionIn } from '../../src/engine/description.js';
@@ -126,6 +128,34 @@ describe('loadRuleSet', () => {
     for (const rule of ruleSet.rules) {
       expect(rule.description, rule.id).toEqual({ zh: expect.stringMatching(/\p{Script=Han}/u), en: expect.stringMatching(/^[A-Z]/) });
     }
+  });
+
+  it('refuses rule, context, list and pack files saved as GBK, naming the file and line, instead of reading U+FFFD', () => {
+    const gbk = (before: string, after: string) => Buffer.concat([Buffer.from(before), Buffer.from([0xb4, 0xf2, 0xbf, 0xa8]), Buffer.from(after)]); // 打卡
+    const dir = ruleDir({});
+    const files: Record<string, Buffer> = {
+      'check-in/gbk.yaml': gbk(
+        'description: test rule\nlevel: high\nlanguages: [zh]\nmatch:\n  any: [',
+        ']\nexamples:\n  flag: [a, b, c]\n  pass: [d, e, f]\n',
+      ),
+      'contexts/gbk-context.yaml': gbk('description: x\nterms: [', ']\n'),
+      'lists/gbk-list.yaml': gbk('description: x\nterms: [', ']\n'),
+      'zh.pack.yaml': gbk('none:\n  - [', ']\n'),
+    };
+    for (const [path, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), bytes);
+    }
+    const { ruleSet, problems } = loadRuleSet([dir]);
+    const why = 'not UTF-8 text (saved in another encoding, such as GBK: save it as UTF-8)';
+    expect(problems.map(formatProblem)).toEqual([
+      `${join(dir, 'contexts/gbk-context.yaml')}:2: ${why}`,
+      `${join(dir, 'lists/gbk-list.yaml')}:2: ${why}`,
+      `${join(dir, 'zh.pack.yaml')}:2: ${why}`,
+      `${join(dir, 'check-in/gbk.yaml')}:5: ${why}`,
+    ]);
+    expect(ruleSet.rules).toEqual([]);
+    expect(() => createEngine([dir], { model: null })).toThrow(InputError);
   });
 
   it('names a missing folder', () => {

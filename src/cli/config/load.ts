@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, visit, YAMLParseError } from 'yaml';
 import { InputError } from '../../core/errors.js';
+import { brokenUtf8Line, NOT_UTF8_FILE } from '../../core/utf8-checked.js';
 import type { Config } from '../../core/config.js';
 import { dbSetting } from './db-path.js';
 import { defaultConfig } from '../../core/config-defaults.js';
@@ -61,12 +62,16 @@ export function loadConfig(file: string | undefined, env: NodeJS.ProcessEnv = pr
   const path = file ?? env.FINGERTIP_CONFIG;
   let raw: unknown = {};
   if (path) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      bytes = readFileSync(path);
     } catch (err) {
       throw new InputError(`${path}: cannot read config (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
     }
+    // Read as U+FFFD, a GBK `db: ./数据.db` would name a new, mangled database file.
+    const broken = brokenUtf8Line(bytes);
+    if (broken !== undefined) throw new InputError(`${path}:${broken}: ${NOT_UTF8_FILE}`);
+    const text = bytes.toString('utf8');
     try {
       raw = parseWithEnv(text, env, path) ?? {};
     } catch (err) {

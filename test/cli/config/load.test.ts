@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '../../../src/cli/config/load.js';
+import { InputError } from '../../../src/core/errors.js';
 import { DEFAULT_COSTS } from '../../../src/core/config-defaults.js';
 import { tempDir } from '../../support/temp-dir.js';
 
@@ -80,6 +82,13 @@ adapters:
       'a: &a [x,x,x,x,x,x,x,x,x,x]\n' + ['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcde'[i]}`).join(',')}]`).join('\n');
     const bombFile = configFile(bomb);
     expect(() => loadConfig(bombFile, {})).toThrow(`${bombFile}: invalid YAML: Excessive alias count indicates a resource exhaustion attack`);
+  });
+
+  it('refuses a file saved as GBK, naming its line, instead of reading U+FFFD into a new database name', () => {
+    const file = configFile('');
+    // `db: ./数据.db` in GBK: read as UTF-8 it named a database file `����.db`.
+    writeFileSync(file, Buffer.concat([Buffer.from('timezone: Asia/Shanghai\ndb: ./'), Buffer.from([0xca, 0xfd, 0xbe, 0xdd]), Buffer.from('.db\n')]));
+    expect(() => loadConfig(file, {})).toThrow(new InputError(`${file}:2: not UTF-8 text (saved in another encoding, such as GBK: save it as UTF-8)`));
   });
 
   it('fills placeholders in values only, each value as the environment holds it', () => {
