@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { createEngine } from '../../engine/index.js';
 import { openStore } from '../../analysis/open-store.js';
 import { InputError, WorkError } from '../../core/errors.js';
-import { createAdapter } from '../adapters.js';
+import { prepareAdapter } from '../adapters.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 import { DAY_MS } from '../../core/time/units.js';
@@ -22,10 +22,12 @@ export const run: Command = async (argv, ctx) => {
   const configured = Object.keys(config.adapters);
   const names = named.length ? named : configured.length ? configured : ['shell'];
   const engine = createEngine(config.rules, { model: config.model });
+  // Checked before the store opens: a mistyped name or a missing token leaves no new database file behind.
+  const makers = [];
+  for (const name of names) makers.push(await prepareAdapter(name, config, ctx));
   const store = await openStore(config.db);
   try {
-    const adapters = [];
-    for (const name of names) adapters.push(await createAdapter(name, { config, store, ctx }));
+    const adapters = makers.map((make) => make(store));
     const log = (line: string) => ctx.stderr.write(`${line}\n`);
     const purge = () => store.purge(retentionCutoff(config.retentionDays)).catch((err: Error) => log(`retention purge failed: ${err.message}`));
     await purge();
