@@ -19,4 +19,13 @@ describe('fingertip start', () => {
     expect(tokenless.code).toBe(2);
     expect(existsSync(db)).toBe(false);
   });
+
+  it('runs an adapter named twice once: two shells would each handle every line', async () => {
+    const r = await runCli(['start', '--adapter', 'shell', '--adapter', 'shell'], {
+      stdin: '大家看到了回1\n',
+      env: { FINGERTIP_DB: join(tempDir(), 'fingertip.db') },
+    });
+    expect(r.stdout).toBe('flagged: ack-demand (ack-demand/zh-chain-reply)\n');
+    expect(r.code).toBe(0);
+  });
 });

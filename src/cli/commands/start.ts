@@ -11,8 +11,8 @@ import { DAY_MS } from '../../core/time/units.js';
 import { retentionCutoff } from '../../store/retention.js';
 
 /**
- * `fingertip start [--adapter NAME]...`: the adapters named, else those configured, else the shell on
- * the embedded SQLite file. With the shell, it ends when standard input does.
+ * `fingertip start [--adapter NAME]...`: the adapters named (each once), else those configured, else
+ * the shell on the embedded SQLite file. With the shell, it ends when standard input does.
  */
 export const run: Command = async (argv, ctx) => {
   const { values, positionals } = parseCommandArgs('start', argv, { adapter: { type: 'string', multiple: true } });
@@ -20,7 +20,8 @@ export const run: Command = async (argv, ctx) => {
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const named = (values.adapter as string[] | undefined) ?? [];
   const configured = Object.keys(config.adapters);
-  const names = named.length ? named : configured.length ? configured : ['shell'];
+  // Each adapter once: two shells would read the same stdin, two Slack adapters bind one port.
+  const names = [...new Set(named.length ? named : configured.length ? configured : ['shell'])];
   const engine = createEngine(config.rules, { model: config.model });
   // Checked before the store opens: a mistyped name or a missing token leaves no new database file behind.
   const makers = [];
