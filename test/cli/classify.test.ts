@@ -30,6 +30,12 @@ describe('fingertip classify', () => {
     expect(lines[1].categories).toEqual([]);
   });
 
+  it('echoes every digit of a numeric id past 2^53, as a string', async () => {
+    const { code, stdout } = await runCli(['classify'], { stdin: `{"id":7263849876543210987,"text":"${DEMAND}"}\n` });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).id).toBe('7263849876543210987');
+  });
+
   it('reads plain text with --text, ids being line numbers', async () => {
     const { code, stdout } = await runCli(['classify', '--text'], { stdin: `${DEMAND}\n\nhello\n` });
     expect(code).toBe(0);

@@ -8,6 +8,7 @@ import { fileSize, fileStream } from '../open-file.js';
 import { groupKey, type GroupKey } from '../../core/group-key.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { realPath } from '../../core/real-path.js';
+import { parseJsonLine } from '../../core/json-line.js';
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -59,7 +60,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
   function parseLine(text: string, no: number): ChatMessage | string {
     let o: unknown;
     try {
-      o = JSON.parse(text);
+      o = parseJsonLine(text);
     } catch (err) {
       return `invalid JSON (${(err as Error).message.split('\n')[0]})`;
     }
@@ -71,8 +72,9 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     if (r.members != null && !Array.isArray(r.members)) return '"members" must be a list of member ids';
     const groupId = optStr(r.group_id) ?? fallbackGroup;
     const groupName = optStr(r.group_name);
-    const senderId = optStr(r.sender_id) ?? 'unknown';
     const senderName = optStr(r.sender_name);
+    // Without an id, a sender is known by their name: pooled under one id, they would all take one name.
+    const senderId = optStr(r.sender_id) ?? (senderName !== undefined ? `name:${senderName}` : 'unknown');
     const platform = optStr(r.platform) ?? 'jsonl';
     census.group(platform, groupId, groupName);
     census.seen(platform, groupId, senderId);

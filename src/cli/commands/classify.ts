@@ -3,6 +3,7 @@ import { createEngine } from '../../engine/index.js';
 import { inputLines, openInput } from '../input.js';
 import { MAX_LINE, NOT_UTF8 } from '../../core/read-lines.js';
 import { InputError } from '../../core/errors.js';
+import { parseJsonLine } from '../../core/json-line.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 
@@ -10,7 +11,7 @@ import type { Command } from '../context.js';
 function parseLine(line: string, where: string, lineNo: number): { id: unknown; text: string } {
   let obj: unknown;
   try {
-    obj = JSON.parse(line);
+    obj = parseJsonLine(line);
   } catch {
     throw new InputError(`${where}:${lineNo}: not a JSON object (invalid JSON; for plain text, one message a line, use --text)`);
   }

@@ -34,6 +34,30 @@ describe('contract JSONL reader', () => {
     expect(opened.people()).toContainEqual({ id: 'U1', names: ['Li'] });
   });
 
+  it('keeps apart two messages whose numeric ids differ past 2^53, and a sender and group of such ids', async () => {
+    const path = join(tempDir(), 'big.jsonl');
+    const line = (id: string, text: string) => `{"id":${id},"group_id":9876543210987654321,"sender_id":1234567890123456789,"ts":1795000000,"text":"${text}"}`;
+    writeFileSync(path, `${line('7263849876543210987', '请大家今晚十点前完成打卡')}\n${line('7263849876543210986', '请大家今晚十点前完成填报')}\n`);
+    const msgs = await readAll(await openJsonl(path, hooks()));
+    expect(msgs.map((m) => [m.id, m.group?.id, m.sender.id])).toEqual([
+      ['7263849876543210987', '9876543210987654321', '1234567890123456789'],
+      ['7263849876543210986', '9876543210987654321', '1234567890123456789'],
+    ]);
+  });
+
+  it('tells senders without an id apart by their names', async () => {
+    const path = join(tempDir(), 'noid.jsonl');
+    const line = (name?: string) => JSON.stringify({ ts: 1795439100, group_id: 'G', sender_name: name, text: '请大家今晚十点前完成打卡' });
+    writeFileSync(path, [line('小李'), line('老王'), line('老王'), line()].join('\n'));
+    const msgs = await readAll(await openJsonl(path, hooks()));
+    expect(msgs.map((m) => m.sender)).toEqual([
+      { id: 'name:小李', name: '小李' },
+      { id: 'name:老王', name: '老王' },
+      { id: 'name:老王', name: '老王' },
+      { id: 'unknown', name: undefined },
+    ]);
+  });
+
   it('counts a member listed twice once, and the sender among the members when the list leaves them out', async () => {
     const line = (members: string[]) => JSON.stringify({ ts: 1795439100, group_id: 'g', sender_id: 'U1', members, text: 'x' });
     const path = join(tempDir(), 'm.jsonl');
