@@ -112,9 +112,13 @@ export class WechatyAdapter implements Adapter {
     return isAdmin(this.settings.admins, room, contact, await contactIdentity(this.identities, contact));
   }
 
-  /** Refuses what waits in the outbound queue, lets the message being sent go out, stops wechaty. */
+  /**
+   * Refuses what waits in the outbound queue, lets the message being sent go out, waits for the
+   * messages being handled (WeChat never delivers them again), then stops wechaty.
+   */
   async stop(): Promise<void> {
     await this.queue.close();
+    while (this.handling.size > 0) await Promise.all(this.handling.values());
     await this.bot?.stop();
     this.failures.flush();
   }
@@ -133,7 +137,12 @@ export class WechatyAdapter implements Adapter {
   private async handle(msg: Message, onMessage: (msg: ChatMessage) => Promise<void>): Promise<boolean> {
     const bot = this.bot;
     try {
-      if (!bot?.isLoggedIn || ignoreReason(msg, this.loginAt, this.recent)) return true;
+      if (!bot?.isLoggedIn) {
+        // Lost: no puppet delivers it again; but said, so that a gap in the store is explained.
+        this.failures.report(`message ${msg.id} not handled: the account is not logged in`);
+        return true;
+      }
+      if (ignoreReason(msg, this.loginAt, this.recent)) return true;
       const chat = await toChatMessage(msg, {
         identities: this.identities,
         members: this.members,

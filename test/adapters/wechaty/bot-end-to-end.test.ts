@@ -288,4 +288,31 @@ describe('WeChat adapter through the bot', () => {
     const recs = await stored(store, 2);
     expect(recs.map((r) => r.id).sort()).toEqual(['m-1', 'm-warm']);
   });
+
+  it('stores the messages it was handling when stopped, before the store closes (WeChat never redelivers)', async () => {
+    const world = mockWorld();
+    const db = join(tempDir(), 'bot.db');
+    const r = await startBot(world, db);
+    // Each message waits at the bot's door until the stop has begun, as work under way at a SIGTERM does.
+    let open!: () => void;
+    const door = new Promise<void>((resolve) => (open = resolve));
+    const handle = r.bot.handle.bind(r.bot);
+    let arrived = 0;
+    r.bot.handle = async (adapter, msg) => {
+      arrived++;
+      await door;
+      return handle(adapter, msg);
+    };
+    for (let i = 0; i < 5; i++) deliver(world, `m-${i}`, `${DEMAND} #${i}`);
+    await waitFor(() => arrived === 5, 'five messages handed to the bot');
+    // As `start` does on SIGTERM: the bot stops, then the store closes.
+    const stopped = running.stop(r);
+    setTimeout(open, 200);
+    await stopped;
+    const reopened = await openStore(db);
+    const ids = (await storedRecords(reopened)).map((rec) => rec.id).sort();
+    await reopened.close();
+    expect(ids).toEqual(['m-0', 'm-1', 'm-2', 'm-3', 'm-4']);
+    expect(r.lines.filter((l) => l.includes('not handled'))).toEqual([]);
+  });
 });

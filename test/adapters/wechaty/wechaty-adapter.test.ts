@@ -4,7 +4,7 @@ import { types } from 'wechaty';
 import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { InputError } from '../../../src/core/errors.js';
 import { createMemoryIdentityStore, createWechatyAdapter, wechatySettings } from '../../../adapters/wechaty/index.js';
-import { startFixture, waitFor } from './fixture.js';
+import { mockWorld, startFixture, waitFor } from './fixture.js';
 
 type Fixture = Awaited<ReturnType<typeof startFixture>>;
 const running: Fixture[] = [];
@@ -149,6 +149,46 @@ describe('wechaty adapter: messages in', () => {
     f.li.say('after').to(f.room);
     await f.next('after');
     expect(f.received.map((m) => m.text)).toEqual(['before', 'after']);
+  });
+
+  it('says which message it drops because the account logged out while an earlier delivery was failing', async () => {
+    const world = mockWorld();
+    const lines: string[] = [];
+    let fail!: () => void;
+    const failing = new Promise<void>((resolve) => (fail = resolve));
+    let calls = 0;
+    const adapter = createWechatyAdapter(wechatySettings(world.config), { print: (line) => lines.push(line) });
+    await adapter.start(async () => {
+      calls++;
+      await failing;
+      throw new Error('store unavailable');
+    });
+    world.mocker.login(world.botUser);
+    await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+    try {
+      // The puppet delivers m-1 twice: the repeat waits for the first delivery, which fails after the logout.
+      world.mocker.MessageMock.create({
+        id: 'm-1',
+        timestamp: Date.now(),
+        type: types.Message.Text,
+        talkerId: world.li.id,
+        roomId: world.room.id,
+        text: 'hi',
+      } as never);
+      world.mocker.puppet.emit('message', { messageId: 'm-1' });
+      world.mocker.puppet.emit('message', { messageId: 'm-1' });
+      await waitFor(() => calls === 1, 'the first delivery handed over');
+      await world.mocker.puppet.logout();
+      await waitFor(() => lines.some((l) => l.includes('logged out')), 'the logout');
+      fail();
+    } finally {
+      await adapter.stop();
+    }
+    expect(calls).toBe(1);
+    expect(lines.filter((l) => l.includes('m-1'))).toEqual([
+      'wechaty: message m-1 not handled: store unavailable',
+      expect.stringMatching(/^wechaty: 1 more messages not handled in the last \d+ s \(the latest: message m-1 not handled: the account is not logged in\)$/),
+    ]);
   });
 
   it('refreshes the member count when members join and leave', async () => {
