@@ -1,4 +1,5 @@
 import { oneLine, WorkError } from '../../src/core/errors.js';
+import { API_TIMEOUT_MS } from '../common/api-timeout.js';
 import type { DingtalkSettings } from './settings.js';
 
 /** Refresh the access token this long before DingTalk says it expires. */
@@ -79,7 +80,7 @@ async function postJson(url: string, payload: unknown, headers: Record<string, s
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(15_000),
+    signal: AbortSignal.timeout(API_TIMEOUT_MS),
   });
   const text = await res.text();
   if (!res.ok) throw new HttpError(res.status, `HTTP ${res.status} from ${new URL(url).pathname}: ${text.slice(0, 200)}`);

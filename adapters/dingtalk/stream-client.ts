@@ -1,5 +1,6 @@
 import { DWClient } from 'dingtalk-stream';
 import { oneLine, WorkError } from '../../src/core/errors.js';
+import { API_TIMEOUT_MS } from '../common/api-timeout.js';
 import type { DingtalkSettings } from './settings.js';
 
 /**
@@ -21,7 +22,7 @@ export class StreamClient extends DWClient {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ clientId, clientSecret, ua, subscriptions }),
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(API_TIMEOUT_MS),
     }).catch((err: unknown) => {
       throw new WorkError(`dingtalk: cannot reach the stream gateway ${this.gatewayUrl}: ${oneLine(err)}`);
     });

@@ -1,6 +1,8 @@
 import { Client, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { Adapter } from '../../src/core/adapter.js';
+import { API_TIMEOUT_MS, stopWaitMs } from '../common/api-timeout.js';
 import { BurstLog } from '../common/burst-log.js';
+import { settledWithin } from '../common/settled-within.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import { MessageWork } from '../common/message-work.js';
@@ -9,6 +11,7 @@ import { FeishuChats } from './chats.js';
 import { fromReceiveEvent, PLATFORM, type MessageReceiveEvent } from './map-event.js';
 import { lookUpMessage } from './message-lookup.js';
 import { sdkLogger } from './sdk-logger.js';
+import { timedHttp } from './timed-http.js';
 import type { FeishuSettings } from './settings.js';
 
 export { feishuSettings, type FeishuSettings } from './settings.js';
@@ -19,6 +22,8 @@ export interface FeishuDeps {
   log?: (line: string) => void;
   /** How long chat names, sizes and members are trusted; 10 minutes by default. */
   cacheTtlMs?: number;
+  /** How long one open API request may take; API_TIMEOUT_MS by default. */
+  apiTimeoutMs?: number;
   /**
    * Starts delivering events to the dispatcher; by default the SDK's long connection (WSClient),
    * resolving once it is connected. Tests hand events to the dispatcher themselves.
@@ -34,7 +39,9 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const logger = sdkLogger(log);
   const sdk = { appId: settings.appId, appSecret: settings.appSecret, domain: settings.apiUrl, logger, loggerLevel: LoggerLevel.warn };
-  const client = new Client(sdk);
+  const apiTimeoutMs = deps.apiTimeoutMs ?? API_TIMEOUT_MS;
+  // A chat lookup that times out fails: its message is kept without the details, and the cache drops it.
+  const client = new Client({ ...sdk, httpInstance: timedHttp(apiTimeoutMs) });
   const chats = new FeishuChats(client, deps.cacheTtlMs ?? 10 * 60_000);
   const coverage = settings.groupMessages ? 'full' : 'mentions-only';
   const work = new MessageWork();
@@ -158,7 +165,10 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
     async stop() {
       ws?.close({ force: true });
       ws = undefined;
-      await work.idle();
+      // Bounded: each call has its time limit, but a message may make several, and a SIGTERM must end the bot.
+      const waitMs = stopWaitMs(apiTimeoutMs);
+      if (!(await settledWithin(work.idle(), waitMs)))
+        log(`feishu: stopped after ${waitMs / 1000} s with messages still waiting on the open API; Feishu pushes them again`);
       failures.flush();
     },
   };

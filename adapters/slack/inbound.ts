@@ -1,4 +1,5 @@
 import type { BurstLog } from '../common/burst-log.js';
+import { settledWithin } from '../common/settled-within.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import type { SlackDirectory } from './directory.js';
@@ -77,16 +78,4 @@ export class Inbound {
     work.then(done, done);
     return work;
   }
-}
-
-/** Resolves when `work` has settled or `ms` have passed, whichever comes first. */
-function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    work.then(done, done);
-  });
 }

@@ -1,6 +1,10 @@
 import type { App } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import { API_TIMEOUT_MS, stopWaitMs } from '../common/api-timeout.js';
 import { BurstLog } from '../common/burst-log.js';
+import { settledWithin } from '../common/settled-within.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackDirectory } from './directory.js';
@@ -22,6 +26,8 @@ export interface SlackDeps {
   cacheTtlMs?: number;
   /** Least time between two messages to one channel; 1000 ms by default (Slack's pace). */
   sendIntervalMs?: number;
+  /** How long one Web API request may take; API_TIMEOUT_MS by default. */
+  apiTimeoutMs?: number;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -33,7 +39,8 @@ export interface SlackAdapter extends Adapter {
 export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}): SlackAdapter {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const logger = boltLogger(log);
-  const client = createWebClient(settings, logger);
+  const apiTimeoutMs = deps.apiTimeoutMs ?? API_TIMEOUT_MS;
+  const client = createWebClient(settings, logger, apiTimeoutMs);
   let botUserId: string | undefined;
   const directory = new SlackDirectory(client, settings.admins, deps.cacheTtlMs ?? 10 * 60_000, () => botUserId);
   const queue = new OutboundQueue(deps.sendIntervalMs ?? 1000, (lane, seconds) => log(`slack: rate limited sending to ${lane}; retrying after ${seconds} s`));
@@ -43,6 +50,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
   const inbound = new Inbound(directory, log, failures, lookupFailures);
   /** The Bolt app once it is receiving; a start that failed leaves nothing to stop. */
   let started: App | undefined;
+  /** The HTTP receiver's server; undefined in Socket Mode. */
+  let server: Server | undefined;
   let port: number | undefined;
 
   const post = (channel: string, text: string, threadTs?: string) =>
@@ -126,7 +135,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
         await ack();
         if (!waited) await work.catch((err: unknown) => failures.report(`slash command ${body.trigger_id} failed after its ack: ${oneLine(err)}`));
       });
-      port = await startBoltApp(app, settings);
+      server = await startBoltApp(app, settings);
+      port = (server?.address() as AddressInfo | undefined)?.port;
       started = app;
     },
 
@@ -168,10 +178,22 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     },
 
     async stop() {
-      await started?.stop();
+      const app = started;
       started = undefined;
-      await inbound.settled();
-      await queue.drain();
+      // The receiver closes once the events it holds are answered, and they wait for their work.
+      const finished = async () => {
+        await app?.stop();
+        await inbound.settled();
+        await queue.drain();
+      };
+      // Bounded: a Web API call that stalls is tried again for minutes, and a SIGTERM must end the bot.
+      const work = finished();
+      const waitMs = stopWaitMs(apiTimeoutMs);
+      if (await settledWithin(work, waitMs)) await work;
+      else {
+        server?.closeAllConnections();
+        log(`slack: stopped after ${waitMs / 1000} s with work still waiting on the Web API; Slack delivers the events not answered again`);
+      }
       failures.flush();
       lookupFailures.flush();
     },

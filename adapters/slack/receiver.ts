@@ -1,6 +1,5 @@
 import { type App, HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import type { BurstLog } from '../common/burst-log.js';
 import { CommitFirstApp } from './commit-first-app.js';
@@ -88,15 +87,14 @@ export function createBoltApp(settings: SlackSettings, identity: BotIdentity, lo
   return app;
 }
 
-/** Starts receiving; in HTTP mode resolves with the port listened on (useful when `port` is 0). */
-export async function startBoltApp(app: App, settings: SlackSettings): Promise<number | undefined> {
+/** Starts receiving; in HTTP mode resolves with the server (its port is useful when `port` is 0). */
+export async function startBoltApp(app: App, settings: SlackSettings): Promise<Server | undefined> {
   try {
     if (settings.appToken) {
       await app.start();
       return undefined;
     }
-    const server = (await app.start(settings.port)) as Server;
-    return (server.address() as AddressInfo).port;
+    return (await app.start(settings.port)) as Server;
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
     throw new WorkError(`slack: cannot start ${settings.appToken ? 'Socket Mode' : `the HTTP receiver on port ${settings.port}`} (${why})`);

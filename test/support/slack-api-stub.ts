@@ -38,7 +38,7 @@ export interface RecordedCall {
   args: Record<string, string>;
   /** Date.now() when the call arrived. */
   at: number;
-  /** The HTTP status the stub answered with. */
+  /** The HTTP status the stub answered with; 0 for a stalled call, never answered. */
   status: number;
 }
 
@@ -63,6 +63,8 @@ export interface SlackApiStub {
   uploads: RecordedUpload[];
   /** The next call to `method` gets `reply` instead of the normal answer (queued, first in first out). */
   replyOnce(method: string, reply: StubReply): void;
+  /** From now on, calls to `method` are recorded and never answered (a Web API that stalls). */
+  stall(method: string): void;
   users: Map<string, StubUser>;
   channels: Map<string, StubChannel>;
   close(): Promise<void>;
@@ -81,6 +83,7 @@ export async function startSlackApiStub(
   let origin = '';
   let fileCounter = 0;
   const scripted = new Map<string, StubReply[]>();
+  const stalled = new Set<string>();
   let tsCounter = 0;
 
   const answer = (method: string, args: Record<string, string>): unknown => {
@@ -149,6 +152,10 @@ export async function startSlackApiStub(
     const args = (req.headers['content-type'] ?? '').includes('json')
       ? (JSON.parse(raw || '{}') as Record<string, string>)
       : Object.fromEntries(new URLSearchParams(raw));
+    if (stalled.has(method)) {
+      calls.push({ method, args, at: Date.now(), status: 0 });
+      return;
+    }
     const reply = scripted.get(method)?.shift() ?? { body: answer(method, args) };
     const status = reply.status ?? 200;
     calls.push({ method, args, at: Date.now(), status });
@@ -166,6 +173,9 @@ export async function startSlackApiStub(
     callsTo: (method) => calls.filter((c) => c.method === method),
     replyOnce(method, reply) {
       scripted.set(method, [...(scripted.get(method) ?? []), reply]);
+    },
+    stall(method) {
+      stalled.add(method);
     },
     users,
     channels,

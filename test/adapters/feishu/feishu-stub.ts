@@ -42,6 +42,8 @@ export interface FeishuStub {
   callsTo(method: string, path: string): RecordedCall[];
   /** The next call to `method path` gets `reply` (queued, first in first out). */
   replyOnce(method: string, path: string, reply: StubReply): void;
+  /** From now on, calls to `method path` are recorded and never answered (an open API that stalls). */
+  stall(method: string, path: string): void;
   /** What im.message.get answers, by message id: the items of its data, as Feishu gives them. */
   messages: Map<string, Record<string, unknown>>;
   /** Pushes an event down the open long connection, under the connection's message id `messageId`. */
@@ -59,6 +61,7 @@ export const BOT_OPEN_ID = 'ou_bot';
 export async function startFeishuStub(chats: Record<string, StubChat>, pageSize = 100): Promise<FeishuStub> {
   const calls: RecordedCall[] = [];
   const scripted = new Map<string, StubReply[]>();
+  const stalled = new Set<string>();
   let messageCounter = 0;
   const messages = new Map<string, Record<string, unknown>>();
 
@@ -100,6 +103,7 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
     const method = req.method ?? 'GET';
     const query = Object.fromEntries(url.searchParams);
     calls.push({ method, path: url.pathname, query, authorization: req.headers.authorization, body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {} });
+    if (stalled.has(`${method} ${url.pathname}`)) return;
     const reply = scripted.get(`${method} ${url.pathname}`)?.shift() ?? answer(method, url.pathname, query, req.headers.authorization);
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply.body));
@@ -135,6 +139,9 @@ export async function startFeishuStub(chats: Record<string, StubChat>, pageSize 
     replyOnce(method, path, reply) {
       const key = `${method} ${path}`;
       scripted.set(key, [...(scripted.get(key) ?? []), reply]);
+    },
+    stall(method, path) {
+      stalled.add(`${method} ${path}`);
     },
     close: () =>
       new Promise<void>((resolve) => {
