@@ -38,14 +38,21 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
   const sessions = new SessionWebhooks(deps.now);
   const work = new MessageWork();
   const failures = new BurstLog((line) => log(`dingtalk: ${line}`), 'messages failed');
-  /** Senders DingTalk marked as admins (isAdmin) in their callbacks. */
+  /**
+   * Who is an admin of which group, as `group\nsender`: DingTalk's isAdmin is the sender's right in
+   * the group the callback came from, and the latest callback from that group says it (a demotion too).
+   */
   const admins = new Set<string>();
+  const adminKey = (groupId: string, userId: string) => `${groupId}\n${userId}`;
   const senders = new KnownSenders(deps.identities);
   let client: StreamClient | undefined;
 
   const remember = (cb: RobotCallback, msg: ChatMessage) => {
     sessions.remember(msg.group ? groupKey(msg.group.id) : userKey(msg.sender.id), cb.sessionWebhook, cb.sessionWebhookExpiredTime);
-    if (cb.isAdmin) admins.add(senderOf(cb));
+    if (!msg.group) return;
+    const key = adminKey(msg.group.id, senderOf(cb));
+    if (cb.isAdmin) admins.add(key);
+    else admins.delete(key);
   };
 
   /**
@@ -142,8 +149,8 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
       return [];
     },
 
-    async isGroupAdmin(_groupId, userId) {
-      return admins.has(userId);
+    async isGroupAdmin(groupId, userId) {
+      return admins.has(adminKey(groupId, userId));
     },
 
     async stop() {

@@ -194,6 +194,24 @@ describe('DingTalk adapter in Stream Mode', () => {
     expect(await adapter.isGroupAdmin('cidGroup1==', 'staff-boss')).toBe(true);
     expect(await adapter.isGroupAdmin('cidGroup1==', 'staff-li')).toBe(false);
   });
+
+  it('keeps admins per group, as the latest callback from each group says: not in another group, not once demoted', async () => {
+    stub.push(robotFrame('frame-9', groupMessage({ msgId: 'msg-9', text: { content: 'hi' }, senderStaffId: 'staff-zhao', isAdmin: true })));
+    await waitFor(byId('msg-9'));
+    stub.push(
+      robotFrame(
+        'frame-10',
+        groupMessage({ msgId: 'msg-10', conversationId: 'cidGroup2==', text: { content: 'hi' }, senderStaffId: 'staff-zhao', isAdmin: false }),
+      ),
+    );
+    await waitFor(byId('msg-10'));
+    expect(await adapter.isGroupAdmin('cidGroup1==', 'staff-zhao')).toBe(true);
+    expect(await adapter.isGroupAdmin('cidGroup2==', 'staff-zhao')).toBe(false);
+
+    stub.push(robotFrame('frame-11', groupMessage({ msgId: 'msg-11', text: { content: 'hi' }, senderStaffId: 'staff-zhao', isAdmin: false })));
+    await waitFor(byId('msg-11'));
+    expect(await adapter.isGroupAdmin('cidGroup1==', 'staff-zhao')).toBe(false);
+  });
 });
 
 describe('DingTalk adapter start', () => {
