@@ -83,6 +83,10 @@ export class WechatyAdapter implements Adapter {
     await bot.start();
   }
 
+  get silentInGroupsBy(): string | undefined {
+    return this.settings.speakInRooms ? undefined : 'adapters.wechaty.speakInRooms';
+  }
+
   async sendToGroup(groupId: string, out: Outgoing, opts: { replyTo?: string } = {}): Promise<void> {
     const asker = opts.replyTo ? this.recent.askerOf(opts.replyTo) : undefined;
     if (!this.settings.speakInRooms) {

@@ -113,7 +113,8 @@ export class Bot {
       return;
     }
     adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });
-    if (settings.mode !== 'nudge') return;
+    // Where the bot may not post unasked, a nudge would be said to no one and spend the group's cooldown.
+    if (settings.mode !== 'nudge' || adapter.silentInGroupsBy) return;
     const nudge = nudgeFinding(classification.findings, this.opts.engine.rules);
     if (nudge) await this.nudge(adapter, msg, nudge, settings);
   }

@@ -32,6 +32,11 @@ export interface Adapter {
   /** A private answer; `groupId` lets platforms answer ephemerally inside the group instead of a DM. */
   sendPrivate(userId: string, out: Outgoing, opts?: { groupId?: string }): Promise<void>;
   groupMembers(groupId: string): Promise<string[]>;
+  /**
+   * The config setting that keeps the bot from posting in groups unasked, while it is set so
+   * (WeChat's adapters.wechaty.speakInRooms off): a nudge could not be posted. Absent where it posts.
+   */
+  readonly silentInGroupsBy?: string;
   /** Whether the platform counts this user as an owner/admin of the group. */
   isGroupAdmin(groupId: string, userId: string): Promise<boolean>;
   stop(): Promise<void>;

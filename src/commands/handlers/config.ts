@@ -23,6 +23,10 @@ const NEEDS = {
       ? `请写规则编号，例如：设置 关闭规则 ${sampleRule(ctx)}（规则编号可在“为什么”的回复里看到）`
       : `name a rule id, e.g. config disable ${sampleRule(ctx)} (why shows a message's rule ids)`,
   noRule: (v: string, ctx: CommandContext) => (ctx.lang === 'zh' ? `没有这条规则：${v}` : `There is no rule ${v}.`),
+  posting: (setting: string, ctx: CommandContext) =>
+    ctx.lang === 'zh'
+      ? `提醒模式需要我在群里发言，但配置项 ${setting} 是关闭的：我只私下回答提问的人，提醒发不出去。请先在配置文件里开启 ${setting}，再设置提醒模式。`
+      : `Nudge mode needs me to post in the group, but ${setting} is off in the config: I answer only whoever asks, privately, so no nudge would be posted. Turn ${setting} on first.`,
 };
 
 // A rule of the packs, or the model's own flags of one category (model/<category>, as `why` names them).
@@ -46,7 +50,18 @@ function simplifiedValue(setting: string, value: string): string {
 
 /** Each setting: its words in both languages (the first Chinese one is shown) and how it changes the settings, or why it cannot. */
 const SETTINGS: [string[], Change][] = [
-  [['mode', '模式'], (s, v, ctx) => (MODES[v.toLowerCase()] ? ((s.mode = MODES[v.toLowerCase()]), undefined) : NEEDS.mode[ctx.lang])],
+  [
+    ['mode', '模式'],
+    (s, v, ctx) => {
+      const mode = MODES[v.toLowerCase()];
+      if (!mode) return NEEDS.mode[ctx.lang];
+      // Refused rather than saved: a nudge mode that posts nothing would tell the admin it works.
+      const silentBy = ctx.adapter.silentInGroupsBy;
+      if (mode === 'nudge' && silentBy) return NEEDS.posting(silentBy, ctx);
+      s.mode = mode;
+      return undefined;
+    },
+  ],
   [
     ['disable', '关闭规则'],
     (s, v, ctx) => {

@@ -144,6 +144,30 @@ describe('WeChat adapter through the bot', () => {
     expect(roomHeard).toHaveLength(1);
   });
 
+  it('refuses `设置 模式 提醒` while speakInRooms is off, and spends no cooldown on a nudge it cannot post', async () => {
+    const { world, store, lines } = await botIn();
+    const ownerInbox = world.heard(world.owner);
+    const roomHeard = world.heard(world.room);
+
+    world.owner.say('@fingertip\u2005设置 模式 提醒', [world.botUser]).to(world.room);
+    await waitFor(() => ownerInbox.length > 0, 'the answer');
+    expect(ownerInbox.map((m) => m.text)).toEqual([
+      '提醒模式需要我在群里发言，但配置项 adapters.wechaty.speakInRooms 是关闭的：我只私下回答提问的人，提醒发不出去。请先在配置文件里开启 adapters.wechaty.speakInRooms，再设置提醒模式。',
+    ]);
+    const [{ id: groupId }] = await store.groups('wechaty');
+    expect((await store.groupSettings('wechaty', groupId)).mode).toBe('silent');
+
+    // Nudge mode set while speakInRooms was on, then turned off: a demand is stored, and nothing is nudged.
+    await store.setGroupSettings('wechaty', groupId, { ...(await store.groupSettings('wechaty', groupId)), mode: 'nudge' });
+    world.han.say(DEMAND).to(world.room);
+    const [demand] = await stored(store, 1);
+    expect(demand.categories.length).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await store.seenAt('wechaty', `nudge-last:${groupId}`)).toBeUndefined();
+    expect(lines.filter((l) => l.includes('not posting'))).toEqual([]);
+    expect(roomHeard).toEqual([]);
+  });
+
   it('keeps one group through a re-login with new ids, and through a restart on the same database', async () => {
     const world = mockWorld();
     const db = join(tempDir(), 'bot.db');
