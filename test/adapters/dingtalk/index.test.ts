@@ -127,6 +127,22 @@ describe('DingTalk adapter in Stream Mode', () => {
     expect(sink.received.map((m) => m.id)).toEqual(['msg-6']);
   });
 
+  it('logs, acks and drops a message whose createAt is no time in milliseconds (past 2099, before 1970, seconds)', async () => {
+    const times: [string, number][] = [
+      ['frame-t1', 1e16],
+      ['frame-t2', -5],
+      ['frame-t3', 1800000000],
+    ];
+    for (const [frame, createAt] of times) stub.push(robotFrame(frame, groupMessage({ msgId: `msg-${frame}`, text: { content: '收到' }, createAt })));
+    for (const [frame] of times) await waitFor(ackOf(frame), `the ack of ${frame}`);
+    expect(logs.filter((l) => l.includes('frame-t'))).toEqual([
+      'dingtalk: frame frame-t1 skipped: dingtalk: frame frame-t1: message msg-frame-t1 at createAt 10000000000000000: time is after 2099 (milliseconds given as seconds?)',
+      'dingtalk: frame frame-t2 skipped: dingtalk: frame frame-t2: message msg-frame-t2 at createAt -5: time is before 1970',
+      'dingtalk: frame frame-t3 skipped: dingtalk: frame frame-t3: message msg-frame-t3 at createAt 1800000000: time is in seconds, not milliseconds',
+    ]);
+    expect(sink.received).toEqual([]);
+  });
+
   it('answers a group through its session webhook while it lasts', async () => {
     const before = stub.callsTo('/v1.0/robot/groupMessages/send').length;
     await adapter.sendToGroup('cidGroup1==', { text: '本周 3 条形式主义要求' }, { replyTo: 'msg-6' });

@@ -157,6 +157,21 @@ describe('Feishu adapter', () => {
     expect(sink.received).toEqual([]);
   });
 
+  it('logs and answers as done, handing nothing over, a message whose create_time is no time in milliseconds', async () => {
+    for (const [id, time] of [
+      ['om_t1', '10000000000000000'],
+      ['om_t2', '-5'],
+      ['om_t3', '1800000000'],
+    ])
+      await deliver(receiveEvent(`ev-${id}`, { message_id: id, content: JSON.stringify({ text: '收到' }), create_time: time }));
+    expect(logs.filter((l) => l.includes('om_t'))).toEqual([
+      'feishu: event ev-om_t1 skipped: message om_t1 at create_time 10000000000000000: time is after 2099 (milliseconds given as seconds?)',
+      'feishu: event ev-om_t2 skipped: message om_t2 at create_time -5: time is before 1970',
+      'feishu: event ev-om_t3 skipped: message om_t3 at create_time 1800000000: time is in seconds, not milliseconds',
+    ]);
+    expect(sink.received).toEqual([]);
+  });
+
   it("logs an event that names no sender, rather than passing it by as an app's message", async () => {
     const noSender = receiveEvent('ev-12', { message_id: 'om_12', content: JSON.stringify({ text: 'hi' }) });
     delete (noSender.event as { sender?: unknown }).sender;
