@@ -5,6 +5,8 @@ import type { Adapter, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { ANSWER_ONLY, parseCommand } from '../../src/bot/index.js';
 import { MEMBERS, expected, inBound } from '../../src/core/bounds.js';
+import { NOT_UTF8 } from '../../src/core/read-lines.js';
+import { byteChars, decodeLine } from './byte-lines.js';
 import { LineIds } from './line-ids.js';
 import { OrderedOutput } from './ordered-output.js';
 import type { ShellSettings } from './settings.js';
@@ -127,8 +129,16 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     finished,
     async start(onMessage) {
       if (interactive) say(HELP);
-      const lines = createInterface({ input: io.input, crlfDelay: Infinity });
-      reading = () => lines.close();
+      // A terminal's line editor needs characters; piped lines are read as bytes, to check they are UTF-8.
+      const bytes = interactive ? undefined : byteChars(io.input);
+      const lines = createInterface({ input: bytes ?? io.input, crlfDelay: Infinity });
+      reading = () => {
+        lines.close();
+        if (bytes) {
+          io.input.unpipe(bytes);
+          io.input.pause();
+        }
+      };
       const deliver = async (msg: ChatMessage) => {
         try {
           await onMessage(msg);
@@ -140,9 +150,19 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
       };
       void (async () => {
         prompt();
-        for await (const line of lines) {
+        let no = 0;
+        for await (const read of lines) {
           if (stopping) break;
+          no++;
+          const { text: line, utf8 } = interactive ? { text: read, utf8: true } : decodeLine(read);
           const id = ids.next(line);
+          if (!utf8) {
+            // Not a word of it stored: its demands would be lost in U+FFFD. Said, and counted, as a line not stored is.
+            failed++;
+            io.error.write(`shell: error: <stdin>:${no}: ${NOT_UTF8}\n`);
+            prompt();
+            continue;
+          }
           if (line.trim() && !local(line)) {
             const command = isCommand(line);
             // A command sees every earlier line stored, and the lines after it see what it changed.

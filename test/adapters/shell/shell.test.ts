@@ -67,6 +67,31 @@ describe('shell adapter (fingertip start)', () => {
     expect(errors[2]).toBe('fingertip start: 2 input lines were not handled (the errors above say why)');
   });
 
+  it('refuses a piped line that is not UTF-8 (GBK), naming it, stores nothing of it, and goes on', async () => {
+    const db = join(tempDir(), 'shell.db');
+    // 请大家今晚十点前完成打卡 in GBK on line 2, the /as on line 3 too: neither is read as U+FFFD.
+    const gbk = Buffer.from('c7ebb4f3bcd2bdf1cded', 'hex');
+    const stdin = Buffer.concat([Buffer.from('今天吃什么\n'), gbk, Buffer.from('\n/as '), gbk, Buffer.from('\n请各位明天上午十点前填报统计表\n')]);
+    const r = await runCli(['start'], { stdin, env: { FINGERTIP_DB: db } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'shell: error: <stdin>:2: not UTF-8 text (an export saved in another encoding, such as GBK: save it as UTF-8)',
+      'shell: error: <stdin>:3: not UTF-8 text (an export saved in another encoding, such as GBK: save it as UTF-8)',
+      'fingertip start: 2 input lines were not handled (the errors above say why)',
+    ]);
+    expect(r.stdout).not.toMatch(/now speaking as/);
+    const raw = await Db.open(db, 5000);
+    try {
+      // Only the two UTF-8 lines, both from the first member (the /as was not taken); the demand's text is kept.
+      const rows = await raw.all<{ text: string | null; sender: string }>("SELECT text, sender_id AS sender FROM messages WHERE platform = 'shell'");
+      expect(rows).toHaveLength(2);
+      expect(rows.map((row) => row.sender)).toEqual(['me', 'me']);
+      expect(rows.map((row) => row.text)).toContain('请各位明天上午十点前填报统计表');
+    } finally {
+      await raw.close();
+    }
+  });
+
   it('keeps what it stored across runs on the same file', async () => {
     const db = join(tempDir(), 'shell.db');
     await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
