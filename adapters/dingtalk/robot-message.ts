@@ -1,6 +1,6 @@
 import type { ChatGroup, ChatMessage, MessageKind } from '../../src/core/chat-message.js';
 import { InputError } from '../../src/core/errors.js';
-import { msTimeProblem } from '../common/ms-time.js';
+import { timeProblem } from '../../src/core/time/message-time.js';
 
 export const PLATFORM = 'dingtalk';
 
@@ -61,7 +61,7 @@ export function parseRobotCallback(data: string, frameId: string): RobotCallback
     throw new InputError(`dingtalk: frame ${frameId}: not a robot message (msgId, conversationId, senderId)`);
   }
   if (!Number.isFinite(v.createAt)) throw new InputError(`dingtalk: frame ${frameId}: message ${v.msgId} without createAt`);
-  const problem = msTimeProblem(v.createAt!);
+  const problem = timeProblem(v.createAt!);
   if (problem) throw new InputError(`dingtalk: frame ${frameId}: message ${v.msgId} at createAt ${v.createAt}: ${problem}`);
   return v as RobotCallback;
 }

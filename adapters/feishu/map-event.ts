@@ -1,6 +1,6 @@
 import type { ChatGroup, ChatMessage } from '../../src/core/chat-message.js';
 import { InputError, oneLine } from '../../src/core/errors.js';
-import { msTimeProblem } from '../common/ms-time.js';
+import { timeProblem } from '../../src/core/time/message-time.js';
 import { readContent, type Mention } from './content.js';
 
 export const PLATFORM = 'feishu';
@@ -42,7 +42,7 @@ export function fromReceiveEvent(event: MessageReceiveEvent, selfOpenId: string,
   if (!m?.message_id || !m.chat_id || !sender) throw new InputError(`event ${event.event_id ?? '(no id)'}: no message_id, chat_id or sender open_id`);
   const ts = Number(m.create_time);
   if (!Number.isFinite(ts)) throw new InputError(`message ${m.message_id}: create_time is not a number`);
-  const problem = msTimeProblem(ts);
+  const problem = timeProblem(ts);
   if (problem) throw new InputError(`message ${m.message_id} at create_time ${m.create_time}: ${problem}`);
   let read;
   try {

@@ -127,7 +127,7 @@ describe('DingTalk adapter in Stream Mode', () => {
     expect(sink.received.map((m) => m.id)).toEqual(['msg-6']);
   });
 
-  it('logs, acks and drops a message whose createAt is no time in milliseconds (past 2099, before 1970, seconds)', async () => {
+  it('logs, acks and drops a message whose createAt is no time in milliseconds (past 2099, before 2000, seconds)', async () => {
     const times: [string, number][] = [
       ['frame-t1', 1e16],
       ['frame-t2', -5],
@@ -137,8 +137,8 @@ describe('DingTalk adapter in Stream Mode', () => {
     for (const [frame] of times) await waitFor(ackOf(frame), `the ack of ${frame}`);
     expect(logs.filter((l) => l.includes('frame-t'))).toEqual([
       'dingtalk: frame frame-t1 skipped: dingtalk: frame frame-t1: message msg-frame-t1 at createAt 10000000000000000: time is after 2099 (milliseconds given as seconds?)',
-      'dingtalk: frame frame-t2 skipped: dingtalk: frame frame-t2: message msg-frame-t2 at createAt -5: time is before 1970',
-      'dingtalk: frame frame-t3 skipped: dingtalk: frame frame-t3: message msg-frame-t3 at createAt 1800000000: time is in seconds, not milliseconds',
+      'dingtalk: frame frame-t2 skipped: dingtalk: frame frame-t2: message msg-frame-t2 at createAt -5: time is before 2000 (a missing time given as 0?)',
+      'dingtalk: frame frame-t3 skipped: dingtalk: frame frame-t3: message msg-frame-t3 at createAt 1800000000: time is before 2000 (a missing time given as 0?)',
     ]);
     expect(sink.received).toEqual([]);
   });

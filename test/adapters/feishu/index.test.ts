@@ -166,8 +166,8 @@ describe('Feishu adapter', () => {
       await deliver(receiveEvent(`ev-${id}`, { message_id: id, content: JSON.stringify({ text: '收到' }), create_time: time }));
     expect(logs.filter((l) => l.includes('om_t'))).toEqual([
       'feishu: event ev-om_t1 skipped: message om_t1 at create_time 10000000000000000: time is after 2099 (milliseconds given as seconds?)',
-      'feishu: event ev-om_t2 skipped: message om_t2 at create_time -5: time is before 1970',
-      'feishu: event ev-om_t3 skipped: message om_t3 at create_time 1800000000: time is in seconds, not milliseconds',
+      'feishu: event ev-om_t2 skipped: message om_t2 at create_time -5: time is before 2000 (a missing time given as 0?)',
+      'feishu: event ev-om_t3 skipped: message om_t3 at create_time 1800000000: time is before 2000 (a missing time given as 0?)',
     ]);
     expect(sink.received).toEqual([]);
   });
