@@ -321,12 +321,10 @@ export class Bot {
         throw err;
       });
     if (g.coverage) {
-      // Read from the store, not this process's copy, which may not hold another instance's change yet.
-      const settings = await this.opts.store.groupSettings(msg.platform, g.id);
-      if (settings.coverage !== g.coverage) {
-        await this.opts.store.setGroupSettings(msg.platform, g.id, { ...settings, coverage: g.coverage });
-        this.settings.delete(key);
-      }
+      const coverage = g.coverage;
+      // Changed as stored, not this process's copy, which may not hold another instance's change yet.
+      const changed = await this.opts.store.updateGroupSettings(msg.platform, g.id, (s) => (s.coverage === coverage ? undefined : { ...s, coverage }));
+      if (changed) this.settings.delete(key);
     }
   }
 }

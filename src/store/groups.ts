@@ -83,8 +83,9 @@ export async function readGroups(db: Sql, platform?: string, id?: string): Promi
   }));
 }
 
-export async function readGroupSettings(db: Sql, platform: string, id: string): Promise<GroupSettings> {
-  const row = await db.get<{ settings: string | null }>('SELECT settings FROM chat_groups WHERE platform = ? AND id = ?', [platform, id]);
+/** A group's settings; `lock` (inside a write transaction) holds its row against other writers until commit. */
+export async function readGroupSettings(db: Sql, platform: string, id: string, lock = ''): Promise<GroupSettings> {
+  const row = await db.get<{ settings: string | null }>(`SELECT settings FROM chat_groups WHERE platform = ? AND id = ?${lock}`, [platform, id]);
   const stored = row?.settings ? (JSON.parse(row.settings) as Partial<GroupSettings>) : {};
   return { ...defaultGroupSettings(), ...stored };
 }
@@ -92,7 +93,7 @@ export async function readGroupSettings(db: Sql, platform: string, id: string): 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Settings come from admins' chat commands: refuse what the bot could not apply, naming the key. */
-export function checkGroupSettings(s: GroupSettings): void {
+function checkGroupSettings(s: GroupSettings): void {
   const bad = (key: string, why: string): never => {
     throw new InputError(`group settings: ${key}: ${why}`);
   };
@@ -103,12 +104,24 @@ export function checkGroupSettings(s: GroupSettings): void {
   if (s.supervisors !== undefined && !isStrings(s.supervisors)) bad('supervisors', 'expected a list of user ids');
 }
 
-export async function writeGroupSettings(db: Sql, platform: string, id: string, settings: GroupSettings): Promise<void> {
-  await db.run(
-    `INSERT INTO chat_groups (platform, id, settings) VALUES (?, ?, ?)
-     ON CONFLICT (platform, id) DO UPDATE SET settings = excluded.settings`,
-    [platform, id, JSON.stringify(settings)],
-  );
+/**
+ * Changes a group's settings as they stand when its row is locked: instances sharing a database each
+ * read what the other committed, so neither's change is lost. The row is made first if need be, so
+ * there is one to lock. `change` gets settings of its own to edit and returns those to write, or
+ * undefined to write nothing; the settings written come back. Run inside a transaction.
+ */
+export async function updateGroupSettings(
+  db: Sql,
+  platform: string,
+  id: string,
+  change: (s: GroupSettings) => GroupSettings | undefined,
+): Promise<GroupSettings | undefined> {
+  await db.run('INSERT INTO chat_groups (platform, id) VALUES (?, ?) ON CONFLICT (platform, id) DO NOTHING', [platform, id]);
+  const settings = change(await readGroupSettings(db, platform, id, db.dialect.forUpdate));
+  if (!settings) return undefined;
+  checkGroupSettings(settings);
+  await db.run('UPDATE chat_groups SET settings = ? WHERE platform = ? AND id = ?', [JSON.stringify(settings), platform, id]);
+  return settings;
 }
 
 /**

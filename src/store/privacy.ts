@@ -122,9 +122,16 @@ async function blankMatches(db: Sql, table: 'messages' | 'feedback', idColumn: s
   }
 }
 
-/** Takes the user, by id or name, off every group's supervisor list; returns those groups' ids. */
+/**
+ * Takes the user, by id or name, off every group's supervisor list; returns those groups' ids. The
+ * rows are locked as they are read (in key order, so two erasures never deadlock): a settings change
+ * another instance commits meanwhile is read and kept, not overwritten.
+ */
 async function dropSupervisor(db: Sql, platform: string, them: string[]): Promise<string[]> {
-  const groups = await db.all<{ id: string; settings: string }>('SELECT id, settings FROM chat_groups WHERE platform = ? AND settings IS NOT NULL', [platform]);
+  const groups = await db.all<{ id: string; settings: string }>(
+    `SELECT id, settings FROM chat_groups WHERE platform = ? AND settings IS NOT NULL ORDER BY id${db.dialect.forUpdate}`,
+    [platform],
+  );
   const dropped: string[] = [];
   for (const g of groups) {
     const settings = JSON.parse(g.settings) as Partial<GroupSettings>;

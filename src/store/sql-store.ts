@@ -197,9 +197,8 @@ export class SqlStore implements Store {
     return groups.readGroupSettings(this.reader, platform, id);
   }
 
-  async setGroupSettings(platform: string, id: string, settings: GroupSettings): Promise<void> {
-    groups.checkGroupSettings(settings);
-    await this.writer.transaction((db) => groups.writeGroupSettings(db, platform, id, settings));
+  updateGroupSettings(platform: string, id: string, change: (s: GroupSettings) => GroupSettings | undefined): Promise<GroupSettings | undefined> {
+    return this.writer.transaction((db) => groups.updateGroupSettings(db, platform, id, change));
   }
 
   async mergeGroup(platform: string, fromId: string, toId: string): Promise<void> {

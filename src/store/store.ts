@@ -232,7 +232,12 @@ export interface Store {
   peopleOf(scope: Scope): Promise<Person[]>;
   /** The names and ids of those who opted out or were forgotten, as salted hashes, for hiding them in quotes. */
   hiddenNames(): Promise<HiddenNames>;
-  setGroupSettings(platform: string, id: string, settings: GroupSettings): Promise<void>;
+  /**
+   * Changes a group's settings in one transaction that holds its row: `change` edits the settings as
+   * stored (another instance's change included) and returns those to write, or undefined to write
+   * nothing. Resolves to the settings written; settings the bot could not apply are an InputError.
+   */
+  updateGroupSettings(platform: string, id: string, change: (s: GroupSettings) => GroupSettings | undefined): Promise<GroupSettings | undefined>;
   /** Moves one group's messages, members and (if the target has none) name and settings to another id. */
   mergeGroup(platform: string, fromId: string, toId: string): Promise<void>;
 

@@ -1,5 +1,8 @@
 import { commandKey } from '../../src/core/command-key.js';
 import { describe, expect, it } from 'vitest';
+import { engines, POSTGRES } from '../support/databases.js';
+import { holdGroup } from '../support/held-group.js';
+import { waitFor } from '../support/wait-for.js';
 import { Bot } from '../../src/bot/bot.js';
 import { botHarness, NOW, rulesOnly } from '../support/bot-harness.js';
 import { defaultEngine } from '../../src/engine/index.js';
@@ -298,5 +301,28 @@ describe('Bot pipeline', () => {
     const { store, adapter } = await botHarness();
     await adapter.say('[image]', { kind: 'image' });
     expect((await stored(store))[0].categories).toEqual([]);
+  });
+});
+
+describe.runIf(engines().includes(POSTGRES))('Bot on instances sharing a PostgreSQL database', () => {
+  it("stores a group's coverage without undoing a settings change another instance commits meanwhile", async () => {
+    const db = await POSTGRES.fresh();
+    const { store, adapter } = await botHarness((c) => (c.db = db));
+    await adapter.say('早上好');
+    // Once the group's new details are stored, another instance changes its settings, committed later.
+    let other: Awaited<ReturnType<typeof holdGroup>> | undefined;
+    const upsertGroup = store.upsertGroup.bind(store);
+    store.upsertGroup = async (g) => {
+      await upsertGroup(g);
+      const held = await holdGroup(db, 'test', 'g1');
+      await held.setSettings({ mode: 'silent', disabledRules: [], language: 'zh' });
+      other = held;
+    };
+    const said = adapter.say('早上好', { group: { id: 'g1', name: 'ops', memberCount: 11, coverage: 'mentions-only' } });
+    const held = await waitFor(() => other, 'the other instance');
+    await held.waiters(1);
+    await held.commit();
+    await said;
+    expect(await store.groupSettings('test', 'g1')).toEqual({ mode: 'silent', disabledRules: [], language: 'zh', coverage: 'mentions-only' });
   });
 });

@@ -11,7 +11,7 @@ import { collect, missedReport, rec } from '../store/fixtures.js';
 async function seeded(path: string): Promise<void> {
   const store = await openStore(path);
   await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2', 'U3'], seenAt: 1000 });
-  await store.setGroupSettings('slack', 'C1', { mode: 'nudge', disabledRules: [], supervisors: ['U9'] });
+  await store.updateGroupSettings('slack', 'C1', () => ({ mode: 'nudge', disabledRules: [], supervisors: ['U9'] }));
   await store.setOptOut('slack', 'U7', true);
   const adds = Array.from({ length: 12_000 }, (_, i) =>
     store.add(rec(`m${i}`, { ts: 1_000_000 + i * 1000, senderId: `U${i % 7}`, senderName: `name ${i % 7}`, cats: i % 4 ? [] : ['check-in'] }), `ev${i}`),

@@ -70,7 +70,7 @@ describe('the language of audit and report', () => {
   it('speaks, for a week with no messages, as the digest of the same groups does', async () => {
     const { config: c, store } = await digestStore();
     await seedWeek(store);
-    await store.setGroupSettings('test', 'C01', { ...(await store.groupSettings('test', 'C01')), language: 'zh' });
+    await store.updateGroupSettings('test', 'C01', (s) => ({ ...s, language: 'zh' }));
     const file = config(`db: ${c.db}\n`);
     // The groups' names are English; the one group that set a language set Chinese, as the digest reads it.
     expect(heading((await runCli(['report', '--week', '2026-W30', '--config', file, '--format', 'md'])).stdout)).toBe(ZH);

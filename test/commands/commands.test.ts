@@ -22,7 +22,7 @@ describe('chat commands', () => {
       /^「ops」本周（11月23日—29日）共有 1 条疑似形式主义要求，合计约 \d+ 人·分钟（[\d.]+ 人·小时）；上周没有。按类别（一条消息可属多类）：打卡签到 1 条、截图留痕 1 条。$/,
     );
     // Posted in the group, it is in the group's language once its admins set one, whoever asks.
-    await store.setGroupSettings('test', 'g1', { ...(await store.groupSettings('test', 'g1')), language: 'zh' });
+    await store.updateGroupSettings('test', 'g1', (s) => ({ ...s, language: 'zh' }));
     await adapter.say('stats group', cmd);
     expect(adapter.last()!.text).toMatch(/^「ops」本周/);
   });

@@ -107,7 +107,7 @@ describe('buildDigest + digestText', () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
     expect((await buildDigest(config, store, boss(), '2026-W47')).lang).toBe('en');
-    await store.setGroupSettings('test', 'C02', { ...(await store.groupSettings('test', 'C02')), language: 'zh' });
+    await store.updateGroupSettings('test', 'C02', (s) => ({ ...s, language: 'zh' }));
     expect((await buildDigest(config, store, boss(), '2026-W47')).lang).toBe('zh');
   });
 

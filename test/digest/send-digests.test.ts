@@ -85,7 +85,7 @@ describe('sendDigests', () => {
   it("sends a group's digest to the supervisor its admins subscribed from the chat", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
-    await store.setGroupSettings('test', 'C02', { ...(await store.groupSettings('test', 'C02')), supervisors: ['hrboss'] });
+    await store.updateGroupSettings('test', 'C02', (s) => ({ ...s, supervisors: ['hrboss'] }));
     const adapter = new CapturingAdapter();
     await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true });
     expect(adapter.outs.map((o) => o.user)).toEqual(['hrboss']);

@@ -45,12 +45,12 @@ describeEngines('groups', (engine) => {
     const store = await tempStore({}, await engine.fresh());
     expect(await store.groupSettings('slack', 'C1')).toEqual({ mode: 'silent', disabledRules: [] });
     const settings = { mode: 'nudge' as const, disabledRules: ['check-in/zh-1'], coverage: 'full' as const, language: 'zh' as const, supervisors: ['U9'] };
-    await store.setGroupSettings('slack', 'C1', settings);
+    await store.updateGroupSettings('slack', 'C1', () => settings);
     expect(await store.groupSettings('slack', 'C1')).toEqual(settings);
-    await expect(store.setGroupSettings('slack', 'C1', { ...settings, mode: 'loud' as never })).rejects.toThrow(
+    await expect(store.updateGroupSettings('slack', 'C1', () => ({ ...settings, mode: 'loud' as never }))).rejects.toThrow(
       new InputError('group settings: mode: expected silent or nudge'),
     );
-    await expect(store.setGroupSettings('slack', 'C1', { ...settings, coverage: 'everything' as never })).rejects.toBeInstanceOf(InputError);
+    await expect(store.updateGroupSettings('slack', 'C1', () => ({ ...settings, coverage: 'everything' as never }))).rejects.toBeInstanceOf(InputError);
     expect(await store.groupSettings('slack', 'C1')).toEqual(settings);
     // Settings of a group never seen before make the group known.
     expect((await store.group('slack', 'C1'))?.name).toBe('C1');
@@ -59,7 +59,7 @@ describeEngines('groups', (engine) => {
   it('merges a group into another: messages, members, name, settings and leads move', async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'wechat', id: 'old', name: '办公室', memberCount: 3, memberIds: ['a', 'b', 'c'], seenAt: 100 });
-    await store.setGroupSettings('wechat', 'old', { mode: 'nudge', disabledRules: [] });
+    await store.updateGroupSettings('wechat', 'old', () => ({ mode: 'nudge', disabledRules: [] }));
     await store.add(rec('m1', { platform: 'wechat', groupId: 'old', ts: 100, cats: ['check-in'] }));
     await store.add(rec('m2', { platform: 'wechat', groupId: 'new', ts: 300 })); // after re-login: a new id, nothing known
     await store.addLead('wechat', 'old', 'a lead', 150);

@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
-import { describeEngines } from '../support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { describeEngines, engines, POSTGRES } from '../support/databases.js';
+import { holdGroup } from '../support/held-group.js';
 import { rawDb } from '../support/raw-db.js';
 import { HiddenNameFinder } from '../../src/core/hidden-names.js';
 import { finding, rec, tempStore } from './fixtures.js';
@@ -203,5 +204,21 @@ describeEngines('privacy', (engine) => {
       { platform: 'wechat', groupId: null, text: 'first', ts: q },
       { platform: 'slack', groupId: 'C1', text: 'second', ts: 2 * q },
     ]);
+  });
+});
+
+// SQLite's write lock keeps any other writer out of an erasure's transaction; PostgreSQL's rows are locked one by one.
+describe.runIf(engines().includes(POSTGRES))('privacy on instances sharing a PostgreSQL database', () => {
+  it("forget me takes a supervisor off a group's list without undoing a settings change another instance commits meanwhile", async () => {
+    const db = await POSTGRES.fresh();
+    const store = await tempStore({}, db);
+    await store.updateGroupSettings('slack', 'C1', (s) => ({ ...s, supervisors: ['Uzhang', 'U2'] }));
+    const other = await holdGroup(db, 'slack', 'C1');
+    await other.setSettings({ mode: 'nudge', disabledRules: [], supervisors: ['Uzhang', 'U2'] });
+    const forgetting = store.forgetUser('slack', 'Uzhang');
+    await other.waiters(1);
+    await other.commit();
+    expect((await forgetting).supervisedGroups).toEqual(['C1']);
+    expect(await store.groupSettings('slack', 'C1')).toEqual({ mode: 'nudge', disabledRules: [], supervisors: ['U2'] });
   });
 });

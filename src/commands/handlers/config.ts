@@ -126,8 +126,7 @@ export const config: CommandHandler = async (ctx) => {
     .replace(/^([^\s:：]+)[:：]/u, '$1 ')
     .split(/\s+/u)
     .filter(Boolean);
-  const settings = await store.groupSettings(msg.platform, msg.group.id);
-  if (word.toLowerCase() === 'show' || word === '查看') return ctx.replyPrivately(describe(settings, lang));
+  if (word.toLowerCase() === 'show' || word === '查看') return ctx.replyPrivately(describe(await store.groupSettings(msg.platform, msg.group.id), lang));
   // 設置 周報接收人 陳主任: the setting's word read in simplified characters, its value as written.
   const entry = SETTINGS.find(([words]) => words.includes(simplifiedChars(word).toLowerCase()));
   if (!entry) {
@@ -139,12 +138,16 @@ export const config: CommandHandler = async (ctx) => {
     );
   }
   if (!(await ctx.isAdmin())) return ctx.replyPrivately(TEXTS.adminOnly(lang));
-  const wasNudge = settings.mode === 'nudge';
-  const problem = entry[1](settings, simplifiedValue(entry[0][0], rest.join(' ')), ctx);
-  if (problem) return ctx.replyPrivately(problem);
-  await store.setGroupSettings(msg.platform, msg.group.id, settings);
+  // Changed as stored when the group's row is locked: an admin's change on another instance sharing the database is kept.
+  const outcome = { problem: '', wasNudge: false };
+  const settings = await store.updateGroupSettings(msg.platform, msg.group.id, (s) => {
+    outcome.wasNudge = s.mode === 'nudge';
+    outcome.problem = entry[1](s, simplifiedValue(entry[0][0], rest.join(' ')), ctx) ?? '';
+    return outcome.problem ? undefined : s;
+  });
+  if (!settings) return ctx.replyPrivately(outcome.problem);
   ctx.settingsChanged(msg.group.id);
   await ctx.replyPrivately(
-    (lang === 'zh' ? '已保存。' : 'Saved: ') + describe(settings, lang) + (settings.mode === 'nudge' && !wasNudge ? `\n${nudgeNote(lang)}` : ''),
+    (lang === 'zh' ? '已保存。' : 'Saved: ') + describe(settings, lang) + (settings.mode === 'nudge' && !outcome.wasNudge ? `\n${nudgeNote(lang)}` : ''),
   );
 };

@@ -8,6 +8,8 @@ export interface Dialect {
   readonly begin: string;
   /** Locks the rows a SELECT reads against writers until commit (SQLite's write lock already does). */
   readonly forShare: string;
+  /** Locks the rows a SELECT reads against other writers until commit, for a read-modify-write (SQLite's write lock already does). */
+  readonly forUpdate: string;
   /** Several processes write at once: a batch takes its row locks in key order, so two never deadlock. */
   readonly sharedWriters: boolean;
   greatest(a: string, b: string): string;
@@ -53,6 +55,7 @@ export const SQLITE: Dialect = {
   name: 'sqlite',
   begin: 'BEGIN IMMEDIATE',
   forShare: '',
+  forUpdate: '',
   sharedWriters: false,
   greatest: (a, b) => `max(${a}, ${b})`,
   least: (a, b) => `min(${a}, ${b})`,
@@ -75,6 +78,7 @@ export const POSTGRES: Dialect = {
   name: 'postgres',
   begin: 'BEGIN',
   forShare: ' FOR SHARE',
+  forUpdate: ' FOR UPDATE',
   sharedWriters: true,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   least: (a, b) => `least(${a}, ${b})`,
