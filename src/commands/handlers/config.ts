@@ -34,6 +34,13 @@ const knownRule = (v: string, ctx: CommandContext) =>
   ctx.engine.rules.some((r) => r.id === v) || (v.startsWith('model/') && (CATEGORIES as readonly string[]).includes(v.slice('model/'.length)));
 
 /**
+ * The rule id a value names, or one of `listed`: as written (a custom rule's file may be named in
+ * traditional characters, check-in/統計表), else in simplified characters when that names one.
+ */
+const ruleNamed = (v: string, ctx: CommandContext, listed: readonly string[] = []): string | undefined =>
+  [v, simplifiedChars(v)].find((id) => knownRule(id, ctx) || listed.includes(id));
+
+/**
  * Whom a supervisor setting names. A mention is the person it mentions (@王主任 is 王主任, Slack's
  * <@U0SUPER> is U0SUPER), and only the first: a mention after it is the bot's, and a mark after it
  * ends the sentence (设置 周报接收人 @王主任 @fingertip, @赵主任。). A plain name is taken whole.
@@ -43,9 +50,9 @@ function supervisorNamed(v: string): string {
   return mention ? (mention[1] ?? mention[2]) : v;
 }
 
-/** Values that name a mode or language are read in simplified characters too (語言 英文); names are kept as written. */
+/** A mode or a language is read in simplified characters too (語言 英文); names and rule ids are kept as written. */
 function simplifiedValue(setting: string, value: string): string {
-  return setting === 'supervisor' ? value : simplifiedChars(value);
+  return setting === 'mode' || setting === 'language' ? simplifiedChars(value) : value;
 }
 
 /** Each setting: its words in both languages (the first Chinese one is shown) and how it changes the settings, or why it cannot. */
@@ -66,8 +73,9 @@ const SETTINGS: [string[], Change][] = [
     ['disable', '关闭规则'],
     (s, v, ctx) => {
       if (!v) return NEEDS.rule(ctx);
-      if (!knownRule(v, ctx)) return NEEDS.noRule(v, ctx);
-      if (!s.disabledRules.includes(v)) s.disabledRules.push(v);
+      const rule = ruleNamed(v, ctx);
+      if (!rule) return NEEDS.noRule(v, ctx);
+      if (!s.disabledRules.includes(rule)) s.disabledRules.push(rule);
       return undefined;
     },
   ],
@@ -76,8 +84,9 @@ const SETTINGS: [string[], Change][] = [
     (s, v, ctx) => {
       if (!v) return NEEDS.rule(ctx);
       // A rule no longer shipped may still be listed as disabled: enabling it removes it from the list.
-      if (!knownRule(v, ctx) && !s.disabledRules.includes(v)) return NEEDS.noRule(v, ctx);
-      s.disabledRules = s.disabledRules.filter((r) => r !== v);
+      const rule = ruleNamed(v, ctx, s.disabledRules);
+      if (!rule) return NEEDS.noRule(v, ctx);
+      s.disabledRules = s.disabledRules.filter((r) => r !== rule);
       return undefined;
     },
   ],

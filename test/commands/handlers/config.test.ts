@@ -1,6 +1,7 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { botHarness } from '../../support/bot-harness.js';
 import { describeEngines } from '../../support/databases.js';
+import { ruleDir, ruleYaml } from '../../support/rules.js';
 
 const admin = { addressed: true, from: 'owner' } as const;
 
@@ -26,5 +27,33 @@ describeEngines('config on two instances sharing a database', (engine) => {
     ]);
     expect([a.adapter.last()!.text, b.adapter.last()!.text]).toEqual([expect.stringMatching(/^已保存/), expect.stringMatching(/^已保存/)]);
     expect(await a.store.groupSettings('test', 'g1')).toMatchObject({ language: 'en', disabledRules: ['check-in/zh-deadline-clock-in'] });
+  });
+});
+
+describe('config of rules named in traditional characters', () => {
+  const rules = () =>
+    ruleDir({
+      'check-in/統計表.yaml': ruleYaml('  any: [统计表]\n  all: [zh-audience]'),
+      'check-in/晨读.yaml': ruleYaml('  any: [晨读]\n  all: [zh-audience]'),
+    });
+
+  it('disables and enables a rule by its id as written, and a simplified id written in traditional characters', async () => {
+    const { adapter } = await botHarness((c) => (c.rules = [rules()]));
+    adapter.admins.add('owner');
+    await adapter.say('config disable check-in/統計表', admin);
+    expect(adapter.last()!.text).toMatch(/^Saved: mode silent; disabled rules check-in\/統計表;/);
+    await adapter.say('設置 關閉規則 check-in/晨讀', admin);
+    expect(adapter.last()!.text).toMatch(/^已保存。模式：静默；已关闭的规则：check-in\/統計表、check-in\/晨读；/);
+    await adapter.say('config enable check-in/統計表', admin);
+    expect(adapter.last()!.text).toMatch(/^Saved: mode silent; disabled rules check-in\/晨读;/);
+  });
+
+  it('enables a rule an older build listed as disabled under its id as written', async () => {
+    const { adapter, store } = await botHarness((c) => (c.rules = [rules()]));
+    adapter.admins.add('owner');
+    await adapter.say('hi');
+    await store.updateGroupSettings('test', 'g1', (s) => ({ ...s, disabledRules: ['check-in/統計表', 'check-in/gone'] }));
+    await adapter.say('config enable check-in/統計表', admin);
+    expect(adapter.last()!.text).toMatch(/^Saved: mode silent; disabled rules check-in\/gone;/);
   });
 });
