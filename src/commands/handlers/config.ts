@@ -42,12 +42,15 @@ const ruleNamed = (v: string, ctx: CommandContext, listed: readonly string[] = [
 
 /**
  * Whom a supervisor setting names. A mention is the person it mentions (@王主任 is 王主任, Slack's
- * <@U0SUPER> is U0SUPER), and only the first: a mention after it is the bot's, and a mark after it
- * ends the sentence (设置 周报接收人 @王主任 @fingertip, @赵主任。). A plain name is taken whole.
+ * <@U0SUPER> is U0SUPER), and only the first: it runs to the next @, a mention of the bot, or the
+ * end, and a name may hold spaces (@Wang Wei, @Lily 王; WeChat ends a mention with U+2005, which
+ * goes). A mark after it ends the sentence (设置 周报接收人 @王主任 @fingertip, @赵主任。). A plain
+ * name is taken whole.
  */
 function supervisorNamed(v: string): string {
-  const mention = /^(?:<@([A-Z0-9]+)>|@([^\s@]+?))[?？!！.。,，]*(?:\s|$)/u.exec(v);
-  return mention ? (mention[1] ?? mention[2]) : v;
+  const mention = /^(?:<@([A-Z0-9]+)>|@([^@]+))/u.exec(v);
+  if (!mention) return v;
+  return mention[1] ?? (mention[2].replace(/[?？!！.。,，\s]+$/u, '').trim() || v);
 }
 
 /** A mode or a language is read in simplified characters too (語言 英文); names and rule ids are kept as written. */

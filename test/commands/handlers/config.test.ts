@@ -57,3 +57,16 @@ describe('config of rules named in traditional characters', () => {
     expect(adapter.last()!.text).toMatch(/^Saved: mode silent; disabled rules check-in\/gone;/);
   });
 });
+
+describe('config supervisor', () => {
+  it('takes a mention with spaces in the name whole, up to the next mention or the end', async () => {
+    const { adapter } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('设置 周报接收人 @Wang Wei', admin);
+    // WeChat ends a mention with U+2005, then comes the bot's.
+    await adapter.say('设置 周报接收人 @Lily 王\u2005@fingertip\u2005', admin);
+    await adapter.say('设置 周报接收人 @赵主任 @fingertip', admin);
+    await adapter.say('设置 周报接收人 @钱主任。', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：Wang Wei、Lily 王、赵主任、钱主任$/);
+  });
+});
