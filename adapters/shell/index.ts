@@ -126,6 +126,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
 
   return {
     platform: 'shell',
+    noReplies: true,
     finished,
     async start(onMessage) {
       if (interactive) say(HELP);

@@ -9,8 +9,9 @@ export interface UnheldQuote {
 }
 
 /**
- * The message a `why` or `not formalism` is about: the one it replies to, else the group's latest
- * flagged message (platforms such as the shell have no replies). A quote the adapter could not tie
+ * The message a `why` or `not formalism` is about: the one it replies to, else, where the platform
+ * has no replies (the shell), the group's latest flagged message; elsewhere a member who replies to
+ * none means none, and no colleague's demand is taken for it. A quote the adapter could not tie
  * to a message id but whose sender it knows (WeChat) is looked up by sender and text, so it still
  * finds a message flagged before a restart; 'unknown' when not even the sender is known, which is
  * not the latest one's to answer for. A quoted message the store holds nothing of comes back as
@@ -27,14 +28,15 @@ export async function targetMessage(ctx: CommandContext): Promise<MessageRecord 
     if (quoted?.senderId === undefined || !msg.group) return 'unknown';
     return (await store.flaggedByText(msg.platform, msg.group.id, quoted.senderId, quoted.text)) ?? { unheld: quoted };
   }
-  if (msg.group) return store.latestFlagged(msg.platform, msg.group.id);
+  if (msg.group && ctx.adapter.noReplies) return store.latestFlagged(msg.platform, msg.group.id);
   return undefined;
 }
 
-/** What to say when there is no message to act on: reply to one, or the group has none flagged. */
+/** What to say when there is no message to act on: the one replied to was not flagged, the group has none flagged, or reply to one. */
 export function noTargetText(ctx: CommandContext): string {
   if (!ctx.msg.group) return TEXTS.needReply(ctx.lang);
-  return ctx.msg.replyTo ? TEXTS.notFlagged(ctx.lang) : TEXTS.noFlaggedYet(ctx.lang);
+  if (ctx.msg.replyTo) return TEXTS.notFlagged(ctx.lang);
+  return ctx.adapter.noReplies ? TEXTS.noFlaggedYet(ctx.lang) : TEXTS.needReply(ctx.lang);
 }
 
 /** A message's first words, to say which message an answer is about. */

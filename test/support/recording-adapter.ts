@@ -19,6 +19,8 @@ export class RecordingAdapter implements Adapter {
   readonly sent: Sent[] = [];
   readonly flags: { id: string; categories: string[] }[] = [];
   admins = new Set<string>();
+  /** Whether it stands in for a platform without replies, as the shell is. */
+  noReplies = false;
   /** Messages the platform holds and gives back by id, read or not by this bot (another instance may have). */
   readonly held = new Map<string, LookedUpMessage>();
   private onMessage?: (msg: ChatMessage) => Promise<void>;
