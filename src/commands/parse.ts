@@ -41,6 +41,8 @@ export interface ParsedCommand {
 /** A command word followed only by a closing mark (为什么？, why?, help!). */
 const CLOSING = /^[?？!！.。]+\s*$/u;
 const CLOSING_END = /[?？!！.。]+\s*$/u;
+/** A modal particle ending a Chinese command, read as a closing mark is (删除我的数据吧, 统计本群啊, 漏报 打卡呀！). */
+const PARTICLE_END = /[吧啊呀哦][?？!！.。]*\s*$/u;
 
 /**
  * Whether `rest` is what may follow a command word: nothing, a space or a closing mark; in Chinese
@@ -56,8 +58,9 @@ function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean
   // Said privately, where nothing else is said to the bot, Chinese glues words to an answer's command (统计一下, 为什么这条被标了).
   if (lenient && ANSWER_ONLY.has(name)) return true;
   if (/^[:：]/u.test(rest)) return true;
-  // A glued word may end a sentence as the command alone may (统计本群。漏报接龙！).
-  const glued = rest.replace(CLOSING_END, '').trim();
+  // A glued word may end a sentence as the command alone may (统计本群。漏报接龙！), a particle too (删除我的数据吧).
+  const glued = rest.replace(CLOSING_END, '').replace(PARTICLE_END, '').trim();
+  if (glued === '') return true;
   if (name === 'missed') {
     const named = categoryWords(glued);
     return named.unknown.length === 0 && named.categories.length > 0;
@@ -123,8 +126,10 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
     const rest = (name === 'report' || name === 'config' ? body : simple).slice(word.length);
     if (!separated(rest, name, lang, lenient)) continue;
     let args = rest.replace(/^[\s:：,，]+/u, '').trim();
-    // A lead keeps its words as written; other commands read theirs without a trailing mention or mark.
+    // A lead keeps its words as written; other commands read theirs without a trailing mention or mark,
+    // and in Chinese without a closing particle, but for a setting's value, which may be a name (糖糖呀).
     if (name !== 'report') args = withoutTrailing(args, name);
+    if (lang === 'zh' && name !== 'report' && name !== 'config') args = args.replace(PARTICLE_END, '').trim();
     if (!(lenient && ANSWER_ONLY.has(name)) && !takes(name, args)) continue;
     return { name, args, lang };
   }

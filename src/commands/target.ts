@@ -34,9 +34,9 @@ export async function targetMessage(ctx: CommandContext): Promise<MessageRecord 
 
 /** What to say when there is no message to act on: the one replied to was not flagged, the group has none flagged, or reply to one. */
 export function noTargetText(ctx: CommandContext): string {
-  if (!ctx.msg.group) return TEXTS.needReply(ctx.lang);
+  if (!ctx.msg.group) return TEXTS.needReply(ctx.lang, false);
   if (ctx.msg.replyTo) return TEXTS.notFlagged(ctx.lang);
-  return ctx.adapter.noReplies ? TEXTS.noFlaggedYet(ctx.lang) : TEXTS.needReply(ctx.lang);
+  return ctx.adapter.noReplies ? TEXTS.noFlaggedYet(ctx.lang) : TEXTS.needReply(ctx.lang, true);
 }
 
 /** A message's first words, to say which message an answer is about. */

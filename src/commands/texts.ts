@@ -85,7 +85,15 @@ export const TEXTS = {
       ? `已匿名记录，将汇入下一期周报。${inGroup ? '提醒：在群里发的内容其他成员也能看到，下次可以私信我。' : ''}`
       : `Thank you: recorded anonymously for the next weekly digest.${inGroup ? ' The group saw what you wrote, though: next time, send it to me privately.' : ''}`,
   leadEmpty: (lang: Lang) => (lang === 'zh' ? '请在“反映”后写上内容。' : 'Write what to report after "report".'),
-  needReply: (lang: Lang) => (lang === 'zh' ? '请先回复或引用一条消息（微信里长按消息→引用），再发送这个命令。' : 'Reply to a message with this command.'),
+  /** Said on every platform (a reply, a quote or a thread), and in a direct message, where there is no group message to reply to. */
+  needReply: (lang: Lang, inGroup: boolean) =>
+    inGroup
+      ? lang === 'zh'
+        ? '请回复（或引用）你要说的那条消息来发送这个命令。'
+        : 'Send this command as a reply to the message you mean.'
+      : lang === 'zh'
+        ? '这个命令说的是群里的一条消息：请在群里回复（或引用）那条消息来发送它，我的回答只发给你。'
+        : 'This command is about a message in a group: send it there, as a reply to that message; my answer goes to you alone.',
   noFlaggedYet: (lang: Lang) => (lang === 'zh' ? '本群最近没有被标记的消息。' : 'Nothing has been flagged in this group lately.'),
   quoteUnknown: (lang: Lang) =>
     lang === 'zh'

@@ -87,7 +87,7 @@ describe('chat commands', () => {
     await adapter.say('why', { ...cmd, replyTo: 'nope' });
     expect(adapter.last()!.text).toMatch(/^That message was not flagged\./);
     await adapter.say('why', { ...cmd, group: undefined });
-    expect(adapter.last()!.text).toBe('Reply to a message with this command.');
+    expect(adapter.last()!.text).toMatch(/^This command is about a message in a group/);
   });
 
   it("answers a quote of a message the adapter could not identify as such, never for the group's latest", async () => {

@@ -47,6 +47,22 @@ describe('parseCommand', () => {
     expect(parseCommand('統計表今天必須交上來')).toBeUndefined();
   });
 
+  it('reads a modal particle ending a Chinese command as a closing mark, but keeps it in a setting or a lead', () => {
+    expect(parseCommand('删除我的数据吧')).toEqual({ name: 'forget', args: '', lang: 'zh' });
+    expect(parseCommand('为什么啊？')).toEqual({ name: 'why', args: '', lang: 'zh' });
+    expect(parseCommand('误报哦')).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
+    expect(parseCommand('退出统计吧！')).toEqual({ name: 'optout', args: '', lang: 'zh' });
+    expect(parseCommand('统计本群吧')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
+    expect(parseCommand('漏报 打卡 截图呀')).toEqual({ name: 'missed', args: '打卡 截图', lang: 'zh' });
+    // A setting's value may be a name, a lead is kept as written.
+    expect(parseCommand('设置 周报接收人 @糖糖呀')).toEqual({ name: 'config', args: '周报接收人 @糖糖呀', lang: 'zh' });
+    expect(parseCommand('反映 周末也要打卡啊')).toEqual({ name: 'report', args: '周末也要打卡啊', lang: 'zh' });
+    // Not before other words, nor after an English command or a word the command does not take.
+    expect(parseCommand('为什么啊这个要填')).toBeUndefined();
+    expect(parseCommand('统计表吧')).toBeUndefined();
+    expect(parseCommand('help吧')).toBeUndefined();
+  });
+
   it('leaves chat and demands that merely open with a command word alone, addressed to the bot or not (DingTalk mentions it on every message)', () => {
     for (const chat of [
       '统计表今天必须交上来',

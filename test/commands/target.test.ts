@@ -9,10 +9,11 @@ describe('the message why and not formalism are about', () => {
     const { adapter, store } = await botHarness();
     await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
     await store.flush();
+    // Asked for a reply in words that fit every platform: no WeChat gesture on Slack or DingTalk.
     await adapter.say('误报', cmd);
-    expect(adapter.last()!.text).toMatch(/^请先回复/);
+    expect(adapter.last()!.text).toBe('请回复（或引用）你要说的那条消息来发送这个命令。');
     await adapter.say('why', cmd);
-    expect(adapter.last()!.text).toMatch(/^Reply to/);
+    expect(adapter.last()!.text).toBe('Send this command as a reply to the message you mean.');
     expect(await store.falsePositives()).toEqual([]);
     expect((await store.message('test', 'd1'))?.categories).toContain('check-in');
   });
@@ -28,5 +29,16 @@ describe('the message why and not formalism are about', () => {
     expect(adapter.last()!.text).toBe(`Recorded "${DEMAND}" as a false positive; it no longer counts. Thank you.`);
     await adapter.say('why', cmd);
     expect(adapter.last()!.text).toBe('Nothing has been flagged in this group lately.');
+  });
+
+  it('says in a direct message, where there is nothing to reply to, to send it in the group', async () => {
+    const { adapter } = await botHarness();
+    await adapter.say('误报', { group: undefined });
+    expect(adapter.last()).toMatchObject({
+      to: 'private',
+      text: '这个命令说的是群里的一条消息：请在群里回复（或引用）那条消息来发送它，我的回答只发给你。',
+    });
+    await adapter.say('why', { group: undefined });
+    expect(adapter.last()!.text).toBe('This command is about a message in a group: send it there, as a reply to that message; my answer goes to you alone.');
   });
 });
