@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { engines, POSTGRES } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -17,5 +19,22 @@ describe('commands that read the bot database', () => {
       stderr: `fingertip ${command}: ${db}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)\n`,
     });
     expect(existsSync(db)).toBe(false);
+  });
+
+  it.runIf(engines().includes(POSTGRES)).each([
+    ['report', []],
+    ['feedback', ['export']],
+    ['digest', ['--print']],
+  ])("%s refuses a PostgreSQL database without fingertip's schema (exit 2), creating nothing in it", async (command, args) => {
+    const url = await POSTGRES.fresh();
+    const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@');
+    expect(await runCli([command, ...args], { env: { FINGERTIP_DB: url } })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fingertip ${command}: ${shown}: no database yet (run fingertip start first, or set db / FINGERTIP_DB)\n`,
+    });
+    const db = await rawDb(url);
+    expect(await db.all('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()')).toEqual([]);
+    await db.close();
   });
 });

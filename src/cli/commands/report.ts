@@ -44,7 +44,7 @@ export const run: Command = async (argv, ctx) => {
   const lang = languageOption(values.lang as string | undefined) ?? config.language;
   const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
   const { from, to } = weekRange(week, config.timezone);
-  const store = await openExistingStore('report', config.db);
+  const store = await openExistingStore(config.db);
   let text: string;
   try {
     const builder = await storedReport(store, config, { from, to });

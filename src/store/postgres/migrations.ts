@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.js';
+import { noDatabaseYet } from '../no-database.js';
 import type { SerialWriter } from '../serial-writer.js';
 import type { Sql } from '../sql/sql.js';
 import { addMissedDemands } from './missed-schema.js';
@@ -21,12 +22,13 @@ const MIGRATION_LOCK = 0x46544950;
  * Brings the database up to the newest version, all steps in one transaction under an advisory
  * lock: a second instance starting at the same moment waits, then finds nothing left to do. A
  * database holding tables but no fingertip version is another application's, and one at a newer
- * version is a newer fingertip's: both are refused untouched. `where` names the database.
+ * version is a newer fingertip's: both are refused untouched. `where` names the database. With
+ * `existing` (a command that only reads), an empty database is refused too, not given the schema.
  */
-export function migratePostgres(writer: SerialWriter, where: string, migrations = PG_MIGRATIONS): Promise<number> {
+export function migratePostgres(writer: SerialWriter, where: string, migrations = PG_MIGRATIONS, existing = false): Promise<number> {
   return writer.transaction(async (db) => {
     await db.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
-    const version = await schemaVersion(db, where);
+    const version = await schemaVersion(db, where, existing);
     if (version > migrations.length) {
       throw new InputError(`${where}: made by a newer fingertip (schema version ${version}, this one knows up to ${migrations.length}); upgrade fingertip`);
     }
@@ -36,7 +38,7 @@ export function migratePostgres(writer: SerialWriter, where: string, migrations 
   });
 }
 
-async function schemaVersion(db: Sql, where: string): Promise<number> {
+async function schemaVersion(db: Sql, where: string, existing: boolean): Promise<number> {
   const known = await db.get<{ found: string | null }>("SELECT to_regclass('fingertip_schema')::text AS found");
   if (known?.found) return (await db.get<{ version: number }>('SELECT version FROM fingertip_schema'))?.version ?? 0;
   const tables = await db.get<{ n: number }>('SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()');
@@ -45,6 +47,7 @@ async function schemaVersion(db: Sql, where: string): Promise<number> {
       `${where}: not a fingertip database (it holds ${tables?.n} tables of another application); choose another database with db: or FINGERTIP_DB`,
     );
   }
+  if (existing) throw noDatabaseYet(where);
   await db.exec('CREATE TABLE fingertip_schema (version INTEGER NOT NULL); INSERT INTO fingertip_schema (version) VALUES (0);');
   return 0;
 }

@@ -2,7 +2,7 @@ import { readOptOuts } from '../privacy.js';
 import { SerialWriter } from '../serial-writer.js';
 import { SqlStore } from '../sql-store.js';
 import type { IngestOptions, Store } from '../store.js';
-import { migratePostgres } from './migrations.js';
+import { migratePostgres, PG_MIGRATIONS } from './migrations.js';
 import { pgError } from './pg-error.js';
 import { poolDb, writerDb } from './pg-db.js';
 import { createPool } from './pool.js';
@@ -13,9 +13,10 @@ import { pgTarget } from './target.js';
  * connections (`?pool=`, default 10) of which one is this process's writer, the rest serve reads;
  * migrations run under a lock (see migratePostgres). A server that cannot be reached, refuses the
  * login or holds another application's tables is an InputError naming the server (exit 2),
- * before anything is written.
+ * before anything is written; so is, with `existing` (a command that only reads), a database
+ * without fingertip's schema, which is then left empty.
  */
-export async function openPostgres(url: string, options: IngestOptions = {}): Promise<Store> {
+export async function openPostgres(url: string, options: IngestOptions & { existing?: boolean } = {}): Promise<Store> {
   const target = pgTarget(url);
   const pool = createPool(target);
   const writer = writerDb(target, pool);
@@ -24,7 +25,7 @@ export async function openPostgres(url: string, options: IngestOptions = {}): Pr
       throw pgError(target, err, true);
     });
     const serial = new SerialWriter(writer.db);
-    await migratePostgres(serial, target.display);
+    await migratePostgres(serial, target.display, PG_MIGRATIONS, options.existing);
     const reader = poolDb(target, pool);
     const engine = {
       // Erased rows' old versions stay in the table's pages until VACUUM reclaims them; autovacuum does, in its own time (README).

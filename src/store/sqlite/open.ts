@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { Db } from './db.js';
@@ -7,6 +7,7 @@ import { checkIntegrity } from './integrity.js';
 import { scrubLegacy } from './legacy-scrub.js';
 import type { TextReading } from '../text-reading.js';
 import { migrate } from './migrations.js';
+import { noDatabaseYet } from '../no-database.js';
 import { readOptOuts } from '../privacy.js';
 import { SerialWriter } from '../serial-writer.js';
 import { SqlStore } from '../sql-store.js';
@@ -16,6 +17,8 @@ import { WalTruncator } from './wal-truncator.js';
 export interface OpenOptions extends IngestOptions {
   /** How long to wait for another process's lock before failing (default 5000 ms). */
   busyTimeoutMs?: number;
+  /** For a command that only reads: a database not there yet (no file; on PostgreSQL, no schema) is an InputError, not made. */
+  existing?: boolean;
 }
 
 /** The database's folder, made if need be; one that cannot be (a file stands in its way) is bad input naming it. */
@@ -40,6 +43,7 @@ function makeFolder(path: string): void {
 export async function openSqlite(path: string, reading: TextReading, options: OpenOptions = {}): Promise<Store> {
   const busy = options.busyTimeoutMs ?? 5000;
   const memory = path === ':memory:';
+  if (options.existing && !memory && !existsSync(path)) throw noDatabaseYet(path);
   if (!memory) makeFolder(path);
   const opened: Db[] = [];
   let wal: WalTruncator | undefined;
