@@ -158,7 +158,7 @@ describe('WeChat adapter through the bot', () => {
     expect((await store.groupSettings('wechaty', groupId)).mode).toBe('silent');
 
     // Nudge mode set while speakInRooms was on, then turned off: a demand is stored, and nothing is nudged.
-    await store.setGroupSettings('wechaty', groupId, { ...(await store.groupSettings('wechaty', groupId)), mode: 'nudge' });
+    await store.updateGroupSettings('wechaty', groupId, (s) => ({ ...s, mode: 'nudge' }));
     world.han.say(DEMAND).to(world.room);
     const [demand] = await stored(store, 1);
     expect(demand.categories.length).toBeGreaterThan(0);
