@@ -54,6 +54,8 @@ export class Engine {
   private readonly probs = new Float64Array(K);
   /** Term set id → the learned stage's feature for it occurring (-1: a set with no name). */
   private readonly setSignal: Int32Array;
+  /** Rules the learned stage may not veto (`veto: false`). */
+  private readonly unvetoed: ReadonlySet<string>;
 
   /** With a model, rules and model combine (model/combine.ts); without, the rules decide alone. */
   constructor(
@@ -68,6 +70,7 @@ export class Engine {
     this.regexGen = new Int32Array(this.c.regexes.length);
     this.regexOcc = this.c.regexes.map(() => []);
     this.setSignal = Int32Array.from(this.c.setNames, (name) => (name ? signalFeature(name) : -1));
+    this.unvetoed = new Set(this.rules.filter((r) => !r.veto).map((r) => r.id));
   }
 
   classify(text: string, opts: ClassifyOptions = {}): Classification {
@@ -142,7 +145,7 @@ export class Engine {
     model.predict(this.features, this.probs);
     // `model/<category>` switched off silences the model's own flags for that category.
     if (disabled?.size) for (const c of CATEGORIES) if (disabled.has(`model/${c}`)) silenced |= CATEGORY_BIT[c];
-    return combine(findings, this.probs, thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced);
+    return combine(findings, this.probs, thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced, this.unvetoed);
   }
 
   private collectTermHits(nz: Normalized): void {

@@ -8,7 +8,7 @@ import { parseTerm } from './term.js';
 
 type Obj = Record<string, unknown>;
 
-const RULE_KEYS = ['description', 'level', 'languages', 'match', 'inherit', 'falsepositives', 'references', 'examples'];
+const RULE_KEYS = ['description', 'level', 'languages', 'match', 'inherit', 'veto', 'falsepositives', 'references', 'examples'];
 const MATCH_KEYS = ['any', 'all', 'none'];
 const CONDITION_KINDS = ['context', 'terms', 'pattern'];
 const PROXIMITY = ['within', 'before', 'after'];
@@ -46,6 +46,13 @@ class Checker {
     const terms = this.strings(v, where, opts);
     for (const t of terms) if (parseTerm(t).text === '') this.fail(where, `${JSON.stringify(t)} is empty once normalised, so it can never match`);
     return terms;
+  }
+  /** true or false, `absent` when the key is not written. */
+  flag(v: unknown, where: string, absent: boolean): boolean {
+    if (v === undefined) return absent;
+    if (typeof v === 'boolean') return v;
+    this.fail(where, 'expected true or false');
+    return absent;
   }
   text(v: unknown, where: string): string {
     if (typeof v !== 'string' || v.trim() === '') {
@@ -145,6 +152,7 @@ export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule
       none: parseConditions(c, m?.none, 'match.none'),
     },
     inherit: parseInherit(c, o.inherit),
+    veto: c.flag(o.veto, 'veto', true),
     falsepositives: c.strings(o.falsepositives, 'falsepositives'),
     references: c.strings(o.references, 'references'),
     examples: {

@@ -40,6 +40,11 @@ export interface Rule {
   examples: { flag: string[]; pass: string[] };
   /** Whether the rule takes the `none` conditions of its languages' packs (rule-packs.ts), all or all but some. */
   inherit: boolean | { except: string[] };
+  /**
+   * Whether the learned stage may veto the rule's findings (model/combine.ts). `false` lets them stand
+   * on the rule alone: for a demand the corpus never held, whose category the model cannot confirm.
+   */
+  veto: boolean;
   /** The file the rule came from, for errors. */
   file: string;
 }

@@ -15,6 +15,7 @@ const rule = (references: string[]): Rule => ({
   references,
   examples: { flag: [], pass: [] },
   inherit: true,
+  veto: true,
   file: 'test.yaml',
 });
 

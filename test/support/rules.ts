@@ -14,3 +14,13 @@ export function ruleYaml(match: string, extra = EXAMPLES): string {
 export function ruleDir(files: Record<string, string>): string {
   return tempDir(files);
 }
+
+/** A demand the corpus never held (steps from a fitness app, posted to the group): the shipped model scores it below `confirm`. */
+export const STEP_COUNT_FLAGS = ['各位同事每天晚上八点前把微信运动步数发到群里', '全体员工本周内在工会小程序上传步数', '大家记得每天同步一下运动步数'];
+
+/** A custom rule file for that demand, written as rules/README.md teaches; `extra` adds top-level keys (`veto: false`). */
+export function stepCountRule(extra = ''): Record<string, string> {
+  const match = '  any: [步数]\n  all: [{context: zh-demand, within: 15}]';
+  const examples = `examples:\n  flag: [${STEP_COUNT_FLAGS.join(', ')}]\n  pass: [我今天步数一万了, 步数排行榜怎么看？, 昨天走了好多步数]\n`;
+  return { 'proof-demand/zh-step-count.yaml': ruleYaml(match, examples) + extra };
+}

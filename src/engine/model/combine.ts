@@ -17,8 +17,9 @@ export interface Combined {
 /**
  * Rules and model together. A rule's finding stands when the model agrees that its category is
  * demanded, or that the message is a demand at all; otherwise it is vetoed (the rules fire on words,
- * and news, reported speech and policy text are full of the words). The model flags a category on
- * its own when confident, or less so in what it judges a demand, and names its strongest cues.
+ * and news, reported speech and policy text are full of the words), unless its rule says `veto: false`
+ * (a demand the model never learnt). The model flags a category on its own when confident, or less so
+ * in what it judges a demand, and names its strongest cues.
  */
 export function combine(
   ruleFindings: Finding[],
@@ -27,6 +28,8 @@ export function combine(
   explain: { model: HashedMlp; buf: FeatureBuffer; nz: Normalized; text: string },
   /** Bit k: the model may not flag CATEGORIES[k] alone (a group switched its rule or `model/<category>` off). */
   silenced = 0,
+  /** Ids of the rules whose findings stand without the model's confirmation (`veto: false`). */
+  unvetoed: ReadonlySet<string> = new Set(),
 ): Combined {
   const findings: Finding[] = [];
   const vetoed: Finding[] = [];
@@ -35,7 +38,7 @@ export function combine(
   for (const f of ruleFindings) {
     const k = CATEGORIES.indexOf(f.category);
     ruled |= 1 << k;
-    if (ruleStands(probs, demand, t, k)) findings.push(f);
+    if (unvetoed.has(f.rule) || ruleStands(probs, demand, t, k)) findings.push(f);
     else vetoed.push({ ...f, score: round(probs[k]) });
   }
   for (let k = 0; k < CATEGORIES.length; k++) {

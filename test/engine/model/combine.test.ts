@@ -7,6 +7,8 @@ import { normalizeInto } from '../../../src/engine/normalize.js';
 import { chooseThresholds, decide } from '../../../src/engine/model/thresholds.js';
 import { demandScore } from '../../../src/engine/model/decision.js';
 import type { Category } from '../../../src/core/categories.js';
+import { createEngine } from '../../../src/engine/index.js';
+import { ruleDir, STEP_COUNT_FLAGS, stepCountRule } from '../../support/rules.js';
 
 const T = { confirm: 0.5, demandConfirm: 0.6, solo: 0.9, soloInDemand: 0.7 };
 const text = '请大家今天打卡';
@@ -83,6 +85,27 @@ describe('rules and model together', () => {
 
   it('does not flag alone a category a group silenced', () => {
     expect(combine([], probs({ [CHECK_IN]: 0.95 }), T, explain, 1 << CHECK_IN).findings).toEqual([]);
+  });
+
+  it("keeps the finding of a rule that says `veto: false` whatever the model scores, and vetoes the others'", () => {
+    const other: Finding = { ...ruleFinding, rule: 'check-in/other' };
+    const r = combine([ruleFinding, other], probs({ [CHECK_IN]: 0.01, [DEMAND]: 0.01 }), T, explain, 0, new Set(['check-in/r']));
+    expect(r.findings).toEqual([ruleFinding]);
+    expect(r.vetoed).toEqual([{ ...other, score: 0.01 }]);
+  });
+});
+
+describe('a custom rule beside the shipped model', () => {
+  const [text] = STEP_COUNT_FLAGS;
+
+  it('is vetoed on a demand the corpus never held, and stands, named, with `veto: false`', () => {
+    const vetoed = createEngine([ruleDir(stepCountRule())]).classify(text);
+    expect(vetoed.findings).toEqual([]);
+    expect(vetoed.vetoed?.map((f) => f.rule)).toEqual(['proof-demand/zh-step-count']);
+    const stands = createEngine([ruleDir(stepCountRule('veto: false\n'))]).classify(text);
+    expect(stands.categories).toEqual(['proof-demand']);
+    expect(stands.findings.map((f) => f.rule)).toEqual(['proof-demand/zh-step-count']);
+    expect(stands.vetoed).toBeUndefined();
   });
 });
 
