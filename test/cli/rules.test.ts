@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
-import { ruleDir, ruleYaml } from '../support/rules.js';
+import { ruleDir, ruleYaml, STEP_COUNT_FLAGS, stepCountRule } from '../support/rules.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const good = (any: string, flag: string[], pass: string[]) =>
@@ -51,6 +51,32 @@ describe('fingertip rules', () => {
     const missing = await runCli(['rules', 'list', '--config', '/nonexistent.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^fingertip rules: .*nonexistent\.yaml.*\n$/);
+  });
+
+  it("fails a custom rule's flag example the learned stage vetoes, with the score, the threshold and the remedy", async () => {
+    const config = join(tempDir(), 'fingertip.yaml');
+    writeFileSync(config, `rules: [${JSON.stringify(ruleDir(stepCountRule()))}]\n`);
+    const r = await runCli(['rules', 'test', '--config', config]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^FAIL proof-demand/zh-step-count: flag example 1 vetoed by the learned stage \\(proof-demand [\\d.]+ < confirm [\\d.]+\\): "${STEP_COUNT_FLAGS[0]}"$`,
+        'm',
+      ),
+    );
+    expect(r.stdout).toMatch(/^ {2}hint: .*add "veto: false" to the rule/m);
+    // The shipped rules, tested beside it, pass: the veto fails only a deployment's own rules.
+    expect(r.stdout).toMatch(/^\d+ passed, 1 failed$/m);
+    const freed = await runCli(['rules', 'test', ruleDir(stepCountRule('veto: false\n'))]);
+    expect(freed.stdout).toBe('1 passed, 0 failed\n');
+    expect(freed.code).toBe(0);
+  });
+
+  it('still fails a pass example the rule matches though the learned stage vetoes it', async () => {
+    const [file, yaml] = Object.entries(stepCountRule())[0];
+    const r = await runCli(['rules', 'test', ruleDir({ [file]: yaml.replace('pass: [我今天步数一万了', `pass: [${STEP_COUNT_FLAGS[0]}`) })]);
+    expect(r.stdout).toContain(`FAIL proof-demand/zh-step-count: pass example 1 flagged but should pass: "${STEP_COUNT_FLAGS[0]}"`);
+    expect(r.code).toBe(1);
   });
 
   it('test names the first problem of a folder it cannot load, in one line with exit 2', async () => {
