@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { classify } from '../../src/index.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
+import { ruleDir, STEP_COUNT_FLAGS, stepCountRule } from '../support/rules.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡';
 
@@ -57,6 +58,20 @@ describe('fingertip classify', () => {
     expect(JSON.parse(r.stdout).id).toBe('a');
     const bad = await runCli(['classify'], { stdin: 'not json\n' });
     expect(bad.stderr).toBe('fingertip classify: <stdin>:1: not a JSON object (invalid JSON; for plain text, one message a line, use --text)\n');
+  });
+
+  it('gives the rule findings the learned stage vetoed, with their scores, only on a line that has any', async () => {
+    const config = join(tempDir(), 'fingertip.yaml');
+    writeFileSync(config, `rules: [${JSON.stringify(ruleDir(stepCountRule()))}]\n`);
+    const r = await runCli(['classify', '--text', '--config', config], { stdin: `${STEP_COUNT_FLAGS[0]}\nhello\n` });
+    expect(r.code).toBe(0);
+    const [vetoed, plain] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(vetoed).toMatchObject({ id: 1, categories: [], findings: [] });
+    expect(vetoed.vetoed).toEqual([expect.objectContaining({ rule: 'proof-demand/zh-step-count', category: 'proof-demand', score: expect.any(Number) })]);
+    expect(plain).toEqual({ id: 2, categories: [], findings: [] });
   });
 
   it('refuses a missing file with exit 2', async () => {

@@ -44,8 +44,10 @@ export const run: Command = async (argv, ctx) => {
       // A blank JSONL line is no message, but still gets its result line (its line number as id, nothing
       // flagged): the contract promises a line out per line in, and scripts pair them by position.
       if (!values.text && line.trim() !== '') ({ id, text } = parseLine(line, name, n));
-      const { categories, findings } = engine.classify(text);
-      out += `${JSON.stringify({ id, categories, findings })}\n`;
+      // `vetoed` only when the learned stage overruled a rule, as the library gives it: a custom
+      // rule whose findings never show can be seen there, with the model's score.
+      const { categories, findings, vetoed } = engine.classify(text);
+      out += `${JSON.stringify({ id, categories, findings, vetoed })}\n`;
       if (out.length > 65536) await flush();
     }
   } finally {
