@@ -43,8 +43,15 @@ module.exports = {
       name: 'nothing-imports-cli',
       comment: 'The CLI wires everything together; nothing else depends on it.',
       severity: 'error',
-      from: { pathNot: '^src/cli/' },
+      from: { pathNot: ['^src/cli/', '^scripts/'] },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'scripts-read-config-only',
+      comment: 'The scripts (npm run eval) are entry points too: of the CLI they read only the configuration, as its commands do.',
+      severity: 'error',
+      from: { path: '^scripts/' },
+      to: { path: '^src/cli/', pathNot: '^src/cli/config/load\\.ts$' },
     },
     {
       name: 'adapters-apart',
