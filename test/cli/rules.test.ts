@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_RULES_DIR } from '../../src/engine/index.js';
 import { runCli } from '../support/run-cli.js';
 import { ruleDir, ruleYaml, STEP_COUNT_FLAGS, stepCountRule } from '../support/rules.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -114,6 +115,22 @@ describe('fingertip rules', () => {
     expect(r.stdout).toMatch(/redos\.yaml: match\.all\[0\]: unsafe pattern/);
     expect(r.stdout).toMatch(/fr\.yaml: description: unknown key "fr" \(allowed: zh, en\)$/m);
     expect(r.stdout).toMatch(/^3 problem\(s\)$/m);
+  });
+
+  it('says on stderr, and only there, when no custom folder was given and only the built-in rules were read', async () => {
+    const only = /^fingertip rules: no custom rule folder given, so only the built-in rules were read \(add DIR, or --config FILE with rules: \[\.\.\.\]\)\n$/;
+    for (const action of ['lint', 'test', 'list']) {
+      const builtin = await runCli(['rules', action]);
+      expect(builtin.stderr).toMatch(only);
+      // stdout is what scripts read, the same as when the built-in folder is named.
+      const named = await runCli(['rules', action, BUILTIN_RULES_DIR]);
+      expect([named.stderr, named.stdout]).toEqual(['', builtin.stdout]);
+    }
+    const dir = ruleDir(stepCountRule('veto: false\n'));
+    const config = join(tempDir(), 'fingertip.yaml');
+    writeFileSync(config, `rules: [${JSON.stringify(dir)}]\n`);
+    expect((await runCli(['rules', 'lint', '--config', config])).stderr).toBe('');
+    expect((await runCli(['rules', 'test', dir])).stderr).toBe('');
   });
 
   it('refuses bad usage with exit 2', async () => {

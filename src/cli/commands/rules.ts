@@ -13,6 +13,7 @@ import { loadConfig } from '../config/load.js';
 import type { Command, CliContext } from '../context.js';
 
 const ACTIONS = ['test', 'lint', 'list'];
+const ONLY_BUILTIN = 'no custom rule folder given, so only the built-in rules were read (add DIR, or --config FILE with rules: [...])';
 
 /**
  * `fingertip rules test|lint|list [DIR]`. A custom DIR is loaded on top of the built-in rules, so its
@@ -26,6 +27,9 @@ export const run: Command = async (argv, ctx) => {
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const targets = dir === undefined ? [BUILTIN_RULES_DIR, ...config.rules] : [resolve(ctx.cwd, dir)];
   for (const t of targets) if (!existsSync(t)) throw new InputError(`rules: ${dir ?? t}: no such folder`);
+  // A custom rule's author who forgot --config would read "no problems" about the shipped rules alone.
+  // On stderr, so scripts reading stdout see what they always did.
+  if (dir === undefined && !config.rules.length) ctx.stderr.write(`fingertip rules: ${ONLY_BUILTIN}\n`);
   const { ruleSet, problems } = loadRuleSet([...new Set([BUILTIN_RULES_DIR, ...targets])]);
   const within = (r: Rule, dirs: string[]) => dirs.some((t) => resolve(r.file).startsWith(t.endsWith(sep) ? t : t + sep));
   const own = ruleSet.rules.filter((r) => within(r, targets));
