@@ -5,6 +5,8 @@ import type { ChatMessage } from '../../src/core/chat-message.js';
 import { BurstLog } from '../common/burst-log.js';
 import { oneLine } from '../../src/core/errors.js';
 import { isAdmin } from './admins.js';
+import { Backoff } from './backoff.js';
+import { withoutTheirCrashHandlers } from './crash-handlers.js';
 import { Conversations } from './conversations.js';
 import { contactIdentity } from './entities.js';
 import { IdentityResolver } from './identity.js';
@@ -13,10 +15,12 @@ import { showScan } from './login.js';
 import { toChatMessage } from './map-message.js';
 import { ignoreReason } from './message-filter.js';
 import { PacedQueue, type Clock } from './paced-queue.js';
-import { loadPuppet } from './puppet.js';
+import { loadPuppet, type PuppetInstance } from './puppet.js';
 import { RecentMessages } from './recent-messages.js';
 import { RoomMembers } from './room-members.js';
 import type { WechatySettings } from './settings.js';
+import { unreachable } from './unreachable.js';
+import { detachRestartOnLogout } from './wechat4u.js';
 
 export interface WechatyDeps {
   /** Where stable identities persist; the bot backs it with SQLite. In memory when absent. */
@@ -26,6 +30,8 @@ export interface WechatyDeps {
   /** The outbound pace's clock and jitter source. */
   clock?: Clock;
   random?: () => number;
+  /** The waits between attempts to reach WeChat; 5 s, doubling, at most 5 min when absent. */
+  backoff?: Backoff;
 }
 
 /** The bot on a WeChat account through wechaty and the configured puppet. */
@@ -39,7 +45,16 @@ export class WechatyAdapter implements Adapter {
   private readonly queue: PacedQueue;
   private readonly print: (line: string) => void;
   private readonly failures: BurstLog;
+  private readonly backoff: Backoff;
+  private puppet?: PuppetInstance;
   private bot?: Wechaty;
+  /** The puppet's stops and starts after WeChat could not be reached, in order. */
+  private lifecycle: Promise<void> = Promise.resolve();
+  /** An attempt failed and the next has not begun: its further errors are said already. */
+  private retrying = false;
+  private retryTimer?: NodeJS.Timeout;
+  private endWait?: () => void;
+  private stopping = false;
   private conversations?: Conversations;
   /** Messages dated before the current login are replays; none is current before a login. */
   private loginAt = Infinity;
@@ -53,13 +68,15 @@ export class WechatyAdapter implements Adapter {
     this.queue = new PacedQueue(settings.pace, deps.clock, deps.random);
     this.print = deps.print ?? ((line) => process.stderr.write(`${line}\n`));
     this.failures = new BurstLog((line) => this.print(`wechaty: ${line}`), 'messages not handled');
+    this.backoff = deps.backoff ?? new Backoff();
   }
 
   /** Resolves once the puppet runs; messages flow after the login (QR code scanned, or session resumed). */
   async start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
     log.level(this.settings.logLevel as Parameters<typeof log.level>[0]);
     const { puppetOptions, token } = this.settings;
-    const puppet = await loadPuppet(this.settings.puppet, token ? { ...puppetOptions, token } : puppetOptions);
+    const puppet = await withoutTheirCrashHandlers(() => loadPuppet(this.settings.puppet, token ? { ...puppetOptions, token } : puppetOptions));
+    this.puppet = puppet;
     const bot = WechatyBuilder.build({ puppet, name: this.settings.session });
     this.bot = bot;
     this.conversations = new Conversations(bot, this.identities);
@@ -67,6 +84,7 @@ export class WechatyAdapter implements Adapter {
     bot.on('scan', (qrcode, status) => showScan(qrcode, status, this.print));
     bot.on('login', (user) => {
       this.loginAt = Date.now();
+      this.backoff.reset();
       this.print(`wechaty: logged in as ${user.name()}`);
     });
     bot.on('logout', (user, reason) => {
@@ -78,9 +96,9 @@ export class WechatyAdapter implements Adapter {
     bot.on('room-join', (room) => this.members.invalidate(room.id));
     bot.on('room-leave', (room) => this.members.invalidate(room.id));
     bot.on('room-topic', (room, topic) => void this.identities.resolve('room', room.id, topic).catch((err) => this.warn(err)));
-    bot.on('error', (err) => this.warn(err));
+    bot.on('error', (err) => this.onError(bot, err));
     bot.on('message', (msg) => void this.receive(msg, onMessage));
-    await bot.start();
+    await this.launch(bot);
   }
 
   get silentInGroupsBy(): string | undefined {
@@ -121,9 +139,15 @@ export class WechatyAdapter implements Adapter {
    * messages being handled (WeChat never delivers them again), then stops wechaty.
    */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.queue.close();
     while (this.handling.size > 0) await Promise.all(this.handling.values());
-    await this.bot?.stop();
+    clearTimeout(this.retryTimer);
+    this.endWait?.();
+    await this.lifecycle;
+    detachRestartOnLogout(this.puppet);
+    // Left stopped by a retry cut short, wechaty would warn that it is stopped already.
+    if (this.bot && this.bot.state.inactive() !== true) await this.bot.stop();
     this.failures.flush();
   }
 
@@ -171,6 +195,38 @@ export class WechatyAdapter implements Adapter {
     const image = out.image;
     if (image) sent.push(this.queue.push(lane, async () => void (await to.say(FileBox.fromBuffer(image.png, `${image.title}.png`)))));
     await Promise.all(sent);
+  }
+
+  private launch(bot: Wechaty): Promise<void> {
+    return withoutTheirCrashHandlers(() => bot.start());
+  }
+
+  /**
+   * WeChat out of reach before the login (no network) stops the puppet, to start it again after a
+   * wait that doubles up to minutes: one line per attempt, where the puppet would retry at once,
+   * forever, logging each failure.
+   */
+  private onError(bot: Wechaty, err: unknown): void {
+    const why = bot.isLoggedIn ? undefined : unreachable(err);
+    if (!why) return this.warn(err);
+    if (this.retrying || this.stopping) return;
+    this.retrying = true;
+    // Here, before wechat4u follows this error with the logout that its puppet answers with a start.
+    detachRestartOnLogout(this.puppet);
+    const ms = this.backoff.next();
+    this.print(`wechaty: ${why}; retrying in ${ms / 1000} s`);
+    this.lifecycle = this.lifecycle.then(() => this.retryIn(bot, ms)).catch((e) => this.warn(e));
+  }
+
+  private async retryIn(bot: Wechaty, ms: number): Promise<void> {
+    await bot.stop().catch((err) => this.warn(err));
+    // Not unref'd: while the puppet is stopped, nothing else keeps the process alive. stop() ends it early.
+    await new Promise<void>((resolve) => {
+      this.endWait = resolve;
+      this.retryTimer = setTimeout(resolve, ms);
+    });
+    this.retrying = false;
+    if (!this.stopping) await this.launch(bot);
   }
 
   private live(): Conversations {

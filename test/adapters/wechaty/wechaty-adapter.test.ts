@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileBox } from 'file-box';
 import { types } from 'wechaty';
 import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { InputError } from '../../../src/core/errors.js';
 import { createMemoryIdentityStore, createWechatyAdapter, wechatySettings } from '../../../adapters/wechaty/index.js';
+import { Backoff } from '../../../adapters/wechaty/backoff.js';
 import { mockWorld, startFixture, waitFor } from './fixture.js';
 
 type Fixture = Awaited<ReturnType<typeof startFixture>>;
@@ -330,5 +331,44 @@ describe('wechaty adapter: setup', () => {
       new InputError('adapters.wechaty.puppet: package wechaty-puppet-wechat-missing is not installed (run: npm install wechaty-puppet-wechat-missing)'),
     );
     await adapter.stop();
+  });
+});
+
+describe('wechaty adapter: WeChat out of reach', () => {
+  it('stops the puppet and starts it again after a wait that grows, one line per attempt, until a login', async () => {
+    const world = mockWorld();
+    const lines: string[] = [];
+    const adapter = createWechatyAdapter(wechatySettings(world.config), { print: (line) => lines.push(line), backoff: new Backoff(50, 1000) });
+    await adapter.start(async () => {});
+    const puppet = world.mocker.puppet;
+    const stops = vi.spyOn(puppet, 'onStop');
+    const starts = vi.spyOn(puppet, 'onStart');
+    // As wechat4u reports a failed start with no network, several times before its puppet is stopped.
+    const offline = () => puppet.emit('error', { data: 'getaddrinfo ENOTFOUND login.wx.qq.com' });
+    try {
+      offline();
+      offline();
+      offline();
+      expect(lines).toEqual(['wechaty: cannot reach WeChat (login.wx.qq.com): getaddrinfo ENOTFOUND; retrying in 0.05 s']);
+      await waitFor(() => starts.mock.calls.length === 1, 'the first retry');
+      expect(stops).toHaveBeenCalledTimes(1);
+      offline();
+      expect(lines.at(-1)).toBe('wechaty: cannot reach WeChat (login.wx.qq.com): getaddrinfo ENOTFOUND; retrying in 0.1 s');
+      await waitFor(() => starts.mock.calls.length === 2, 'the second retry');
+
+      world.mocker.login(world.botUser);
+      await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+      // Logged in, a network error is the puppet's to recover from: said as it is, nothing stopped.
+      offline();
+      expect(lines.at(-1)).toBe('wechaty: getaddrinfo ENOTFOUND login.wx.qq.com');
+      await puppet.logout();
+      await waitFor(() => lines.some((l) => l.includes('logged out')), 'logout');
+      // The login started the waits afresh.
+      offline();
+      expect(lines.at(-1)).toBe('wechaty: cannot reach WeChat (login.wx.qq.com): getaddrinfo ENOTFOUND; retrying in 0.05 s');
+      await waitFor(() => stops.mock.calls.length === 3, 'the puppet stopped again');
+    } finally {
+      await adapter.stop();
+    }
   });
 });
