@@ -87,7 +87,10 @@ function takes(name: CommandName, words: string): boolean {
 // Mentions of the bot and a leading "/" or "!" (or the full-width ones a Chinese input method types) are not part of the command.
 const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!／！]?\s*/u;
 // Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing mark.
-const TRAILING = /(?:(?:^|\s+)(?:@\S+|<@[A-Z0-9]+>))+\s*$|[?？!！.。]+\s*$/u;
+const TRAILING_MENTIONS = /(?:(?:^|\s+)(?:@\S+|<@[A-Z0-9]+>))+\s*$/u;
+const TRAILING = new RegExp(`${TRAILING_MENTIONS.source}|[?？!！.。]+\\s*$`, 'u');
+/** A command asked as a question: a question mark among its closing marks. */
+const ASKED = /[?？][?？!！.。]*\s*$/u;
 
 /**
  * The words without a trailing mention or mark. A mention that is a setting's value (config
@@ -131,6 +134,8 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
     if (name !== 'report') args = withoutTrailing(args, name);
     if (lang === 'zh' && name !== 'report' && name !== 'config') args = args.replace(PARTICLE_END, '').trim();
     if (!(lenient && ANSWER_ONLY.has(name)) && !takes(name, args)) continue;
+    // An erasure cannot be undone: asked as a question (删除我的数据？, forget me?), it gets the help that says what it does.
+    if (name === 'forget' && ASKED.test(body.replace(TRAILING_MENTIONS, ''))) return { name: 'help', args: '', lang };
     return { name, args, lang };
   }
   return undefined;

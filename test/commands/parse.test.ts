@@ -118,6 +118,11 @@ describe('parseCommand', () => {
     // A command that changes something never takes other words: asking about it is not doing it.
     for (const question of ['forget me if I leave the company - what happens?', '删除我的数据 会删掉什么', '退出统计 之后还能加入吗'])
       expect(parseCommand(question, { lenient: true }), question).toBeUndefined();
+    // An erasure asked as a question is answered with the help that says what it does, not carried out.
+    for (const asked of ['删除我的数据？', 'forget me?', '删除我的数据？！', '刪除我的數據？'])
+      expect(parseCommand(asked), asked).toEqual({ name: 'help', args: '', lang: asked.startsWith('forget') ? 'en' : 'zh' });
+    expect(parseCommand('删除我的数据吗？')).toBeUndefined();
+    expect(parseCommand('删除我的数据！')).toEqual({ name: 'forget', args: '', lang: 'zh' });
   });
 
   it('keeps an address with @ in a setting: only a mention standing apart is dropped', () => {
