@@ -12,4 +12,10 @@ describe('slowProbes', () => {
     // Passed once, a probe is remembered: only the slow one is tried again.
     expect([...slowProbes([fast, after])]).toEqual([]);
   }, 60_000);
+
+  it('passes patterns that match nothing past the start of a text: an anchor, a lookaround', () => {
+    const fresh = Date.now().toString(36);
+    const empty = ['(?:吧|啊)?$', '(?<=1)', '(?<=\\d)(?![\\d,])'].map((p) => ({ pattern: `${p}(?:${fresh})?`, length: 65_536 }));
+    expect([...slowProbes(empty)]).toEqual([]);
+  }, 60_000);
 });
