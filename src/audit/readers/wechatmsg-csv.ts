@@ -37,9 +37,10 @@ function toMessage(r: Row, groupName: string): Parsed {
   const type = r.Type ?? '';
   if (NOT_SAID.has(type)) return { skip: true };
   const talker = r.TalkerId || groupName;
-  // Group exports name the sender; a private chat's export only says whether it was us. Like a Slack
-  // DM, a one-to-one chat is no group, and the bot does not count it either.
-  if (!r.Sender && !talker.endsWith('@chatroom')) return { privateChat: true };
+  // A one-to-one chat is no group, as a Slack DM is not, and the bot does not count it either. Its
+  // export has no Sender column, or talks with a person's id (wxid_…); a group's may leave Sender
+  // empty on the exporter's own rows, and newer exports give groups a numeric TalkerId.
+  if (!talker.endsWith('@chatroom') && (!('Sender' in r) || talker.startsWith('wxid_'))) return { privateChat: true };
   if (!/^\d+$/.test(r.CreateTime ?? '')) return { bad: `CreateTime "${(r.CreateTime ?? '').slice(0, 20)}" is not Unix seconds` };
   const ts = Number(r.CreateTime) * 1000;
   const problem = timeProblem(ts);

@@ -99,6 +99,19 @@ describe('WeChatMsg CSV reader', () => {
     }
   });
 
+  it("counts a group's row without a sender (the exporter's own) as the group's, whatever its TalkerId", async () => {
+    const dir = tempDir({
+      '教务群_utf8.csv':
+        'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n' +
+        '1,12,1,0,0,1795439100,2,请大家今晚十点前完成打卡,2026-11-23 21:05:00,李老师,李,wxid_li\n' +
+        '2,12,1,0,1,1795439400,2,@所有人 请全体同事明早八点前完成定位打卡,2026-11-23 21:10:00,,,\n',
+    });
+    const h = hooks();
+    const msgs = await readAll(await openWeChatMsgCsv(join(dir, '教务群_utf8.csv'), h));
+    expect(msgs.map((m) => m.sender.id)).toEqual(['wxid_li', 'self']);
+    expect(h.notes).toEqual([]);
+  });
+
   it("keeps a chatroom's row without a sender, the exporter's own", async () => {
     const path = join(tempDir(), 'g_utf8.csv');
     writeFileSync(
