@@ -4,6 +4,7 @@ import { WechatyAdapter, type WechatyDeps } from './wechaty-adapter.js';
 
 export { createMemoryIdentityStore, type IdentityStore } from '../common/identity-store.js';
 export { wechatySettings, type Pace, type WechatySettings } from './settings.js';
+export { checkPuppet } from './puppet.js';
 export type { WechatyDeps } from './wechaty-adapter.js';
 
 /** The WeChat adapter: settings from `wechatySettings(config)`, identities backed by the bot's store. */

@@ -14,15 +14,27 @@ export async function loadPuppet(name: string, options: Record<string, unknown>)
   try {
     mod = (await import(name)) as Record<string, unknown>;
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(`'${name}'`)) {
-      throw new InputError(`adapters.wechaty.puppet: package ${name} is not installed (run: npm install ${name})`);
-    }
-    throw new InputError(`adapters.wechaty.puppet: cannot load ${name}: ${e.message.split('\n')[0]}`);
+    throw puppetError(name, err as NodeJS.ErrnoException);
   }
   // ESM puppets export the class as default; CommonJS ones may nest it one level deeper.
   let ctor: unknown = mod.default;
   if (typeof ctor !== 'function' && typeof ctor === 'object' && ctor !== null) ctor = (ctor as Record<string, unknown>).default;
   if (typeof ctor !== 'function') throw new InputError(`adapters.wechaty.puppet: ${name} has no default export of a puppet class`);
   return new (ctor as new (opts: Record<string, unknown>) => PuppetInstance)(options);
+}
+
+/** Whether the puppet package can be found, checked before `start` creates a database: the same error as loadPuppet's. */
+export function checkPuppet(name: string): void {
+  try {
+    import.meta.resolve(name);
+  } catch (err) {
+    throw puppetError(name, err as NodeJS.ErrnoException);
+  }
+}
+
+function puppetError(name: string, e: NodeJS.ErrnoException): InputError {
+  if (e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(`'${name}'`)) {
+    return new InputError(`adapters.wechaty.puppet: package ${name} is not installed (run: npm install ${name})`);
+  }
+  return new InputError(`adapters.wechaty.puppet: cannot load ${name}: ${e.message.split('\n')[0]}`);
 }

@@ -34,8 +34,9 @@ const FACTORIES: Record<string, Factory> = {
     return () => createSlackAdapter(settings, { log: (line) => ctx.stderr.write(`${line}\n`) });
   },
   async wechaty(config, ctx) {
-    const { createWechatyAdapter, wechatySettings } = await import('../../adapters/wechaty/index.js');
+    const { checkPuppet, createWechatyAdapter, wechatySettings } = await import('../../adapters/wechaty/index.js');
     const settings = wechatySettings(config);
+    checkPuppet(settings.puppet);
     return (store) =>
       createWechatyAdapter(settings, {
         // In the bot's database: a re-login or a restart keeps one group as one group.

@@ -18,6 +18,13 @@ describe('fingertip start', () => {
     expect(tokenless.stderr).toMatch(/^fingertip start: [^\n]*config key adapters\.slack\.token: the bot token \(xoxb-\.\.\.\) is required\n$/);
     expect(tokenless.code).toBe(2);
     expect(existsSync(db)).toBe(false);
+    writeFileSync(config, 'adapters:\n  wechaty: {puppet: wechaty-puppet-nope}\n');
+    const puppetless = await runCli(['start', '--config', config], { env: { FINGERTIP_DB: db } });
+    expect(puppetless.stderr).toBe(
+      'fingertip start: adapters.wechaty.puppet: package wechaty-puppet-nope is not installed (run: npm install wechaty-puppet-nope)\n',
+    );
+    expect(puppetless.code).toBe(2);
+    expect(existsSync(db)).toBe(false);
   });
 
   it('runs an adapter named twice once: two shells would each handle every line', async () => {
