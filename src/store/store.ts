@@ -121,7 +121,8 @@ export interface MissedReport {
   /** The message's sender, so that forgetting them erases the text kept here too. */
   senderId: string;
   byUser: string;
-  text: string;
+  /** null for a message stored without its text (its sender opted out or was forgotten). */
+  text: string | null;
   categories: Category[];
   /** When the message was sent (epoch ms): a sender forgotten since then keeps no report of it. */
   sentAt: number;

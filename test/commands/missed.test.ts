@@ -49,16 +49,19 @@ describe('missed', () => {
     expect(await store.missedDemands()).toEqual([]);
   });
 
-  it('says so when it holds no text: an unknown message, a sender who asked to be forgotten', async () => {
+  it("says so when it holds no text of an unknown message; a forgotten sender's is taken like anyone's, without text or id", async () => {
     const { adapter, store } = await rulesBot();
     await adapter.say('missed likes', { ...cmd, replyTo: 'never-seen' });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
+    expect(await store.missedDemands()).toEqual([]);
 
     await adapter.say(QUIET_DEMAND, { id: 'q3', from: 'gone' });
     await adapter.say('forget me', { ...cmd, from: 'gone' });
+    await store.flush();
     await adapter.say('missed likes', { ...cmd, replyTo: 'q3' });
-    expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
-    expect(await store.missedDemands()).toEqual([]);
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.text])).toEqual([['q3', null]]);
+    expect(JSON.stringify(await store.missedDemands())).not.toContain('gone');
   });
 
   it('takes a report on the message of a sender who opted out as any other, keeping neither their text nor their id', async () => {
@@ -76,6 +79,23 @@ describe('missed', () => {
       ['q4', QUIET_DEMAND, ['like-quota']],
     ]);
     expect(JSON.stringify(await store.missedDemands())).not.toContain('shy');
+  });
+
+  it('answers the same on a flagged message of a sender who opted out, stored without its text', async () => {
+    const { adapter, store } = await rulesBot();
+    const flagged = '请全体同事今晚十点前完成打卡并截图发群里';
+    await adapter.say('optout', { ...cmd, from: 'shy' });
+    await adapter.say(flagged, { id: 'f1', from: 'shy' });
+    await adapter.say(flagged, { id: 'f2', from: 'open' });
+    await store.flush();
+    await adapter.say('漏报 点赞', { ...cmd, replyTo: 'f1' });
+    const forOptedOut = adapter.last()!.text;
+    await adapter.say('漏报 点赞', { ...cmd, replyTo: 'f2' });
+    expect(forOptedOut).toBe(adapter.last()!.text);
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.text])).toEqual([
+      ['f1', null],
+      ['f2', flagged],
+    ]);
   });
 
   it('on a flagged message adds what it lacks and refuses what it already has', async () => {

@@ -4,6 +4,7 @@ import { categoryWords } from '../category-words.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { MAX_AGE_MS } from '../recent-texts.js';
 import { TEXTS } from '../texts.js';
+import { isAnonymousId } from '../../store/anonymous-id.js';
 
 /**
  * A member reports a demand the bot left alone, naming its categories: the message it replies to,
@@ -19,15 +20,19 @@ export const missed: CommandHandler = async (ctx) => {
   if (categories.length === 0 || unknown.length > 0) return ctx.replyPrivately(TEXTS.missedWhich(unknown, ctx.lang));
   const source = msg.quotesUnknown && !msg.replyTo ? msg.quoted && (await fromQuote(ctx, msg.group.id, msg.quoted)) : await reportedMessage(ctx, msg.group.id);
   if (!source) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
-  const { record, text, senderId, messageId, sentAt } = source;
+  const { record, senderId, messageId, sentAt } = source;
+  // A stored message of someone who opted out (or was forgotten) keeps no text: reported like any
+  // other, with none, as a different answer would tell who opted out.
+  const anonymous = record !== undefined && record.text == null && isAnonymousId(record.senderId);
+  const text = anonymous ? null : source.text;
   // Whose a quote is decides whose it is to forget: a text with no known sender is not kept.
   if (text != null && senderId === undefined) return ctx.replyPrivately(TEXTS.missedWhose(ctx.lang));
-  if (text == null || senderId === undefined || messageId === undefined || sentAt === undefined)
+  if ((text == null && !anonymous) || senderId === undefined || messageId === undefined || sentAt === undefined)
     // Not replying to one, the member meant the latest message, which was flagged or a command: say so, not that a text was lost.
     return ctx.replyPrivately(messageId === undefined && !msg.replyTo && !msg.quoted ? TEXTS.missedNoTarget(ctx.lang) : TEXTS.missedNoText(ctx.lang));
   if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(ctx.lang));
   // False when the sender was forgotten since, in whichever process: the text is not theirs to give.
-  const kept = await store.reportMissed({ platform: msg.platform, messageId, senderId, byUser: msg.sender.id, text, categories, sentAt });
+  const kept = await store.reportMissed({ platform: msg.platform, messageId, senderId, byUser: msg.sender.id, text: text ?? null, categories, sentAt });
   await ctx.replyPrivately(kept ? TEXTS.missedThanks(ctx.lang) : TEXTS.missedNoText(ctx.lang));
 };
 
