@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { foldCase, standsAlone } from './name-matcher.js';
+import { foldCase, mentionedCharacter, standsAlone } from './name-matcher.js';
 
 /**
  * A name or id kept only as a salted hash: someone who opted out or said `forget me` has no name in
  * the store any more, yet others' messages that name them must still not show it. `owner` ties the
- * hashes of one person together (their opt-out hash), `length` is the term's length in code units.
+ * hashes of one person together (their opt-out hash), `length` is the term's length in code units,
+ * or 0 for a name of one character, found only where it is mentioned (@静), as NameMatcher finds one.
  */
 export interface HiddenName {
   owner: string;
@@ -32,19 +33,21 @@ export function nameHash(salt: Buffer, term: string): string {
  */
 export class HiddenNameFinder {
   private readonly owners = new Map<string, string>();
+  /** Names of one character, found only where mentioned: kept apart, so a piece of text never matches one. */
+  private readonly mentionOwners = new Map<string, string>();
   private readonly lengths: number[];
 
   constructor(private readonly hidden: HiddenNames) {
-    for (const n of hidden.names) if (n.length >= 2) this.owners.set(n.hash, n.owner);
+    for (const n of hidden.names) (n.length === 0 ? this.mentionOwners : this.owners).set(n.hash, n.owner);
     this.lengths = [...new Set(hidden.names.filter((n) => n.length >= 2).map((n) => n.length))].sort((a, b) => b - a);
   }
 
   /** The text with each hidden name found replaced by what `by` makes of its owner. */
   replace(text: string, by: (owner: string) => string): string {
-    if (this.lengths.length === 0) return text;
+    if (this.lengths.length === 0 && this.mentionOwners.size === 0) return text;
     let out = '';
     let last = 0;
-    for (let i = 0; i < text.length - 1;) {
+    for (let i = 0; i < text.length;) {
       const found = this.matchAt(text, i);
       if (!found) {
         i++;
@@ -67,6 +70,8 @@ export class HiddenNameFinder {
       const owner = this.owners.get(nameHash(this.hidden.salt, text.slice(i, end)));
       if (owner !== undefined) return { owner, length };
     }
-    return undefined;
+    const mentioned = this.mentionOwners.size > 0 ? mentionedCharacter(text, i) : undefined;
+    const owner = mentioned === undefined ? undefined : this.mentionOwners.get(nameHash(this.hidden.salt, mentioned));
+    return owner === undefined ? undefined : { owner, length: mentioned!.length };
   }
 }

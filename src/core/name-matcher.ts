@@ -1,16 +1,27 @@
 const ASCII = /^[\x20-\x7e]+$/;
-/** A letter or digit of a script written with spaces between words; Chinese and Japanese run on, so "请Tom今天" names Tom. */
-const SPACED_WORD = /^(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}_]$/u;
+const WORD = /^[\p{L}\p{N}_]$/u;
+/** Scripts written without spaces: a Latin name runs on into them ("请Tom今天" names Tom). */
+const UNSPACED = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 
 /**
  * Whether text[start, end) can be a name there: a Latin name or id only as a whole word ("Li" must
- * not hit "like"); anything else anywhere, as Chinese names have no spaces to stop at.
+ * not hit "like"), though Chinese may touch one with letters; an id of digits never inside a
+ * number or beside Chinese (10 in 于10月20日前); anything else anywhere, as Chinese names have no
+ * spaces to stop at.
  */
 export function standsAlone(text: string, start: number, end: number): boolean {
-  if (!ASCII.test(text.slice(start, end))) return true;
-  const before = [...text.slice(Math.max(0, start - 2), start)].at(-1) ?? '';
-  const after = [...text.slice(end, end + 2)][0] ?? '';
-  return !SPACED_WORD.test(before) && !SPACED_WORD.test(after);
+  const term = text.slice(start, end);
+  if (!ASCII.test(term)) return true;
+  const lettered = /[A-Za-z]/.test(term);
+  const joins = (ch: string) => WORD.test(ch) && !(lettered && UNSPACED.test(ch));
+  return !joins([...text.slice(Math.max(0, start - 2), start)].at(-1) ?? '') && !joins([...text.slice(end, end + 2)][0] ?? '');
+}
+
+/** The one character mentioned at `i` (after @ or ＠, before no further letter: @静 but not @静怡), or undefined. */
+export function mentionedCharacter(text: string, i: number): string | undefined {
+  if (i >= text.length || (text[i - 1] !== '@' && text[i - 1] !== '＠')) return undefined;
+  const name = String.fromCodePoint(text.codePointAt(i)!);
+  return /^[\p{L}\p{N}]/u.test(text.slice(i + name.length, i + name.length + 2)) ? undefined : name;
 }
 
 /**
@@ -86,11 +97,10 @@ export class NameMatcher {
     return this.mentionAt(text, i);
   }
 
-  /** The length of a one-character name mentioned at `i` (after @ or ＠, before no further letter), or 0. */
+  /** The length of a one-character name mentioned at `i`, or 0. */
   private mentionAt(text: string, i: number): number {
-    if (this.mentionOnly.size === 0 || (text[i - 1] !== '@' && text[i - 1] !== '＠')) return 0;
-    const name = String.fromCodePoint(text.codePointAt(i)!);
-    if (!this.mentionOnly.has(foldCase(name))) return 0;
-    return /^[\p{L}\p{N}]/u.test(text.slice(i + name.length, i + name.length + 2)) ? 0 : name.length;
+    if (this.mentionOnly.size === 0) return 0;
+    const name = mentionedCharacter(text, i);
+    return name !== undefined && this.mentionOnly.has(foldCase(name)) ? name.length : 0;
   }
 }

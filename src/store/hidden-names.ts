@@ -30,12 +30,14 @@ export async function hideNames(db: Sql, platform: string, user: string, hash: s
   const name = (await db.get<{ name: string | null }>('SELECT name FROM chat_users WHERE platform = ? AND id = ?', [platform, user]))?.name;
   const salt = await privacySalt(db);
   for (const term of [user, name ?? '']) {
-    if ([...term].length < 2) continue;
+    const chars = [...term].length;
+    if (chars === 0) continue;
+    // A name of one character is hidden only where mentioned (length 0), as NameMatcher hides one.
     await db.run('INSERT INTO hidden_names (platform, id_hash, name_hash, length) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
       platform,
       hash,
       nameHash(salt, term),
-      term.length,
+      chars === 1 ? 0 : term.length,
     ]);
   }
 }

@@ -19,10 +19,15 @@ describe('HiddenNameFinder', () => {
     expect(mark(finder, 'LI WEI and li, but not like or Lisa')).toBe('<b> and <a>, but not like or Lisa');
   });
 
-  it('leaves a text alone when nothing is hidden, or nothing hidden is in it; a name of one character is never kept', () => {
+  it('leaves a text alone when nothing is hidden, or nothing hidden is in it', () => {
     expect(mark(new HiddenNameFinder({ salt: SALT, names: [] }), '王小明还没打卡')).toBe('王小明还没打卡');
     expect(mark(new HiddenNameFinder(hidden(['a', '王小明'])), '王小红还没打卡')).toBe('王小红还没打卡');
-    expect(mark(new HiddenNameFinder(hidden(['a', '王'])), '王小红还没打卡')).toBe('王小红还没打卡');
+  });
+
+  it('finds a name of one character (length 0) only where it is mentioned', () => {
+    const one = (owner: string, name: string) => ({ owner, hash: nameHash(SALT, name), length: 0 });
+    const finder = new HiddenNameFinder({ salt: SALT, names: [one('a', '静'), one('b', '🌸')] });
+    expect(mark(finder, '@静 请今天交表，安静一点，@静怡 你好，也请 @🌸')).toBe('@<a> 请今天交表，安静一点，@静怡 你好，也请 @<b>');
   });
 
   it('hashes under the salt: the same name under another salt is not found', () => {

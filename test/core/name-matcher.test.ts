@@ -38,6 +38,11 @@ describe('NameMatcher', () => {
     expect(mark(m, '@静怡 你好，＠静：A plan, @A')).toBe('@静怡 你好，＠[静]：A plan, @[A]');
   });
 
+  it('never finds an id of digits inside a number or beside Chinese, where it is a date or a time', () => {
+    const m = new NameMatcher(['10', '20', '88', 'U2']);
+    expect(mark(m, '请各位老师于10月20日前上报，U2今天交，88 号也交，1088 不算')).toBe('请各位老师于10月20日前上报，[U2]今天交，[88] 号也交，1088 不算');
+  });
+
   it('finds a Latin name glued to Chinese text, and a Greek name with a final sigma in capitals', () => {
     const m = new NameMatcher(['Tom', 'Σοφίας']);
     expect(mark(m, '请Tom今天把大家的打卡截图汇总，Tomorrow 再说')).toBe('请[Tom]今天把大家的打卡截图汇总，Tomorrow 再说');

@@ -171,12 +171,17 @@ describeEngines('privacy', (engine) => {
     const store = await tempStore({}, path);
     await store.add(rec('w', { senderId: 'U5', senderName: '王小明' }));
     await store.add(rec('c', { senderId: 'U6', senderName: 'Chen' }));
+    await store.add(rec('j', { senderId: 'U7', senderName: '静' }));
     await store.setOptOut('slack', 'U5', true);
     await store.forgetUser('slack', 'U6');
+    await store.setOptOut('slack', 'U7', true);
     await store.close();
     const reopened = await tempStore({}, path);
     const finder = new HiddenNameFinder(await reopened.hiddenNames());
-    expect(finder.replace('王小明和 chen 没交，<@U6> 也没交，王小红交了', () => '某人')).toBe('某人和 某人 没交，<@某人> 也没交，王小红交了');
+    // A name of one character only where mentioned (@静), as the digest hides a member's.
+    expect(finder.replace('王小明和 chen 没交，<@U6> 也没交，@静 也是，王小红交了，安静', () => '某人')).toBe(
+      '某人和 某人 没交，<@某人> 也没交，@某人 也是，王小红交了，安静',
+    );
     await reopened.close();
     expect(await dump(path)).not.toMatch(/王小明|Chen/);
   });
