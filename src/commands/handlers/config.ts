@@ -42,15 +42,17 @@ const ruleNamed = (v: string, ctx: CommandContext, listed: readonly string[] = [
 
 /**
  * Whom a supervisor setting names. A mention is the person it mentions (@王主任 is 王主任, Slack's
- * <@U0SUPER> is U0SUPER), and only the first: it runs to the next @, a mention of the bot, or the
- * end, and a name may hold spaces (@Wang Wei, @Lily 王; WeChat ends a mention with U+2005, which
- * goes). A mark after it ends the sentence (设置 周报接收人 @王主任 @fingertip, @赵主任。). A plain
- * name is taken whole.
+ * <@U0SUPER> is U0SUPER), and only the first (设置 周报接收人 @王主任 @fingertip). A mark after it
+ * ends the sentence (@赵主任。). A plain name is taken whole.
  */
 function supervisorNamed(v: string): string {
   const mention = /^(?:<@([A-Z0-9]+)>|@([^@]+))/u.exec(v);
   if (!mention) return v;
-  return mention[1] ?? (mention[2].replace(/[?？!！.。,，\s]+$/u, '').trim() || v);
+  if (mention[1]) return mention[1];
+  // A Latin name may hold spaces (@Wang Wei, @Lily 王) and runs to the next mention; a Chinese one
+  // holds none, so it ends at a space (@王主任 谢谢, @吴主任 和 @郑主任).
+  const name = /^\p{sc=Han}/u.test(mention[2]) ? mention[2].split(/\s/u)[0] : mention[2];
+  return name.replace(/[?？!！.。,，\s]+$/u, '').trim() || v;
 }
 
 /** A mode or a language is read in simplified characters too (語言 英文); names and rule ids are kept as written. */

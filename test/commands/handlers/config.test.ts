@@ -59,7 +59,7 @@ describe('config of rules named in traditional characters', () => {
 });
 
 describe('config supervisor', () => {
-  it('takes a mention with spaces in the name whole, up to the next mention or the end', async () => {
+  it('takes a mention with spaces in the name whole, and not the words after it', async () => {
     const { adapter } = await botHarness();
     adapter.admins.add('owner');
     await adapter.say('设置 周报接收人 @Wang Wei', admin);
@@ -68,5 +68,9 @@ describe('config supervisor', () => {
     await adapter.say('设置 周报接收人 @赵主任 @fingertip', admin);
     await adapter.say('设置 周报接收人 @钱主任。', admin);
     expect(adapter.last()!.text).toMatch(/周报接收人：Wang Wei、Lily 王、赵主任、钱主任$/);
+    // Words after a mention are not the name: the digest would go to no one.
+    await adapter.say('设置 周报接收人 @孙主任 谢谢', admin);
+    await adapter.say('设置 周报接收人 @吴主任 和 @郑主任', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：Wang Wei、Lily 王、赵主任、钱主任、孙主任、吴主任$/);
   });
 });
