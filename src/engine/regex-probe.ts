@@ -26,7 +26,7 @@ probes.forEach(({ pattern, length, attack }, i) => {
   const re = new RegExp(pattern, 'gu');
   for (const text of [...pumps, ...UNITS.map((unit) => run(length, unit))]) {
     re.lastIndex = 0;
-    // Past an empty match, as the engine goes (\$ or a lookaround matches nothing, and exec would stay put).
+    // Past an empty match, as the engine goes ($ or a lookaround matches nothing, and exec would stay put).
     for (let m; (m = re.exec(text)) !== null; ) if (m[0] === '') re.lastIndex++;
   }
   process.stdout.write(i + '\\n');
