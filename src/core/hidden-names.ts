@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { foldCase, mentionedCharacter, standsAlone } from './name-matcher.js';
+import { foldCase, mentionedCharacter, replaceFound, standsAlone } from './name-matcher.js';
 
 /**
  * A name or id kept only as a salted hash: someone who opted out or said `forget me` has no name in
@@ -45,19 +45,14 @@ export class HiddenNameFinder {
   /** The text with each hidden name found replaced by what `by` makes of its owner. */
   replace(text: string, by: (owner: string) => string): string {
     if (this.lengths.length === 0 && this.mentionOwners.size === 0) return text;
-    let out = '';
-    let last = 0;
-    for (let i = 0; i < text.length;) {
+    // replaceFound replaces what it found at once, so the owner found last is the one to replace.
+    let owner = '';
+    const lengthAt = (i: number): number => {
       const found = this.matchAt(text, i);
-      if (!found) {
-        i++;
-        continue;
-      }
-      out += text.slice(last, i) + by(found.owner);
-      i += found.length;
-      last = i;
-    }
-    return last === 0 ? text : out + text.slice(last);
+      if (found) owner = found.owner;
+      return found?.length ?? 0;
+    };
+    return replaceFound(text, lengthAt, () => by(owner));
   }
 
   private matchAt(text: string, i: number): { owner: string; length: number } | undefined {

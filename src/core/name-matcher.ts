@@ -17,6 +17,26 @@ export function standsAlone(text: string, start: number, end: number): boolean {
   return !joins([...text.slice(Math.max(0, start - 2), start)].at(-1) ?? '') && !joins([...text.slice(end, end + 2)][0] ?? '');
 }
 
+/**
+ * The text with what `lengthAt` finds replaced, scanning left to right: at each place, the length of
+ * what starts there (0 for nothing), and `by` makes the replacement of text[start, end).
+ */
+export function replaceFound(text: string, lengthAt: (i: number) => number, by: (start: number, end: number) => string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length;) {
+    const n = lengthAt(i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    out += text.slice(last, i) + by(i, i + n);
+    i += n;
+    last = i;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
 /** The one character mentioned at `i` (after @ or ＠, before no further letter: @静 but not @静怡), or undefined. */
 export function mentionedCharacter(text: string, i: number): string | undefined {
   if (i >= text.length || (text[i - 1] !== '@' && text[i - 1] !== '＠')) return undefined;
@@ -70,19 +90,11 @@ export class NameMatcher {
   /** The text with each name found replaced by what `by` makes of it. */
   replace(text: string, by: (found: string) => string): string {
     if (this.byStart.size === 0 && this.mentionOnly.size === 0) return text;
-    let out = '';
-    let last = 0;
-    for (let i = 0; i < text.length;) {
-      const n = this.matchAt(text, i);
-      if (n === 0) {
-        i++;
-        continue;
-      }
-      out += text.slice(last, i) + by(text.slice(i, i + n));
-      i += n;
-      last = i;
-    }
-    return last === 0 ? text : out + text.slice(last);
+    return replaceFound(
+      text,
+      (i) => this.matchAt(text, i),
+      (start, end) => by(text.slice(start, end)),
+    );
   }
 
   /** The length of the name that starts at `i`, or 0. */
