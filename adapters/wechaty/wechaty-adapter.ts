@@ -3,6 +3,8 @@ import { log, WechatyBuilder, type Contact, type Message, type Room, type Wechat
 import type { Adapter, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { BurstLog } from '../common/burst-log.js';
+import { API_TIMEOUT_MS, stopWaitMs } from '../common/api-timeout.js';
+import { settledWithin } from '../common/settled-within.js';
 import { oneLine } from '../../src/core/errors.js';
 import { isAdmin } from './admins.js';
 import { Backoff } from './backoff.js';
@@ -32,6 +34,8 @@ export interface WechatyDeps {
   random?: () => number;
   /** The waits between attempts to reach WeChat; 5 s, doubling, at most 5 min when absent. */
   backoff?: Backoff;
+  /** How long stop() waits for the messages being handled; as the other adapters wait when absent. */
+  stopWaitMs?: number;
 }
 
 /** The bot on a WeChat account through wechaty and the configured puppet. */
@@ -46,6 +50,7 @@ export class WechatyAdapter implements Adapter {
   private readonly print: (line: string) => void;
   private readonly failures: BurstLog;
   private readonly backoff: Backoff;
+  private readonly stopWaitMs: number;
   private puppet?: PuppetInstance;
   private bot?: Wechaty;
   /** The puppet's stops and starts after WeChat could not be reached, in order. */
@@ -69,6 +74,7 @@ export class WechatyAdapter implements Adapter {
     this.print = deps.print ?? ((line) => process.stderr.write(`${line}\n`));
     this.failures = new BurstLog((line) => this.print(`wechaty: ${line}`), 'messages not handled');
     this.backoff = deps.backoff ?? new Backoff();
+    this.stopWaitMs = deps.stopWaitMs ?? stopWaitMs(API_TIMEOUT_MS);
   }
 
   /** Resolves once the puppet runs; messages flow after the login (QR code scanned, or session resumed). */
@@ -136,12 +142,20 @@ export class WechatyAdapter implements Adapter {
 
   /**
    * Refuses what waits in the outbound queue, lets the message being sent go out, waits for the
-   * messages being handled (WeChat never delivers them again), then stops wechaty.
+   * messages being handled (WeChat never delivers them again), then stops wechaty. The wait is
+   * bounded as the other adapters' is: a lookup that stalled must not keep a SIGTERM from ending the bot.
    */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.queue.close();
-    while (this.handling.size > 0) await Promise.all(this.handling.values());
+    const drained = (async () => {
+      while (this.handling.size > 0) await Promise.all(this.handling.values());
+    })();
+    if (!(await settledWithin(drained, this.stopWaitMs))) {
+      this.print(
+        `wechaty: stopped after ${this.stopWaitMs / 1000} s with ${this.handling.size} messages still being handled; WeChat does not deliver them again`,
+      );
+    }
     clearTimeout(this.retryTimer);
     this.endWait?.();
     await this.lifecycle;

@@ -192,6 +192,32 @@ describe('wechaty adapter: messages in', () => {
     ]);
   });
 
+  it('stops within its bound when a message is still being handled, saying how many were given up', async () => {
+    const world = mockWorld();
+    const lines: string[] = [];
+    let arrived = 0;
+    const adapter = createWechatyAdapter(wechatySettings(world.config), { print: (line) => lines.push(line), stopWaitMs: 100 });
+    // A handler that never finishes, as one waiting on a lookup that stalled.
+    await adapter.start(() => {
+      arrived++;
+      return new Promise<void>(() => {});
+    });
+    world.mocker.login(world.botUser);
+    await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+    world.mocker.MessageMock.create({
+      id: 'm-9',
+      timestamp: Date.now(),
+      type: types.Message.Text,
+      talkerId: world.li.id,
+      roomId: world.room.id,
+      text: 'hi',
+    } as never);
+    world.mocker.puppet.emit('message', { messageId: 'm-9' });
+    await waitFor(() => arrived === 1, 'the message handed over');
+    await adapter.stop();
+    expect(lines).toContain('wechaty: stopped after 0.1 s with 1 messages still being handled; WeChat does not deliver them again');
+  });
+
   it('refreshes the member count when members join and leave', async () => {
     const f = await fixture();
     f.li.say('one').to(f.room);
