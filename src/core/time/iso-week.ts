@@ -27,7 +27,7 @@ export function weekRange(week: string, tz: string, option = '--week'): { from: 
     throw new InputError(`${option}: expected an ISO week such as 2026-W47, got "${week}"`);
   }
   // The years messages may be from (message-time.ts): before 2000 no chat was stored, and beyond 2099 no date is a message's.
-  if (year < 1970 || year > 2099) throw new InputError(`${option}: ${week} is outside the years 1970–2099 that messages are from`);
+  if (year < 2000 || year > 2099) throw new InputError(`${option}: ${week} is outside the years 2000–2099 that messages are from`);
   const monday = week1Monday(year) + (n - 1) * 7;
   return { from: midnightOfDay(monday, tz), to: midnightOfDay(monday + 7, tz) };
 }
