@@ -5,6 +5,8 @@ import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { InputError } from '../../../src/core/errors.js';
 import { createMemoryIdentityStore, createWechatyAdapter, wechatySettings } from '../../../adapters/wechaty/index.js';
 import { Backoff } from '../../../adapters/wechaty/backoff.js';
+import type { Adapter } from '../../../src/core/adapter.js';
+import type { ChatMessage } from '../../../src/core/chat-message.js';
 import { mockWorld, startFixture, waitFor } from './fixture.js';
 
 type Fixture = Awaited<ReturnType<typeof startFixture>>;
@@ -19,6 +21,19 @@ afterEach(async () => {
 });
 
 /** Sends a raw message payload from the mock side, for what ContactMock.say cannot express. */
+/** Starts `adapter` on `onMessage` and logs the account in. */
+async function loggedIn(world: ReturnType<typeof mockWorld>, adapter: Adapter, lines: string[], onMessage: (msg: ChatMessage) => Promise<void>) {
+  await adapter.start(onMessage);
+  world.mocker.login(world.botUser);
+  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+}
+
+/** Li says "hi" in the room, delivered by the puppet under `id`. */
+function sayInRoom(world: ReturnType<typeof mockWorld>, id: string): void {
+  world.mocker.MessageMock.create({ id, timestamp: Date.now(), type: types.Message.Text, talkerId: world.li.id, roomId: world.room.id, text: 'hi' } as never);
+  world.mocker.puppet.emit('message', { messageId: id });
+}
+
 function emitPayload(f: Fixture, payload: Record<string, unknown>): string {
   const id = `raw-${Math.random().toString(36).slice(2)}`;
   f.mocker.MessageMock.create({ id, timestamp: Date.now(), type: types.Message.Text, ...payload } as never);
@@ -159,24 +174,14 @@ describe('wechaty adapter: messages in', () => {
     const failing = new Promise<void>((resolve) => (fail = resolve));
     let calls = 0;
     const adapter = createWechatyAdapter(wechatySettings(world.config), { print: (line) => lines.push(line) });
-    await adapter.start(async () => {
+    await loggedIn(world, adapter, lines, async () => {
       calls++;
       await failing;
       throw new Error('store unavailable');
     });
-    world.mocker.login(world.botUser);
-    await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
     try {
       // The puppet delivers m-1 twice: the repeat waits for the first delivery, which fails after the logout.
-      world.mocker.MessageMock.create({
-        id: 'm-1',
-        timestamp: Date.now(),
-        type: types.Message.Text,
-        talkerId: world.li.id,
-        roomId: world.room.id,
-        text: 'hi',
-      } as never);
-      world.mocker.puppet.emit('message', { messageId: 'm-1' });
+      sayInRoom(world, 'm-1');
       world.mocker.puppet.emit('message', { messageId: 'm-1' });
       await waitFor(() => calls === 1, 'the first delivery handed over');
       await world.mocker.puppet.logout();
@@ -198,21 +203,11 @@ describe('wechaty adapter: messages in', () => {
     let arrived = 0;
     const adapter = createWechatyAdapter(wechatySettings(world.config), { print: (line) => lines.push(line), stopWaitMs: 100 });
     // A handler that never finishes, as one waiting on a lookup that stalled.
-    await adapter.start(() => {
+    await loggedIn(world, adapter, lines, () => {
       arrived++;
       return new Promise<void>(() => {});
     });
-    world.mocker.login(world.botUser);
-    await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
-    world.mocker.MessageMock.create({
-      id: 'm-9',
-      timestamp: Date.now(),
-      type: types.Message.Text,
-      talkerId: world.li.id,
-      roomId: world.room.id,
-      text: 'hi',
-    } as never);
-    world.mocker.puppet.emit('message', { messageId: 'm-9' });
+    sayInRoom(world, 'm-9');
     await waitFor(() => arrived === 1, 'the message handed over');
     await adapter.stop();
     expect(lines).toContain('wechaty: stopped after 0.1 s with 1 messages still being handled; WeChat does not deliver them again');
