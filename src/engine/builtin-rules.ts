@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -17,3 +17,8 @@ function findRulesDir(): string {
 }
 
 export const BUILTIN_RULES_DIR = findRulesDir();
+
+/** Whether `file` is one of the shipped rule files: inside the folder, not a sibling whose name begins the same (rules-local/). */
+export function isBuiltinRuleFile(file: string): boolean {
+  return resolve(file).startsWith(BUILTIN_RULES_DIR + sep);
+}

@@ -1,7 +1,6 @@
-import { sep } from 'node:path';
 import type { Problem } from './problem.js';
 import { MAX_STEPS, MAX_WINDOW_FOR_POLYNOMIAL, reachOf, sliceLength } from './polynomial-window.js';
-import { BUILTIN_RULES_DIR } from './builtin-rules.js';
+import { isBuiltinRuleFile } from './builtin-rules.js';
 import { PROBE_TIMEOUT_MS, slowProbes, type Probe } from './regex-probe.js';
 import { MAX_TEXT } from './text-limit.js';
 import { regexSafety } from './regex-safety.js';
@@ -37,7 +36,7 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[], pro
   const { safety, why, degree = 1, fuzzed } = regexSafety(pattern);
   const { where, file, window } = use;
   // The shipped rules' patterns are tried by the project's tests; a custom one is tried before it is trusted.
-  const custom = !file.startsWith(BUILTIN_RULES_DIR + sep);
+  const custom = !isBuiltinRuleFile(file);
   if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${shown(pattern)}/: ${why}` });
   if (safety === 'linear' && custom) {
     // Linear by recheck's account, but a bounded repetition of overlapping classes ((\w|\d){1,20}) is

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { BUILTIN_MODEL, BUILTIN_RULES_DIR, Engine } from '../../engine/index.js';
+import { isBuiltinRuleFile } from '../../engine/builtin-rules.js';
 import { descriptionIn } from '../../engine/description.js';
 import { loadRuleSet } from '../../engine/load-rules.js';
 import { formatProblem } from '../../engine/problem.js';
@@ -48,7 +49,7 @@ export const run: Command = async (argv, ctx) => {
   const engine = new Engine(ruleSet, loadModel(config.model ?? BUILTIN_MODEL));
   let failed = 0;
   for (const rule of own) {
-    const failures = runRuleExamples(engine, rule, !within(rule, [BUILTIN_RULES_DIR]));
+    const failures = runRuleExamples(engine, rule, !isBuiltinRuleFile(rule.file));
     if (failures.length) failed++;
     for (const f of failures) ctx.stdout.write(`FAIL ${rule.id}: ${f.kind} example ${f.index + 1} ${failureText(f, rule)}: ${JSON.stringify(f.text)}\n`);
     if (failures.some((f) => f.vetoed)) ctx.stdout.write(`  hint: ${VETO_HINT}\n`);
