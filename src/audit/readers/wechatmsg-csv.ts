@@ -1,3 +1,4 @@
+import { counted } from '../../core/counted.js';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
 import { timeProblem } from '../../core/time/message-time.js';
@@ -134,7 +135,7 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
       for (const name of p.names) census.person(msg.sender.id, name);
       yield msg;
     }
-    if (privately) hooks.note(`${path}: ${privately.toLocaleString('en')} message${privately === 1 ? '' : 's'} of a one-to-one chat left out (not a group)`);
+    if (privately) hooks.note(`${path}: ${counted(privately, 'message')} of a one-to-one chat left out (not a group)`);
   }
   return { path, format: 'wechatmsg-csv', messages, groups: () => census.groupList(), people: () => census.personList() };
 }

@@ -7,6 +7,7 @@ import { languageOption, reportLanguage } from '../../render/report-language.js'
 import { REPORT_TEXTS } from '../../render/texts.js';
 import { InputError } from '../../core/errors.js';
 import { realPath } from '../../core/real-path.js';
+import { counted } from '../../core/counted.js';
 import { parseCommandArgs } from '../args.js';
 import { checkOut, writeOut } from '../write-out.js';
 import type { Command } from '../context.js';
@@ -36,9 +37,6 @@ function checkOutputs(exports: string[], outputs: [option: string, path: string 
     taken.set(real, option);
   }
 }
-
-/** "1 message", "2,500 messages": the summary lines are read by people. */
-const counted = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /**
  * `fingertip audit EXPORT... [--format json|md|html] [--lang zh|en] [--out FILE] [--evidence FILE] [--skip-bad]`:
