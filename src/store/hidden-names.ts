@@ -1,4 +1,5 @@
 import { nameHash, type HiddenNames } from '../core/hidden-names.js';
+import { privacySalt } from './privacy-salt.js';
 import type { Sql } from './sql/sql.js';
 
 /**
@@ -16,11 +17,6 @@ CREATE TABLE hidden_names (
   PRIMARY KEY (platform, id_hash, name_hash)
 );
 `;
-
-/** The database's privacy salt, which opt-outs are hashed under too. */
-async function privacySalt(db: Sql): Promise<Buffer> {
-  return Buffer.from((await db.get<{ salt: string }>('SELECT salt FROM privacy_salt'))?.salt ?? '', 'hex');
-}
 
 /**
  * Keeps the user's id and stored name (if any) as hidden names under `hash` (their opt-out hash).

@@ -2,6 +2,7 @@ import { anonymousId } from './anonymous-id.js';
 import type { Finding } from '../core/finding.js';
 import { forgetIdentity } from './identities.js';
 import { hideNames } from './hidden-names.js';
+import { privacySalt } from './privacy-salt.js';
 import { noteForgotten } from './forgotten.js';
 import { OptOuts } from './opt-outs.js';
 import { withoutMatches } from './record-row.js';
@@ -58,8 +59,7 @@ export async function readForgotten(db: Sql): Promise<Map<string, number>> {
 
 /** The stored opt-outs, with the salt they are hashed with. */
 export async function readOptOuts(db: Sql): Promise<OptOuts> {
-  const salt = await db.get<{ salt: string }>('SELECT salt FROM privacy_salt');
-  return new OptOuts(Buffer.from(salt?.salt ?? '', 'hex'), await readOptOutHashes(db));
+  return new OptOuts(await privacySalt(db), await readOptOutHashes(db));
 }
 
 /**
