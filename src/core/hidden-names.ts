@@ -29,7 +29,7 @@ export function nameHash(salt: Buffer, term: string): string {
 /**
  * Finds hidden names in a text by hashing each piece of it as long as some hidden name is, the
  * longest first. A text of n characters costs n hashes for each distinct length (a few µs each), so
- * this reads the few texts a digest quotes, not every message.
+ * this reads the few texts a digest quotes, not every message, and only as much of each as is shown.
  */
 export class HiddenNameFinder {
   private readonly owners = new Map<string, string>();
@@ -42,9 +42,9 @@ export class HiddenNameFinder {
     this.lengths = [...new Set(hidden.names.filter((n) => n.length >= 2).map((n) => n.length))].sort((a, b) => b - a);
   }
 
-  /** The text with each hidden name found replaced by what `by` makes of its owner. */
-  replace(text: string, by: (owner: string) => string): string {
-    if (this.lengths.length === 0 && this.mentionOwners.size === 0) return text;
+  /** The text with each hidden name found replaced by what `by` makes of its owner; with `upTo`, its start (see replaceFound). */
+  replace(text: string, by: (owner: string) => string, upTo = Infinity): string {
+    if (this.lengths.length === 0 && this.mentionOwners.size === 0) return text.slice(0, upTo);
     // replaceFound replaces what it found at once, so the owner found last is the one to replace.
     let owner = '';
     const lengthAt = (i: number): number => {
@@ -52,7 +52,7 @@ export class HiddenNameFinder {
       if (found) owner = found.owner;
       return found?.length ?? 0;
     };
-    return replaceFound(text, lengthAt, () => by(owner));
+    return replaceFound(text, lengthAt, () => by(owner), upTo);
   }
 
   private matchAt(text: string, i: number): { owner: string; length: number } | undefined {

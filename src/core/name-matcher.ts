@@ -19,12 +19,15 @@ export function standsAlone(text: string, start: number, end: number): boolean {
 
 /**
  * The text with what `lengthAt` finds replaced, scanning left to right: at each place, the length of
- * what starts there (0 for nothing), and `by` makes the replacement of text[start, end).
+ * what starts there (0 for nothing), and `by` makes the replacement of text[start, end). With `upTo`,
+ * the scan stops once that many code units of the result are made, and only those are returned: a
+ * reader who shows the start of a long text pays for that start alone.
  */
-export function replaceFound(text: string, lengthAt: (i: number) => number, by: (start: number, end: number) => string): string {
+export function replaceFound(text: string, lengthAt: (i: number) => number, by: (start: number, end: number) => string, upTo = Infinity): string {
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length;) {
+    if (out.length + (i - last) >= upTo) return out + text.slice(last, i);
     const n = lengthAt(i);
     if (n === 0) {
       i++;

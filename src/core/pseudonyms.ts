@@ -39,9 +39,12 @@ export class Pseudonyms {
     return label;
   }
 
-  /** The text with every known name and id replaced by its owner's pseudonym. */
-  scrub(text: string): string {
+  /**
+   * The text with every known name and id replaced by its owner's pseudonym; with `upTo`, only its
+   * start, at least that many code units of it, since hidden names cost a hash per place and length.
+   */
+  scrub(text: string, upTo = Infinity): string {
     const named = this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!));
-    return this.hidden.replace(named, (owner) => this.label(`hidden\u0000${owner}`));
+    return this.hidden.replace(named, (owner) => this.label(`hidden\u0000${owner}`), upTo);
   }
 }

@@ -9,6 +9,7 @@ import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { shownGroup, shownGroups } from './privacy.js';
 import { Pseudonyms } from '../core/pseudonyms.js';
+import { quote } from './quote.js';
 import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';
@@ -104,7 +105,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     sprawl: report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown)), overlap: s.overlap })).filter((s) => s.groups.length > 1),
     leads: (await store.leads(ranges[current]))
       .filter((l) => (!platform || l.platform === platform) && (l.groupId === null ? !wanted : !wanted || wanted.has(l.groupId)))
-      .map((l) => pseudonyms.scrub(l.text)),
+      .map((l) => quote(l.text, pseudonyms)),
     examples: [],
     feedback: await store.feedbackCounts({ ...ranges[current], platform, groupIds }),
   };
@@ -126,7 +127,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     const group = shownOn(e.platform, e.groupId);
     if (e.text === null || group === null || (await optedOut(e.senderId))) continue;
     const rules = [...new Set(e.findings.map((f) => f.rule))];
-    digest.examples.push({ text: pseudonyms.scrub(e.text), group, ts: e.ts, rules, personMinutes: e.personMinutes });
+    digest.examples.push({ text: quote(e.text, pseudonyms), group, ts: e.ts, rules, personMinutes: e.personMinutes });
   }
   if (config.digest.detail === 'senders') {
     digest.senders = [];

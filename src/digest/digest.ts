@@ -35,9 +35,9 @@ export interface Digest {
   duplicates: ShownGroup[][];
   ackStorms: { group: ShownGroup; acks: number }[];
   sprawl: { groups: ShownGroup[]; overlap: number }[];
-  /** Anonymous leads members sent with `report`. */
+  /** Anonymous leads members sent with `report`, quoted (./quote.ts). */
   leads: string[];
-  /** At most three of the heaviest demands, quoted, with the rules that flagged them. */
+  /** At most three of the heaviest demands, quoted (./quote.ts), with the rules that flagged them. */
   examples: { text: string; group: ShownGroup; ts: number; rules: string[]; personMinutes: number }[];
   /** The week's messages members marked "not formalism" and reported missed: how far the flags were disputed. */
   feedback: FeedbackCounts;

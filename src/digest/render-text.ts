@@ -7,16 +7,7 @@ import { dayString, localDay } from '../core/time/zone.js';
 import type { Digest, ShownGroup } from './digest.js';
 import { TEXTS } from './texts.js';
 
-/** Quotes longer than this are cut, so that three examples stay readable on a phone. */
-const QUOTE_MAX = 80;
-
 const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
-
-function cut(text: string): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
-  const chars = [...flat];
-  return chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX - 1).join('')}…` : flat;
-}
 
 /** The digest as plain text in its language: what every platform gets, and what `digest --print` shows. */
 export function digestText(d: Digest, thresholds: Config['digest']['thresholds']): string {
@@ -38,7 +29,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     lines.push(t.nothing);
     section(
       t.leads,
-      d.leads.map((l) => t.quote(cut(l))),
+      d.leads.map((l) => t.quote(l)),
     );
     feedback();
     return lines.join('\n');
@@ -75,14 +66,14 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   );
   section(
     t.leads,
-    d.leads.map((l) => t.quote(cut(l))),
+    d.leads.map((l) => t.quote(l)),
   );
   feedback();
   section(
     t.examples,
     d.examples.map((e, i) => {
       const time = t.sentAt(formatIso(e.ts, d.timezone));
-      return t.example(i + 1, t.quote(cut(e.text)), name(e.group), time, hours(e.personMinutes), e.rules.join(t.listSep));
+      return t.example(i + 1, t.quote(e.text), name(e.group), time, hours(e.personMinutes), e.rules.join(t.listSep));
     }),
   );
   if (d.senders)

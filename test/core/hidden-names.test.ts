@@ -34,4 +34,15 @@ describe('HiddenNameFinder', () => {
     const other = { ...hidden(['a', '王小明']), salt: Buffer.from('beef', 'hex') };
     expect(mark(new HiddenNameFinder(other), '王小明还没打卡')).toBe('王小明还没打卡');
   });
+
+  it('with upTo, returns only the start, each name in it whole, even one that runs past the limit', () => {
+    const finder = new HiddenNameFinder(hidden(['a', '王小明'], ['b', '李四']));
+    const text = '请王小明交表，李四也交';
+    // The scan stops once three units are made: 请 and <a> (3 units) already reach it.
+    expect(finder.replace(text, (owner) => `<${owner}>`, 3)).toBe('请<a>');
+    expect(finder.replace(text, (owner) => `<${owner}>`, 2)).toBe('请<a>');
+    expect(finder.replace(text, (owner) => `<${owner}>`, 9)).toBe('请<a>交表，<b>');
+    expect(finder.replace(text, (owner) => `<${owner}>`)).toBe('请<a>交表，<b>也交');
+    expect(new HiddenNameFinder({ salt: SALT, names: [] }).replace(text, (o) => o, 4)).toBe('请王小明');
+  });
 });
