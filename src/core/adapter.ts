@@ -22,7 +22,8 @@ export interface Adapter {
   readonly platform: string;
   /**
    * The platform has no replies (the shell): a member cannot point at a message, so `why` and `not
-   * formalism` act on the group's latest flagged one. Elsewhere they take only the message replied to.
+   * formalism` act on the group's latest flagged one, and `missed` on its latest unflagged one.
+   * Elsewhere they take only the message replied to.
    */
   readonly noReplies?: boolean;
   /** Connects and starts delivering messages; resolves once it is receiving. */

@@ -22,8 +22,9 @@ describe('missed', () => {
     expect(adapter.last()!.text).toMatch(/no demands flagged/);
   });
 
-  it("without a reply takes the group's latest message it left alone, passing over bare acknowledgements", async () => {
+  it("without a reply, where the platform has none (the shell), takes the group's latest message it left alone, passing over bare acknowledgements", async () => {
     const { adapter, store } = await rulesBot();
+    adapter.noReplies = true;
     await adapter.say('各位老师，下周一前把本班学生的志愿时长汇总一下发我', { id: 'z1', from: 'lead' });
     await adapter.say('收到', { id: 'z2' });
     await adapter.say('漏报 填表', cmd);
@@ -31,8 +32,20 @@ describe('missed', () => {
     expect((await store.missedDemands()).map((r) => [r.messageId, r.categories])).toEqual([['z1', ['data-request']]]);
   });
 
+  it("without a reply, where the platform has replies, asks for one in the member's language: a colleague's latest message is not taken", async () => {
+    const { adapter, store } = await rulesBot();
+    await adapter.say(QUIET_DEMAND, { id: 'q1', from: 'lead' });
+    await adapter.say('各位老师，下周一前把本班学生的志愿时长汇总一下发我', { id: 'z1', from: 'colleague' });
+    await adapter.say('漏报 点赞', cmd);
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1', text: '请回复（或引用）你要说的那条消息来发送这个命令。' });
+    await adapter.say('missed likes', cmd);
+    expect(adapter.last()!.text).toBe('Send this command as a reply to the message you mean.');
+    expect(await store.missedDemands()).toEqual([]);
+  });
+
   it('says there is no message to report when nothing recent was left alone, rather than that a text was lost', async () => {
     const { adapter, store } = await rulesBot();
+    adapter.noReplies = true;
     await adapter.say('请全体同事今晚十点前完成打卡并截图发群里', { id: 'f1', from: 'lead' });
     await adapter.say('漏报 接龙', cmd);
     expect(adapter.last()!.text).toMatch(/^我手上没有这个群最近未被标记的消息（.*）。请引用（回复）要报告的那条消息，再发“漏报 类别”。$/);

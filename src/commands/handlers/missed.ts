@@ -3,12 +3,15 @@ import type { MessageRecord } from '../../core/message-record.js';
 import { categoryWords } from '../category-words.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { MAX_AGE_MS } from '../recent-texts.js';
+import { noTargetText } from '../target.js';
 import { TEXTS } from '../texts.js';
 import { isAnonymousId } from '../../store/anonymous-id.js';
 
 /**
  * A member reports a demand the bot left alone, naming its categories: the message it replies to,
- * else the group's latest message the bot did not flag. Its text is kept for `feedback export` (the
+ * else, where the platform has no replies (the shell), the group's latest message the bot did not
+ * flag; elsewhere it asks for a reply, as `why` does, since a busy group's latest is often not the
+ * one meant. Its text is kept for `feedback export` (the
  * store holds none of unflagged messages; the bot holds their last few in memory for this, and where
  * the platform can look a message up, reads one it does not hold back from there). A WeChat quote
  * carries the quoted text and, when the adapter can tell, its sender, but no id.
@@ -18,6 +21,7 @@ export const missed: CommandHandler = async (ctx) => {
   if (!msg.group) return ctx.replyPrivately(TEXTS.groupOnly(ctx.lang));
   const { categories, unknown } = categoryWords(ctx.args);
   if (categories.length === 0 || unknown.length > 0) return ctx.replyPrivately(TEXTS.missedWhich(unknown, ctx.lang));
+  if (!msg.replyTo && !msg.quotesUnknown && !ctx.adapter.noReplies) return ctx.replyPrivately(noTargetText(ctx));
   const source = msg.quotesUnknown && !msg.replyTo ? msg.quoted && (await fromQuote(ctx, msg.group.id, msg.quoted)) : await reportedMessage(ctx, msg.group.id);
   if (!source) return ctx.replyPrivately(TEXTS.quoteUnknown(ctx.lang));
   const { record, senderId, messageId, sentAt } = source;
@@ -28,7 +32,7 @@ export const missed: CommandHandler = async (ctx) => {
   // Whose a quote is decides whose it is to forget: a text with no known sender is not kept.
   if (text != null && senderId === undefined) return ctx.replyPrivately(TEXTS.missedWhose(ctx.lang));
   if ((text == null && !anonymous) || senderId === undefined || messageId === undefined || sentAt === undefined)
-    // Not replying to one, the member meant the latest message, which was flagged or a command: say so, not that a text was lost.
+    // Not replying to one (the shell), the member meant the latest message, which was flagged or a command: say so, not that a text was lost.
     return ctx.replyPrivately(messageId === undefined && !msg.replyTo && !msg.quoted ? TEXTS.missedNoTarget(ctx.lang) : TEXTS.missedNoText(ctx.lang));
   if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(ctx.lang));
   // False when the sender was forgotten since, in whichever process: the text is not theirs to give.
@@ -58,7 +62,7 @@ async function fromQuote(ctx: CommandContext, groupId: string, q: QuotedContent)
 
 const asQuoted = (q: QuotedContent): Reported => ({ text: q.text, senderId: q.senderId, messageId: q.id, sentAt: q.sentAt ?? 0 });
 
-/** The message replied to, else the group's latest the bot did not flag: stored, held, quoted or read back from the platform. */
+/** The message replied to, else (the shell) the group's latest the bot did not flag: stored, held, quoted or read back from the platform. */
 async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Reported> {
   const { msg, store } = ctx;
   const replyTo = msg.replyTo ?? undefined;
