@@ -19,10 +19,11 @@ CREATE TABLE hidden_names (
 `;
 
 /**
- * Keeps the user's id and stored name (if any) as hidden names under `hash` (their opt-out hash).
- * Run inside the opt-out's or erasure's transaction, before the name is deleted.
+ * Keeps the user's id and stored name (if any) as hidden names under `hash` (their opt-out hash);
+ * returns that name, so an erasure removes the very name it hid. Run inside the opt-out's or
+ * erasure's transaction, before the name is deleted.
  */
-export async function hideNames(db: Sql, platform: string, user: string, hash: string): Promise<void> {
+export async function hideNames(db: Sql, platform: string, user: string, hash: string): Promise<string | undefined> {
   const name = (await db.get<{ name: string | null }>('SELECT name FROM chat_users WHERE platform = ? AND id = ?', [platform, user]))?.name;
   const salt = await privacySalt(db);
   for (const term of [user, name ?? '']) {
@@ -36,6 +37,7 @@ export async function hideNames(db: Sql, platform: string, user: string, hash: s
       chars === 1 ? 0 : term.length,
     ]);
   }
+  return name ?? undefined;
 }
 
 export async function readHiddenNames(db: Sql): Promise<HiddenNames> {

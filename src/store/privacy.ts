@@ -103,8 +103,7 @@ export async function forgetUser(db: Sql, platform: string, user: string, hash: 
   ]);
   await db.run('UPDATE missed_demands SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
   // An admin may have named them as a supervisor by their name (WeChat's ids change at every login).
-  const name = (await db.get<{ name: string | null }>('SELECT name FROM chat_users WHERE platform = ? AND id = ?', [platform, user]))?.name;
-  await hideNames(db, platform, user, hash);
+  const name = await hideNames(db, platform, user, hash);
   await db.run('DELETE FROM group_members WHERE platform = ? AND user_id = ?', [platform, user]);
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);
   await db.run('DELETE FROM digest_deliveries WHERE platform = ? AND user_id = ?', [platform, user]);

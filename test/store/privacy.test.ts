@@ -186,6 +186,17 @@ describeEngines('privacy', (engine) => {
     expect(await dump(path)).not.toMatch(/王小明|Chen/);
   });
 
+  it('forget me hides the very name it takes off supervisor lists (WeChat admins name supervisors by name)', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('w', { platform: 'wechaty', senderId: 'wxu-li', senderName: '李主任' }));
+    await store.updateGroupSettings('wechaty', 'R1', (s) => ({ ...s, supervisors: ['李主任', '王科长'] }));
+    expect((await store.forgetUser('wechaty', 'wxu-li')).supervisedGroups).toEqual(['R1']);
+    expect((await store.groupSettings('wechaty', 'R1')).supervisors).toEqual(['王科长']);
+    const finder = new HiddenNameFinder(await store.hiddenNames());
+    expect(finder.replace('李主任和王科长都要截图', () => '某人')).toBe('某人和王科长都要截图');
+    await store.close();
+  });
+
   it("writes no roster's id of a member who opted out or was forgotten back into a member list, and counts them still", async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.add(rec('m1', { senderId: 'U1', senderName: 'Zhang' }));
