@@ -130,8 +130,8 @@ export const TEXTS = {
       : "I no longer hold that message's text: I keep none of the messages I leave alone, only each group's latest few dozen in memory for a day. Reply to a more recent one.",
   missedNoTarget: (lang: Lang) =>
     lang === 'zh'
-      ? '我手上没有这个群最近未被标记的消息（这类消息只在内存中暂存一天，重启后也会清空）。请引用（回复）要报告的那条消息，再发“漏报 类别”。'
-      : 'I hold none of this group\'s recent messages that I left alone (they are kept only in memory, for a day, and not across a restart). Reply to the message itself with "missed <categories>".',
+      ? '我手上没有这个群最近未被标记的消息（这类消息只在内存中暂存一天，重启后也会清空）。请在要报告的那条消息之后紧接着发“漏报 类别”。'
+      : 'I hold none of this group\'s recent messages that I left alone (they are kept only in memory, for a day, and not across a restart). Send "missed <categories>" right after the message you mean.',
   missedWhose: (lang: Lang) =>
     lang === 'zh'
       ? '无法确定被引用消息的发送人（这位成员还没在群里发过言），因此不保存这条消息。'

@@ -48,7 +48,7 @@ describe('missed', () => {
     adapter.noReplies = true;
     await adapter.say('请全体同事今晚十点前完成打卡并截图发群里', { id: 'f1', from: 'lead' });
     await adapter.say('漏报 接龙', cmd);
-    expect(adapter.last()!.text).toMatch(/^我手上没有这个群最近未被标记的消息（.*）。请引用（回复）要报告的那条消息，再发“漏报 类别”。$/);
+    expect(adapter.last()!.text).toMatch(/^我手上没有这个群最近未被标记的消息（.*）。请在要报告的那条消息之后紧接着发“漏报 类别”。$/);
     expect(await store.missedDemands()).toEqual([]);
   });
 

@@ -11,10 +11,10 @@ import { isAnonymousId } from '../../store/anonymous-id.js';
  * A member reports a demand the bot left alone, naming its categories: the message it replies to,
  * else, where the platform has no replies (the shell), the group's latest message the bot did not
  * flag; elsewhere it asks for a reply, as `why` does, since a busy group's latest is often not the
- * one meant. Its text is kept for `feedback export` (the
- * store holds none of unflagged messages; the bot holds their last few in memory for this, and where
- * the platform can look a message up, reads one it does not hold back from there). A WeChat quote
- * carries the quoted text and, when the adapter can tell, its sender, but no id.
+ * one meant. Its text is kept for `feedback export` (the store holds none of unflagged messages; the
+ * bot holds their last few in memory for this, and where the platform can look a message up, reads
+ * one it does not hold back from there). A WeChat quote carries the quoted text and, when the adapter
+ * can tell, its sender, but no id.
  */
 export const missed: CommandHandler = async (ctx) => {
   const { msg, store } = ctx;
@@ -32,7 +32,7 @@ export const missed: CommandHandler = async (ctx) => {
   // Whose a quote is decides whose it is to forget: a text with no known sender is not kept.
   if (text != null && senderId === undefined) return ctx.replyPrivately(TEXTS.missedWhose(ctx.lang));
   if ((text == null && !anonymous) || senderId === undefined || messageId === undefined || sentAt === undefined)
-    // Not replying to one (the shell), the member meant the latest message, which was flagged or a command: say so, not that a text was lost.
+    // Without replies (the shell), the member meant the latest message, which was flagged or a command: say so, not that a text was lost.
     return ctx.replyPrivately(messageId === undefined && !msg.replyTo && !msg.quoted ? TEXTS.missedNoTarget(ctx.lang) : TEXTS.missedNoText(ctx.lang));
   if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(ctx.lang));
   // False when the sender was forgotten since, in whichever process: the text is not theirs to give.
