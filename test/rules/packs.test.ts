@@ -25,6 +25,11 @@ describe('the built-in rule packs', () => {
     expect(copied).toEqual([]);
   });
 
+  it("describe themselves to Chinese readers with Chinese quotation marks, as the bot's own answers do", () => {
+    const ascii = rules.filter((r) => typeof r.description !== 'string' && /"/.test(r.description.zh ?? '')).map((r) => r.id);
+    expect(ascii).toEqual([]);
+  });
+
   it('meet the precision, recall and false-positive targets on the dev corpus', () => {
     const s = scoreBuiltinRules(corpus);
     for (const c of CATEGORIES) {
