@@ -286,4 +286,12 @@ describe('chat commands', () => {
     await adapter.say('help', { ...cmd, group: null });
     expect(adapter.last()!.text).toMatch(/^I'm fingertip/);
   });
+
+  it('answers an erasure asked as a question with the help, which says what the erasure deletes and that it is final', async () => {
+    const { adapter } = await botHarness();
+    await adapter.say('删除我的数据？', cmd);
+    expect(adapter.last()!.text).toMatch(/删除我的数据：删除你的名字和消息内容.*无法恢复/);
+    await adapter.say('forget me?', cmd);
+    expect(adapter.last()!.text).toMatch(/forget me: deletes your name and message texts.*cannot be undone/);
+  });
 });
