@@ -44,7 +44,14 @@ export class Pseudonyms {
    * start, at least that many code units of it, since hidden names cost a hash per place and length.
    */
   scrub(text: string, upTo = Infinity): string {
-    const named = this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!));
-    return this.hidden.replace(named, (owner) => this.label(`hidden\u0000${owner}`), upTo);
+    return this.hide(this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!)), upTo);
+  }
+
+  /**
+   * The text with only the hidden names replaced (those who opted out or were forgotten): for a
+   * group's name ("王小明的工作群"), which may name its other members, as the group calls itself.
+   */
+  hide(text: string, upTo = Infinity): string {
+    return this.hidden.replace(text, (owner) => this.label(`hidden\u0000${owner}`), upTo);
   }
 }

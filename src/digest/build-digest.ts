@@ -49,28 +49,6 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   const stormIds = report.ack_storms.map((a) => a.message_id);
   for (const p of stormIds.length ? platforms : []) for (const m of await store.messages(p, stormIds)) groupOfDemand.set(m.id, m.groupId);
 
-  // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
-  const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
-  for (const g of report.groups) known.set(g.id, g);
-  const shown = (id: string | undefined): string | null => {
-    const g = id === undefined ? undefined : known.get(id);
-    return g ? shownGroup(g.name, g.members) : null;
-  };
-  // An id that two platforms' groups share names neither for sure: the stored group of the platform decides.
-  const platformsOf = new Map<string, number>();
-  for (const g of groups) platformsOf.set(g.id, (platformsOf.get(g.id) ?? 0) + 1);
-  const shownOn = (platform: string, id: string): string | null => {
-    if ((platformsOf.get(id) ?? 0) < 2) return shown(id);
-    const g = groups.find((s) => s.platform === platform && s.id === id);
-    return g ? shownGroup(g.name, g.members || g.memberIds.length) : null;
-  };
-  // Messages sent while opted out, or before `forget me`, carry an anonymous id instead of the sender's.
-  const optedOut = async (user: string): Promise<boolean> => {
-    if (isAnonymousId(user)) return true;
-    for (const p of platforms) if (await store.isOptedOut(p, user)) return true;
-    return false;
-  };
-
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
   const lang = digestLanguage(
     recipient.lang,
@@ -80,12 +58,35 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
 
   // Members a quote or a lead names ("李四上周没打卡") are not named in the digest, whichever of its
   // groups knows them, by name or by id, nor those who opted out or were forgotten, whose names the
-  // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout.
+  // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout (the latter
+  // in group names too, see shownGroup).
   const pseudonyms = new Pseudonyms(
     await store.peopleOf({ ...ranges[current], platform, groupIds }),
     lang === 'zh' ? '成员' : 'Member ',
     await store.hiddenNames(),
   );
+
+  // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
+  const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
+  for (const g of report.groups) known.set(g.id, g);
+  const shown = (id: string | undefined): string | null => {
+    const g = id === undefined ? undefined : known.get(id);
+    return g ? shownGroup(g.name, g.members, pseudonyms) : null;
+  };
+  // An id that two platforms' groups share names neither for sure: the stored group of the platform decides.
+  const platformsOf = new Map<string, number>();
+  for (const g of groups) platformsOf.set(g.id, (platformsOf.get(g.id) ?? 0) + 1);
+  const shownOn = (platform: string, id: string): string | null => {
+    if ((platformsOf.get(id) ?? 0) < 2) return shown(id);
+    const g = groups.find((s) => s.platform === platform && s.id === id);
+    return g ? shownGroup(g.name, g.members || g.memberIds.length, pseudonyms) : null;
+  };
+  // Messages sent while opted out, or before `forget me`, carry an anonymous id instead of the sender's.
+  const optedOut = async (user: string): Promise<boolean> => {
+    if (isAnonymousId(user)) return true;
+    for (const p of platforms) if (await store.isOptedOut(p, user)) return true;
+    return false;
+  };
 
   const digest: Digest = {
     week,
@@ -112,8 +113,9 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
 
   for (const g of report.groups) {
     if (g.demands === 0) continue;
-    if (shownGroup(g.name, g.members) !== null) {
-      digest.groups.push({ name: g.name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) });
+    const name = shownGroup(g.name, g.members, pseudonyms);
+    if (name !== null) {
+      digest.groups.push({ name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) });
     } else {
       const o = (digest.other ??= { groups: 0, demands: 0, personMinutes: 0 });
       o.groups++;

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { defaultConfig } from '../../src/core/config-defaults.js';
 import type { Config } from '../../src/core/config.js';
 import { openStore } from '../../src/analysis/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { demand, record } from '../analysis/report/records.js';
-import { tempDir } from '../support/temp-dir.js';
+import { SQLITE, type Engine } from '../support/databases.js';
 
 const open: Store[] = [];
 afterEach(async () => {
@@ -21,10 +20,10 @@ const ids = (prefix: string, n: number): string[] => Array.from({ length: n }, (
 
 export const FILL_FORM = '请各位今天下班前填写附件统计表并上报';
 
-/** A config on a fresh SQLite file in a temp folder, edited by the test. */
-export async function digestStore(edit: (c: Config) => void = () => {}): Promise<{ config: Config; store: Store }> {
+/** A config on a fresh database (a SQLite file in a temp folder unless told), edited by the test. */
+export async function digestStore(edit: (c: Config) => void = () => {}, engine: Engine = SQLITE): Promise<{ config: Config; store: Store }> {
   const config = defaultConfig();
-  config.db = join(tempDir(), 'bot.db');
+  config.db = await engine.fresh();
   edit(config);
   const store = await openStore(config.db);
   open.push(store);
