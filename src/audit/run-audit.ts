@@ -11,7 +11,7 @@ import { startClassifier } from './classify/start-classifier.js';
 import { ClassifiedInOrder } from './classify/in-order.js';
 import { openExport } from './detect.js';
 import { EvidenceWriter } from './evidence/evidence-writer.js';
-import { Pseudonyms } from '../core/pseudonyms.js';
+import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { languageOfNames, type Lang } from '../core/lang.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
@@ -108,7 +108,7 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
       const lang = opts.lang ?? languageOfNames([...groups.values()].map((g) => g.name));
       // Everyone the export names, and every listed member by id: a text may mention one ("send it to U2").
       const listed = [...groups.values()].flatMap((g) => g.memberIds.map((id) => ({ id, names: [] })));
-      const people = new Pseudonyms([...exports.flatMap((e) => e.people()), ...listed], lang === 'zh' ? '成员' : 'Member ');
+      const people = new Pseudonyms([...exports.flatMap((e) => e.people()), ...listed], PSEUDONYM_PREFIX[lang]);
       await evidence.finish(people, (platform, id) => groups.get(groupKey(platform, id)), config.timezone);
     }
   } catch (err) {

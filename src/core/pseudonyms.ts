@@ -1,6 +1,10 @@
 import { HiddenNameFinder, type HiddenNames } from './hidden-names.js';
 import { foldCase, NameMatcher } from './name-matcher.js';
+import type { Lang } from './lang.js';
 import type { Person } from './person.js';
+
+/** What a pseudonym is called for readers of each language: 成员1, Member 1. */
+export const PSEUDONYM_PREFIX: Record<Lang, string> = { zh: '成员', en: 'Member ' };
 
 /**
  * Stable pseudonyms for the people a text may name: each person gets "Member N" (or `prefix` N, 成员N

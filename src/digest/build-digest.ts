@@ -8,7 +8,7 @@ import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { shownGroup, shownGroups } from './privacy.js';
-import { Pseudonyms } from '../core/pseudonyms.js';
+import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
@@ -60,11 +60,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   // groups knows them, by name or by id, nor those who opted out or were forgotten, whose names the
   // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout (the latter
   // in group names too, see shownGroup).
-  const pseudonyms = new Pseudonyms(
-    await store.peopleOf({ ...ranges[current], platform, groupIds }),
-    lang === 'zh' ? '成员' : 'Member ',
-    await store.hiddenNames(),
-  );
+  const pseudonyms = new Pseudonyms(await store.peopleOf({ ...ranges[current], platform, groupIds }), PSEUDONYM_PREFIX[lang], await store.hiddenNames());
 
   // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
   const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));

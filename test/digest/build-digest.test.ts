@@ -5,7 +5,7 @@ import { digestText } from '../../src/digest/render-text.js';
 import { demand, record } from '../analysis/report/records.js';
 import { missedReport } from '../store/fixtures.js';
 import { describeEngines } from '../support/databases.js';
-import { digestStore, FILL_FORM, seedWeek, w47 } from './fixture.js';
+import { digestStore, seedNamedGroups, seedWeek, w47 } from './fixture.js';
 
 // Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
 // hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
@@ -297,20 +297,7 @@ describe('privacy', () => {
 describeEngines('group names', (engine) => {
   it('shows no name of a member who opted out or was forgotten in the name of a group', async () => {
     const { config, store } = await digestStore(undefined, engine);
-    // 王小明's group and Alice Chen's team share most members, and each got the same form.
-    const members = Array.from({ length: 20 }, (_, i) => `W${i + 1}`);
-    await store.upsertGroup({ platform: 'test', id: 'G1', name: '王小明的工作群', memberCount: 20, memberIds: members });
-    await store.upsertGroup({ platform: 'test', id: 'G2', name: "Alice Chen's team", memberCount: 20, memberIds: [...members.slice(0, 19), 'A1'] });
-    const g1 = { platform: 'test', groupId: 'G1', groupName: '王小明的工作群', recipients: 19 };
-    const g2 = { platform: 'test', groupId: 'G2', groupName: "Alice Chen's team", recipients: 19 };
-    await store.add(record({ ...g1, senderId: 'W1', senderName: '王小明', id: 'm1', ts: w47(0, 9) }));
-    await store.add(record({ ...g2, senderId: 'A1', senderName: 'Alice Chen', id: 'm2', ts: w47(0, 9) }));
-    await store.add(demand({ ...g1, senderId: 'W2', senderName: 'Li', id: 'd1', ts: w47(1, 10), text: FILL_FORM }, ['data-request']));
-    await store.add(demand({ ...g2, senderId: 'W2', senderName: 'Li', id: 'd2', ts: w47(1, 11), text: FILL_FORM }, ['data-request']));
-    await store.addLead('test', 'G2', 'Alice Chen 每天都要大家截图', w47(1, 12));
-    await store.flush();
-    await store.setOptOut('test', 'W1', true);
-    await store.forgetUser('test', 'A1');
+    await seedNamedGroups(store);
 
     const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
     // Masked as a quote masks them, one 成员N a person throughout; the group's other words are kept.

@@ -83,3 +83,24 @@ export async function seedWeek(store: Store): Promise<void> {
   await store.addLead('test', 'C01', '主任要求每天在三个群里重复报体温', w47(4, 12));
   await store.flush();
 }
+
+/**
+ * Two groups of 20 in 2026-W47 named after a member, 王小明 in "王小明的工作群", Alice Chen in "Alice
+ * Chen's team", each sent the same form; the groups share 19 members, and a lead names Alice Chen.
+ * Then 王小明 opts out and Alice Chen is forgotten.
+ */
+export async function seedNamedGroups(store: Store): Promise<void> {
+  const members = ids('W', 20);
+  await store.upsertGroup({ platform: 'test', id: 'G1', name: '王小明的工作群', memberCount: 20, memberIds: members });
+  await store.upsertGroup({ platform: 'test', id: 'G2', name: "Alice Chen's team", memberCount: 20, memberIds: [...members.slice(0, 19), 'A1'] });
+  const g1 = { platform: 'test', groupId: 'G1', groupName: '王小明的工作群', recipients: 19 };
+  const g2 = { platform: 'test', groupId: 'G2', groupName: "Alice Chen's team", recipients: 19 };
+  await store.add(record({ ...g1, senderId: 'W1', senderName: '王小明', id: 'm1', ts: w47(0, 9) }));
+  await store.add(record({ ...g2, senderId: 'A1', senderName: 'Alice Chen', id: 'm2', ts: w47(0, 9) }));
+  await store.add(demand({ ...g1, senderId: 'W2', senderName: 'Li', id: 'd1', ts: w47(1, 10), text: FILL_FORM }, ['data-request']));
+  await store.add(demand({ ...g2, senderId: 'W2', senderName: 'Li', id: 'd2', ts: w47(1, 11), text: FILL_FORM }, ['data-request']));
+  await store.addLead('test', 'G2', 'Alice Chen 每天都要大家截图', w47(1, 12));
+  await store.flush();
+  await store.setOptOut('test', 'W1', true);
+  await store.forgetUser('test', 'A1');
+}

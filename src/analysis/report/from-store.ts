@@ -20,9 +20,15 @@ export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords'
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
  * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
- * the messages kept as evidence.
+ * the messages kept as evidence. `groupName` makes of each group's stored name the one the report shows.
  */
-export async function storedReport(store: ReportStore, config: Config, period: Period, narrow: Omit<Scope, 'from' | 'to'> = {}): Promise<ReportBuilder> {
+export async function storedReport(
+  store: ReportStore,
+  config: Config,
+  period: Period,
+  narrow: Omit<Scope, 'from' | 'to'> = {},
+  groupName: (name: string) => string = (name) => name,
+): Promise<ReportBuilder> {
   const builder = new ReportBuilder({ config, ...period });
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
   for (const g of await store.groups(narrow.platform)) {
@@ -31,7 +37,7 @@ export async function storedReport(store: ReportStore, config: Config, period: P
       builder.addGroup({
         platform: g.platform,
         id: g.id,
-        name: g.name,
+        name: groupName(g.name),
         members: g.members || undefined,
         memberIds: g.memberIds.length ? g.memberIds : undefined,
       });

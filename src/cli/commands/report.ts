@@ -4,6 +4,7 @@ import { chosenFormat, renderReport } from '../../render/render.js';
 import { languageOption } from '../../render/report-language.js';
 import { digestLanguage } from '../../digest/language.js';
 import type { Lang } from '../../core/lang.js';
+import { Pseudonyms, PSEUDONYM_PREFIX } from '../../core/pseudonyms.js';
 import type { Store } from '../../store/store.js';
 import { openExistingStore } from '../existing-store.js';
 import { weekOf, weekRange } from '../../core/time/iso-week.js';
@@ -47,9 +48,11 @@ export const run: Command = async (argv, ctx) => {
   const store = await openExistingStore(config.db);
   let text: string;
   try {
-    const builder = await storedReport(store, config, { from, to });
-    const report = builder.build();
-    text = renderReport(format, report, builder.details(), lang ?? (await storedLanguage(store)));
+    const shownLang = lang ?? (await storedLanguage(store));
+    // A group's name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as the digest's.
+    const hidden = new Pseudonyms([], PSEUDONYM_PREFIX[shownLang], await store.hiddenNames());
+    const builder = await storedReport(store, config, { from, to }, {}, (name) => hidden.hide(name));
+    text = renderReport(format, builder.build(), builder.details(), shownLang);
   } finally {
     await store.close();
   }
