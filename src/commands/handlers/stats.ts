@@ -1,4 +1,5 @@
 import { groupWeekStats, memberWeekStats } from '../../analysis/week-stats.js';
+import { Pseudonyms, PSEUDONYM_PREFIX } from '../../core/pseudonyms.js';
 import type { CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
 import { STATS_GROUP } from '../parse.js';
@@ -15,7 +16,9 @@ export const stats: CommandHandler = async (ctx) => {
     const { coverage, language } = await store.groupSettings(msg.platform, msg.group.id);
     // Posted in the group, so in the group's language where its admins set one.
     const said = language ?? lang;
-    const text = TEXTS.stats(s, 'group', msg.group.name ?? msg.group.id, said);
+    // Its name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as the digest's.
+    const hidden = new Pseudonyms([], PSEUDONYM_PREFIX[said], await store.hiddenNames());
+    const text = TEXTS.stats(s, 'group', hidden.hide(msg.group.name ?? msg.group.id), said);
     return ctx.replyInGroup(coverage === 'mentions-only' ? `${text} ${TEXTS.mentionsOnly(said)}` : text);
   }
   if (await store.isOptedOut(msg.platform, msg.sender.id)) return ctx.replyPrivately(TEXTS.optedOutStats(lang));
