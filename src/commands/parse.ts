@@ -1,6 +1,7 @@
 import type { Lang } from '../core/lang.js';
 import { simplifiedChars } from '../engine/normalize.js';
 import { categoryWords } from './category-words.js';
+import { MENTION } from './mention.js';
 
 /** The chat commands, each with its English and Chinese words. */
 export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'missed' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
@@ -85,9 +86,10 @@ function takes(name: CommandName, words: string): boolean {
 }
 
 // Mentions of the bot and a leading "/" or "!" (or the full-width ones a Chinese input method types) are not part of the command.
-const PREFIX = /^(?:\s*(?:@\S+|<@[A-Z0-9]+>)\s*)*[/!／！]?\s*/u;
+// A mention ends at a mark as at a space (@fingertip，统计), and the mark goes with it.
+const PREFIX = new RegExp(`^(?:\\s*(?:${MENTION})[\\s,，:：]*)*[/!／！]?\\s*`, 'u');
 // Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing mark.
-const TRAILING_MENTIONS = /(?:(?:^|\s+)(?:@\S+|<@[A-Z0-9]+>))+\s*$/u;
+const TRAILING_MENTIONS = new RegExp(`(?:(?:^|\\s+)(?:${MENTION}))+\\s*$`, 'u');
 const TRAILING = new RegExp(`${TRAILING_MENTIONS.source}|[?？!！.。]+\\s*$`, 'u');
 /** A command asked as a question: a question mark among its closing marks. */
 const ASKED = /[?？][?？!！.。]*\s*$/u;

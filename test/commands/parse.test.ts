@@ -106,6 +106,15 @@ describe('parseCommand', () => {
     expect(parseCommand('反映 为什么每天要报三次？')).toEqual({ name: 'report', args: '为什么每天要报三次？', lang: 'zh' }); // a lead as written
   });
 
+  it('ends a mention of the bot at a mark typed without a space, before the command or after it', () => {
+    expect(parseCommand('@fingertip，帮助')).toEqual({ name: 'help', args: '', lang: 'zh' });
+    expect(parseCommand('@指尖助手：统计本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
+    expect(parseCommand('@所有人，统计一下本周加班时长')).toBeUndefined();
+    // The question mark after the mention is the command's: an erasure asked so is not carried out.
+    for (const asked of ['forget me @fingertip？', '删除我的数据 @fingertip?'])
+      expect(parseCommand(asked), asked).toEqual({ name: 'help', args: '', lang: asked.startsWith('forget') ? 'en' : 'zh' });
+  });
+
   it('in a direct message takes a command word with other words after it, as nothing else is said to the bot there', () => {
     expect(parseCommand('help me', { lenient: true })).toEqual({ name: 'help', args: 'me', lang: 'en' });
     expect(parseCommand('stats please', { lenient: true })).toEqual({ name: 'stats', args: 'please', lang: 'en' });

@@ -2,6 +2,8 @@ import { CATEGORIES } from '../../core/categories.js';
 import { simplifiedChars } from '../../engine/normalize.js';
 import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
+import { unknownInGroup } from '../known-member.js';
+import { mentionedName } from '../mention.js';
 import { TEXTS } from '../texts.js';
 
 type Change = (s: GroupSettings, value: string, ctx: CommandContext) => string | undefined;
@@ -40,20 +42,8 @@ const knownRule = (v: string, ctx: CommandContext) =>
 const ruleNamed = (v: string, ctx: CommandContext, listed: readonly string[] = []): string | undefined =>
   [v, simplifiedChars(v)].find((id) => knownRule(id, ctx) || listed.includes(id));
 
-/**
- * Whom a supervisor setting names. A mention is the person it mentions (@王主任 is 王主任, Slack's
- * <@U0SUPER> is U0SUPER), and only the first (设置 周报接收人 @王主任 @fingertip). A mark after it
- * ends the sentence (@赵主任。). A plain name is taken whole.
- */
-function supervisorNamed(v: string): string {
-  const mention = /^(?:<@([A-Z0-9]+)>|@([^@]+))/u.exec(v);
-  if (!mention) return v;
-  if (mention[1]) return mention[1];
-  // A Latin name may hold spaces (@Wang Wei, @Lily 王) and runs to the next mention; a Chinese one
-  // holds none, so it ends at a space (@王主任 谢谢, @吴主任 和 @郑主任).
-  const name = /^\p{sc=Han}/u.test(mention[2]) ? mention[2].split(/\s/u)[0] : mention[2];
-  return name.replace(/[?？!！.。,，\s]+$/u, '').trim() || v;
-}
+/** Whom a supervisor setting names: the person a mention names (see mentionedName), else the plain name whole. */
+const supervisorNamed = (v: string): string => mentionedName(v) ?? v;
 
 /** A mode or a language is read in simplified characters too (語言 英文); names and rule ids are kept as written. */
 function simplifiedValue(setting: string, value: string): string {
@@ -131,6 +121,13 @@ function nudgeNote(lang: CommandContext['lang']): string {
     : 'Nudge mode is on: on a clear formalism demand I will post one short note in the group (at most once every 10 minutes).';
 }
 
+/** A supervisor the group does not know of: the digest may reach no one, so the admin is told rather than only "saved". */
+function strangerNote(who: string, lang: CommandContext['lang']): string {
+  return lang === 'zh'
+    ? `注意：本群的成员和发言人里没有我认识的“${who}”，周报可能发不到。请确认名字写对了。`
+    : `Note: ${who} is not among the members or speakers of this group I know of, so the digest may reach no one; check the name.`;
+}
+
 /** `config <setting> <value>` / `设置 <项> <值>`: group admins only; `config show` for anyone. */
 export const config: CommandHandler = async (ctx) => {
   const { msg, store, lang } = ctx;
@@ -154,14 +151,18 @@ export const config: CommandHandler = async (ctx) => {
   if (!(await ctx.isAdmin())) return ctx.replyPrivately(TEXTS.adminOnly(lang));
   // Changed as stored when the group's row is locked: an admin's change on another instance sharing the database is kept.
   const outcome = { problem: '', wasNudge: false };
+  const value = simplifiedValue(entry[0][0], rest.join(' '));
   const settings = await store.updateGroupSettings(msg.platform, msg.group.id, (s) => {
     outcome.wasNudge = s.mode === 'nudge';
-    outcome.problem = entry[1](s, simplifiedValue(entry[0][0], rest.join(' ')), ctx) ?? '';
+    outcome.problem = entry[1](s, value, ctx) ?? '';
     return outcome.problem ? undefined : s;
   });
   if (!settings) return ctx.replyPrivately(outcome.problem);
   ctx.settingsChanged(msg.group.id);
-  await ctx.replyPrivately(
-    (lang === 'zh' ? '已保存。' : 'Saved: ') + describe(settings, lang) + (settings.mode === 'nudge' && !outcome.wasNudge ? `\n${nudgeNote(lang)}` : ''),
-  );
+  const supervisor = entry[0][0] === 'supervisor' ? supervisorNamed(value) : undefined;
+  const notes = [
+    settings.mode === 'nudge' && !outcome.wasNudge ? nudgeNote(lang) : '',
+    supervisor !== undefined && (await unknownInGroup(ctx, supervisor)) ? strangerNote(supervisor, lang) : '',
+  ];
+  await ctx.replyPrivately([(lang === 'zh' ? '已保存。' : 'Saved: ') + describe(settings, lang), ...notes.filter(Boolean)].join('\n'));
 };

@@ -73,4 +73,33 @@ describe('config supervisor', () => {
     await adapter.say('设置 周报接收人 @吴主任 和 @郑主任', admin);
     expect(adapter.last()!.text).toMatch(/周报接收人：Wang Wei、Lily 王、赵主任、钱主任、孙主任、吴主任$/);
   });
+
+  it('ends a mention at a full-width or ASCII mark typed without a space before it', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    for (const said of ['@王主任，谢谢', '@周科长、@冯科长', '@陈处长！麻烦了', '@Wang Wei, thanks', '@Lily 王；谢谢', '<@U0SUPER>，谢谢'])
+      await adapter.say(`设置 周报接收人 ${said}`, admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['王主任', '周科长', '陈处长', 'Wang Wei', 'Lily 王', 'U0SUPER']);
+  });
+});
+
+describeEngines('config supervisor not known in the group', (engine) => {
+  it('says so, in the language asked, where the platform lists the members; a member or a speaker is saved plainly', async () => {
+    const db = await engine.fresh();
+    const { adapter } = await botHarness((c) => (c.db = db));
+    adapter.admins.add('owner');
+    const group = { id: 'g1', name: 'ops', memberCount: 3, members: ['owner', 'u1', 'U0SUPER'] };
+    // Known by the name the store keeps of someone who wrote in the group.
+    await adapter.say('今天的会改到三点', { sender: { id: 'u7', name: '李科长' }, group });
+    await adapter.say('设置 周报接收人 @王主任，谢谢', { ...admin, group });
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任\n注意：本群的成员和发言人里没有我认识的“王主任”，周报可能发不到。/);
+    await adapter.say('config supervisor @Wang Wei', { ...admin, group });
+    expect(adapter.last()!.text).toMatch(/supervisors 王主任, Wang Wei\nNote: Wang Wei is not among the members or speakers of this group I know of/);
+    await adapter.say('设置 周报接收人 @李科长', { ...admin, group });
+    await adapter.say('设置 周报接收人 <@U0SUPER>', { ...admin, group });
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任、Wang Wei、李科长、U0SUPER$/);
+    // Where the platform lists no members (a DingTalk robot), the bot cannot tell, and says nothing of it.
+    await adapter.say('设置 周报接收人 @赵主任', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任、Wang Wei、李科长、U0SUPER、赵主任$/);
+  });
 });

@@ -1,0 +1,23 @@
+/**
+ * Marks that end an @mention besides a space: Chinese users rarely type a space before full-width
+ * punctuation (@王主任，谢谢), and a comma, semicolon, colon, ! or ? ends an English one too. A
+ * full stop is kept inside (@J.R. Smith) and dropped only at the end.
+ */
+const MARKS = '，。！？；：、,!?;:';
+
+/** An @mention as a pattern: Slack's <@U0SUPER>, or @ and a name up to a space or a mark. */
+export const MENTION = `<@[A-Z0-9]+>|@[^\\s${MARKS}]+`;
+
+/**
+ * The person a text opening with a mention names (@王主任 is 王主任, Slack's <@U0SUPER> is U0SUPER),
+ * only the first (@赵主任 @fingertip); undefined when it opens with none. A Chinese name holds no
+ * space, so it ends at one (@王主任 谢谢); a Latin one may (@Wang Wei, @Lily 王) and runs to the
+ * next mention. Either ends at a mark (@王主任，谢谢, @Wang Wei, thanks).
+ */
+export function mentionedName(text: string): string | undefined {
+  const mention = new RegExp(`^(?:<@([A-Z0-9]+)>|@([^@${MARKS}]+))`, 'u').exec(text);
+  if (!mention) return undefined;
+  if (mention[1]) return mention[1];
+  const name = /^\p{sc=Han}/u.test(mention[2]) ? mention[2].split(/\s/u)[0] : mention[2];
+  return name.trim().replace(/\.+$/u, '') || undefined;
+}
