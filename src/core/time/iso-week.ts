@@ -2,12 +2,14 @@ import { InputError } from '../errors.js';
 import { DAY_MS } from './units.js';
 import { localDay, midnightOfDay } from './zone.js';
 import { isoWeekdayOfDay } from './local.js';
+import { holdsMessageTimes } from './message-time.js';
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
 
 /** Day number of the Monday of ISO week 1 of `year`: the week holding January 4th. */
 function week1Monday(year: number): number {
-  const jan4 = Date.UTC(year, 0, 4) / DAY_MS;
+  // Set as a full year: Date.UTC reads 0-99 as 1900-1999, and 0099-W52 would be the week of 2000-01-01.
+  const jan4 = new Date(0).setUTCFullYear(year, 0, 4) / DAY_MS;
   return jan4 - (isoWeekdayOfDay(jan4) - 1);
 }
 
@@ -26,10 +28,11 @@ export function weekRange(week: string, tz: string, option = '--week'): { from: 
   if (!m || n < 1 || n > weeksIn(year)) {
     throw new InputError(`${option}: expected an ISO week such as 2026-W47, got "${week}"`);
   }
-  // The years messages may be from (message-time.ts): before 2000 no chat was stored, and beyond 2099 no date is a message's.
-  if (year < 2000 || year > 2099) throw new InputError(`${option}: ${week} is outside the years 2000–2099 that messages are from`);
   const monday = week1Monday(year) + (n - 1) * 7;
-  return { from: midnightOfDay(monday, tz), to: midnightOfDay(monday + 7, tz) };
+  const range = { from: midnightOfDay(monday, tz), to: midnightOfDay(monday + 7, tz) };
+  // Bounded by the days the week holds, not its year's number: 1999-W52 holds 2000-01-01 and 02, and no other week does.
+  if (!holdsMessageTimes(range.from, range.to)) throw new InputError(`${option}: ${week} holds no day of 2000–2099, the years messages are from`);
+  return range;
 }
 
 /** The ISO week "YYYY-Www" holding `ts` in `tz`. */

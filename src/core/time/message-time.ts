@@ -18,3 +18,8 @@ export function timeProblem(ms: number): string | undefined {
   if (ms >= END) return 'time is after 2099 (milliseconds given as seconds?)';
   return undefined;
 }
+
+/** Whether any instant from `from` to `to` (exclusive) may be a message's time: a period holding none can only be empty. */
+export function holdsMessageTimes(from: number, to: number): boolean {
+  return to > START && from < END;
+}

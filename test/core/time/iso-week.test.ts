@@ -41,12 +41,14 @@ describe('weekRange', () => {
     }
   });
 
-  it('takes the years messages are from only: 2000 to 2099', () => {
-    // Date.UTC reads the years 0-99 as 1900-1999: 0001-W01 was once a week of 1900.
-    for (const bad of ['0001-W01', '0050-W10', '1969-W10', '1999-W52', '2100-W01', '9999-W52'])
-      expect(() => weekRange(bad, 'UTC'), bad).toThrow(/outside the years 2000–2099/);
+  it('takes the weeks holding a day of the years messages are from, 2000 to 2099, whatever year names them', () => {
+    // Date.UTC reads the years 0-99 as 1900-1999: 0099-W52 must not be taken for the week of 2000-01-01.
+    for (const bad of ['0001-W01', '0050-W10', '0099-W52', '1969-W10', '1999-W51', '2100-W01', '9999-W52'])
+      expect(() => weekRange(bad, 'UTC'), bad).toThrow(/holds no day of 2000–2099/);
+    // 1999-W52 holds 2000-01-01 and 02, which no other week does; 2099-W53 the last four days of 2099.
+    expect(weekRange('1999-W52', 'Asia/Shanghai')).toEqual({ from: Date.parse('1999-12-27T00:00:00+08:00'), to: Date.parse('2000-01-03T00:00:00+08:00') });
+    expect(weekRange('2099-W53', 'Asia/Shanghai')).toEqual({ from: Date.parse('2099-12-28T00:00:00+08:00'), to: Date.parse('2100-01-04T00:00:00+08:00') });
     expect(weekRange('2000-W01', 'UTC').from).toBe(Date.parse('2000-01-03T00:00:00Z'));
-    expect(weekRange('2099-W52', 'UTC').to).toBe(Date.parse('2099-12-28T00:00:00Z'));
   });
 });
 
