@@ -42,8 +42,10 @@ export interface ParsedCommand {
 /** A command word followed only by a closing mark (为什么？, why?, help!). */
 const CLOSING = /^[?？!！.。]+\s*$/u;
 const CLOSING_END = /[?？!！.。]+\s*$/u;
-/** A modal particle ending a Chinese command, read as a closing mark is (删除我的数据吧, 统计本群啊, 漏报 打卡呀！). */
-const PARTICLE_END = /[吧啊呀哦][?？!！.。]*\s*$/u;
+/** A question particle ending a Chinese command (删除我的数据吗, 退出统计嘛？); 么 but in 什么, 怎么, 这么, 那么, 多么. */
+const QUESTION_END = /(?:[吗嘛]|(?<![什怎这那多])么)[?？!！.。]*\s*$/u;
+/** A modal particle ending a Chinese command, read as a closing mark is (删除我的数据吧, 统计本群啊, 漏报 打卡呀！), a question's too. */
+const PARTICLE_END = new RegExp(`[吧啊呀哦][?？!！.。]*\\s*$|${QUESTION_END.source}`, 'u');
 
 /**
  * Whether `rest` is what may follow a command word: nothing, a space or a closing mark; in Chinese
@@ -59,8 +61,9 @@ function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean
   // Said privately, where nothing else is said to the bot, Chinese glues words to an answer's command (统计一下, 为什么这条被标了).
   if (lenient && ANSWER_ONLY.has(name)) return true;
   if (/^[:：]/u.test(rest)) return true;
-  // A glued word may end a sentence as the command alone may (统计本群。漏报接龙！), a particle too (删除我的数据吧).
-  const glued = rest.replace(CLOSING_END, '').replace(PARTICLE_END, '').trim();
+  // A glued word may end a sentence as the command alone may (统计本群。漏报接龙！), a particle too (删除我的数据吧),
+  // before a mention of the bot (删除我的数据吗 @fingertip).
+  const glued = rest.replace(TRAILING_MENTIONS, '').replace(CLOSING_END, '').replace(PARTICLE_END, '').trim();
   if (glued === '') return true;
   if (name === 'missed') {
     const named = categoryWords(glued);
@@ -113,6 +116,19 @@ function withoutTrailing(args: string, name: CommandName): string {
  */
 export const ANSWER_ONLY: ReadonlySet<CommandName> = new Set(['help', 'stats', 'why']);
 
+/** Commands that change what is kept of the member: a question mark asks about them (退出统计？, optout?), as a member who means one does not ask. */
+const ABOUT_ME: ReadonlySet<CommandName> = new Set(['forget', 'optout', 'optin']);
+
+/**
+ * Whether a command that changes something is asked about rather than given, and gets the help that
+ * says what it does: one ending in a question particle (误报吗, 删除我的数据吗), or one about the member
+ * with a question mark (删除我的数据？, forget me?). A lead and a setting keep their words as written.
+ */
+function asked(name: CommandName, lang: Lang, said: string): boolean {
+  if (ANSWER_ONLY.has(name) || name === 'report' || name === 'config') return false;
+  return (lang === 'zh' && QUESTION_END.test(said)) || (ABOUT_ME.has(name) && ASKED.test(said));
+}
+
 /**
  * The command a message spells, or undefined. Only the first words count, so a demand that merely
  * contains "stats" is never taken for a command; the word must stand apart from what follows it, and
@@ -136,8 +152,8 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
     if (name !== 'report') args = withoutTrailing(args, name);
     if (lang === 'zh' && name !== 'report' && name !== 'config') args = args.replace(PARTICLE_END, '').trim();
     if (!(lenient && ANSWER_ONLY.has(name)) && !takes(name, args)) continue;
-    // An erasure cannot be undone: asked as a question (删除我的数据？, forget me?), it gets the help that says what it does.
-    if (name === 'forget' && ASKED.test(body.replace(TRAILING_MENTIONS, ''))) return { name: 'help', args: '', lang };
+    // An erasure cannot be undone, nor a colleague's demand un-counted by a question: asked, a command gets the help.
+    if (asked(name, lang, simple.replace(TRAILING_MENTIONS, ''))) return { name: 'help', args: '', lang };
     return { name, args, lang };
   }
   return undefined;

@@ -278,6 +278,18 @@ describe('chat commands', () => {
     expect(adapter.last()!.text).not.toContain('“”');
   });
 
+  it('a member asking about a command that changes something gets the help, and nothing changes', async () => {
+    const { adapter, store } = await botHarness();
+    await adapter.say(DEMAND, { from: 'u1', id: 'mine' });
+    await store.flush();
+    for (const asked of ['删除我的数据吗', '删除我的数据吗？', '退出统计嘛', '退出统计？', 'optout?']) {
+      await adapter.say(asked, cmd);
+      expect(adapter.last(), asked).toMatchObject({ to: 'private', text: expect.stringMatching(/^(我是 fingertip|I'm fingertip)/) });
+    }
+    expect(await store.isOptedOut('test', 'u1')).toBe(false);
+    expect(await store.message('test', 'mine')).toMatchObject({ senderId: 'u1', senderName: 'u1' });
+  });
+
   it('help goes privately, in the language it was asked in', async () => {
     const { adapter } = await botHarness();
     await adapter.say('帮助', cmd);

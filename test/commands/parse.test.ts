@@ -130,8 +130,48 @@ describe('parseCommand', () => {
     // An erasure asked as a question is answered with the help that says what it does, not carried out.
     for (const asked of ['删除我的数据？', 'forget me?', '删除我的数据？！', '刪除我的數據？'])
       expect(parseCommand(asked), asked).toEqual({ name: 'help', args: '', lang: asked.startsWith('forget') ? 'en' : 'zh' });
-    expect(parseCommand('删除我的数据吗？')).toBeUndefined();
     expect(parseCommand('删除我的数据！')).toEqual({ name: 'forget', args: '', lang: 'zh' });
+  });
+
+  it.each([
+    // A question particle, with or without a mark, for every command that changes something.
+    ['删除我的数据吗', 'zh'],
+    ['删除我的数据吗？', 'zh'],
+    ['删除我的数据嘛', 'zh'],
+    ['删除我的数据么?', 'zh'],
+    ['刪除我的數據嗎', 'zh'],
+    ['@fingertip 删除我的数据吗', 'zh'],
+    ['删除我的数据吗 @fingertip', 'zh'],
+    ['退出统计吗', 'zh'],
+    ['退出统计嘛？', 'zh'],
+    ['加入统计么', 'zh'],
+    ['误报吗', 'zh'],
+    ['漏报 打卡吗？', 'zh'],
+    // A question mark, for the commands that change what is kept of the member.
+    ['退出统计？', 'zh'],
+    ['退出统计吧？', 'zh'],
+    ['加入统计?', 'zh'],
+    ['optout?', 'en'],
+    ['opt-in?', 'en'],
+  ])('takes %s for a question, answered with the help, never carried out', (asked, lang) => {
+    expect(parseCommand(asked)).toEqual({ name: 'help', args: '', lang });
+  });
+
+  it.each([
+    ['退出统计', 'optout', ''],
+    ['退出统计吧！', 'optout', ''],
+    ['加入统计', 'optin', ''],
+    ['误报？', 'not-formalism', ''],
+    ['漏报 打卡 什么', 'missed', '打卡 什么'], // 么 of 什么 is no question particle
+    ['统计吗', 'stats', ''], // a command that only answers answers a question too
+  ])('carries out %s', (said, name, args) => {
+    expect(parseCommand(said)).toEqual({ name, args, lang: 'zh' });
+  });
+
+  it('keeps a question particle of a lead or a setting, and leaves chat alone', () => {
+    expect(parseCommand('反映 这样合理吗')).toEqual({ name: 'report', args: '这样合理吗', lang: 'zh' });
+    expect(parseCommand('设置好了吗？')).toBeUndefined();
+    expect(parseCommand('漏报 什么')).toBeUndefined();
   });
 
   it('keeps an address with @ in a setting: only a mention standing apart is dropped', () => {
