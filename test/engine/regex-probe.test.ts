@@ -1,5 +1,14 @@
+import { createHash } from 'node:crypto';
+import { cpSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_RULES_DIR } from '../../src/engine/builtin-rules.js';
+import { cacheFile, readCache, writeCache } from '../../src/engine/disk-cache.js';
+import { loadRuleSet } from '../../src/engine/load-rules.js';
+import { formatProblem } from '../../src/engine/problem.js';
 import { slowProbes } from '../../src/engine/regex-probe.js';
+import { MAX_TEXT } from '../../src/engine/text-limit.js';
+import { ruleDir, ruleYaml } from '../support/rules.js';
+import { tempDir } from '../support/temp-dir.js';
 
 describe('slowProbes', () => {
   it('runs probes in one batch, tries the one a batch was cut on alone, and goes on with the rest', () => {
@@ -17,5 +26,54 @@ describe('slowProbes', () => {
     const fresh = Date.now().toString(36);
     const empty = ['(?:吧|啊)?$', '(?<=1)', '(?<=\\d)(?![\\d,])'].map((p) => ({ pattern: `${p}(?:${fresh})?`, length: 65_536 }));
     expect([...slowProbes(empty)]).toEqual([]);
+  }, 60_000);
+});
+
+/** A custom data-request rule whose one condition is `pattern`, run on the whole message. */
+const fillIn = (pattern: string): string => ruleYaml(`  any: [填报]\n  all:\n    - {pattern: ${JSON.stringify(pattern)}}`) + 'veto: false\n';
+
+describe('custom patterns recheck rates linear', () => {
+  it('are tried on runs of characters of their own: repeated alternatives sharing "，" or "b" are refused, naming file and condition', () => {
+    // recheck calls both linear, and no chat unit (digits, letters, spaces, Chinese) is in both alternatives:
+    // "请填报" and 60 "，" took 14 s to classify.
+    const dir = ruleDir({ 'data-request/comma.yaml': fillIn('(?:[，,]|\\p{P}){1,22}x'), 'data-request/letters.yaml': fillIn('(?:[b-z]|[b-y]){1,22}!') });
+    const problems = loadRuleSet([dir]).problems.map(formatProblem);
+    const slow = (file: string, pattern: string) =>
+      `${dir}/data-request/${file}: match.all[0]: pattern /${pattern}/ ran past 5 s on a message of ${MAX_TEXT} characters: `;
+    expect(problems).toEqual([
+      expect.stringContaining(slow('comma.yaml', '(?:[，,]|\\p{P}){1,22}x')),
+      expect.stringContaining(slow('letters.yaml', '(?:[b-z]|[b-y]){1,22}!')),
+    ]);
+    for (const line of problems) expect(line).not.toContain('\n');
+  }, 60_000);
+
+  it('still accept ordinary patterns, and every shipped one loaded as a custom folder', () => {
+    // Fresh patterns each run, so no remembered pass answers for them.
+    const fresh = Date.now().toString(36);
+    const ordinary = [
+      '\\d{1,2}:\\d{2}',
+      '(?:每|各)(?:人|户)\\s*\\d+',
+      '我[^,。!?]{0,6}[完好过]了',
+      '[“"「][^”"」]{1,10}[”"」]',
+      '@[\\p{L}\\p{N}_.]+[\\s,;&]+(?:and )?@[\\p{L}\\p{N}_.]+',
+      '\\b(?:in|on) (?:the|a) (?:[a-z]+ ){0,2}register\\b',
+      '(?:[，,]|\\p{P})x',
+      '[，,、]{1,3}(?:请|务必)',
+    ];
+    const files = Object.fromEntries(ordinary.map((p, i) => [`data-request/p${i}.yaml`, fillIn(`${p}(?:${fresh})?`)]));
+    expect(loadRuleSet([ruleDir(files)]).problems.map(formatProblem)).toEqual([]);
+    const shipped = tempDir();
+    cpSync(BUILTIN_RULES_DIR, shipped, { recursive: true });
+    expect(loadRuleSet([shipped]).problems.map(formatProblem)).toEqual([]);
+  }, 60_000);
+
+  it('are tried again after the probe changed: a pass the older probe remembered does not answer', () => {
+    const pattern = `(?:[，,]|\\p{P}){1,22}x(?:${Date.now().toString(36)})?`;
+    // What the probe before pattern-derived texts would have remembered: it passed this pattern.
+    const older = cacheFile(`regex-probe-v1-node-${process.versions.node}.json`);
+    const key = createHash('sha256').update(`${MAX_TEXT}\u0000${pattern}`).digest('hex');
+    writeCache(older, [...((readCache(older) as string[] | undefined) ?? []), key]);
+    const probe = { pattern, length: MAX_TEXT };
+    expect([...slowProbes([probe])]).toEqual([probe]);
   }, 60_000);
 });

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { patternAttack } from '../../src/engine/pattern-attack.js';
+
+const pumps = (pattern: string): string[] => patternAttack(pattern).pumps.map((p) => p.pump);
+const CHAT_UNITS = ['1', 'a', 'A', ' ', 'a1', 'a ', '。', '中'];
+
+describe('patternAttack', () => {
+  it("runs a character two repeated alternatives share, a property escape's by its members", () => {
+    expect(pumps('(?:[，,]|\\p{P}){1,22}x')).toContain('，');
+    expect(pumps('(?:[b-z]|[b-y]){1,22}!')).toContain('b');
+    expect(pumps('(?:[c-z]|[a-y]){1,22}!')).toContain('c');
+    expect(pumps('(?:\\p{Script=Han}|[^，]){1,22}!')).toContain('中');
+  });
+
+  it('runs each alternative of a repeated group, as (?:a|ab|b) splits a run of "ab" in many ways', () => {
+    expect(pumps('(?:a|ab|b){1,22}x')).toContain('ab');
+  });
+
+  it('keeps the chat units for every pattern and ends each run with a character the pattern cannot match', () => {
+    expect(pumps('打卡')).toEqual(CHAT_UNITS);
+    expect(pumps('(?:[，,]|\\p{P}){1,22}x').slice(-CHAT_UNITS.length)).toEqual(CHAT_UNITS);
+    expect(patternAttack('(?:\\w|\\d){1,20}z').suffix).toBe('\u0000');
+    expect(patternAttack('.{0,100}x').suffix).toBe('\n');
+  });
+});
