@@ -63,12 +63,13 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[], pro
     });
     return;
   }
-  // A degree recheck only estimated, not proved, is tried out on the slice its use runs on.
-  if (fuzzed && custom) {
+  // Tried out on the slice its use runs on: recheck may only have estimated the degree (then its attack
+  // is tried too), and a proved degree can hide a bounded repetition's constant, as a linear one can.
+  if (custom) {
     probes.push({
       probe: { pattern, length, attack: fuzzed },
       file,
-      message: `${where}: pattern /${shown(pattern)}/ has ${why} by recheck's estimate, but on ${length} characters it ran past ${PROBE_TIMEOUT_MS / 1000} s: make it linear (${OVERLAP})`,
+      message: `${where}: pattern /${shown(pattern)}/ has ${why}${fuzzed ? " by recheck's estimate" : ''}, but on ${length} characters it ran past ${PROBE_TIMEOUT_MS / 1000} s: make it linear (${OVERLAP})`,
     });
   }
 }

@@ -10,7 +10,7 @@ export interface Attack {
 }
 /**
  * `degree`, for a polynomial pattern: its matching time grows as the text's length to this power.
- * `fuzzed`: recheck estimated that degree by fuzzing rather than proved it (check-conditions.ts probes it).
+ * `fuzzed`: recheck estimated that degree by fuzzing rather than proved it (the load probe also tries this attack).
  */
 type Verdict = { safety: Safety; why: string; degree?: number; fuzzed?: Attack };
 
