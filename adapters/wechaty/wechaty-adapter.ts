@@ -20,6 +20,7 @@ import { PacedQueue, type Clock } from './paced-queue.js';
 import { loadPuppet, type PuppetInstance } from './puppet.js';
 import { RecentMessages } from './recent-messages.js';
 import { RoomMembers } from './room-members.js';
+import { DEFAULT_RESEND, sayRetried, type Resend } from './say-retried.js';
 import type { WechatySettings } from './settings.js';
 import { unreachable } from './unreachable.js';
 import { detachRestartOnLogout } from './wechat4u.js';
@@ -36,6 +37,8 @@ export interface WechatyDeps {
   backoff?: Backoff;
   /** How long stop() waits for the messages being handled; as the other adapters wait when absent. */
   stopWaitMs?: number;
+  /** How a message WeChat refuses is sent again; DEFAULT_RESEND when absent. */
+  resend?: Resend;
 }
 
 /** The bot on a WeChat account through wechaty and the configured puppet. */
@@ -51,6 +54,7 @@ export class WechatyAdapter implements Adapter {
   private readonly failures: BurstLog;
   private readonly backoff: Backoff;
   private readonly stopWaitMs: number;
+  private readonly resend: Resend;
   private puppet?: PuppetInstance;
   private bot?: Wechaty;
   /** The puppet's stops and starts after WeChat could not be reached, in order. */
@@ -59,7 +63,8 @@ export class WechatyAdapter implements Adapter {
   private retrying = false;
   private retryTimer?: NodeJS.Timeout;
   private endWait?: () => void;
-  private stopping = false;
+  /** Aborted by stop(): no new attempt to reach WeChat, and no message sent again. */
+  private readonly stopping = new AbortController();
   private conversations?: Conversations;
   /** Messages dated before the current login are replays; none is current before a login. */
   private loginAt = Infinity;
@@ -75,6 +80,7 @@ export class WechatyAdapter implements Adapter {
     this.failures = new BurstLog((line) => this.print(`wechaty: ${line}`), 'messages not handled');
     this.backoff = deps.backoff ?? new Backoff();
     this.stopWaitMs = deps.stopWaitMs ?? stopWaitMs(API_TIMEOUT_MS);
+    this.resend = deps.resend ?? DEFAULT_RESEND;
   }
 
   /** Resolves once the puppet runs; messages flow after the login (QR code scanned, or session resumed). */
@@ -121,12 +127,12 @@ export class WechatyAdapter implements Adapter {
     }
     const room = await this.live().room(groupId);
     const mention = asker ? [await this.live().contact(asker)] : [];
-    await this.deliver(`room:${room.id}`, room, out, mention);
+    await this.deliver(`room:${room.id}`, `room ${await room.topic()}`, room, out, mention);
   }
 
   async sendPrivate(userId: string, out: Outgoing): Promise<void> {
     const contact = await this.live().contact(userId);
-    await this.deliver(`contact:${contact.id}`, contact, out, []);
+    await this.deliver(`contact:${contact.id}`, contact.name(), contact, out, []);
   }
 
   async groupMembers(groupId: string): Promise<string[]> {
@@ -146,7 +152,7 @@ export class WechatyAdapter implements Adapter {
    * bounded as the other adapters' is: a lookup that stalled must not keep a SIGTERM from ending the bot.
    */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.stopping.abort();
     await this.queue.close();
     const drained = (async () => {
       while (this.handling.size > 0) await Promise.all(this.handling.values());
@@ -203,11 +209,19 @@ export class WechatyAdapter implements Adapter {
     }
   }
 
-  /** Text, then the chart if any, each in its turn of the outbound pace. */
-  private async deliver(lane: string, to: Room | Contact, out: Outgoing, mention: Contact[]): Promise<void> {
-    const sent = [this.queue.push(lane, async () => void (await to.say(out.text, ...mention)))];
+  /** Text, then the chart if any, each in its turn of the outbound pace; one not sent at the last is said, naming `who`. */
+  private async deliver(lane: string, who: string, to: Room | Contact, out: Outgoing, mention: Contact[]): Promise<void> {
+    const send = async (say: () => Promise<unknown>) => {
+      try {
+        await sayRetried(this.queue, lane, say, this.resend, this.stopping.signal);
+      } catch (err) {
+        this.print(`wechaty: message to ${who} ${oneLine(err)}`);
+        throw err;
+      }
+    };
+    const sent = [send(() => to.say(out.text, ...mention))];
     const image = out.image;
-    if (image) sent.push(this.queue.push(lane, async () => void (await to.say(FileBox.fromBuffer(image.png, `${image.title}.png`)))));
+    if (image) sent.push(send(() => to.say(FileBox.fromBuffer(image.png, `${image.title}.png`))));
     await Promise.all(sent);
   }
 
@@ -223,7 +237,7 @@ export class WechatyAdapter implements Adapter {
   private onError(bot: Wechaty, err: unknown): void {
     const why = bot.isLoggedIn ? undefined : unreachable(err);
     if (!why) return this.warn(err);
-    if (this.retrying || this.stopping) return;
+    if (this.retrying || this.stopping.signal.aborted) return;
     this.retrying = true;
     // Here, before wechat4u follows this error with the logout that its puppet answers with a start.
     detachRestartOnLogout(this.puppet);
@@ -240,7 +254,7 @@ export class WechatyAdapter implements Adapter {
       this.retryTimer = setTimeout(resolve, ms);
     });
     this.retrying = false;
-    if (!this.stopping) await this.launch(bot);
+    if (!this.stopping.signal.aborted) await this.launch(bot);
   }
 
   private live(): Conversations {

@@ -5,12 +5,15 @@ import { buildDigest, type DigestStore } from './build-digest.js';
 import { digestChartPng } from './chart.js';
 import { digestRecipients, type Recipient } from './recipients.js';
 import { digestText } from './render-text.js';
-import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry.js';
+import { realSleep, withRetry, type RetryPolicy } from '../core/retry.js';
 import { weeksEndingWith } from './weeks.js';
 import type { Store } from '../store/store.js';
 
 /** Which supervisor got which week: the store's delivery records. */
 export type DeliveryLog = Pick<Store, 'claimDelivery' | 'settleDelivery' | 'deliveries'>;
+
+/** A digest's tries, and the wait before the second. */
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, backoffMs: 2000 };
 
 /** How far back a returning bot catches up on weeks it missed or failed to deliver. */
 export const MAX_CATCH_UP_WEEKS = 8;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { types } from 'wechaty';
 import { Bot } from '../../../src/bot/bot.js';
 import { createAdapter } from '../../../src/cli/adapters.js';
+import { createWechatyAdapter, wechatySettings, type WechatyDeps } from '../../../adapters/wechaty/index.js';
 import type { CliContext } from '../../../src/cli/context.js';
 import { defaultEngine } from '../../../src/engine/index.js';
 import type { MessageRecord } from '../../../src/core/message-record.js';
@@ -39,14 +40,16 @@ function context(lines: string[]): CliContext {
   return { stdin: Readable.from([]), stdout: sink, stderr: sink, env: {}, cwd: process.cwd() };
 }
 
-/** Starts the bot on `db` with the WeChat adapter of `world`, and logs the account in. */
-async function startBot(world: World, db: string): Promise<Running> {
+/** Starts the bot on `db` with the WeChat adapter of `world` (as `start` builds it, or on `deps`), and logs the account in. */
+async function startBot(world: World, db: string, deps?: WechatyDeps): Promise<Running> {
   const config = world.config;
   config.db = db;
   // A short busy timeout: a write under another connection's lock fails within the test.
   const store = await openStore(db, { busyTimeoutMs: 100 });
   const lines: string[] = [];
-  const adapter = await createAdapter('wechaty', { config, store, ctx: context(lines) });
+  const adapter = deps
+    ? createWechatyAdapter(wechatySettings(config), { print: (line) => lines.push(line), ...deps })
+    : await createAdapter('wechaty', { config, store, ctx: context(lines) });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: (line) => lines.push(line) });
   await bot.start();
   const r = { bot, store, lines };
@@ -74,11 +77,26 @@ function deliver(world: World, id: string, text?: string): void {
   world.mocker.puppet.emit('message', { messageId: id });
 }
 
-async function botIn(opts: FixtureOptions = {}) {
+async function botIn(opts: FixtureOptions = {}, deps?: WechatyDeps) {
   const world = mockWorld(opts);
   const db = join(tempDir(), 'bot.db');
-  return { world, db, ...(await startBot(world, db)) };
+  return { world, db, ...(await startBot(world, db, deps)) };
 }
+
+/** The puppet refuses to send text its first `refusals` times (Infinity: always); returns the tries so far. */
+function refuseSends(world: World, refusals: number): () => number {
+  const puppet = world.mocker.puppet;
+  const send = puppet.messageSendText.bind(puppet);
+  let tries = 0;
+  puppet.messageSendText = async (...args: Parameters<typeof send>) => {
+    if (++tries <= refusals) throw new Error('WeChat refused the message');
+    return send(...args);
+  };
+  return () => tries;
+}
+
+const LEAD = '@fingertip\u2005反映 街道要求每户每天点赞三次';
+const leadsIn = (store: Store) => store.leads({ from: 0, to: Date.UTC(2100, 0, 1) });
 
 const bySender = (recs: MessageRecord[], sender: string) => recs.find((r) => r.senderName === sender);
 
@@ -338,5 +356,42 @@ describe('WeChat adapter through the bot', () => {
     await reopened.close();
     expect(ids).toEqual(['m-0', 'm-1', 'm-2', 'm-3', 'm-4']);
     expect(r.lines.filter((l) => l.includes('not handled'))).toEqual([]);
+  });
+
+  it('sends an answer again when WeChat refuses it once, and files the lead it answers once', async () => {
+    const { world, store, lines } = await botIn({}, { resend: { attempts: 3, backoffMs: 10, timeoutMs: 15_000 } });
+    const liInbox = world.heard(world.li);
+    refuseSends(world, 1);
+    world.li.say('@fingertip\u2005stats', [world.botUser]).to(world.room);
+    await waitFor(() => liInbox.length === 1, 'the answer to stats, sent again');
+    expect(liInbox[0].text).toMatch(/^You this week/);
+    refuseSends(world, 1);
+    world.li.say(LEAD, [world.botUser]).to(world.room);
+    await waitFor(() => liInbox.length === 2, 'the answer to the lead, sent again');
+    expect(await leadsIn(store)).toHaveLength(1);
+    expect(lines.filter((l) => /not sent|not delivered|not handled/.test(l))).toEqual([]);
+  });
+
+  it('gives up after its tries with one line naming the contact, the lead filed once', async () => {
+    const { world, store, lines } = await botIn({}, { resend: { attempts: 3, backoffMs: 10, timeoutMs: 15_000 } });
+    const tries = refuseSends(world, Infinity);
+    world.li.say(LEAD, [world.botUser]).to(world.room);
+    await waitFor(() => lines.some((l) => l.includes('not sent')), 'the failure said');
+    expect(tries()).toBe(3);
+    expect(lines.filter((l) => l.startsWith('wechaty: message to'))).toEqual(['wechaty: message to 李雷 not sent after 3 tries: WeChat refused the message']);
+    expect(await leadsIn(store)).toHaveLength(1);
+  });
+
+  it('stops sending again when stopped, without waiting out the backoff', async () => {
+    const world = mockWorld();
+    const deps = { resend: { attempts: 3, backoffMs: 600_000, timeoutMs: 15_000 }, stopWaitMs: 20_000 };
+    const r = await startBot(world, join(tempDir(), 'bot.db'), deps);
+    const tries = refuseSends(world, Infinity);
+    world.li.say('@fingertip\u2005stats', [world.botUser]).to(world.room);
+    await waitFor(() => tries() === 1, 'the first try');
+    await running.stop(r);
+    expect(tries()).toBe(1);
+    expect(r.lines.filter((l) => l.startsWith('wechaty: message to'))).toEqual(['wechaty: message to 李雷 not sent after 1 try: WeChat refused the message']);
+    expect(r.lines.filter((l) => l.includes('still being handled'))).toEqual([]);
   });
 });

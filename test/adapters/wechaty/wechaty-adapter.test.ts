@@ -295,6 +295,33 @@ describe('wechaty adapter: messages out', () => {
     const all = [...roomHeard, ...liHeard].sort((a, b) => a.at - b.at);
     for (const gap of gaps(all)) expect(gap).toBeGreaterThanOrEqual(pace.account * 1000 - 2);
   });
+
+  it('gives up on a say WeChat leaves unanswered, and says it again', async () => {
+    const world = mockWorld();
+    const lines: string[] = [];
+    const received: ChatMessage[] = [];
+    const adapter = createWechatyAdapter(wechatySettings(world.config), {
+      print: (line) => lines.push(line),
+      resend: { attempts: 2, backoffMs: 10, timeoutMs: 200 },
+    });
+    try {
+      await loggedIn(world, adapter, lines, async (msg) => void received.push(msg));
+      const inbox = world.heard(world.li);
+      sayInRoom(world, 'm-1');
+      const [asker] = await waitFor(() => received.length > 0 && received, 'the message');
+      // The puppet's first send never returns, as a stalled connection's does.
+      const puppet = world.mocker.puppet;
+      const send = puppet.messageSendText.bind(puppet);
+      let tries = 0;
+      puppet.messageSendText = (...args: Parameters<typeof send>) => (++tries === 1 ? new Promise<never>(() => {}) : send(...args));
+      await adapter.sendPrivate(asker.sender.id, { text: '本周你收到 3 条打卡要求' });
+      expect(tries).toBe(2);
+      expect(inbox.map((m) => m.text)).toEqual(['本周你收到 3 条打卡要求']);
+      expect(lines.filter((l) => l.includes('not sent'))).toEqual([]);
+    } finally {
+      await adapter.stop();
+    }
+  });
 });
 
 describe('wechaty adapter: identities across logins', () => {
