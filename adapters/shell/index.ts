@@ -5,8 +5,7 @@ import type { Adapter, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { ANSWER_ONLY, parseCommand } from '../../src/bot/index.js';
 import { MEMBERS, expected, inBound } from '../../src/core/bounds.js';
-import { NOT_UTF8 } from '../../src/core/read-lines.js';
-import { byteChars, decodeLine } from './byte-lines.js';
+import { MAX_LINE, NOT_UTF8, TOO_LONG, readLines, type Line } from '../../src/core/read-lines.js';
 import { LineIds } from './line-ids.js';
 import { OrderedOutput } from './ordered-output.js';
 import type { ShellSettings } from './settings.js';
@@ -41,6 +40,15 @@ const HELP = `shell: type messages as a member of a local group; commands to the
 shell：以本地群成员的身份输入消息；对机器人的命令：统计、帮助、为什么、设置……
   /group 群名 [人数] 切换群    /as 名字 换一位成员发言    /members 人数 设定群人数`;
 
+/** A terminal's lines as read by readline; none once `stop` is aborted (readline still hands over those it holds). */
+async function* typed(input: Readable, stop: AbortSignal): AsyncGenerator<Line> {
+  let no = 0;
+  for await (const text of createInterface({ input, crlfDelay: Infinity, signal: stop })) {
+    if (stop.aborted) return;
+    yield { no: ++no, text, tooLong: false };
+  }
+}
+
 /**
  * The bot on standard input, like Hubot's shell: each line is a message from a local member in a
  * local group, and lines that spell a command are addressed to the bot. At a terminal it handles a
@@ -64,9 +72,8 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   let finish!: (failed: number) => void;
   const finished = new Promise<number>((resolve) => (finish = resolve));
   let failed = 0;
-  /** Set by stop (SIGTERM, Ctrl-C): no more lines are taken, and those taken are finished first. */
-  let stopping = false;
-  let reading: (() => void) | undefined;
+  /** Aborted by stop (SIGTERM, Ctrl-C): no more lines are taken, and those taken are finished first. */
+  let reading: AbortController | undefined;
   const output = new OrderedOutput((text) => io.output.write(text));
   const say = (line: string) => output.say(line);
   const prompt = () => interactive && io.output.write(`${group} | ${user}> `);
@@ -130,16 +137,10 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     finished,
     async start(onMessage) {
       if (interactive) say(HELP);
-      // A terminal's line editor needs characters; piped lines are read as bytes, to check they are UTF-8.
-      const bytes = interactive ? undefined : byteChars(io.input);
-      const lines = createInterface({ input: bytes ?? io.input, crlfDelay: Infinity });
-      reading = () => {
-        lines.close();
-        if (bytes) {
-          io.input.unpipe(bytes);
-          io.input.pause();
-        }
-      };
+      reading = new AbortController();
+      // A terminal's line editor needs characters; piped lines are read as bytes, to check they are
+      // UTF-8 and to refuse one past 1 MiB before it is held whole.
+      const lines = interactive ? typed(io.input, reading.signal) : readLines(io.input, undefined, MAX_LINE, reading.signal);
       const deliver = async (msg: ChatMessage) => {
         try {
           await onMessage(msg);
@@ -151,16 +152,13 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
       };
       void (async () => {
         prompt();
-        let no = 0;
-        for await (const read of lines) {
-          if (stopping) break;
-          no++;
-          const { text: line, utf8 } = interactive ? { text: read, utf8: true } : decodeLine(read);
+        for await (const { no, text: line, tooLong, notUtf8 } of lines) {
           const id = ids.next(line);
-          if (!utf8) {
-            // Not a word of it stored: its demands would be lost in U+FFFD. Said, and counted, as a line not stored is.
+          if (tooLong || notUtf8) {
+            // Not a word of it stored: a GBK line's demands would be lost in U+FFFD, and no chat message is
+            // 1 MiB long. Said, and counted, as a line not stored is.
             failed++;
-            io.error.write(`shell: error: <stdin>:${no}: ${NOT_UTF8}\n`);
+            io.error.write(`shell: error: <stdin>:${no}: ${tooLong ? TOO_LONG : NOT_UTF8}\n`);
             prompt();
             continue;
           }
@@ -195,8 +193,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     },
     async stop() {
       if (!reading) return;
-      stopping = true;
-      reading();
+      reading.abort();
       await finished;
     },
     showFlag(_msg, flag) {

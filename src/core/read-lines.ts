@@ -22,6 +22,9 @@ export const NOT_UTF8 = 'not UTF-8 text (an export saved in another encoding, su
 /** Longer lines are reported as broken instead of being held in memory: no chat message is this long. */
 export const MAX_LINE = 1 << 20;
 
+/** Why a line over MAX_LINE is not read: said where the line is. */
+export const TOO_LONG = 'line longer than 1 MiB';
+
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -29,8 +32,25 @@ const CR = 0x0d;
  * The lines of a UTF-8 byte stream (LF or CRLF), streamed so memory stays flat whatever the size.
  * Lines are found in the bytes and each is decoded once into a flat string, which JSON.parse reads
  * fastest. A leading byte-order mark is dropped. `onBytes` hears of every chunk read, for progress.
+ * Once `stop` is aborted no line is given, and the input is destroyed: a pipe left open would
+ * otherwise hold the reader for ever.
  */
-export async function* readLines(input: Readable, onBytes: (n: number) => void = () => {}, maxLine = MAX_LINE): AsyncGenerator<Line> {
+export async function* readLines(input: Readable, onBytes: (n: number) => void = () => {}, maxLine = MAX_LINE, stop?: AbortSignal): AsyncGenerator<Line> {
+  if (stop?.aborted) return;
+  const letGo = () => input.destroy();
+  stop?.addEventListener('abort', letGo);
+  try {
+    yield* splitLines(input, onBytes, maxLine, stop);
+  } catch (err) {
+    // The destroyed input's premature close is how the stop ends a read.
+    if (!stop?.aborted) throw err;
+  } finally {
+    stop?.removeEventListener('abort', letGo);
+  }
+}
+
+/** readLines' work, on the bytes as they come; it gives nothing once `stop` is aborted. */
+async function* splitLines(input: Readable, onBytes: (n: number) => void, maxLine: number, stop: AbortSignal | undefined): AsyncGenerator<Line> {
   let pending: Buffer | null = null; // the start of a line begun in an earlier chunk
   let skipping = false; // inside a line already known to be too long
   let no = 0;
@@ -49,6 +69,7 @@ export async function* readLines(input: Readable, onBytes: (n: number) => void =
     }
     let start = 0;
     for (let nl = chunk.indexOf(LF); nl !== -1; nl = chunk.indexOf(LF, start)) {
+      if (stop?.aborted) return;
       no++;
       if (skipping) {
         skipping = false;
@@ -71,6 +92,7 @@ export async function* readLines(input: Readable, onBytes: (n: number) => void =
       }
     }
   }
+  if (stop?.aborted) return;
   if (skipping) yield { no: no + 1, text: '', tooLong: true };
   else if (pending && pending.length > 0) yield line(no + 1, pending, 0, pending.length, decode(pending, 0, pending.length));
 }

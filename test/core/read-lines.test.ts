@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { type Line, readLines } from '../../src/core/read-lines.js';
+import { waitFor } from '../support/wait-for.js';
 
 async function lines(chunks: (string | Buffer)[], max?: number): Promise<Line[]> {
   const out: Line[] = [];
@@ -51,5 +52,32 @@ describe('readLines', () => {
       { no: 1, text: 'abcde', tooLong: false },
       { no: 2, text: '', tooLong: true },
     ]);
+  });
+
+  it('gives no line once stopped, not even one of a chunk already read', async () => {
+    const input = Readable.from([Buffer.from('a\nb\nc\n')]);
+    const stop = new AbortController();
+    const got: string[] = [];
+    for await (const l of readLines(input, () => {}, undefined, stop.signal)) {
+      got.push(l.text);
+      stop.abort();
+    }
+    expect(got).toEqual(['a']);
+  });
+
+  it('ends a read waiting on an input left open when stopped, letting go of the input', async () => {
+    const input = new PassThrough();
+    const stop = new AbortController();
+    const got: string[] = [];
+    input.write('a\n');
+    const reading = (async () => {
+      for await (const l of readLines(input, () => {}, undefined, stop.signal)) got.push(l.text);
+    })();
+    await waitFor(() => got.length === 1, 'the first line');
+    stop.abort();
+    // Hangs, until the test times out, if the open input still holds the read.
+    await reading;
+    expect(got).toEqual(['a']);
+    expect(input.destroyed).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { ChatGroup, ChatMessage, MessageKind } from '../../core/chat-messag
 import { Census } from '../census.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from '../export.js';
 import { JsonStructureError, streamJson } from '../json-stream.js';
-import { readLines, NOT_UTF8 } from '../../core/read-lines.js';
+import { readLines, NOT_UTF8, TOO_LONG } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { fileSize, fileStream } from '../open-file.js';
@@ -101,7 +101,7 @@ function jsonlEntries(path: string, hooks: ReadHooks): EntrySource {
     for await (const line of readLines(fileStream(path), hooks.progress)) {
       const where = `${path}:${line.no}`;
       if (line.tooLong || line.notUtf8) {
-        bad(where, line.tooLong ? 'line longer than 1 MiB' : NOT_UTF8);
+        bad(where, line.tooLong ? TOO_LONG : NOT_UTF8);
         continue;
       }
       if (line.text.trim() === '' || line.text.startsWith('#')) continue;

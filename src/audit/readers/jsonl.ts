@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
 import { Census } from '../census.js';
 import type { OpenedExport, ReadHooks } from '../export.js';
-import { readLines, NOT_UTF8 } from '../../core/read-lines.js';
+import { readLines, NOT_UTF8, TOO_LONG } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
 import { groupKey, type GroupKey } from '../../core/group-key.js';
@@ -106,7 +106,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
   async function* messages(): AsyncGenerator<ChatMessage> {
     for await (const line of readLines(fileStream(path), hooks.progress)) {
       if (line.tooLong || line.notUtf8) {
-        hooks.bad(`${path}:${line.no}`, line.tooLong ? 'line longer than 1 MiB' : NOT_UTF8);
+        hooks.bad(`${path}:${line.no}`, line.tooLong ? TOO_LONG : NOT_UTF8);
         continue;
       }
       if (line.text.trim() === '') continue;

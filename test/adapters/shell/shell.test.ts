@@ -92,6 +92,27 @@ describe('shell adapter (fingertip start)', () => {
     }
   });
 
+  it('refuses a piped line past 1 MiB, naming it, stores nothing of it, and goes on', async () => {
+    const db = join(tempDir(), 'shell.db');
+    // A demand repeated past 1 MiB: no chat message is that long, and it was stored cut to 65,536 characters.
+    const stdin = ['今天吃什么', '请大家今晚十点前完成打卡'.repeat(50_000), '请各位明天上午十点前填报统计表', ''].join('\n');
+    const r = await runCli(['start'], { stdin, env: { FINGERTIP_DB: db } });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'shell: error: <stdin>:2: line longer than 1 MiB',
+      'fingertip start: 1 input line was not handled (the errors above say why)',
+    ]);
+    const raw = await Db.open(db, 5000);
+    try {
+      // The lines either side of it, the demand's text kept.
+      const rows = await raw.all<{ text: string | null }>("SELECT text FROM messages WHERE platform = 'shell'");
+      expect(rows).toHaveLength(2);
+      expect(rows.map((row) => row.text)).toContain('请各位明天上午十点前填报统计表');
+    } finally {
+      await raw.close();
+    }
+  });
+
   it('keeps what it stored across runs on the same file', async () => {
     const db = join(tempDir(), 'shell.db');
     await runCli(['start'], { stdin: '请大家今晚十点前完成打卡\n', env: { FINGERTIP_DB: db } });
