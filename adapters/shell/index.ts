@@ -134,6 +134,8 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   return {
     platform: 'shell',
     noReplies: true,
+    // A typed line is never delivered again: a new session's ids are new (see LineIds).
+    redeliversWithNewTime: !interactive,
     finished,
     async start(onMessage) {
       if (interactive) say(HELP);

@@ -1,7 +1,8 @@
 import type { Config } from '../core/config.js';
 import type { CommandContext } from '../commands/context.js';
 import { HANDLERS } from '../commands/dispatch.js';
-import { ANSWER_ONLY, firstWord, parseCommand } from '../commands/parse.js';
+import { ANSWER_ONLY, firstWord, parseCommand, type CommandName } from '../commands/parse.js';
+import { leadOf } from '../commands/handlers/report.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
 import { guessLang, type Lang } from '../core/lang.js';
 import { TEXTS } from '../commands/texts.js';
@@ -10,7 +11,7 @@ import type { GroupSettings, Store } from '../store/store.js';
 import { toRecord } from '../analysis/record/to-record.js';
 import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
-import { commandKey, doneKey } from '../core/command-key.js';
+import { commandMarks, leadMarks, type CommandMarks } from '../core/command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
@@ -90,9 +91,10 @@ export class Bot {
     const group = msg.toBotOnly ? null : msg.group;
     const command = msg.addressed || !group ? parseCommand(msg.text, { lenient: !group }) : undefined;
     if (command || !group) {
-      // Keyed on the message id: a redelivery, or the same message as both a mention and a message event, is answered once.
-      return this.once(msg, async () => {
-        if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang);
+      // A redelivery, or the same message as both a mention and a message event, is answered once.
+      const marks = this.marksOf(adapter, msg, command);
+      return this.once(msg, marks, async () => {
+        if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang, marks);
         // Anything else said to the bot privately gets a pointer to the commands (where it was said, for a slash command).
         const word = firstWord(msg.text);
         const lang = guessLang(msg.text);
@@ -120,19 +122,30 @@ export class Bot {
   }
 
   /**
-   * Runs a command once per message id, however often the platform delivers it. A delivery while the
-   * first is still running waits for it and shares its outcome (the platform retries after 3 s, and an
-   * erasure may take longer). When the command fails, its mark is forgotten, so the next redelivery
-   * runs it again rather than finding it done. A second mark says it finished (see claimCommand).
+   * A command's marks: a lead's are made of what its row holds (../core/command-key.ts leadMarks), for
+   * its message's id would name its sender; any other command's, of its message's id.
    */
-  private once(msg: ChatMessage, work: () => Promise<void>): Promise<void> {
-    const key = commandKey(msg.id);
+  private marksOf(adapter: Adapter, msg: ChatMessage, command: { name: CommandName; args: string } | undefined): CommandMarks {
+    const lead = command?.name === 'report' ? leadOf(msg, command.args) : undefined;
+    if (!lead) return commandMarks(msg.id);
+    return leadMarks(msg.platform, lead.groupId, lead.text, adapter.redeliversWithNewTime ? undefined : msg.ts);
+  }
+
+  /**
+   * Runs a command once per message (a lead once per lead, see marksOf), however often the platform
+   * delivers it. A delivery while the first is still running waits for it and shares its outcome (the
+   * platform retries after 3 s, and an erasure may take longer). When the command fails, its mark is
+   * forgotten, so the next redelivery runs it again rather than finding it done. A second mark says it
+   * finished (see claimCommand).
+   */
+  private once(msg: ChatMessage, marks: CommandMarks, work: () => Promise<void>): Promise<void> {
+    const key = marks.begun;
     const runKey = groupKey(msg.platform, key);
     const pending = this.running.get(runKey);
     if (pending) return pending;
     const { store } = this.opts;
     const run = (async () => {
-      const begunAt = await this.claimCommand(msg, key);
+      const begunAt = await this.claimCommand(msg, marks);
       if (begunAt === 'done') return;
       try {
         await work();
@@ -141,9 +154,9 @@ export class Bot {
         await store.unmarkSeen(msg.platform, key, begunAt).catch(() => {});
         throw err;
       }
-      await store.markSeen(msg.platform, doneKey(msg.id), this.now());
-      // The begun mark holds the exact time the command came, which beside a lead's would point to
-      // its sender; the done mark (to the quarter hour, for a lead) is all a redelivery needs. The work
+      await store.markSeen(msg.platform, marks.done, this.now());
+      // The begun mark holds the exact time the command came, which a lead keeps only to the quarter
+      // hour; the done mark (at that quarter hour, for a lead) is all a redelivery needs. The work
       // is done: a mark left by a failed removal only waits for the retention purge.
       await store.unmarkSeen(msg.platform, key, begunAt).catch(() => {});
     })().finally(() => this.running.delete(runKey));
@@ -158,18 +171,19 @@ export class Bot {
    * platform delivers it again later instead of being told it was handled while that run may still fail.
    * A run that let go of its mark (it failed) is taken, and so is one begun longer ago than
    * COMMAND_LEASE_MS, taken to have died with its process or its database connection. (Earlier
-   * releases' marks are made this release's at upgrade: ../store/command-marks-migration.ts.)
+   * releases' marks are made this release's at upgrade: ../store/command-marks-migration.ts and
+   * ../store/lead-marks-migration.ts.)
    */
-  private async claimCommand(msg: ChatMessage, key: string): Promise<number | 'done'> {
+  private async claimCommand(msg: ChatMessage, { begun: key, done }: CommandMarks): Promise<number | 'done'> {
     const { store } = this.opts;
     const giveUp = Date.now() + COMMAND_WAIT_MS;
     for (;;) {
       // Done first: a finished command keeps no begun mark to find.
-      if (await store.seen(msg.platform, doneKey(msg.id))) return 'done';
+      if (await store.seen(msg.platform, done)) return 'done';
       const begunAt = this.now();
       if (await store.markSeen(msg.platform, key, begunAt)) {
         // Finished elsewhere between the two looks (and its begun mark gone): done, not run again.
-        if (!(await store.seen(msg.platform, doneKey(msg.id)))) return begunAt;
+        if (!(await store.seen(msg.platform, done))) return begunAt;
         await store.unmarkSeen(msg.platform, key, begunAt);
         return 'done';
       }
@@ -223,7 +237,7 @@ export class Bot {
     return store.markSeen(platform, mark, now);
   }
 
-  private async runCommand(adapter: Adapter, msg: ChatMessage, name: keyof typeof HANDLERS, args: string, lang: Lang): Promise<void> {
+  private async runCommand(adapter: Adapter, msg: ChatMessage, name: keyof typeof HANDLERS, args: string, lang: Lang, marks: CommandMarks): Promise<void> {
     const { store, engine, config } = this.opts;
     const groupId = msg.group?.id;
     // A command that only answers has done nothing until its answer arrives: a failed answer fails it,
@@ -255,7 +269,7 @@ export class Bot {
         this.settings.delete(groupKey(msg.platform, id));
         this.settingsReads.delete(groupKey(msg.platform, id));
       },
-      doneKey: doneKey(msg.id),
+      doneKey: marks.done,
     };
     await HANDLERS[name](ctx);
   }

@@ -26,6 +26,12 @@ export interface Adapter {
    * Elsewhere they take only the message replied to.
    */
   readonly noReplies?: boolean;
+  /**
+   * A message it delivers again comes with a new time (the shell's piped line fed again is read anew),
+   * where elsewhere a redelivery repeats the message's own: a lead's marks then hold no time, so
+   * identical leads about one group count once however far apart (see command-key.ts leadMarks).
+   */
+  readonly redeliversWithNewTime?: boolean;
   /** Connects and starts delivering messages; resolves once it is receiving. */
   start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void>;
   /**

@@ -1,5 +1,5 @@
 import { doneKey } from '../core/command-key.js';
-import { LEAD_TIME_STEP_MS } from './leads.js';
+import { LEAD_TIME_STEP_MS, leadTime } from '../core/lead-time.js';
 import type { Sql } from './sql/sql.js';
 
 /** A mark as this release writes it: a hash of the message id (see ../core/command-key.ts). */
@@ -21,8 +21,7 @@ export async function hashCommandMarks(db: Sql): Promise<void> {
     await db.run('DELETE FROM seen_events WHERE platform = ? AND key = ?', [platform, key]);
     const id = key.startsWith('cmd:') ? key.slice('cmd:'.length) : key.endsWith(':done') ? key.slice('command:'.length, -':done'.length) : undefined;
     if (id === undefined) continue;
-    const at = Math.floor(Number(ts) / LEAD_TIME_STEP_MS) * LEAD_TIME_STEP_MS;
-    await db.run('INSERT INTO seen_events (platform, key, ts) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [platform, doneKey(id), at]);
+    await db.run('INSERT INTO seen_events (platform, key, ts) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [platform, doneKey(id), leadTime(Number(ts))]);
   }
   await db.run(`UPDATE leads SET ts = ts - (ts % ${LEAD_TIME_STEP_MS}) WHERE ts % ${LEAD_TIME_STEP_MS} <> 0`);
 }

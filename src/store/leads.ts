@@ -1,12 +1,13 @@
+import { leadTime } from '../core/lead-time.js';
 import type { Sql } from './sql/sql.js';
 import type { Lead, Period } from './store.js';
 
-/** Leads keep their time to the quarter hour: enough for the week they belong to in any time zone, and no exact match with the sender's message. */
-export const LEAD_TIME_STEP_MS = 15 * 60_000;
-
-/** An anonymous tip: no sender is stored, by design; `doneKey`, the command's mark that it finished. Run inside a transaction. */
+/**
+ * An anonymous tip, at its quarter hour: no sender is stored, by design; `doneKey`, the command's mark
+ * that it finished (../core/command-key.ts leadMarks). Run inside a transaction.
+ */
 export async function addLead(db: Sql, platform: string, groupId: string | null, text: string, ts: number, doneKey?: string): Promise<void> {
-  const at = Math.floor(ts / LEAD_TIME_STEP_MS) * LEAD_TIME_STEP_MS;
+  const at = leadTime(ts);
   await db.run('INSERT INTO leads (platform, group_id, text, ts) VALUES (?, ?, ?, ?)', [platform, groupId, text, at]);
   if (doneKey !== undefined) await db.run('INSERT INTO seen_events (platform, key, ts) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [platform, doneKey, at]);
 }

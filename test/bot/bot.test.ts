@@ -1,6 +1,7 @@
-import { commandKey } from '../../src/core/command-key.js';
+import { commandKey, leadMarks } from '../../src/core/command-key.js';
 import { describe, expect, it } from 'vitest';
-import { engines, POSTGRES } from '../support/databases.js';
+import { describeEngines, engines, POSTGRES } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
 import { holdGroup } from '../support/held-group.js';
 import { waitFor } from '../support/wait-for.js';
 import { Bot } from '../../src/bot/bot.js';
@@ -324,5 +325,28 @@ describe.runIf(engines().includes(POSTGRES))('Bot on instances sharing a Postgre
     await held.commit();
     await said;
     expect(await store.groupSettings('test', 'g1')).toEqual({ mode: 'silent', disabledRules: [], language: 'zh', coverage: 'mentions-only' });
+  });
+});
+
+describeEngines('Bot: anonymous leads', (engine) => {
+  it("marks a lead done with its row's content alone, and its redelivery files no second lead nor a second answer", async () => {
+    const db = await engine.fresh();
+    const { store, adapter, config } = await botHarness((c) => (c.db = db));
+    // A Slack DM: its id names its channel, whose one member sent it.
+    const dm = { id: 'D0ALICE/1795438490.000100', group: null, addressed: true, ts: Date.UTC(2026, 10, 24, 2, 14, 50) };
+    await adapter.say('report 主任要求每天在三个群里重复报体温', dm);
+    // Delivered again, to an instance whose clock is in the next quarter hour by now.
+    const later = new RecordingAdapter();
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [later], now: () => NOW + 20 * 60_000, log: () => {} }).start();
+    await later.say('report 主任要求每天在三个群里重复报体温', dm);
+    const leads = await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) });
+    expect(leads).toEqual([{ platform: 'test', groupId: null, text: '主任要求每天在三个群里重复报体温', ts: Date.UTC(2026, 10, 24, 2, 0) }]);
+    expect([...adapter.sent, ...later.sent].filter((s) => s.to === 'private')).toHaveLength(1);
+    await store.flush();
+    const raw = await rawDb(config.db);
+    const marks = await raw.all<{ key: string; ts: number | string }>('SELECT key, ts FROM seen_events');
+    await raw.close();
+    // The one mark left is made of what the lead row holds: nothing in it is a function of the message id.
+    expect(marks.map((m) => [m.key, Number(m.ts)])).toEqual([[leadMarks('test', null, leads[0].text, leads[0].ts).done, leads[0].ts]]);
   });
 });

@@ -1,10 +1,18 @@
+import type { ChatMessage } from '../../core/chat-message.js';
 import type { CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
 
+/** The lead a `report` files: the group it is about (none from a DM) and its words; undefined when it has none. */
+export function leadOf(msg: ChatMessage, args: string): { groupId: string | null; text: string } | undefined {
+  return args ? { groupId: msg.group?.id ?? null, text: args } : undefined;
+}
+
 /** An anonymous lead for the next digest: the sender is not stored with it. */
 export const report: CommandHandler = async (ctx) => {
-  if (!ctx.args) return ctx.replyPrivately(TEXTS.leadEmpty(ctx.lang));
-  await ctx.store.addLead(ctx.msg.platform, ctx.msg.group?.id ?? null, ctx.args, ctx.now, ctx.doneKey);
+  const lead = leadOf(ctx.msg, ctx.args);
+  if (!lead) return ctx.replyPrivately(TEXTS.leadEmpty(ctx.lang));
+  // At the message's time, which a redelivery repeats, as the command's marks do (../../core/command-key.ts leadMarks).
+  await ctx.store.addLead(ctx.msg.platform, lead.groupId, lead.text, ctx.msg.ts, ctx.doneKey);
   // Sent in a group's chat, the group read it; a DM or a slash command only the bot saw.
   await ctx.replyPrivately(TEXTS.leadThanks(ctx.lang, ctx.msg.group !== null && !ctx.msg.toBotOnly));
 };

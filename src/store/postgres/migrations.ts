@@ -6,14 +6,22 @@ import { addMissedDemands } from './missed-schema.js';
 import { addForgottenUsers } from './forgotten-schema.js';
 import { addHiddenNames } from './hidden-names-schema.js';
 import { hashCommandMarks } from '../command-marks-migration.js';
+import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { createSchema } from './schema.js';
 
 /**
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
- * (SQLite's steps 7 to 10 are its steps 2 to 5).
+ * (SQLite's steps 7 to 11 are its steps 2 to 6).
  */
-export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [createSchema, addMissedDemands, addForgottenUsers, addHiddenNames, hashCommandMarks];
+export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
+  createSchema,
+  addMissedDemands,
+  addForgottenUsers,
+  addHiddenNames,
+  hashCommandMarks,
+  rekeyLeadMarks,
+];
 
 /** The advisory lock migrations hold ("FTIP"): instances starting together migrate one at a time. */
 const MIGRATION_LOCK = 0x46544950;

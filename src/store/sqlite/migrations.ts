@@ -8,6 +8,7 @@ import { MISSED_SCHEMA } from './missed-schema.js';
 import { FORGOTTEN_SCHEMA } from './forgotten-schema.js';
 import { HIDDEN_NAMES_SCHEMA } from './hidden-names-schema.js';
 import { hashCommandMarks } from '../command-marks-migration.js';
+import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import type { TextReading } from '../text-reading.js';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   FORGOTTEN_SCHEMA,
   HIDDEN_NAMES_SCHEMA,
   hashCommandMarks,
+  rekeyLeadMarks,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */

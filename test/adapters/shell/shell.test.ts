@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { Db } from '../../../src/store/sqlite/db.js';
 import { runCli } from '../../support/run-cli.js';
@@ -45,6 +45,28 @@ describe('shell adapter (fingertip start)', () => {
     const raw = await Db.open(db, 5000);
     try {
       expect(await raw.get<{ n: number }>('SELECT count(*) AS n FROM leads')).toEqual({ n: 1 });
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('fed the same input again an hour later, still files its lead once', async () => {
+    const db = join(tempDir(), 'shell.db');
+    const input = '反映 街道要求每户每天点赞三次\n';
+    // Only the clock the shell times its lines by: timers run as ever.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.UTC(2026, 10, 24, 2, 0));
+      const first = await runCli(['start'], { stdin: input, env: { FINGERTIP_DB: db } });
+      vi.setSystemTime(Date.UTC(2026, 10, 24, 3, 0));
+      const again = await runCli(['start'], { stdin: input, env: { FINGERTIP_DB: db } });
+      expect([first.code, again.code]).toEqual([0, 0]);
+    } finally {
+      vi.useRealTimers();
+    }
+    const raw = await Db.open(db, 5000);
+    try {
+      expect(await raw.all('SELECT text, ts FROM leads')).toEqual([{ text: '街道要求每户每天点赞三次', ts: Date.UTC(2026, 10, 24, 2, 0) }]);
     } finally {
       await raw.close();
     }
