@@ -48,7 +48,10 @@ export class Pseudonyms {
    * start, at least that many code units of it, since hidden names cost a hash per place and length.
    */
   scrub(text: string, upTo = Infinity): string {
-    return this.hide(this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!)), upTo);
+    return this.hide(
+      this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!)),
+      upTo,
+    );
   }
 
   /**
