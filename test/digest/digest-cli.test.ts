@@ -33,6 +33,15 @@ describe('fingertip digest', () => {
     await log.close();
   });
 
+  it('prints the first weeks messages can be from, with a trend that starts in 2000', async () => {
+    const { file } = await seededConfig();
+    for (const week of ['1999-W52', '2000-W01', '2000-W02']) {
+      const printed = await runCli(['digest', '--week', week, '--print', '--config', file]);
+      expect([printed.code, printed.stderr], week).toEqual([0, '']);
+      expect(printed.stdout).toContain(`Fingertip digest ${week}`);
+    }
+  });
+
   it('is a usage error without exactly one of --print and --send, or with a bad week', async () => {
     const { file } = await seededConfig();
     expect((await runCli(['digest', '--config', file])).stderr).toBe('fingertip digest: give exactly one of --print or --send\n');
