@@ -1,5 +1,5 @@
 import type { Lang } from '../core/lang.js';
-import { simplifiedChars } from '../engine/normalize.js';
+import { simplifiedChars } from '../core/simplified.js';
 import { categoryWords } from './category-words.js';
 import { MENTION } from './mention.js';
 

@@ -19,7 +19,7 @@ export interface HiddenNames {
   names: HiddenName[];
 }
 
-/** How a hidden name is hashed, case folded as NameMatcher folds it; a prefix keeps it apart from ids' hashes. */
+/** How a hidden name is hashed, folded as NameMatcher folds it (case, traditional Chinese); a prefix keeps it apart from ids' hashes. */
 export function nameHash(salt: Buffer, term: string): string {
   return createHmac('sha256', salt)
     .update(`name\u0000${foldCase(term)}`)

@@ -1,3 +1,5 @@
+import { simplifiedChar } from './simplified.js';
+
 const ASCII = /^[\x20-\x7e]+$/;
 const WORD = /^[\p{L}\p{N}_]$/u;
 /** Scripts written without spaces: a Latin name runs on into them ("请Tom今天" names Tom). */
@@ -48,15 +50,16 @@ export function mentionedCharacter(text: string, i: number): string | undefined 
 }
 
 /**
- * Lower case, one code unit for one: İ, whose lower case is two, stays as it is, so positions hold.
- * Whoever keys names found here (Pseudonyms) keys them the same way.
+ * Lower case and simplified Chinese (張三 is 张三, whichever script the name or the text is in), one
+ * code unit for one: İ, whose lower case is two, stays as it is, so positions hold. Whoever keys
+ * names found here (Pseudonyms, hidden names' hashes) keys them the same way.
  */
 export function foldCase(s: string): string {
   let out = '';
   for (const ch of s) {
     // Final sigma is the same letter as σ: "Σοφίας" written in capitals is "ΣΟΦΊΑΣ".
     const lower = ch === 'ς' ? 'σ' : ch.toLowerCase();
-    out += lower.length === ch.length ? lower : ch;
+    out += simplifiedChar(lower.length === ch.length ? lower : ch);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import OpenCC from 'opencc-js';
+import { toSimplified } from '../core/simplified.js';
 
 /**
  * Matching runs on a normalised copy of the text: NFKC (full-width letters and digits), lower case,
@@ -13,8 +13,6 @@ export interface Normalized {
   start: Int32Array;
   end: Int32Array;
 }
-
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 // Zero-width and bidi controls and the soft hyphen carry no meaning to a reader: drop them.
 function isInvisible(cp: number): boolean {
@@ -153,26 +151,6 @@ const utf16 = new TextDecoder('utf-16le');
 /** The text of normalised units (native decoding: far cheaper than building it code by code). */
 export function unitsToString(nz: Normalized): string {
   return utf16.decode(nz.units.subarray(0, nz.length));
-}
-
-const simplifiedCache = new Map<string, string>();
-
-/**
- * The text with each traditional Chinese character written simplified, character for character, so
- * that positions in it are positions in the text (統計 本群 → 统计 本群, for reading commands).
- */
-export function simplifiedChars(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    let simple = simplifiedCache.get(ch);
-    if (simple === undefined) {
-      const converted: string = ch.charCodeAt(0) < 0x2e80 ? ch : toSimplified(ch);
-      simple = converted.length === ch.length ? converted : ch;
-      simplifiedCache.set(ch, simple);
-    }
-    out += simple;
-  }
-  return out;
 }
 
 /** The normalised text as a string (for hashing, similarity and tests). */

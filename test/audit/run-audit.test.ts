@@ -96,6 +96,26 @@ describe('runAudit', () => {
     expect(await csv('en')).toMatch(/Member 1上周没打卡/);
   });
 
+  it('hides in the evidence members named in traditional characters, as in simplified, the text around kept as written', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'group.jsonl');
+    const line = (id: string, sender: string, name: string, s: number, text: string) =>
+      JSON.stringify({ id, group_id: 'G1', group_name: '工作群', sender_id: sender, sender_name: name, ts: 1795439100 + s, text });
+    writeFileSync(
+      file,
+      [
+        line('m1', 'U1', '张三', 0, '收到'),
+        line('m2', 'U2', '李四', 1, '好的'),
+        line('m3', 'U3', '王书记', 60, '請各位今天下班前填報統計表，張三、李四還沒交的明天通報'),
+      ].join('\n'),
+    );
+    const path = join(dir, 'evidence.csv');
+    await runAudit([file], { config: defaultConfig(), evidencePath: path });
+    const texts = (parse(readFileSync(path, 'utf8').slice(1), { columns: true }) as Record<string, string>[]).map((r) => r['demand text']);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(new Set(texts)).toEqual(new Set(['請各位今天下班前填報統計表，成员1、成员2還沒交的明天通報']));
+  });
+
   it('hides in the evidence a listed member mentioned by id, though the export never names them', async () => {
     const dir = tempDir();
     const file = join(dir, 'group.jsonl');

@@ -45,4 +45,9 @@ describe('HiddenNameFinder', () => {
     expect(finder.replace(text, (owner) => `<${owner}>`)).toBe('请<a>交表，<b>也交');
     expect(new HiddenNameFinder({ salt: SALT, names: [] }).replace(text, (o) => o, 4)).toBe('请王小明');
   });
+
+  it('finds a hidden name whichever script, simplified or traditional, it and the text are written in', () => {
+    const finder = new HiddenNameFinder(hidden(['a', '张三'], ['b', '王書記']));
+    expect(mark(finder, '張三還沒交，王书记说的')).toBe('<a>還沒交，<b>说的');
+  });
 });

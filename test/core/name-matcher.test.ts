@@ -48,4 +48,13 @@ describe('NameMatcher', () => {
     expect(mark(m, '请Tom今天把大家的打卡截图汇总，Tomorrow 再说')).toBe('请[Tom]今天把大家的打卡截图汇总，Tomorrow 再说');
     expect(mark(m, 'ΣΟΦΊΑΣ here')).toBe('[ΣΟΦΊΑΣ] here');
   });
+
+  it('finds a name whichever script, simplified or traditional, it and the text are written in, keeping the text around it', () => {
+    const simplified = new NameMatcher(['张三', '李四', '静']);
+    expect(mark(simplified, '請各位今天下班前填報統計表，張三、李四還沒交的明天通報，@靜 也是')).toBe(
+      '請各位今天下班前填報統計表，[張三]、[李四]還沒交的明天通報，@[靜] 也是',
+    );
+    const traditional = new NameMatcher(['王書記', '張三']);
+    expect(mark(traditional, '反映：王书记每天让张三和李四晚上打卡')).toBe('反映：[王书记]每天让[张三]和李四晚上打卡');
+  });
 });

@@ -279,6 +279,17 @@ describe('privacy', () => {
     expect(JSON.stringify(d)).not.toMatch(/Chen|周小红/);
   });
 
+  it('hides in leads the members named in traditional characters, known by their simplified names', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const names = ['王书记', '张三', '李四'];
+    for (const [i, name] of names.entries())
+      await store.add(record({ platform: 'test', groupId: 'C01', groupName: 'ops', senderId: `U3${i}`, senderName: name, id: `n${i}`, ts: w47(1, 8 + i) }));
+    await store.addLead('test', 'C01', '反映：王書記每天讓張三和李四晚上打卡', w47(4, 13));
+    const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    expect(d.leads).toContain('反映：成员1每天讓成员2和成员3晚上打卡');
+  });
+
   it("judges each quoted demand by its own group when another platform's group has the same id", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);

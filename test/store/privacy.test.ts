@@ -186,6 +186,20 @@ describeEngines('privacy', (engine) => {
     expect(await dump(path)).not.toMatch(/王小明|Chen/);
   });
 
+  it('hides the name of whoever opted out whichever script, simplified or traditional, it or the text is written in', async () => {
+    const path = await engine.fresh();
+    const store = await tempStore({}, path);
+    await store.add(rec('s', { senderId: 'U5', senderName: '王书记' }));
+    await store.add(rec('t', { senderId: 'U6', senderName: '張三' }));
+    await store.setOptOut('slack', 'U5', true);
+    await store.setOptOut('slack', 'U6', true);
+    await store.close();
+    const reopened = await tempStore({}, path);
+    const finder = new HiddenNameFinder(await reopened.hiddenNames());
+    expect(finder.replace('反映：王書記每天讓张三和張三晚上打卡，王书记也是', () => '某人')).toBe('反映：某人每天讓某人和某人晚上打卡，某人也是');
+    await reopened.close();
+  });
+
   it('forget me hides the very name it takes off supervisor lists (WeChat admins name supervisors by name)', async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.add(rec('w', { platform: 'wechaty', senderId: 'wxu-li', senderName: '李主任' }));

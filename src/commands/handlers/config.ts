@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../../core/categories.js';
-import { simplifiedChars } from '../../engine/normalize.js';
+import { simplifiedChars } from '../../core/simplified.js';
 import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { unknownInGroup } from '../known-member.js';
