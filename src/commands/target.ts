@@ -1,4 +1,5 @@
 import type { QuotedContent } from '../core/chat-message.js';
+import { cutText } from '../core/cut-text.js';
 import type { MessageRecord } from '../core/message-record.js';
 import type { CommandContext } from './context.js';
 import { TEXTS } from './texts.js';
@@ -39,8 +40,7 @@ export function noTargetText(ctx: CommandContext): string {
   return ctx.adapter.noReplies ? TEXTS.noFlaggedYet(ctx.lang) : TEXTS.needReply(ctx.lang, true);
 }
 
-/** A message's first words, to say which message an answer is about. */
-export function excerpt(text: string, max = 24): string {
-  const line = text.replace(/\s+/gu, ' ').trim();
-  return line.length > max ? `${line.slice(0, max)}…` : line;
+/** A message's first words (24 characters and …), to say which message an answer is about. */
+export function excerpt(text: string): string {
+  return cutText(text.replace(/\s+/gu, ' ').trim(), 25);
 }

@@ -41,4 +41,17 @@ describe('the message why and not formalism are about', () => {
     await adapter.say('why', { group: undefined });
     expect(adapter.last()!.text).toBe('This command is about a message in a group: send it there, as a reply to that message; my answer goes to you alone.');
   });
+
+  it('quotes the message by whole characters, never half an emoji', async () => {
+    const { adapter, store } = await botHarness();
+    const text = '请各位家长今晚八点前完成健康打卡哦哦哦😀😀😀😀😀😀😀😀😀😀并截图发群里';
+    await adapter.say(text, { id: 'd1', from: 'boss' });
+    await store.flush();
+    // 24 characters and …: 19 of Chinese and five emoji.
+    const shown = '请各位家长今晚八点前完成健康打卡哦哦哦😀😀😀😀😀…';
+    await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text.split('\n')[0]).toBe(`关于「${shown}」：`);
+    await adapter.say('误报', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text).toBe(`已将「${shown}」记为误报，不再计入统计。谢谢！`);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cutText } from '../../src/core/cut-text.js';
 import { nameHash } from '../../src/core/hidden-names.js';
 import { Pseudonyms } from '../../src/core/pseudonyms.js';
 import { QUOTE_MAX, quote } from '../../src/digest/quote.js';
@@ -23,15 +24,20 @@ describe('quote', () => {
   });
 
   it('is what cutting the whole scrubbed text gives, wherever a hidden name falls', () => {
-    const whole = (text: string) => {
-      const flat = [...new Pseudonyms([], '成员', hidden).scrub(text.replace(/\s+/gu, ' ').trim())];
-      return flat.length > QUOTE_MAX ? `${flat.slice(0, QUOTE_MAX - 1).join('')}…` : flat.join('');
-    };
+    const whole = (text: string) => cutText(new Pseudonyms([], '成员', hidden).scrub(text.replace(/\s+/gu, ' ').trim()), QUOTE_MAX);
     for (let at = 60; at < 100; at += 3) {
       const text = `${'请'.repeat(at)}ou_${'x'.repeat(30)} 和 王明明明 还没交${'表'.repeat(100)}`;
       expect(quote(text, new Pseudonyms([], '成员', hidden))).toBe(whole(text));
     }
     expect(quote('😀'.repeat(200), new Pseudonyms([], '成员', hidden))).toBe(whole('😀'.repeat(200)));
+  });
+
+  it('cuts by the characters a reader sees, an emoji of several code points one, and scrubs all it shows', () => {
+    const pseudonyms = new Pseudonyms([], '成员', hidden);
+    const family = '👨‍👩‍👧';
+    expect(quote(family.repeat(100), pseudonyms)).toBe(`${family.repeat(QUOTE_MAX - 1)}…`);
+    // Thirty families are 240 code units: the name after them is shown, so it is scrubbed too.
+    expect(quote(`${family.repeat(30)} 王明明明 还没交`, pseudonyms)).toBe(`${family.repeat(30)} 成员1 还没交`);
   });
 
   it('costs what the shown start does, however long the lead (hashing all of it took minutes)', () => {

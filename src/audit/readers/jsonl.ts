@@ -6,6 +6,7 @@ import { readLines, NOT_UTF8, TOO_LONG } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
 import { groupKey, type GroupKey } from '../../core/group-key.js';
+import { cutText } from '../../core/cut-text.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { realPath } from '../../core/real-path.js';
 import { parseJsonLine } from '../../core/json-line.js';
@@ -30,11 +31,11 @@ function tsOf(value: unknown): number | string {
     const iso = ISO_WITH_OFFSET.exec(value);
     if (iso) {
       // Date.parse rolls a day the month has not over into the next (30 February is 2 March).
-      if (!isDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return `ts "${value.slice(0, 40)}": no such day`;
+      if (!isDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return `ts "${cutText(value, 40)}": no such day`;
       const ms = Date.parse(value);
       if (!Number.isNaN(ms)) return ms;
     }
-    return `ts "${value.slice(0, 40)}" is neither ISO 8601 with an offset nor Unix seconds`;
+    return `ts "${cutText(value, 40)}" is neither ISO 8601 with an offset nor Unix seconds`;
   }
   return value === undefined ? 'missing ts' : 'ts must be ISO 8601 with an offset or Unix seconds';
 }

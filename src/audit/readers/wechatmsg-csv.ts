@@ -1,6 +1,7 @@
 import { counted } from '../../core/counted.js';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
+import { cutText } from '../../core/cut-text.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { InputError } from '../../core/errors.js';
 import { NOT_UTF8 } from '../../core/read-lines.js';
@@ -42,7 +43,7 @@ function toMessage(r: Row, groupName: string): Parsed {
   // export has no Sender column, or talks with a person's id (wxid_…); a group's may leave Sender
   // empty on the exporter's own rows, and newer exports give groups a numeric TalkerId.
   if (!talker.endsWith('@chatroom') && (!('Sender' in r) || talker.startsWith('wxid_'))) return { privateChat: true };
-  if (!/^\d+$/.test(r.CreateTime ?? '')) return { bad: `CreateTime "${(r.CreateTime ?? '').slice(0, 20)}" is not Unix seconds` };
+  if (!/^\d+$/.test(r.CreateTime ?? '')) return { bad: `CreateTime "${cutText(r.CreateTime ?? '', 20)}" is not Unix seconds` };
   const ts = Number(r.CreateTime) * 1000;
   const problem = timeProblem(ts);
   if (problem) return { bad: `CreateTime ${r.CreateTime!.slice(0, 20)}: ${problem}` };

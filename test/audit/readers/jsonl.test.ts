@@ -124,5 +124,7 @@ describe('contract JSONL reader', () => {
     expect(parseTs('2026-04-31T10:00:00Z')).toBe('ts "2026-04-31T10:00:00Z": no such day');
     expect(parseTs('2026-00-10T10:00:00Z')).toBe('ts "2026-00-10T10:00:00Z": no such day');
     expect(parseTs('2028-02-29T10:00:00Z')).toBe(Date.UTC(2028, 1, 29, 10));
+    // A long ts is shown cut by whole characters: its 40th code unit is half an emoji.
+    expect(parseTs('😀x'.repeat(25))).toBe(`ts "${'😀x'.repeat(19)}😀…" is neither ISO 8601 with an offset nor Unix seconds`);
   });
 });

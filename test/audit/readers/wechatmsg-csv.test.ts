@@ -62,6 +62,18 @@ describe('WeChatMsg CSV reader', () => {
     );
   });
 
+  it('shows a long CreateTime that is no time cut by whole characters, never half an emoji', async () => {
+    const path = join(tempDir(), 'g_utf8.csv');
+    writeFileSync(
+      path,
+      'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n' +
+        `1,g@chatroom,1,0,0,${'下😀'.repeat(15)},2,请大家今晚十点前完成打卡,,,z,wxid_a\n`,
+    );
+    await expect(readAll(await openWeChatMsgCsv(path, hooks()))).rejects.toThrow(
+      new InputError(`${path}:2: CreateTime "${'下😀'.repeat(9)}下…" is not Unix seconds`),
+    );
+  });
+
   it('refuses a CSV saved as GBK at its first broken line, with skip-bad too (every later row would be as broken)', async () => {
     const header = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n';
     const row = (id: number, text: Buffer) =>
