@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../src/analysis/open-store.js';
+import { defaultConfig } from '../src/core/config-defaults.js';
 import {
   BENCH_GROUPS as GROUPS,
   BENCH_MEMBERS as MEMBERS,
@@ -31,7 +32,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fingertip-bench-ingest-'));
   const path = join(dir, 'bench.db');
   try {
-    const store = await openStore(path);
+    const store = await openStore(path, defaultConfig().timezone);
     for (let g = 0; g < GROUPS; g++) {
       const memberIds = Array.from({ length: MEMBERS }, (_, k) => `U${(g * 131 + k * 397) % USERS}`);
       await store.upsertGroup({ platform: 'bench', id: `C${g}`, name: `group ${g}`, memberCount: MEMBERS, memberIds });

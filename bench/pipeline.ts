@@ -35,7 +35,7 @@ export async function run(print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fingertip-bench-'));
   const config = defaultConfig();
   config.db = join(dir, 'bench.db');
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, config.timezone);
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [quiet], log: () => {} });
   const texts = devTexts();
   const message = (i: number): ChatMessage => ({

@@ -17,7 +17,7 @@ const TARGET_REPORT_MS = 5000;
 
 /** Records [from, to) into the store at `url`, as one bot process: its time in ms. */
 async function ingestInProcess(url: string, from: number, to: number): Promise<number> {
-  const store = await openStore(url);
+  const store = await openStore(url, defaultConfig().timezone);
   const t0 = performance.now();
   await ingestRange(store, from, to, N);
   const ms = performance.now() - t0;
@@ -37,7 +37,7 @@ function ingestInChild(url: string, from: number, to: number): Promise<number> {
 
 /** `fingertip report`'s work for the bench's week, read from the database at `url`. */
 async function timedReport(url: string): Promise<{ line: string; ok: boolean }> {
-  const store = await openStore(url);
+  const store = await openStore(url, defaultConfig().timezone);
   const r0 = performance.now();
   const report = (await storedReport(store, defaultConfig(), { from: BENCH_START, to: BENCH_START + BENCH_WEEK })).build();
   const ms = performance.now() - r0;
@@ -56,7 +56,7 @@ export async function run(print: (line: string) => void): Promise<void> {
     await admin.query('CREATE DATABASE bench');
     await admin.end();
     const url = server.url('bench');
-    const setup = await openStore(url);
+    const setup = await openStore(url, defaultConfig().timezone);
     for (let g = 0; g < BENCH_GROUPS; g++) await setup.upsertGroup({ platform: 'bench', id: `C${g}`, name: `group ${g}`, memberCount: BENCH_MEMBERS });
     await setup.close();
 

@@ -8,13 +8,15 @@ import { textHash } from '../src/analysis/record/text-hash.js';
 import type { MessageRecord } from '../src/core/message-record.js';
 import type { Category } from '../src/core/categories.js';
 import { weekRange } from '../src/core/time/iso-week.js';
+import { localDay } from '../src/core/time/zone.js';
 import { devCorpus, peakRssMb } from './corpus.js';
 
 const N = 1_000_000;
 const GROUPS = 1000;
 
-function labelledCorpus(): { text: string; categories: Category[]; deadline: number | null }[] {
-  return devCorpus().map((l) => ({ text: l.text, categories: l.labels, deadline: extractDeadline(l.text) }));
+/** The corpus with deadlines read as of `sentOn` (the week's first day): this measures the builder, not the reading. */
+function labelledCorpus(sentOn: number): { text: string; categories: Category[]; deadline: number | null }[] {
+  return devCorpus().map((l) => ({ text: l.text, categories: l.labels, deadline: extractDeadline(l.text, sentOn) }));
 }
 
 /** Records made on the fly, as a store cursor would hand them over, in time order. */
@@ -50,7 +52,7 @@ function* records(corpus: ReturnType<typeof labelledCorpus>, from: number, span:
 export async function run(print: (line: string) => void): Promise<void> {
   const config = defaultConfig();
   const week = weekRange('2026-W48', config.timezone);
-  const corpus = labelledCorpus();
+  const corpus = labelledCorpus(localDay(week.from, config.timezone));
   const builder = new ReportBuilder({ config, ...week });
   for (let g = 0; g < GROUPS; g++) {
     // Offices of 358 people, 25 chats each, most of the office in every chat: group-sprawl has work to do.

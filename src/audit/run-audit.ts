@@ -78,7 +78,7 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
   let repeated = 0;
   const groups = new Map<GroupKey, AuditGroup>();
   const add = (msg: ChatMessage, cls: Classification): Promise<void> | undefined => {
-    const record = toRecord(msg, cls);
+    const record = toRecord(msg, cls, config.timezone);
     builder.add(record);
     return evidence && record.categories.length > 0 ? evidence.add(record) : undefined;
   };

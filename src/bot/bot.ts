@@ -106,7 +106,7 @@ export class Bot {
     const cached = this.groupSettings(msg.platform, group.id);
     const settings = cached instanceof Promise ? await cached : cached;
     const classification = classifyMessage(this.opts.engine, msg, { disabled: settings.disabled });
-    const record = toRecord(msg, classification);
+    const record = toRecord(msg, classification, this.opts.config.timezone);
     await store.add(record);
     if (!classification.findings.length) {
       // Held for a member's `missed` report; a bare "收到" or a picture is never one.

@@ -3,7 +3,8 @@ import type { Finding } from './finding.js';
 
 /**
  * A deadline named in a message, as minutes after the local midnight of the day it was sent: "明早7点前"
- * is 1 day and 7 hours, 1860. It needs no time zone, so it is read once when the message is stored.
+ * is 1 day and 7 hours, 1860. It is read once, when the message is stored, in the configured time
+ * zone: a weekday or date ("周六上午10点前") is counted from the local day the message was sent.
  */
 export type Deadline = number;
 

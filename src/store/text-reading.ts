@@ -6,5 +6,6 @@ import type { Deadline } from '../core/message-record.js';
  */
 export interface TextReading {
   hash(text: string): string;
-  deadline(text: string): Deadline | null;
+  /** The deadline of a text sent at `ts` (epoch ms), in the time zone the reading was made for. */
+  deadline(text: string, ts: number): Deadline | null;
 }

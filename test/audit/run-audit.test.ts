@@ -25,7 +25,7 @@ describe('runAudit', () => {
     const builder = new ReportBuilder({ config });
     for (const path of [SLACK, WECHAT]) {
       const opened = await openExport(path, hooks());
-      for await (const msg of opened.messages()) builder.add(toRecord(msg, classifyMessage(defaultEngine(), msg)));
+      for await (const msg of opened.messages()) builder.add(toRecord(msg, classifyMessage(defaultEngine(), msg), config.timezone));
       for (const g of opened.groups()) builder.addGroup(g);
     }
     expect(report).toEqual(builder.build());

@@ -9,7 +9,7 @@ import { collect, missedReport, rec } from '../store/fixtures.js';
 
 /** A SQLite store with a row in every table, as a bot's file is after some weeks. */
 async function seeded(path: string): Promise<void> {
-  const store = await openStore(path);
+  const store = await openStore(path, 'Asia/Shanghai');
   await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2', 'U3'], seenAt: 1000 });
   await store.updateGroupSettings('slack', 'C1', () => ({ mode: 'nudge', disabledRules: [], supervisors: ['U9'] }));
   await store.setOptOut('slack', 'U7', true);
@@ -64,7 +64,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(lines).toContain('hidden_names: 2 read, 2 copied, 0 there already');
       expect(lines.at(-1)).toMatch(new RegExp(`^copied [\\d,]+ rows from ${path} to postgres://fingertip@127\\.0\\.0\\.1:\\d+/\\w+$`));
 
-      const [sqlite, postgres] = [await openStore(path), await openStore(url)];
+      const [sqlite, postgres] = [await openStore(path, 'Asia/Shanghai'), await openStore(url, 'Asia/Shanghai')];
       try {
         expect(await contents(postgres)).toEqual(await contents(sqlite));
         // The salt came along: an opted-out user's new message is stored anonymously on PostgreSQL too.
@@ -87,7 +87,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       const path = join(tempDir(), 'bot.db');
       await seeded(path);
       const url = await engine.fresh();
-      const target = await openStore(url);
+      const target = await openStore(url, 'Asia/Shanghai');
       await target.add(rec('t1', { senderId: 'U42' }));
       await target.forgetUser('slack', 'U42');
       await target.close();

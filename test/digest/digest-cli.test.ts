@@ -28,7 +28,7 @@ describe('fingertip digest', () => {
     const again = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
     expect([again.code, again.stdout, again.stderr]).toEqual([0, '', '']);
 
-    const log = await openStore(db);
+    const log = await openStore(db, 'Asia/Shanghai');
     expect((await log.deliveries('shell', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);
     await log.close();
   });
@@ -55,7 +55,7 @@ describe('fingertip digest', () => {
     const res = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('fingertip digest: 1 of 1 deliveries failed');
-    const log = await openStore(db);
+    const log = await openStore(db, 'Asia/Shanghai');
     expect((await log.deliveries('nowhere', 'boss'))[0].status).toBe('failed');
     await log.close();
   });

@@ -25,7 +25,7 @@ export async function digestStore(edit: (c: Config) => void = () => {}, engine: 
   const config = defaultConfig();
   config.db = await engine.fresh();
   edit(config);
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, config.timezone);
   open.push(store);
   return { config, store };
 }

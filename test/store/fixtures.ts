@@ -14,7 +14,7 @@ const stores: Store[] = [];
 
 /** A store on a real file in a temp dir, closed after the test (unless the test closed it). */
 export async function tempStore(options: OpenOptions = {}, path = join(tempDir(), 'test.db')): Promise<Store> {
-  const store = await openStore(path, options);
+  const store = await openStore(path, 'Asia/Shanghai', options);
   stores.push(store);
   return store;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEngines } from '../support/databases.js';
 import { Db } from '../../src/store/sqlite/db.js';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
-import { TEXT_READING } from '../../src/analysis/open-store.js';
+import { textReading } from '../../src/analysis/open-store.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { rec, tempDir, tempStore } from './fixtures.js';
 
@@ -65,7 +65,7 @@ describe('identities on an older SQLite file', () => {
     const db = await Db.open(path, 1000);
     const before = MIGRATIONS.indexOf(MIGRATIONS.find((m) => typeof m === 'string' && m.includes('CREATE TABLE identities'))!);
     expect(before).toBeGreaterThan(0);
-    await migrate(new SerialWriter(db), TEXT_READING, MIGRATIONS.slice(0, before));
+    await migrate(new SerialWriter(db), textReading('Asia/Shanghai'), MIGRATIONS.slice(0, before));
     await db.close();
 
     const store = await tempStore({}, path);

@@ -10,7 +10,7 @@ import { tempDir, tempStore } from './fixtures.js';
 // the ids a bot would have acknowledged to its platform.
 const CHILD = `
 import { openStore } from './src/analysis/open-store.js';
-const store = await openStore(process.argv[2], { batchSize: 300, maxDelayMs: 5 });
+const store = await openStore(process.argv[2], 'Asia/Shanghai', { batchSize: 300, maxDelayMs: 5 });
 const record = (i) => ({ platform: 'slack', id: 'm' + i, groupId: 'C' + (i % 7), senderId: 'U' + (i % 13), ts: 1e12 + i,
   length: 5, hash: 'h' + i, replyTo: null, isAck: false, mentionsAll: false, recipients: 3,
   categories: i % 3 ? [] : ['check-in'], findings: i % 3 ? [] : [{ rule: 'r', category: 'check-in', span: [0, 1], match: 'x' }],

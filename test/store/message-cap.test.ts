@@ -15,7 +15,7 @@ describe('one huge message', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^flagged: .*check-in/gm)).toHaveLength(2);
-    const store = await openStore(db);
+    const store = await openStore(db, 'Asia/Shanghai');
     try {
       const [big, next] = (await storedRecords(store)).sort((a, b) => b.length - a.length);
       expect(big.length).toBe(huge.length);

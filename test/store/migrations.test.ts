@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/sqlite/db.js';
 import { APPLICATION_ID, MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
-import { TEXT_READING } from '../../src/analysis/open-store.js';
+import { textReading } from '../../src/analysis/open-store.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { tempDir, tempStore } from './fixtures.js';
 
@@ -27,11 +27,11 @@ describe('migrations', () => {
     await (await tempStore({}, path)).close(); // a second open must not fail on existing tables
     const db = await Db.open(path, 1000);
     const writer = new SerialWriter(db);
-    expect(await migrate(writer, TEXT_READING)).toBe(0);
+    expect(await migrate(writer, textReading('Asia/Shanghai'))).toBe(0);
     // A step appended later (as digest or adapters will) runs once, then never again.
     const later = [...MIGRATIONS, 'CREATE TABLE later_step (x INTEGER)'];
-    expect(await migrate(writer, TEXT_READING, later)).toBe(1);
-    expect(await migrate(writer, TEXT_READING, later)).toBe(0);
+    expect(await migrate(writer, textReading('Asia/Shanghai'), later)).toBe(1);
+    expect(await migrate(writer, textReading('Asia/Shanghai'), later)).toBe(0);
     expect(await db.get('SELECT count(*) AS n FROM later_step')).toEqual({ n: 0 });
     await db.close();
     expect((await version(path)).user_version).toBe(MIGRATIONS.length + 1);
@@ -40,7 +40,7 @@ describe('migrations', () => {
   it('rolls a failing step back whole, leaving the version where it was', async () => {
     const db = await Db.open(join(tempDir(), 'fail.db'), 1000);
     const writer = new SerialWriter(db);
-    await expect(migrate(writer, TEXT_READING, ['CREATE TABLE a (x INTEGER); CREATE TABLE a (y INTEGER);'])).rejects.toThrow(/already exists/);
+    await expect(migrate(writer, textReading('Asia/Shanghai'), ['CREATE TABLE a (x INTEGER); CREATE TABLE a (y INTEGER);'])).rejects.toThrow(/already exists/);
     expect(await db.get("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'a'")).toEqual({ n: 0 });
     expect(await db.get('PRAGMA user_version')).toEqual({ user_version: 0 });
     await db.close();

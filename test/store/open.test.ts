@@ -26,7 +26,7 @@ describe('openStore', () => {
   it('refuses a path whose folder cannot be made, a file standing in its way, naming it', async () => {
     const file = join(tempDir(), 'afile');
     writeFileSync(file, 'not a folder');
-    const err = await rejection(openStore(join(file, 'x.db')));
+    const err = await rejection(openStore(join(file, 'x.db'), 'Asia/Shanghai'));
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toBe(`${join(file, 'x.db')}: cannot make the database's folder (EEXIST)`);
   });
@@ -35,7 +35,7 @@ describe('openStore', () => {
     const path = join(tempDir(), 'random.db');
     const bytes = randomBytes(8192);
     writeFileSync(path, bytes);
-    const err = await rejection(openStore(path));
+    const err = await rejection(openStore(path, 'Asia/Shanghai'));
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toBe(`${path}: not a SQLite database (the file is corrupted or is some other kind of file)`);
     expect(readFileSync(path).equals(bytes)).toBe(true);
@@ -46,7 +46,7 @@ describe('openStore', () => {
     const db = await Db.open(path, 1000);
     await db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)');
     await db.close();
-    const err = await rejection(openStore(path));
+    const err = await rejection(openStore(path, 'Asia/Shanghai'));
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toContain(`${path}: not a fingertip database`);
     const again = await Db.open(path, 1000);
@@ -60,7 +60,7 @@ describe('openStore', () => {
     const db = await Db.open(store.path, 1000);
     await db.run('PRAGMA user_version = 999');
     await db.close();
-    const err = await rejection(openStore(store.path));
+    const err = await rejection(openStore(store.path, 'Asia/Shanghai'));
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(/newer fingertip \(schema version 999/);
   });
@@ -75,7 +75,7 @@ describe('openStore', () => {
     truncateSync(store.path, size - 100);
     const cut = readFileSync(store.path);
 
-    const err = await rejection(openStore(store.path));
+    const err = await rejection(openStore(store.path, 'Asia/Shanghai'));
     expect(err).toBeInstanceOf(InputError);
     const message = (err as Error).message;
     expect(message).toMatch(new RegExp(`^${store.path}: the database file is corrupted \\(quick_check: [^\n]+\\); restore it from a backup or move it away$`));
@@ -95,7 +95,7 @@ describe('openStore', () => {
     const other = new sqlite3.Database(store.path);
     await new Promise<void>((resolve, reject) => other.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;', (err) => (err ? reject(err) : resolve())));
     try {
-      const err = await rejection(openStore(store.path, { busyTimeoutMs: 200 }));
+      const err = await rejection(openStore(store.path, 'Asia/Shanghai', { busyTimeoutMs: 200 }));
       expect(err).toBeInstanceOf(WorkError);
       expect((err as Error).message).toBe(
         `${store.path}: the database is locked by another process (still locked after 200 ms); is another fingertip using it?`,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../src/store/sqlite/db.js';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations.js';
-import { TEXT_READING } from '../../src/analysis/open-store.js';
+import { textReading } from '../../src/analysis/open-store.js';
 import { hashOptOuts } from '../../src/store/sqlite/opt-out-migration.js';
 import { SerialWriter } from '../../src/store/serial-writer.js';
 import { bytesFound } from './file-bytes.js';
@@ -12,7 +12,7 @@ import { rec, tempDir, tempStore } from './fixtures.js';
 async function olderDb(fill: (db: Db) => Promise<void>): Promise<string> {
   const path = join(tempDir(), 'older.db');
   const db = await Db.open(path, 1000);
-  await migrate(new SerialWriter(db), TEXT_READING, MIGRATIONS.slice(0, MIGRATIONS.indexOf(hashOptOuts)));
+  await migrate(new SerialWriter(db), textReading('Asia/Shanghai'), MIGRATIONS.slice(0, MIGRATIONS.indexOf(hashOptOuts)));
   await db.run('PRAGMA secure_delete = OFF');
   await fill(db);
   await db.close();

@@ -30,7 +30,7 @@ export async function botHarness(edit: (c: Config) => void = () => {}, classifie
   const config = defaultConfig();
   config.db = join(tempDir(), 'bot.db');
   edit(config);
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, config.timezone);
   open.push(store);
   const adapter = new RecordingAdapter();
   // Custom rule folders on top of the built-in rules, as `start` loads them.

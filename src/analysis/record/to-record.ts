@@ -2,6 +2,7 @@ import type { ChatMessage } from '../../core/chat-message.js';
 import { isBareAck } from './ack.js';
 import type { Classification } from '../../core/finding.js';
 import { extractDeadline } from './deadline.js';
+import { localDay } from '../../core/time/zone.js';
 import { textHash } from './text-hash.js';
 import { examinedPart } from '../../engine/text-limit.js';
 import type { MessageRecord } from '../../core/message-record.js';
@@ -19,9 +20,9 @@ function keptText(text: string, examined: string): string {
  * What is kept of a classified message, the same for the bot and the offline audit: recipients are
  * the group's members but the sender when the size is known (else 0), the text only when flagged.
  * Hash, deadline and text are read from the examined part only: a 20 MB line costs no more than one
- * of the limit.
+ * of the limit. A deadline's weekday or date is counted from the day the message was sent in `tz`.
  */
-export function toRecord(msg: ChatMessage, cls: Classification): MessageRecord {
+export function toRecord(msg: ChatMessage, cls: Classification, tz: string): MessageRecord {
   const size = msg.group?.memberCount ?? msg.group?.members?.length;
   const flagged = cls.categories.length > 0;
   const examined = examinedPart(msg.text);
@@ -40,7 +41,7 @@ export function toRecord(msg: ChatMessage, cls: Classification): MessageRecord {
     categories: [...cls.categories],
     findings: cls.findings,
     text: flagged ? keptText(msg.text, examined) : null,
-    deadline: flagged ? extractDeadline(examined) : null,
+    deadline: flagged ? extractDeadline(examined, localDay(msg.ts, tz)) : null,
   };
   if (msg.group?.name !== undefined) record.groupName = msg.group.name;
   if (msg.sender.name !== undefined) record.senderName = msg.sender.name;

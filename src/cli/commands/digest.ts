@@ -33,7 +33,7 @@ export const run: Command = async (argv, ctx) => {
   const week = values.week as string | undefined;
   if (week !== undefined) weekRange(week, tz, '--week');
   const upTo = week ?? lastCompleteWeek(Date.now(), tz);
-  const store = await openExistingStore(config.db);
+  const store = await openExistingStore(config.db, config.timezone);
   try {
     const recipients = await digestRecipients(config, store);
     if (values.print) {

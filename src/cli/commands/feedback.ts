@@ -19,7 +19,7 @@ export const run: Command = async (argv, ctx) => {
       `feedback: ${sub === undefined ? 'no subcommand' : sub !== 'export' ? `unknown subcommand "${sub}"` : `unexpected argument "${extra}"`} (use feedback export [--out FILE])`,
     );
   const config = loadConfig(values.config as string | undefined, ctx.env);
-  const store = await openExistingStore(config.db);
+  const store = await openExistingStore(config.db, config.timezone);
   let exported;
   try {
     exported = feedbackLines(await store.falsePositives(), await store.missedDemands());

@@ -45,7 +45,7 @@ export const run: Command = async (argv, ctx) => {
   const lang = languageOption(values.lang as string | undefined) ?? config.language;
   const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
   const { from, to } = weekRange(week, config.timezone);
-  const store = await openExistingStore(config.db);
+  const store = await openExistingStore(config.db, config.timezone);
   let text: string;
   try {
     const shownLang = lang ?? (await storedLanguage(store));

@@ -26,7 +26,7 @@ export const run: Command = async (argv, ctx) => {
   // Checked before the store opens: a mistyped name or a missing token leaves no new database file behind.
   const makers = [];
   for (const name of names) makers.push(await prepareAdapter(name, config, ctx));
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, config.timezone);
   try {
     const adapters = makers.map((make) => make(store));
     const log = (line: string) => ctx.stderr.write(`${line}\n`);

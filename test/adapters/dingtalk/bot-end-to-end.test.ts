@@ -27,7 +27,7 @@ async function startBot(stub: DingtalkStub, db: string, log: (line: string) => v
   const config = defaultConfig();
   config.db = db;
   // A short busy timeout: a write under another connection's lock fails within the test.
-  const store = await openStore(db, { busyTimeoutMs: 100 });
+  const store = await openStore(db, config.timezone, { busyTimeoutMs: 100 });
   config.adapters.dingtalk = { clientId: 'ding-client', clientSecret: 'secret', apiUrl: stub.url };
   // As `start` builds it: the sender pairs in the bot's store, warnings on stderr.
   const stderr = new Writable({

@@ -30,7 +30,7 @@ async function startBot(log: (line: string) => void = () => {}) {
   const config = defaultConfig();
   config.db = join(tempDir(), 'bot.db');
   // A short busy timeout: a write under another connection's lock fails within the test.
-  const store = await openStore(config.db, { busyTimeoutMs: 100 });
+  const store = await openStore(config.db, config.timezone, { busyTimeoutMs: 100 });
   const adapter = createFeishuAdapter({ appId: 'cli_0123456789abcdef', appSecret: 'secret', groupMessages: true, apiUrl: stub.url }, { log });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log: () => {} });
   await bot.start();

@@ -35,7 +35,7 @@ describe('group sizes and names in the shell', () => {
       'shell: /group needs a name: /group NAME [MEMBERS]',
       'shell: /as needs a name: /as NAME',
     ]);
-    const store = await openStore(db);
+    const store = await openStore(db, 'Asia/Shanghai');
     try {
       const [demand] = await storedRecords(store);
       expect([demand.groupId, demand.recipients]).toEqual(['local', 57]);

@@ -47,7 +47,7 @@ async function stub(): Promise<SlackApiStub> {
 async function startBot(api: SlackApiStub, db: string, log: (line: string) => void = () => {}): Promise<Running> {
   const config = defaultConfig();
   config.db = db;
-  const store = await openStore(db);
+  const store = await openStore(db, config.timezone);
   const adapter = createSlackAdapter({ token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.url, admins: [] }, { log, sendIntervalMs: 0 });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log });
   await bot.start();

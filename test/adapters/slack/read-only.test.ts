@@ -25,7 +25,7 @@ describe('Slack events and a read-only database', () => {
     const api = (stub = await startSlackApiStub({ users: [{ id: 'U1', name: 'Li' }], channels: { C01: { name: 'ops', members: ['U1', 'U2'] } } }));
     const dir = tempDir();
     const db = join(dir, 'bot.db');
-    await (await openStore(db)).close();
+    await (await openStore(db, 'Asia/Shanghai')).close();
     chmodSync(db, 0o444);
     chmodSync(dir, 0o777); // SQLite makes its -wal and -shm files beside it, as it does for a reader
     bot = await startSlackBot({ db, apiUrl: api.url, signingSecret: SIGNING_SECRET, dir, ...NOBODY });

@@ -45,7 +45,7 @@ async function startBot(world: World, db: string, deps?: WechatyDeps): Promise<R
   const config = world.config;
   config.db = db;
   // A short busy timeout: a write under another connection's lock fails within the test.
-  const store = await openStore(db, { busyTimeoutMs: 100 });
+  const store = await openStore(db, config.timezone, { busyTimeoutMs: 100 });
   const lines: string[] = [];
   const adapter = deps
     ? createWechatyAdapter(wechatySettings(config), { print: (line) => lines.push(line), ...deps })
@@ -351,7 +351,7 @@ describe('WeChat adapter through the bot', () => {
     const stopped = running.stop(r);
     setTimeout(open, 200);
     await stopped;
-    const reopened = await openStore(db);
+    const reopened = await openStore(db, 'Asia/Shanghai');
     const ids = (await storedRecords(reopened)).map((rec) => rec.id).sort();
     await reopened.close();
     expect(ids).toEqual(['m-0', 'm-1', 'm-2', 'm-3', 'm-4']);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractDeadline } from '../../../src/analysis/record/deadline.js';
+import { DAY_MS } from '../../../src/core/time/units.js';
 
 const at = (dayOffset: number, h: number, m = 0) => dayOffset * 1440 + h * 60 + m;
+/** The local day number of a date, as toRecord passes it. */
+const on = (date: string) => Date.parse(date) / DAY_MS;
+const THU = on('2026-12-10'); // Thursday 10 December 2026: the 12th is a Saturday
 
 // The day and period words come from rules/lists/deadline-*.yaml; these cases were pinned before they moved there.
 describe('extractDeadline', () => {
@@ -82,7 +86,7 @@ describe('extractDeadline', () => {
     ['by 12pm', at(0, 12)],
     ['by 0:30', at(0, 0, 30)],
   ])('%s', (text, expected) => {
-    expect(extractDeadline(text)).toEqual(expected);
+    expect(extractDeadline(text, THU)).toEqual(expected);
   });
 
   it.each([
@@ -100,6 +104,65 @@ describe('extractDeadline', () => {
     'before 2020',
     'by tomorrow',
   ])('finds no time in %s', (text) => {
-    expect(extractDeadline(text)).toBeNull();
+    expect(extractDeadline(text, THU)).toBeNull();
+  });
+
+  it.each([
+    ['2026-12-10', '周六上午10点前交表', at(2, 10)],
+    ['2026-12-10', '本周日晚8点前', at(3, 20)],
+    ['2026-12-10', '星期六9点前', at(2, 9)],
+    ['2026-12-10', '礼拜天下午3点前', at(3, 15)],
+    ['2026-12-10', '下周一早上8点前', at(4, 8)],
+    ['2026-12-10', '下周六上午10点前', at(9, 10)],
+    ['2026-12-10', '周四下午5点前', at(7, 17)], // today's weekday is next week's
+    ['2026-12-10', '截止到周六上午10点', at(2, 10)],
+    ['2026-12-10', '12月12日（周六）上午9点前', at(2, 9)],
+    ['2026-12-10', '12月12日周六上午9点前', at(2, 9)],
+    ['2026-12-10', '12月13日18:00前', at(3, 18)],
+    ['2026-12-10', '十二月十三日上午十点前', at(3, 10)],
+    ['2026-12-10', '12月10日18:00前', at(0, 18)], // today's date is today
+    ['2026-12-10', '12号晚上10点前', at(2, 22)],
+    ['2026-12-10', '8号晚上10点前', at(29, 22)], // past this month: 8 January
+    ['2026-12-10', 'by Saturday 10am', at(2, 10)],
+    ['2026-12-10', 'by 9am on Sunday', at(3, 9)],
+    ['2026-12-10', 'before Dec 12 at 5pm', at(2, 17)],
+    ['2026-12-10', 'by Saturday, December 12 at 5pm', at(2, 17)],
+    ['2026-12-10', 'by 12th Dec 9am', at(2, 9)],
+    ['2026-12-10', 'by next Monday 10am', at(4, 10)],
+    ['2026-12-10', 'by this Friday 6:30pm', at(1, 18, 30)],
+    ['2026-12-10', 'by midnight on Friday', at(2, 0)],
+    ['2026-12-12', '周六上午10点前', at(7, 10)], // said on a Saturday
+    ['2026-12-12', '周日晚8点前', at(1, 20)],
+    ['2026-12-13', '周六上午10点前', at(6, 10)], // said on a Sunday
+    ['2026-12-13', '下周六上午10点前', at(6, 10)], // next week starts tomorrow
+    ['2026-12-13', '下周一早上8点前', at(1, 8)],
+    ['2026-12-13', 'by Saturday 10am', at(6, 10)],
+    ['2026-12-14', '下周一早上8点前', at(7, 8)], // said on a Monday
+    ['2026-12-30', '1月2日上午9点前', at(3, 9)], // next year's
+    ['2026-12-30', '1月2日（周六）上午9点前', at(3, 9)],
+    ['2026-12-30', '2号上午9点前', at(3, 9)],
+    ['2026-12-30', '周六上午10点前', at(3, 10)],
+    ['2026-12-30', 'by Jan 2 9am', at(3, 9)],
+    ['2026-12-30', '2027年1月2日上午9点前', at(3, 9)],
+    ['2026-12-10', 'by 5pm on Friday 11 December', at(1, 17)],
+  ])('on %s reads %s', (sent, text, expected) => {
+    expect(extractDeadline(text, on(sent))).toEqual(expected);
+  });
+
+  it.each([
+    ['2026-12-10', '周六前交表'], // a day without a time
+    ['2026-12-10', 'by Friday'],
+    ['2026-12-10', '12月12日前'],
+    ['2026-12-10', 'by Dec 12'],
+    ['2026-12-10', '12月12日（周日）上午9点前'], // the 12th is a Saturday
+    ['2026-12-10', 'by Sunday, Dec 12 at 5pm'],
+    ['2026-12-10', 'by 5pm on Thursday 11 December'], // the 11th is a Friday
+    ['2026-12-30', '2026年1月2日上午9点前'], // a year past
+    ['2026-12-10', '12月1日上午9点前'], // a year on
+    ['2026-12-10', '3月1日上午9点前'], // more than 60 days on
+    ['2026-12-10', '2月30日上午9点前'],
+    ['2026-11-10', '31号上午9点前'], // November has no 31st
+  ])('on %s reads no deadline in %s', (sent, text) => {
+    expect(extractDeadline(text, on(sent))).toBeNull();
   });
 });

@@ -13,8 +13,8 @@ const T0 = Date.UTC(2026, 10, 23);
 // Saturday 2026-10-31 00:00 UTC: New York leaves daylight saving time the next night.
 const DST_END = Date.UTC(2026, 9, 31);
 
-/** What toRecord would keep of a demand's text. */
-const said = (text: string) => ({ text, hash: textHash(text), deadline: extractDeadline(text) });
+/** What toRecord would keep of a demand's text; these name no weekday or date, so any day sent on reads them alike. */
+const said = (text: string) => ({ text, hash: textHash(text), deadline: extractDeadline(text, 0) });
 
 /** Three groups over three days: quiet chatter every 20 minutes, demands (two alike, one after hours), and an ack storm. */
 async function filled(t0 = T0): Promise<Store> {

@@ -3,8 +3,10 @@ import type { Category } from '../../../src/core/categories.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { extractDeadline } from '../../../src/analysis/record/deadline.js';
 import { textHash } from '../../../src/analysis/record/text-hash.js';
+import { defaultConfig } from '../../../src/core/config-defaults.js';
+import { localDay } from '../../../src/core/time/zone.js';
 
-/** A MessageRecord for report tests: plain message by default, a demand when given categories. */
+/** A MessageRecord for report tests: plain message by default, a demand when given categories (its deadline read in the default zone). */
 export function record(over: Partial<MessageRecord> & { id: string; ts: number }): MessageRecord {
   const text = over.text ?? null;
   return {
@@ -22,7 +24,7 @@ export function record(over: Partial<MessageRecord> & { id: string; ts: number }
     categories: [],
     findings: [],
     text,
-    deadline: text && over.categories?.length ? extractDeadline(text) : null,
+    deadline: text && over.categories?.length ? extractDeadline(text, localDay(over.ts, defaultConfig().timezone)) : null,
     ...over,
   };
 }

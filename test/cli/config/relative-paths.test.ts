@@ -20,7 +20,7 @@ describe('relative paths in a config file', () => {
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(readdirSync(cwd)).toEqual([]);
     expect(existsSync(join(folder, 'x.db'))).toBe(true);
-    const store = await openStore(join(folder, 'x.db'));
+    const store = await openStore(join(folder, 'x.db'), 'Asia/Shanghai');
     try {
       const [message] = await storedRecords(store);
       expect(message.findings.map((f) => f.rule)).toContain('data-request/zebra');

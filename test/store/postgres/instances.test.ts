@@ -31,16 +31,16 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       const url = await engine.fresh();
       const raw = await rawDb(url);
       await raw.exec('CREATE TABLE orders (id INTEGER)');
-      const err = await rejection(openStore(url));
+      const err = await rejection(openStore(url, 'Asia/Shanghai'));
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toMatch(
         /^postgres:\/\/fingertip@127\.0\.0\.1:\d+\/\w+: not a fingertip database \(it holds 1 tables of another application\)/,
       );
       expect(await raw.all("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).toEqual([{ table_name: 'orders' }]);
       await raw.exec('DROP TABLE orders');
-      await (await openStore(url)).close();
+      await (await openStore(url, 'Asia/Shanghai')).close();
       await raw.run('UPDATE fingertip_schema SET version = 99');
-      expect(((await rejection(openStore(url))) as Error).message).toMatch(
+      expect(((await rejection(openStore(url, 'Asia/Shanghai'))) as Error).message).toMatch(
         new RegExp(`made by a newer fingertip \\(schema version 99, this one knows up to ${PG_MIGRATIONS.length}\\)`),
       );
       await raw.close();
@@ -132,7 +132,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
     it('name the server, not the password, when the login is refused', async () => {
       const url = new URL(await engine.fresh());
       url.password = 'wrong-password';
-      const err = await rejection(openStore(url.toString()));
+      const err = await rejection(openStore(url.toString(), 'Asia/Shanghai'));
       expect(err).toBeInstanceOf(InputError);
       expect((err as Error).message).toBe(
         `postgres://fingertip@${url.host}${url.pathname}: the server at ${url.host} refused the login (password authentication failed for user "fingertip")`,
