@@ -14,7 +14,8 @@ import { ZH_NUM, zhNumber } from './zh-number.js';
 const ZH_PERIOD = listAlternation('deadline-periods-zh');
 const ZH_TIME =
   `(?<day>${DAY_ZH})?\\s*(?<period>${ZH_PERIOD})?\\s*(?<hour>\\d{1,2}|${ZH_NUM})\\s*` +
-  `(?::(?<colonMin>\\d{2})|[点时](?:(?<half>半)|(?<quarter>一刻)|(?<min>\\d{1,2}|${ZH_NUM})分?)?)`;
+  // 点钟 and 点整 are the hour itself (十点钟前, 8点整之前).
+  `(?::(?<colonMin>\\d{2})|[点时](?:(?<half>半)|(?<quarter>一刻)|(?<min>\\d{1,2}|${ZH_NUM})分?|钟|整)?)`;
 const ZH_AFTER = new RegExp(`${ZH_TIME}\\s*(?:前|之前|以前|为止)`, 'u');
 const ZH_BEFORE = new RegExp(`(?:截止|截至|最晚|最迟|不晚于)(?:时间)?[:\\s]*(?:到|至|于)?\\s*${ZH_TIME}`, 'u');
 

@@ -21,6 +21,8 @@ describe('extractDeadline', () => {
     ['凌晨1点前', at(0, 1)],
     ['中午1点前', at(0, 13)],
     ['後天早上8點前', at(2, 8)],
+    ['请大家今晚10点钟前完成打卡', at(0, 22)],
+    ['明早8点整之前交表', at(1, 8)],
     ['All staff: fill in the form by 11pm', at(0, 23)],
     ['submit before 7am tomorrow', at(1, 7)],
     ['by 5pm today', at(0, 17)],
