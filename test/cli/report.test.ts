@@ -3,8 +3,7 @@ import { expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 import { describeEngines } from '../support/databases.js';
-import { demand } from '../analysis/report/records.js';
-import { digestStore, seedNamedGroups, w47 } from '../digest/fixture.js';
+import { digestStore, seedNamedGroups } from '../digest/fixture.js';
 
 describeEngines('fingertip report', (engine) => {
   it('shows no name of a member who opted out or was forgotten in the name of a group, in any format', async () => {
@@ -25,26 +24,6 @@ describeEngines('fingertip report', (engine) => {
     for (const shown of [json, en, await report(), await report('--format', 'html'), await report('--format', 'md', '--lang', 'zh')]) {
       expect(shown.code).toBe(0);
       expect(shown.stdout).not.toMatch(/王小明|Alice|Chen/);
-    }
-  });
-
-  it('quotes a demand that names a member who was forgotten without the name, and other members as sent', async () => {
-    const { config, store } = await digestStore(undefined, engine);
-    await seedNamedGroups(store);
-    const text = '请各位今天下班前填写统计表并上报，Alice Chen 和 Li 负责汇总';
-    await store.add(
-      demand(
-        { platform: 'test', groupId: 'G1', groupName: '王小明的工作群', recipients: 19, senderId: 'W3', senderName: 'Zhao', id: 'd3', ts: w47(2, 10), text },
-        ['data-request'],
-      ),
-    );
-    await store.flush();
-    const file = join(tempDir({ 'fingertip.yaml': `db: ${config.db}\n` }), 'fingertip.yaml');
-    for (const format of ['md', 'html']) {
-      const shown = await runCli(['report', '--week', '2026-W47', '--config', file, '--lang', 'en', '--format', format]);
-      expect(shown.code).toBe(0);
-      expect(shown.stdout).toContain('请各位今天下班前填写统计表并上报，Member 2 和 Li 负责汇总');
-      expect(shown.stdout).not.toMatch(/Alice|Chen/);
     }
   });
 });

@@ -20,15 +20,14 @@ export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords'
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
  * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
- * the messages kept as evidence. `shown` makes of what the report shows as stored (a group's name, an
- * evidence message's text) what it shows: the CLI's report hides members who opted out or were forgotten.
+ * the messages kept as evidence. `groupName` makes of each group's stored name the one the report shows.
  */
 export async function storedReport(
   store: ReportStore,
   config: Config,
   period: Period,
   narrow: Omit<Scope, 'from' | 'to'> = {},
-  shown: (stored: string) => string = (stored) => stored,
+  groupName: (name: string) => string = (name) => name,
 ): Promise<ReportBuilder> {
   const builder = new ReportBuilder({ config, ...period });
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
@@ -38,7 +37,7 @@ export async function storedReport(
       builder.addGroup({
         platform: g.platform,
         id: g.id,
-        name: shown(g.name),
+        name: groupName(g.name),
         members: g.members || undefined,
         memberIds: g.memberIds.length ? g.memberIds : undefined,
       });
@@ -60,7 +59,6 @@ export async function storedReport(
   // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.
   for (const q of quiet) builder.addQuiet(q);
   for (const { hash, text } of texts) builder.addDemandText(hash, text);
-  for (const [platform, ids] of builder.evidenceToRead())
-    builder.fillEvidence((await store.messages(platform, ids)).map((m) => (m.text == null ? m : { ...m, text: shown(m.text) })));
+  for (const [platform, ids] of builder.evidenceToRead()) builder.fillEvidence(await store.messages(platform, ids));
   return builder;
 }

@@ -49,10 +49,9 @@ export const run: Command = async (argv, ctx) => {
   let text: string;
   try {
     const shownLang = lang ?? (await storedLanguage(store));
-    // A group's name or a quoted message shows no member who opted out or was forgotten ("王小明的工作群"
-    // reads 成员1的工作群), as in the digest; other members' names stay, as sent.
+    // A group's name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as the digest's.
     const hidden = new Pseudonyms([], PSEUDONYM_PREFIX[shownLang], await store.hiddenNames());
-    const builder = await storedReport(store, config, { from, to }, {}, (stored) => hidden.hide(stored));
+    const builder = await storedReport(store, config, { from, to }, {}, (name) => hidden.hide(name));
     text = renderReport(format, builder.build(), builder.details(), shownLang);
   } finally {
     await store.close();
