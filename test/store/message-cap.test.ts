@@ -7,10 +7,11 @@ import { storedRecords } from '../support/stored-records.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('one huge message', () => {
-  it('a flagged 20 MB shell line is stored cut to the limit, saying so, and the bot goes on', async () => {
+  it('a flagged 300,000-character shell line is stored cut to the limit, saying so, and the bot goes on', async () => {
     const db = join(tempDir(), 'huge.db');
-    // A notice that goes on repeating its demand: flagged whatever part of it the engine reads.
-    const huge = '请全体同事今晚十点前完成打卡。'.padEnd(20 * 1024 * 1024, '请各位今晚十点前完成打卡，');
+    // A notice that goes on repeating its demand: flagged whatever part of it the engine reads. Under
+    // the 1 MiB a piped line may hold (900,000 bytes of UTF-8), over the 65,536 units a message keeps.
+    const huge = '请全体同事今晚十点前完成打卡。'.padEnd(300_000, '请各位今晚十点前完成打卡，');
     const r = await runCli(['start'], { stdin: `${huge}\n请大家今晚十点前完成打卡\n`, env: { FINGERTIP_DB: db } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
