@@ -59,7 +59,7 @@ describe('chat commands', () => {
     await adapter.say('设置 语言 中文', { ...cmd, from: 'owner' });
     expect(adapter.last()!.text).toBe('已保存。模式：静默；已关闭的规则：无；语言：中文；周报接收人：未设置');
     await adapter.say('设置 语言 法语', { ...cmd, from: 'owner' });
-    expect(adapter.last()!.text).toBe('语言只能设为“中文”（zh）或“英文”（en）');
+    expect(adapter.last()!.text).toBe('语言只能设为“中文”（zh）、“英文”（en）或“自动”（auto）');
     // Values read as the command words are, in any case, and a colon as Chinese input methods type it.
     await adapter.say('config mode NUDGE', { ...cmd, from: 'owner' });
     expect(adapter.last()!.text).toMatch(/^Saved: mode nudge/);

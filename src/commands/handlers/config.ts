@@ -9,7 +9,21 @@ import { TEXTS } from '../texts.js';
 type Change = (s: GroupSettings, value: string, ctx: CommandContext) => string | undefined;
 
 const MODES: Record<string, GroupSettings['mode']> = { silent: 'silent', nudge: 'nudge', 静默: 'silent', 提醒: 'nudge' };
-const LANGUAGES: Record<string, 'zh' | 'en'> = { zh: 'zh', en: 'en', 中文: 'zh', 汉语: 'zh', 英文: 'en', 英语: 'en', english: 'en', chinese: 'zh' };
+// auto sets none, so the automatic choice applies again (the asker's or the message's language, the digest's from group names), as `设置 查看` shows: 自动.
+const LANGUAGES: Record<string, 'zh' | 'en' | 'auto'> = {
+  zh: 'zh',
+  en: 'en',
+  中文: 'zh',
+  汉语: 'zh',
+  英文: 'en',
+  英语: 'en',
+  english: 'en',
+  chinese: 'zh',
+  auto: 'auto',
+  default: 'auto',
+  自动: 'auto',
+  默认: 'auto',
+};
 
 /** A rule id to show as an example, in the asker's language. */
 const sampleRule = (ctx: CommandContext): string =>
@@ -18,7 +32,7 @@ const sampleRule = (ctx: CommandContext): string =>
 /** What a value must be, said in the asker's language. */
 const NEEDS = {
   mode: { zh: '模式只能是“静默”或“提醒”，例如：设置 模式 静默', en: 'mode is silent or nudge, e.g. config mode silent' },
-  language: { zh: '语言只能设为“中文”（zh）或“英文”（en）', en: 'language is zh or en' },
+  language: { zh: '语言只能设为“中文”（zh）、“英文”（en）或“自动”（auto）', en: 'language is zh, en or auto' },
   supervisor: { zh: '请写周报接收人的用户名，例如：设置 周报接收人 王主任', en: 'name a user, e.g. config supervisor U0SUPER' },
   rule: (ctx: CommandContext) =>
     ctx.lang === 'zh'
@@ -89,7 +103,10 @@ const SETTINGS: [string[], Change][] = [
     ['language', '语言'],
     (s, v, ctx) => {
       const lang = LANGUAGES[v.toLowerCase()];
-      return lang ? ((s.language = lang), undefined) : NEEDS.language[ctx.lang];
+      if (!lang) return NEEDS.language[ctx.lang];
+      if (lang === 'auto') delete s.language;
+      else s.language = lang;
+      return undefined;
     },
   ],
   [

@@ -103,3 +103,19 @@ describeEngines('config supervisor not known in the group', (engine) => {
     expect(adapter.last()!.text).toMatch(/周报接收人：王主任、Wang Wei、李科长、U0SUPER、赵主任$/);
   });
 });
+
+describe('config language back to automatic', () => {
+  it("takes 自动, 默认, auto and default, and the group then speaks the asker's language again", async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    for (const auto of ['自动', '默认', 'auto', 'Default']) {
+      await adapter.say('设置 语言 英文', admin);
+      await adapter.say(`设置 语言 ${auto}`, admin);
+      expect(adapter.last()!.text).toBe('已保存。模式：静默；已关闭的规则：无；语言：自动；周报接收人：未设置');
+      expect((await store.groupSettings('test', 'g1')).language).toBeUndefined();
+    }
+    // No language set: `stats group`, posted in the group, follows whoever asks.
+    await adapter.say('统计 本群', { addressed: true });
+    expect(adapter.last()!.text).toMatch(/^「ops」本周/);
+  });
+});
