@@ -3,7 +3,7 @@ import { simplifiedChars } from '../../core/simplified.js';
 import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { unknownInGroup } from '../known-member.js';
-import { mentionedName } from '../mention.js';
+import { namesListed } from '../name-list.js';
 import { TEXTS } from '../texts.js';
 
 type Change = (s: GroupSettings, value: string, ctx: CommandContext) => string | undefined;
@@ -33,7 +33,10 @@ const sampleRule = (ctx: CommandContext): string =>
 const NEEDS = {
   mode: { zh: '模式只能是“静默”或“提醒”，例如：设置 模式 静默', en: 'mode is silent or nudge, e.g. config mode silent' },
   language: { zh: '语言只能设为“中文”（zh）、“英文”（en）或“自动”（auto）', en: 'language is zh, en or auto' },
-  supervisor: { zh: '请写周报接收人的用户名，例如：设置 周报接收人 王主任', en: 'name a user, e.g. config supervisor U0SUPER' },
+  supervisor: {
+    zh: '请写周报接收人的用户名，例如：设置 周报接收人 王主任（几位用顿号隔开：王主任、李校长）',
+    en: 'name a user, e.g. config supervisor U0SUPER (several parted by commas: U0SUPER, U0OTHER)',
+  },
   rule: (ctx: CommandContext) =>
     ctx.lang === 'zh'
       ? `请写规则编号，例如：设置 关闭规则 ${sampleRule(ctx)}（规则编号可在“为什么”的回复里看到）`
@@ -55,9 +58,6 @@ const knownRule = (v: string, ctx: CommandContext) =>
  */
 const ruleNamed = (v: string, ctx: CommandContext, listed: readonly string[] = []): string | undefined =>
   [v, simplifiedChars(v)].find((id) => knownRule(id, ctx) || listed.includes(id));
-
-/** Whom a supervisor setting names: the person a mention names (see mentionedName), else the plain name whole. */
-const supervisorNamed = (v: string): string => mentionedName(v) ?? v;
 
 /** A mode or a language is read in simplified characters too (語言 英文); names and rule ids are kept as written. */
 function simplifiedValue(setting: string, value: string): string {
@@ -112,8 +112,9 @@ const SETTINGS: [string[], Change][] = [
   [
     ['supervisor', '周报接收人', '主管', '周报'],
     (s, v, ctx) => {
-      if (!v) return NEEDS.supervisor[ctx.lang];
-      s.supervisors = [...new Set([...(s.supervisors ?? []), supervisorNamed(v)])];
+      const names = namesListed(v);
+      if (!names.length) return NEEDS.supervisor[ctx.lang];
+      s.supervisors = [...new Set([...(s.supervisors ?? []), ...names])];
       return undefined;
     },
   ],
@@ -138,11 +139,11 @@ function nudgeNote(lang: CommandContext['lang']): string {
     : 'Nudge mode is on: on a clear formalism demand I will post one short note in the group (at most once every 10 minutes).';
 }
 
-/** A supervisor the group does not know of: the digest may reach no one, so the admin is told rather than only "saved". */
-function strangerNote(who: string, lang: CommandContext['lang']): string {
+/** Supervisors the group does not know of: the digest may reach no one, so the admin is told rather than only "saved". */
+function strangerNote(who: string[], lang: CommandContext['lang']): string {
   return lang === 'zh'
-    ? `注意：本群的成员和发言人里没有我认识的“${who}”，周报可能发不到。请确认名字写对了。`
-    : `Note: ${who} is not among the members or speakers of this group I know of, so the digest may reach no one; check the name.`;
+    ? `注意：本群的成员和发言人里没有我认识的${who.map((w) => `“${w}”`).join('、')}，周报可能发不到。请确认名字写对了。`
+    : `Note: ${who.join(', ')} ${who.length > 1 ? 'are' : 'is'} not among the members or speakers of this group I know of, so the digest may reach no one; check the name.`;
 }
 
 /** `config <setting> <value>` / `设置 <项> <值>`: group admins only; `config show` for anyone. */
@@ -176,10 +177,9 @@ export const config: CommandHandler = async (ctx) => {
   });
   if (!settings) return ctx.replyPrivately(outcome.problem);
   ctx.settingsChanged(msg.group.id);
-  const supervisor = entry[0][0] === 'supervisor' ? supervisorNamed(value) : undefined;
-  const notes = [
-    settings.mode === 'nudge' && !outcome.wasNudge ? nudgeNote(lang) : '',
-    supervisor !== undefined && (await unknownInGroup(ctx, supervisor)) ? strangerNote(supervisor, lang) : '',
-  ];
+  const added = entry[0][0] === 'supervisor' ? namesListed(value) : [];
+  const strangers = [];
+  for (const who of added) if (await unknownInGroup(ctx, who)) strangers.push(who);
+  const notes = [settings.mode === 'nudge' && !outcome.wasNudge ? nudgeNote(lang) : '', strangers.length ? strangerNote(strangers, lang) : ''];
   await ctx.replyPrivately([(lang === 'zh' ? '已保存。' : 'Saved: ') + describe(settings, lang), ...notes.filter(Boolean)].join('\n'));
 };

@@ -79,7 +79,25 @@ describe('config supervisor', () => {
     adapter.admins.add('owner');
     for (const said of ['@王主任，谢谢', '@周科长、@冯科长', '@陈处长！麻烦了', '@Wang Wei, thanks', '@Lily 王；谢谢', '<@U0SUPER>，谢谢'])
       await adapter.say(`设置 周报接收人 ${said}`, admin);
-    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['王主任', '周科长', '陈处长', 'Wang Wei', 'Lily 王', 'U0SUPER']);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['王主任', '周科长', '冯科长', '陈处长', 'Wang Wei', 'Lily 王', 'U0SUPER']);
+  });
+
+  it('adds each of a list, parted by list marks, or by spaces between mentions; a name with a space stays whole', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('设置 周报接收人 王主任，李校长', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任、李校长$/);
+    for (const said of [
+      '赵局长、钱处长;孙科长；Wang Wei, Li Lei',
+      '@周科长 @冯科长，谢谢',
+      '@Lily 王 @陈处长; @Tom Lee, thanks',
+      '<@U0SUPER> <@U0OTHER> @fingertip',
+    ])
+      await adapter.say(`设置 周报接收人 ${said}`, admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual([
+      ...['王主任', '李校长', '赵局长', '钱处长', '孙科长', 'Wang Wei', 'Li Lei'],
+      ...['周科长', '冯科长', 'Lily 王', '陈处长', 'Tom Lee', 'U0SUPER', 'U0OTHER'],
+    ]);
   });
 });
 
@@ -101,6 +119,9 @@ describeEngines('config supervisor not known in the group', (engine) => {
     // Where the platform lists no members (a DingTalk robot), the bot cannot tell, and says nothing of it.
     await adapter.say('设置 周报接收人 @赵主任', admin);
     expect(adapter.last()!.text).toMatch(/周报接收人：王主任、Wang Wei、李科长、U0SUPER、赵主任$/);
+    // Of a list, the note names those it does not know, together.
+    await adapter.say('设置 周报接收人 李科长、孙主任、钱主任', { ...admin, group });
+    expect(adapter.last()!.text).toMatch(/、孙主任、钱主任\n注意：本群的成员和发言人里没有我认识的“孙主任”、“钱主任”，周报可能发不到。/);
   });
 });
 

@@ -1,0 +1,32 @@
+import { mentionedName, openingMention } from './mention.js';
+
+/** What parts the names of a list: Chinese and English commas, the enumeration comma, semicolons. */
+const BETWEEN_NAMES = /[，、,;；]/u;
+const AFTER_A_MENTION = /^[\s，、,;；]*/u;
+/**
+ * The bot's own name, as the README and the shell address it: Slack and Feishu leave a mention of
+ * the bot after the command (设置 周报接收人 @王主任 @fingertip), and it names no one to add.
+ */
+const BOT = 'fingertip';
+
+/**
+ * The people a setting's value names, in order. A value opening with mentions names each of them,
+ * parted by spaces or list marks (@王主任 @李校长, @周科长、@冯科长), not the words after them
+ * (@王主任，谢谢) nor the bot. Plain names are parted by list marks alone (王主任，李校长), since a
+ * plain Latin name holds spaces (Wang Wei); each part may itself be a mention.
+ */
+export function namesListed(value: string): string[] {
+  let rest = value.trim();
+  if (!openingMention(rest))
+    return rest
+      .split(BETWEEN_NAMES)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => mentionedName(part) ?? part);
+  const names: string[] = [];
+  for (let m = openingMention(rest); m; m = openingMention(rest)) {
+    names.push(m.name);
+    rest = rest.slice(m.length).replace(AFTER_A_MENTION, '');
+  }
+  return names.filter((name) => name.toLowerCase() !== BOT);
+}
