@@ -59,7 +59,7 @@ export const TEXTS = {
           '· 反映 内容：匿名反映问题（请私信我，群里发的大家都能看到）',
           '· 退出统计 / 加入统计：停止或恢复统计你本人的数据',
           '· 删除我的数据：删除你的名字和消息内容，你的编号改为匿名；删除后无法恢复',
-          '群主或管理员：设置 模式 静默|提醒、设置 关闭规则 规则编号、设置 开启规则 规则编号、设置 语言 中文|英文|自动、设置 周报接收人 用户名、设置 查看',
+          '群主或管理员：设置 模式 静默|提醒、设置 关闭规则 规则编号、设置 开启规则 规则编号、设置 语言 中文|英文|自动、设置 周报接收人 用户名、设置 取消周报接收人 用户名|全部、设置 查看',
         ].join('\n')
       : [
           "I'm fingertip: I count fingertip formalism in this group, and I stay quiet in it.",
@@ -71,7 +71,7 @@ export const TEXTS = {
           '· report <text>: an anonymous lead for the digest (send it to me privately; the group sees what is said in it)',
           '· optout / optin: stop or resume your own stats',
           '· forget me: deletes your name and message texts and anonymises your id; it cannot be undone',
-          'Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en|auto, config supervisor <user>, config show',
+          'Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en|auto, config supervisor <user>, config remove-supervisor <user>|all, config show',
         ].join('\n');
   },
   unknown(word: string, lang: Lang): string {

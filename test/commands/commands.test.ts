@@ -68,7 +68,7 @@ describe('chat commands', () => {
     await adapter.say('Config Show', { ...cmd, from: 'member' });
     expect(adapter.last()!.text).toMatch(/^mode silent; /);
     await adapter.say('设置 好了吗', { ...cmd, from: 'owner' });
-    expect(adapter.last()!.text).toBe('没有“好了吗”这个设置项。可用的设置项：模式、关闭规则、开启规则、语言、周报接收人、查看');
+    expect(adapter.last()!.text).toBe('没有“好了吗”这个设置项。可用的设置项：模式、关闭规则、开启规则、语言、周报接收人、取消周报接收人、查看');
   });
 
   it('why explains the replied-to finding; not formalism makes it stop counting', async () => {

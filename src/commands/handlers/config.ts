@@ -4,6 +4,7 @@ import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { unknownInGroup } from '../known-member.js';
 import { namesListed } from '../name-list.js';
+import { offWord } from '../off-word.js';
 import { TEXTS } from '../texts.js';
 
 type Change = (s: GroupSettings, value: string, ctx: CommandContext) => string | undefined;
@@ -29,6 +30,15 @@ const LANGUAGES: Record<string, 'zh' | 'en' | 'auto'> = {
 const sampleRule = (ctx: CommandContext): string =>
   (ctx.engine.rules.find((r) => r.languages.includes(ctx.lang)) ?? ctx.engine.rules[0])?.id ?? 'check-in/zh-deadline-clock-in';
 
+/** How to remove supervisors, told wherever an admin seems to want to. */
+const REMOVING = {
+  zh: '取消一位周报接收人请发“设置 取消周报接收人 王主任”，全部取消请发“设置 取消周报接收人 全部”。',
+  en: 'config remove-supervisor U0SUPER removes one supervisor, config remove-supervisor all every one.',
+};
+
+/** A remove-supervisor value that removes every one. */
+const ALL = ['全部', '所有', '所有人', 'all'];
+
 /** What a value must be, said in the asker's language. */
 const NEEDS = {
   mode: { zh: '模式只能是“静默”或“提醒”，例如：设置 模式 静默', en: 'mode is silent or nudge, e.g. config mode silent' },
@@ -37,6 +47,13 @@ const NEEDS = {
     zh: '请写周报接收人的用户名，例如：设置 周报接收人 王主任（几位用顿号隔开：王主任、李校长）',
     en: 'name a user, e.g. config supervisor U0SUPER (several parted by commas: U0SUPER, U0OTHER)',
   },
+  notAName: (word: string, ctx: CommandContext) =>
+    ctx.lang === 'zh' ? `“${word}”不是用户名，没有保存。${REMOVING.zh}` : `"${word}" is no user name, so nothing is saved: ${REMOVING.en}`,
+  removal: { zh: `请写要取消的周报接收人。${REMOVING.zh}`, en: `Name whom to remove: ${REMOVING.en}` },
+  notSupervisor: (absent: string[], subscribed: string[], ctx: CommandContext) =>
+    ctx.lang === 'zh'
+      ? `本群的周报接收人里没有${absent.map((n) => `“${n}”`).join('、')}，没有保存。现在的周报接收人：${subscribed.join('、') || '未设置'}`
+      : `${absent.join(', ')} ${absent.length > 1 ? 'are' : 'is'} not among this group's supervisors (${subscribed.join(', ') || 'none'}), so nothing is saved.`,
   rule: (ctx: CommandContext) =>
     ctx.lang === 'zh'
       ? `请写规则编号，例如：设置 关闭规则 ${sampleRule(ctx)}（规则编号可在“为什么”的回复里看到）`
@@ -112,9 +129,29 @@ const SETTINGS: [string[], Change][] = [
   [
     ['supervisor', '周报接收人', '主管', '周报'],
     (s, v, ctx) => {
+      // 设置 周报 关闭 means to stop the digest, not to send it to someone called 关闭.
+      const off = offWord(v);
+      if (off) return NEEDS.notAName(off, ctx);
       const names = namesListed(v);
       if (!names.length) return NEEDS.supervisor[ctx.lang];
       s.supervisors = [...new Set([...(s.supervisors ?? []), ...names])];
+      return undefined;
+    },
+  ],
+  [
+    ['remove-supervisor', '取消周报接收人', '删除周报接收人', '移除周报接收人'],
+    (s, v, ctx) => {
+      if (ALL.includes(v.toLowerCase())) {
+        delete s.supervisors;
+        return undefined;
+      }
+      const names = namesListed(v);
+      if (!names.length) return NEEDS.removal[ctx.lang];
+      const subscribed = s.supervisors ?? [];
+      // Refused whole, naming who is not there: a misspelt name would otherwise leave the person subscribed, the admin told "saved".
+      const absent = names.filter((n) => !subscribed.includes(n));
+      if (absent.length) return NEEDS.notSupervisor(absent, subscribed, ctx);
+      s.supervisors = subscribed.filter((n) => !names.includes(n));
       return undefined;
     },
   ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { botHarness } from '../../support/bot-harness.js';
 import { describeEngines } from '../../support/databases.js';
+import { digestRecipients } from '../../../src/digest/recipients.js';
 import { ruleDir, ruleYaml } from '../../support/rules.js';
 
 const admin = { addressed: true, from: 'owner' } as const;
@@ -138,5 +139,53 @@ describe('config language back to automatic', () => {
     // No language set: `stats group`, posted in the group, follows whoever asks.
     await adapter.say('统计 本群', { addressed: true });
     expect(adapter.last()!.text).toMatch(/^「ops」本周/);
+  });
+});
+
+describe('config remove-supervisor', () => {
+  it('refuses a word of switching off as a supervisor, saying how to remove one', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    for (const word of ['关闭', '无', '没有', '取消', '删除', '清空', '關閉'])
+      for (const setting of ['周报接收人', '周报']) {
+        await adapter.say(`设置 ${setting} ${word}`, admin);
+        expect(adapter.last()!.text).toBe(
+          `“${word}”不是用户名，没有保存。取消一位周报接收人请发“设置 取消周报接收人 王主任”，全部取消请发“设置 取消周报接收人 全部”。`,
+        );
+      }
+    await adapter.say('设置 周报接收人 删除 王主任', admin);
+    expect(adapter.last()!.text).toMatch(/^“删除”不是用户名/);
+    for (const word of ['none', 'OFF', 'remove']) await adapter.say(`config supervisor ${word}`, admin);
+    expect(adapter.last()!.text).toBe(
+      '"remove" is no user name, so nothing is saved: config remove-supervisor U0SUPER removes one supervisor, config remove-supervisor all every one.',
+    );
+    expect((await store.groupSettings('test', 'g1')).supervisors).toBeUndefined();
+  });
+
+  it('removes one supervisor or a list, refuses one not subscribed, and removes all; the digest goes to those left', async () => {
+    const { adapter, store, config } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('设置 周报接收人 王主任、李校长、赵局长、Wang Wei', admin);
+    await adapter.say('设置 取消周报接收人 @王主任', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：李校长、赵局长、Wang Wei$/);
+    await adapter.say('config remove-supervisor Wang Wei', admin);
+    expect(adapter.last()!.text).toMatch(/supervisors 李校长, 赵局长$/);
+    expect((await digestRecipients(config, store)).map((r) => r.user)).toEqual(['李校长', '赵局长']);
+    await adapter.say('设置 取消周报接收人 赵局长，钱主任', admin);
+    expect(adapter.last()!.text).toBe('本群的周报接收人里没有“钱主任”，没有保存。现在的周报接收人：李校长、赵局长');
+    await adapter.say('设置 取消周报接收人', admin);
+    expect(adapter.last()!.text).toMatch(/^请写要取消的周报接收人。取消一位/);
+    await adapter.say('设置 取消周报接收人 全部', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：未设置$/);
+    expect(await digestRecipients(config, store)).toEqual([]);
+  });
+
+  it('removes a supervisor an earlier build saved under a word of switching off', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('hi');
+    await store.updateGroupSettings('test', 'g1', (s) => ({ ...s, supervisors: ['关闭', '无', '王主任'] }));
+    await adapter.say('设置 删除周报接收人 关闭、无', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任$/);
   });
 });
