@@ -1,40 +1,119 @@
 import { CATEGORIES, type Category } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import { LANGS } from '../core/lang.js';
+import { listWords } from './word-list.js';
 
 /**
  * The everyday words for each category's chores beyond its labels' own (接龙 for a reply chain, 投票
- * for a vote drive): members name a missed demand by what it asked of them. Each word names one category.
+ * for a vote drive), after docs/taxonomy.md's typical wordings: members name a missed demand by what it
+ * asked of them. Each word names one category; Chinese ones written together are read part by part
+ * (关注公众号: 关注, 公众号), and an English one may be of several words (sign in).
  */
 const EVERYDAY: Record<Category, string[]> = {
-  'check-in': ['签退', '考勤', '定位', 'attendance', 'clock-in', 'clock'],
-  'data-request': ['填报', '上报', '报送', '表格', '报表', '材料', '问卷', 'form', 'survey', 'spreadsheet', 'figures'],
-  'like-quota': ['投票', '关注', '分享', '朋友圈', '评论', 'vote', 'votes', 'share', 'follow', 'repost', 'retweet'],
-  'app-install': ['安装', '实名', '登录', 'app', 'install', 'register', 'registration'],
-  'ranking-pressure': ['积分', '点名', '排行', 'ranking', 'leaderboard', 'league'],
-  'proof-demand': ['拍照', '照片', '留证', '视频', 'photo', 'photos', 'proof'],
-  'ack-demand': ['接龙', '回1', '已阅', '已读', 'ack', 'acknowledge', 'react', 'reaction'],
+  'check-in': [
+    ...['签退', '考勤', '定位', '报平安', '健康打卡', '日报', '日报接龙', '在线', '时长'],
+    ...[
+      'attendance',
+      'clock-in',
+      'clock',
+      'check in',
+      'checkin',
+      'sign in',
+      'sign-in',
+      'signin',
+      'status',
+      'daily status',
+      'online',
+      'hours',
+      'streak',
+      'streaks',
+    ],
+  ],
+  'data-request': [
+    ...['填报', '上报', '报送', '表格', '报表', '统计表', '材料', '问卷', '调查', '填写', '信息采集', '采集', '数据', '台账'],
+    ...['form', 'survey', 'surveys', 'questionnaire', 'spreadsheet', 'sheet', 'sheets', 'figures', 'numbers', 'fill in', 'fill-in'],
+  ],
+  'like-quota': [
+    ...['投票', '拉票', '刷票', '关注', '公众号', '分享', '朋友圈', '评论', '留言', '在看', '观看', '直播', '阅读量', '刷阅读量', '刷量', '收藏', '助力'],
+    ...[
+      'vote',
+      'votes',
+      'vote for',
+      'upvote',
+      'upvotes',
+      'share',
+      'follow',
+      'repost',
+      'retweet',
+      'comment',
+      'comments',
+      'watch',
+      'stream',
+      'livestream',
+      'views',
+    ],
+  ],
+  'app-install': [
+    ...['安装', '实名', '实名认证', '认证', '登录', '小程序', '激活', '账号', '扫码'],
+    ...[
+      'app',
+      'install',
+      'download',
+      'downloads',
+      'register',
+      'registration',
+      'sign up',
+      'signup',
+      'account',
+      'activate',
+      'log in',
+      'login',
+      'portal',
+      'mini-program',
+      'mini program',
+    ],
+  ],
+  'ranking-pressure': [
+    ...['积分', '点名', '排行', '排行榜', '考核', '挂钩考核', '任务数', '完成率', '指标'],
+    ...['ranking', 'leaderboard', 'league', 'quota', 'quotas', 'completion rate', 'score', 'scores', 'appraisal'],
+  ],
+  'proof-demand': [
+    ...['拍照', '照片', '留证', '视频', '截屏', '上传', '凭证', '证明'],
+    ...['photo', 'photos', 'picture', 'pictures', 'proof', 'evidence', 'upload', 'uploads', 'attachment'],
+  ],
+  'ack-demand': [
+    ...['接龙', '回1', '扣1', '回复1', '已阅', '已读'],
+    ...['ack', 'acknowledge', 'react', 'reaction', 'reply', 'replies', 'received', 'confirm', 'read receipt', 'read receipts', 'thumbs up'],
+  ],
 };
 
 /**
  * The categories a member names after `missed`: ids (check-in), the labels answers use in either
  * language (打卡签到, rankings), a word of one label alone (打卡, 截图, screenshots), or an everyday word
- * for the chore (接龙, 投票). Words that
- * name no category, or more than one, are returned apart so the answer can say which.
+ * for the chore (接龙, 投票), written apart as a list is (see listWords). Words that name no category,
+ * or more than one, are returned apart so the answer can say which.
  */
 export function categoryWords(args: string): { categories: Category[]; unknown: string[] } {
   const categories = new Set<Category>();
   const unknown: string[] = [];
-  for (const word of args
-    .toLowerCase()
-    .split(/[\s,，、;；和及与&]+|\band\b/u)
-    .filter(Boolean)) {
-    const one = namedBy(word);
-    const named = one ? [one] : gluedWords(word);
+  const words = listWords(args);
+  for (let at = 0; at < words.length;) {
+    const [one, taken] = phraseAt(words, at);
+    const named = one ? [one] : gluedWords(words[at]);
     if (named) for (const c of named) categories.add(c);
-    else unknown.push(word);
+    else unknown.push(words[at]);
+    at += one ? taken : 1;
   }
   return { categories: [...categories].sort(), unknown };
+}
+
+/** The longest run of words from `at` (up to three: sign in, vote for) that names one category, and how many words it took. */
+function phraseAt(words: string[], at: number): [Category | undefined, number] {
+  for (let taken = Math.min(3, words.length - at); taken > 0; taken--) {
+    const one = namedBy(words.slice(at, at + taken).join(' '));
+    if (one) return [one, taken];
+  }
+  return [undefined, 0];
 }
 
 /** The one category a word names, else undefined. */

@@ -2,6 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { simplifiedChars } from '../core/simplified.js';
 import { categoryWords } from './category-words.js';
 import { MENTION } from './mention.js';
+import { isWordList } from './word-list.js';
 
 /** The chat commands, each with its English and Chinese words. */
 export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'missed' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
@@ -79,12 +80,14 @@ export const STATS_GROUP = /^(?:group|this group|群|本群|全群)$/iu;
  * Whether a command takes these words after it. One that takes none is chat when words follow
  * ("forget me not, the flower", "why is the server down?", "help me with this printer?"), one that
  * takes a setting or categories is chat when none is named ("stats are due Friday", "missed the
- * meeting, sorry"). A lead and a setting take free words (a wrong setting gets its own answer).
+ * meeting, sorry"). A lead and a setting take free words (a wrong setting gets its own answer), and
+ * `missed` a short list of words it does not know (漏报 摸鱼) too, to be asked which categories they
+ * mean: read as an ordinary message, a member's correction would be flagged and counted as a demand.
  */
 function takes(name: CommandName, words: string): boolean {
   if (name === 'report' || name === 'config' || words === '') return true;
   if (name === 'stats') return STATS_GROUP.test(words) || /^(?:me|mine|my week|我|我的|个人)$/iu.test(words);
-  if (name === 'missed') return categoryWords(words).categories.length > 0;
+  if (name === 'missed') return categoryWords(words).categories.length > 0 || isWordList(words);
   return false;
 }
 

@@ -178,4 +178,25 @@ describe('missed', () => {
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
     expect((await store.missedDemands()).map((r) => [r.messageId, r.text])).toEqual([['quote-s', null]]);
   });
+
+  it("takes a member's correction in everyday words, or in words it does not know, as the command: never flagged, counted or nudged", async () => {
+    // The shipped model, which reads 漏报 报平安 as a demand to report in safely.
+    const { adapter, store } = await botHarness((c) => (c.admins.test = ['owner']));
+    await adapter.say('config mode nudge', { ...cmd, from: 'owner' });
+    await adapter.say('今天天气不错', { id: 'w1', from: 'lead' });
+    for (const said of ['漏报 报平安', '漏报 扣1', '漏报 关注公众号', '漏报 观看直播', '漏报 回复1', '漏报 填报 拉票', '漏报 小程序/签到、健康打卡']) {
+      await adapter.say(said, { ...cmd, replyTo: 'w1' });
+      expect(adapter.last(), said).toMatchObject({ to: 'private', text: '已记为漏报，将用于改进识别；这条消息不计入统计。谢谢！' });
+    }
+    await adapter.say('漏报 摸鱼 划水', { ...cmd, replyTo: 'w1' });
+    expect(adapter.last()).toMatchObject({ to: 'private', text: expect.stringMatching(/^“摸鱼 划水”不是可用的类别词。请写明它要求什么/) });
+    // One report of the message, with every category named.
+    expect((await store.missedDemands()).map((r) => [r.messageId, r.categories])).toEqual([
+      ['w1', ['ack-demand', 'app-install', 'check-in', 'data-request', 'like-quota']],
+    ]);
+    expect(adapter.flags).toEqual([]);
+    expect(adapter.sent.filter((s) => s.to === 'group')).toEqual([]);
+    await adapter.say('stats group', cmd);
+    expect(adapter.last()!.text).toMatch(/no demands flagged/);
+  });
 });

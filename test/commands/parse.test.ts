@@ -171,7 +171,21 @@ describe('parseCommand', () => {
   it('keeps a question particle of a lead or a setting, and leaves chat alone', () => {
     expect(parseCommand('反映 这样合理吗')).toEqual({ name: 'report', args: '这样合理吗', lang: 'zh' });
     expect(parseCommand('设置好了吗？')).toBeUndefined();
-    expect(parseCommand('漏报 什么')).toBeUndefined();
+  });
+
+  it('takes 漏报 before a short list of words it does not know, to ask which categories they mean, but not before a sentence', () => {
+    expect(parseCommand('漏报 摸鱼 划水')).toEqual({ name: 'missed', args: '摸鱼 划水', lang: 'zh' });
+    expect(parseCommand('漏报：摸鱼/划水')).toEqual({ name: 'missed', args: '摸鱼/划水', lang: 'zh' });
+    expect(parseCommand('漏报 什么')).toEqual({ name: 'missed', args: '什么', lang: 'zh' });
+    expect(parseCommand('missed foo')).toEqual({ name: 'missed', args: 'foo', lang: 'en' });
+    for (const chat of [
+      '漏报了三个数据，明天补上',
+      '漏报 的同学今天下午五点前补报。',
+      '漏报 三个数据。明天补上',
+      'missed the meeting, sorry',
+      'missed it again',
+    ])
+      expect(parseCommand(chat), chat).toBeUndefined();
   });
 
   it('keeps an address with @ in a setting: only a mention standing apart is dropped', () => {
