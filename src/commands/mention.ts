@@ -5,8 +5,8 @@
  */
 const MARKS = '，。！？；：、,!?;:';
 
-/** An @mention as a pattern: Slack's <@U0SUPER>, or @ and a name up to a space or a mark. */
-export const MENTION = `<@[A-Z0-9]+>|@[^\\s${MARKS}]+`;
+/** An @mention as a pattern: Slack's <@U0SUPER>, or @ (＠ as Chinese input methods type it) and a name up to a space or a mark. */
+export const MENTION = `<@[A-Z0-9]+>|[@＠][^\\s${MARKS}]+`;
 
 /**
  * The person a text opening with a mention names (@王主任 is 王主任, Slack's <@U0SUPER> is U0SUPER),
@@ -15,7 +15,7 @@ export const MENTION = `<@[A-Z0-9]+>|@[^\\s${MARKS}]+`;
  * Wei, @Lily 王) and runs to the next mention. Either ends at a mark (@王主任，谢谢, @Wang Wei, thanks).
  */
 export function openingMention(text: string): { name: string; length: number } | undefined {
-  const mention = new RegExp(`^(?:<@([A-Z0-9]+)>|@([^@${MARKS}]+))`, 'u').exec(text);
+  const mention = new RegExp(`^(?:<@([A-Z0-9]+)>|[@＠]([^@＠${MARKS}]+))`, 'u').exec(text);
   if (!mention) return undefined;
   if (mention[1]) return { name: mention[1], length: mention[0].length };
   if (/^\p{sc=Han}/u.test(mention[2])) {

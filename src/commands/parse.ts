@@ -12,15 +12,20 @@ const WORDS: [string, CommandName, Lang][] = [
   ['false positive', 'not-formalism', 'en'],
   ['forget me', 'forget', 'en'],
   ['删除我的数据', 'forget', 'zh'],
+  ['删除我的资料', 'forget', 'zh'], // 资料, as many say of their data
   ['退出统计', 'optout', 'zh'],
   ['加入统计', 'optin', 'zh'],
   ['为什么', 'why', 'zh'],
   ['为甚么', 'why', 'zh'], // 為甚麼, as Hong Kong writes it
   ['统计', 'stats', 'zh'],
   ['帮助', 'help', 'zh'],
+  ['误报了', 'not-formalism', 'zh'],
+  ['这是误报', 'not-formalism', 'zh'],
+  ['不是形式主义', 'not-formalism', 'zh'], // "not formalism", word for word
   ['误报', 'not-formalism', 'zh'],
   ['漏报', 'missed', 'zh'],
   ['设置', 'config', 'zh'],
+  ['设定', 'config', 'zh'], // 設定, as Taiwan and Hong Kong say it
   ['反映', 'report', 'zh'],
   ['stats', 'stats', 'en'],
   ['help', 'help', 'en'],
@@ -43,8 +48,8 @@ export interface ParsedCommand {
 /** A command word followed only by a closing mark (为什么？, why?, help!). */
 const CLOSING = /^[?？!！.。]+\s*$/u;
 const CLOSING_END = /[?？!！.。]+\s*$/u;
-/** A question particle ending a Chinese command (删除我的数据吗, 退出统计嘛？); 么 but in 什么, 怎么, 这么, 那么, 多么. */
-const QUESTION_END = /(?:[吗嘛]|(?<![什怎这那多])么)[?？!！.。]*\s*$/u;
+/** A question particle ending a Chinese command (删除我的数据吗, 退出统计嘛？, 为什么呢); 么 but in 什么, 怎么, 这么, 那么, 多么. */
+const QUESTION_END = /(?:[吗嘛呢]|(?<![什怎这那多])么)[?？!！.。]*\s*$/u;
 /** A modal particle ending a Chinese command, read as a closing mark is (删除我的数据吧, 统计本群啊, 漏报 打卡呀！), a question's too. */
 const PARTICLE_END = new RegExp(`[吧啊呀哦][?？!！.。]*\\s*$|${QUESTION_END.source}`, 'u');
 
@@ -94,6 +99,8 @@ function takes(name: CommandName, words: string): boolean {
 // Mentions of the bot and a leading "/" or "!" (or the full-width ones a Chinese input method types) are not part of the command.
 // A mention ends at a mark as at a space (@fingertip，统计), and the mark goes with it.
 const PREFIX = new RegExp(`^(?:\\s*(?:${MENTION})[\\s,，:：]*)*[/!／！]?\\s*`, 'u');
+// Nor a polite 请 or 帮我 before it (请删除我的数据, 请帮我统计): a member asks the bot as they would ask anyone.
+const POLITE = /^(?:[请請](?:[帮幫]我)?|[帮幫]我)\s*/u;
 // Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing mark.
 const TRAILING_MENTIONS = new RegExp(`(?:(?:^|\\s+)(?:${MENTION}))+\\s*$`, 'u');
 const TRAILING = new RegExp(`${TRAILING_MENTIONS.source}|[?？!！.。]+\\s*$`, 'u');
@@ -108,7 +115,7 @@ function withoutTrailing(args: string, name: CommandName): string {
   for (;;) {
     const next = args.replace(TRAILING, '').trim();
     if (next === args) return args;
-    if (name === 'config' && next.split(/\s+/u).length < 2 && /@/u.test(args.slice(next.length))) return args;
+    if (name === 'config' && next.split(/\s+/u).length < 2 && /[@＠]/u.test(args.slice(next.length))) return args;
     args = next;
   }
 }
@@ -140,7 +147,7 @@ function asked(name: CommandName, lang: Lang, said: string): boolean {
  * "stats please").
  */
 export function parseCommand(text: string, { lenient = false } = {}): ParsedCommand | undefined {
-  const body = text.replace(PREFIX, '').trim();
+  const body = text.replace(PREFIX, '').replace(POLITE, '').trim();
   // Traditional characters (統計 本群, 漏報 填報) read as the simplified ones; the words of a lead or a
   // setting are kept as written (a name in a setting is someone's name).
   const simple = simplifiedChars(body);

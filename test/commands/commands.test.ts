@@ -290,6 +290,34 @@ describe('chat commands', () => {
     expect(await store.message('test', 'mine')).toMatchObject({ senderId: 'u1', senderName: 'u1' });
   });
 
+  it('understands the natural phrasings of Chinese members, and keeps chat that opens with them a message', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say(DEMAND, { id: 'd1', from: 'boss' });
+    await store.flush();
+    await adapter.say('＠fingertip 统计', cmd);
+    expect(adapter.last()).toMatchObject({ to: 'private', text: expect.stringMatching(/^你本周（11月23日—29日）/) });
+    await adapter.say('设置 周报接收人 ＠王主任', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任$/);
+    await adapter.say('設定 模式 提醒', { ...cmd, from: 'owner' });
+    expect(adapter.last()!.text).toMatch(/^已保存。模式：提醒/);
+    await adapter.say('为什么呢', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text).toMatch(/^关于「/);
+    // Chat is stored as a message and gets no answer.
+    const answers = adapter.sent.length;
+    await adapter.say('这是误报的数据', { ...cmd, id: 'chat1', from: 'boss' });
+    await store.flush();
+    expect(await store.message('test', 'chat1')).toMatchObject({ senderId: 'boss' });
+    expect(adapter.sent.length).toBe(answers);
+    await adapter.say('这是误报', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text).toMatch(/^已将「.+」记为误报/);
+    await adapter.say(DEMAND, { id: 'mine', from: 'u1' });
+    await store.flush();
+    await adapter.say('请删除我的资料', cmd);
+    expect(adapter.last()!.text).toBe('已删除你的姓名和消息文本，你的账号标识已匿名化。');
+    expect((await store.message('test', 'mine'))?.senderId).not.toBe('u1');
+  });
+
   it('help goes privately, in the language it was asked in', async () => {
     const { adapter } = await botHarness();
     await adapter.say('帮助', cmd);

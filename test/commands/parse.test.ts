@@ -115,6 +115,35 @@ describe('parseCommand', () => {
       expect(parseCommand(asked), asked).toEqual({ name: 'help', args: '', lang: asked.startsWith('forget') ? 'en' : 'zh' });
   });
 
+  it('reads the natural phrasings Chinese members use: ＠, 設定, 资料, a polite 请, 呢, and 误报 said as a sentence', () => {
+    expect(parseCommand('＠fingertip 统计')).toEqual({ name: 'stats', args: '', lang: 'zh' });
+    expect(parseCommand('统计 本群 ＠fingertip')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
+    expect(parseCommand('設定 模式 提醒')).toEqual({ name: 'config', args: '模式 提醒', lang: 'zh' });
+    expect(parseCommand('刪除我的資料')).toEqual({ name: 'forget', args: '', lang: 'zh' });
+    expect(parseCommand('删除我的资料')).toEqual({ name: 'forget', args: '', lang: 'zh' });
+    expect(parseCommand('请删除我的数据')).toEqual({ name: 'forget', args: '', lang: 'zh' });
+    expect(parseCommand('@fingertip 请帮我统计')).toEqual({ name: 'stats', args: '', lang: 'zh' });
+    expect(parseCommand('帮我统计 本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
+    expect(parseCommand('为什么呢')).toEqual({ name: 'why', args: '', lang: 'zh' });
+    for (const said of ['误报了', '这是误报', '不是形式主义', '這是誤報！', '误报了吧'])
+      expect(parseCommand(said), said).toEqual({ name: 'not-formalism', args: '', lang: 'zh' });
+    // A question is not carried out, nor chat that opens with the same words.
+    for (const asked of ['删除我的资料吗', '请删除我的数据吗', '删除我的数据呢', '误报了吗', '这是误报吗'])
+      expect(parseCommand(asked), asked).toEqual({ name: 'help', args: '', lang: 'zh' });
+    for (const chat of [
+      '这是误报的数据',
+      '误报了三次，系统要改',
+      '不是形式主义的问题',
+      '删除我的资料库里的旧文件',
+      '请统计一下本周加班时长',
+      '请帮我们统计一下',
+      '帮我设定好闹钟了吗',
+      '设定好了吗？',
+      '＠所有人，统计一下本周加班时长',
+    ])
+      expect(parseCommand(chat), chat).toBeUndefined();
+  });
+
   it('in a direct message takes a command word with other words after it, as nothing else is said to the bot there', () => {
     expect(parseCommand('help me', { lenient: true })).toEqual({ name: 'help', args: 'me', lang: 'en' });
     expect(parseCommand('stats please', { lenient: true })).toEqual({ name: 'stats', args: 'please', lang: 'en' });
