@@ -126,17 +126,16 @@ function withoutTrailing(args: string, name: CommandName): string {
  */
 export const ANSWER_ONLY: ReadonlySet<CommandName> = new Set(['help', 'stats', 'why']);
 
-/** Commands that change what is kept of the member: a question mark asks about them (退出统计？, optout?), as a member who means one does not ask. */
-const ABOUT_ME: ReadonlySet<CommandName> = new Set(['forget', 'optout', 'optin']);
-
 /**
  * Whether a command that changes something is asked about rather than given, and gets the help that
- * says what it does: one ending in a question particle (误报吗, 删除我的数据吗), or one about the member
- * with a question mark (删除我的数据？, forget me?). A lead and a setting keep their words as written.
+ * says what it does: one ending in a question mark or particle (误报？, 漏报 接龙？, 删除我的数据吗,
+ * forget me?). Un-counting a colleague's demand or reporting one is not done on a question, any more
+ * than an erasure: a member who means it does not ask. A command that only answers answers a question
+ * too (统计吗); a lead and a setting keep their words as written.
  */
 function asked(name: CommandName, lang: Lang, said: string): boolean {
   if (ANSWER_ONLY.has(name) || name === 'report' || name === 'config') return false;
-  return (lang === 'zh' && QUESTION_END.test(said)) || (ABOUT_ME.has(name) && ASKED.test(said));
+  return (lang === 'zh' && QUESTION_END.test(said)) || ASKED.test(said);
 }
 
 /**

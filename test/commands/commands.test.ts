@@ -282,11 +282,23 @@ describe('chat commands', () => {
     const { adapter, store } = await botHarness();
     await adapter.say(DEMAND, { from: 'u1', id: 'mine' });
     await store.flush();
-    for (const asked of ['删除我的数据吗', '删除我的数据吗？', '退出统计嘛', '退出统计？', 'optout?']) {
-      await adapter.say(asked, cmd);
+    await adapter.say('今天天气不错', { id: 'chat', from: 'u2' });
+    for (const asked of [
+      '删除我的数据吗',
+      '删除我的数据吗？',
+      '退出统计嘛',
+      '退出统计？',
+      'optout?',
+      '误报？',
+      'not formalism?',
+      '漏报 接龙？',
+      'missed likes?',
+    ]) {
+      await adapter.say(asked, { ...cmd, replyTo: asked.startsWith('漏报') || asked.startsWith('missed') ? 'chat' : 'mine' });
       expect(adapter.last(), asked).toMatchObject({ to: 'private', text: expect.stringMatching(/^(我是 fingertip|I'm fingertip)/) });
     }
     expect(await store.isOptedOut('test', 'u1')).toBe(false);
+    expect([await store.falsePositives(), await store.missedDemands()]).toEqual([[], []]);
     expect(await store.message('test', 'mine')).toMatchObject({ senderId: 'u1', senderName: 'u1' });
   });
 

@@ -29,7 +29,7 @@ describe('parseCommand', () => {
     // A glued word may close a sentence as a lone command word may.
     expect(parseCommand('统计本群。')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
     expect(parseCommand('漏报接龙！')).toEqual({ name: 'missed', args: '接龙', lang: 'zh' });
-    expect(parseCommand('漏报接龙截图？')).toEqual({ name: 'missed', args: '接龙截图', lang: 'zh' });
+    expect(parseCommand('漏报接龙截图。')).toEqual({ name: 'missed', args: '接龙截图', lang: 'zh' });
     expect(parseCommand('统计表。')).toBeUndefined();
   });
 
@@ -176,7 +176,13 @@ describe('parseCommand', () => {
     ['加入统计么', 'zh'],
     ['误报吗', 'zh'],
     ['漏报 打卡吗？', 'zh'],
-    // A question mark, for the commands that change what is kept of the member.
+    // A question mark, for every command that changes something.
+    ['误报？', 'zh'],
+    ['误报 @fingertip？', 'zh'],
+    ['漏报 接龙？', 'zh'],
+    ['漏报接龙截图？', 'zh'],
+    ['not formalism?', 'en'],
+    ['missed check-in?', 'en'],
     ['退出统计？', 'zh'],
     ['退出统计吧？', 'zh'],
     ['加入统计?', 'zh'],
@@ -190,9 +196,11 @@ describe('parseCommand', () => {
     ['退出统计', 'optout', ''],
     ['退出统计吧！', 'optout', ''],
     ['加入统计', 'optin', ''],
-    ['误报？', 'not-formalism', ''],
+    ['误报！', 'not-formalism', ''],
+    ['漏报 接龙。', 'missed', '接龙'],
     ['漏报 打卡 什么', 'missed', '打卡 什么'], // 么 of 什么 is no question particle
     ['统计吗', 'stats', ''], // a command that only answers answers a question too
+    ['为什么？', 'why', ''],
   ])('carries out %s', (said, name, args) => {
     expect(parseCommand(said)).toEqual({ name, args, lang: 'zh' });
   });
