@@ -1,4 +1,4 @@
-import { simplifiedChars } from '../engine/normalize.js';
+import { simplifiedChars } from '../core/simplified.js';
 import { openingMention } from './mention.js';
 
 /** Words of switching off or of "no one", in both languages: no one is called so, and whoever writes one means to remove. */
