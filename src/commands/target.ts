@@ -1,5 +1,4 @@
 import type { QuotedContent } from '../core/chat-message.js';
-import { cutText } from '../core/cut-text.js';
 import type { MessageRecord } from '../core/message-record.js';
 import type { CommandContext } from './context.js';
 import { TEXTS } from './texts.js';
@@ -38,9 +37,4 @@ export function noTargetText(ctx: CommandContext): string {
   if (!ctx.msg.group) return TEXTS.needReply(ctx.lang, false);
   if (ctx.msg.replyTo) return TEXTS.notFlagged(ctx.lang);
   return ctx.adapter.noReplies ? TEXTS.noFlaggedYet(ctx.lang) : TEXTS.needReply(ctx.lang, true);
-}
-
-/** A message's first words (24 characters and …), to say which message an answer is about. */
-export function excerpt(text: string): string {
-  return cutText(text.replace(/\s+/gu, ' ').trim(), 25);
 }

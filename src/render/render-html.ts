@@ -2,7 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
-import type { ReportDetails } from '../analysis/report/details.js';
+import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { escapeHtml as h } from './escape.js';
 import { formatNumber, groupNamer, hours, personHours } from './figures.js';
 import { segments } from './highlight.js';
@@ -53,6 +53,9 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
   const labels = CATEGORY_LABELS[lang];
   const groupName = groupNamer(report);
   const names = (ids: string[], sep: string): string => ids.map((g) => h(groupName(g))).join(h(sep));
+  // Derived findings name their demands as the evidence does, by time and group, never by message id.
+  const place = (d: DemandPlace): string => `${h(t.when(d.time))} · ${h(d.groupName)}`;
+  const quoted = (quote: string | null): string => (quote === null ? '' : h(t.quoted(quote)));
   const byCategory = barChart(
     CATEGORIES.map((c) => ({ label: labels[c], value: hours(details.minutesByCategory[c]) })),
     { title: t.burdenChart, unit: t.hoursUnit },
@@ -96,8 +99,8 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
 <h2>${h(t.groups)}</h2>${groupRows.length ? table(`${th(t.group)}${th(t.members, true)}${th(t.messages, true)}${th(t.demands, true)}${th(t.personHours, true)}`, groupRows, groups.more, t.moreGroups, 5) : `<p class="muted">${h(t.noMessages)}</p>`}
 <h2>${h(t.senders)}</h2>${senderRows.length ? table(`${th(t.sender)}${th(t.demands, true)}`, senderRows, senders.more, t.moreSenders, 2) : `<p class="muted">${h(t.none)}</p>`}
 <h2>${h(t.derived)}</h2>
-<h3>${h(t.duplicates(report.duplicates.length))}</h3>${list(report.duplicates.map((d) => `<li>${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${h(t.colon)}<span class="muted">${d.message_ids.slice(0, 10).map(h).join(h(t.listSep))}${d.message_ids.length > 10 ? h(`${t.listSep}…`) : ''}</span></li>`))}
-<h3>${h(t.ackStorms(report.ack_storms.length))}</h3>${list(report.ack_storms.map((s) => `<li>${h(s.message_id)}${h(t.colon)}${h(t.ackStorm(s.acks))}</li>`))}
+<h3>${h(t.duplicates(report.duplicates.length))}</h3>${list(report.duplicates.map((d, i) => `<li>${t.duplicate(d.message_ids.length, names(d.groups, t.listSep), quoted(details.duplicates[i].quote))}${h(t.colon)}<span class="muted">${details.duplicates[i].messages.map(place).join(h(t.listSep))}${d.message_ids.length > details.duplicates[i].messages.length ? h(`${t.listSep}…`) : ''}</span></li>`))}
+<h3>${h(t.ackStorms(report.ack_storms.length))}</h3>${list(report.ack_storms.map((s, i) => `<li>${place(details.ackStorms[i])}${details.ackStorms[i].quote === null ? '' : ` · ${quoted(details.ackStorms[i].quote)}`}${h(t.colon)}${h(t.ackStorm(s.acks))}</li>`))}
 <h3>${h(t.sprawl(report.sprawl.length))}</h3>${list(report.sprawl.map((s) => `<li>${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}</li>`))}
 <h2>${h(t.evidence(details.evidence.length))}</h2>${evidence.join('\n') || `<p class="muted">${h(t.noFlagged)}</p>`}
 ${(details.notes ?? []).map((n) => `<p class="muted">${h(n)}</p>`).join('\n')}

@@ -3,7 +3,7 @@ import type { Lang } from '../core/lang.js';
 import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
-import type { ReportDetails } from '../analysis/report/details.js';
+import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { escapeMarkdown as md } from './escape.js';
 import { formatNumber, groupNamer, personHours } from './figures.js';
 import { segments } from './highlight.js';
@@ -41,6 +41,9 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   const labels = CATEGORY_LABELS[lang];
   const groupName = groupNamer(report);
   const names = (ids: string[], sep: string): string => ids.map((g) => md(groupName(g))).join(sep);
+  // Derived findings name their demands as the evidence does, by time and group, never by message id.
+  const place = (d: DemandPlace): string => `${t.when(d.time)} · ${md(d.groupName)}`;
+  const quoted = (quote: string | null): string => (quote === null ? '' : t.quoted(md(quote)));
   const out: string[] = [];
   out.push(`# ${t.title}`, '');
   // Our own dates and the configured zone: nothing to escape, and escaped they read badly.
@@ -91,14 +94,18 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   };
   out.push(`### ${t.duplicates(report.duplicates.length)}`, '');
   noneFound(report.duplicates.length);
-  for (const d of report.duplicates) {
+  report.duplicates.forEach((d, i) => {
+    const { quote, messages } = details.duplicates[i];
     out.push(
-      `- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep))}${t.colon}${d.message_ids.slice(0, 10).map(md).join(t.listSep)}${d.message_ids.length > 10 ? `${t.listSep}…` : ''}`,
+      `- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep), quoted(quote))}${t.colon}${messages.map(place).join(t.listSep)}${d.message_ids.length > messages.length ? `${t.listSep}…` : ''}`,
     );
-  }
+  });
   out.push('', `### ${t.ackStorms(report.ack_storms.length)}`, '');
   noneFound(report.ack_storms.length);
-  for (const s of report.ack_storms) out.push(`- ${md(s.message_id)}${t.colon}${t.ackStorm(s.acks)}`);
+  report.ack_storms.forEach((s, i) => {
+    const demand = details.ackStorms[i];
+    out.push(`- ${place(demand)}${demand.quote === null ? '' : ` · ${quoted(demand.quote)}`}${t.colon}${t.ackStorm(s.acks)}`);
+  });
   out.push('', `### ${t.sprawl(report.sprawl.length)}`, '');
   noneFound(report.sprawl.length);
   for (const s of report.sprawl) out.push(`- ${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}`);

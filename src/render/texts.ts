@@ -36,7 +36,10 @@ export interface ReportTexts {
   moreSenders: (n: string) => string;
   derived: string;
   duplicates: (n: number) => string;
-  duplicate: (messages: number, groups: string) => string;
+  /** `quote`: the first demand's words, already quoted (`quoted`), or '' when its text was not kept. */
+  duplicate: (messages: number, groups: string, quote: string) => string;
+  /** A demand's words as a finding quotes them. */
+  quoted: (text: string) => string;
   ackStorms: (n: number) => string;
   ackStorm: (acks: number) => string;
   sprawl: (n: number) => string;
@@ -92,7 +95,8 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     moreSenders: (n) => `另有 ${n} 位发送人`,
     derived: '其他发现',
     duplicates: (n) => `多头填报（${n}）`,
-    duplicate: (m, g) => `${g}中有 ${m} 条消息重复发出相同要求`,
+    duplicate: (m, g, q) => `${g}中有 ${m} 条消息重复发出相同要求${q}`,
+    quoted: (text) => `“${text}”`,
     ackStorms: (n) => `回复刷屏（${n}）`,
     ackStorm: (acks) => `${acks} 条“收到”`,
     sprawl: (n) => `群组重叠（${n}）`,
@@ -143,7 +147,8 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     moreSenders: (n) => `and ${n} more senders`,
     derived: 'Derived findings',
     duplicates: (n) => `Duplicate requests (${n})`,
-    duplicate: (m, g) => `${m} messages in ${g}`,
+    duplicate: (m, g, q) => `${m} messages in ${g}${q ? ` (${q})` : ''}`,
+    quoted: (text) => `“${text}”`,
     ackStorms: (n) => `Ack storms (${n})`,
     ackStorm: (acks) => `${acks} acknowledgements`,
     sprawl: (n) => `Group sprawl (${n})`,

@@ -90,17 +90,45 @@ describe('renderReport', () => {
     expect(lines.slice(quote + 1, quote + 3)).toEqual(['', expect.stringMatching(/^ {2}rules: `/)]);
   });
 
+  it('places derived findings by local time, group and first words, never by message id (12/1 reads as a date)', () => {
+    const b = new ReportBuilder({ config: defaultConfig() });
+    b.addGroup({ platform: 'test', id: '12', name: '村委会群', members: 21 });
+    b.addGroup({ platform: 'test', id: '15', name: '卫健群', members: 30 });
+    const ask = '请各位今晚十点前在小程序完成健康打卡并截图发群里，谢谢配合';
+    b.add(demand({ id: '12/1', groupId: '12', ts: sh('2026-11-23T09:12:00'), text: ask }, ['check-in']));
+    for (let k = 0; k < 6; k++)
+      b.add(record({ id: `12/${k + 2}`, groupId: '12', senderId: `u${2 + (k % 3)}`, ts: sh('2026-11-23T09:13:00') + k, isAck: true }));
+    b.add(demand({ id: '15/1', groupId: '15', senderId: 'u9', ts: sh('2026-11-24T10:05:00'), text: ask }, ['check-in']));
+    const report = b.build();
+    expect(report.ack_storms).toEqual([{ message_id: '12/1', acks: 6 }]);
+    expect(report.duplicates).toEqual([{ message_ids: ['12/1', '15/1'], groups: ['12', '15'] }]);
+    const quote = '“请各位今晚十点前在小程序完成健康打卡并截图发群里…”';
+
+    const md = renderReport('md', report, b.details(), 'zh');
+    expect(md).toContain(`- 2026年11月23日 09:12 · 村委会群 · ${quote}：6 条“收到”`);
+    expect(md).toContain(`- 村委会群、卫健群中有 2 条消息重复发出相同要求${quote}：2026年11月23日 09:12 · 村委会群、2026年11月24日 10:05 · 卫健群`);
+    expect(md).not.toMatch(/1[25]\/1/);
+
+    const html = renderReport('html', report, b.details(), 'en');
+    expect(html).toContain(`<li>2026-11-23 09:12 · 村委会群 · ${quote}: 6 acknowledgements</li>`);
+    expect(html).toContain(`2 messages in 村委会群, 卫健群 (${quote}): <span class="muted">2026-11-23 09:12 · 村委会群, 2026-11-24 10:05 · 卫健群</span>`);
+    expect(html).not.toMatch(/1[25]\/1/);
+  });
+
   it('names groups in derived findings and ends with the notes it is given', () => {
-    const { report, details } = built();
-    report.duplicates = [{ message_ids: ['m1', 'm9'], groups: ['G<1>', 'G2'] }];
+    const b = new ReportBuilder({ config: defaultConfig() });
+    b.addGroup({ platform: 'test', id: 'G<1>', name: 'ops <b>team</b>', members: 21 });
+    b.add(demand({ id: 'm1', groupId: 'G<1>', ts: sh('2026-11-23T10:00:00'), text: EVIL }, ['check-in']));
+    b.add(demand({ id: 'm9', groupId: 'G2', groupName: 'G2', ts: sh('2026-11-23T11:00:00'), text: EVIL }, ['check-in']));
+    const [report, details] = [b.build(), b.details()];
     report.sprawl = [{ groups: ['G<1>', 'G2'], overlap: 0.9 }];
     const notes = { ...details, notes: ['2 broken entries were skipped (--skip-bad).'] };
     const html = renderReport('html', report, notes, 'en');
-    expect(html).toContain('2 messages in ops &lt;b&gt;team&lt;/b&gt;, G2');
+    expect(html).toContain('2 messages in G2, ops &lt;b&gt;team&lt;/b&gt;');
     expect(html).toContain('ops &lt;b&gt;team&lt;/b&gt; and G2: 90% the same members');
     expect(html).toMatch(/<p class="muted">2 broken entries were skipped \(--skip-bad\)\.<\/p>\s*<\/main>/);
     const md = renderReport('md', report, notes, 'en');
-    expect(md).toContain(`2 messages in ${escapeMarkdown('ops <b>team</b>')}, G2`);
+    expect(md).toContain(`2 messages in G2, ${escapeMarkdown('ops <b>team</b>')}`);
     expect(md.trimEnd().endsWith('> 2 broken entries were skipped (--skip-bad).')).toBe(true);
   });
 

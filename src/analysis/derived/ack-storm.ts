@@ -84,13 +84,19 @@ export class AckStormDetector {
 
   /** The storms found, most acks first. */
   results(): AckStorm[] {
+    return this.found().map(({ row, acks }) => ({ message_id: this.demands.ids[row], acks }));
+  }
+
+  /** The same storms by their demand's row in the table, where a report finds its group and time. */
+  found(): { row: number; acks: number }[] {
     this.matchReplies();
     this.matchLooseAcks();
-    const storms: AckStorm[] = [];
-    for (const [d, { acks, members }] of this.counted) {
-      if (acks >= ACK_STORM_MIN_ACKS && members.length >= ACK_STORM_MIN_MEMBERS) storms.push({ message_id: this.demands.ids[d], acks });
+    const storms: { row: number; acks: number }[] = [];
+    for (const [row, { acks, members }] of this.counted) {
+      if (acks >= ACK_STORM_MIN_ACKS && members.length >= ACK_STORM_MIN_MEMBERS) storms.push({ row, acks });
     }
-    return storms.sort((a, b) => b.acks - a.acks || (a.message_id < b.message_id ? -1 : a.message_id > b.message_id ? 1 : 0));
+    const { ids } = this.demands;
+    return storms.sort((a, b) => b.acks - a.acks || (ids[a.row] < ids[b.row] ? -1 : ids[a.row] > ids[b.row] ? 1 : 0));
   }
 
   private groupOf(record: AckRecord): number {

@@ -49,6 +49,12 @@ export class DemandTable {
     return groupKey(this.groupPlatforms[this.groups.get(row)], this.ids[row]);
   }
 
+  /** The platform and id of a demand's group. */
+  groupOf(row: number): { platform: string; groupId: string } {
+    const g = this.groups.get(row);
+    return { platform: this.groupPlatforms[g], groupId: this.groupIds[g] };
+  }
+
   timeOf(row: number): number {
     return this.times.get(row);
   }

@@ -75,6 +75,11 @@ export class DuplicateDetector {
 
   /** The clusters, largest first, each with ids in time order and its distinct groups sorted. */
   results(): Duplicate[] {
+    return this.found().map(({ rows, groups }) => ({ message_ids: rows.map((r) => this.demands.ids[r]), groups }));
+  }
+
+  /** The same clusters with their demands' rows in the table, where a report finds their groups and times. */
+  found(): { rows: number[]; groups: string[] }[] {
     const occurrences = this.occurrencesByText(this.demands.columns().times);
     const uf = new UnionFind(this.textOf.length);
     for (const list of occurrences) this.linkWithinWindow(uf, list, list);
@@ -139,7 +144,7 @@ export class DuplicateDetector {
     return pairs;
   }
 
-  private clusters(uf: UnionFind): Duplicate[] {
+  private clusters(uf: UnionFind): { rows: number[]; groups: string[] }[] {
     const members = new Map<number, number[]>();
     for (let i = 0; i < this.textOf.length; i++) {
       const root = uf.find(i);
@@ -147,7 +152,7 @@ export class DuplicateDetector {
       if (list) list.push(i);
       else members.set(root, [i]);
     }
-    const found: { first: number; dup: Duplicate }[] = [];
+    const found: { first: number; rows: number[]; groups: string[] }[] = [];
     const { times: t, groups: groupOf, senders: senderOf } = this.demands.columns();
     const { ids, groupIds } = this.demands;
     for (const list of members.values()) {
@@ -156,9 +161,9 @@ export class DuplicateDetector {
       const senders = new Set(list.map((i) => senderOf[i]));
       if (groups.size < 2 && senders.size < 2) continue;
       list.sort((a, b) => t[a] - t[b] || (ids[a] < ids[b] ? -1 : 1));
-      found.push({ first: t[list[0]], dup: { message_ids: list.map((i) => ids[i]), groups: [...groups].map((g) => groupIds[g]).sort() } });
+      found.push({ first: t[list[0]], rows: list, groups: [...groups].map((g) => groupIds[g]).sort() });
     }
-    found.sort((a, b) => b.dup.message_ids.length - a.dup.message_ids.length || a.first - b.first);
-    return found.map((f) => f.dup);
+    found.sort((a, b) => b.rows.length - a.rows.length || a.first - b.first);
+    return found.map(({ rows, groups }) => ({ rows, groups }));
   }
 }

@@ -12,11 +12,15 @@ import { findSprawl } from '../derived/group-sprawl.js';
 import { formatIso } from '../../core/time/format.js';
 import { dayString, localDay, midnightOfDay } from '../../core/time/zone.js';
 import type { GroupSummary, Report } from './report.js';
-import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
+import type { DayCount, DemandPlace, EvidenceItem, QuotedDemand, ReportDetails } from './details.js';
+import { DemandQuotes } from './demand-quotes.js';
 import { TopN } from './top-n.js';
+import { excerpt } from '../../core/excerpt.js';
 
 /** How many flagged messages a report keeps as evidence. */
 export const EVIDENCE_LIMIT = 200;
+/** How many messages of a duplicate request the Markdown and HTML reports place in time. */
+export const DUPLICATES_SHOWN = 10;
 
 export interface ReportBuilderOptions {
   config: Config;
@@ -85,6 +89,11 @@ export class ReportBuilder {
   private readonly demands = new DemandTable();
   private readonly acks = new AckStormDetector(this.demands);
   private readonly duplicates = new DuplicateDetector(this.demands);
+  /** The derived findings, found once all records are in: build and details both show them. */
+  private derived: { storms: { row: number; acks: number }[]; duplicates: { rows: number[]; groups: string[] }[] } | undefined;
+  private readonly quotes = new DemandQuotes();
+  /** Texts read later for the demands that derived findings quote, by message key. */
+  private readonly readTexts = new Map<GroupKey, string | null>();
   private readonly evidence: TopN<PendingEvidence>;
   private dayCache: { start: number; end: number; day: DayCount } | undefined;
   private messages = 0;
@@ -122,7 +131,7 @@ export class ReportBuilder {
     this.dayOf(q.firstTs).messages += q.messages;
   }
 
-  /** One message; a store's lean record will do (see `evidenceToRead` and `addDemandText`). */
+  /** One message; a store's lean record will do (see `textsToRead` and `addDemandText`). */
   add(record: ReportRecord): void {
     const ts = record.ts;
     if ((this.from !== undefined && ts < this.from) || (this.to !== undefined && ts >= this.to)) return;
@@ -139,6 +148,7 @@ export class ReportBuilder {
       return;
     }
     const row = this.demands.add(record);
+    this.quotes.add(record.text);
     this.acks.add(record, row);
 
     g.demands++;
@@ -168,25 +178,32 @@ export class ReportBuilder {
     this.duplicates.addText(hash, text);
   }
 
-  /** Ids by platform of the evidence kept so far whose records came without text and findings. */
-  evidenceToRead(): Map<string, string[]> {
+  /**
+   * Ids by platform of the messages the report shows whose records came without text: the evidence,
+   * and the demands its derived findings quote. Ask once every record is in.
+   */
+  textsToRead(): Map<string, string[]> {
     const ids = new Map<string, string[]>();
-    for (const e of this.evidence.items()) {
-      if (e.text !== undefined) continue;
-      const list = ids.get(e.platform);
-      if (list) list.push(e.id);
-      else ids.set(e.platform, [e.id]);
+    const want = (platform: string, id: string): void => {
+      const list = ids.get(platform);
+      if (list) list.push(id);
+      else ids.set(platform, [id]);
+    };
+    for (const e of this.evidence.items()) if (e.text === undefined) want(e.platform, e.id);
+    for (const row of this.quotedRows()) {
+      if (this.quotes.get(row) === undefined) want(this.demands.groupOf(row).platform, this.demands.ids[row]);
     }
     return ids;
   }
 
-  /** Gives kept evidence the text and findings of its messages as stored. */
-  fillEvidence(records: readonly Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>[]): void {
+  /** Gives the messages of `textsToRead` their text (and the evidence its findings) as stored. */
+  fillTexts(records: readonly Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>[]): void {
     const byKey = new Map(records.map((r) => [groupKey(r.platform, r.id), r]));
     for (const e of this.evidence.items()) {
       const r = byKey.get(groupKey(e.platform, e.id));
       if (r) Object.assign(e, { text: r.text, findings: r.findings });
     }
+    for (const [key, r] of byKey) this.readTexts.set(key, r.text);
   }
 
   build(): Report {
@@ -231,8 +248,8 @@ export class ReportBuilder {
       after_hours: this.afterHours,
       groups,
       senders,
-      duplicates: this.duplicates.results(),
-      ack_storms: this.acks.results(),
+      duplicates: this.found().duplicates.map(({ rows, groups }) => ({ message_ids: rows.map((r) => this.demands.ids[r]), groups })),
+      ack_storms: this.found().storms.map(({ row, acks }) => ({ message_id: this.demands.ids[row], acks })),
       sprawl: findSprawl(withMembers),
     };
   }
@@ -263,7 +280,38 @@ export class ReportBuilder {
       };
     });
     evidence.sort((a, b) => b.personMinutes - a.personMinutes || a.ts - b.ts);
-    return { timezone: tz, evidence, days, minutesByCategory: minutes, costs: { ...this.config.costs } };
+    const { storms, duplicates } = this.found();
+    return {
+      timezone: tz,
+      evidence,
+      days,
+      minutesByCategory: minutes,
+      costs: { ...this.config.costs },
+      ackStorms: storms.map(({ row }) => ({ ...this.placeOf(row), quote: this.quoteOf(row) })),
+      duplicates: duplicates.map(({ rows }) => ({ quote: this.quoteOf(rows[0]), messages: rows.slice(0, DUPLICATES_SHOWN).map((r) => this.placeOf(r)) })),
+    };
+  }
+
+  private found(): NonNullable<ReportBuilder['derived']> {
+    return (this.derived ??= { storms: this.acks.found(), duplicates: this.duplicates.found() });
+  }
+
+  /** The demands the derived findings quote: each storm's, and each duplicate request's first. */
+  private quotedRows(): number[] {
+    const { storms, duplicates } = this.found();
+    return [...storms.map((s) => s.row), ...duplicates.map((d) => d.rows[0])];
+  }
+
+  private placeOf(row: number): DemandPlace {
+    const { platform, groupId } = this.demands.groupOf(row);
+    return { groupName: this.nameOf(this.groups.get(groupKey(platform, groupId))!), time: formatIso(this.demands.timeOf(row), this.config.timezone) };
+  }
+
+  private quoteOf(row: number): QuotedDemand['quote'] {
+    const quote = this.quotes.get(row);
+    if (quote !== undefined) return quote;
+    const text = this.readTexts.get(this.demands.messageKey(row));
+    return typeof text === 'string' ? excerpt(text) : null;
   }
 
   private statsOf(record: Pick<ReportRecord, 'platform' | 'groupId' | 'groupName'>): GroupStats {

@@ -26,6 +26,18 @@ export interface DayCount {
   demands: number;
 }
 
+/** Where and when a demand was sent, so a reader finds it in the chat (message ids mean nothing to them). */
+export interface DemandPlace {
+  groupName: string;
+  /** ISO 8601 in the report's time zone. */
+  time: string;
+}
+
+/** A demand a derived finding names: its place and its first words (null when its text was not kept). */
+export interface QuotedDemand extends DemandPlace {
+  quote: string | null;
+}
+
 /** What renderers show beyond the contract's Report; not part of the JSON output. */
 export interface ReportDetails {
   timezone: string;
@@ -37,6 +49,10 @@ export interface ReportDetails {
   minutesByCategory: Record<Category, number>;
   /** The minutes per recipient the figures were costed with (the config's `costs`). */
   costs: Record<Category, number>;
+  /** The demand of each of the report's `ack_storms`, in its order. */
+  ackStorms: QuotedDemand[];
+  /** Each of the report's `duplicates`: its first demand's words, and where and when its first DUPLICATES_SHOWN were sent. */
+  duplicates: { quote: string | null; messages: DemandPlace[] }[];
   /** Remarks on how the report was made (entries an audit skipped), in the report's language, at its end. */
   notes?: string[];
 }

@@ -20,7 +20,8 @@ export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords'
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
  * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
- * the messages kept as evidence. `groupName` makes of each group's stored name the one the report shows.
+ * the messages kept as evidence and of the demands the derived findings quote. `groupName` makes of
+ * each group's stored name the one the report shows.
  */
 export async function storedReport(
   store: ReportStore,
@@ -59,6 +60,6 @@ export async function storedReport(
   // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.
   for (const q of quiet) builder.addQuiet(q);
   for (const { hash, text } of texts) builder.addDemandText(hash, text);
-  for (const [platform, ids] of builder.evidenceToRead()) builder.fillEvidence(await store.messages(platform, ids));
+  for (const [platform, ids] of builder.textsToRead()) builder.fillTexts(await store.messages(platform, ids));
   return builder;
 }

@@ -1,5 +1,6 @@
 import type { CommandHandler } from '../context.js';
-import { excerpt, noTargetText, targetMessage } from '../target.js';
+import { noTargetText, targetMessage } from '../target.js';
+import { excerpt } from '../../core/excerpt.js';
 import { TEXTS } from '../texts.js';
 
 /** Records a false positive (kept for tuning); the message stops counting. */

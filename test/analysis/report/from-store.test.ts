@@ -5,6 +5,7 @@ import { storedReport } from '../../../src/analysis/report/from-store.js';
 import { extractDeadline } from '../../../src/analysis/record/deadline.js';
 import type { Store } from '../../../src/store/store.js';
 import { textHash } from '../../../src/analysis/record/text-hash.js';
+import { formatIso } from '../../../src/core/time/format.js';
 import { rec, tempStore } from '../../store/fixtures.js';
 
 const HOUR = 3_600_000;
@@ -96,6 +97,18 @@ describe('storedReport', () => {
       expect(report.messages).toBe(3 * 72 + 4 + 6);
       expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 6 }]);
       expect(report.duplicates).toEqual([{ message_ids: ['d2', 'd3'], groups: ['C2', 'C3'] }]);
+      // Readers find them by group, local time and words: each demand's own (d3 says 第4周, not 第3周).
+      const at = (ts: number) => formatIso(ts, timezone);
+      expect(fast.details().ackStorms).toEqual([{ groupName: 'ops', time: at(t0 + 10 * HOUR + 1), quote: '请全体同事今晚十点前完成打卡并截图' }]);
+      expect(fast.details().duplicates).toEqual([
+        {
+          quote: '请各单位于12日前报送第3周统计表',
+          messages: [
+            { groupName: 'hr', time: at(t0 + 30 * HOUR + 5) },
+            { groupName: 'C3', time: at(t0 + 47 * HOUR + 59 * 60_000) },
+          ],
+        },
+      ]);
       expect(report.after_hours).toBeGreaterThan(0);
       expect(fast.details().evidence.map((e) => [e.id, e.text, e.findings.length])).toEqual(
         expect.arrayContaining([
