@@ -12,7 +12,8 @@ import { ClassifiedInOrder } from './classify/in-order.js';
 import { openExport } from './detect.js';
 import { EvidenceWriter } from './evidence/evidence-writer.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
-import { languageOfNames, type Lang } from '../core/lang.js';
+import type { Lang } from '../core/lang.js';
+import { reportLanguage } from '../render/report-language.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { SeenMessages } from './seen-messages.js';
@@ -26,7 +27,7 @@ export interface AuditOptions {
   progress?: Progress;
   /** Writes the anonymised evidence CSV here. */
   evidencePath?: string;
-  /** The report's language, when chosen: the evidence's pseudonyms are in it (成员1 or Member 1); else the group names decide, as for the report. */
+  /** The report's language, when chosen: the evidence's pseudonyms are in it (成员1 or Member 1); else it is chosen as for the report. */
   lang?: Lang;
   /**
    * Classify on a worker thread (the default) while this one reads and builds the report; false
@@ -76,6 +77,8 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
   const builder = new ReportBuilder({ config });
   const seen = new SeenMessages();
   let repeated = 0;
+  let report: Report;
+  let details: ReportDetails;
   const groups = new Map<GroupKey, AuditGroup>();
   const add = (msg: ChatMessage, cls: Classification): Promise<void> | undefined => {
     const record = toRecord(msg, cls, config.timezone);
@@ -104,8 +107,10 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
         groups.set(groupKey(g.platform, g.id), g);
       }
     }
+    report = builder.build();
+    details = builder.details();
     if (evidence) {
-      const lang = opts.lang ?? languageOfNames([...groups.values()].map((g) => g.name));
+      const lang = reportLanguage(opts.lang, report, details);
       // Everyone the export names, and every listed member by id: a text may mention one ("send it to U2").
       const listed = [...groups.values()].flatMap((g) => g.memberIds.map((id) => ({ id, names: [] })));
       const people = new Pseudonyms([...exports.flatMap((e) => e.people()), ...listed], PSEUDONYM_PREFIX[lang]);
@@ -119,8 +124,8 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     await classifier.close();
   }
   return {
-    report: builder.build(),
-    details: builder.details(),
+    report,
+    details,
     skipped: bad.count,
     repeated,
     evidenceRows: evidence?.rows ?? 0,

@@ -3,14 +3,29 @@ export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
 
 export function isLang(value: unknown): value is Lang {
   return (LANGS as readonly unknown[]).includes(value);
 }
 
-/** Chinese when most of these group names are written in Chinese, else English (also with no names). */
-export function languageOfNames(names: readonly string[]): Lang {
-  return names.filter((n) => HAN.test(n)).length * 2 > names.length ? 'zh' : 'en';
+/** The language most of these texts are written in (any Han is Chinese, Latin letters alone English); undefined on a tie. */
+function majority(texts: readonly string[]): Lang | undefined {
+  let zh = 0;
+  let en = 0;
+  for (const t of texts) {
+    if (HAN.test(t)) zh++;
+    else if (LATIN.test(t)) en++;
+  }
+  return zh === en ? undefined : zh > en ? 'zh' : 'en';
+}
+
+/**
+ * The language of these groups' readers: that of most group names; when the names tie or say nothing
+ * ("2026届3班" and "Team-A", "302"), that of most of their messages; else Chinese, as most users are.
+ */
+export function languageOf(groupNames: readonly string[], texts: readonly string[]): Lang {
+  return majority(groupNames) ?? majority(texts) ?? 'zh';
 }
 
 /** Guesses the language of free text, for answers to messages that name no command. */

@@ -7,6 +7,7 @@ import { CATEGORIES } from '../core/categories.js';
 import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
+import { evidenceTexts } from '../render/report-language.js';
 import { shownGroup, shownGroups } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
@@ -54,6 +55,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
     recipient.lang,
     settings.map((s) => s.language),
     groups.map((g) => g.name),
+    evidenceTexts(details),
   );
 
   // Members a quote or a lead names ("李四上周没打卡") are not named in the digest, whichever of its

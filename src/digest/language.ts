@@ -1,13 +1,18 @@
-import { languageOfNames, type Lang } from '../core/lang.js';
+import { languageOf, type Lang } from '../core/lang.js';
 
 /**
- * The digest's language: the supervisor's own, else the one most of their groups set, else Chinese
- * when most group names are Chinese, else English.
+ * The digest's language: the supervisor's own, else the one most of their groups set, else that of
+ * their names or, when those tie, of the week's flagged messages (`texts`), else Chinese.
  */
-export function digestLanguage(own: Lang | undefined, groupLanguages: readonly (Lang | undefined)[], groupNames: readonly string[]): Lang {
+export function digestLanguage(
+  own: Lang | undefined,
+  groupLanguages: readonly (Lang | undefined)[],
+  groupNames: readonly string[],
+  texts: readonly string[],
+): Lang {
   if (own) return own;
   const zh = groupLanguages.filter((l) => l === 'zh').length;
   const en = groupLanguages.filter((l) => l === 'en').length;
   if (zh !== en) return zh > en ? 'zh' : 'en';
-  return languageOfNames(groupNames);
+  return languageOf(groupNames, texts);
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/analysis/open-store.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
-import { digestStore, seedWeek } from './fixture.js';
+import { demand } from '../analysis/report/records.js';
+import { digestStore, FILL_FORM, seedWeek, w47 } from './fixture.js';
 
 async function seededConfig(): Promise<{ file: string; db: string }> {
   const { config, store } = await digestStore();
@@ -40,6 +41,27 @@ describe('fingertip digest', () => {
       expect([printed.code, printed.stderr], week).toEqual([0, '']);
       expect(printed.stdout).toContain(`Fingertip digest ${week}`);
     }
+  });
+
+  it('speaks Chinese when the group names tie and the demands are Chinese, in the digest and the report alike', async () => {
+    const { config, store } = await digestStore();
+    await store.upsertGroup({ platform: 'test', id: 'C1', name: '2026届3班', memberCount: 40, memberIds: [] });
+    await store.upsertGroup({ platform: 'test', id: 'C2', name: 'Team-A', memberCount: 30, memberIds: [] });
+    for (const [id, groupId, groupName] of [
+      ['d1', 'C1', '2026届3班'],
+      ['d2', 'C2', 'Team-A'],
+    ]) {
+      await store.add(
+        demand({ platform: 'test', groupId, groupName, id, senderId: `U${id}`, ts: w47(1, 10), recipients: 20, text: FILL_FORM }, ['data-request']),
+      );
+    }
+    await store.flush();
+    const file = join(tempDir(), 'fingertip.yaml');
+    writeFileSync(file, `db: ${config.db}\n`);
+    const digest = await runCli(['digest', '--week', '2026-W47', '--print', '--config', file]);
+    expect(digest.stdout).toContain('\n【指尖减负周报】2026年第47周');
+    const report = await runCli(['report', '--week', '2026-W47', '--format', 'md', '--config', file]);
+    expect(report.stdout.startsWith('# 指尖上的形式主义报告\n')).toBe(true);
   });
 
   it('is a usage error without exactly one of --print and --send, or with a bad week', async () => {

@@ -154,13 +154,19 @@ describe('long tables', () => {
 
 describe('the report language', () => {
   const groups = (...names: string[]) => ({ groups: names.map((name) => ({ name })) }) as Parameters<typeof reportLanguage>[1];
+  const said = (...texts: (string | null)[]) => ({ evidence: texts.map((text) => ({ text })) }) as Parameters<typeof reportLanguage>[2];
 
-  it('is the one chosen, else that of most group names, else English', () => {
-    expect(reportLanguage('en', groups('卫健群', '教务通知群'))).toBe('en');
-    expect(reportLanguage('zh', groups('ops'))).toBe('zh');
-    expect(reportLanguage(undefined, groups('卫健群', '教务通知群', 'ops'))).toBe('zh');
-    expect(reportLanguage(undefined, groups('卫健群', 'ops'))).toBe('en');
-    expect(reportLanguage(undefined, groups())).toBe('en');
+  it('is the one chosen, else that of most group names, else that of the flagged messages, else Chinese', () => {
+    expect(reportLanguage('en', groups('卫健群', '教务通知群'), said())).toBe('en');
+    expect(reportLanguage('zh', groups('ops'), said('Please fill in the form'))).toBe('zh');
+    expect(reportLanguage(undefined, groups('卫健群', '教务通知群', 'ops'), said('Please fill in the form'))).toBe('zh');
+    expect(reportLanguage(undefined, groups('ops', 'hr'), said('请今天下班前填表'))).toBe('en');
+    // Names that tie, or say nothing, leave it to the messages' own words; with none, most users are Chinese.
+    expect(reportLanguage(undefined, groups('2026届3班', 'Team-A'), said('请今天下班前填表', null))).toBe('zh');
+    expect(reportLanguage(undefined, groups('2026届3班', 'Team-A'), said('Please fill in the form', '请填表', 'Like this post'))).toBe('en');
+    expect(reportLanguage(undefined, groups('302', '2026'), said('请今天下班前填表'))).toBe('zh');
+    expect(reportLanguage(undefined, groups('2026届3班', 'Team-A'), said())).toBe('zh');
+    expect(reportLanguage(undefined, groups(), said())).toBe('zh');
   });
 
   it('takes zh or en for --lang and refuses anything else naming the option', () => {

@@ -15,7 +15,7 @@ import type { Command } from '../context.js';
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
 function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean, chosen: Lang | undefined): string {
   const { report, details, skipped } = result;
-  const lang = reportLanguage(chosen, report);
+  const lang = reportLanguage(chosen, report, details);
   if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details, lang);
   if (!skipBad || skipped === 0) return renderReport(format, report, details, lang);
   return renderReport(format, report, { ...details, notes: [...(details.notes ?? []), REPORT_TEXTS[lang].skipped(skipped)] }, lang);

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config/load.js';
 import { storedReport } from '../../analysis/report/from-store.js';
 import { chosenFormat, renderReport } from '../../render/render.js';
-import { languageOption } from '../../render/report-language.js';
+import { evidenceTexts, languageOption } from '../../render/report-language.js';
 import { digestLanguage } from '../../digest/language.js';
 import type { Lang } from '../../core/lang.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../../core/pseudonyms.js';
@@ -15,15 +15,17 @@ import type { Command } from '../context.js';
 
 /**
  * The language of a report from the bot's database when none is chosen: the one the digest of the
- * same groups speaks (their `config language`, else their names), even for a week with no messages.
+ * same groups speaks (their `config language`, else their names, else the week's flagged messages),
+ * even for a week with no messages.
  */
-async function storedLanguage(store: Store): Promise<Lang> {
+async function storedLanguage(store: Store, texts: readonly string[]): Promise<Lang> {
   const groups = await store.groups();
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
   return digestLanguage(
     undefined,
     settings.map((s) => s.language),
     groups.map((g) => g.name),
+    texts,
   );
 }
 
@@ -48,10 +50,18 @@ export const run: Command = async (argv, ctx) => {
   const store = await openExistingStore(config.db, config.timezone);
   let text: string;
   try {
-    const shownLang = lang ?? (await storedLanguage(store));
-    // A group's name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as the digest's.
-    const hidden = new Pseudonyms([], PSEUDONYM_PREFIX[shownLang], await store.hiddenNames());
-    const builder = await storedReport(store, config, { from, to }, {}, (name) => hidden.hide(name));
+    // A group's name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as
+    // the digest's, in the report's language; where only the evidence's texts can tell that, the
+    // report is built again once they have.
+    const hidden = await store.hiddenNames();
+    const hiding = (shown: Lang) => {
+      const pseudonyms = new Pseudonyms([], PSEUDONYM_PREFIX[shown], hidden);
+      return (name: string) => pseudonyms.hide(name);
+    };
+    const build = (shown: Lang | undefined) => storedReport(store, config, { from, to }, {}, shown && hidden.names.length ? hiding(shown) : undefined);
+    let builder = await build(lang);
+    const shownLang = lang ?? (await storedLanguage(store, evidenceTexts(builder.details())));
+    if (!lang && hidden.names.length) builder = await build(shownLang);
     text = renderReport(format, builder.build(), builder.details(), shownLang);
   } finally {
     await store.close();
