@@ -2,6 +2,7 @@ import type { Adapter, Outgoing } from '../core/adapter.js';
 import type { Config } from '../core/config.js';
 import { oneLine } from '../core/errors.js';
 import { buildDigest, type DigestStore } from './build-digest.js';
+import type { Digest } from './digest.js';
 import { digestChartPng } from './chart.js';
 import { digestRecipients, type Recipient } from './recipients.js';
 import { digestText } from './render-text.js';
@@ -55,9 +56,14 @@ export async function owedWeeks(deliveries: DeliveryLog, r: Recipient, plan: Dig
 
 /** The digest as an adapter sends it: text always, the chart (unless `chart` is false) when there is something to chart. */
 export async function digestOutgoing(deps: Pick<DigestDeps, 'config' | 'store'>, r: Recipient, week: string, chart = true): Promise<Outgoing> {
-  const digest = await buildDigest(deps.config, deps.store, r, week);
-  const text = digestText(digest, deps.config.digest.thresholds);
+  const { digest, text } = await writtenDigest(deps, r, week);
   return chart && digest.demands > 0 ? { text, image: digestChartPng(digest) } : { text };
+}
+
+/** A recipient's digest of a week and its text, for `--print`, which says whose it is in its language. */
+export async function writtenDigest(deps: Pick<DigestDeps, 'config' | 'store'>, r: Recipient, week: string): Promise<{ digest: Digest; text: string }> {
+  const digest = await buildDigest(deps.config, deps.store, r, week);
+  return { digest, text: digestText(digest, deps.config.digest.thresholds) };
 }
 
 /**

@@ -44,6 +44,8 @@ export interface DigestTexts {
   listSep: string;
   colon: string;
   ratings: Record<Rating, string>;
+  /** Whose digest `--print` shows when nobody is subscribed. */
+  everyone: string;
 }
 
 const RATINGS: Record<Rating, string> = { red: '🔴', yellow: '🟡', green: '🟢' };
@@ -85,6 +87,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     listSep: '、',
     colon: '：',
     ratings: RATINGS,
+    everyone: '全部群组',
   },
   en: {
     title: (w, f, t) => `Fingertip digest ${w} (${f} to ${t})`,
@@ -121,5 +124,6 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     listSep: ', ',
     colon: ': ',
     ratings: RATINGS,
+    everyone: 'all groups',
   },
 };

@@ -64,6 +64,22 @@ describe('fingertip digest', () => {
     expect(report.stdout.startsWith('# 指尖上的形式主义报告\n')).toBe(true);
   });
 
+  it('--print without supervisors says whose digest it is in the language of the digest', async () => {
+    const { config, store } = await digestStore();
+    await store.upsertGroup({ platform: 'test', id: 'C1', name: '村委会群', memberCount: 40, memberIds: [] });
+    await store.add(
+      demand({ platform: 'test', groupId: 'C1', groupName: '村委会群', id: 'd1', ts: w47(1, 10), recipients: 20, text: FILL_FORM }, ['data-request']),
+    );
+    await store.flush();
+    const file = join(tempDir(), 'fingertip.yaml');
+    writeFileSync(file, `db: ${config.db}\n`);
+    const zh = await runCli(['digest', '--week', '2026-W47', '--print', '--config', file]);
+    expect(zh.stdout.startsWith('== 全部群组 ==\n【指尖减负周报】2026年第47周')).toBe(true);
+    await store.updateGroupSettings('test', 'C1', (s) => ({ ...s, language: 'en' }));
+    const en = await runCli(['digest', '--week', '2026-W47', '--print', '--config', file]);
+    expect(en.stdout.startsWith('== all groups ==\nFingertip digest 2026-W47')).toBe(true);
+  });
+
   it('is a usage error without exactly one of --print and --send, or with a bad week', async () => {
     const { file } = await seededConfig();
     expect((await runCli(['digest', '--config', file])).stderr).toBe('fingertip digest: give exactly one of --print or --send\n');

@@ -1,7 +1,8 @@
 import type { Adapter } from '../../core/adapter.js';
 import { loadConfig } from '../config/load.js';
 import { digestRecipients, type Recipient } from '../../digest/recipients.js';
-import { digestOutgoing, sendDigests } from '../../digest/send-digests.js';
+import { sendDigests, writtenDigest } from '../../digest/send-digests.js';
+import { TEXTS } from '../../digest/texts.js';
 import { lastCompleteWeek } from '../../digest/weeks.js';
 import { openExistingStore } from '../existing-store.js';
 import { weekRange } from '../../core/time/iso-week.js';
@@ -39,7 +40,8 @@ export const run: Command = async (argv, ctx) => {
     if (values.print) {
       const texts: string[] = [];
       for (const r of recipients.length ? recipients : [EVERYONE]) {
-        texts.push(`== ${r === EVERYONE ? r.user : `${r.platform}:${r.user}`} ==\n${(await digestOutgoing({ config, store }, r, upTo, false)).text}\n`);
+        const { digest, text } = await writtenDigest({ config, store }, r, upTo);
+        texts.push(`== ${r === EVERYONE ? TEXTS[digest.lang].everyone : `${r.platform}:${r.user}`} ==\n${text}\n`);
       }
       ctx.stdout.write(texts.join('\n'));
       return 0;
