@@ -2,7 +2,7 @@ import type { Config } from '../core/config.js';
 import { storedReport, type ReportStore } from '../analysis/report/from-store.js';
 import type { Report } from '../analysis/report/report.js';
 import type { Store } from '../store/store.js';
-import { isAnonymousId } from '../store/anonymous-id.js';
+import { isAnonymousId } from '../core/anonymous-id.js';
 import { CATEGORIES } from '../core/categories.js';
 import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';

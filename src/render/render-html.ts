@@ -7,6 +7,7 @@ import { escapeHtml as h } from './escape.js';
 import { formatNumber, groupNamer, hours, personHours } from './figures.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
+import { senderNamer } from './sender-names.js';
 import { REPORT_TEXTS } from './texts.js';
 import { barChart } from './charts/bar-chart.js';
 import { columnChart } from './charts/column-chart.js';
@@ -70,7 +71,8 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
       `<tr><td>${h(g.name)}${g.id === g.name ? '' : ` <span class="muted">${h(g.id)}</span>`}</td><td class="n">${formatNumber(g.members)}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
   );
   const senders = capped(report.senders);
-  const senderRows = senders.shown.map((s) => `<tr><td>${h(s.name)}</td><td class="n">${s.demands}</td></tr>`);
+  const sender = senderNamer(t.memberPrefix);
+  const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s.id, s.name))}</td><td class="n">${s.demands}</td></tr>`);
   const list = (items: string[]): string => (items.length ? `<ul class="findings">${items.join('')}</ul>` : `<p class="muted">${h(t.noneFound)}</p>`);
   const evidence = details.evidence.map((e) => {
     const text =
@@ -81,7 +83,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
             .join('');
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `<code>${h(r)}</code>`).join(' ');
     return (
-      `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(e.senderName)} · <b>${formatNumber(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
+      `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(sender(e.senderId, e.senderName))} · <b>${formatNumber(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
       `<div class="text">${text}</div><div>${e.categories.map((c) => `<span class="tag">${h(labels[c])}</span>`).join('')} ${rules}</div></div>`
     );
   });

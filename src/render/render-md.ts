@@ -8,6 +8,7 @@ import { escapeMarkdown as md } from './escape.js';
 import { formatNumber, groupNamer, personHours } from './figures.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
+import { senderNamer } from './sender-names.js';
 import { REPORT_TEXTS } from './texts.js';
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -44,6 +45,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   // Derived findings name their demands as the evidence does, by time and group, never by message id.
   const place = (d: DemandPlace): string => `${t.when(d.time)} · ${md(d.groupName)}`;
   const quoted = (quote: string | null): string => (quote === null ? '' : t.quoted(md(quote)));
+  const sender = senderNamer(t.memberPrefix);
   const out: string[] = [];
   out.push(`# ${t.title}`, '');
   // Our own dates and the configured zone: nothing to escape, and escaped they read badly.
@@ -82,7 +84,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   if (report.senders.length > 0) {
     const { shown, more } = capped(report.senders);
     out.push(`## ${t.senders}`, '', row([t.sender, t.demands]), row(['---', '---:']));
-    for (const s of shown) out.push(row([md(s.name), s.demands]));
+    for (const s of shown) out.push(row([md(sender(s.id, s.name)), s.demands]));
     if (more) out.push(row([t.moreSenders(formatNumber(more)), '']));
     out.push('');
   }
@@ -117,7 +119,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
     const text = e.text === null ? t.textNotKept : boldMatches(e.text, e.findings);
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(t.listSep);
     out.push(
-      `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(e.senderName)} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
+      `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(sender(e.senderId, e.senderName))} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
     );
     out.push(`  > ${text}`);
     // After a blank line: right below, CommonMark reads the line as more of the quote (a lazy continuation).

@@ -33,6 +33,8 @@ export interface ReportTexts {
   moreGroups: (n: string) => string;
   senders: string;
   sender: string;
+  /** Before the number of a sender who opted out or was forgotten. */
+  memberPrefix: string;
   moreSenders: (n: string) => string;
   derived: string;
   duplicates: (n: number) => string;
@@ -92,6 +94,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     moreGroups: (n) => `另有 ${n} 个群组`,
     senders: '发出要求的人',
     sender: '发送人',
+    memberPrefix: '成员',
     moreSenders: (n) => `另有 ${n} 位发送人`,
     derived: '其他发现',
     duplicates: (n) => `多头填报（${n}）`,
@@ -144,6 +147,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     moreGroups: (n) => `and ${n} more groups`,
     senders: 'Senders of demands',
     sender: 'Sender',
+    memberPrefix: 'Member ',
     moreSenders: (n) => `and ${n} more senders`,
     derived: 'Derived findings',
     duplicates: (n) => `Duplicate requests (${n})`,

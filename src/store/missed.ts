@@ -1,6 +1,6 @@
 import { categoriesOf, maskOf } from './category-mask.js';
 import { forgottenSince } from './forgotten.js';
-import { anonymousId } from './anonymous-id.js';
+import { anonymousId } from '../core/anonymous-id.js';
 import { isOptedOut, readPrivacyEpoch } from './privacy.js';
 import type { Sql } from './sql/sql.js';
 import type { MissedDemand, MissedReport } from './store.js';

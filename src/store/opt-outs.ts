@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { anonymousId } from './anonymous-id.js';
+import { anonymousId } from '../core/anonymous-id.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
 
 /** Sender ids known not to be opted out, kept at most: a miss only costs one hash. */

@@ -1,4 +1,4 @@
-import { anonymousId } from './anonymous-id.js';
+import { anonymousId } from '../core/anonymous-id.js';
 import type { Finding } from '../core/finding.js';
 import { forgetIdentity } from './identities.js';
 import { hideNames } from './hidden-names.js';

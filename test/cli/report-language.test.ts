@@ -67,6 +67,23 @@ describe('the language of audit and report', () => {
     expect(readFileSync(out, 'utf8')).toContain('<html lang="zh-CN">');
   });
 
+  it('shows a forgotten sender as a member pseudonym in the report language, and the JSON keeps the id', async () => {
+    const { config: c, store } = await digestStore();
+    await seedWeek(store);
+    await store.forgetUser('test', 'U1'); // Li, who sent the demands in ops
+    const file = config(`db: ${c.db}\n`);
+    const report = (...args: string[]) => runCli(['report', '--week', '2026-W47', '--config', file, ...args]);
+    const zh = (await report('--format', 'md', '--lang', 'zh')).stdout;
+    expect(zh).toMatch(/^\| 成员1 \| 2 \|$/m);
+    expect(zh).toMatch(/ · ops · 成员1 · /);
+    expect(zh).not.toContain('anon-');
+    const en = (await report('--format', 'html', '--lang', 'en')).stdout;
+    expect(en).toContain('<tr><td>Member 1</td><td class="n">2</td></tr>');
+    expect(en).not.toContain('anon-');
+    const json = JSON.parse((await report()).stdout) as { senders: { id: string }[] };
+    expect(json.senders.map((s) => s.id)).toContainEqual(expect.stringMatching(/^anon-/));
+  });
+
   it('speaks, for a week with no messages, as the digest of the same groups does', async () => {
     const { config: c, store } = await digestStore();
     await seedWeek(store);

@@ -5,7 +5,7 @@ import type { CommandContext, CommandHandler } from '../context.js';
 import { MAX_AGE_MS } from '../recent-texts.js';
 import { noTargetText } from '../target.js';
 import { TEXTS } from '../texts.js';
-import { isAnonymousId } from '../../store/anonymous-id.js';
+import { isAnonymousId } from '../../core/anonymous-id.js';
 
 /**
  * A member reports a demand the bot left alone, naming its categories: the message it replies to,
