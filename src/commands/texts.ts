@@ -3,6 +3,7 @@ import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../core/lang.js';
 import { dayRangeText } from '../core/time/day-range.js';
+import { formatNumber, personHours } from '../core/figures.js';
 
 /** How the week's burden moved since last week's. */
 function trend(s: WeekStats, lang: Lang): string {
@@ -17,35 +18,32 @@ function trend(s: WeekStats, lang: Lang): string {
 /** The counts by category; one message may demand several things, so they can add up to more than the demands. */
 function categories(s: WeekStats, lang: Lang): string {
   const counts = CATEGORIES.filter((c) => s.current.byCategory[c] > 0);
-  const parts = counts.map((c) => `${CATEGORY_LABELS[lang][c]} ${s.current.byCategory[c]}${lang === 'zh' ? ' 条' : ''}`);
+  const parts = counts.map((c) => `${CATEGORY_LABELS[lang][c]} ${formatNumber(s.current.byCategory[c])}${lang === 'zh' ? ' 条' : ''}`);
   const several = counts.reduce((sum, c) => sum + s.current.byCategory[c], 0) > s.current.demands;
   if (lang === 'zh') return `按类别${several ? '（一条消息可属多类）' : ''}：${parts.join('、')}`;
   return `By category${several ? ' (a message can be in several)' : ''}: ${parts.join(', ')}`;
 }
-
-const hours = (minutes: number) => (minutes / 60).toFixed(1);
 
 /** Everything the bot says, in both languages; one place so translations stay side by side. */
 export const TEXTS = {
   stats(s: WeekStats, whose: 'group' | 'member', name: string, lang: Lang): string {
     const c = s.current;
     const when = dayRangeText(s.days.first, s.days.last, lang);
-    const minutes = Math.round(c.personMinutes);
+    const minutes = formatNumber(Math.round(c.personMinutes));
+    const demands = formatNumber(c.demands);
     if (lang === 'zh') {
       if (c.demands === 0)
         return whose === 'group'
           ? `「${name}」本周（${when}）没有被标记的要求；${trend(s, lang)}。`
           : `你本周（${when}）没有收到被标记的要求；${trend(s, lang)}。`;
       const head =
-        whose === 'group'
-          ? `「${name}」本周（${when}）共有 ${c.demands} 条疑似形式主义要求，合计约`
-          : `你本周（${when}）收到 ${c.demands} 条疑似形式主义要求，约`;
-      return `${head} ${minutes} 人·分钟（${hours(c.personMinutes)} 人·小时）；${trend(s, lang)}。${categories(s, lang)}。`;
+        whose === 'group' ? `「${name}」本周（${when}）共有 ${demands} 条疑似形式主义要求，合计约` : `你本周（${when}）收到 ${demands} 条疑似形式主义要求，约`;
+      return `${head} ${minutes} 人·分钟（${personHours(c.personMinutes)} 人·小时）；${trend(s, lang)}。${categories(s, lang)}。`;
     }
     const who = whose === 'group' ? `${name} this week` : 'You this week';
     if (c.demands === 0) return `${who} (${when}): no demands flagged; ${trend(s, lang)}.`;
-    const n = `${c.demands} possible formalism demand${c.demands === 1 ? '' : 's'}`;
-    return `${who} (${when}): ${n}, about ${minutes} person-minutes (${hours(c.personMinutes)} person-hours); ${trend(s, lang)}. ${categories(s, lang)}.`;
+    const n = `${demands} possible formalism demand${c.demands === 1 ? '' : 's'}`;
+    return `${who} (${when}): ${n}, about ${minutes} person-minutes (${personHours(c.personMinutes)} person-hours); ${trend(s, lang)}. ${categories(s, lang)}.`;
   },
   help(lang: Lang): string {
     return lang === 'zh'

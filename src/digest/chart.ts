@@ -3,7 +3,7 @@ import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../core/lang.js';
 import { barChart } from '../render/charts/bar-chart.js';
 import { columnChart } from '../render/charts/column-chart.js';
-import { hours } from '../render/figures.js';
+import { formatHours, hours } from '../core/figures.js';
 import type { Digest } from './digest.js';
 import { TEXTS } from './texts.js';
 
@@ -17,11 +17,11 @@ export function digestChartSvg(d: Digest, lang: Lang): string {
   const t = TEXTS[lang];
   const bars = barChart(
     d.categories.map((c) => ({ label: CATEGORY_LABELS[lang][c.category], value: hours(c.personMinutes) })),
-    { title: t.chartByCategory(d.week), unit: t.chartUnit, width: WIDTH },
+    { title: t.chartByCategory(d.week), unit: t.chartUnit, width: WIDTH, format: formatHours },
   );
   const columns = columnChart(
     d.trend.map((w) => ({ label: t.weekLabel(w.week), value: hours(w.personMinutes) })),
-    { title: t.chartTrend(d.trend.length), width: WIDTH, height: 220 },
+    { title: t.chartTrend(d.trend.length), width: WIDTH, height: 220, format: formatHours },
   );
   const top = heightOf(bars);
   const height = top + heightOf(columns);

@@ -1,5 +1,5 @@
 import type { Config } from '../core/config.js';
-import { personHours as hours } from '../render/figures.js';
+import { personHours as hours } from '../core/figures.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import { formatIso } from '../core/time/format.js';
 import { weekRange } from '../core/time/iso-week.js';

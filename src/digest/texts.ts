@@ -1,6 +1,7 @@
 import type { Rating } from './rating.js';
 import type { Lang } from '../core/lang.js';
 import { dayRangeText } from '../core/time/day-range.js';
+import { formatNumber as f } from '../core/figures.js';
 
 /** The digest's words in each language; figures are put in by render-text.ts. */
 export interface DigestTexts {
@@ -56,12 +57,12 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     title: (w, f, t) => `【指尖减负周报】${w.slice(0, 4)}年第${Number(w.slice(6))}周（${dayRangeText(f, t, 'zh')}）`,
     weekLabel: (w) => `第${Number(w.slice(6))}周`,
     nothing: '本周没有发现指尖上的形式主义要求。',
-    total: (n, h) => `本周形式主义要求 ${n} 条，约 ${h} 人·小时。`,
+    total: (n, h) => `本周形式主义要求 ${f(n)} 条，约 ${h} 人·小时。`,
     trendVs: (avg, change) => `前四周平均 ${avg} 人·小时（${change}）。`,
-    afterHours: (n, p) => `在非工作时间发出或要求完成的 ${n} 条（占 ${p}%）。`,
+    afterHours: (n, p) => `在非工作时间发出或要求完成的 ${f(n)} 条（占 ${p}%）。`,
     byCategory: '按类别：',
     byGroup: '按群组：',
-    count: (n, h) => `${n} 条，${h} 人·小时`,
+    count: (n, h) => `${f(n)} 条，${h} 人·小时`,
     other: (g) => `其他（${g} 个不足 5 人的群）`,
     trend: '趋势（人·小时）：',
     chartByCategory: (w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周各类负担（人·小时）`,
@@ -81,8 +82,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     example: (i, q, g, t, h, r) => `${i}. ${q}（${g}，${t}，约 ${h} 人·小时，规则 ${r}）`,
     quote: (text) => `「${text}」`,
     senders: '发出要求最多的人：',
-    sent: (n) => `${n} 条`,
-    legend: (y, r) => `评级标准：每个群每周负担达 ${r} 人·分钟为🔴，${y} 人·分钟以上为🟡，其余为🟢。`,
+    sent: (n) => `${f(n)} 条`,
+    legend: (y, r) => `评级标准：每个群每周负担达 ${f(r)} 人·分钟为🔴，${f(y)} 人·分钟以上为🟡，其余为🟢。`,
     otherName: '其他',
     listSep: '、',
     colon: '：',
@@ -93,12 +94,12 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     title: (w, f, t) => `Fingertip digest ${w} (${f} to ${t})`,
     weekLabel: (w) => w.slice(5),
     nothing: 'Nothing flagged this week.',
-    total: (n, h) => `${n} formalism demands this week, about ${h} person-hours.`,
+    total: (n, h) => `${f(n)} formalism demands this week, about ${h} person-hours.`,
     trendVs: (avg, change) => `Average of the previous four weeks: ${avg} person-hours (${change}).`,
-    afterHours: (n, p) => `Sent after hours or due then: ${n} (${p}%).`,
+    afterHours: (n, p) => `Sent after hours or due then: ${f(n)} (${p}%).`,
     byCategory: 'By category:',
     byGroup: 'By group:',
-    count: (n, h) => `${n} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
+    count: (n, h) => `${f(n)} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
     other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
     trend: 'Trend (person-hours):',
     chartByCategory: (w) => `${w}: person-hours by category`,
@@ -118,8 +119,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     example: (i, q, g, t, h, r) => `${i}. ${q} (${g}, ${t}, about ${h} person-hours, rule ${r})`,
     quote: (text) => `"${text}"`,
     senders: 'Most demands sent by:',
-    sent: (n) => String(n),
-    legend: (y, r) => `Rating per group-week: 🔴 from ${r} person-minutes, 🟡 from ${y}, else 🟢.`,
+    sent: f,
+    legend: (y, r) => `Rating per group-week: 🔴 from ${f(r)} person-minutes, 🟡 from ${f(y)}, else 🟢.`,
     otherName: 'other',
     listSep: ', ',
     colon: ': ',

@@ -4,7 +4,8 @@ import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
 import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { escapeHtml as h } from './escape.js';
-import { formatNumber, groupNamer, hours, personHours } from './figures.js';
+import { formatHours, formatNumber, hours, personHours } from '../core/figures.js';
+import { groupNamer } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
 import { senderNamer } from './sender-names.js';
@@ -59,7 +60,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
   const quoted = (quote: string | null): string => (quote === null ? '' : h(t.quoted(quote)));
   const byCategory = barChart(
     CATEGORIES.map((c) => ({ label: labels[c], value: hours(details.minutesByCategory[c]) })),
-    { title: t.burdenChart, unit: t.hoursUnit },
+    { title: t.burdenChart, unit: t.hoursUnit, format: formatHours },
   );
   const perDay = columnChart(
     details.days.map((d) => ({ label: d.date.slice(5), value: d.demands })),
@@ -72,7 +73,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
   );
   const senders = capped(report.senders);
   const sender = senderNamer(t.memberPrefix);
-  const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s.id, s.name))}</td><td class="n">${s.demands}</td></tr>`);
+  const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s.id, s.name))}</td><td class="n">${formatNumber(s.demands)}</td></tr>`);
   const list = (items: string[]): string => (items.length ? `<ul class="findings">${items.join('')}</ul>` : `<p class="muted">${h(t.noneFound)}</p>`);
   const evidence = details.evidence.map((e) => {
     const text =

@@ -5,7 +5,8 @@ import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
 import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { escapeMarkdown as md } from './escape.js';
-import { formatNumber, groupNamer, personHours } from './figures.js';
+import { formatNumber, personHours } from '../core/figures.js';
+import { groupNamer } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
 import { senderNamer } from './sender-names.js';
@@ -84,7 +85,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   if (report.senders.length > 0) {
     const { shown, more } = capped(report.senders);
     out.push(`## ${t.senders}`, '', row([t.sender, t.demands]), row(['---', '---:']));
-    for (const s of shown) out.push(row([md(sender(s.id, s.name)), s.demands]));
+    for (const s of shown) out.push(row([md(sender(s.id, s.name)), formatNumber(s.demands)]));
     if (more) out.push(row([t.moreSenders(formatNumber(more)), '']));
     out.push('');
   }

@@ -48,7 +48,7 @@ const ZH = [
   '  2. 「请全体同事今晚十点前完成打卡并截图发群里」（ops，11月16日 21:05，约 4.8 人·小时，规则 check-in/test、proof-demand/test）',
   '  3. 「请各位今天下班前填写附件统计表并上报」（hr，11月17日 11:00，约 4.8 人·小时，规则 data-request/test）',
   '',
-  '评级标准：每个群每周负担达 3000 人·分钟为🔴，600 人·分钟以上为🟡，其余为🟢。',
+  '评级标准：每个群每周负担达 3,000 人·分钟为🔴，600 人·分钟以上为🟡，其余为🟢。',
 ].join('\n');
 
 const EN = [
@@ -89,7 +89,7 @@ const EN = [
   '  2. "请全体同事今晚十点前完成打卡并截图发群里" (ops, 11-16 21:05, about 4.8 person-hours, rule check-in/test, proof-demand/test)',
   '  3. "请各位今天下班前填写附件统计表并上报" (hr, 11-17 11:00, about 4.8 person-hours, rule data-request/test)',
   '',
-  'Rating per group-week: 🔴 from 3000 person-minutes, 🟡 from 600, else 🟢.',
+  'Rating per group-week: 🔴 from 3,000 person-minutes, 🟡 from 600, else 🟢.',
 ].join('\n');
 
 const boss = (over: Partial<Recipient> = {}): Recipient => ({ platform: 'test', user: 'boss', scope: {}, ...over });

@@ -44,6 +44,10 @@ describe('renderReport', () => {
     expect(html).toContain('ops &lt;b&gt;team&lt;/b&gt;');
     expect(html).not.toMatch(/<script|<link|@import|url\(|src=["']?http|href=["']?http/i);
     expect(html.match(/<svg /g)).toHaveLength(2);
+    // The chart writes person-hours as the table beside it does: 0.7 and 0.0, never a bare 0.
+    expect(html).toContain('<td class="n">0.0</td>');
+    expect(html).toContain('>0.0 h</text>');
+    expect(html).not.toContain('>0 h</text>');
   });
 
   it('bolds touching matches as one run, and leaves the punctuation and symbols at either end of a run outside it, so CommonMark closes it', () => {

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../escape.js';
-import { formatNumber } from '../figures.js';
+import { formatNumber } from '../../core/figures.js';
 
 export interface Bar {
   label: string;
@@ -10,6 +10,8 @@ export interface BarChartOptions {
   title: string;
   /** Appended to each value label, e.g. "person-h". */
   unit?: string;
+  /** How a value is written: person-hours as the tables beside the chart write them. Default formatNumber. */
+  format?: (value: number) => string;
   width?: number;
   color?: string;
 }
@@ -33,7 +35,7 @@ export function barChart(bars: readonly Bar[], options: BarChartOptions): string
   const rows = bars.map((b, i) => {
     const y = top + i * ROW;
     const w = max > 0 ? Math.max(b.value > 0 ? 2 : 0, (b.value / max) * plot) : 0;
-    const value = `${formatNumber(b.value)}${options.unit ? ` ${options.unit}` : ''}`;
+    const value = `${(options.format ?? formatNumber)(b.value)}${options.unit ? ` ${options.unit}` : ''}`;
     return (
       `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end" font-size="13" fill="#333">${escapeHtml(b.label)}</text>` +
       `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${ROW - 8}" rx="3" fill="${color}"/>` +

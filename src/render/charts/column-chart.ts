@@ -1,5 +1,5 @@
 import { escapeHtml } from '../escape.js';
-import { formatNumber } from '../figures.js';
+import { formatNumber } from '../../core/figures.js';
 
 export interface Column {
   /** Shown under the column, e.g. "11-23" for a day. */
@@ -12,6 +12,8 @@ export interface ColumnChartOptions {
   width?: number;
   height?: number;
   color?: string;
+  /** How a value is written (the maximum, each column's tooltip). Default formatNumber. */
+  format?: (value: number) => string;
 }
 
 const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
@@ -23,6 +25,7 @@ const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
 export function columnChart(columns: readonly Column[], options: ColumnChartOptions): string {
   const width = options.width ?? 640;
   const height = options.height ?? 240;
+  const format = options.format ?? formatNumber;
   const left = 48;
   const right = 12;
   const top = 40;
@@ -36,7 +39,7 @@ export function columnChart(columns: readonly Column[], options: ColumnChartOpti
   const parts = columns.map((c, i) => {
     const h = max > 0 ? (c.value / max) * plotH : 0;
     const x = left + i * step;
-    const bar = `<rect x="${(x + step * 0.15).toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"><title>${escapeHtml(`${c.label}: ${formatNumber(c.value)}`)}</title></rect>`;
+    const bar = `<rect x="${(x + step * 0.15).toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"><title>${escapeHtml(`${c.label}: ${format(c.value)}`)}</title></rect>`;
     const label =
       i % every === 0
         ? `<text x="${(x + step / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" font-size="11" fill="#555">${escapeHtml(c.label)}</text>`
@@ -49,7 +52,7 @@ export function columnChart(columns: readonly Column[], options: ColumnChartOpti
     `<text x="12" y="24" font-size="15" font-weight="bold" fill="#222">${escapeHtml(options.title)}</text>` +
     `<line x1="${left}" y1="${top + plotH}" x2="${width - right}" y2="${top + plotH}" stroke="#999"/>` +
     `<line x1="${left}" y1="${top}" x2="${width - right}" y2="${top}" stroke="#eee"/>` +
-    `<text x="${left - 6}" y="${top + 4}" text-anchor="end" font-size="11" fill="#555">${escapeHtml(formatNumber(max))}</text>` +
+    `<text x="${left - 6}" y="${top + 4}" text-anchor="end" font-size="11" fill="#555">${escapeHtml(format(max))}</text>` +
     `<text x="${left - 6}" y="${top + plotH + 4}" text-anchor="end" font-size="11" fill="#555">0</text>` +
     parts.join('') +
     `</svg>`

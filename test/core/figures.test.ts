@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, hours, personHours } from '../../src/render/figures.js';
+import { formatHours, formatNumber, hours, personHours } from '../../src/core/figures.js';
 
 describe('figures', () => {
   it('writes person-hours as the page writes every other figure, and charts take the number', () => {
@@ -8,5 +8,6 @@ describe('figures', () => {
     expect(personHours(57)).toBe('0.9');
     expect(hours(150060)).toBe(2501);
     expect(hours(57)).toBe(0.9);
+    expect([formatHours(1), formatHours(0), formatHours(1416.4)]).toEqual(['1.0', '0.0', '1,416.4']);
   });
 });
