@@ -122,8 +122,9 @@ export class Bot {
   }
 
   /**
-   * A command's marks: a lead's are made of what its row holds (../core/command-key.ts leadMarks), for
-   * its message's id would name its sender; any other command's, of its message's id.
+   * A command's marks: a lead's are made of the lead and the quarter hour it was sent in
+   * (../core/command-key.ts leadMarks), for its message's id would name its sender; any other
+   * command's, of its message's id.
    */
   private marksOf(adapter: Adapter, msg: ChatMessage, command: { name: CommandName; args: string } | undefined): CommandMarks {
     const lead = command?.name === 'report' ? leadOf(msg, command.args) : undefined;

@@ -29,8 +29,9 @@ export function commandMarks(messageId: string): CommandMarks {
 }
 
 /**
- * An anonymous lead's marks (`report …`), made of what its row holds and nothing more: platform, group,
- * words and quarter hour (none with `ts` undefined, where a redelivery comes with a new time). A hash
+ * An anonymous lead's marks (`report …`), made of its platform, group and words, as its row holds them,
+ * and the quarter hour its message was sent in, which a redelivery repeats (none with `ts` undefined,
+ * where a redelivery comes with a new time; the row keeps the quarter hour it was handled in). A hash
  * of the message id would not do: given a member's DM channel and the quarter hour, the ids left to
  * try are few, and the mark would name the lead's sender. So identical leads about one group in one
  * quarter hour have the same marks, and count once.

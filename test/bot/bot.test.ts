@@ -329,7 +329,7 @@ describe.runIf(engines().includes(POSTGRES))('Bot on instances sharing a Postgre
 });
 
 describeEngines('Bot: anonymous leads', (engine) => {
-  it("marks a lead done with its row's content alone, and its redelivery files no second lead nor a second answer", async () => {
+  it('marks a lead done with its content and the quarter hour it was sent in alone; its redelivery files no second lead nor answer', async () => {
     const db = await engine.fresh();
     const { store, adapter, config } = await botHarness((c) => (c.db = db));
     // A Slack DM: its id names its channel, whose one member sent it.
@@ -340,13 +340,14 @@ describeEngines('Bot: anonymous leads', (engine) => {
     await new Bot({ config, store, engine: rulesOnly(), adapters: [later], now: () => NOW + 20 * 60_000, log: () => {} }).start();
     await later.say('report 主任要求每天在三个群里重复报体温', dm);
     const leads = await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) });
-    expect(leads).toEqual([{ platform: 'test', groupId: null, text: '主任要求每天在三个群里重复报体温', ts: Date.UTC(2026, 10, 24, 2, 0) }]);
+    // At the quarter hour it was handled in, as the mark is not.
+    expect(leads).toEqual([{ platform: 'test', groupId: null, text: '主任要求每天在三个群里重复报体温', ts: Date.UTC(2026, 10, 24, 3, 0) }]);
     expect([...adapter.sent, ...later.sent].filter((s) => s.to === 'private')).toHaveLength(1);
     await store.flush();
     const raw = await rawDb(config.db);
     const marks = await raw.all<{ key: string; ts: number | string }>('SELECT key, ts FROM seen_events');
     await raw.close();
-    // The one mark left is made of what the lead row holds: nothing in it is a function of the message id.
-    expect(marks.map((m) => [m.key, Number(m.ts)])).toEqual([[leadMarks('test', null, leads[0].text, leads[0].ts).done, leads[0].ts]]);
+    // The one mark left is made of the lead and the time it was sent: nothing in it is a function of the message id.
+    expect(marks.map((m) => [m.key, Number(m.ts)])).toEqual([[leadMarks('test', null, leads[0].text, dm.ts).done, leads[0].ts]]);
   });
 });

@@ -252,16 +252,17 @@ describe('chat commands', () => {
     // Said in the group, the group read it: the thanks says so, privately.
     expect(adapter.last()).toMatchObject({ to: 'private', text: '已匿名记录，将汇入下一期周报。提醒：在群里发的内容其他成员也能看到，下次可以私信我。' });
     // A direct message, or a slash command only the bot sees, was read by no one else.
-    await adapter.say('反映 周报能不能只发一次', { ...cmd, group: null, id: 'D0ALICE/1796600000.000100' });
+    const sentAt = Date.UTC(2026, 10, 24, 2, 5);
+    await adapter.say('反映 周报能不能只发一次', { ...cmd, group: null, id: 'D0ALICE/1796600000.000100', ts: sentAt });
     expect(adapter.last()!.text).toBe('已匿名记录，将汇入下一期周报。');
     await adapter.say('反映 群太多了', { ...cmd, toBotOnly: true });
     expect(adapter.last()!.text).toBe('已匿名记录，将汇入下一期周报。');
     const leads = await store.leads({ from: NOW - 86_400_000, to: NOW + 7 * 86_400_000 });
     expect(leads.map((l) => l.text).sort()).toEqual(['周报能不能只发一次', '每天要在三个群里重复报同一张表', '群太多了']);
     for (const l of leads) expect(l.ts % (15 * 60_000)).toBe(0);
-    // Nothing kept ties a lead to its message: the command's one mark left is made of the lead's row.
+    // Nothing kept ties a lead to its message: the command's one mark left is made of the lead and the quarter hour it was sent in.
     const dm = leads.find((l) => l.groupId === null)!;
-    expect(await store.seenAt('test', leadMarks('test', null, dm.text, dm.ts).done)).toBe(dm.ts);
+    expect(await store.seenAt('test', leadMarks('test', null, dm.text, sentAt).done)).toBe(dm.ts);
     for (const mark of ['command:D0ALICE/1796600000.000100', commandKey('D0ALICE/1796600000.000100'), doneKey('D0ALICE/1796600000.000100')])
       expect(await store.seen('test', mark)).toBe(false);
     expect(JSON.stringify(leads)).not.toContain('u1');

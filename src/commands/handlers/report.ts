@@ -11,8 +11,9 @@ export function leadOf(msg: ChatMessage, args: string): { groupId: string | null
 export const report: CommandHandler = async (ctx) => {
   const lead = leadOf(ctx.msg, ctx.args);
   if (!lead) return ctx.replyPrivately(TEXTS.leadEmpty(ctx.lang));
-  // At the message's time, which a redelivery repeats, as the command's marks do (../../core/command-key.ts leadMarks).
-  await ctx.store.addLead(ctx.msg.platform, lead.groupId, lead.text, ctx.msg.ts, ctx.doneKey);
+  // At the time it is handled, not sent: one sent before a digest went out and handled after it goes
+  // in the next digest, as the thanks says. Its marks keep the time sent, which a redelivery repeats.
+  await ctx.store.addLead(ctx.msg.platform, lead.groupId, lead.text, ctx.now, ctx.doneKey);
   // Sent in a group's chat, the group read it; a DM or a slash command only the bot saw.
   await ctx.replyPrivately(TEXTS.leadThanks(ctx.lang, ctx.msg.group !== null && !ctx.msg.toBotOnly));
 };
