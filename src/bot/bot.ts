@@ -1,8 +1,8 @@
 import type { Config } from '../core/config.js';
-import type { CommandContext } from '../commands/context.js';
+import type { CommandContext, CommandHandler } from '../commands/context.js';
 import { HANDLERS } from '../commands/dispatch.js';
-import { ANSWER_ONLY, firstWord, parseCommand, type CommandName } from '../commands/parse.js';
-import { leadOf } from '../commands/handlers/report.js';
+import { ANSWER_ONLY, firstWord, parseCommand } from '../commands/parse.js';
+import { leadOf, thankForLead } from '../commands/handlers/report.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
 import { guessLang, type Lang } from '../core/lang.js';
 import { TEXTS } from '../commands/texts.js';
@@ -16,6 +16,7 @@ import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
+import { RecentKeys } from './recent-keys.js';
 
 /**
  * How long a command's run may take before a delivery finding it unfinished takes it over: far longer
@@ -24,6 +25,9 @@ import { RecentTexts } from '../commands/recent-texts.js';
 const COMMAND_LEASE_MS = 2 * 60_000;
 /** How long a delivery waits for another instance's run of the same command (Slack gives 3 s to answer). */
 const COMMAND_WAIT_MS = 2_000;
+
+/** Lead messages this process remembers having handled (see handle): far more than come within a platform's redelivery window. */
+const LEADS_REMEMBERED = 5_000;
 
 /** How long a group's settings are used before they are read again (see groupSettings). */
 const SETTINGS_TTL_MS = 30_000;
@@ -66,6 +70,8 @@ export class Bot {
   private readonly recent = new RecentTexts();
   /** Commands being handled, by their seen-key: a redelivery meanwhile shares the outcome instead of finding the key seen. */
   private readonly running = new Map<GroupKey, Promise<void>>();
+  /** The lead messages this process handled lately, by platform and id: never stored, as nothing of a lead's id is. */
+  private readonly leadsHandled = new RecentKeys<GroupKey>(LEADS_REMEMBERED);
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
@@ -92,14 +98,22 @@ export class Bot {
     const command = msg.addressed || !group ? parseCommand(msg.text, { lenient: !group }) : undefined;
     if (command || !group) {
       // A redelivery, or the same message as both a mention and a message event, is answered once.
-      const marks = this.marksOf(adapter, msg, command);
-      return this.once(msg, marks, async () => {
+      const lead = command?.name === 'report' ? leadOf(msg, command.args) : undefined;
+      const marks = this.marksOf(adapter, msg, lead);
+      await this.once(msg, marks, async () => {
+        if (lead) this.leadsHandled.add(groupKey(msg.platform, msg.id));
         if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang, marks);
         // Anything else said to the bot privately gets a pointer to the commands (where it was said, for a slash command).
         const word = firstWord(msg.text);
         const lang = guessLang(msg.text);
         return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) }, { groupId: msg.group?.id });
       });
+      // A lead found done by a message this process did not handle is another member's identical lead
+      // (its marks cannot tell senders apart): filed once, and they are thanked too. A redelivery to
+      // another instance, or after a restart, is thanked again: better twice than not at all.
+      if (command && lead && this.leadsHandled.add(groupKey(msg.platform, msg.id)))
+        await this.runCommand(adapter, msg, command.name, command.args, command.lang, marks, thankForLead);
+      return;
     }
     // In a group, a message that @-mentions the bot without a command is still group traffic: on
     // DingTalk every message the robot receives mentions it, demands included.
@@ -126,8 +140,7 @@ export class Bot {
    * (../core/command-key.ts leadMarks), for its message's id would name its sender; any other
    * command's, of its message's id.
    */
-  private marksOf(adapter: Adapter, msg: ChatMessage, command: { name: CommandName; args: string } | undefined): CommandMarks {
-    const lead = command?.name === 'report' ? leadOf(msg, command.args) : undefined;
+  private marksOf(adapter: Adapter, msg: ChatMessage, lead: ReturnType<typeof leadOf>): CommandMarks {
     if (!lead) return commandMarks(msg.id);
     return leadMarks(msg.platform, lead.groupId, lead.text, adapter.redeliversWithNewTime ? undefined : msg.ts);
   }
@@ -238,7 +251,15 @@ export class Bot {
     return store.markSeen(platform, mark, now);
   }
 
-  private async runCommand(adapter: Adapter, msg: ChatMessage, name: keyof typeof HANDLERS, args: string, lang: Lang, marks: CommandMarks): Promise<void> {
+  private async runCommand(
+    adapter: Adapter,
+    msg: ChatMessage,
+    name: keyof typeof HANDLERS,
+    args: string,
+    lang: Lang,
+    marks: CommandMarks,
+    handler: CommandHandler = HANDLERS[name],
+  ): Promise<void> {
     const { store, engine, config } = this.opts;
     const groupId = msg.group?.id;
     // A command that only answers has done nothing until its answer arrives: a failed answer fails it,
@@ -272,7 +293,7 @@ export class Bot {
       },
       doneKey: marks.done,
     };
-    await HANDLERS[name](ctx);
+    await handler(ctx);
   }
 
   private replyFailed(msg: ChatMessage, err: unknown): void {

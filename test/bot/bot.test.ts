@@ -331,23 +331,47 @@ describe.runIf(engines().includes(POSTGRES))('Bot on instances sharing a Postgre
 describeEngines('Bot: anonymous leads', (engine) => {
   it('marks a lead done with its content and the quarter hour it was sent in alone; its redelivery files no second lead nor answer', async () => {
     const db = await engine.fresh();
-    const { store, adapter, config } = await botHarness((c) => (c.db = db));
+    const { store, config } = await botHarness((c) => (c.db = db));
+    let now = NOW;
+    const adapter = new RecordingAdapter();
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [adapter], now: () => now, log: () => {} }).start();
     // A Slack DM: its id names its channel, whose one member sent it.
     const dm = { id: 'D0ALICE/1795438490.000100', group: null, addressed: true, ts: Date.UTC(2026, 10, 24, 2, 14, 50) };
     await adapter.say('report 主任要求每天在三个群里重复报体温', dm);
-    // Delivered again, to an instance whose clock is in the next quarter hour by now.
-    const later = new RecordingAdapter();
-    await new Bot({ config, store, engine: rulesOnly(), adapters: [later], now: () => NOW + 20 * 60_000, log: () => {} }).start();
-    await later.say('report 主任要求每天在三个群里重复报体温', dm);
+    // Delivered again when the clock is in the next quarter hour.
+    now += 20 * 60_000;
+    await adapter.say('report 主任要求每天在三个群里重复报体温', dm);
     const leads = await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) });
     // At the quarter hour it was handled in, as the mark is not.
     expect(leads).toEqual([{ platform: 'test', groupId: null, text: '主任要求每天在三个群里重复报体温', ts: Date.UTC(2026, 10, 24, 3, 0) }]);
-    expect([...adapter.sent, ...later.sent].filter((s) => s.to === 'private')).toHaveLength(1);
+    expect(adapter.sent.filter((s) => s.to === 'private')).toHaveLength(1);
     await store.flush();
     const raw = await rawDb(config.db);
     const marks = await raw.all<{ key: string; ts: number | string }>('SELECT key, ts FROM seen_events');
     await raw.close();
     // The one mark left is made of the lead and the time it was sent: nothing in it is a function of the message id.
     expect(marks.map((m) => [m.key, Number(m.ts)])).toEqual([[leadMarks('test', null, leads[0].text, dm.ts).done, leads[0].ts]]);
+  });
+
+  it('files the identical lead of a second member once and thanks them as the first; a redelivery is thanked once', async () => {
+    const db = await engine.fresh();
+    const { store, adapter } = await botHarness((c) => (c.db = db));
+    const say = (text: string, id: string, from: string, dm?: 'dm') =>
+      adapter.say(text, { id, from, addressed: true, ts: NOW - 60_000, ...(dm && { group: null }) });
+    // Two members of one group, in one quarter hour; the second's message delivered twice.
+    await say('report 每天要在三个群里重复报体温', 'g-a', 'u1');
+    await say('report 每天要在三个群里重复报体温', 'g-b', 'u2');
+    await say('report 每天要在三个群里重复报体温', 'g-b', 'u2');
+    // Two members' DMs, the second's coming while the first's is handled, and again.
+    await Promise.all([say('反映 周报能不能只发一次', 'd-a', 'u1', 'dm'), say('反映 周报能不能只发一次', 'd-b', 'u2', 'dm')]);
+    await say('反映 周报能不能只发一次', 'd-b', 'u2', 'dm');
+    expect((await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).map((l) => l.text)).toEqual(['每天要在三个群里重复报体温', '周报能不能只发一次']);
+    const inGroup = 'Thank you: recorded anonymously for the next weekly digest. The group saw what you wrote, though: next time, send it to me privately.';
+    expect(adapter.sent).toEqual([
+      { to: 'private', id: 'u1', text: inGroup, groupId: 'g1' },
+      { to: 'private', id: 'u2', text: inGroup, groupId: 'g1' },
+      { to: 'private', id: 'u1', text: '已匿名记录，将汇入下一期周报。' },
+      { to: 'private', id: 'u2', text: '已匿名记录，将汇入下一期周报。' },
+    ]);
   });
 });

@@ -14,6 +14,10 @@ export const report: CommandHandler = async (ctx) => {
   // At the time it is handled, not sent: one sent before a digest went out and handled after it goes
   // in the next digest, as the thanks says. Its marks keep the time sent, which a redelivery repeats.
   await ctx.store.addLead(ctx.msg.platform, lead.groupId, lead.text, ctx.now, ctx.doneKey);
-  // Sent in a group's chat, the group read it; a DM or a slash command only the bot saw.
-  await ctx.replyPrivately(TEXTS.leadThanks(ctx.lang, ctx.msg.group !== null && !ctx.msg.toBotOnly));
+  await thankForLead(ctx);
 };
+
+/** The thanks for a lead, privately: also to a member whose identical lead was filed once already (../../bot/bot.ts). */
+export const thankForLead: CommandHandler = (ctx) =>
+  // Sent in a group's chat, the group read it; a DM or a slash command only the bot saw.
+  ctx.replyPrivately(TEXTS.leadThanks(ctx.lang, ctx.msg.group !== null && !ctx.msg.toBotOnly));
