@@ -20,6 +20,15 @@ const FAILING = ['\u0000', '\n', '\uffff'];
 /** More runs of a pattern's own units than this add time more than cover: those two elements share come first. */
 const MAX_OWN_UNITS = 8;
 
+/** Texts leading to more repetitions than this add time more than cover: a pattern's first repetitions are tried. */
+const MAX_LEADS = 4;
+
+/**
+ * How many units follow each lead when the two are repeated whole: past the 22 at which
+ * (?:[，,]|\p{P}){1,22} tries 2^22 ways, and short enough that a message holds it thousands of times.
+ */
+const RUN = 40;
+
 /** What matches one character: a literal, a class, or an escape such as \d or \p{P}. */
 type Leaf = AST.Character | AST.CharacterClass | AST.CharacterSet;
 
@@ -79,6 +88,31 @@ function matcher(leaf: Leaf): (c: string) => boolean {
   return (c) => re.test(c);
 }
 
+/**
+ * The texts that lead the pattern up to each of its repetitions: a sample of every element before it,
+ * and of a lookbehind, which the text must hold. A run of units alone never gets past `请填报` to its
+ * repetition.
+ */
+function leads(node: AST.Node, lead: string, candidates: readonly string[], found: Set<string>): void {
+  switch (node.type) {
+    case 'Pattern':
+    case 'Group':
+    case 'CapturingGroup':
+      node.alternatives.forEach((a) => leads(a, lead, candidates, found));
+      break;
+    case 'Alternative':
+      node.elements.reduce((before, e) => {
+        leads(e, before, candidates, found);
+        return before + sample(e, candidates);
+      }, lead);
+      break;
+    case 'Quantifier':
+      if (node.max > 1 && lead !== '') found.add(lead);
+      leads(node.element, lead, candidates, found);
+      break;
+  }
+}
+
 /** One short string an alternative matches: each element's first character, a repetition at its least. */
 function sample(node: AST.Node, candidates: readonly string[]): string {
   switch (node.type) {
@@ -93,6 +127,8 @@ function sample(node: AST.Node, candidates: readonly string[]): string {
     case 'CharacterClass':
     case 'CharacterSet':
       return [...ownChars(node), ...candidates].find(matcher(node)) ?? '';
+    case 'Assertion':
+      return node.kind === 'lookbehind' && !node.negate ? sample(node.alternatives[0], candidates) : '';
     default:
       return '';
   }
@@ -101,7 +137,8 @@ function sample(node: AST.Node, candidates: readonly string[]): string {
 /**
  * Texts that make this pattern backtrack, built from the pattern itself: runs of each kind of
  * character its repetitions match (one character for each set of elements that match it, so one two
- * alternatives share is tried), and of each alternative of a repeated group, besides the chat units.
+ * alternatives share is tried), and of each alternative of a repeated group, besides the chat units;
+ * and the same runs after the text that leads up to a repetition (leads).
  * recheck rates `(?:[，,]|\p{P}){1,22}x` linear, yet a run of "，" tries 2^22 ways at each place.
  */
 export function patternAttack(pattern: string): Attack {
@@ -121,8 +158,20 @@ export function patternAttack(pattern: string): Attack {
   const chars = [...bySet.values()];
   const strings = parts.groups.flatMap((alts) => alts.map((a) => sample(a, candidates)).filter((s) => s.length > 1));
   const own = [...chars.filter((c) => c.shared > 1).map((c) => c.unit), ...strings, ...chars.filter((c) => c.shared === 1).map((c) => c.unit)];
-  const units = [...new Set(own)].filter((u) => !CHAT_UNITS.includes(u)).slice(0, MAX_OWN_UNITS);
+  const distinct = [...new Set(own)];
+  const units = distinct.filter((u) => !CHAT_UNITS.includes(u)).slice(0, MAX_OWN_UNITS);
   const everywhere = parts.all.map(matcher);
   const suffix = FAILING.find((c) => !everywhere.some((matches) => matches(c))) ?? FAILING[0];
-  return { pumps: [...units, ...CHAT_UNITS].map((pump) => ({ prefix: '', pump })), suffix };
+  const found = new Set<string>();
+  leads(ast, '', candidates, found);
+  // After each lead, runs of the units its repetitions match: once, and the two repeated whole, as a
+  // message may hold the trigger many times and each one tries every way again.
+  const ownUnits = distinct.slice(0, MAX_OWN_UNITS);
+  const led = [...found].slice(0, MAX_LEADS).flatMap((prefix) =>
+    ownUnits.flatMap((unit) => [
+      { prefix, pump: unit },
+      { prefix: '', pump: prefix + unit.repeat(RUN) + suffix },
+    ]),
+  );
+  return { pumps: [...[...units, ...CHAT_UNITS].map((pump) => ({ prefix: '', pump })), ...led], suffix };
 }

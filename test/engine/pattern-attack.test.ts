@@ -16,6 +16,14 @@ describe('patternAttack', () => {
     expect(pumps('(?:a|ab|b){1,22}x')).toContain('ab');
   });
 
+  it('runs the repeated units after the text that leads up to the repetition, and the two repeated whole', () => {
+    for (const pattern of ['请填报(?:[，,]|\\p{P}){1,22}x', '[请要]填报(?:[，,]|\\p{P}){1,22}x']) {
+      const { pumps: all, suffix } = patternAttack(pattern);
+      expect(all).toContainEqual({ prefix: '请填报', pump: '，' });
+      expect(all).toContainEqual({ prefix: '', pump: `请填报${'，'.repeat(40)}${suffix}` });
+    }
+  });
+
   it('keeps the chat units for every pattern and ends each run with a character the pattern cannot match', () => {
     expect(pumps('打卡')).toEqual(CHAT_UNITS);
     expect(pumps('(?:[，,]|\\p{P}){1,22}x').slice(-CHAT_UNITS.length)).toEqual(CHAT_UNITS);

@@ -29,8 +29,10 @@ describe('slowProbes', () => {
   }, 60_000);
 });
 
-/** A custom data-request rule whose one condition is `pattern`, run on the whole message. */
-const fillIn = (pattern: string): string => ruleYaml(`  any: [填报]\n  all:\n    - {pattern: ${JSON.stringify(pattern)}}`) + 'veto: false\n';
+/** A custom rule triggered by `trigger` whose one condition is `pattern`, run on the whole message. */
+const withPattern = (trigger: string, pattern: string): string =>
+  ruleYaml(`  any: [${trigger}]\n  all:\n    - {pattern: ${JSON.stringify(pattern)}}`) + 'veto: false\n';
+const fillIn = (pattern: string): string => withPattern('填报', pattern);
 
 describe('custom patterns recheck rates linear', () => {
   it('are tried on runs of characters of their own: repeated alternatives sharing "，" or "b" are refused, naming file and condition', () => {
@@ -44,6 +46,18 @@ describe('custom patterns recheck rates linear', () => {
       expect.stringContaining(slow('comma.yaml', '(?:[，,]|\\p{P}){1,22}x')),
       expect.stringContaining(slow('letters.yaml', '(?:[b-z]|[b-y]){1,22}!')),
     ]);
+    for (const line of problems) expect(line).not.toContain('\n');
+  }, 60_000);
+
+  it('are tried on runs after the text that leads up to their repetition, repeated whole: a literal or class prefix is refused', () => {
+    // "请填报" then 40 "，", 60 times in one message, took 30 s to classify; runs of "，" alone never reach the repetition.
+    const hang = '请填报(?:[，,]|\\p{P}){1,22}x';
+    const byClass = '[请要]填报(?:[，,]|\\p{P}){1,22}x';
+    const dir = ruleDir({ 'check-in/zh-hang.yaml': withPattern('打卡', hang), 'check-in/zh-hang-class.yaml': withPattern('打卡', byClass) });
+    const problems = loadRuleSet([dir]).problems.map(formatProblem);
+    const slow = (file: string, pattern: string) =>
+      `${dir}/check-in/${file}: match.all[0]: pattern /${pattern}/ ran past 5 s on a message of ${MAX_TEXT} characters: `;
+    expect(problems.toSorted()).toEqual([expect.stringContaining(slow('zh-hang-class.yaml', byClass)), expect.stringContaining(slow('zh-hang.yaml', hang))]);
     for (const line of problems) expect(line).not.toContain('\n');
   }, 60_000);
 
