@@ -296,7 +296,8 @@ describe('wechaty adapter: messages out', () => {
     for (const gap of gaps(all)) expect(gap).toBeGreaterThanOrEqual(pace.account * 1000 - 2);
   });
 
-  it('gives up on a say WeChat leaves unanswered, and says it again', async () => {
+  /** An adapter logged in with a 200 ms say timeout, whose puppet sends its first text as `first` says; Li's inbox, the tries, and whether the first settled. */
+  async function stalling(first: (send: () => Promise<void>) => Promise<void>) {
     const world = mockWorld();
     const lines: string[] = [];
     const received: ChatMessage[] = [];
@@ -304,23 +305,65 @@ describe('wechaty adapter: messages out', () => {
       print: (line) => lines.push(line),
       resend: { attempts: 2, backoffMs: 10, timeoutMs: 200 },
     });
+    await loggedIn(world, adapter, lines, async (msg) => void received.push(msg));
+    const inbox = world.heard(world.li);
+    sayInRoom(world, 'm-1');
+    const [asker] = await waitFor(() => received.length > 0 && received, 'the message');
+    const puppet = world.mocker.puppet;
+    const send = puppet.messageSendText.bind(puppet);
+    const state = { tries: 0, firstSettled: false };
+    puppet.messageSendText = async (...args: Parameters<typeof send>) => {
+      if (++state.tries > 1) return send(...args);
+      try {
+        await first(async () => void (await send(...args)));
+      } finally {
+        state.firstSettled = true;
+      }
+    };
+    return { adapter, lines, inbox, state, sendToLi: () => adapter.sendPrivate(asker.sender.id, { text: '已退出统计' }) };
+  }
+  const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('waits for a say WeChat answers late instead of saying it again, which would arrive twice', async () => {
+    // The first send takes 400 ms, twice the timeout: it still arrives.
+    const s = await stalling(async (send) => {
+      await later(400);
+      await send();
+    });
     try {
-      await loggedIn(world, adapter, lines, async (msg) => void received.push(msg));
-      const inbox = world.heard(world.li);
-      sayInRoom(world, 'm-1');
-      const [asker] = await waitFor(() => received.length > 0 && received, 'the message');
-      // The puppet's first send never returns, as a stalled connection's does.
-      const puppet = world.mocker.puppet;
-      const send = puppet.messageSendText.bind(puppet);
-      let tries = 0;
-      puppet.messageSendText = (...args: Parameters<typeof send>) => (++tries === 1 ? new Promise<never>(() => {}) : send(...args));
-      await adapter.sendPrivate(asker.sender.id, { text: '本周你收到 3 条打卡要求' });
-      expect(tries).toBe(2);
-      expect(inbox.map((m) => m.text)).toEqual(['本周你收到 3 条打卡要求']);
-      expect(lines.filter((l) => l.includes('not sent'))).toEqual([]);
+      await s.sendToLi();
+      await waitFor(() => s.state.firstSettled, 'the first send');
+      expect(s.inbox.map((m) => m.text)).toEqual(['已退出统计']);
+      expect(s.state.tries).toBe(1);
+      expect(s.lines.filter((l) => l.includes('not sent'))).toEqual([]);
     } finally {
-      await adapter.stop();
+      await s.adapter.stop();
     }
+  });
+
+  it('says it again once a say WeChat answered late has failed', async () => {
+    const s = await stalling(async () => {
+      await later(400);
+      throw new Error('connection reset');
+    });
+    try {
+      await s.sendToLi();
+      expect(s.state.tries).toBe(2);
+      expect(s.inbox.map((m) => m.text)).toEqual(['已退出统计']);
+    } finally {
+      await s.adapter.stop();
+    }
+  });
+
+  it('stops while a say is never answered, without saying it again', async () => {
+    const s = await stalling(() => new Promise<never>(() => {}));
+    const sending = s.sendToLi().catch((err: unknown) => err);
+    await waitFor(() => s.state.tries === 1, 'the first send');
+    await later(300);
+    await s.adapter.stop();
+    expect(String(await sending)).toContain('not sent after 1 try');
+    expect(s.state.tries).toBe(1);
+    expect(s.lines.filter((l) => l.includes('not sent'))).toEqual([expect.stringContaining('it may yet arrive')]);
   });
 });
 
