@@ -40,7 +40,8 @@ export function expectedOutput(lines: readonly InputLine[]): (string | RegExp)[]
       demands++;
       out.push(DEMANDS.find(([text]) => line.text.startsWith(text))![1]);
     } else if (line.kind === 'as') out.push(`shell: now speaking as ${line.sender}`);
-    else if (line.kind === 'stats') out.push(new RegExp(`^fingertip \\[local\\]> local this week \\([^)]+\\): ${demands} possible formalism demands, `));
+    else if (line.kind === 'stats')
+      out.push(new RegExp(`^fingertip \\[local\\]> local this week \\([^)]+\\): ${demands.toLocaleString('en')} possible formalism demands, `));
   }
   return out;
 }
