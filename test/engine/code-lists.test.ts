@@ -34,6 +34,8 @@ describe('lists read by code', () => {
       'deadline-months-en',
       'deadline-this-week',
       'deadline-next-week',
+      'deadline-this-month',
+      'deadline-next-month',
     ]) {
       expect(() => new RegExp(listAlternation(name), 'u')).not.toThrow();
     }

@@ -147,6 +147,14 @@ describe('extractDeadline', () => {
     ['2026-12-30', 'by Jan 2 9am', at(3, 9)],
     ['2026-12-30', '2027年1月2日上午9点前', at(3, 9)],
     ['2026-12-10', 'by 5pm on Friday 11 December', at(1, 17)],
+    ['2026-12-10', '下下周一早上8点前', at(11, 8)], // the week after next, not next week
+    ['2026-12-01', '下个月5号18点前', at(35, 18)], // 5 January, not this month's 5th
+    ['2026-12-01', '下月5日18:00前', at(35, 18)],
+    ['2026-12-01', '下个月3号上午9点前', at(33, 9)], // next year's January
+    ['2026-12-30', '下个月3号上午9点前', at(4, 9)],
+    ['2026-12-20', '下下个月5号18点前', at(47, 18)],
+    ['2026-12-01', '本月5号18点前', at(4, 18)],
+    ['2026-12-01', '这个月5日下午6点前', at(4, 18)],
   ])('on %s reads %s', (sent, text, expected) => {
     expect(extractDeadline(text, on(sent))).toEqual(expected);
   });
@@ -164,6 +172,9 @@ describe('extractDeadline', () => {
     ['2026-12-10', '3月1日上午9点前'], // more than 60 days on
     ['2026-12-10', '2月30日上午9点前'],
     ['2026-11-10', '31号上午9点前'], // November has no 31st
+    ['2026-12-10', '本月5号18点前'], // past, and said as this month's
+    ['2026-10-10', '下个月31号18点前'], // November has no 31st
+    ['2026-12-01', '下下个月5号18点前'], // more than 60 days on
   ])('on %s reads no deadline in %s', (sent, text) => {
     expect(extractDeadline(text, on(sent))).toBeNull();
   });
