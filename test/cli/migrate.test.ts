@@ -83,6 +83,17 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(again.stdout.trimEnd().split('\n').at(-1)).toMatch(/^copied 0 rows from /);
     }, 60_000);
 
+    it('with --from, reads the config for its timezone alone: an unset variable or a setting elsewhere is no matter', async () => {
+      const dir = tempDir({
+        'fingertip.yaml': 'db: ${DATA_DIR}/bot.db\ntimezone: Europe/Berlin\nadapters:\n  slack: {botToken: ${SLACK_BOT_TOKEN}}\nworkhours: nonsense\n',
+      });
+      const path = join(dir, 'bot.db');
+      await (await openStore(path, 'Asia/Shanghai')).close();
+      const r = await runCli(['migrate', '--to', await engine.fresh(), '--from', path], { env: { FINGERTIP_CONFIG: join(dir, 'fingertip.yaml') } });
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toMatch(/^copied 0 rows from /m);
+    }, 60_000);
+
     it('refuses a target whose own erasure notes its salt hashes, rather than orphan them under the source salt', async () => {
       const path = join(tempDir(), 'bot.db');
       await seeded(path);
@@ -105,5 +116,23 @@ describe('fingertip migrate, given what it cannot use', () => {
     const missing = join(tempDir(), 'none.db');
     const noFile = await runCli(['migrate', '--to', 'postgres://127.0.0.1/x', '--from', missing]);
     expect([noFile.code, noFile.stderr]).toEqual([2, `fingertip migrate: ${missing}: no such database file\n`]);
+  });
+
+  it('with --from, still refuses a config given that cannot be read, parsed, or names no time zone, naming it', async () => {
+    const dir = tempDir({ 'bad.yaml': 'timezone: [Asia/Shanghai\n', 'mars.yaml': 'timezone: Mars/Base\n', 'unset.yaml': 'timezone: ${TZ_NAME}\n' });
+    const from = join(dir, 'bot.db');
+    await (await openStore(from, 'Asia/Shanghai')).close();
+    const migrate = (config: string) => runCli(['migrate', '--to', 'postgres://127.0.0.1/x', '--from', from], { env: { FINGERTIP_CONFIG: join(dir, config) } });
+    for (const [config, why] of [
+      ['none.yaml', /none\.yaml: cannot read config \(ENOENT\)/],
+      ['bad.yaml', /bad\.yaml:\d+: invalid YAML/],
+      ['mars.yaml', /mars\.yaml: config key timezone: unknown time zone "Mars\/Base"/],
+      ['unset.yaml', /unset\.yaml: environment variable TZ_NAME is not set/],
+    ] as const) {
+      const r = await migrate(config);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(why);
+      expect(r.stderr.trimEnd()).not.toContain('\n');
+    }
   });
 });
