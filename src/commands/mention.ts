@@ -3,10 +3,10 @@
  * punctuation (@王主任，谢谢), and a comma, semicolon, colon, ! or ? ends an English one too. A
  * full stop is kept inside (@J.R. Smith) and dropped only at the end.
  */
-const MARKS = '，。！？；：、,!?;:';
+export const MENTION_MARKS = '，。！？；：、,!?;:';
 
 /** An @mention as a pattern: Slack's <@U0SUPER>, or @ (＠ as Chinese input methods type it) and a name up to a space or a mark. */
-export const MENTION = `<@[A-Z0-9]+>|[@＠][^\\s${MARKS}]+`;
+export const MENTION = `<@[A-Z0-9]+>|[@＠][^\\s${MENTION_MARKS}]+`;
 
 /**
  * The person a text opening with a mention names (@王主任 is 王主任, Slack's <@U0SUPER> is U0SUPER),
@@ -15,7 +15,7 @@ export const MENTION = `<@[A-Z0-9]+>|[@＠][^\\s${MARKS}]+`;
  * Wei, @Lily 王) and runs to the next mention. Either ends at a mark (@王主任，谢谢, @Wang Wei, thanks).
  */
 export function openingMention(text: string): { name: string; length: number } | undefined {
-  const mention = new RegExp(`^(?:<@([A-Z0-9]+)>|[@＠]([^@＠${MARKS}]+))`, 'u').exec(text);
+  const mention = new RegExp(`^(?:<@([A-Z0-9]+)>|[@＠]([^@＠${MENTION_MARKS}]+))`, 'u').exec(text);
   if (!mention) return undefined;
   if (mention[1]) return { name: mention[1], length: mention[0].length };
   if (/^\p{sc=Han}/u.test(mention[2])) {

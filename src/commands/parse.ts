@@ -1,7 +1,7 @@
 import type { Lang } from '../core/lang.js';
 import { simplifiedChars } from '../core/simplified.js';
 import { categoryWords } from './category-words.js';
-import { MENTION } from './mention.js';
+import { MENTION, MENTION_MARKS } from './mention.js';
 import { isWordList } from './word-list.js';
 
 /** The chat commands, each with its English and Chinese words. */
@@ -47,7 +47,6 @@ export interface ParsedCommand {
 
 /** A command word followed only by a closing mark (为什么？, why?, help!). */
 const CLOSING = /^[?？!！.。]+\s*$/u;
-const CLOSING_END = /[?？!！.。]+\s*$/u;
 /** A question particle ending a Chinese command (删除我的数据吗, 退出统计嘛？, 为什么呢); 么 but in 什么, 怎么, 这么, 那么, 多么. */
 const QUESTION_END = /(?:[吗嘛呢]|(?<![什怎这那多])么)[?？!！.。]*\s*$/u;
 /** A modal particle ending a Chinese command, read as a closing mark is (删除我的数据吧, 统计本群啊, 漏报 打卡呀！), a question's too. */
@@ -68,8 +67,8 @@ function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean
   if (lenient && ANSWER_ONLY.has(name)) return true;
   if (/^[:：]/u.test(rest)) return true;
   // A glued word may end a sentence as the command alone may (统计本群。漏报接龙！), a particle too (删除我的数据吧),
-  // before a mention of the bot (删除我的数据吗 @fingertip).
-  const glued = rest.replace(TRAILING_MENTIONS, '').replace(CLOSING_END, '').replace(PARTICLE_END, '').trim();
+  // before a mention of the bot (删除我的数据吗 @fingertip, 统计本群 @fingertip，).
+  const glued = withoutTrailing(rest, name).replace(PARTICLE_END, '').trim();
   if (glued === '') return true;
   if (name === 'missed') {
     const named = categoryWords(glued);
@@ -97,13 +96,14 @@ function takes(name: CommandName, words: string): boolean {
 }
 
 // Mentions of the bot and a leading "/" or "!" (or the full-width ones a Chinese input method types) are not part of the command.
-// A mention ends at a mark as at a space (@fingertip，统计), and the mark goes with it.
-const PREFIX = new RegExp(`^(?:\\s*(?:${MENTION})[\\s,，:：]*)*[/!／！]?\\s*`, 'u');
+// A mention ends at a mark as at a space (@fingertip，统计, @fingertip、统计), and the mark goes with it.
+const PREFIX = new RegExp(`^(?:\\s*(?:${MENTION})[\\s${MENTION_MARKS}]*)*[/!／！]?\\s*`, 'u');
 // Nor a polite 请 or 帮我 before it (请删除我的数据, 请帮我统计): a member asks the bot as they would ask anyone.
 const POLITE = /^(?:[请請](?:[帮幫]我)?|[帮幫]我)\s*/u;
-// Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing mark.
+// Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing
+// mark or one that ends a mention (统计 @fingertip，).
 const TRAILING_MENTIONS = new RegExp(`(?:(?:^|\\s+)(?:${MENTION}))+\\s*$`, 'u');
-const TRAILING = new RegExp(`${TRAILING_MENTIONS.source}|[?？!！.。]+\\s*$`, 'u');
+const TRAILING = new RegExp(`${TRAILING_MENTIONS.source}|[.${MENTION_MARKS}]+\\s*$`, 'u');
 /** A command asked as a question: a question mark among its closing marks. */
 const ASKED = /[?？][?？!！.。]*\s*$/u;
 

@@ -110,6 +110,20 @@ describe('parseCommand', () => {
     expect(parseCommand('@fingertip，帮助')).toEqual({ name: 'help', args: '', lang: 'zh' });
     expect(parseCommand('@指尖助手：统计本群')).toEqual({ name: 'stats', args: '本群', lang: 'zh' });
     expect(parseCommand('@所有人，统计一下本周加班时长')).toBeUndefined();
+    // Every mark that ends a mention goes with it, before the command and after it.
+    for (const said of [
+      '@fingertip、统计',
+      '@fingertip；统计',
+      '@fingertip;统计',
+      '统计 @fingertip，',
+      '统计 @fingertip；',
+      '统计 @fingertip、',
+      '统计本群 @fingertip，',
+    ])
+      expect(parseCommand(said), said).toEqual({ name: 'stats', args: said.includes('本群') ? '本群' : '', lang: 'zh' });
+    expect(parseCommand('why <@U0BOT>,')).toEqual({ name: 'why', args: '', lang: 'en' });
+    expect(parseCommand('@张三，你统计一下')).toBeUndefined();
+    expect(parseCommand('@张三、统计表今天必须交上来')).toBeUndefined();
     // The question mark after the mention is the command's: an erasure asked so is not carried out.
     for (const asked of ['forget me @fingertip？', '删除我的数据 @fingertip?'])
       expect(parseCommand(asked), asked).toEqual({ name: 'help', args: '', lang: asked.startsWith('forget') ? 'en' : 'zh' });
