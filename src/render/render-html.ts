@@ -9,6 +9,7 @@ import { groupNamer } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
 import { senderNamer } from './sender-names.js';
+import { Pseudonyms } from '../core/pseudonyms.js';
 import { REPORT_TEXTS } from './texts.js';
 import { barChart } from './charts/bar-chart.js';
 import { columnChart } from './charts/column-chart.js';
@@ -50,7 +51,7 @@ function table(head: string, rows: string[], more: number, moreLabel: (n: string
  * One self-contained HTML file in `lang` (inline CSS and SVG, no scripts, fonts or network): totals,
  * charts, groups, derived findings and the evidence with each rule's match highlighted. All text is escaped.
  */
-export function renderHtml(report: Report, details: ReportDetails, lang: Lang): string {
+export function renderHtml(report: Report, details: ReportDetails, lang: Lang, pseudonyms?: Pseudonyms): string {
   const t = REPORT_TEXTS[lang];
   const labels = CATEGORY_LABELS[lang];
   const groupName = groupNamer(report);
@@ -72,7 +73,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang): 
       `<tr><td>${h(g.name)}${g.id === g.name ? '' : ` <span class="muted">${h(g.id)}</span>`}</td><td class="n">${formatNumber(g.members)}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
   );
   const senders = capped(report.senders);
-  const sender = senderNamer(t.memberPrefix);
+  const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix));
   const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s.id, s.name))}</td><td class="n">${formatNumber(s.demands)}</td></tr>`);
   const list = (items: string[]): string => (items.length ? `<ul class="findings">${items.join('')}</ul>` : `<p class="muted">${h(t.noneFound)}</p>`);
   const evidence = details.evidence.map((e) => {

@@ -10,6 +10,7 @@ import { groupNamer } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
 import { senderNamer } from './sender-names.js';
+import { Pseudonyms } from '../core/pseudonyms.js';
 import { REPORT_TEXTS } from './texts.js';
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -38,7 +39,7 @@ function boldMatches(text: string, findings: readonly Finding[]): string {
 }
 
 /** A readable Markdown report in `lang`: totals, categories with person-hours, groups, derived findings, evidence. */
-export function renderMarkdown(report: Report, details: ReportDetails, lang: Lang): string {
+export function renderMarkdown(report: Report, details: ReportDetails, lang: Lang, pseudonyms?: Pseudonyms): string {
   const t = REPORT_TEXTS[lang];
   const labels = CATEGORY_LABELS[lang];
   const groupName = groupNamer(report);
@@ -46,7 +47,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   // Derived findings name their demands as the evidence does, by time and group, never by message id.
   const place = (d: DemandPlace): string => `${t.when(d.time)} · ${md(d.groupName)}`;
   const quoted = (quote: string | null): string => (quote === null ? '' : t.quoted(md(quote)));
-  const sender = senderNamer(t.memberPrefix);
+  const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix));
   const out: string[] = [];
   out.push(`# ${t.title}`, '');
   // Our own dates and the configured zone: nothing to escape, and escaped they read badly.

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { Lang } from '../core/lang.js';
+import type { Pseudonyms } from '../core/pseudonyms.js';
 import { InputError } from '../core/errors.js';
 import type { Report } from '../analysis/report/report.js';
 import type { ReportDetails } from '../analysis/report/details.js';
@@ -26,8 +27,8 @@ export function chosenFormat(format: string | undefined, out: string | undefined
 }
 
 /** The report in the format `audit` and `report` were asked for; Markdown and HTML in `lang`, JSON as the contract has it. */
-export function renderReport(format: ReportFormat, report: Report, details: ReportDetails, lang: Lang): string {
-  if (format === 'md') return renderMarkdown(report, details, lang);
-  if (format === 'html') return renderHtml(report, details, lang);
+export function renderReport(format: ReportFormat, report: Report, details: ReportDetails, lang: Lang, pseudonyms?: Pseudonyms): string {
+  if (format === 'md') return renderMarkdown(report, details, lang, pseudonyms);
+  if (format === 'html') return renderHtml(report, details, lang, pseudonyms);
   return renderJson(report);
 }

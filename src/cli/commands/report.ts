@@ -52,17 +52,20 @@ export const run: Command = async (argv, ctx) => {
   try {
     // A group's name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as
     // the digest's, in the report's language; where only the evidence's texts can tell that, the
-    // report is built again once they have.
+    // report is built again once they have. The senders stored under an anonymous id take the next
+    // pseudonyms of the same set, so 成员1 is one person throughout.
     const hidden = await store.hiddenNames();
-    const hiding = (shown: Lang) => {
-      const pseudonyms = new Pseudonyms([], PSEUDONYM_PREFIX[shown], hidden);
-      return (name: string) => pseudonyms.hide(name);
-    };
-    const build = (shown: Lang | undefined) => storedReport(store, config, { from, to }, {}, shown && hidden.names.length ? hiding(shown) : undefined);
-    let builder = await build(lang);
+    const pseudonymsIn = (shown: Lang) => new Pseudonyms([], PSEUDONYM_PREFIX[shown], hidden);
+    const build = (pseudonyms: Pseudonyms | undefined) =>
+      storedReport(store, config, { from, to }, {}, pseudonyms && hidden.names.length ? (name) => pseudonyms.hide(name) : undefined);
+    let pseudonyms = lang && pseudonymsIn(lang);
+    let builder = await build(pseudonyms);
     const shownLang = lang ?? (await storedLanguage(store, evidenceTexts(builder.details())));
-    if (!lang && hidden.names.length) builder = await build(shownLang);
-    text = renderReport(format, builder.build(), builder.details(), shownLang);
+    if (!pseudonyms) {
+      pseudonyms = pseudonymsIn(shownLang);
+      if (hidden.names.length) builder = await build(pseudonyms);
+    }
+    text = renderReport(format, builder.build(), builder.details(), shownLang, pseudonyms);
   } finally {
     await store.close();
   }
