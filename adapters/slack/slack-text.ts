@@ -15,7 +15,8 @@ export function mentionsUser(raw: string, userId: string): boolean {
 
 /**
  * The text as people read it, for the rules: mentions as @name, channels as #name, links as their
- * URL, entities decoded. A leading mention of the bot is dropped so "@fingertip stats" reads "stats".
+ * URL, entities decoded. A leading mention of the bot is dropped so "@fingertip stats" reads "stats",
+ * and any other is @fingertip.
  */
 export function plainText(raw: string, botUserId?: string): string {
   let text = raw;
@@ -24,6 +25,9 @@ export function plainText(raw: string, botUserId?: string): string {
     const [target, label] = splitLabel(inner);
     // Specials: the notify-all ones read as @channel; others (<!subteam^S1|@team>, <!date^...|Feb 18>) as their label.
     if (target.startsWith('!')) return ALL_NAMES.has(target.slice(1)) ? `@${target.slice(1)}` : (label ?? '');
+    // The bot elsewhere in the text is @fingertip, the name commands know it by: a setting's list of
+    // supervisors ("config supervisor <@U1> <@UBOT>") then leaves it out.
+    if (botUserId && target === `@${botUserId}`) return '@fingertip';
     if (target.startsWith('@')) return label ? `@${label.replace(/^@/, '')}` : target;
     if (target.startsWith('#')) return label ? `#${label}` : target;
     return target;

@@ -32,7 +32,7 @@ const client = () =>
 describe('lookUpMessage', () => {
   it('reads one channel message back as the bot reads one arriving: plain text, sender, time', async () => {
     expect(await lookUpMessage(client(), 'C01/1700000000.000100', STUB_BOT_USER, () => {})).toEqual({
-      text: 'Team, @UBOT kindly mark the handbook as read by Friday',
+      text: 'Team, @fingertip kindly mark the handbook as read by Friday',
       senderId: 'U1',
       ts: 1_700_000_000_000,
     });

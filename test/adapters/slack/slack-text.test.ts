@@ -21,7 +21,8 @@ describe('Slack markup', () => {
     );
     expect(plainText('<!subteam^S1|@leads> by <!date^1800000000^{date}|Jan 15>')).toBe('@leads by Jan 15');
     // A mention of the bot later in the text is content, not an address.
-    expect(plainText('ask <@UBOT> please', 'UBOT')).toBe('ask @UBOT please');
+    expect(plainText('ask <@UBOT> please', 'UBOT')).toBe('ask @fingertip please');
+    expect(plainText('config supervisor <@UALICE> <@UBOT|fingertip>', 'UBOT')).toBe('config supervisor @UALICE @fingertip');
   });
 
   it('turns Slack ts into epoch milliseconds', () => {
