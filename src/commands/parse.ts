@@ -84,14 +84,20 @@ export const STATS_GROUP = /^(?:group|this group|群|本群|全群)$/iu;
  * Whether a command takes these words after it. One that takes none is chat when words follow
  * ("forget me not, the flower", "why is the server down?", "help me with this printer?"), one that
  * takes a setting or categories is chat when none is named ("stats are due Friday", "missed the
- * meeting, sorry"). A lead and a setting take free words (a wrong setting gets its own answer), and
- * `missed` a short list of words it does not know (漏报 摸鱼) too, to be asked which categories they
- * mean: read as an ordinary message, a member's correction would be flagged and counted as a demand.
+ * meeting, sorry"). A lead and a setting take free words (a wrong setting gets its own answer).
+ * `missed` in Chinese takes a short list of words it does not know (漏报 摸鱼) too, to be asked which
+ * categories they mean: read as an ordinary message, a member's correction would be flagged and
+ * counted as a demand. In English, where everyday words name categories too ("missed your reply,
+ * sorry", "missed lunch"), it takes words only when it knows one, and the rest are known or a list.
  */
-function takes(name: CommandName, words: string): boolean {
+function takes(name: CommandName, words: string, lang: Lang): boolean {
   if (name === 'report' || name === 'config' || words === '') return true;
   if (name === 'stats') return STATS_GROUP.test(words) || /^(?:me|mine|my week|我|我的|个人)$/iu.test(words);
-  if (name === 'missed') return categoryWords(words).categories.length > 0 || isWordList(words);
+  if (name === 'missed') {
+    const { categories, unknown } = categoryWords(words);
+    if (lang === 'zh') return categories.length > 0 || isWordList(words);
+    return categories.length > 0 && (unknown.length === 0 || isWordList(words));
+  }
   return false;
 }
 
@@ -160,7 +166,7 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
     // and in Chinese without a closing particle, but for a setting's value, which may be a name (糖糖呀).
     if (name !== 'report') args = withoutTrailing(args, name);
     if (lang === 'zh' && name !== 'report' && name !== 'config') args = args.replace(PARTICLE_END, '').trim();
-    if (!(lenient && ANSWER_ONLY.has(name)) && !takes(name, args)) continue;
+    if (!(lenient && ANSWER_ONLY.has(name)) && !takes(name, args, lang)) continue;
     // An erasure cannot be undone, nor a colleague's demand un-counted by a question: asked, a command gets the help.
     if (asked(name, lang, simple.replace(TRAILING_MENTIONS, ''))) return { name: 'help', args: '', lang };
     return { name, args, lang };

@@ -228,13 +228,20 @@ describe('parseCommand', () => {
     expect(parseCommand('漏报 摸鱼 划水')).toEqual({ name: 'missed', args: '摸鱼 划水', lang: 'zh' });
     expect(parseCommand('漏报：摸鱼/划水')).toEqual({ name: 'missed', args: '摸鱼/划水', lang: 'zh' });
     expect(parseCommand('漏报 什么')).toEqual({ name: 'missed', args: '什么', lang: 'zh' });
-    expect(parseCommand('missed foo')).toEqual({ name: 'missed', args: 'foo', lang: 'en' });
+    // In English a known word must be among them: everyday words name categories there too.
+    expect(parseCommand('missed likes lol')).toEqual({ name: 'missed', args: 'likes lol', lang: 'en' });
+    expect(parseCommand('missed likes, rankings, votes, screenshots')).toEqual({ name: 'missed', args: 'likes, rankings, votes, screenshots', lang: 'en' });
     for (const chat of [
       '漏报了三个数据，明天补上',
       '漏报 的同学今天下午五点前补报。',
       '漏报 三个数据。明天补上',
       'missed the meeting, sorry',
       'missed it again',
+      'missed foo',
+      'missed lunch lol',
+      'missed your reply, sorry',
+      'missed the livestream yesterday',
+      'Missed standup today, sick',
     ])
       expect(parseCommand(chat), chat).toBeUndefined();
   });
