@@ -50,17 +50,21 @@ const PLACEHOLDERS: Record<string, { kind: MessageKind; text: string }> = {
 /**
  * The words of a message as people read them: mentions as @name, a post's title and paragraphs
  * as lines, other kinds as typed placeholders. `content` is the event's JSON string. A leading
- * mention of the bot (`self`) is dropped, so "@fingertip stats" reads "stats".
+ * mention of the bot (`self`) is dropped, so "@fingertip stats" reads "stats", and any other reads
+ * @fingertip.
  */
 export function readContent(messageType: string, content: string, mentions: Mention[], self?: string): ReadContent {
   const parsed = parseJson(content);
   const byKey = new Map(mentions.map((m) => [m.key, m]));
   const mentioned = mentions.map((m) => m.id.open_id).filter((id): id is string => !!id);
+  // The bot elsewhere in the text is @fingertip, the name commands know it by, whatever the app is
+  // called: a setting's list of supervisors (设置 周报接收人 @王主任 @机器人) then leaves it out.
+  const named = (m: Mention): string => (self && m.id.open_id === self ? '@fingertip' : `@${m.name}`);
   if (messageType === 'text') {
     const raw = typeof parsed.text === 'string' ? parsed.text : '';
     const lead = /^\s*(@_user_\d+)\s*/.exec(raw);
     const words = lead && self && byKey.get(lead[1])?.id.open_id === self ? raw.slice(lead[0].length) : raw;
-    const text = words.replace(/@_(?:user_\d+|all)/g, (key) => (ALL_KEYS.has(key) ? ALL_NAME : byKey.has(key) ? `@${byKey.get(key)!.name}` : key));
+    const text = words.replace(/@_(?:user_\d+|all)/g, (key) => (ALL_KEYS.has(key) ? ALL_NAME : byKey.has(key) ? named(byKey.get(key)!) : key));
     return { kind: 'text', text: text.trim(), mentioned, mentionsAll: raw.includes('@_all') };
   }
   if (messageType === 'post') {
@@ -72,7 +76,8 @@ export function readContent(messageType: string, content: string, mentions: Ment
           mentionsAll = true;
           return ALL_NAME;
         }
-        return `@${byKey.get(e.user_id ?? '')?.name ?? e.user_name ?? ''}`;
+        const mention = byKey.get(e.user_id ?? '');
+        return mention ? named(mention) : `@${e.user_name ?? ''}`;
       }
       if (e.tag === 'img') return '[image]';
       if (e.tag === 'media') return '[video]';

@@ -16,6 +16,23 @@ describe('readContent', () => {
     expect(readContent('text', JSON.stringify({ text: '@_user_2 问一下 @_user_1' }), [wang, bot], 'ou_bot').text).toBe('@王 问一下 @fingertip');
   });
 
+  it('names the bot @fingertip wherever it is mentioned, whatever the app is called, so a list of supervisors leaves it out', () => {
+    const named = { ...bot, name: '减负助手' };
+    const text = '设置 周报接收人 @_user_2 @_user_1';
+    expect(readContent('text', JSON.stringify({ text }), [wang, named], 'ou_bot').text).toBe('设置 周报接收人 @王 @fingertip');
+    const post = {
+      zh_cn: {
+        content: [
+          [
+            { tag: 'text', text: '问一下 ' },
+            { tag: 'at', user_id: '@_user_1' },
+          ],
+        ],
+      },
+    };
+    expect(readContent('post', JSON.stringify(post), [named], 'ou_bot').text).toBe('问一下 @fingertip');
+  });
+
   it('reads a post wrapped in a locale, as a post is sent', () => {
     const post = {
       zh_cn: {
