@@ -75,7 +75,11 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
   const senders = capped(report.senders);
   const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix));
   const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s.id, s.name))}</td><td class="n">${formatNumber(s.demands)}</td></tr>`);
-  const list = (items: string[]): string => (items.length ? `<ul class="findings">${items.join('')}</ul>` : `<p class="muted">${h(t.noneFound)}</p>`);
+  // A list of derived findings, cut where the report stops placing them (`more` left out).
+  const list = (items: string[], more = 0): string =>
+    items.length
+      ? `<ul class="findings">${items.join('')}${more > 0 ? `<li class="muted">${h(t.moreFindings(formatNumber(more)))}</li>` : ''}</ul>`
+      : `<p class="muted">${h(t.noneFound)}</p>`;
   const evidence = details.evidence.map((e) => {
     const text =
       e.text === null
@@ -103,8 +107,24 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
 <h2>${h(t.groups)}</h2>${groupRows.length ? table(`${th(t.group)}${th(t.members, true)}${th(t.messages, true)}${th(t.demands, true)}${th(t.personHours, true)}`, groupRows, groups.more, t.moreGroups, 5) : `<p class="muted">${h(t.noMessages)}</p>`}
 <h2>${h(t.senders)}</h2>${senderRows.length ? table(`${th(t.sender)}${th(t.demands, true)}`, senderRows, senders.more, t.moreSenders, 2) : `<p class="muted">${h(t.none)}</p>`}
 <h2>${h(t.derived)}</h2>
-<h3>${h(t.duplicates(report.duplicates.length))}</h3>${list(report.duplicates.map((d, i) => `<li>${t.duplicate(d.message_ids.length, names(d.groups, t.listSep), quoted(details.duplicates[i].quote))}${h(t.colon)}<span class="muted">${details.duplicates[i].messages.map(place).join(h(t.listSep))}${d.message_ids.length > details.duplicates[i].messages.length ? h(`${t.listSep}…`) : ''}</span></li>`))}
-<h3>${h(t.ackStorms(report.ack_storms.length))}</h3>${list(report.ack_storms.map((s, i) => `<li>${place(details.ackStorms[i])}${details.ackStorms[i].quote === null ? '' : ` · ${quoted(details.ackStorms[i].quote)}`}${h(t.colon)}${h(t.ackStorm(s.acks))}</li>`))}
+<h3>${h(t.duplicates(report.duplicates.length))}</h3>${list(
+    report.duplicates
+      .slice(0, details.duplicates.length)
+      .map(
+        (d, i) =>
+          `<li>${t.duplicate(d.message_ids.length, names(d.groups, t.listSep), quoted(details.duplicates[i].quote))}${h(t.colon)}<span class="muted">${details.duplicates[i].messages.map(place).join(h(t.listSep))}${d.message_ids.length > details.duplicates[i].messages.length ? h(`${t.listSep}…`) : ''}</span></li>`,
+      ),
+    report.duplicates.length - details.duplicates.length,
+  )}
+<h3>${h(t.ackStorms(report.ack_storms.length))}</h3>${list(
+    report.ack_storms
+      .slice(0, details.ackStorms.length)
+      .map(
+        (s, i) =>
+          `<li>${place(details.ackStorms[i])}${details.ackStorms[i].quote === null ? '' : ` · ${quoted(details.ackStorms[i].quote)}`}${h(t.colon)}${h(t.ackStorm(s.acks))}</li>`,
+      ),
+    report.ack_storms.length - details.ackStorms.length,
+  )}
 <h3>${h(t.sprawl(report.sprawl.length))}</h3>${list(report.sprawl.map((s) => `<li>${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}</li>`))}
 <h2>${h(t.evidence(details.evidence.length))}</h2>${evidence.join('\n') || `<p class="muted">${h(t.noFlagged)}</p>`}
 ${(details.notes ?? []).map((n) => `<p class="muted">${h(n)}</p>`).join('\n')}

@@ -98,18 +98,22 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   };
   out.push(`### ${t.duplicates(report.duplicates.length)}`, '');
   noneFound(report.duplicates.length);
-  report.duplicates.forEach((d, i) => {
+  const duplicates = capped(report.duplicates, details.duplicates.length);
+  duplicates.shown.forEach((d, i) => {
     const { quote, messages } = details.duplicates[i];
     out.push(
       `- ${t.duplicate(d.message_ids.length, names(d.groups, t.listSep), quoted(quote))}${t.colon}${messages.map(place).join(t.listSep)}${d.message_ids.length > messages.length ? `${t.listSep}…` : ''}`,
     );
   });
+  if (duplicates.more) out.push(`- ${t.moreFindings(formatNumber(duplicates.more))}`);
   out.push('', `### ${t.ackStorms(report.ack_storms.length)}`, '');
   noneFound(report.ack_storms.length);
-  report.ack_storms.forEach((s, i) => {
+  const storms = capped(report.ack_storms, details.ackStorms.length);
+  storms.shown.forEach((s, i) => {
     const demand = details.ackStorms[i];
     out.push(`- ${place(demand)}${demand.quote === null ? '' : ` · ${quoted(demand.quote)}`}${t.colon}${t.ackStorm(s.acks)}`);
   });
+  if (storms.more) out.push(`- ${t.moreFindings(formatNumber(storms.more))}`);
   out.push('', `### ${t.sprawl(report.sprawl.length)}`, '');
   noneFound(report.sprawl.length);
   for (const s of report.sprawl) out.push(`- ${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}`);

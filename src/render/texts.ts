@@ -36,6 +36,8 @@ export interface ReportTexts {
   /** Before the number of a sender who opted out or was forgotten. */
   memberPrefix: string;
   moreSenders: (n: string) => string;
+  /** The last line of a list of derived findings cut at FINDINGS_SHOWN. */
+  moreFindings: (n: string) => string;
   derived: string;
   duplicates: (n: number) => string;
   /** `quote`: the first demand's words, already quoted (`quoted`), or '' when its text was not kept. */
@@ -96,6 +98,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     sender: '发送人',
     memberPrefix: '成员',
     moreSenders: (n) => `另有 ${n} 位发送人`,
+    moreFindings: (n) => `另有 ${n} 项（完整列表见 JSON 报告）`,
     derived: '其他发现',
     duplicates: (n) => `多头填报（${n}）`,
     duplicate: (m, g, q) => `${g}中有 ${m} 条消息重复发出相同要求${q}`,
@@ -149,6 +152,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     sender: 'Sender',
     memberPrefix: 'Member ',
     moreSenders: (n) => `and ${n} more senders`,
+    moreFindings: (n) => `and ${n} more (the JSON report lists them all)`,
     derived: 'Derived findings',
     duplicates: (n) => `Duplicate requests (${n})`,
     duplicate: (m, g, q) => `${m} messages in ${g}${q ? ` (${q})` : ''}`,

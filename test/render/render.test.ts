@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportBuilder } from '../../src/analysis/report/builder.js';
+import { FINDINGS_SHOWN, ReportBuilder } from '../../src/analysis/report/builder.js';
 import { renderReport, reportFormat } from '../../src/render/render.js';
 import { defaultConfig } from '../../src/core/config-defaults.js';
 import { CATEGORIES } from '../../src/core/categories.js';
@@ -117,6 +117,25 @@ describe('renderReport', () => {
     expect(html).toContain(`<li>2026-11-23 09:12 · 村委会群 · ${quote}: 6 acknowledgements</li>`);
     expect(html).toContain(`2 messages in 村委会群, 卫健群 (${quote}): <span class="muted">2026-11-23 09:12 · 村委会群, 2026-11-24 10:05 · 卫健群</span>`);
     expect(html).not.toMatch(/1[25]\/1/);
+  });
+
+  it('places and quotes at most FINDINGS_SHOWN ack storms, and says how many more the JSON lists', () => {
+    const b = new ReportBuilder({ config: defaultConfig() });
+    b.addGroup({ platform: 'test', id: 'g', name: '村委会群', members: 21 });
+    const storms = FINDINGS_SHOWN + 3;
+    for (let n = 0; n < storms; n++) {
+      const at = sh('2026-11-23T09:00:00') + n * 60_000;
+      b.add(demand({ id: `d${n}`, groupId: 'g', ts: at, text: `请各位今晚十点前完成第${n}次健康打卡` }, ['check-in']));
+      for (let k = 0; k < 6; k++) b.add(record({ id: `a${n}-${k}`, groupId: 'g', senderId: `u${2 + (k % 3)}`, ts: at + 1 + k, isAck: true }));
+    }
+    const report = b.build();
+    expect(report.ack_storms).toHaveLength(storms);
+    expect(b.details().ackStorms).toHaveLength(FINDINGS_SHOWN);
+    const md = renderReport('md', report, b.details(), 'zh');
+    expect(md.match(/：6 条“收到”$/gm)).toHaveLength(FINDINGS_SHOWN);
+    expect(md).toContain('- 另有 3 项（完整列表见 JSON 报告）');
+    const html = renderReport('html', report, b.details(), 'en');
+    expect(html).toContain('<li class="muted">and 3 more (the JSON report lists them all)</li>');
   });
 
   it('names groups in derived findings and ends with the notes it is given', () => {

@@ -21,6 +21,12 @@ import { excerpt } from '../../core/excerpt.js';
 export const EVIDENCE_LIMIT = 200;
 /** How many messages of a duplicate request the Markdown and HTML reports place in time. */
 export const DUPLICATES_SHOWN = 10;
+/**
+ * How many derived findings of each kind the Markdown and HTML reports place and quote, as their
+ * tables stop at 50 rows: a million messages' report found thousands, each a message to read back
+ * (the JSON report lists every one).
+ */
+export const FINDINGS_SHOWN = 50;
 
 export interface ReportBuilderOptions {
   config: Config;
@@ -287,8 +293,10 @@ export class ReportBuilder {
       days,
       minutesByCategory: minutes,
       costs: { ...this.config.costs },
-      ackStorms: storms.map(({ row }) => ({ ...this.placeOf(row), quote: this.quoteOf(row) })),
-      duplicates: duplicates.map(({ rows }) => ({ quote: this.quoteOf(rows[0]), messages: rows.slice(0, DUPLICATES_SHOWN).map((r) => this.placeOf(r)) })),
+      ackStorms: storms.slice(0, FINDINGS_SHOWN).map(({ row }) => ({ ...this.placeOf(row), quote: this.quoteOf(row) })),
+      duplicates: duplicates
+        .slice(0, FINDINGS_SHOWN)
+        .map(({ rows }) => ({ quote: this.quoteOf(rows[0]), messages: rows.slice(0, DUPLICATES_SHOWN).map((r) => this.placeOf(r)) })),
     };
   }
 
@@ -296,10 +304,10 @@ export class ReportBuilder {
     return (this.derived ??= { storms: this.acks.found(), duplicates: this.duplicates.found() });
   }
 
-  /** The demands the derived findings quote: each storm's, and each duplicate request's first. */
+  /** The demands the derived findings quote: each shown storm's, and each shown duplicate request's first. */
   private quotedRows(): number[] {
     const { storms, duplicates } = this.found();
-    return [...storms.map((s) => s.row), ...duplicates.map((d) => d.rows[0])];
+    return [...storms.slice(0, FINDINGS_SHOWN).map((s) => s.row), ...duplicates.slice(0, FINDINGS_SHOWN).map((d) => d.rows[0])];
   }
 
   private placeOf(row: number): DemandPlace {
