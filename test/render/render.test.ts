@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FINDINGS_SHOWN, ReportBuilder } from '../../src/analysis/report/builder.js';
+import { ReportBuilder } from '../../src/analysis/report/builder.js';
+import { FINDINGS_SHOWN } from '../../src/analysis/report/derived-findings.js';
 import { renderReport, reportFormat } from '../../src/render/render.js';
 import { defaultConfig } from '../../src/core/config-defaults.js';
 import { CATEGORIES } from '../../src/core/categories.js';

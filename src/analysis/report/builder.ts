@@ -5,28 +5,16 @@ import type { QuietCount } from '../../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../../core/categories.js';
 import { effectiveRecipients, minutesPerRecipient } from '../cost.js';
 import { isAfterHoursDemand } from '../derived/after-hours.js';
-import { AckStormDetector } from '../derived/ack-storm.js';
-import { DemandTable } from '../derived/demand-table.js';
-import { DuplicateDetector } from '../derived/duplicate-request.js';
 import { findSprawl } from '../derived/group-sprawl.js';
 import { formatIso } from '../../core/time/format.js';
 import { dayString, localDay, midnightOfDay } from '../../core/time/zone.js';
 import type { GroupSummary, Report } from './report.js';
-import type { DayCount, DemandPlace, EvidenceItem, QuotedDemand, ReportDetails } from './details.js';
-import { DemandQuotes } from './demand-quotes.js';
+import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
+import { DerivedFindings } from './derived-findings.js';
 import { TopN } from './top-n.js';
-import { excerpt } from '../../core/excerpt.js';
 
 /** How many flagged messages a report keeps as evidence. */
 export const EVIDENCE_LIMIT = 200;
-/** How many messages of a duplicate request the Markdown and HTML reports place in time. */
-export const DUPLICATES_SHOWN = 10;
-/**
- * How many derived findings of each kind the Markdown and HTML reports place and quote, as their
- * tables stop at 50 rows: a million messages' report found thousands, each a message to read back
- * (the JSON report lists every one).
- */
-export const FINDINGS_SHOWN = 50;
 
 export interface ReportBuilderOptions {
   config: Config;
@@ -91,15 +79,7 @@ export class ReportBuilder {
   private readonly groups = new Map<GroupKey, GroupStats>();
   private readonly senders = new Map<GroupKey, { id: string; name: string | undefined; demands: number }>();
   private readonly days = new Map<number, DayCount>();
-  /** Every demand once, for both detectors that keep something of each. */
-  private readonly demands = new DemandTable();
-  private readonly acks = new AckStormDetector(this.demands);
-  private readonly duplicates = new DuplicateDetector(this.demands);
-  /** The derived findings, found once all records are in: build and details both show them. */
-  private derived: { storms: { row: number; acks: number }[]; duplicates: { rows: number[]; groups: string[] }[] } | undefined;
-  private readonly quotes = new DemandQuotes();
-  /** Texts read later for the demands that derived findings quote, by message key. */
-  private readonly readTexts = new Map<GroupKey, string | null>();
+  private readonly derived = new DerivedFindings();
   private readonly evidence: TopN<PendingEvidence>;
   private dayCache: { start: number; end: number; day: DayCount } | undefined;
   private messages = 0;
@@ -149,13 +129,8 @@ export class ReportBuilder {
     if (record.recipients + 1 > g.seenMembers) g.seenMembers = record.recipients + 1;
     const day = this.dayOf(ts);
     day.messages++;
-    if (record.categories.length === 0) {
-      this.acks.add(record);
-      return;
-    }
-    const row = this.demands.add(record);
-    this.quotes.add(record.text);
-    this.acks.add(record, row);
+    this.derived.add(record);
+    if (record.categories.length === 0) return;
 
     g.demands++;
     day.demands++;
@@ -175,13 +150,12 @@ export class ReportBuilder {
       this.senders.set(senderKey, { id: record.senderId, name: record.senderName, demands: 1 });
     }
     if (isAfterHoursDemand(record, this.config.workhours, this.config.timezone)) this.afterHours++;
-    this.duplicates.add(record, row);
     this.offerEvidence(record, g);
   }
 
   /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */
   addDemandText(hash: string, text: string): void {
-    this.duplicates.addText(hash, text);
+    this.derived.addText(hash, text);
   }
 
   /**
@@ -196,9 +170,7 @@ export class ReportBuilder {
       else ids.set(platform, [id]);
     };
     for (const e of this.evidence.items()) if (e.text === undefined) want(e.platform, e.id);
-    for (const row of this.quotedRows()) {
-      if (this.quotes.get(row) === undefined) want(this.demands.groupOf(row).platform, this.demands.ids[row]);
-    }
+    this.derived.toRead(want);
     return ids;
   }
 
@@ -209,7 +181,7 @@ export class ReportBuilder {
       const r = byKey.get(groupKey(e.platform, e.id));
       if (r) Object.assign(e, { text: r.text, findings: r.findings });
     }
-    for (const [key, r] of byKey) this.readTexts.set(key, r.text);
+    for (const [key, r] of byKey) this.derived.fill(key, r.text);
   }
 
   build(): Report {
@@ -254,8 +226,7 @@ export class ReportBuilder {
       after_hours: this.afterHours,
       groups,
       senders,
-      duplicates: this.found().duplicates.map(({ rows, groups }) => ({ message_ids: rows.map((r) => this.demands.ids[r]), groups })),
-      ack_storms: this.found().storms.map(({ row, acks }) => ({ message_id: this.demands.ids[row], acks })),
+      ...this.derived.results(),
       sprawl: findSprawl(withMembers),
     };
   }
@@ -286,40 +257,14 @@ export class ReportBuilder {
       };
     });
     evidence.sort((a, b) => b.personMinutes - a.personMinutes || a.ts - b.ts);
-    const { storms, duplicates } = this.found();
     return {
       timezone: tz,
       evidence,
       days,
       minutesByCategory: minutes,
       costs: { ...this.config.costs },
-      ackStorms: storms.slice(0, FINDINGS_SHOWN).map(({ row }) => ({ ...this.placeOf(row), quote: this.quoteOf(row) })),
-      duplicates: duplicates
-        .slice(0, FINDINGS_SHOWN)
-        .map(({ rows }) => ({ quote: this.quoteOf(rows[0]), messages: rows.slice(0, DUPLICATES_SHOWN).map((r) => this.placeOf(r)) })),
+      ...this.derived.shown((platform, groupId, ts) => ({ groupName: this.nameOf(this.groups.get(groupKey(platform, groupId))!), time: formatIso(ts, tz) })),
     };
-  }
-
-  private found(): NonNullable<ReportBuilder['derived']> {
-    return (this.derived ??= { storms: this.acks.found(), duplicates: this.duplicates.found() });
-  }
-
-  /** The demands the derived findings quote: each shown storm's, and each shown duplicate request's first. */
-  private quotedRows(): number[] {
-    const { storms, duplicates } = this.found();
-    return [...storms.slice(0, FINDINGS_SHOWN).map((s) => s.row), ...duplicates.slice(0, FINDINGS_SHOWN).map((d) => d.rows[0])];
-  }
-
-  private placeOf(row: number): DemandPlace {
-    const { platform, groupId } = this.demands.groupOf(row);
-    return { groupName: this.nameOf(this.groups.get(groupKey(platform, groupId))!), time: formatIso(this.demands.timeOf(row), this.config.timezone) };
-  }
-
-  private quoteOf(row: number): QuotedDemand['quote'] {
-    const quote = this.quotes.get(row);
-    if (quote !== undefined) return quote;
-    const text = this.readTexts.get(this.demands.messageKey(row));
-    return typeof text === 'string' ? excerpt(text) : null;
   }
 
   private statsOf(record: Pick<ReportRecord, 'platform' | 'groupId' | 'groupName'>): GroupStats {

@@ -1,0 +1,106 @@
+import type { GroupKey } from '../../core/group-key.js';
+import type { ReportRecord } from '../../core/message-record.js';
+import { excerpt } from '../../core/excerpt.js';
+import { AckStormDetector } from '../derived/ack-storm.js';
+import { DemandTable } from '../derived/demand-table.js';
+import { DuplicateDetector } from '../derived/duplicate-request.js';
+import type { Report } from './report.js';
+import type { DemandPlace, QuotedDemand, ReportDetails } from './details.js';
+import { DemandQuotes } from './demand-quotes.js';
+
+/** How many messages of a duplicate request the Markdown and HTML reports place in time. */
+export const DUPLICATES_SHOWN = 10;
+/**
+ * How many derived findings of each kind the Markdown and HTML reports place and quote, as their
+ * tables stop at 50 rows: a million messages' report found thousands, each a message to read back
+ * (the JSON report lists every one).
+ */
+export const FINDINGS_SHOWN = 50;
+
+/** Where and when a demand was sent, as a report shows it: from its platform, group id and time. */
+export type PlaceOf = (platform: string, groupId: string, ts: number) => DemandPlace;
+
+/**
+ * The report's ack storms and duplicate requests: every demand once, for both detectors, with its
+ * first words to quote. Found once all records are in; a store's lean records come without text, so
+ * the few quoted demands' texts are read back (`toRead`, `fill`).
+ */
+export class DerivedFindings {
+  private readonly demands = new DemandTable();
+  private readonly acks = new AckStormDetector(this.demands);
+  private readonly duplicates = new DuplicateDetector(this.demands);
+  private readonly quotes = new DemandQuotes();
+  /** Texts read later for the demands the findings quote, by message key. */
+  private readonly readTexts = new Map<GroupKey, string | null>();
+  /** Found once: the JSON and the details both show them. */
+  private derived: { storms: { row: number; acks: number }[]; duplicates: { rows: number[]; groups: string[] }[] } | undefined;
+
+  /** One message: a demand (it has categories) or anything an ack storm may count. */
+  add(record: ReportRecord): void {
+    if (record.categories.length === 0) {
+      this.acks.add(record);
+      return;
+    }
+    const row = this.demands.add(record);
+    this.quotes.add(record.text);
+    this.acks.add(record, row);
+    this.duplicates.add(record, row);
+  }
+
+  /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */
+  addText(hash: string, text: string): void {
+    this.duplicates.addText(hash, text);
+  }
+
+  /** Each quoted demand whose record came without text, by platform and id. */
+  toRead(want: (platform: string, id: string) => void): void {
+    for (const row of this.quotedRows()) if (this.quotes.get(row) === undefined) want(this.demands.groupOf(row).platform, this.demands.ids[row]);
+  }
+
+  /** A message's text as stored, for `toRead`. */
+  fill(key: GroupKey, text: string | null): void {
+    this.readTexts.set(key, text);
+  }
+
+  /** The findings as the contract's JSON gives them, by message id. */
+  results(): Pick<Report, 'duplicates' | 'ack_storms'> {
+    const { storms, duplicates } = this.found();
+    const { ids } = this.demands;
+    return {
+      duplicates: duplicates.map(({ rows, groups }) => ({ message_ids: rows.map((r) => ids[r]), groups })),
+      ack_storms: storms.map(({ row, acks }) => ({ message_id: ids[row], acks })),
+    };
+  }
+
+  /** The first FINDINGS_SHOWN of each kind, placed and quoted, for the Markdown and HTML reports. */
+  shown(placeOf: PlaceOf): Pick<ReportDetails, 'ackStorms' | 'duplicates'> {
+    const { storms, duplicates } = this.found();
+    const place = (row: number): DemandPlace => {
+      const { platform, groupId } = this.demands.groupOf(row);
+      return placeOf(platform, groupId, this.demands.timeOf(row));
+    };
+    return {
+      ackStorms: storms.slice(0, FINDINGS_SHOWN).map(({ row }) => ({ ...place(row), quote: this.quoteOf(row) })),
+      duplicates: duplicates
+        .slice(0, FINDINGS_SHOWN)
+        .map(({ rows }) => ({ quote: this.quoteOf(rows[0]), messages: rows.slice(0, DUPLICATES_SHOWN).map(place) })),
+    };
+  }
+
+  private found(): NonNullable<DerivedFindings['derived']> {
+    return (this.derived ??= { storms: this.acks.found(), duplicates: this.duplicates.found() });
+  }
+
+  /** The demands the findings quote: each shown storm's, and each shown duplicate request's first. */
+  private quotedRows(): number[] {
+    const { storms, duplicates } = this.found();
+    return [...storms.slice(0, FINDINGS_SHOWN).map((s) => s.row), ...duplicates.slice(0, FINDINGS_SHOWN).map((d) => d.rows[0])];
+  }
+
+  private quoteOf(row: number): QuotedDemand['quote'] {
+    const quote = this.quotes.get(row);
+    if (quote !== undefined) return quote;
+    const text = this.readTexts.get(this.demands.messageKey(row));
+    return typeof text === 'string' ? excerpt(text) : null;
+  }
+}
