@@ -1,8 +1,10 @@
 import type { Lang } from '../core/lang.js';
+import { formatNumber as f } from '../core/figures.js';
 
 /**
  * The Markdown and HTML reports' words in each language, side by side; figures and user text are
- * put in by the renderers. Counts are already formatted; `groups` are names already escaped.
+ * put in by the renderers. A count a text takes as a number it formats itself (1,234), the others
+ * come formatted; `groups` are names already escaped.
  */
 export interface ReportTexts {
   title: string;
@@ -100,12 +102,12 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     moreSenders: (n) => `另有 ${n} 位发送人`,
     moreFindings: (n) => `另有 ${n} 项（完整列表见 JSON 报告）`,
     derived: '其他发现',
-    duplicates: (n) => `多头填报（${n}）`,
-    duplicate: (m, g, q) => `${g}中有 ${m} 条消息重复发出相同要求${q}`,
+    duplicates: (n) => `多头填报（${f(n)}）`,
+    duplicate: (m, g, q) => `${g}中有 ${f(m)} 条消息重复发出相同要求${q}`,
     quoted: (text) => `“${text}”`,
-    ackStorms: (n) => `回复刷屏（${n}）`,
-    ackStorm: (acks) => `${acks} 条“收到”`,
-    sprawl: (n) => `群组重叠（${n}）`,
+    ackStorms: (n) => `回复刷屏（${f(n)}）`,
+    ackStorm: (acks) => `${f(acks)} 条“收到”`,
+    sprawl: (n) => `群组重叠（${f(n)}）`,
     overlap: (g, p) => `${g} 成员重合 ${p}%`,
     evidence: (n) => `证据（负担最重的 ${n} 条）`,
     textNotKept: '（未保留原文）',
@@ -114,7 +116,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     none: '无。',
     noneFound: '未发现。',
     noFlagged: '没有被标记的消息。',
-    skipped: (n) => `已跳过 ${n} 个损坏的条目（--skip-bad），以上数字不含它们。`,
+    skipped: (n) => `已跳过 ${f(n)} 个损坏的条目（--skip-bad），以上数字不含它们。`,
     listSep: '、',
     and: ' 与 ',
     colon: '：',
@@ -154,12 +156,12 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     moreSenders: (n) => `and ${n} more senders`,
     moreFindings: (n) => `and ${n} more (the JSON report lists them all)`,
     derived: 'Derived findings',
-    duplicates: (n) => `Duplicate requests (${n})`,
-    duplicate: (m, g, q) => `${m} messages in ${g}${q ? ` (${q})` : ''}`,
+    duplicates: (n) => `Duplicate requests (${f(n)})`,
+    duplicate: (m, g, q) => `${f(m)} messages in ${g}${q ? ` (${q})` : ''}`,
     quoted: (text) => `“${text}”`,
-    ackStorms: (n) => `Ack storms (${n})`,
-    ackStorm: (acks) => `${acks} acknowledgements`,
-    sprawl: (n) => `Group sprawl (${n})`,
+    ackStorms: (n) => `Ack storms (${f(n)})`,
+    ackStorm: (acks) => `${f(acks)} acknowledgements`,
+    sprawl: (n) => `Group sprawl (${f(n)})`,
     overlap: (g, p) => `${g}: ${p}% the same members`,
     evidence: (n) => `Evidence (heaviest ${n})`,
     textNotKept: '(text not kept)',
@@ -168,7 +170,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     none: 'None.',
     noneFound: 'None found.',
     noFlagged: 'No flagged messages.',
-    skipped: (n) => `${n} broken ${n === 1 ? 'entry was' : 'entries were'} skipped (--skip-bad); the figures leave ${n === 1 ? 'it' : 'them'} out.`,
+    skipped: (n) => `${f(n)} broken ${n === 1 ? 'entry was' : 'entries were'} skipped (--skip-bad); the figures leave ${n === 1 ? 'it' : 'them'} out.`,
     listSep: ', ',
     and: ' and ',
     colon: ': ',
