@@ -42,8 +42,8 @@ export class HiddenNameFinder {
     this.lengths = [...new Set(hidden.names.filter((n) => n.length >= 2).map((n) => n.length))].sort((a, b) => b - a);
   }
 
-  /** The text with each hidden name found replaced by what `by` makes of its owner; with `upTo`, its start (see replaceFound). */
-  replace(text: string, by: (owner: string) => string, upTo = Infinity): string {
+  /** The text with each hidden name found, text[start, end), replaced by what `by` makes of its owner; with `upTo`, its start (see replaceFound). */
+  replace(text: string, by: (owner: string, start: number, end: number) => string, upTo = Infinity): string {
     if (this.lengths.length === 0 && this.mentionOwners.size === 0) return text.slice(0, upTo);
     // replaceFound replaces what it found at once, so the owner found last is the one to replace.
     let owner = '';
@@ -52,7 +52,7 @@ export class HiddenNameFinder {
       if (found) owner = found.owner;
       return found?.length ?? 0;
     };
-    return replaceFound(text, lengthAt, () => by(owner), upTo);
+    return replaceFound(text, lengthAt, (start, end) => by(owner, start, end), upTo);
   }
 
   private matchAt(text: string, i: number): { owner: string; length: number } | undefined {

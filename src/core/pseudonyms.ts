@@ -2,6 +2,7 @@ import { HiddenNameFinder, type HiddenNames } from './hidden-names.js';
 import { foldCase, NameMatcher } from './name-matcher.js';
 import type { Lang } from './lang.js';
 import type { Person } from './person.js';
+import type { Replacement } from './replaced-spans.js';
 
 /** What a pseudonym is called for readers of each language: 成员1, Member 1. */
 export const PSEUDONYM_PREFIX: Record<Lang, string> = { zh: '成员', en: 'Member ' };
@@ -59,6 +60,21 @@ export class Pseudonyms {
    * group's name ("王小明的工作群"), which may name its other members, as the group calls itself.
    */
   hide(text: string, upTo = Infinity): string {
-    return this.hidden.replace(text, (owner) => this.label(`hidden\u0000${owner}`), upTo);
+    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo);
+  }
+
+  /** `hide` of a whole text, also saying what it replaced where, so that marks on the text (a finding's span) can follow (remapSpan). */
+  hideTracked(text: string): { text: string; replacements: Replacement[] } {
+    const replacements: Replacement[] = [];
+    const hidden = this.hidden.replace(text, (owner, start, end) => {
+      const label = this.hiddenLabel(owner);
+      replacements.push({ start, end, length: label.length });
+      return label;
+    });
+    return { text: hidden, replacements };
+  }
+
+  private hiddenLabel(owner: string): string {
+    return this.label(`hidden\u0000${owner}`);
   }
 }

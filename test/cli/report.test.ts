@@ -4,7 +4,7 @@ import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 import { describeEngines } from '../support/databases.js';
 import { digestStore, seedNamedGroups, w47 } from '../digest/fixture.js';
-import { demand } from '../analysis/report/records.js';
+import { demand, record } from '../analysis/report/records.js';
 
 describeEngines('fingertip report', (engine) => {
   it('shows no name of a member who opted out or was forgotten in the name of a group, in any format', async () => {
@@ -49,6 +49,48 @@ describeEngines('fingertip report', (engine) => {
       expect(md.stdout).toContain('成员1的工作群');
       expect(md.stdout).toMatch(/\| 成员2 \|/);
       expect(md.stdout).not.toMatch(/\| 成员1 \|/);
+    }
+  });
+
+  it('shows members named in demands who were forgotten or opted out as their pseudonyms, the marks on the same words', async () => {
+    const { config, store } = await digestStore(undefined, engine);
+    const members = ['Z1', 'L1', 'W5', ...Array.from({ length: 7 }, (_, i) => `M${i}`)];
+    // G2's name holds 张三 too: the report's one pseudonym for them, in the name and in the texts.
+    const names: Record<string, string> = { G1: '一组', G2: '张三的小组' };
+    for (const [id, name] of Object.entries(names)) await store.upsertGroup({ platform: 'test', id, name, memberCount: 10, memberIds: members });
+    const by = (over: { id: string; groupId: string; ts: number; text: string }, match: string) =>
+      demand({ platform: 'test', groupName: names[over.groupId], senderId: 'L1', senderName: '李四', recipients: 9, ...over }, ['data-request'], match);
+    const g1 = { platform: 'test', groupId: 'G1', groupName: names.G1 };
+    await store.add(record({ ...g1, senderId: 'Z1', senderName: '张三', id: 'm1', ts: w47(0, 9) }));
+    await store.add(record({ ...g1, senderId: 'W5', senderName: '王五', id: 'm2', ts: w47(0, 9) }));
+    // The rules mark words after the names: a pseudonym is longer than a name, so the marks must move with the text.
+    await store.add(by({ id: 'd1', groupId: 'G1', ts: w47(1, 10), text: '@张三 请今晚前把表填好' }, '把表填好'));
+    // The same request in another group: a duplicate request, whose quote names 张三 too.
+    await store.add(by({ id: 'd2', groupId: 'G2', ts: w47(1, 11), text: '@张三 请今晚前把表填好' }, '把表填好'));
+    await store.add(by({ id: 'd3', groupId: 'G1', ts: w47(2, 10), text: '请王五和@张三 今天把截图发群里' }, '截图'));
+    await store.flush();
+    await store.forgetUser('test', 'Z1');
+    await store.setOptOut('test', 'W5', true);
+    const file = join(tempDir({ 'fingertip.yaml': `db: ${config.db}\n` }), 'fingertip.yaml');
+    const report = (...args: string[]) => runCli(['report', '--week', '2026-W47', '--config', file, ...args]);
+
+    const md = await report('--format', 'md', '--lang', 'zh');
+    expect(md.stdout).toContain('成员1的小组');
+    expect(md.stdout).toContain('> @成员1 请今晚前**把表填好**');
+    expect(md.stdout).toContain('“@成员1 请今晚前把表填好”');
+    expect(md.stdout).toContain('> 请成员2和@成员1 今天把**截图**发群里');
+    const html = await report('--format', 'html', '--lang', 'en');
+    expect(html.stdout).toContain('@Member 1 请今晚前<mark title="data-request/test">把表填好</mark>');
+    expect(html.stdout).toContain('请Member 2和@Member 1 今天把<mark title="data-request/test">截图</mark>发群里');
+    expect(html.stdout).toContain('“@Member 1 请今晚前把表填好”');
+    // Without --lang the report is built twice (its language read from the groups' names): hidden all the same.
+    const unchosen = await report('--format', 'md');
+    expect(unchosen.stdout).toContain('> @成员1 请今晚前**把表填好**');
+    const json = await report('--format', 'json');
+    expect(JSON.parse(json.stdout).duplicates).toHaveLength(1);
+    for (const shown of [md, html, unchosen, json]) {
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).not.toMatch(/张三|王五/);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Pseudonyms } from '../../src/core/pseudonyms.js';
+import { nameHash } from '../../src/core/hidden-names.js';
 
 const people = [
   { id: 'U1', names: ['Li Wei', 'li.wei'] },
@@ -23,5 +24,25 @@ describe('Pseudonyms', () => {
 
   it('leaves text alone when nobody is known', () => {
     expect(new Pseudonyms([]).scrub('Li Wei')).toBe('Li Wei');
+  });
+
+  it('says where it hid a name and how long its pseudonym is, numbering as hide does', () => {
+    const salt = Buffer.from('5a17', 'hex');
+    const p = new Pseudonyms([], '成员', {
+      salt,
+      names: [
+        { owner: 'a', hash: nameHash(salt, '张三'), length: 2 },
+        { owner: 'b', hash: nameHash(salt, '🌸'), length: 0 },
+      ],
+    });
+    expect(p.hide('张三的群')).toBe('成员1的群');
+    expect(p.hideTracked('请@🌸 和张三交表')).toEqual({
+      text: '请@成员2 和成员1交表',
+      replacements: [
+        { start: 2, end: 4, length: 3 },
+        { start: 6, end: 8, length: 3 },
+      ],
+    });
+    expect(p.hideTracked('nobody here')).toEqual({ text: 'nobody here', replacements: [] });
   });
 });

@@ -12,6 +12,7 @@ import type { GroupSummary, Report } from './report.js';
 import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
 import { DerivedFindings } from './derived-findings.js';
 import { TopN } from './top-n.js';
+import { hiddenMessage, type NameHider } from './hidden-names.js';
 
 /** How many flagged messages a report keeps as evidence. */
 export const EVIDENCE_LIMIT = 200;
@@ -22,6 +23,8 @@ export interface ReportBuilderOptions {
   from?: number;
   to?: number;
   evidenceLimit?: number;
+  /** Hides, in the texts the report shows, members who opted out or were forgotten; absent when there are none. */
+  hide?: NameHider;
 }
 
 /** What is known of a group besides its messages; `members` counts everyone including senders. */
@@ -81,6 +84,7 @@ export class ReportBuilder {
   private readonly days = new Map<number, DayCount>();
   private readonly derived = new DerivedFindings();
   private readonly evidence: TopN<PendingEvidence>;
+  private readonly hide: NameHider | undefined;
   private dayCache: { start: number; end: number; day: DayCount } | undefined;
   private messages = 0;
   private afterHours = 0;
@@ -92,6 +96,7 @@ export class ReportBuilder {
     this.from = options.from;
     this.to = options.to;
     this.evidence = new TopN(options.evidenceLimit ?? EVIDENCE_LIMIT);
+    this.hide = options.hide;
   }
 
   /** Tells the builder a group's name and members; call before its records for the most exact evidence ranking. */
@@ -246,11 +251,12 @@ export class ReportBuilder {
     }
     const evidence = this.evidence.items().map(({ platform, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
       const g = this.groups.get(groupKey(platform, e.groupId))!;
+      // Only the texts shown are read for hidden names: each costs a hash per character and name length.
+      const shown = text && this.hide ? hiddenMessage(text, findings ?? [], this.hide) : { text: text ?? null, findings: findings ?? [] };
       return {
         ...e,
         platform,
-        text: text ?? null,
-        findings: findings ?? [],
+        ...shown,
         groupName: this.nameOf(g),
         time: formatIso(e.ts, tz),
         personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
@@ -263,7 +269,10 @@ export class ReportBuilder {
       days,
       minutesByCategory: minutes,
       costs: { ...this.config.costs },
-      ...this.derived.shown((platform, groupId, ts) => ({ groupName: this.nameOf(this.groups.get(groupKey(platform, groupId))!), time: formatIso(ts, tz) })),
+      ...this.derived.shown(
+        (platform, groupId, ts) => ({ groupName: this.nameOf(this.groups.get(groupKey(platform, groupId))!), time: formatIso(ts, tz) }),
+        this.hide && ((text, upTo) => this.hide!.hide(text, upTo)),
+      ),
     };
   }
 

@@ -72,18 +72,18 @@ export class DerivedFindings {
     };
   }
 
-  /** The first FINDINGS_SHOWN of each kind, placed and quoted, for the Markdown and HTML reports. */
-  shown(placeOf: PlaceOf): Pick<ReportDetails, 'ackStorms' | 'duplicates'> {
+  /** The first FINDINGS_SHOWN of each kind, placed and quoted (`hide` hiding names in the words quoted), for the Markdown and HTML reports. */
+  shown(placeOf: PlaceOf, hide?: (text: string, upTo: number) => string): Pick<ReportDetails, 'ackStorms' | 'duplicates'> {
     const { storms, duplicates } = this.found();
     const place = (row: number): DemandPlace => {
       const { platform, groupId } = this.demands.groupOf(row);
       return placeOf(platform, groupId, this.demands.timeOf(row));
     };
     return {
-      ackStorms: storms.slice(0, FINDINGS_SHOWN).map(({ row }) => ({ ...place(row), quote: this.quoteOf(row) })),
+      ackStorms: storms.slice(0, FINDINGS_SHOWN).map(({ row }) => ({ ...place(row), quote: this.quoteOf(row, hide) })),
       duplicates: duplicates
         .slice(0, FINDINGS_SHOWN)
-        .map(({ rows }) => ({ quote: this.quoteOf(rows[0]), messages: rows.slice(0, DUPLICATES_SHOWN).map(place) })),
+        .map(({ rows }) => ({ quote: this.quoteOf(rows[0], hide), messages: rows.slice(0, DUPLICATES_SHOWN).map(place) })),
     };
   }
 
@@ -97,10 +97,11 @@ export class DerivedFindings {
     return [...storms.slice(0, FINDINGS_SHOWN).map((s) => s.row), ...duplicates.slice(0, FINDINGS_SHOWN).map((d) => d.rows[0])];
   }
 
-  private quoteOf(row: number): QuotedDemand['quote'] {
-    const quote = this.quotes.get(row);
-    if (quote !== undefined) return quote;
-    const text = this.readTexts.get(this.demands.messageKey(row));
-    return typeof text === 'string' ? excerpt(text) : null;
+  /** A demand's first words: hidden names go before the text is cut, so none is cut to a part that shows. */
+  private quoteOf(row: number, hide?: (text: string, upTo: number) => string): QuotedDemand['quote'] {
+    // A record that came with its text left its first words (those of an export, which hides no one); one without, its text read back.
+    const kept = this.quotes.get(row);
+    const text = kept === undefined ? this.readTexts.get(this.demands.messageKey(row)) : kept;
+    return typeof text === 'string' ? excerpt(text, undefined, hide) : null;
   }
 }

@@ -2,6 +2,7 @@ import type { Config } from '../../core/config.js';
 import type { Period, QuietCount, Scope, Store } from '../../store/store.js';
 import { localDay, midnightOfDay } from '../../core/time/zone.js';
 import { ReportBuilder } from './builder.js';
+import type { NameHider } from './hidden-names.js';
 
 /** The period cut at local midnights: quiet messages are counted a day at a time. */
 function localDays(period: Period, tz: string): Period[] {
@@ -20,17 +21,17 @@ export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords'
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
  * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
- * the messages kept as evidence and of the demands the derived findings quote. `groupName` makes of
- * each group's stored name the one the report shows.
+ * the messages kept as evidence and of the demands the derived findings quote. `hide` hides members who
+ * opted out or were forgotten in the groups' names and in the texts the report shows.
  */
 export async function storedReport(
   store: ReportStore,
   config: Config,
   period: Period,
   narrow: Omit<Scope, 'from' | 'to'> = {},
-  groupName: (name: string) => string = (name) => name,
+  hide?: NameHider,
 ): Promise<ReportBuilder> {
-  const builder = new ReportBuilder({ config, ...period });
+  const builder = new ReportBuilder({ config, ...period, hide });
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
   for (const g of await store.groups(narrow.platform)) {
     // The store says 0 members when unknown; the builder then falls back to what messages saw.
@@ -38,7 +39,7 @@ export async function storedReport(
       builder.addGroup({
         platform: g.platform,
         id: g.id,
-        name: groupName(g.name),
+        name: hide ? hide.hide(g.name) : g.name,
         members: g.members || undefined,
         memberIds: g.memberIds.length ? g.memberIds : undefined,
       });

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/load.js';
 import { storedReport } from '../../analysis/report/from-store.js';
 import { chosenFormat, renderReport } from '../../render/render.js';
+import { renderJson } from '../../render/render-json.js';
 import { evidenceTexts, languageOption } from '../../render/report-language.js';
 import { digestLanguage } from '../../digest/language.js';
 import type { Lang } from '../../core/lang.js';
@@ -50,14 +51,14 @@ export const run: Command = async (argv, ctx) => {
   const store = await openExistingStore(config.db, config.timezone);
   let text: string;
   try {
-    // A group's name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as
-    // the digest's, in the report's language; where only the evidence's texts can tell that, the
-    // report is built again once they have. The senders stored under an anonymous id take the next
-    // pseudonyms of the same set, so 成员1 is one person throughout.
+    // Group names and the texts quoted show no member who opted out or was forgotten ("王小明的工作群"
+    // reads 成员1的工作群, "@张三 请填表" reads "@成员2 请填表"), as the digest's, in the report's
+    // language; where only the evidence's texts can tell that, the report is built again once they
+    // have. The senders stored under an anonymous id take the next pseudonyms of the same set, so
+    // 成员1 is one person throughout.
     const hidden = await store.hiddenNames();
     const pseudonymsIn = (shown: Lang) => new Pseudonyms([], PSEUDONYM_PREFIX[shown], hidden);
-    const build = (pseudonyms: Pseudonyms | undefined) =>
-      storedReport(store, config, { from, to }, {}, pseudonyms && hidden.names.length ? (name) => pseudonyms.hide(name) : undefined);
+    const build = (pseudonyms: Pseudonyms | undefined) => storedReport(store, config, { from, to }, {}, hidden.names.length ? pseudonyms : undefined);
     let pseudonyms = lang && pseudonymsIn(lang);
     let builder = await build(pseudonyms);
     const shownLang = lang ?? (await storedLanguage(store, evidenceTexts(builder.details())));
@@ -65,7 +66,9 @@ export const run: Command = async (argv, ctx) => {
       pseudonyms = pseudonymsIn(shownLang);
       if (hidden.names.length) builder = await build(pseudonyms);
     }
-    text = renderReport(format, builder.build(), builder.details(), shownLang, pseudonyms);
+    // JSON quotes no text, so it asks for no details: hiding names in their texts costs a hash a character.
+    const report = builder.build();
+    text = format === 'json' ? renderJson(report) : renderReport(format, report, builder.details(), shownLang, pseudonyms);
   } finally {
     await store.close();
   }

@@ -7,6 +7,8 @@ import type { Store } from '../../../src/store/store.js';
 import { textHash } from '../../../src/analysis/record/text-hash.js';
 import { formatIso } from '../../../src/core/time/format.js';
 import { rec, tempStore } from '../../store/fixtures.js';
+import { nameHash } from '../../../src/core/hidden-names.js';
+import { Pseudonyms } from '../../../src/core/pseudonyms.js';
 
 const HOUR = 3_600_000;
 // Monday 2026-11-23 00:00 UTC; the week runs past it so that local midnights fall inside.
@@ -127,5 +129,45 @@ describe('storedReport', () => {
     expect(report.groups.map((g) => g.id)).toEqual(['C2']);
     expect(report.messages).toBe(72 + 1);
     expect(report.demands).toBe(1);
+  });
+
+  it('hides forgotten names in the texts it shows, before cutting a quote, the marks moved along, and only in those', async () => {
+    const store = await tempStore();
+    await store.upsertGroup({ platform: 'slack', id: 'C1', name: '张三的群', memberCount: 12, memberIds: ['U1', 'U2', 'U3', 'U4'] });
+    // The name straddles where a quote is cut (24 characters): cut first, 张 would show; its pseudonym
+    // is a character longer, so the mark after it must move.
+    const text = `${'请'.repeat(22)}@张三 今天交表`;
+    const at = text.indexOf('交表');
+    const records = [
+      rec('d1', {
+        senderId: 'U1',
+        ts: T0 + HOUR,
+        cats: ['data-request'],
+        recipients: 11,
+        ...said(text),
+        findings: [{ rule: 'r', category: 'data-request', span: [at, at + 2], match: '交表' }],
+      }),
+    ];
+    for (let k = 0; k < 6; k++) records.push(rec(`a${k}`, { senderId: `U${2 + (k % 3)}`, ts: T0 + HOUR + 60_000 * (k + 1), isAck: true }));
+    // More demands than the report keeps as evidence: the rest are never read for names.
+    for (let k = 0; k < 260; k++)
+      records.push(rec(`x${k}`, { senderId: 'U2', ts: T0 + 2 * HOUR + k, cats: ['like-quota'], recipients: 1, ...said(`点赞 ${k} 次`) }));
+    await Promise.all(records.map((r) => store.add(r)));
+    await store.flush();
+    const salt = Buffer.from('5a17', 'hex');
+    const pseudonyms = new Pseudonyms([], '成员', { salt, names: [{ owner: 'z', hash: nameHash(salt, '张三'), length: 2 }] });
+    let tracked = 0;
+    const hide = { hide: pseudonyms.hide.bind(pseudonyms), hideTracked: (t: string) => (tracked++, pseudonyms.hideTracked(t)) };
+
+    const builder = await storedReport(store, defaultConfig(), { from: T0, to: T0 + 24 * HOUR }, {}, hide);
+    const details = builder.details();
+    expect(builder.build().groups[0].name).toBe('成员1的群');
+    expect(details.ackStorms[0].quote).toBe(`${'请'.repeat(22)}@成…`);
+    const d1 = details.evidence.find((e) => e.id === 'd1')!;
+    expect(d1.text).toBe(`${'请'.repeat(22)}@成员1 今天交表`);
+    expect(d1.text!.slice(...d1.findings[0].span)).toBe('交表');
+    expect(d1.findings[0].match).toBe('交表');
+    expect(details.evidence).toHaveLength(200);
+    expect(tracked).toBe(200);
   });
 });
