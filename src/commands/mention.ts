@@ -25,6 +25,3 @@ export function openingMention(text: string): { name: string; length: number } |
   const name = mention[2].trim().replace(/\.+$/u, '');
   return name ? { name, length: mention[0].length } : undefined;
 }
-
-/** The person a text opening with a mention names (see openingMention). */
-export const mentionedName = (text: string): string | undefined => openingMention(text)?.name;

@@ -1,4 +1,4 @@
-import { mentionedName, openingMention } from './mention.js';
+import { openingMention } from './mention.js';
 
 /** What parts the names of a list: Chinese and English commas, the enumeration comma, semicolons. */
 const BETWEEN_NAMES = /[，、,;；]/u;
@@ -9,24 +9,37 @@ const AFTER_A_MENTION = /^[\s，、,;；]*/u;
  */
 const BOT = 'fingertip';
 
-/**
- * The people a setting's value names, in order. A value opening with mentions names each of them,
- * parted by spaces or list marks (@王主任 @李校长, @周科长、@冯科长), not the words after them
- * (@王主任，谢谢) nor the bot. Plain names are parted by list marks alone (王主任，李校长), since a
- * plain Latin name holds spaces (Wang Wei); each part may itself be a mention.
- */
-export function namesListed(value: string): string[] {
-  let rest = value.trim();
-  if (!openingMention(rest))
-    return rest
-      .split(BETWEEN_NAMES)
-      .map((part) => part.trim())
-      .filter(Boolean)
-      .map((part) => mentionedName(part) ?? part);
+/** The names a run of mentions gives, parted by spaces or list marks, up to the first word that is no mention. */
+function mentionRun(text: string): string[] {
   const names: string[] = [];
+  let rest = text;
   for (let m = openingMention(rest); m; m = openingMention(rest)) {
     names.push(m.name);
     rest = rest.slice(m.length).replace(AFTER_A_MENTION, '');
   }
+  return names;
+}
+
+/**
+ * The people a setting's value names, in order. A value opening with mentions names each of them,
+ * parted by spaces or list marks (@王主任 @李校长, @周科长、@冯科长), not the words after them
+ * (@王主任，谢谢) nor the bot. Plain names are parted by list marks alone (王主任，李校长), since a
+ * plain Latin name holds spaces (Wang Wei); a part opening with a mention names its run of
+ * mentions (王主任、@李校长 @赵书记).
+ */
+export function namesListed(value: string): string[] {
+  const rest = value.trim();
+  const names = openingMention(rest)
+    ? mentionRun(rest)
+    : rest
+        .split(BETWEEN_NAMES)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .flatMap((part) => (openingMention(part) ? mentionRun(part) : [part]));
   return names.filter((name) => name.toLowerCase() !== BOT);
+}
+
+/** Whether the last name of a list is a mention, so that a mention after it continues the list (@周科长、@冯科长 @李校长). */
+export function listEndsInMention(text: string): boolean {
+  return !!openingMention(text.split(BETWEEN_NAMES).at(-1)!.trim());
 }

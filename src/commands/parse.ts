@@ -2,6 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { simplifiedChars } from '../core/simplified.js';
 import { categoryWords } from './category-words.js';
 import { MENTION, MENTION_MARKS } from './mention.js';
+import { listEndsInMention } from './name-list.js';
 import { isWordList } from './word-list.js';
 
 /** The chat commands, each with its English and Chinese words. */
@@ -115,13 +116,16 @@ const ASKED = /[?？][?？!！.。]*\s*$/u;
 
 /**
  * The words without a trailing mention or mark. A mention that is a setting's value (config
- * supervisor @王主任, as WeChat and DingTalk admins name someone) is the value, not the bot.
+ * supervisor @王主任, as WeChat and DingTalk admins name someone), or continues a list of mentions
+ * in it (@周科长、@冯科长 @李校长), is the value, not the bot: the bot's own reads @fingertip on
+ * every platform, and the list leaves it out.
  */
 function withoutTrailing(args: string, name: CommandName): string {
   for (;;) {
     const next = args.replace(TRAILING, '').trim();
     if (next === args) return args;
-    if (name === 'config' && next.split(/\s+/u).length < 2 && /[@＠]/u.test(args.slice(next.length))) return args;
+    const named = next.split(/\s+/u).length < 2 || listEndsInMention(next);
+    if (name === 'config' && named && /[@＠]/u.test(args.slice(next.length))) return args;
     args = next;
   }
 }

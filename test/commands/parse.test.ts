@@ -253,6 +253,9 @@ describe('parseCommand', () => {
     expect(parseCommand('设置 周报接收人 @王主任')).toEqual({ name: 'config', args: '周报接收人 @王主任', lang: 'zh' });
     expect(parseCommand('config supervisor <@U0SUPER>')).toEqual({ name: 'config', args: 'supervisor <@U0SUPER>', lang: 'en' });
     expect(parseCommand('config mode nudge @fingertip')).toEqual({ name: 'config', args: 'mode nudge', lang: 'en' });
+    // A mention continuing a list of mentions is one more name, however the list is parted.
+    expect(parseCommand('设置 周报接收人 @周科长、@冯科长 @李校长')).toEqual({ name: 'config', args: '周报接收人 @周科长、@冯科长 @李校长', lang: 'zh' });
+    expect(parseCommand('config supervisor 王主任、@李校长 @赵书记')).toEqual({ name: 'config', args: 'supervisor 王主任、@李校长 @赵书记', lang: 'en' });
   });
 
   it('reads Chinese category words written together after 漏报', () => {

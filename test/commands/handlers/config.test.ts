@@ -100,6 +100,21 @@ describe('config supervisor', () => {
       ...['周科长', '冯科长', 'Lily 王', '陈处长', 'Tom Lee', 'U0SUPER', 'U0OTHER'],
     ]);
   });
+
+  it('adds every one of a list mixing marks and spaces, the last mention too, but not the bot after it', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('设置 周报接收人 @周科长、@冯科长 @李校长', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：周科长、冯科长、李校长$/);
+    await adapter.say('设置 周报接收人 @周科长，@冯科长 @钱局长 @fingertip', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：周科长、冯科长、李校长、钱局长$/);
+    await adapter.say('config supervisor 王主任、@赵书记 @孙处长', admin);
+    await adapter.say('设置 周报接收人 吴科长，@郑校长 @fingertip', admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual([
+      ...['周科长', '冯科长', '李校长', '钱局长'],
+      ...['王主任', '赵书记', '孙处长', '吴科长', '郑校长'],
+    ]);
+  });
 });
 
 describeEngines('config supervisor not known in the group', (engine) => {
