@@ -43,9 +43,22 @@ async function selfNames(self: Contact, room: Room): Promise<string[]> {
   return alias ? [self.name(), alias] : [self.name()];
 }
 
-/** "@name" for any of the bot's names, as a whole name: WeChat clients put U+2005 after it. */
+/**
+ * "@name" for any of the bot's names, as a whole name: WeChat clients put U+2005 after it, and one
+ * typed may end at a mark (@小助手，统计); a letter or digit after it makes another name (@小助手2).
+ */
 function selfMention(names: string[]): RegExp {
-  return new RegExp(`@(?:${names.map(escapeRegExp).join('|')})(?:[\\u2005 ]|$)`, 'gu');
+  return new RegExp(`@(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/**
+ * The words of a message to the bot: a leading mention of it is dropped, so "@小助手 统计" reads
+ * "统计", and any other reads @fingertip, the name commands know it by whatever its WeChat name, as
+ * on Slack and Feishu: a setting's list of supervisors (设置 周报接收人 @王主任，@小助手) then leaves it out.
+ */
+function commandText(text: string, mention: RegExp): string {
+  const lead = new RegExp(`^\\s*(?:${mention.source})[\\s:,，：]*`, 'u');
+  return text.replace(lead, '').replace(mention, '@fingertip').trim();
 }
 
 async function mentionsSelf(msg: Message, text: string, mention: RegExp): Promise<boolean> {
@@ -114,8 +127,7 @@ export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<
     const mention = selfMention(await selfNames(ctx.self, room));
     if (!info && (await mentionsSelf(msg, chat.text, mention))) {
       chat.addressed = true;
-      // The command is what follows the mention.
-      chat.text = chat.text.replace(mention, '').trim();
+      chat.text = commandText(chat.text, mention);
     }
     // Whose an unidentified quote is matters only to a command (`missed`): no member search for chatter.
     if (quote && chat.quotesUnknown && chat.addressed && group) {

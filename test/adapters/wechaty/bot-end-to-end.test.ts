@@ -55,7 +55,7 @@ async function startBot(world: World, db: string, deps?: WechatyDeps): Promise<R
   const r = { bot, store, lines };
   running.add(r);
   world.mocker.login(world.botUser);
-  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+  await waitFor(() => lines.some((l) => l.includes(`logged in as ${world.botUser.payload.name}`)), 'login');
   return r;
 }
 
@@ -160,6 +160,19 @@ describe('WeChat adapter through the bot', () => {
     const [nudge] = await waitFor(() => roomHeard.length > 0 && roomHeard, 'the nudge');
     expect(nudge.text).toMatch(/^提示：这条消息可能属于/);
     expect(roomHeard).toHaveLength(1);
+  });
+
+  it('takes commands to the bot by its WeChat name, and leaves it out of a list of supervisors', async () => {
+    const { world, store } = await botIn({ botName: '小助手' });
+    const ownerInbox = world.heard(world.owner);
+    world.owner.say('@小助手\u2005统计 本群', [world.botUser]).to(world.room);
+    await waitFor(() => ownerInbox.length > 0, 'the stats');
+    expect(ownerInbox[0].text).toMatch(/^「办公室通知群」本周/);
+    world.owner.say('@小助手 设置 周报接收人 @李雷、@韩梅梅，@小助手。', [world.botUser]).to(world.room);
+    await waitFor(() => ownerInbox.length > 1, 'the confirmation');
+    expect(ownerInbox[1].text).toMatch(/周报接收人：李雷、韩梅梅$/);
+    const [{ id: groupId }] = await store.groups('wechaty');
+    expect((await store.groupSettings('wechaty', groupId)).supervisors).toEqual(['李雷', '韩梅梅']);
   });
 
   it('refuses `设置 模式 提醒` while speakInRooms is off, and spends no cooldown on a nudge it cannot post', async () => {

@@ -16,6 +16,8 @@ export interface FixtureOptions {
   speakInRooms?: boolean;
   pace?: { room: number; account: number; jitter: number };
   admins?: string[];
+  /** The bot account's WeChat name; fingertip when absent. */
+  botName?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FixtureOptions {
  */
 export function mockWorld(opts: FixtureOptions = {}) {
   const mocker = new mock.Mocker();
-  const botUser = mocker.createContact({ name: 'fingertip' });
+  const botUser = mocker.createContact({ name: opts.botName ?? 'fingertip' });
   const owner = mocker.createContact({ name: '王主任' });
   const li = mocker.createContact({ name: '李雷' });
   const han = mocker.createContact({ name: '韩梅梅' });
@@ -68,7 +70,7 @@ export async function startFixture(opts: FixtureOptions = {}) {
     received.push(msg);
   });
   world.mocker.login(world.botUser);
-  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+  await waitFor(() => lines.some((l) => l.includes(`logged in as ${world.botUser.payload.name}`)), 'login');
 
   /** The next message the adapter passes on whose text includes `text`. */
   const next = (text: string) => waitFor(() => received.find((m) => m.text.includes(text)), `message "${text}"`);

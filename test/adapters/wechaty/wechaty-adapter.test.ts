@@ -25,7 +25,7 @@ afterEach(async () => {
 async function loggedIn(world: ReturnType<typeof mockWorld>, adapter: Adapter, lines: string[], onMessage: (msg: ChatMessage) => Promise<void>) {
   await adapter.start(onMessage);
   world.mocker.login(world.botUser);
-  await waitFor(() => lines.some((l) => l.includes('logged in as fingertip')), 'login');
+  await waitFor(() => lines.some((l) => l.includes(`logged in as ${world.botUser.payload.name}`)), 'login');
 }
 
 /** Li says "hi" in the room, delivered by the puppet under `id`. */
@@ -80,6 +80,23 @@ describe('wechaty adapter: messages in', () => {
     expect(direct.sender.name).toBe('韩梅梅');
     f.li.say('@fingertip2 stats').to(f.room);
     expect((await f.next('@fingertip2')).addressed).toBe(false);
+  });
+
+  it('reads the bot by its WeChat name: a leading mention dropped, after U+2005, a space or a mark, and any other as @fingertip', async () => {
+    const f = await fixture({ botName: '小助手' });
+    /** What the adapter passes on of `text`, which it tells by `end`. */
+    const read = async (text: string, end: string, mentioned = true) => {
+      f.li.say(text, mentioned ? [f.botUser] : []).to(f.room);
+      const { text: words, addressed } = await f.next(end);
+      return { words, addressed };
+    };
+    expect(await read('@小助手\u2005统计 本群', '本群')).toEqual({ words: '统计 本群', addressed: true });
+    expect(await read('@小助手 config supervisor 王主任', '王主任')).toEqual({ words: 'config supervisor 王主任', addressed: true });
+    expect(await read('@小助手，设置 语言 中文', '中文')).toEqual({ words: '设置 语言 中文', addressed: true });
+    expect((await read('设置 周报接收人 @王主任，@小助手。', '王主任，')).words).toBe('设置 周报接收人 @王主任，@fingertip。');
+    expect((await read('设置 周报接收人 @李雷\u2005@小助手\u2005', '李雷')).words).toBe('设置 周报接收人 @李雷\u2005@fingertip');
+    // Another name that opens with the bot's is no mention of it.
+    expect(await read('@小助手2 统计本群', '统计本群', false)).toEqual({ words: '@小助手2 统计本群', addressed: false });
   });
 
   it('counts the room owner and configured members as admins, others not', async () => {
