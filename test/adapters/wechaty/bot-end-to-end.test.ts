@@ -372,7 +372,7 @@ describe('WeChat adapter through the bot', () => {
   });
 
   it('sends an answer again when WeChat refuses it once, and files the lead it answers once', async () => {
-    const { world, store, lines } = await botIn({}, { resend: { attempts: 3, backoffMs: 10, timeoutMs: 15_000 } });
+    const { world, store, lines } = await botIn({}, { resend: { attempts: 3, backoffMs: 10, timeoutMs: 15_000, giveUpMs: 60_000 } });
     const liInbox = world.heard(world.li);
     refuseSends(world, 1);
     world.li.say('@fingertip\u2005stats', [world.botUser]).to(world.room);
@@ -386,7 +386,7 @@ describe('WeChat adapter through the bot', () => {
   });
 
   it('gives up after its tries with one line naming the contact, the lead filed once', async () => {
-    const { world, store, lines } = await botIn({}, { resend: { attempts: 3, backoffMs: 10, timeoutMs: 15_000 } });
+    const { world, store, lines } = await botIn({}, { resend: { attempts: 3, backoffMs: 10, timeoutMs: 15_000, giveUpMs: 60_000 } });
     const tries = refuseSends(world, Infinity);
     world.li.say(LEAD, [world.botUser]).to(world.room);
     await waitFor(() => lines.some((l) => l.includes('not sent')), 'the failure said');
@@ -395,9 +395,34 @@ describe('WeChat adapter through the bot', () => {
     expect(await leadsIn(store)).toHaveLength(1);
   });
 
+  it('gives up an answer WeChat never settles in one line, keeping what the command did, and answers the next', async () => {
+    const world = mockWorld();
+    const r = await startBot(world, join(tempDir(), 'bot.db'), { resend: { attempts: 3, backoffMs: 10, timeoutMs: 200, giveUpMs: 1000 } });
+    const ownerInbox = world.heard(world.owner);
+    // The puppet's first send never settles, neither sent nor refused.
+    const puppet = world.mocker.puppet;
+    const send = puppet.messageSendText.bind(puppet);
+    let tries = 0;
+    puppet.messageSendText = (...args: Parameters<typeof send>) => (++tries === 1 ? new Promise<never>(() => {}) : send(...args));
+    world.owner.say('@fingertip\u2005设置 语言 中文', [world.botUser]).to(world.room);
+    // A generous bound that catches the wait that lasted until the stop.
+    await waitFor(() => r.lines.some((l) => l.startsWith('wechaty: message to')), 'the answer given up', 10_000);
+    expect(r.lines.filter((l) => l.startsWith('wechaty: message to'))).toEqual([
+      'wechaty: message to 王主任 not sent after 1 try: no answer from WeChat in 1 s; it may yet arrive',
+    ]);
+    const [{ id: groupId }] = await r.store.groups('wechaty');
+    expect((await r.store.groupSettings('wechaty', groupId)).language).toBe('zh');
+    world.owner.say('@fingertip\u2005设置 查看', [world.botUser]).to(world.room);
+    await waitFor(() => ownerInbox.length > 0, 'the next answer');
+    expect(ownerInbox.map((m) => m.text)).toEqual([expect.stringMatching(/语言：中文/)]);
+    expect(tries).toBe(2);
+    await running.stop(r);
+    expect(r.lines.filter((l) => l.includes('still being handled'))).toEqual([]);
+  });
+
   it('stops sending again when stopped, without waiting out the backoff', async () => {
     const world = mockWorld();
-    const deps = { resend: { attempts: 3, backoffMs: 600_000, timeoutMs: 15_000 }, stopWaitMs: 20_000 };
+    const deps = { resend: { attempts: 3, backoffMs: 600_000, timeoutMs: 15_000, giveUpMs: 60_000 }, stopWaitMs: 20_000 };
     const r = await startBot(world, join(tempDir(), 'bot.db'), deps);
     const tries = refuseSends(world, Infinity);
     world.li.say('@fingertip\u2005stats', [world.botUser]).to(world.room);

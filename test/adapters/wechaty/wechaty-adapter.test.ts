@@ -313,14 +313,14 @@ describe('wechaty adapter: messages out', () => {
     for (const gap of gaps(all)) expect(gap).toBeGreaterThanOrEqual(pace.account * 1000 - 2);
   });
 
-  /** An adapter logged in with a 200 ms say timeout, whose puppet sends its first text as `first` says; Li's inbox, the tries, and whether the first settled. */
+  /** An adapter logged in with a 200 ms say timeout and a 1 s give-up, whose puppet sends its first text as `first` says; Li's inbox, the tries, and whether the first settled. */
   async function stalling(first: (send: () => Promise<void>) => Promise<void>) {
     const world = mockWorld();
     const lines: string[] = [];
     const received: ChatMessage[] = [];
     const adapter = createWechatyAdapter(wechatySettings(world.config), {
       print: (line) => lines.push(line),
-      resend: { attempts: 2, backoffMs: 10, timeoutMs: 200 },
+      resend: { attempts: 2, backoffMs: 10, timeoutMs: 200, giveUpMs: 1000 },
     });
     await loggedIn(world, adapter, lines, async (msg) => void received.push(msg));
     const inbox = world.heard(world.li);
@@ -367,6 +367,26 @@ describe('wechaty adapter: messages out', () => {
       await s.sendToLi();
       expect(s.state.tries).toBe(2);
       expect(s.inbox.map((m) => m.text)).toEqual(['已退出统计']);
+    } finally {
+      await s.adapter.stop();
+    }
+  });
+
+  it('gives up a say WeChat never answers, in one line naming the contact, while the next goes out', async () => {
+    const s = await stalling(() => new Promise<never>(() => {}));
+    try {
+      const sending = s.sendToLi().catch((err: unknown) => err);
+      await waitFor(() => s.state.tries === 1, 'the first send');
+      // The queue goes on past the unanswered say: the next one arrives.
+      await s.sendToLi();
+      expect(s.inbox.map((m) => m.text)).toEqual(['已退出统计']);
+      // A generous bound that catches the wait that lasted until the stop.
+      const outcome = await Promise.race([sending, later(10_000).then(() => 'still waiting')]);
+      expect(String(outcome)).toBe('WorkError: not sent after 1 try: no answer from WeChat in 1 s; it may yet arrive');
+      expect(s.state.tries).toBe(2);
+      expect(s.lines.filter((l) => l.includes('not sent'))).toEqual([
+        'wechaty: message to 李雷 not sent after 1 try: no answer from WeChat in 1 s; it may yet arrive',
+      ]);
     } finally {
       await s.adapter.stop();
     }
