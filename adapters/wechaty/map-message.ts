@@ -1,4 +1,5 @@
 import type { Contact, Message, Room } from 'wechaty';
+import { MENTION_MARKS } from '../../src/bot/index.js';
 import type { ChatGroup, ChatMessage } from '../../src/core/chat-message.js';
 import { contactIdentity, type ContactIdentity } from './entities.js';
 import type { IdentityResolver } from './identity.js';
@@ -52,12 +53,13 @@ function selfMention(names: string[]): RegExp {
 }
 
 /**
- * The words of a message to the bot: a leading mention of it is dropped, so "@小助手 统计" reads
- * "统计", and any other reads @fingertip, the name commands know it by whatever its WeChat name, as
- * on Slack and Feishu: a setting's list of supervisors (设置 周报接收人 @王主任，@小助手) then leaves it out.
+ * The words of a message to the bot: a leading mention of it is dropped with the spaces and marks
+ * after it, so "@小助手 统计" and "@小助手。统计" read "统计", and any other reads @fingertip, the
+ * name commands know it by whatever its WeChat name, as on Slack and Feishu: a setting's list of
+ * supervisors (设置 周报接收人 @王主任，@小助手) then leaves it out.
  */
 function commandText(text: string, mention: RegExp): string {
-  const lead = new RegExp(`^\\s*(?:${mention.source})[\\s:,，：]*`, 'u');
+  const lead = new RegExp(`^\\s*(?:${mention.source})[\\s${MENTION_MARKS}]*`, 'u');
   return text.replace(lead, '').replace(mention, '@fingertip').trim();
 }
 

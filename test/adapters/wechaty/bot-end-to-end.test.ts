@@ -173,6 +173,10 @@ describe('WeChat adapter through the bot', () => {
     expect(ownerInbox[1].text).toMatch(/周报接收人：李雷、韩梅梅$/);
     const [{ id: groupId }] = await store.groups('wechaty');
     expect((await store.groupSettings('wechaty', groupId)).supervisors).toEqual(['李雷', '韩梅梅']);
+    // A mention ended by a full stop typed after it is the bot's as well.
+    world.owner.say('@小助手。统计 本群', [world.botUser]).to(world.room);
+    await waitFor(() => ownerInbox.length > 2, 'the stats again');
+    expect(ownerInbox[2].text).toMatch(/^「办公室通知群」本周/);
   });
 
   it('refuses `设置 模式 提醒` while speakInRooms is off, and spends no cooldown on a nudge it cannot post', async () => {

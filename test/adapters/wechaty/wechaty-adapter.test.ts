@@ -3,6 +3,7 @@ import { FileBox } from 'file-box';
 import { types } from 'wechaty';
 import { defaultConfig } from '../../../src/core/config-defaults.js';
 import { InputError } from '../../../src/core/errors.js';
+import { MENTION_MARKS } from '../../../src/bot/index.js';
 import { createMemoryIdentityStore, createWechatyAdapter, wechatySettings } from '../../../adapters/wechaty/index.js';
 import { Backoff } from '../../../adapters/wechaty/backoff.js';
 import type { Adapter } from '../../../src/core/adapter.js';
@@ -93,6 +94,9 @@ describe('wechaty adapter: messages in', () => {
     expect(await read('@小助手\u2005统计 本群', '本群')).toEqual({ words: '统计 本群', addressed: true });
     expect(await read('@小助手 config supervisor 王主任', '王主任')).toEqual({ words: 'config supervisor 王主任', addressed: true });
     expect(await read('@小助手，设置 语言 中文', '中文')).toEqual({ words: '设置 语言 中文', addressed: true });
+    // Any mark that ends a mention ends the bot's, typed without a space (@小助手。统计, @小助手、统计).
+    for (const mark of MENTION_MARKS)
+      expect(await read(`@小助手${mark}统计 本群${mark}`, `本群${mark}`), mark).toEqual({ words: `统计 本群${mark}`, addressed: true });
     expect((await read('设置 周报接收人 @王主任，@小助手。', '王主任，')).words).toBe('设置 周报接收人 @王主任，@fingertip。');
     expect((await read('设置 周报接收人 @李雷\u2005@小助手\u2005', '李雷')).words).toBe('设置 周报接收人 @李雷\u2005@fingertip');
     // Another name that opens with the bot's is no mention of it.
