@@ -45,11 +45,12 @@ async function selfNames(self: Contact, room: Room): Promise<string[]> {
 }
 
 /**
- * "@name" for any of the bot's names, as a whole name: WeChat clients put U+2005 after it, and one
- * typed may end at a mark (@小助手，统计); a letter or digit after it makes another name (@小助手2).
+ * "@name" for any of the bot's names, as a whole name: a mention ends where WeChat's U+2005, a space
+ * or a mark ends it (@小助手，统计), a full stop at its end not counted; anything else after the name,
+ * a letter, digit, emoji, _, · or -, makes another member's name (@小助手2, @小助手🌸, @小助手·王).
  */
 function selfMention(names: string[]): RegExp {
-  return new RegExp(`@(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return new RegExp(`@(?:${names.map(escapeRegExp).join('|')})(?=\\.*(?:[\\s${MENTION_MARKS}]|$))`, 'gu');
 }
 
 /**
@@ -63,14 +64,19 @@ function commandText(text: string, mention: RegExp): string {
   return text.replace(lead, '').replace(mention, '@fingertip').trim();
 }
 
-async function mentionsSelf(msg: Message, text: string, mention: RegExp): Promise<boolean> {
-  if (text.search(mention) !== -1) return true;
-  try {
-    return await msg.mentionSelf();
-  } catch {
-    // A mention id the puppet cannot look up (notify@all) is no mention of the bot.
-    return false;
-  }
+/**
+ * Whether the message mentions the bot. The puppet's list of mentioned members says so when it holds
+ * the bot; a mention typed rather than picked is not always in it (wechat4u finds only names a space
+ * ends), so the bot's name in the text counts too, unless the list holds another member who goes by
+ * that name: the mention is theirs.
+ */
+async function mentionsSelf(room: Room, self: Contact, names: string[], mentionIds: string[], text: string): Promise<boolean> {
+  if (mentionIds.includes(self.id)) return true;
+  if (text.search(selfMention(names)) === -1) return false;
+  const others = mentionIds.filter((id) => id !== NOTIFY_ALL);
+  if (others.length === 0) return true;
+  const namesakes = (await Promise.all(names.map((name) => room.memberAll(name)))).flat();
+  return !namesakes.some((c) => c.id !== self.id && others.includes(c.id));
 }
 
 async function groupOf(room: Room, ctx: MappingContext): Promise<ChatGroup> {
@@ -126,10 +132,10 @@ export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<
   if (room) {
     const mentionIds = (msg.payload as { mentionIdList?: string[] } | undefined)?.mentionIdList ?? [];
     chat.mentionsAll = mentionIds.includes(NOTIFY_ALL) || MENTION_ALL_TEXT.test(chat.text);
-    const mention = selfMention(await selfNames(ctx.self, room));
-    if (!info && (await mentionsSelf(msg, chat.text, mention))) {
+    const names = await selfNames(ctx.self, room);
+    if (!info && (await mentionsSelf(room, ctx.self, names, mentionIds, chat.text))) {
       chat.addressed = true;
-      chat.text = commandText(chat.text, mention);
+      chat.text = commandText(chat.text, selfMention(names));
     }
     // Whose an unidentified quote is matters only to a command (`missed`): no member search for chatter.
     if (quote && chat.quotesUnknown && chat.addressed && group) {

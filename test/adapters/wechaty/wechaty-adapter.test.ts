@@ -103,6 +103,37 @@ describe('wechaty adapter: messages in', () => {
     expect(await read('@小助手2 统计本群', '统计本群', false)).toEqual({ words: '@小助手2 统计本群', addressed: false });
   });
 
+  it("tells the bot from a member whose name opens with the bot's or is the bot's, by how a mention ends and WeChat's mention list", async () => {
+    const f = await fixture({ botName: '小助手' });
+    const flower = f.mocker.createContact({ name: '小助手🌸' });
+    const namesake = f.mocker.createContact({ name: '小助手' });
+    f.room.add(flower, namesake).by(f.owner);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    /** Whether the adapter takes `text`, said mentioning `mentioned`, for the bot, and the words it passes on, which end in `end`. */
+    const read = async (text: string, mentioned: Fixture['li'][], end = text.slice(-4)) => {
+      f.li.say(text, mentioned).to(f.room);
+      const { text: words, addressed } = await f.next(end);
+      return { words, addressed };
+    };
+    // Only a space or a mark ends a typed mention: an emoji, _, · or - goes on with another name.
+    for (const said of [
+      '@小助手🌸 请大家今天交表',
+      '@小助手_2 请各位明天交表',
+      '@小助手·王 请各位周五交表',
+      '@小助手-李 请大家周六交表',
+      '请@小助手·王 今天下班交表',
+    ])
+      expect(await read(said, []), said).toEqual({ words: said, addressed: false });
+    expect(await read('@小助手🌸\u2005请大家下周一交表', [flower])).toEqual({ words: '@小助手🌸\u2005请大家下周一交表', addressed: false });
+    // The member named as the bot is, picked from the list: the mention is theirs.
+    expect(await read('@小助手\u2005请大家下周二交表', [namesake])).toEqual({ words: '@小助手\u2005请大家下周二交表', addressed: false });
+    // The bot picked from the list, or typed where the list names no one else by its name, is the bot.
+    expect(await read('@小助手\u2005统计 本群 A', [f.botUser])).toEqual({ words: '统计 本群 A', addressed: true });
+    expect(await read('@小助手 统计 本群 B', [])).toEqual({ words: '统计 本群 B', addressed: true });
+    expect(await read('@王主任\u2005@小助手，统计 本群 C', [f.owner])).toEqual({ words: '@王主任\u2005@fingertip，统计 本群 C', addressed: true });
+    expect(await read('统计 本群 D @小助手.', [], '本群 D')).toEqual({ words: '统计 本群 D @fingertip.', addressed: true });
+  });
+
   it('counts the room owner and configured members as admins, others not', async () => {
     const f = await fixture({ admins: ['韩梅梅'] });
     f.owner.say('owner speaking').to(f.room);
