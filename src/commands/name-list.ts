@@ -3,6 +3,7 @@ import { openingMention } from './mention.js';
 /** What parts the names of a list: Chinese and English commas, the enumeration comma, semicolons. */
 const BETWEEN_NAMES = /[，、,;；]/u;
 const AFTER_A_MENTION = /^[\s，、,;；]*/u;
+const LIST_MARK_AT_END = /[，、,;；]$/u;
 /**
  * The bot's own name, as the README and the shell address it: Slack and Feishu leave a mention of
  * the bot after the command (设置 周报接收人 @王主任 @fingertip), and it names no one to add.
@@ -39,7 +40,12 @@ export function namesListed(value: string): string[] {
   return names.filter((name) => name.toLowerCase() !== BOT);
 }
 
-/** Whether the last name of a list is a mention, so that a mention after it continues the list (@周科长、@冯科长 @李校长). */
-export function listEndsInMention(text: string): boolean {
-  return !!openingMention(text.split(BETWEEN_NAMES).at(-1)!.trim());
+/**
+ * Whether a mention after a setting's value is one more of its names: the value names no one yet
+ * (config supervisor @王主任), ends in a list mark (王主任，@李校长; @alice, @bob), or its last name is
+ * a mention (@周科长、@冯科长 @李校长).
+ */
+export function mentionContinues(value: string): boolean {
+  const rest = value.trim();
+  return rest === '' || LIST_MARK_AT_END.test(rest) || !!openingMention(rest.split(BETWEEN_NAMES).at(-1)!.trim());
 }

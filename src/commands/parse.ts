@@ -2,7 +2,7 @@ import type { Lang } from '../core/lang.js';
 import { simplifiedChars } from '../core/simplified.js';
 import { categoryWords } from './category-words.js';
 import { MENTION, MENTION_MARKS } from './mention.js';
-import { listEndsInMention } from './name-list.js';
+import { mentionContinues } from './name-list.js';
 import { isWordList } from './word-list.js';
 
 /** The chat commands, each with its English and Chinese words. */
@@ -110,22 +110,23 @@ const POLITE = /^(?:[请請](?:[帮幫]我)?|[帮幫]我)\s*/u;
 // Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing
 // mark or one that ends a mention (统计 @fingertip，).
 const TRAILING_MENTIONS = new RegExp(`(?:(?:^|\\s+)(?:${MENTION}))+\\s*$`, 'u');
-const TRAILING = new RegExp(`${TRAILING_MENTIONS.source}|[.${MENTION_MARKS}]+\\s*$`, 'u');
+// One mention at a time, so that a setting can tell whether each is one more name of its value.
+const TRAILING = new RegExp(`(?:^|\\s+)(?:${MENTION})\\s*$|[.${MENTION_MARKS}]+\\s*$`, 'u');
 /** A command asked as a question: a question mark among its closing marks. */
 const ASKED = /[?？][?？!！.。]*\s*$/u;
 
 /**
  * The words without a trailing mention or mark. A mention that is a setting's value (config
- * supervisor @王主任, as WeChat and DingTalk admins name someone), or continues a list of mentions
- * in it (@周科长、@冯科长 @李校长), is the value, not the bot: the bot's own reads @fingertip on
- * every platform, and the list leaves it out.
+ * supervisor @王主任, as WeChat and DingTalk admins name someone), or one more name of a list in it
+ * (@周科长、@冯科长 @李校长, @alice, @bob), is the value, not the bot: the bot's own reads @fingertip
+ * on every platform, and the list leaves it out.
  */
 function withoutTrailing(args: string, name: CommandName): string {
   for (;;) {
     const next = args.replace(TRAILING, '').trim();
     if (next === args) return args;
-    const named = next.split(/\s+/u).length < 2 || listEndsInMention(next);
-    if (name === 'config' && named && /[@＠]/u.test(args.slice(next.length))) return args;
+    // A setting's first word names it, the rest is its value.
+    if (name === 'config' && /[@＠]/u.test(args.slice(next.length)) && mentionContinues(next.replace(/^\S+/u, ''))) return args;
     args = next;
   }
 }

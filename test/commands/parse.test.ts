@@ -256,6 +256,9 @@ describe('parseCommand', () => {
     // A mention continuing a list of mentions is one more name, however the list is parted.
     expect(parseCommand('设置 周报接收人 @周科长、@冯科长 @李校长')).toEqual({ name: 'config', args: '周报接收人 @周科长、@冯科长 @李校长', lang: 'zh' });
     expect(parseCommand('config supervisor 王主任、@李校长 @赵书记')).toEqual({ name: 'config', args: 'supervisor 王主任、@李校长 @赵书记', lang: 'en' });
+    // However a mark and a space part them, the mention after a mark too (@alice, @bob).
+    for (const list of ['@alice, @bob', '<@U0A>, <@U0B> <@U0C>', '@周科长、 @冯科长 @李校长', '王主任， @李校长'])
+      expect(parseCommand(`config supervisor ${list}`), list).toEqual({ name: 'config', args: `supervisor ${list}`, lang: 'en' });
   });
 
   it('reads Chinese category words written together after 漏报', () => {

@@ -115,6 +115,43 @@ describe('config supervisor', () => {
       ...['王主任', '赵书记', '孙处长', '吴科长', '郑校长'],
     ]);
   });
+
+  it('saves every name of a list of mentions however marks and spaces part them, but not the bot', async () => {
+    // A list mark then a space between mentions (@alice, @bob) took the mentions after it for the bot's.
+    const lists: [string, string[]][] = [
+      ['config supervisor @alice, @bob', ['alice', 'bob']],
+      ['config supervisor @alice,@bob', ['alice', 'bob']],
+      ['config supervisor @alice , @bob', ['alice', 'bob']],
+      ['config supervisor @alice; @bob @carol', ['alice', 'bob', 'carol']],
+      ['config supervisor @alice @bob, @carol.', ['alice', 'bob', 'carol']],
+      ['config supervisor @alice, @bob, @carol!', ['alice', 'bob', 'carol']],
+      ['config supervisor alice, @bob', ['alice', 'bob']],
+      ['config supervisor @alice, @bob @fingertip', ['alice', 'bob']],
+      ['config supervisor @alice, @fingertip', ['alice']],
+      ['config supervisor alice @fingertip', ['alice']],
+      ['config supervisor <@U0A>, <@U0B> <@U0C>', ['U0A', 'U0B', 'U0C']],
+      ['config supervisor <@U0A>,<@U0B>; <@U0C>', ['U0A', 'U0B', 'U0C']],
+      ['config supervisor <@U0A> <@U0B>, <@U0C>', ['U0A', 'U0B', 'U0C']],
+      ['config supervisor U0A, <@U0B>', ['U0A', 'U0B']],
+      ['config supervisor U0A <@U0BOT>', ['U0A']],
+      ['设置 周报接收人 @周科长、 @冯科长 @李校长', ['周科长', '冯科长', '李校长']],
+      ['设置 周报接收人 @周科长， @冯科长， @李校长', ['周科长', '冯科长', '李校长']],
+      ['设置 周报接收人 @周科长；@冯科长 @李校长。', ['周科长', '冯科长', '李校长']],
+      ['设置 周报接收人 ＠周科长、 ＠冯科长', ['周科长', '冯科长']],
+      ['设置 周报接收人 @周科长\u2005@冯科长\u2005@李校长\u2005', ['周科长', '冯科长', '李校长']],
+      ['设置 周报接收人 @周科长、 @冯科长、 @fingertip', ['周科长', '冯科长']],
+      ['设置 周报接收人 王主任、 @李校长 @赵书记', ['王主任', '李校长', '赵书记']],
+      ['设置 周报接收人 王主任， @fingertip', ['王主任']],
+      ['设置 周报接收人 王主任 @fingertip', ['王主任']],
+    ];
+    for (const [said, names] of lists) {
+      const { adapter, store } = await botHarness();
+      adapter.admins.add('owner');
+      await adapter.say(said, admin);
+      expect((await store.groupSettings('test', 'g1')).supervisors, said).toEqual(names);
+      expect(adapter.last()!.text, said).toMatch(new RegExp(`${names.join(said.startsWith('设置') ? '、' : ', ')}$`, 'u'));
+    }
+  });
 });
 
 describeEngines('config supervisor not known in the group', (engine) => {
