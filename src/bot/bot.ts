@@ -29,6 +29,9 @@ const COMMAND_WAIT_MS = 2_000;
 /** Lead messages this process remembers having handled (see handle): far more than come within a platform's redelivery window. */
 const LEADS_REMEMBERED = 5_000;
 
+/** Removed messages this process remembers (see removed): far more than are removed while their batch waits. */
+const REMOVALS_REMEMBERED = 1_000;
+
 /** How long a group's settings are used before they are read again (see groupSettings). */
 const SETTINGS_TTL_MS = 30_000;
 
@@ -72,6 +75,8 @@ export class Bot {
   private readonly running = new Map<GroupKey, Promise<void>>();
   /** The lead messages this process handled lately, by platform and id: never stored, as nothing of a lead's id is. */
   private readonly leadsHandled = new RecentKeys<GroupKey>(LEADS_REMEMBERED);
+  /** Messages the platform removed lately, by platform and id: one removed while its record waited to be stored is not held or nudged. */
+  private readonly removedLately = new RecentKeys<GroupKey>(REMOVALS_REMEMBERED);
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
@@ -81,7 +86,7 @@ export class Bot {
   }
 
   async start(): Promise<void> {
-    for (const adapter of this.opts.adapters) await adapter.start((msg) => this.handle(adapter, msg));
+    for (const adapter of this.opts.adapters) await adapter.start((msg) => this.handle(adapter, msg), { removed: (id) => this.removed(adapter, id) });
   }
 
   async stop(): Promise<void> {
@@ -122,6 +127,7 @@ export class Bot {
     const classification = classifyMessage(this.opts.engine, msg, { disabled: settings.disabled });
     const record = toRecord(msg, classification, this.opts.config.timezone);
     await store.add(record);
+    if (this.removedLately.has(groupKey(msg.platform, msg.id))) return;
     if (!classification.findings.length) {
       // Held for a member's `missed` report; a bare "收到" or a picture is never one.
       if (!record.isAck && (msg.kind ?? 'text') === 'text')
@@ -133,6 +139,17 @@ export class Bot {
     if (settings.mode !== 'nudge' || adapter.silentInGroupsBy) return;
     const nudge = nudgeFinding(classification.findings, this.opts.engine.rules);
     if (nudge) await this.nudge(adapter, msg, nudge, settings);
+  }
+
+  /**
+   * A message the platform removed: out of the store (see Store.removeMessage) and out of what this
+   * process holds for `missed`. Noted first, so that the message, if its record still waits to be
+   * stored, is then neither held nor nudged about.
+   */
+  async removed(adapter: Adapter, id: string): Promise<void> {
+    this.removedLately.add(groupKey(adapter.platform, id));
+    this.recent.drop(adapter.platform, id);
+    await this.opts.store.removeMessage(adapter.platform, id);
   }
 
   /**

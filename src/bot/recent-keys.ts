@@ -12,4 +12,8 @@ export class RecentKeys<K> {
     if (this.keys.size > this.max) this.keys.delete(this.keys.values().next().value as K);
     return true;
   }
+
+  has(key: K): boolean {
+    return this.keys.has(key);
+  }
 }

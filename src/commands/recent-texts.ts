@@ -56,9 +56,21 @@ export class RecentTexts {
 
   /** Drops every held text of a user who asked to be forgotten. */
   forget(platform: string, userId: string): void {
+    this.keepOnly(platform, (m) => m.senderId !== userId);
+  }
+
+  /** Drops the held text of a message the platform removed or that was edited, whichever group it is in. */
+  drop(platform: string, id: string): void {
+    this.keepOnly(platform, (m) => m.id !== id);
+  }
+
+  /** Keeps of the platform's held texts only those `keep` takes. */
+  private keepOnly(platform: string, keep: (m: RecentText) => boolean): void {
     for (const [key, r] of this.groups) {
       if (!key.startsWith(`${platform}\u0000`)) continue;
-      const kept = records(r).filter((m) => m.senderId !== userId);
+      const all = records(r);
+      const kept = all.filter(keep);
+      if (kept.length === all.length) continue;
       r.bytes.fill(0);
       r.end = 0;
       // Written back in place: the group keeps its place in the order groups are dropped in.

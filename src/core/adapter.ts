@@ -15,6 +15,16 @@ export interface LookedUpMessage {
 }
 
 /**
+ * What a platform tells of a message it delivered before, for adapters that hear of it (others never
+ * call these). Each resolves once the change is committed: only then may the adapter acknowledge the
+ * event, as it does a message.
+ */
+export interface MessageChanges {
+  /** Message `id` was removed: deleted, or recalled (撤回) by its sender or an admin. */
+  removed(id: string): Promise<void>;
+}
+
+/**
  * The joint between the bot and a chat platform. An adapter turns platform events into
  * ChatMessages and delivers what the bot says; it knows nothing of rules or storage.
  */
@@ -32,8 +42,11 @@ export interface Adapter {
    * identical leads about one group count once however far apart (see command-key.ts leadMarks).
    */
   readonly redeliversWithNewTime?: boolean;
-  /** Connects and starts delivering messages; resolves once it is receiving. */
-  start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void>;
+  /**
+   * Connects and starts delivering messages, and the removals and edits of earlier ones where the
+   * platform tells of them (`changes`); resolves once it is receiving.
+   */
+  start(onMessage: (msg: ChatMessage) => Promise<void>, changes?: MessageChanges): Promise<void>;
   /**
    * Readies sending alone, beside a running bot on the same account (`digest --send`): no receiver,
    * socket or stream is opened, so no port is taken and no event meant for the bot goes elsewhere.

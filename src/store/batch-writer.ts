@@ -3,6 +3,7 @@ import type { Param, Sql } from './sql/sql.js';
 import type { MessageRecord } from '../core/message-record.js';
 import { MESSAGE_COLUMNS, toRow } from './record-row.js';
 import { groupKey } from '../core/group-key.js';
+import { removedAmong } from './removed.js';
 
 /** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */
 export interface BatchItem {
@@ -24,7 +25,7 @@ export interface SenderPrivacy {
 /**
  * Writes a batch inside the caller's transaction: the messages (a message already stored is
  * ignored, so redelivery stores nothing twice; one sent before its sender said `forget me` is not
- * stored at all, unless it is stored anonymously), the names of their senders and groups, the
+ * stored at all, unless it is stored anonymously, nor one the platform removed meanwhile), the names of their senders and groups, the
  * groups' first/last seen, and the event keys. Returns per item whether its record (or, for an
  * event key alone, the key) was new.
  */
@@ -68,6 +69,7 @@ export class BatchWriter {
     const groups = new Map<string, Param[]>();
     const seen: Param[][] = [];
     const now = Date.now();
+    const removed = await this.removed(items);
     items.forEach((item, i) => {
       if (item.eventKey !== undefined && !firstKey.has(groupKey(item.platform, item.eventKey))) {
         firstKey.set(groupKey(item.platform, item.eventKey), i);
@@ -79,7 +81,7 @@ export class BatchWriter {
       // Stored anonymously, an opted-out sender's record keeps nothing of them and still counts.
       if (!anon && r.ts <= (this.senders.forgottenAt(r.platform, r.senderId) ?? -Infinity)) return;
       const k = groupKey(r.platform, r.id);
-      if (first.has(k)) return;
+      if (first.has(k) || removed.has(k)) return;
       first.set(k, i);
       const row = toRow(r, anon);
       rows.push(row);
@@ -106,6 +108,15 @@ export class BatchWriter {
       const k = item.record ? groupKey(item.record.platform, item.record.id) : groupKey(item.platform, item.eventKey ?? '');
       return item.record ? first.get(k) === i && (inserted === 'all' || inserted.has(stored[i])) : firstKey.get(k) === i && newKeys.has(k);
     });
+  }
+
+  /** The keys of the batch's messages that were removed before it came (see removed.ts), one query per platform. */
+  private async removed(items: readonly BatchItem[]): Promise<Set<string>> {
+    const ids = new Map<string, string[]>();
+    for (const { record: r } of items) if (r) (ids.get(r.platform) ?? ids.set(r.platform, []).get(r.platform)!).push(r.id);
+    const keys = new Set<string>();
+    for (const [platform, some] of ids) for (const id of await removedAmong(this.db, platform, some)) keys.add(groupKey(platform, id));
+    return keys;
   }
 
   /**

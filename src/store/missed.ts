@@ -2,6 +2,7 @@ import { categoriesOf, maskOf } from './category-mask.js';
 import { forgottenSince } from './forgotten.js';
 import { anonymousId } from '../core/anonymous-id.js';
 import { isOptedOut, readPrivacyEpoch } from './privacy.js';
+import { removedAmong } from './removed.js';
 import type { Sql } from './sql/sql.js';
 import type { MissedDemand, MissedReport } from './store.js';
 
@@ -28,7 +29,8 @@ CREATE INDEX missed_demands_ts ON missed_demands (ts);
  * flagged messages keep theirs, for `feedback export`; it does not count in any figure (one member's
  * word does not make a demand). Reporting the same message again adds categories. Nothing is kept,
  * and false returned, when the sender (`senderHash`, as opt-outs hash them) said `forget me` after
- * the message was sent. A sender who opted out keeps neither text nor id in it, yet it is taken as
+ * the message was sent, or when the message was removed (its text held elsewhere is no longer theirs
+ * to give either). A sender who opted out keeps neither text nor id in it, yet it is taken as
  * any other: a different answer would tell the reporter that they opted out. Run inside a transaction.
  */
 export async function reportMissed(db: Sql, r: MissedReport, senderHash: string, now: number): Promise<boolean> {
@@ -36,6 +38,7 @@ export async function reportMissed(db: Sql, r: MissedReport, senderHash: string,
   // then commits wholly before this (and its note is seen) or after (and erases this row's text).
   await readPrivacyEpoch(db);
   if (await forgottenSince(db, r.platform, senderHash, r.sentAt)) return false;
+  if ((await removedAmong(db, r.platform, [r.messageId])).size > 0) return false;
   const optedOut = await isOptedOut(db, r.platform, senderHash);
   await db.run(
     `INSERT INTO missed_demands (platform, message_id, sender_id, by_user, ts, text, mask) VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -12,7 +12,7 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
 
 /**
  * Deletes what is older than `beforeTs`: messages, dedupe keys (a redelivery that old is not coming),
- * leads, feedback, reports of missed demands and who was forgotten when, in chunks of their own
+ * leads, feedback, reports of missed demands, who was forgotten when and which messages were removed, in chunks of their own
  * transactions; then the member lists of groups not seen since, and the names of people none of
  * whose messages is kept and who are in no group's list. Returns how many messages went.
  */
@@ -20,7 +20,15 @@ export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number)
   let messages = 0;
   const address = writer.db.dialect.rowAddress;
   // seen_events has no rowid in SQLite (WITHOUT ROWID): its key is (platform, key).
-  const keys = { messages: address, seen_events: 'platform, key', leads: address, feedback: address, missed_demands: address, forgotten_users: address };
+  const keys = {
+    messages: address,
+    seen_events: 'platform, key',
+    leads: address,
+    feedback: address,
+    missed_demands: address,
+    forgotten_users: address,
+    removed_messages: address,
+  };
   for (const [table, key] of Object.entries(keys)) {
     for (;;) {
       const n = await writer.transaction((db) =>

@@ -18,6 +18,7 @@ import * as privacy from './privacy.js';
 import { readDemandTexts, readFlaggedByText, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
+import { removeMessage } from './removed.js';
 import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
 import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, MissedReport, Period, Scope, Store, QuietCount } from './store.js';
@@ -89,6 +90,11 @@ export class SqlStore implements Store {
 
   flush(): Promise<void> {
     return this.ingestor.flush();
+  }
+
+  async removeMessage(platform: string, id: string): Promise<void> {
+    // A batch waiting meanwhile finds the tombstone: the removal need not wait for it.
+    if (await this.writer.transaction((db) => removeMessage(db, platform, id, Date.now()))) await this.engine.afterErase();
   }
 
   async seen(platform: string, key: string): Promise<boolean> {

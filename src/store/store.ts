@@ -184,6 +184,13 @@ export interface Store {
   add(record: MessageRecord, eventKey?: string): Promise<boolean>;
   /** Commits whatever waits in the batch now. */
   flush(): Promise<void>;
+  /**
+   * Removes a message the platform removed (deleted, recalled) with every copy of its text, feedback
+   * and reports of missed demands about it included, and keeps a tombstone (see removed.ts): a message
+   * removed before it is stored, in this process's batch or another's, or delivered again, is never
+   * stored. Resolves once committed; then empties the WAL when text was erased, as `forgetUser` does.
+   */
+  removeMessage(platform: string, id: string): Promise<void>;
 
   /** Whether a platform event id was marked seen (Slack redelivers events with the same event_id). */
   seen(platform: string, key: string): Promise<boolean>;
@@ -274,7 +281,7 @@ export interface Store {
   identityGet(platform: string, key: string): Promise<string | undefined>;
   /** Binds `key` to `stableId`, replacing an earlier binding; resolves once committed. */
   identityPut(platform: string, key: string, stableId: string): Promise<void>;
-  /** Deletes messages, dedupe keys, leads and feedback older than `beforeTs`; returns messages deleted. */
+  /** Deletes messages, dedupe keys, leads, feedback and tombstones older than `beforeTs`; returns messages deleted. */
   purge(beforeTs: number): Promise<number>;
 
   /**

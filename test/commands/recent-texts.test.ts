@@ -52,4 +52,15 @@ describe('RecentTexts', () => {
     r.remember('slack', 'new', msg('n'));
     expect([r.find('slack', 'old', 0), r.find('slack', 'x0', 0)?.id]).toEqual([undefined, 'later']);
   });
+
+  it("drops a removed message's text, whichever group holds it, and keeps the group's others", () => {
+    const r = new RecentTexts();
+    r.remember('slack', 'g1', msg('a'));
+    r.remember('slack', 'g2', msg('b'));
+    r.remember('slack', 'g2', msg('c'));
+    r.remember('wechat', 'g2', msg('b'));
+    r.drop('slack', 'b');
+    expect([r.find('slack', 'g2', 0, 'b'), r.find('slack', 'g2', 0, 'c')?.id, r.find('slack', 'g1', 0)?.id]).toEqual([undefined, 'c', 'a']);
+    expect(r.find('wechat', 'g2', 0, 'b')?.id).toBe('b');
+  });
 });

@@ -4,6 +4,7 @@ import { defaultConfig } from '../../src/core/config-defaults.js';
 import { doneKey, leadMarks } from '../../src/core/command-key.js';
 import type { Sql } from '../../src/store/sql/sql.js';
 import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
+import { rekeyLeadMarks } from '../../src/store/lead-marks-migration.js';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import { rulesOnly } from '../support/bot-harness.js';
 import { describeEngines, type Engine } from '../support/databases.js';
@@ -14,14 +15,20 @@ import { tempStore } from './fixtures.js';
 const QUARTER_AT = Date.UTC(2026, 10, 23, 2, 0);
 const LEAD = '每天要在三个群里重复报体温';
 
-/** A database as the release before left it, its schema a step back, with what `seed` writes into it; its path. */
+/**
+ * A database as the release before left it, its schema back to before the lead marks' step (and the
+ * table of the steps after it gone), with what `seed` writes into it; its path.
+ */
 async function beforeUpgrade(engine: Engine, seed: (raw: Sql) => Promise<void>): Promise<string> {
   const path = await engine.fresh();
   await (await tempStore({}, path)).close();
   const raw = await rawDb(path);
   await raw.run(
-    engine.name === 'sqlite' ? `PRAGMA user_version = ${MIGRATIONS.length - 1}` : `UPDATE fingertip_schema SET version = ${PG_MIGRATIONS.length - 1}`,
+    engine.name === 'sqlite'
+      ? `PRAGMA user_version = ${MIGRATIONS.indexOf(rekeyLeadMarks)}`
+      : `UPDATE fingertip_schema SET version = ${PG_MIGRATIONS.indexOf(rekeyLeadMarks)}`,
   );
+  await raw.run('DROP TABLE removed_messages');
   await seed(raw);
   await raw.close();
   return path;

@@ -1,4 +1,4 @@
-import type { Adapter, LookedUpMessage, Outgoing } from '../../src/core/adapter.js';
+import type { Adapter, LookedUpMessage, MessageChanges, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 
 export interface Sent {
@@ -24,10 +24,13 @@ export class RecordingAdapter implements Adapter {
   /** Messages the platform holds and gives back by id, read or not by this bot (another instance may have). */
   readonly held = new Map<string, LookedUpMessage>();
   private onMessage?: (msg: ChatMessage) => Promise<void>;
+  /** What the platform tells the bot of messages said before: removed (recalled, deleted) or edited. */
+  changes?: MessageChanges;
   private seq = 0;
 
-  async start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
+  async start(onMessage: (msg: ChatMessage) => Promise<void>, changes?: MessageChanges): Promise<void> {
     this.onMessage = onMessage;
+    this.changes = changes;
   }
 
   /** Says a message; resolves once the bot handled it. */

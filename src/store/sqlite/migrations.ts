@@ -9,6 +9,7 @@ import { FORGOTTEN_SCHEMA } from './forgotten-schema.js';
 import { HIDDEN_NAMES_SCHEMA } from './hidden-names-schema.js';
 import { hashCommandMarks } from '../command-marks-migration.js';
 import { rekeyLeadMarks } from '../lead-marks-migration.js';
+import { REMOVED_SCHEMA } from './removed-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import type { TextReading } from '../text-reading.js';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   HIDDEN_NAMES_SCHEMA,
   hashCommandMarks,
   rekeyLeadMarks,
+  REMOVED_SCHEMA,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { TEXTS } from '../../src/commands/texts.js';
+import { botHarness, rulesOnly } from '../support/bot-harness.js';
+import { storedRecords as stored } from '../support/stored-records.js';
+
+const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
+const CHATTER = 'Team, kindly go through the new handbook on the portal and mark it as read by Friday';
+
+describe('a message the platform removed', () => {
+  it('is taken out of the store, and its held text out of reach of `missed`', async () => {
+    const { store, adapter } = await botHarness(undefined, rulesOnly());
+    await adapter.say(DEMAND, { id: 'wrong' });
+    await adapter.say(CHATTER, { id: 'quiet' });
+    await adapter.say(DEMAND, { id: 'right' });
+    await store.flush();
+    await adapter.changes!.removed('wrong');
+    await adapter.changes!.removed('quiet');
+    expect((await stored(store)).map((r) => r.id)).toEqual(['right']);
+    await adapter.say('missed acknowledgements', { from: 'u2', addressed: true, replyTo: 'quiet' });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'u2', text: TEXTS.missedNoText('en') });
+    expect(await store.missedDemands()).toEqual([]);
+  });
+
+  it('removed while its record waits to be stored, is neither stored nor nudged about', async () => {
+    const { store, adapter } = await botHarness();
+    adapter.admins.add('boss');
+    await adapter.say('config mode nudge', { from: 'boss', addressed: true });
+    const said = adapter.say(DEMAND, { id: 'wrong' });
+    await adapter.changes!.removed('wrong');
+    await said;
+    expect(await stored(store)).toEqual([]);
+    expect(adapter.sent.filter((s) => s.to === 'group')).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
+import { missedReport, rec, tempStore } from './fixtures.js';
+
+const ALL = { from: 0, to: 2_000_000 };
+const WRONG = 'QUAGGA wrong notice: everyone clock in by 9';
+
+/** Every row of the tables that could hold a message's text, as JSON text. */
+async function textTables(path: string): Promise<string> {
+  const db = await rawDb(path);
+  try {
+    const out: unknown[] = [];
+    for (const t of ['messages', 'feedback', 'missed_demands']) out.push(await db.all(`SELECT * FROM ${t}`));
+    return JSON.stringify(out);
+  } finally {
+    await db.close();
+  }
+}
+
+describeEngines('removed messages', (engine) => {
+  it('removes the message with its feedback and missed reports, so no figure counts it; others stay', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { cats: ['check-in'], text: WRONG, recipients: 5 }));
+    await store.add(rec('m2', { cats: ['check-in'], recipients: 5, ts: 1_000_001 }));
+    await store.add(rec('q1', { ts: 1_000_002 }));
+    await store.markFalsePositive('slack', 'm1', 'other/rule', 'U9');
+    await store.reportMissed(missedReport({ messageId: 'm1', text: WRONG, categories: ['like-quota'] }));
+    await store.reportMissed(missedReport({ messageId: 'q1', text: 'kept text of q1' }));
+    expect(await store.demandCount(ALL)).toBe(2);
+
+    await store.removeMessage('slack', 'm1');
+    expect(await store.message('slack', 'm1')).toBeUndefined();
+    expect(await store.demandCount(ALL)).toBe(1);
+    expect((await store.categoryTotals(ALL))['check-in']).toEqual({ count: 1, recipients: 5 });
+    expect(await store.falsePositives()).toEqual([]);
+    expect((await store.missedDemands()).map((m) => m.messageId)).toEqual(['q1']);
+    const rows = await textTables(store.path);
+    expect(rows).not.toContain('QUAGGA');
+    expect(rows).toContain('kept text of q1');
+  });
+
+  it("wins over a message still waiting in this batch, in another instance's, or delivered again", async () => {
+    const url = await engine.fresh();
+    const store = await tempStore({ maxDelayMs: 60_000, batchSize: 1_000 }, url);
+    const other = await tempStore({ maxDelayMs: 60_000, batchSize: 1_000 }, url);
+    const waiting = store.add(rec('m1', { cats: ['check-in'], text: WRONG }));
+    const elsewhere = other.add(rec('m2', { cats: ['check-in'], text: `${WRONG} again` }));
+    const kept = store.add(rec('m3', { cats: ['check-in'] }));
+    await store.removeMessage('slack', 'm1');
+    await store.removeMessage('slack', 'm2');
+    await Promise.all([store.flush(), other.flush()]);
+    expect([await waiting, await elsewhere, await kept]).toEqual([false, false, true]);
+    const again = store.add(rec('m1', { cats: ['check-in'], text: WRONG }));
+    await store.flush();
+    expect(await again).toBe(false);
+    expect(await store.messages('slack', ['m1', 'm2', 'm3'])).toMatchObject([{ id: 'm3' }]);
+    // Nor is a text of it kept from a `missed` report by an instance that still held it.
+    expect(await other.reportMissed(missedReport({ messageId: 'm2', text: WRONG }))).toBe(false);
+    expect(await textTables(url)).not.toContain('QUAGGA');
+  });
+
+  it('keeps its tombstone until the retention purge', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.removeMessage('slack', 'm1');
+    await store.purge(Date.now() - 60_000);
+    expect(await store.add(rec('m1'))).toBe(false);
+    await store.purge(Date.now() + 60_000);
+    expect(await store.add(rec('m1', { ts: Date.now() + 120_000 }))).toBe(true);
+  });
+});
