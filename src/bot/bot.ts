@@ -13,6 +13,8 @@ import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
 import { commandMarks, leadMarks, type CommandMarks } from '../core/command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
+import { editedRecord } from '../analysis/record/edited-record.js';
+import { isAnonymousId } from '../core/anonymous-id.js';
 import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
@@ -86,7 +88,11 @@ export class Bot {
   }
 
   async start(): Promise<void> {
-    for (const adapter of this.opts.adapters) await adapter.start((msg) => this.handle(adapter, msg), { removed: (id) => this.removed(adapter, id) });
+    for (const adapter of this.opts.adapters)
+      await adapter.start((msg) => this.handle(adapter, msg), {
+        removed: (id) => this.removed(adapter, id),
+        edited: (id, text) => this.edited(adapter, id, text),
+      });
   }
 
   async stop(): Promise<void> {
@@ -150,6 +156,26 @@ export class Bot {
     this.removedLately.add(groupKey(adapter.platform, id));
     this.recent.drop(adapter.platform, id);
     await this.opts.store.removeMessage(adapter.platform, id);
+  }
+
+  /**
+   * A message its sender edited: classified anew and stored so in place (see Store.editMessage), its
+   * held text replaced. One not stored (a command, one purged or removed) is left alone: an edit runs
+   * no command and stores no message. A sender who opted out or was forgotten keeps no text held.
+   */
+  async edited(adapter: Adapter, id: string, text: string): Promise<void> {
+    const { store, engine, config } = this.opts;
+    const platform = adapter.platform;
+    await store.flush(); // a message whose record still waits in the batch is edited too
+    const stored = await store.message(platform, id);
+    if (!stored) return;
+    const cached = this.groupSettings(platform, stored.groupId);
+    const settings = cached instanceof Promise ? await cached : cached;
+    const record = editedRecord(engine, stored, text, { disabled: settings.disabled }, config.timezone);
+    if (!(await store.editMessage(record))) return;
+    this.recent.drop(platform, id);
+    if (!record.categories.length && !record.isAck && !isAnonymousId(stored.senderId))
+      this.recent.remember(platform, stored.groupId, { id, senderId: stored.senderId, text, ts: stored.ts });
   }
 
   /**

@@ -22,6 +22,8 @@ export interface LookedUpMessage {
 export interface MessageChanges {
   /** Message `id` was removed: deleted, or recalled (撤回) by its sender or an admin. */
   removed(id: string): Promise<void>;
+  /** Message `id` was edited and now reads `text`. */
+  edited(id: string, text: string): Promise<void>;
 }
 
 /**

@@ -19,6 +19,7 @@ import { readDemandTexts, readFlaggedByText, readLatestFlagged, readMessage, rea
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import { removeMessage } from './removed.js';
+import { editMessage } from './edit.js';
 import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
 import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, MissedReport, Period, Scope, Store, QuietCount } from './store.js';
@@ -95,6 +96,17 @@ export class SqlStore implements Store {
   async removeMessage(platform: string, id: string): Promise<void> {
     // A batch waiting meanwhile finds the tombstone: the removal need not wait for it.
     if (await this.writer.transaction((db) => removeMessage(db, platform, id, Date.now()))) await this.engine.afterErase();
+  }
+
+  async editMessage(record: MessageRecord): Promise<boolean> {
+    checkRecord(record);
+    const replaced = await this.writer.transaction(async (db) => {
+      // Whether its sender opted out, as the opt-outs stand now, whichever process changed them.
+      await this.refreshPrivacy(db);
+      return editMessage(db, record, (sender) => this.optOuts.anonOf(record.platform, sender));
+    });
+    if (replaced) await this.engine.afterErase();
+    return replaced !== undefined;
   }
 
   async seen(platform: string, key: string): Promise<boolean> {

@@ -191,6 +191,11 @@ export interface Store {
    * stored. Resolves once committed; then empties the WAL when text was erased, as `forgetUser` does.
    */
   removeMessage(platform: string, id: string): Promise<void>;
+  /**
+   * Replaces a stored message's text, and what was read from it, with an edit's (see edit.ts): false
+   * when no such message is stored. Resolves once committed; then empties the WAL when a text was replaced.
+   */
+  editMessage(record: MessageRecord): Promise<boolean>;
 
   /** Whether a platform event id was marked seen (Slack redelivers events with the same event_id). */
   seen(platform: string, key: string): Promise<boolean>;

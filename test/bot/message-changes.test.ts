@@ -32,3 +32,33 @@ describe('a message the platform removed', () => {
     expect(adapter.sent.filter((s) => s.to === 'group')).toEqual([]);
   });
 });
+
+describe('a message its sender edited', () => {
+  it('is classified anew and stored so in place; the held text for `missed` is the edited one', async () => {
+    const { store, adapter } = await botHarness(undefined, rulesOnly());
+    await adapter.say(DEMAND, { id: 'd' });
+    await adapter.say('Pizza in the kitchen', { id: 'c' });
+    await adapter.say(CHATTER, { id: 'q' });
+    const before = await stored(store);
+    await adapter.changes!.edited('d', 'Pizza in the kitchen, sorry, wrong group');
+    await adapter.changes!.edited('c', DEMAND);
+    await adapter.changes!.edited('q', `${CHATTER} (edited)`);
+    const after = await stored(store);
+    expect(after.map((r) => [r.id, r.categories.length > 0, r.text])).toEqual([
+      ['d', false, null],
+      ['c', true, DEMAND],
+      ['q', false, null],
+    ]);
+    for (const [i, r] of after.entries()) expect(r).toMatchObject({ ts: before[i].ts, senderId: 'u1', groupId: 'g1', recipients: 10 });
+    await adapter.say('missed acknowledgements', { from: 'u2', addressed: true, replyTo: 'q' });
+    expect(await store.missedDemands()).toMatchObject([{ messageId: 'q', text: `${CHATTER} (edited)` }]);
+  });
+
+  it('does nothing when the message was never stored: a command, or one the bot never read', async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say('stats', { id: 'cmd', addressed: true });
+    await adapter.changes!.edited('cmd', DEMAND);
+    await adapter.changes!.edited('unknown', DEMAND);
+    expect(await stored(store)).toEqual([]);
+  });
+});

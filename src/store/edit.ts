@@ -1,0 +1,33 @@
+import { isAnonymousId } from '../core/anonymous-id.js';
+import type { MessageRecord } from '../core/message-record.js';
+import { MESSAGE_COLUMNS, toRow } from './record-row.js';
+import type { Sql } from './sql/sql.js';
+
+/** What an edit changes of a stored message: what it says and what was read from that. */
+const EDITED = ['length', 'hash', 'is_ack', 'mask', 'findings', 'text', 'deadline'] as const;
+
+/**
+ * Replaces what a stored message says with `r`, the edited message classified anew: its text and what
+ * was read from it (length, hash, acknowledgement, categories, findings, deadline). Its id, group,
+ * sender, time, recipients and reply stay as stored. A correction made earlier stays made: findings
+ * of a rule members marked not formalism on it (every rule, for a correction of all) are dropped
+ * again. As with a new message, a sender who opted out (`anonOf`), or was forgotten (the stored sender
+ * is then an anonymous id), keeps no text or matched words. Undefined when no such message is stored,
+ * else whether a stored text was replaced (for the caller to empty SQLite's WAL of it). Run inside a
+ * transaction.
+ */
+export async function editMessage(db: Sql, r: MessageRecord, anonOf: (sender: string) => string | undefined): Promise<boolean | undefined> {
+  const stored = await db.get<{ sender_id: string; text: string | null }>(
+    `SELECT sender_id, text FROM messages WHERE platform = ? AND id = ?${db.dialect.forUpdate}`,
+    [r.platform, r.id],
+  );
+  if (!stored) return undefined;
+  const corrected = await db.all<{ rule: string | null }>('SELECT rule FROM feedback WHERE platform = ? AND message_id = ?', [r.platform, r.id]);
+  const findings = r.findings.filter((f) => !corrected.some((c) => c.rule === null || c.rule === f.rule));
+  const categories = [...new Set(findings.map((f) => f.category))].sort();
+  const anon = isAnonymousId(stored.sender_id) ? stored.sender_id : anonOf(stored.sender_id);
+  const row = toRow({ ...r, findings, categories }, anon);
+  const value = (column: (typeof EDITED)[number]) => row[MESSAGE_COLUMNS.indexOf(column)];
+  await db.run(`UPDATE messages SET ${EDITED.map((c) => `${c} = ?`).join(', ')} WHERE platform = ? AND id = ?`, [...EDITED.map(value), r.platform, r.id]);
+  return stored.text !== null && stored.text !== value('text');
+}

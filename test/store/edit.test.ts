@@ -1,0 +1,40 @@
+import { expect, it } from 'vitest';
+import { describeEngines } from '../support/databases.js';
+import { finding, rec, tempStore } from './fixtures.js';
+
+const ALL = { from: 0, to: 2_000_000 };
+
+describeEngines('edited messages', (engine) => {
+  it('take the edit’s text, hash, categories and findings in place, keeping id, group, sender, time and recipients', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { cats: ['check-in'], text: 'clock in by 9', recipients: 5, groupName: 'ops', replyTo: 'm0' }));
+    await store.add(rec('m2', { recipients: 5, ts: 1_000_001 }));
+    const edit = { recipients: 0, groupId: 'elsewhere', senderId: 'U2', ts: 5 };
+    expect(await store.editMessage(rec('m1', { ...edit, text: null, hash: 'h-lunch' }))).toBe(true);
+    expect(await store.editMessage(rec('m2', { ...edit, ts: 6, cats: ['like-quota'], text: 'like my post', hash: 'h-like', length: 12 }))).toBe(true);
+    expect(await store.message('slack', 'm1')).toMatchObject({ groupId: 'C1', groupName: 'ops', senderId: 'U1', ts: 1_000_000, recipients: 5, replyTo: 'm0' });
+    expect(await store.message('slack', 'm1')).toMatchObject({ categories: [], findings: [], text: null, hash: 'h-lunch' });
+    expect(await store.message('slack', 'm2')).toMatchObject({ ts: 1_000_001, categories: ['like-quota'], text: 'like my post', hash: 'h-like', length: 12 });
+    expect(await store.categoryTotals(ALL)).toMatchObject({ 'check-in': { count: 0, recipients: 0 }, 'like-quota': { count: 1, recipients: 5 } });
+    expect(await store.editMessage(rec('never'))).toBe(false);
+    expect(await store.message('slack', 'never')).toBeUndefined();
+  });
+
+  it('keep a correction made before, and keep no words of a sender who opted out or was forgotten', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    const twoRules = [finding('check-in', 'check-in/a'), finding('like-quota', 'like-quota/b')];
+    await store.add(rec('m1', { cats: ['check-in', 'like-quota'], findings: twoRules }));
+    await store.add(rec('m2', { senderId: 'U5', ts: 1_000_001 }));
+    await store.add(rec('m3', { senderId: 'U6', ts: 1_000_002 }));
+    await store.markFalsePositive('slack', 'm1', 'check-in/a', 'U9');
+    await store.setOptOut('slack', 'U5', true);
+    await store.forgetUser('slack', 'U6');
+
+    await store.editMessage(rec('m1', { cats: ['check-in', 'like-quota'], findings: twoRules, text: 'edited' }));
+    expect(await store.message('slack', 'm1')).toMatchObject({ categories: ['like-quota'], text: 'edited', findings: [{ rule: 'like-quota/b' }] });
+    for (const id of ['m2', 'm3']) {
+      await store.editMessage(rec(id, { cats: ['check-in'], text: 'SECRET words', findings: [finding('check-in', 'check-in/a', 'SECRET')] }));
+      expect(await store.message('slack', id)).toMatchObject({ categories: ['check-in'], text: null, findings: [{ match: '' }] });
+    }
+  });
+});
