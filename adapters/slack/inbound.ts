@@ -1,6 +1,8 @@
 import type { BurstLog } from '../common/burst-log.js';
 import { settledWithin } from '../common/settled-within.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
+import type { MessageChanges } from '../../src/core/adapter.js';
+import type { SlackChange } from './message-change.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import type { SlackDirectory } from './directory.js';
 import { lookUp, withDirectory } from './enrich.js';
@@ -44,6 +46,28 @@ export class Inbound {
       return Promise.resolve();
     }
     return msg ? this.track(this.handOver(onMessage, msg, eventId)) : Promise.resolve();
+  }
+
+  /**
+   * Reads an event that removes or edits an earlier message and tells the bot; resolves once that is
+   * committed, for CommitFirstApp to acknowledge the event then, as `receive` does a message. An
+   * unreadable event is logged with its id and acknowledged.
+   */
+  change(changes: MessageChanges | undefined, eventId: string | undefined, read: () => SlackChange | null): Promise<void> {
+    let change: SlackChange | null;
+    try {
+      change = read();
+    } catch (err) {
+      this.log(`slack: event ${eventId ?? '(no id)'} skipped: ${oneLine(err)}`);
+      return Promise.resolve();
+    }
+    if (!change || !changes) return Promise.resolve();
+    const [id, work] = 'removed' in change ? [change.removed, changes.removed(change.removed)] : [change.edited, changes.edited(change.edited, change.text)];
+    return this.track(
+      work.catch((err: unknown) => {
+        throw new WorkError(`change of message ${id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);
+      }),
+    );
   }
 
   /** Resolves once every event and fill-in under way has settled. */

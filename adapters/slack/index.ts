@@ -11,6 +11,7 @@ import { SlackDirectory } from './directory.js';
 import { Inbound } from './inbound.js';
 import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent, type SlackReactionEvent } from './event-mapping.js';
 import { lookUpMessage } from './message-lookup.js';
+import { fromChangeEvent, isChangeEvent } from './message-change.js';
 import { OutboundQueue } from './outbound-queue.js';
 import { createBoltApp, startBoltApp } from './receiver.js';
 import type { SlackSettings } from './settings.js';
@@ -35,7 +36,7 @@ export interface SlackAdapter extends Adapter {
   readonly port: number | undefined;
 }
 
-/** Slack on Bolt: events, mentions, reactions and `/fingertip` in; rate-kept messages out. */
+/** Slack on Bolt: events, mentions, reactions, deletions, edits and `/fingertip` in; rate-kept messages out. */
 export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}): SlackAdapter {
   const log = deps.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const logger = boltLogger(log);
@@ -106,11 +107,14 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       return port;
     },
 
-    async start(onMessage) {
+    async start(onMessage, changes) {
       const { self, botId } = await authenticate();
       const app = createBoltApp(settings, { botUserId: self, botId }, logger, { log, failures });
+      // A deletion or an edit comes as a `message` event of its own subtype.
       app.event('message', ({ event, body }) =>
-        inbound.receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
+        isChangeEvent(event)
+          ? inbound.change(changes, body.event_id, () => fromChangeEvent(event, self))
+          : inbound.receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),
       );
       app.event('app_mention', ({ event, body }) =>
         inbound.receive(onMessage, body.event_id, () => fromMessageEvent(event as unknown as SlackMessageEvent, body.event_id, self)),

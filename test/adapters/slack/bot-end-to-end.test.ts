@@ -250,4 +250,42 @@ describe('Slack adapter through the bot', () => {
     expect(report).toMatchObject({ platform: 'slack', messageId: `C01/${ts}`, text, categories: ['ack-demand'] });
     expect(api.callsTo('conversations.history').at(-1)?.args).toMatchObject({ channel: 'C01', latest: ts });
   });
+
+  it('re-reads an edited message, erases a deleted one and keeps it so on redelivery, acknowledging each once committed', async () => {
+    const api = await stub();
+    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+    const [a, b] = ['1800000010.000100', '1800000010.000200'];
+    await sendSigned(adapter.port!, eventEnvelope(message(a, DEMAND)));
+    await sendSigned(adapter.port!, eventEnvelope(message(b, 'lunch at noon?')));
+    const edit = { type: 'message', subtype: 'message_changed', channel: 'C01', ts: '1800000010.000900', hidden: true };
+    const edited = await sendSigned(
+      adapter.port!,
+      eventEnvelope({
+        ...edit,
+        message: { type: 'message', user: 'U2', ts: b, text: DEMAND },
+        previous_message: { user: 'U2', ts: b, text: 'lunch at noon?' },
+      }),
+    );
+    expect(edited.status).toBe(200);
+    expect(await store.message('slack', `C01/${b}`)).toMatchObject({ text: DEMAND, senderId: 'U1', ts: 1800000010000 });
+
+    // The first delivery of the deletion fails in the store: Slack is not told it was handled, and delivers it again.
+    const removeMessage = store.removeMessage.bind(store);
+    store.removeMessage = () => Promise.reject(new Error('SQLITE_FULL: database or disk is full'));
+    const deleted = eventEnvelope(
+      { type: 'message', subtype: 'message_deleted', channel: 'C01', ts: '1800000010.000950', deleted_ts: a, hidden: true },
+      'EvDel',
+    );
+    expect((await sendSigned(adapter.port!, deleted)).status).toBe(503);
+    expect(await store.message('slack', `C01/${a}`)).toBeDefined();
+    store.removeMessage = removeMessage;
+    expect((await sendSigned(adapter.port!, deleted, { retryNum: 1 })).status).toBe(200);
+    // A message with thread replies, deleted, stays as a tombstone message.
+    const tombstone = { type: 'message', subtype: 'tombstone', user: 'USLACKBOT', ts: b, text: 'This message was deleted.' };
+    expect((await sendSigned(adapter.port!, eventEnvelope({ ...edit, message: tombstone, previous_message: { ts: b, text: DEMAND } }))).status).toBe(200);
+    expect(await storedRecords(store)).toEqual([]);
+    // Slack delivers the message event again after its deletion: it stays gone.
+    expect((await sendSigned(adapter.port!, eventEnvelope(message(a, DEMAND)), { retryNum: 1 })).status).toBe(200);
+    expect(await storedRecords(store)).toEqual([]);
+  });
 });
