@@ -1,6 +1,6 @@
 import { FileBox } from 'file-box';
-import { log, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
-import type { Adapter, Outgoing } from '../../src/core/adapter.js';
+import { log, types, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
+import type { Adapter, MessageChanges, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { BurstLog } from '../common/burst-log.js';
 import { API_TIMEOUT_MS, stopWaitMs } from '../common/api-timeout.js';
@@ -83,8 +83,11 @@ export class WechatyAdapter implements Adapter {
     this.resend = deps.resend ?? DEFAULT_RESEND;
   }
 
-  /** Resolves once the puppet runs; messages flow after the login (QR code scanned, or session resumed). */
-  async start(onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
+  /**
+   * Resolves once the puppet runs; messages flow after the login (QR code scanned, or session
+   * resumed), and recalls (撤回) as removals. WeChat has no edits.
+   */
+  async start(onMessage: (msg: ChatMessage) => Promise<void>, changes?: MessageChanges): Promise<void> {
     log.level(this.settings.logLevel as Parameters<typeof log.level>[0]);
     const { puppetOptions, token } = this.settings;
     const puppet = await withoutTheirCrashHandlers(() => loadPuppet(this.settings.puppet, token ? { ...puppetOptions, token } : puppetOptions));
@@ -109,7 +112,7 @@ export class WechatyAdapter implements Adapter {
     bot.on('room-leave', (room) => this.members.invalidate(room.id));
     bot.on('room-topic', (room, topic) => void this.identities.resolve('room', room.id, topic).catch((err) => this.warn(err)));
     bot.on('error', (err) => this.onError(bot, err));
-    bot.on('message', (msg) => void this.receive(msg, onMessage));
+    bot.on('message', (msg) => void this.receive(msg, onMessage, changes));
     await this.launch(bot);
   }
 
@@ -171,11 +174,11 @@ export class WechatyAdapter implements Adapter {
     this.failures.flush();
   }
 
-  private async receive(msg: Message, onMessage: (msg: ChatMessage) => Promise<void>): Promise<void> {
+  private async receive(msg: Message, onMessage: (msg: ChatMessage) => Promise<void>, changes: MessageChanges | undefined): Promise<void> {
     // A repeat while an earlier delivery is handled waits for it: handled, the repeat is a duplicate;
     // failed, the repeat is handled afresh (a puppet may not deliver it again).
     for (let earlier = this.handling.get(msg.id); earlier; earlier = this.handling.get(msg.id)) if (await earlier) return;
-    const outcome = this.handle(msg, onMessage);
+    const outcome = msg.type() === types.Message.Recalled ? this.recall(msg, changes) : this.handle(msg, onMessage);
     this.handling.set(msg.id, outcome);
     await outcome;
     if (this.handling.get(msg.id) === outcome) this.handling.delete(msg.id);
@@ -205,6 +208,25 @@ export class WechatyAdapter implements Adapter {
     } catch (err) {
       this.recent.forget(msg.id);
       this.failures.report(`message ${msg.id} not handled: ${oneLine(err)}`);
+      return false;
+    }
+  }
+
+  /**
+   * A recall notice: the message it names is removed, whenever it was sent (a notice replayed after a
+   * re-login still names a message that is gone), and forgotten here. Its id is what toRecalled finds,
+   * else the notice's text, which holds it (the puppet may no longer hold the message itself).
+   */
+  private async recall(msg: Message, changes: MessageChanges | undefined): Promise<boolean> {
+    if (!changes || msg.self()) return true;
+    try {
+      const id = (await msg.toRecalled().catch(() => undefined))?.id ?? msg.text();
+      if (!id) throw new Error('the recall notice names no message');
+      await changes.removed(id);
+      this.recent.forget(id);
+      return true;
+    } catch (err) {
+      this.failures.report(`recall notice ${msg.id} not handled: ${oneLine(err)}`);
       return false;
     }
   }

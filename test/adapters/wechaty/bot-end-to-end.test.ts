@@ -436,4 +436,31 @@ describe('WeChat adapter through the bot', () => {
     expect(r.lines.filter((l) => l.startsWith('wechaty: message to'))).toEqual(['wechaty: message to 李雷 not sent after 1 try: WeChat refused the message']);
     expect(r.lines.filter((l) => l.includes('still being handled'))).toEqual([]);
   });
+
+  it('erases a recalled (撤回) demand, whether or not the puppet still holds the message itself', async () => {
+    const { world, store } = await botIn();
+    deliver(world, 'wrong-1', `${DEMAND} QUAGGA-1`);
+    deliver(world, 'wrong-2', `${DEMAND} QUAGGA-2`);
+    deliver(world, 'right', DEMAND);
+    expect(await stored(store, 3)).toHaveLength(3);
+    const recall = (id: string, of: string) => {
+      world.mocker.MessageMock.create({
+        id,
+        timestamp: Date.now(),
+        type: types.Message.Recalled,
+        talkerId: world.li.id,
+        roomId: world.room.id,
+        text: of,
+      } as never);
+      world.mocker.puppet.emit('message', { messageId: id });
+    };
+    recall('recall-1', 'wrong-1');
+    // The puppet no longer finds the second: the notice's text still names it.
+    const puppet = world.mocker.puppet;
+    const search = puppet.messageSearch.bind(puppet);
+    puppet.messageSearch = async (query) => (query?.id === 'wrong-2' ? [] : search(query));
+    recall('recall-2', 'wrong-2');
+    await waitFor(async () => ((await storedRecords(store)).length === 1 ? true : undefined), 'the recalled demands erased');
+    expect((await storedRecords(store)).map((r) => r.id)).toEqual(['right']);
+  });
 });
