@@ -1,5 +1,5 @@
 import { Client, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
-import type { Adapter } from '../../src/core/adapter.js';
+import type { Adapter, MessageChanges } from '../../src/core/adapter.js';
 import { API_TIMEOUT_MS, stopWaitMs } from '../common/api-timeout.js';
 import { BurstLog } from '../common/burst-log.js';
 import { settledWithin } from '../common/settled-within.js';
@@ -8,7 +8,7 @@ import { oneLine, WorkError } from '../../src/core/errors.js';
 import { MessageWork } from '../common/message-work.js';
 import { apiCall } from './api-call.js';
 import { FeishuChats } from './chats.js';
-import { fromReceiveEvent, PLATFORM, type MessageReceiveEvent } from './map-event.js';
+import { fromReceiveEvent, PLATFORM, type MessageReceiveEvent, type RecalledEvent } from './map-event.js';
 import { lookUpMessage } from './message-lookup.js';
 import { sdkLogger } from './sdk-logger.js';
 import { timedHttp } from './timed-http.js';
@@ -92,6 +92,24 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
     );
   };
 
+  /**
+   * A recall (撤回), by its sender or an admin: the message removed. Answered as a message is, once the
+   * removal is committed, or 500 when it failed, for Feishu to push it again; a repeat is worked on once.
+   */
+  const recalled = async (event: RecalledEvent, changes: MessageChanges): Promise<void> => {
+    const id = event.message_id;
+    if (typeof id !== 'string' || id === '') {
+      log(`feishu: event ${event.event_id ?? '(no id)'} skipped: im.message.recalled_v1 event without a message_id`);
+      return;
+    }
+    await work.run(`recalled:${id}`, () =>
+      changes.removed(id).catch((err: unknown) => {
+        failures.report(`recall of message ${id} failed, answered as failed so Feishu pushes it again: ${oneLine(err)}`);
+        throw err;
+      }),
+    );
+  };
+
   const connectLongConnection = (dispatcher: EventDispatcher) =>
     new Promise<void>((resolve, reject) => {
       ws = new WSClient({ ...sdk, onReady: resolve, onError: (err) => reject(new WorkError(`feishu: long connection failed: ${oneLine(err)}`)) });
@@ -109,7 +127,7 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
   return {
     platform: PLATFORM,
 
-    async start(onMessage) {
+    async start(onMessage, changes) {
       // The bot's own open id tells mentions of it apart; the call also proves the credentials.
       const info = await apiCall('bot/v3/info', () =>
         client.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ url: '/open-apis/bot/v3/info', method: 'GET' }),
@@ -121,6 +139,7 @@ export function createFeishuAdapter(settings: FeishuSettings, deps: FeishuDeps =
       selfOpenId = self;
       const dispatcher = new EventDispatcher({ logger, loggerLevel: LoggerLevel.warn }).register({
         'im.message.receive_v1': (event) => receive(event as MessageReceiveEvent, self, onMessage),
+        ...(changes && { 'im.message.recalled_v1': (event: RecalledEvent) => recalled(event, changes) }),
       });
       await (deps.connect ?? connectLongConnection)(dispatcher);
     },

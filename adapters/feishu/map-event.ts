@@ -10,6 +10,12 @@ export type Coverage = 'full' | 'mentions-only';
 /** A Feishu group with how much of it the bot hears: all messages, or only those that @-mention it. */
 export type FeishuGroup = ChatGroup & { coverage: Coverage };
 
+/** What the adapter reads of im.message.recalled_v1 (撤回消息), as EventDispatcher hands it over: the id of the message recalled. */
+export interface RecalledEvent {
+  event_id?: string;
+  message_id?: unknown;
+}
+
 /** The fields of im.message.receive_v1 (as EventDispatcher hands it over) that the adapter reads. */
 export interface MessageReceiveEvent {
   event_id?: string;

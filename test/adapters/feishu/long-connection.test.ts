@@ -103,4 +103,37 @@ describe('Feishu adapter on the long connection', () => {
     await running.stop(bot);
     expect(logs.slice(1)).toEqual([expect.stringMatching(/^feishu: 1 more messages failed in the last \d+ s \(the latest: message om-[12] failed/)]);
   });
+
+  it('answers a recall (撤回) 200 only once its message is gone from the file, 500 while it cannot be removed', async () => {
+    const logs: string[] = [];
+    const { stub, db } = await startBot((line) => logs.push(line));
+    push(stub, 'ws-1', 'om-1');
+    await waitFor(() => stub.answers.length === 1, 'the message answered', 5000);
+    const recall = (ws: string) =>
+      stub.pushEvent(ws, {
+        schema: '2.0',
+        header: {
+          event_id: `ev-${ws}`,
+          event_type: 'im.message.recalled_v1',
+          create_time: '1800000001000',
+          token: '',
+          app_id: 'cli_0123456789abcdef',
+          tenant_key: 'tk',
+        },
+        event: { message_id: 'om-1', chat_id: 'oc_ops', recall_time: '1800000001000', recall_type: 'message_owner' },
+      });
+
+    const lock = await holdWriteLock(db);
+    recall('ws-recall');
+    await waitFor(() => stub.answers.length === 2, 'the recall answered', 5000);
+    await lock.release();
+    expect(stub.answers[1]).toEqual({ messageId: 'ws-recall', code: 500 });
+    expect(await committed(db, 'feishu', 'om-1')).toBe(true);
+    expect(logs).toEqual([expect.stringMatching(/^feishu: recall of message om-1 failed, answered as failed so Feishu pushes it again: .*locked/)]);
+
+    const atAnswer = readAtAnswer(stub, db, () => 'om-1');
+    recall('ws-recall-again');
+    await waitFor(() => atAnswer.size === 1, 'the pushed-again recall answered', 5000);
+    expect(await Promise.all([...atAnswer.values()])).toEqual([[200, false]]);
+  });
 });
