@@ -86,12 +86,11 @@ async function groupOf(room: Room, ctx: MappingContext): Promise<ChatGroup> {
 }
 
 /**
- * Maps a wechaty message (not the bot's own, not stale) to the plain ChatMessage the bot takes;
- * null for a message that carries nothing to count (a recall notice).
+ * Maps a wechaty message (not the bot's own, not stale, not a recall notice) to the plain
+ * ChatMessage the bot takes.
  */
-export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<ChatMessage | null> {
+export async function toChatMessage(msg: Message, ctx: MappingContext): Promise<ChatMessage> {
   const info = kindOf(msg.type());
-  if (info === null) return null;
   const talker = msg.talker();
   const room = msg.room();
   const sender = await contactIdentity(ctx.identities, talker);

@@ -10,14 +10,12 @@ export interface KindInfo {
 /**
  * What each WeChat message type counts as. Non-text messages become typed placeholders so that
  * "截图发群里" followed by a flood of images can be counted; stickers count as reactions, the
- * way a 👍 does. Undefined for text, null for messages that are not messages (a recall notice).
+ * way a 👍 does. Undefined for text. A recall notice never comes here: the adapter applies it as a removal.
  */
-export function kindOf(type: types.Message): KindInfo | undefined | null {
+export function kindOf(type: types.Message): KindInfo | undefined {
   switch (type) {
     case types.Message.Text:
       return undefined;
-    case types.Message.Recalled:
-      return null;
     case types.Message.Image:
       return { kind: 'image', placeholder: '[image]' };
     case types.Message.Attachment:

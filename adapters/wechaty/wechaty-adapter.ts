@@ -203,7 +203,7 @@ export class WechatyAdapter implements Adapter {
       });
       // Recent from here (an answer needs to know who asked), but handled only once the bot's work,
       // which ends with the commit, resolves: a failed message is forgotten, so a redelivery counts.
-      if (chat) await onMessage(chat);
+      await onMessage(chat);
       return true;
     } catch (err) {
       this.recent.forget(msg.id);

@@ -149,13 +149,19 @@ describe('Bot pipeline', () => {
     const bots = [new RecordingAdapter(), new RecordingAdapter(), new RecordingAdapter()];
     for (const a of bots) await new Bot({ config, store, engine: rulesOnly(), adapters: [a], now: () => now, log: () => {} }).start();
     const [a, b, c] = bots;
-    let fail!: (err: Error) => void;
-    store.addLead = () => new Promise((_, reject) => (fail = reject));
+    // Each run hangs in addLead until failed; waiting for the call, not a fixed time, holds on a busy machine.
+    const hanging: ((err: Error) => void)[] = [];
+    let called!: () => void;
+    store.addLead = () => new Promise((_, reject) => (hanging.push(reject), called()));
+    const reached = () => new Promise<void>((r) => (called = r));
+    let running = reached();
     const first = a.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true });
-    await new Promise((r) => setTimeout(r, 50));
+    await running;
     now += 3 * 60_000; // a is taken for dead: b takes the command over, and its run hangs too
+    running = reached();
     const taken = b.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true });
-    await new Promise((r) => setTimeout(r, 50));
+    await running;
+    const fail = (err: Error) => hanging.shift()!(err);
     fail(new Error('connection lost'));
     await expect(first).rejects.toThrow('connection lost');
     await expect(c.say('report 每天要在三个群里重复报体温', { id: 'c1', addressed: true })).rejects.toThrow('has not finished');
