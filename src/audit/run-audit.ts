@@ -17,6 +17,7 @@ import { reportLanguage } from '../render/report-language.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { SeenMessages } from './seen-messages.js';
+import { counted } from '../core/counted.js';
 
 export interface AuditOptions {
   config: Config;
@@ -41,12 +42,22 @@ export interface AuditResult {
   details: ReportDetails;
   /** Broken entries skipped under `skipBad`. */
   skipped: number;
-  /** Messages read again (an id already read, in overlapping exports), counted once. */
+  /** Messages read again (platform, group, id, text and time already read, in overlapping exports), counted once. */
   repeated: number;
   /** Rows written to the evidence CSV. */
   evidenceRows: number;
   /** Whether a worker thread classified the messages. */
   classifiedOnWorker: boolean;
+}
+
+/**
+ * Says that `n` messages of `path` had the platform, group and id of messages read before (from
+ * `first`, else from `path` itself) but not their text or time. Such messages are not the same
+ * message: exports of two chats that number their messages alike, or a message edited between two
+ * exports. Both are kept, as dropping one would lose a message unseen.
+ */
+function clashLine(path: string, first: string | undefined, n: number): string {
+  return `${path}: ${counted(n, 'message')} with the platform, group and id of one read before from ${first ?? 'this file'} but another text or time: kept both`;
 }
 
 /**
@@ -90,17 +101,22 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     const exports: OpenedExport[] = [];
     for (const path of paths) exports.push(await openExport(path, hooks));
     evidence = opts.evidencePath ? await EvidenceWriter.create(opts.evidencePath) : undefined;
-    for (const e of exports) {
+    for (const [source, e] of exports.entries()) {
       const inOrder = new ClassifiedInOrder(classifier, (msg, cls) => add(msg, cls));
+      // Messages kept though an export read their key before with another text or time, by that export: said once each.
+      const clashes = new Map<number, number>();
       for await (const msg of e.messages()) {
         progress.message();
-        if (!seen.add(msg.platform, msg.id)) {
+        const sighting = seen.add(msg.platform, msg.group?.id ?? '', msg.id, msg.text, msg.ts, source);
+        if (sighting === 'again') {
           repeated++;
           continue;
         }
+        if (sighting !== 'new') clashes.set(sighting.first, (clashes.get(sighting.first) ?? 0) + 1);
         await inOrder.push(msg);
       }
       await inOrder.flush();
+      for (const [first, n] of clashes) hooks.note(clashLine(e.path, first === source ? undefined : exports[first].path, n));
       // Group sizes count at build time, so groups whose members are known only now cost the same.
       for (const g of e.groups()) {
         builder.addGroup(g);

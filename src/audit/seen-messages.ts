@@ -1,34 +1,44 @@
 /**
- * The messages an audit has read, by platform and id, as the bot's store keeps one message per id:
- * the same export given twice, or two exports that overlap, count each message once. A set of
- * strings would hold about 90 bytes a message; this holds a 64-bit hash of each in an open-addressed
- * table, 16 to 32 bytes a message (that two of a million messages share a hash is about one chance
- * in ten million).
+ * What an audit makes of a message it reads: new; read before as it is (exports that overlap); or of
+ * the platform, group and id of one read before from export `first`, but with another text or time.
+ */
+export type Sighting = 'new' | 'again' | { first: number };
+
+/**
+ * The messages an audit has read, by platform, group and id, as the bot's store keeps one message
+ * per id: the same export given twice, or two exports that overlap, count each message once. The
+ * group is part of the key, as ids some exports make up (a line's number, a row's localId) are unique
+ * only within their chat. A set of strings would hold about 90 bytes a message; this holds a 64-bit
+ * hash of each key in an open-addressed table, with a 32-bit hash of its text and time and the export
+ * that read it first, 32 to 64 bytes a message (that two of a million messages share a hash is about
+ * one chance in ten million).
  */
 export class SeenMessages {
-  private table = new Uint32Array(1 << 16);
+  private table = new Uint32Array(1 << 17);
   private count = 0;
 
-  /** Whether this message is new, remembering it. */
-  add(platform: string, id: string): boolean {
-    const [hi, lo] = hash64(`${platform}\u0000${id}`);
-    if ((this.count + 1) * 2 > this.table.length / 2) this.grow();
-    return this.insert(hi, lo);
+  /** Whether this message is new, remembering it (as read from export `source`) if it is. */
+  add(platform: string, groupId: string, id: string, text: string, ts: number, source: number): Sighting {
+    const [hi, lo] = hash64(`${platform}\u0000${groupId}\u0000${id}`);
+    const [content] = hash64(`${ts}\u0000${text}`);
+    if ((this.count + 1) * 4 > this.table.length / 2) this.grow();
+    return this.insert(hi, lo, content, source);
   }
 
-  private insert(hi: number, lo: number): boolean {
+  private insert(hi: number, lo: number, content: number, source: number): Sighting {
     const t = this.table;
-    const mask = t.length / 2 - 1;
+    const mask = t.length / 4 - 1;
     for (let slot = lo & mask; ; slot = (slot + 1) & mask) {
-      const h = t[2 * slot];
-      const l = t[2 * slot + 1];
-      if (h === 0 && l === 0) {
-        t[2 * slot] = hi;
-        t[2 * slot + 1] = lo;
+      const at = 4 * slot;
+      if (t[at] === 0 && t[at + 1] === 0) {
+        t[at] = hi;
+        t[at + 1] = lo;
+        t[at + 2] = content;
+        t[at + 3] = source;
         this.count++;
-        return true;
+        return 'new';
       }
-      if (h === hi && l === lo) return false;
+      if (t[at] === hi && t[at + 1] === lo) return t[at + 2] === content ? 'again' : { first: t[at + 3] };
     }
   }
 
@@ -36,7 +46,7 @@ export class SeenMessages {
     const old = this.table;
     this.table = new Uint32Array(old.length * 2);
     this.count = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0 || old[i + 1] !== 0) this.insert(old[i], old[i + 1]);
+    for (let i = 0; i < old.length; i += 4) if (old[i] !== 0 || old[i + 1] !== 0) this.insert(old[i], old[i + 1], old[i + 2], old[i + 3]);
   }
 }
 

@@ -43,11 +43,13 @@ describe('runAudit', () => {
     expect(once.repeated).toBe(0);
   });
 
-  it('keeps apart the lines without ids of two files of one name', async () => {
+  it('keeps apart the lines without ids, and the groups, of two files of one name', async () => {
     const line = `${JSON.stringify({ ts: 1795439100, text: '请大家今晚十点前完成打卡' })}\n`;
     const dir = tempDir({ 'a/g.jsonl': line, 'b/g.jsonl': line });
     const { report, repeated } = await runAudit([join(dir, 'a/g.jsonl'), join(dir, 'b/g.jsonl')], { config: defaultConfig() });
     expect([report.messages, repeated]).toEqual([2, 0]);
+    // Each file is a group of its own, named after it.
+    expect(report.groups.map((g) => g.name)).toEqual(['g', 'g']);
   });
 
   it('counts once the lines without ids of one file given twice, by a relative and an absolute path or through a link', async () => {
@@ -57,6 +59,59 @@ describe('runAudit', () => {
     const paths = [relative(process.cwd(), join(dir, 'g.jsonl')), join(dir, 'g.jsonl'), join(dir, 'link.jsonl')];
     const { report, repeated } = await runAudit(paths, { config: defaultConfig() });
     expect([report.messages, repeated]).toEqual([1, 2]);
+  });
+
+  it('keeps apart two chats whose WeChatMsg exports number them alike, and counts once a chat exported twice', async () => {
+    // A colleague's export of another chat, whose database also numbered it TalkerId 12.
+    const csv = readFileSync(WECHAT, 'utf8');
+    const other = csv
+      .replace('请全体同事今晚十点前完成打卡并截图发群里', '请各位家长明早八点前上报体温')
+      .replace(/,(\d{10}),/g, (_, t: string) => `,${Number(t) + 86400},`);
+    const later = `${csv}8,12,1,0,0,1795525500,2,明天的表也请今晚交,2026-11-24 21:05:00,张主任,zhangzr,wxid_zhang\n`;
+    const dir = tempDir({ '家长群_utf8.csv': other, 'again/教务通知群_utf8.csv': later });
+    const warned: string[] = [];
+    const config = defaultConfig();
+    const { report, repeated } = await runAudit([WECHAT, join(dir, '家长群_utf8.csv')], { config, warn: (l) => warned.push(l) });
+    expect([report.messages, repeated, warned]).toEqual([6 + 6, 0, []]);
+    expect(report.groups.map((g) => g.name).sort()).toEqual(['家长群', '教务通知群']);
+    // The same member's later export of the same chat, from another folder: the first six again, one new.
+    const twice = await runAudit([WECHAT, join(dir, 'again/教务通知群_utf8.csv')], { config });
+    expect([twice.report.messages, twice.repeated, twice.report.groups.length]).toEqual([6 + 1, 6, 1]);
+  });
+
+  it('keeps apart two ChatLab chats of one name without groupId, and the same group ids of two JSONL groups', async () => {
+    const chat = (text: string) =>
+      JSON.stringify({
+        chatlab: { version: '0.0.2' },
+        meta: { name: '工作群', platform: 'wechat', type: 'group' },
+        messages: [0, 1].map((i) => ({ sender: `u${i}`, timestamp: 1795439100 + i, type: 0, content: `${text}${i}` })),
+      });
+    const line = (group: string, id: string) => JSON.stringify({ id, group_id: group, sender_id: 'U1', ts: 1795439100, text: `${group}: 请填表` });
+    const dir = tempDir({
+      'a.json': chat('请大家今晚填报'),
+      'b.json': chat('请明天上午打卡'),
+      'grp_g1.jsonl': [line('g1', '1'), line('g1', '2')].join('\n'),
+      'grp_g2.jsonl': [line('g2', '1'), line('g2', '2')].join('\n'),
+    });
+    const config = defaultConfig();
+    const chatlab = await runAudit([join(dir, 'a.json'), join(dir, 'b.json')], { config });
+    expect([chatlab.report.messages, chatlab.repeated]).toEqual([4, 0]);
+    expect(chatlab.report.groups.map((g) => g.name)).toEqual(['工作群', '工作群']);
+    const jsonl = await runAudit([join(dir, 'grp_g1.jsonl'), join(dir, 'grp_g2.jsonl')], { config });
+    expect([jsonl.report.messages, jsonl.repeated, jsonl.report.groups.length]).toEqual([4, 0, 2]);
+  });
+
+  it('keeps both messages of one platform, group and id but another text or time, saying so in one line naming both files', async () => {
+    const line = (id: string, text: string, ts = 1795439100) => JSON.stringify({ id, group_id: 'g', sender_id: 'U1', ts, text });
+    const dir = tempDir({
+      'a.jsonl': [line('1', '请今晚填表'), line('2', '收到')].join('\n'),
+      'b.jsonl': [line('1', '请明早打卡'), line('2', '收到', 1795439160), line('3', '好')].join('\n'),
+    });
+    const [a, b] = [join(dir, 'a.jsonl'), join(dir, 'b.jsonl')];
+    const warned: string[] = [];
+    const { report, repeated } = await runAudit([a, b, a], { config: defaultConfig(), warn: (l) => warned.push(l) });
+    expect([report.messages, repeated]).toEqual([5, 2]);
+    expect(warned).toEqual([`${b}: 2 messages with the platform, group and id of one read before from ${a} but another text or time: kept both`]);
   });
 
   it('finds the same report whatever the order of the lines, ack storms included', async () => {
@@ -138,11 +193,11 @@ describe('runAudit', () => {
 
   it('makes one report of several exports: a demand repeated across them is a duplicate, overlapping channels sprawl', async () => {
     const { report } = await runAudit([SLACK, WECHAT, CHATLAB], { config: defaultConfig() });
-    expect(report.groups.map((g) => g.id).sort()).toEqual(['12', '38988428513@chatroom', 'C01', 'C02']);
+    expect(report.groups.map((g) => g.id).sort()).toEqual(['38988428513@chatroom', 'C01', 'C02', '教务通知群/12']);
     // The same clock-in demand in the WeChat group, the ChatLab group and Slack's #ops-copy.
     expect(report.duplicates).toContainEqual({
-      message_ids: expect.arrayContaining(['12/2', 'm1', 'C02/1795483800.000100']),
-      groups: expect.arrayContaining(['12', '38988428513@chatroom', 'C02']),
+      message_ids: expect.arrayContaining(['教务通知群/12/2', 'm1', 'C02/1795483800.000100']),
+      groups: expect.arrayContaining(['教务通知群/12', '38988428513@chatroom', 'C02']),
     });
     // #ops and #ops-copy have the same four members.
     expect(report.sprawl).toEqual([{ groups: ['C01', 'C02'], overlap: 1 }]);

@@ -49,11 +49,13 @@ const optStr = (v: unknown): string | undefined => (typeof v === 'string' && v !
  */
 export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));
-  const fallbackGroup = basename(path).replace(/\.jsonl?$/i, '');
   const census = new Census();
   // A line without an id is named by its file's real path, so that the file given twice (by a
-  // relative and an absolute path, or through a link) is read twice but counted once.
+  // relative and an absolute path, or through a link) is read twice but counted once. A line without
+  // a group_id is in the file's group, known by that path too (two folders' g.jsonl are two groups)
+  // and named after the file.
   const file = realPath(path);
+  const fileName = basename(file).replace(/\.jsonl?$/i, '');
   // One group object per group for lines without members: no allocation per message.
   const shared = new Map<GroupKey, ChatGroup>();
 
@@ -71,8 +73,9 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     const ts = parseTs(r.ts);
     if (typeof ts === 'string') return ts;
     if (r.members != null && !Array.isArray(r.members)) return '"members" must be a list of member ids';
-    const groupId = optStr(r.group_id) ?? fallbackGroup;
-    const groupName = optStr(r.group_name);
+    const givenId = optStr(r.group_id);
+    const groupId = givenId ?? file;
+    const groupName = optStr(r.group_name) ?? (givenId === undefined ? fileName : undefined);
     const senderName = optStr(r.sender_name);
     // Without an id, a sender is known by their name: pooled under one id, they would all take one name.
     const senderId = optStr(r.sender_id) ?? (senderName !== undefined ? `name:${senderName}` : 'unknown');

@@ -47,8 +47,12 @@ function toMessage(r: Row, groupName: string): Parsed {
   const ts = Number(r.CreateTime) * 1000;
   const problem = timeProblem(ts);
   if (problem) return { bad: `CreateTime ${r.CreateTime!.slice(0, 20)}: ${problem}` };
+  // A numeric TalkerId numbers the chat in its exporter's own database only (two colleagues' exports
+  // of two chats may both say 12); with the chat's name, which the file bears, the two stay apart, while
+  // one member's two exports of a chat (the same number, name and localIds) still overlap.
+  const groupId = /^\d+$/.test(talker) ? `${groupName}/${talker}` : talker;
   // A group row without a sender (an exporter's own message, say) says at least whether it was us.
-  const senderId = r.Sender || (r.IsSender === '1' ? 'self' : `talker:${talker}`);
+  const senderId = r.Sender || (r.IsSender === '1' ? 'self' : `talker:${groupId}`);
   let text = r.StrContent ?? '';
   let kind: MessageKind = 'text';
   if (text.startsWith(`${senderId}:\n`)) text = text.slice(senderId.length + 2);
@@ -62,8 +66,8 @@ function toMessage(r: Row, groupName: string): Parsed {
   return {
     msg: {
       platform: 'wechat',
-      id: `${talker}/${r.localId}`,
-      group: { id: talker, name: groupName },
+      id: `${groupId}/${r.localId}`,
+      group: { id: groupId, name: groupName },
       sender: { id: senderId, name },
       text,
       ts,
