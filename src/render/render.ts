@@ -21,9 +21,12 @@ export function reportFormat(value: string | undefined, option = '--format'): Re
 // `--out report.html` alone asks for HTML: the format follows the file's extension unless given.
 const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' };
 
+/** The report format a file's extension names, if any. */
+export const extensionFormat = (path: string): ReportFormat | undefined => BY_EXTENSION[extname(path).toLowerCase()];
+
 /** The format `--format` names, else the one `--out`'s extension names, else JSON (`audit` and `report` alike). */
 export function chosenFormat(format: string | undefined, out: string | undefined): ReportFormat {
-  return reportFormat(format ?? (out ? BY_EXTENSION[extname(out).toLowerCase()] : undefined));
+  return reportFormat(format ?? (out ? extensionFormat(out) : undefined));
 }
 
 /** The report in the format `audit` and `report` were asked for; Markdown and HTML in `lang`, JSON as the contract has it. */

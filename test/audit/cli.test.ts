@@ -31,6 +31,21 @@ describe('fingertip audit', () => {
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it('says on stderr, exiting 0, when --out is named for another format than the report it holds', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'r.csv');
+    const r = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--out', csv]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(csv, 'utf8'))).toHaveProperty('messages', 6);
+    expect(r.stderr).toBe(
+      `fingertip audit: ${csv}: 6 messages, 1 demand, 1 group\n` +
+        `fingertip audit: ${csv}: written as JSON, not CSV (--format json|md|html chooses); for CSV evidence use --evidence FILE\n`,
+    );
+    const md = join(dir, 'r.md');
+    const html = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--format', 'html', '--out', md]);
+    expect([html.code, html.stderr.split('\n')[1]]).toEqual([0, `fingertip audit: ${md}: written as HTML, not Markdown (--format md writes Markdown)`]);
+  });
+
   it('exits 2 with one line naming the file and line of bad input', async () => {
     const cases: [string[], RegExp][] = [
       [['audit', fixture('contract-broken.jsonl')], /^fingertip audit: .*contract-broken\.jsonl:2: invalid JSON \(.*\)\n$/],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -26,6 +27,19 @@ describeEngines('fingertip report', (engine) => {
       expect(shown.code).toBe(0);
       expect(shown.stdout).not.toMatch(/王小明|Alice|Chen/);
     }
+  });
+
+  it('says on stderr, exiting 0, when --out is named for another format than the report it holds', async () => {
+    const { config, store } = await digestStore(undefined, engine);
+    await seedNamedGroups(store);
+    const dir = tempDir({ 'fingertip.yaml': `db: ${config.db}\n` });
+    const out = join(dir, 'r.csv');
+    const r = await runCli(['report', '--week', '2026-W47', '--config', join(dir, 'fingertip.yaml'), '--out', out]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('groups');
+    expect(r.stderr).toBe(
+      `fingertip report: ${out}: written as JSON, not CSV (--format json|md|html chooses); for CSV evidence use fingertip audit EXPORT... --evidence FILE\n`,
+    );
   });
 
   it("gives a hidden name in a group's name and a sender stored without id different pseudonyms", async () => {

@@ -10,6 +10,7 @@ import { realPath } from '../../core/real-path.js';
 import { counted } from '../../core/counted.js';
 import { parseCommandArgs } from '../args.js';
 import { checkOut, writeOut } from '../write-out.js';
+import { outFormatNote } from '../out-format-note.js';
 import type { Command } from '../context.js';
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
@@ -81,6 +82,8 @@ export const run: Command = async (argv, ctx) => {
     ctx.stderr.write(
       `fingertip audit: ${out}: ${counted(report.messages, 'message')}, ${counted(report.demands, 'demand')}, ${counted(report.groups.length, 'group')}${result.skipped ? `, ${counted(result.skipped, 'broken entry', 'broken entries')} skipped` : ''}\n`,
     );
+    const note = outFormatNote(out, format, '--evidence FILE');
+    if (note) ctx.stderr.write(`fingertip audit: ${note}\n`);
   } else {
     ctx.stdout.write(text);
   }

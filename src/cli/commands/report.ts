@@ -12,6 +12,7 @@ import { weekOf, weekRange } from '../../core/time/iso-week.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import { writeOut } from '../write-out.js';
+import { outFormatNote } from '../out-format-note.js';
 import type { Command } from '../context.js';
 
 /**
@@ -72,7 +73,10 @@ export const run: Command = async (argv, ctx) => {
   } finally {
     await store.close();
   }
-  if (values.out) await writeOut(values.out as string, text);
-  else ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  if (values.out) {
+    await writeOut(values.out as string, text);
+    const note = outFormatNote(values.out as string, format, 'fingertip audit EXPORT... --evidence FILE');
+    if (note) ctx.stderr.write(`fingertip report: ${note}\n`);
+  } else ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
 };
