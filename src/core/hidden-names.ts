@@ -13,6 +13,12 @@ export interface HiddenName {
   length: number;
 }
 
+/** The names of people who are not hidden: the length of one starting at `i` of a text (0 for none), and what to show for one. */
+export interface KnownNames {
+  lengthAt(text: string, i: number): number;
+  shown(name: string): string;
+}
+
 /** The hidden names of a store and the salt they are hashed under. */
 export interface HiddenNames {
   salt: Buffer;
@@ -42,17 +48,23 @@ export class HiddenNameFinder {
     this.lengths = [...new Set(hidden.names.filter((n) => n.length >= 2).map((n) => n.length))].sort((a, b) => b - a);
   }
 
-  /** The text with each hidden name found, text[start, end), replaced by what `by` makes of its owner; with `upTo`, its start (see replaceFound). */
-  replace(text: string, by: (owner: string, start: number, end: number) => string, upTo = Infinity): string {
-    if (this.lengths.length === 0 && this.mentionOwners.size === 0) return text.slice(0, upTo);
+  /**
+   * The text with each hidden name found, text[start, end), replaced by what `by` makes of its owner;
+   * with `upTo`, its start (see replaceFound). `known` finds the names of those not hidden, each taken
+   * whole, as it says to show it: with 张三 hidden, 张三丰 is not 张三 and 丰, which would say who 张三 is.
+   * Where both start, the longer is taken, a hidden one when as long (an opted-out member's id is both).
+   */
+  replace(text: string, by: (owner: string, start: number, end: number) => string, upTo = Infinity, known?: KnownNames): string {
+    if (this.lengths.length === 0 && this.mentionOwners.size === 0 && !known) return text.slice(0, upTo);
     // replaceFound replaces what it found at once, so the owner found last is the one to replace.
-    let owner = '';
+    let owner: string | undefined;
     const lengthAt = (i: number): number => {
       const found = this.matchAt(text, i);
-      if (found) owner = found.owner;
-      return found?.length ?? 0;
+      const knownLength = known?.lengthAt(text, i) ?? 0;
+      owner = found && found.length >= knownLength ? found.owner : undefined;
+      return owner === undefined ? knownLength : found!.length;
     };
-    return replaceFound(text, lengthAt, (start, end) => by(owner, start, end), upTo);
+    return replaceFound(text, lengthAt, (start, end) => (owner === undefined ? known!.shown(text.slice(start, end)) : by(owner, start, end)), upTo);
   }
 
   private matchAt(text: string, i: number): { owner: string; length: number } | undefined {

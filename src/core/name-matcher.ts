@@ -93,18 +93,8 @@ export class NameMatcher {
     for (const bucket of this.byStart.values()) bucket.lengths.sort((a, b) => b - a);
   }
 
-  /** The text with each name found replaced by what `by` makes of it. */
-  replace(text: string, by: (found: string) => string): string {
-    if (this.byStart.size === 0 && this.mentionOnly.size === 0) return text;
-    return replaceFound(
-      text,
-      (i) => this.matchAt(text, i),
-      (start, end) => by(text.slice(start, end)),
-    );
-  }
-
   /** The length of the name that starts at `i`, or 0. */
-  private matchAt(text: string, i: number): number {
+  lengthAt(text: string, i: number): number {
     const bucket = this.byStart.get(foldCase(text.slice(i, i + 2)));
     for (const length of bucket?.lengths ?? []) {
       const end = i + length;

@@ -1,4 +1,4 @@
-import { HiddenNameFinder, type HiddenNames } from './hidden-names.js';
+import { HiddenNameFinder, type HiddenNames, type KnownNames } from './hidden-names.js';
 import { foldCase, NameMatcher } from './name-matcher.js';
 import type { Lang } from './lang.js';
 import type { Person } from './person.js';
@@ -17,6 +17,7 @@ export class Pseudonyms {
   private readonly labels = new Map<string, string>();
   private readonly names: NameMatcher;
   private readonly hidden: HiddenNameFinder;
+  private readonly asWritten: KnownNames;
 
   /** `hidden`: the names known only as hashes (those who opted out or were forgotten), each owner a person. */
   constructor(
@@ -35,6 +36,8 @@ export class Pseudonyms {
       }
     }
     this.names = new NameMatcher(terms);
+    // Passed over whole in the one scan that finds hidden names, so that 张三丰 is not 张三 and 丰.
+    this.asWritten = { lengthAt: (text, i) => this.names.lengthAt(text, i), shown: (name) => name };
   }
 
   /** The pseudonym of a person by id. */
@@ -49,29 +52,27 @@ export class Pseudonyms {
    * start, at least that many code units of it, since hidden names cost a hash per place and length.
    */
   scrub(text: string, upTo = Infinity): string {
-    return this.hide(
-      this.names.replace(text, (m) => this.label(this.owner.get(foldCase(m))!)),
-      upTo,
-    );
+    const byLabel = { ...this.asWritten, shown: (name: string) => this.label(this.owner.get(foldCase(name))!) };
+    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo, byLabel);
   }
 
   /**
-   * The text with only the hidden names replaced (those who opted out or were forgotten): for a
-   * group's name ("王小明的工作群"), which may name its other members, as the group calls itself.
+   * The text with only the hidden names replaced (those who opted out or were forgotten), the names of
+   * others kept: for a group's name ("王小明的工作群"), which may name its other members, as the group calls itself.
    */
   hide(text: string, upTo = Infinity): string {
-    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo);
+    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo, this.asWritten);
   }
 
   /** `hide` of a whole text, also saying what it replaced where, so that marks on the text (a finding's span) can follow (remapSpan). */
   hideTracked(text: string): { text: string; replacements: Replacement[] } {
     const replacements: Replacement[] = [];
-    const hidden = this.hidden.replace(text, (owner, start, end) => {
+    const by = (owner: string, start: number, end: number) => {
       const label = this.hiddenLabel(owner);
       replacements.push({ start, end, length: label.length });
       return label;
-    });
-    return { text: hidden, replacements };
+    };
+    return { text: this.hidden.replace(text, by, Infinity, this.asWritten), replacements };
   }
 
   private hiddenLabel(owner: string): string {

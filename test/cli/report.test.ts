@@ -107,4 +107,32 @@ describeEngines('fingertip report', (engine) => {
       expect(shown.stdout).not.toMatch(/张三|王五/);
     }
   });
+
+  it("keeps a known member's name that holds a hidden one, as the digest does: with 张三 forgotten, 张三丰 is not 成员1丰", async () => {
+    const { config, store } = await digestStore(undefined, engine);
+    const members = ['Z1', 'Z2', 'L1', ...Array.from({ length: 7 }, (_, i) => `M${i}`)];
+    await store.upsertGroup({ platform: 'test', id: 'G1', name: '张三丰的小组', memberCount: 10, memberIds: members });
+    const g1 = { platform: 'test', groupId: 'G1', groupName: '张三丰的小组' };
+    await store.add(record({ ...g1, senderId: 'Z1', senderName: '张三', id: 'm1', ts: w47(0, 9) }));
+    await store.add(record({ ...g1, senderId: 'Z2', senderName: '张三丰', id: 'm2', ts: w47(0, 9) }));
+    const text = '@张三丰 和 @张三 请今晚前把表填好';
+    await store.add(demand({ ...g1, senderId: 'L1', senderName: '李四', recipients: 9, id: 'd1', ts: w47(1, 10), text }, ['data-request'], '把表填好'));
+    await store.flush();
+    await store.forgetUser('test', 'Z1');
+    const file = join(tempDir({ 'fingertip.yaml': `db: ${config.db}\n` }), 'fingertip.yaml');
+    const report = (...args: string[]) => runCli(['report', '--week', '2026-W47', '--config', file, ...args]);
+
+    const md = await report('--format', 'md', '--lang', 'zh');
+    expect(md.stdout).toContain('> @张三丰 和 @成员1 请今晚前**把表填好**');
+    expect(md.stdout).toContain('| 张三丰的小组 (G1) |');
+    const html = await report('--format', 'html', '--lang', 'en');
+    expect(html.stdout).toContain('@张三丰 和 @Member 1 请今晚前<mark title="data-request/test">把表填好</mark>');
+    // The digest names every member, the known one by a pseudonym of their own, and keeps group names as the report does.
+    const digest = await runCli(['digest', '--print', '--week', '2026-W47', '--config', file]);
+    expect(digest.stdout).toMatch(/「@成员\d 和 @成员\d 请今晚前把表填好」（张三丰的小组，/);
+    for (const shown of [md, html, digest]) {
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).not.toMatch(/(成员|Member )\d丰/);
+    }
+  });
 });

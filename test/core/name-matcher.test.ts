@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NameMatcher } from '../../src/core/name-matcher.js';
+import { NameMatcher, replaceFound } from '../../src/core/name-matcher.js';
 
-const mark = (m: NameMatcher, text: string) => m.replace(text, (found) => `[${found}]`);
+const mark = (m: NameMatcher, text: string) =>
+  replaceFound(
+    text,
+    (i) => m.lengthAt(text, i),
+    (start, end) => `[${text.slice(start, end)}]`,
+  );
 
 describe('NameMatcher', () => {
   it('finds Latin names as whole words in any case, Chinese names anywhere, the longest first', () => {
@@ -27,7 +32,7 @@ describe('NameMatcher', () => {
     const text = `${'Everyone, please route your hours through our form, you know the one about our output. '.repeat(6)} ${ids[42]}`;
     expect(mark(m, text)).toBe(text.replace(ids[42], `[${ids[42]}]`));
     const start = performance.now();
-    for (let i = 0; i < 20; i++) m.replace(text, () => '');
+    for (let i = 0; i < 20; i++) mark(m, text);
     // A generous bound that catches the list scan (about 300 ms a text), not a timing target.
     expect((performance.now() - start) / 20).toBeLessThan(30);
   });

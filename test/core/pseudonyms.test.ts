@@ -45,4 +45,22 @@ describe('Pseudonyms', () => {
     });
     expect(p.hideTracked('nobody here')).toEqual({ text: 'nobody here', replacements: [] });
   });
+
+  it("passes over a known member's name that holds a hidden one, unless the hidden one is as long or longer", () => {
+    const salt = Buffer.from('5a17', 'hex');
+    const hidden = (owner: string, term: string) => ({ owner, hash: nameHash(salt, term), length: term.length });
+    // 张三 was forgotten, 李四光 opted out, and so did W5, whose id the week's member lists still hold.
+    const known = [
+      { id: 'U9', names: ['张三丰'] },
+      { id: 'U8', names: ['李四'] },
+      { id: 'W5', names: [] },
+    ];
+    const p = new Pseudonyms(known, '成员', { salt, names: [hidden('a', '张三'), hidden('b', '李四光'), hidden('c', 'W5')] });
+    // 成员1丰 would tell readers that 成员1 is 张三.
+    expect(p.hide('@张三丰 请今晚前把表填好，张三也是')).toBe('@张三丰 请今晚前把表填好，成员1也是');
+    expect(p.hide('李四光和李四，<@W5>')).toBe('成员2和李四，<@成员3>');
+    expect(p.hideTracked('@张三丰和张三')).toEqual({ text: '@张三丰和成员1', replacements: [{ start: 5, end: 7, length: 3 }] });
+    // The digest's scrub names the known member by their own pseudonym, in the same one scan.
+    expect(p.scrub('@张三丰、张三、李四光和李四')).toBe('@成员4、成员1、成员2和成员5');
+  });
 });
