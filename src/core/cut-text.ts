@@ -16,3 +16,8 @@ export function cutText(text: string, max: number): string {
   }
   return text;
 }
+
+/** Where the character holding code unit `i` of the text starts: a place to cut it (the text's length stays as it is). */
+export function graphemeStart(text: string, i: number): number {
+  return i >= text.length ? text.length : graphemes.segment(text).containing(Math.max(0, i))!.index;
+}

@@ -42,10 +42,13 @@ export class HiddenNameFinder {
   /** Names of one character, found only where mentioned: kept apart, so a piece of text never matches one. */
   private readonly mentionOwners = new Map<string, string>();
   private readonly lengths: number[];
+  /** The longest hidden name in code units (one of one character is at most two). */
+  readonly longest: number;
 
   constructor(private readonly hidden: HiddenNames) {
     for (const n of hidden.names) (n.length === 0 ? this.mentionOwners : this.owners).set(n.hash, n.owner);
     this.lengths = [...new Set(hidden.names.filter((n) => n.length >= 2).map((n) => n.length))].sort((a, b) => b - a);
+    this.longest = Math.max(this.lengths[0] ?? 0, this.mentionOwners.size > 0 ? 2 : 0);
   }
 
   /**

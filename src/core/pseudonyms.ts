@@ -18,6 +18,13 @@ export class Pseudonyms {
   private readonly names: NameMatcher;
   private readonly hidden: HiddenNameFinder;
   private readonly asWritten: KnownNames;
+  /**
+   * How far from a place of a text what decides a name there can lie: the longest name, hidden or
+   * known, and the two code units either side that say whether it stands alone (or the @ of a
+   * mention). A piece of a text hidden with this much more of it on either side shows no hidden
+   * name cut by its edges, nor half of one.
+   */
+  readonly reach: number;
 
   /** `hidden`: the names known only as hashes (those who opted out or were forgotten), each owner a person. */
   constructor(
@@ -36,6 +43,7 @@ export class Pseudonyms {
       }
     }
     this.names = new NameMatcher(terms);
+    this.reach = terms.reduce((most, t) => Math.max(most, t.length), this.hidden.longest) + 2;
     // Passed over whole in the one scan that finds hidden names, so that 张三丰 is not 张三 and 丰.
     this.asWritten = { lengthAt: (text, i) => this.names.lengthAt(text, i), shown: (name) => name };
   }

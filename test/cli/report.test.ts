@@ -136,3 +136,42 @@ describeEngines('fingertip report', (engine) => {
     }
   });
 });
+
+it('shows a long message by its start and the words around its finding, reading only those for hidden names', async () => {
+  const { config, store } = await digestStore();
+  const members = ['Z1', 'Z2', 'Z3', 'Z4', 'L1'];
+  await store.upsertGroup({ platform: 'test', id: 'G1', name: '一组', memberCount: 50, memberIds: members });
+  const g1 = { platform: 'test', groupId: 'G1', groupName: '一组' };
+  // Four lengths of hidden name: each is a hash per code unit read.
+  const people = [
+    ['Z1', '张三'],
+    ['Z2', '欧阳小明'],
+    ['Z3', 'Alice Chen'],
+    ['Z4', '司马相如君'],
+  ];
+  for (const [id, name] of people) await store.add(record({ ...g1, senderId: id, senderName: name, id: `hi-${id}`, ts: w47(0, 9) }));
+  // A notice pasted whole: 200 of them, 20,000 characters each, took a minute to hide in full.
+  const body = '请各位老师于今天下午五点前把表格填好发到群里，'.repeat(440);
+  const adds = [];
+  for (let i = 0; i < 200; i++) {
+    const text = `@张三 ${i} ${body}请Alice Chen和司马相如君今天把截图发群里${body}欧阳小明`;
+    adds.push(
+      store.add(demand({ ...g1, senderId: 'L1', senderName: '李雷', recipients: 49, id: `d${i}`, ts: w47(1, 10, i % 60), text }, ['data-request'], '截图')),
+    );
+  }
+  await Promise.all(adds);
+  await store.flush();
+  for (const [id] of people) await store.forgetUser('test', id);
+  const file = join(tempDir({ 'fingertip.yaml': `db: ${config.db}\n` }), 'fingertip.yaml');
+  const started = Date.now();
+  const md = await runCli(['report', '--week', '2026-W47', '--config', file, '--format', 'md', '--lang', 'zh']);
+  // A generous bound that catches reading every text whole (a minute), not a timing target.
+  expect(Date.now() - started).toBeLessThan(20_000);
+  expect(md.code).toBe(0);
+  const quoted = md.stdout.split('\n').filter((l) => l.startsWith('  > '));
+  expect(quoted).toHaveLength(200);
+  expect(quoted[0]).toMatch(/^ {2}> @成员\d 0 请各位老师/);
+  expect(quoted[0]).toMatch(/…[^…]*请成员\d和成员\d今天把\*\*截图\*\*发群里[^…]*…$/);
+  expect(quoted[0].length).toBeLessThan(1000);
+  expect(md.stdout).not.toMatch(/张三|欧阳小明|Alice|Chen|司马相如/);
+}, 120_000);

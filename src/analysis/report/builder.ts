@@ -12,7 +12,8 @@ import type { GroupSummary, Report } from './report.js';
 import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
 import { DerivedFindings } from './derived-findings.js';
 import { TopN } from './top-n.js';
-import { hiddenMessage, type NameHider } from './hidden-names.js';
+import type { NameHider } from './hidden-names.js';
+import { shownMessage } from './shown-message.js';
 
 /** How many flagged messages a report keeps as evidence. */
 export const EVIDENCE_LIMIT = 200;
@@ -251,8 +252,8 @@ export class ReportBuilder {
     }
     const evidence = this.evidence.items().map(({ platform, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
       const g = this.groups.get(groupKey(platform, e.groupId))!;
-      // Only the texts shown are read for hidden names: each costs a hash per character and name length.
-      const shown = text && this.hide ? hiddenMessage(text, findings ?? [], this.hide) : { text: text ?? null, findings: findings ?? [] };
+      // Only what is shown of the texts is read for hidden names: each unit costs a hash per name length.
+      const shown = text ? shownMessage(text, findings ?? [], this.hide) : { text: text ?? null, findings: findings ?? [] };
       return {
         ...e,
         platform,

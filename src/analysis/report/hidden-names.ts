@@ -1,21 +1,31 @@
-import type { Finding } from '../../core/finding.js';
 import type { Pseudonyms } from '../../core/pseudonyms.js';
-import { remapSpan } from '../../core/replaced-spans.js';
+import { remapSpan, type Replacement } from '../../core/replaced-spans.js';
 
 /** What hides, in what a report shows, the names of members who opted out or were forgotten: the report's Pseudonyms. */
-export type NameHider = Pick<Pseudonyms, 'hide' | 'hideTracked'>;
+export type NameHider = Pick<Pseudonyms, 'hide' | 'hideTracked' | 'reach'>;
+
+/** A part of a text as shown: where it lies in the text, what it shows, and the hidden names it replaced (at the text's positions). */
+export interface HiddenPart {
+  start: number;
+  end: number;
+  text: string;
+  replacements: Replacement[];
+}
 
 /**
- * A message's text and findings as a report shows them: hidden names replaced by pseudonyms, and
- * each finding's span (and what it matched, and its cues') moved along, so the marks stay on the
- * rules' words when a pseudonym is longer or shorter than the name.
+ * Parts [start, end) of a text (in order, at least twice `hider.reach` apart) with hidden names
+ * replaced by pseudonyms, only they read: each with `reach` units more either side, so that a name
+ * its edge cuts is found whole, and the part then widens to hold its pseudonym whole rather than show
+ * half of either.
  */
-export function hiddenMessage(text: string, findings: Finding[], hider: NameHider): { text: string; findings: Finding[] } {
-  const { text: shown, replacements } = hider.hideTracked(text);
-  if (replacements.length === 0) return { text, findings };
-  const move = <T extends Pick<Finding, 'span' | 'match'>>(x: T): T => {
-    const span = remapSpan(x.span, replacements);
-    return { ...x, span, match: shown.slice(...span) };
-  };
-  return { text: shown, findings: findings.map((f) => (f.cues ? { ...move(f), cues: f.cues.map(move) } : move(f))) };
+export function hiddenParts(text: string, parts: readonly (readonly [number, number])[], hider: NameHider): HiddenPart[] {
+  return parts.map(([start, end]) => {
+    const from = Math.max(0, start - hider.reach);
+    const read = hider.hideTracked(text.slice(from, end + hider.reach));
+    const replacements = read.replacements.map((r) => ({ ...r, start: r.start + from, end: r.end + from })).filter((r) => r.end > start && r.start < end);
+    const first = Math.min(start, replacements[0]?.start ?? start);
+    const last = Math.max(end, replacements.at(-1)?.end ?? end);
+    const [a, b] = remapSpan([first - from, last - from], read.replacements);
+    return { start: first, end: last, text: read.text.slice(a, b), replacements };
+  });
 }

@@ -157,7 +157,7 @@ describe('storedReport', () => {
     const salt = Buffer.from('5a17', 'hex');
     const pseudonyms = new Pseudonyms([], '成员', { salt, names: [{ owner: 'z', hash: nameHash(salt, '张三'), length: 2 }] });
     let tracked = 0;
-    const hide = { hide: pseudonyms.hide.bind(pseudonyms), hideTracked: (t: string) => (tracked++, pseudonyms.hideTracked(t)) };
+    const hide = { hide: pseudonyms.hide.bind(pseudonyms), hideTracked: (t: string) => (tracked++, pseudonyms.hideTracked(t)), reach: pseudonyms.reach };
 
     const builder = await storedReport(store, defaultConfig(), { from: T0, to: T0 + 24 * HOUR }, {}, hide);
     const details = builder.details();
