@@ -25,4 +25,17 @@ describeEngines('stats group', (engine) => {
     await adapter.say('stats group', { ...cmd, group: team });
     expect(adapter.last()!.text).toMatch(/^Member 1's team this week \(23–29 Nov\): no demands flagged/);
   });
+
+  it("keeps whole a member's name that holds a hidden one (张三丰's group with 张三 forgotten)", async () => {
+    const db = await engine.fresh();
+    const { adapter, store } = await botHarness((c) => (c.db = db));
+    const zhang = { id: 'z1', name: '张三' };
+    const group = { id: 'g1', name: '张三丰的小组', memberCount: 11 };
+    await adapter.say('大家好', { group, sender: zhang });
+    await adapter.say('收到', { group, sender: { id: 'z2', name: '张三丰' } });
+    await store.flush();
+    await adapter.say('forget me', { ...cmd, group, sender: zhang });
+    await adapter.say('统计 本群', { ...cmd, group });
+    expect(adapter.last()).toMatchObject({ to: 'group', text: expect.stringMatching(/^「张三丰的小组」本周/) });
+  });
 });
