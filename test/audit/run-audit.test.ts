@@ -132,6 +132,23 @@ describe('runAudit', () => {
     expect((await runAudit([reversed], { config })).report).toEqual(report);
   });
 
+  it('finds a storm of acks written with emoji, stickers, thanks and name tags', async () => {
+    const T0 = Date.parse('2026-11-23T10:00:00+08:00') / 1000;
+    const line = (id: string, sender: string, s: number, text: string) => JSON.stringify({ id, group_id: 'G1', sender_id: sender, ts: T0 + s, text });
+    const acks = ['收到👍', '张三收到', '收到[抱拳]', '好的👌', '三年级2班王五家长收到', '1️⃣', '收到，谢谢老师'];
+    const file = join(tempDir(), 'group.jsonl');
+    writeFileSync(
+      file,
+      [
+        line('m1', 'boss', 0, '请大家今晚十点前完成打卡，收到请回复'),
+        ...acks.map((text, i) => line(`a${i}`, `u${i}`, 60 + i, text)),
+        line('q1', 'u9', 90, '收到，我明天交不了'),
+      ].join('\n'),
+    );
+    const { report } = await runAudit([file], { config: defaultConfig() });
+    expect(report.ack_storms).toEqual([{ message_id: 'm1', acks: acks.length }]);
+  });
+
   it('names the members a demand names in the evidence as 成员N in a Chinese report, Member N in an English one', async () => {
     const dir = tempDir();
     const file = join(dir, 'group.jsonl');

@@ -1,25 +1,78 @@
 import { listAlternation } from '../../engine/code-lists.js';
 import { normalize } from '../../engine/normalize.js';
 
-// Bare acknowledgements as people type them in work groups (rules/lists/bare-acks.yaml): the content of an ack storm.
-const WORD = listAlternation('bare-acks');
-const ACK = new RegExp(`^${WORD}$`, 'u');
-// Repeats such as "收到收到" or "👍👍👍": one word, the same text again.
-const REPEATED = new RegExp(`^(${WORD})\\1+$`, 'u');
-
-// Trailing punctuation and decorations that do not change a bare ack: "收到！", "收到~", "ok."
-const TRIM = /^[\s,.!~。，！、…~\-—]+|[\s,.!~。，！、…~\-—]+$/gu;
+// The pieces a bare acknowledgement is made of, each read where the one before it ended. The words
+// are lists in rules/lists/ (bare-acks.yaml and bare-ack-*.yaml); how they fit together is here.
+const at = (source: string) => new RegExp(source, 'uy');
+const ACK = at(listAlternation('bare-acks'));
+const THANKS = at(listAlternation('bare-ack-thanks'));
+const ROLE = at(listAlternation('bare-ack-roles'));
+const UNIT = at(listAlternation('bare-ack-units'));
+const SURNAME = at(listAlternation('bare-ack-surnames'));
+const GIVEN = at(`(?!${listAlternation('bare-ack-not-names')})\\p{Script=Han}`);
+const LATIN_WORD = at('[a-z]+');
+const LIST_NUMBER = /^\d+[.、]./u;
+// What adds nothing to an ack: any emoji, with its skin tone, joiners and keycap ("1️⃣" is 1); a
+// sticker, which exports write as a short bracketed word ("[玫瑰]", "[Thumbs Up]"); a mention
+// ("@王老师 收到"); punctuation and spaces. A question mark is not among them: "收到？" asks.
+const DECORATIONS = [
+  at('[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200d\\u20e3]+'),
+  at('\\[[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,11}\\]'),
+  at('@[^\\s@]{1,20}'),
+  at('[\\s,.!~。，！、…\\-—:：;；/|()【】「」《》<>"“”\'‘’·]+'),
+];
 
 /**
- * A bare acknowledgement carries no content beyond "I saw it": "收到", "1", "ok", 👍, ✅,
- * also with a name tag ("收到 - 张三") or repeated ("收到收到"). Reactions are acks by kind.
+ * A bare acknowledgement carries no content beyond "I saw it": one or more ack words ("收到", "1",
+ * "ok", 👍, [强]) with nothing else but thanks ("收到谢谢"), decorations ("收到👍", "收到[抱拳]") and
+ * name tags, before or after ("张三收到", "三年级2班王五家长收到", "收到 - 张三", "收到王老师").
+ * Anything else makes it a message: "收到，我明天交不了", "收到但是表格打不开?". Reactions are acks by kind.
  */
 export function isBareAck(text: string): boolean {
   if (text.length > 40) return false;
-  const t = normalize(text).replace(TRIM, '');
-  if (ACK.test(t)) return true;
-  // "收到-张三" / "收到 张三 2班": an ack followed by a short name tag.
-  const head = t.split(/[\s\-—:：,，]+/u)[0];
-  if (head !== t && ACK.test(head) && t.length - head.length <= 12 && !/[?？]/u.test(t)) return true;
-  return REPEATED.test(t);
+  const t = normalize(text);
+  // "1. 张三", "2、李四": a numbered line of a list (接龙), not the ack "1".
+  if (LIST_NUMBER.test(t)) return false;
+  // reached[i]: 0 no reading gets to i; 1 one does, with no ack word yet; 2 one does, past an ack word.
+  const reached = new Uint8Array(t.length + 1);
+  reached[0] = 1;
+  for (let i = 0; i < t.length; i++) {
+    if (!reached[i]) continue;
+    for (const [end, ack] of pieces(t, i, text, reached[i] === 2)) reached[end] = Math.max(reached[end], ack ? 2 : reached[i]);
+  }
+  return reached[t.length] === 2;
+}
+
+/** Where each piece that starts at `i` ends, and whether it is an ack word. */
+function pieces(t: string, i: number, original: string, afterAck: boolean): [number, boolean][] {
+  const out: [number, boolean][] = [];
+  const end = (re: RegExp, from = i) => {
+    re.lastIndex = from;
+    return re.test(t) ? re.lastIndex : -1;
+  };
+  const ack = end(ACK);
+  if (ack > 0) out.push([ack, true]);
+  for (const re of [THANKS, ROLE, UNIT, ...DECORATIONS]) {
+    const e = end(re);
+    if (e > 0) out.push([e, false]);
+  }
+  // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
+  // surname with a role after it ("王老师", "李总").
+  const s = end(SURNAME);
+  if (s > 0) {
+    if (end(ROLE, s) > 0) out.push([s, false]);
+    const g = end(GIVEN, s);
+    const g2 = g > 0 ? end(GIVEN, g) : -1;
+    if (g > 0) out.push([g, false]);
+    if (g2 > 0) out.push([g2, false]);
+  }
+  // A Latin name is written with a capital ("收到 Tony", "noted - Mary"), which normalising folded away;
+  // only after the ack, as before it any sentence's first word has one ("Jan 11", "Praying 🙏").
+  const w = afterAck ? end(LATIN_WORD) : -1;
+  if (w > 0 && capitalized(original, t.slice(i, w))) out.push([w, false]);
+  return out;
+}
+
+function capitalized(original: string, word: string): boolean {
+  return new RegExp(`(?<!\\p{L})${word[0].toUpperCase()}${word.slice(1)}(?!\\p{L})`, 'u').test(original.normalize('NFKC'));
 }
