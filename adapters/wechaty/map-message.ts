@@ -22,6 +22,9 @@ export interface MappingContext {
 const NOTIFY_ALL = 'notify@all';
 const MENTION_ALL_TEXT = /@所有人|@all(?=[\s\u2005]|$)/i;
 
+/** Full stops typed at a mention's end (@小助手. 统计, @J.R. Bot. 统计): not part of the name, dropped with it. */
+const FULL_STOPS = '\\.*';
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -50,17 +53,18 @@ async function selfNames(self: Contact, room: Room): Promise<string[]> {
  * a letter, digit, emoji, _, · or -, makes another member's name (@小助手2, @小助手🌸, @小助手·王).
  */
 function selfMention(names: string[]): RegExp {
-  return new RegExp(`@(?:${names.map(escapeRegExp).join('|')})(?=\\.*(?:[\\s${MENTION_MARKS}]|$))`, 'gu');
+  return new RegExp(`@(?:${names.map(escapeRegExp).join('|')})(?=${FULL_STOPS}(?:[\\s${MENTION_MARKS}]|$))`, 'gu');
 }
 
 /**
- * The words of a message to the bot: a leading mention of it is dropped with the spaces and marks
- * after it, so "@小助手 统计" and "@小助手。统计" read "统计", and any other reads @fingertip, the
- * name commands know it by whatever its WeChat name, as on Slack and Feishu: a setting's list of
- * supervisors (设置 周报接收人 @王主任，@小助手) then leaves it out.
+ * The words of a message to the bot: a leading mention of it is dropped with what ends it in
+ * selfMention, full stops, spaces and marks, so "@小助手 统计", "@小助手。统计" and "@小助手. 统计"
+ * read "统计", and any other reads @fingertip, the name commands know it by whatever its WeChat
+ * name, as on Slack and Feishu: a setting's list of supervisors (设置 周报接收人 @王主任，@小助手)
+ * then leaves it out.
  */
 function commandText(text: string, mention: RegExp): string {
-  const lead = new RegExp(`^\\s*(?:${mention.source})[\\s${MENTION_MARKS}]*`, 'u');
+  const lead = new RegExp(`^\\s*(?:${mention.source})${FULL_STOPS}[\\s${MENTION_MARKS}]*`, 'u');
   return text.replace(lead, '').replace(mention, '@fingertip').trim();
 }
 

@@ -103,6 +103,21 @@ describe('wechaty adapter: messages in', () => {
     expect(await read('@小助手2 统计本群', '统计本群', false)).toEqual({ words: '@小助手2 统计本群', addressed: false });
   });
 
+  it('drops the full stops typed at the end of a leading mention of the bot with it, as they end the mention', async () => {
+    for (const [botName, said] of [
+      ['小助手', '@小助手. 统计 本群 A'],
+      ['小助手', '@小助手.. 统计 本群 B'],
+      ['小助手', '@小助手.，统计 本群 C'],
+      ['J.R. Bot', '@J.R. Bot. 统计 本群 D'],
+      ['J.R. Bot', '@J.R. Bot.\u2005统计 本群 E'],
+    ]) {
+      const f = await fixture({ botName });
+      f.li.say(said, []).to(f.room);
+      const { text, addressed } = await f.next(said.slice(-4));
+      expect({ text, addressed }, said).toEqual({ text: `统计 本群 ${said.at(-1)}`, addressed: true });
+    }
+  });
+
   it("tells the bot from a member whose name opens with the bot's or is the bot's, by how a mention ends and WeChat's mention list", async () => {
     const f = await fixture({ botName: '小助手' });
     const flower = f.mocker.createContact({ name: '小助手🌸' });
