@@ -9,13 +9,22 @@ const LIST_MARK_AT_END = /[，、,;；]$/u;
  * the bot after the command (设置 周报接收人 @王主任 @fingertip), and it names no one to add.
  */
 const BOT = 'fingertip';
+/**
+ * A mention of the whole group, as the adapters pass it on: WeChat's and Feishu's @所有人, @all, and
+ * Slack's <!channel>, <!here>, <!everyone> read as @channel, @here, @everyone. It names no one a
+ * digest could go to, so a list leaves it out (设置 周报接收人 @周科长 @所有人).
+ */
+const WHOLE_GROUP = new Set(['所有人', 'all', 'everyone', 'channel', 'here']);
 
-/** The names a run of mentions gives, parted by spaces or list marks, up to the first word that is no mention. */
+/**
+ * The names a run of mentions gives, parted by spaces or list marks, up to the first word that is no
+ * mention; a mention of the whole group gives none.
+ */
 function mentionRun(text: string): string[] {
   const names: string[] = [];
   let rest = text;
   for (let m = openingMention(rest); m; m = openingMention(rest)) {
-    names.push(m.name);
+    if (!WHOLE_GROUP.has(m.name.toLowerCase())) names.push(m.name);
     rest = rest.slice(m.length).replace(AFTER_A_MENTION, '');
   }
   return names;
@@ -24,9 +33,9 @@ function mentionRun(text: string): string[] {
 /**
  * The people a setting's value names, in order. A value opening with mentions names each of them,
  * parted by spaces or list marks (@王主任 @李校长, @周科长、@冯科长), not the words after them
- * (@王主任，谢谢) nor the bot. Plain names are parted by list marks alone (王主任，李校长), since a
- * plain Latin name holds spaces (Wang Wei); a part opening with a mention names its run of
- * mentions (王主任、@李校长 @赵书记).
+ * (@王主任，谢谢), the bot nor the whole group (@所有人). Plain names are parted by list marks alone
+ * (王主任，李校长), since a plain Latin name holds spaces (Wang Wei); a part opening with a mention
+ * names its run of mentions (王主任、@李校长 @赵书记).
  */
 export function namesListed(value: string): string[] {
   const rest = value.trim();

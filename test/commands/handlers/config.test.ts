@@ -3,6 +3,7 @@ import { botHarness } from '../../support/bot-harness.js';
 import { describeEngines } from '../../support/databases.js';
 import { digestRecipients } from '../../../src/digest/recipients.js';
 import { ruleDir, ruleYaml } from '../../support/rules.js';
+import { plainText } from '../../../adapters/slack/slack-text.js';
 
 const admin = { addressed: true, from: 'owner' } as const;
 
@@ -150,6 +151,50 @@ describe('config supervisor', () => {
       await adapter.say(said, admin);
       expect((await store.groupSettings('test', 'g1')).supervisors, said).toEqual(names);
       expect(adapter.last()!.text, said).toMatch(new RegExp(`${names.join(said.startsWith('设置') ? '、' : ', ')}$`, 'u'));
+    }
+  });
+});
+
+describe('config supervisor mentioning the whole group', () => {
+  it("leaves @所有人, @all and Slack's <!channel>, <!here>, <!everyone> out of the list, and names no one by them alone", async () => {
+    // Slack's markup as its adapter passes it on: <!channel> reads @channel.
+    const slack = (raw: string) => plainText(raw, 'U0BOT');
+    const lists: [string, string[]][] = [
+      ['设置 周报接收人 @周科长、 @冯科长 @所有人', ['周科长', '冯科长']],
+      ['设置 周报接收人 @所有人 @周科长', ['周科长']],
+      ['设置 周报接收人 ＠所有人\u2005@周科长\u2005@fingertip\u2005', ['周科长']],
+      ['设置 周报接收人 王主任、@所有人', ['王主任']],
+      ['config supervisor @alice, @all', ['alice']],
+      ['config supervisor @ALL @bob', ['bob']],
+      [slack('config supervisor <@U0A> <!channel>'), ['U0A']],
+      [slack('config supervisor <!here>, <@U0A|alice>'), ['alice']],
+      [slack('config supervisor <!everyone> <@U0A> <@U0BOT>'), ['U0A']],
+    ];
+    for (const [said, names] of lists) {
+      const { adapter, store } = await botHarness();
+      adapter.admins.add('owner');
+      await adapter.say(said, admin);
+      expect((await store.groupSettings('test', 'g1')).supervisors, said).toEqual(names);
+    }
+    // Nothing else named: answered as a value naming no one, in the language asked, and nothing saved.
+    const nameAUser = {
+      zh: '请写周报接收人的用户名，例如：设置 周报接收人 王主任（几位用顿号隔开：王主任、李校长）',
+      en: 'name a user, e.g. config supervisor U0SUPER (several parted by commas: U0SUPER, U0OTHER)',
+    };
+    const alone: [string, keyof typeof nameAUser][] = [
+      ['设置 周报接收人 @所有人', 'zh'],
+      ['设置 周报接收人 ＠所有人 @fingertip', 'zh'],
+      ['config supervisor @all', 'en'],
+      [slack('config supervisor <!channel>'), 'en'],
+      [slack('config supervisor <!here> <!everyone|everyone>'), 'en'],
+      [slack('config supervisor <!everyone>, <@U0BOT>'), 'en'],
+    ];
+    for (const [said, lang] of alone) {
+      const { adapter, store } = await botHarness();
+      adapter.admins.add('owner');
+      await adapter.say(said, admin);
+      expect(adapter.last()!.text, said).toBe(nameAUser[lang]);
+      expect((await store.groupSettings('test', 'g1')).supervisors, said).toBeUndefined();
     }
   });
 });
