@@ -136,14 +136,11 @@ export const TEXTS = {
     lang === 'zh'
       ? '无法确定被引用消息的发送人（这位成员还没在群里发过言），因此不保存这条消息。'
       : "I can't tell who sent the quoted message (I have not heard from them yet), so I keep nothing of it.",
-  missedAlready: (excerpt: string, lang: Lang) =>
+  missedAlready: (lang: Lang) => (lang === 'zh' ? '这条消息已经标记为这些类别，无需再报。' : 'That message is already flagged for those.'),
+  missedThanks: (lang: Lang) =>
     lang === 'zh'
-      ? `${excerpt ? `「${excerpt}」` : '这条消息'}已经标记为这些类别，无需再报。`
-      : `${excerpt ? `"${excerpt}" is` : 'That message is'} already flagged for those.`,
-  missedThanks: (excerpt: string, lang: Lang) =>
-    lang === 'zh'
-      ? `已将${excerpt ? `「${excerpt}」` : '这条消息'}记为漏报，将用于改进识别；它不计入统计。谢谢！`
-      : `Recorded ${excerpt ? `"${excerpt}"` : 'that message'} as a missed demand, kept to train the model on messages like it; it does not count in the figures. Thank you.`,
+      ? '已记为漏报，将用于改进识别；这条消息不计入统计。谢谢！'
+      : 'Recorded as a missed demand, kept to train the model on messages like it; it does not count in the figures. Thank you.',
   adminOnly: (lang: Lang) => (lang === 'zh' ? '只有群主或群管理员可以修改设置。' : 'Only the group owner or admins can change settings.'),
   mentionsOnly: (lang: Lang) =>
     lang === 'zh'

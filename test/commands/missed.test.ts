@@ -16,9 +16,7 @@ describe('missed', () => {
     expect(adapter.last()!.text).toBe('That message was not flagged. If it is a formalism demand, reply to it with "missed <categories>".');
     await adapter.say('missed acknowledgements and rankings', { ...cmd, replyTo: 'q1' });
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
-    expect(adapter.last()!.text).toBe(
-      'Recorded "Team, kindly go through …" as a missed demand, kept to train the model on messages like it; it does not count in the figures. Thank you.',
-    );
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
     expect((await store.missedDemands()).map((r) => [r.messageId, r.text, r.categories])).toEqual([['q1', QUIET_DEMAND, ['ack-demand', 'ranking-pressure']]]);
     await adapter.say('stats group', cmd);
     expect(adapter.last()!.text).toMatch(/no demands flagged/);
@@ -30,23 +28,8 @@ describe('missed', () => {
     await adapter.say('各位老师，下周一前把本班学生的志愿时长汇总一下发我', { id: 'z1', from: 'lead' });
     await adapter.say('收到', { id: 'z2' });
     await adapter.say('漏报 填表', cmd);
-    expect(adapter.last()!.text).toBe('已将「各位老师，下周一前把本班学生的志愿时长汇总一下发我」记为漏报，将用于改进识别；它不计入统计。谢谢！');
+    expect(adapter.last()!.text).toMatch(/^已记为漏报/);
     expect((await store.missedDemands()).map((r) => [r.messageId, r.categories])).toEqual([['z1', ['data-request']]]);
-  });
-
-  it("quotes the message it took in the shell, so a member sees a wrong one, with hidden members' names hidden", async () => {
-    const { adapter, store } = await rulesBot();
-    adapter.noReplies = true;
-    await adapter.say('各位老师，下周一前把本班学生的志愿时长汇总一下发我', { id: 'z1', from: 'lead' });
-    await adapter.say('明天食堂有饺子', { id: 'z2' });
-    await adapter.say('missed forms', cmd);
-    expect(adapter.last()).toMatchObject({ to: 'private', text: expect.stringMatching(/^Recorded "明天食堂有饺子" as a missed demand/) });
-    await adapter.say('大家好', { sender: { id: 'z3', name: '张三' } });
-    await adapter.say('退出统计', { ...cmd, sender: { id: 'z3', name: '张三' } });
-    await adapter.say('张三老师，下周一前把本班学生的志愿时长汇总一下发我', { id: 'z4', from: 'lead' });
-    await adapter.say('漏报 填表', cmd);
-    expect(adapter.last()!.text).toBe('已将「成员1老师，下周一前把本班学生的志愿时长汇总一下…」记为漏报，将用于改进识别；它不计入统计。谢谢！');
-    expect((await store.missedDemands()).map((r) => r.messageId)).toEqual(['z2', 'z4']);
   });
 
   it("without a reply, where the platform has replies, asks for one in the member's language: a colleague's latest message is not taken", async () => {
@@ -89,8 +72,7 @@ describe('missed', () => {
     await adapter.say('forget me', { ...cmd, from: 'gone' });
     await store.flush();
     await adapter.say('missed likes', { ...cmd, replyTo: 'q3' });
-    // Nothing of theirs is quoted back, as nothing of it is held.
-    expect(adapter.last()!.text).toMatch(/^Recorded that message as a missed demand/);
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
     expect((await store.missedDemands()).map((r) => [r.messageId, r.text])).toEqual([['q3', null]]);
     expect(JSON.stringify(await store.missedDemands())).not.toContain('gone');
   });
@@ -134,7 +116,6 @@ describe('missed', () => {
     await adapter.say('请全体同事今晚十点前完成打卡', { id: 'd1', from: 'boss' });
     await store.flush();
     await adapter.say('漏报 打卡', { ...cmd, replyTo: 'd1' });
-    // The stored text is not quoted: a sender who opted out has none, and the answer would tell.
     expect(adapter.last()!.text).toBe('这条消息已经标记为这些类别，无需再报。');
     await adapter.say('漏报 排名', { ...cmd, replyTo: 'd1' });
     expect((await store.missedDemands()).map((r) => [r.text, r.categories, r.flaggedFor])).toEqual([
@@ -153,7 +134,7 @@ describe('missed', () => {
     adapter.held.set('elsewhere', { text: QUIET_DEMAND, senderId: 'lead', ts: NOW - 3_600_000 });
     adapter.held.set('last-week', { text: QUIET_DEMAND, senderId: 'lead', ts: NOW - 7 * 86_400_000 });
     await adapter.say('missed acknowledgements', { ...cmd, replyTo: 'elsewhere' });
-    expect(adapter.last()!.text).toMatch(/^Recorded "Team, kindly go through …" as a missed demand/);
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
     await adapter.say('missed acknowledgements', { ...cmd, replyTo: 'last-week' });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
     expect((await store.missedDemands()).map((r) => [r.messageId, r.text])).toEqual([['elsewhere', QUIET_DEMAND]]);
@@ -173,7 +154,7 @@ describe('missed', () => {
     const { adapter, store } = await rulesBot();
     const quote = { id: 'quote-a1', text: QUIET_DEMAND, senderId: 'lead' };
     await adapter.say('missed acknowledgements', { ...cmd, quotesUnknown: true, quoted: quote });
-    expect(adapter.last()!.text).toMatch(/^Recorded "Team, kindly go through …" as a missed demand/);
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
     await adapter.say('missed rankings', { ...cmd, from: 'u2', quotesUnknown: true, quoted: quote });
     expect((await store.missedDemands()).map((r) => [r.messageId, r.text, r.categories])).toEqual([
       ['quote-a1', QUIET_DEMAND, ['ack-demand']],
@@ -191,7 +172,7 @@ describe('missed', () => {
     const { adapter, store } = await rulesBot();
     await adapter.say('optout', { ...cmd, from: 'shy' });
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-s', text: QUIET_DEMAND, senderId: 'shy' } });
-    expect(adapter.last()!.text).toMatch(/^Recorded "Team, kindly go through …" as a missed demand/);
+    expect(adapter.last()!.text).toMatch(/^Recorded as a missed demand/);
     await adapter.say('forget me', { ...cmd, from: 'gone' });
     await adapter.say('missed likes', { ...cmd, quotesUnknown: true, quoted: { id: 'quote-g', text: QUIET_DEMAND, senderId: 'gone' } });
     expect(adapter.last()!.text).toMatch(/^I no longer hold that message's text/);
@@ -205,7 +186,7 @@ describe('missed', () => {
     await adapter.say('今天天气不错', { id: 'w1', from: 'lead' });
     for (const said of ['漏报 报平安', '漏报 扣1', '漏报 关注公众号', '漏报 观看直播', '漏报 回复1', '漏报 填报 拉票', '漏报 小程序/签到、健康打卡']) {
       await adapter.say(said, { ...cmd, replyTo: 'w1' });
-      expect(adapter.last(), said).toMatchObject({ to: 'private', text: '已将「今天天气不错」记为漏报，将用于改进识别；它不计入统计。谢谢！' });
+      expect(adapter.last(), said).toMatchObject({ to: 'private', text: '已记为漏报，将用于改进识别；这条消息不计入统计。谢谢！' });
     }
     await adapter.say('漏报 摸鱼 划水', { ...cmd, replyTo: 'w1' });
     expect(adapter.last()).toMatchObject({ to: 'private', text: expect.stringMatching(/^“摸鱼 划水”不是可用的类别词。请写明它要求什么/) });

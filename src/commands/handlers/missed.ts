@@ -2,7 +2,6 @@ import type { QuotedContent } from '../../core/chat-message.js';
 import type { MessageRecord } from '../../core/message-record.js';
 import { categoryWords } from '../category-words.js';
 import type { CommandContext, CommandHandler } from '../context.js';
-import { quoteOf } from '../quote.js';
 import { MAX_AGE_MS } from '../recent-texts.js';
 import { noTargetText } from '../target.js';
 import { TEXTS } from '../texts.js';
@@ -15,8 +14,7 @@ import { isAnonymousId } from '../../core/anonymous-id.js';
  * one meant. Its text is kept for `feedback export` (the store holds none of unflagged messages; the
  * bot holds their last few in memory for this, and where the platform can look a message up, reads
  * one it does not hold back from there). A WeChat quote carries the quoted text and, when the adapter
- * can tell, its sender, but no id. The answer quotes the message it took, as `not formalism` does: in
- * the shell, the member does not choose it.
+ * can tell, its sender, but no id.
  */
 export const missed: CommandHandler = async (ctx) => {
   const { msg, store } = ctx;
@@ -36,22 +34,16 @@ export const missed: CommandHandler = async (ctx) => {
   if ((text == null && !anonymous) || senderId === undefined || messageId === undefined || sentAt === undefined)
     // Without replies (the shell), the member meant the latest message, which was flagged or a command: say so, not that a text was lost.
     return ctx.replyPrivately(messageId === undefined && !msg.replyTo && !msg.quoted ? TEXTS.missedNoTarget(ctx.lang) : TEXTS.missedNoText(ctx.lang));
-  const quote = source.seen ? await quoteOf(ctx, source.seen) : '';
-  if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(quote, ctx.lang));
+  if (record && categories.every((c) => record.categories.includes(c))) return ctx.replyPrivately(TEXTS.missedAlready(ctx.lang));
   // False when the sender was forgotten since, in whichever process: the text is not theirs to give.
   const kept = await store.reportMissed({ platform: msg.platform, messageId, senderId, byUser: msg.sender.id, text: text ?? null, categories, sentAt });
-  await ctx.replyPrivately(kept ? TEXTS.missedThanks(quote, ctx.lang) : TEXTS.missedNoText(ctx.lang));
+  await ctx.replyPrivately(kept ? TEXTS.missedThanks(ctx.lang) : TEXTS.missedNoText(ctx.lang));
 };
 
 interface Reported {
   /** The message's stored record, when it is stored. */
   record?: MessageRecord;
   text?: string | null;
-  /**
-   * The text as the member sees it, to quote back: held, quoted or read back, never the store's, which
-   * has none of a sender who opted out, so that the answer does not tell who did.
-   */
-  seen?: string;
   senderId?: string;
   messageId?: string;
   sentAt?: number;
@@ -64,11 +56,11 @@ interface Reported {
  */
 async function fromQuote(ctx: CommandContext, groupId: string, q: QuotedContent): Promise<Reported> {
   const record = q.senderId === undefined ? undefined : await ctx.store.flaggedByText(ctx.msg.platform, groupId, q.senderId, q.text);
-  if (record) return { record, text: record.text, seen: q.text, senderId: record.senderId, messageId: record.id, sentAt: record.ts };
+  if (record) return { record, text: record.text, senderId: record.senderId, messageId: record.id, sentAt: record.ts };
   return asQuoted(q);
 }
 
-const asQuoted = (q: QuotedContent): Reported => ({ text: q.text, seen: q.text, senderId: q.senderId, messageId: q.id, sentAt: q.sentAt ?? 0 });
+const asQuoted = (q: QuotedContent): Reported => ({ text: q.text, senderId: q.senderId, messageId: q.id, sentAt: q.sentAt ?? 0 });
 
 /** The message replied to, else (the shell) the group's latest the bot did not flag: stored, held, quoted or read back from the platform. */
 async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Reported> {
@@ -81,7 +73,6 @@ async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Re
     return {
       record,
       text: record?.text ?? held?.text,
-      seen: held?.text ?? (replyTo !== undefined && msg.quoted?.id === replyTo ? msg.quoted.text : undefined),
       senderId: held?.senderId ?? record?.senderId,
       messageId: held?.id ?? record?.id,
       sentAt: held?.ts ?? record?.ts,
@@ -90,7 +81,7 @@ async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Re
   // Neither stored nor held: as the quote shows it (DingTalk), else as the platform gives it back.
   if (replyTo !== undefined && msg.quoted?.id === replyTo) return asQuoted(msg.quoted);
   const fetched = replyTo !== undefined ? await readBack(ctx, replyTo) : undefined;
-  return fetched ? { text: fetched.text, seen: fetched.text, senderId: fetched.senderId, messageId: replyTo, sentAt: fetched.ts } : {};
+  return fetched ? { text: fetched.text, senderId: fetched.senderId, messageId: replyTo, sentAt: fetched.ts } : {};
 }
 
 /** The replied-to message from the platform, when it can tell and the message is recent enough to report. */
