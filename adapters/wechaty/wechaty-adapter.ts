@@ -18,6 +18,7 @@ import { toChatMessage } from './map-message.js';
 import { ignoreReason } from './message-filter.js';
 import { PacedQueue, type Clock } from './paced-queue.js';
 import { loadPuppet, type PuppetInstance } from './puppet.js';
+import { recalledId } from './recalled-id.js';
 import { RecentMessages } from './recent-messages.js';
 import { RoomMembers } from './room-members.js';
 import { DEFAULT_RESEND, sayRetried, type Resend } from './say-retried.js';
@@ -214,14 +215,18 @@ export class WechatyAdapter implements Adapter {
 
   /**
    * A recall notice: the message it names is removed, whenever it was sent (a notice replayed after a
-   * re-login still names a message that is gone), and forgotten here. Its id is what toRecalled finds,
-   * else the notice's text, which holds it (the puppet may no longer hold the message itself).
+   * re-login still names a message that is gone), and forgotten here. Its id is read from the notice's
+   * text (see recalled-id.ts), whether or not the puppet still holds the message; a notice naming none
+   * is said in one line, without its text (the recaller's name), and nothing is stored of it.
    */
   private async recall(msg: Message, changes: MessageChanges | undefined): Promise<boolean> {
     if (!changes || msg.self()) return true;
+    const id = recalledId(msg.text());
+    if (!id) {
+      this.print(`wechaty: recall notice ${msg.id} names no message id this puppet gives; nothing removed`);
+      return true;
+    }
     try {
-      const id = (await msg.toRecalled().catch(() => undefined))?.id ?? msg.text();
-      if (!id) throw new Error('the recall notice names no message');
       await changes.removed(id);
       this.recent.forget(id);
       return true;

@@ -15,6 +15,7 @@ import { mockWorld, waitFor, type FixtureOptions } from './fixture.js';
 import { storedRecords } from '../../support/stored-records.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 import { committed, holdWriteLock } from '../../support/sqlite-file.js';
+import { rawDb } from '../../support/raw-db.js';
 
 // The whole path: real wechaty on wechaty-puppet-mock → the WeChat adapter as `start` builds it
 // (src/cli/adapters.ts, identities in the store) → the bot and the real engine → a real SQLite file.
@@ -462,5 +463,35 @@ describe('WeChat adapter through the bot', () => {
     recall('recall-2', 'wrong-2');
     await waitFor(async () => ((await storedRecords(store)).length === 1 ? true : undefined), 'the recalled demands erased');
     expect((await storedRecords(store)).map((r) => r.id)).toEqual(['right']);
+  });
+
+  it("erases a demand recalled by wechat4u's XML notice, keeping nothing of the notice; one naming no id is logged", async () => {
+    const { world, store, db, lines } = await botIn();
+    const id = '4567890123456789012';
+    deliver(world, id, DEMAND);
+    await stored(store, 1);
+    // As wechaty-puppet-wechat4u gives it: the notice's text is WeChat's XML, <msgid> the recalled MsgId.
+    const notice = (noticeId: string, inner: string) => {
+      const text = `<sysmsg type="revokemsg"><revokemsg><session>${world.room.id}</session>${inner}<replacemsg><![CDATA["李雷" 撤回了一条消息]]></replacemsg></revokemsg></sysmsg>`;
+      world.mocker.MessageMock.create({
+        id: noticeId,
+        timestamp: Date.now(),
+        type: types.Message.Recalled,
+        talkerId: world.li.id,
+        roomId: world.room.id,
+        text,
+      } as never);
+      world.mocker.puppet.emit('message', { messageId: noticeId });
+    };
+    notice('9000000000000000001', `<oldmsgid>1012345678</oldmsgid><msgid>${id}</msgid>`);
+    await waitFor(async () => ((await storedRecords(store)).length === 0 ? true : undefined), 'the recalled demand erased');
+    notice('9000000000000000002', '');
+    await waitFor(() => lines.some((l) => l.includes('recall notice 9000000000000000002')), 'the notice naming no id said');
+    expect(lines.filter((l) => l.includes('recall notice'))).toEqual([
+      'wechaty: recall notice 9000000000000000002 names no message id this puppet gives; nothing removed',
+    ]);
+    const raw = await rawDb(db);
+    expect(await raw.all('SELECT platform, id FROM removed_messages')).toEqual([{ platform: 'wechaty', id }]);
+    await raw.close();
   });
 });
