@@ -1,6 +1,7 @@
 import { isAnonymousId } from '../core/anonymous-id.js';
 import type { MessageRecord } from '../core/message-record.js';
-import { MESSAGE_COLUMNS, toRow } from './record-row.js';
+import type { Finding } from '../core/finding.js';
+import { MESSAGE_COLUMNS, toRow, withoutMatches } from './record-row.js';
 import type { Sql } from './sql/sql.js';
 
 /** What an edit changes of a stored message: what it says and what was read from that. */
@@ -12,13 +13,14 @@ const EDITED = ['length', 'hash', 'is_ack', 'mask', 'findings', 'text', 'deadlin
  * sender, time, recipients and reply stay as stored. A correction made earlier stays made: findings
  * of a rule members marked not formalism on it (every rule, for a correction of all) are dropped
  * again. As with a new message, a sender who opted out (`anonOf`), or was forgotten (the stored sender
- * is then an anonymous id), keeps no text or matched words. Undefined when no such message is stored,
- * else whether a stored text was replaced (for the caller to empty SQLite's WAL of it). Run inside a
- * transaction.
+ * is then an anonymous id), keeps no text or matched words. When the words changed, the copies of the
+ * old ones kept with `not formalism` feedback and `missed` reports go too (see dropOldWords). Undefined
+ * when no such message is stored, else whether a stored text was replaced or erased (for the caller to
+ * empty SQLite's WAL of it). Run inside a transaction.
  */
 export async function editMessage(db: Sql, r: MessageRecord, anonOf: (sender: string) => string | undefined): Promise<boolean | undefined> {
-  const stored = await db.get<{ sender_id: string; text: string | null }>(
-    `SELECT sender_id, text FROM messages WHERE platform = ? AND id = ?${db.dialect.forUpdate}`,
+  const stored = await db.get<{ sender_id: string; text: string | null; hash: string }>(
+    `SELECT sender_id, text, hash FROM messages WHERE platform = ? AND id = ?${db.dialect.forUpdate}`,
     [r.platform, r.id],
   );
   if (!stored) return undefined;
@@ -29,5 +31,29 @@ export async function editMessage(db: Sql, r: MessageRecord, anonOf: (sender: st
   const row = toRow({ ...r, findings, categories }, anon);
   const value = (column: (typeof EDITED)[number]) => row[MESSAGE_COLUMNS.indexOf(column)];
   await db.run(`UPDATE messages SET ${EDITED.map((c) => `${c} = ?`).join(', ')} WHERE platform = ? AND id = ?`, [...EDITED.map(value), r.platform, r.id]);
-  return stored.text !== null && stored.text !== value('text');
+  const replaced = stored.text !== null && stored.text !== value('text');
+  if (stored.hash === value('hash')) return replaced;
+  return (await dropOldWords(db, r.platform, r.id)) || replaced;
+}
+
+/**
+ * Erases the copies of a message's earlier words kept with `not formalism` feedback (its text and
+ * matched words) and `missed` reports (its text): members judged those words, not the edit's, and
+ * the sender took them back. The corrections and reports stay, as they count. Whether any held text.
+ */
+async function dropOldWords(db: Sql, platform: string, id: string): Promise<boolean> {
+  const feedback = await db.all<{ rowid: number; text: string | null; findings: string }>(
+    'SELECT rowid, text, findings FROM feedback WHERE platform = ? AND message_id = ?',
+    [platform, id],
+  );
+  for (const f of feedback)
+    await db.run('UPDATE feedback SET text = NULL, findings = ? WHERE rowid = ?', [
+      JSON.stringify(withoutMatches(JSON.parse(f.findings) as Finding[])),
+      f.rowid,
+    ]);
+  const missed = await db.all('UPDATE missed_demands SET text = NULL WHERE platform = ? AND message_id = ? AND text IS NOT NULL RETURNING by_user', [
+    platform,
+    id,
+  ]);
+  return missed.length > 0 || feedback.some((f) => f.text !== null);
 }

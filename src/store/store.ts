@@ -193,7 +193,7 @@ export interface Store {
   removeMessage(platform: string, id: string): Promise<void>;
   /**
    * Replaces a stored message's text, and what was read from it, with an edit's (see edit.ts): false
-   * when no such message is stored. Resolves once committed; then empties the WAL when a text was replaced.
+   * when no such message is stored. Resolves once committed; then empties the WAL when a text was replaced or erased.
    */
   editMessage(record: MessageRecord): Promise<boolean>;
 

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEngines } from '../support/databases.js';
-import { finding, rec, tempStore } from './fixtures.js';
+import { rawDb } from '../support/raw-db.js';
+import { bytesFound } from './file-bytes.js';
+import { finding, missedReport, rec, tempStore } from './fixtures.js';
 
 const ALL = { from: 0, to: 2_000_000 };
 
@@ -35,6 +37,37 @@ describeEngines('edited messages', (engine) => {
     for (const id of ['m2', 'm3']) {
       await store.editMessage(rec(id, { cats: ['check-in'], text: 'SECRET words', findings: [finding('check-in', 'check-in/a', 'SECRET')] }));
       expect(await store.message('slack', id)).toMatchObject({ categories: ['check-in'], text: null, findings: [{ match: '' }] });
+    }
+  });
+
+  it('erase the old words kept with `not formalism` feedback and `missed` reports, keeping the corrections; the file holds none of them', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { cats: ['check-in'], text: 'clock in by 9 OKAPI1', findings: [finding('check-in', 'check-in/a', 'OKAPI1')] }));
+    await store.add(rec('q1', { ts: 1_000_001 }));
+    await store.add(rec('q2', { ts: 1_000_002 }));
+    await store.markFalsePositive('slack', 'm1', 'check-in/a', 'U9');
+    await store.reportMissed(missedReport({ messageId: 'q1', text: 'star the repo OKAPI2' }));
+    await store.reportMissed(missedReport({ messageId: 'q2', text: 'kept words of q2' }));
+    // An edit that leaves the words as they were (the same hash) keeps the copies.
+    await store.editMessage(rec('q2', { ts: 1_000_002 }));
+    await store.editMessage(rec('m1', { text: null, hash: 'h-lunch' }));
+    await store.editMessage(rec('q1', { text: null, hash: 'h-sorry' }));
+
+    expect(await store.falsePositives()).toMatchObject([{ messageId: 'm1', rule: 'check-in/a', text: null }]);
+    expect((await store.missedDemands()).map((m) => [m.messageId, m.text])).toEqual([
+      ['q1', null],
+      ['q2', 'kept words of q2'],
+    ]);
+    const db = await rawDb(store.path);
+    const rows = JSON.stringify([await db.all('SELECT * FROM feedback'), await db.all('SELECT * FROM missed_demands')]);
+    await db.close();
+    expect(rows).not.toMatch(/OKAPI/);
+    // The edit emptied the WAL, and closing checkpoints it into the file: no byte of the old words stays.
+    if (engine.name === 'sqlite') {
+      expect(bytesFound(store.path, ['OKAPI1', 'OKAPI2'])).toEqual([]);
+      await store.close();
+      expect(bytesFound(store.path, ['OKAPI1', 'OKAPI2'])).toEqual([]);
+      expect(bytesFound(store.path, ['kept words of q2'])).not.toEqual([]);
     }
   });
 });
