@@ -132,7 +132,10 @@ export class Bot {
     const settings = cached instanceof Promise ? await cached : cached;
     const classification = classifyMessage(this.opts.engine, msg, { disabled: settings.disabled });
     const record = toRecord(msg, classification, this.opts.config.timezone);
-    await store.add(record);
+    // Not stored anew: a redelivery, or a message the platform removed before it came (its tombstone,
+    // left by any instance, at any time) or sent before its sender's `forget me`. Only a stored one is
+    // nudged about or held; one removed after its commit, here, is known from removedLately.
+    if (!(await store.add(record)) && !(await store.message(msg.platform, msg.id))) return;
     if (this.removedLately.has(groupKey(msg.platform, msg.id))) return;
     if (!classification.findings.length) {
       // Held for a member's `missed` report; a bare "收到" or a picture is never one.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/commands/texts.js';
-import { botHarness, rulesOnly } from '../support/bot-harness.js';
+import { Bot } from '../../src/bot/bot.js';
+import { botHarness, NOW, rulesOnly } from '../support/bot-harness.js';
+import { RecordingAdapter } from '../support/recording-adapter.js';
 import { storedRecords as stored } from '../support/stored-records.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
@@ -30,6 +32,24 @@ describe('a message the platform removed', () => {
     await said;
     expect(await stored(store)).toEqual([]);
     expect(adapter.sent.filter((s) => s.to === 'group')).toEqual([]);
+  });
+
+  it('removed before it reaches another instance (or this one after a restart), is neither nudged about nor held', async () => {
+    const { store, adapter, config } = await botHarness(undefined, rulesOnly());
+    adapter.admins.add('boss');
+    await adapter.say('config mode nudge', { from: 'boss', addressed: true });
+    await adapter.changes!.removed('gone');
+    await adapter.changes!.removed('gone-quiet');
+    // A second bot on the same database, which heard of no removal, then gets the messages themselves.
+    const other = new RecordingAdapter();
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [other], now: () => NOW, log: () => {} }).start();
+    await other.say(DEMAND, { id: 'gone' });
+    await other.say(CHATTER, { id: 'gone-quiet' });
+    expect(await stored(store)).toEqual([]);
+    expect(other.sent).toEqual([]);
+    await other.say('missed acknowledgements', { from: 'u2', addressed: true, replyTo: 'gone-quiet' });
+    expect(other.last()).toMatchObject({ to: 'private', id: 'u2', text: TEXTS.missedNoText('en') });
+    expect(await store.missedDemands()).toEqual([]);
   });
 });
 
