@@ -62,7 +62,8 @@ export class Inbound {
       return Promise.resolve();
     }
     if (!change || !changes) return Promise.resolve();
-    const [id, work] = 'removed' in change ? [change.removed, changes.removed(change.removed)] : [change.edited, changes.edited(change.edited, change.text)];
+    const [id, work] =
+      'removed' in change ? [change.removed, changes.removed(change.removed)] : [change.edited, changes.edited(change.edited, change.text, change.editedAt)];
     return this.track(
       work.catch((err: unknown) => {
         throw new WorkError(`change of message ${id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);

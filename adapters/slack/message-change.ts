@@ -9,12 +9,15 @@ export interface SlackChangeEvent {
   /** message_deleted: the removed message's ts. */
   deleted_ts?: unknown;
   /** message_changed: the message as it now reads. */
-  message?: { ts?: unknown; text?: unknown; user?: unknown; bot_id?: unknown; subtype?: unknown; files?: unknown };
+  message?: { ts?: unknown; text?: unknown; user?: unknown; bot_id?: unknown; subtype?: unknown; files?: unknown; edited?: { ts?: unknown } };
   previous_message?: { text?: unknown };
 }
 
-/** An earlier message removed, or now reading `text`, by its id as messages are stored (`<channel>/<ts>`). */
-export type SlackChange = { removed: string } | { edited: string; text: string };
+/**
+ * An earlier message removed, or now reading `text`, by its id as messages are stored (`<channel>/<ts>`);
+ * an edit with when it was made (`edited.ts`, epoch ms), where Slack says.
+ */
+export type SlackChange = { removed: string } | { edited: string; text: string; editedAt?: number };
 
 const CHANGE_SUBTYPES = new Set(['message_deleted', 'message_changed']);
 
@@ -44,5 +47,6 @@ export function fromChangeEvent(event: SlackChangeEvent, botUserId: string): Sla
   if (m.bot_id || m.user === botUserId || m.files != null) return null;
   if (typeof m.text !== 'string') throw new InputError(`${what} whose text is not a string`);
   if (m.text === event.previous_message?.text) return null;
-  return { edited: idOf(m.ts), text: plainText(m.text, botUserId) };
+  const editedAt = typeof m.edited?.ts === 'string' ? Math.round(Number(m.edited.ts) * 1000) : NaN;
+  return { edited: idOf(m.ts), text: plainText(m.text, botUserId), ...(Number.isFinite(editedAt) && { editedAt }) };
 }

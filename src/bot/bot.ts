@@ -91,7 +91,7 @@ export class Bot {
     for (const adapter of this.opts.adapters)
       await adapter.start((msg) => this.handle(adapter, msg), {
         removed: (id) => this.removed(adapter, id),
-        edited: (id, text) => this.edited(adapter, id, text),
+        edited: (id, text, editedAt) => this.edited(adapter, id, text, editedAt),
       });
   }
 
@@ -164,9 +164,10 @@ export class Bot {
   /**
    * A message its sender edited: classified anew and stored so in place (see Store.editMessage), its
    * held text replaced. One not stored (a command, one purged or removed) is left alone: an edit runs
-   * no command and stores no message. A sender who opted out or was forgotten keeps no text held.
+   * no command and stores no message; so is an edit older than one applied already (`editedAt`). A
+   * sender who opted out or was forgotten keeps no text held.
    */
-  async edited(adapter: Adapter, id: string, text: string): Promise<void> {
+  async edited(adapter: Adapter, id: string, text: string, editedAt?: number): Promise<void> {
     const { store, engine, config } = this.opts;
     const platform = adapter.platform;
     await store.flush(); // a message whose record still waits in the batch is edited too
@@ -175,7 +176,7 @@ export class Bot {
     const cached = this.groupSettings(platform, stored.groupId);
     const settings = cached instanceof Promise ? await cached : cached;
     const record = editedRecord(engine, stored, text, { disabled: settings.disabled }, config.timezone);
-    if (!(await store.editMessage(record))) return;
+    if (!(await store.editMessage(record, editedAt))) return;
     this.recent.drop(platform, id);
     if (!record.categories.length && !record.isAck && !isAnonymousId(stored.senderId))
       this.recent.remember(platform, stored.groupId, { id, senderId: stored.senderId, text, ts: stored.ts });

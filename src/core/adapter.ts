@@ -22,8 +22,11 @@ export interface LookedUpMessage {
 export interface MessageChanges {
   /** Message `id` was removed: deleted, or recalled (撤回) by its sender or an admin. */
   removed(id: string): Promise<void>;
-  /** Message `id` was edited and now reads `text`. */
-  edited(id: string, text: string): Promise<void>;
+  /**
+   * Message `id` was edited and now reads `text`; `editedAt` (epoch ms), where the platform says when
+   * the edit was made: an edit older than one applied already (a retry) is then ignored.
+   */
+  edited(id: string, text: string, editedAt?: number): Promise<void>;
 }
 
 /**

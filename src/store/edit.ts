@@ -16,14 +16,15 @@ const EDITED = ['length', 'hash', 'is_ack', 'mask', 'findings', 'text', 'deadlin
  * is then an anonymous id), keeps no text or matched words. When the words changed, the copies of the
  * old ones kept with `not formalism` feedback and `missed` reports go too (see dropOldWords). Undefined
  * when no such message is stored, else whether a stored text was replaced or erased (for the caller to
- * empty SQLite's WAL of it). Run inside a transaction.
+ * empty SQLite's WAL of it). Undefined too, and nothing changed, for an edit made at `editedAt` when
+ * one made later was applied already (see newestEdit). Run inside a transaction.
  */
-export async function editMessage(db: Sql, r: MessageRecord, anonOf: (sender: string) => string | undefined): Promise<boolean | undefined> {
+export async function editMessage(db: Sql, r: MessageRecord, anonOf: (sender: string) => string | undefined, editedAt?: number): Promise<boolean | undefined> {
   const stored = await db.get<{ sender_id: string; text: string | null; hash: string }>(
     `SELECT sender_id, text, hash FROM messages WHERE platform = ? AND id = ?${db.dialect.forUpdate}`,
     [r.platform, r.id],
   );
-  if (!stored) return undefined;
+  if (!stored || (editedAt !== undefined && !(await newestEdit(db, r.platform, r.id, editedAt)))) return undefined;
   const corrected = await db.all<{ rule: string | null }>('SELECT rule FROM feedback WHERE platform = ? AND message_id = ?', [r.platform, r.id]);
   const findings = r.findings.filter((f) => !corrected.some((c) => c.rule === null || c.rule === f.rule));
   const categories = [...new Set(findings.map((f) => f.category))].sort();
@@ -56,4 +57,22 @@ async function dropOldWords(db: Sql, platform: string, id: string): Promise<bool
     id,
   ]);
   return missed.length > 0 || feedback.some((f) => f.text !== null);
+}
+
+/**
+ * Whether an edit made at `editedAt` is the newest of the message's edits applied so far, noting its
+ * time if so: a platform's retry of an older edit, arriving after a later one, must not undo it. The
+ * time is kept as a seen mark (`edited:<id>`), which goes with the retention purge as the message
+ * does; the message's row, locked by the caller, keeps two edits from deciding at once.
+ */
+async function newestEdit(db: Sql, platform: string, id: string, editedAt: number): Promise<boolean> {
+  const key = `edited:${id}`;
+  const last = await db.get<{ ts: number | string }>('SELECT ts FROM seen_events WHERE platform = ? AND key = ?', [platform, key]);
+  if (last && Number(last.ts) >= editedAt) return false;
+  await db.run('INSERT INTO seen_events (platform, key, ts) VALUES (?, ?, ?) ON CONFLICT (platform, key) DO UPDATE SET ts = excluded.ts', [
+    platform,
+    key,
+    editedAt,
+  ]);
+  return true;
 }

@@ -98,12 +98,12 @@ export class SqlStore implements Store {
     if (await this.writer.transaction((db) => removeMessage(db, platform, id, Date.now()))) await this.engine.afterErase();
   }
 
-  async editMessage(record: MessageRecord): Promise<boolean> {
+  async editMessage(record: MessageRecord, editedAt?: number): Promise<boolean> {
     checkRecord(record);
     const replaced = await this.writer.transaction(async (db) => {
       // Whether its sender opted out, as the opt-outs stand now, whichever process changed them.
       await this.refreshPrivacy(db);
-      return editMessage(db, record, (sender) => this.optOuts.anonOf(record.platform, sender));
+      return editMessage(db, record, (sender) => this.optOuts.anonOf(record.platform, sender), editedAt);
     });
     if (replaced) await this.engine.afterErase();
     return replaced !== undefined;

@@ -193,9 +193,10 @@ export interface Store {
   removeMessage(platform: string, id: string): Promise<void>;
   /**
    * Replaces a stored message's text, and what was read from it, with an edit's (see edit.ts): false
-   * when no such message is stored. Resolves once committed; then empties the WAL when a text was replaced or erased.
+   * when no such message is stored, or an edit made after `editedAt` (epoch ms, where the platform
+   * tells) was applied already. Resolves once committed; then empties the WAL when a text was replaced or erased.
    */
-  editMessage(record: MessageRecord): Promise<boolean>;
+  editMessage(record: MessageRecord, editedAt?: number): Promise<boolean>;
 
   /** Whether a platform event id was marked seen (Slack redelivers events with the same event_id). */
   seen(platform: string, key: string): Promise<boolean>;

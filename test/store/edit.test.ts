@@ -40,6 +40,18 @@ describeEngines('edited messages', (engine) => {
     }
   });
 
+  it('are applied only when made after the edit applied last, where the platform says when (a retry comes late)', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1'));
+    expect(await store.editMessage(rec('m1', { hash: 'h-second' }), 2_000)).toBe(true);
+    expect(await store.editMessage(rec('m1', { cats: ['check-in'], hash: 'h-first' }), 1_000)).toBe(false);
+    expect(await store.editMessage(rec('m1', { cats: ['check-in'], hash: 'h-again' }), 2_000)).toBe(false);
+    expect(await store.message('slack', 'm1')).toMatchObject({ hash: 'h-second', categories: [] });
+    expect(await store.editMessage(rec('m1', { hash: 'h-third' }), 3_000)).toBe(true);
+    expect(await store.editMessage(rec('m1', { hash: 'h-untimed' }))).toBe(true);
+    expect(await store.message('slack', 'm1')).toMatchObject({ hash: 'h-untimed' });
+  });
+
   it('erase the old words kept with `not formalism` feedback and `missed` reports, keeping the corrections; the file holds none of them', async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.add(rec('m1', { cats: ['check-in'], text: 'clock in by 9 OKAPI1', findings: [finding('check-in', 'check-in/a', 'OKAPI1')] }));

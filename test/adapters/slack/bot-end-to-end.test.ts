@@ -288,4 +288,33 @@ describe('Slack adapter through the bot', () => {
     expect((await sendSigned(adapter.port!, eventEnvelope(message(a, DEMAND)), { retryNum: 1 })).status).toBe(200);
     expect(await storedRecords(store)).toEqual([]);
   });
+
+  it('keeps the later of two edits when Slack retries the earlier after it', async () => {
+    const api = await stub();
+    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+    const a = '1800000010.000100';
+    await sendSigned(adapter.port!, eventEnvelope(message(a, 'lunch at noon?')));
+    const change = (text: string, previous: string, at: string, eventId: string) =>
+      eventEnvelope(
+        {
+          type: 'message',
+          subtype: 'message_changed',
+          channel: 'C01',
+          ts: at,
+          hidden: true,
+          message: { type: 'message', user: 'U1', ts: a, text, edited: { user: 'U1', ts: at } },
+          previous_message: { type: 'message', user: 'U1', ts: a, text: previous },
+        },
+        eventId,
+      );
+    // The first edit fails in the store: answered 503, Slack retries it, but only after the second edit came.
+    const first = change(DEMAND, 'lunch at noon?', '1800000011.000000', 'EvE1');
+    const editMessage = store.editMessage.bind(store);
+    store.editMessage = () => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+    expect((await sendSigned(adapter.port!, first)).status).toBe(503);
+    store.editMessage = editMessage;
+    expect((await sendSigned(adapter.port!, change('lunch at 1pm, sorry', DEMAND, '1800000012.000000', 'EvE2'))).status).toBe(200);
+    expect((await sendSigned(adapter.port!, first, { retryNum: 1 })).status).toBe(200);
+    expect(await store.message('slack', `C01/${a}`)).toMatchObject({ categories: [], text: null });
+  });
 });

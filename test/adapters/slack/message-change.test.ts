@@ -20,6 +20,11 @@ describe('Slack message_deleted and message_changed events', () => {
       edited: 'C01/1800000001.000100',
       text: '请 @channel 打卡 & 截图',
     });
+    expect(fromChangeEvent(changed({ ts: '1800000001.000100', user: 'U1', text: 'after', edited: { ts: '1800000002.000300' } }), 'UBOT')).toEqual({
+      edited: 'C01/1800000001.000100',
+      text: 'after',
+      editedAt: 1800000002000,
+    });
     expect(fromChangeEvent(changed({ ts: '1800000001.000100', subtype: 'tombstone', text: 'This message was deleted.' }), 'UBOT')).toEqual({
       removed: 'C01/1800000001.000100',
     });
