@@ -1,3 +1,4 @@
+import { ACK_WINDOW_MS } from '../core/ack-window.js';
 import type { Sql } from './sql/sql.js';
 
 /**
@@ -18,7 +19,8 @@ CREATE INDEX removed_messages_ts ON removed_messages (ts);
 
 /**
  * Removes a message and every copy of its text: its row (text, findings), the feedback and reports of
- * missed demands about it; and keeps its tombstone. Whether any of it held text, so that the caller
+ * missed demands about it; and keeps its tombstone. The acks that answered it stay its (see
+ * keepAcksWith). Whether any of it held text, so that the caller
  * empties SQLite's WAL only then. The privacy mark is locked first, as an erasure locks it (see
  * privacy.ts): an ingest batch of another instance holding the message then commits wholly before
  * this (whose delete takes it) or after (and finds the tombstone). Run inside a transaction.
@@ -26,6 +28,7 @@ CREATE INDEX removed_messages_ts ON removed_messages (ts);
 export async function removeMessage(db: Sql, platform: string, id: string, now: number): Promise<boolean> {
   await db.get(`SELECT epoch FROM privacy_epoch${db.dialect.forUpdate}`);
   await db.run('INSERT INTO removed_messages (platform, id, ts) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [platform, id, now]);
+  await keepAcksWith(db, platform, id);
   let texts = 0;
   for (const [table, column] of [
     ['messages', 'id'],
@@ -36,6 +39,32 @@ export async function removeMessage(db: Sql, platform: string, id: string, now: 
     texts += gone.filter((row) => row.text !== null).length;
   }
   return texts > 0;
+}
+
+/**
+ * The bare acknowledgements that replied to nothing and so counted toward a demand being removed (an
+ * ack counts toward its group's latest demand at or before it, within ACK_WINDOW_MS: see
+ * ../analysis/derived/ack-storm.ts) are made replies to it: they answered it, and with it gone they
+ * would otherwise count toward the demand before it, an ack storm no one made. Replies to a message
+ * not stored count toward nothing. They hold no text.
+ */
+async function keepAcksWith(db: Sql, platform: string, id: string): Promise<void> {
+  const demand = await db.get<{ group_id: string; ts: number | string }>('SELECT group_id, ts FROM messages WHERE platform = ? AND id = ? AND mask <> 0', [
+    platform,
+    id,
+  ]);
+  if (!demand) return;
+  const from = Number(demand.ts);
+  const next = await db.get<{ ts: number | string | null }>('SELECT min(ts) AS ts FROM messages WHERE platform = ? AND group_id = ? AND mask <> 0 AND ts > ?', [
+    platform,
+    demand.group_id,
+    from,
+  ]);
+  const until = next?.ts == null ? from + ACK_WINDOW_MS : Math.min(from + ACK_WINDOW_MS, Number(next.ts) - 1);
+  await db.run(
+    'UPDATE messages SET reply_to = ? WHERE platform = ? AND group_id = ? AND ts >= ? AND ts <= ? AND is_ack <> 0 AND mask = 0 AND reply_to IS NULL',
+    [id, platform, demand.group_id, from, until],
+  );
 }
 
 /** Which of these message ids of one platform were removed. */

@@ -26,7 +26,8 @@ async function running() {
   const bot = new Bot({ config, store, engine: rulesOnly(), adapters: [adapter], now: () => NOW, log: () => {} });
   await bot.start();
   const file = join(tempDir({ 'fingertip.yaml': `db: ${config.db}\n` }), 'fingertip.yaml');
-  const report = async () => JSON.parse((await runCli(['report', '--week', '2026-W48', '--config', file])).stdout) as { demands: number };
+  const report = async () =>
+    JSON.parse((await runCli(['report', '--week', '2026-W48', '--config', file])).stdout) as { demands: number; ack_storms: unknown[] };
   const statsGroup = async () => {
     await adapter.say('stats group', { addressed: true, group: GROUP });
     return adapter.last()!.text;
@@ -63,5 +64,21 @@ describe('a recalled demand, end to end', () => {
     await store.close();
     expect(bytesFound(store.path, ['QUAGGA7'])).toEqual([]);
     expect(bytesFound(store.path, RIGHT)).toHaveLength(2);
+  }, 30_000);
+
+  it('keeps the acks of a recalled demand from making an ack storm of the demand before it', async () => {
+    const { store, adapter, report } = await running();
+    await adapter.say(RIGHT[0], { id: 'earlier', group: GROUP });
+    await adapter.say(WRONG, { id: 'wrong', group: GROUP });
+    for (const u of ['u2', 'u3', 'u4', 'u5', 'u6']) await adapter.say('收到', { group: GROUP, from: u });
+    await store.flush();
+    expect(await report()).toMatchObject({ demands: 2, ack_storms: [{ message_id: 'wrong', acks: 5 }] });
+    await adapter.changes!.removed('wrong');
+    expect(await report()).toMatchObject({ demands: 1, ack_storms: [] });
+    // Acks after the next demand still count toward it.
+    await adapter.say(RIGHT[1], { id: 'later', group: GROUP });
+    for (const u of ['u2', 'u3', 'u4', 'u5', 'u6']) await adapter.say('收到', { group: GROUP, from: u });
+    await store.flush();
+    expect(await report()).toMatchObject({ demands: 2, ack_storms: [{ message_id: 'later', acks: 5 }] });
   }, 30_000);
 });

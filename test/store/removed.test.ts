@@ -68,4 +68,31 @@ describeEngines('removed messages', (engine) => {
     await store.purge(Date.now() + 60_000);
     expect(await store.add(rec('m1', { ts: Date.now() + 120_000 }))).toBe(true);
   });
+
+  it("makes the loose acks that answered a removed demand its replies, so they count toward no other; the next demand's stay", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('d0', { cats: ['check-in'] }));
+    await store.add(rec('d1', { cats: ['check-in'], ts: 1_000_010 }));
+    for (const [id, ts] of [
+      ['a1', 1_000_010],
+      ['a2', 1_000_020],
+      ['a0', 1_000_030],
+    ] as const)
+      await store.add(rec(id, { isAck: true, ts, senderId: 'U2' }));
+    await store.add(rec('reply', { isAck: true, ts: 1_000_040, replyTo: 'd0' }));
+    await store.add(rec('d2', { cats: ['check-in'], ts: 1_000_100 }));
+    await store.add(rec('a3', { isAck: true, ts: 1_000_110, senderId: 'U3' }));
+    await store.add(rec('elsewhere', { isAck: true, ts: 1_000_050, groupId: 'C2' }));
+    await store.removeMessage('slack', 'd1');
+    const replies = (await store.messages('slack', ['a0', 'a1', 'a2', 'reply', 'a3', 'elsewhere'])).map((m) => [m.id, m.replyTo]);
+    expect(replies.sort()).toEqual([
+      ['a0', 'd1'],
+      ['a1', 'd1'],
+      ['a2', 'd1'],
+      ['a3', null],
+      ['elsewhere', null],
+
+      ['reply', 'd0'],
+    ]);
+  });
 });

@@ -1,15 +1,13 @@
 import { groupKey, type GroupKey } from '../../core/group-key.js';
 import type { ReportRecord } from '../../core/message-record.js';
 import { DemandTable } from './demand-table.js';
-import { DAY_MS } from '../../core/time/units.js';
+import { ACK_WINDOW_MS } from '../../core/ack-window.js';
 import { float64Column, int32Column } from './number-column.js';
 
 /** A storm is at least this many bare acknowledgements ... */
 export const ACK_STORM_MIN_ACKS = 5;
 /** ... from at least this many distinct members (a single eager member is not a storm). */
 export const ACK_STORM_MIN_MEMBERS = 3;
-/** An ack that replies to nothing counts toward the group's most recent demand at most this long after it. */
-export const ACK_WINDOW_MS = DAY_MS;
 
 export interface AckStorm {
   message_id: string;
