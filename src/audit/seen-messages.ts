@@ -8,16 +8,17 @@ export type Sighting = 'new' | 'again' | { first: number };
  * The messages an audit has read, by platform, group and id, as the bot's store keeps one message
  * per id: the same export given twice, or two exports that overlap, count each message once. The
  * group is part of the key, as ids some exports make up (a line's number, a row's localId) are unique
- * only within their chat. A set of strings would hold about 90 bytes a message; this holds a 64-bit
- * hash of each key in an open-addressed table, with a 32-bit hash of its text and time and the export
- * that read it first, 32 to 64 bytes a message (that two of a million messages share a hash is about
- * one chance in ten million).
+ * only within their chat. A key read with several texts or times holds an entry for each, so that
+ * any of them read again is known (a file given twice, a line repeated). A set of strings would hold
+ * about 90 bytes a message; this holds a 64-bit hash of each key in an open-addressed table, with a
+ * 32-bit hash of its text and time and the export that read it, 32 to 64 bytes a message (that two
+ * of a million messages share a hash is about one chance in ten million).
  */
 export class SeenMessages {
   private table = new Uint32Array(1 << 17);
   private count = 0;
 
-  /** Whether this message is new, remembering it (as read from export `source`) if it is. */
+  /** Whether this message is new, remembering it (as read from export `source`) unless it is read again. */
   add(platform: string, groupId: string, id: string, text: string, ts: number, source: number): Sighting {
     const [hi, lo] = hash64(`${platform}\u0000${groupId}\u0000${id}`);
     const [content] = hash64(`${ts}\u0000${text}`);
@@ -28,6 +29,8 @@ export class SeenMessages {
   private insert(hi: number, lo: number, content: number, source: number): Sighting {
     const t = this.table;
     const mask = t.length / 4 - 1;
+    // The first export to read the key, when it was read with another text or time only.
+    let first: number | undefined;
     for (let slot = lo & mask; ; slot = (slot + 1) & mask) {
       const at = 4 * slot;
       if (t[at] === 0 && t[at + 1] === 0) {
@@ -36,9 +39,12 @@ export class SeenMessages {
         t[at + 2] = content;
         t[at + 3] = source;
         this.count++;
-        return 'new';
+        return first === undefined ? 'new' : { first };
       }
-      if (t[at] === hi && t[at + 1] === lo) return t[at + 2] === content ? 'again' : { first: t[at + 3] };
+      if (t[at] === hi && t[at + 1] === lo) {
+        if (t[at + 2] === content) return 'again';
+        first ??= t[at + 3];
+      }
     }
   }
 

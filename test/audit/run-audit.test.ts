@@ -114,6 +114,22 @@ describe('runAudit', () => {
     expect(warned).toEqual([`${b}: 2 messages with the platform, group and id of one read before from ${a} but another text or time: kept both`]);
   });
 
+  it("counts once a file given twice whose messages clash with another file's, and a line repeated as it is", async () => {
+    const line = (text: string) => JSON.stringify({ id: 'm1', group_id: 'G1', sender_id: 'U1', ts: 1795439100, text });
+    const dir = tempDir({
+      'a.jsonl': line('请全体同事今晚十点前完成打卡并截图发群里'),
+      'b.jsonl': line('请全体同事今晚十一点前完成打卡并截图发群里'),
+      'one.jsonl': [line('请全体同事今晚十点前完成打卡并截图发群里'), line('好的'), line('好的'), line('请全体同事今晚十点前完成打卡并截图发群里')].join('\n'),
+    });
+    const [a, b] = [join(dir, 'a.jsonl'), join(dir, 'b.jsonl')];
+    const warned: string[] = [];
+    const { report, repeated } = await runAudit([a, b, b], { config: defaultConfig(), warn: (l) => warned.push(l) });
+    expect([report.messages, repeated]).toEqual([2, 1]);
+    expect(warned).toEqual([`${b}: 1 message with the platform, group and id of one read before from ${a} but another text or time: kept both`]);
+    const one = await runAudit([join(dir, 'one.jsonl')], { config: defaultConfig() });
+    expect([one.report.messages, one.repeated]).toEqual([2, 2]);
+  });
+
   it('finds the same report whatever the order of the lines, ack storms included', async () => {
     const dir = tempDir();
     const T0 = Date.parse('2026-11-23T10:00:00+08:00') / 1000;

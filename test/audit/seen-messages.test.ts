@@ -21,6 +21,16 @@ describe('SeenMessages', () => {
     expect(seen.add('jsonl', 'g', '1', '请填表', 2000, 6)).toEqual({ first: 3 });
   });
 
+  it('knows again every text and time a key was read with, not only the first', () => {
+    const seen = new SeenMessages();
+    expect(seen.add('jsonl', 'g', 'm1', '请今晚十点前打卡', 1000, 0)).toBe('new');
+    expect(seen.add('jsonl', 'g', 'm1', '请今晚十一点前打卡', 1000, 1)).toEqual({ first: 0 });
+    // The second file given again: its message was read before, as it is.
+    expect(seen.add('jsonl', 'g', 'm1', '请今晚十一点前打卡', 1000, 2)).toBe('again');
+    expect(seen.add('jsonl', 'g', 'm1', '好的', 1000, 2)).toEqual({ first: 0 });
+    expect(seen.add('jsonl', 'g', 'm1', '好的', 1000, 2)).toBe('again');
+  });
+
   it('remembers every message as its table grows', () => {
     const seen = new SeenMessages();
     const n = 200_000;
