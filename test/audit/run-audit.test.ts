@@ -130,6 +130,18 @@ describe('runAudit', () => {
     expect([one.report.messages, one.repeated]).toEqual([2, 2]);
   });
 
+  it('finds no ack storm in replies of two groups to demands they number alike', async () => {
+    const T0 = Date.parse('2026-11-23T10:00:00+08:00') / 1000;
+    const chat = (group: string) =>
+      [
+        JSON.stringify({ id: '1', group_id: group, sender_id: 'boss', ts: T0, text: '请大家今晚十点前完成打卡，收到请回复' }),
+        ...['u1', 'u2', 'u3'].map((u, i) => JSON.stringify({ id: `${i + 2}`, group_id: group, sender_id: u, ts: T0 + 60 + i, text: '收到', reply_to: '1' })),
+      ].join('\n');
+    const dir = tempDir({ 'G1.jsonl': chat('G1'), 'G2.jsonl': chat('G2') });
+    const { report } = await runAudit([join(dir, 'G1.jsonl'), join(dir, 'G2.jsonl')], { config: defaultConfig() });
+    expect([report.messages, report.ack_storms]).toEqual([8, []]);
+  });
+
   it('finds the same report whatever the order of the lines, ack storms included', async () => {
     const dir = tempDir();
     const T0 = Date.parse('2026-11-23T10:00:00+08:00') / 1000;

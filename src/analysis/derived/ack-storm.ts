@@ -1,4 +1,4 @@
-import { groupKey, type GroupKey } from '../../core/group-key.js';
+import { groupKey, messageKey, type GroupKey } from '../../core/group-key.js';
 import type { ReportRecord } from '../../core/message-record.js';
 import { DemandTable } from './demand-table.js';
 import { ACK_WINDOW_MS } from '../../core/ack-window.js';
@@ -52,7 +52,7 @@ export class AckStormDetector {
   private looseMatched = false;
   /** Acks counted per demand, with distinct ackers kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
   private readonly counted = new Map<number, { acks: number; members: number[] }>();
-  /** Acks replying to a message, by its key: matched in `results`. */
+  /** Acks replying to a message, by its key (platform, group and id): matched in `results`. */
   private readonly replies = new Map<GroupKey, number[]>();
 
   /** One record; for a demand, `row` is its row when the caller has added it to the shared table. */
@@ -60,7 +60,8 @@ export class AckStormDetector {
     const demand = record.categories.length > 0;
     if (!demand && !record.isAck) return;
     if (!demand && record.replyTo) {
-      const target = groupKey(record.platform, record.replyTo);
+      // A reply is to a message of its own group: some exports number each chat's messages alike.
+      const target = messageKey(record.platform, record.groupId, record.replyTo);
       const sender = this.demands.sender(record.platform, record.senderId);
       const list = this.replies.get(target);
       if (list) list.push(sender);

@@ -1,4 +1,4 @@
-import { groupKey, type GroupKey } from '../../core/group-key.js';
+import { groupKey, messageKey, type GroupKey } from '../../core/group-key.js';
 import type { ReportRecord } from '../../core/message-record.js';
 import { float64Column, int32Column } from './number-column.js';
 
@@ -44,9 +44,10 @@ export class DemandTable {
     return s;
   }
 
-  /** The key of a demand's message: its id on its platform. */
+  /** The key of a demand's message: its platform, group and id. */
   messageKey(row: number): GroupKey {
-    return groupKey(this.groupPlatforms[this.groups.get(row)], this.ids[row]);
+    const g = this.groups.get(row);
+    return messageKey(this.groupPlatforms[g], this.groupIds[g], this.ids[row]);
   }
 
   /** The platform and id of a demand's group. */

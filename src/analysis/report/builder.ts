@@ -1,5 +1,5 @@
 import type { Config } from '../../core/config.js';
-import { groupKey, type GroupKey } from '../../core/group-key.js';
+import { groupKey, messageKey, type GroupKey } from '../../core/group-key.js';
 import type { MessageRecord, ReportRecord } from '../../core/message-record.js';
 import type { QuietCount } from '../../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../../core/categories.js';
@@ -181,13 +181,13 @@ export class ReportBuilder {
   }
 
   /** Gives the messages of `textsToRead` their text (and the evidence its findings) as stored. */
-  fillTexts(records: readonly Pick<MessageRecord, 'platform' | 'id' | 'text' | 'findings'>[]): void {
+  fillTexts(records: readonly Pick<MessageRecord, 'platform' | 'groupId' | 'id' | 'text' | 'findings'>[]): void {
     const byKey = new Map(records.map((r) => [groupKey(r.platform, r.id), r]));
     for (const e of this.evidence.items()) {
       const r = byKey.get(groupKey(e.platform, e.id));
       if (r) Object.assign(e, { text: r.text, findings: r.findings });
     }
-    for (const [key, r] of byKey) this.derived.fill(key, r.text);
+    for (const r of records) this.derived.fill(messageKey(r.platform, r.groupId, r.id), r.text);
   }
 
   build(): Report {

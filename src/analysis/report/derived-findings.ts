@@ -57,7 +57,7 @@ export class DerivedFindings {
     for (const row of this.quotedRows()) if (this.quotes.get(row) === undefined) want(this.demands.groupOf(row).platform, this.demands.ids[row]);
   }
 
-  /** A message's text as stored, for `toRead`. */
+  /** A message's text as stored, for `toRead`, by its messageKey (platform, group and id). */
   fill(key: GroupKey, text: string | null): void {
     this.readTexts.set(key, text);
   }

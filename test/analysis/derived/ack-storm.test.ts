@@ -38,6 +38,13 @@ describe('AckStormDetector', () => {
     expect(run([demand('m1'), ack('u1'), ack('u2'), ack('u3'), ack('u1'), ack('u2')])).toEqual([{ message_id: 'm1', acks: 5 }]);
   });
 
+  it('counts a reply only toward the demand of its id in its own group, as some exports number each chat alike', () => {
+    const replies = (group: string, senders: string[]) => senders.map((u) => ack(u, { group, replyTo: '1' }));
+    const records = [demand('1', 'G1'), ...replies('G1', ['u1', 'u2', 'u3']), demand('1', 'G2'), ...replies('G2', ['v1', 'v2', 'v3'])];
+    expect(run(records)).toEqual([]);
+    expect(run([...records, ...replies('G2', ['v4', 'v5'])])).toEqual([{ message_id: '1', acks: 5 }]);
+  });
+
   it('needs 5 acks', () => {
     expect(run([demand('m1'), ack('u1'), ack('u2'), ack('u3'), ack('u4')])).toEqual([]);
   });
