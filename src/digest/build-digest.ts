@@ -35,13 +35,14 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   const groups = (await store.groups(platform)).filter((g) => !wanted || wanted.has(g.id));
   const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
   const current = ranges.length - 1;
-  const weekBuilder = (r: { from: number; to: number }) => storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds });
+  const weekBuilder = (r: { from: number; to: number }, hide?: Pseudonyms) =>
+    storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds }, hide);
   // Each earlier week's builder goes once its report is built: it holds a few numbers for every demand.
   const reports: Report[] = [];
   for (const r of ranges.slice(0, current)) reports.push((await weekBuilder(r)).build());
   const builder = await weekBuilder(ranges[current]);
   const report = builder.build();
-  const details = builder.details();
+  let details = builder.details();
   reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
 
@@ -62,7 +63,12 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   // groups knows them, by name or by id, nor those who opted out or were forgotten, whose names the
   // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout (the latter
   // in group names too, see shownGroup).
-  const pseudonyms = new Pseudonyms(await store.peopleOf({ ...ranges[current], platform, groupIds }), PSEUDONYM_PREFIX[lang], await store.hiddenNames());
+  const hidden = await store.hiddenNames();
+  const pseudonyms = new Pseudonyms(await store.peopleOf({ ...ranges[current], platform, groupIds }), PSEUDONYM_PREFIX[lang], hidden);
+  // A long message's evidence is its start and the words around its findings, cut where a hidden name
+  // is not split only when the cut knows them: half of 欧阳小明 is no name the quote's scrub can find.
+  // The week is read again for that once the language, and so the pseudonyms, are known, as `report` does.
+  if (hidden.names.length) details = (await weekBuilder(ranges[current], pseudonyms)).details();
 
   // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
   const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));

@@ -273,10 +273,30 @@ describe('privacy', () => {
     await store.setOptOut('test', 'U20', true);
     await store.forgetUser('test', 'H5');
     const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
-    // One pseudonym a person throughout: 周小红 is 成员1 in the lead (read first) and in the quote.
-    expect(d.examples.map((e) => e.text)).toContain('请全体同事今天下班前把周报表格填好上报，成员2 和成员1上周没交');
-    expect(d.leads).toContain('成员1说每天都要截图');
+    // One pseudonym a person throughout: 周小红 is 成员2 in the quote (read first) and in the lead.
+    expect(d.examples.map((e) => e.text)).toContain('请全体同事今天下班前把周报表格填好上报，成员1 和成员2上周没交');
+    expect(d.leads).toContain('成员2说每天都要截图');
     expect(JSON.stringify(d)).not.toMatch(/Chen|周小红/);
+  });
+
+  it("quotes no part of a forgotten member's name that a long message's start would cut", async () => {
+    const { config, store } = await digestStore();
+    await store.upsertGroup({
+      platform: 'test',
+      id: 'G1',
+      name: '一组',
+      memberCount: 10,
+      memberIds: ['Z1', 'L1', ...Array.from({ length: 8 }, (_, i) => `M${i}`)],
+    });
+    const g1 = { platform: 'test', groupId: 'G1', groupName: '一组' };
+    await store.add(record({ ...g1, senderId: 'Z1', senderName: '欧阳小明', id: 'm1', ts: w47(0, 9) }));
+    // The 160 units a long message shows of its start end inside the name, and flatten to a few characters.
+    const text = `通知\r\n${'\r\n'.repeat(76)}：@欧阳小明 ${'请各位老师于今天下午五点前把表格填好发到群里，'.repeat(30)}请把截图发群里`;
+    await store.add(demand({ ...g1, senderId: 'L1', senderName: '李四', recipients: 9, id: 'd1', ts: w47(1, 10), text }, ['proof-demand'], '截图'));
+    await store.forgetUser('test', 'Z1');
+    const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    expect(d.examples.map((e) => e.text.slice(0, 9))).toEqual(['通知 ：@成员1…']);
+    expect(JSON.stringify(d)).not.toMatch(/欧阳/);
   });
 
   it('hides in leads the members named in traditional characters, known by their simplified names', async () => {
