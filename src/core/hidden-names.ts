@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { foldCase, mentionedCharacter, replaceFound, standsAlone } from './name-matcher.js';
+import type { Replacement } from './replaced-spans.js';
 
 /**
  * A name or id kept only as a salted hash: someone who opted out or said `forget me` has no name in
@@ -56,8 +57,9 @@ export class HiddenNameFinder {
    * with `upTo`, its start (see replaceFound). `known` finds the names of those not hidden, each taken
    * whole, as it says to show it: with 张三 hidden, 张三丰 is not 张三 and 丰, which would say who 张三 is.
    * Where both start, the longer is taken, a hidden one when as long (an opted-out member's id is both).
+   * `found` is told of every name taken, hidden or known, and what it became, so that a cut can keep it whole.
    */
-  replace(text: string, by: (owner: string, start: number, end: number) => string, upTo = Infinity, known?: KnownNames): string {
+  replace(text: string, by: (owner: string, start: number, end: number) => string, upTo = Infinity, known?: KnownNames, found?: Replacement[]): string {
     if (this.lengths.length === 0 && this.mentionOwners.size === 0 && !known) return text.slice(0, upTo);
     // replaceFound replaces what it found at once, so the owner found last is the one to replace.
     let owner: string | undefined;
@@ -67,7 +69,12 @@ export class HiddenNameFinder {
       owner = found && found.length >= knownLength ? found.owner : undefined;
       return owner === undefined ? knownLength : found!.length;
     };
-    return replaceFound(text, lengthAt, (start, end) => (owner === undefined ? known!.shown(text.slice(start, end)) : by(owner, start, end)), upTo);
+    const shown = (start: number, end: number): string => {
+      const name = owner === undefined ? known!.shown(text.slice(start, end)) : by(owner, start, end);
+      found?.push({ start, end, length: name.length });
+      return name;
+    };
+    return replaceFound(text, lengthAt, shown, upTo);
   }
 
   private matchAt(text: string, i: number): { owner: string; length: number } | undefined {

@@ -58,29 +58,36 @@ export class Pseudonyms {
   /**
    * The text with every known name and id replaced by its owner's pseudonym; with `upTo`, only its
    * start, at least that many code units of it, since hidden names cost a hash per place and length.
+   * `found` is told where each name was and what replaced it (HiddenNameFinder.replace).
    */
-  scrub(text: string, upTo = Infinity): string {
+  scrub(text: string, upTo = Infinity, found?: Replacement[]): string {
     const byLabel = { ...this.asWritten, shown: (name: string) => this.label(this.owner.get(foldCase(name))!) };
-    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo, byLabel);
+    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo, byLabel, found);
   }
 
   /**
    * The text with only the hidden names replaced (those who opted out or were forgotten), the names of
    * others kept: for a group's name ("王小明的工作群"), which may name its other members, as the group calls itself.
    */
-  hide(text: string, upTo = Infinity): string {
-    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo, this.asWritten);
+  hide(text: string, upTo = Infinity, found?: Replacement[]): string {
+    return this.hidden.replace(text, (owner) => this.hiddenLabel(owner), upTo, this.asWritten, found);
   }
 
-  /** `hide` of a whole text, also saying what it replaced where, so that marks on the text (a finding's span) can follow (remapSpan). */
-  hideTracked(text: string): { text: string; replacements: Replacement[] } {
+  /**
+   * `hide` of a whole text, also saying what it replaced where, so that marks on the text (a finding's
+   * span) can follow (remapSpan), and where it kept others' names as written, so that a cut keeps them whole.
+   */
+  hideTracked(text: string): { text: string; replacements: Replacement[]; kept: Replacement[] } {
     const replacements: Replacement[] = [];
     const by = (owner: string, start: number, end: number) => {
       const label = this.hiddenLabel(owner);
       replacements.push({ start, end, length: label.length });
       return label;
     };
-    return { text: this.hidden.replace(text, by, Infinity, this.asWritten), replacements };
+    const found: Replacement[] = [];
+    const shown = this.hidden.replace(text, by, Infinity, this.asWritten, found);
+    const hidden = new Set(replacements.map((r) => r.start));
+    return { text: shown, replacements, kept: found.filter((f) => !hidden.has(f.start)) };
   }
 
   private hiddenLabel(owner: string): string {

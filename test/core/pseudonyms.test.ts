@@ -42,8 +42,9 @@ describe('Pseudonyms', () => {
         { start: 2, end: 4, length: 3 },
         { start: 6, end: 8, length: 3 },
       ],
+      kept: [],
     });
-    expect(p.hideTracked('nobody here')).toEqual({ text: 'nobody here', replacements: [] });
+    expect(p.hideTracked('nobody here')).toEqual({ text: 'nobody here', replacements: [], kept: [] });
   });
 
   it("passes over a known member's name that holds a hidden one, unless the hidden one is as long or longer", () => {
@@ -59,7 +60,12 @@ describe('Pseudonyms', () => {
     // 成员1丰 would tell readers that 成员1 is 张三.
     expect(p.hide('@张三丰 请今晚前把表填好，张三也是')).toBe('@张三丰 请今晚前把表填好，成员1也是');
     expect(p.hide('李四光和李四，<@W5>')).toBe('成员2和李四，<@成员3>');
-    expect(p.hideTracked('@张三丰和张三')).toEqual({ text: '@张三丰和成员1', replacements: [{ start: 5, end: 7, length: 3 }] });
+    // Where it kept 张三丰 is told too, so that a cut shows it whole or not at all.
+    expect(p.hideTracked('@张三丰和张三')).toEqual({
+      text: '@张三丰和成员1',
+      replacements: [{ start: 5, end: 7, length: 3 }],
+      kept: [{ start: 1, end: 4, length: 3 }],
+    });
     // The digest's scrub names the known member by their own pseudonym, in the same one scan.
     expect(p.scrub('@张三丰、张三、李四光和李四')).toBe('@成员4、成员1、成员2和成员5');
   });

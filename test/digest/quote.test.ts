@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutText } from '../../src/core/cut-text.js';
+import { excerpt } from '../../src/core/excerpt.js';
 import { nameHash } from '../../src/core/hidden-names.js';
 import { Pseudonyms } from '../../src/core/pseudonyms.js';
 import { QUOTE_MAX, quote } from '../../src/digest/quote.js';
@@ -24,7 +24,8 @@ describe('quote', () => {
   });
 
   it('is what cutting the whole scrubbed text gives, wherever a hidden name falls', () => {
-    const whole = (text: string) => cutText(new Pseudonyms([], '成员', hidden).scrub(text.replace(/\s+/gu, ' ').trim()), QUOTE_MAX);
+    // Scrubbed whole, not only its start; a pseudonym the cut would split goes whole either way.
+    const whole = (text: string) => excerpt(text, QUOTE_MAX - 1, (t, _, found) => new Pseudonyms([], '成员', hidden).scrub(t, Infinity, found));
     for (let at = 60; at < 100; at += 3) {
       const text = `${'请'.repeat(at)}ou_${'x'.repeat(30)} 和 王明明明 还没交${'表'.repeat(100)}`;
       expect(quote(text, new Pseudonyms([], '成员', hidden))).toBe(whole(text));

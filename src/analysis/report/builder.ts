@@ -272,7 +272,7 @@ export class ReportBuilder {
       costs: { ...this.config.costs },
       ...this.derived.shown(
         (platform, groupId, ts) => ({ groupName: this.nameOf(this.groups.get(groupKey(platform, groupId))!), time: formatIso(ts, tz) }),
-        this.hide && ((text, upTo) => this.hide!.hide(text, upTo)),
+        this.hide && ((text, upTo, found) => this.hide!.hide(text, upTo, found)),
       ),
     };
   }

@@ -1,6 +1,7 @@
 import type { GroupKey } from '../../core/group-key.js';
 import type { ReportRecord } from '../../core/message-record.js';
 import { excerpt } from '../../core/excerpt.js';
+import type { Replacement } from '../../core/replaced-spans.js';
 import { AckStormDetector } from '../derived/ack-storm.js';
 import { DemandTable } from '../derived/demand-table.js';
 import { DuplicateDetector } from '../derived/duplicate-request.js';
@@ -73,7 +74,7 @@ export class DerivedFindings {
   }
 
   /** The first FINDINGS_SHOWN of each kind, placed and quoted (`hide` hiding names in the words quoted), for the Markdown and HTML reports. */
-  shown(placeOf: PlaceOf, hide?: (text: string, upTo: number) => string): Pick<ReportDetails, 'ackStorms' | 'duplicates'> {
+  shown(placeOf: PlaceOf, hide?: (text: string, upTo: number, found: Replacement[]) => string): Pick<ReportDetails, 'ackStorms' | 'duplicates'> {
     const { storms, duplicates } = this.found();
     const place = (row: number): DemandPlace => {
       const { platform, groupId } = this.demands.groupOf(row);
@@ -98,7 +99,7 @@ export class DerivedFindings {
   }
 
   /** A demand's first words: hidden names go before the text is cut, so none is cut to a part that shows. */
-  private quoteOf(row: number, hide?: (text: string, upTo: number) => string): QuotedDemand['quote'] {
+  private quoteOf(row: number, hide?: (text: string, upTo: number, found: Replacement[]) => string): QuotedDemand['quote'] {
     // A record that came with its text left its first words (those of an export, which hides no one); one without, its text read back.
     const kept = this.quotes.get(row);
     const text = kept === undefined ? this.readTexts.get(this.demands.messageKey(row)) : kept;

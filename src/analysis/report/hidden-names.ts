@@ -16,15 +16,18 @@ export interface HiddenPart {
  * Parts [start, end) of a text (in order, at least twice `hider.reach` apart) with hidden names
  * replaced by pseudonyms, only they read: each with `reach` units more either side, so that a name
  * its edge cuts is found whole, and the part then widens to hold its pseudonym whole rather than show
- * half of either.
+ * half of either; a known name too (张三丰 cut to 张三 would show the hidden 张三).
  */
 export function hiddenParts(text: string, parts: readonly (readonly [number, number])[], hider: NameHider): HiddenPart[] {
   return parts.map(([start, end]) => {
     const from = Math.max(0, start - hider.reach);
     const read = hider.hideTracked(text.slice(from, end + hider.reach));
-    const replacements = read.replacements.map((r) => ({ ...r, start: r.start + from, end: r.end + from })).filter((r) => r.end > start && r.start < end);
-    const first = Math.min(start, replacements[0]?.start ?? start);
-    const last = Math.max(end, replacements.at(-1)?.end ?? end);
+    const inPart = (found: Replacement[]) =>
+      found.map((r) => ({ ...r, start: r.start + from, end: r.end + from })).filter((r) => r.end > start && r.start < end);
+    const replacements = inPart(read.replacements);
+    const names = [...replacements, ...inPart(read.kept)];
+    const first = Math.min(start, ...names.map((r) => r.start));
+    const last = Math.max(end, ...names.map((r) => r.end));
     const [a, b] = remapSpan([first - from, last - from], read.replacements);
     return { start: first, end: last, text: read.text.slice(a, b), replacements };
   });

@@ -30,6 +30,15 @@ describe('shownMessage', () => {
     expect(shownMessage(plain, [found(plain, '把表填好')])).toEqual({ text: plain, findings: [found(plain, '把表填好')] });
   });
 
+  it("shows a known member's name holding a hidden one whole where an edge of what is shown cuts it", () => {
+    // 张三 was forgotten; 张三丰 straddles where the start ends (160) and the end of the window around 交表.
+    const p = new Pseudonyms([{ id: 'U9', names: ['张三丰'] }], '成员', { salt: SALT, names: [{ owner: 'a', hash: nameHash(SALT, '张三'), length: 2 }] });
+    const text = `${filler(158)}张三丰${filler(839)}交表${filler(59)}张三丰${filler(20_000)}`;
+    const shown = shownMessage(text, [found(text, '交表')], p);
+    expect(shown.text).toBe(`${filler(158)}张三丰…${filler(60)}交表${filler(59)}张三丰…`);
+    expect(marked(shown)).toEqual(['交表']);
+  });
+
   it('shows a long one by its start and the words around its finding, reading for hidden names only those, none cut in half', () => {
     // 王小明 straddles where the start ends (160), 欧阳小明 and 司马相如 the edges of the window around 交表 (60 either side).
     const text = `${filler(158)}王小明${filler(839)}欧阳小明${filler(58)}交表${filler(58)}司马相如${filler(20_000)}`;
