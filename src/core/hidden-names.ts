@@ -67,7 +67,11 @@ export class HiddenNameFinder {
       const found = this.matchAt(text, i);
       const knownLength = known?.lengthAt(text, i) ?? 0;
       owner = found && found.length >= knownLength ? found.owner : undefined;
-      return owner === undefined ? knownLength : found!.length;
+      if (owner !== undefined) return found!.length;
+      // A hidden name that starts inside the known one and runs past it (Chen Li, then Li Wei, in
+      // "Chen Li Wei") would show whole if the known one were taken: it is hidden instead, and the
+      // known one shows partly (Chen Member 1), since hiding is what must not fail.
+      return knownLength > 0 && this.overrun(text, i, i + knownLength) ? 0 : knownLength;
     };
     const shown = (start: number, end: number): string => {
       const name = owner === undefined ? known!.shown(text.slice(start, end)) : by(owner, start, end);
@@ -75,6 +79,15 @@ export class HiddenNameFinder {
       return name;
     };
     return replaceFound(text, lengthAt, shown, upTo);
+  }
+
+  /** Whether a hidden name starts inside text[start, end), after its start, and ends beyond it. */
+  private overrun(text: string, start: number, end: number): boolean {
+    for (let j = start + 1; j < end; j++) {
+      const found = this.matchAt(text, j);
+      if (found && j + found.length > end) return true;
+    }
+    return false;
   }
 
   private matchAt(text: string, i: number): { owner: string; length: number } | undefined {

@@ -66,6 +66,10 @@ describe('Pseudonyms', () => {
       replacements: [{ start: 5, end: 7, length: 3 }],
       kept: [{ start: 1, end: 4, length: 3 }],
     });
+    // A hidden name that starts inside a known one and runs past it is hidden, the known one shown in part.
+    const crossed = new Pseudonyms([{ id: 'U7', names: ['Chen Li'] }], 'Member ', { salt, names: [hidden('d', 'Li Wei')] });
+    expect(crossed.hide('ask Chen Li Wei now')).toBe('ask Chen Member 1 now');
+    expect(crossed.hide('ask Chen Li now, Li Wei later')).toBe('ask Chen Li now, Member 1 later');
     // The digest's scrub names the known member by their own pseudonym, in the same one scan.
     expect(p.scrub('@张三丰、张三、李四光和李四')).toBe('@成员4、成员1、成员2和成员5');
   });
