@@ -1,7 +1,8 @@
 import type { Finding } from '../../core/finding.js';
 import { remapSpan, type Replacement } from '../../core/replaced-spans.js';
 import { hiddenParts, type HiddenPart, type NameHider } from './hidden-names.js';
-import { snippetParts } from './snippet.js';
+import { graphemeStart } from '../../core/cut-text.js';
+import { SHOWN_MAX, snippetParts } from './snippet.js';
 
 /**
  * A message's text and findings as the Markdown and HTML reports show them: a long one by its start
@@ -14,7 +15,7 @@ export function shownMessage(text: string, findings: Finding[], hider?: NameHide
   const spans = findings.flatMap((f) => [f.span, ...(f.cues ?? []).map((c) => c.span)]);
   const parts = snippetParts(text, spans, hider ? 2 * hider.reach : 0);
   const pieces: HiddenPart[] = hider
-    ? hiddenParts(text, parts, hider)
+    ? withinBudget(text, hiddenParts(text, parts, hider), hider)
     : parts.map(([start, end]) => ({ start, end, text: text.slice(start, end), replacements: [] }));
   // What is left out becomes …, a replacement like a pseudonym: the spans move through both at once.
   const replacements: Replacement[] = [];
@@ -37,4 +38,38 @@ export function shownMessage(text: string, findings: Finding[], hider?: NameHide
     return { ...x, span, match: shown.slice(...span) };
   };
   return { text: shown, findings: findings.map((f) => (f.cues ? { ...move(f), cues: f.cues.map(move) } : move(f))) };
+}
+
+/**
+ * The parts whose shown text fits SHOWN_MAX, the one that runs over cut to fit before a pseudonym
+ * rather than inside one: snippetParts counts the text's units, and a pseudonym may be several times
+ * the name it replaces (Member 1 for 张三), so a text dense with hidden names showed three times as much.
+ */
+function withinBudget(text: string, pieces: HiddenPart[], hider: NameHider): HiddenPart[] {
+  const kept: HiddenPart[] = [];
+  let left = SHOWN_MAX;
+  for (const p of pieces) {
+    if (p.text.length <= left) {
+      kept.push(p);
+      left -= p.text.length;
+      continue;
+    }
+    // Walk the part's text and pseudonyms in turn until the next would not fit.
+    let end = p.start;
+    for (const r of [...p.replacements, { start: p.end, end: p.end, length: 0 }]) {
+      if (r.start - end >= left) {
+        end += left;
+        break;
+      }
+      left -= r.start - end;
+      end = r.start;
+      if (r.length > left) break;
+      left -= r.length;
+      end = r.end;
+    }
+    const cut = graphemeStart(text, end);
+    if (cut > p.start) kept.push(...hiddenParts(text, [[p.start, cut]], hider));
+    break;
+  }
+  return kept;
 }

@@ -30,6 +30,25 @@ describe('shownMessage', () => {
     expect(shownMessage(plain, [found(plain, '把表填好')])).toEqual({ text: plain, findings: [found(plain, '把表填好')] });
   });
 
+  it('shows no more than SHOWN_MAX however much longer the pseudonyms are than the names they replace', () => {
+    // Each 张三 and 李四 (2 units) shows as 成员1 and 成员2 (3): counted on the text, 800 units showed 1,200.
+    let text = '';
+    const findings: Finding[] = [];
+    while (text.length < 5_000) {
+      text += '张三李四，';
+      if (text.length % 50 < 5) {
+        findings.push({ rule: 'r', category: 'proof-demand', span: [text.length, text.length + 2], match: '截图' });
+        text += '截图';
+      }
+    }
+    const shown = shownMessage(text, findings, hider('张三', '李四'));
+    const kept = shown.text.replace(/…/g, '');
+    expect(kept.length).toBeLessThanOrEqual(SHOWN_MAX);
+    expect(kept.length).toBeGreaterThan(SHOWN_MAX - 10);
+    expect(kept).not.toMatch(/张三|李四|成员$/);
+    expect(new Set(marked(shown).filter(Boolean))).toEqual(new Set(['截图']));
+  });
+
   it("shows a known member's name holding a hidden one whole where an edge of what is shown cuts it", () => {
     // 张三 was forgotten; 张三丰 straddles where the start ends (160) and the end of the window around 交表.
     const p = new Pseudonyms([{ id: 'U9', names: ['张三丰'] }], '成员', { salt: SALT, names: [{ owner: 'a', hash: nameHash(SALT, '张三'), length: 2 }] });
