@@ -15,7 +15,7 @@ import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';
 
-export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts' | 'peopleOf' | 'namedPeople' | 'hiddenNames'>;
+export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts' | 'peopleOf' | 'hiddenNames'>;
 
 /** The trend covers this many weeks, the digest's own included. */
 export const TREND_WEEKS = 5;
@@ -62,13 +62,9 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   // Members a quote or a lead names ("李四上周没打卡") are not named in the digest, whichever of its
   // groups knows them, by name or by id, nor those who opted out or were forgotten, whose names the
   // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout (the latter
-  // in group names too, see shownGroup). With someone hidden, everyone the store knows a name of on the
-  // platform is known too, as for the report and `stats group`, so that 张三丰 is not 成员1丰 with 张三
-  // forgotten, whichever group or week 张三丰 wrote in.
+  // in group names too, see shownGroup).
   const hidden = await store.hiddenNames();
-  const people = await store.peopleOf({ ...ranges[current], platform, groupIds });
-  if (hidden.names.length) people.push(...(await store.namedPeople(platform)));
-  const pseudonyms = new Pseudonyms(people, PSEUDONYM_PREFIX[lang], hidden);
+  const pseudonyms = new Pseudonyms(await store.peopleOf({ ...ranges[current], platform, groupIds }), PSEUDONYM_PREFIX[lang], hidden);
   // A long message's evidence is its start and the words around its findings, cut where a hidden name
   // is not split only when the cut knows them: half of 欧阳小明 is no name the quote's scrub can find.
   // The week is read again for that once the language, and so the pseudonyms, are known, as `report` does.

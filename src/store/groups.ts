@@ -152,16 +152,6 @@ export async function mergeGroup(db: Sql, platform: string, fromId: string, toId
   await db.run('DELETE FROM chat_groups WHERE platform = ? AND id = ?', [platform, fromId]);
 }
 
-/** Everyone a name is known of, on one platform or all: a read of the names table, however many messages. */
-export async function readNamedPeople(db: Sql, platform?: string): Promise<Person[]> {
-  const on = platform === undefined ? '' : ' AND platform = ?';
-  const rows = await db.all<{ id: string; name: string }>(
-    `SELECT id, name FROM chat_users WHERE name IS NOT NULL${on}`,
-    platform === undefined ? [] : [platform],
-  );
-  return rows.map((r) => ({ id: r.id, names: [r.name] }));
-}
-
 /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
 export async function readPeople(db: Sql, scope: Scope): Promise<Person[]> {
   const where = scopeWhere(scope);

@@ -207,10 +207,6 @@ export class SqlStore implements Store {
     return groups.readPeople(this.reader, scope);
   }
 
-  namedPeople(platform?: string): Promise<Person[]> {
-    return groups.readNamedPeople(this.reader, platform);
-  }
-
   hiddenNames(): Promise<HiddenNames> {
     return readHiddenNames(this.reader);
   }

@@ -244,11 +244,6 @@ export interface Store {
   groupSettings(platform: string, id: string): Promise<GroupSettings>;
   /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
   peopleOf(scope: Scope): Promise<Person[]>;
-  /**
-   * Everyone the store knows a name of, on the platform or all, whichever group or week they wrote in:
-   * the names a hidden one may lie inside (张三丰 with 张三 forgotten), which show whole.
-   */
-  namedPeople(platform?: string): Promise<Person[]>;
   /** The names and ids of those who opted out or were forgotten, as salted hashes, for hiding them in quotes. */
   hiddenNames(): Promise<HiddenNames>;
   /**

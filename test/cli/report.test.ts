@@ -135,25 +135,6 @@ describeEngines('fingertip report', (engine) => {
       expect(shown.stdout).not.toMatch(/(成员|Member )\d丰/);
     }
   });
-
-  it('keeps it so when that member wrote only in an earlier week, in the report and the digest alike', async () => {
-    const { config, store } = await digestStore(undefined, engine);
-    await store.upsertGroup({ platform: 'test', id: 'G1', name: '张三丰的小组', memberCount: 10, memberIds: [] });
-    const g1 = { platform: 'test', groupId: 'G1', groupName: '张三丰的小组' };
-    await store.add(record({ ...g1, senderId: 'Z1', senderName: '张三', id: 'm1', ts: w47(0, 9) }));
-    await store.add(record({ ...g1, senderId: 'Z2', senderName: '張三豐', id: 'm2', ts: w47(-21, 9) }));
-    const text = '@张三丰 和 @張三 请今晚前把表填好';
-    await store.add(demand({ ...g1, senderId: 'L1', senderName: '李四', recipients: 9, id: 'd1', ts: w47(1, 10), text }, ['data-request'], '把表填好'));
-    await store.flush();
-    await store.forgetUser('test', 'Z1');
-    const file = join(tempDir({ 'fingertip.yaml': `db: ${config.db}\n` }), 'fingertip.yaml');
-    const md = await runCli(['report', '--week', '2026-W47', '--config', file, '--format', 'md', '--lang', 'zh']);
-    expect(md.stdout).toContain('> @张三丰 和 @成员1 请今晚前**把表填好**');
-    expect(md.stdout).toContain('| 张三丰的小组 (G1) |');
-    const digest = await runCli(['digest', '--print', '--week', '2026-W47', '--config', file]);
-    expect(digest.stdout).toMatch(/「@成员\d 和 @成员\d 请今晚前把表填好」（张三丰的小组，/);
-    for (const shown of [md, digest]) expect(shown.stdout).not.toMatch(/成员\d丰/);
-  });
 });
 
 it('shows a long message by its start and the words around its finding, reading only those for hidden names', async () => {

@@ -39,13 +39,6 @@ describeEngines('groups', (engine) => {
     ]);
     const all = await store.peopleOf({ from: 0, to: 5_000 });
     expect(all.map((p) => p.id).sort()).toEqual(['U1', 'U2', 'U3', 'U5']);
-    // Everyone a name is known of, whichever group or period, on the platform asked.
-    await store.add(rec('m5', { platform: 'teams', senderId: 'T1', senderName: 'Tan', ts: 1_000 }));
-    await store.flush();
-    const named = (people: { id: string }[]) => people.map((p) => p.id).sort();
-    expect(named(await store.namedPeople('slack'))).toEqual(['U1', 'U3', 'U4', 'U5']);
-    expect(named(await store.namedPeople())).toEqual(['T1', 'U1', 'U3', 'U4', 'U5']);
-    expect(await store.namedPeople('teams')).toEqual([{ id: 'T1', names: ['Tan'] }]);
   });
 
   it('keeps per-group settings, with defaults until set, and refuses settings it could not apply', async () => {

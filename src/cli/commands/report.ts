@@ -56,11 +56,10 @@ export const run: Command = async (argv, ctx) => {
     // reads 成员1的工作群, "@张三 请填表" reads "@成员2 请填表"), as the digest's, in the report's
     // language; where only the evidence's texts can tell that, the report is built again once they
     // have. The senders stored under an anonymous id take the next pseudonyms of the same set, so
-    // 成员1 is one person throughout. Everyone the store knows a name of, as for the digest and `stats
-    // group`, is named as they are, whichever week they wrote in, so that with 张三 hidden 张三丰 does
-    // not read 成员1丰.
+    // 成员1 is one person throughout. The week's members, as the digest's, are named as they are, so
+    // that with 张三 hidden 张三丰 does not read 成员1丰.
     const hidden = await store.hiddenNames();
-    const people = hidden.names.length ? await store.namedPeople() : [];
+    const people = hidden.names.length ? await store.peopleOf({ from, to }) : [];
     const pseudonymsIn = (shown: Lang) => new Pseudonyms(people, PSEUDONYM_PREFIX[shown], hidden);
     const build = (pseudonyms: Pseudonyms | undefined) => storedReport(store, config, { from, to }, {}, hidden.names.length ? pseudonyms : undefined);
     let pseudonyms = lang && pseudonymsIn(lang);

@@ -17,10 +17,10 @@ export const stats: CommandHandler = async (ctx) => {
     // Posted in the group, so in the group's language where its admins set one.
     const said = language ?? lang;
     // Its name shows no member who opted out or was forgotten ("王小明的工作群" reads 成员1的工作群), as the
-    // digest's and the report's; the platform's known names are read only then, as theirs are, so a name
-    // holding a hidden one stays whole (张三丰's group with 张三 forgotten), wherever 张三丰 wrote.
+    // digest's; the group's known people are read only then, so a name holding a hidden one stays whole
+    // (张三丰's group with 张三 forgotten).
     const hiddenNames = await store.hiddenNames();
-    const people = hiddenNames.names.length ? await store.namedPeople(msg.platform) : [];
+    const people = hiddenNames.names.length ? await store.peopleOf({ platform: msg.platform, groupIds: [msg.group.id], from: 0, to: now + 1 }) : [];
     const hidden = new Pseudonyms(people, PSEUDONYM_PREFIX[said], hiddenNames);
     const text = TEXTS.stats(s, 'group', hidden.hide(msg.group.name ?? msg.group.id), said);
     return ctx.replyInGroup(coverage === 'mentions-only' ? `${text} ${TEXTS.mentionsOnly(said)}` : text);
