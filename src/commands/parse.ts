@@ -1,7 +1,7 @@
 import type { Lang } from '../core/lang.js';
 import { simplifiedChars } from '../core/simplified.js';
 import { categoryWords } from './category-words.js';
-import { MENTION, MENTION_MARKS } from './mention.js';
+import { MENTION, MENTION_MARKS } from '../core/mention.js';
 import { mentionContinues } from './name-list.js';
 import { isWordList } from './word-list.js';
 

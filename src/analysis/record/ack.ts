@@ -1,3 +1,4 @@
+import { MENTION_MARKS } from '../../core/mention.js';
 import { listAlternation } from '../../engine/code-lists.js';
 import { normalize } from '../../engine/normalize.js';
 
@@ -11,14 +12,21 @@ const UNIT = at(listAlternation('bare-ack-units'));
 const SURNAME = at(listAlternation('bare-ack-surnames'));
 const GIVEN = at(`(?!${listAlternation('bare-ack-not-names')})\\p{Script=Han}`);
 const LATIN_WORD = at('[a-z]+');
+const HAN = /^\p{Script=Han}$/u;
 const LIST_NUMBER = /^\d+[.、]./u;
 // What adds nothing to an ack: any emoji, with its skin tone, joiners and keycap ("1️⃣" is 1); a
-// sticker, which exports write as a short bracketed word ("[玫瑰]", "[Thumbs Up]"); a mention
-// ("@王老师 收到"); punctuation and spaces. A question mark is not among them: "收到？" asks.
+// sticker, which exports write as a short bracketed word ("[玫瑰]", "[Thumbs Up]"); a mention;
+// punctuation and spaces. A question mark is not among them: "收到？" asks.
+// A mention ends at a space or a mark, as commands read it ("@王老师 收到"), else it would swallow
+// the rest ("收到@王老师我明天交不了"). At the end a short one needs neither ("收到@所有人", "ok @tony"),
+// and the @ alone goes before a name tag read as any other ("收到@欧阳娜娜", "@王老师收到").
 const DECORATIONS = [
   at('[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200d\\u20e3]+'),
   at('\\[[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,11}\\]'),
-  at('@[^\\s@]{1,20}'),
+  at('<?@[a-z0-9]+>'), // Slack's <@U0SUPER>, its < read as punctuation if a space went before
+  at(`@[^\\s@${MENTION_MARKS}]{1,20}(?=[\\s${MENTION_MARKS}])`),
+  at('@(?:[a-z0-9_.\\-]{1,20}|\\p{Script=Han}{1,3})$'),
+  at('@'),
   at('[\\s,.!~。，！、…\\-—:：;；/|()【】「」《》<>"“”\'‘’·]+'),
 ];
 
@@ -55,6 +63,10 @@ function pieces(t: string, i: number, original: string, afterAck: boolean): [num
   for (const re of [THANKS, ROLE, UNIT, ...DECORATIONS]) {
     const e = end(re);
     if (e > 0) out.push([e, false]);
+  }
+  // A nickname mentioned right before an ack word ("@小鱼儿收到"): short, so that it cannot hide words.
+  if (t[i] === '@') {
+    for (let k = 1; k <= 4 && HAN.test(t[i + k] ?? ''); k++) if (end(ACK, i + k + 1) > 0) out.push([i + k + 1, false]);
   }
   // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
   // surname with a role after it ("王老师", "李总").

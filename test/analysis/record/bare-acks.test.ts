@@ -196,3 +196,32 @@ describe('bare acknowledgements as Chinese work and school groups write them', (
     expect(isBareAck(text)).toBe(false);
   });
 });
+
+describe('a mention in a bare ack ends at a space or a mark, so it hides no words', () => {
+  it.each([
+    '@王老师 收到',
+    '@王老师\u2005收到',
+    '收到@王老师',
+    '收到@王老师，谢谢',
+    '收到@所有人',
+    '收到@欧阳娜娜',
+    '@王老师收到',
+    '@小鱼儿收到',
+    'ok @tony',
+    'ok <@U0SUPER>',
+  ])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
+
+  it.each([
+    '收到@王老师，我明天交不了',
+    '收到@王老师我家孩子发烧了明天请假',
+    '收到@王老师孩子发烧请假一天',
+    '收到@王老师 我明天交不了',
+    '收到@all 我明天不来',
+    '@王老师 我明天请假',
+    '收到@李四请假',
+  ])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+});
