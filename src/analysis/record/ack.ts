@@ -9,20 +9,24 @@ const ACK = at(listAlternation('bare-acks'));
 const THANKS = at(listAlternation('bare-ack-thanks'));
 const ROLE = at(listAlternation('bare-ack-roles'));
 const UNIT = at(listAlternation('bare-ack-units'));
+const NAMED_UNIT = at(listAlternation('bare-ack-named-units'));
+const GAP = at('[\\s\\-—·]*');
+const NOT_DECORATION = `(?!${listAlternation('bare-ack-not-decorations')})`;
 const SURNAME = at(listAlternation('bare-ack-surnames'));
 const GIVEN = at(`(?!${listAlternation('bare-ack-not-names')})\\p{Script=Han}`);
 const LATIN_WORD = at('[a-z]+');
 const HAN = /^\p{Script=Han}$/u;
 const LIST_NUMBER = /^\d+[.、]./u;
-// What adds nothing to an ack: any emoji, with its skin tone, joiners and keycap ("1️⃣" is 1); a
+// What adds nothing to an ack: an emoji, with its skin tone, joiners and keycap ("1️⃣" is 1); a
 // sticker, which exports write as a short bracketed word ("[玫瑰]", "[Thumbs Up]"); a mention;
-// punctuation and spaces. A question mark is not among them: "收到？" asks.
+// punctuation and spaces. A question mark is not among them: "收到？" asks; nor are the emoji and
+// placeholders of bare-ack-not-decorations: "收到❌" refuses, "收到[图片]" sent a picture.
 // A mention ends at a space or a mark, as commands read it ("@王老师 收到"), else it would swallow
 // the rest ("收到@王老师我明天交不了"). At the end a short one needs neither ("收到@所有人", "ok @tony"),
 // and the @ alone goes before a name tag read as any other ("收到@欧阳娜娜", "@王老师收到").
 const DECORATIONS = [
-  at('[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200d\\u20e3]+'),
-  at('\\[[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,11}\\]'),
+  at(`(?:${NOT_DECORATION}[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200d\\u20e3])+`),
+  at(`\\[${NOT_DECORATION}[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,11}\\]`),
   at('<?@[a-z0-9]+>'), // Slack's <@U0SUPER>, its < read as punctuation if a space went before
   at(`@[^\\s@${MENTION_MARKS}]{1,20}(?=[\\s${MENTION_MARKS}])`),
   at('@(?:[a-z0-9_.\\-]{1,20}|\\p{Script=Han}{1,3})$'),
@@ -67,6 +71,12 @@ function pieces(t: string, i: number, original: string, afterAck: boolean): [num
   // A nickname mentioned right before an ack word ("@小鱼儿收到"): short, so that it cannot hide words.
   if (t[i] === '@') {
     for (let k = 1; k <= 4 && HAN.test(t[i + k] ?? ''); k++) if (end(ACK, i + k + 1) > 0) out.push([i + k + 1, false]);
+  }
+  // A department or village by name, only before a name or role: "财务部李四", not "收到办公室".
+  const u = end(NAMED_UNIT);
+  if (u > 0) {
+    const next = end(GAP, u);
+    if (end(SURNAME, next) > 0 || end(ROLE, next) > 0) out.push([u, false]);
   }
   // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
   // surname with a role after it ("王老师", "李总").

@@ -225,3 +225,45 @@ describe('a mention in a bare ack ends at a space or a mark, so it hides no word
     expect(isBareAck(text)).toBe(false);
   });
 });
+
+describe('only what adds nothing decorates a bare ack', () => {
+  it.each(['收到👍', '收到🙏🏻', '收到[玫瑰]', '收到[Thumbs Up]', '财务部李四收到', '收到 东坡村 李建国', '办公室主任收到', '收到-人事处 王五'])(
+    '%s is a bare ack',
+    (text) => {
+      expect(isBareAck(text)).toBe(true);
+    },
+  );
+
+  it.each([
+    // emoji that refuse, question or protest
+    '收到❌',
+    '收到❎',
+    '收到❓',
+    '收到❔',
+    '收到⁉️',
+    '收到👎',
+    '收到👎🏻',
+    '收到👍👎',
+    '收到🙅‍♂️',
+    '收到🤔',
+    '收到😡',
+    // placeholders of media and system messages, of WeChat's exports and of the adapters
+    '收到[图片]',
+    '收到[语音]',
+    '收到[视频]',
+    '收到[文件]',
+    '收到[链接]',
+    '收到[位置]',
+    '收到[撤回了一条消息]',
+    '收到[image]',
+    '收到[voice]',
+    '收到[file]',
+    '收到 [contact card]',
+    // two characters and 室 or 村 with no name after them are the reply's own words
+    '收到办公室',
+    '收到，不在村',
+    '收到 不在村',
+  ])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+});
