@@ -1,6 +1,6 @@
 import { MENTION_MARKS } from '../../core/mention.js';
 import { listAlternation } from '../../engine/code-lists.js';
-import { normalize } from '../../engine/normalize.js';
+import { normalizeInto, unitsToString } from '../../engine/normalize.js';
 
 // The pieces a bare acknowledgement is made of, each read where the one before it ended. The words
 // are lists in rules/lists/ (bare-acks.yaml and bare-ack-*.yaml); how they fit together is here.
@@ -16,6 +16,8 @@ const SURNAME = at(listAlternation('bare-ack-surnames'));
 const GIVEN = at(`(?!${listAlternation('bare-ack-not-names')})\\p{Script=Han}`);
 const LATIN_WORD = at('[a-z]+');
 const HAN = /^\p{Script=Han}$/u;
+const NOT_A_NAME = new RegExp(`^(?:${listAlternation('bare-ack-not-latin-names')}|${listAlternation('deadline-weekdays-en')})$`, 'u');
+const SENTENCE_END = /[.!?。！？…;；][\s,，\-—]*$/u;
 const LIST_NUMBER = /^\d+[.、]./u;
 // What adds nothing to an ack: an emoji, with its skin tone, joiners and keycap ("1️⃣" is 1); a
 // sticker, which exports write as a short bracketed word ("[玫瑰]", "[Thumbs Up]"); a mention;
@@ -42,7 +44,10 @@ const DECORATIONS = [
  */
 export function isBareAck(text: string): boolean {
   if (text.length > 40) return false;
-  const t = normalize(text);
+  const nz = normalizeInto(text);
+  const t = unitsToString(nz);
+  const from = nz.start.slice(0, nz.length);
+  const capitalAt = (i: number) => /\p{Lu}/u.test(text[from[i]].normalize('NFKC'));
   // "1. 张三", "2、李四": a numbered line of a list (接龙), not the ack "1".
   if (LIST_NUMBER.test(t)) return false;
   // reached[i]: 0 no reading gets to i; 1 one does, with no ack word yet; 2 one does, past an ack word.
@@ -50,13 +55,13 @@ export function isBareAck(text: string): boolean {
   reached[0] = 1;
   for (let i = 0; i < t.length; i++) {
     if (!reached[i]) continue;
-    for (const [end, ack] of pieces(t, i, text, reached[i] === 2)) reached[end] = Math.max(reached[end], ack ? 2 : reached[i]);
+    for (const [end, ack] of pieces(t, i, capitalAt, reached[i] === 2)) reached[end] = Math.max(reached[end], ack ? 2 : reached[i]);
   }
   return reached[t.length] === 2;
 }
 
 /** Where each piece that starts at `i` ends, and whether it is an ack word. */
-function pieces(t: string, i: number, original: string, afterAck: boolean): [number, boolean][] {
+function pieces(t: string, i: number, capitalAt: (i: number) => boolean, afterAck: boolean): [number, boolean][] {
   const out: [number, boolean][] = [];
   const end = (re: RegExp, from = i) => {
     re.lastIndex = from;
@@ -88,13 +93,10 @@ function pieces(t: string, i: number, original: string, afterAck: boolean): [num
     if (g > 0) out.push([g, false]);
     if (g2 > 0) out.push([g2, false]);
   }
-  // A Latin name is written with a capital ("收到 Tony", "noted - Mary"), which normalising folded away;
-  // only after the ack, as before it any sentence's first word has one ("Jan 11", "Praying 🙏").
-  const w = afterAck ? end(LATIN_WORD) : -1;
-  if (w > 0 && capitalized(original, t.slice(i, w))) out.push([w, false]);
+  // A Latin name is written with a capital ("收到 Tony", "noted - Mary"), which normalising folded away,
+  // so the original is read at the word's own place. Only after the ack and not after a sentence's end,
+  // as any sentence's first word has one ("Jan 11", "Praying 🙏", "Done. Sorry"); no common word ("ok Why").
+  const w = afterAck && !SENTENCE_END.test(t.slice(0, i)) ? end(LATIN_WORD) : -1;
+  if (w > 0 && capitalAt(i) && !NOT_A_NAME.test(t.slice(i, w))) out.push([w, false]);
   return out;
-}
-
-function capitalized(original: string, word: string): boolean {
-  return new RegExp(`(?<!\\p{L})${word[0].toUpperCase()}${word.slice(1)}(?!\\p{L})`, 'u').test(original.normalize('NFKC'));
 }

@@ -267,3 +267,33 @@ describe('only what adds nothing decorates a bare ack', () => {
     expect(isBareAck(text)).toBe(false);
   });
 });
+
+describe('a Latin name in a bare ack is a capitalised word right after the ack', () => {
+  it.each(['收到 Tony', 'noted - Mary Smith', 'ok, Tony', 'noted — Anna', 'Got it, Tony', 'Done - Mary', 'ＯＫ Ｔｏｎｙ'])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
+
+  it.each([
+    // after a sentence's end, a capital starts the next sentence
+    'Done. Sorry',
+    'Got it. But',
+    'ok. Later',
+    'noted. Sick',
+    'noted. Out',
+    'Done. Late',
+    // capitalised elsewhere in the text only
+    'ok tony Tony',
+    'noted mary, Mary',
+    // common words and weekdays are no names
+    'ok Why',
+    'ok Fine',
+    'Noted Cancel',
+    'ok - Tomorrow',
+    '收到 Sorry',
+    '收到 Late',
+    'yes Monday',
+    'Yes, Friday',
+  ])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+});
