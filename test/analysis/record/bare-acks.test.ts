@@ -297,3 +297,36 @@ describe('a Latin name in a bare ack is a capitalised word right after the ack',
     expect(isBareAck(text)).toBe(false);
   });
 });
+
+describe('acks as typed beyond the first lists', () => {
+  it.each([
+    'Roger that',
+    'roger that 👍',
+    'Roger that, thanks',
+    '好滴',
+    '好嘞',
+    '好哒',
+    '收到哈',
+    '好的呢',
+    '收悉',
+    '已收悉',
+    '已知悉',
+    '知悉',
+    '懂了',
+    '晓得了',
+    '知道啦',
+    '哦哦',
+    'understood',
+    'Understood 👍',
+    'sounds good',
+    'Sounds good, thanks',
+    '好滴收到',
+    '张三已知悉',
+  ])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
+
+  it.each(['roger that?', '哦', '收到哈哈哈你们', '知悉了吗', 'sounds good but when', 'understood not'])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+});
