@@ -330,3 +330,25 @@ describe('acks as typed beyond the first lists', () => {
     expect(isBareAck(text)).toBe(false);
   });
 });
+
+describe('class tags as schools write them', () => {
+  it.each([
+    '三年级（2）班王小明家长收到',
+    '三年级(2)班王五家长收到',
+    '七年级（3）班张小明妈妈收到',
+    '七年级 (3)班 张小明妈妈 收到',
+    '三（2）班王五家长收到',
+    '大一班张三妈妈收到',
+    '小二班王五妈妈收到',
+    '中班李四爸爸收到',
+    '大班 张三 收到',
+    '2023级王五收到',
+    '收到-2023级 王五',
+  ])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
+
+  it.each(['三年级（2）班王小明家长没收到', '大一班张三妈妈收到了吗', '2023级王五请假', '中班 明天停课'])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+});
