@@ -13,8 +13,8 @@ const EDITED = ['length', 'hash', 'is_ack', 'mask', 'findings', 'text', 'deadlin
  * sender, time, recipients and reply stay as stored. A correction made earlier stays made: findings
  * of a rule members marked not formalism on it (every rule, for a correction of all) are dropped
  * again. As with a new message, a sender who opted out (`anonOf`), or was forgotten (the stored sender
- * is then an anonymous id), keeps no text or matched words. When the words changed, the copies of the
- * old ones kept with `not formalism` feedback and `missed` reports go too (see dropOldWords). Undefined
+ * is then an anonymous id), keeps no text or matched words. The copies of the old words kept with
+ * `not formalism` feedback and `missed` reports go too (see dropOldWords). Undefined
  * when no such message is stored, else whether a stored text was replaced or erased (for the caller to
  * empty SQLite's WAL of it). Undefined too, and nothing changed, for an edit made at `editedAt` when
  * one made later was applied already (see newestEdit). Run inside a transaction.
@@ -33,7 +33,8 @@ export async function editMessage(db: Sql, r: MessageRecord, anonOf: (sender: st
   const value = (column: (typeof EDITED)[number]) => row[MESSAGE_COLUMNS.indexOf(column)];
   await db.run(`UPDATE messages SET ${EDITED.map((c) => `${c} = ?`).join(', ')} WHERE platform = ? AND id = ?`, [...EDITED.map(value), r.platform, r.id]);
   const replaced = stored.text !== null && stored.text !== value('text');
-  if (stored.hash === value('hash')) return replaced;
+  // Whatever the hash says: it folds digits, case and width, so an edit correcting a phone number or
+  // a password has the same one, and adapters pass on only edits that change the text.
   return (await dropOldWords(db, r.platform, r.id)) || replaced;
 }
 
