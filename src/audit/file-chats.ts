@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { ChatGroup } from '../core/chat-message.js';
-import type { AuditGroup } from './export.js';
-import { pathHash } from './path-hash.js';
+import { realPath } from '../core/real-path.js';
 
 /**
  * The groups of chats an export names only within its file (OpenedExport.fileScoped). Such a chat is
@@ -37,32 +37,15 @@ export class FileChats {
     if (placed === undefined) this.ids.set(key, (placed = ownId(path, id, name)));
     return placed;
   }
-
-  /**
-   * The groups renamed where chats of files share a name with another group (two folders' 工作群
-   * become 工作群 (1) and 工作群 (2), in the order read), so the Markdown, HTML and evidence tell them apart.
-   */
-  tellApart(groups: Iterable<AuditGroup>): AuditGroup[] {
-    const own = new Set(this.ids.values());
-    const byName = new Map<string, AuditGroup[]>();
-    for (const g of groups) {
-      const alike = byName.get(g.name);
-      if (alike) alike.push(g);
-      else byName.set(g.name, [g]);
-    }
-    const renamed: AuditGroup[] = [];
-    for (const [name, alike] of byName) {
-      if (alike.length < 2) continue;
-      let n = 0;
-      for (const g of alike) if (own.has(g.id)) renamed.push({ ...g, name: `${name} (${++n})` });
-    }
-    return renamed;
-  }
 }
 
 const chatKey = (source: number, platform: string, id: string): string => `${source}\u0000${platform}\u0000${id}`;
 
 /** A chat of its own: its name, and a hash of its file's real path and its id there (no folder or user name shows). */
 function ownId(path: string, id: string, name: string | undefined): string {
-  return `${name ?? 'chat'}#${pathHash(path, id)}`;
+  const hash = createHash('sha256')
+    .update(`${realPath(path)}\u0000${id}`)
+    .digest('hex')
+    .slice(0, 8);
+  return `${name ?? 'chat'}#${hash}`;
 }

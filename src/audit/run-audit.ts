@@ -134,10 +134,6 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
         groups.set(groupKey(g.platform, g.id), g);
       }
     }
-    for (const g of chats.tellApart(groups.values())) {
-      builder.addGroup(g);
-      groups.set(groupKey(g.platform, g.id), g);
-    }
     report = builder.build();
     details = builder.details();
     if (evidence) {

@@ -9,7 +9,6 @@ import { groupKey, type GroupKey } from '../../core/group-key.js';
 import { cutText } from '../../core/cut-text.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { realPath } from '../../core/real-path.js';
-import { pathHash } from '../path-hash.js';
 import { parseJsonLine } from '../../core/json-line.js';
 
 const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -51,13 +50,11 @@ const optStr = (v: unknown): string | undefined => (typeof v === 'string' && v !
 export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));
   const census = new Census();
-  // A line without an id is named by its file's name and a hash of its real path, so that the file
-  // given twice (by a relative and an absolute path, or through a link) is read twice but counted
-  // once, and no folder shows in the report. Lines without a group_id are the file's chat (group id
-  // '', see fileScoped), named after the file.
+  // A line without an id is named by its file's real path, so that the file given twice (by a
+  // relative and an absolute path, or through a link) is read twice but counted once. Lines without
+  // a group_id are the file's chat (group id '', see fileScoped), named after the file.
   const file = realPath(path);
   const fileName = basename(file).replace(/\.jsonl?$/i, '');
-  const lineIds = `${fileName}#${pathHash(file)}`;
   // One group object per group for lines without members: no allocation per message.
   const shared = new Map<GroupKey, ChatGroup>();
 
@@ -98,7 +95,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     }
     return {
       platform,
-      id: optStr(r.id) ?? `${lineIds}:${no}`,
+      id: optStr(r.id) ?? `${file}:${no}`,
       group,
       sender: { id: senderId, name: senderName },
       text: r.text,
