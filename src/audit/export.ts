@@ -28,12 +28,6 @@ export interface OpenedExport {
   messages(): AsyncIterable<ChatMessage>;
   groups(): AuditGroup[];
   people(): Person[];
-  /**
-   * Whether a group id of this export names its chat only within the file (a WeChatMsg numeric
-   * TalkerId; '' for JSONL lines without `group_id` and a ChatLab file without `groupId`): the audit
-   * tells such a chat apart, or finds it again in another file, by its messages (file-chats.ts).
-   */
-  fileScoped(groupId: string): boolean;
 }
 
 /** What a reader reports to while it reads. */

@@ -17,7 +17,6 @@ import { reportLanguage } from '../render/report-language.js';
 import type { AuditGroup, OpenedExport, ReadHooks } from './export.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { SeenMessages } from './seen-messages.js';
-import { FileChats } from './file-chats.js';
 import { counted } from '../core/counted.js';
 
 export interface AuditOptions {
@@ -88,7 +87,6 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
   let evidence: EvidenceWriter | undefined;
   const builder = new ReportBuilder({ config });
   const seen = new SeenMessages();
-  const chats = new FileChats();
   let repeated = 0;
   let report: Report;
   let details: ReportDetails;
@@ -109,27 +107,18 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
       const clashes = new Map<number, number>();
       for await (const msg of e.messages()) {
         progress.message();
-        const { group } = msg;
-        const scoped = group !== null && e.fileScoped(group.id);
-        // A file-scoped chat's messages are known by its id within the file, whatever file holds them
-        // (a NUL, which no group id of an export's own starts with, keeps these keys apart).
-        const sighting = seen.add(msg.platform, scoped ? `\u0000${group.id}` : (group?.id ?? ''), msg.id, msg.text, msg.ts, source);
-        const again = sighting !== 'new' && 'again' in sighting ? sighting.again : undefined;
-        if (scoped) msg.group = chats.place(msg.platform, group, source, e.path, again);
-        if (again !== undefined) {
+        const sighting = seen.add(msg.platform, msg.group?.id ?? '', msg.id, msg.text, msg.ts, source);
+        if (sighting === 'again') {
           repeated++;
           continue;
         }
-        if (sighting !== 'new' && 'first' in sighting) clashes.set(sighting.first, (clashes.get(sighting.first) ?? 0) + 1);
+        if (sighting !== 'new') clashes.set(sighting.first, (clashes.get(sighting.first) ?? 0) + 1);
         await inOrder.push(msg);
       }
       await inOrder.flush();
       for (const [first, n] of clashes) hooks.note(clashLine(e.path, first === source ? undefined : exports[first].path, n));
       // Group sizes count at build time, so groups whose members are known only now cost the same.
-      for (const read of e.groups()) {
-        const id = e.fileScoped(read.id) ? chats.idOf(source, read.platform, read.id, e.path, read.name) : read.id;
-        // A file-scoped chat found again in a later file (a copy, "工作群 (1).csv") keeps the name it was first read by.
-        const g = id === read.id ? read : { ...read, id, name: groups.get(groupKey(read.platform, id))?.name ?? read.name };
+      for (const g of e.groups()) {
         builder.addGroup(g);
         groups.set(groupKey(g.platform, g.id), g);
       }

@@ -1,9 +1,8 @@
 /**
- * What an audit makes of a message it reads: new; read before as it is, from export `again` (exports
- * that overlap); or of the platform, group and id of one read before from export `first`, but with
- * another text or time.
+ * What an audit makes of a message it reads: new; read before as it is (exports that overlap); or of
+ * the platform, group and id of one read before from export `first`, but with another text or time.
  */
-export type Sighting = 'new' | { again: number } | { first: number };
+export type Sighting = 'new' | 'again' | { first: number };
 
 /**
  * The messages an audit has read, by platform, group and id, as the bot's store keeps one message
@@ -43,7 +42,7 @@ export class SeenMessages {
         return first === undefined ? 'new' : { first };
       }
       if (t[at] === hi && t[at + 1] === lo) {
-        if (t[at + 2] === content) return { again: t[at + 3] };
+        if (t[at + 2] === content) return 'again';
         first ??= t[at + 3];
       }
     }

@@ -8,6 +8,7 @@ import { readLines, NOT_UTF8, TOO_LONG } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { fileSize, fileStream } from '../open-file.js';
+import { realPath } from '../../core/real-path.js';
 
 type Obj = Record<string, unknown>;
 
@@ -33,20 +34,26 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 /**
  * The chat a ChatLab file holds, from its `meta` (or the file name when it has none). Without a
- * `groupId` the chat is the file's (group id '', see fileScoped): its name alone is no id (two
- * departments' 工作群 are two chats), and the ids of its messages that have none are their places in
- * the file.
+ * `groupId` the chat is known by the file's real path: its name alone is no id (two departments'
+ * 工作群 are two chats), and the ids of its messages that have none are their places in the file.
  */
 class Chat {
   platform = 'chatlab';
-  groupId = '';
+  groupId: string;
+  name: string;
 
-  constructor(public name: string) {}
+  constructor(
+    fallback: string,
+    private readonly file: string,
+  ) {
+    this.name = fallback;
+    this.groupId = file;
+  }
 
   setMeta(meta: Obj): void {
     this.platform = str(meta.platform) ?? this.platform;
     this.name = str(meta.name) ?? this.name;
-    this.groupId = str(meta.groupId) ?? '';
+    this.groupId = str(meta.groupId) ?? this.file;
   }
 
   /** A message entry as a ChatMessage (group filled in by the caller), null if not said, or why it is broken. */
@@ -64,7 +71,7 @@ class Chat {
     const text = (kind === 'text' || kind === 'link' || kind === 'miniprogram') && content ? content : placeholder || content;
     return {
       platform: this.platform,
-      id: str(m.platformMessageId) ?? (this.groupId ? `${this.groupId}/${ordinal}` : `#${ordinal}`),
+      id: str(m.platformMessageId) ?? `${this.groupId}/${ordinal}`,
       group: null,
       sender: { id: sender, name: str(m.groupNickname) ?? str(m.accountName) },
       text,
@@ -157,7 +164,7 @@ async function metaAhead(path: string): Promise<Obj | undefined> {
 export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));
   const entries = jsonl ? jsonlEntries(path, hooks) : jsonEntries(path, hooks);
-  const chat = new Chat(basename(path).replace(/\.jsonl?$/i, ''));
+  const chat = new Chat(basename(path).replace(/\.jsonl?$/i, ''), realPath(path));
   const census = new Census();
   const listed: string[] = [];
   const seen = new Set<string>();
@@ -199,12 +206,5 @@ export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks
     for (const id of seen) census.seen(chat.platform, chat.groupId, id);
     return census.groupList();
   }
-  return {
-    path,
-    format: jsonl ? 'chatlab-jsonl' : 'chatlab-json',
-    messages,
-    groups,
-    people: () => census.personList(),
-    fileScoped: (groupId) => groupId === '',
-  };
+  return { path, format: jsonl ? 'chatlab-jsonl' : 'chatlab-json', messages, groups, people: () => census.personList() };
 }

@@ -51,8 +51,9 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
   hooks.expect(await fileSize(path));
   const census = new Census();
   // A line without an id is named by its file's real path, so that the file given twice (by a
-  // relative and an absolute path, or through a link) is read twice but counted once. Lines without
-  // a group_id are the file's chat (group id '', see fileScoped), named after the file.
+  // relative and an absolute path, or through a link) is read twice but counted once. A line without
+  // a group_id is in the file's group, known by that path too (two folders' g.jsonl are two groups)
+  // and named after the file.
   const file = realPath(path);
   const fileName = basename(file).replace(/\.jsonl?$/i, '');
   // One group object per group for lines without members: no allocation per message.
@@ -73,7 +74,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     if (typeof ts === 'string') return ts;
     if (r.members != null && !Array.isArray(r.members)) return '"members" must be a list of member ids';
     const givenId = optStr(r.group_id);
-    const groupId = givenId ?? '';
+    const groupId = givenId ?? file;
     const groupName = optStr(r.group_name) ?? (givenId === undefined ? fileName : undefined);
     const senderName = optStr(r.sender_name);
     // Without an id, a sender is known by their name: pooled under one id, they would all take one name.
@@ -118,12 +119,5 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
       else yield msg;
     }
   }
-  return {
-    path,
-    format: 'jsonl',
-    messages,
-    groups: () => census.groupList(),
-    people: () => census.personList(),
-    fileScoped: (groupId) => groupId === '',
-  };
+  return { path, format: 'jsonl', messages, groups: () => census.groupList(), people: () => census.personList() };
 }

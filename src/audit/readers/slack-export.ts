@@ -200,6 +200,5 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   // What is read: the lists above, and each group's days (DM folders are left unread).
   const read = ['users.json', ...CHANNEL_LISTS].filter((n) => present.has(n)).concat(folders.flatMap((f) => f.days));
   hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
-  // Slack's channel ids are the workspace's own.
-  return { path, format: zipped ? 'slack-zip' : 'slack-folder', messages, groups: () => census.groupList(), people: () => people, fileScoped: () => false };
+  return { path, format: zipped ? 'slack-zip' : 'slack-folder', messages, groups: () => census.groupList(), people: () => people };
 }

@@ -33,9 +33,6 @@ const NOT_SAID = new Set(['10000', '10002']);
 // App messages (Type 49) by SubType: their title is what the reader sees.
 const APP_KIND: Record<string, MessageKind> = { '5': 'link', '6': 'file', '33': 'miniprogram', '36': 'miniprogram', '57': 'text' };
 
-// A TalkerId of digits numbers a chat in its exporter's database only; a `…@chatroom` id is WeChat's own.
-const NUMBERED = /^\d+$/;
-
 const title = (xml: string): string | undefined => /<title>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/title>/.exec(xml)?.[1]?.trim() || undefined;
 
 function toMessage(r: Row, groupName: string): Parsed {
@@ -50,10 +47,12 @@ function toMessage(r: Row, groupName: string): Parsed {
   const ts = Number(r.CreateTime) * 1000;
   const problem = timeProblem(ts);
   if (problem) return { bad: `CreateTime ${r.CreateTime!.slice(0, 20)}: ${problem}` };
-  // A group row without a sender (an exporter's own message, say) says at least whether it was us. A
-  // numeric TalkerId numbers the chat in its exporter's own database only (see fileScoped): the chat's
-  // name, which the file bears, keeps two colleagues' chats numbered 12 apart here.
-  const senderId = r.Sender || (r.IsSender === '1' ? 'self' : `talker:${NUMBERED.test(talker) ? `${groupName}/` : ''}${talker}`);
+  // A numeric TalkerId numbers the chat in its exporter's own database only (two colleagues' exports
+  // of two chats may both say 12); with the chat's name, which the file bears, the two stay apart, while
+  // one member's two exports of a chat (the same number, name and localIds) still overlap.
+  const groupId = /^\d+$/.test(talker) ? `${groupName}/${talker}` : talker;
+  // A group row without a sender (an exporter's own message, say) says at least whether it was us.
+  const senderId = r.Sender || (r.IsSender === '1' ? 'self' : `talker:${groupId}`);
   let text = r.StrContent ?? '';
   let kind: MessageKind = 'text';
   if (text.startsWith(`${senderId}:\n`)) text = text.slice(senderId.length + 2);
@@ -67,8 +66,8 @@ function toMessage(r: Row, groupName: string): Parsed {
   return {
     msg: {
       platform: 'wechat',
-      id: `${talker}/${r.localId}`,
-      group: { id: talker, name: groupName },
+      id: `${groupId}/${r.localId}`,
+      group: { id: groupId, name: groupName },
       sender: { id: senderId, name },
       text,
       ts,
@@ -143,12 +142,5 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
     }
     if (privately) hooks.note(`${path}: ${counted(privately, 'message')} of a one-to-one chat left out (not a group)`);
   }
-  return {
-    path,
-    format: 'wechatmsg-csv',
-    messages,
-    groups: () => census.groupList(),
-    people: () => census.personList(),
-    fileScoped: (groupId) => NUMBERED.test(groupId),
-  };
+  return { path, format: 'wechatmsg-csv', messages, groups: () => census.groupList(), people: () => census.personList() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../support/temp-dir.js';
 import { openChatLab } from '../../../src/audit/readers/chatlab.js';
@@ -58,14 +58,14 @@ describe('ChatLab reader', () => {
     await expect(readAll(await openChatLab(path, true, hooks()))).rejects.toThrow(new InputError(why));
     const h = hooks(true);
     const opened = await openChatLab(path, true, h);
-    // Without the header's groupId, the chat is its file's, as the audit tells it apart (run-audit.test.ts).
-    expect((await readAll(opened)).map((m) => [m.platform, m.group?.id, m.id])).toEqual([
-      ['chatlab', '', '#0'],
-      ['chatlab', '', '#1'],
-      ['chatlab', '', '#2'],
+    // Without the header's groupId, the chat is known by its file.
+    const file = realpathSync(path);
+    expect((await readAll(opened)).map((m) => [m.platform, m.group?.id])).toEqual([
+      ['chatlab', file],
+      ['chatlab', file],
+      ['chatlab', file],
     ]);
-    expect(opened.groups()).toEqual([{ platform: 'chatlab', id: '', name: 'late', members: 3, memberIds: ['u0', 'u1', 'u2'] }]);
-    expect(opened.fileScoped('')).toBe(true);
+    expect(opened.groups()).toEqual([{ platform: 'chatlab', id: file, name: 'late', members: 3, memberIds: ['u0', 'u1', 'u2'] }]);
     expect(h.lines).toEqual([`skipped ${why}`]);
   });
 

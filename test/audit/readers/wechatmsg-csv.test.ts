@@ -12,21 +12,20 @@ describe('WeChatMsg CSV reader', () => {
     const opened = await openWeChatMsgCsv(fixture('wechatmsg/教务通知群_utf8.csv'), h);
     const msgs = await readAll(opened);
     expect(msgs.map((m) => [m.id, m.sender.id, m.kind, m.text])).toEqual([
-      ['12/2', 'wxid_zhang', 'text', '@所有人 请全体同事今晚十点前完成打卡并截图发群里'],
-      ['12/3', 'wxid_li', 'text', '收到'],
-      ['12/4', 'wxid_wang', 'text', '收到，\n已完成, 截图见下'],
-      ['12/5', 'wxid_wang', 'image', '[image]'],
-      ['12/6', 'wxid_li', 'text', '这个表什么时候交？'],
-      ['12/7', 'wxid_me', 'text', '好的'],
+      ['教务通知群/12/2', 'wxid_zhang', 'text', '@所有人 请全体同事今晚十点前完成打卡并截图发群里'],
+      ['教务通知群/12/3', 'wxid_li', 'text', '收到'],
+      ['教务通知群/12/4', 'wxid_wang', 'text', '收到，\n已完成, 截图见下'],
+      ['教务通知群/12/5', 'wxid_wang', 'image', '[image]'],
+      ['教务通知群/12/6', 'wxid_li', 'text', '这个表什么时候交？'],
+      ['教务通知群/12/7', 'wxid_me', 'text', '好的'],
     ]);
     expect(msgs[0]).toMatchObject({ platform: 'wechat', ts: 1795439100000, mentionsAll: true, sender: { name: '张主任' } });
     expect(msgs[1].sender.name).toBe('李老师');
     // No member list in the export: everyone who took part. TalkerId 12 numbers the chat in the exporter's database only.
     expect(opened.groups()).toEqual([
-      { platform: 'wechat', id: '12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] },
+      { platform: 'wechat', id: '教务通知群/12', name: '教务通知群', members: 4, memberIds: ['wxid_li', 'wxid_me', 'wxid_wang', 'wxid_zhang'] },
     ]);
-    expect(opened.fileScoped('12')).toBe(true);
-    expect(msgs[0].group).toEqual({ id: '12', name: '教务通知群' });
+    expect(msgs[0].group).toEqual({ id: '教务通知群/12', name: '教务通知群' });
     expect(opened.people()).toContainEqual({ id: 'wxid_zhang', names: ['张主任', 'zhangzr'] });
     expect(h.bytes).toBe(h.expected);
   });
@@ -43,7 +42,7 @@ describe('WeChatMsg CSV reader', () => {
     const h = hooks(true);
     const path = fixture('wechatmsg-broken/教务通知群_utf8.csv');
     const msgs = await readAll(await openWeChatMsgCsv(path, h));
-    expect(msgs.map((m) => m.id)).toEqual(['12/2', '12/4', '12/5', '12/6']);
+    expect(msgs.map((m) => m.id)).toEqual(['教务通知群/12/2', '教务通知群/12/4', '教务通知群/12/5', '教务通知群/12/6']);
     // Row 4 spans lines 5-6, so row 7 ends on line 9.
     expect(h.lines).toEqual([
       `skipped ${path}:4: Invalid Record Length: columns length is 12, got 8`,
