@@ -43,13 +43,13 @@ describe('runAudit', () => {
     expect(once.repeated).toBe(0);
   });
 
-  it('keeps apart the lines without ids, and the groups, of two files of one name', async () => {
+  it('keeps apart the lines without ids of two files of one name, in the one group their name tells', async () => {
     const line = `${JSON.stringify({ ts: 1795439100, text: '请大家今晚十点前完成打卡' })}\n`;
     const dir = tempDir({ 'a/g.jsonl': line, 'b/g.jsonl': line });
     const { report, repeated } = await runAudit([join(dir, 'a/g.jsonl'), join(dir, 'b/g.jsonl')], { config: defaultConfig() });
     expect([report.messages, repeated]).toEqual([2, 0]);
-    // Each file is a group of its own, named after it.
-    expect(report.groups.map((g) => g.name)).toEqual(['g', 'g']);
+    // No group_id: the file's name is all that tells the chat, and no folder shows in the report.
+    expect(report.groups.map((g) => [g.id, g.name])).toEqual([['g', 'g']]);
   });
 
   it('counts once the lines without ids of one file given twice, by a relative and an absolute path or through a link', async () => {
@@ -79,7 +79,7 @@ describe('runAudit', () => {
     expect([twice.report.messages, twice.repeated, twice.report.groups.length]).toEqual([6 + 1, 6, 1]);
   });
 
-  it('keeps apart two ChatLab chats of one name without groupId, and the same group ids of two JSONL groups', async () => {
+  it('keeps the messages of two ChatLab chats of one name without groupId, in one group, and the same ids of two JSONL groups apart', async () => {
     const chat = (text: string) =>
       JSON.stringify({
         chatlab: { version: '0.0.2' },
@@ -96,7 +96,8 @@ describe('runAudit', () => {
     const config = defaultConfig();
     const chatlab = await runAudit([join(dir, 'a.json'), join(dir, 'b.json')], { config });
     expect([chatlab.report.messages, chatlab.repeated]).toEqual([4, 0]);
-    expect(chatlab.report.groups.map((g) => g.name)).toEqual(['工作群', '工作群']);
+    // Their messages, numbered by place alike, differ in text: both kept, under the one name.
+    expect(chatlab.report.groups.map((g) => g.name)).toEqual(['工作群']);
     const jsonl = await runAudit([join(dir, 'grp_g1.jsonl'), join(dir, 'grp_g2.jsonl')], { config });
     expect([jsonl.report.messages, jsonl.repeated, jsonl.report.groups.length]).toEqual([4, 0, 2]);
   });

@@ -8,7 +8,6 @@ import { readLines, NOT_UTF8, TOO_LONG } from '../../core/read-lines.js';
 import { mentionsAll } from '../mentions-all.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { fileSize, fileStream } from '../open-file.js';
-import { realPath } from '../../core/real-path.js';
 
 type Obj = Record<string, unknown>;
 
@@ -34,26 +33,23 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 /**
  * The chat a ChatLab file holds, from its `meta` (or the file name when it has none). Without a
- * `groupId` the chat is known by the file's real path: its name alone is no id (two departments'
- * 工作群 are two chats), and the ids of its messages that have none are their places in the file.
+ * `groupId` the chat is known by its name, as nothing else tells it: two exports of one chat overlap
+ * wherever they lie, and two chats of one name are one group (the ids of its messages that have
+ * none are their places in the file, so they are told apart by their text and time).
  */
 class Chat {
   platform = 'chatlab';
   groupId: string;
   name: string;
 
-  constructor(
-    fallback: string,
-    private readonly file: string,
-  ) {
-    this.name = fallback;
-    this.groupId = file;
+  constructor(fallback: string) {
+    this.groupId = this.name = fallback;
   }
 
   setMeta(meta: Obj): void {
     this.platform = str(meta.platform) ?? this.platform;
     this.name = str(meta.name) ?? this.name;
-    this.groupId = str(meta.groupId) ?? this.file;
+    this.groupId = str(meta.groupId) ?? this.name;
   }
 
   /** A message entry as a ChatMessage (group filled in by the caller), null if not said, or why it is broken. */
@@ -164,7 +160,7 @@ async function metaAhead(path: string): Promise<Obj | undefined> {
 export async function openChatLab(path: string, jsonl: boolean, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));
   const entries = jsonl ? jsonlEntries(path, hooks) : jsonEntries(path, hooks);
-  const chat = new Chat(basename(path).replace(/\.jsonl?$/i, ''), realPath(path));
+  const chat = new Chat(basename(path).replace(/\.jsonl?$/i, ''));
   const census = new Census();
   const listed: string[] = [];
   const seen = new Set<string>();

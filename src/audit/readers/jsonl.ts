@@ -52,8 +52,8 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
   const census = new Census();
   // A line without an id is named by its file's real path, so that the file given twice (by a
   // relative and an absolute path, or through a link) is read twice but counted once. A line without
-  // a group_id is in the file's group, known by that path too (two folders' g.jsonl are two groups)
-  // and named after the file.
+  // a group_id is in the group named after the file: by name, as nothing else in it tells a chat, so
+  // two exports of one chat in two folders overlap, and two chats must be exported under two names.
   const file = realPath(path);
   const fileName = basename(file).replace(/\.jsonl?$/i, '');
   // One group object per group for lines without members: no allocation per message.
@@ -74,7 +74,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     if (typeof ts === 'string') return ts;
     if (r.members != null && !Array.isArray(r.members)) return '"members" must be a list of member ids';
     const givenId = optStr(r.group_id);
-    const groupId = givenId ?? file;
+    const groupId = givenId ?? fileName;
     const groupName = optStr(r.group_name) ?? (givenId === undefined ? fileName : undefined);
     const senderName = optStr(r.sender_name);
     // Without an id, a sender is known by their name: pooled under one id, they would all take one name.
