@@ -30,7 +30,10 @@ const DECORATIONS = [
   at(`(?:${NOT_DECORATION}[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200d\\u20e3])+`),
   at(`\\[${NOT_DECORATION}[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,11}\\]`),
   at('<?@[a-z0-9]+>'), // Slack's <@U0SUPER>, its < read as punctuation if a space went before
-  at(`@[^\\s@${MENTION_MARKS}]{1,20}(?=[\\s${MENTION_MARKS}])`),
+  // Before a space (WeChat puts U+2005 after a mention picked from the list) a nickname of any kind;
+  // before a mark only a short one, since a sentence's own end is a mark ("收到@王老师我不同意！").
+  at('@[^\\s@]{1,20}(?=\\s)'),
+  at(`@(?:[a-z0-9_.\\-]{1,20}|\\p{Script=Han}{1,4})(?=[${MENTION_MARKS}])`),
   at('@(?:[a-z0-9_.\\-]{1,20}|\\p{Script=Han}{1,3})$'),
   at('@'),
   at('[\\s,.!~。，！、…\\-—:：;；/|()【】「」《》<>"“”\'‘’·]+'),
@@ -77,11 +80,12 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, afterAc
   if (t[i] === '@') {
     for (let k = 1; k <= 4 && HAN.test(t[i + k] ?? ''); k++) if (end(ACK, i + k + 1) > 0) out.push([i + k + 1, false]);
   }
-  // A department or village by name, only before a name or role: "财务部李四", not "收到办公室".
+  // A department or village by name, only before a name, a role or the ack it gives: "财务部李四",
+  // "办公室收到", not "收到办公室".
   const u = end(NAMED_UNIT);
   if (u > 0) {
     const next = end(GAP, u);
-    if (end(SURNAME, next) > 0 || end(ROLE, next) > 0) out.push([u, false]);
+    if (end(SURNAME, next) > 0 || end(ROLE, next) > 0 || end(ACK, next) > 0) out.push([u, false]);
   }
   // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
   // surname with a role after it ("王老师", "李总").
@@ -95,8 +99,9 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, afterAc
   }
   // A Latin name is written with a capital ("收到 Tony", "noted - Mary"), which normalising folded away,
   // so the original is read at the word's own place. Only after the ack and not after a sentence's end,
-  // as any sentence's first word has one ("Jan 11", "Praying 🙏", "Done. Sorry"); no common word ("ok Why").
+  // as any sentence's first word has one ("Jan 11", "Praying 🙏", "Done. Sorry"); no common word ("ok Why");
+  // a capital and small letters, as names are written: "ok PTO", "ok B" answer something.
   const w = afterAck && !SENTENCE_END.test(t.slice(0, i)) ? end(LATIN_WORD) : -1;
-  if (w > 0 && capitalAt(i) && !NOT_A_NAME.test(t.slice(i, w))) out.push([w, false]);
+  if (w > i + 1 && capitalAt(i) && !capitalAt(i + 1) && !NOT_A_NAME.test(t.slice(i, w))) out.push([w, false]);
   return out;
 }

@@ -221,18 +221,31 @@ describe('a mention in a bare ack ends at a space or a mark, so it hides no word
     '收到@all 我明天不来',
     '@王老师 我明天请假',
     '收到@李四请假',
+    // a sentence's end is a mark too: what runs up to it is no nickname
+    '收到@王老师我明天交不了。',
+    '收到@王老师明天请假！谢谢',
+    '好的@李主任这个我做不了。',
   ])('%s is not', (text) => {
     expect(isBareAck(text)).toBe(false);
   });
 });
 
 describe('only what adds nothing decorates a bare ack', () => {
-  it.each(['收到👍', '收到🙏🏻', '收到[玫瑰]', '收到[Thumbs Up]', '财务部李四收到', '收到 东坡村 李建国', '办公室主任收到', '收到-人事处 王五'])(
-    '%s is a bare ack',
-    (text) => {
-      expect(isBareAck(text)).toBe(true);
-    },
-  );
+  it.each([
+    '收到👍',
+    '收到🙏🏻',
+    '收到[玫瑰]',
+    '收到[Thumbs Up]',
+    '财务部李四收到',
+    '收到 东坡村 李建国',
+    '办公室主任收到',
+    '收到-人事处 王五',
+    '办公室收到',
+    '人事部已收到',
+    '东坡村收到',
+  ])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
 
   it.each([
     // emoji that refuse, question or protest
@@ -293,6 +306,10 @@ describe('a Latin name in a bare ack is a capitalised word right after the ack',
     '收到 Late',
     'yes Monday',
     'Yes, Friday',
+    // a capital alone, or all capitals, is no name's: an answer or an abbreviation
+    'ok PTO',
+    'noted OOO',
+    'ok B',
   ])('%s is not', (text) => {
     expect(isBareAck(text)).toBe(false);
   });
