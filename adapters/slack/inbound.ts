@@ -38,13 +38,7 @@ export class Inbound {
    * members from it).
    */
   receive(onMessage: OnMessage, eventId: string | undefined, read: () => ChatMessage | null): Promise<void> {
-    let msg: ChatMessage | null;
-    try {
-      msg = read();
-    } catch (err) {
-      this.log(`slack: event ${eventId ?? '(no id)'} skipped: ${oneLine(err)}`);
-      return Promise.resolve();
-    }
+    const msg = this.readOrSkip(eventId, read);
     return msg ? this.track(this.handOver(onMessage, msg, eventId)) : Promise.resolve();
   }
 
@@ -54,13 +48,7 @@ export class Inbound {
    * unreadable event is logged with its id and acknowledged.
    */
   change(changes: MessageChanges | undefined, eventId: string | undefined, read: () => SlackChange | null): Promise<void> {
-    let change: SlackChange | null;
-    try {
-      change = read();
-    } catch (err) {
-      this.log(`slack: event ${eventId ?? '(no id)'} skipped: ${oneLine(err)}`);
-      return Promise.resolve();
-    }
+    const change = this.readOrSkip(eventId, read);
     if (!change || !changes) return Promise.resolve();
     const [id, work] =
       'removed' in change ? [change.removed, changes.removed(change.removed)] : [change.edited, changes.edited(change.edited, change.text, change.editedAt)];
@@ -69,6 +57,16 @@ export class Inbound {
         throw new WorkError(`change of message ${id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);
       }),
     );
+  }
+
+  /** What `read` makes of an event, or null, logged with the event's id, when it cannot be read. */
+  private readOrSkip<T>(eventId: string | undefined, read: () => T | null): T | null {
+    try {
+      return read();
+    } catch (err) {
+      this.log(`slack: event ${eventId ?? '(no id)'} skipped: ${oneLine(err)}`);
+      return null;
+    }
   }
 
   /** Resolves once every event and fill-in under way has settled. */
