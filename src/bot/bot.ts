@@ -13,12 +13,11 @@ import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
 import { commandMarks, leadMarks, type CommandMarks } from '../core/command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
-import { editedRecord } from '../analysis/record/edited-record.js';
-import { isAnonymousId } from '../core/anonymous-id.js';
 import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
 import { RecentKeys } from './recent-keys.js';
+import { MessageChanges } from './message-changes.js';
 
 /**
  * How long a command's run may take before a delivery finding it unfinished takes it over: far longer
@@ -30,9 +29,6 @@ const COMMAND_WAIT_MS = 2_000;
 
 /** Lead messages this process remembers having handled (see handle): far more than come within a platform's redelivery window. */
 const LEADS_REMEMBERED = 5_000;
-
-/** Removed messages this process remembers (see removed): far more than are removed while their batch waits. */
-const REMOVALS_REMEMBERED = 1_000;
 
 /** How long a group's settings are used before they are read again (see groupSettings). */
 const SETTINGS_TTL_MS = 30_000;
@@ -77,21 +73,25 @@ export class Bot {
   private readonly running = new Map<GroupKey, Promise<void>>();
   /** The lead messages this process handled lately, by platform and id: never stored, as nothing of a lead's id is. */
   private readonly leadsHandled = new RecentKeys<GroupKey>(LEADS_REMEMBERED);
-  /** Messages the platform removed lately, by platform and id: one removed while its record waited to be stored is not held or nudged. */
-  private readonly removedLately = new RecentKeys<GroupKey>(REMOVALS_REMEMBERED);
+  private readonly changes: MessageChanges;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
   constructor(private readonly opts: BotOptions) {
     this.now = opts.now ?? Date.now;
     this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.changes = new MessageChanges({
+      ...opts,
+      recent: this.recent,
+      disabledIn: async (platform, groupId) => (await this.groupSettings(platform, groupId)).disabled,
+    });
   }
 
   async start(): Promise<void> {
     for (const adapter of this.opts.adapters)
       await adapter.start((msg) => this.handle(adapter, msg), {
-        removed: (id) => this.removed(adapter, id),
-        edited: (id, text, editedAt) => this.edited(adapter, id, text, editedAt),
+        removed: (id) => this.changes.removed(adapter.platform, id),
+        edited: (id, text, editedAt) => this.changes.edited(adapter.platform, id, text, editedAt),
       });
   }
 
@@ -134,9 +134,9 @@ export class Bot {
     const record = toRecord(msg, classification, this.opts.config.timezone);
     // Not stored anew: a redelivery, or a message the platform removed before it came (its tombstone,
     // left by any instance, at any time) or sent before its sender's `forget me`. Only a stored one is
-    // nudged about or held; one removed after its commit, here, is known from removedLately.
+    // nudged about or held; one removed after its commit, here, is known to this process's changes.
     if (!(await store.add(record)) && !(await store.message(msg.platform, msg.id))) return;
-    if (this.removedLately.has(groupKey(msg.platform, msg.id))) return;
+    if (this.changes.wasRemoved(msg.platform, msg.id)) return;
     if (!classification.findings.length) {
       // Held for a member's `missed` report; a bare "收到" or a picture is never one.
       if (!record.isAck && (msg.kind ?? 'text') === 'text')
@@ -148,38 +148,6 @@ export class Bot {
     if (settings.mode !== 'nudge' || adapter.silentInGroupsBy) return;
     const nudge = nudgeFinding(classification.findings, this.opts.engine.rules);
     if (nudge) await this.nudge(adapter, msg, nudge, settings);
-  }
-
-  /**
-   * A message the platform removed: out of the store (see Store.removeMessage) and out of what this
-   * process holds for `missed`. Noted first, so that the message, if its record still waits to be
-   * stored, is then neither held nor nudged about.
-   */
-  async removed(adapter: Adapter, id: string): Promise<void> {
-    this.removedLately.add(groupKey(adapter.platform, id));
-    this.recent.drop(adapter.platform, id);
-    await this.opts.store.removeMessage(adapter.platform, id);
-  }
-
-  /**
-   * A message its sender edited: classified anew and stored so in place (see Store.editMessage), its
-   * held text replaced. One not stored (a command, one purged or removed) is left alone: an edit runs
-   * no command and stores no message; so is an edit older than one applied already (`editedAt`). A
-   * sender who opted out or was forgotten keeps no text held.
-   */
-  async edited(adapter: Adapter, id: string, text: string, editedAt?: number): Promise<void> {
-    const { store, engine, config } = this.opts;
-    const platform = adapter.platform;
-    await store.flush(); // a message whose record still waits in the batch is edited too
-    const stored = await store.message(platform, id);
-    if (!stored) return;
-    const cached = this.groupSettings(platform, stored.groupId);
-    const settings = cached instanceof Promise ? await cached : cached;
-    const record = editedRecord(engine, stored, text, { disabled: settings.disabled }, config.timezone);
-    if (!(await store.editMessage(record, editedAt))) return;
-    this.recent.drop(platform, id);
-    if (!record.categories.length && !record.isAck && !isAnonymousId(stored.senderId))
-      this.recent.remember(platform, stored.groupId, { id, senderId: stored.senderId, text, ts: stored.ts });
   }
 
   /**
