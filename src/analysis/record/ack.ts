@@ -12,6 +12,7 @@ const UNIT = at(listAlternation('bare-ack-units'));
 const NAMED_UNIT = at(listAlternation('bare-ack-named-units'));
 const GAP = at('[\\s\\-—·]*');
 const NOT_DECORATION = `(?!${listAlternation('bare-ack-not-decorations')})`;
+const NOT_IN_NICKNAME = `(?!${listAlternation('bare-ack-not-in-nicknames')})`;
 const SURNAME = at(listAlternation('bare-ack-surnames'));
 const GIVEN = at(`(?!${listAlternation('bare-ack-not-names')})\\p{Script=Han}`);
 const LATIN_WORD = at('[a-z]+');
@@ -30,11 +31,12 @@ const DECORATIONS = [
   at(`(?:${NOT_DECORATION}[\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200d\\u20e3])+`),
   at(`\\[${NOT_DECORATION}[\\p{L}\\p{N}][\\p{L}\\p{N} ]{0,11}\\]`),
   at('<?@[a-z0-9]+>'), // Slack's <@U0SUPER>, its < read as punctuation if a space went before
-  // Before a space (WeChat puts U+2005 after a mention picked from the list) a nickname of any kind;
-  // before a mark only a short one, since a sentence's own end is a mark ("收到@王老师我不同意！").
-  at('@[^\\s@]{1,20}(?=\\s)'),
-  at(`@(?:[a-z0-9_.\\-]{1,20}|\\p{Script=Han}{1,4})(?=[${MENTION_MARKS}])`),
-  at('@(?:[a-z0-9_.\\-]{1,20}|\\p{Script=Han}{1,3})$'),
+  // A nickname may hold emoji, digits, brackets ("@小鱼儿🐟", "@李老师(数学)"), but no word of a reply's
+  // own (bare-ack-not-in-nicknames): else a sentence run up to its mark or a space would pass for one
+  // ("收到@王老师我不同意！", "收到@王老师我明天交不了 谢谢").
+  at(`@(?:${NOT_IN_NICKNAME}[^\\s@]){1,20}(?=\\s)`),
+  at(`@(?:${NOT_IN_NICKNAME}[^\\s@${MENTION_MARKS}]){1,20}(?=[${MENTION_MARKS}])`),
+  at(`@(?:[a-z0-9_.\\-]{1,20}|(?:${NOT_IN_NICKNAME}\\p{Script=Han}){1,3})$`),
   at('@'),
   at('[\\s,.!~。，！、…\\-—:：;；/|()【】「」《》<>"“”\'‘’·]+'),
 ];
@@ -81,11 +83,11 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, afterAc
     for (let k = 1; k <= 4 && HAN.test(t[i + k] ?? ''); k++) if (end(ACK, i + k + 1) > 0) out.push([i + k + 1, false]);
   }
   // A department or village by name, only before a name, a role or the ack it gives: "财务部李四",
-  // "办公室收到", not "收到办公室".
+  // "办公室收到", not "收到办公室"; nor before a digit, which numbers it ("会议室1").
   const u = end(NAMED_UNIT);
   if (u > 0) {
     const next = end(GAP, u);
-    if (end(SURNAME, next) > 0 || end(ROLE, next) > 0 || end(ACK, next) > 0) out.push([u, false]);
+    if (end(SURNAME, next) > 0 || end(ROLE, next) > 0 || (end(ACK, next) > 0 && !/\d/u.test(t[next]))) out.push([u, false]);
   }
   // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
   // surname with a role after it ("王老师", "李总").

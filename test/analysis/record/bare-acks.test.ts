@@ -209,6 +209,13 @@ describe('a mention in a bare ack ends at a space or a mark, so it hides no word
     '@小鱼儿收到',
     'ok @tony',
     'ok <@U0SUPER>',
+    // nicknames with emoji, digits, Latin letters, brackets or many characters
+    '@小鱼儿🐟，收到',
+    '@王老师2，收到',
+    '@Amy陈，收到',
+    '@三年级二班班主任，收到',
+    '@陈老师-教务，收到',
+    '收到@二班班主任！',
   ])('%s is a bare ack', (text) => {
     expect(isBareAck(text)).toBe(true);
   });
@@ -225,6 +232,12 @@ describe('a mention in a bare ack ends at a space or a mark, so it hides no word
     '收到@王老师我明天交不了。',
     '收到@王老师明天请假！谢谢',
     '好的@李主任这个我做不了。',
+    // nor up to a space, nor a short refusal
+    '收到@王老师我明天交不了 谢谢',
+    '@王老师我明天交不了 收到',
+    '好的@张三我不去 谢谢老师',
+    '收到@不去了。',
+    '收到@我不去',
   ])('%s is not', (text) => {
     expect(isBareAck(text)).toBe(false);
   });
@@ -274,6 +287,8 @@ describe('only what adds nothing decorates a bare ack', () => {
     '收到 [contact card]',
     // two characters and 室 or 村 with no name after them are the reply's own words
     '收到办公室',
+    '会议室1',
+    '收到，会议室1',
     '收到，不在村',
     '收到 不在村',
   ])('%s is not', (text) => {
