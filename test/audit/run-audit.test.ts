@@ -43,13 +43,18 @@ describe('runAudit', () => {
     expect(once.repeated).toBe(0);
   });
 
-  it('keeps apart the lines without ids of two files of one name, in the one group their name tells', async () => {
-    const line = `${JSON.stringify({ ts: 1795439100, text: '请大家今晚十点前完成打卡' })}\n`;
-    const dir = tempDir({ 'a/g.jsonl': line, 'b/g.jsonl': line });
+  it('counts once a file without ids or group_id copied to another folder, and shows no folder', async () => {
+    const lines = [
+      { sender_id: 'U1', ts: 1795439100, text: '请大家今晚十点前完成打卡' },
+      ...['U2', 'U3', 'U4'].map((u, i) => ({ sender_id: u, ts: 1795439160 + i, text: '收到' })),
+    ];
+    const text = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
+    const dir = tempDir({ 'a/g.jsonl': text, 'b/g.jsonl': text });
     const { report, repeated } = await runAudit([join(dir, 'a/g.jsonl'), join(dir, 'b/g.jsonl')], { config: defaultConfig() });
-    expect([report.messages, repeated]).toEqual([2, 0]);
-    // No group_id: the file's name is all that tells the chat, and no folder shows in the report.
+    // No group_id: the file's name is all that tells the chat; its lines are known by it and their places.
+    expect([report.messages, report.demands, repeated, report.ack_storms]).toEqual([4, 1, 4, []]);
     expect(report.groups.map((g) => [g.id, g.name])).toEqual([['g', 'g']]);
+    expect(JSON.stringify(report)).not.toContain(dir);
   });
 
   it('counts once the lines without ids of one file given twice, by a relative and an absolute path or through a link', async () => {

@@ -50,12 +50,11 @@ const optStr = (v: unknown): string | undefined => (typeof v === 'string' && v !
 export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedExport> {
   hooks.expect(await fileSize(path));
   const census = new Census();
-  // A line without an id is named by its file's real path, so that the file given twice (by a
-  // relative and an absolute path, or through a link) is read twice but counted once. A line without
-  // a group_id is in the group named after the file: by name, as nothing else in it tells a chat, so
-  // two exports of one chat in two folders overlap, and two chats must be exported under two names.
-  const file = realPath(path);
-  const fileName = basename(file).replace(/\.jsonl?$/i, '');
+  // A line without a group_id is in the group named after the file (its real one: a link is read as
+  // what it points to), and one without an id is named by that name and its line: by name, as nothing
+  // else in it tells a chat, so the file given twice (by another path, a link, a copy in another
+  // folder) counts once, no folder shows in a report, and two chats must be exported under two names.
+  const fileName = basename(realPath(path)).replace(/\.jsonl?$/i, '');
   // One group object per group for lines without members: no allocation per message.
   const shared = new Map<GroupKey, ChatGroup>();
 
@@ -96,7 +95,7 @@ export async function openJsonl(path: string, hooks: ReadHooks): Promise<OpenedE
     }
     return {
       platform,
-      id: optStr(r.id) ?? `${file}:${no}`,
+      id: optStr(r.id) ?? `${fileName}:${no}`,
       group,
       sender: { id: senderId, name: senderName },
       text: r.text,
