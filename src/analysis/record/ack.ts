@@ -6,6 +6,8 @@ import { normalizeInto, unitsToString } from '../../engine/normalize.js';
 // are lists in rules/lists/ (bare-acks.yaml and bare-ack-*.yaml); how they fit together is here.
 const at = (source: string) => new RegExp(source, 'uy');
 const ACK = at(listAlternation('bare-acks'));
+/** An ack word anywhere: without one no reading is an ack, and most messages are done with at this. */
+const ANY_ACK = new RegExp(listAlternation('bare-acks'), 'u');
 const THANKS = at(listAlternation('bare-ack-thanks'));
 const ROLE = at(listAlternation('bare-ack-roles'));
 const UNIT = at(listAlternation('bare-ack-units'));
@@ -54,7 +56,7 @@ export function isBareAck(text: string): boolean {
   const from = nz.start.slice(0, nz.length);
   const capitalAt = (i: number) => /\p{Lu}/u.test(text[from[i]].normalize('NFKC'));
   // "1. 张三", "2、李四": a numbered line of a list (接龙), not the ack "1".
-  if (LIST_NUMBER.test(t)) return false;
+  if (LIST_NUMBER.test(t) || !ANY_ACK.test(t)) return false;
   // reached[i]: 0 no reading gets to i; 1 one does, with no ack word yet; 2 one does, past an ack word.
   const reached = new Uint8Array(t.length + 1);
   reached[0] = 1;
