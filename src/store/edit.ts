@@ -20,8 +20,8 @@ const EDITED = ['length', 'hash', 'is_ack', 'mask', 'findings', 'text', 'deadlin
  * one made later was applied already (see newestEdit). Run inside a transaction.
  */
 export async function editMessage(db: Sql, r: MessageRecord, anonOf: (sender: string) => string | undefined, editedAt?: number): Promise<boolean | undefined> {
-  const stored = await db.get<{ sender_id: string; text: string | null; hash: string }>(
-    `SELECT sender_id, text, hash FROM messages WHERE platform = ? AND id = ?${db.dialect.forUpdate}`,
+  const stored = await db.get<{ sender_id: string; text: string | null }>(
+    `SELECT sender_id, text FROM messages WHERE platform = ? AND id = ?${db.dialect.forUpdate}`,
     [r.platform, r.id],
   );
   if (!stored || (editedAt !== undefined && !(await newestEdit(db, r.platform, r.id, editedAt)))) return undefined;
