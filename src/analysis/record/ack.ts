@@ -8,6 +8,7 @@ const at = (source: string) => new RegExp(source, 'uy');
 const ACK = at(listAlternation('bare-acks'));
 /** An ack word anywhere: without one no reading is an ack, and most messages are done with at this. */
 const ANY_ACK = new RegExp(listAlternation('bare-acks'), 'u');
+const PARTICLE = at(listAlternation('bare-ack-particles'));
 const THANKS = at(listAlternation('bare-ack-thanks'));
 const ROLE = at(listAlternation('bare-ack-roles'));
 const UNIT = at(listAlternation('bare-ack-units'));
@@ -57,18 +58,19 @@ export function isBareAck(text: string): boolean {
   const capitalAt = (i: number) => /\p{Lu}/u.test(text[from[i]].normalize('NFKC'));
   // "1. 张三", "2、李四": a numbered line of a list (接龙), not the ack "1".
   if (LIST_NUMBER.test(t) || !ANY_ACK.test(t)) return false;
-  // reached[i]: 0 no reading gets to i; 1 one does, with no ack word yet; 2 one does, past an ack word.
+  // reached[i]: 0 no reading gets to i; 1 one does, with no ack word yet; 2 one does, past an ack word;
+  // 3 one ends there with an ack word or a particle after it, where a particle may follow ("收到啦").
   const reached = new Uint8Array(t.length + 1);
   reached[0] = 1;
   for (let i = 0; i < t.length; i++) {
     if (!reached[i]) continue;
-    for (const [end, ack] of pieces(t, i, capitalAt, reached[i] === 2)) reached[end] = Math.max(reached[end], ack ? 2 : reached[i]);
+    for (const [end, ack] of pieces(t, i, capitalAt, reached[i])) reached[end] = Math.max(reached[end], ack ? 3 : Math.min(reached[i], 2));
   }
-  return reached[t.length] === 2;
+  return reached[t.length] >= 2;
 }
 
-/** Where each piece that starts at `i` ends, and whether it is an ack word. */
-function pieces(t: string, i: number, capitalAt: (i: number) => boolean, afterAck: boolean): [number, boolean][] {
+/** Where each piece that starts at `i` (reached as `state`) ends, and whether it is an ack word or its particle. */
+function pieces(t: string, i: number, capitalAt: (i: number) => boolean, state: number): [number, boolean][] {
   const out: [number, boolean][] = [];
   const end = (re: RegExp, from = i) => {
     re.lastIndex = from;
@@ -76,6 +78,8 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, afterAc
   };
   const ack = end(ACK);
   if (ack > 0) out.push([ack, true]);
+  const particle = state === 3 ? end(PARTICLE) : -1;
+  if (particle > 0) out.push([particle, true]);
   for (const re of [THANKS, ROLE, UNIT, ...DECORATIONS]) {
     const e = end(re);
     if (e > 0) out.push([e, false]);
@@ -105,7 +109,7 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, afterAc
   // so the original is read at the word's own place. Only after the ack and not after a sentence's end,
   // as any sentence's first word has one ("Jan 11", "Praying 🙏", "Done. Sorry"); no common word ("ok Why");
   // a capital and small letters, as names are written: "ok PTO", "ok B" answer something.
-  const w = afterAck && !SENTENCE_END.test(t.slice(0, i)) ? end(LATIN_WORD) : -1;
+  const w = state >= 2 && !SENTENCE_END.test(t.slice(0, i)) ? end(LATIN_WORD) : -1;
   if (w > i + 1 && capitalAt(i) && !capitalAt(i + 1) && !NOT_A_NAME.test(t.slice(i, w))) out.push([w, false]);
   return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isBareAck } from '../../../src/analysis/record/ack.js';
 
-// Pinned before the words moved from TypeScript into rules/lists/, and kept since, but for four: 👍🏻
-// and ☑️ are acks like 👍 and ✅, while "ok then what" and "1 2" say something more than one.
+// Pinned before the words moved from TypeScript into rules/lists/, and kept since, but for five: 👍🏻
+// and ☑️ are acks like 👍 and ✅, while "ok then what" and "1 2" say something more than one; and
+// 收到啦 ends on a particle as 收到哈 does, which adds nothing to the ack.
 // (The deadline words' cases are in deadline.test.ts, pinned the same way.)
 
 describe('bare acknowledgements read from rules/lists/bare-acks.yaml', () => {
@@ -82,6 +83,7 @@ describe('bare acknowledgements read from rules/lists/bare-acks.yaml', () => {
     ':white_check_mark:',
     '☑️',
     '👍🏻',
+    '收到啦',
   ])('%s is a bare ack', (text) => {
     expect(isBareAck(text)).toBe(true);
   });
@@ -89,7 +91,6 @@ describe('bare acknowledgements read from rules/lists/bare-acks.yaml', () => {
   it.each([
     '收到?',
     '收到 张三？',
-    '收到啦',
     '收到了吗',
     '好的我马上',
     '2',
@@ -381,6 +382,75 @@ describe('class tags as schools write them', () => {
   });
 
   it.each(['三年级（2）班王小明家长没收到', '大一班张三妈妈收到了吗', '2023级王五请假', '中班 明天停课'])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+});
+
+describe('a particle after an ack word, and consent said alone, leave an ack bare', () => {
+  it.each([
+    '收到啦',
+    '收到哦',
+    '收到呀',
+    '好的哈',
+    '好哒呀',
+    '好滴呢',
+    'OK了',
+    '好啊',
+    '明白了呢',
+    '已收到哈~',
+    '好呀收到',
+    '收到啦，谢谢老师',
+    '可以',
+    '可以的',
+    '可以可以👍',
+    '没问题',
+    '没问题！',
+    '没问题，马上落实',
+    '收到，李总，没问题',
+    '行',
+    '行的',
+    '行啊',
+    'yep',
+    'Yup 👌',
+    'Sure',
+    'sure thing',
+    'Sure thing, Tony',
+    'yup, thanks',
+    'sounds good!',
+    'Got it, thanks!',
+  ])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
+
+  it.each([
+    // a question, a refusal, a reply that goes on
+    '可以吗？',
+    '可以吗',
+    '可以了吗',
+    '可以，但是我明天不在',
+    '可以不去吗',
+    '不可以',
+    '没问题吧',
+    '没问题吗',
+    '行吧',
+    '行不行',
+    '不行',
+    '行李箱',
+    '收到啦？',
+    '好的吧',
+    '收到了吗',
+    '收到了没',
+    // a particle is no ack alone, nor apart from the ack word
+    '哦',
+    '啦啦',
+    '收到 啦',
+    'Sure?',
+    'sure, but when?',
+    'Not sure',
+    "I'm not sure",
+    "yep but I can't",
+    'yup, sending it tomorrow',
+  ])('%s is not', (text) => {
     expect(isBareAck(text)).toBe(false);
   });
 });
