@@ -18,9 +18,13 @@ const NOT_DECORATION = `(?!${listAlternation('bare-ack-not-decorations')})`;
 const NOT_IN_NICKNAME = `(?!${listAlternation('bare-ack-not-in-nicknames')})`;
 const SURNAME = at(listAlternation('bare-ack-surnames'));
 const GIVEN = at(`(?!${listAlternation('bare-ack-not-names')})\\p{Script=Han}`);
+const NOT_NAME_WORD = at(listAlternation('bare-ack-not-name-words'));
 const LATIN_WORD = at('[a-z]+');
 const HAN = /^\p{Script=Han}$/u;
-const NOT_A_NAME = new RegExp(`^(?:${listAlternation('bare-ack-not-latin-names')}|${listAlternation('deadline-weekdays-en')})$`, 'u');
+const NOT_A_NAME = new RegExp(
+  `^(?:${listAlternation('bare-ack-not-latin-names')}|${listAlternation('deadline-weekdays-en')}|${listAlternation('deadline-months-en')})$`,
+  'u',
+);
 const SENTENCE_END = /[.!?。！？…;；][\s,，\-—]*$/u;
 const LIST_NUMBER = /^\d+[.、]./u;
 // What adds nothing to an ack: an emoji, with its skin tone, joiners and keycap ("1️⃣" is 1); a
@@ -96,8 +100,8 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, state: 
     if (end(SURNAME, next) > 0 || end(ROLE, next) > 0 || (end(ACK, next) > 0 && !/\d/u.test(t[next]))) out.push([u, false]);
   }
   // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
-  // surname with a role after it ("王老师", "李总").
-  const s = end(SURNAME);
+  // surname with a role after it ("王老师", "李总"); not a word that starts with a surname ("周五", "高铁").
+  const s = end(SURNAME) > 0 && end(NOT_NAME_WORD) < 0 ? end(SURNAME) : -1;
   if (s > 0) {
     if (end(ROLE, s) > 0) out.push([s, false]);
     const g = end(GIVEN, s);

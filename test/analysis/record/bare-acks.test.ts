@@ -454,3 +454,48 @@ describe('a particle after an ack word, and consent said alone, leave an ack bar
     expect(isBareAck(text)).toBe(false);
   });
 });
+
+describe('a word that starts like a name is no name tag', () => {
+  it.each(['收到 周杰', '收到-高明', '高老师收到', '周杰收到', '收到，安娜', '收到 白雪', '好的程总', 'ok Tony', 'noted - Sarah', 'Got it, Mark'])(
+    '%s is a bare ack',
+    (text) => {
+      expect(isBareAck(text)).toBe(true);
+    },
+  );
+
+  it.each([
+    // weekdays, seasons and times
+    '收到，周五',
+    '收到，周一',
+    '收到 周日',
+    '好的，周三',
+    '收到 夏天',
+    '收到，白天',
+    '好的 季度',
+    '收到 黄金周',
+    // travel and the work's own words
+    '收到 高铁',
+    '收到 高速',
+    '好的，高铁票',
+    '收到，高兴',
+    '好高兴',
+    '好方便',
+    '收到，安排',
+    '收到，程序',
+    '好 高考',
+    // months, tools and times of day in English
+    'ok Jan 11',
+    'ok Jan',
+    'ok March',
+    'noted Sept',
+    'ok Dec 1',
+    'ok Zoom',
+    'ok Teams',
+    'Noted Excel',
+    'ok WeChat',
+    'ok Lunch',
+    'yep Noon',
+  ])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+});
