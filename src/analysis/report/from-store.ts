@@ -3,6 +3,7 @@ import type { Period, QuietCount, Scope, Store } from '../../store/store.js';
 import { localDay, midnightOfDay } from '../../core/time/zone.js';
 import { ReportBuilder } from './builder.js';
 import type { NameHider } from './hidden-names.js';
+import { collectGarbage } from '../../core/collect-garbage.js';
 
 /** The period cut at local midnights: quiet messages are counted a day at a time. */
 function localDays(period: Period, tz: string): Period[] {
@@ -22,7 +23,9 @@ export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords'
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
  * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
  * the messages kept as evidence and of the demands the derived findings quote. `hide` hides members who
- * opted out or were forgotten in the groups' names and in the texts the report shows.
+ * opted out or were forgotten in the groups' names and in the texts the report shows. Garbage is
+ * collected first: the bot builds digests in the process that stores messages, whose heap may still
+ * hold a burst's garbage, and the report's columns then take its room instead of adding to it.
  */
 export async function storedReport(
   store: ReportStore,
@@ -31,6 +34,7 @@ export async function storedReport(
   narrow: Omit<Scope, 'from' | 'to'> = {},
   hide?: NameHider,
 ): Promise<ReportBuilder> {
+  collectGarbage();
   const builder = new ReportBuilder({ config, ...period, hide });
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
   for (const g of await store.groups(narrow.platform)) {
