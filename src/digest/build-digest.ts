@@ -62,9 +62,11 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   // Members a quote or a lead names ("李四上周没打卡") are not named in the digest, whichever of its
   // groups knows them, by name or by id, nor those who opted out or were forgotten, whose names the
   // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout (the latter
-  // in group names too, see shownGroup).
+  // in group names too, see shownGroup). Its groups know who wrote in them in any week, as `stats
+  // group` reads them: where the platform lists no members, last week's 李四 is known only so.
   const hidden = await store.hiddenNames();
-  const pseudonyms = new Pseudonyms(await store.peopleOf({ ...ranges[current], platform, groupIds }), PSEUDONYM_PREFIX[lang], hidden);
+  const people = await store.peopleOf({ from: 0, to: Number.MAX_SAFE_INTEGER, platform, groupIds });
+  const pseudonyms = new Pseudonyms(people, PSEUDONYM_PREFIX[lang], hidden);
   // A long message's evidence is its start and the words around its findings, cut where a hidden name
   // is not split only when the cut knows them: half of 欧阳小明 is no name the quote's scrub can find.
   // The week is read again for that once the language, and so the pseudonyms, are known, as `report` does.

@@ -310,6 +310,21 @@ describe('privacy', () => {
     expect(d.leads).toContain('反映：成员1每天讓成员2和成员3晚上打卡');
   });
 
+  it('hides in quotes and leads a member the group knows only from an earlier week, as `stats group` does', async () => {
+    const { config, store } = await digestStore();
+    // No member list (DingTalk robots, the shell): 李四 is known only by what he said in W47.
+    await store.upsertGroup({ platform: 'test', id: 'g1', name: '一组', memberCount: 10 });
+    const g1 = { platform: 'test', groupId: 'g1', groupName: '一组' };
+    await store.add(record({ ...g1, senderId: 'u3', senderName: '李四', id: 'm1', ts: w47(1, 9), text: '好的' }));
+    const text = '@李四 @王小明 请今晚十点前完成健康打卡，截图发群里';
+    await store.add(demand({ ...g1, senderId: 'u1', senderName: '张科长', recipients: 9, id: 'd1', ts: w47(8, 10), text }, ['check-in']));
+    await store.addLead('test', 'g1', '李四上周没打卡，被张科长在群里点名批评', w47(8, 12));
+    await store.flush();
+    const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W48');
+    expect(d.examples.map((e) => e.text)).toEqual(['@成员1 @王小明 请今晚十点前完成健康打卡，截图发群里']);
+    expect(d.leads).toEqual(['成员1上周没打卡，被成员2在群里点名批评']);
+  });
+
   it("judges each quoted demand by its own group when another platform's group has the same id", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
