@@ -8,7 +8,7 @@ import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
-import { shownGroup, shownGroups } from './privacy.js';
+import { folded, shownGroup, shownGroups, withoutFigures } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -45,6 +45,9 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   let details = builder.details();
   reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
+  // The groups it covers, stored or only seen in its weeks' messages: when all fold, every figure is theirs alone.
+  const sizes = [...groups.map((g) => g.members || g.memberIds.length), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
+  const allFolded = sizes.length > 0 && sizes.every(folded);
 
   // Ack storms name only their demand; the digest shows the demand's group.
   const groupOfDemand = new Map<string, string>();
@@ -144,5 +147,5 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
       if (!(await optedOut(s.id))) digest.senders.push({ name: s.name, demands: s.demands });
     }
   }
-  return digest;
+  return allFolded ? withoutFigures(digest) : digest;
 }

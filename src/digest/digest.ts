@@ -21,6 +21,8 @@ export interface Digest {
   week: string;
   timezone: string;
   lang: Lang;
+  /** Every group of its scope is too small to show: it holds no figures, only leads (privacy.ts). */
+  heldBack?: true;
   demands: number;
   personMinutes: number;
   afterHours: number;

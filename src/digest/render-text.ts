@@ -26,7 +26,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   };
 
   if (d.demands === 0) {
-    lines.push(t.nothing);
+    lines.push(d.heldBack ? t.heldBack : t.nothing);
     section(
       t.leads,
       d.leads.map((l) => t.quote(l)),

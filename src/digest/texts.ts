@@ -10,6 +10,8 @@ export interface DigestTexts {
   /** An ISO week ("2026-W47") where the trend names it. */
   weekLabel: (week: string) => string;
   nothing: string;
+  /** Said in place of every figure when all the digest's groups are under 5 people. */
+  heldBack: string;
   total: (demands: number, hours: string) => string;
   trendVs: (avgHours: string, change: string) => string;
   afterHours: (n: number, percent: number) => string;
@@ -57,6 +59,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     title: (w, f, t) => `【指尖减负周报】${w.slice(0, 4)}年第${Number(w.slice(6))}周（${dayRangeText(f, t, 'zh')}）`,
     weekLabel: (w) => `第${Number(w.slice(6))}周`,
     nothing: '本周没有发现指尖上的形式主义要求。',
+    heldBack: '本周报所含的群都不足 5 人，为保护成员隐私，不显示任何统计数字。',
     total: (n, h) => `本周形式主义要求 ${f(n)} 条，约 ${h} 人·小时。`,
     trendVs: (avg, change) => `前四周平均 ${avg} 人·小时（${change}）。`,
     afterHours: (n, p) => `在非工作时间发出或要求完成的 ${f(n)} 条（占 ${p}%）。`,
@@ -94,6 +97,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     title: (w, f, t) => `Fingertip digest ${w} (${f} to ${t})`,
     weekLabel: (w) => w.slice(5),
     nothing: 'Nothing flagged this week.',
+    heldBack: "Every group of this digest has fewer than 5 people: to protect members' privacy, it shows no figures.",
     total: (n, h) => `${f(n)} formalism demands this week, about ${h} person-hours.`,
     trendVs: (avg, change) => `Average of the previous four weeks: ${avg} person-hours (${change}).`,
     afterHours: (n, p) => `Sent after hours or due then: ${f(n)} (${p}%).`,

@@ -174,6 +174,52 @@ describe('privacy', () => {
     expect(d.other).toEqual({ groups: 1, demands: 1, personMinutes: 1 });
   });
 
+  it('holds back every figure of a digest whose groups are all under 5 people, saying why, its leads kept', async () => {
+    const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
+    await seedWeek(store);
+    await store.upsertGroup({ platform: 'test', id: 'S1', name: '小组', memberCount: 3 });
+    const s1 = { platform: 'test', groupId: 'S1', groupName: '小组', senderId: 'S1a', senderName: '王组长', recipients: 2 };
+    for (const week of [0, 1]) {
+      const text = `请大家今晚十点前完成健康打卡，截图发群里（${week}）`;
+      await store.add(demand({ ...s1, id: `s${week}`, ts: w47(2 - 7 * week, 10), text }, ['check-in', 'proof-demand']));
+    }
+    // A member's feedback is a figure too.
+    await store.add(record({ ...s1, id: 'q1', senderId: 'S1b', ts: w47(3, 9) }));
+    const q1 = { platform: 'test', messageId: 'q1', senderId: 'S1b', text: '大家把表填了', categories: ['data-request' as const], sentAt: w47(3, 9) };
+    await store.reportMissed(missedReport({ ...q1, byUser: 'S1c' }));
+    await store.addLead('test', 'S1', '每天都要截图', w47(3, 12));
+    await store.flush();
+    // The small groups of another platform with the same id do not make it large.
+    await store.upsertGroup({ platform: 'zzz', id: 'S1', name: 'big', memberCount: 40 });
+    const small = boss({ scope: { platform: 'test', groupIds: ['S1', 'C03'] } });
+    const zh = await buildDigest(config, store, { ...small, lang: 'zh' }, '2026-W47');
+    expect(digestText(zh, config.digest.thresholds)).toBe(
+      [
+        '【指尖减负周报】2026年第47周（11月16日—22日）',
+        '本周报所含的群都不足 5 人，为保护成员隐私，不显示任何统计数字。',
+        '',
+        '成员匿名反映：',
+        '  「每天都要截图」',
+      ].join('\n'),
+    );
+    const en = await buildDigest(config, store, { ...small, lang: 'en' }, '2026-W47');
+    expect(digestText(en, config.digest.thresholds)).toBe(
+      [
+        'Fingertip digest 2026-W47 (2026-11-16 to 2026-11-22)',
+        "Every group of this digest has fewer than 5 people: to protect members' privacy, it shows no figures.",
+        '',
+        'Anonymous leads from members:',
+        '  "每天都要截图"',
+      ].join('\n'),
+    );
+    // Nothing to chart or count from: the figures are not in the digest at all.
+    expect(en).toMatchObject({ demands: 0, personMinutes: 0, afterHours: 0, categories: [], groups: [], trend: [], examples: [] });
+    expect([en.other, en.senders, en.feedback]).toEqual([undefined, undefined, { corrected: 0, missed: 0, correctedBySender: 0 }]);
+    // With a group of 5 or more in scope, the small ones fold into "other" as before.
+    const withHr = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['S1', 'C02'] } }), '2026-W47');
+    expect([withHr.demands, withHr.other?.groups]).toEqual([3, 1]);
+  });
+
   it('leaves out a duplicate or an overlap between groups that all fold into "other", which would read "other … other"', async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
