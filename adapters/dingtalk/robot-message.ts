@@ -21,6 +21,10 @@ export interface RobotCallback {
   senderStaffId?: string;
   senderNick?: string;
   isAdmin?: boolean;
+  /** Who the message @-mentions, the robot included, in no order the text tells: ids only, no names. */
+  atUsers?: { dingtalkId?: string; staffId?: string }[];
+  /** The robot's own dingtalkId, as it appears in atUsers. */
+  chatbotUserId?: string;
   createAt: number;
   /** Answers this conversation without a token until sessionWebhookExpiredTime (epoch ms). */
   sessionWebhook?: string;
@@ -93,6 +97,9 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
     ts: cb.createAt,
     kind,
     mentionsAll: MENTION_ALL.test(text),
+    // DingTalk gives a mention's person by ids apart from the text's @name: their staff id, which
+    // the send API wants, is known only for members of the organisation.
+    mentioned: (cb.atUsers ?? []).filter((u) => u.dingtalkId === undefined || u.dingtalkId !== cb.chatbotUserId).map((u) => ({ id: u.staffId || undefined })),
     addressed: true,
     replyTo: replied?.msgId ?? null,
     // A reply whose quoted message has no id must not be taken for the group's latest message.

@@ -1,4 +1,4 @@
-import type { MessageKind } from '../../src/core/chat-message.js';
+import type { MentionedPerson, MessageKind } from '../../src/core/chat-message.js';
 import { InputError } from '../../src/core/errors.js';
 
 /** A mention in a message: its placeholder key in the text ("@_user_1") and who it names. */
@@ -13,6 +13,8 @@ export interface ReadContent {
   text: string;
   /** Open ids @-mentioned, in order. */
   mentioned: string[];
+  /** The people besides the bot mentioned, each with the name the text shows and their open id, which the text loses. */
+  people: MentionedPerson[];
   mentionsAll: boolean;
 }
 
@@ -57,6 +59,7 @@ export function readContent(messageType: string, content: string, mentions: Ment
   const parsed = parseJson(content);
   const byKey = new Map(mentions.map((m) => [m.key, m]));
   const mentioned = mentions.map((m) => m.id.open_id).filter((id): id is string => !!id);
+  const people = mentions.filter((m) => !ALL_KEYS.has(m.key) && (!self || m.id.open_id !== self)).map((m) => ({ name: m.name, id: m.id.open_id }));
   // The bot elsewhere in the text is @fingertip, the name commands know it by, whatever the app is
   // called: a setting's list of supervisors (设置 周报接收人 @王主任 @机器人) then leaves it out.
   const named = (m: Mention): string => (self && m.id.open_id === self ? '@fingertip' : `@${m.name}`);
@@ -65,7 +68,7 @@ export function readContent(messageType: string, content: string, mentions: Ment
     const lead = /^\s*(@_user_\d+)\s*/.exec(raw);
     const words = lead && self && byKey.get(lead[1])?.id.open_id === self ? raw.slice(lead[0].length) : raw;
     const text = words.replace(/@_(?:user_\d+|all)/g, (key) => (ALL_KEYS.has(key) ? ALL_NAME : byKey.has(key) ? named(byKey.get(key)!) : key));
-    return { kind: 'text', text: text.trim(), mentioned, mentionsAll: raw.includes('@_all') };
+    return { kind: 'text', text: text.trim(), mentioned, people, mentionsAll: raw.includes('@_all') };
   }
   if (messageType === 'post') {
     const post = postOf(parsed);
@@ -88,13 +91,13 @@ export function readContent(messageType: string, content: string, mentions: Ment
       .filter((l) => l.trim())
       .join('\n')
       .trim();
-    return { kind: 'text', text, mentioned, mentionsAll };
+    return { kind: 'text', text, mentioned, people, mentionsAll };
   }
   if (messageType === 'file') {
     const name = typeof parsed.file_name === 'string' ? parsed.file_name : '';
-    return { kind: 'file', text: name ? `[file] ${name}` : '[file]', mentioned, mentionsAll: false };
+    return { kind: 'file', text: name ? `[file] ${name}` : '[file]', mentioned, people: [], mentionsAll: false };
   }
-  return { ...(PLACEHOLDERS[messageType] ?? { kind: 'other', text: '[other]' }), mentioned, mentionsAll: false };
+  return { ...(PLACEHOLDERS[messageType] ?? { kind: 'other', text: '[other]' }), mentioned, people: [], mentionsAll: false };
 }
 
 function parseJson(content: string): Record<string, unknown> {

@@ -67,6 +67,7 @@ export function fromReceiveEvent(event: MessageReceiveEvent, selfOpenId: string,
     ts,
     kind: read.kind,
     mentionsAll: read.mentionsAll,
+    mentioned: read.people,
     addressed: direct || read.mentioned.includes(selfOpenId),
     replyTo: m.parent_id || null,
   };

@@ -16,15 +16,21 @@ const BOT = 'fingertip';
  */
 const WHOLE_GROUP = new Set(['所有人', 'all', 'everyone', 'channel', 'here']);
 
+/** A name a setting's value gives, and whether it was @-mentioned (a platform may know the person by an id instead). */
+export interface Listed {
+  name: string;
+  mentioned: boolean;
+}
+
 /**
  * The names a run of mentions gives, parted by spaces or list marks, up to the first word that is no
  * mention; a mention of the whole group gives none.
  */
-function mentionRun(text: string): string[] {
-  const names: string[] = [];
+function mentionRun(text: string): Listed[] {
+  const names: Listed[] = [];
   let rest = text;
   for (let m = openingMention(rest); m; m = openingMention(rest)) {
-    if (!WHOLE_GROUP.has(m.name.toLowerCase())) names.push(m.name);
+    if (!WHOLE_GROUP.has(m.name.toLowerCase())) names.push({ name: m.name, mentioned: true });
     rest = rest.slice(m.length).replace(AFTER_A_MENTION, '');
   }
   return names;
@@ -37,16 +43,16 @@ function mentionRun(text: string): string[] {
  * (王主任，李校长), since a plain Latin name holds spaces (Wang Wei); a part opening with a mention
  * names its run of mentions (王主任、@李校长 @赵书记).
  */
-export function namesListed(value: string): string[] {
+export function peopleListed(value: string): Listed[] {
   const rest = value.trim();
-  const names = openingMention(rest)
+  const people = openingMention(rest)
     ? mentionRun(rest)
     : rest
         .split(BETWEEN_NAMES)
         .map((part) => part.trim())
         .filter(Boolean)
-        .flatMap((part) => (openingMention(part) ? mentionRun(part) : [part]));
-  return names.filter((name) => name.toLowerCase() !== BOT);
+        .flatMap((part) => (openingMention(part) ? mentionRun(part) : [{ name: part, mentioned: false }]));
+  return people.filter((p) => p.name.toLowerCase() !== BOT);
 }
 
 /**

@@ -18,6 +18,16 @@ export interface ChatUser {
   name?: string;
 }
 
+/**
+ * Someone the text @-mentions, as a platform that keeps ids out of the text tells it: the name the
+ * text shows them by, where the platform pairs it with them (Feishu, not DingTalk), and the id a
+ * message reaches them by, where they have one (not DingTalk's people outside the organisation).
+ */
+export interface MentionedPerson {
+  name?: string;
+  id?: string;
+}
+
 /** What the message carries besides text; non-text kinds get a typed placeholder text such as "[image]". */
 export type MessageKind = 'text' | 'image' | 'file' | 'link' | 'miniprogram' | 'reaction' | 'other';
 
@@ -50,6 +60,12 @@ export interface ChatMessage {
   kind?: MessageKind;
   /** @所有人, <!channel>, <!here>, <!everyone>, @all. */
   mentionsAll?: boolean;
+  /**
+   * The people besides the bot and the whole group that the text @-mentions by name while the
+   * platform knows them by an id the text does not show (DingTalk, Feishu): a command naming them
+   * takes their ids. Absent where the text holds the id (Slack's <@U…>) or a name reaches them (WeChat).
+   */
+  mentioned?: MentionedPerson[];
   /** The message is addressed to the bot (an @-mention, a DM, a slash command). */
   addressed?: boolean;
   /**

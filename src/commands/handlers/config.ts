@@ -3,7 +3,7 @@ import { simplifiedChars } from '../../core/simplified.js';
 import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { unknownInGroup } from '../known-member.js';
-import { namesListed } from '../name-list.js';
+import { listedIds } from '../listed-ids.js';
 import { offWord } from '../off-word.js';
 import { TEXTS } from '../texts.js';
 
@@ -49,6 +49,10 @@ const NEEDS = {
   },
   notAName: (word: string, ctx: CommandContext) =>
     ctx.lang === 'zh' ? `“${word}”不是用户名，没有保存。${REMOVING.zh}` : `"${word}" is no user name, so nothing is saved: ${REMOVING.en}`,
+  noId: (who: string[], ctx: CommandContext) =>
+    ctx.lang === 'zh'
+      ? `不知道${who.map((w) => `“@${w}”`).join('、')}的用户 ID，没有保存。请一次只 @ 一位，或直接写用户 ID（钉钉的 userId，飞书的 open_id）；组织外的人收不到周报。`
+      : `The user id of ${who.map((w) => `@${w}`).join(', ')} is not known, so nothing is saved: mention one person at a time, or write the user id (DingTalk userId, Feishu open_id); people outside the organisation cannot get the digest.`,
   removal: { zh: `请写要取消的周报接收人。${REMOVING.zh}`, en: `Name whom to remove: ${REMOVING.en}` },
   notSupervisor: (absent: string[], subscribed: string[], ctx: CommandContext) =>
     ctx.lang === 'zh'
@@ -132,7 +136,8 @@ const SETTINGS: [string[], Change][] = [
       // 设置 周报 关闭 means to stop the digest, not to send it to someone called 关闭.
       const off = offWord(v);
       if (off) return NEEDS.notAName(off, ctx);
-      const names = namesListed(v);
+      const { ids: names, unknown } = listedIds(ctx.msg, v);
+      if (unknown.length) return NEEDS.noId(unknown, ctx);
       if (!names.length) return NEEDS.supervisor[ctx.lang];
       s.supervisors = [...new Set([...(s.supervisors ?? []), ...names])];
       return undefined;
@@ -145,7 +150,8 @@ const SETTINGS: [string[], Change][] = [
         delete s.supervisors;
         return undefined;
       }
-      const names = namesListed(v);
+      const { ids: names, unknown } = listedIds(ctx.msg, v);
+      if (unknown.length) return NEEDS.noId(unknown, ctx);
       if (!names.length) return NEEDS.removal[ctx.lang];
       const subscribed = s.supervisors ?? [];
       // Refused whole, naming who is not there: a misspelt name would otherwise leave the person subscribed, the admin told "saved".
@@ -214,7 +220,7 @@ export const config: CommandHandler = async (ctx) => {
   });
   if (!settings) return ctx.replyPrivately(outcome.problem);
   ctx.settingsChanged(msg.group.id);
-  const added = entry[0][0] === 'supervisor' ? namesListed(value) : [];
+  const added = entry[0][0] === 'supervisor' ? listedIds(msg, value).ids : [];
   const strangers = [];
   for (const who of added) if (await unknownInGroup(ctx, who)) strangers.push(who);
   const notes = [settings.mode === 'nudge' && !outcome.wasNudge ? nudgeNote(lang) : '', strangers.length ? strangerNote(strangers, lang) : ''];

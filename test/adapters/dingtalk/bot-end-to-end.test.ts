@@ -11,6 +11,7 @@ import { robotFrame, startDingtalkStub, type DingtalkStub } from './dingtalk-stu
 import { waitFor } from '../../support/wait-for.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 import { committed, holdWriteLock } from '../../support/sqlite-file.js';
+import { digestRecipients } from '../../../src/digest/recipients.js';
 
 // The whole path: frames down a loopback WebSocket → DWClient → the DingTalk adapter → the bot →
 // a real SQLite file; answers go out through the session webhook or the robot API of the stand-in.
@@ -140,6 +141,45 @@ describe('DingTalk adapter through the bot', () => {
     stub.push(robotFrame('f7', mention(stub, 'msg-forget', 'forget me', 'staff-boss')));
     await waitFor(async () => (await second.store.missedDemands()).every((r) => r.text === null), 'the texts erased', 5000);
     await waitFor(async () => (await second.store.identityGet('dingtalk', 'sender:$:LWCP_v1:$staff-boss')) === undefined, 'the pairing deleted', 5000);
+  });
+
+  it('subscribes a supervisor @-mentioned by their staff id, not the name the text shows, and refuses one whose id it cannot tell', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const { store } = await startBot(stub, join(tempDir(), 'bot.db'));
+    const answers = () =>
+      stub.callsTo('/v1.0/robot/oToMessages/batchSend').map((c) => (JSON.parse((c.body as { msgParam: string }).msgParam) as { content: string }).content);
+    const robot = { dingtalkId: '$:LWCP_v1:$robot' };
+    // DingTalk names whom a message @-mentions by ids alone, the robot among them; a person outside the organisation has no staff id.
+    const wang = { dingtalkId: '$:LWCP_v1:$wang', staffId: 'staff-wang' };
+    const zhao = { dingtalkId: '$:LWCP_v1:$zhao', staffId: 'staff-zhao' };
+    const outsider = { dingtalkId: '$:LWCP_v1:$guest' };
+    const admin = (msgId: string, text: string, atUsers: object[]) => ({
+      ...mention(stub, msgId, text, 'staff-boss'),
+      isAdmin: true,
+      chatbotUserId: robot.dingtalkId,
+      atUsers: [robot, ...atUsers],
+    });
+    const supervisors = async () => (await store.groupSettings('dingtalk', 'cidGroup1==')).supervisors;
+
+    stub.push(robotFrame('f1', admin('msg-set', '设置 周报接收人 @王主任', [wang])));
+    await waitFor(() => answers().length > 0, 'the answer', 5000);
+    expect(answers()[0]).toMatch(/^已保存。.*周报接收人：staff-wang$/);
+    expect(await supervisors()).toEqual(['staff-wang']);
+    expect(await digestRecipients(defaultConfig(), store)).toMatchObject([{ platform: 'dingtalk', user: 'staff-wang' }]);
+
+    // Which of two names is whose the ids do not tell; a guest has no id the digest could go to.
+    stub.push(robotFrame('f2', admin('msg-two', '设置 周报接收人 @赵书记 @李校长', [zhao, { dingtalkId: '$:LWCP_v1:$li', staffId: 'staff-li2' }])));
+    await waitFor(() => answers().length > 1, 'the refusal', 5000);
+    expect(answers()[1]).toMatch(/^不知道“@赵书记”、“@李校长”的用户 ID，没有保存。/);
+    stub.push(robotFrame('f3', admin('msg-guest', '设置 周报接收人 @外聘专家', [outsider])));
+    await waitFor(() => answers().length > 2, 'the second refusal', 5000);
+    expect(answers()[2]).toMatch(/^不知道“@外聘专家”的用户 ID，没有保存。/);
+    expect(await supervisors()).toEqual(['staff-wang']);
+
+    stub.push(robotFrame('f4', admin('msg-remove', '设置 取消周报接收人 @王主任', [wang])));
+    await waitFor(() => answers().length > 3, 'the removal', 5000);
+    expect(await supervisors()).toEqual([]);
   });
 
   it('acks a message only once its row is committed to the SQLite file', async () => {

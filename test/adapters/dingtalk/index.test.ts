@@ -59,7 +59,9 @@ describe('DingTalk adapter in Stream Mode', () => {
   });
 
   it("hands over a group message as addressed, with the group's mentions-only coverage, and acks the frame", async () => {
-    stub.push(robotFrame('frame-1', groupMessage({ msgId: 'msg-1', text: { content: ' @所有人 请全体同事今晚十点前完成打卡并截图发群里' } })));
+    // The robot itself, among those @-mentioned, is no one the text names.
+    const atUsers = [{ dingtalkId: 'bot-1' }];
+    stub.push(robotFrame('frame-1', groupMessage({ msgId: 'msg-1', text: { content: ' @所有人 请全体同事今晚十点前完成打卡并截图发群里' }, atUsers })));
     expect(await waitFor(byId('msg-1'))).toEqual({
       platform: 'dingtalk',
       id: 'msg-1',
@@ -69,6 +71,7 @@ describe('DingTalk adapter in Stream Mode', () => {
       ts: 1800000000000,
       kind: 'text',
       mentionsAll: true,
+      mentioned: [],
       addressed: true,
       replyTo: null,
       senderIsAdmin: false,

@@ -11,9 +11,15 @@ describe('readContent', () => {
       kind: 'text',
       text: 'stats',
       mentioned: ['ou_bot'],
+      people: [],
       mentionsAll: false,
     });
     expect(readContent('text', JSON.stringify({ text: '@_user_2 问一下 @_user_1' }), [wang, bot], 'ou_bot').text).toBe('@王 问一下 @fingertip');
+  });
+
+  it("keeps each person's open id beside the name the text shows, which a command naming them needs", () => {
+    const read = readContent('text', JSON.stringify({ text: '@_user_1 设置 周报接收人 @_user_2' }), [bot, { ...wang, name: '王主任' }], 'ou_bot');
+    expect(read).toMatchObject({ text: '设置 周报接收人 @王主任', people: [{ name: '王主任', id: 'ou_wang' }] });
   });
 
   it('names the bot @fingertip wherever it is mentioned, whatever the app is called, so a list of supervisors leaves it out', () => {

@@ -60,6 +60,7 @@ describe('Feishu adapter', () => {
       ts: 1800000000000,
       kind: 'text',
       mentionsAll: true,
+      mentioned: [],
       addressed: true,
       replyTo: null,
       senderIsAdmin: false,

@@ -9,7 +9,8 @@ import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 import { committed, holdWriteLock } from '../../support/sqlite-file.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { waitFor } from '../../support/wait-for.js';
-import { receiveEvent, startFeishuStub, type EventAnswer, type FeishuStub } from './feishu-stub.js';
+import { BOT_OPEN_ID, receiveEvent, startFeishuStub, type EventAnswer, type FeishuStub } from './feishu-stub.js';
+import { digestRecipients } from '../../../src/digest/recipients.js';
 
 // The whole path: events pushed down the SDK's own long connection (WSClient) from the loopback
 // stand-in → the Feishu adapter → the bot → a real SQLite file; the SDK's answer to each event
@@ -135,5 +136,38 @@ describe('Feishu adapter on the long connection', () => {
     recall('ws-recall-again');
     await waitFor(() => atAnswer.size === 1, 'the pushed-again recall answered', 5000);
     expect(await Promise.all([...atAnswer.values()])).toEqual([[200, false]]);
+  });
+
+  it('subscribes a supervisor @-mentioned by their open_id, not the name the text shows, and refuses one whose id it is not given', async () => {
+    const { stub, running: bot } = await startBot();
+    const answers = () =>
+      stub.callsTo('POST', '/open-apis/im/v1/messages').map((c) => ({
+        to: (c.body as { receive_id: string }).receive_id,
+        text: (JSON.parse((c.body as { content: string }).content) as { text: string }).text,
+      }));
+    // The group's owner is its admin; Feishu shows each mention as a key the event pairs with the person.
+    const mentions = [
+      { key: '@_user_1', id: { open_id: BOT_OPEN_ID }, name: '减负助手' },
+      { key: '@_user_2', id: { open_id: 'ou_wang' }, name: '王主任' },
+      { key: '@_user_3', id: {}, name: '外部专家' },
+    ];
+    const admin = (ws: string, text: string) =>
+      stub.pushEvent(ws, receiveEvent(`ev-${ws}`, { message_id: `om-${ws}`, content: JSON.stringify({ text }), mentions }, 'ou_boss'));
+    const supervisors = async () => (await bot.store.groupSettings('feishu', 'oc_ops')).supervisors;
+
+    admin('ws-set', '@_user_1 设置 周报接收人 @_user_2');
+    await waitFor(() => answers().length > 0, 'the answer', 5000);
+    expect(answers()[0]).toMatchObject({ to: 'ou_boss', text: expect.stringMatching(/^已保存。.*周报接收人：ou_wang$/) });
+    expect(await supervisors()).toEqual(['ou_wang']);
+    expect(await digestRecipients(defaultConfig(), bot.store)).toMatchObject([{ platform: 'feishu', user: 'ou_wang' }]);
+
+    admin('ws-outside', '@_user_1 设置 周报接收人 @_user_3');
+    await waitFor(() => answers().length > 1, 'the refusal', 5000);
+    expect(answers()[1].text).toMatch(/^不知道“@外部专家”的用户 ID，没有保存。/);
+    expect(await supervisors()).toEqual(['ou_wang']);
+
+    admin('ws-remove', '@_user_1 设置 取消周报接收人 @_user_2');
+    await waitFor(() => answers().length > 2, 'the removal', 5000);
+    expect(await supervisors()).toEqual([]);
   });
 });
