@@ -4,6 +4,12 @@ import { openingMention } from './mention.js';
 const BETWEEN_NAMES = /[，、,;；]/u;
 const AFTER_A_MENTION = /^[\s，、,;；]*/u;
 const LIST_MARK_AT_END = /[，、,;；]$/u;
+/** A space between Chinese characters: a Chinese name holds none, so it parts two (王主任 李校长). */
+const BETWEEN_CHINESE_NAMES = /(?<=\p{sc=Han})\s+(?=\p{sc=Han})/u;
+/** Thanks or a polite word closing a list (王主任，谢谢; alice, thanks): no one is called so. */
+const COURTESY = /^(?:(?:谢谢|多谢|感谢|辛苦|麻烦)(?:你|您|大家)?[了啦哈呀啊]?|thanks?(?: you)?|thx|ty|please|pls|cheers)$/iu;
+/** A mention mark with no name after it, as left when the mention picker closed (设置 周报接收人 @). */
+const BARE_MENTION = /(?:^|[\s，、,;；])([@＠])(?=$|[\s，、,;；])/u;
 /**
  * The bot's own name, as the README and the shell address it: Slack and Feishu leave a mention of
  * the bot after the command (设置 周报接收人 @王主任 @fingertip), and it names no one to add.
@@ -41,7 +47,8 @@ function mentionRun(text: string): Listed[] {
  * parted by spaces or list marks (@王主任 @李校长, @周科长、@冯科长), not the words after them
  * (@王主任，谢谢), the bot nor the whole group (@所有人). Plain names are parted by list marks alone
  * (王主任，李校长), since a plain Latin name holds spaces (Wang Wei); a part opening with a mention
- * names its run of mentions (王主任、@李校长 @赵书记).
+ * names its run of mentions (王主任、@李校长 @赵书记). Chinese names are parted by a space too (王主任 李校长),
+ * and thanks after them name no one (王主任，谢谢).
  */
 export function peopleListed(value: string): Listed[] {
   const rest = value.trim();
@@ -49,10 +56,15 @@ export function peopleListed(value: string): Listed[] {
     ? mentionRun(rest)
     : rest
         .split(BETWEEN_NAMES)
-        .map((part) => part.trim())
-        .filter(Boolean)
+        .flatMap((part) => part.trim().split(BETWEEN_CHINESE_NAMES))
+        .filter((part) => part && !COURTESY.test(part))
         .flatMap((part) => (openingMention(part) ? mentionRun(part) : [{ name: part, mentioned: false }]));
   return people.filter((p) => p.name.toLowerCase() !== BOT);
+}
+
+/** The mark of a mention that names no one in a setting's value (@, ＠), or undefined. */
+export function bareMention(value: string): string | undefined {
+  return BARE_MENTION.exec(value)?.[1];
 }
 
 /**

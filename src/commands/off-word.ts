@@ -8,11 +8,28 @@ const OFF = new Set([
 ]);
 
 /**
- * The word of switching off a setting's value opens with (设置 周报接收人 关闭, 關閉, config supervisor
- * none), or undefined. A mention names someone, whatever it says.
+ * How a Chinese word of switching off opens when more is glued to it: a word of removing of two or
+ * more characters before whom (取消王主任, 删除李校长), or a negation or a stop (不用了, 不需要, 没必要,
+ * 无需, 停发). No name opens so: 不, 没 and 停 are no surnames. The one-character 关 and 无 stand for
+ * switching off only alone, as 关 is a surname.
+ */
+const OFF_OPENING = new RegExp(`^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|[不没停]\\p{sc=Han})`, 'u');
+
+/** What parts the words of a value: spaces, list marks and closing marks. */
+const BETWEEN_WORDS = /[\s，、,;；。.!！]+/u;
+
+/**
+ * The first word of switching off a setting's value holds (设置 周报接收人 关闭, 關閉, 不用了, 取消王主任,
+ * 王主任 不需要, config supervisor none), or undefined. A value opening with a mention names someone,
+ * whatever it says.
  */
 export function offWord(value: string): string | undefined {
   if (openingMention(value)) return undefined;
-  const first = value.trim().split(/[\s，、,;；。.!！]+/u)[0];
-  return OFF.has(simplifiedChars(first).toLowerCase()) ? first : undefined;
+  return value
+    .trim()
+    .split(BETWEEN_WORDS)
+    .find((word) => {
+      const simple = simplifiedChars(word).toLowerCase();
+      return OFF.has(simple) || OFF_OPENING.test(simple);
+    });
 }

@@ -4,6 +4,7 @@ import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { unknownInGroup } from '../known-member.js';
 import { listedIds } from '../listed-ids.js';
+import { bareMention } from '../name-list.js';
 import { offWord } from '../off-word.js';
 import { TEXTS } from '../texts.js';
 
@@ -53,6 +54,10 @@ const NEEDS = {
     ctx.lang === 'zh'
       ? `不知道${who.map((w) => `“@${w}”`).join('、')}的用户 ID，没有保存。请一次只 @ 一位，或直接写用户 ID（钉钉的 userId，飞书的 open_id）；组织外的人收不到周报。`
       : `The user id of ${who.map((w) => `@${w}`).join(', ')} is not known, so nothing is saved: mention one person at a time, or write the user id (DingTalk userId, Feishu open_id); people outside the organisation cannot get the digest.`,
+  bareMention: (mark: string, ctx: CommandContext) =>
+    ctx.lang === 'zh'
+      ? `“${mark}”后面没有名字，没有保存。请在${mark}之后选一位成员，或直接写名字，例如：设置 周报接收人 王主任`
+      : `"${mark}" is followed by no name, so nothing is saved: pick someone after it, or write the name, e.g. config supervisor U0SUPER`,
   removal: { zh: `请写要取消的周报接收人。${REMOVING.zh}`, en: `Name whom to remove: ${REMOVING.en}` },
   notSupervisor: (absent: string[], subscribed: string[], ctx: CommandContext) =>
     ctx.lang === 'zh'
@@ -136,6 +141,9 @@ const SETTINGS: [string[], Change][] = [
       // 设置 周报 关闭 means to stop the digest, not to send it to someone called 关闭.
       const off = offWord(v);
       if (off) return NEEDS.notAName(off, ctx);
+      // A mention picker closed before anyone was picked: saving "@" would send the digest to no one.
+      const mark = bareMention(v);
+      if (mark) return NEEDS.bareMention(mark, ctx);
       const { ids: names, unknown } = listedIds(ctx.msg, v);
       if (unknown.length) return NEEDS.noId(unknown, ctx);
       if (!names.length) return NEEDS.supervisor[ctx.lang];

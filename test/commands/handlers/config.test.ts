@@ -236,6 +236,57 @@ describeEngines('config supervisor not known in the group', (engine) => {
   });
 });
 
+describe('config supervisor given words that name no one', () => {
+  const howToRemove = '取消一位周报接收人请发“设置 取消周报接收人 王主任”，全部取消请发“设置 取消周报接收人 全部”。';
+
+  it('refuses a removal glued to a name, a negation or a stop, wherever it stands, saying how to remove', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    for (const [said, word] of [
+      ['设置 周报接收人 取消王主任', '取消王主任'],
+      ['设置 周报接收人 删除李校长、赵局长', '删除李校长'],
+      ['设置 周报接收人 不用了', '不用了'],
+      ['设置 周报接收人 不需要', '不需要'],
+      ['設置 周報接收人 不需要了', '不需要了'],
+      ['设置 周报 停发', '停发'],
+      ['设置 周报接收人 王主任 没必要', '没必要'],
+    ]) {
+      await adapter.say(said, admin);
+      expect(adapter.last()!.text, said).toBe(`“${word}”不是用户名，没有保存。${howToRemove}`);
+    }
+    expect((await store.groupSettings('test', 'g1')).supervisors).toBeUndefined();
+    // A name opening with a one-character word of switching off is a name: 关 is a surname.
+    await adapter.say('设置 周报接收人 关主任', admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['关主任']);
+  });
+
+  it('parts Chinese names at a space and leaves thanks out, keeping a Latin name with a space whole', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    for (const said of ['王主任，谢谢', '王主任 李校长', '赵局长 钱处长，多谢了', 'Wang Wei, thanks', '孙科长、麻烦您'])
+      await adapter.say(`设置 周报接收人 ${said}`, admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['王主任', '李校长', '赵局长', '钱处长', 'Wang Wei', '孙科长']);
+    await adapter.say('设置 取消周报接收人 王主任 李校长', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：赵局长、钱处长、Wang Wei、孙科长$/);
+  });
+
+  it('refuses a mention mark with no name after it, naming the mark, in the language asked', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    for (const mark of ['@', '＠']) {
+      await adapter.say(`设置 周报接收人 ${mark}`, admin);
+      expect(adapter.last()!.text).toBe(`“${mark}”后面没有名字，没有保存。请在${mark}之后选一位成员，或直接写名字，例如：设置 周报接收人 王主任`);
+    }
+    await adapter.say('设置 周报接收人 王主任、@', admin);
+    expect(adapter.last()!.text).toMatch(/^“@”后面没有名字，没有保存。/);
+    await adapter.say('config supervisor alice, @', admin);
+    expect(adapter.last()!.text).toBe(
+      '"@" is followed by no name, so nothing is saved: pick someone after it, or write the name, e.g. config supervisor U0SUPER',
+    );
+    expect((await store.groupSettings('test', 'g1')).supervisors).toBeUndefined();
+  });
+});
+
 describe('config language back to automatic', () => {
   it("takes 自动, 默认, auto and default, and the group then speaks the asker's language again", async () => {
     const { adapter, store } = await botHarness();
