@@ -27,7 +27,11 @@ describe('fingertip digest', () => {
     expect([sent.code, sent.stderr]).toEqual([0, 'digest: 2026-W47 sent to shell:boss\n']);
     expect(sent.stdout).toContain(text);
     const again = await runCli(['digest', '--week', '2026-W47', '--send', '--config', file]);
-    expect([again.code, again.stdout, again.stderr]).toEqual([0, '', '']);
+    expect([again.code, again.stdout, again.stderr]).toEqual([
+      0,
+      '',
+      'digest: nothing to send: 2026-W47 was already sent to every supervisor (or another run is sending it)\n',
+    ]);
 
     const log = await openStore(db, 'Asia/Shanghai');
     expect((await log.deliveries('shell', 'boss')).map((r) => [r.week, r.status])).toEqual([['2026-W47', 'sent']]);

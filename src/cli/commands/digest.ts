@@ -51,6 +51,8 @@ export const run: Command = async (argv, ctx) => {
     const adapters = await startAdapters([...new Set(recipients.map((r) => r.platform))], { config, store, ctx }, log);
     try {
       const outcome = await sendDigests({ config, store, deliveries: store, adapters, now: Date.now, log }, { upTo, catchUp: week === undefined });
+      // Nothing owed is no failure, but a silent exit reads as a send that did nothing.
+      if (outcome.sent + outcome.failed === 0) log(`digest: nothing to send: ${upTo} was already sent to every supervisor (or another run is sending it)`);
       if (outcome.failed > 0)
         throw new WorkError(`digest: ${outcome.failed} of ${outcome.sent + outcome.failed} deliveries failed; they are recorded and retried on the next run`);
     } finally {
