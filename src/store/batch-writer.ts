@@ -3,7 +3,11 @@ import type { Param, Sql } from './sql/sql.js';
 import type { MessageRecord } from '../core/message-record.js';
 import { MESSAGE_COLUMNS, toRow } from './record-row.js';
 import { groupKey } from '../core/group-key.js';
-import { removedAmong } from './removed.js';
+import { placeRemovedDemand, removedAmong } from './removed.js';
+import { acksOfRemovedDemands } from './removed-demands.js';
+
+/** Where a row holds what its message replies to. */
+const REPLY_TO = MESSAGE_COLUMNS.indexOf('reply_to');
 
 /** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */
 export interface BatchItem {
@@ -25,9 +29,10 @@ export interface SenderPrivacy {
 /**
  * Writes a batch inside the caller's transaction: the messages (a message already stored is
  * ignored, so redelivery stores nothing twice; one sent before its sender said `forget me` is not
- * stored at all, unless it is stored anonymously, nor one the platform removed meanwhile), the names of their senders and groups, the
- * groups' first/last seen, and the event keys. Returns per item whether its record (or, for an
- * event key alone, the key) was new.
+ * stored at all, unless it is stored anonymously, nor one the platform removed meanwhile; a loose ack
+ * answering a removed demand is stored as its reply: see removed-demands.ts), the names of their
+ * senders and groups, the groups' first/last seen, and the event keys. Returns per item whether its
+ * record (or, for an event key alone, the key) was new.
  */
 export class BatchWriter {
   private readonly messages: BulkInsert;
@@ -62,6 +67,7 @@ export class BatchWriter {
 
   async write(items: readonly BatchItem[]): Promise<boolean[]> {
     const rows: Param[][] = [];
+    const kept: MessageRecord[] = []; // the record of each row
     const first = new Map<string, number>(); // message key → index of the item that carries it first
     const firstKey = new Map<string, number>(); // the same for event keys
     const stored: string[] = []; // per item, the key its record is stored under (an opted-out sender's id taken out)
@@ -70,6 +76,10 @@ export class BatchWriter {
     const seen: Param[][] = [];
     const now = Date.now();
     const removed = await this.removed(items);
+    for (const { record: r } of items) {
+      if (r && r.categories.length > 0 && removed.has(groupKey(r.platform, r.id)))
+        await placeRemovedDemand(this.db, r.platform, r.id, { group: r.groupId, sent: r.ts });
+    }
     items.forEach((item, i) => {
       if (item.eventKey !== undefined && !firstKey.has(groupKey(item.platform, item.eventKey))) {
         firstKey.set(groupKey(item.platform, item.eventKey), i);
@@ -85,6 +95,7 @@ export class BatchWriter {
       first.set(k, i);
       const row = toRow(r, anon);
       rows.push(row);
+      kept.push(r);
       stored[i] = groupKey(r.platform, row[1] as string);
       const userKey = groupKey(r.platform, r.senderId);
       if (!anon && r.senderName && this.names.get(userKey) !== r.senderName) users.set(userKey, [r.platform, r.senderId, r.senderName]);
@@ -98,6 +109,7 @@ export class BatchWriter {
         }
       }
     });
+    for (const [j, id] of await acksOfRemovedDemands(this.db, kept)) rows[j][REPLY_TO] = id;
     const inserted = await this.insertMessages(this.lockOrder(rows));
     await this.users.run(this.lockOrder([...users.values()]));
     if (this.names.size > 100_000) this.names = new Map(); // bounded: a miss only costs one upsert

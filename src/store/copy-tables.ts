@@ -31,7 +31,7 @@ export const COPY_TABLES: readonly CopyTable[] = [
   { name: 'chat_users', columns: ['platform', 'id', 'name'], order: ['platform', 'id'], unique: ['platform', 'id'] },
   { name: 'messages', columns: MESSAGE_COLUMNS, order: ['rowid'], unique: ['platform', 'id'] },
   { name: 'seen_events', columns: ['platform', 'key', 'ts'], order: ['platform', 'key'], unique: ['platform', 'key'] },
-  { name: 'removed_messages', columns: ['platform', 'id', 'ts'], order: ['platform', 'id'], unique: ['platform', 'id'] },
+  { name: 'removed_messages', columns: ['platform', 'id', 'ts', 'group_id', 'sent'], order: ['platform', 'id'], unique: ['platform', 'id'] },
   {
     name: 'feedback',
     columns: ['platform', 'message_id', 'sender_id', 'rule', 'by_user', 'ts', 'text', 'findings'],

@@ -26,6 +26,7 @@ async function seeded(path: string): Promise<void> {
   await store.settleDelivery('slack', 'U9', '2026-W47', null, 9001);
   await store.forgetUser('slack', 'U8');
   await store.removeMessage('slack', 'm6');
+  await store.removeMessage('slack', 'm8'); // a demand: its tombstone keeps its group and time
   await store.close();
 }
 
@@ -56,8 +57,8 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       const first = await runCli(['migrate', '--to', url, '--from', path]);
       expect([first.code, first.stderr]).toEqual([0, '']);
       const lines = first.stdout.trimEnd().split('\n');
-      expect(lines).toContain('messages: 11,999 read, 11,999 copied, 0 there already');
-      expect(lines).toContain('removed_messages: 1 read, 1 copied, 0 there already');
+      expect(lines).toContain('messages: 11,998 read, 11,998 copied, 0 there already');
+      expect(lines).toContain('removed_messages: 2 read, 2 copied, 0 there already');
       expect(lines).toContain('feedback: 1 read, 1 copied, 0 there already');
       expect(lines).toContain('leads: 2 read, 2 copied, 0 there already');
       expect(lines).toContain('missed_demands: 1 read, 1 copied, 0 there already');
@@ -74,6 +75,9 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
         expect((await postgres.message('slack', 'later'))?.senderId).toMatch(/^anon-/);
         // The tombstone came along: the removed message, delivered again, is not stored there either.
         expect(await postgres.add(rec('m6'))).toBe(false);
+        // A bare ack stored after the removed demand m8 answers it, not the demand m4 before it.
+        await postgres.add(rec('late-ack', { isAck: true, ts: 1_008_500, senderId: 'U2' }));
+        expect((await postgres.message('slack', 'late-ack'))?.replyTo).toBe('m8');
       } finally {
         await sqlite.close();
         await postgres.close();
@@ -81,7 +85,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
 
       const again = await runCli(['migrate', '--to', url, '--from', path]);
       expect(again.code).toBe(0);
-      expect(again.stdout).toContain('messages: 11,999 read, 0 copied, 11,999 there already');
+      expect(again.stdout).toContain('messages: 11,998 read, 0 copied, 11,998 there already');
       expect(again.stdout).toContain('leads: 2 read, 0 copied, 2 there already');
       expect(again.stdout).toContain('forgotten_users: 1 read, 0 copied, 1 there already');
       expect(again.stdout.trimEnd().split('\n').at(-1)).toMatch(/^copied 0 rows from /);

@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest';
+import type { MessageRecord } from '../../src/core/message-record.js';
+import { ACK_WINDOW_MS } from '../../src/core/ack-window.js';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
-import { missedReport, rec, tempStore } from './fixtures.js';
+import { collect, missedReport, rec, tempStore } from './fixtures.js';
+import { AckStormDetector } from '../../src/analysis/derived/ack-storm.js';
+import type { Store } from '../../src/store/store.js';
 
 const ALL = { from: 0, to: 2_000_000 };
 const WRONG = 'QUAGGA wrong notice: everyone clock in by 9';
@@ -16,6 +20,18 @@ async function textTables(path: string): Promise<string> {
   } finally {
     await db.close();
   }
+}
+
+/** The ack storms a report finds in the store. */
+async function storms(store: Store) {
+  const detector = new AckStormDetector();
+  for (const r of await collect(store.reportRecords(ALL))) detector.add(r);
+  return detector.results();
+}
+
+/** Loose acks (replying to nothing) from three members, from `ts` 10 ms apart. */
+function looseAcks(prefix: string, ts: number, n = 5): MessageRecord[] {
+  return Array.from({ length: n }, (_, i) => rec(`${prefix}${i}`, { isAck: true, ts: ts + i * 10, senderId: `U${2 + (i % 3)}` }));
 }
 
 describeEngines('removed messages', (engine) => {
@@ -94,5 +110,64 @@ describeEngines('removed messages', (engine) => {
 
       ['reply', 'd0'],
     ]);
+  });
+
+  it('counts the loose acks that come after a demand was removed toward nothing, not toward the demand before it', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('d1', { cats: ['check-in'] }));
+    await store.add(rec('d2', { cats: ['check-in'], ts: 1_000_100 }));
+    await store.removeMessage('slack', 'd2');
+    for (const r of looseAcks('late', 1_000_200)) await store.add(r);
+    expect(await storms(store)).toEqual([]);
+    expect((await store.messages('slack', ['late0', 'late4'])).map((m) => m.replyTo)).toEqual(['d2', 'd2']);
+    // A demand sent after the removed one takes the acks after it, and a group or day beyond takes nothing.
+    await store.add(rec('d3', { cats: ['check-in'], ts: 1_000_300 }));
+    for (const r of [...looseAcks('next', 1_000_400), rec('other', { isAck: true, ts: 1_000_500, groupId: 'C2' })]) await store.add(r);
+    await store.add(rec('day', { isAck: true, ts: 1_000_100 + ACK_WINDOW_MS + 1 }));
+    expect(await storms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
+    expect((await store.messages('slack', ['next0', 'other', 'day'])).map((m) => [m.id, m.replyTo]).sort()).toEqual([
+      ['day', null],
+      ['next0', null],
+      ['other', null],
+    ]);
+  });
+
+  it("counts toward nothing the loose acks another instance's batch held while the demand was removed, and those of its own batch", async () => {
+    const url = await engine.fresh();
+    const store = await tempStore({}, url);
+    const other = await tempStore({ maxDelayMs: 60_000, batchSize: 1_000 }, url);
+    await store.add(rec('d1', { cats: ['check-in'] }));
+    await store.add(rec('d2', { cats: ['check-in'], ts: 1_000_100 }));
+    const held = looseAcks('held', 1_000_200, 3).map((r) => other.add(r));
+    await store.removeMessage('slack', 'd2');
+    // The same batch holds a demand after the removed one: the acks after it are its.
+    const after = [rec('d3', { cats: ['check-in'], ts: 1_000_300 }), ...looseAcks('after', 1_000_400)].map((r) => other.add(r));
+    await other.flush();
+    expect(await Promise.all([...held, ...after])).toEqual(Array(9).fill(true));
+    const replies = await store.messages('slack', ['held0', 'held1', 'held2', 'after0', 'after4']);
+    expect(replies.map((m) => [m.id, m.replyTo]).sort()).toEqual([
+      ['after0', null],
+      ['after4', null],
+      ['held0', 'd2'],
+      ['held1', 'd2'],
+      ['held2', 'd2'],
+    ]);
+    expect(await storms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
+  });
+
+  it('places a demand removed while its record waited in a batch when the record comes, keeping the acks before and after it with it', async () => {
+    const url = await engine.fresh();
+    const store = await tempStore({ maxDelayMs: 60_000, batchSize: 1_000 }, url);
+    const other = await tempStore({}, url);
+    await other.add(rec('d1', { cats: ['check-in'] }));
+    const waiting = store.add(rec('d2', { cats: ['check-in'], ts: 1_000_100 }));
+    await other.add(rec('early', { isAck: true, ts: 1_000_110, senderId: 'U2' }));
+    await store.removeMessage('slack', 'd2');
+    const acks = looseAcks('late', 1_000_200).map((r) => store.add(r));
+    await store.flush();
+    expect(await waiting).toBe(false);
+    expect(await Promise.all(acks)).toEqual(Array(5).fill(true));
+    expect(await storms(store)).toEqual([]);
+    expect((await store.messages('slack', ['early', 'late0', 'late4'])).map((m) => m.replyTo)).toEqual(['d2', 'd2', 'd2']);
   });
 });

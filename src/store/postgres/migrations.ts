@@ -8,12 +8,13 @@ import { addHiddenNames } from './hidden-names-schema.js';
 import { hashCommandMarks } from '../command-marks-migration.js';
 import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { addRemovedMessages } from './removed-schema.js';
+import { addRemovedDemands } from './removed-demands-schema.js';
 import { createSchema } from './schema.js';
 
 /**
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
- * (SQLite's steps 7 to 12 are its steps 2 to 7).
+ * (SQLite's steps 7 to 13 are its steps 2 to 8).
  */
 export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   createSchema,
@@ -23,6 +24,7 @@ export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   hashCommandMarks,
   rekeyLeadMarks,
   addRemovedMessages,
+  addRemovedDemands,
 ];
 
 /** The advisory lock migrations hold ("FTIP"): instances starting together migrate one at a time. */

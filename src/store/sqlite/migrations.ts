@@ -10,6 +10,7 @@ import { HIDDEN_NAMES_SCHEMA } from './hidden-names-schema.js';
 import { hashCommandMarks } from '../command-marks-migration.js';
 import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { REMOVED_SCHEMA } from './removed-schema.js';
+import { REMOVED_DEMANDS_SCHEMA } from './removed-demands-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import type { TextReading } from '../text-reading.js';
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   hashCommandMarks,
   rekeyLeadMarks,
   REMOVED_SCHEMA,
+  REMOVED_DEMANDS_SCHEMA,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
