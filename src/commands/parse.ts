@@ -3,7 +3,6 @@ import { simplifiedChars } from '../core/simplified.js';
 import { categoryWords } from './category-words.js';
 import { MENTION, MENTION_MARKS } from '../core/mention.js';
 import { mentionContinues } from './name-list.js';
-import { statsWords } from './stats-words.js';
 import { isWordList } from './word-list.js';
 
 /** The chat commands, each with its English and Chinese words. */
@@ -56,9 +55,8 @@ const PARTICLE_END = new RegExp(`[吧啊呀哦][?？!！.。]*\\s*$|${QUESTION_E
 
 /**
  * Whether `rest` is what may follow a command word: nothing, a space or a closing mark; in Chinese
- * also a colon (反映：…), a comma but after a lead or a setting (统计，本群), or a word the command takes
- * glued to it (漏报打卡截图, 统计本群, 统计下本群), or in a direct message (`lenient`) any words after a
- * command that only answers. A word
+ * also a colon (反映：…), or a word the command takes glued to it (漏报打卡截图, 统计本群), or in a
+ * direct message (`lenient`) any words after a command that only answers. A word
  * glued to anything else is chat (统计表今天必须交上来, 反映情况的材料周五前报送), and so is an English
  * word followed by anything but a space ("Report: all staff must…", "Help-desk staff…"). This holds
  * for messages addressed to the bot too: on DingTalk every message mentions it, demands included.
@@ -69,8 +67,6 @@ function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean
   // Said privately, where nothing else is said to the bot, Chinese glues words to an answer's command (统计一下, 为什么这条被标了).
   if (lenient && ANSWER_ONLY.has(name)) return true;
   if (/^[:：]/u.test(rest)) return true;
-  // A comma parts a command from what it takes as a colon does (统计，本群); a lead or a setting takes any words, so 反映，… may be a sentence.
-  if (/^[,，]/u.test(rest) && name !== 'report' && name !== 'config') return true;
   // A glued word may end a sentence as the command alone may (统计本群。漏报接龙！), a particle too (删除我的数据吧),
   // before a mention of the bot (删除我的数据吗 @fingertip, 统计本群 @fingertip，).
   const glued = withoutTrailing(rest, name).replace(PARTICLE_END, '').trim();
@@ -79,13 +75,16 @@ function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean
     const named = categoryWords(glued);
     return named.unknown.length === 0 && named.categories.length > 0;
   }
-  return name === 'stats' && statsWords(glued) !== undefined;
+  return name === 'stats' && STATS_GROUP.test(glued);
 }
+
+/** What `stats` takes to answer for the whole group instead of the asker. */
+export const STATS_GROUP = /^(?:group|this group|群|本群|全群)$/iu;
 
 /**
  * Whether a command takes these words after it. One that takes none is chat when words follow
  * ("forget me not, the flower", "why is the server down?", "help me with this printer?"), one that
- * takes a setting, categories or whose and which week (statsWords) is chat when none is named ("stats are due Friday", "missed the
+ * takes a setting or categories is chat when none is named ("stats are due Friday", "missed the
  * meeting, sorry"). A lead and a setting take free words (a wrong setting gets its own answer).
  * `missed` in Chinese takes a short list of words it does not know (漏报 摸鱼) too, to be asked which
  * categories they mean: read as an ordinary message, a member's correction would be flagged and
@@ -94,7 +93,7 @@ function separated(rest: string, name: CommandName, lang: Lang, lenient: boolean
  */
 function takes(name: CommandName, words: string, lang: Lang): boolean {
   if (name === 'report' || name === 'config' || words === '') return true;
-  if (name === 'stats') return statsWords(words) !== undefined;
+  if (name === 'stats') return STATS_GROUP.test(words) || /^(?:me|mine|my week|我|我的|个人)$/iu.test(words);
   if (name === 'missed') {
     const { categories, unknown } = categoryWords(words);
     if (lang === 'zh') return categories.length > 0 || isWordList(words);

@@ -75,8 +75,6 @@ export const TEXTS = {
   unknown(word: string, lang: Lang): string {
     return lang === 'zh' ? `不认识的命令“${word}”。发送“帮助”查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;
   },
-  onlyThisWeek: (period: string, lang: Lang) =>
-    lang === 'zh' ? `只能查看本周的统计，查不到“${period}”的。本周：` : `Only this week's stats can be asked for, not "${period}". This week:`,
   optedOutStats: (lang: Lang) => (lang === 'zh' ? '你已退出统计；发送“加入统计”可恢复。' : 'You opted out of personal stats; send "optin" to resume.'),
   optedOut: (lang: Lang) => (lang === 'zh' ? '已退出统计，不再为你生成个人统计。' : 'Done: no more personal stats for you.'),
   optedIn: (lang: Lang) => (lang === 'zh' ? '已重新加入统计，将继续为你生成个人统计。' : 'Done: your personal stats are back on.'),

@@ -2,7 +2,7 @@ import { groupWeekStats, memberWeekStats } from '../../analysis/week-stats.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../../core/pseudonyms.js';
 import type { CommandHandler } from '../context.js';
 import { TEXTS } from '../texts.js';
-import { otherPeriod, statsWords } from '../stats-words.js';
+import { STATS_GROUP } from '../parse.js';
 
 /**
  * `stats` answers the member's own week privately (opted-out members get none), in the language it
@@ -11,10 +11,7 @@ import { otherPeriod, statsWords } from '../stats-words.js';
  */
 export const stats: CommandHandler = async (ctx) => {
   const { msg, store, config, lang, now } = ctx;
-  // Asked for another week (统计上周), the answer says it is this week's rather than pass it off as the one asked for.
-  const period = otherPeriod(ctx.args);
-  const onlyThisWeek = (said: typeof lang) => (period ? `${TEXTS.onlyThisWeek(period, said)}\n` : '');
-  if (msg.group && statsWords(ctx.args)?.group) {
+  if (msg.group && STATS_GROUP.test(ctx.args)) {
     const s = await groupWeekStats(store, config, msg.platform, msg.group.id, now);
     const { coverage, language } = await store.groupSettings(msg.platform, msg.group.id);
     // Posted in the group, so in the group's language where its admins set one.
@@ -26,9 +23,9 @@ export const stats: CommandHandler = async (ctx) => {
     const people = hiddenNames.names.length ? await store.peopleOf({ platform: msg.platform, groupIds: [msg.group.id], from: 0, to: now + 1 }) : [];
     const hidden = new Pseudonyms(people, PSEUDONYM_PREFIX[said], hiddenNames);
     const text = TEXTS.stats(s, 'group', hidden.hide(msg.group.name ?? msg.group.id), said);
-    return ctx.replyInGroup(onlyThisWeek(said) + (coverage === 'mentions-only' ? `${text} ${TEXTS.mentionsOnly(said)}` : text));
+    return ctx.replyInGroup(coverage === 'mentions-only' ? `${text} ${TEXTS.mentionsOnly(said)}` : text);
   }
   if (await store.isOptedOut(msg.platform, msg.sender.id)) return ctx.replyPrivately(TEXTS.optedOutStats(lang));
   const s = await memberWeekStats(store, config, msg.platform, msg.sender.id, now);
-  return ctx.replyPrivately(onlyThisWeek(lang) + TEXTS.stats(s, 'member', msg.sender.name ?? msg.sender.id, lang));
+  return ctx.replyPrivately(TEXTS.stats(s, 'member', msg.sender.name ?? msg.sender.id, lang));
 };
