@@ -100,10 +100,13 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, state: 
     if (end(SURNAME, next) > 0 || end(ROLE, next) > 0 || (end(ACK, next) > 0 && !/\d/u.test(t[next]))) out.push([u, false]);
   }
   // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
-  // surname with a role after it ("王老师", "李总"); not a word that starts with a surname ("周五", "高铁").
-  const s = end(SURNAME) > 0 && end(NOT_NAME_WORD) < 0 ? end(SURNAME) : -1;
+  // surname with a role after it ("王老师", "李总", "高校长"); a given name not where a word starts
+  // with the surname ("周五", "高铁").
+  const s = end(SURNAME);
   if (s > 0) {
     if (end(ROLE, s) > 0) out.push([s, false]);
+  }
+  if (s > 0 && end(NOT_NAME_WORD) < 0) {
     const g = end(GIVEN, s);
     const g2 = g > 0 ? end(GIVEN, g) : -1;
     if (g > 0) out.push([g, false]);

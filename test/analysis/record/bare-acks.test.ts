@@ -394,7 +394,6 @@ describe('a particle after an ack word, and consent said alone, leave an ack bar
     '好的哈',
     '好哒呀',
     '好滴呢',
-    'OK了',
     '好啊',
     '明白了呢',
     '已收到哈~',
@@ -436,6 +435,13 @@ describe('a particle after an ack word, and consent said alone, leave an ack bar
     '行不行',
     '不行',
     '行李箱',
+    '行程码',
+    '收到，行程单',
+    // 了 after 好 or 可以 says a thing works now, as after a fix
+    '好了',
+    '可以了谢谢',
+    '好了，可以了',
+    'OK了',
     '收到啦？',
     '好的吧',
     '收到了吗',
@@ -456,12 +462,13 @@ describe('a particle after an ack word, and consent said alone, leave an ack bar
 });
 
 describe('a word that starts like a name is no name tag', () => {
-  it.each(['收到 周杰', '收到-高明', '高老师收到', '周杰收到', '收到，安娜', '收到 白雪', '好的程总', 'ok Tony', 'noted - Sarah', 'Got it, Mark'])(
-    '%s is a bare ack',
-    (text) => {
-      expect(isBareAck(text)).toBe(true);
-    },
-  );
+  it.each([
+    ...['收到 周杰', '收到-高明', '高老师收到', '周杰收到', '收到，安娜', '收到 白雪', '好的程总', 'ok Tony', 'noted - Sarah', 'Got it, Mark'],
+    // a role after the surname, and words that are common names too
+    ...['收到，高校长', '高校长收到', '好的高校长', '收到，高峰', '高峰收到', '收到 文明', '安静收到', '夏天收到', '收到 高中华'],
+  ])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
 
   it.each([
     // weekdays, seasons and times
@@ -469,7 +476,6 @@ describe('a word that starts like a name is no name tag', () => {
     '收到，周一',
     '收到 周日',
     '好的，周三',
-    '收到 夏天',
     '收到，白天',
     '好的 季度',
     '收到 黄金周',
