@@ -9,11 +9,11 @@ const OFF = new Set([
 
 /**
  * How a Chinese word of switching off opens when more is glued to it: a word of removing of two or
- * more characters before whom (取消王主任, 删除李校长), or a negation or a stop (不用了, 不需要, 没必要,
- * 无需, 停发). No name opens so: 不, 没 and 停 are no surnames. The one-character 关 and 无 stand for
- * switching off only alone, as 关 is a surname.
+ * more characters before whom (取消王主任, 删除李校长), or a word of no need or of stopping (不用了,
+ * 不需要, 没必要, 无需, 停发). Not any word opening with 不 or 没: a WeChat nickname may (不吃香菜).
+ * The one-character 关 and 无 stand for switching off only alone, as 关 is a surname.
  */
-const OFF_OPENING = new RegExp(`^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|[不没停]\\p{sc=Han})`, 'u');
+const OFF_OPENING = new RegExp(`^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|不用|不需|不必|没必要|停发|停掉)`, 'u');
 
 /** What parts the words of a value: spaces, list marks and closing marks. */
 const BETWEEN_WORDS = /[\s，、,;；。.!！]+/u;

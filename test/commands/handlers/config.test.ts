@@ -255,15 +255,17 @@ describe('config supervisor given words that name no one', () => {
       expect(adapter.last()!.text, said).toBe(`“${word}”不是用户名，没有保存。${howToRemove}`);
     }
     expect((await store.groupSettings('test', 'g1')).supervisors).toBeUndefined();
-    // A name opening with a one-character word of switching off is a name: 关 is a surname.
+    // A name opening with a one-character word of switching off is a name: 关 is a surname; so is a
+    // nickname opening with a negation that is no word of no need (WeChat finds people by nickname).
     await adapter.say('设置 周报接收人 关主任', admin);
-    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['关主任']);
+    await adapter.say('设置 周报接收人 不吃香菜', admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['关主任', '不吃香菜']);
   });
 
   it('parts Chinese names at a space and leaves thanks out, keeping a Latin name with a space whole', async () => {
     const { adapter, store } = await botHarness();
     adapter.admins.add('owner');
-    for (const said of ['王主任，谢谢', '王主任 李校长', '赵局长 钱处长，多谢了', 'Wang Wei, thanks', '孙科长、麻烦您'])
+    for (const said of ['王主任，谢谢', '王主任 李校长', '赵局长 钱处长，多谢了', 'Wang Wei, thanks', '孙科长、麻烦您', '王主任，拜托了', '李校长，好的谢谢'])
       await adapter.say(`设置 周报接收人 ${said}`, admin);
     expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['王主任', '李校长', '赵局长', '钱处长', 'Wang Wei', '孙科长']);
     await adapter.say('设置 取消周报接收人 王主任 李校长', admin);
