@@ -15,7 +15,8 @@ import { fromChangeEvent, isChangeEvent } from './message-change.js';
 import { OutboundQueue } from './outbound-queue.js';
 import { createBoltApp, startBoltApp } from './receiver.js';
 import type { SlackSettings } from './settings.js';
-import { fromSlashCommand, SLASH_ACK_WAIT_MS, SLASH_COMMAND, slashFailure } from './slash-command.js';
+import { fromSlashCommand, SLASH_COMMAND } from './slash-command.js';
+import { SlashWork } from './slash-work.js';
 import { createWebClient, honouringRetryAfter } from './web-client.js';
 
 export { slackSettings, type SlackSettings } from './settings.js';
@@ -51,6 +52,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
   const inbound = new Inbound(directory, log, failures, lookupFailures);
   /** The Bolt app once it is receiving; a start that failed leaves nothing to stop. */
   let started: App | undefined;
+  /** The slash commands' answers once started, and the erasures they still retry. */
+  let slash: SlashWork | undefined;
   /** The HTTP receiver's server; undefined in Socket Mode. */
   let server: Server | undefined;
   let port: number | undefined;
@@ -90,6 +93,21 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
     await deliver(channel, out);
   };
 
+  const sendPrivate: Adapter['sendPrivate'] = async (userId, out, opts) => {
+    // An ephemeral message cannot carry a file: an answer with a chart goes by DM.
+    if (opts?.groupId && !opts.groupId.startsWith('D') && !out.image) {
+      const channel = opts.groupId;
+      try {
+        await queue.push(channel, () => client.chat.postEphemeral({ channel, user: userId, text: out.text }));
+        return;
+      } catch (err) {
+        // Not in the channel (or the bot is not): the answer goes by DM instead.
+        log(`slack: no ephemeral answer to ${userId} in ${channel} (${oneLine(err)}); sending a DM`);
+      }
+    }
+    await sendDirect(userId, out);
+  };
+
   /** Proves the token and learns the bot's own ids. */
   const authenticate = async (): Promise<{ self: string; botId: string | undefined }> => {
     const auth = await honouringRetryAfter(() => client.auth.test()).catch((err: unknown) => {
@@ -122,23 +140,13 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       app.event('reaction_added', ({ event, body }) =>
         inbound.receive(onMessage, body.event_id, () => fromReaction(event as SlackReactionEvent, body.event_id)),
       );
-      // Slack never sends a slash command again: its ack comes once the work is done, or says it failed.
-      // Work slower than Slack's 3 s (an erasure) is acknowledged meanwhile, and a failure then is logged.
-      app.command(SLASH_COMMAND, async ({ ack, body }) => {
-        const work = inbound.receive(onMessage, body.trigger_id, () => fromSlashCommand(body, Date.now()));
-        let slow: NodeJS.Timeout | undefined;
-        const waited = await Promise.race([
-          work.then(
-            () => ({ done: true as const }),
-            (err: unknown) => ({ done: false as const, err }),
-          ),
-          new Promise<undefined>((resolve) => (slow = setTimeout(() => resolve(undefined), SLASH_ACK_WAIT_MS))),
-        ]);
-        clearTimeout(slow);
-        if (waited && !waited.done) return ack({ response_type: 'ephemeral', text: slashFailure(waited.err) });
-        await ack();
-        if (!waited) await work.catch((err: unknown) => failures.report(`slash command ${body.trigger_id} failed after its ack: ${oneLine(err)}`));
+      const commands = new SlashWork({
+        run: (body, at) => inbound.receive(onMessage, body.trigger_id, () => fromSlashCommand(body, at)),
+        tell: (body, text) => sendPrivate(body.user_id, { text }, { groupId: body.channel_id }),
+        failures,
       });
+      slash = commands;
+      app.command(SLASH_COMMAND, ({ ack, body }) => commands.answer(ack, body));
       server = await startBoltApp(app, settings);
       port = (server?.address() as AddressInfo | undefined)?.port;
       started = app;
@@ -153,20 +161,7 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       await deliver(groupId, out, threadTs(groupId, opts?.replyTo));
     },
 
-    async sendPrivate(userId, out, opts) {
-      // An ephemeral message cannot carry a file: an answer with a chart goes by DM.
-      if (opts?.groupId && !opts.groupId.startsWith('D') && !out.image) {
-        const channel = opts.groupId;
-        try {
-          await queue.push(channel, () => client.chat.postEphemeral({ channel, user: userId, text: out.text }));
-          return;
-        } catch (err) {
-          // Not in the channel (or the bot is not): the answer goes by DM instead.
-          log(`slack: no ephemeral answer to ${userId} in ${channel} (${oneLine(err)}); sending a DM`);
-        }
-      }
-      await sendDirect(userId, out);
-    },
+    sendPrivate,
 
     async groupMembers(groupId) {
       return (await directory.channel(groupId)).members;
@@ -187,6 +182,8 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       // The receiver closes once the events it holds are answered, and they wait for their work.
       const finished = async () => {
         await app?.stop();
+        // Erasures still retried end, their members told, before the answers go out.
+        await slash?.stop();
         await inbound.settled();
         await queue.drain();
       };

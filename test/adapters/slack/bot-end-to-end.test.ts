@@ -7,7 +7,9 @@ import { defaultEngine } from '../../../src/engine/index.js';
 import { openStore } from '../../../src/analysis/open-store.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
+import { eventEnvelope, sendSigned, SIGNING_SECRET, slashCommandForm } from './signed-request.js';
+import { holdWriteLock } from '../../support/sqlite-file.js';
+import { TEXTS } from '../../../src/commands/texts.js';
 import { storedRecords } from '../../support/stored-records.js';
 import { RunningBots, type RunningBot } from '../../support/running-bots.js';
 import type { SerialWriter } from '../../../src/store/serial-writer.js';
@@ -44,10 +46,10 @@ async function stub(): Promise<SlackApiStub> {
   return s;
 }
 
-async function startBot(api: SlackApiStub, db: string, log: (line: string) => void = () => {}): Promise<Running> {
+async function startBot(api: SlackApiStub, db: string, log: (line: string) => void = () => {}, busyTimeoutMs?: number): Promise<Running> {
   const config = defaultConfig();
   config.db = db;
-  const store = await openStore(db, config.timezone);
+  const store = await openStore(db, config.timezone, { busyTimeoutMs });
   const adapter = createSlackAdapter({ token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.url, admins: [] }, { log, sendIntervalMs: 0 });
   const bot = new Bot({ config, store, engine: defaultEngine(), adapters: [adapter], log });
   await bot.start();
@@ -316,5 +318,58 @@ describe('Slack adapter through the bot', () => {
     expect((await sendSigned(adapter.port!, change('lunch at 1pm, sorry', DEMAND, '1800000012.000000', 'EvE2'))).status).toBe(200);
     expect((await sendSigned(adapter.port!, first, { retryNum: 1 })).status).toBe(200);
     expect(await store.message('slack', `C01/${a}`)).toMatchObject({ categories: [], text: null });
+  });
+
+  describe('a `forget me` whose work fails after its ack (the file locked by another process)', () => {
+    const forgetMe = (adapter: SlackAdapter) =>
+      sendSigned(adapter.port!, slashCommandForm({ text: 'forget me', user_id: 'U1', user_name: 'li', channel_id: 'C01', channel_name: 'ops' }), {
+        contentType: 'application/x-www-form-urlencoded',
+      });
+    const ephemeral = (api: SlackApiStub, n: number) => eventually(async () => api.callsTo('chat.postEphemeral')[n], 20_000);
+
+    it('tells the member, keeps trying, and erases once the file is free, telling them so', async () => {
+      const api = await stub();
+      const db = join(tempDir(), 'bot.db');
+      // A lock is waited for 3 s: the failure comes after the ack, sent at 2.5 s.
+      const { adapter, store } = await startBot(api, db, () => {}, 3000);
+      const ts = '1800000013.000100';
+      expect((await sendSigned(adapter.port!, eventEnvelope(message(ts, DEMAND)))).status).toBe(200);
+      const lock = await holdWriteLock(db);
+      try {
+        const res = await forgetMe(adapter);
+        expect(res.status).toBe(200);
+        expect(await res.text()).toBe('');
+        const told = await ephemeral(api, 0);
+        expect(told.args).toMatchObject({
+          channel: 'C01',
+          user: 'U1',
+          text: expect.stringMatching(/^Your data is not erased yet \(.*locked.*\)\. The bot keeps trying/),
+        });
+        expect(await store.message('slack', `C01/${ts}`)).toMatchObject({ text: DEMAND });
+      } finally {
+        await lock.release();
+      }
+      const done = await ephemeral(api, 1);
+      expect(done.args).toMatchObject({ channel: 'C01', user: 'U1', text: TEXTS.forgotten('en') });
+      expect(await store.message('slack', `C01/${ts}`)).toMatchObject({ text: null });
+    }, 60_000);
+
+    it('tells the member to send it again when the bot stops before the erasure is done', async () => {
+      const api = await stub();
+      const db = join(tempDir(), 'bot.db');
+      const bot = await startBot(api, db, () => {}, 3000);
+      const lock = await holdWriteLock(db);
+      try {
+        await forgetMe(bot.adapter);
+        await ephemeral(api, 0);
+        await running.stop(bot);
+      } finally {
+        await lock.release();
+      }
+      expect(api.callsTo('chat.postEphemeral').map((c) => c.args.text)).toEqual([
+        expect.stringMatching(/^Your data is not erased yet/),
+        'Your data was not erased: the bot stopped before it could. Please send "forget me" again.',
+      ]);
+    }, 60_000);
   });
 });

@@ -294,6 +294,28 @@ describe('Slack adapter over HTTP', () => {
     });
   });
 
+  it('tells the member privately, in their language, when a command fails after its ack', async () => {
+    const release = sink.hold();
+    const started = Date.now();
+    const res = await sendSigned(adapter.port!, slashCommandForm({ text: '退出统计', user_id: 'U1', user_name: 'li', channel_id: 'C02', channel_name: 'hr' }), {
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    // Acknowledged before Slack's 3 s with nothing to say yet; the work goes on, then fails.
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(Date.now() - started).toBeLessThan(3000);
+    const before = stub.callsTo('chat.postEphemeral').length;
+    sink.failing = new Error('the database is locked');
+    release();
+    const told = await waitFor(() => stub.callsTo('chat.postEphemeral')[before]);
+    expect(told.args).toMatchObject({
+      channel: 'C02',
+      user: 'U1',
+      text: expect.stringMatching(/^没有完成，什么也没有记下，请再发一次。（.*the database is locked）$/),
+    });
+    expect(logs.at(-1)).toMatch(/^slack: slash command .* failed after its ack: .*the database is locked$/);
+  });
+
   it('knows admins from users.info and from the config, and no one else', async () => {
     for (const [user, ts] of [
       ['UADMIN', '1800000011.000100'],
