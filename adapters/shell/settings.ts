@@ -11,12 +11,21 @@ export interface ShellSettings {
   members?: number;
 }
 
-/** The shell's settings; a name that is not a string, or a group size out of range, is an InputError naming the key. */
+/**
+ * The shell's settings; a name that is not a string, or is empty or blank, or a group size out of
+ * range, is an InputError naming the key.
+ */
 export function shellSettings(config: Config): ShellSettings {
-  const { raw, optStr, number } = settingsReader(config, 'shell', ['group', 'user', 'members']);
+  const { raw, fail, optStr, number } = settingsReader(config, 'shell', ['group', 'user', 'members']);
+  // A name written but left empty would silently become the default's (`local`, `me`).
+  const name = (key: 'group' | 'user'): string | undefined => {
+    const v = raw[key];
+    if (v === null || (typeof v === 'string' && v.trim() === '')) fail(key, 'expected a non-empty string');
+    return optStr(key);
+  };
   return {
-    group: optStr('group'),
-    user: optStr('user'),
+    group: name('group'),
+    user: name('user'),
     members: raw.members === undefined ? undefined : number('members', raw.members, MEMBERS),
   };
 }

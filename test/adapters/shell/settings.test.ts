@@ -12,4 +12,17 @@ describe('shell settings', () => {
     expect(() => shellSettings(withShell({ user: ['x'] }))).toThrow('c.yaml: config key adapters.shell.user: expected a string');
     expect(() => shellSettings(withShell({ group: { a: 1 } }))).toThrow(/adapters\.shell\.group: expected a string/);
   });
+
+  it('refuses a name left empty or blank, naming the key, rather than using the default', () => {
+    for (const [key, value] of [
+      ['group', ''],
+      ['user', ''],
+      ['user', '  '],
+      ['group', '\u3000'],
+      ['group', null],
+    ] as const)
+      expect(() => shellSettings(withShell({ [key]: value }))).toThrow(
+        expect.objectContaining({ name: 'InputError', message: `c.yaml: config key adapters.shell.${key}: expected a non-empty string` }),
+      );
+  });
 });
