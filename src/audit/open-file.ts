@@ -16,7 +16,10 @@ export async function fileSize(path: string): Promise<number> {
   }
 }
 
-/** A byte stream of a file, 256 KiB at a time: fewer, larger chunks read faster than the 64 KiB default. */
-export function fileStream(path: string): ReadStream {
-  return createReadStream(path, { highWaterMark: 1 << 18 });
+/**
+ * A byte stream of a file, or of an open descriptor (closed at the end), 256 KiB at a time: fewer,
+ * larger chunks read faster than the 64 KiB default.
+ */
+export function fileStream(file: string | number): ReadStream {
+  return typeof file === 'number' ? createReadStream('', { fd: file, start: 0, highWaterMark: 1 << 18 }) : createReadStream(file, { highWaterMark: 1 << 18 });
 }

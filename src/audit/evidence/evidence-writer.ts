@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdtempSync, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, renameSync, rmSync, type ReadStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,17 +50,28 @@ async function closed(out: WriteStream): Promise<void> {
  * every group's size is known. A UTF-8 byte-order mark lets spreadsheet programs read Chinese right.
  */
 export class EvidenceWriter {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'fingertip-evidence-'));
   private readonly spool: WriteStream;
+  /** The spool's descriptor to read it back through, until finish() reads it; then that reading. */
+  private spooled: number | ReadStream | undefined;
   private readonly stopListening: () => void;
   /** Whether finish() has created the bundle beside FILE, to be removed if it is not renamed over FILE. */
   private partMade = false;
   rows = 0;
 
   private constructor(private readonly path: string) {
-    // Opened at once, so that abandoning the audit at any moment cannot race the stream's own open.
-    this.spool = createWriteStream('', { fd: openSync(join(this.dir, 'spool.jsonl'), 'w') });
-    // The spool holds the demands as sent, names and all: an interrupted audit removes it.
+    // The spool holds the demands as sent, names and all: opened for writing and for reading back, then
+    // its name removed at once, it ends with the process however that ends (SIGKILL, a power cut), and
+    // nothing of it is ever left in the temporary folder. Opened at once, so that abandoning the audit
+    // at any moment cannot race the stream's own open.
+    const dir = mkdtempSync(join(tmpdir(), 'fingertip-evidence-'));
+    try {
+      const file = join(dir, 'spool.jsonl');
+      this.spool = createWriteStream('', { fd: openSync(file, 'w') });
+      this.spooled = openSync(file, 'r');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // An interrupted audit removes the bundle not yet renamed over FILE.
     this.stopListening = onInterrupt(() => this.abandon());
     // A write that fails after it was buffered (a full temporary disk) is kept for the next call, not thrown at the process.
     this.spool.on('error', (err) => (this.spoolError ??= err as NodeJS.ErrnoException));
@@ -131,7 +142,10 @@ export class EvidenceWriter {
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
     try {
       await put(out, `\uFEFF${csvRow(EVIDENCE_COLUMNS)}`);
-      for await (const line of readLines(fileStream(join(this.dir, 'spool.jsonl')))) {
+      if (typeof this.spooled !== 'number') throw new Error('the spool was abandoned');
+      const spooled = fileStream(this.spooled);
+      this.spooled = spooled;
+      for await (const line of readLines(spooled)) {
         if (!line.text) continue;
         const s = JSON.parse(line.text) as Spooled;
         const g = groupOf(s.platform, s.groupId);
@@ -161,7 +175,10 @@ export class EvidenceWriter {
   abandon(): void {
     this.stopListening();
     this.spool.destroy();
-    rmSync(this.dir, { recursive: true, force: true });
+    // Its last descriptor closed, the spool's space is freed.
+    if (typeof this.spooled === 'number') closeSync(this.spooled);
+    else this.spooled?.destroy();
+    this.spooled = undefined;
     if (this.partMade) rmSync(partOf(this.path), { force: true });
   }
 }

@@ -2,7 +2,7 @@ import { InputError, WorkError } from '../../../src/core/errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
@@ -40,6 +40,19 @@ const record: MessageRecord = {
   text: '@所有人 张主任：今晚十点前完成打卡并截图, 发"群"里 @李老师',
   deadline: 22 * 60,
 };
+
+/** How many bytes the evidence spool a child process holds open has (0 before it has one), seen through Linux's /proc. */
+function spoolBytes(pid: number): number {
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      const link = `/proc/${pid}/fd/${fd}`;
+      if (readlinkSync(link).includes('fingertip-evidence-')) return statSync(link).size;
+    }
+  } catch {
+    // Ended, or a descriptor closed between the looks.
+  }
+  return 0;
+}
 
 describe('EvidenceWriter', () => {
   it('writes a row per finding with pseudonyms (even for names met later), the local date, and recipients from the final group size', async () => {
@@ -112,27 +125,28 @@ describe('EvidenceWriter', () => {
     }
   }, 30_000);
 
-  it('leaves FILE as it was, not there, and removes the spool of raw texts when the audit is interrupted (Ctrl-C)', async () => {
+  it('leaves FILE as it was, not there, and nothing of the spool of raw texts when the audit is interrupted (Ctrl-C) or killed', async () => {
     const dir = tempDir();
-    const tmp = join(dir, 'tmp');
-    mkdirSync(tmp);
     const line = (i: number) => JSON.stringify({ id: String(i), group_id: 'G', sender_id: 'U1', ts: 1763258400 + i, text: '请大家今晚十点前完成打卡并截图' });
     writeFileSync(join(dir, 'chat.jsonl'), Array.from({ length: 50_000 }, (_, i) => line(i)).join('\n'));
-    const csv = join(dir, 'evidence.csv');
-    const child = spawn(process.execPath, [cli.bin, 'audit', join(dir, 'chat.jsonl'), '--evidence', csv], {
-      env: { ...process.env, TMPDIR: tmp },
-      stdio: 'ignore',
-    });
-    const ended = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
-    // Interrupted once demands are in the spool, well before the audit's end.
-    const spooled = () => readdirSync(tmp).some((d) => existsSync(join(tmp, d, 'spool.jsonl')) && statSync(join(tmp, d, 'spool.jsonl')).size > 0);
-    while (!spooled() && child.exitCode === null) await sleep(20);
-    expect(child.exitCode).toBeNull();
-    expect(existsSync(csv)).toBe(false);
-    child.kill('SIGINT');
-    expect(await ended).toEqual([null, 'SIGINT']);
-    expect(existsSync(csv)).toBe(false);
-    expect(readdirSync(tmp)).toEqual([]);
+    for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+      const tmp = join(dir, `tmp-${signal}`);
+      mkdirSync(tmp);
+      const csv = join(dir, 'evidence.csv');
+      const child = spawn(process.execPath, [cli.bin, 'audit', join(dir, 'chat.jsonl'), '--evidence', csv], {
+        env: { ...process.env, TMPDIR: tmp },
+        stdio: 'ignore',
+      });
+      const ended = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+      // Stopped once demands are in the spool, well before the audit's end.
+      while (spoolBytes(child.pid!) === 0 && child.exitCode === null) await sleep(20);
+      expect(child.exitCode, signal).toBeNull();
+      expect(existsSync(csv), signal).toBe(false);
+      child.kill(signal);
+      expect(await ended, signal).toEqual([null, signal]);
+      expect(existsSync(csv), signal).toBe(false);
+      expect(readdirSync(tmp), signal).toEqual([]);
+    }
   }, 60_000);
 
   it('reports a spool that failed after a write was buffered (a full temporary disk) in one line, without crashing the process', async () => {
