@@ -1,14 +1,14 @@
 import type { Config } from '../core/config.js';
 import { storedReport, type ReportStore } from '../analysis/report/from-store.js';
 import type { Report } from '../analysis/report/report.js';
-import type { GroupInfo, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { isAnonymousId } from '../core/anonymous-id.js';
 import { CATEGORIES } from '../core/categories.js';
 import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
-import { folded, leftOut, shownGroup, shownGroups, withoutFigures } from './privacy.js';
+import { folded, shownGroup, shownGroups, withoutFigures } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -24,47 +24,25 @@ export const MAX_SENDERS = 10;
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** Groups by id with name and size: those without messages this week (sprawl) as stored, the rest as the report knows them. */
-function knownGroups(groups: readonly GroupInfo[], report: Report): Map<string, { name: string; members: number }> {
-  const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
-  for (const g of report.groups) known.set(g.id, g);
-  return known;
-}
-
 /**
  * One supervisor's digest of one week, from the one ReportBuilder: the report of each trend week as
  * `fingertip report` reads it from the store, so the week's figures are exactly the report's.
  */
 export async function buildDigest(config: Config, store: DigestStore, recipient: Recipient, week: string): Promise<Digest> {
   const tz = config.timezone;
-  const { platform } = recipient.scope;
-  const wanted = recipient.scope.groupIds && new Set(recipient.scope.groupIds);
-  let groups = (await store.groups(platform)).filter((g) => !wanted || wanted.has(g.id));
-  let groupIds = recipient.scope.groupIds;
+  const { platform, groupIds } = recipient.scope;
+  const wanted = groupIds && new Set(groupIds);
+  const groups = (await store.groups(platform)).filter((g) => !wanted || wanted.has(g.id));
   const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
   const current = ranges.length - 1;
-  // Reads the groups of groupIds as it is when called: narrowed below when small groups are left out.
   const weekBuilder = (r: { from: number; to: number }, hide?: Pseudonyms) =>
     storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds }, hide);
-  // The week's builder goes once read, as the earlier weeks' do: their reports are built meanwhile.
-  const readWeek = async () => {
-    const builder = await weekBuilder(ranges[current]);
-    return { report: builder.build(), details: builder.details() };
-  };
-  let { report, details } = await readWeek();
-  // Which groups fold is known once the week is read (where the store has no size, its messages tell
-  // it): those too few together for "other" are taken out of the scope, and the week read again.
-  const seen = knownGroups(groups, report);
-  const left = leftOut(new Map([...seen].map(([id, g]) => [id, g.members])));
-  if (left.length) {
-    const out = new Set(left);
-    groupIds = [...seen.keys()].filter((id) => !out.has(id));
-    groups = groups.filter((g) => !out.has(g.id));
-    ({ report, details } = await readWeek());
-  }
   // Each earlier week's builder goes once its report is built: it holds a few numbers for every demand.
   const reports: Report[] = [];
   for (const r of ranges.slice(0, current)) reports.push((await weekBuilder(r)).build());
+  const builder = await weekBuilder(ranges[current]);
+  const report = builder.build();
+  let details = builder.details();
   reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
   // The groups it covers, stored or only seen in its weeks' messages: when all fold, every figure is theirs alone.
@@ -88,17 +66,18 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   // groups knows them, by name or by id, nor those who opted out or were forgotten, whose names the
   // store keeps only as hashes: each becomes 成员N / Member N, the same one throughout (the latter
   // in group names too, see shownGroup). Its groups know who wrote in them in any week, as `stats
-  // group` reads them: where the platform lists no members, last week's 李四 is known only so. Groups
-  // left out count here too, as their leads are still quoted.
+  // group` reads them: where the platform lists no members, last week's 李四 is known only so.
   const hidden = await store.hiddenNames();
-  const people = await store.peopleOf({ from: 0, to: Number.MAX_SAFE_INTEGER, platform, groupIds: recipient.scope.groupIds });
+  const people = await store.peopleOf({ from: 0, to: Number.MAX_SAFE_INTEGER, platform, groupIds });
   const pseudonyms = new Pseudonyms(people, PSEUDONYM_PREFIX[lang], hidden);
   // A long message's evidence is its start and the words around its findings, cut where a hidden name
   // is not split only when the cut knows them: half of 欧阳小明 is no name the quote's scrub can find.
   // The week is read again for that once the language, and so the pseudonyms, are known, as `report` does.
   if (hidden.names.length) details = (await weekBuilder(ranges[current], pseudonyms)).details();
 
-  const known = knownGroups(groups, report);
+  // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
+  const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
+  for (const g of report.groups) known.set(g.id, g);
   const shown = (id: string | undefined): string | null => {
     const g = id === undefined ? undefined : known.get(id);
     return g ? shownGroup(g.name, g.members, pseudonyms) : null;
@@ -139,7 +118,6 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
       .map((l) => quote(l.text, pseudonyms)),
     examples: [],
     feedback: await store.feedbackCounts({ ...ranges[current], platform, groupIds }),
-    ...(left.length ? { leftOut: left.length } : {}),
   };
 
   for (const g of report.groups) {

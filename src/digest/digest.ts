@@ -23,8 +23,6 @@ export interface Digest {
   lang: Lang;
   /** Every group of its scope is too small to show: it holds no figures, only leads (privacy.ts). */
   heldBack?: true;
-  /** How many groups under 5 people it leaves out of every figure, too few together for "other" (privacy.ts); absent when none. */
-  leftOut?: number;
   demands: number;
   personMinutes: number;
   afterHours: number;

@@ -8,18 +8,6 @@ export const MIN_PEOPLE = 5;
 export const folded = (members: number): boolean => members < MIN_PEOPLE;
 
 /**
- * The groups of `sizes` (id → people) a digest leaves out of its scope: those that fold, when together
- * they hold fewer than MIN_PEOPLE people and some group is shown. "other" would then be figures over
- * fewer people than that (beside a group of 10, one group of 3's own), and so would the total less the
- * shown groups. None when every group folds: withoutFigures holds back that digest's figures instead.
- */
-export function leftOut(sizes: ReadonlyMap<string, number>): string[] {
-  const small = [...sizes].filter(([, members]) => folded(members));
-  const people = small.reduce((sum, [, members]) => sum + members, 0);
-  return small.length < sizes.size && people < MIN_PEOPLE ? small.map(([id]) => id) : [];
-}
-
-/**
  * How the digest may show a group of `members` people: its name, or null for "other". A member who
  * opted out or was forgotten is not named in it ("王小明的工作群" reads 成员1的工作群), as in a quote.
  */

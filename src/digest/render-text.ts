@@ -17,8 +17,6 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   const names = (gs: ShownGroup[]): string => gs.map(name).join(t.listSep);
   const range = weekRange(d.week, d.timezone);
   const lines = [t.title(d.week, dayString(localDay(range.from, d.timezone)), dayString(localDay(range.to - 1, d.timezone)))];
-  // Said every week, whether or not those groups sent anything: it tells nothing of what they did.
-  if (d.leftOut) lines.push(t.leftOut(d.leftOut));
   const section = (title: string, items: string[]): void => {
     if (items.length) lines.push('', title, ...items.map((i) => `  ${i}`));
   };

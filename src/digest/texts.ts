@@ -12,8 +12,6 @@ export interface DigestTexts {
   nothing: string;
   /** Said in place of every figure when all the digest's groups are under 5 people. */
   heldBack: string;
-  /** Said when groups under 5 people, too few together for "other", are left out of the digest. */
-  leftOut: (groups: number) => string;
   total: (demands: number, hours: string) => string;
   trendVs: (avgHours: string, change: string) => string;
   afterHours: (n: number, percent: number) => string;
@@ -62,7 +60,6 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     weekLabel: (w) => `第${Number(w.slice(6))}周`,
     nothing: '本周没有发现指尖上的形式主义要求。',
     heldBack: '本周报所含的群都不足 5 人，为保护成员隐私，不显示任何统计数字。',
-    leftOut: (g) => `为保护成员隐私，本周报不计入 ${f(g)} 个不足 5 人的群。`,
     total: (n, h) => `本周形式主义要求 ${f(n)} 条，约 ${h} 人·小时。`,
     trendVs: (avg, change) => `前四周平均 ${avg} 人·小时（${change}）。`,
     afterHours: (n, p) => `在非工作时间发出或要求完成的 ${f(n)} 条（占 ${p}%）。`,
@@ -101,7 +98,6 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     weekLabel: (w) => w.slice(5),
     nothing: 'Nothing flagged this week.',
     heldBack: "Every group of this digest has fewer than 5 people: to protect members' privacy, it shows no figures.",
-    leftOut: (g) => `To protect members' privacy, this digest leaves out ${f(g)} ${g === 1 ? 'group' : 'groups'} under 5 people.`,
     total: (n, h) => `${f(n)} formalism demands this week, about ${h} person-hours.`,
     trendVs: (avg, change) => `Average of the previous four weeks: ${avg} person-hours (${change}).`,
     afterHours: (n, p) => `Sent after hours or due then: ${f(n)} (${p}%).`,

@@ -5,7 +5,7 @@ import { digestText } from '../../src/digest/render-text.js';
 import { demand, record } from '../analysis/report/records.js';
 import { missedReport } from '../store/fixtures.js';
 import { describeEngines } from '../support/databases.js';
-import { digestStore, FILL_FORM, seedNamedGroups, seedWeek, w47 } from './fixture.js';
+import { digestStore, seedNamedGroups, seedWeek, w47 } from './fixture.js';
 
 // Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
 // hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
@@ -215,60 +215,9 @@ describe('privacy', () => {
     // Nothing to chart or count from: the figures are not in the digest at all.
     expect(en).toMatchObject({ demands: 0, personMinutes: 0, afterHours: 0, categories: [], groups: [], trend: [], examples: [] });
     expect([en.other, en.senders, en.feedback]).toEqual([undefined, undefined, { corrected: 0, missed: 0, correctedBySender: 0 }]);
-    // With a group of 5 or more in scope, small ones of 5 people together fold into "other" as before.
-    const withHr = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['S1', 'C03', 'C02'] } }), '2026-W47');
-    expect([withHr.demands, withHr.other?.groups]).toEqual([4, 2]);
-  });
-
-  it('leaves out groups under 5 people too few together for "other", saying so, as if not in its scope', async () => {
-    const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
-    const big = { platform: 'test', groupId: 'B', groupName: '十人组', senderId: 'B1', senderName: '李科长', recipients: 9 };
-    const small = { platform: 'test', groupId: 'S', groupName: '三人组', senderId: 'S3', senderName: '王组长', recipients: 2 };
-    await store.upsertGroup({ platform: 'test', id: 'B', name: '十人组', memberCount: 10, memberIds: Array.from({ length: 10 }, (_, i) => `B${i + 1}`) });
-    await store.upsertGroup({ platform: 'test', id: 'S', name: '三人组', memberCount: 3, memberIds: ['B1', 'B2', 'S3'] });
-    for (const week of [0, 1]) {
-      await store.add(demand({ ...big, id: `b${week}`, ts: w47(1 - 7 * week, 10), text: FILL_FORM }, ['data-request']));
-      // The same form (a duplicate), and an after-hours check-in of a category of its own.
-      await store.add(demand({ ...small, id: `s${week}`, ts: w47(1 - 7 * week, 11), text: FILL_FORM }, ['data-request']));
-      await store.add(demand({ ...small, id: `c${week}`, ts: w47(2 - 7 * week, 22), text: '请大家今晚十点前完成健康打卡' }, ['check-in']));
-    }
-    await store.add(record({ ...small, id: 'q1', senderId: 'S2', ts: w47(3, 9) }));
-    const q1 = { platform: 'test', messageId: 'q1', senderId: 'S2', text: '大家把表填了', categories: ['data-request' as const], sentAt: w47(3, 9) };
-    await store.reportMissed(missedReport({ ...q1, byUser: 'B2' }));
-    await store.addLead('test', 'S', '每天都要截图', w47(3, 12));
-    await store.flush();
-
-    const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
-    const bigAlone = await buildDigest(config, store, boss({ lang: 'zh', scope: { platform: 'test', groupIds: ['B'] } }), '2026-W47');
-    // Every figure, the trend, duplicates, sprawl, examples, senders and feedback are the big group's alone.
-    const { leftOut, leads, ...figures } = d;
-    expect(figures).toEqual({ ...bigAlone, leads: undefined });
-    expect([leftOut, d.demands, d.other, d.senders, d.duplicates]).toEqual([1, 1, undefined, [{ name: '李科长', demands: 1 }], []]);
-    // Members' leads are no figures, and were sent to be read (as when every group folds).
-    expect(leads).toEqual(['每天都要截图']);
-    const zh = digestText(d, config.digest.thresholds);
-    expect(zh.split('\n')[1]).toBe('为保护成员隐私，本周报不计入 1 个不足 5 人的群。');
-    expect(zh).not.toMatch(/三人组|王组长|其他/);
-    const en = digestText(await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47'), config.digest.thresholds);
-    expect(en.split('\n')[1]).toBe("To protect members' privacy, this digest leaves out 1 group under 5 people.");
-    expect(en).not.toMatch(/三人组|王组长|other/);
-  });
-
-  it('folds groups under 5 people into "other" when together they hold 5 or more, sizes seen from messages included', async () => {
-    const { config, store } = await digestStore();
-    await store.upsertGroup({ platform: 'test', id: 'B', name: 'big', memberCount: 10 });
-    await store.upsertGroup({ platform: 'test', id: 'S1', name: 'small-1', memberCount: 3 });
-    // No size stored: its demand's 2 recipients and sender make 3.
-    await store.upsertGroup({ platform: 'test', id: 'S2', name: 'small-2' });
-    const recipients = { B: 9, S1: 2, S2: 2 };
-    for (const [i, [groupId, n]] of Object.entries(recipients).entries()) {
-      const at = { platform: 'test', groupId, groupName: groupId, senderId: `${groupId}-1`, recipients: n };
-      await store.add(demand({ ...at, id: `d${i}`, ts: w47(1, 10 + i), text: `${FILL_FORM}（${groupId}）` }, ['data-request']));
-    }
-    await store.flush();
-    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect([d.leftOut, d.demands, d.other?.groups, d.other?.demands]).toEqual([undefined, 3, 2, 2]);
-    expect(digestText(d, config.digest.thresholds)).toMatch(/^ {2}other \(2 groups under 5 people\): 2 demands, /m);
+    // With a group of 5 or more in scope, the small ones fold into "other" as before.
+    const withHr = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['S1', 'C02'] } }), '2026-W47');
+    expect([withHr.demands, withHr.other?.groups]).toEqual([3, 1]);
   });
 
   it('leaves out a duplicate or an overlap between groups that all fold into "other", which would read "other … other"', async () => {

@@ -33,9 +33,8 @@ export async function digestStore(edit: (c: Config) => void = () => {}, engine: 
 /**
  * A known week (2026-W47) and the four before it. ops (58 people): a clock-in-with-screenshot demand
  * after hours drawing 6 acks, and a form; hr (20): the same form again and a like-quota; tiny (3
- * people): a reply-received demand; tiny-b (2 people) sends nothing, and with tiny makes the 5 people
- * "other" needs; ops-copy shares 50 of ops' members. Weeks W43-W46 hold one form in ops each. Chen only
- * chats and must never be named.
+ * people): a reply-received demand; ops-copy shares 50 of ops' members. Weeks W43-W46 hold one form
+ * in ops each. Chen only chats and must never be named.
  */
 export async function seedWeek(store: Store): Promise<void> {
   const ops = ids('U', 58);
@@ -43,7 +42,6 @@ export async function seedWeek(store: Store): Promise<void> {
   await store.upsertGroup({ platform: 'test', id: 'C02', name: 'hr', memberCount: 20, memberIds: ['U2', ...ids('H', 19)] });
   await store.upsertGroup({ platform: 'test', id: 'C03', name: 'tiny', memberCount: 3, memberIds: ['U3', 'T1', 'T2'] });
   await store.upsertGroup({ platform: 'test', id: 'C04', name: 'ops-copy', memberCount: 50, memberIds: ops.slice(0, 50) });
-  await store.upsertGroup({ platform: 'test', id: 'C05', name: 'tiny-b', memberCount: 2 });
   const inOps = { platform: 'test', groupId: 'C01', groupName: 'ops', senderId: 'U1', senderName: 'Li', recipients: 57 };
   const inHr = { platform: 'test', groupId: 'C02', groupName: 'hr', senderId: 'U2', senderName: 'Wang', recipients: 19 };
   // Added together: each add resolves on its batch's commit, so awaiting one by one would wait per record.
