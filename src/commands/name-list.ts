@@ -6,8 +6,8 @@ const AFTER_A_MENTION = /^[\s，、,;；]*/u;
 const LIST_MARK_AT_END = /[，、,;；]$/u;
 /** A space between Chinese characters: a Chinese name holds none, so it parts two (王主任 李校长). */
 const BETWEEN_CHINESE_NAMES = /(?<=\p{sc=Han})\s+(?=\p{sc=Han})/u;
-/** Thanks or a polite word closing a list (王主任，谢谢; alice, thanks): no one is called so. */
-const COURTESY = /^(?:(?:好的)?(?:谢谢|多谢|感谢|辛苦|麻烦|拜托)(?:你|您|大家|了)?[了啦哈呀啊]?|thanks?(?: you)?|thx|ty|please|pls|cheers)$/iu;
+/** Thanks, a polite word or an ok closing a list (王主任，谢谢; 王主任，好的，谢谢; alice, thanks): no one is called so. */
+const COURTESY = /^(?:好的|好|ok|(?:好的)?(?:谢谢|多谢|感谢|辛苦|麻烦|拜托)+(?:你|您|大家|了)?[了啦哈呀啊]?|thanks?(?: you)?|thx|ty|please|pls|cheers)$/iu;
 /** A mention mark with no name after it, as left when the mention picker closed (设置 周报接收人 @). */
 const BARE_MENTION = /(?:^|[\s，、,;；])([@＠])(?=$|[\s，、,;；])/u;
 /**

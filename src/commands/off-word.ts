@@ -9,11 +9,15 @@ const OFF = new Set([
 
 /**
  * How a Chinese word of switching off opens when more is glued to it: a word of removing of two or
- * more characters before whom (取消王主任, 删除李校长), or a word of no need or of stopping (不用了,
- * 不需要, 没必要, 无需, 停发). Not any word opening with 不 or 没: a WeChat nickname may (不吃香菜).
- * The one-character 关 and 无 stand for switching off only alone, as 关 is a surname.
+ * more characters before whom (取消王主任, 删除李校长), a stop or a "no one" (停发, 停了, 没人, 没必要,
+ * 无需), or 不 before a word of needing, sending or getting (不用了, 不需要, 不发了, 不再发送, 不订阅).
+ * Not any word opening with 不: a WeChat nickname may (不吃香菜). 停 and 没 are no surnames; the
+ * one-character 关 and 无 stand for switching off only alone, as 关 is a surname.
  */
-const OFF_OPENING = new RegExp(`^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|不用|不需|不必|没必要|停发|停掉)`, 'u');
+const OFF_OPENING = new RegExp(
+  `^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|[停没]\\p{sc=Han}|不(?:用|需|必|要|发|再|收|接|订|送|给))`,
+  'u',
+);
 
 /** What parts the words of a value: spaces, list marks and closing marks. */
 const BETWEEN_WORDS = /[\s，、,;；。.!！]+/u;

@@ -250,6 +250,11 @@ describe('config supervisor given words that name no one', () => {
       ['設置 周報接收人 不需要了', '不需要了'],
       ['设置 周报 停发', '停发'],
       ['设置 周报接收人 王主任 没必要', '没必要'],
+      ['设置 周报接收人 不发了', '不发了'],
+      ['设置 周报接收人 没人', '没人'],
+      ['设置 周报接收人 停了', '停了'],
+      ['设置 周报接收人 不再发送', '不再发送'],
+      ['设置 周报接收人 不订阅', '不订阅'],
     ]) {
       await adapter.say(said, admin);
       expect(adapter.last()!.text, said).toBe(`“${word}”不是用户名，没有保存。${howToRemove}`);
@@ -265,7 +270,17 @@ describe('config supervisor given words that name no one', () => {
   it('parts Chinese names at a space and leaves thanks out, keeping a Latin name with a space whole', async () => {
     const { adapter, store } = await botHarness();
     adapter.admins.add('owner');
-    for (const said of ['王主任，谢谢', '王主任 李校长', '赵局长 钱处长，多谢了', 'Wang Wei, thanks', '孙科长、麻烦您', '王主任，拜托了', '李校长，好的谢谢'])
+    for (const said of [
+      '王主任，谢谢',
+      '王主任 李校长',
+      '赵局长 钱处长，多谢了',
+      'Wang Wei, thanks',
+      '孙科长、麻烦您',
+      '王主任，拜托了',
+      '李校长，好的谢谢',
+      '王主任，好的，谢谢',
+      '赵局长，拜托拜托',
+    ])
       await adapter.say(`设置 周报接收人 ${said}`, admin);
     expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['王主任', '李校长', '赵局长', '钱处长', 'Wang Wei', '孙科长']);
     await adapter.say('设置 取消周报接收人 王主任 李校长', admin);
