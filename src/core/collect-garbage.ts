@@ -12,10 +12,11 @@ let last = -Infinity;
  * every demand of its week; in a bot that has just taken a burst of messages, V8's heap still holds
  * the burst's garbage, and the columns grow the process past it instead of reusing its room (README,
  * Measured). A full collection stops the bot for a moment (tens to hundreds of ms, by the heap's
- * size), so the reports of one digest run pay it once. Node offers `gc` only behind a flag; a
+ * size), so the reports of one digest run pay it once: timed by a clock that a change of the
+ * system's time does not move. Node offers `gc` only behind a flag; a
  * context made after the flag is set has it, and the program's own context stays as it was.
  */
-export function collectGarbage(now = Date.now()): void {
+export function collectGarbage(now = performance.now()): void {
   if (now - last < AT_MOST_EVERY_MS) return;
   last = now;
   if (!gc) {
