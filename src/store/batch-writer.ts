@@ -4,10 +4,6 @@ import type { MessageRecord } from '../core/message-record.js';
 import { MESSAGE_COLUMNS, toRow } from './record-row.js';
 import { groupKey } from '../core/group-key.js';
 import { placeRemovedDemand, removedAmong } from './removed.js';
-import { acksOfRemovedDemands } from './removed-demands.js';
-
-/** Where a row holds what its message replies to. */
-const REPLY_TO = MESSAGE_COLUMNS.indexOf('reply_to');
 
 /** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */
 export interface BatchItem {
@@ -29,8 +25,8 @@ export interface SenderPrivacy {
 /**
  * Writes a batch inside the caller's transaction: the messages (a message already stored is
  * ignored, so redelivery stores nothing twice; one sent before its sender said `forget me` is not
- * stored at all, unless it is stored anonymously, nor one the platform removed meanwhile; a loose ack
- * answering a removed demand is stored as its reply: see removed-demands.ts), the names of their
+ * stored at all, unless it is stored anonymously, nor one the platform removed meanwhile, whose
+ * tombstone, a demand's, is given its group and time: see placeRemovedDemand), the names of their
  * senders and groups, the groups' first/last seen, and the event keys. Returns per item whether its
  * record (or, for an event key alone, the key) was new.
  */
@@ -67,7 +63,6 @@ export class BatchWriter {
 
   async write(items: readonly BatchItem[]): Promise<boolean[]> {
     const rows: Param[][] = [];
-    const kept: MessageRecord[] = []; // the record of each row
     const first = new Map<string, number>(); // message key → index of the item that carries it first
     const firstKey = new Map<string, number>(); // the same for event keys
     const stored: string[] = []; // per item, the key its record is stored under (an opted-out sender's id taken out)
@@ -95,7 +90,6 @@ export class BatchWriter {
       first.set(k, i);
       const row = toRow(r, anon);
       rows.push(row);
-      kept.push(r);
       stored[i] = groupKey(r.platform, row[1] as string);
       const userKey = groupKey(r.platform, r.senderId);
       if (!anon && r.senderName && this.names.get(userKey) !== r.senderName) users.set(userKey, [r.platform, r.senderId, r.senderName]);
@@ -109,7 +103,6 @@ export class BatchWriter {
         }
       }
     });
-    for (const [j, id] of await acksOfRemovedDemands(this.db, kept)) rows[j][REPLY_TO] = id;
     const inserted = await this.insertMessages(this.lockOrder(rows));
     await this.users.run(this.lockOrder([...users.values()]));
     if (this.names.size > 100_000) this.names = new Map(); // bounded: a miss only costs one upsert

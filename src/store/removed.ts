@@ -1,4 +1,3 @@
-import { ACK_WINDOW_MS } from '../core/ack-window.js';
 import type { Sql } from './sql/sql.js';
 
 /**
@@ -20,9 +19,13 @@ CREATE INDEX removed_messages_ts ON removed_messages (ts);
 
 /**
  * Removes a message and every copy of its text: its row (text, findings), the feedback and reports of
- * missed demands about it; and keeps its tombstone, a demand's placed (see placeRemovedDemand): the
- * acks that answered it stay its, those stored later too (removed-demands.ts). Whether any of it held
- * text, so that the caller empties SQLite's WAL only then. The privacy mark is locked first, as an
+ * missed demands about it; and keeps its tombstone, a demand's placed (see placeRemovedDemand). The
+ * acks that answered it are left as they are: a report gives a placed demand the loose acks after it,
+ * whenever stored (removed-demands.ts), and making them replies to it here would freeze a choice that
+ * a demand arriving late between them changes. Tombstones of a release before schema step 13 have no
+ * group or time, but that release made the acks stored before the removal replies to it (a reply to
+ * a message not stored counts toward nothing), and those rows stay so. Whether any of it held text,
+ * so that the caller empties SQLite's WAL only then. The privacy mark is locked first, as an
  * erasure locks it (see privacy.ts): an ingest batch of another instance holding the message then
  * commits wholly before this (whose delete takes it) or after (and finds the tombstone). Run inside a
  * transaction.
@@ -50,36 +53,10 @@ export async function removeMessage(db: Sql, platform: string, id: string, now: 
 /**
  * Notes on a removed demand's tombstone its group and when it was sent, the first time they are
  * known: at its removal if it was stored, else when its record comes after (from a batch that held it,
- * another instance, a redelivery). Then the acks stored that answered it are kept with it.
+ * another instance, a redelivery). A report reads them (removed-demands.ts).
  */
 export async function placeRemovedDemand(db: Sql, platform: string, id: string, demand: { group: string; sent: number }): Promise<void> {
-  const placed = await db.all('UPDATE removed_messages SET group_id = ?, sent = ? WHERE platform = ? AND id = ? AND sent IS NULL RETURNING id', [
-    demand.group,
-    demand.sent,
-    platform,
-    id,
-  ]);
-  if (placed.length > 0) await keepAcksWith(db, platform, id, demand);
-}
-
-/**
- * The bare acknowledgements that replied to nothing and so counted toward a demand being removed (an
- * ack counts toward its group's latest demand at or before it, within ACK_WINDOW_MS: see
- * ../analysis/derived/ack-storm.ts) are made replies to it: they answered it, and with it gone they
- * would otherwise count toward the demand before it, an ack storm no one made. Replies to a message
- * not stored count toward nothing. They hold no text. Those stored after: see acksOfRemovedDemands.
- */
-async function keepAcksWith(db: Sql, platform: string, id: string, { group, sent: from }: { group: string; sent: number }): Promise<void> {
-  const next = await db.get<{ ts: number | string | null }>('SELECT min(ts) AS ts FROM messages WHERE platform = ? AND group_id = ? AND mask <> 0 AND ts > ?', [
-    platform,
-    group,
-    from,
-  ]);
-  const until = next?.ts == null ? from + ACK_WINDOW_MS : Math.min(from + ACK_WINDOW_MS, Number(next.ts) - 1);
-  await db.run(
-    'UPDATE messages SET reply_to = ? WHERE platform = ? AND group_id = ? AND ts >= ? AND ts <= ? AND is_ack <> 0 AND mask = 0 AND reply_to IS NULL',
-    [id, platform, group, from, until],
-  );
+  await db.run('UPDATE removed_messages SET group_id = ?, sent = ? WHERE platform = ? AND id = ? AND sent IS NULL', [demand.group, demand.sent, platform, id]);
 }
 
 /** Which of these message ids of one platform were removed. */

@@ -19,10 +19,11 @@ import { readDemandTexts, readFlaggedByText, readLatestFlagged, readMessage, rea
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import { removeMessage } from './removed.js';
+import { readRemovedDemands } from './removed-demands.js';
 import { editMessage } from './edit.js';
 import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
-import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, MissedReport, Period, Scope, Store, QuietCount } from './store.js';
+import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, MissedReport, Period, RemovedDemand, Scope, Store, QuietCount } from './store.js';
 
 /** What is left to the engine once the store's queries are written: its connections' care. */
 export interface StoreEngine {
@@ -142,6 +143,10 @@ export class SqlStore implements Store {
 
   reportRecords(scope: Scope): AsyncIterable<ReportRecord> {
     return readReportRecords(this.reader, scope);
+  }
+
+  removedDemands(scope: Scope): Promise<RemovedDemand[]> {
+    return readRemovedDemands(this.reader, scope);
   }
 
   demandTexts(scope: Scope): Promise<{ hash: string; text: string }[]> {

@@ -17,6 +17,13 @@ export interface Scope extends Period {
 }
 
 /** Quiet messages of one group in a scope. */
+/** A demand removed (recalled) after it was sent: its group and send time, never its text or sender. */
+export interface RemovedDemand {
+  platform: string;
+  groupId: string;
+  ts: number;
+}
+
 export interface QuietCount {
   platform: string;
   groupId: string;
@@ -220,6 +227,8 @@ export interface Store {
   quietCounts(scope: Scope): Promise<QuietCount[]>;
   /** The scope's demands and acknowledgements in time order, without text or findings. */
   reportRecords(scope: Scope): AsyncIterable<ReportRecord>;
+  /** The scope's demands that were removed, known by their group and send time: see removed-demands.ts. */
+  removedDemands(scope: Scope): Promise<RemovedDemand[]>;
   /** One text of each hash among the scope's demands (demands with equal hashes read alike). */
   demandTexts(scope: Scope): Promise<{ hash: string; text: string }[]>;
   message(platform: string, id: string): Promise<MessageRecord | undefined>;

@@ -1,11 +1,8 @@
 import { expect, it } from 'vitest';
-import type { MessageRecord } from '../../src/core/message-record.js';
-import { ACK_WINDOW_MS } from '../../src/core/ack-window.js';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
-import { collect, missedReport, rec, tempStore } from './fixtures.js';
-import { AckStormDetector } from '../../src/analysis/derived/ack-storm.js';
-import type { Store } from '../../src/store/store.js';
+import { looseAcks, storedStorms } from '../support/stored-storms.js';
+import { missedReport, rec, tempStore } from './fixtures.js';
 
 const ALL = { from: 0, to: 2_000_000 };
 const WRONG = 'QUAGGA wrong notice: everyone clock in by 9';
@@ -20,18 +17,6 @@ async function textTables(path: string): Promise<string> {
   } finally {
     await db.close();
   }
-}
-
-/** The ack storms a report finds in the store. */
-async function storms(store: Store) {
-  const detector = new AckStormDetector();
-  for (const r of await collect(store.reportRecords(ALL))) detector.add(r);
-  return detector.results();
-}
-
-/** Loose acks (replying to nothing) from three members, from `ts` 10 ms apart. */
-function looseAcks(prefix: string, ts: number, n = 5): MessageRecord[] {
-  return Array.from({ length: n }, (_, i) => rec(`${prefix}${i}`, { isAck: true, ts: ts + i * 10, senderId: `U${2 + (i % 3)}` }));
 }
 
 describeEngines('removed messages', (engine) => {
@@ -85,29 +70,26 @@ describeEngines('removed messages', (engine) => {
     expect(await store.add(rec('m1', { ts: Date.now() + 120_000 }))).toBe(true);
   });
 
-  it("makes the loose acks that answered a removed demand its replies, so they count toward no other; the next demand's stay", async () => {
+  it('counts the loose acks that answered a removed demand toward no other, leaving their rows as they were; the next demand keeps its', async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.add(rec('d0', { cats: ['check-in'] }));
     await store.add(rec('d1', { cats: ['check-in'], ts: 1_000_010 }));
-    for (const [id, ts] of [
-      ['a1', 1_000_010],
-      ['a2', 1_000_020],
-      ['a0', 1_000_030],
-    ] as const)
-      await store.add(rec(id, { isAck: true, ts, senderId: 'U2' }));
-    await store.add(rec('reply', { isAck: true, ts: 1_000_040, replyTo: 'd0' }));
+    for (const r of looseAcks('a', 1_000_010)) await store.add(r);
+    await store.add(rec('reply', { isAck: true, ts: 1_000_060, replyTo: 'd0', senderId: 'U2' }));
     await store.add(rec('d2', { cats: ['check-in'], ts: 1_000_100 }));
-    await store.add(rec('a3', { isAck: true, ts: 1_000_110, senderId: 'U3' }));
-    await store.add(rec('elsewhere', { isAck: true, ts: 1_000_050, groupId: 'C2' }));
+    for (const r of [...looseAcks('b', 1_000_110), rec('elsewhere', { isAck: true, ts: 1_000_050, groupId: 'C2' })]) await store.add(r);
+    expect(await storedStorms(store)).toEqual([
+      { message_id: 'd1', acks: 5 },
+      { message_id: 'd2', acks: 5 },
+    ]);
     await store.removeMessage('slack', 'd1');
-    const replies = (await store.messages('slack', ['a0', 'a1', 'a2', 'reply', 'a3', 'elsewhere'])).map((m) => [m.id, m.replyTo]);
+    expect(await storedStorms(store)).toEqual([{ message_id: 'd2', acks: 5 }]);
+    const replies = (await store.messages('slack', ['a0', 'a4', 'reply', 'b0', 'elsewhere'])).map((m) => [m.id, m.replyTo]);
     expect(replies.sort()).toEqual([
-      ['a0', 'd1'],
-      ['a1', 'd1'],
-      ['a2', 'd1'],
-      ['a3', null],
+      ['a0', null],
+      ['a4', null],
+      ['b0', null],
       ['elsewhere', null],
-
       ['reply', 'd0'],
     ]);
   });
@@ -118,18 +100,53 @@ describeEngines('removed messages', (engine) => {
     await store.add(rec('d2', { cats: ['check-in'], ts: 1_000_100 }));
     await store.removeMessage('slack', 'd2');
     for (const r of looseAcks('late', 1_000_200)) await store.add(r);
-    expect(await storms(store)).toEqual([]);
-    expect((await store.messages('slack', ['late0', 'late4'])).map((m) => m.replyTo)).toEqual(['d2', 'd2']);
-    // A demand sent after the removed one takes the acks after it, and a group or day beyond takes nothing.
+    expect(await storedStorms(store)).toEqual([]);
+    // A demand sent after the removed one takes the acks after it, and another group's ack counts toward nothing here.
     await store.add(rec('d3', { cats: ['check-in'], ts: 1_000_300 }));
     for (const r of [...looseAcks('next', 1_000_400), rec('other', { isAck: true, ts: 1_000_500, groupId: 'C2' })]) await store.add(r);
-    await store.add(rec('day', { isAck: true, ts: 1_000_100 + ACK_WINDOW_MS + 1 }));
-    expect(await storms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
-    expect((await store.messages('slack', ['next0', 'other', 'day'])).map((m) => [m.id, m.replyTo]).sort()).toEqual([
-      ['day', null],
-      ['next0', null],
-      ['other', null],
-    ]);
+    expect(await storedStorms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
+  });
+
+  it('gives the acks after a removed demand to a demand sent between them that is stored after them', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('d1', { cats: ['check-in'] }));
+    await store.add(rec('d2', { cats: ['check-in'], ts: 1_000_100 }));
+    await store.removeMessage('slack', 'd2');
+    for (const r of looseAcks('a', 1_000_400)) await store.add(r);
+    await store.add(rec('d3', { cats: ['check-in'], ts: 1_000_300 }));
+    expect(await storedStorms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
+    // Sent later than d3, its acks are the removed demand's, in a report of its group alone too.
+    await store.add(rec('d4', { cats: ['check-in'], ts: 1_000_350, senderId: 'U9' }));
+    await store.removeMessage('slack', 'd4');
+    expect(await storedStorms(store)).toEqual([]);
+    expect(await storedStorms(store, { platform: 'slack', groupIds: ['C1'] })).toEqual([]);
+  });
+
+  it("gives the acks to the demand another instance's batch held with the removed one, whenever the batch is written", async () => {
+    const url = await engine.fresh();
+    const store = await tempStore({}, url);
+    const held = await tempStore({ maxDelayMs: 60_000, batchSize: 1_000 }, url);
+    await store.add(rec('d1', { cats: ['check-in'] }));
+    const waiting = [rec('d2', { cats: ['check-in'], ts: 1_000_100 }), rec('d3', { cats: ['check-in'], ts: 1_000_300 })].map((r) => held.add(r));
+    for (const r of looseAcks('a', 1_000_400)) await store.add(r);
+    await store.removeMessage('slack', 'd2');
+    await held.flush();
+    expect(await Promise.all(waiting)).toEqual([false, true]);
+    expect(await storedStorms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
+  });
+
+  it('gives the acks after two demands sent at the same time, one removed, to the one stored', async () => {
+    for (const order of [
+      ['d2', 'd3'],
+      ['d3', 'd2'],
+    ]) {
+      const store = await tempStore({}, await engine.fresh());
+      await store.add(rec('d1', { cats: ['check-in'] }));
+      for (const id of order) await store.add(rec(id, { cats: ['check-in'], ts: 1_001_000, senderId: id === 'd3' ? 'U9' : 'U1' }));
+      await store.removeMessage('slack', 'd2');
+      for (const r of looseAcks('a', 1_002_000)) await store.add(r);
+      expect(await storedStorms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
+    }
   });
 
   it("counts toward nothing the loose acks another instance's batch held while the demand was removed, and those of its own batch", async () => {
@@ -144,18 +161,10 @@ describeEngines('removed messages', (engine) => {
     const after = [rec('d3', { cats: ['check-in'], ts: 1_000_300 }), ...looseAcks('after', 1_000_400)].map((r) => other.add(r));
     await other.flush();
     expect(await Promise.all([...held, ...after])).toEqual(Array(9).fill(true));
-    const replies = await store.messages('slack', ['held0', 'held1', 'held2', 'after0', 'after4']);
-    expect(replies.map((m) => [m.id, m.replyTo]).sort()).toEqual([
-      ['after0', null],
-      ['after4', null],
-      ['held0', 'd2'],
-      ['held1', 'd2'],
-      ['held2', 'd2'],
-    ]);
-    expect(await storms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
+    expect(await storedStorms(store)).toEqual([{ message_id: 'd3', acks: 5 }]);
   });
 
-  it('places a demand removed while its record waited in a batch when the record comes, keeping the acks before and after it with it', async () => {
+  it('places a demand removed while its record waited in a batch when the record comes, so the acks before and after it stay its', async () => {
     const url = await engine.fresh();
     const store = await tempStore({ maxDelayMs: 60_000, batchSize: 1_000 }, url);
     const other = await tempStore({}, url);
@@ -167,7 +176,6 @@ describeEngines('removed messages', (engine) => {
     await store.flush();
     expect(await waiting).toBe(false);
     expect(await Promise.all(acks)).toEqual(Array(5).fill(true));
-    expect(await storms(store)).toEqual([]);
-    expect((await store.messages('slack', ['early', 'late0', 'late4'])).map((m) => m.replyTo)).toEqual(['d2', 'd2', 'd2']);
+    expect(await storedStorms(store)).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ type AckRecord = Pick<ReportRecord, 'platform' | 'id' | 'groupId' | 'senderId' |
  * demand's own sender's acks do not count. Exports need not be in time order (a JSONL file written
  * newest first finds the same storms): acks and demands are matched at the end, by time, in the
  * groups whose records came out of order, and in arrival order (already time order) in the rest.
+ * A demand removed from the store (recalled) still takes the loose acks after it, up to its group's
+ * next demand, but counts them toward nothing (see `addRemoved`).
  * A report may see a million demands: they are rows of a DemandTable (shared with the duplicate
  * finder), and the acks wait as numbers in typed columns, so no map of every id is needed.
  */
@@ -48,6 +50,9 @@ export class AckStormDetector {
   private readonly ackSenders = int32Column();
   private readonly ackGroups = int32Column();
   private readonly ackSeqs = int32Column();
+  /** Removed demands, by arrival: send time and group. */
+  private readonly removedTimes = float64Column();
+  private readonly removedGroups = int32Column();
   private seq = 0;
   private looseMatched = false;
   /** Acks counted per demand, with distinct ackers kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
@@ -81,6 +86,18 @@ export class AckStormDetector {
     this.ackSeqs.push(this.seq++);
   }
 
+  /**
+   * A demand that was removed (recalled): the loose acks after it answered it, not the demand before
+   * it, so it takes them up to its group's next demand, and counts them toward nothing. It is in no
+   * storm or duplicate, and a reply to its id counts toward nothing, as to any message not known.
+   * Decided here, when a report reads the store, not when an ack is stored: a demand sent before
+   * the acks may arrive after them. At the same send time a known demand goes after a removed one.
+   */
+  addRemoved(demand: Pick<AckRecord, 'platform' | 'groupId' | 'ts'>): void {
+    this.removedTimes.push(demand.ts);
+    this.removedGroups.push(this.indexOf(demand.platform, demand.groupId));
+  }
+
   /** The storms found, most acks first. */
   results(): AckStorm[] {
     return this.found().map(({ row, acks }) => ({ message_id: this.demands.ids[row], acks }));
@@ -98,16 +115,21 @@ export class AckStormDetector {
     return storms.sort((a, b) => b.acks - a.acks || (ids[a.row] < ids[b.row] ? -1 : ids[a.row] > ids[b.row] ? 1 : 0));
   }
 
-  private groupOf(record: AckRecord): number {
-    const key = groupKey(record.platform, record.groupId);
+  private indexOf(platform: string, groupId: string): number {
+    const key = groupKey(platform, groupId);
     let g = this.groupIndex.get(key);
     if (g === undefined) {
       this.groupIndex.set(key, (g = this.prevTs.length));
-      this.prevTs.push(record.ts);
+      this.prevTs.push(NaN); // no record yet: the first makes no step
       this.falls.push(0);
       this.rises.push(0);
-      return g;
     }
+    return g;
+  }
+
+  /** A record's group, noting its step in time from the group's record before. */
+  private groupOf(record: AckRecord): number {
+    const g = this.indexOf(record.platform, record.groupId);
     if (record.ts < this.prevTs[g]) this.falls[g]++;
     else if (record.ts > this.prevTs[g]) this.rises[g]++;
     this.prevTs[g] = record.ts;
@@ -141,7 +163,8 @@ export class AckStormDetector {
    * Counts each ack that replies to nothing toward its group's latest demand at or before it. Within
    * a group, demands and acks are taken in time order. At the same time, arrival order decides (an ack
    * before a demand of the same second answered an earlier one), unless the group came mostly newest
-   * first: then arrival order is backwards, and the demand goes first. Once.
+   * first: then arrival order is backwards, and the demand goes first. An ack whose latest demand
+   * was removed counts toward nothing. Once.
    */
   private matchLooseAcks(): void {
     if (this.looseMatched) return;
@@ -149,6 +172,8 @@ export class AckStormDetector {
     const groups = this.prevTs.length;
     const demandsOf = byGroup(this.demandGroups.values(), groups);
     const acksOf = byGroup(this.ackGroups.values(), groups);
+    const removedOf = byGroup(this.removedGroups.values(), groups);
+    const removedTimes = this.removedTimes.values();
     const rows = this.demandRows.values();
     const ackTimes = this.ackTimes.values();
     const senders = this.ackSenders.values();
@@ -159,16 +184,19 @@ export class AckStormDetector {
       const ds = demandsOf.order.subarray(demandsOf.start[g], demandsOf.start[g + 1]);
       const as = acksOf.order.subarray(acksOf.start[g], acksOf.start[g + 1]);
       if (ds.length === 0 || as.length === 0) continue;
+      const rs = removedOf.order.subarray(removedOf.start[g], removedOf.start[g + 1]).sort((a, b) => removedTimes[a] - removedTimes[b]);
       const backwards = this.falls[g] > this.rises[g];
       if (this.falls[g] > 0) {
         ds.sort((a, b) => demandTime(a) - demandTime(b) || a - b);
         as.sort((a, b) => ackTimes[a] - ackTimes[b] || a - b);
       }
-      let p = -1;
+      let [p, q] = [-1, -1];
       for (const a of as) {
         const t = ackTimes[a];
         while (p + 1 < ds.length && (demandTime(ds[p + 1]) < t || (demandTime(ds[p + 1]) === t && (backwards || demandSeqs[ds[p + 1]] < ackSeqs[a])))) p++;
-        if (p >= 0 && t - demandTime(ds[p]) <= ACK_WINDOW_MS) this.count(rows[ds[p]], senders[a]);
+        while (q + 1 < rs.length && removedTimes[rs[q + 1]] <= t) q++;
+        const taken = q >= 0 && p >= 0 && removedTimes[rs[q]] > demandTime(ds[p]); // by a removed demand
+        if (p >= 0 && !taken && t - demandTime(ds[p]) <= ACK_WINDOW_MS) this.count(rows[ds[p]], senders[a]);
       }
     }
   }

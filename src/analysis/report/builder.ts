@@ -159,6 +159,14 @@ export class ReportBuilder {
     this.offerEvidence(record, g);
   }
 
+  /**
+   * A demand of the period removed from the store (recalled), by its group and send time: the loose
+   * acks after it were its, so they count toward no other demand. It counts in no figure.
+   */
+  addRemovedDemand(demand: Pick<ReportRecord, 'platform' | 'groupId' | 'ts'>): void {
+    this.derived.addRemoved(demand);
+  }
+
   /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */
   addDemandText(hash: string, text: string): void {
     this.derived.addText(hash, text);

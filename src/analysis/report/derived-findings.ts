@@ -48,6 +48,11 @@ export class DerivedFindings {
     this.duplicates.add(record, row);
   }
 
+  /** A demand removed from the store: it takes the acks after it, and counts in nothing (see AckStormDetector.addRemoved). */
+  addRemoved(demand: Pick<ReportRecord, 'platform' | 'groupId' | 'ts'>): void {
+    this.acks.addRemoved(demand);
+  }
+
   /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */
   addText(hash: string, text: string): void {
     this.duplicates.addText(hash, text);

@@ -15,14 +15,15 @@ function localDays(period: Period, tz: string): Period[] {
 }
 
 /** What storedReport reads of a store. */
-export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'demandTexts' | 'messages'>;
+export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'removedDemands' | 'demandTexts' | 'messages'>;
 
 /**
  * The report builder fed from the bot's database so that a week of a million messages reads quickly,
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
- * or findings; then one text per hash of demands for the duplicate finder, and text and findings of
- * the messages kept as evidence and of the demands the derived findings quote. `hide` hides members who
+ * or findings, and the demands removed since (recalled), which take the acks after them; then one
+ * text per hash of demands for the duplicate finder, and text and findings of the messages kept as
+ * evidence and of the demands the derived findings quote. `hide` hides members who
  * opted out or were forgotten in the groups' names and in the texts the report shows. Garbage is
  * collected first: the bot builds digests in the process that stores messages, whose heap may still
  * hold a burst's garbage, and the report's columns then take its room instead of adding to it.
@@ -50,13 +51,14 @@ export async function storedReport(
   }
   const scope = { ...narrow, ...period };
   // The store reads the aggregates on a connection of their own, so SQLite works on them while we build.
-  const [quiet, texts] = await Promise.all([
+  const [quiet, texts, removed] = await Promise.all([
     (async () => {
       const counts: QuietCount[] = [];
       for (const day of localDays(period, config.timezone)) counts.push(...(await store.quietCounts({ ...narrow, ...day })));
       return counts;
     })(),
     store.demandTexts(scope),
+    store.removedDemands(scope),
     (async () => {
       for await (const record of store.reportRecords(scope)) builder.add(record);
     })(),
@@ -64,6 +66,8 @@ export async function storedReport(
   // Quiet counts only add to counts and to a group's size as seen from messages, which the figures
   // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.
   for (const q of quiet) builder.addQuiet(q);
+  // Only the period's: an ack in it whose latest demand was sent before it counts toward nothing anyway.
+  for (const d of removed) builder.addRemovedDemand(d);
   for (const { hash, text } of texts) builder.addDemandText(hash, text);
   for (const [platform, ids] of builder.textsToRead()) builder.fillTexts(await store.messages(platform, ids));
   return builder;

@@ -151,4 +151,27 @@ describe('AckStormDetector', () => {
     ];
     expect(run(records)).toEqual([{ message_id: 'm1', acks: 6 }]);
   });
+
+  it("gives the loose acks after a removed demand to it, up to its group's next demand, counting them toward nothing", () => {
+    const acks = (ts: number) => ['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { ts }));
+    const removed = (ts: number, group = 'G1') => ({ platform: 'slack', groupId: group, ts });
+    const runWith = (gone: ReturnType<typeof removed>[], records: Parameters<AckStormDetector['add']>[0][]) => {
+      const d = new AckStormDetector();
+      for (const r of gone) d.addRemoved(r);
+      for (const r of records) d.add(r);
+      return d.results();
+    };
+    const records = [demand('m1'), ...acks(T0 + 3 * MIN), demand('m3', 'G1', 'boss', T0 + 2 * MIN)];
+    expect(runWith([], records)).toEqual([{ message_id: 'm3', acks: 5 }]);
+    // Removed before the demand that came late: the acks are still the later demand's.
+    expect(runWith([removed(T0 + MIN)], records)).toEqual([{ message_id: 'm3', acks: 5 }]);
+    // Removed after it (in time), or in another group.
+    expect(runWith([removed(T0 + 2 * MIN + 1)], records)).toEqual([]);
+    expect(runWith([removed(T0 + 2 * MIN + 1, 'G2')], records)).toEqual([{ message_id: 'm3', acks: 5 }]);
+    // Sent at the same time as a demand that stays: that one takes them.
+    expect(runWith([removed(T0 + 2 * MIN)], records)).toEqual([{ message_id: 'm3', acks: 5 }]);
+    // Acks sent before a removed demand, and replies to its id, are not its.
+    expect(runWith([removed(T0 + 4 * MIN)], records)).toEqual([{ message_id: 'm3', acks: 5 }]);
+    expect(runWith([removed(T0)], [...['u1', 'u2', 'u3', 'u4', 'u5'].map((u) => ack(u, { replyTo: 'gone' }))])).toEqual([]);
+  });
 });
