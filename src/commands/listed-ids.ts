@@ -8,9 +8,10 @@ import { peopleListed } from './name-list.js';
  * as the platform pairs it with the name (Feishu), or, when it pairs none (DingTalk), when the value
  * mentions one person and the message one: which of several is whom it does not tell. `unknown`
  * lists the mentions whose id the message does not give, which are refused rather than stored as ids.
+ * `courtesy`: as peopleListed takes it.
  */
-export function listedIds(msg: ChatMessage, value: string): { ids: string[]; unknown: string[] } {
-  const listed = peopleListed(value);
+export function listedIds(msg: ChatMessage, value: string, courtesy: 'drop' | 'keep' = 'drop'): { ids: string[]; unknown: string[] } {
+  const listed = peopleListed(value, courtesy);
   const people = msg.mentioned;
   if (!people) return { ids: listed.map((p) => p.name), unknown: [] };
   const unnamed = people.filter((p) => p.name === undefined);

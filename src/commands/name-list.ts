@@ -1,3 +1,4 @@
+import { simplifiedChars } from '../core/simplified.js';
 import { openingMention } from './mention.js';
 
 /** What parts the names of a list: Chinese and English commas, the enumeration comma, semicolons. */
@@ -6,8 +7,10 @@ const AFTER_A_MENTION = /^[\s，、,;；]*/u;
 const LIST_MARK_AT_END = /[，、,;；]$/u;
 /** A space between Chinese characters: a Chinese name holds none, so it parts two (王主任 李校长). */
 const BETWEEN_CHINESE_NAMES = /(?<=\p{sc=Han})\s+(?=\p{sc=Han})/u;
-/** Thanks, a polite word or an ok closing a list (王主任，谢谢; 王主任，好的，谢谢; alice, thanks): no one is called so. */
-const COURTESY = /^(?:好的|好|ok|(?:好的)?(?:谢谢|多谢|感谢|辛苦|麻烦|拜托)+(?:你|您|大家|了)?[了啦哈呀啊]?|thanks?(?: you)?|thx|ty|please|pls|cheers)$/iu;
+const THANKS = '(?:(?:谢谢|多谢|感谢|辛苦|麻烦|拜托)+(?:你|您|大家|了)?[了啦哈呀啊]?|thanks?(?: you)?|thx|ty)';
+const OKS = '(?:(?:好的|好嘞|好滴|好哒|好|嗯|ok(?:ay|k)?)[了啦哈呀啊呢]?\\s*)+';
+/** Thanks, a polite word or an ok closing a list (王主任，谢谢; 王主任，好的好的; 王主任，謝謝; alice, ok thanks): no one is called so. */
+const COURTESY = new RegExp(`^(?:${OKS}${THANKS}?|${THANKS}|please|pls|cheers)$`, 'iu');
 /** A mention mark with no name after it, as left when the mention picker closed (设置 周报接收人 @). */
 const BARE_MENTION = /(?:^|[\s，、,;；])([@＠])(?=$|[\s，、,;；])/u;
 /**
@@ -48,16 +51,17 @@ function mentionRun(text: string): Listed[] {
  * (@王主任，谢谢), the bot nor the whole group (@所有人). Plain names are parted by list marks alone
  * (王主任，李校长), since a plain Latin name holds spaces (Wang Wei); a part opening with a mention
  * names its run of mentions (王主任、@李校长 @赵书记). Chinese names are parted by a space too (王主任 李校长),
- * and thanks after them name no one (王主任，谢谢).
+ * and thanks after them name no one (王主任，谢谢), unless `courtesy` keeps them: an earlier release
+ * saved such words as names, and removing one must be able to name it (设置 取消周报接收人 好的).
  */
-export function peopleListed(value: string): Listed[] {
+export function peopleListed(value: string, courtesy: 'drop' | 'keep' = 'drop'): Listed[] {
   const rest = value.trim();
   const people = openingMention(rest)
     ? mentionRun(rest)
     : rest
         .split(BETWEEN_NAMES)
         .flatMap((part) => part.trim().split(BETWEEN_CHINESE_NAMES))
-        .filter((part) => part && !COURTESY.test(part))
+        .filter((part) => part && (courtesy === 'keep' || !COURTESY.test(simplifiedChars(part))))
         .flatMap((part) => (openingMention(part) ? mentionRun(part) : [{ name: part, mentioned: false }]));
   return people.filter((p) => p.name.toLowerCase() !== BOT);
 }

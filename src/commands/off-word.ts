@@ -9,15 +9,17 @@ const OFF = new Set([
 
 /**
  * How a Chinese word of switching off opens when more is glued to it: a word of removing of two or
- * more characters before whom (取消王主任, 删除李校长), a stop or a "no one" (停发, 停了, 没人, 没必要,
- * 无需), or 不 before a word of needing, sending or getting (不用了, 不需要, 不发了, 不再发送, 不订阅).
- * Not any word opening with 不: a WeChat nickname may (不吃香菜). 停 and 没 are no surnames; the
- * one-character 关 and 无 stand for switching off only alone, as 关 is a surname.
+ * more characters before whom (取消王主任, 删除李校长), or a word of no need (不用了, 不需要, 不必了,
+ * 没必要, 无需). The one-character 关 and 无 stand for switching off only alone, as 关 is a surname.
  */
-const OFF_OPENING = new RegExp(
-  `^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|[停没]\\p{sc=Han}|不(?:用|需|必|要|发|再|收|接|订|送|给))`,
-  'u',
-);
+const OFF_OPENING = new RegExp(`^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|不用|不需|不必|没必要)`, 'u');
+
+/**
+ * Words of stopping or of "no one" said whole (停发, 停了, 没人, 不发了, 不再发送, 不订阅): as a word's
+ * opening alone they would refuse WeChat nicknames, by which the bot finds people (没头脑, 停云,
+ * 不再犹豫, 不接电话).
+ */
+const OFF_WHOLE = /^(?:停(?:发|掉|止|用)?|没(?:有)?人|不(?:要|发|再发送?|收|接收|订阅|送|给)(?:周报)?)[了啦]?$/u;
 
 /** What parts the words of a value: spaces, list marks and closing marks. */
 const BETWEEN_WORDS = /[\s，、,;；。.!！]+/u;
@@ -34,6 +36,6 @@ export function offWord(value: string): string | undefined {
     .split(BETWEEN_WORDS)
     .find((word) => {
       const simple = simplifiedChars(word).toLowerCase();
-      return OFF.has(simple) || OFF_OPENING.test(simple);
+      return OFF.has(simple) || OFF_OPENING.test(simple) || OFF_WHOLE.test(simple);
     });
 }

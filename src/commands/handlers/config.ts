@@ -158,7 +158,7 @@ const SETTINGS: [string[], Change][] = [
         delete s.supervisors;
         return undefined;
       }
-      const { ids: names, unknown } = listedIds(ctx.msg, v);
+      const { ids: names, unknown } = listedIds(ctx.msg, v, 'keep');
       if (unknown.length) return NEEDS.noId(unknown, ctx);
       if (!names.length) return NEEDS.removal[ctx.lang];
       const subscribed = s.supervisors ?? [];

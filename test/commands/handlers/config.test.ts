@@ -261,10 +261,9 @@ describe('config supervisor given words that name no one', () => {
     }
     expect((await store.groupSettings('test', 'g1')).supervisors).toBeUndefined();
     // A name opening with a one-character word of switching off is a name: 关 is a surname; so is a
-    // nickname opening with a negation that is no word of no need (WeChat finds people by nickname).
-    await adapter.say('设置 周报接收人 关主任', admin);
-    await adapter.say('设置 周报接收人 不吃香菜', admin);
-    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['关主任', '不吃香菜']);
+    // nickname opening with a negation or a stop that is no word of no need (WeChat finds people by nickname).
+    for (const name of ['关主任', '不吃香菜', '没头脑', '停云', '不再犹豫', '不接电话']) await adapter.say(`设置 周报接收人 ${name}`, admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['关主任', '不吃香菜', '没头脑', '停云', '不再犹豫', '不接电话']);
   });
 
   it('parts Chinese names at a space and leaves thanks out, keeping a Latin name with a space whole', async () => {
@@ -364,6 +363,16 @@ describe('config remove-supervisor', () => {
     await adapter.say('hi');
     await store.updateGroupSettings('test', 'g1', (s) => ({ ...s, supervisors: ['关闭', '无', '王主任'] }));
     await adapter.say('设置 删除周报接收人 关闭、无', admin);
+    expect(adapter.last()!.text).toMatch(/周报接收人：王主任$/);
+  });
+
+  it('removes a supervisor an earlier build saved under thanks or an ok', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('hi');
+    await store.updateGroupSettings('test', 'g1', (s) => ({ ...s, supervisors: ['王主任', '好的', '拜托拜托'] }));
+    await adapter.say('设置 取消周报接收人 好的', admin);
+    await adapter.say('设置 取消周报接收人 拜托拜托', admin);
     expect(adapter.last()!.text).toMatch(/周报接收人：王主任$/);
   });
 });
