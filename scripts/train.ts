@@ -8,14 +8,14 @@
 // the final model: every line outside the test split, where the dev split alone (one round of
 // 1,700 lines) let one round's style decide. The counts are printed below.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/index.js';
 import { BUILTIN_RULES_DIR } from '../src/engine/builtin-rules.js';
 import { HashedMlp, HIDDEN, type LangThresholds } from '../src/engine/model/hashed-mlp.js';
 import { encodeModel } from '../src/engine/model/model-file.js';
 import { MODEL_FILE } from '../src/engine/model/model-path.js';
+import { openModelOutput } from '../src/engine/model/model-output.js';
 import { judgeLines } from '../src/engine/model/judge.js';
 import { chooseThresholds, FALSE_FLAG_BOUND, scoreWith, type Judged } from '../src/engine/model/thresholds.js';
 import { DEFAULT_TRAIN, quantize, train, type Example } from '../src/engine/model/train.js';
@@ -37,6 +37,7 @@ try {
   // A deployment's own lines train every model but choose no threshold: members correct the flags
   // they see, so their corrections are a sample of the model's errors, not of the text it reads.
   const added = values.add.flatMap((f) => readCorpusFile(f));
+  const output = openModelOutput(values.out === undefined ? join(root, MODEL_FILE) : resolve(values.out));
   const started = Date.now();
   const rules = createEngine([], { model: null });
   const fit = (lines: readonly Example[]) => quantize(train(lines, rules, DEFAULT_TRAIN));
@@ -89,10 +90,8 @@ try {
       )}`,
     );
   }
-  const file = values.out === undefined ? join(root, MODEL_FILE) : resolve(values.out);
-  mkdirSync(dirname(file), { recursive: true });
   const bytes = encodeModel({ ...q, thresholds, meta });
-  writeFileSync(file, bytes);
+  output.write(bytes);
   console.log(`wrote ${values.out ?? MODEL_FILE} (${(bytes.length / 1024).toFixed(0)} KiB)`);
 } catch (err) {
   console.error(`train: ${oneLine(err)}`);

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { isCategory, type Category } from '../core/categories.js';
 import { InputError } from '../core/errors.js';
+import { MAX_LINE } from '../core/read-lines.js';
+import { brokenUtf8Line } from '../core/utf8-checked.js';
 
 /** One labelled line of a corpus (corpus/README.md). */
 export interface CorpusLine {
@@ -24,12 +26,16 @@ export type Split = (typeof SPLITS)[number];
  * learn from a typo.
  */
 export function readCorpusFile(path: string, shownAs = path): CorpusLine[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
     throw new InputError(`${shownAs}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
+  // A line in another encoding (GBK, as Chinese Windows saves) would be learned as U+FFFD.
+  const broken = brokenUtf8Line(bytes);
+  if (broken !== undefined) throw new InputError(`${shownAs}:${broken}: not UTF-8`);
+  const text = bytes.toString('utf8');
   const out: CorpusLine[] = [];
   // A byte-order mark, as editors on Windows save UTF-8, is not part of the first line.
   text
@@ -38,6 +44,7 @@ export function readCorpusFile(path: string, shownAs = path): CorpusLine[] {
     .forEach((raw, i) => {
       if (!raw.trim()) return;
       const where = `${shownAs}:${i + 1}`;
+      if (Buffer.byteLength(raw) > MAX_LINE) throw new InputError(`${where}: longer than ${MAX_LINE} bytes, not a chat message`);
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw);
@@ -46,7 +53,7 @@ export function readCorpusFile(path: string, shownAs = path): CorpusLine[] {
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InputError(`${where}: not a JSON object`);
       const row = parsed as Record<string, unknown>;
-      if (typeof row.text !== 'string' || row.text === '') throw new InputError(`${where}: no text`);
+      if (typeof row.text !== 'string' || row.text.trim() === '') throw new InputError(`${where}: no text`);
       if (!Array.isArray(row.labels)) throw new InputError(`${where}: no labels array (use [] for a line that is not flagged)`);
       for (const l of row.labels) if (typeof l !== 'string' || !isCategory(l)) throw new InputError(`${where}: unknown category ${JSON.stringify(l)}`);
       out.push({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTICLES, readCorpusFile, readPattern, readSplits } from '../../src/eval/corpus.js';
 import { BUILTIN_RULES_DIR } from '../../src/engine/builtin-rules.js';
@@ -32,6 +33,27 @@ describe('reading a labelled corpus', () => {
     ];
     for (const [content, message] of cases) {
       const dir = tempDir({ 'c.jsonl': content });
+      expect(() => readCorpusFile(`${dir}/c.jsonl`, 'c.jsonl')).toThrow(message);
+    }
+  });
+
+  it('stops at blank text, a line past 1 MiB and bytes that are not UTF-8, naming file and line', () => {
+    const cases: [string | Buffer, RegExp][] = [
+      [line({ text: 'a', labels: [] }) + line({ text: ' \u3000 ', labels: [] }), /^c\.jsonl:2: no text/],
+      [line({ text: 'a', labels: [] }) + line({ text: '打卡'.repeat(200_000), labels: [] }), /^c\.jsonl:2: longer than 1048576 bytes/],
+      // 请大家截图 in GBK, as Chinese Windows saves a file
+      [
+        Buffer.concat([
+          Buffer.from(line({ text: 'a', labels: [] }) + '{"text":"'),
+          Buffer.from('c7ebb4f3bcd2bdd8cdbc', 'hex'),
+          Buffer.from('","labels":[]}\n'),
+        ]),
+        /^c\.jsonl:2: not UTF-8/,
+      ],
+    ];
+    for (const [content, message] of cases) {
+      const dir = tempDir({});
+      writeFileSync(`${dir}/c.jsonl`, content);
       expect(() => readCorpusFile(`${dir}/c.jsonl`, 'c.jsonl')).toThrow(message);
     }
   });
