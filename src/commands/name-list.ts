@@ -8,7 +8,8 @@ const LIST_MARK_AT_END = /[，、,;；]$/u;
 /** A space between Chinese characters: a Chinese name holds none, so it parts two (王主任 李校长). */
 const BETWEEN_CHINESE_NAMES = /(?<=\p{sc=Han})\s+(?=\p{sc=Han})/u;
 const THANKS = '(?:(?:谢谢|多谢|感谢|辛苦|麻烦|拜托)+(?:你|您|大家|了)?[了啦哈呀啊]?|thanks?(?: you)?|thx|ty)';
-const OKS = '(?:(?:好的|好嘞|好滴|好哒|好|嗯|ok(?:ay|k)?)[了啦哈呀啊呢]?\\s*)+';
+// Not 好, 嗯 or okk alone, which nicknames are made of (好好, 嗯嗯, 好呀, Okk).
+const OKS = '(?:(?:好的|好嘞|好滴|好哒|ok(?:ay)?)[了啦哈呀啊呢]?\\s*)+';
 /** Thanks, a polite word or an ok closing a list (王主任，谢谢; 王主任，好的好的; 王主任，謝謝; alice, ok thanks): no one is called so. */
 const COURTESY = new RegExp(`^(?:${OKS}${THANKS}?|${THANKS}|please|pls|cheers)$`, 'iu');
 /** A mention mark with no name after it, as left when the mention picker closed (设置 周报接收人 @). */
@@ -61,10 +62,13 @@ export function peopleListed(value: string, courtesy: 'drop' | 'keep' = 'drop'):
     : rest
         .split(BETWEEN_NAMES)
         .flatMap((part) => part.trim().split(BETWEEN_CHINESE_NAMES))
-        .filter((part) => part && (courtesy === 'keep' || !COURTESY.test(simplifiedChars(part))))
+        .filter((part) => part && (courtesy === 'keep' || !isCourtesy(part)))
         .flatMap((part) => (openingMention(part) ? mentionRun(part) : [{ name: part, mentioned: false }]));
   return people.filter((p) => p.name.toLowerCase() !== BOT);
 }
+
+/** Whether a name is a closing word of thanks or an ok (谢谢, 好的, ok thanks), which adding leaves out. */
+export const isCourtesy = (name: string): boolean => COURTESY.test(simplifiedChars(name));
 
 /** The mark of a mention that names no one in a setting's value (@, ＠), or undefined. */
 export function bareMention(value: string): string | undefined {

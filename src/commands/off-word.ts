@@ -15,11 +15,11 @@ const OFF = new Set([
 const OFF_OPENING = new RegExp(`^(?:${[...OFF].filter((w) => /^\p{sc=Han}{2,}$/u.test(w)).join('|')}|无需|无须|不用|不需|不必|没必要)`, 'u');
 
 /**
- * Words of stopping or of "no one" said whole (停发, 停了, 没人, 不发了, 不再发送, 不订阅): as a word's
+ * Words of stopping or of "no one" said whole (停发, 停发周报, 停了, 没人, 不发了, 不再需要, 不再订阅): as a word's
  * opening alone they would refuse WeChat nicknames, by which the bot finds people (没头脑, 停云,
  * 不再犹豫, 不接电话).
  */
-const OFF_WHOLE = /^(?:停(?:发|掉|止|用)?|没(?:有)?人|不(?:要|发|再发送?|收|接收|订阅|送|给)(?:周报)?)[了啦]?$/u;
+const OFF_WHOLE = /^(?:停(?:发|掉|止|用)?|没(?:有)?人|不再?(?:要|需要|发送?|收|接收|订阅|送|给))(?:周报)?[了啦]?$/u;
 
 /** What parts the words of a value: spaces, list marks and closing marks. */
 const BETWEEN_WORDS = /[\s，、,;；。.!！]+/u;

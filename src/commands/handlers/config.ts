@@ -4,7 +4,7 @@ import type { GroupSettings } from '../../store/store.js';
 import type { CommandContext, CommandHandler } from '../context.js';
 import { unknownInGroup } from '../known-member.js';
 import { listedIds } from '../listed-ids.js';
-import { bareMention } from '../name-list.js';
+import { bareMention, isCourtesy } from '../name-list.js';
 import { offWord } from '../off-word.js';
 import { TEXTS } from '../texts.js';
 
@@ -158,10 +158,12 @@ const SETTINGS: [string[], Change][] = [
         delete s.supervisors;
         return undefined;
       }
-      const { ids: names, unknown } = listedIds(ctx.msg, v, 'keep');
+      const subscribed = s.supervisors ?? [];
+      // Thanks after the names name no one (王主任，谢谢), unless an earlier release saved it as a supervisor.
+      const { ids, unknown } = listedIds(ctx.msg, v, 'keep');
+      const names = ids.filter((n) => !isCourtesy(n) || subscribed.includes(n));
       if (unknown.length) return NEEDS.noId(unknown, ctx);
       if (!names.length) return NEEDS.removal[ctx.lang];
-      const subscribed = s.supervisors ?? [];
       // Refused whole, naming who is not there: a misspelt name would otherwise leave the person subscribed, the admin told "saved".
       const absent = names.filter((n) => !subscribed.includes(n));
       if (absent.length) return NEEDS.notSupervisor(absent, subscribed, ctx);

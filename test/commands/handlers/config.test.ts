@@ -255,6 +255,10 @@ describe('config supervisor given words that name no one', () => {
       ['设置 周报接收人 停了', '停了'],
       ['设置 周报接收人 不再发送', '不再发送'],
       ['设置 周报接收人 不订阅', '不订阅'],
+      ['设置 周报接收人 不再需要', '不再需要'],
+      ['设置 周报接收人 不发送了', '不发送了'],
+      ['设置 周报 停发周报', '停发周报'],
+      ['设置 周报接收人 王主任，不再接收', '不再接收'],
     ]) {
       await adapter.say(said, admin);
       expect(adapter.last()!.text, said).toBe(`“${word}”不是用户名，没有保存。${howToRemove}`);
@@ -262,8 +266,9 @@ describe('config supervisor given words that name no one', () => {
     expect((await store.groupSettings('test', 'g1')).supervisors).toBeUndefined();
     // A name opening with a one-character word of switching off is a name: 关 is a surname; so is a
     // nickname opening with a negation or a stop that is no word of no need (WeChat finds people by nickname).
-    for (const name of ['关主任', '不吃香菜', '没头脑', '停云', '不再犹豫', '不接电话']) await adapter.say(`设置 周报接收人 ${name}`, admin);
-    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['关主任', '不吃香菜', '没头脑', '停云', '不再犹豫', '不接电话']);
+    const names = ['关主任', '不吃香菜', '没头脑', '停云', '不再犹豫', '不接电话', '好好', '嗯嗯', 'Okk'];
+    for (const name of names) await adapter.say(`设置 周报接收人 ${name}`, admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(names);
   });
 
   it('parts Chinese names at a space and leaves thanks out, keeping a Latin name with a space whole', async () => {
@@ -374,5 +379,14 @@ describe('config remove-supervisor', () => {
     await adapter.say('设置 取消周报接收人 好的', admin);
     await adapter.say('设置 取消周报接收人 拜托拜托', admin);
     expect(adapter.last()!.text).toMatch(/周报接收人：王主任$/);
+  });
+
+  it('removes a supervisor named before thanks, as adding reads them', async () => {
+    const { adapter, store } = await botHarness();
+    adapter.admins.add('owner');
+    await adapter.say('设置 周报接收人 王主任、李校长、Alice', admin);
+    await adapter.say('设置 取消周报接收人 王主任，谢谢', admin);
+    await adapter.say('config remove-supervisor Alice, thanks', admin);
+    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual(['李校长']);
   });
 });
