@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 
 /** Where a trained model is to go, checked before the training that takes minutes. */
@@ -10,6 +10,15 @@ export interface ModelOutput {
 
 const cannot = (file: string, err: unknown) => new InputError(`${file}: cannot write the model (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
 
+/** Writes to a path as it is, for one that is no regular file. */
+function writeTo(file: string, target: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(target, bytes);
+  } catch (err) {
+    throw cannot(file, err);
+  }
+}
+
 /**
  * Opens `file` for a model at the start of a training run: its folder made, a file of its own
  * written there and removed, so a path that cannot take it (a folder, a file where a folder should
@@ -18,10 +27,20 @@ const cannot = (file: string, err: unknown) => new InputError(`${file}: cannot w
  * which a bot may be running on.
  */
 export function openModelOutput(file: string): ModelOutput {
-  const temp = `${file}.${process.pid}.tmp`;
+  let target = file;
   try {
-    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-    mkdirSync(dirname(file), { recursive: true });
+    // Through a link to the file it names (current.model -> v3.model), as writing to it would.
+    if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) target = resolve(dirname(file), readlinkSync(file));
+    const there = statSync(target, { throwIfNoEntry: false });
+    if (there?.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    // Not a file (a device, a pipe): written to as it is, since renaming over it would replace it.
+    if (there && !there.isFile()) return { write: (bytes) => writeTo(file, target, bytes) };
+  } catch (err) {
+    throw cannot(file, err);
+  }
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
     closeSync(openSync(temp, 'w'));
     rmSync(temp);
   } catch (err) {
@@ -31,7 +50,7 @@ export function openModelOutput(file: string): ModelOutput {
     write(bytes) {
       try {
         writeFileSync(temp, bytes);
-        renameSync(temp, file);
+        renameSync(temp, target);
       } catch (err) {
         try {
           unlinkSync(temp); // what of the new model was written

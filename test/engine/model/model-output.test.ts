@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openModelOutput } from '../../../src/engine/model/model-output.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -34,5 +34,13 @@ describe('openModelOutput', () => {
     mkdirSync(`${file}.${process.pid}.tmp`);
     expect(() => out.write(Buffer.from('new'))).toThrow(`${file}: cannot write the model (EISDIR)`);
     expect(readFileSync(file, 'utf8')).toBe('old');
+  });
+
+  it('writes through a link to the file it names, leaving the link a link', () => {
+    const dir = tempDir({ 'v3.model': 'old' });
+    symlinkSync('v3.model', join(dir, 'current.model'));
+    openModelOutput(join(dir, 'current.model')).write(Buffer.from('new'));
+    expect(lstatSync(join(dir, 'current.model')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'v3.model'), 'utf8')).toBe('new');
   });
 });
