@@ -21,6 +21,10 @@ function firstBroken(buf: Buffer): number {
     const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) if ((buf[i + k] & 0xc0) !== 0x80) return i;
+    // The second byte's range where the lead allows less: no overlong form (E0 80, F0 80), no
+    // surrogate (ED A0, as CESU-8 writes one), nothing past U+10FFFF (F4 90).
+    const second = buf[i + 1];
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second >= 0xa0) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second >= 0x90)) return i;
     i += need + 1;
   }
   return buf.length;
