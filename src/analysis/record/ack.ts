@@ -9,7 +9,6 @@ const ACK = at(listAlternation('bare-acks'));
 /** An ack word anywhere: without one no reading is an ack, and most messages are done with at this. */
 const ANY_ACK = new RegExp(listAlternation('bare-acks'), 'u');
 const PARTICLE = at(listAlternation('bare-ack-particles'));
-const PARTICLE_AT = new RegExp(`^(?:${listAlternation('bare-ack-particles')})$`, 'u');
 const THANKS = at(listAlternation('bare-ack-thanks'));
 const ROLE = at(listAlternation('bare-ack-roles'));
 const UNIT = at(listAlternation('bare-ack-units'));
@@ -84,7 +83,7 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, state: 
   const ack = end(ACK);
   if (ack > 0) out.push([ack, true]);
   // 了 only right after the ack word (收到了, 了解了): after a particle it is 好嘞了, the 好了 of a fix.
-  const particle = state === 3 && !(t[i] === '了' && PARTICLE_AT.test(t[i - 1])) ? end(PARTICLE) : -1;
+  const particle = state === 3 && !(t[i] === '了' && i > 0 && end(PARTICLE, i - 1) === i) ? end(PARTICLE) : -1;
   if (particle > 0) out.push([particle, true]);
   for (const re of [THANKS, ROLE, UNIT, ...DECORATIONS]) {
     const e = end(re);
@@ -105,9 +104,7 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, state: 
   // surname with a role after it ("王老师", "李总", "高校长"); a given name not where a word starts
   // with the surname ("周五", "高铁").
   const s = end(SURNAME);
-  if (s > 0) {
-    if (end(ROLE, s) > 0) out.push([s, false]);
-  }
+  if (s > 0 && end(ROLE, s) > 0) out.push([s, false]);
   if (s > 0 && end(NOT_NAME_WORD) < 0) {
     const g = end(GIVEN, s);
     const g2 = g > 0 ? end(GIVEN, g) : -1;
