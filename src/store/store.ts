@@ -16,7 +16,6 @@ export interface Scope extends Period {
   groupIds?: readonly string[];
 }
 
-/** Quiet messages of one group in a scope. */
 /** A demand removed (recalled) after it was sent: its group and send time, never its text or sender. */
 export interface RemovedDemand {
   platform: string;
@@ -24,6 +23,7 @@ export interface RemovedDemand {
   ts: number;
 }
 
+/** Quiet messages of one group in a scope. */
 export interface QuietCount {
   platform: string;
   groupId: string;
