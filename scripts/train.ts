@@ -8,20 +8,22 @@
 // the final model: every line outside the test split, where the dev split alone (one round of
 // 1,700 lines) let one round's style decide. The counts are printed below.
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/index.js';
 import { BUILTIN_RULES_DIR } from '../src/engine/builtin-rules.js';
 import { HashedMlp, HIDDEN, type LangThresholds } from '../src/engine/model/hashed-mlp.js';
 import { encodeModel } from '../src/engine/model/model-file.js';
 import { MODEL_FILE } from '../src/engine/model/model-path.js';
-import { openModelOutput } from '../src/engine/model/model-output.js';
 import { judgeLines } from '../src/engine/model/judge.js';
 import { chooseThresholds, FALSE_FLAG_BOUND, scoreWith, type Judged } from '../src/engine/model/thresholds.js';
 import { DEFAULT_TRAIN, quantize, train, type Example } from '../src/engine/model/train.js';
 import { readCorpusFile, readSplits, type CorpusLine } from '../src/eval/corpus.js';
 import { LANGS } from '../src/core/lang.js';
 import { oneLine } from '../src/core/errors.js';
+import { writeError } from '../src/core/write-error.js';
+import { checkOut, writeOut } from '../src/core/write-out.js';
 import type { Scores } from '../src/eval/metrics.js';
 
 const root = join(BUILTIN_RULES_DIR, '..');
@@ -37,7 +39,15 @@ try {
   // A deployment's own lines train every model but choose no threshold: members correct the flags
   // they see, so their corrections are a sample of the model's errors, not of the text it reads.
   const added = values.add.flatMap((f) => readCorpusFile(f));
-  const output = openModelOutput(values.out === undefined ? join(root, MODEL_FILE) : resolve(values.out));
+  // Where the model goes, tried before the minutes of training: a path it cannot take is said now.
+  const file = values.out === undefined ? join(root, MODEL_FILE) : resolve(values.out);
+  const named = values.out === undefined ? MODEL_FILE : `--out ${values.out}`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (err) {
+    throw writeError(named, err);
+  }
+  await checkOut(file, named);
   const started = Date.now();
   const rules = createEngine([], { model: null });
   const fit = (lines: readonly Example[]) => quantize(train(lines, rules, DEFAULT_TRAIN));
@@ -91,7 +101,8 @@ try {
     );
   }
   const bytes = encodeModel({ ...q, thresholds, meta });
-  output.write(bytes);
+  // Written beside it and renamed over it: a full disk or an interrupted run leaves the model that was there.
+  await writeOut(file, bytes, named);
   console.log(`wrote ${values.out ?? MODEL_FILE} (${(bytes.length / 1024).toFixed(0)} KiB)`);
 } catch (err) {
   console.error(`train: ${oneLine(err)}`);

@@ -9,7 +9,7 @@ import { InputError } from '../../core/errors.js';
 import { realPath } from '../../core/real-path.js';
 import { counted } from '../../core/counted.js';
 import { parseCommandArgs } from '../args.js';
-import { checkOut, writeOut } from '../write-out.js';
+import { checkOut, writeOut } from '../../core/write-out.js';
 import { outFormatNote } from '../out-format-note.js';
 import type { Command } from '../context.js';
 

@@ -1,7 +1,7 @@
 import { feedbackLines } from '../../analysis/feedback-lines.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
-import { writeOut } from '../write-out.js';
+import { writeOut } from '../../core/write-out.js';
 import { loadConfig } from '../config/load.js';
 import type { Command } from '../context.js';
 import { openExistingStore } from '../existing-store.js';

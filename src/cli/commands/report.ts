@@ -11,7 +11,7 @@ import { openExistingStore } from '../existing-store.js';
 import { weekOf, weekRange } from '../../core/time/iso-week.js';
 import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
-import { writeOut } from '../write-out.js';
+import { writeOut } from '../../core/write-out.js';
 import { outFormatNote } from '../out-format-note.js';
 import type { Command } from '../context.js';
 

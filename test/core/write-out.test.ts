@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { checkOut, writeOut } from '../../src/cli/write-out.js';
+import { checkOut, writeOut } from '../../src/core/write-out.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('--out files', () => {
@@ -40,5 +40,19 @@ describe('--out files', () => {
     await checkOut(join(dir, 'new.html'));
     expect(readFileSync(earlier, 'utf8')).toBe('kept');
     expect(readdirSync(dir)).toEqual(['earlier.html']);
+  });
+
+  it('writes through a link to the file it names, leaving the link a link, and bytes as they are', async () => {
+    const dir = tempDir({ 'v3.model': 'old' });
+    symlinkSync('v3.model', join(dir, 'current.model'));
+    await writeOut(join(dir, 'current.model'), Uint8Array.from([0, 255, 1]));
+    expect(lstatSync(join(dir, 'current.model')).isSymbolicLink()).toBe(true);
+    expect([...readFileSync(join(dir, 'v3.model'))]).toEqual([0, 255, 1]);
+  });
+
+  it('names the file as the caller calls it, and a path through a file', async () => {
+    const dir = tempDir({ 'file.txt': 'x' });
+    const err = await checkOut(join(dir, 'file.txt', 'my.model'), 'models/my.model').catch((e: unknown) => e);
+    expect((err as Error).message).toBe('models/my.model: cannot write (ENOTDIR)');
   });
 });
