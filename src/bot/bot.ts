@@ -13,7 +13,8 @@ import type { Adapter } from '../core/adapter.js';
 import { isGroupAdmin } from './admins.js';
 import { commandMarks, leadMarks, type CommandMarks } from '../core/command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
-import type { ChatGroup, ChatMessage } from '../core/chat-message.js';
+import type { ChatMessage } from '../core/chat-message.js';
+import { sameSignature, signatureOf, type GroupSignature } from './group-signature.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
 import { RecentKeys } from './recent-keys.js';
@@ -40,10 +41,6 @@ const KEEPS_SENDER: ReadonlySet<keyof typeof HANDLERS> = new Set(['not-formalism
 type LiveSettings = GroupSettings & { disabled: ReadonlySet<string> };
 
 /** What the bot last stored of a group, to store it again only when it changes. */
-interface GroupSignature extends Pick<ChatGroup, 'name' | 'memberCount' | 'coverage'> {
-  members?: number;
-}
-
 export interface BotOptions {
   config: Config;
   store: Store;
@@ -350,9 +347,8 @@ export class Bot {
     const key = groupKey(msg.platform, g.id);
     const seen = this.groupSeen.get(key);
     // Compared field by field: a signature string built per message was garbage on the hot path.
-    if (seen && seen.name === g.name && seen.memberCount === g.memberCount && seen.members === g.members?.length && seen.coverage === g.coverage)
-      return this.groupWrites.get(key);
-    this.groupSeen.set(key, { name: g.name, memberCount: g.memberCount, members: g.members?.length, coverage: g.coverage });
+    if (seen && sameSignature(seen, g)) return this.groupWrites.get(key);
+    this.groupSeen.set(key, signatureOf(g));
     const write = this.writeGroup(msg, key).finally(() => {
       if (this.groupWrites.get(key) === write) this.groupWrites.delete(key);
     });

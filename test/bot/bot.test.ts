@@ -40,6 +40,13 @@ describe('Bot pipeline', () => {
     expect(adapter.flags.map((f) => f.id)).toEqual(['m1']);
   });
 
+  it("stores a group's new members when one leaves as another joins, though their number stays", async () => {
+    const { store, adapter } = await botHarness();
+    await adapter.say('早上好', { group: { id: 'g1', name: 'ops', memberCount: 3, members: ['u1', 'u2', 'admin'] } });
+    await adapter.say('早上好', { group: { id: 'g1', name: 'ops', memberCount: 3, members: ['u1', 'u3', 'admin'] } });
+    expect((await store.group('test', 'g1'))?.memberIds.sort()).toEqual(['admin', 'u1', 'u3']);
+  });
+
   it('counts a redelivered message once', async () => {
     const { store, adapter } = await botHarness();
     await adapter.say(DEMAND, { id: 'same' });
