@@ -6,6 +6,7 @@ import type { SlackChange } from './message-change.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
 import type { SlackDirectory } from './directory.js';
 import { lookUp, withDirectory } from './enrich.js';
+import { RecentKeys } from '../../src/core/recent-keys.js';
 
 type OnMessage = (msg: ChatMessage) => Promise<void>;
 
@@ -16,10 +17,17 @@ type OnMessage = (msg: ChatMessage) => Promise<void>;
  */
 const LOOKUP_WAIT_MS = 500;
 
+/** Messages whose storing failed that are remembered until Slack delivers them again: far more than fail at once. */
+const FAILURES_REMEMBERED = 1_000;
+
 /** Events on their way to the bot, filled in from the directory, and the work still under way. */
 export class Inbound {
   /** Events being handled and fill-ins under way: stop waits for them, so none writes to a closed store. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Messages handed over and not yet committed, by id: an edit of one waits for it. */
+  private readonly arriving = new Map<string, Promise<void>>();
+  /** Messages whose storing failed lately, by id, until Slack's redelivery stores them: an edit of one is refused meanwhile. */
+  private readonly failed = new RecentKeys<string>(FAILURES_REMEMBERED);
 
   constructor(
     private readonly directory: SlackDirectory,
@@ -39,7 +47,19 @@ export class Inbound {
    */
   receive(onMessage: OnMessage, eventId: string | undefined, read: () => ChatMessage | null): Promise<void> {
     const msg = this.readOrSkip(eventId, read);
-    return msg ? this.track(this.handOver(onMessage, msg, eventId)) : Promise.resolve();
+    if (!msg) return Promise.resolve();
+    const work = this.handOver(onMessage, msg, eventId);
+    this.arriving.set(msg.id, work);
+    work.then(
+      () => this.failed.delete(msg.id),
+      () => this.failed.add(msg.id),
+    );
+    void work
+      .finally(() => {
+        if (this.arriving.get(msg.id) === work) this.arriving.delete(msg.id);
+      })
+      .catch(() => {});
+    return this.track(work);
   }
 
   /**
@@ -50,13 +70,25 @@ export class Inbound {
   change(changes: MessageChanges | undefined, eventId: string | undefined, read: () => SlackChange | null): Promise<void> {
     const change = this.readOrSkip(eventId, read);
     if (!change || !changes) return Promise.resolve();
-    const [id, work] =
-      'removed' in change ? [change.removed, changes.removed(change.removed)] : [change.edited, changes.edited(change.edited, change.text, change.editedAt)];
+    const [id, work] = 'removed' in change ? [change.removed, changes.removed(change.removed)] : [change.edited, this.edit(changes, change)];
     return this.track(
       work.catch((err: unknown) => {
         throw new WorkError(`change of message ${id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);
       }),
     );
+  }
+
+  /**
+   * An edit, once its message is stored: one that comes while the message is still looked up or
+   * stored waits for it, and one of a message whose storing failed is refused until Slack's
+   * redelivery stores it, so that Slack delivers the edit again too. Taken as it came, it would find
+   * nothing stored to edit, be acknowledged, and the old text be counted.
+   */
+  private async edit(changes: MessageChanges, change: { edited: string; text: string; editedAt?: number }): Promise<void> {
+    const id = change.edited;
+    await this.arriving.get(id)?.catch(() => {});
+    if (this.failed.has(id)) throw new Error('it came before its message was stored (which failed, and Slack will deliver again)');
+    await changes.edited(id, change.text, change.editedAt);
   }
 
   /** What `read` makes of an event, or null, logged with the event's id, when it cannot be read. */

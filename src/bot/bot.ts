@@ -17,7 +17,7 @@ import type { ChatMessage } from '../core/chat-message.js';
 import { sameSignature, signatureOf, type GroupSignature } from './group-signature.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
-import { RecentKeys } from './recent-keys.js';
+import { RecentKeys } from '../core/recent-keys.js';
 import { MessageChanges } from './message-changes.js';
 
 /**

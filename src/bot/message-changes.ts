@@ -5,7 +5,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Store } from '../store/store.js';
 import { editedRecord } from '../analysis/record/edited-record.js';
 import type { RecentTexts } from '../commands/recent-texts.js';
-import { RecentKeys } from './recent-keys.js';
+import { RecentKeys } from '../core/recent-keys.js';
 
 /** Removed messages this process remembers (see removed): far more than are removed while their batch waits. */
 const REMOVALS_REMEMBERED = 1_000;

@@ -291,6 +291,47 @@ describe('Slack adapter through the bot', () => {
     expect(await storedRecords(store)).toEqual([]);
   });
 
+  describe('an edit that comes before its message is stored', () => {
+    const ts = '1800000020.000100';
+    const edit = eventEnvelope(
+      {
+        type: 'message',
+        subtype: 'message_changed',
+        channel: 'C01',
+        ts: '1800000020.000900',
+        hidden: true,
+        message: { type: 'message', user: 'U1', ts, text: '大家周末愉快', edited: { user: 'U1', ts: '1800000020.000900' } },
+        previous_message: { type: 'message', user: 'U1', ts, text: DEMAND },
+      },
+      'EvEdit',
+    );
+
+    it('waits for the message still being looked up, then edits it', async () => {
+      const api = await stub();
+      const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+      // The channel's members are rate limited: the message waits for them before it is stored.
+      api.replyOnce('conversations.members', { status: 429, headers: { 'retry-after': '1' } });
+      const first = sendSigned(adapter.port!, eventEnvelope(message(ts, DEMAND)));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await sendSigned(adapter.port!, edit)).status).toBe(200);
+      expect((await first).status).toBe(200);
+      expect(await store.message('slack', `C01/${ts}`)).toMatchObject({ categories: [], text: null });
+    });
+
+    it('is refused while the storing failed, and applied when Slack delivers both again', async () => {
+      const api = await stub();
+      const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+      const add = store.add.bind(store);
+      store.add = () => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+      expect((await sendSigned(adapter.port!, eventEnvelope(message(ts, DEMAND)))).status).toBe(503);
+      expect((await sendSigned(adapter.port!, edit)).status).toBe(503);
+      store.add = add;
+      expect((await sendSigned(adapter.port!, eventEnvelope(message(ts, DEMAND)), { retryNum: 1 })).status).toBe(200);
+      expect((await sendSigned(adapter.port!, edit, { retryNum: 1 })).status).toBe(200);
+      expect(await store.message('slack', `C01/${ts}`)).toMatchObject({ categories: [], text: null });
+    });
+  });
+
   it('keeps the later of two edits when Slack retries the earlier after it', async () => {
     const api = await stub();
     const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));

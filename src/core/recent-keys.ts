@@ -16,4 +16,8 @@ export class RecentKeys<K> {
   has(key: K): boolean {
     return this.keys.has(key);
   }
+
+  delete(key: K): void {
+    this.keys.delete(key);
+  }
 }
