@@ -140,7 +140,10 @@ function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
     case 'text':
       return { kind: 'text', text: (cb.text?.content ?? '').trim() };
     case 'richText':
-      return { kind: 'text', text: richTextWords(cb.content?.richText, '[image]') };
+      // Pictures without words are a picture, as a picture message is: words are what make it text.
+      return richTextWords(cb.content?.richText, '')
+        ? { kind: 'text', text: richTextWords(cb.content?.richText, '[image]') }
+        : { kind: 'image', text: '[image]' };
     case 'picture':
       return { kind: 'image', text: '[image]' };
     case 'file':

@@ -73,7 +73,12 @@ export function readContent(messageType: string, content: string, mentions: Ment
   if (messageType === 'post') {
     const post = postOf(parsed);
     let mentionsAll = false;
+    // Pictures and videos without words are a picture or a video, as those messages are: words make it text.
+    let words = !!post.title?.trim();
+    let media: MessageKind | undefined;
     const element = (e: PostElement): string => {
+      if (e.tag === 'img' || e.tag === 'media') media = e.tag === 'img' && media !== 'other' ? 'image' : 'other';
+      else words ||= e.tag === 'at' || !!e.text?.trim();
       if (e.tag === 'at') {
         if (ALL_KEYS.has(e.user_id ?? '')) {
           mentionsAll = true;
@@ -91,7 +96,7 @@ export function readContent(messageType: string, content: string, mentions: Ment
       .filter((l) => l.trim())
       .join('\n')
       .trim();
-    return { kind: 'text', text, mentioned, people, mentionsAll };
+    return { kind: words || !media ? 'text' : media, text, mentioned, people, mentionsAll };
   }
   if (messageType === 'file') {
     const name = typeof parsed.file_name === 'string' ? parsed.file_name : '';

@@ -65,14 +65,17 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
   if (event.text != null && typeof event.text !== 'string') throw new InputError(`${event.type} event whose text is not a string`);
   const raw = event.text ?? '';
   const direct = isDirect(event.channel, event.channel_type);
-  const kind = fileKind(event.files, event.type);
+  const words = plainText(raw, botUserId);
+  // Words shared with a file are its sender's ("请填好附件的表"), read as any text; a file alone is a placeholder.
+  const files = fileKind(event.files, event.type);
+  const kind = words ? 'text' : files;
   return {
     platform: PLATFORM,
     id: `${event.channel}/${event.ts}`,
     eventId,
     group: direct ? null : { id: event.channel },
     sender: { id: event.user },
-    text: plainText(raw, botUserId) || (kind === 'text' ? '' : `[${kind}]`),
+    text: words || (kind === 'text' ? '' : `[${kind}]`),
     ts,
     kind,
     mentionsAll: mentionsAll(raw),

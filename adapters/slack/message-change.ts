@@ -9,7 +9,7 @@ export interface SlackChangeEvent {
   /** message_deleted: the removed message's ts. */
   deleted_ts?: unknown;
   /** message_changed: the message as it now reads. */
-  message?: { ts?: unknown; text?: unknown; user?: unknown; bot_id?: unknown; subtype?: unknown; files?: unknown; edited?: { ts?: unknown } };
+  message?: { ts?: unknown; text?: unknown; user?: unknown; bot_id?: unknown; subtype?: unknown; edited?: { ts?: unknown } };
   previous_message?: { text?: unknown };
 }
 
@@ -28,10 +28,10 @@ export function isChangeEvent(event: { subtype?: unknown }): event is SlackChang
 
 /**
  * The change a `message_deleted` or `message_changed` event tells of; null for one the bot has no use
- * for: an edit of a bot's message or of one with files (never classified as text), or one that left
- * the text as it was (Slack sends message_changed for link previews and thread replies too). A
- * message with thread replies deleted becomes a `tombstone` message: a removal. An InputError naming
- * the event for one Slack never sends.
+ * for: an edit of a bot's message, or one that left the text as it was (Slack sends message_changed
+ * for link previews and thread replies too). An edit of a file's caption counts, as the caption is
+ * read as text. A message with thread replies deleted becomes a `tombstone` message: a removal. An
+ * InputError naming the event for one Slack never sends.
  */
 export function fromChangeEvent(event: SlackChangeEvent, botUserId: string): SlackChange | null {
   const what = `${event.subtype} event`;
@@ -44,7 +44,7 @@ export function fromChangeEvent(event: SlackChangeEvent, botUserId: string): Sla
   const m = event.message;
   if (typeof m !== 'object' || m === null) throw new InputError(`${what} without its message`);
   if (m.subtype === 'tombstone') return { removed: idOf(m.ts) };
-  if (m.bot_id || m.user === botUserId || m.files != null) return null;
+  if (m.bot_id || m.user === botUserId) return null;
   if (typeof m.text !== 'string') throw new InputError(`${what} whose text is not a string`);
   if (m.text === event.previous_message?.text) return null;
   const editedAt = typeof m.edited?.ts === 'string' ? Math.round(Number(m.edited.ts) * 1000) : NaN;

@@ -28,7 +28,11 @@ export interface MentionedPerson {
   id?: string;
 }
 
-/** What the message carries besides text; non-text kinds get a typed placeholder text such as "[image]". */
+/**
+ * What a message without words of its sender is, its text then a typed placeholder such as "[image]".
+ * A message with words is 'text' whatever it carries besides (a picture with a caption, a post with
+ * an image), for the words are what rules and commands read.
+ */
 export type MessageKind = 'text' | 'image' | 'file' | 'link' | 'miniprogram' | 'reaction' | 'other';
 
 /**

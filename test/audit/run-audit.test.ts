@@ -43,6 +43,23 @@ describe('runAudit', () => {
     expect(once.repeated).toBe(0);
   });
 
+  it('counts the words sent with a file of a Slack export as a demand, and a file without words as none', async () => {
+    const day = [
+      {
+        type: 'message',
+        subtype: 'file_share',
+        user: 'U1',
+        ts: '1795439100.000100',
+        text: '请全体同事今晚十点前完成打卡并截图发群里',
+        files: [{ name: '统计表.xlsx' }],
+      },
+      { type: 'message', subtype: 'file_share', user: 'U2', ts: '1795439160.000200', text: '', files: [{ mimetype: 'image/png' }] },
+    ];
+    const dir = tempDir({ 'channels.json': JSON.stringify([{ id: 'C01', name: 'ops', members: ['U1', 'U2'] }]), 'ops/2026-11-24.json': JSON.stringify(day) });
+    const { report } = await runAudit([dir], { config: defaultConfig() });
+    expect([report.messages, report.demands]).toEqual([2, 1]);
+  });
+
   it('counts once a file without ids or group_id copied to another folder, and shows no folder', async () => {
     const lines = [
       { sender_id: 'U1', ts: 1795439100, text: '请大家今晚十点前完成打卡' },

@@ -14,6 +14,7 @@ const base: RobotCallback = {
 describe('toChatMessage', () => {
   it.each([
     [{ msgtype: 'richText', content: { richText: [{ text: '请上传' }, { type: 'picture' }, { text: '截图' }] } }, 'text', '请上传[image]截图'],
+    [{ msgtype: 'richText', content: { richText: [{ type: 'picture' }, { text: ' ' }, { type: 'picture' }] } }, 'image', '[image]'],
     [{ msgtype: 'file', content: { fileName: '11月考勤统计表.xlsx' } }, 'file', '[file] 11月考勤统计表.xlsx'],
     [{ msgtype: 'audio', content: { recognition: '大家记得打卡' } }, 'other', '[voice] 大家记得打卡'],
     [{ msgtype: 'video' }, 'other', '[video]'],

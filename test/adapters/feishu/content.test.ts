@@ -54,6 +54,15 @@ describe('readContent', () => {
     expect(readContent('post', JSON.stringify(post), [])).toMatchObject({ text: '通知\n请点赞@所有人', mentionsAll: true });
   });
 
+  it('reads a post with words as text whatever it carries, and one of pictures or a video alone as those', () => {
+    const post = (...content: object[][]) => JSON.stringify({ content });
+    const picture = { tag: 'img', image_key: 'img_1' };
+    const video = { tag: 'media', file_key: 'file_1' };
+    expect(readContent('post', post([{ tag: 'text', text: '请填表并截图' }, picture]), [])).toMatchObject({ kind: 'text', text: '请填表并截图[image]' });
+    expect(readContent('post', post([picture], [{ tag: 'text', text: ' ' }, picture]), [])).toMatchObject({ kind: 'image', text: '[image]\n [image]' });
+    expect(readContent('post', post([picture, video]), [])).toMatchObject({ kind: 'other', text: '[image][video]' });
+  });
+
   it.each([
     ['sticker', 'reaction', '[sticker]'],
     ['audio', 'other', '[voice]'],

@@ -82,6 +82,19 @@ describe('Slack adapter through the bot', () => {
     expect(await store.group('slack', 'C01')).toMatchObject({ name: 'ops', members: 3, memberIds: ['U1', 'U2', 'UADMIN'] });
   });
 
+  it('classifies the words sent with a picture as any text, and a picture without words as no demand', async () => {
+    const api = await stub();
+    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+    const picture = (ts: string, text: string) => ({ ...message(ts, text), subtype: 'file_share', files: [{ mimetype: 'image/png' }] });
+    await sendSigned(adapter.port!, eventEnvelope(picture('1800000001.000300', DEMAND)));
+    await sendSigned(adapter.port!, eventEnvelope(picture('1800000001.000400', '')));
+    const records = await storedRecords(store);
+    expect(records.map((r) => [r.id, r.categories.includes('check-in'), r.isAck])).toEqual([
+      ['C01/1800000001.000300', true, false],
+      ['C01/1800000001.000400', false, false],
+    ]);
+  });
+
   it("stores a message without waiting for a slow member lookup, and the group's members once it came", async () => {
     const api = await stub();
     api.replyOnce('conversations.members', { status: 429, headers: { 'retry-after': '1' } });

@@ -5,14 +5,18 @@ import { InputError } from '../../../src/core/errors.js';
 const base = { type: 'message', channel: 'C01', channel_type: 'channel', user: 'U1', ts: '1800000000.000100' };
 
 describe('fromMessageEvent', () => {
-  it('gives files a kind and a placeholder text when there is no caption', () => {
+  it('gives files a kind and a placeholder text when there is no caption, and a caption the kind text', () => {
     expect(fromMessageEvent({ ...base, subtype: 'file_share', text: '', files: [{ mimetype: 'image/png' }] }, 'Ev1', 'UBOT')).toMatchObject({
       kind: 'image',
       text: '[image]',
     });
+    expect(fromMessageEvent({ ...base, subtype: 'file_share', text: '<@UBOT>', files: [{ mimetype: 'text/csv' }] }, 'Ev1', 'UBOT')).toMatchObject({
+      kind: 'file',
+      text: '[file]',
+    });
     expect(
       fromMessageEvent({ ...base, subtype: 'file_share', text: '请填表', files: [{ mimetype: 'application/vnd.ms-excel' }] }, 'Ev1', 'UBOT'),
-    ).toMatchObject({ kind: 'file', text: '请填表' });
+    ).toMatchObject({ kind: 'text', text: '请填表' });
   });
 
   it("takes thread broadcasts with their parent and drops the bot's own and system messages", () => {

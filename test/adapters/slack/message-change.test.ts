@@ -30,11 +30,15 @@ describe('Slack message_deleted and message_changed events', () => {
     });
   });
 
-  it('leave alone an unchanged text (a link preview, a thread reply), a bot’s message and one with files', () => {
+  it('leave alone an unchanged text (a link preview, a thread reply) and a bot’s message', () => {
     expect(fromChangeEvent(changed({ ts: '1.2', user: 'U1', text: 'same' }, 'same'), 'UBOT')).toBeNull();
     expect(fromChangeEvent(changed({ ts: '1.2', user: 'UBOT', text: 'new' }), 'UBOT')).toBeNull();
     expect(fromChangeEvent(changed({ ts: '1.2', bot_id: 'B1', text: 'new' }), 'UBOT')).toBeNull();
-    expect(fromChangeEvent(changed({ ts: '1.2', user: 'U1', text: 'new', files: [{}] }), 'UBOT')).toBeNull();
+  });
+
+  it('tell of an edited caption of a file, which is read as text', () => {
+    const withFile = { ts: '1.2', user: 'U1', text: '请填好附件的表', files: [{ mimetype: 'text/csv' }] };
+    expect(fromChangeEvent(changed(withFile), 'UBOT')).toEqual({ edited: 'C01/1.2', text: '请填好附件的表' });
   });
 
   it('name what is missing in an event Slack never sends', () => {
