@@ -25,18 +25,30 @@ export class DingtalkOpenApi {
   }
 
   /** The robot's message to a group, by its openConversationId. */
-  sendToGroup(openConversationId: string, text: string): Promise<void> {
-    return this.send('/v1.0/robot/groupMessages/send', { openConversationId, ...sampleText(text), robotCode: this.settings.robotCode });
+  async sendToGroup(openConversationId: string, text: string): Promise<void> {
+    await this.send('/v1.0/robot/groupMessages/send', { openConversationId, ...sampleText(text), robotCode: this.settings.robotCode });
   }
 
-  /** The robot's message in single chats with the given users (the organisation's userIds). */
-  sendToUsers(userIds: string[], text: string): Promise<void> {
-    return this.send('/v1.0/robot/oToMessages/batchSend', { userIds, ...sampleText(text), robotCode: this.settings.robotCode });
+  /**
+   * The robot's message in single chats with the given users (the organisation's userIds); rejects
+   * when DingTalk's answer, a 200 all the same, lists any of them as not reached.
+   */
+  async sendToUsers(userIds: string[], text: string): Promise<void> {
+    const body = (await this.send('/v1.0/robot/oToMessages/batchSend', { userIds, ...sampleText(text), robotCode: this.settings.robotCode })) as {
+      invalidStaffIdList?: unknown;
+      flowControlledStaffIdList?: unknown;
+    } | null;
+    const named = (list: unknown) => userIds.filter((id) => Array.isArray(list) && list.includes(id));
+    const invalid = named(body?.invalidStaffIdList);
+    const limited = named(body?.flowControlledStaffIdList);
+    if (invalid.length) throw new WorkError(`batchSend did not reach ${invalid.join(', ')}: not a staff id of the organisation (invalidStaffIdList)`);
+    if (limited.length) throw new WorkError(`batchSend did not reach ${limited.join(', ')}: over DingTalk's rate limit (flowControlledStaffIdList)`);
   }
 
-  private async send(path: string, payload: Record<string, unknown>): Promise<void> {
+  /** Posts `payload` to the robot API `path` with the access token; DingTalk's answer. */
+  private async send(path: string, payload: Record<string, unknown>): Promise<unknown> {
     const token = await this.accessToken();
-    await postJson(`${this.settings.apiUrl}${path}`, payload, { 'x-acs-dingtalk-access-token': token }).catch((err: unknown) => {
+    return postJson(`${this.settings.apiUrl}${path}`, payload, { 'x-acs-dingtalk-access-token': token }).catch((err: unknown) => {
       // A revoked token is not known to be bad until used: the next send fetches a new one.
       if (err instanceof HttpError && err.status === 401) this.token = undefined;
       throw err;

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { createDingtalkAdapter } from '../../adapters/dingtalk/index.js';
+import type { Adapter } from '../../src/core/adapter.js';
 import type { Config } from '../../src/core/config.js';
 import { sendDigests, type DigestDeps } from '../../src/digest/send-digests.js';
 import type { Store } from '../../src/store/store.js';
 import { CapturingAdapter } from './capturing-adapter.js';
 import { NOW, digestStore, seedWeek } from './fixture.js';
+import { startDingtalkStub } from '../adapters/dingtalk/dingtalk-stub.js';
 
 /** A run's dependencies, its delivery records those of the store. */
-async function deps(config: Config, store: Store, adapter: CapturingAdapter, lines: string[] = [], sleeps: number[] = []): Promise<DigestDeps> {
+async function deps(config: Config, store: Store, adapter: Adapter, lines: string[] = [], sleeps: number[] = []): Promise<DigestDeps> {
   return {
     config,
     store,
@@ -80,6 +83,27 @@ describe('sendDigests', () => {
     const d = await deps(config, store, new CapturingAdapter());
     expect(await sendDigests(d, { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 0, failed: 1 });
     expect((await d.deliveries.deliveries('slack', 'U0SUPER'))[0].error).toBe('no running adapter for platform slack');
+  });
+
+  it('keeps for the next run a digest DingTalk answered 200 to without reaching the supervisor', async () => {
+    const { config, store } = await digestStore((c) => (c.digest.supervisors = [{ platform: 'dingtalk', user: 'manager0101' }]));
+    const stub = await startDingtalkStub();
+    try {
+      const adapter = createDingtalkAdapter({ clientId: 'ding-client', clientSecret: 'secret', robotCode: 'ding-robot', apiUrl: stub.url }, { log: () => {} });
+      const limited = { processQueryKey: 'q1', invalidStaffIdList: [], flowControlledStaffIdList: ['manager0101'] };
+      for (let i = 0; i < 3; i++) stub.replyOnce('/v1.0/robot/oToMessages/batchSend', { body: limited });
+      const first = await deps(config, store, adapter);
+      expect(await sendDigests(first, { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 0, failed: 1 });
+      const [row] = await first.deliveries.deliveries('dingtalk', 'manager0101');
+      expect([row.status, row.error]).toEqual([
+        'failed',
+        "dingtalk: cannot send to user manager0101: batchSend did not reach manager0101: over DingTalk's rate limit (flowControlledStaffIdList)",
+      ]);
+      expect(await sendDigests(await deps(config, store, adapter), { upTo: '2026-W47', catchUp: true })).toEqual({ sent: 1, failed: 0 });
+      expect(stub.callsTo('/v1.0/robot/oToMessages/batchSend')).toHaveLength(4);
+    } finally {
+      await stub.close();
+    }
   });
 
   it("sends a group's digest to the supervisor its admins subscribed from the chat", async () => {

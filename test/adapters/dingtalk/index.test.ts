@@ -207,6 +207,22 @@ describe('DingTalk adapter in Stream Mode', () => {
     await expect(attempt).rejects.toThrow(/^dingtalk: cannot send to group cidUnknown==: HTTP 400/);
   });
 
+  it('reports a one-to-one send DingTalk answered 200 to but lists as not reached as a WorkError naming whom', async () => {
+    const answer = (invalid: string[], limited: string[]) => ({
+      body: { processQueryKey: 'q1', invalidStaffIdList: invalid, flowControlledStaffIdList: limited },
+    });
+    stub.replyOnce('/v1.0/robot/oToMessages/batchSend', answer([], ['staff-zhao']));
+    await expect(adapter.sendPrivate('staff-zhao', { text: 'x' })).rejects.toThrow(
+      new WorkError("dingtalk: cannot send to user staff-zhao: batchSend did not reach staff-zhao: over DingTalk's rate limit (flowControlledStaffIdList)"),
+    );
+    stub.replyOnce('/v1.0/robot/oToMessages/batchSend', answer(['staff-gone'], []));
+    await expect(adapter.sendPrivate('staff-gone', { text: 'x' })).rejects.toThrow(
+      'dingtalk: cannot send to user staff-gone: batchSend did not reach staff-gone: not a staff id of the organisation (invalidStaffIdList)',
+    );
+    stub.replyOnce('/v1.0/robot/oToMessages/batchSend', answer([], []));
+    await expect(adapter.sendPrivate('staff-zhao', { text: 'x' })).resolves.toBeUndefined();
+  });
+
   it("knows admins from the callbacks' isAdmin", async () => {
     stub.push(robotFrame('frame-8', groupMessage({ msgId: 'msg-8', text: { content: 'config show' }, senderStaffId: 'staff-boss', isAdmin: true })));
     expect(await waitFor(byId('msg-8'))).toMatchObject({ senderIsAdmin: true });
