@@ -63,6 +63,8 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
   const ts = slackTime(event.ts, `${event.type} event`);
   // Typed by Slack's docs only: an export edited by hand, or a changed API, may hold anything.
   if (event.text != null && typeof event.text !== 'string') throw new InputError(`${event.type} event whose text is not a string`);
+  if (event.thread_ts != null && (typeof event.thread_ts !== 'string' || !SLACK_TS.test(event.thread_ts)))
+    throw new InputError(`${event.type} event whose thread_ts is not a Slack ts`);
   const raw = event.text ?? '';
   const direct = isDirect(event.channel, event.channel_type);
   const words = plainText(raw, botUserId);
@@ -86,10 +88,15 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
 
 /** An acknowledging reaction (✅ 👍 👀) on a message as a ChatMessage of kind reaction; null for others. */
 export function fromReaction(event: SlackReactionEvent, eventId: string | undefined): ChatMessage | null {
-  const { channel, ts } = event.item ?? {};
+  // Typed by Slack's docs only, as a message event's fields are.
+  if (typeof event.reaction !== 'string') throw new InputError('reaction_added event whose reaction is not an emoji name');
   // Skin tones ("+1::skin-tone-3") are the same acknowledgement.
-  const name = (event.reaction ?? '').split('::')[0];
-  if (event.item?.type !== 'message' || !channel || !ts || !ACK_REACTIONS.has(name)) return null;
+  const name = event.reaction.split('::')[0];
+  const item: unknown = event.item;
+  if (!ACK_REACTIONS.has(name) || typeof item !== 'object' || item === null || (item as { type?: unknown }).type !== 'message') return null;
+  const { channel, ts } = item as { channel?: unknown; ts?: unknown };
+  if (typeof channel !== 'string' || channel === '') throw new InputError('reaction_added event without the channel of its message (item.channel)');
+  if (typeof ts !== 'string' || ts === '') throw new InputError('reaction_added event without the ts of its message (item.ts)');
   const at = slackTime(event.event_ts, 'reaction_added event');
   if (typeof event.user !== 'string' || event.user === '') throw new InputError('reaction_added event without a user');
   return {

@@ -2,7 +2,7 @@ import type { SlashCommand } from '@slack/bolt';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { PLATFORM } from './event-mapping.js';
 import { plainText } from './slack-text.js';
-import { oneLine } from '../../src/core/errors.js';
+import { InputError, oneLine } from '../../src/core/errors.js';
 import type { Lang } from '../../src/core/lang.js';
 
 /** The slash command's name; its text is a chat command ("/fingertip stats" reads as "stats"). */
@@ -44,6 +44,14 @@ export function slashErasureStopped(lang: Lang): string {
  * channel, so it has no ts; its trigger_id is unique per invocation and names it.
  */
 export function fromSlashCommand(body: SlashCommand, now: number): ChatMessage {
+  // Typed by Slack's docs only: a Socket Mode payload is JSON, and may hold anything.
+  const fields = body as unknown as Record<string, unknown>;
+  for (const field of ['channel_id', 'user_id', 'trigger_id']) {
+    if (typeof fields[field] !== 'string' || fields[field] === '') throw new InputError(`${SLASH_COMMAND} command without a ${field}`);
+  }
+  for (const field of ['text', 'channel_name', 'user_name']) {
+    if (fields[field] != null && typeof fields[field] !== 'string') throw new InputError(`${SLASH_COMMAND} command whose ${field} is not a string`);
+  }
   const direct = body.channel_id.startsWith('D') || body.channel_name === 'directmessage';
   return {
     platform: PLATFORM,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromMessageEvent, fromReaction, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
+import { fromMessageEvent, fromReaction, type SlackMessageEvent, type SlackReactionEvent } from '../../../adapters/slack/event-mapping.js';
 import { InputError } from '../../../src/core/errors.js';
 
 const base = { type: 'message', channel: 'C01', channel_type: 'channel', user: 'U1', ts: '1800000000.000100' };
@@ -39,6 +39,14 @@ describe('fromMessageEvent', () => {
     expect(odd({ text: null, files: [{ id: 'F1' }] })()).toMatchObject({ kind: 'file', text: '[file]' });
   });
 
+  it('refuses, as bad input, a thread_ts that is not a Slack ts', () => {
+    for (const thread_ts of [{ ts: '1' }, 1800000000.0001, 'yesterday']) {
+      expect(() => fromMessageEvent({ ...base, text: '收到', thread_ts } as unknown as SlackMessageEvent, 'Ev8', 'UBOT')).toThrow(
+        new InputError('message event whose thread_ts is not a Slack ts'),
+      );
+    }
+  });
+
   it("keeps a thread's first message without a parent", () => {
     expect(fromMessageEvent({ ...base, thread_ts: base.ts, text: '请大家打卡' }, 'Ev6', 'UBOT')?.replyTo).toBeNull();
   });
@@ -65,6 +73,18 @@ describe('fromReaction', () => {
       null,
       null,
     ]);
+  });
+
+  it('refuses, as bad input, a reaction or reacted message that is not of its type, naming the field', () => {
+    const odd =
+      (fields: object, item: object = {}) =>
+      () =>
+        fromReaction({ ...reaction('+1'), ...fields, item: { ...reaction('+1').item, ...item } } as SlackReactionEvent, 'Ev');
+    expect(odd({ reaction: 5 })).toThrow(new InputError('reaction_added event whose reaction is not an emoji name'));
+    expect(odd({ reaction: undefined })).toThrow(new InputError('reaction_added event whose reaction is not an emoji name'));
+    expect(odd({}, { channel: { id: 'C01' } })).toThrow(new InputError('reaction_added event without the channel of its message (item.channel)'));
+    expect(odd({}, { ts: 1800000000.0001 })).toThrow(new InputError('reaction_added event without the ts of its message (item.ts)'));
+    expect(fromReaction({ ...reaction('+1'), item: 'C01' } as unknown as SlackReactionEvent, 'Ev')).toBeNull();
   });
 
   it('ignores reactions on files', () => {

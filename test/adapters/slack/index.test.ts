@@ -236,6 +236,33 @@ describe('Slack adapter over HTTP', () => {
     expect(logs).toContain('slack: event EvNullFile skipped: message event whose files are not a list of file objects');
   });
 
+  it('logs in one line naming the field a reaction or a slash command whose field is missing or not of its type, and goes on', async () => {
+    const reaction = (fields: object) =>
+      eventEnvelope(
+        {
+          type: 'reaction_added',
+          user: 'U2',
+          reaction: '+1',
+          item: { type: 'message', channel: 'C01', ts: '1800000001.000100' },
+          event_ts: '1800000010.000200',
+          ...fields,
+        },
+        'EvOdd',
+      );
+    const form = { contentType: 'application/x-www-form-urlencoded' };
+    await sendSigned(adapter.port!, reaction({ reaction: 5 }));
+    await sendSigned(adapter.port!, reaction({ item: { type: 'message', channel: { id: 'C01' }, ts: '1800000001.000100' } }));
+    expect((await sendSigned(adapter.port!, slashCommandForm({ text: 'stats', user_id: 'U1', trigger_id: 'trig-odd' }), form)).status).toBe(200);
+    await sendSigned(adapter.port!, eventEnvelope(message({ ts: '1800000010.000300', text: 'after' })));
+    await waitFor(byId('C01/1800000010.000300'));
+    expect(sink.received.map((m) => m.id)).toEqual(['C01/1800000010.000300']);
+    expect(logs.filter((l) => / (EvOdd|trig-odd) /.test(l))).toEqual([
+      'slack: event EvOdd skipped: reaction_added event whose reaction is not an emoji name',
+      'slack: event EvOdd skipped: reaction_added event without the channel of its message (item.channel)',
+      'slack: event trig-odd skipped: /fingertip command without a channel_id',
+    ]);
+  });
+
   it('hands over ✅ 👍 👀 reactions as acknowledgements of the reacted message, and no others', async () => {
     const reaction = (user: string, name: string) =>
       eventEnvelope({
