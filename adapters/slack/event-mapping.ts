@@ -55,8 +55,14 @@ function isDirect(channel: string, channelType?: string): boolean {
  * A `message` or `app_mention` event as a ChatMessage with the group's id only (the directory fills
  * in the rest); null for bot and system messages. It is addressed to the bot when it is an
  * app_mention, a DM, or mentions the bot (Slack may deliver the `message` before the `app_mention`).
+ * `nameOf` names the users it mentions (an export's users.json); without it they read as their ids.
  */
-export function fromMessageEvent(event: SlackMessageEvent, eventId: string | undefined, botUserId: string): ChatMessage | null {
+export function fromMessageEvent(
+  event: SlackMessageEvent,
+  eventId: string | undefined,
+  botUserId: string,
+  nameOf?: (id: string) => string | undefined,
+): ChatMessage | null {
   if (!PEOPLE_SUBTYPES.has(event.subtype) || event.bot_id || !event.user || event.user === botUserId) return null;
   if (typeof event.channel !== 'string') throw new InputError(`${event.type} event without a channel`);
   if (typeof event.user !== 'string') throw new InputError(`${event.type} event whose user is not an id`);
@@ -67,7 +73,7 @@ export function fromMessageEvent(event: SlackMessageEvent, eventId: string | und
     throw new InputError(`${event.type} event whose thread_ts is not a Slack ts`);
   const raw = event.text ?? '';
   const direct = isDirect(event.channel, event.channel_type);
-  const words = plainText(raw, botUserId);
+  const words = plainText(raw, botUserId, nameOf);
   // Words shared with a file are its sender's ("请填好附件的表"), read as any text; a file alone is a placeholder.
   const files = fileKind(event.files, event.type);
   const kind = words ? 'text' : files;

@@ -16,9 +16,9 @@ export function mentionsUser(raw: string, userId: string): boolean {
 /**
  * The text as people read it, for the rules: mentions as @name, channels as #name, links as their
  * URL, entities decoded. A leading mention of the bot is dropped so "@fingertip stats" reads "stats",
- * and any other is @fingertip.
+ * and any other is @fingertip. A user mention reads as `nameOf` its id, else as the id.
  */
-export function plainText(raw: string, botUserId?: string): string {
+export function plainText(raw: string, botUserId?: string, nameOf?: (id: string) => string | undefined): string {
   let text = raw;
   if (botUserId) text = text.replace(new RegExp(`^\\s*<@${botUserId}(\\|[^>]*)?>[\\s:,，：]*`), '');
   text = text.replace(TOKEN, (_, inner: string) => {
@@ -28,7 +28,9 @@ export function plainText(raw: string, botUserId?: string): string {
     // The bot elsewhere in the text is @fingertip, the name commands know it by: a setting's list of
     // supervisors ("config supervisor <@U1> <@UBOT>") then leaves it out.
     if (botUserId && target === `@${botUserId}`) return '@fingertip';
-    if (target.startsWith('@')) return label ? `@${label.replace(/^@/, '')}` : target;
+    // Never by its label (<@U4|davey>): a name Slack froze into the text when it was sent, which the
+    // directory, the pseudonyms and a supervisor list know nothing of; the id is who is meant.
+    if (target.startsWith('@')) return `@${nameOf?.(target.slice(1)) ?? target.slice(1)}`;
     if (target.startsWith('#')) return label ? `#${label}` : target;
     return target;
   });

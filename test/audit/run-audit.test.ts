@@ -252,6 +252,27 @@ describe('runAudit', () => {
     expect(csv).not.toMatch(/\bU2\b/);
   });
 
+  it("reads a Slack export's mentions as its users.json names, and hides every one in the evidence, labelled or not listed", async () => {
+    const users = [
+      { id: 'U1', name: 'user1', profile: { display_name: 'alice' } },
+      { id: 'U2', name: 'user2', profile: { display_name: 'bob' } },
+      { id: 'U4', name: 'user4', profile: { display_name: 'dave' } },
+    ];
+    const text = '<@U2> <@U3> <@U4|davey> <@U9|zed> and everyone: please fill in the expense form by 5pm today';
+    const dir = tempDir({
+      'users.json': JSON.stringify(users),
+      'channels.json': JSON.stringify([{ id: 'C1', name: 'general', members: ['U1', 'U2', 'U3', 'U4'] }]),
+      'general/2026-11-30.json': JSON.stringify([{ type: 'message', user: 'U1', ts: '1795930000.000100', text }]),
+    });
+    const path = join(tempDir(), 'evidence.csv');
+    const { details } = await runAudit([dir], { config: defaultConfig(), evidencePath: path, lang: 'en' });
+    // The report's quotes read as Slack shows them: by the users' names, not the label frozen in the text.
+    expect(JSON.stringify(details)).toContain('@bob @U3 @dave @U9 and everyone');
+    const texts = (parse(readFileSync(path, 'utf8').slice(1), { columns: true }) as Record<string, string>[]).map((r) => r['demand text']);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(new Set(texts)).toEqual(new Set(["'@Member 1 @Member 2 @Member 3 @Member 4 and everyone: please fill in the expense form by 5pm today"]));
+  });
+
   it('reads a Slack export the same zipped as unpacked', async () => {
     const zip = join(tempDir(), 'slack.zip');
     writeFileSync(zip, zipOf(filesOf(SLACK)));

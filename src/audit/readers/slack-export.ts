@@ -157,13 +157,22 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     }),
   );
 
+  // A mention reads as the name users.json gives, which the evidence's pseudonyms replace; one of
+  // someone it does not list reads as the id, made a person too so that the id is replaced as well.
+  const unlistedMentioned = new Set<string>();
+  const nameOf = (id: string): string | undefined => {
+    const name = names.get(id);
+    if (name === undefined) unlistedMentioned.add(id);
+    return name;
+  };
+
   /**
    * A stored message and its reactions, mapped exactly as the Slack adapter maps the live events, so
    * a message the adapter would refuse (no ts, a time Slack never writes) is a broken entry here.
    */
   function toMessages(m: Obj, group: ChatGroup): ChatMessage[] {
     const event = { ...(m as unknown as SlackMessageEvent), type: 'message', channel: group.id };
-    const mapped = [fromMessageEvent(event, undefined, ''), ...reactionsOf(m, group.id)];
+    const mapped = [fromMessageEvent(event, undefined, '', nameOf), ...reactionsOf(m, group.id)];
     // Bot and system messages, and DMs, which the bot does not count either, map to nothing.
     return mapped.filter((msg): msg is ChatMessage => !!msg?.group);
   }
@@ -200,5 +209,11 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   // What is read: the lists above, and each group's days (DM folders are left unread).
   const read = ['users.json', ...CHANNEL_LISTS].filter((n) => present.has(n)).concat(folders.flatMap((f) => f.days));
   hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
-  return { path, format: zipped ? 'slack-zip' : 'slack-folder', messages, groups: () => census.groupList(), people: () => people };
+  return {
+    path,
+    format: zipped ? 'slack-zip' : 'slack-folder',
+    messages,
+    groups: () => census.groupList(),
+    people: () => [...people, ...[...unlistedMentioned].map((id) => ({ id, names: [] }))],
+  };
 }

@@ -38,7 +38,7 @@ describe('Slack export reader', () => {
       ['C01/1795439100.000200/U3/white_check_mark', 'reaction', 'white_check_mark'],
       ['C01/1795439160.000300', 'text', '收到'],
       ['C01/1795439300.000500', 'image', '[image]'],
-      ['C01/1795439400.000600', 'text', '@U1 done & thanks'],
+      ['C01/1795439400.000600', 'text', '@Li Wei done & thanks'],
       ['C02/1795483800.000100', 'text', '请全体同事今晚十点前完成打卡并截图发群里'],
     ]);
     const [demand, ack] = msgs;

@@ -167,7 +167,7 @@ describe('config supervisor mentioning the whole group', () => {
       ['config supervisor @alice, @all', ['alice']],
       ['config supervisor @ALL @bob', ['bob']],
       [slack('config supervisor <@U0A> <!channel>'), ['U0A']],
-      [slack('config supervisor <!here>, <@U0A|alice>'), ['alice']],
+      [slack('config supervisor <!here>, <@U0A|alice>'), ['U0A']],
       [slack('config supervisor <!everyone> <@U0A> <@U0BOT>'), ['U0A']],
     ];
     for (const [said, names] of lists) {
