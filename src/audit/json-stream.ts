@@ -1,4 +1,4 @@
-import { NOT_UTF8 } from '../core/read-lines.js';
+import { MAX_LINE, NOT_UTF8 } from '../core/read-lines.js';
 
 /** What the stream yields: a whole top-level value, or one element of a streamed array (key '' for a top-level list). */
 export type JsonEvent =
@@ -16,7 +16,8 @@ export class JsonStructureError extends Error {
   }
 }
 
-const MAX_ITEM = 1 << 20;
+/** An element (a message) is held up to the bytes of a JSONL line, and refused past them as one is. */
+const MAX_ITEM = MAX_LINE;
 /**
  * A top-level member read whole (ChatLab's meta, a members list) is held while it is read: past this
  * it is no export's, and the document is refused rather than the process running out of memory.
@@ -68,7 +69,7 @@ async function* scan(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<strin
   let capDepth = 0;
   let capStart = 0;
   let parts: string[] = [];
-  let capLen = 0;
+  let capLen = 0; // in UTF-8 bytes, as the file holds it
   let inString = false;
   let escaped = false;
   let first = true;
@@ -81,8 +82,9 @@ async function* scan(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<strin
 
   /** Ends the capture at `end` (exclusive) of `chunk`; returns the event it completes, if any. */
   function finish(chunk: string, end: number): JsonEvent | undefined {
-    const overflow = capLen + (end - capStart) > MAX_ITEM && capturing === 'item';
-    const text = overflow ? '' : parts.join('') + chunk.slice(capStart, end);
+    const tail = chunk.slice(capStart, end);
+    const overflow = capturing === 'item' && capLen + Buffer.byteLength(tail) > MAX_ITEM;
+    const text = overflow ? '' : parts.join('') + tail;
     const what = capturing;
     capturing = null;
     parts = [];
@@ -229,7 +231,7 @@ async function* scan(input: AsyncIterable<Buffer>, streamKeys: ReadonlySet<strin
     }
     if (capturing) {
       const piece = chunk.slice(capStart);
-      capLen += piece.length;
+      capLen += Buffer.byteLength(piece);
       if (capturing === 'value' && capLen > MAX_VALUE) fail(`a top-level value larger than ${MAX_VALUE >> 20} MiB`);
       // An oversized element is only counted from here on; finish() reports it.
       if (!(capturing === 'item' && capLen > MAX_ITEM)) parts.push(piece);

@@ -273,6 +273,42 @@ describe('runAudit', () => {
     expect(new Set(texts)).toEqual(new Set(["'@Member 1 @Member 2 @Member 3 @Member 4 and everyone: please fill in the expense form by 5pm today"]));
   });
 
+  it('refuses a message over 1 MiB of UTF-8 alike in every format, by file and place, and with skip-bad reads the rest', async () => {
+    // 390,000 characters, under a million, but 1.17 MB as the file holds them.
+    const huge = '各科室要认真学习文件精神。'.repeat(30_000);
+    const small = '请各位今晚十点前完成打卡';
+    const [t1, t2] = [1795439100, 1795439160];
+    const dir = tempDir({
+      'csv/群_utf8.csv': [
+        'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender',
+        `1,g@chatroom,1,0,0,${t1},2,${huge},,,z,wxid_a`,
+        `2,g@chatroom,1,0,0,${t2},2,${small},,,z,wxid_a`,
+      ].join('\n'),
+      'g.jsonl': [huge, small].map((text, i) => JSON.stringify({ id: `m${i}`, group_id: 'G', sender_id: 'a', ts: t1 + i, text })).join('\n'),
+      'g.json': JSON.stringify({
+        chatlab: { version: '0.0.2' },
+        meta: { name: 'g', platform: 'qq', type: 'group' },
+        messages: [huge, small].map((content, i) => ({ sender: 'a', timestamp: t1 + i, type: 0, content })),
+      }),
+      'slack/channels.json': JSON.stringify([{ id: 'C1', name: 'ops', members: ['U1'] }]),
+      'slack/ops/2026-11-30.json': JSON.stringify([huge, small].map((text, i) => ({ type: 'message', user: 'U1', ts: `${t1 + i}.000100`, text }))),
+    });
+    const paths = ['csv/群_utf8.csv', 'g.jsonl', 'g.json', 'slack'].map((p) => join(dir, p));
+    for (const path of paths) {
+      await expect(runAudit([path], { config: defaultConfig(), worker: false }), path).rejects.toThrow(/larger than 1 MiB|longer than 1 MiB/);
+    }
+    const lines: string[] = [];
+    const { report, skipped } = await runAudit(paths, { config: defaultConfig(), skipBad: true, warn: (l) => lines.push(l), worker: false });
+    expect(skipped).toBe(4);
+    expect(report.messages).toBe(4);
+    expect(lines).toEqual([
+      `skipped ${paths[0]}:2: row larger than 1 MiB`,
+      `skipped ${paths[1]}:1: line longer than 1 MiB`,
+      `skipped ${paths[2]}: messages[0]: entry larger than 1 MiB`,
+      `skipped ${paths[3]}: ops/2026-11-30.json[0]: entry larger than 1 MiB`,
+    ]);
+  });
+
   it('reads a Slack export the same zipped as unpacked', async () => {
     const zip = join(tempDir(), 'slack.zip');
     writeFileSync(zip, zipOf(filesOf(SLACK)));

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream';
 import { cutText } from '../../core/cut-text.js';
 import { timeProblem } from '../../core/time/message-time.js';
 import { InputError } from '../../core/errors.js';
-import { NOT_UTF8 } from '../../core/read-lines.js';
+import { MAX_LINE, NOT_UTF8 } from '../../core/read-lines.js';
 import { utf8Checked } from '../../core/utf8-checked.js';
 import { parse, type CsvError } from 'csv-parse';
 import type { ChatGroup, ChatMessage, MessageKind } from '../../core/chat-message.js';
@@ -35,7 +35,12 @@ const APP_KIND: Record<string, MessageKind> = { '5': 'link', '6': 'file', '33': 
 
 const title = (xml: string): string | undefined => /<title>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/title>/.exec(xml)?.[1]?.trim() || undefined;
 
+/** The UTF-8 bytes of a row's fields. */
+const rowBytes = (r: Row): number => Object.values(r).reduce((n, v) => n + Buffer.byteLength(v), 0);
+
 function toMessage(r: Row, groupName: string): Parsed {
+  // No chat message is this long: refused as a JSONL line or a JSON entry of the size is.
+  if (rowBytes(r) > MAX_LINE) return { bad: `row larger than ${MAX_LINE >> 20} MiB` };
   const type = r.Type ?? '';
   if (NOT_SAID.has(type)) return { skip: true };
   const talker = r.TalkerId || groupName;
