@@ -84,6 +84,8 @@ export async function detectFormat(path: string): Promise<ExportFormat> {
     if (inner.length === 1 && inner[0].isDirectory() && (await isSlackFolder(join(path, inner[0].name)))) return 'slack-folder';
     throw new InputError(`${path}: a folder without channels.json is not a Slack export; expected ${KNOWN}`);
   }
+  // A pipe or device (/dev/stdin) reads once; an export may be read twice (told by its start, then read).
+  if (!s.isFile()) throw new InputError(`${path}: not a file (a pipe or device); save the export to a file and name that`);
   if (s.size === 0) throw new InputError(`${path}: empty file`);
   const fh = await open(path, 'r').catch((err: unknown) => {
     throw cannotRead(path, err);

@@ -18,8 +18,19 @@ export function reportFormat(value: string | undefined, option = '--format'): Re
   throw new InputError(`${option}: expected json, md or html, got "${value}"`);
 }
 
-// `--out report.html` alone asks for HTML: the format follows the file's extension unless given.
-const BY_EXTENSION: Record<string, ReportFormat> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' };
+// `--out report.html` alone asks for HTML: the format follows the file's extension unless given, in
+// each spelling editors and hosts know it by.
+const BY_EXTENSION: Record<string, ReportFormat> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.mdown': 'md',
+  '.mkd': 'md',
+  '.mkdn': 'md',
+  '.mdwn': 'md',
+  '.json': 'json',
+};
 
 /** The report format a file's extension names, if any. */
 export const extensionFormat = (path: string): ReportFormat | undefined => BY_EXTENSION[extname(path).toLowerCase()];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Report } from '../../src/analysis/report/report.js';
 import { runCli } from '../support/run-cli.js';
@@ -44,6 +45,47 @@ describe('fingertip audit', () => {
     const md = join(dir, 'r.md');
     const html = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--format', 'html', '--out', md]);
     expect([html.code, html.stderr.split('\n')[1]]).toEqual([0, `fingertip audit: ${md}: written as HTML, not Markdown (--format md writes Markdown)`]);
+  });
+
+  it('writes the report named .markdown, .mdown and the like as Markdown, as .htm is HTML', async () => {
+    const dir = tempDir();
+    for (const name of ['r.markdown', 'r.mdown', 'r.mkd', 'r.MKDN', 'r.mdwn', 'r.htm']) {
+      const out = join(dir, name);
+      const r = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--out', out]);
+      expect([r.code, r.stderr], name).toEqual([0, `fingertip audit: ${out}: 6 messages, 1 demand, 1 group\n`]);
+      expect(readFileSync(out, 'utf8'), name).toMatch(name === 'r.htm' ? /^<!DOCTYPE html>/ : /^# /);
+    }
+  });
+
+  it('writes --out - to standard output, as classify reads - from standard input, and refuses --evidence -', async () => {
+    // Relative to the process's folder, which a file named - written by mistake is removed from.
+    const named = existsSync('-');
+    try {
+      const r = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--out', '-']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(JSON.parse(r.stdout)).toHaveProperty('messages', 6);
+      const both = await runCli(['audit', fixture('wechatmsg/教务通知群_utf8.csv'), '--out', '-', '--evidence', '-']);
+      expect([both.code, both.stdout, both.stderr]).toEqual([
+        2,
+        '',
+        'fingertip audit: --evidence -: the evidence is written to a file; name one (standard output holds the report)\n',
+      ]);
+      expect(existsSync('-')).toBe(named);
+    } finally {
+      if (!named) rmSync('-', { force: true });
+    }
+  });
+
+  it('says in one line that a pipe, or - for standard input, is no export it reads, rather than an empty file', async () => {
+    const fifo = join(tempDir(), 'export.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    const piped = await runCli(['audit', fifo]);
+    expect([piped.code, piped.stderr]).toEqual([2, `fingertip audit: ${fifo}: not a file (a pipe or device); save the export to a file and name that\n`]);
+    const dash = await runCli(['audit', '-'], { stdin: readFileSync(fixture('contract.jsonl')) });
+    expect([dash.code, dash.stderr]).toEqual([
+      2,
+      'fingertip audit: audit -: standard input is not read; save the export to a file and name that (… > export.jsonl)\n',
+    ]);
   });
 
   it('exits 2 with one line naming the file and line of bad input', async () => {

@@ -11,6 +11,7 @@ import { counted } from '../../core/counted.js';
 import { parseCommandArgs } from '../args.js';
 import { checkOut, writeOut } from '../../core/write-out.js';
 import { outFormatNote } from '../out-format-note.js';
+import { outPath } from '../out-path.js';
 import type { Command } from '../context.js';
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
@@ -54,7 +55,11 @@ export const run: Command = async (argv, ctx) => {
   if (positionals.length === 0) {
     throw new InputError('audit: name at least one EXPORT (a Slack export folder or .zip, contract JSONL, a WeChatMsg CSV, or ChatLab JSON/JSONL)');
   }
-  const out = values.out as string | undefined;
+  // An export may be read twice (its format told from its start, a ChatLab file's meta after its messages), which standard input cannot be.
+  if (positionals.includes('-')) throw new InputError('audit -: standard input is not read; save the export to a file and name that (… > export.jsonl)');
+  // The bundle replaces FILE whole once the audit ends, which standard output (the report's) cannot be.
+  if (values.evidence === '-') throw new InputError('--evidence -: the evidence is written to a file; name one (standard output holds the report)');
+  const out = outPath(values.out);
   const format = chosenFormat(values.format as string | undefined, out);
   const lang = languageOption(values.lang as string | undefined);
   const config = loadConfig(values.config as string | undefined, ctx.env);

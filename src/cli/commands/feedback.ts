@@ -3,6 +3,7 @@ import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import { writeOut } from '../../core/write-out.js';
 import { loadConfig } from '../config/load.js';
+import { outPath } from '../out-path.js';
 import type { Command } from '../context.js';
 import { openExistingStore } from '../existing-store.js';
 
@@ -27,7 +28,8 @@ export const run: Command = async (argv, ctx) => {
     await store.close();
   }
   const text = exported.lines.map((l) => `${JSON.stringify(l)}\n`).join('');
-  if (values.out) await writeOut(values.out as string, text);
+  const out = outPath(values.out);
+  if (out) await writeOut(out, text);
   else ctx.stdout.write(text);
   const left = [
     exported.withoutText && `${exported.withoutText} without text (their senders were forgotten)`,

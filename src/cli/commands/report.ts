@@ -13,6 +13,7 @@ import { InputError } from '../../core/errors.js';
 import { parseCommandArgs } from '../args.js';
 import { writeOut } from '../../core/write-out.js';
 import { outFormatNote } from '../out-format-note.js';
+import { outPath } from '../out-path.js';
 import type { Command } from '../context.js';
 
 /**
@@ -45,7 +46,8 @@ export const run: Command = async (argv, ctx) => {
   });
   if (positionals.length) throw new InputError(`report: unexpected argument "${positionals[0]}"`);
   const config = loadConfig(values.config as string | undefined, ctx.env);
-  const format = chosenFormat(values.format as string | undefined, values.out as string | undefined);
+  const out = outPath(values.out);
+  const format = chosenFormat(values.format as string | undefined, out);
   const lang = languageOption(values.lang as string | undefined) ?? config.language;
   const week = (values.week as string | undefined) ?? weekOf(Date.now(), config.timezone);
   const { from, to } = weekRange(week, config.timezone);
@@ -75,9 +77,9 @@ export const run: Command = async (argv, ctx) => {
   } finally {
     await store.close();
   }
-  if (values.out) {
-    await writeOut(values.out as string, text);
-    const note = outFormatNote(values.out as string, format, 'fingertip audit EXPORT... --evidence FILE');
+  if (out) {
+    await writeOut(out, text);
+    const note = outFormatNote(out, format, 'fingertip audit EXPORT... --evidence FILE');
     if (note) ctx.stderr.write(`fingertip report: ${note}\n`);
   } else ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
