@@ -36,6 +36,8 @@ export interface ReadHooks {
   bad(where: string, reason: string): void;
   /** Messages left out that are not broken (a one-to-one chat, not a group), said in one line. */
   note(line: string): void;
+  /** The time of a message so left out: the export's own dates, for a report that counts none of its messages. */
+  leftOut(ts: number): void;
   /** How many bytes the reader will read, said once before it reads them. */
   expect(bytes: number): void;
   /** Bytes just read, for the progress bar. */

@@ -73,19 +73,20 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     progress.clear();
     opts.warn?.(line);
   });
+  const builder = new ReportBuilder({ config });
   const hooks: ReadHooks = {
     bad: (where, why) => bad.bad(where, why),
     note: (line) => {
       progress.clear();
       opts.warn?.(line);
     },
+    leftOut: (ts) => builder.dateBy(ts),
     expect: (n) => progress.expect(n),
     progress: (n) => progress.advance(n),
   };
   // The engine loads (and refuses bad rules or a bad model) before any export is read.
   const classifier = await startClassifier({ rules: config.rules, options: { model: config.model } }, opts.worker);
   let evidence: EvidenceWriter | undefined;
-  const builder = new ReportBuilder({ config });
   const seen = new SeenMessages();
   let repeated = 0;
   let report: Report;

@@ -185,6 +185,24 @@ describe('fingertip audit', () => {
     expect(r.stderr).toBe(`fingertip audit: ${dm}: 1 message of a one-to-one chat left out (not a group)\n`);
   });
 
+  it('dates the report of a one-to-one chat alone by its own messages, not by today, in JSON and Markdown', async () => {
+    const dir = tempDir();
+    const dm = join(dir, '张三_utf8.csv');
+    writeFileSync(
+      dm,
+      '\uFEFFlocalId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime\n' +
+        '1,wxid_abc,1,0,0,1795568400,2,请你今天填表,2026-11-25 09:00:00\n' +
+        '2,wxid_abc,1,0,1,1795741200,2,好的,2026-11-27 09:00:00\n' +
+        '3,wxid_abc,1,0,0,yesterday,2,?,\n',
+    );
+    const json = await runCli(['audit', dm]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as Report;
+    expect([report.messages, report.period]).toEqual([0, { from: '2026-11-25T00:00:00+08:00', to: '2026-11-28T00:00:00+08:00' }]);
+    const md = await runCli(['audit', dm, '--format', 'md', '--lang', 'en']);
+    expect(md.stdout).toContain('2026-11-25 00:00 to 2026-11-28 00:00');
+  });
+
   it('says how many messages it read twice when exports overlap, and counts them once', async () => {
     const once = await runCli(['audit', fixture('contract.jsonl')]);
     const twice = await runCli(['audit', fixture('contract.jsonl'), fixture('contract.jsonl')]);

@@ -91,6 +91,8 @@ export class ReportBuilder {
   private afterHours = 0;
   private first = Infinity;
   private last = -Infinity;
+  /** The times of messages left out of the report, which date it only when it counts none. */
+  private leftOut = { first: Infinity, last: -Infinity };
 
   constructor(options: ReportBuilderOptions) {
     this.config = options.config;
@@ -121,6 +123,15 @@ export class ReportBuilder {
     g.messages += q.messages;
     if (q.maxRecipients + 1 > g.seenMembers) g.seenMembers = q.maxRecipients + 1;
     this.dayOf(q.firstTs).messages += q.messages;
+  }
+
+  /**
+   * A message left out of the report (an audit's one-to-one chat): its time dates the period of a
+   * report that counts no message, which then covers the export's own days rather than today.
+   */
+  dateBy(ts: number): void {
+    this.leftOut.first = Math.min(this.leftOut.first, ts);
+    this.leftOut.last = Math.max(this.leftOut.last, ts);
   }
 
   /** One message; a store's lean record will do (see `textsToRead` and `addDemandText`). */
@@ -356,8 +367,9 @@ export class ReportBuilder {
 
   private period(): { from: number; to: number } {
     const tz = this.config.timezone;
-    const first = Number.isFinite(this.first) ? this.first : (this.from ?? this.to ?? Date.now());
-    const last = Number.isFinite(this.last) ? this.last : first;
+    const dated = Number.isFinite(this.first) ? { first: this.first, last: this.last } : this.leftOut;
+    const first = Number.isFinite(dated.first) ? dated.first : (this.from ?? this.to ?? Date.now());
+    const last = Number.isFinite(dated.last) ? dated.last : first;
     return {
       from: this.from ?? midnightOfDay(localDay(first, tz), tz),
       to: this.to ?? midnightOfDay(localDay(last, tz) + 1, tz),

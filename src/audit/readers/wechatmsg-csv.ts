@@ -16,7 +16,7 @@ import { fileSize, fileStream } from '../open-file.js';
 type Row = Record<string, string>;
 
 /** A row made into a message, or why it cannot be: not said, of a one-to-one chat, or broken. */
-type Parsed = { msg: ChatMessage; names: string[] } | { skip: true } | { privateChat: true } | { bad: string };
+type Parsed = { msg: ChatMessage; names: string[] } | { skip: true } | { privateChat: true; ts?: number } | { bad: string };
 
 // WeChat's message types (MSG.Type) as WeChatMsg exports them; others get a typed placeholder.
 const PLACEHOLDER: Record<string, [MessageKind, string]> = {
@@ -47,10 +47,10 @@ function toMessage(r: Row, groupName: string): Parsed {
   // A one-to-one chat is no group, as a Slack DM is not, and the bot does not count it either. Its
   // export has no Sender column, or talks with a person's id (wxid_…); a group's may leave Sender
   // empty on the exporter's own rows, and newer exports give groups a numeric TalkerId.
-  if (!talker.endsWith('@chatroom') && (!('Sender' in r) || talker.startsWith('wxid_'))) return { privateChat: true };
-  if (!/^\d+$/.test(r.CreateTime ?? '')) return { bad: `CreateTime "${cutText(r.CreateTime ?? '', 20)}" is not Unix seconds` };
-  const ts = Number(r.CreateTime) * 1000;
-  const problem = timeProblem(ts);
+  const ts = /^\d+$/.test(r.CreateTime ?? '') ? Number(r.CreateTime) * 1000 : undefined;
+  const problem = ts === undefined ? undefined : timeProblem(ts);
+  if (!talker.endsWith('@chatroom') && (!('Sender' in r) || talker.startsWith('wxid_'))) return { privateChat: true, ...(!problem && { ts }) };
+  if (ts === undefined) return { bad: `CreateTime "${cutText(r.CreateTime ?? '', 20)}" is not Unix seconds` };
   if (problem) return { bad: `CreateTime ${r.CreateTime!.slice(0, 20)}: ${problem}` };
   // A numeric TalkerId numbers the chat in its exporter's own database only (two colleagues' exports
   // of two chats may both say 12); with the chat's name, which the file bears, the two stay apart, while
@@ -133,7 +133,10 @@ export async function openWeChatMsgCsv(path: string, hooks: ReadHooks): Promise<
     for await (const { row, line } of rows(path, hooks)) {
       const p = toMessage(row, groupName);
       if ('bad' in p) hooks.bad(`${path}:${line}`, p.bad);
-      if ('privateChat' in p) privately++;
+      if ('privateChat' in p) {
+        privately++;
+        if (p.ts !== undefined) hooks.leftOut(p.ts);
+      }
       if (!('msg' in p)) continue;
       const { msg } = p;
       const gid = msg.group!.id;

@@ -22,6 +22,7 @@ export function hooks(skip = false): ReadHooks & { lines: string[]; notes: strin
     },
     bad: (where: string, why: string) => entries.bad(where, why),
     note: (line: string) => notes.push(line),
+    leftOut: () => {},
     progress: (n: number) => {
       h.bytes += n;
     },
