@@ -6,6 +6,7 @@ import { normalizeInto, unitsToString, type Normalized } from './normalize.js';
 import type { Rule, RuleSet } from './rule.js';
 import { isWordUnit } from './term.js';
 import { examinedPart } from './text-limit.js';
+import { trimEvidence } from './evidence-span.js';
 import { combine } from './model/combine.js';
 import { canFlagAlone } from './model/decision.js';
 import { addFeature, extractFeatures, newFeatureBuffer, signalFeature, type FeatureBuffer } from './model/features.js';
@@ -87,8 +88,7 @@ export class Engine {
           silenced |= CATEGORY_BIT[r.rule.category];
           continue;
         }
-        const from = nz.start[span[0]];
-        const to = nz.end[span[1] - 1];
+        const [from, to] = trimEvidence(original, nz.start[span[0]], nz.end[span[1] - 1]);
         findings.push({ rule: r.rule.id, category: r.rule.category, span: [from, to], match: original.slice(from, to) });
       }
     }

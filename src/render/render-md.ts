@@ -17,8 +17,9 @@ const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
 
 /**
  * The text with what the rules matched in bold. Touching matches are one run (two would meet as
- * `****`, shown as it is), and punctuation at a run's ends stays outside it: CommonMark closes
- * `**` after 」 or ” only before a space or more punctuation, which Chinese text seldom has.
+ * `****`, shown as it is), and punctuation and white space at a run's ends stay outside it: CommonMark
+ * closes `**` after 」 or ” only before a space or more punctuation, which Chinese text seldom has, and
+ * never opens one before a space (findings stored before spans were trimmed start at ": ").
  */
 function boldMatches(text: string, findings: readonly Finding[]): string {
   const runs: { text: string; matched: boolean }[] = [];
@@ -32,7 +33,7 @@ function boldMatches(text: string, findings: readonly Finding[]): string {
     .map(({ text: t, matched }) => {
       if (!matched) return md(t);
       // CommonMark counts symbols (✅, 👍, √) as punctuation too: beside a letter they keep ** from closing.
-      const [, lead, core, trail] = /^([\p{P}\p{S}]*)(.*?)([\p{P}\p{S}]*)$/su.exec(t)!;
+      const [, lead, core, trail] = /^([\p{P}\p{S}\s]*)(.*?)([\p{P}\p{S}\s]*)$/su.exec(t)!;
       return core ? `${md(lead)}**${md(core)}**${md(trail)}` : md(t);
     })
     .join('');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { ruleDir, ruleYaml } from '../support/rules.js';
+import { classify } from '../../src/index.js';
 
 function engineOf(files: Record<string, string>): Engine {
   const { ruleSet, problems } = loadRuleSet([ruleDir(files)]);
@@ -34,6 +35,16 @@ describe('Engine', () => {
     const f = clockIn.classify(text).findings[0];
     expect(f.match).toBe('前打\u200b卡');
     expect(text.slice(f.span[0], f.span[1])).toBe(f.match);
+  });
+
+  it('leaves the separator a condition widened the evidence to out of the span: the match starts and ends on words', () => {
+    const text = "All staff: fill in the weekly hours survey by 11pm tonight.\nReply 'done' when finished.";
+    const found = classify(text).findings;
+    expect(found.map((f) => f.match)).toEqual(['fill in the weekly hours survey', "Reply 'done'"]);
+    for (const f of found) expect(text.slice(f.span[0], f.span[1])).toBe(f.match);
+    // A span of separators alone stays whole rather than vanish.
+    const dots = engineOf({ 'ack-demand/dots.yaml': ruleYaml('  any: ["。。。"]') });
+    expect(dots.classify('好的。。。').findings[0].match).toBe('。。。');
   });
 
   it('needs every `all` condition and refuses on a `none` condition', () => {

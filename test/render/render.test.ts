@@ -79,6 +79,22 @@ describe('renderReport', () => {
     expect(text).toContain('`a/x`、`b/y`');
   });
 
+  it('opens and closes bold on words when a stored span starts or ends at a space', () => {
+    const b = new ReportBuilder({ config: defaultConfig() });
+    b.addGroup({ platform: 'test', id: 'g1', name: 'ops', members: 21 });
+    const text = "All staff: fill in the weekly hours survey by 11pm tonight.\nReply 'done' when finished.";
+    const finding = (from: string, to: string, rule: string) => {
+      const span: [number, number] = [text.indexOf(from), text.indexOf(to) + to.length];
+      return { rule, category: 'data-request' as const, span, match: text.slice(...span) };
+    };
+    b.add({
+      ...demand({ id: 'm1', groupId: 'g1', ts: sh('2026-11-23T10:00:00'), text }, ['data-request']),
+      findings: [finding(': fill', 'survey ', 'a/x'), finding('.\nReply', "'done'", 'b/y')],
+    });
+    const md = renderReport('md', b.build(), b.details(), 'en');
+    expect(md).toContain("All staff: **fill in the weekly hours survey** by 11pm tonight. **Reply 'done**' when finished.");
+  });
+
   it('escapes user text in Markdown and bolds the match', () => {
     const { report, details } = built();
     const text = renderReport('md', report, details, 'en');
