@@ -3,6 +3,7 @@ import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
 import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
+import { FINDINGS_SHOWN } from '../analysis/report/derived-findings.js';
 import { escapeHtml as h } from './escape.js';
 import { formatHours, formatNumber, hours, personHours } from '../core/figures.js';
 import { groupNamer } from './group-names.js';
@@ -73,6 +74,8 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
       `<tr><td>${h(g.name)}${g.id === g.name ? '' : ` <span class="muted">${h(g.id)}</span>`}</td><td class="n">${formatNumber(g.members)}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
   );
   const senders = capped(report.senders);
+  // Pairs of a few hundred overlapping groups run to tens of thousands: the most alike are shown.
+  const sprawl = capped(report.sprawl, FINDINGS_SHOWN);
   const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix));
   const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s.id, s.name))}</td><td class="n">${formatNumber(s.demands)}</td></tr>`);
   // A list of derived findings, cut where the report stops placing them (`more` left out).
@@ -125,7 +128,10 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
       ),
     report.ack_storms.length - details.ackStorms.length,
   )}
-<h3>${h(t.sprawl(report.sprawl.length))}</h3>${list(report.sprawl.map((s) => `<li>${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}</li>`))}
+<h3>${h(t.sprawl(report.sprawl.length))}</h3>${list(
+    sprawl.shown.map((s) => `<li>${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}</li>`),
+    sprawl.more,
+  )}
 <h2>${h(t.evidence(details.evidence.length))}</h2>${evidence.join('\n') || `<p class="muted">${h(t.noFlagged)}</p>`}
 ${(details.notes ?? []).map((n) => `<p class="muted">${h(n)}</p>`).join('\n')}
 </main></body></html>

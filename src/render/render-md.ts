@@ -4,6 +4,7 @@ import { CATEGORIES } from '../core/categories.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Report } from '../analysis/report/report.js';
 import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
+import { FINDINGS_SHOWN } from '../analysis/report/derived-findings.js';
 import { escapeMarkdown as md } from './escape.js';
 import { formatNumber, personHours } from '../core/figures.js';
 import { groupNamer } from './group-names.js';
@@ -117,7 +118,10 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   if (storms.more) out.push(`- ${t.moreFindings(formatNumber(storms.more))}`);
   out.push('', `### ${t.sprawl(report.sprawl.length)}`, '');
   noneFound(report.sprawl.length);
-  for (const s of report.sprawl) out.push(`- ${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}`);
+  // Pairs of a few hundred overlapping groups run to tens of thousands: the most alike are shown.
+  const sprawl = capped(report.sprawl, FINDINGS_SHOWN);
+  for (const s of sprawl.shown) out.push(`- ${t.overlap(names(s.groups, t.and), Math.round(s.overlap * 100))}`);
+  if (sprawl.more) out.push(`- ${t.moreFindings(formatNumber(sprawl.more))}`);
   out.push('');
 
   out.push(`## ${t.evidence(details.evidence.length)}`, '');

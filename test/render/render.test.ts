@@ -155,6 +155,24 @@ describe('renderReport', () => {
     expect(html).toContain('<li class="muted">and 3 more (the JSON report lists them all)</li>');
   });
 
+  it('lists at most FINDINGS_SHOWN overlapping pairs of groups, the most alike first, and says how many more the JSON lists', () => {
+    const b = new ReportBuilder({ config: defaultConfig() });
+    // 12 groups of the same members make 66 pairs; one more member in the last makes its 11 pairs the least alike.
+    const members = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'];
+    for (let g = 0; g < 12; g++) b.addGroup({ platform: 'test', id: `g${g}`, name: `群${g}`, memberIds: g === 11 ? [...members, 'u10'] : members });
+    b.add(record({ id: 'p1', groupId: 'g0', ts: sh('2026-11-23T10:00:00') }));
+    const report = b.build();
+    expect(report.sprawl).toHaveLength(66);
+    const md = renderReport('md', report, b.details(), 'zh');
+    expect(md).toContain('### 群组重叠（66）');
+    expect(md.match(/成员重合 100%$/gm)).toHaveLength(FINDINGS_SHOWN);
+    expect(md).not.toContain('成员重合 90%');
+    expect(md).toContain('- 另有 16 项（完整列表见 JSON 报告）');
+    const html = renderReport('html', report, b.details(), 'en');
+    expect(html.match(/% the same members<\/li>/g)).toHaveLength(FINDINGS_SHOWN);
+    expect(html).toContain('<li class="muted">and 16 more (the JSON report lists them all)</li>');
+  });
+
   it('names groups in derived findings and ends with the notes it is given', () => {
     const b = new ReportBuilder({ config: defaultConfig() });
     b.addGroup({ platform: 'test', id: 'G<1>', name: 'ops <b>team</b>', members: 21 });

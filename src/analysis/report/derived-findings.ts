@@ -12,9 +12,9 @@ import { DemandQuotes } from './demand-quotes.js';
 /** How many messages of a duplicate request the Markdown and HTML reports place in time. */
 export const DUPLICATES_SHOWN = 10;
 /**
- * How many derived findings of each kind the Markdown and HTML reports place and quote, as their
- * tables stop at 50 rows: a million messages' report found thousands, each a message to read back
- * (the JSON report lists every one).
+ * How many derived findings of each kind the Markdown and HTML reports show (placing and quoting the
+ * demands of each), as their tables stop at 50 rows: a million messages' report found thousands, each
+ * a message to read back, and 200 groups sharing members make 19,900 pairs (the JSON lists every one).
  */
 export const FINDINGS_SHOWN = 50;
 
