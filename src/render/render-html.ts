@@ -14,6 +14,7 @@ import { Pseudonyms } from '../core/pseudonyms.js';
 import { REPORT_TEXTS } from './texts.js';
 import { barChart } from './charts/bar-chart.js';
 import { columnChart } from './charts/column-chart.js';
+import { demandColumns } from './charts/demand-columns.js';
 
 /** What `<html lang>` says, so browsers and screen readers pick Chinese glyphs and voices. */
 const HTML_LANG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
@@ -64,10 +65,8 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
     CATEGORIES.map((c) => ({ label: labels[c], value: hours(details.minutesByCategory[c]) })),
     { title: t.burdenChart, unit: t.hoursUnit, format: formatHours },
   );
-  const perDay = columnChart(
-    details.days.map((d) => ({ label: d.date.slice(5), value: d.demands })),
-    { title: t.perDayChart },
-  );
+  const demands = demandColumns(details.days);
+  const perDay = columnChart(demands.columns, { title: t.demandsChart[demands.period] });
   const groups = capped(report.groups);
   const groupRows = groups.shown.map(
     (g) =>

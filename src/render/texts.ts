@@ -1,5 +1,6 @@
 import type { Lang } from '../core/lang.js';
 import { formatNumber as f } from '../core/figures.js';
+import type { ChartPeriod } from './charts/demand-columns.js';
 
 /**
  * The Markdown and HTML reports' words in each language, side by side; figures and user text are
@@ -22,7 +23,8 @@ export interface ReportTexts {
   charts: string;
   burdenChart: string;
   hoursUnit: string;
-  perDayChart: string;
+  /** The demands chart's title, saying what one column counts. */
+  demandsChart: Record<ChartPeriod, string>;
   byCategory: string;
   category: string;
   minutesPerRecipient: string;
@@ -86,7 +88,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     charts: '图表',
     burdenChart: '各类负担（人·小时）',
     hoursUnit: '人·小时',
-    perDayChart: '每日要求数',
+    demandsChart: { day: '每日要求数', week: '每周要求数（周一至周日，标为首日）', month: '每月要求数', year: '每年要求数' },
     byCategory: '按类别',
     category: '类别',
     minutesPerRecipient: '每人耗时（分钟）',
@@ -140,7 +142,12 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     charts: 'Charts',
     burdenChart: 'Burden by category (person-hours)',
     hoursUnit: 'h',
-    perDayChart: 'Demands per day',
+    demandsChart: {
+      day: 'Demands per day',
+      week: 'Demands per week (Monday to Sunday, by first day)',
+      month: 'Demands per month',
+      year: 'Demands per year',
+    },
     byCategory: 'By category',
     category: 'Category',
     minutesPerRecipient: 'Minutes per recipient',

@@ -173,6 +173,41 @@ describe('renderReport', () => {
     expect(html).toContain('<li class="muted">and 16 more (the JSON report lists them all)</li>');
   });
 
+  it('charts demands by week, month or year when days would be too many columns, dates with their year when the period spans years', () => {
+    const chartOf = (html: string): { title: string; columns: number; labels: string[] } => {
+      const svg = html.match(/<svg [^>]*aria-label="([^"]*)"[\s\S]*?<\/svg>/g)![1];
+      return {
+        title: /aria-label="([^"]*)"/.exec(svg)![1],
+        columns: svg.match(/<rect x=/g)!.length,
+        labels: [...svg.matchAll(/font-size="11" fill="#555">([^<]*)<\/text>/g)].map((m) => m[1]).slice(2),
+      };
+    };
+    const weekly = new ReportBuilder({ config: defaultConfig() });
+    weekly.addGroup({ platform: 'test', id: 'g', name: '年级组', members: 4 });
+    for (let w = 0; w < 100; w++) {
+      weekly.add(demand({ id: `w${w}`, groupId: 'g', ts: sh('2025-01-06T10:00:00') + w * 7 * 86_400_000, text: '请大家周五前填报统计表' }, ['data-request']));
+    }
+    const byWeek = chartOf(renderReport('html', weekly.build(), weekly.details(), 'zh'));
+    expect(byWeek.title).toBe('每周要求数（周一至周日，标为首日）');
+    expect(byWeek.columns).toBe(100);
+    expect(byWeek.labels[0]).toBe('2025-01-06');
+    expect(byWeek.labels.every((l) => /^20\d\d-\d\d-\d\d$/.test(l))).toBe(true);
+
+    const century = new ReportBuilder({ config: defaultConfig() });
+    century.addGroup({ platform: 'test', id: 'g', name: 'ops', members: 4 });
+    century.add(demand({ id: 'o1', groupId: 'g', ts: sh('2000-01-03T10:00:00'), text: 'x' }, ['check-in']));
+    century.add(demand({ id: 'o2', groupId: 'g', ts: sh('2099-12-30T10:00:00'), text: 'x' }, ['check-in']));
+    const html = renderReport('html', century.build(), century.details(), 'en');
+    expect(html.length).toBeLessThan(100_000);
+    const byYear = chartOf(html);
+    expect(byYear).toMatchObject({ title: 'Demands per year', columns: 100 });
+    expect(byYear.labels[0]).toBe('2000');
+
+    // A week of one year keeps the short day labels.
+    const { report, details } = built();
+    expect(chartOf(renderReport('html', report, details, 'en'))).toMatchObject({ title: 'Demands per day', labels: ['11-23', '11-24'] });
+  });
+
   it('names groups in derived findings and ends with the notes it is given', () => {
     const b = new ReportBuilder({ config: defaultConfig() });
     b.addGroup({ platform: 'test', id: 'G<1>', name: 'ops <b>team</b>', members: 21 });

@@ -19,7 +19,7 @@ export interface ColumnChartOptions {
 const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
 
 /**
- * Vertical columns over a sequence (demands per day), with a zero line and the maximum marked,
+ * Vertical columns over a sequence (demands per day or week), with a zero line and the maximum marked,
  * as a standalone SVG string. Labels thin out when there are many columns so they never overlap.
  */
 export function columnChart(columns: readonly Column[], options: ColumnChartOptions): string {
@@ -34,7 +34,9 @@ export function columnChart(columns: readonly Column[], options: ColumnChartOpti
   const plotH = height - top - bottom;
   const max = Math.max(0, ...columns.map((c) => c.value));
   const step = columns.length > 0 ? plotW / columns.length : plotW;
-  const every = Math.max(1, Math.ceil(columns.length / Math.floor(plotW / 48)));
+  // A label takes about 7 px a character at 11 px: 2026-11-23 needs more room than 11-23.
+  const slot = Math.max(48, 8 + 7 * Math.max(0, ...columns.map((c) => c.label.length)));
+  const every = Math.max(1, Math.ceil(columns.length / Math.floor(plotW / slot)));
   const color = options.color ?? '#337ab7';
   const parts = columns.map((c, i) => {
     const h = max > 0 ? (c.value / max) * plotH : 0;
