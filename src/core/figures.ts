@@ -20,3 +20,17 @@ export function personHours(minutes: number): string {
 export function formatNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }
+
+/**
+ * Person-minutes as the costs make them, cleared of binary noise (0.1 + 0.2): a cost of up to 6
+ * decimals times whole recipients stays exact, so a report's groups add up to its total (rounded to
+ * 0.1, three groups of 0.75 read 0.8 each beside a total of 2.3). Texts for people round for show.
+ */
+export function exactMinutes(minutes: number): number {
+  return Math.round(minutes * 1e6) / 1e6;
+}
+
+/** Person-minutes as reports write them, to two decimals at most: a quarter-minute cost reads 0.75, as in the JSON. */
+export function formatMinutes(minutes: number): string {
+  return minutes.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

@@ -4,6 +4,7 @@ import type { Report } from '../analysis/report/report.js';
 import type { Store } from '../store/store.js';
 import { isAnonymousId } from '../core/anonymous-id.js';
 import { CATEGORIES } from '../core/categories.js';
+import { exactMinutes } from '../core/figures.js';
 import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
@@ -21,8 +22,6 @@ export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 
 export const TREND_WEEKS = 5;
 export const MAX_EXAMPLES = 3;
 export const MAX_SENDERS = 10;
-
-const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /**
  * One supervisor's digest of one week, from the one ReportBuilder: the report of each trend week as
@@ -129,7 +128,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
       const o = (digest.other ??= { groups: 0, demands: 0, personMinutes: 0 });
       o.groups++;
       o.demands += g.demands;
-      o.personMinutes = round1(o.personMinutes + g.person_minutes);
+      o.personMinutes = exactMinutes(o.personMinutes + g.person_minutes);
     }
   }
   for (const e of details.evidence) {

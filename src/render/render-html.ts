@@ -5,7 +5,7 @@ import type { Report } from '../analysis/report/report.js';
 import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { FINDINGS_SHOWN } from '../analysis/report/derived-findings.js';
 import { escapeHtml as h } from './escape.js';
-import { formatHours, formatNumber, hours, personHours } from '../core/figures.js';
+import { formatHours, formatMinutes, formatNumber, hours, personHours } from '../core/figures.js';
 import { groupNamer } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
@@ -91,7 +91,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
             .join('');
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `<code>${h(r)}</code>`).join(' ');
     return (
-      `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(sender(e.senderId, e.senderName))} · <b>${formatNumber(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
+      `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(sender(e.senderId, e.senderName))} · <b>${formatMinutes(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
       `<div class="text">${text}</div><div>${e.categories.map((c) => `<span class="tag">${h(labels[c])}</span>`).join('')} ${rules}</div></div>`
     );
   });

@@ -6,7 +6,7 @@ import type { Report } from '../analysis/report/report.js';
 import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { FINDINGS_SHOWN } from '../analysis/report/derived-findings.js';
 import { escapeMarkdown as md } from './escape.js';
-import { formatNumber, personHours } from '../core/figures.js';
+import { formatMinutes, formatNumber, personHours } from '../core/figures.js';
 import { groupNamer } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
@@ -57,7 +57,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   out.push(
     `- ${t.messages}${t.colon}${formatNumber(report.messages)}`,
     `- ${t.demands}${t.colon}${formatNumber(report.demands)}`,
-    `- ${t.burden(formatNumber(report.person_minutes), personHours(report.person_minutes))}`,
+    `- ${t.burden(formatMinutes(report.person_minutes), personHours(report.person_minutes))}`,
     `- ${t.afterHours}${t.colon}${formatNumber(report.after_hours)}`,
     '',
   );
@@ -130,7 +130,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
     const text = e.text === null ? t.textNotKept : boldMatches(e.text, e.findings);
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(t.listSep);
     out.push(
-      `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(sender(e.senderId, e.senderName))} · ${formatNumber(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
+      `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(sender(e.senderId, e.senderName))} · ${formatMinutes(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
     );
     out.push(`  > ${text}`);
     // After a blank line: right below, CommonMark reads the line as more of the quote (a lazy continuation).

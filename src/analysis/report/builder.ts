@@ -7,6 +7,7 @@ import { effectiveRecipients, minutesPerRecipient } from '../cost.js';
 import { isAfterHoursDemand } from '../derived/after-hours.js';
 import { findSprawl } from '../derived/group-sprawl.js';
 import { formatIso } from '../../core/time/format.js';
+import { exactMinutes } from '../../core/figures.js';
 import { dayString, localDay, midnightOfDay } from '../../core/time/zone.js';
 import type { GroupSummary, Report } from './report.js';
 import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
@@ -64,7 +65,6 @@ type PendingEvidence = Omit<EvidenceItem, 'groupName' | 'time' | 'personMinutes'
   perRecipient: number;
 };
 
-const round1 = (x: number): number => Math.round(x * 10) / 10;
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -230,7 +230,7 @@ export class ReportBuilder {
         messages: g.messages,
         demands: g.demands,
         by_category: byCategory,
-        person_minutes: round1(groupMinutes),
+        person_minutes: exactMinutes(groupMinutes),
       });
     }
     groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
@@ -247,7 +247,7 @@ export class ReportBuilder {
       messages: this.messages,
       demands: groups.reduce((sum, g) => sum + g.demands, 0),
       by_category: total,
-      person_minutes: round1(minutes),
+      person_minutes: exactMinutes(minutes),
       after_hours: this.afterHours,
       groups,
       senders,
@@ -263,7 +263,7 @@ export class ReportBuilder {
     for (const g of this.groups.values()) {
       this.minutesByCategory(g, this.membersOf(g)).forEach((m, i) => (minutes[CATEGORIES[i]] += m));
     }
-    for (const c of CATEGORIES) minutes[c] = round1(minutes[c]);
+    for (const c of CATEGORIES) minutes[c] = exactMinutes(minutes[c]);
     const period = this.period();
     const days: DayCount[] = [];
     for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
@@ -279,7 +279,7 @@ export class ReportBuilder {
         ...shown,
         groupName: this.nameOf(g),
         time: formatIso(e.ts, tz),
-        personMinutes: round1(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
+        personMinutes: exactMinutes(effectiveRecipients(recipients, this.membersOf(g)) * perRecipient),
       };
     });
     evidence.sort((a, b) => b.personMinutes - a.personMinutes || a.ts - b.ts);

@@ -45,7 +45,7 @@ export interface ReportDetails {
   evidence: EvidenceItem[];
   /** Every local day of the period in order, zero days included. */
   days: DayCount[];
-  /** Person-minutes by category (a message's burden split by its categories' costs), to 1 decimal. */
+  /** Person-minutes by category (a message's burden split by its categories' costs), exact as the report's. */
   minutesByCategory: Record<Category, number>;
   /** The minutes per recipient the figures were costed with (the config's `costs`). */
   costs: Record<Category, number>;

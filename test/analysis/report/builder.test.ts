@@ -5,6 +5,7 @@ import { CATEGORIES } from '../../../src/core/categories.js';
 import { weekRange } from '../../../src/core/time/iso-week.js';
 import { demand, record } from './records.js';
 import { REPORT_KEYS } from '../../support/report-keys.js';
+import { renderReport } from '../../../src/render/render.js';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
 const FORM = '请各单位于本周五前填报附件中的安全生产信息采集表';
@@ -74,6 +75,26 @@ describe('ReportBuilder', () => {
     expect(report.ack_storms).toEqual([{ message_id: 'm1', acks: 5 }]);
     expect(report.duplicates).toEqual([{ message_ids: ['m2', 'm3'], groups: ['G1', 'G2'] }]);
     expect(report.sprawl).toEqual([{ groups: ['G1', 'G2'], overlap: 0.91 }]); // 10 shared of 11
+  });
+
+  it('keeps person-minutes exact, so that groups add up to the total and the texts write what the JSON holds', () => {
+    const config = defaultConfig();
+    config.costs['data-request'] = 0.25;
+    const b = new ReportBuilder({ config });
+    for (const g of ['g1', 'g2', 'g3']) {
+      b.addGroup({ platform: 'test', id: g, name: g, members: 4 });
+      b.add(demand({ id: `m-${g}`, groupId: g, ts: sh('2026-11-23T10:00:00'), recipients: 3, text: FORM }, ['data-request']));
+    }
+    const report = b.build();
+    expect(report.groups.map((g) => g.person_minutes)).toEqual([0.75, 0.75, 0.75]);
+    expect(report.person_minutes).toBe(2.25);
+    const details = b.details();
+    expect(details.minutesByCategory['data-request']).toBe(2.25);
+    expect(details.evidence.map((e) => e.personMinutes)).toEqual([0.75, 0.75, 0.75]);
+    const md = renderReport('md', report, details, 'en');
+    expect(md).toContain('- Burden: 2.25 person-minutes (0.0 person-hours)');
+    expect(md).toContain(' · 0.75 person-min · ');
+    expect(renderReport('html', report, details, 'zh')).toContain('<b>0.75</b> 人·分钟');
   });
 
   it('spans local midnights around the data when no period is given', () => {
