@@ -68,8 +68,9 @@ async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Re
   const replyTo = msg.replyTo ?? undefined;
   const record = replyTo === undefined ? undefined : await store.message(msg.platform, replyTo);
   const held = ctx.recent.find(msg.platform, groupId, ctx.now, replyTo);
-  // A stored record without text was erased (its sender forgotten or opted out): not taken from elsewhere.
-  if (record || held) {
+  // A record of a sender forgotten or opted out (an anonymous id) had its text erased: not taken from
+  // elsewhere. One of a message left alone never kept it: held here, or read back below.
+  if (held || record?.text != null || (record && isAnonymousId(record.senderId))) {
     return {
       record,
       text: record?.text ?? held?.text,
@@ -78,10 +79,10 @@ async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Re
       sentAt: held?.ts ?? record?.ts,
     };
   }
-  // Neither stored nor held: as the quote shows it (DingTalk), else as the platform gives it back.
-  if (replyTo !== undefined && msg.quoted?.id === replyTo) return asQuoted(msg.quoted);
+  // Its text neither stored nor held: as the quote shows it (DingTalk), else as the platform gives it back.
+  if (replyTo !== undefined && msg.quoted?.id === replyTo) return { record, ...asQuoted(msg.quoted) };
   const fetched = replyTo !== undefined ? await readBack(ctx, replyTo) : undefined;
-  return fetched ? { text: fetched.text, senderId: fetched.senderId, messageId: replyTo, sentAt: fetched.ts } : {};
+  return fetched ? { record, text: fetched.text, senderId: fetched.senderId, messageId: replyTo, sentAt: fetched.ts } : { record };
 }
 
 /** The replied-to message from the platform, when it can tell and the message is recent enough to report. */

@@ -253,15 +253,18 @@ describe('Slack adapter through the bot', () => {
     expect(lines[1]).toMatch(new RegExp(`^slack: ${refused.length} more events failed in the last \\d+ s \\(the latest: message C02/`));
     expect(lines[1]).toContain(full);
   });
-  it("takes `missed` on a message another instance read, reading it back from Slack's history", async () => {
+  it("takes `missed` on a message another instance stored, reading it back from Slack's history", async () => {
     const api = await stub();
-    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
-    // Posted an hour ago and read by another instance: this one never received it.
+    const db = join(tempDir(), 'bot.db');
+    const [a, c] = [await startBot(api, db), await startBot(api, db)];
+    // Posted an hour ago and read by instance a, which stored it unflagged (without its text): c never received it.
     const ts = `${Math.floor(Date.now() / 1000) - 3600}.000700`;
-    const text = 'Team, kindly go through the new handbook on the portal and mark it as read by Friday';
+    const text = 'Team, kindly go through the new handbook on the portal by Friday';
     api.channels.get('C01')!.messages = [{ ts, user: 'U2', text }];
-    await sendSigned(adapter.port!, eventEnvelope({ ...mention('1800000050.000100', 'missed acknowledgements'), thread_ts: ts }));
-    const [report] = await eventually(async () => ((await store.missedDemands()).length ? store.missedDemands() : undefined));
+    expect((await sendSigned(a.adapter.port!, eventEnvelope(message(ts, text, 'U2')))).status).toBe(200);
+    expect(await c.store.message('slack', `C01/${ts}`)).toMatchObject({ categories: [], text: null });
+    await sendSigned(c.adapter.port!, eventEnvelope({ ...mention('1800000050.000100', 'missed acknowledgements'), thread_ts: ts }));
+    const [report] = await eventually(async () => ((await c.store.missedDemands()).length ? c.store.missedDemands() : undefined));
     expect(report).toMatchObject({ platform: 'slack', messageId: `C01/${ts}`, text, categories: ['ack-demand'] });
     expect(api.callsTo('conversations.history').at(-1)?.args).toMatchObject({ channel: 'C01', latest: ts });
   });
