@@ -40,6 +40,8 @@ export interface DigestPlan {
 export interface DigestOutcome {
   sent: number;
   failed: number;
+  /** Delivered, but the delivery log could not be told so: a later run may send it again. */
+  unrecorded: number;
 }
 
 /**
@@ -69,35 +71,71 @@ export async function writtenDigest(deps: Pick<DigestDeps, 'config' | 'store'>, 
 /**
  * Sends each recipient every week the plan owes them, once: a week is claimed in the delivery log
  * before sending and marked sent or failed after, retries with backoff in between. A failed week
- * stays owed and is tried again on the next run.
+ * stays owed and is tried again on the next run; one delivered that the log could not be told of,
+ * the database out of reach through the retries, is counted apart (`unrecorded`) and said so.
  */
 export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<DigestOutcome> {
   const { config, deliveries, log } = deps;
-  const outcome: DigestOutcome = { sent: 0, failed: 0 };
+  const outcome: DigestOutcome = { sent: 0, failed: 0, unrecorded: 0 };
   for (const r of await digestRecipients(config, deps.store)) {
     for (const week of await owedWeeks(deliveries, r, plan, config.timezone)) {
       if (!(await deliveries.claimDelivery(r.platform, r.user, week, deps.now()))) continue;
       const to = `${r.platform}:${r.user}`;
-      try {
-        const adapter = deps.adapters.find((a) => a.platform === r.platform);
-        if (!adapter) throw new Error(`no running adapter for platform ${r.platform}`);
-        const out = await digestOutgoing(deps, r, week);
-        const policy = deps.retry ?? DEFAULT_RETRY;
-        await withRetry(
-          () => adapter.sendPrivate(r.user, out),
-          policy,
-          deps.sleep ?? realSleep,
-          (err, attempt, wait) => log(`digest: ${week} to ${to} failed (try ${attempt} of ${policy.attempts}, again in ${wait} ms): ${oneLine(err)}`),
-        );
-        await deliveries.settleDelivery(r.platform, r.user, week, null, deps.now());
+      const error = await deliver(deps, r, week, to).then(
+        () => null,
+        (err: unknown) => oneLine(err),
+      );
+      const unsettled = await settle(deps, r, week, to, error);
+      if (error === null && unsettled === null) {
         outcome.sent++;
         log(`digest: ${week} sent to ${to}`);
-      } catch (err) {
-        await deliveries.settleDelivery(r.platform, r.user, week, oneLine(err), deps.now());
+      } else if (error === null) {
+        outcome.unrecorded++;
+        log(`digest: ${week} was delivered to ${to} but could not be recorded as sent (${unsettled}): a run an hour or more later may send it again`);
+      } else {
         outcome.failed++;
-        log(`digest: ${week} to ${to} failed, kept for the next run: ${oneLine(err)}`);
+        log(
+          unsettled === null
+            ? `digest: ${week} to ${to} failed, kept for the next run: ${error}`
+            : `digest: ${week} to ${to} failed (${error}) and could not be recorded (${unsettled}): a run an hour or more later tries again`,
+        );
       }
     }
   }
   return outcome;
+}
+
+/** Sends a recipient's digest of a week, retrying with backoff; throws the last failure. */
+async function deliver(deps: DigestDeps, r: Recipient, week: string, to: string): Promise<void> {
+  const adapter = deps.adapters.find((a) => a.platform === r.platform);
+  if (!adapter) throw new Error(`no running adapter for platform ${r.platform}`);
+  const out = await digestOutgoing(deps, r, week);
+  const policy = deps.retry ?? DEFAULT_RETRY;
+  await withRetry(
+    () => adapter.sendPrivate(r.user, out),
+    policy,
+    deps.sleep ?? realSleep,
+    (err, attempt, wait) => deps.log(`digest: ${week} to ${to} failed (try ${attempt} of ${policy.attempts}, again in ${wait} ms): ${oneLine(err)}`),
+  );
+}
+
+/**
+ * Records how a claimed week's sending ended (`error` null: sent), retrying with backoff: a claim
+ * left unsettled is taken over after an hour, so a delivered digest not recorded is sent again.
+ * Null once recorded, else the last failure.
+ */
+async function settle(deps: DigestDeps, r: Recipient, week: string, to: string, error: string | null): Promise<string | null> {
+  const policy = deps.retry ?? DEFAULT_RETRY;
+  return withRetry(
+    () => deps.deliveries.settleDelivery(r.platform, r.user, week, error, deps.now()),
+    policy,
+    deps.sleep ?? realSleep,
+    (err, attempt, wait) =>
+      deps.log(
+        `digest: recording ${week} to ${to} as ${error === null ? 'sent' : 'failed'} failed (try ${attempt} of ${policy.attempts}, again in ${wait} ms): ${oneLine(err)}`,
+      ),
+  ).then(
+    () => null,
+    (err: unknown) => oneLine(err),
+  );
 }

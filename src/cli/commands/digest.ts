@@ -52,9 +52,13 @@ export const run: Command = async (argv, ctx) => {
     try {
       const outcome = await sendDigests({ config, store, deliveries: store, adapters, now: Date.now, log }, { upTo, catchUp: week === undefined });
       // Nothing owed is no failure, but a silent exit reads as a send that did nothing.
-      if (outcome.sent + outcome.failed === 0) log(`digest: nothing to send: ${upTo} was already sent to every supervisor (or another run is sending it)`);
-      if (outcome.failed > 0)
-        throw new WorkError(`digest: ${outcome.failed} of ${outcome.sent + outcome.failed} deliveries failed; they are recorded and retried on the next run`);
+      const total = outcome.sent + outcome.failed + outcome.unrecorded;
+      if (total === 0) log(`digest: nothing to send: ${upTo} was already sent to every supervisor (or another run is sending it)`);
+      const problems = [
+        outcome.failed > 0 && `${outcome.failed} of ${total} deliveries failed; they are recorded and retried on the next run`,
+        outcome.unrecorded > 0 && `${outcome.unrecorded} of ${total} were delivered but not recorded as sent; a run an hour or more later may send them again`,
+      ].filter((p) => p !== false);
+      if (problems.length) throw new WorkError(`digest: ${problems.join('; ')}`);
     } finally {
       for (const a of adapters) await a.stop().catch((err: unknown) => log(`digest: stopping ${a.platform}: ${oneLine(err)}`));
     }
