@@ -2,7 +2,7 @@ import type { SlashCommand } from '@slack/bolt';
 import type { ChatMessage } from '../../src/core/chat-message.js';
 import { PLATFORM } from './event-mapping.js';
 import { plainText } from './slack-text.js';
-import { InputError, oneLine } from '../../src/core/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import type { Lang } from '../../src/core/lang.js';
 
 /** The slash command's name; its text is a chat command ("/fingertip stats" reads as "stats"). */
@@ -14,22 +14,19 @@ export const SLASH_COMMAND = '/fingertip';
  */
 export const SLASH_ACK_WAIT_MS = 2_500;
 
-/** The member's own answer when their command could not be done (the ack's ephemeral text). */
-export function slashFailure(err: unknown): string {
-  return `没有完成，什么也没有记下，请稍后再试。Not done, and nothing was recorded: please try again. (${oneLine(err)})`;
+/**
+ * The member's own answer when their command failed, in its language: not done, and to send it again
+ * later. What failed is for the operator's log alone: it may name the database, its server and ids.
+ */
+export function slashFailure(lang: Lang): string {
+  return lang === 'zh' ? '没有完成，什么也没有记下，请稍后再发一次。' : 'Not done, and nothing was recorded: please send it again later.';
 }
 
-/**
- * The member's own answer when their command failed after its ack (see SlashWork): not done, and to
- * send it again; or, for `forget me` (`retrying`), that the erasure is being tried again.
- */
-export function slashFailedLater(err: unknown, lang: Lang, retrying: boolean): string {
-  const why = oneLine(err);
-  if (retrying)
-    return lang === 'zh'
-      ? `还没有删除你的数据（${why}）。机器人会在后台继续尝试，删除后会告诉你。`
-      : `Your data is not erased yet (${why}). The bot keeps trying in the background and tells you once it is erased.`;
-  return lang === 'zh' ? `没有完成，什么也没有记下，请再发一次。（${why}）` : `Not done, and nothing was recorded: please send it again. (${why})`;
+/** The member's answer when their `forget me` failed after its ack (see SlashWork) and is being tried again. */
+export function slashErasureRetried(lang: Lang): string {
+  return lang === 'zh'
+    ? '还没有删除你的数据。机器人会在后台继续尝试，删除后会告诉你。'
+    : 'Your data is not erased yet. The bot keeps trying in the background and tells you once it is erased.';
 }
 
 /** The member's answer when the bot stopped before the erasure it kept trying was done. */

@@ -3,7 +3,7 @@ import type { BurstLog } from '../common/burst-log.js';
 import { parseCommand } from '../../src/bot/index.js';
 import { oneLine } from '../../src/core/errors.js';
 import { guessLang, type Lang } from '../../src/core/lang.js';
-import { SLASH_ACK_WAIT_MS, slashErasureStopped, slashFailedLater, slashFailure } from './slash-command.js';
+import { SLASH_ACK_WAIT_MS, slashErasureRetried, slashErasureStopped, slashFailure } from './slash-command.js';
 import { plainText } from './slack-text.js';
 
 /** The wait before an erasure that failed after its ack is tried again; each later wait doubles, up to ERASURE_RETRY_MAX_MS. */
@@ -43,7 +43,10 @@ export class SlashWork {
       new Promise<undefined>((resolve) => (slow = setTimeout(() => resolve(undefined), SLASH_ACK_WAIT_MS))),
     ]);
     clearTimeout(slow);
-    if (waited && !waited.done) return ack({ response_type: 'ephemeral', text: slashFailure(waited.err) });
+    if (waited && !waited.done) {
+      this.deps.failures.report(`slash command ${body.trigger_id} failed: ${oneLine(waited.err)}`);
+      return ack({ response_type: 'ephemeral', text: slashFailure(commandOf(body).lang) });
+    }
     await ack();
     if (!waited) await work.catch((err: unknown) => this.failedAfterAck(body, at, err));
   }
@@ -56,12 +59,9 @@ export class SlashWork {
 
   private async failedAfterAck(body: SlashCommand, at: number, err: unknown): Promise<void> {
     this.report(body, err);
-    // Read as the bot reads it: a slash command is said to the bot alone.
-    const text = plainText(body.text ?? '');
-    const command = parseCommand(text, { lenient: true });
-    const lang = command?.lang ?? guessLang(text);
-    const erasure = command?.name === 'forget' && !this.stopping.signal.aborted;
-    await this.tell(body, slashFailedLater(err, lang, erasure));
+    const { lang, name } = commandOf(body);
+    const erasure = name === 'forget' && !this.stopping.signal.aborted;
+    await this.tell(body, erasure ? slashErasureRetried(lang) : slashFailure(lang));
     if (!erasure) return;
     const retry = this.retryErasure(body, at, lang).finally(() => this.erasures.delete(retry));
     this.erasures.add(retry);
@@ -106,4 +106,11 @@ export class SlashWork {
       .tell(body, text)
       .catch((err: unknown) => this.deps.failures.report(`slash command ${body.trigger_id}: its member was not told: ${oneLine(err)}`));
   }
+}
+
+/** The command's name and language, read as the bot reads it: a slash command is said to the bot alone. */
+function commandOf(body: SlashCommand): { name?: string; lang: Lang } {
+  const text = plainText(body.text ?? '');
+  const command = parseCommand(text, { lenient: true });
+  return { name: command?.name, lang: command?.lang ?? guessLang(text) };
 }

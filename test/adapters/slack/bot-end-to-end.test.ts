@@ -377,6 +377,29 @@ describe('Slack adapter through the bot', () => {
     expect(await store.message('slack', `C01/${a}`)).toMatchObject({ categories: [], text: null });
   });
 
+  it('answers a slash command that failed in its language, saying nothing of the database, which goes to the log', async () => {
+    const api = await stub();
+    const db = join(tempDir(), 'bot.db');
+    const lines: string[] = [];
+    // A lock is waited for 200 ms: the failure comes before the ack.
+    const { adapter } = await startBot(api, db, (l) => lines.push(l), 200);
+    const lock = await holdWriteLock(db);
+    try {
+      for (const [text, answer] of [
+        ['统计', '没有完成，什么也没有记下，请稍后再发一次。'],
+        ['stats', 'Not done, and nothing was recorded: please send it again later.'],
+      ]) {
+        const res = await sendSigned(adapter.port!, slashCommandForm({ text, user_id: 'U1', user_name: 'li', channel_id: 'C01', channel_name: 'ops' }), {
+          contentType: 'application/x-www-form-urlencoded',
+        });
+        expect([res.status, await res.json()]).toEqual([200, { response_type: 'ephemeral', text: answer }]);
+      }
+    } finally {
+      await lock.release();
+    }
+    expect(lines[0]).toMatch(/^slack: slash command trig-\d+ failed: .*bot\.db: the database is locked by another process/);
+  });
+
   describe('a `forget me` whose work fails after its ack (the file locked by another process)', () => {
     const forgetMe = (adapter: SlackAdapter) =>
       sendSigned(adapter.port!, slashCommandForm({ text: 'forget me', user_id: 'U1', user_name: 'li', channel_id: 'C01', channel_name: 'ops' }), {
@@ -400,7 +423,7 @@ describe('Slack adapter through the bot', () => {
         expect(told.args).toMatchObject({
           channel: 'C01',
           user: 'U1',
-          text: expect.stringMatching(/^Your data is not erased yet \(.*locked.*\)\. The bot keeps trying/),
+          text: 'Your data is not erased yet. The bot keeps trying in the background and tells you once it is erased.',
         });
         expect(await store.message('slack', `C01/${ts}`)).toMatchObject({ text: DEMAND });
       } finally {
