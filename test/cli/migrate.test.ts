@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/analysis/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { engines, POSTGRES } from '../support/databases.js';
+import { rawDb } from '../support/raw-db.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 import { collect, missedReport, rec } from '../store/fixtures.js';
@@ -49,7 +50,7 @@ async function contents(store: Store) {
 
 for (const engine of engines().filter((e) => e === POSTGRES)) {
   describe(`fingertip migrate --to (${engine.name})`, () => {
-    it('copies every table of a SQLite store, reports the counts, and copies nothing the second time', async () => {
+    it('copies every table of a SQLite store, reports the counts, and refuses to copy into it again', async () => {
       const path = join(tempDir(), 'bot.db');
       await seeded(path);
       const url = await engine.fresh();
@@ -82,12 +83,19 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
         await postgres.close();
       }
 
+      // Erasures made on PostgreSQL since hold: a second run is refused, not a copy that brings them back.
+      const postgresAgain = await openStore(url, 'Asia/Shanghai');
+      await postgresAgain.forgetUser('slack', 'U1');
+      await postgresAgain.close();
       const again = await runCli(['migrate', '--to', url, '--from', path]);
-      expect(again.code).toBe(0);
-      expect(again.stdout).toContain('messages: 11,998 read, 0 copied, 11,998 there already');
-      expect(again.stdout).toContain('leads: 2 read, 0 copied, 2 there already');
-      expect(again.stdout).toContain('forgotten_users: 1 read, 0 copied, 1 there already');
-      expect(again.stdout.trimEnd().split('\n').at(-1)).toMatch(/^copied 0 rows from /);
+      expect([again.code, again.stdout]).toEqual([2, '']);
+      expect(again.stderr).toMatch(
+        /^fingertip migrate: postgres:\/\/fingertip@[^:]+:\d+\/\w+: a migrate into it has finished already; copying again would undo what was erased there since \(give an empty database\)\n$/,
+      );
+      const raw = await rawDb(url);
+      expect(await raw.get("SELECT count(*) AS n FROM messages WHERE sender_id = 'U1'")).toEqual({ n: 0 });
+      expect(await raw.get("SELECT count(*) AS n FROM group_members WHERE user_id = 'U1'")).toEqual({ n: 0 });
+      await raw.close();
     }, 60_000);
 
     it('with --from, reads the config for its timezone alone: an unset variable or a setting elsewhere is no matter', async () => {
@@ -101,17 +109,58 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(r.stdout).toMatch(/^copied 0 rows from /m);
     }, 60_000);
 
-    it('refuses a target whose own erasure notes its salt hashes, rather than orphan them under the source salt', async () => {
+    it("refuses a target holding an instance's own data, naming it and what it holds, and leaves it as it was", async () => {
       const path = join(tempDir(), 'bot.db');
       await seeded(path);
       const url = await engine.fresh();
       const target = await openStore(url, 'Asia/Shanghai');
       await target.add(rec('t1', { senderId: 'U42' }));
-      await target.forgetUser('slack', 'U42');
+      await target.setOptOut('slack', 'U43', true);
       await target.close();
       const r = await runCli(['migrate', '--to', url, '--from', path]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/: holds opt-outs or erasures of its own, hashed unlike those of .*bot\.db; copy into an empty database\n$/);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(
+        /^fingertip migrate: postgres:\/\/\S+: holds data already \(chat_groups, messages, opt_outs, hidden_names\); migrate copies into an empty database only\n$/,
+      );
+      const after = await openStore(url, 'Asia/Shanghai');
+      expect((await collect(after.records({ from: 0, to: 1e13 }))).map((m) => m.id)).toEqual(['t1']);
+      expect(await after.isOptedOut('slack', 'U43')).toBe(true);
+      await after.close();
+    }, 60_000);
+
+    it('resumes a copy cut short, and no instance opens the database until it has finished', async () => {
+      const path = join(tempDir(), 'bot.db');
+      await seeded(path);
+      const url = await engine.fresh();
+      await (await openStore(url, 'Asia/Shanghai')).close();
+      // The server fails the copy's second page of messages, as a lost connection or a full disk would.
+      const raw = await rawDb(url);
+      await raw.exec(`CREATE FUNCTION cut() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'cut short'; END $$;
+        CREATE TRIGGER cut BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.id = 'm9000') EXECUTE FUNCTION cut();`);
+      const cut = await runCli(['migrate', '--to', url, '--from', path]);
+      expect(cut.code).toBe(1);
+      expect(cut.stderr).toMatch(/cut short/);
+
+      await expect(openStore(url, 'Asia/Shanghai')).rejects.toThrow(
+        /: a migrate into it has not finished; run fingertip migrate again to finish it, then start on it$/,
+      );
+      const report = await runCli(['report'], { env: { FINGERTIP_DB: url } });
+      expect(report.code).toBe(2);
+      expect(report.stderr).toMatch(/^fingertip report: \S+: a migrate into it has not finished; [^\n]+\n$/);
+
+      await raw.exec('DROP TRIGGER cut ON messages');
+      await raw.close();
+      const resumed = await runCli(['migrate', '--to', url, '--from', path]);
+      expect([resumed.code, resumed.stderr]).toEqual([0, '']);
+      expect(resumed.stdout).toContain('chat_groups: 1 read, 0 copied, 1 there already');
+      expect(resumed.stdout).toMatch(/^messages: 11,998 read, [\d,]+ copied, [1-9][\d,]* there already$/m);
+      const [sqlite, postgres] = [await openStore(path, 'Asia/Shanghai'), await openStore(url, 'Asia/Shanghai')];
+      try {
+        expect(await contents(postgres)).toEqual(await contents(sqlite));
+      } finally {
+        await sqlite.close();
+        await postgres.close();
+      }
     }, 60_000);
   });
 }

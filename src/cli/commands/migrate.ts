@@ -9,9 +9,9 @@ import type { Command } from '../context.js';
 
 /**
  * `fingertip migrate --to postgres://… [--from FILE]`: copies the bot's SQLite database (the
- * configuration's `db`, or FILE) into PostgreSQL, for a deployment that outgrows one machine. It
- * can be run again: what the target holds already is left as it is. Prints per table the rows read
- * and copied. Deadlines the SQLite file's upgrade reads are read in the configuration's timezone
+ * configuration's `db`, or FILE) into an empty PostgreSQL database, for a deployment that outgrows
+ * one machine. Run again after it was cut short, it finishes the copy (see claimCopyTarget). Prints
+ * per table the rows read and copied. Deadlines the SQLite file's upgrade reads are read in the configuration's timezone
  * (with --from, the one setting read: see configTimezone).
  */
 export const run: Command = async (argv, ctx) => {

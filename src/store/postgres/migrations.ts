@@ -9,12 +9,13 @@ import { hashCommandMarks } from '../command-marks-migration.js';
 import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { addRemovedMessages } from './removed-schema.js';
 import { addRemovedDemands } from './removed-demands-schema.js';
+import { addCopyMark } from './copy-mark-schema.js';
 import { createSchema } from './schema.js';
 
 /**
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
- * (SQLite's steps 7 to 13 are its steps 2 to 8).
+ * (SQLite's steps 7 to 13 are its steps 2 to 8; its step 9, the mark of a migrate, is its own).
  */
 export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   createSchema,
@@ -25,10 +26,14 @@ export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   rekeyLeadMarks,
   addRemovedMessages,
   addRemovedDemands,
+  addCopyMark,
 ];
 
-/** The advisory lock migrations hold ("FTIP"): instances starting together migrate one at a time. */
-const MIGRATION_LOCK = 0x46544950;
+/**
+ * The advisory lock migrations hold ("FTIP"): instances starting together migrate one at a time. A
+ * `migrate` takes it too, to mark the database it copies into (see copy-target.ts).
+ */
+export const MIGRATION_LOCK = 0x46544950;
 
 /**
  * Brings the database up to the newest version, all steps in one transaction under an advisory

@@ -1,0 +1,57 @@
+import { InputError } from '../../core/errors.js';
+import { COPY_TABLES } from '../copy-tables.js';
+import type { SerialWriter } from '../serial-writer.js';
+import type { Sql } from '../sql/sql.js';
+import { MIGRATION_LOCK } from './migrations.js';
+
+/** The mark of a `migrate` into the database: never copied into, a copy under way (or cut short), or finished. */
+async function copyState(db: Sql): Promise<'none' | 'unfinished' | 'done'> {
+  const row = await db.get<{ done: boolean }>('SELECT done FROM migrate_copy');
+  return row === undefined ? 'none' : row.done ? 'done' : 'unfinished';
+}
+
+const saltOf = async (db: Sql) => (await db.get<{ salt: string }>('SELECT salt FROM privacy_salt'))?.salt;
+
+/**
+ * Takes the target of a copy from `source`, marked unfinished until finishCopy. A copy goes into an
+ * empty database only, taking the source's salt: into one holding rows it would bring back what was
+ * erased there since (`forget me`, opt-outs, recalled messages), and the rows' hashes would fall
+ * under two salts. A copy cut short is resumed, from the same source (told by its salt). Under the
+ * migrations' lock, so no instance starting meanwhile misses the mark.
+ */
+export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from: string; to: string }): Promise<void> {
+  return writer.transaction(async (db) => {
+    await db.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    const [state, salt, own] = [await copyState(db), await saltOf(source), await saltOf(db)];
+    if (state === 'done') {
+      throw new InputError(
+        `${where.to}: a migrate into it has finished already; copying again would undo what was erased there since (give an empty database)`,
+      );
+    }
+    if (state === 'unfinished') {
+      if (salt !== undefined && salt !== own)
+        throw new InputError(`${where.to}: holds an unfinished migrate from another database than ${where.from}; finish it from that one`);
+      return;
+    }
+    const filled: string[] = [];
+    for (const t of COPY_TABLES) if (await db.get(`SELECT 1 AS hit FROM ${t.name} LIMIT 1`)) filled.push(t.name);
+    if (filled.length) throw new InputError(`${where.to}: holds data already (${filled.join(', ')}); migrate copies into an empty database only`);
+    if (salt !== undefined) await db.run('UPDATE privacy_salt SET salt = ?', [salt]);
+    await db.run('INSERT INTO migrate_copy (done) VALUES (false)');
+  });
+}
+
+/** Marks the copy finished: instances may open the database, and no copy goes into it again. */
+export async function finishCopy(db: Sql): Promise<void> {
+  await db.run('UPDATE migrate_copy SET done = true');
+}
+
+/** Refuses a database whose copy is unfinished, so no instance writes into it half copied. */
+export function refuseUnfinishedCopy(writer: SerialWriter, where: string): Promise<void> {
+  return writer.transaction(async (db) => {
+    await db.run('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    if ((await copyState(db)) === 'unfinished') {
+      throw new InputError(`${where}: a migrate into it has not finished; run fingertip migrate again to finish it, then start on it`);
+    }
+  });
+}
