@@ -128,6 +128,24 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       await after.close();
     }, 60_000);
 
+    it('refuses a target an instance is running on, though it has stored nothing yet, so its salt stays', async () => {
+      const path = join(tempDir(), 'bot.db');
+      await seeded(path);
+      const url = await engine.fresh();
+      const instance = await openStore(url, 'Asia/Shanghai');
+      const r = await runCli(['migrate', '--to', url, '--from', path]);
+      expect([r.code, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toMatch(
+        /^fingertip migrate: postgres:\/\/\S+: in use by \d+ other connections? \(an instance running on it\?\); stop them, then run migrate again\n$/,
+      );
+      // An opt-out the instance takes now holds after its restart: it was hashed under the salt the database keeps.
+      await instance.setOptOut('slack', 'U50', true);
+      await instance.close();
+      const restarted = await openStore(url, 'Asia/Shanghai');
+      expect(await restarted.isOptedOut('slack', 'U50')).toBe(true);
+      await restarted.close();
+    }, 60_000);
+
     it('resumes a copy cut short, and no instance opens the database until it has finished', async () => {
       const path = join(tempDir(), 'bot.db');
       await seeded(path);
@@ -137,6 +155,7 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       const raw = await rawDb(url);
       await raw.exec(`CREATE FUNCTION cut() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'cut short'; END $$;
         CREATE TRIGGER cut BEFORE INSERT ON messages FOR EACH ROW WHEN (NEW.id = 'm9000') EXECUTE FUNCTION cut();`);
+      await raw.close();
       const cut = await runCli(['migrate', '--to', url, '--from', path]);
       expect(cut.code).toBe(1);
       expect(cut.stderr).toMatch(/cut short/);
@@ -148,8 +167,9 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(report.code).toBe(2);
       expect(report.stderr).toMatch(/^fingertip report: \S+: a migrate into it has not finished; [^\n]+\n$/);
 
-      await raw.exec('DROP TRIGGER cut ON messages');
-      await raw.close();
+      const untouched = await rawDb(url);
+      await untouched.exec('DROP TRIGGER cut ON messages');
+      await untouched.close();
       const resumed = await runCli(['migrate', '--to', url, '--from', path]);
       expect([resumed.code, resumed.stderr]).toEqual([0, '']);
       expect(resumed.stdout).toContain('chat_groups: 1 read, 0 copied, 1 there already');

@@ -13,11 +13,29 @@ async function copyState(db: Sql): Promise<'none' | 'unfinished' | 'done'> {
 const saltOf = async (db: Sql) => (await db.get<{ salt: string }>('SELECT salt FROM privacy_salt'))?.salt;
 
 /**
+ * Clients connected to the database besides this one: a running instance holds its writer's
+ * connection open. Those of a store just closed take a moment to end, so they are waited for a little.
+ */
+async function otherSessions(db: Sql): Promise<number> {
+  for (let waited = 0; ; waited += 100) {
+    // The activity view is read once per transaction unless its snapshot is cleared.
+    await db.get('SELECT pg_stat_clear_snapshot()');
+    const row = await db.get<{ n: number }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+    );
+    if (!row?.n || waited >= 5000) return row?.n ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Takes the target of a copy from `source`, marked unfinished until finishCopy. A copy goes into an
  * empty database only, taking the source's salt: into one holding rows it would bring back what was
  * erased there since (`forget me`, opt-outs, recalled messages), and the rows' hashes would fall
- * under two salts. A copy cut short is resumed, from the same source (told by its salt). Under the
- * migrations' lock, so no instance starting meanwhile misses the mark.
+ * under two salts. Nor may an instance be running on it, though it has stored nothing yet: it read
+ * the salt at its start and would hash opt-outs under the old one. A copy cut short is resumed, from
+ * the same source (told by its salt). Under the migrations' lock, so an instance starting meanwhile
+ * either is seen connected or sees the mark.
  */
 export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from: string; to: string }): Promise<void> {
   return writer.transaction(async (db) => {
@@ -32,6 +50,12 @@ export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from
       if (salt !== undefined && salt !== own)
         throw new InputError(`${where.to}: holds an unfinished migrate from another database than ${where.from}; finish it from that one`);
       return;
+    }
+    const others = await otherSessions(db);
+    if (others > 0) {
+      throw new InputError(
+        `${where.to}: in use by ${others} other connection${others > 1 ? 's' : ''} (an instance running on it?); stop them, then run migrate again`,
+      );
     }
     const filled: string[] = [];
     for (const t of COPY_TABLES) if (await db.get(`SELECT 1 AS hit FROM ${t.name} LIMIT 1`)) filled.push(t.name);
