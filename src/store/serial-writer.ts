@@ -10,8 +10,16 @@ export class SerialWriter<Conn extends Sql = Sql> {
 
   constructor(readonly db: Conn) {}
 
-  transaction<T>(fn: (db: Conn) => Promise<T>): Promise<T> {
-    return this.alone(() => this.run(fn));
+  /** `deadlineMs` bounds each of its statements' wait for an answer (see Sql.deadline). */
+  transaction<T>(fn: (db: Conn) => Promise<T>, deadlineMs?: number): Promise<T> {
+    return this.alone(async () => {
+      this.db.deadline?.(deadlineMs);
+      try {
+        return await this.run(fn);
+      } finally {
+        this.db.deadline?.(undefined);
+      }
+    });
   }
 
   /** Runs `fn` in the queue outside any transaction: for what SQLite refuses inside one (a checkpoint). */

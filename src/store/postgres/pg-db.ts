@@ -21,12 +21,13 @@ const values = (params: readonly Param[]): Param[] => params.map((p) => (typeof 
 
 /** Where queries go: the pool (any free connection) or one connection kept for a writer's transactions. */
 interface Queryable {
-  query<T extends pg.QueryResultRow>(text: string, params?: Param[]): Promise<pg.QueryResult<T>>;
+  query<T extends pg.QueryResultRow>(config: pg.QueryConfig<Param[]> & { query_timeout?: number }): Promise<pg.QueryResult<T>>;
 }
 
 /** The store's queries on PostgreSQL; every error names the server (see pgError). */
 export class PgDb implements Sql {
   readonly dialect = POSTGRES;
+  private deadlineMs: number | undefined;
 
   constructor(
     private readonly target: PgTarget,
@@ -37,7 +38,7 @@ export class PgDb implements Sql {
 
   private async query<T extends pg.QueryResultRow>(sql: string, params: readonly Param[] = []): Promise<pg.QueryResult<T>> {
     try {
-      return await (await this.conn()).query<T>(placeholders(sql), values(params));
+      return await (await this.conn()).query<T>({ text: placeholders(sql), values: values(params), query_timeout: this.deadlineMs });
     } catch (err) {
       this.failed(err);
       throw pgError(this.target, err, false);
@@ -58,6 +59,11 @@ export class PgDb implements Sql {
 
   async exec(sql: string): Promise<void> {
     await this.query(sql);
+  }
+
+  /** A statement past it fails with the driver's "Query read timeout", and the writer drops its connection. */
+  deadline(ms: number | undefined): void {
+    this.deadlineMs = ms;
   }
 
   /** PostgreSQL plans each batch's one statement in far less time than the batch takes: no named statements to keep per connection. */

@@ -17,6 +17,11 @@ export interface Sql {
   exec(sql: string): Promise<void>;
   /** A statement run many times (each ingest batch): SQLite prepares it once. */
   prepare(sql: string): Promise<Stmt>;
+  /**
+   * Until called again, how long a statement may wait for the server's answer (undefined: the
+   * connection's own bound). A server over the network may go silent; SQLite has none.
+   */
+  deadline?(ms: number | undefined): void;
 }
 
 /** A prepared statement; finalize it before closing its connection. */

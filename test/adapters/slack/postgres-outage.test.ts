@@ -5,6 +5,7 @@ import { engines, POSTGRES } from '../../support/databases.js';
 import { findPgBin, startPgServer, type PgServer } from '../../support/postgres-server.js';
 import { rawDb } from '../../support/raw-db.js';
 import { startSlackApiStub, type SlackApiStub } from '../../support/slack-api-stub.js';
+import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
 
@@ -14,9 +15,11 @@ import { eventEnvelope, sendSigned, SIGNING_SECRET } from './signed-request.js';
 let bot: BotProcess | undefined;
 let stub: SlackApiStub | undefined;
 let server: PgServer | undefined;
+let proxy: TcpProxy | undefined;
 afterEach(async () => {
   if (bot && bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
   await stub?.close();
+  await proxy?.close();
   server?.stop();
 });
 
@@ -55,5 +58,27 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
         /^slack: message C01\/1800003000\.\d+ \(event EvOut\d+\) failed: postgres:\/\/fingertip@127\.0\.0\.1:\d+\/outage: .*answered 503/,
       );
     }, 60_000);
+
+    it('answers 503 once its connections go silent (a firewall dropping them), names the server, and stores again on new ones', async () => {
+      const db = new URL(await engine.fresh());
+      proxy = await startTcpProxy(Number(db.port));
+      db.port = String(proxy.port);
+      const api = (stub = await startSlackApiStub({ users: [{ id: 'U1', name: 'Li' }], channels: { C01: { name: 'ops', members: ['U1', 'U2'] } } }));
+      bot = await startSlackBot({ db: db.toString(), apiUrl: api.url, signingSecret: SIGNING_SECRET, dir: tempDir() });
+
+      expect(await send(bot.port, 100, 120)).toEqual(Array(20).fill(200));
+      proxy.silence();
+      // Neither answered nor closed: each statement's deadline ends the wait, within the test's bound.
+      expect(await send(bot.port, 120, 140)).toEqual(Array(20).fill(503));
+      expect(await send(bot.port, 120, 140)).toEqual(Array(20).fill(200));
+      expect(await stopBot(bot)).toBe(0);
+
+      const raw = await rawDb(db.toString());
+      expect(await raw.get("SELECT count(*) AS n, count(DISTINCT id) AS d FROM messages WHERE platform = 'slack'")).toEqual({ n: 40, d: 40 });
+      await raw.close();
+      expect(bot.stderr[0]).toMatch(
+        /^slack: message C01\/1800003000\.\d+ \(event EvOut\d+\) failed: postgres:\/\/fingertip@127\.0\.0\.1:\d+\/\w+: cannot reach the database server at 127\.0\.0\.1:\d+ \(Query read timeout\)/,
+      );
+    }, 120_000);
   });
 }
