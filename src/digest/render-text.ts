@@ -9,6 +9,13 @@ import { TEXTS } from './texts.js';
 
 const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
+/**
+ * The most of a finding list a digest names (duplicates, ack storms, overlapping groups), the
+ * report's order kept: it is one chat message, and a supervisor of 200 groups that share members
+ * would get 19,900 overlaps. The rest are counted; the report lists them all.
+ */
+export const DIGEST_LIST_MAX = 10;
+
 /** The digest as plain text in its language: what every platform gets, and what `digest --print` shows. */
 export function digestText(d: Digest, thresholds: Config['digest']['thresholds']): string {
   const t = TEXTS[d.lang];
@@ -20,6 +27,8 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   const section = (title: string, items: string[]): void => {
     if (items.length) lines.push('', title, ...items.map((i) => `  ${i}`));
   };
+  const capped = (items: string[]): string[] =>
+    items.length > DIGEST_LIST_MAX ? [...items.slice(0, DIGEST_LIST_MAX), t.more(items.length - DIGEST_LIST_MAX)] : items;
 
   const feedback = (): void => {
     if (d.feedback.corrected + d.feedback.missed > 0) lines.push('', t.feedback(d.feedback.corrected, d.feedback.missed, d.feedback.correctedBySender));
@@ -52,18 +61,9 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
   ]);
   lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${hours(w.personMinutes)}`).join(' → ')}`);
-  section(
-    t.duplicates,
-    d.duplicates.map((gs) => t.duplicate(names(gs))),
-  );
-  section(
-    t.ackStorms,
-    d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks)),
-  );
-  section(
-    t.sprawl,
-    d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100))),
-  );
+  section(t.duplicates, capped(d.duplicates.map((gs) => t.duplicate(names(gs)))));
+  section(t.ackStorms, capped(d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks))));
+  section(t.sprawl, capped(d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100)))));
   section(
     t.leads,
     d.leads.map((l) => t.quote(l)),

@@ -30,6 +30,8 @@ export interface DigestTexts {
   ackStorm: (group: string, acks: number) => string;
   sprawl: string;
   overlap: (groups: string, percent: number) => string;
+  /** Ends a list cut at its first items: `n` more not named. */
+  more: (n: number) => string;
   leads: string;
   /** Members' corrections of the week's flags; said only when there are any. */
   feedback: (corrected: number, missed: number, bySender: number) => string;
@@ -77,6 +79,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     ackStorm: (g, n) => `${g}：一条要求后跟了 ${n} 条“收到”`,
     sprawl: '群组重叠：',
     overlap: (g, p) => `${g}成员重合 ${p}%`,
+    more: (n) => `……另有 ${f(n)} 项`,
     leads: '成员匿名反映：',
     feedback: (c, m, own) =>
       `成员反馈：${c} 条被标为误报（已不计入${own ? `，其中 ${own} 条由发送人自己标记` : ''}），${m} 条被报为漏报（不计入，用于改进识别）。`,
@@ -115,6 +118,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     ackStorm: (g, n) => `${g}: one demand drew ${n} "received" replies`,
     sprawl: 'Overlapping groups:',
     overlap: (g, p) => `${g} share ${p}% of their members`,
+    more: (n) => `… and ${f(n)} more`,
     leads: 'Anonymous leads from members:',
     feedback: (c, m, own) =>
       `Members' feedback: ${c} flagged ${c === 1 ? 'message' : 'messages'} marked not formalism (no longer counted${own ? `; ${own} of them by ${own === 1 ? 'its' : 'their'} own sender` : ''}), ${m} ${m === 1 ? 'demand' : 'demands'} reported missed (not counted; kept to improve the flags).`,
