@@ -31,7 +31,7 @@ export async function lookUpMessage(client: Client, messageId: string, selfOpenI
       selfOpenId,
       'full',
     );
-    return msg ? { text: msg.text, senderId: msg.sender.id, ts: msg.ts } : undefined;
+    return msg ? { text: msg.text, senderId: msg.sender.id, ts: msg.ts, ...(msg.kind && msg.kind !== 'text' && { kind: msg.kind }) } : undefined;
   } catch (err) {
     log(`feishu: could not read back ${messageId} (${oneLine(err)})`);
     return undefined;

@@ -122,7 +122,7 @@ export function fromReaction(event: SlackReactionEvent, eventId: string | undefi
 }
 
 /** The kind a message's files make it; an InputError for `files` that are not a list of file objects. */
-function fileKind(files: unknown, type: string): MessageKind {
+export function fileKind(files: unknown, type: string): MessageKind {
   if (files == null) return 'text';
   const isFile = (f: unknown): f is { mimetype?: string } =>
     typeof f === 'object' && f !== null && !Array.isArray(f) && ['string', 'undefined'].includes(typeof (f as { mimetype?: unknown }).mimetype);

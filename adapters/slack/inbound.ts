@@ -1,6 +1,6 @@
 import type { BurstLog } from '../common/burst-log.js';
 import { settledWithin } from '../common/settled-within.js';
-import type { ChatMessage } from '../../src/core/chat-message.js';
+import type { ChatMessage, MessageKind } from '../../src/core/chat-message.js';
 import type { MessageChanges } from '../../src/core/adapter.js';
 import type { SlackChange } from './message-change.js';
 import { oneLine, WorkError } from '../../src/core/errors.js';
@@ -80,15 +80,17 @@ export class Inbound {
 
   /**
    * An edit, once its message is stored: one that comes while the message is still looked up or
-   * stored waits for it, and one of a message whose storing failed is refused until Slack's
-   * redelivery stores it, so that Slack delivers the edit again too. Taken as it came, it would find
+   * stored waits for it, and one of a message whose storing here failed is refused until the
+   * message is stored (Slack's redelivery, to this instance or another), so that Slack delivers the
+   * edit again too. Taken as it came, it would find
    * nothing stored to edit, be acknowledged, and the old text be counted.
    */
-  private async edit(changes: MessageChanges, change: { edited: string; text: string; editedAt?: number }): Promise<void> {
+  private async edit(changes: MessageChanges, change: { edited: string; text: string; editedAt?: number; kind?: MessageKind }): Promise<void> {
     const id = change.edited;
     await this.arriving.get(id)?.catch(() => {});
+    // Stored meanwhile, by Slack's redelivery to this instance or to another: edited, nothing owed.
+    if (await changes.edited(id, change.text, change.editedAt, change.kind)) return void this.failed.delete(id);
     if (this.failed.has(id)) throw new Error('it came before its message was stored (which failed, and Slack will deliver again)');
-    await changes.edited(id, change.text, change.editedAt);
   }
 
   /** What `read` makes of an event, or null, logged with the event's id, when it cannot be read. */

@@ -1,4 +1,6 @@
+import type { MessageKind } from '../../src/core/chat-message.js';
 import { InputError } from '../../src/core/errors.js';
+import { fileKind } from './event-mapping.js';
 import { plainText } from './slack-text.js';
 
 /** What the adapter reads of Slack's `message_deleted` and `message_changed` events. */
@@ -9,15 +11,16 @@ export interface SlackChangeEvent {
   /** message_deleted: the removed message's ts. */
   deleted_ts?: unknown;
   /** message_changed: the message as it now reads. */
-  message?: { ts?: unknown; text?: unknown; user?: unknown; bot_id?: unknown; subtype?: unknown; edited?: { ts?: unknown } };
+  message?: { ts?: unknown; text?: unknown; user?: unknown; bot_id?: unknown; subtype?: unknown; files?: unknown; edited?: { ts?: unknown } };
   previous_message?: { text?: unknown };
 }
 
 /**
  * An earlier message removed, or now reading `text`, by its id as messages are stored (`<channel>/<ts>`);
- * an edit with when it was made (`edited.ts`, epoch ms), where Slack says.
+ * an edit with when it was made (`edited.ts`, epoch ms), where Slack says, and what the message now is
+ * (absent for text: a file whose caption was taken off is a file again).
  */
-export type SlackChange = { removed: string } | { edited: string; text: string; editedAt?: number };
+export type SlackChange = { removed: string } | { edited: string; text: string; editedAt?: number; kind?: MessageKind };
 
 const CHANGE_SUBTYPES = new Set(['message_deleted', 'message_changed']);
 
@@ -48,5 +51,13 @@ export function fromChangeEvent(event: SlackChangeEvent, botUserId: string): Sla
   if (typeof m.text !== 'string') throw new InputError(`${what} whose text is not a string`);
   if (m.text === event.previous_message?.text) return null;
   const editedAt = typeof m.edited?.ts === 'string' ? Math.round(Number(m.edited.ts) * 1000) : NaN;
-  return { edited: idOf(m.ts), text: plainText(m.text, botUserId), ...(Number.isFinite(editedAt) && { editedAt }) };
+  // As a new message reads (fromMessageEvent): words make it text, a file without them is its placeholder.
+  const words = plainText(m.text, botUserId);
+  const kind = words ? 'text' : fileKind(m.files, what);
+  return {
+    edited: idOf(m.ts),
+    text: words || (kind === 'text' ? '' : `[${kind}]`),
+    ...(Number.isFinite(editedAt) && { editedAt }),
+    ...(kind !== 'text' && { kind }),
+  };
 }

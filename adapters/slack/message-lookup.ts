@@ -24,7 +24,7 @@ export async function lookUpMessage(
     const page = await honouringRetryAfter(() => client.conversations.history({ channel, latest: ts, oldest: ts, inclusive: true, limit: 1 }));
     const found = page.messages?.find((m) => m.ts === ts);
     const msg = found && fromMessageEvent({ ...(found as Omit<SlackMessageEvent, 'type' | 'channel'>), type: 'message', channel }, undefined, botUserId);
-    return msg ? { text: msg.text, senderId: msg.sender.id, ts: msg.ts } : undefined;
+    return msg ? { text: msg.text, senderId: msg.sender.id, ts: msg.ts, ...(msg.kind && msg.kind !== 'text' && { kind: msg.kind }) } : undefined;
   } catch (err) {
     log(`slack: could not read back ${messageId} (${oneLine(err)})`);
     return undefined;

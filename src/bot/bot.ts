@@ -88,7 +88,7 @@ export class Bot {
     for (const adapter of this.opts.adapters)
       await adapter.start((msg) => this.handle(adapter, msg), {
         removed: (id) => this.changes.removed(adapter.platform, id),
-        edited: (id, text, editedAt) => this.changes.edited(adapter.platform, id, text, editedAt),
+        edited: (id, text, editedAt, kind) => this.changes.edited(adapter.platform, id, text, editedAt, kind),
       });
   }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../core/config.js';
+import type { MessageKind } from '../core/chat-message.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
 import { isAnonymousId } from '../core/anonymous-id.js';
 import type { Engine } from '../engine/engine.js';
@@ -50,18 +51,20 @@ export class MessageChanges {
    * A message its sender edited: classified anew and stored so in place (see Store.editMessage), its
    * held text replaced. One not stored (a command, one purged or removed) is left alone: an edit runs
    * no command and stores no message; so is an edit older than one applied already (`editedAt`). A
-   * sender who opted out or was forgotten keeps no text held.
+   * sender who opted out or was forgotten keeps no text held, nor does a picture or a file without
+   * words. Whether the message is stored.
    */
-  async edited(platform: string, id: string, text: string, editedAt?: number): Promise<void> {
+  async edited(platform: string, id: string, text: string, editedAt?: number, kind: MessageKind = 'text'): Promise<boolean> {
     const { store, engine, config, recent } = this.opts;
     await store.flush(); // a message whose record still waits in the batch is edited too
     const stored = await store.message(platform, id);
-    if (!stored) return;
+    if (!stored) return false;
     const disabled = await this.opts.disabledIn(platform, stored.groupId);
-    const record = editedRecord(engine, stored, text, { disabled }, config.timezone);
-    if (!(await store.editMessage(record, editedAt))) return;
+    const record = editedRecord(engine, stored, text, kind, { disabled }, config.timezone);
+    if (!(await store.editMessage(record, editedAt))) return true;
     recent.drop(platform, id);
-    if (!record.categories.length && !record.isAck && !isAnonymousId(stored.senderId))
+    if (kind === 'text' && !record.categories.length && !record.isAck && !isAnonymousId(stored.senderId))
       recent.remember(platform, stored.groupId, { id, senderId: stored.senderId, text, ts: stored.ts });
+    return true;
   }
 }

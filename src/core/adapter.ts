@@ -1,4 +1,4 @@
-import type { ChatMessage } from './chat-message.js';
+import type { ChatMessage, MessageKind } from './chat-message.js';
 
 /** Something the bot sends: text always, a PNG chart where the platform can show one. */
 export interface Outgoing {
@@ -12,6 +12,8 @@ export interface LookedUpMessage {
   senderId: string;
   /** Epoch milliseconds. */
   ts: number;
+  /** What it is, as ChatMessage.kind: absent for text. */
+  kind?: MessageKind;
 }
 
 /**
@@ -23,10 +25,12 @@ export interface MessageChanges {
   /** Message `id` was removed: deleted, or recalled (撤回) by its sender or an admin. */
   removed(id: string): Promise<void>;
   /**
-   * Message `id` was edited and now reads `text`; `editedAt` (epoch ms), where the platform says when
-   * the edit was made: an edit older than one applied already (a retry) is then ignored.
+   * Message `id` was edited and now reads `text`, and is of `kind` (a file whose caption was taken
+   * off is a file again); `editedAt` (epoch ms), where the platform says when the edit was made: an
+   * edit older than one applied already (a retry) is then ignored. Resolves to whether the message
+   * is stored, so that the edit was applied or found older: false when it is not (yet) stored.
    */
-  edited(id: string, text: string, editedAt?: number): Promise<void>;
+  edited(id: string, text: string, editedAt?: number, kind?: MessageKind): Promise<boolean>;
 }
 
 /**

@@ -31,6 +31,7 @@ export interface StubMessage {
   bot_id?: string;
   subtype?: string;
   text: string;
+  files?: { mimetype?: string }[];
 }
 
 export interface RecordedCall {

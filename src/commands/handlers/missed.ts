@@ -6,6 +6,7 @@ import { MAX_AGE_MS } from '../recent-texts.js';
 import { noTargetText } from '../target.js';
 import { TEXTS } from '../texts.js';
 import { isAnonymousId } from '../../core/anonymous-id.js';
+import { isBareAck } from '../../analysis/record/ack.js';
 
 /**
  * A member reports a demand the bot left alone, naming its categories: the message it replies to,
@@ -69,8 +70,9 @@ async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Re
   const record = replyTo === undefined ? undefined : await store.message(msg.platform, replyTo);
   const held = ctx.recent.find(msg.platform, groupId, ctx.now, replyTo);
   // A record of a sender forgotten or opted out (an anonymous id) had its text erased: not taken from
-  // elsewhere. One of a message left alone never kept it: held here, or read back below.
-  if (held || record?.text != null || (record && isAnonymousId(record.senderId))) {
+  // elsewhere; an acknowledgement's is none to report. One of a message left alone never kept it:
+  // held here, or read back below.
+  if (held || record?.text != null || (record && (isAnonymousId(record.senderId) || record.isAck))) {
     return {
       record,
       text: record?.text ?? held?.text,
@@ -85,8 +87,12 @@ async function reportedMessage(ctx: CommandContext, groupId: string): Promise<Re
   return fetched ? { record, text: fetched.text, senderId: fetched.senderId, messageId: replyTo, sentAt: fetched.ts } : { record };
 }
 
-/** The replied-to message from the platform, when it can tell and the message is recent enough to report. */
+/**
+ * The replied-to message from the platform, when it can tell and the message is recent enough to
+ * report; as the bot holds messages, neither a picture or a file without words nor a bare "收到".
+ */
 async function readBack(ctx: CommandContext, messageId: string) {
   const found = await ctx.adapter.messageOf?.(messageId);
-  return found && ctx.now - found.ts <= MAX_AGE_MS ? found : undefined;
+  if (!found || (found.kind ?? 'text') !== 'text' || isBareAck(found.text)) return undefined;
+  return ctx.now - found.ts <= MAX_AGE_MS ? found : undefined;
 }

@@ -346,6 +346,64 @@ describe('Slack adapter through the bot', () => {
       expect((await sendSigned(adapter.port!, edit, { retryNum: 1 })).status).toBe(200);
       expect(await store.message('slack', `C01/${ts}`)).toMatchObject({ categories: [], text: null });
     });
+
+    it('is applied on the instance whose storing failed once another instance stored the message', async () => {
+      const api = await stub();
+      const db = join(tempDir(), 'bot.db');
+      const a = await startBot(api, db);
+      const c = await startBot(api, db);
+      const add = a.store.add.bind(a.store);
+      a.store.add = () => Promise.reject(new Error('SQLITE_BUSY: database is locked'));
+      expect((await sendSigned(a.adapter.port!, eventEnvelope(message(ts, DEMAND)))).status).toBe(503);
+      a.store.add = add;
+      expect((await sendSigned(c.adapter.port!, eventEnvelope(message(ts, DEMAND)), { retryNum: 1 })).status).toBe(200);
+      expect((await sendSigned(a.adapter.port!, edit)).status).toBe(200);
+      expect(await a.store.message('slack', `C01/${ts}`)).toMatchObject({ categories: [], text: null });
+    });
+  });
+
+  it('reads a file whose caption was edited away as a file again: no demand, and nothing held for `missed`', async () => {
+    const api = await stub();
+    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+    const ts = `${Math.floor(Date.now() / 1000) - 60}.000700`;
+    const pdf = [{ mimetype: 'application/pdf' }];
+    await sendSigned(adapter.port!, eventEnvelope({ ...message(ts, DEMAND, 'U2'), subtype: 'file_share', files: pdf }));
+    expect((await store.message('slack', `C01/${ts}`))?.categories).toContain('check-in');
+    const at = `${Math.floor(Date.now() / 1000)}.000900`;
+    const edit = {
+      type: 'message',
+      subtype: 'message_changed',
+      channel: 'C01',
+      ts: at,
+      hidden: true,
+      message: { type: 'message', user: 'U2', ts, text: '', files: pdf, edited: { user: 'U2', ts: at } },
+      previous_message: { type: 'message', user: 'U2', ts, text: DEMAND },
+    };
+    expect((await sendSigned(adapter.port!, eventEnvelope(edit, 'EvCaption'))).status).toBe(200);
+    expect(await store.message('slack', `C01/${ts}`)).toMatchObject({ categories: [], text: null });
+    await sendSigned(adapter.port!, eventEnvelope({ ...mention('1800000050.000100', 'missed check-in'), thread_ts: ts }));
+    await eventually(async () => api.callsTo('chat.postEphemeral')[0]);
+    expect(await store.missedDemands()).toEqual([]);
+  });
+
+  it('takes `missed` on no picture without words nor bare "收到", read back from Slack or stored', async () => {
+    const api = await stub();
+    const db = join(tempDir(), 'bot.db');
+    const a = await startBot(api, db);
+    const [picture, ack] = [`${Math.floor(Date.now() / 1000) - 600}.000700`, `${Math.floor(Date.now() / 1000) - 500}.000700`];
+    const png = [{ mimetype: 'image/png' }];
+    api.channels.get('C01')!.messages = [
+      { ts: picture, user: 'U2', text: '', subtype: 'file_share', files: png },
+      { ts: ack, user: 'U2', text: '收到' },
+    ];
+    await sendSigned(a.adapter.port!, eventEnvelope({ ...message(picture, '', 'U2'), subtype: 'file_share', files: png }));
+    await sendSigned(a.adapter.port!, eventEnvelope(message(ack, '收到', 'U2')));
+    // Another instance on the same store, which never held them.
+    const c = await startBot(api, db);
+    await sendSigned(c.adapter.port!, eventEnvelope({ ...mention('1800000050.000100', 'missed check-in'), thread_ts: picture }));
+    await sendSigned(c.adapter.port!, eventEnvelope({ ...mention('1800000050.000200', 'missed ack-demand'), thread_ts: ack }));
+    await eventually(async () => api.callsTo('chat.postEphemeral')[1]);
+    expect(await c.store.missedDemands()).toEqual([]);
   });
 
   it('keeps the later of two edits when Slack retries the earlier after it', async () => {
