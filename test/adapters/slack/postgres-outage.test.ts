@@ -68,8 +68,12 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
 
       expect(await send(bot.port, 100, 120)).toEqual(Array(20).fill(200));
       proxy.silence();
-      // Neither answered nor closed: each statement's deadline ends the wait, within the test's bound.
-      expect(await send(bot.port, 120, 140)).toEqual(Array(20).fill(503));
+      // Neither answered nor closed: the batch on the silent connection fails at its deadline, within
+      // the test's bound; events that came after it may be stored at once on a new connection.
+      const statuses = await send(bot.port, 120, 140);
+      expect(statuses).toContain(503);
+      expect(statuses.every((s) => s === 503 || s === 200)).toBe(true);
+      // Slack delivers the refused ones again; every event is then stored once.
       expect(await send(bot.port, 120, 140)).toEqual(Array(20).fill(200));
       expect(await stopBot(bot)).toBe(0);
 
