@@ -1,39 +1,76 @@
-import { existsSync, rmSync } from 'node:fs';
-import { lstat, open, rename, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { lstat, open, rename, stat, writeFile } from 'node:fs/promises';
 import { writeError } from './write-error.js';
 
 const cannotWrite = (what: string, err: unknown): Error => writeError(what, err, '; an earlier file there is as it was');
 
 /**
- * Checks before a long run that its `--out` file can be written, so that the run fails before it
- * changes anything else (an evidence bundle) or spends its minutes (a training run); the file's
- * contents are not touched, and a file that was not there is not left behind. `what` names the file
- * in an error.
+ * Where an output file's bytes go. A device, a pipe or a symbolic link (`/dev/stdout`) is written as
+ * it is, so that what it names gets them and it stays what it is; anything else is written to a file
+ * beside it and renamed over it once whole, so an earlier file is either kept whole or replaced whole.
  */
-export async function checkOut(out: string, what = `--out ${out}`): Promise<void> {
-  const existed = existsSync(out);
-  try {
-    await (await open(out, 'a')).close();
-  } catch (err) {
-    throw cannotWrite(what, err);
+export class OutFile {
+  private constructor(
+    private readonly out: string,
+    /** The path to write. */
+    readonly target: string,
+  ) {}
+
+  static async at(out: string): Promise<OutFile> {
+    const existing = await lstat(out).catch(() => undefined);
+    return new OutFile(out, existing !== undefined && !existing.isFile() ? out : `${out}.${process.pid}.part`);
   }
-  if (!existed) rmSync(out, { force: true });
+
+  get direct(): boolean {
+    return this.target === this.out;
+  }
+
+  /** Puts what was written in the file's place. */
+  async done(): Promise<void> {
+    if (!this.direct) await rename(this.target, this.out);
+  }
+
+  /** Removes what was written beside the file; never the file, nor a device or pipe written as it is. */
+  discard(): void {
+    try {
+      if (!this.direct) rmSync(this.target, { force: true });
+    } catch {
+      // Nothing could be made there (a path through a file): nothing to remove.
+    }
+  }
 }
 
 /**
- * Writes a command's `--out` file, named in one line when it cannot: a path that cannot be written is
- * bad input (exit 2), a full disk a failure (exit 1). A file is written beside it and renamed over it,
- * so an earlier file is either kept whole or replaced whole; a device or a pipe is written directly.
+ * Checks before a long run that an output file can be written, so that the run fails before it
+ * changes anything else (an evidence bundle) or spends its minutes (a training run): that it can be
+ * opened if it is there, and that a file can be made beside it where it will be replaced whole. Its
+ * contents are not touched, and nothing is left behind. `what` names the file in an error.
+ */
+export async function checkOut(out: string, what = `--out ${out}`): Promise<void> {
+  const file = await OutFile.at(out);
+  const there = await stat(out).catch(() => undefined);
+  try {
+    // A pipe is not opened: its reader would take the close for the end, and never see what follows.
+    if (there && !there.isFIFO()) await (await open(out, 'a')).close();
+    if (!file.direct) await (await open(file.target, 'w')).close();
+  } catch (err) {
+    throw cannotWrite(what, err);
+  } finally {
+    file.discard();
+  }
+}
+
+/**
+ * Writes a command's `--out` file as OutFile says, named in one line when it cannot: a path that
+ * cannot be written is bad input (exit 2), a full disk a failure (exit 1).
  */
 export async function writeOut(out: string, text: string | Uint8Array, what = `--out ${out}`): Promise<void> {
-  const existing = await lstat(out).catch(() => undefined);
-  const direct = existing !== undefined && !existing.isFile();
-  const target = direct ? out : `${out}.${process.pid}.part`;
+  const file = await OutFile.at(out);
   try {
-    await writeFile(target, text);
-    if (!direct) await rename(target, out);
+    await writeFile(file.target, text);
+    await file.done();
   } catch (err) {
-    if (!direct) rmSync(target, { force: true });
+    file.discard();
     throw cannotWrite(what, err);
   }
 }

@@ -24,8 +24,8 @@ describe('--out files', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a-folder'));
     for (const out of [join(dir, 'missing', 'r.json'), join(dir, 'a-folder')]) {
-      for (const attempt of [checkOut(out), writeOut(out, 'x')]) {
-        const err = await attempt.catch((e: unknown) => e);
+      for (const attempt of [() => checkOut(out), () => writeOut(out, 'x')]) {
+        const err = await attempt().catch((e: unknown) => e);
         expect(err).toBeInstanceOf(InputError);
         expect((err as Error).message).toMatch(/^--out .+: cannot write \((ENOENT|EISDIR)\)$/);
       }

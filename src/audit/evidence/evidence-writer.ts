@@ -1,12 +1,12 @@
-import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, renameSync, rmSync, type ReadStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, mkdtempSync, openSync, rmSync, type ReadStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { effectiveRecipients } from '../../analysis/cost.js';
 import type { MessageRecord } from '../../core/message-record.js';
 import { formatIso } from '../../core/time/format.js';
 import { writeError } from '../../core/write-error.js';
+import { checkOut, OutFile } from '../../core/write-out.js';
 import { onInterrupt } from '../../core/on-interrupt.js';
 import { readLines } from '../../core/read-lines.js';
 import { fileStream } from '../open-file.js';
@@ -15,9 +15,6 @@ import type { Pseudonyms } from '../../core/pseudonyms.js';
 
 /** The one line for a bundle that cannot be written: the file, and the system's code for why. */
 const cannotWrite = (path: string, err: unknown): Error => writeError(`--evidence ${path}`, err);
-
-/** Where the bundle is written before it is renamed over FILE. */
-const partOf = (path: string): string => `${path}.${process.pid}.part`;
 
 export const EVIDENCE_COLUMNS = ['date', 'group', 'category', 'rule', 'demand text', 'recipients'];
 
@@ -54,8 +51,8 @@ export class EvidenceWriter {
   /** The spool's descriptor to read it back through, until finish() reads it; then that reading. */
   private spooled: number | ReadStream | undefined;
   private readonly stopListening: () => void;
-  /** Whether finish() has created the bundle beside FILE, to be removed if it is not renamed over FILE. */
-  private partMade = false;
+  /** Where finish() writes the bundle, as --out is written; what it wrote beside FILE is removed if not renamed over FILE. */
+  private file: OutFile | undefined;
   rows = 0;
 
   private constructor(private readonly path: string) {
@@ -84,18 +81,11 @@ export class EvidenceWriter {
   }
 
   /**
-   * Checks at once that a file can be created beside FILE (where the bundle is written before it
-   * replaces FILE), and that FILE, if there, can be written, rather than after a long audit. FILE is
-   * not created, nor its contents touched, before the bundle is renamed over it.
+   * Checks at once, as for --out, that FILE can be written, rather than after a long audit. FILE is
+   * not created, nor its contents touched, before the bundle is written.
    */
   static async create(path: string): Promise<EvidenceWriter> {
-    try {
-      if (existsSync(path)) await (await open(path, 'a')).close();
-      await (await open(partOf(path), 'w')).close();
-      rmSync(partOf(path), { force: true });
-    } catch (err) {
-      throw cannotWrite(path, err);
-    }
+    await checkOut(path, `--evidence ${path}`);
     return new EvidenceWriter(path);
   }
 
@@ -128,17 +118,18 @@ export class EvidenceWriter {
       this.abandon();
       throw this.spoolFailed();
     }
-    // Written beside FILE and renamed over it: FILE is the old bundle or the whole new one, never half of one.
-    const part = partOf(this.path);
+    // A file is written beside FILE and renamed over it: FILE is the old bundle or the whole new one,
+    // never half of one. A device, pipe or link (/dev/stdout) is written as it is, never replaced.
+    const file = await OutFile.at(this.path);
     let out: WriteStream;
     try {
       // Opened here, synchronously: an open that fails is an error now, not a stream that never drains.
-      out = createWriteStream('', { fd: openSync(part, 'w') });
-      this.partMade = true;
+      out = createWriteStream('', { fd: openSync(file.target, 'w') });
     } catch (err) {
       this.abandon();
       throw cannotWrite(this.path, err);
     }
+    this.file = file;
     const failed = once(out, 'error').then(([err]) => err as NodeJS.ErrnoException);
     try {
       await put(out, `\uFEFF${csvRow(EVIDENCE_COLUMNS)}`);
@@ -159,7 +150,7 @@ export class EvidenceWriter {
         }
       }
       await Promise.race([closed(out), failed.then((err) => Promise.reject(err))]);
-      renameSync(part, this.path);
+      await file.done();
     } catch (err) {
       out.destroy();
       throw cannotWrite(this.path, err);
@@ -179,6 +170,6 @@ export class EvidenceWriter {
     if (typeof this.spooled === 'number') closeSync(this.spooled);
     else this.spooled?.destroy();
     this.spooled = undefined;
-    if (this.partMade) rmSync(partOf(this.path), { force: true });
+    this.file?.discard();
   }
 }

@@ -1,8 +1,8 @@
 import { InputError, WorkError } from '../../../src/core/errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
@@ -10,7 +10,7 @@ import { EvidenceWriter } from '../../../src/audit/evidence/evidence-writer.js';
 import { Pseudonyms } from '../../../src/core/pseudonyms.js';
 import type { MessageRecord } from '../../../src/core/message-record.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { type ChildCli, childCli } from '../support/child-cli.js';
+import { type ChildCli, childCli, runChild } from '../support/child-cli.js';
 
 let cli: ChildCli;
 beforeAll(() => {
@@ -148,6 +148,36 @@ describe('EvidenceWriter', () => {
       expect(readdirSync(tmp), signal).toEqual([]);
     }
   }, 60_000);
+
+  it('writes through a link (as /dev/stdout is) or a pipe, as --out does, never putting a file in its place', async () => {
+    const dir = tempDir({ 'chat.jsonl': JSON.stringify({ id: '1', group_id: 'G', sender_id: 'U1', ts: 1763258400, text: '请大家今晚十点前完成打卡并截图' }) });
+    const header = '\uFEFFdate,group,category,rule,demand text,recipients\r\n';
+    // A link to the audit's own standard output, as /dev/stdout is, in a scratch folder; that output a
+    // shell's pipe (a socket, as a child's 'pipe' is, cannot be opened through /proc).
+    symlinkSync('/proc/self/fd/1', join(dir, 'stdout'));
+    const args = ['audit', join(dir, 'chat.jsonl'), '--out', join(dir, 'r1.json'), '--evidence', join(dir, 'stdout')];
+    const viaLink = spawnSync('sh', ['-c', '"$@" | cat', 'sh', process.execPath, cli.bin, ...args], { encoding: 'utf8', timeout: 30_000 });
+    expect(viaLink.status, viaLink.stderr).toBe(0);
+    expect(viaLink.stdout.startsWith(header)).toBe(true);
+    expect(viaLink.stdout).toContain('请大家今晚十点前完成打卡并截图');
+    expect(lstatSync(join(dir, 'stdout')).isSymbolicLink()).toBe(true);
+    // A named pipe, read from before the audit starts: checking it beforehand must not end its reading.
+    const fifo = join(dir, 'evidence.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let read = '';
+    reader.stdout.setEncoding('utf8').on('data', (d: string) => (read += d));
+    const readerDone = once(reader, 'close');
+    const viaPipe = await runChild(cli.bin, ['audit', join(dir, 'chat.jsonl'), '--out', join(dir, 'r2.json'), '--evidence', fifo], 256, 30_000);
+    // A reader that ended early leaves the audit waiting for another: killed here, not left behind.
+    reader.kill();
+    await readerDone;
+    expect(viaPipe.code, viaPipe.stderr).toBe(0);
+    expect(read.startsWith(header)).toBe(true);
+    expect(read).toContain('请大家今晚十点前完成打卡并截图');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['chat.jsonl', 'evidence.fifo', 'r1.json', 'r2.json', 'stdout']);
+  }, 70_000);
 
   it('reports a spool that failed after a write was buffered (a full temporary disk) in one line, without crashing the process', async () => {
     const path = join(tempDir(), 'evidence.csv');
