@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +143,41 @@ describe('fingertip audit of a big day file', () => {
       expect((JSON.parse(run.stdout) as Report).messages).toBe(7 + 400);
       expect(run.ms).toBeLessThan(HANG_MS);
       expect(run.peakMib, path).toBeLessThan(small.peakMib + BIG_DAY_EXTRA_MIB);
+    }
+  });
+});
+
+describe('fingertip audit of a huge WeChatMsg row', () => {
+  it('names a row over 1 MiB as broken without holding it, and with --skip-bad reads every row after it', { timeout: 4 * HANG_MS }, async () => {
+    const header = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\r\n';
+    const row = (id: number, text: string) => `${id},1@chatroom,1,0,0,${1795568400 + id * 60},2,"${text}",2026-11-26 09:00:00,,王,wxid_${id}\r\n`;
+    const demand = '请各位今晚十点前完成打卡\r\n并截图发群里';
+    const small = join(dir, 'small_utf8.csv');
+    writeFileSync(small, header + row(1, demand) + row(3, demand));
+    // Row 2's StrContent is 160 MB, written a MiB at a time: a string of it would be 320 MB of heap.
+    const big = join(dir, 'big_utf8.csv');
+    const fd = openSync(big, 'w');
+    writeSync(fd, header + row(1, demand) + '2,1@chatroom,1,0,0,1795568520,2,"');
+    const MiB = Buffer.from('啊'.repeat((1 << 20) / 4) + '\n');
+    for (let i = 0; i < 160; i++) writeSync(fd, MiB);
+    writeSync(fd, `",2026-11-26 09:02:00,,王,wxid_2\r\n${row(3, demand)}`);
+    closeSync(fd);
+
+    const clean = await audit([small]);
+    const refused = await audit([big]);
+    expect(refused.code).toBe(2);
+    // Row 1 ends on line 4 (csv-parse counts a CRLF inside quotes as two lines, as it names every row), row 2 160 lines on.
+    expect(refused.stderr).toBe(`fingertip audit: ${big}:165: row larger than 1 MiB\n`);
+    const skipped = await audit([big, '--skip-bad']);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stderr).toBe(`fingertip audit: skipped ${big}:165: row larger than 1 MiB\n`);
+    const { skipped_entries, ...report } = JSON.parse(skipped.stdout) as Report & { skipped_entries: number };
+    expect(skipped_entries).toBe(1);
+    expect(report.messages).toBe(2);
+    expect(report.demands).toBe((JSON.parse(clean.stdout) as Report).demands);
+    for (const run of [refused, skipped]) {
+      expect(run.ms).toBeLessThan(HANG_MS);
+      expect(run.peakMib).toBeLessThan(clean.peakMib + BIG_DAY_EXTRA_MIB);
     }
   });
 });

@@ -9,6 +9,7 @@ import { utf8Checked } from '../../core/utf8-checked.js';
 import { parse, type CsvError } from 'csv-parse';
 import type { ChatGroup, ChatMessage, MessageKind } from '../../core/chat-message.js';
 import { Census } from '../census.js';
+import { csvOversized } from './csv-oversized.js';
 import type { OpenedExport, ReadHooks } from '../export.js';
 import { mentionsAll } from '../mentions-all.js';
 import { fileSize, fileStream } from '../open-file.js';
@@ -35,12 +36,10 @@ const APP_KIND: Record<string, MessageKind> = { '5': 'link', '6': 'file', '33': 
 
 const title = (xml: string): string | undefined => /<title>(?:<!\[CDATA\[)?([\s\S]*?)(?:\]\]>)?<\/title>/.exec(xml)?.[1]?.trim() || undefined;
 
-/** The UTF-8 bytes of a row's fields. */
-const rowBytes = (r: Row): number => Object.values(r).reduce((n, v) => n + Buffer.byteLength(v), 0);
+/** No chat message is this long: refused as a JSONL line or a JSON entry of the size is. */
+const TOO_LARGE = `row larger than ${MAX_LINE >> 20} MiB`;
 
 function toMessage(r: Row, groupName: string): Parsed {
-  // No chat message is this long: refused as a JSONL line or a JSON entry of the size is.
-  if (rowBytes(r) > MAX_LINE) return { bad: `row larger than ${MAX_LINE >> 20} MiB` };
   const type = r.Type ?? '';
   if (NOT_SAID.has(type)) return { skip: true };
   const talker = r.TalkerId || groupName;
@@ -96,6 +95,12 @@ async function* rows(path: string, hooks: ReadHooks): AsyncGenerator<{ row: Row;
   const parser = pipeline(
     input,
     utf8Checked((line) => new InputError(`${path}:${line}: ${NOT_UTF8}`)),
+    // Left out before csv-parse, which would hold it whole, whatever its size.
+    csvOversized(
+      MAX_LINE,
+      (line) => hooks.bad(`${path}:${line}`, TOO_LARGE),
+      (line) => new InputError(`${path}:${line}: header ${TOO_LARGE}`),
+    ),
     parse({
       columns: true,
       bom: true,
