@@ -9,7 +9,7 @@ export const PLATFORM = 'slack';
 const SLACK_TS = /^\d+(\.\d+)?$/;
 
 /** A Slack time in milliseconds; an InputError naming the event for one Slack never writes. */
-function slackTime(ts: unknown, what: string): number {
+export function slackTime(ts: unknown, what: string): number {
   if (typeof ts !== 'string' || !SLACK_TS.test(ts)) throw new InputError(`${what} without a valid ts`);
   const ms = slackTsToMs(ts);
   const problem = timeProblem(ms);
@@ -46,6 +46,10 @@ const PEOPLE_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 /** Reactions that say "seen, will do", which ack-storm counts like a typed "收到". */
 const ACK_REACTIONS = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check', '+1', 'thumbsup', 'eyes']);
 
+/** Whether a message event is a person's: not a bot's (this one's included), nor a system notice. */
+export const saidByPerson = (event: SlackMessageEvent, botUserId: string): boolean =>
+  PEOPLE_SUBTYPES.has(event.subtype) && !event.bot_id && !!event.user && event.user !== botUserId;
+
 /** A direct message channel: the bot's DMs have ids starting with D and channel_type "im". */
 function isDirect(channel: string, channelType?: string): boolean {
   return channelType === 'im' || (channelType === undefined && channel.startsWith('D'));
@@ -63,7 +67,7 @@ export function fromMessageEvent(
   botUserId: string,
   nameOf?: (id: string) => string | undefined,
 ): ChatMessage | null {
-  if (!PEOPLE_SUBTYPES.has(event.subtype) || event.bot_id || !event.user || event.user === botUserId) return null;
+  if (!saidByPerson(event, botUserId)) return null;
   if (typeof event.channel !== 'string') throw new InputError(`${event.type} event without a channel`);
   if (typeof event.user !== 'string') throw new InputError(`${event.type} event whose user is not an id`);
   const ts = slackTime(event.ts, `${event.type} event`);

@@ -203,6 +203,26 @@ describe('fingertip audit', () => {
     expect(md.stdout).toContain('2026-11-25 00:00 to 2026-11-28 00:00');
   });
 
+  it('dates the report of a Slack export of DMs alone by their messages, not by today, and says how many it left out', async () => {
+    const dir = tempDir({
+      'users.json': JSON.stringify([{ id: 'U1' }, { id: 'U2' }]),
+      'dms.json': JSON.stringify([{ id: 'D01', members: ['U1', 'U2'] }]),
+      'D01/2026-11-25.json': JSON.stringify([
+        { type: 'message', user: 'U1', text: 'please fill in the form by 5pm today', ts: '1795568400.000100' },
+        { type: 'message', user: 'U2', text: 'ok', ts: '1795741200.000100' },
+        // A bot's message and a system notice are nobody's; a time Slack never writes dates nothing.
+        { type: 'message', bot_id: 'B1', text: 'reminder', ts: '1795000000.000100' },
+        { type: 'message', subtype: 'channel_join', user: 'U2', ts: '1795000000.000200' },
+        { type: 'message', user: 'U1', text: '?', ts: '-5' },
+      ]),
+    });
+    const r = await runCli(['audit', dir]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect([report.messages, report.period]).toEqual([0, { from: '2026-11-25T00:00:00+08:00', to: '2026-11-28T00:00:00+08:00' }]);
+    expect(r.stderr).toBe(`fingertip audit: ${dir}: 3 messages of DMs (one-to-one chats) left out (not a group)\n`);
+  });
+
   it('says how many messages it read twice when exports overlap, and counts them once', async () => {
     const once = await runCli(['audit', fixture('contract.jsonl')]);
     const twice = await runCli(['audit', fixture('contract.jsonl'), fixture('contract.jsonl')]);

@@ -16,6 +16,8 @@ const PEAK_MIB = 320;
 const HANG_MS = 60_000;
 /** What a big day file may add to the peak of auditing the small fixture: read whole, 40 MB took 150+. */
 const BIG_DAY_EXTRA_MIB = 80;
+/** What stderr says of the Slack fixture's DM, left out. */
+const DM_NOTE = '1 message of DMs (one-to-one chats) left out (not a group)';
 
 let dir: string;
 let cli: ChildCli;
@@ -54,7 +56,8 @@ describe('fingertip audit of a hostile zip', () => {
     const skipped = await audit([zip, '--skip-bad']);
     expect(skipped.code, skipped.stderr).toBe(0);
     expect(skipped.stderr).toBe(
-      `fingertip audit: skipped ${zip}: ops/2026-11-25.json: inflates to 1025 MiB, over the 256 MiB limit on a zip entry (unzip it to audit the folder if it is genuine)\n`,
+      `fingertip audit: skipped ${zip}: ops/2026-11-25.json: inflates to 1025 MiB, over the 256 MiB limit on a zip entry (unzip it to audit the folder if it is genuine)\n` +
+        `fingertip audit: ${zip}: ${DM_NOTE}\n`,
     );
     const { skipped_entries, ...report } = JSON.parse(skipped.stdout) as Report & { skipped_entries: number };
     expect(skipped_entries).toBe(1);
@@ -111,6 +114,7 @@ describe('fingertip audit of a hostile zip', () => {
     expect(skipped.stderr.trim().split('\n')).toEqual([
       `fingertip audit: skipped ${zip}: ../../x.json: path outside the export (invalid relative path); not read`,
       `fingertip audit: skipped ${zip}: /tmp/ops/2026-11-25.json: path outside the export (absolute path); not read`,
+      `fingertip audit: ${zip}: ${DM_NOTE}`,
     ]);
     expect(skipped.stdout).toContain('2 broken entries were skipped (--skip-bad)');
   });

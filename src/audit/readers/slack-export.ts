@@ -1,4 +1,5 @@
-import { fromMessageEvent, fromReaction, PLATFORM, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
+import { fromMessageEvent, fromReaction, PLATFORM, saidByPerson, slackTime, type SlackMessageEvent } from '../../../adapters/slack/event-mapping.js';
+import { counted } from '../../core/counted.js';
 import type { ChatGroup, ChatMessage } from '../../core/chat-message.js';
 import { InputError } from '../../core/errors.js';
 import { Census } from '../census.js';
@@ -18,8 +19,8 @@ interface SlackChannel {
   direct: boolean;
 }
 
-// Channel lists of a Slack export: public channels, private channels, group DMs, DMs. DMs are listed
-// only so that their folders are known; they are not groups, and the bot does not count them either.
+// Channel lists of a Slack export: public channels, private channels, group DMs, DMs. DMs are no
+// groups, and the bot does not count them either: their messages are only counted and dated.
 const CHANNEL_LISTS = ['channels.json', 'groups.json', 'mpims.json', 'dms.json'];
 const DIRECT = 'dms.json';
 
@@ -27,6 +28,15 @@ const DAY_FILE = /^(.+)\/(\d{4}-\d{2}-\d{2})\.json$/;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** A message's time, if Slack could have written it: a DM left out dates a report that counts nothing else. */
+function timeOf(m: Obj): number | undefined {
+  try {
+    return slackTime(m.ts, 'message');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A stored message's reactions as the reaction events the bot would have seen. The export keeps no time
@@ -131,6 +141,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     if (!channelOf.has(c.name)) channelOf.set(c.name, c);
   }
   const unlisted = new Set<string>();
+  const directDays: string[] = [];
   for (const name of files.names) {
     const m = DAY_FILE.exec(name);
     if (!m) continue;
@@ -139,7 +150,10 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
       unlisted.add(m[1]);
       continue;
     }
-    if (channel.direct) continue;
+    if (channel.direct) {
+      directDays.push(name);
+      continue;
+    }
     let f = byFolder.get(m[1]);
     if (!f) byFolder.set(m[1], (f = { channel, days: [] }));
     f.days.push(name);
@@ -201,13 +215,29 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
           }
         }
       }
+      // A DM is left out, as a WeChat one-to-one chat is: its people's messages are counted and dated, their text not read.
+      let direct = 0;
+      for (const day of directDays) {
+        for await (const { value: m } of listItems(files, day, hooks, broken)) {
+          if (!isObj(m) || !saidByPerson(m as unknown as SlackMessageEvent, '')) continue;
+          direct++;
+          const ts = timeOf(m);
+          if (ts !== undefined) hooks.leftOut(ts);
+        }
+      }
+      if (direct) hooks.note(`${path}: ${counted(direct, 'message')} of DMs (one-to-one chats) left out (not a group)`);
     } finally {
       files.close();
     }
   }
 
-  // What is read: the lists above, and each group's days (DM folders are left unread).
-  const read = ['users.json', ...CHANNEL_LISTS].filter((n) => present.has(n)).concat(folders.flatMap((f) => f.days));
+  // What is read: the lists above, each group's days, and the DMs' days.
+  const read = ['users.json', ...CHANNEL_LISTS]
+    .filter((n) => present.has(n))
+    .concat(
+      folders.flatMap((f) => f.days),
+      directDays,
+    );
   hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
   return {
     path,

@@ -25,7 +25,8 @@ const DAY = Buffer.from(JSON.stringify([{ type: 'message', user: 'U1', text: 'la
 
 describe('Slack export reader', () => {
   it('reads the channels with their members, and their messages as the Slack adapter maps them', async () => {
-    const opened = await openSlackExport(fixture('slack'), false, hooks());
+    const h = hooks();
+    const opened = await openSlackExport(fixture('slack'), false, h);
     expect(opened.groups()).toEqual([
       { platform: 'slack', id: 'C01', name: 'ops', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
       { platform: 'slack', id: 'C02', name: 'ops-copy', members: 4, memberIds: ['U1', 'U2', 'U3', 'U4'] },
@@ -49,6 +50,8 @@ describe('Slack export reader', () => {
     expect(ack.replyTo).toBe('C01/1795439100.000200');
     expect(msgs[3].replyTo).toBe('C01/1795439100.000200');
     expect(opened.people()).toContainEqual({ id: 'U3', names: ['张伟', 'zhang'] });
+    expect(h.notes).toEqual([`${fixture('slack')}: 1 message of DMs (one-to-one chats) left out (not a group)`]);
+    expect(h.bytes).toBe(h.expected);
   });
 
   it('sizes a channel listed without its members by everyone seen taking part, and skips a ts Slack never writes', async () => {
