@@ -1,4 +1,6 @@
 import { COPY_TABLES, type CopyTable } from './copy-tables.js';
+import { bumpPrivacyEpoch } from './privacy.js';
+import type { SerialWriter } from './serial-writer.js';
 import type { Param, Sql } from './sql/sql.js';
 
 /** What a copy did to one table. */
@@ -18,16 +20,16 @@ const PAGE = 5000;
  * feedback and leads, when a row equal in `match` is. So a run cut short is finished by the next,
  * into the target it began (see claimCopyTarget, which also gives the target the source's salt).
  */
-export async function copyStore(from: Sql, to: Sql): Promise<TableCopy[]> {
+export async function copyStore(from: Sql, to: SerialWriter): Promise<TableCopy[]> {
   const done: TableCopy[] = [];
   for (const table of COPY_TABLES) done.push(await copyTable(from, to, table));
   return done;
 }
 
-async function copyTable(from: Sql, to: Sql, t: CopyTable): Promise<TableCopy> {
+async function copyTable(from: Sql, to: SerialWriter, t: CopyTable): Promise<TableCopy> {
   const cols = t.columns.join(', ');
   const order = t.order.join(', ');
-  const d = to.dialect;
+  const d = to.db.dialect;
   const present = t.unique
     ? `ON CONFLICT (${t.unique.join(', ')}) DO NOTHING`
     : `AND NOT EXISTS (SELECT 1 FROM ${t.name} o WHERE ${(t.match ?? []).map((c) => `o.${c} IS NOT DISTINCT FROM r.${c}`).join(' AND ')})`;
@@ -41,12 +43,14 @@ async function copyTable(from: Sql, to: Sql, t: CopyTable): Promise<TableCopy> {
     const rows = await from.all<Record<string, Param>>(`SELECT ${order}, ${cols} FROM ${t.name} ${after} ORDER BY ${order} LIMIT ${PAGE}`, cursor ?? []);
     if (rows.length === 0) break;
     read += rows.length;
-    copied += await to.run(insert, [
-      d.encodeRows(
-        t.columns,
-        rows.map((row) => t.columns.map((c) => row[c])),
-      ),
-    ]);
+    const page = d.encodeRows(
+      t.columns,
+      rows.map((row) => t.columns.map((c) => row[c])),
+    );
+    copied += await to.transaction(async (db) => {
+      if (t.privacy) await bumpPrivacyEpoch(db);
+      return db.run(insert, [page]);
+    });
     const last = rows[rows.length - 1];
     cursor = t.order.map((c) => last[c]);
   }

@@ -12,6 +12,8 @@ export interface CopyTable {
   order: readonly string[];
   unique?: readonly string[];
   match?: readonly string[];
+  /** Who opted out or was forgotten: each page moves the privacy mark, so an instance running on the target reads them before its next write. */
+  privacy?: true;
 }
 
 /** Every table of the store, parents before children (group_members refers to chat_groups). */
@@ -52,8 +54,8 @@ export const COPY_TABLES: readonly CopyTable[] = [
     unique: ['platform', 'user_id', 'week'],
   },
   { name: 'identities', columns: ['platform', 'key', 'stable_id'], order: ['platform', 'key'], unique: ['platform', 'key'] },
-  { name: 'opt_outs', columns: ['platform', 'id_hash'], order: ['platform', 'id_hash'], unique: ['platform', 'id_hash'] },
-  { name: 'forgotten_users', columns: ['platform', 'id_hash', 'ts'], order: ['rowid'], match: ['platform', 'id_hash', 'ts'] },
+  { name: 'opt_outs', columns: ['platform', 'id_hash'], order: ['platform', 'id_hash'], unique: ['platform', 'id_hash'], privacy: true },
+  { name: 'forgotten_users', columns: ['platform', 'id_hash', 'ts'], order: ['rowid'], match: ['platform', 'id_hash', 'ts'], privacy: true },
   {
     name: 'hidden_names',
     columns: ['platform', 'id_hash', 'name_hash', 'length'],

@@ -23,8 +23,9 @@ export async function migrateToPostgres(path: string, url: string, reading: Text
   const pool = createPool(target);
   const writer = writerDb(target, pool);
   try {
-    await claimCopyTarget(source, new SerialWriter(writer.db), { from: path, to: target.display });
-    const tables = await copyStore(source, writer.db);
+    const serial = new SerialWriter(writer.db);
+    await claimCopyTarget(source, serial, { from: path, to: target.display });
+    const tables = await copyStore(source, serial);
     await finishCopy(writer.db);
     return tables;
   } finally {

@@ -29,7 +29,7 @@ export class OptOuts {
   private hashed = new Map<GroupKey, string>();
 
   constructor(
-    private readonly salt: Buffer,
+    private salt: Buffer,
     /** The stored hashes. */
     private readonly hashes: Set<string>,
   ) {}
@@ -64,6 +64,19 @@ export class OptOuts {
     for (const h of hashes) this.hashes.add(h);
     this.checked = new Set();
     for (const [key, anon] of this.anons) if (!hashes.has(anon.hash)) this.anons.delete(key);
+  }
+
+  /**
+   * Takes the database's salt as it now is: a `migrate` gives an empty database the salt of the one
+   * it copies, opt-outs included, while an instance may run on it. Every hash this process holds was
+   * made under the old one and goes.
+   */
+  replaceSalt(salt: Buffer): void {
+    if (salt.equals(this.salt)) return;
+    this.salt = salt;
+    this.anons.clear();
+    this.checked = new Set();
+    this.hashed = new Map();
   }
 
   /** After `forget me`: an opted-out user's later messages no longer share an id with their earlier ones. */

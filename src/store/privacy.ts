@@ -15,13 +15,16 @@ import type { Forgotten, GroupSettings } from './store.js';
  * process commits either wholly before the change, whose erasure then covers it, or after it, having
  * seen the change: none stores an opted-out sender's words because it had not heard yet.
  */
-async function bumpPrivacyEpoch(db: Sql): Promise<void> {
+export async function bumpPrivacyEpoch(db: Sql): Promise<void> {
   await db.run('UPDATE privacy_epoch SET epoch = epoch + 1');
 }
 
-/** The mark bumpPrivacyEpoch moves; run inside the transaction that writes a batch. */
-export async function readPrivacyEpoch(db: Sql): Promise<number> {
-  const row = await db.get<{ epoch: number }>(`SELECT epoch FROM privacy_epoch${db.dialect.forShare}`);
+/**
+ * The mark bumpPrivacyEpoch moves; run inside the transaction that writes a batch. One that moves it
+ * later takes the lock for `update` at once: two holding it shared would deadlock moving it.
+ */
+export async function readPrivacyEpoch(db: Sql, lock: 'share' | 'update' = 'share'): Promise<number> {
+  const row = await db.get<{ epoch: number }>(`SELECT epoch FROM privacy_epoch${lock === 'share' ? db.dialect.forShare : db.dialect.forUpdate}`);
   return row?.epoch ?? 0;
 }
 

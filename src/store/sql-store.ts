@@ -15,6 +15,8 @@ import { feedbackCounts } from './feedback-counts.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { OptOuts } from './opt-outs.js';
 import * as privacy from './privacy.js';
+import { privacySalt } from './privacy-salt.js';
+import { userHash } from './opt-outs.js';
 import { readDemandTexts, readFlaggedByText, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';
 import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
@@ -82,10 +84,16 @@ export class SqlStore implements Store {
     return this.batches.write(items);
   }
 
-  /** Reads opt-outs and erasures again when the privacy mark moved (any process's optout, optin or forget me), inside `db`'s transaction. */
-  private async refreshPrivacy(db: Sql): Promise<void> {
-    const epoch = await privacy.readPrivacyEpoch(db);
+  /**
+   * Reads the salt, opt-outs and erasures again when the privacy mark moved (any process's optout,
+   * optin or forget me, or a `migrate` giving the database its salt), inside `db`'s transaction.
+   * Every write that hashes a user comes here first: one under a salt no longer the database's would
+   * be lost, and an opt-out under the new one not seen. `lock` as readPrivacyEpoch's.
+   */
+  private async refreshPrivacy(db: Sql, lock?: 'update'): Promise<void> {
+    const epoch = await privacy.readPrivacyEpoch(db, lock);
     if (epoch === this.privacyEpoch) return;
+    this.optOuts.replaceSalt(await privacySalt(db));
     this.optOuts.replaceHashes(await privacy.readOptOutHashes(db));
     this.optOuts.replaceForgotten(await privacy.readForgotten(db));
     this.batches.forgetNames();
@@ -254,14 +262,22 @@ export class SqlStore implements Store {
   }
 
   reportMissed(report: MissedReport): Promise<boolean> {
-    const hash = this.optOuts.hash(report.platform, report.senderId);
-    // A reporter who opted out is kept under their anonymous id, as a correction is (markFalsePositive).
-    const byUser = this.optOuts.anonOf(report.platform, report.byUser) ?? report.byUser;
-    return this.writer.transaction((db) => reportMissed(db, { ...report, byUser }, hash, Date.now()));
+    return this.writer.transaction(async (db) => {
+      await this.refreshPrivacy(db);
+      const hash = this.optOuts.hash(report.platform, report.senderId);
+      // A reporter who opted out is kept under their anonymous id, as a correction is (markFalsePositive).
+      const byUser = this.optOuts.anonOf(report.platform, report.byUser) ?? report.byUser;
+      return reportMissed(db, { ...report, byUser }, hash, Date.now());
+    });
   }
 
-  forgottenSince(platform: string, user: string, since: number): Promise<boolean> {
-    return forgottenSince(this.reader, platform, this.optOuts.hash(platform, user), since);
+  async forgottenSince(platform: string, user: string, since: number): Promise<boolean> {
+    return forgottenSince(this.reader, platform, await this.hashNow(platform, user), since);
+  }
+
+  /** A user's hash under the salt the database has now, for a read (see refreshPrivacy). */
+  private async hashNow(platform: string, user: string): Promise<string> {
+    return userHash(await privacySalt(this.reader), platform, user);
   }
 
   missedDemands() {
@@ -277,18 +293,22 @@ export class SqlStore implements Store {
   }
 
   async setOptOut(platform: string, user: string, optedOut: boolean): Promise<void> {
-    const hash = this.optOuts.hash(platform, user);
-    await this.writer.transaction((db) => privacy.setOptOut(db, platform, user, hash, optedOut));
+    await this.writer.transaction(async (db) => {
+      await this.refreshPrivacy(db, 'update');
+      await privacy.setOptOut(db, platform, user, this.optOuts.hash(platform, user), optedOut);
+    });
   }
 
-  isOptedOut(platform: string, user: string): Promise<boolean> {
-    return privacy.isOptedOut(this.reader, platform, this.optOuts.hash(platform, user));
+  async isOptedOut(platform: string, user: string): Promise<boolean> {
+    return privacy.isOptedOut(this.reader, platform, await this.hashNow(platform, user));
   }
 
   async forgetUser(platform: string, user: string): Promise<Forgotten> {
     await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
-    const hash = this.optOuts.hash(platform, user);
-    const forgotten = await this.writer.transaction((db) => privacy.forgetUser(db, platform, user, hash, Date.now()));
+    const forgotten = await this.writer.transaction(async (db) => {
+      await this.refreshPrivacy(db, 'update');
+      return privacy.forgetUser(db, platform, user, this.optOuts.hash(platform, user), Date.now());
+    });
     this.optOuts.forget(platform, user);
     await this.engine.afterErase();
     return forgotten;

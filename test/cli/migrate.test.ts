@@ -146,6 +146,62 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       await restarted.close();
     }, 60_000);
 
+    it('an instance not seen connected while a migrate copies under it takes the copied salt, opt-outs and erasures before its next write', async () => {
+      const path = join(tempDir(), 'bot.db');
+      await seeded(path);
+      const url = await engine.fresh();
+      const instance = await openStore(url, 'Asia/Shanghai');
+      try {
+        // Its connections cut (a restart of the server, a failover; or idle ones closed): the migrate sees no client.
+        const raw = await rawDb(url);
+        await raw.run('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+        // The copy is cut short after the opt-outs, before the erasures; the instance writes meanwhile.
+        await raw.exec(`CREATE FUNCTION cut() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'cut short'; END $$;
+          CREATE TRIGGER cut BEFORE INSERT ON forgotten_users FOR EACH ROW EXECUTE FUNCTION cut();`);
+        await raw.close();
+        expect((await runCli(['migrate', '--to', url, '--from', path])).code).toBe(1);
+        await instance.add(rec('meanwhile', { senderId: 'U1', ts: 2_000_000 }));
+        const untrigger = await rawDb(url);
+        await untrigger.exec('DROP TRIGGER cut ON forgotten_users');
+        await untrigger.close();
+        const r = await runCli(['migrate', '--to', url, '--from', path]);
+        expect([r.code, r.stderr]).toEqual([0, '']);
+
+        // U7 opted out in the source, U8 was forgotten there: the instance honours both at once.
+        await instance.add(rec('after', { senderId: 'U7', senderName: 'Seven', ts: 2_000_000, cats: ['check-in'] }));
+        const after = await instance.message('slack', 'after');
+        expect(after?.senderId).toMatch(/^anon-/);
+        expect([after?.senderName, after?.text]).toEqual([undefined, null]);
+        expect(await instance.add(rec('before-forget', { senderId: 'U8', ts: 1 }))).toBe(false);
+        expect(await instance.isOptedOut('slack', 'U7')).toBe(true);
+        // An opt-out it takes now is hashed under the salt the database keeps: it holds after a restart.
+        await instance.setOptOut('slack', 'U51', true);
+      } finally {
+        await instance.close();
+      }
+      const restarted = await openStore(url, 'Asia/Shanghai');
+      expect([await restarted.isOptedOut('slack', 'U51'), await restarted.isOptedOut('slack', 'U7')]).toEqual([true, true]);
+      await restarted.close();
+    }, 60_000);
+
+    it('an instance not seen connected takes the salt of a copy that brought no opt-outs, so its own hold', async () => {
+      const path = join(tempDir(), 'bot.db');
+      await (await openStore(path, 'Asia/Shanghai')).close();
+      const url = await engine.fresh();
+      const instance = await openStore(url, 'Asia/Shanghai');
+      // A write that reads the privacy mark and leaves no row: an edit of a message it does not hold.
+      expect(await instance.editMessage(rec('none'))).toBe(false);
+      const raw = await rawDb(url);
+      await raw.run('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      await raw.close();
+      expect((await runCli(['migrate', '--to', url, '--from', path])).code).toBe(0);
+      await instance.setOptOut('slack', 'U52', true);
+      await instance.close();
+      const restarted = await openStore(url, 'Asia/Shanghai');
+      expect(await restarted.isOptedOut('slack', 'U52')).toBe(true);
+      await restarted.close();
+    }, 60_000);
+
     it('resumes a copy cut short, and no instance opens the database until it has finished', async () => {
       const path = join(tempDir(), 'bot.db');
       await seeded(path);

@@ -1,5 +1,6 @@
 import { InputError } from '../../core/errors.js';
 import { COPY_TABLES } from '../copy-tables.js';
+import { bumpPrivacyEpoch } from '../privacy.js';
 import type { SerialWriter } from '../serial-writer.js';
 import type { Sql } from '../sql/sql.js';
 import { MIGRATION_LOCK } from './migrations.js';
@@ -14,7 +15,8 @@ const saltOf = async (db: Sql) => (await db.get<{ salt: string }>('SELECT salt F
 
 /**
  * Clients connected to the database besides this one: a running instance holds its writer's
- * connection open. Those of a store just closed take a moment to end, so they are waited for a little.
+ * connection open (a courtesy: one whose connections were closed meanwhile is not seen, and
+ * adopts the new salt as it would another instance's opt-out; see claimCopyTarget). Those of a store just closed take a moment to end, so they are waited for a little.
  */
 async function otherSessions(db: Sql): Promise<number> {
   for (let waited = 0; ; waited += 100) {
@@ -32,10 +34,12 @@ async function otherSessions(db: Sql): Promise<number> {
  * Takes the target of a copy from `source`, marked unfinished until finishCopy. A copy goes into an
  * empty database only, taking the source's salt: into one holding rows it would bring back what was
  * erased there since (`forget me`, opt-outs, recalled messages), and the rows' hashes would fall
- * under two salts. Nor may an instance be running on it, though it has stored nothing yet: it read
- * the salt at its start and would hash opt-outs under the old one. A copy cut short is resumed, from
- * the same source (told by its salt). Under the migrations' lock, so an instance starting meanwhile
- * either is seen connected or sees the mark.
+ * under two salts. An instance seen connected is refused, though it has stored nothing yet: its
+ * writes would mix with the copy. One not seen (its connections closed meanwhile, idle or cut) is
+ * not harmed: the salt changes with the privacy mark, which every write that hashes a user reads
+ * first, so it takes the new salt, and the opt-outs copied later (copyStore), before its next one.
+ * A copy cut short is resumed, from the same source (told by its salt). Under the migrations' lock,
+ * so an instance starting meanwhile either is seen connected or sees the mark.
  */
 export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from: string; to: string }): Promise<void> {
   return writer.transaction(async (db) => {
@@ -60,7 +64,10 @@ export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from
     const filled: string[] = [];
     for (const t of COPY_TABLES) if (await db.get(`SELECT 1 AS hit FROM ${t.name} LIMIT 1`)) filled.push(t.name);
     if (filled.length) throw new InputError(`${where.to}: holds data already (${filled.join(', ')}); migrate copies into an empty database only`);
-    if (salt !== undefined) await db.run('UPDATE privacy_salt SET salt = ?', [salt]);
+    if (salt !== undefined && salt !== own) {
+      await bumpPrivacyEpoch(db);
+      await db.run('UPDATE privacy_salt SET salt = ?', [salt]);
+    }
     await db.run('INSERT INTO migrate_copy (done) VALUES (false)');
   });
 }
