@@ -24,6 +24,8 @@ const FAILURES_REMEMBERED = 1_000;
 export class Inbound {
   /** Events being handled and fill-ins under way: stop waits for them, so none writes to a closed store. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Events handed to the bot and not answered yet (fill-ins aside). */
+  private readonly events = new Set<Promise<unknown>>();
   /** Messages handed over and not yet committed, by id: an edit of one waits for it. */
   private readonly arriving = new Map<string, Promise<void>>();
   /** Messages whose storing failed lately, by id, until Slack's redelivery stores them: an edit of one is refused meanwhile. */
@@ -59,7 +61,7 @@ export class Inbound {
         if (this.arriving.get(msg.id) === work) this.arriving.delete(msg.id);
       })
       .catch(() => {});
-    return this.track(work);
+    return this.track(work, this.events);
   }
 
   /**
@@ -75,6 +77,7 @@ export class Inbound {
       work.catch((err: unknown) => {
         throw new WorkError(`change of message ${id} (event ${eventId ?? 'without an id'}) failed: ${oneLine(err)}`);
       }),
+      this.events,
     );
   }
 
@@ -103,6 +106,11 @@ export class Inbound {
     }
   }
 
+  /** Events handed to the bot and not answered yet: what a stop that ran out of time waited for, unless the Web API. */
+  get unanswered(): number {
+    return this.events.size;
+  }
+
   /** Resolves once every event and fill-in under way has settled. */
   async settled(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
@@ -129,9 +137,13 @@ export class Inbound {
     await onMessage(filled.msg).catch((err: unknown) => this.failures.report(`message ${draft.id} not filled in with its group and sender: ${oneLine(err)}`));
   }
 
-  private track<T>(work: Promise<T>): Promise<T> {
+  private track<T>(work: Promise<T>, events?: Set<Promise<unknown>>): Promise<T> {
     this.inFlight.add(work);
-    const done = () => this.inFlight.delete(work);
+    events?.add(work);
+    const done = () => {
+      this.inFlight.delete(work);
+      events?.delete(work);
+    };
     work.then(done, done);
     return work;
   }

@@ -193,7 +193,13 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       if (await settledWithin(work, waitMs)) await work;
       else {
         server?.closeAllConnections();
-        log(`slack: stopped after ${waitMs / 1000} s with work still waiting on the Web API; Slack delivers the events not answered again`);
+        // Events not answered while no Web API call is under way wait on the bot's store: its database.
+        const events = inbound.unanswered;
+        log(
+          events > 0 && !queue.busy
+            ? `slack: stopped after ${waitMs / 1000} s with ${events} event${events === 1 ? '' : 's'} still waiting on the store (the database not answering); Slack delivers them again`
+            : `slack: stopped after ${waitMs / 1000} s with work still waiting on the Web API; Slack delivers the events not answered again`,
+        );
       }
       failures.flush();
       lookupFailures.flush();

@@ -37,6 +37,11 @@ export class OutboundQueue {
     return result;
   }
 
+  /** Whether a call is queued or under way. */
+  get busy(): boolean {
+    return this.lanes.size > 0;
+  }
+
   /** Resolves once every call queued so far has been sent or has failed. */
   async drain(): Promise<void> {
     while (this.lanes.size > 0) await Promise.all(this.lanes.values());

@@ -50,7 +50,7 @@ async function copyTable(from: Sql, to: SerialWriter, t: CopyTable): Promise<Tab
     copied += await to.transaction(async (db) => {
       if (t.privacy) await bumpPrivacyEpoch(db);
       return db.run(insert, [page]);
-    });
+    }, 'long');
     const last = rows[rows.length - 1];
     cursor = t.order.map((c) => last[c]);
   }

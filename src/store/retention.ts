@@ -31,15 +31,17 @@ export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number)
   };
   for (const [table, key] of Object.entries(keys)) {
     for (;;) {
-      const n = await writer.transaction((db) =>
-        db.run(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ts < ? LIMIT ${CHUNK})`, [beforeTs]),
+      const n = await writer.transaction(
+        (db) => db.run(`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ts < ? LIMIT ${CHUNK})`, [beforeTs]),
+        'long',
       );
       if (table === 'messages') messages += n;
       if (n < CHUNK) break;
     }
   }
-  const members = await writer.transaction((db) =>
-    db.run('DELETE FROM group_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]),
+  const members = await writer.transaction(
+    (db) => db.run('DELETE FROM group_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]),
+    'long',
   );
   // A name loses its last reference only when a message or a member list goes: a purge that took
   // neither spares the start-up a scan of every message.
@@ -67,6 +69,6 @@ async function purgeNames(writer: SerialWriter, reader: Sql): Promise<void> {
           u.platform,
           u.id,
         ]);
-    });
+    }, 'long');
   }
 }

@@ -1,6 +1,21 @@
 import type { Sql } from './sql/sql.js';
 
 /**
+ * How long a statement of a write on the event path may wait for the server's answer: an ingest
+ * batch of 5,000 commits in well under a second, an erasure or an edit in less, while a platform
+ * waits for its events' answers. So a connection gone silent fails the write (the events are
+ * refused, and delivered again) and is replaced, rather than hold every write queued behind it.
+ */
+export const WRITE_DEADLINE_MS = 20_000;
+
+/**
+ * A transaction's deadline: `short` (WRITE_DEADLINE_MS) on the event path, `long` (the connection's
+ * own, minutes) for the work that may take long and no event waits for: migrations, retention
+ * purges, a `migrate`'s copy.
+ */
+export type WriteDeadline = 'short' | 'long';
+
+/**
  * The one writing connection and its queue: each write runs in its own transaction, one after the
  * other. Both drivers would otherwise interleave statements of concurrent callers inside someone
  * else's transaction on the one connection.
@@ -10,10 +25,10 @@ export class SerialWriter<Conn extends Sql = Sql> {
 
   constructor(readonly db: Conn) {}
 
-  /** `deadlineMs` bounds each of its statements' wait for an answer (see Sql.deadline). */
-  transaction<T>(fn: (db: Conn) => Promise<T>, deadlineMs?: number): Promise<T> {
+  /** `deadline` bounds each of its statements' wait for an answer (see Sql.deadline). */
+  transaction<T>(fn: (db: Conn) => Promise<T>, deadline: WriteDeadline = 'short'): Promise<T> {
     return this.alone(async () => {
-      this.db.deadline?.(deadlineMs);
+      this.db.deadline?.(deadline === 'short' ? WRITE_DEADLINE_MS : undefined);
       try {
         return await this.run(fn);
       } finally {

@@ -27,13 +27,6 @@ import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
 import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, MissedReport, Period, RemovedDemand, Scope, Store, QuietCount } from './store.js';
 
-/**
- * How long a statement of an ingest batch may wait for the server's answer: a batch of 5,000 commits
- * in well under a second, while a platform waits for its events' answers, so a connection gone
- * silent fails the batch (the events are refused, and delivered again) and is replaced.
- */
-const BATCH_DEADLINE_MS = 20_000;
-
 /** What is left to the engine once the store's queries are written: its connections' care. */
 export interface StoreEngine {
   /** After an erasure is committed: SQLite empties its WAL, so no older copy of the rows stays in it. */
@@ -69,7 +62,7 @@ export class SqlStore implements Store {
     this.ingestor = new Ingestor(
       (items) =>
         this.writer
-          .transaction((db) => this.writeBatch(db, items), BATCH_DEADLINE_MS)
+          .transaction((db) => this.writeBatch(db, items))
           .catch((err: unknown) => {
             this.batches.forgetNames();
             throw err;

@@ -69,7 +69,7 @@ export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from
       await db.run('UPDATE privacy_salt SET salt = ?', [salt]);
     }
     await db.run('INSERT INTO migrate_copy (done) VALUES (false)');
-  });
+  }, 'long');
 }
 
 /** Marks the copy finished: instances may open the database, and no copy goes into it again. */
@@ -84,5 +84,5 @@ export function refuseUnfinishedCopy(writer: SerialWriter, where: string): Promi
     if ((await copyState(db)) === 'unfinished') {
       throw new InputError(`${where}: a migrate into it has not finished; run fingertip migrate again to finish it, then start on it`);
     }
-  });
+  }, 'long');
 }

@@ -52,7 +52,7 @@ export function migratePostgres(writer: SerialWriter, where: string, migrations 
     for (const step of migrations.slice(version)) await step(db);
     await db.run('UPDATE fingertip_schema SET version = ?', [migrations.length]);
     return migrations.length - version;
-  });
+  }, 'long');
 }
 
 async function schemaVersion(db: Sql, where: string, existing: boolean): Promise<number> {

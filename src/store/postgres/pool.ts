@@ -13,7 +13,7 @@ const types = {
  * How long any statement may wait for the server's answer, unless the URL says (`?query_timeout=`,
  * the driver's, in ms): long enough for a year's report or a purge's chunk on a large database, yet a
  * connection gone silent (a failover, a firewall or NAT dropping it) fails its work rather than hang
- * it for good. An ingest batch has a shorter one (see BATCH_DEADLINE_MS).
+ * it for good. A write on the event path has a shorter one (see WRITE_DEADLINE_MS).
  */
 const QUERY_DEADLINE_MS = 10 * 60_000;
 

@@ -60,7 +60,7 @@ export async function migrate(writer: SerialWriter<Db>, reading: TextReading, mi
       await db.run(`PRAGMA application_id = ${APPLICATION_ID}`);
       await db.run(`PRAGMA user_version = ${target}`);
       applied++;
-    });
+    }, 'long');
   }
   return applied;
 }

@@ -84,5 +84,30 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
         /^slack: message C01\/1800003000\.\d+ \(event EvOut\d+\) failed: postgres:\/\/fingertip@127\.0\.0\.1:\d+\/\w+: cannot reach the database server at 127\.0\.0\.1:\d+ \(Query read timeout\)/,
       );
     }, 120_000);
+
+    it('answers 503 to a deletion that is the first write after its connection went silent, and stores it once redelivered', async () => {
+      const db = new URL(await engine.fresh());
+      proxy = await startTcpProxy(Number(db.port));
+      db.port = String(proxy.port);
+      const api = (stub = await startSlackApiStub({ users: [{ id: 'U1', name: 'Li' }], channels: { C01: { name: 'ops', members: ['U1', 'U2'] } } }));
+      bot = await startSlackBot({ db: db.toString(), apiUrl: api.url, signingSecret: SIGNING_SECRET, dir: tempDir() });
+      expect(await send(bot.port, 200, 210)).toEqual(Array(10).fill(200));
+
+      proxy.silence();
+      // Not an ingest batch: a removal waits for the server on the writer's connection as a batch does, and fails as soon.
+      const deleted = eventEnvelope(
+        { type: 'message', subtype: 'message_deleted', channel: 'C01', ts: '1800003001.000001', deleted_ts: '1800003000.000200', hidden: true },
+        'EvDel',
+      );
+      expect((await sendSigned(bot.port, deleted)).status).toBe(503);
+      expect((await sendSigned(bot.port, deleted)).status).toBe(200);
+      expect(await stopBot(bot)).toBe(0);
+
+      const raw = await rawDb(db.toString());
+      expect(await raw.get("SELECT count(*) AS n FROM messages WHERE platform = 'slack'")).toEqual({ n: 9 });
+      expect(await raw.get("SELECT count(*) AS n FROM removed_messages WHERE id = 'C01/1800003000.000200'")).toEqual({ n: 1 });
+      await raw.close();
+      expect(bot.stderr[0]).toMatch(/^slack: change of message C01\/1800003000\.000200 \(event EvDel\) failed: postgres:\/\/fingertip@127\.0\.0\.1:\d+\/\w+: /);
+    }, 120_000);
   });
 }

@@ -13,6 +13,27 @@ afterEach(async () => {
 });
 
 describe('Slack adapter on a Web API that stalls', () => {
+  it('says a stop that ran out of time waited on the store, when no Web API call was under way', async () => {
+    stub = await startSlackApiStub({ users: [{ id: 'U1', name: 'Li' }], channels: { C01: { name: 'ops', members: ['U1', 'UBOT'] } } });
+    const logs: string[] = [];
+    const adapter = createSlackAdapter(
+      { token: 'xoxb-test', signingSecret: SIGNING_SECRET, port: 0, apiUrl: stub.url, admins: [] },
+      { log: (line) => logs.push(line), sendIntervalMs: 0, apiTimeoutMs: 200 },
+    );
+    // As the bot does when its database does not answer: the event's write never ends.
+    let handed = false;
+    await adapter.start(() => {
+      handed = true;
+      return new Promise<void>(() => {});
+    });
+    const event = { type: 'message', channel: 'C01', user: 'U1', ts: '1800000005.000200', text: '请大家今晚十点前完成打卡' };
+    const answered = sendSigned(adapter.port!, eventEnvelope(event)).catch(() => 'closed');
+    await waitFor(() => handed, 'the event handed to the bot', 5000);
+    await adapter.stop();
+    expect(logs).toContain('slack: stopped after 0.4 s with 1 event still waiting on the store (the database not answering); Slack delivers them again');
+    expect(await answered).toBe('closed');
+  });
+
   it('gives a stalled call up after its time limit, and stops within a bound while the call is tried again', async () => {
     stub = await startSlackApiStub({ users: [{ id: 'U1', name: 'Li' }], channels: { C01: { name: 'ops', members: ['U1', 'UBOT'] } } });
     const api = stub;
