@@ -6,6 +6,7 @@ import { engines, POSTGRES } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
 import { collect, missedReport, rec } from '../store/fixtures.js';
 
 /** A SQLite store with a row in every table, as a bot's file is after some weeks. */
@@ -201,6 +202,45 @@ for (const engine of engines().filter((e) => e === POSTGRES)) {
       expect(await restarted.isOptedOut('slack', 'U52')).toBe(true);
       await restarted.close();
     }, 60_000);
+
+    it('refuses a second migrate while a copy into the same database is under way, so no row is copied twice', async () => {
+      const path = join(tempDir(), 'bot.db');
+      await seeded(path);
+      const url = await engine.fresh();
+      await (await openStore(url, 'Asia/Shanghai')).close();
+      // The copy is held at its leads until the test lets it go, without a connection of the test's meanwhile.
+      const raw = await rawDb(url);
+      await raw.exec(`CREATE TABLE go (x INT);
+        CREATE FUNCTION hold() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+          WHILE NOT EXISTS (SELECT 1 FROM go) LOOP PERFORM pg_sleep(0.05); END LOOP; RETURN NEW; END $$;
+        CREATE TRIGGER hold BEFORE INSERT ON leads FOR EACH ROW EXECUTE FUNCTION hold();`);
+      await raw.close();
+      const target = new URL(url).pathname.slice(1);
+      // Watched from the server's own database, where the copy does not count it as a client of the target.
+      const admin = await rawDb(Object.assign(new URL(url), { pathname: '/postgres' }).toString());
+      const held = async () =>
+        (await admin.get<{ n: number }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = ? AND wait_event = 'PgSleep'", [target]))?.n ?? 0;
+      try {
+        const first = runCli(['migrate', '--to', url, '--from', path]);
+        await waitFor(async () => (await held()) === 1, 'the first copy held at its leads', 30_000);
+        let done = false;
+        const second = runCli(['migrate', '--to', url, '--from', path]).finally(() => (done = true));
+        await waitFor(async () => done || (await held()) === 2, 'the second migrate refused or held too', 30_000);
+        const release = await rawDb(url);
+        await release.run('INSERT INTO go VALUES (1)');
+        await release.close();
+        const [one, two] = [await first, await second];
+        expect([one.code, one.stderr]).toEqual([0, '']);
+        expect([two.code, two.stdout]).toEqual([2, '']);
+        expect(two.stderr).toMatch(/^fingertip migrate: postgres:\/\/\S+: a copy into it is under way \(another fingertip migrate\); [^\n]+\n$/);
+      } finally {
+        await admin.close();
+      }
+      const after = await rawDb(url);
+      expect(await after.get('SELECT count(*) AS n FROM leads')).toEqual({ n: 2 });
+      expect(await after.get('SELECT count(*) AS n FROM feedback')).toEqual({ n: 1 });
+      await after.close();
+    }, 90_000);
 
     it('resumes a copy cut short, and no instance opens the database until it has finished', async () => {
       const path = join(tempDir(), 'bot.db');

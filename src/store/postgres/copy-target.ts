@@ -11,6 +11,13 @@ async function copyState(db: Sql): Promise<'none' | 'unfinished' | 'done'> {
   return row === undefined ? 'none' : row.done ? 'done' : 'unfinished';
 }
 
+/**
+ * The advisory lock a copy holds on its connection until it ends ("FTIC"): a second `migrate` into
+ * the same database finds it taken and is refused, rather than copy the same rows beside it (the
+ * tables without a key would hold them twice).
+ */
+const COPY_LOCK = 0x46544943;
+
 const saltOf = async (db: Sql) => (await db.get<{ salt: string }>('SELECT salt FROM privacy_salt'))?.salt;
 
 /**
@@ -38,8 +45,9 @@ async function otherSessions(db: Sql): Promise<number> {
  * writes would mix with the copy. One not seen (its connections closed meanwhile, idle or cut) is
  * not harmed: the salt changes with the privacy mark, which every write that hashes a user reads
  * first, so it takes the new salt, and the opt-outs copied later (copyStore), before its next one.
- * A copy cut short is resumed, from the same source (told by its salt). Under the migrations' lock,
- * so an instance starting meanwhile either is seen connected or sees the mark.
+ * A copy cut short is resumed, from the same source (told by its salt), unless one is under way
+ * (COPY_LOCK). Under the migrations' lock, so an instance starting meanwhile either is seen
+ * connected or sees the mark.
  */
 export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from: string; to: string }): Promise<void> {
   return writer.transaction(async (db) => {
@@ -50,6 +58,10 @@ export function claimCopyTarget(source: Sql, writer: SerialWriter, where: { from
         `${where.to}: a migrate into it has finished already; copying again would undo what was erased there since (give an empty database)`,
       );
     }
+    if (!(await db.get<{ got: boolean }>('SELECT pg_try_advisory_lock(?) AS got', [COPY_LOCK]))?.got)
+      throw new InputError(
+        `${where.to}: a copy into it is under way (another fingertip migrate); wait for it to end, then run migrate again if it was cut short`,
+      );
     if (state === 'unfinished') {
       if (salt !== undefined && salt !== own)
         throw new InputError(`${where.to}: holds an unfinished migrate from another database than ${where.from}; finish it from that one`);
