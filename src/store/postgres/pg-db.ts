@@ -41,7 +41,7 @@ export class PgDb implements Sql {
       return await (await this.conn()).query<T>({ text: placeholders(sql), values: values(params), query_timeout: this.deadlineMs });
     } catch (err) {
       this.failed(err);
-      throw pgError(this.target, err, false);
+      throw pgError(this.target, err, false, this.deadlineMs);
     }
   }
 

@@ -13,14 +13,16 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOU
  * A PostgreSQL error as a user can act on it, naming the server (never the password). At start
  * (`opening`), a server that cannot be reached or refuses the login is bad configuration: exit 2.
  * While running, every failure fails the work at hand (exit 1, nothing acknowledged) and the bot
- * goes on, as the pool reconnects.
+ * goes on, as the pool reconnects. `deadlineMs` is the statement's (see Sql.deadline), if it had its own.
  */
-export function pgError(target: PgTarget, err: unknown, opening: boolean): Error {
+export function pgError(target: PgTarget, err: unknown, opening: boolean, deadlineMs = target.queryTimeoutMs): Error {
   if (err instanceof InputError || err instanceof WorkError) return err;
   const e = err as PgError;
   const code = e?.code ?? '';
   const detail = e?.message || String(err);
   const config = (why: string) => (opening ? new InputError(`${target.display}: ${why}`) : new WorkError(`${target.display}: ${why}`));
+  // The driver's deadline for an answer: the server took the statement, and may be slow rather than gone.
+  if (!code && detail === 'Query read timeout') return config(`the database server at ${target.host} did not answer within ${deadlineMs / 1000} s`);
   // The driver's own timeouts carry no SQLSTATE; one that does (22023 on "statement_timeout=abc") is the server answering.
   // Nor does a server that takes the connection and drops it at once; 57P03 is one still starting up.
   if (UNREACHABLE.has(code) || code === '57P03' || (!SQLSTATE.test(code) && /timeout|terminated unexpectedly/i.test(detail)))

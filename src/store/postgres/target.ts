@@ -17,12 +17,21 @@ export interface PgTarget {
   pool: number;
   /** How long a connection may take to open (`?connect_timeout=` seconds, default 10). */
   connectTimeoutMs: number;
+  /** How long a statement may wait for the server's answer, unless a shorter deadline is set (`?query_timeout=` ms). */
+  queryTimeoutMs: number;
 }
 
 const DEFAULT_POOL = 10;
 const DEFAULT_CONNECT_TIMEOUT_S = 10;
+/**
+ * How long any statement may wait for the server's answer unless the URL says: long enough for a
+ * year's report or a purge's chunk on a large database, yet a connection gone silent (a failover, a
+ * firewall or NAT dropping it) fails its work rather than hang it for good. A write on the event path
+ * has a shorter one (see WRITE_DEADLINE_MS). Not 0 for "none": that is the hang it is there against.
+ */
+const DEFAULT_QUERY_TIMEOUT_MS = 10 * 60_000;
 
-/** Reads a postgres:// URL; a malformed one, or a bad `pool` or `connect_timeout`, is an InputError that shows no password. */
+/** Reads a postgres:// URL; a malformed one, or a bad `pool`, `connect_timeout` or `query_timeout`, is an InputError that shows no password. */
 export function pgTarget(db: string): PgTarget {
   let url: URL;
   try {
@@ -41,7 +50,9 @@ export function pgTarget(db: string): PgTarget {
   };
   const pool = number('pool', DEFAULT_POOL, 1000);
   const connectTimeoutMs = number('connect_timeout', DEFAULT_CONNECT_TIMEOUT_S, 3600) * 1000;
+  // Read here, not by the driver, which takes any text (0, "abc") as a deadline already passed.
+  const queryTimeoutMs = number('query_timeout', DEFAULT_QUERY_TIMEOUT_MS, 86_400_000);
   const host = `${url.hostname || 'localhost'}:${url.port || '5432'}`;
   if (pool < 2) throw new InputError(`${display}: pool must be at least 2 (one connection writes, the others read)`);
-  return { connectionString: url.toString(), display, host, pool, connectTimeoutMs };
+  return { connectionString: url.toString(), display, host, pool, connectTimeoutMs, queryTimeoutMs };
 }

@@ -20,6 +20,15 @@ describe('pgError', () => {
     expect(pgError(target, err('57014', 'canceling statement due to statement timeout'), false)).toBeInstanceOf(WorkError);
   });
 
+  it('names a deadline passed as such, with the deadline the statement had', () => {
+    const slow = err(undefined, 'Query read timeout');
+    expect(pgError(target, slow, false, 20_000).message).toBe(
+      'postgres://fingertip@db.example:5432/ft: the database server at db.example:5432 did not answer within 20 s',
+    );
+    expect(pgError(target, slow, false).message).toMatch(/did not answer within 600 s$/);
+    expect(pgError(pgTarget('postgres://db.example/ft?query_timeout=1500'), slow, true).message).toMatch(/did not answer within 1\.5 s$/);
+  });
+
   it('calls a server still starting up unreachable, and one refusing SSL a refused connection, at start', () => {
     expect(pgError(target, err('57P03', 'the database system is starting up'), true).message).toMatch(
       /cannot reach the database server at db\.example:5432 \(57P03\)$/,
