@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { lstat, open, rename, stat, writeFile } from 'node:fs/promises';
+import { lstat, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { writeError } from './write-error.js';
 
 const cannotWrite = (what: string, err: unknown): Error => writeError(what, err, '; an earlier file there is as it was');
@@ -53,6 +53,11 @@ export async function checkOut(out: string, what = `--out ${out}`): Promise<void
     // A pipe is not opened: its reader would take the close for the end, and never see what follows.
     if (there && !there.isFIFO()) await (await open(out, 'a')).close();
     if (!file.direct) await (await open(file.target, 'w')).close();
+    // A link to a file not there yet: the file is made where it points, to know that it can be, and removed.
+    if (!there && file.direct) {
+      await (await open(out, 'a')).close();
+      await unlink(await realpath(out));
+    }
   } catch (err) {
     throw cannotWrite(what, err);
   } finally {

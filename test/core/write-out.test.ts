@@ -50,6 +50,15 @@ describe('--out files', () => {
     expect([...readFileSync(join(dir, 'v3.model'))]).toEqual([0, 255, 1]);
   });
 
+  it('checks a link to a file not there yet: refused where it cannot be made, leaving nothing where it can', async () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, 'missing', 'r.md'), join(dir, 'broken'));
+    symlinkSync(join(dir, 'later.md'), join(dir, 'ahead'));
+    expect(((await checkOut(join(dir, 'broken')).catch((e: unknown) => e)) as Error).message).toMatch(/^--out .+broken: cannot write \(ENOENT\)$/);
+    await checkOut(join(dir, 'ahead'));
+    expect(readdirSync(dir).sort()).toEqual(['ahead', 'broken']);
+  });
+
   it('names the file as the caller calls it, and a path through a file', async () => {
     const dir = tempDir({ 'file.txt': 'x' });
     const err = await checkOut(join(dir, 'file.txt', 'my.model'), 'models/my.model').catch((e: unknown) => e);

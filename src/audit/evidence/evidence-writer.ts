@@ -1,5 +1,6 @@
 import { closeSync, createWriteStream, mkdtempSync, openSync, rmSync, type ReadStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { effectiveRecipients } from '../../analysis/cost.js';
@@ -123,8 +124,9 @@ export class EvidenceWriter {
     const file = await OutFile.at(this.path);
     let out: WriteStream;
     try {
-      // Opened here, synchronously: an open that fails is an error now, not a stream that never drains.
-      out = createWriteStream('', { fd: openSync(file.target, 'w') });
+      // Opened here: an open that fails is an error now, not a stream that never drains; and not
+      // synchronously, as a pipe's open waits for its reader, and Ctrl-C must still stop the audit.
+      out = (await open(file.target, 'w')).createWriteStream();
     } catch (err) {
       this.abandon();
       throw cannotWrite(this.path, err);

@@ -179,6 +179,21 @@ describe('EvidenceWriter', () => {
     expect(readdirSync(dir).sort()).toEqual(['chat.jsonl', 'evidence.fifo', 'r1.json', 'r2.json', 'stdout']);
   }, 70_000);
 
+  it('stops on Ctrl-C while it waits for a reader of its pipe', async () => {
+    const dir = tempDir({ 'chat.jsonl': JSON.stringify({ id: '1', group_id: 'G', sender_id: 'U1', ts: 1763258400, text: '请大家今晚十点前完成打卡并截图' }) });
+    const fifo = join(dir, 'evidence.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const child = spawn(process.execPath, [cli.bin, 'audit', join(dir, 'chat.jsonl'), '--out', join(dir, 'r.json'), '--evidence', fifo], { stdio: 'ignore' });
+    const ended = once(child, 'close') as Promise<[number | null, NodeJS.Signals | null]>;
+    // No one reads the pipe: the audit waits at its end, for the report is written after the bundle.
+    await sleep(3000);
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    const stopped = await Promise.race([ended, sleep(10_000).then(() => 'still running' as const)]);
+    if (stopped === 'still running') child.kill('SIGKILL');
+    expect(stopped).not.toBe('still running');
+  }, 30_000);
+
   it('reports a spool that failed after a write was buffered (a full temporary disk) in one line, without crashing the process', async () => {
     const path = join(tempDir(), 'evidence.csv');
     const w = await EvidenceWriter.create(path);
