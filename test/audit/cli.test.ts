@@ -223,6 +223,21 @@ describe('fingertip audit', () => {
     expect(r.stderr).toBe(`fingertip audit: ${dir}: 3 messages of DMs (one-to-one chats) left out (not a group)\n`);
   });
 
+  it('counts a damaged DM day file, whose text it would not read, rather than stopping the audit', async () => {
+    const dir = tempDir({
+      'users.json': JSON.stringify([{ id: 'U1' }, { id: 'U2' }]),
+      'channels.json': JSON.stringify([{ id: 'C01', name: 'ops', members: ['U1', 'U2'] }]),
+      'C01/2026-11-25.json': JSON.stringify([{ type: 'message', user: 'U1', text: '请大家今晚十点前完成打卡并截图', ts: '1795568400.000100' }]),
+      'dms.json': JSON.stringify([{ id: 'D01', members: ['U1', 'U2'] }]),
+      'D01/2026-11-24.json': '[{"type":"message","user":"U1","text":"x","ts":"1795439100.000100"}, {broken',
+    });
+    const r = await runCli(['audit', dir]);
+    expect([r.code, (JSON.parse(r.stdout) as Report).demands]).toEqual([0, 1]);
+    expect(r.stderr).toBe(
+      `fingertip audit: ${dir}: 1 message of DMs (one-to-one chats) left out (not a group)\nfingertip audit: ${dir}: 1 DM day file damaged, left out too\n`,
+    );
+  });
+
   it('says how many messages it read twice when exports overlap, and counts them once', async () => {
     const once = await runCli(['audit', fixture('contract.jsonl')]);
     const twice = await runCli(['audit', fixture('contract.jsonl'), fixture('contract.jsonl')]);

@@ -216,9 +216,11 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
         }
       }
       // A DM is left out, as a WeChat one-to-one chat is: its people's messages are counted and dated, their text not read.
+      // A damaged DM file is no broken entry: nothing of it would be read anyway; it is only counted.
       let direct = 0;
+      const damaged = new Set<string>();
       for (const day of directDays) {
-        for await (const { value: m } of listItems(files, day, hooks, broken)) {
+        for await (const { value: m } of listItems(files, day, hooks, () => damaged.add(day))) {
           if (!isObj(m) || !saidByPerson(m as unknown as SlackMessageEvent, '')) continue;
           direct++;
           const ts = timeOf(m);
@@ -226,6 +228,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
         }
       }
       if (direct) hooks.note(`${path}: ${counted(direct, 'message')} of DMs (one-to-one chats) left out (not a group)`);
+      if (damaged.size) hooks.note(`${path}: ${counted(damaged.size, 'DM day file')} damaged, left out too`);
     } finally {
       files.close();
     }
