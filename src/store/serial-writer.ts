@@ -9,11 +9,21 @@ import type { Sql } from './sql/sql.js';
 export const WRITE_DEADLINE_MS = 20_000;
 
 /**
- * A transaction's deadline: `short` (WRITE_DEADLINE_MS) on the event path, `long` (the connection's
- * own, minutes) for the work that may take long and no event waits for: migrations, retention
- * purges, a `migrate`'s copy.
+ * An erasure's: it rewrites every message of its member (2,000,000 take ~19 s on PostgreSQL), yet
+ * the event path's writes queue behind it, so a connection gone silent under it must not hold them
+ * for the connection's minutes either.
  */
-export type WriteDeadline = 'short' | 'long';
+export const ERASURE_DEADLINE_MS = 120_000;
+
+/**
+ * A transaction's deadline: `short` (WRITE_DEADLINE_MS) on the event path, `erasure`
+ * (ERASURE_DEADLINE_MS) for `forget me` and moving a group's messages, `long` (the connection's own,
+ * minutes) for the work that may take long and no event waits for: migrations, retention purges, a
+ * `migrate`'s copy.
+ */
+export type WriteDeadline = 'short' | 'erasure' | 'long';
+
+const DEADLINE_MS: Record<WriteDeadline, number | undefined> = { short: WRITE_DEADLINE_MS, erasure: ERASURE_DEADLINE_MS, long: undefined };
 
 /**
  * The one writing connection and its queue: each write runs in its own transaction, one after the
@@ -28,7 +38,7 @@ export class SerialWriter<Conn extends Sql = Sql> {
   /** `deadline` bounds each of its statements' wait for an answer (see Sql.deadline). */
   transaction<T>(fn: (db: Conn) => Promise<T>, deadline: WriteDeadline = 'short'): Promise<T> {
     return this.alone(async () => {
-      this.db.deadline?.(deadline === 'short' ? WRITE_DEADLINE_MS : undefined);
+      this.db.deadline?.(DEADLINE_MS[deadline]);
       try {
         return await this.run(fn);
       } finally {

@@ -234,8 +234,8 @@ export class SqlStore implements Store {
 
   async mergeGroup(platform: string, fromId: string, toId: string): Promise<void> {
     await this.ingestor.flush(); // messages of the old id waiting in a batch move too
-    // The long deadline: it moves every message of the group.
-    await this.writer.transaction((db) => groups.mergeGroup(db, platform, fromId, toId), 'long');
+    // An erasure's deadline: it moves every message of the group.
+    await this.writer.transaction((db) => groups.mergeGroup(db, platform, fromId, toId), 'erasure');
   }
 
   markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean> {
@@ -299,12 +299,11 @@ export class SqlStore implements Store {
 
   async forgetUser(platform: string, user: string): Promise<Forgotten> {
     await this.ingestor.flush(); // records of this user waiting in a batch must be forgotten too
-    // The long deadline: an erasure rewrites every message of its member (2,000,000 take ~19 s on
-    // PostgreSQL), and one cut short at 20 s would fail every time it is asked again.
+    // An erasure's deadline: one cut short at the event path's 20 s would fail every time it is asked again.
     const forgotten = await this.writer.transaction(async (db) => {
       await this.refreshPrivacy(db, 'update');
       return privacy.forgetUser(db, platform, user, this.optOuts.hash(platform, user), Date.now());
-    }, 'long');
+    }, 'erasure');
     this.optOuts.forget(platform, user);
     await this.engine.afterErase();
     return forgotten;
