@@ -236,6 +236,14 @@ describe('fingertip audit', () => {
     expect(r.stderr).toBe(
       `fingertip audit: ${dir}: 1 message of DMs (one-to-one chats) left out (not a group)\nfingertip audit: ${dir}: 1 DM day file damaged, left out too\n`,
     );
+    // DMs alone, all damaged: the report is dated by the files' days, not today.
+    const alone = tempDir({
+      'users.json': JSON.stringify([{ id: 'U1' }, { id: 'U2' }]),
+      'dms.json': JSON.stringify([{ id: 'D01', members: ['U1', 'U2'] }]),
+      'D01/2026-11-24.json': '{broken',
+    });
+    const a = await runCli(['audit', alone]);
+    expect([a.code, (JSON.parse(a.stdout) as Report).period]).toEqual([0, { from: '2026-11-24T00:00:00+08:00', to: '2026-11-25T00:00:00+08:00' }]);
   });
 
   it('says how many messages it read twice when exports overlap, and counts them once', async () => {

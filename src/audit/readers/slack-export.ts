@@ -229,6 +229,12 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
       }
       if (direct) hooks.note(`${path}: ${counted(direct, 'message')} of DMs (one-to-one chats) left out (not a group)`);
       if (damaged.size) hooks.note(`${path}: ${counted(damaged.size, 'DM day file')} damaged, left out too`);
+      // A damaged day still dates a report of DMs alone, by its name: noon of that day, within it in any zone.
+      for (const day of damaged) {
+        const date = /(\d{4}-\d{2}-\d{2})\.json$/.exec(day)?.[1];
+        const noon = date === undefined ? NaN : Date.parse(`${date}T12:00:00Z`);
+        if (Number.isFinite(noon)) hooks.leftOut(noon);
+      }
     } finally {
       files.close();
     }
