@@ -52,15 +52,15 @@ export class Inbound {
     if (!msg) return Promise.resolve();
     const work = this.handOver(onMessage, msg, eventId);
     this.arriving.set(msg.id, work);
+    const settled = (stored: boolean) => {
+      if (stored) this.failed.delete(msg.id);
+      else this.failed.add(msg.id);
+      if (this.arriving.get(msg.id) === work) this.arriving.delete(msg.id);
+    };
     work.then(
-      () => this.failed.delete(msg.id),
-      () => this.failed.add(msg.id),
+      () => settled(true),
+      () => settled(false),
     );
-    void work
-      .finally(() => {
-        if (this.arriving.get(msg.id) === work) this.arriving.delete(msg.id);
-      })
-      .catch(() => {});
     return this.track(work, this.events);
   }
 
@@ -85,8 +85,8 @@ export class Inbound {
    * An edit, once its message is stored: one that comes while the message is still looked up or
    * stored waits for it, and one of a message whose storing here failed is refused until the
    * message is stored (Slack's redelivery, to this instance or another), so that Slack delivers the
-   * edit again too. Taken as it came, it would find
-   * nothing stored to edit, be acknowledged, and the old text be counted.
+   * edit again too. Taken as it came, it would find nothing stored to edit, be acknowledged, and the
+   * old text be counted.
    */
   private async edit(changes: MessageChanges, change: { edited: string; text: string; editedAt?: number; kind?: MessageKind }): Promise<void> {
     const id = change.edited;
