@@ -37,4 +37,15 @@ describe('commands that read the bot database', () => {
     expect(await db.all('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()')).toEqual([]);
     await db.close();
   });
+
+  // Taken as given, 1 ms failed every statement on a sound server (exit 1, "did not answer within 0.001 s").
+  it.runIf(engines().includes(POSTGRES))('report refuses a query_timeout under a second (exit 2), naming the option and its minimum', async () => {
+    const url = await POSTGRES.fresh();
+    const shown = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1@');
+    expect(await runCli(['report'], { env: { FINGERTIP_DB: `${url}?query_timeout=1` } })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `fingertip report: FINGERTIP_DB: ${shown}: query_timeout must be a whole number from 1000 to 86400000, got "1"\n`,
+    });
+  });
 });

@@ -30,8 +30,14 @@ const DEFAULT_CONNECT_TIMEOUT_S = 10;
  * has a shorter one (see WRITE_DEADLINE_MS). Not 0 for "none": that is the hang it is there against.
  */
 const DEFAULT_QUERY_TIMEOUT_MS = 10 * 60_000;
+/**
+ * The shortest `query_timeout`: below a second a sound server's ordinary answer (a network round trip,
+ * a busy moment) outlasts it, and statements fail as if the server were gone (at 1 ms, every one).
+ * A second is also `connect_timeout`'s shortest, its unit being seconds.
+ */
+const MIN_QUERY_TIMEOUT_MS = 1000;
 
-/** Reads a postgres:// URL; a malformed one, or a bad `pool`, `connect_timeout` or `query_timeout`, is an InputError that shows no password. */
+/** Reads a postgres:// URL; a malformed one, or a bad `pool`, `connect_timeout` or `query_timeout` (under a second too), is an InputError that shows no password. */
 export function pgTarget(db: string): PgTarget {
   let url: URL;
   try {
@@ -40,18 +46,18 @@ export function pgTarget(db: string): PgTarget {
     throw new InputError('db: not a valid postgres:// URL (postgres://user:password@host:port/database)');
   }
   const display = `${url.protocol}//${url.username ? `${url.username}@` : ''}${url.host}${url.pathname}`;
-  const number = (name: string, fallback: number, max: number): number => {
+  const number = (name: string, fallback: number, min: number, max: number): number => {
     const raw = url.searchParams.get(name);
     url.searchParams.delete(name);
     if (raw === null) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new InputError(`${display}: ${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InputError(`${display}: ${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
     return n;
   };
-  const pool = number('pool', DEFAULT_POOL, 1000);
-  const connectTimeoutMs = number('connect_timeout', DEFAULT_CONNECT_TIMEOUT_S, 3600) * 1000;
+  const pool = number('pool', DEFAULT_POOL, 1, 1000);
+  const connectTimeoutMs = number('connect_timeout', DEFAULT_CONNECT_TIMEOUT_S, 1, 3600) * 1000;
   // Read here, not by the driver, which takes any text (0, "abc") as a deadline already passed.
-  const queryTimeoutMs = number('query_timeout', DEFAULT_QUERY_TIMEOUT_MS, 86_400_000);
+  const queryTimeoutMs = number('query_timeout', DEFAULT_QUERY_TIMEOUT_MS, MIN_QUERY_TIMEOUT_MS, 86_400_000);
   const host = `${url.hostname || 'localhost'}:${url.port || '5432'}`;
   if (pool < 2) throw new InputError(`${display}: pool must be at least 2 (one connection writes, the others read)`);
   return { connectionString: url.toString(), display, host, pool, connectTimeoutMs, queryTimeoutMs };
