@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Report } from '../../src/analysis/report/report.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
+import { childCli } from './support/child-cli.js';
 import { fixture } from './support/read-all.js';
 
 describe('fingertip audit', () => {
@@ -171,6 +172,36 @@ describe('fingertip audit', () => {
     }
     expect(existsSync(join(dir, 'r.md'))).toBe(false);
   });
+
+  it('refuses, before writing anything, an --evidence that is standard output while the report goes there', () => {
+    const child = childCli();
+    const cli = [process.execPath, child.bin, 'audit', fixture('chatlab/年级组.json')];
+    const refused = (evidence: string) =>
+      `fingertip audit: --evidence ${evidence}: the same file as standard output, where the report goes (--out FILE writes it elsewhere); name another file\n`;
+    const file = join(tempDir(), 'both.csv');
+    const fd = openSync(file, 'w');
+    try {
+      // Through a shell's pipe, as `fingertip audit … | less` writes: the CSV and the report followed each other in it.
+      const cases: [string[], string][] = [
+        [['--evidence', '/dev/stdout'], refused('/dev/stdout')],
+        [['--evidence', '/dev/fd/1'], refused('/dev/fd/1')],
+        [['--evidence', '/proc/self/fd/1'], refused('/proc/self/fd/1')],
+        [['--evidence', '/dev/stdout', '--out', '-'], refused('/dev/stdout')],
+        [['--out', '/dev/stdout', '--evidence', '/dev/fd/1'], 'fingertip audit: --evidence /dev/fd/1: the same file as --out; name another file\n'],
+      ];
+      for (const [options, error] of cases) {
+        const r = spawnSync('bash', ['-c', 'set -o pipefail; "$@" | cat', 'bash', ...cli, ...options], { encoding: 'utf8', timeout: 30_000 });
+        expect([r.status, r.stdout, r.stderr], options.join(' ')).toEqual([2, '', error]);
+      }
+      // Standard output redirected to the file --evidence names.
+      const r = spawnSync(cli[0]!, [...cli.slice(1), '--evidence', file], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      expect([r.status, r.stderr]).toEqual([2, refused(file)]);
+    } finally {
+      closeSync(fd);
+      child.remove();
+    }
+    expect(readFileSync(file, 'utf8')).toBe('');
+  }, 120_000);
 
   it('leaves a one-to-one WeChatMsg chat out of the groups, and says so on stderr', async () => {
     const dm = join(tempDir(), '王主任_utf8.csv');

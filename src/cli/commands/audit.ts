@@ -6,13 +6,14 @@ import { chosenFormat, renderReport, type ReportFormat } from '../../render/rend
 import { languageOption, reportLanguage } from '../../render/report-language.js';
 import { REPORT_TEXTS } from '../../render/texts.js';
 import { InputError } from '../../core/errors.js';
-import { realPath } from '../../core/real-path.js';
+import { descriptorKey, fileKey } from '../../core/file-key.js';
 import { counted } from '../../core/counted.js';
 import { parseCommandArgs } from '../args.js';
 import { checkOut, writeOut } from '../../core/write-out.js';
 import { outFormatNote } from '../out-format-note.js';
 import { outPath } from '../out-path.js';
 import type { Command } from '../context.js';
+import type { Writable } from 'node:stream';
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
 function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean, chosen: Lang | undefined): string {
@@ -25,18 +26,24 @@ function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit
 
 /**
  * Refuses before reading an --out or --evidence that is one of the exports (it would be written over
- * it) or both the same file (one would be written over the other), however each is spelled.
+ * it) or both the same file (one would be written over the other), however each is spelled; and,
+ * without --out, an --evidence that is the report's standard output (/dev/stdout, /dev/fd/1, the file
+ * it is redirected to), where the CSV and the report would follow each other as one output.
  */
-function checkOutputs(exports: string[], outputs: [option: string, path: string | undefined][]): void {
-  const inputs = new Set(exports.map(realPath));
+function checkOutputs(exports: string[], outputs: [option: string, path: string | undefined][], stdout: Writable | undefined): void {
+  const inputs = new Set(exports.map(fileKey));
   const taken = new Map<string, string>();
+  // A stream without a descriptor (a test's) is no file an option can name.
+  const fd = (stdout as { fd?: unknown } | undefined)?.fd;
+  const reportKey = typeof fd === 'number' ? descriptorKey(fd) : undefined;
+  if (reportKey) taken.set(reportKey, 'standard output, where the report goes (--out FILE writes it elsewhere)');
   for (const [option, path] of outputs) {
     if (path === undefined) continue;
-    const real = realPath(path);
-    if (inputs.has(real)) throw new InputError(`${option} ${path}: is an export this audit reads; name another file`);
-    const other = taken.get(real);
+    const key = fileKey(path);
+    if (inputs.has(key)) throw new InputError(`${option} ${path}: is an export this audit reads; name another file`);
+    const other = taken.get(key);
     if (other) throw new InputError(`${option} ${path}: the same file as ${other}; name another file`);
-    taken.set(real, option);
+    taken.set(key, option);
   }
 }
 
@@ -65,10 +72,14 @@ export const run: Command = async (argv, ctx) => {
   const config = loadConfig(values.config as string | undefined, ctx.env);
   const skipBad = values['skip-bad'] === true;
   const isTty = (ctx.stderr as { isTTY?: boolean }).isTTY === true;
-  checkOutputs(positionals, [
-    ['--out', out],
-    ['--evidence', values.evidence as string | undefined],
-  ]);
+  checkOutputs(
+    positionals,
+    [
+      ['--out', out],
+      ['--evidence', values.evidence as string | undefined],
+    ],
+    out ? undefined : ctx.stdout,
+  );
   if (out) await checkOut(out);
   const result = await runAudit(positionals, {
     config,
