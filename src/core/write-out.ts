@@ -1,13 +1,29 @@
 import { rmSync } from 'node:fs';
-import { lstat, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { writeError } from './write-error.js';
 
 const cannotWrite = (what: string, err: unknown): Error => writeError(what, err, '; an earlier file there is as it was');
 
 /**
- * Where an output file's bytes go. A device, a pipe or a symbolic link (`/dev/stdout`) is written as
- * it is, so that what it names gets them and it stays what it is; anything else is written to a file
- * beside it and renamed over it once whole, so an earlier file is either kept whole or replaced whole.
+ * Whether a path reaches what it names through /proc, as /dev/stdout, /dev/fd/1 and /proc/self/fd/1
+ * do: an open descriptor (a shell's `> file`), not a file of the user's to replace.
+ */
+async function throughProc(path: string): Promise<boolean> {
+  for (let p = resolve(path); ;) {
+    p = join(await realpath(dirname(p)), basename(p));
+    if (p.startsWith('/proc/')) return true;
+    if (!(await lstat(p)).isSymbolicLink()) return false;
+    p = resolve(dirname(p), await readlink(p));
+  }
+}
+
+/**
+ * Where an output file's bytes go. A file, or the file a symbolic link leads to, is written to a file
+ * beside it (in the folder it is really in) and renamed over it once whole, so an earlier file is
+ * either kept whole or replaced whole, and a link stays a link. A device, a pipe, a descriptor
+ * (`/dev/stdout`) or a link to a file not there yet is written as it is, so that what it names gets
+ * the bytes and it stays what it is.
  */
 export class OutFile {
   private constructor(
@@ -17,8 +33,11 @@ export class OutFile {
   ) {}
 
   static async at(out: string): Promise<OutFile> {
+    const replacing = (file: string) => new OutFile(file, `${file}.${process.pid}.part`);
     const existing = await lstat(out).catch(() => undefined);
-    return new OutFile(out, existing !== undefined && !existing.isFile() ? out : `${out}.${process.pid}.part`);
+    if (existing === undefined || existing.isFile()) return replacing(out);
+    const linked = existing.isSymbolicLink() && (await stat(out).catch(() => undefined))?.isFile() === true;
+    return linked && !(await throughProc(out)) ? replacing(await realpath(out)) : new OutFile(out, out);
   }
 
   get direct(): boolean {

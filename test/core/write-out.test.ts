@@ -1,9 +1,21 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
 import { checkOut, writeOut } from '../../src/core/write-out.js';
 import { tempDir } from '../support/temp-dir.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** writeOut(out, text) in a node of its own, run by bash after `limits` (ulimit), its standard output `stdout`; its stderr. */
+function writeOutInChild(out: string, text: string, limits: string, stdout: number | 'pipe' = 'pipe') {
+  const script = `import { writeOut } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/core/write-out.ts')).href)};
+await writeOut(${JSON.stringify(out)}, ${JSON.stringify(text)}).catch((err) => console.error(err.message));`;
+  const node = [process.execPath, '--import', join(ROOT, 'test/support/ts-loader.mjs'), '--input-type=module', '-e', script];
+  return spawnSync('bash', ['-c', `${limits}; exec "$@"`, 'bash', ...node], { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', timeout: 60_000 }).stderr;
+}
 
 describe('--out files', () => {
   it('replaces an earlier file whole, leaving nothing beside it', async () => {
@@ -49,6 +61,27 @@ describe('--out files', () => {
     expect(lstatSync(join(dir, 'current.model')).isSymbolicLink()).toBe(true);
     expect([...readFileSync(join(dir, 'v3.model'))]).toEqual([0, 255, 1]);
   });
+
+  it('keeps the file a link leads to whole when the write fails partway, as on a full disk', () => {
+    const dir = tempDir({ 'v3.model': 'old' });
+    symlinkSync('v3.model', join(dir, 'current.model'));
+    // A file size limit of 1 KiB fails the write after its first KiB (EFBIG), where a full disk would (ENOSPC).
+    expect(writeOutInChild(join(dir, 'current.model'), 'x'.repeat(64 * 1024), 'ulimit -f 1')).toMatch(/current\.model: cannot write \(EFBIG\)\n$/);
+    expect(readFileSync(join(dir, 'v3.model'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['current.model', 'v3.model']);
+  }, 70_000);
+
+  it('writes /dev/stdout as it is when it is open on a file, not a new file renamed over that one', () => {
+    const file = join(tempDir({ 'shell.out': 'earlier' }), 'shell.out');
+    const inode = statSync(file).ino;
+    const fd = openSync(file, 'a');
+    try {
+      expect(writeOutInChild('/dev/stdout', 'new', 'true', fd)).toBe('');
+    } finally {
+      closeSync(fd);
+    }
+    expect([readFileSync(file, 'utf8'), statSync(file).ino]).toEqual(['new', inode]);
+  }, 70_000);
 
   it('checks a link to a file not there yet: refused where it cannot be made, leaving nothing where it can', async () => {
     const dir = tempDir();

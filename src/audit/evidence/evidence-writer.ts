@@ -119,8 +119,8 @@ export class EvidenceWriter {
       this.abandon();
       throw this.spoolFailed();
     }
-    // A file is written beside FILE and renamed over it: FILE is the old bundle or the whole new one,
-    // never half of one. A device, pipe or link (/dev/stdout) is written as it is, never replaced.
+    // A file is written beside FILE (or the file a link leads to) and renamed over it: FILE is the old
+    // bundle or the whole new one, never half of one. A device, pipe or /dev/stdout is written as it is.
     const file = await OutFile.at(this.path);
     let out: WriteStream;
     try {
