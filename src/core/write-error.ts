@@ -1,7 +1,7 @@
 import { InputError, WorkError } from './errors.js';
 
-/** Codes of a disk that cannot take more: the work failed (exit 1), the path itself was fine. */
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EIO']);
+/** Codes of a disk (or a size limit) that cannot take more: the work failed (exit 1), the path itself was fine. */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG']);
 
 /**
  * A failed write of `what` (`--out FILE`) as one line: a full disk is a WorkError, with `kept` said

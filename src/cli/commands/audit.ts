@@ -33,6 +33,8 @@ function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit
 function checkOutputs(exports: string[], outputs: [option: string, path: string | undefined][], stdout: Writable | undefined): void {
   const inputs = new Set(exports.map(fileKey));
   const taken = new Map<string, string>();
+  // Output thrown away twice mixes nothing: `--evidence /dev/null > /dev/null` only wants the exit code.
+  const discard = fileKey('/dev/null');
   // A stream without a descriptor (a test's) is no file an option can name.
   const fd = (stdout as { fd?: unknown } | undefined)?.fd;
   const reportKey = typeof fd === 'number' ? descriptorKey(fd) : undefined;
@@ -40,6 +42,7 @@ function checkOutputs(exports: string[], outputs: [option: string, path: string 
   for (const [option, path] of outputs) {
     if (path === undefined) continue;
     const key = fileKey(path);
+    if (key === discard) continue;
     if (inputs.has(key)) throw new InputError(`${option} ${path}: is an export this audit reads; name another file`);
     const other = taken.get(key);
     if (other) throw new InputError(`${option} ${path}: the same file as ${other}; name another file`);
