@@ -33,6 +33,7 @@ export interface RobotCallback {
   text?: { content?: string; isReplyMsg?: boolean; repliedMsg?: RepliedMessage };
   content?: {
     fileName?: string;
+    /** An audio message's speech recognition text, when DingTalk made one. */
     recognition?: string;
     richText?: RichText;
   };
@@ -134,7 +135,7 @@ function richTextWords(parts: RichText = [], picture: string): string {
     .trim();
 }
 
-/** Text as people read it; pictures, files, voice and video as typed placeholders. */
+/** Text as people read it, voice by its transcript; pictures, files, untranscribed voice and video as typed placeholders. */
 function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
   switch (cb.msgtype) {
     case 'text':
@@ -148,9 +149,12 @@ function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
       return { kind: 'image', text: '[image]' };
     case 'file':
       return { kind: 'file', text: cb.content?.fileName ? `[file] ${cb.content.fileName}` : '[file]' };
-    case 'audio':
-      // DingTalk transcribes voice messages; the words are what a rule can read.
-      return { kind: 'other', text: cb.content?.recognition ? `[voice] ${cb.content.recognition}` : '[voice]' };
+    case 'audio': {
+      // DingTalk's transcript (content.recognition) is what the sender said: read as their words,
+      // rules and commands alike. The message model has no field to say it was spoken.
+      const words = cb.content?.recognition?.trim();
+      return words ? { kind: 'text', text: words } : { kind: 'other', text: '[voice]' };
+    }
     case 'video':
       return { kind: 'other', text: '[video]' };
     default:

@@ -182,6 +182,30 @@ describe('DingTalk adapter through the bot', () => {
     expect(await supervisors()).toEqual([]);
   });
 
+  it('flags a voice message by its transcript, and answers a spoken command in the single chat', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const { store } = await startBot(stub, join(tempDir(), 'bot.db'));
+    // As DingTalk sends a voice message: no text, the speech recognition in content.
+    const voice = (msgId: string, recognition: string | undefined, single = false) => {
+      const { text: _text, ...frame } = mention(stub, msgId, '');
+      return {
+        ...frame,
+        ...(single && { conversationId: 'cidSingle==', conversationType: '1' }),
+        msgtype: 'audio',
+        content: { duration: 4000, downloadCode: `code-${msgId}`, ...(recognition !== undefined && { recognition }) },
+      };
+    };
+    stub.push(robotFrame('f1', voice('msg-spoken', DEMAND)));
+    stub.push(robotFrame('f2', voice('msg-untranscribed', undefined)));
+    await waitFor(() => stub.acks.length === 2, 'both stored', 5000);
+    expect(await store.message('dingtalk', 'msg-spoken')).toMatchObject({ categories: ['check-in', 'proof-demand'], text: DEMAND });
+    expect(await store.message('dingtalk', 'msg-untranscribed')).toMatchObject({ categories: [], text: null });
+    stub.push(robotFrame('f3', voice('msg-help', '帮助', true)));
+    await waitFor(() => stub.callsTo('/session/group1').length > 0, 'the answer', 5000);
+    expect((stub.callsTo('/session/group1')[0].body as { text: { content: string } }).text.content).toMatch(/^我是 fingertip/);
+  });
+
   it('acks a message only once its row is committed to the SQLite file', async () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);

@@ -16,7 +16,9 @@ describe('toChatMessage', () => {
     [{ msgtype: 'richText', content: { richText: [{ text: '请上传' }, { type: 'picture' }, { text: '截图' }] } }, 'text', '请上传[image]截图'],
     [{ msgtype: 'richText', content: { richText: [{ type: 'picture' }, { text: ' ' }, { type: 'picture' }] } }, 'image', '[image]'],
     [{ msgtype: 'file', content: { fileName: '11月考勤统计表.xlsx' } }, 'file', '[file] 11月考勤统计表.xlsx'],
-    [{ msgtype: 'audio', content: { recognition: '大家记得打卡' } }, 'other', '[voice] 大家记得打卡'],
+    // A voice message is its transcript, read as words; without one it is a placeholder.
+    [{ msgtype: 'audio', content: { recognition: ' 大家记得打卡 ' } }, 'text', '大家记得打卡'],
+    [{ msgtype: 'audio', content: { recognition: '' } }, 'other', '[voice]'],
     [{ msgtype: 'video' }, 'other', '[video]'],
     [{ msgtype: 'interactiveCard' }, 'other', '[other]'],
   ])('reads %j as a %s message', (fields, kind, text) => {
