@@ -7,6 +7,7 @@ import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
 import { childCli } from './support/child-cli.js';
 import { fixture } from './support/read-all.js';
+import { zipOf } from './support/zip.js';
 
 describe('fingertip audit', () => {
   it('prints the contract JSON report of the exports named', async () => {
@@ -283,6 +284,40 @@ describe('fingertip audit', () => {
     });
     const a = await runCli(['audit', alone]);
     expect([a.code, (JSON.parse(a.stdout) as Report).period]).toEqual([0, { from: '2026-11-24T00:00:00+08:00', to: '2026-11-25T00:00:00+08:00' }]);
+  });
+
+  it('reads a day file zipped twice alike once, and counts a DM day zipped twice unlike as damaged, naming it', async () => {
+    const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v));
+    const day = json([{ type: 'message', user: 'U1', text: '请大家今晚十点前完成打卡并截图', ts: '1795568400.000100' }]);
+    const dm = json([{ type: 'message', user: 'U1', text: 'x', ts: '1795439100.000100' }]);
+    const zip = (...days: [string, Buffer][]): string => {
+      const path = join(tempDir(), 'export.zip');
+      const lists: [string, Buffer][] = [
+        ['users.json', json([{ id: 'U1' }, { id: 'U2' }])],
+        ['channels.json', json([{ id: 'C01', name: 'ops', members: ['U1', 'U2'] }])],
+        ['dms.json', json([{ id: 'D01', members: ['U1', 'U2'] }])],
+      ];
+      writeFileSync(path, zipOf([...lists, ...days].map(([name, data]) => [`export/${name}`, data])));
+      return path;
+    };
+    // The same bytes twice, a channel's day and a DM's: one file each, read once.
+    const alike = await runCli([
+      'audit',
+      zip(['ops/2026-11-25.json', day], ['ops/2026-11-25.json', day], ['D01/2026-11-24.json', dm], ['D01/2026-11-24.json', dm]),
+    ]);
+    expect([alike.code, (JSON.parse(alike.stdout) as Report).demands, alike.stderr]).toEqual([
+      0,
+      1,
+      expect.stringMatching(/: 1 message of DMs \(one-to-one chats\) left out \(not a group\)\n$/),
+    ]);
+    // A DM day given twice unlike: which is the export's cannot be told, and its text is never read anyway.
+    const path = zip(['ops/2026-11-25.json', day], ['D01/2026-11-24.json', dm], ['D01/2026-11-24.json', json([])]);
+    const unlike = await runCli(['audit', path]);
+    expect([unlike.code, (JSON.parse(unlike.stdout) as Report).demands]).toEqual([0, 1]);
+    expect(unlike.stderr).toBe(
+      `fingertip audit: ${path}: export/D01/2026-11-24.json: a second entry of this DM day in the zip, unlike the first; left out as damaged\n` +
+        `fingertip audit: ${path}: 1 DM day file damaged, left out too\n`,
+    );
   });
 
   it('says how many messages it read twice when exports overlap, and counts them once', async () => {

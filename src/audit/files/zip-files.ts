@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { getFileNameLowLevel, openPromise, validateFileName, type Entry, type ZipFile } from 'yauzl';
 import { InputError } from '../../core/errors.js';
-import { BadExportFile, chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
+import { BadExportFile, chunksOf, type ExportFiles, isMacMetadata, stripTopFolder } from './export-files.js';
 
 const MiB = 1 << 20;
 /** The most an entry may inflate to: a Slack day file is a few MB, even for a busy channel. */
@@ -26,11 +27,53 @@ function refusal(entry: Entry): string | undefined {
   return undefined;
 }
 
+/** An entry's bytes as they inflate; a BadExportFile when they cannot. */
+async function inflate(zip: ZipFile, entry: Entry): Promise<AsyncIterable<Buffer>> {
+  const why = refusal(entry);
+  if (why) throw new BadExportFile(why);
+  try {
+    return chunksOf(await zip.openReadStreamPromise(entry), (err) => `corrupt zip entry (${err.message})`);
+  } catch (err) {
+    throw new BadExportFile(`corrupt zip entry (${(err as Error).message})`);
+  }
+}
+
+/**
+ * Inflates an entry to check it against its CRC, which yauzl does not, handing `each` its chunks: a
+ * BadExportFile when it fails.
+ */
+async function check(zip: ZipFile, entry: Entry, each: (chunk: Buffer) => void = () => {}): Promise<void> {
+  let crc = 0;
+  for await (const chunk of await inflate(zip, entry)) {
+    crc = crc32(chunk, crc);
+    each(chunk);
+  }
+  if (crc !== entry.crc32) throw new BadExportFile(`corrupt zip entry (its CRC is ${hex(crc)} where the zip says ${hex(entry.crc32)})`);
+}
+
+/** Whether two entries hold the same bytes; not when either cannot be read whole. */
+async function sameBytes(zip: ZipFile, a: Entry, b: Entry): Promise<boolean> {
+  if (a.crc32 !== b.crc32 || a.uncompressedSize !== b.uncompressedSize) return false;
+  const digest = async (entry: Entry): Promise<string | undefined> => {
+    const hash = createHash('sha256');
+    try {
+      await check(zip, entry, (chunk) => hash.update(chunk));
+    } catch (err) {
+      if (err instanceof BadExportFile) return undefined;
+      throw err;
+    }
+    return hash.digest('hex');
+  };
+  const first = await digest(a);
+  return first !== undefined && first === (await digest(b));
+}
+
 /**
  * The files of a zipped export. yauzl reads the central directory first, so entries are listed without
  * reading their data and each is then inflated on its own, as a stream: memory stays one chunk deep.
  * Names are decoded here rather than by yauzl, which fails the whole zip at one unsafe name: an
- * absolute or `..` name is refused, and the rest is read; so is a name given twice, after its first entry.
+ * absolute or `..` name is refused, and the rest is read. A name given twice is one file when its
+ * entries hold the same bytes (a zip tool run twice over a folder); else the second entry is refused.
  */
 export async function zipFiles(path: string, marker: string): Promise<ExportFiles> {
   let zip: ZipFile;
@@ -40,15 +83,15 @@ export async function zipFiles(path: string, marker: string): Promise<ExportFile
     throw new InputError(`${path}: corrupt zip (${(err as Error).message})`);
   }
   const entries = new Map<string, Entry>();
-  const refused: { name: string; reason: string }[] = [];
+  const twins: [string, Entry][] = [];
+  const refused: ExportFiles['refused'] = [];
   try {
     for await (const entry of zip.eachEntry()) {
       const name = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
       if (name.endsWith('/')) continue;
       const unsafe = validateFileName(name);
       if (unsafe) refused.push({ name, reason: `path outside the export (${unsafe.slice(0, unsafe.indexOf(':'))}); not read` });
-      // Which of two entries of one name is the export's cannot be told: the first is read, the other named.
-      else if (entries.has(name)) refused.push({ name, reason: 'a second entry of this name in the zip; not read' });
+      else if (entries.has(name)) twins.push([name, entry]);
       else entries.set(name, entry);
     }
   } catch (err) {
@@ -56,6 +99,16 @@ export async function zipFiles(path: string, marker: string): Promise<ExportFile
     throw new InputError(`${path}: corrupt zip (${(err as Error).message})`);
   }
   const { names, prefix } = stripTopFolder([...entries.keys()].sort(), marker);
+  try {
+    // Which of two unlike entries of one name is the export's cannot be told: the first is read, the other named.
+    for (const [name, twin] of twins) {
+      if (isMacMetadata(name) || (await sameBytes(zip, entries.get(name)!, twin))) continue;
+      refused.push({ name, reason: 'a second entry of this name in the zip, not the same as the first; not read', secondOf: name.slice(prefix.length) });
+    }
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
   return {
     names,
     refused,
@@ -66,21 +119,10 @@ export async function zipFiles(path: string, marker: string): Promise<ExportFile
     async *read(name) {
       const entry = entries.get(prefix + name);
       if (!entry) throw new BadExportFile('no such entry');
-      const why = refusal(entry);
-      if (why) throw new BadExportFile(why);
-      const inflate = async () => {
-        try {
-          return chunksOf(await zip.openReadStreamPromise(entry), (err) => `corrupt zip entry (${err.message})`);
-        } catch (err) {
-          throw new BadExportFile(`corrupt zip entry (${(err as Error).message})`);
-        }
-      };
-      // yauzl does not check an entry's CRC: a damaged one would be read as sent. Checked in a first
-      // pass, so that nothing of a damaged entry is read at all (it is one broken entry, not half one).
-      let crc = 0;
-      for await (const chunk of await inflate()) crc = crc32(chunk, crc);
-      if (crc !== entry.crc32) throw new BadExportFile(`corrupt zip entry (its CRC is ${hex(crc)} where the zip says ${hex(entry.crc32)})`);
-      yield* await inflate();
+      // Checked in a first pass, so that nothing of a damaged entry is read at all (it is one broken
+      // entry, not half one).
+      await check(zip, entry);
+      yield* await inflate(zip, entry);
     },
     close() {
       zip.close();

@@ -103,7 +103,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   const broken = (at: string, why: string): void => hooks.bad(where(at), why);
   const present = new Set(files.names);
   if (!CHANNEL_LISTS.some((l) => present.has(l))) throw new InputError(`${path}: not a Slack export (no channels.json)`);
-  for (const { name, reason } of files.refused) broken(name, reason);
+  for (const { name, reason, secondOf } of files.refused) if (!secondOf) broken(name, reason);
 
   const names = new Map<string, string>();
   const people: Person[] = [];
@@ -159,6 +159,15 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     f.days.push(name);
   }
   for (const folder of unlisted) broken(`${folder}/`, 'channel folder not listed in channels.json, groups.json, mpims.json or dms.json');
+  // A DM day zipped twice unlike is damaged, as an unreadable one is: neither entry is read, its text never would be.
+  const unlikeDirect = new Map<string, string>();
+  const isDirect = new Set(directDays);
+  for (const { name, reason, secondOf } of files.refused) {
+    if (secondOf && isDirect.has(secondOf))
+      unlikeDirect.set(secondOf, `${where(name)}: a second entry of this DM day in the zip, unlike the first; left out as damaged`);
+    else if (secondOf) broken(name, reason);
+  }
+  const directRead = directDays.filter((d) => !unlikeDirect.has(d));
 
   const folders = [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
   // A channel listed without its members is sized by everyone seen taking part, as the other formats are.
@@ -219,7 +228,11 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
       // A damaged DM file is no broken entry: nothing of it would be read anyway; it is only counted.
       let direct = 0;
       const damaged = new Set<string>();
-      for (const day of directDays) {
+      for (const [day, line] of unlikeDirect) {
+        hooks.note(line);
+        damaged.add(day);
+      }
+      for (const day of directRead) {
         for await (const { value: m } of listItems(files, day, hooks, () => damaged.add(day))) {
           if (!isObj(m) || !saidByPerson(m as unknown as SlackMessageEvent, '')) continue;
           direct++;
@@ -245,7 +258,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     .filter((n) => present.has(n))
     .concat(
       folders.flatMap((f) => f.days),
-      directDays,
+      directRead,
     );
   hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
   return {

@@ -182,11 +182,19 @@ describe('Slack export reader', () => {
 
   it('names a zip entry whose name an earlier entry has, reads the first, and with skip-bad the rest', async () => {
     const path = zippedWith([deflated('export/ops/2026-11-23.json', DAY)]);
-    const why = `${path}: export/ops/2026-11-23.json: a second entry of this name in the zip; not read`;
+    const why = `${path}: export/ops/2026-11-23.json: a second entry of this name in the zip, not the same as the first; not read`;
     await expect(openSlackExport(path, true, hooks())).rejects.toThrow(new InputError(why));
     const h = hooks(true);
     expect(await readAll(await openSlackExport(path, true, h))).toEqual(await readAll(await openSlackExport(fixture('slack'), false, hooks())));
     expect(h.lines).toEqual([`skipped ${why}`]);
+  });
+
+  it('reads once, as no broken entry, a file the zip holds twice with the same bytes: a channel day, a list', async () => {
+    const again = ['ops/2026-11-23.json', 'users.json'].map((n) => deflated(`export/${n}`, readFileSync(join(fixture('slack'), n))));
+    const h = hooks();
+    const opened = await openSlackExport(zippedWith(again), true, h);
+    expect(await readAll(opened)).toEqual(await readAll(await openSlackExport(fixture('slack'), false, hooks())));
+    expect([h.lines, h.bytes]).toEqual([[], h.expected]);
   });
 
   it('refuses, without inflating it, a zip entry above 4 MiB that inflates more than 100:1', async () => {
