@@ -525,3 +525,16 @@ describe('a word that starts like a name is no name tag', () => {
     expect(isBareAck(text)).toBe(false);
   });
 });
+
+describe('a place or a house before a verb of meeting, going or eating is no name tag', () => {
+  it.each(['可以，苏州见', '收到，苏州走', '好的，杭州吃', '可以，周庄见', '收到，黄山见', '行，苏州玩', '好的 李家坐', '好的，杨浦聚', '好的，吴江接'])(
+    '%s is not',
+    (text) => {
+      expect(isBareAck(text)).toBe(false);
+    },
+  );
+
+  it.each(['收到，张三', '收到-李老师', '1 王芳', 'ok Tom', '收到，高中华', '欧阳娜娜收到'])('%s is a bare ack', (text) => {
+    expect(isBareAck(text)).toBe(true);
+  });
+});
