@@ -19,6 +19,9 @@ import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
 import { RecentKeys } from '../core/recent-keys.js';
 import { MessageChanges } from './message-changes.js';
+import { nearCommands } from '../commands/near.js';
+import { Cooldowns } from '../core/cooldowns.js';
+import { MINUTE_MS } from '../core/time/units.js';
 
 /**
  * How long a command's run may take before a delivery finding it unfinished takes it over: far longer
@@ -33,6 +36,9 @@ const LEADS_REMEMBERED = 5_000;
 
 /** How long a group's settings are used before they are read again (see groupSettings). */
 const SETTINGS_TTL_MS = 30_000;
+
+/** At most one hint per member in this long (see hint): a member who mentions the bot in passing is not answered each time. */
+const HINT_COOLDOWN_MS = 10 * MINUTE_MS;
 
 /** Commands that store who sent them (a correction's `by_user`). */
 const KEEPS_SENDER: ReadonlySet<keyof typeof HANDLERS> = new Set(['not-formalism', 'missed']);
@@ -71,6 +77,8 @@ export class Bot {
   /** The lead messages this process handled lately, by platform and id: never stored, as nothing of a lead's id is. */
   private readonly leadsHandled = new RecentKeys<GroupKey>(LEADS_REMEMBERED);
   private readonly changes: MessageChanges;
+  /** Members hinted at lately, by platform and sender id. */
+  private readonly hinted = new Cooldowns<GroupKey>(HINT_COOLDOWN_MS);
   private readonly now: () => number;
   private readonly log: (line: string) => void;
 
@@ -111,10 +119,13 @@ export class Bot {
       await this.once(msg, marks, async () => {
         if (lead) this.leadsHandled.add(groupKey(msg.platform, msg.id));
         if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang, marks);
-        // Anything else said to the bot privately gets a pointer to the commands (where it was said, for a slash command).
+        // Anything else said to the bot privately gets the commands it nearly spells, else a pointer to
+        // them (where it was said, for a slash command).
+        const near = nearCommands(msg.text);
         const word = firstWord(msg.text);
         const lang = guessLang(msg.text);
-        return adapter.sendPrivate(msg.sender.id, { text: word ? TEXTS.unknown(word, lang) : TEXTS.help(lang) }, { groupId: msg.group?.id });
+        const text = near ? TEXTS.near(near.names, near.lang) : word ? TEXTS.unknown(word, lang) : TEXTS.help(lang);
+        return adapter.sendPrivate(msg.sender.id, { text }, { groupId: msg.group?.id });
       });
       // A lead found done by a message this process did not handle is another member's identical lead
       // (its marks cannot tell senders apart): filed once, and they are thanked too. A redelivery to
@@ -138,6 +149,7 @@ export class Bot {
       // Held for a member's `missed` report; a bare "收到" or a picture is never one.
       if (!record.isAck && (msg.kind ?? 'text') === 'text')
         this.recent.remember(msg.platform, group.id, { id: msg.id, senderId: msg.sender.id, text: msg.text, ts: msg.ts });
+      if (msg.addressed) await this.hint(adapter, msg);
       return;
     }
     adapter.showFlag?.(msg, { categories: classification.categories, rules: classification.findings.map((f) => f.rule) });
@@ -145,6 +157,22 @@ export class Bot {
     if (settings.mode !== 'nudge' || adapter.silentInGroupsBy) return;
     const nudge = nudgeFinding(classification.findings, this.opts.engine.rules);
     if (nudge) await this.nudge(adapter, msg, nudge, settings);
+  }
+
+  /**
+   * Tells a member who addressed the bot in a group with what is almost a command (统计 本周, stat,
+   * 我的负担吧) the commands it nearly spells, privately: the bot stays quiet in groups. Once per member
+   * per HINT_COOLDOWN_MS. A hint lost is logged, not thrown: the message is stored, and the
+   * platform's redelivery would find the cooldown taken.
+   */
+  private async hint(adapter: Adapter, msg: ChatMessage): Promise<void> {
+    const near = nearCommands(msg.text);
+    if (!near || !this.hinted.take(groupKey(msg.platform, msg.sender.id), this.now())) return;
+    await adapter
+      .sendPrivate(msg.sender.id, { text: TEXTS.near(near.names, near.lang) }, { groupId: msg.group!.id })
+      .catch((err: unknown) =>
+        this.log(`${msg.platform}: the hint answering message ${msg.id} was not delivered: ${err instanceof Error ? err.message : String(err)}`),
+      );
   }
 
   /**

@@ -8,7 +8,8 @@ import { isWordList } from './word-list.js';
 /** The chat commands, each with its English and Chinese words. */
 export type CommandName = 'stats' | 'help' | 'why' | 'not-formalism' | 'missed' | 'config' | 'report' | 'optout' | 'optin' | 'forget';
 
-const WORDS: [string, CommandName, Lang][] = [
+/** Each command's words, a longer one before the word it starts with. */
+export const COMMAND_WORDS: readonly [string, CommandName, Lang][] = [
   ['not formalism', 'not-formalism', 'en'],
   ['false positive', 'not-formalism', 'en'],
   ['forget me', 'forget', 'en'],
@@ -51,7 +52,7 @@ const CLOSING = /^[?？!！.。]+\s*$/u;
 /** A question particle ending a Chinese command (删除我的数据吗, 退出统计嘛？, 为什么呢); 么 but in 什么, 怎么, 这么, 那么, 多么. */
 const QUESTION_END = /(?:[吗嘛呢]|(?<![什怎这那多])么)[?？!！.。]*\s*$/u;
 /** A modal particle ending a Chinese command, read as a closing mark is (删除我的数据吧, 统计本群啊, 漏报 打卡呀！), a question's too. */
-const PARTICLE_END = new RegExp(`[吧啊呀哦][?？!！.。]*\\s*$|${QUESTION_END.source}`, 'u');
+export const PARTICLE_END = new RegExp(`[吧啊呀哦][?？!！.。]*\\s*$|${QUESTION_END.source}`, 'u');
 
 /**
  * Whether `rest` is what may follow a command word: nothing, a space or a closing mark; in Chinese
@@ -109,7 +110,7 @@ const PREFIX = new RegExp(`^(?:\\s*(?:${MENTION})[\\s${MENTION_MARKS}]*)*[/!／�
 const POLITE = /^(?:[请請](?:[帮幫]我)?|[帮幫]我)\s*/u;
 // Nor a mention after it ("why @fingertip": Slack and Feishu strip only a leading one), nor a closing
 // mark or one that ends a mention (统计 @fingertip，).
-const TRAILING_MENTIONS = new RegExp(`(?:(?:^|\\s+)(?:${MENTION}))+\\s*$`, 'u');
+export const TRAILING_MENTIONS = new RegExp(`(?:(?:^|\\s+)(?:${MENTION}))+\\s*$`, 'u');
 // One mention at a time, so that a setting can tell whether each is one more name of its value.
 const TRAILING = new RegExp(`(?:^|\\s+)(?:${MENTION})\\s*$|[.${MENTION_MARKS}]+\\s*$`, 'u');
 /** A command asked as a question: a question mark among its closing marks. */
@@ -157,11 +158,11 @@ function asked(name: CommandName, lang: Lang, said: string): boolean {
  * "stats please").
  */
 export function parseCommand(text: string, { lenient = false } = {}): ParsedCommand | undefined {
-  const body = text.replace(PREFIX, '').replace(POLITE, '').trim();
+  const body = commandBody(text);
   // Traditional characters (統計 本群, 漏報 填報) read as the simplified ones; the words of a lead or a
   // setting are kept as written (a name in a setting is someone's name).
   const simple = simplifiedChars(body);
-  for (const [word, name, lang] of WORDS) {
+  for (const [word, name, lang] of COMMAND_WORDS) {
     // Full-width letters and spaces (ｓｔａｔｓ, a U+3000 space) read as the words they look like.
     if (simple.slice(0, word.length).normalize('NFKC').toLowerCase() !== word) continue;
     const rest = (name === 'report' || name === 'config' ? body : simple).slice(word.length);
@@ -177,6 +178,11 @@ export function parseCommand(text: string, { lenient = false } = {}): ParsedComm
     return { name, args, lang };
   }
   return undefined;
+}
+
+/** The text without the mentions, slash and polite words before a command. */
+export function commandBody(text: string): string {
+  return text.replace(PREFIX, '').replace(POLITE, '').trim();
 }
 
 /** The words of a command-shaped text that is not a known command, for the "unknown command" answer. */

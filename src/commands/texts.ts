@@ -4,6 +4,7 @@ import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../core/lang.js';
 import { dayRangeText } from '../core/time/day-range.js';
 import { formatNumber, personHours } from '../core/figures.js';
+import type { CommandName } from './parse.js';
 
 /** How the week's burden moved since last week's. */
 function trend(s: WeekStats, lang: Lang): string {
@@ -23,6 +24,20 @@ function categories(s: WeekStats, lang: Lang): string {
   if (lang === 'zh') return `按类别${several ? '（一条消息可属多类）' : ''}：${parts.join('、')}`;
   return `By category${several ? ' (a message can be in several)' : ''}: ${parts.join(', ')}`;
 }
+
+/** How a hint writes each command, as `help` lists it. */
+const FORMS: Record<CommandName, Record<Lang, string[]>> = {
+  stats: { zh: ['统计', '统计 本群'], en: ['stats', 'stats group'] },
+  help: { zh: [], en: [] }, // the hint names help anyway
+  why: { zh: ['为什么'], en: ['why'] },
+  'not-formalism': { zh: ['误报'], en: ['not formalism'] },
+  missed: { zh: ['漏报 类别'], en: ['missed <categories>'] },
+  config: { zh: ['设置 查看'], en: ['config show'] },
+  report: { zh: ['反映 内容'], en: ['report <text>'] },
+  optout: { zh: ['退出统计'], en: ['optout'] },
+  optin: { zh: ['加入统计'], en: ['optin'] },
+  forget: { zh: ['删除我的数据'], en: ['forget me'] },
+};
 
 /** Everything the bot says, in both languages; one place so translations stay side by side. */
 export const TEXTS = {
@@ -71,6 +86,12 @@ export const TEXTS = {
           '· forget me: deletes your name and message texts and anonymises your id; it cannot be undone',
           'Group admins: config mode silent|nudge, config disable <rule>, config enable <rule>, config language zh|en|auto, config supervisor <user>, config remove-supervisor <user>|all, config show',
         ].join('\n');
+  },
+  /** To a message that is almost a command: the commands it nearly spells, and help. */
+  near(names: readonly CommandName[], lang: Lang): string {
+    const forms = names.flatMap((name) => FORMS[name][lang]);
+    if (lang === 'zh') return `${forms.length ? `你是想发“${forms.join('”或“')}”吗？` : ''}发送“帮助”查看我能做的事。`;
+    return `${forms.length ? `Did you mean "${forms.join('" or "')}"? ` : ''}Send "help" for what I can do.`;
   },
   unknown(word: string, lang: Lang): string {
     return lang === 'zh' ? `不认识的命令“${word}”。发送“帮助”查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;

@@ -218,6 +218,32 @@ describe('Bot pipeline', () => {
     expect(adapter.last()!.text).toContain('Unknown command "dance"');
   });
 
+  it('tells a member who addresses the bot with almost a command what it understands, privately, once per 10 minutes', async () => {
+    const { store, config } = await botHarness();
+    const adapter = new RecordingAdapter();
+    let now = NOW;
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [adapter], now: () => now, log: () => {} }).start();
+    await adapter.say('@fingertip 统计 本周', { addressed: true });
+    await adapter.say('@fingertip stat', { addressed: true, from: 'u2' });
+    expect(adapter.sent).toEqual([
+      { to: 'private', id: 'u1', groupId: 'g1', text: '你是想发“统计”或“统计 本群”吗？发送“帮助”查看我能做的事。' },
+      { to: 'private', id: 'u2', groupId: 'g1', text: 'Did you mean "stats" or "stats group"? Send "help" for what I can do.' },
+    ]);
+    // Mentioned again within the cooldown, or not addressed, or addressed with chat: nothing more.
+    await adapter.say('@fingertip 我的负担吧', { addressed: true });
+    await adapter.say('统计 本周', { from: 'u3' });
+    await adapter.say('@fingertip 收到', { addressed: true, from: 'u4' });
+    expect(adapter.sent).toHaveLength(2);
+    now += 10 * 60_000;
+    await adapter.say('@fingertip 我的负担吧', { addressed: true });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1', text: expect.stringContaining('“统计”') });
+    // Still group traffic: stored as any message.
+    await store.flush();
+    expect(await stored(store)).toHaveLength(6);
+    await adapter.say('stat', { group: null });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1', text: expect.stringContaining('Did you mean "stats"') });
+  });
+
   it('counts a demand that @-mentions the bot (as every DingTalk message does) and does not answer it', async () => {
     const { store, adapter } = await botHarness();
     await adapter.say(`@fingertip ${DEMAND}`, { addressed: true, group: { id: 'g1', name: 'ops', memberCount: 11, coverage: 'mentions-only' } });
