@@ -28,7 +28,10 @@ export function languageOf(groupNames: readonly string[], texts: readonly string
   return majority(groupNames) ?? majority(texts) ?? 'zh';
 }
 
-/** Guesses the language of free text, for answers to messages that name no command. */
+/**
+ * Guesses the language of free text, for answers to messages that name no command: English only for
+ * Latin letters without Han; text of neither (👍, 1, ？) is answered in Chinese, as most users are.
+ */
 export function guessLang(text: string): Lang {
-  return HAN.test(text) ? 'zh' : 'en';
+  return !HAN.test(text) && LATIN.test(text) ? 'en' : 'zh';
 }
