@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Adapter, Outgoing } from '../../src/core/adapter.js';
 import type { ChatMessage } from '../../src/core/chat-message.js';
-import { ANSWER_ONLY, parseCommand } from '../../src/bot/index.js';
+import { parseCommand } from '../../src/bot/index.js';
 import { MEMBERS, expected, inBound } from '../../src/core/bounds.js';
 import { MAX_LINE, NOT_UTF8, TOO_LONG, readLines, type Line } from '../../src/core/read-lines.js';
 import { LineIds } from './line-ids.js';
@@ -32,8 +32,11 @@ export const PIPED_WINDOW = 5000;
 
 // A line is a command when it starts with a command word standing apart (统计表今天必须交上来 is chat).
 const isCommand = (text: string): boolean => parseCommand(text) !== undefined;
-// A command that only answers (stats, help, why) answers again on a rerun; one that changes something is done once.
-const answersOnly = (text: string): boolean => ANSWER_ONLY.has(parseCommand(text)!.name);
+// A command piped again in a new run is done again: what it changes, it sets (an opt-out, a setting, a
+// missed demand), so twice is once. Not `not formalism`: it acts on the group's latest flagged message,
+// which its first run unflagged, so again it would clear the one before. Its line's id lets the bot
+// find it done and say so (saysHandledBefore).
+const oncePerLine = (text: string): boolean => parseCommand(text)!.name === 'not-formalism';
 
 const HELP = `shell: type messages as a member of a local group; commands to the bot: stats, help, why, config ...
   /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size
@@ -55,9 +58,9 @@ async function* typed(input: Readable, stop: AbortSignal): AsyncGenerator<Line> 
  * line at a time. Piped, it hands up to PIPED_WINDOW lines to the bot at once, so their records share
  * commits, and prints what each says in input order; a command waits until every earlier line is
  * stored, and later lines wait for it. Messages get ids from their place in the input (see LineIds),
- * so piping the same input again, after a crash, stores no line twice and does no command that changes
- * something (a lead, a correction, a setting) twice; a command that only answers gets an id of this
- * run, so a rerun answers it again.
+ * so piping the same input again, after a crash, stores no line twice. A command is no message stored:
+ * one typed or piped in a new run is meant, and gets an id of this run, but for `not formalism` (see
+ * oncePerLine). A lead counts once however often it comes (its marks are its words, not its id).
  */
 export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellAdapter {
   let group = settings.group ?? 'local';
@@ -136,6 +139,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     noReplies: true,
     // A typed line is never delivered again: a new session's ids are new (see LineIds).
     redeliversWithNewTime: !interactive,
+    saysHandledBefore: true,
     finished,
     async start(onMessage) {
       if (interactive) say(HELP);
@@ -168,7 +172,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
             const command = isCommand(line);
             // A command sees every earlier line stored, and the lines after it see what it changed.
             if (command) await output.idle();
-            const handled = output.run(() => deliver(message(line, command && answersOnly(line) ? `${runId}/${id}` : id)));
+            const handled = output.run(() => deliver(message(line, command && !oncePerLine(line) ? `${runId}/${id}` : id)));
             if (command || interactive) await handled;
             else if (output.pending >= PIPED_WINDOW) await output.oldest();
           }

@@ -73,7 +73,7 @@ export class Bot {
   private readonly lastNudge = new Map<GroupKey, number>();
   private readonly recent = new RecentTexts();
   /** Commands being handled, by their seen-key: a redelivery meanwhile shares the outcome instead of finding the key seen. */
-  private readonly running = new Map<GroupKey, Promise<void>>();
+  private readonly running = new Map<GroupKey, Promise<boolean>>();
   /** The lead messages this process handled lately, by platform and id: never stored, as nothing of a lead's id is. */
   private readonly leadsHandled = new RecentKeys<GroupKey>(LEADS_REMEMBERED);
   private readonly changes: MessageChanges;
@@ -116,7 +116,7 @@ export class Bot {
       // A redelivery, or the same message as both a mention and a message event, is answered once.
       const lead = command?.name === 'report' ? leadOf(msg, command.args) : undefined;
       const marks = this.marksOf(adapter, msg, lead);
-      await this.once(msg, marks, async () => {
+      const ran = await this.once(msg, marks, async () => {
         if (lead) this.leadsHandled.add(groupKey(msg.platform, msg.id));
         if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang, marks);
         // Anything else said to the bot privately gets the commands it nearly spells, else a pointer to
@@ -127,6 +127,9 @@ export class Bot {
         const text = near ? TEXTS.near(near.names, near.lang) : word ? TEXTS.unknown(word, lang) : TEXTS.help(lang);
         return adapter.sendPrivate(msg.sender.id, { text }, { groupId: msg.group?.id });
       });
+      // A platform's retry is answered by the first delivery; a member asking again (the shell) is told why nothing happens.
+      if (!ran && command && !lead && adapter.saysHandledBefore)
+        return adapter.sendPrivate(msg.sender.id, { text: TEXTS.handledBefore(command.lang) }, { groupId: msg.group?.id });
       // A lead found done by a message this process did not handle is another member's identical lead
       // (its marks cannot tell senders apart): filed once, and they are thanked too. A redelivery to
       // another instance, or after a restart, is thanked again: better twice than not at all.
@@ -190,9 +193,9 @@ export class Bot {
    * delivers it. A delivery while the first is still running waits for it and shares its outcome (the
    * platform retries after 3 s, and an erasure may take longer). When the command fails, its mark is
    * forgotten, so the next redelivery runs it again rather than finding it done. A second mark says it
-   * finished (see claimCommand).
+   * finished (see claimCommand). Resolves to false when it was found done.
    */
-  private once(msg: ChatMessage, marks: CommandMarks, work: () => Promise<void>): Promise<void> {
+  private once(msg: ChatMessage, marks: CommandMarks, work: () => Promise<void>): Promise<boolean> {
     const key = marks.begun;
     const runKey = groupKey(msg.platform, key);
     const pending = this.running.get(runKey);
@@ -200,7 +203,7 @@ export class Bot {
     const { store } = this.opts;
     const run = (async () => {
       const begunAt = await this.claimCommand(msg, marks);
-      if (begunAt === 'done') return;
+      if (begunAt === 'done') return false;
       try {
         await work();
       } catch (err) {
@@ -213,6 +216,7 @@ export class Bot {
       // hour; the done mark (at that quarter hour, for a lead) is all a redelivery needs. The work
       // is done: a mark left by a failed removal only waits for the retention purge.
       await store.unmarkSeen(msg.platform, key, begunAt).catch(() => {});
+      return true;
     })().finally(() => this.running.delete(runKey));
     this.running.set(runKey, run);
     return run;

@@ -140,6 +140,8 @@ export const TEXTS = {
     lang === 'zh'
       ? `已将${excerpt ? `「${excerpt}」` : '这条消息'}记为误报，不再计入统计。谢谢！`
       : `Recorded ${excerpt ? `"${excerpt}"` : 'that message'} as a false positive; it no longer counts. Thank you.`,
+  handledBefore: (lang: Lang) =>
+    lang === 'zh' ? '这条命令在之前的一次运行中已处理过，这次不再执行。' : 'This command was handled in an earlier run, so it is not done again.',
   missedWhich(unknown: readonly string[], lang: Lang): string {
     const names = CATEGORIES.map((c) => CATEGORY_LABELS[lang][c]).join(lang === 'zh' ? '、' : ', ');
     if (lang === 'zh') return `${unknown.length ? `“${unknown.join(' ')}”不是可用的类别词。` : ''}请写明它要求什么，如“漏报 打卡 截图”。类别：${names}。`;

@@ -52,6 +52,12 @@ export interface Adapter {
    */
   readonly redeliversWithNewTime?: boolean;
   /**
+   * A command delivered again is its member asking again (the shell's piped line of an earlier run),
+   * not the platform retrying: one found done is answered that it was handled before, where a retry
+   * is met with silence.
+   */
+  readonly saysHandledBefore?: boolean;
+  /**
    * Connects and starts delivering messages, and the removals and edits of earlier ones where the
    * platform tells of them (`changes`); resolves once it is receiving.
    */

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Db } from '../../../src/store/sqlite/db.js';
+import { runCli } from '../../support/run-cli.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+/** Pipes `lines` to `fingertip start` on `db`, a run of its own; its printed lines. */
+async function run(db: string, ...lines: string[]): Promise<string[]> {
+  const r = await runCli(['start'], { stdin: `${lines.join('\n')}\n`, env: { FINGERTIP_DB: db } });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return r.stdout.split('\n').filter(Boolean);
+}
+
+async function query<T>(db: string, sql: string): Promise<T[]> {
+  const raw = await Db.open(db, 5000);
+  try {
+    return await raw.all<T>(sql);
+  } finally {
+    await raw.close();
+  }
+}
+
+describe('shell commands across runs on one SQLite file', () => {
+  it('does a command again when a later run pipes it again: out, in, out leaves the member opted out', async () => {
+    const db = join(tempDir(), 'runs.db');
+    expect(await run(db, '/as 张三', '退出统计')).toContain('fingertip (to 张三)> 已退出统计，不再为你生成个人统计。');
+    expect(await run(db, '/as 张三', '加入统计')).toContain('fingertip (to 张三)> 已重新加入统计，将继续为你生成个人统计。');
+    // Before, this run began as the first did, so its 退出统计 had the first run's id and was found done, unanswered.
+    const third = await run(db, '/as 张三', '退出统计', '统计');
+    expect(third).toContain('fingertip (to 张三)> 已退出统计，不再为你生成个人统计。');
+    expect(third).toContain('fingertip (to 张三)> 你已退出统计；发送“加入统计”可恢复。');
+    expect(await query(db, "SELECT count(*) AS n FROM opt_outs WHERE platform = 'shell'")).toEqual([{ n: 1 }]);
+  });
+
+  it('sets a group setting again when a later run pipes it again', async () => {
+    const db = join(tempDir(), 'runs.db');
+    for (const mode of ['提醒', '静默', '提醒']) {
+      const [answer] = await run(db, `设置 模式 ${mode}`);
+      expect(answer).toMatch(new RegExp(`^fingertip \\(to me\\)> 已保存。模式：${mode}；`));
+    }
+    const [group] = await query<{ settings: string }>(db, "SELECT settings FROM chat_groups WHERE platform = 'shell' AND id = 'local'");
+    expect(JSON.parse(group!.settings)).toMatchObject({ mode: 'nudge' });
+  });
+
+  it('tells a `误报` fed again that an earlier run handled it, and clears no other message', async () => {
+    const db = join(tempDir(), 'runs.db');
+    const input = ['统计表今天下班前必须全部填好交上来', '请全体同事今晚十点前完成打卡并截图发群里', '误报'];
+    expect((await run(db, ...input)).at(-1)).toMatch(/^fingertip \(to me\)> 已将「请全体同事.*」记为误报/);
+    // Run again, `误报` would find the form demand the latest flagged now, and clear it too.
+    expect((await run(db, ...input)).at(-1)).toBe('fingertip (to me)> 这条命令在之前的一次运行中已处理过，这次不再执行。');
+    expect(await query(db, "SELECT message_id FROM feedback WHERE platform = 'shell'")).toHaveLength(1);
+    expect(await query(db, "SELECT text FROM messages WHERE platform = 'shell' AND mask <> 0")).toEqual([{ text: '统计表今天下班前必须全部填好交上来' }]);
+  });
+});
