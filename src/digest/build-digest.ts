@@ -9,6 +9,7 @@ import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
+import { KnownPeople } from './known-people.js';
 import { folded, shownGroup, shownGroups, withoutFigures } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
@@ -16,7 +17,7 @@ import { rate } from './rating.js';
 import type { Recipient } from './recipients.js';
 import { weeksEndingWith } from './weeks.js';
 
-export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts' | 'peopleOf' | 'hiddenNames'>;
+export type DigestStore = ReportStore & Pick<Store, 'groupSettings' | 'leads' | 'isOptedOut' | 'feedbackCounts' | 'groupPeople' | 'hiddenNames'>;
 
 /** The trend covers this many weeks, the digest's own included. */
 export const TREND_WEEKS = 5;
@@ -26,8 +27,15 @@ export const MAX_SENDERS = 10;
 /**
  * One supervisor's digest of one week, from the one ReportBuilder: the report of each trend week as
  * `fingertip report` reads it from the store, so the week's figures are exactly the report's.
+ * `knownPeople`: who the groups know, shared by the digests of one run (./known-people.ts).
  */
-export async function buildDigest(config: Config, store: DigestStore, recipient: Recipient, week: string): Promise<Digest> {
+export async function buildDigest(
+  config: Config,
+  store: DigestStore,
+  recipient: Recipient,
+  week: string,
+  knownPeople = new KnownPeople(store),
+): Promise<Digest> {
   const tz = config.timezone;
   const { platform, groupIds } = recipient.scope;
   const wanted = groupIds && new Set(groupIds);
@@ -67,7 +75,7 @@ export async function buildDigest(config: Config, store: DigestStore, recipient:
   // in group names too, see shownGroup). Its groups know who wrote in them in any week, as `stats
   // group` reads them: where the platform lists no members, last week's 李四 is known only so.
   const hidden = await store.hiddenNames();
-  const people = await store.peopleOf({ from: 0, to: Number.MAX_SAFE_INTEGER, platform, groupIds });
+  const people = await knownPeople.of(recipient.scope);
   const pseudonyms = new Pseudonyms(people, PSEUDONYM_PREFIX[lang], hidden);
   // A long message's evidence is its start and the words around its findings, cut where a hidden name
   // is not split only when the cut knows them: half of 欧阳小明 is no name the quote's scrub can find.

@@ -4,6 +4,7 @@ import { oneLine } from '../core/errors.js';
 import { buildDigest, type DigestStore } from './build-digest.js';
 import type { Digest } from './digest.js';
 import { digestChartPng } from './chart.js';
+import { KnownPeople } from './known-people.js';
 import { digestRecipients, type Recipient } from './recipients.js';
 import { digestText } from './render-text.js';
 import { realSleep, withRetry, type RetryPolicy } from '../core/retry.js';
@@ -56,15 +57,18 @@ export async function owedWeeks(deliveries: DeliveryLog, r: Recipient, plan: Dig
   return weeksEndingWith(plan.upTo, MAX_CATCH_UP_WEEKS, tz).filter((w) => w > latest || (status.has(w) && status.get(w) !== 'sent'));
 }
 
+/** What building a digest reads: the store, and who its groups know, shared by the digests of one run. */
+export type DigestReads = Pick<DigestDeps, 'config' | 'store'> & { knownPeople?: KnownPeople };
+
 /** The digest as an adapter sends it: text always, the chart (unless `chart` is false) when there is something to chart. */
-export async function digestOutgoing(deps: Pick<DigestDeps, 'config' | 'store'>, r: Recipient, week: string, chart = true): Promise<Outgoing> {
+export async function digestOutgoing(deps: DigestReads, r: Recipient, week: string, chart = true): Promise<Outgoing> {
   const { digest, text } = await writtenDigest(deps, r, week);
   return chart && digest.demands > 0 ? { text, image: digestChartPng(digest) } : { text };
 }
 
 /** A recipient's digest of a week and its text, for `--print`, which says whose it is in its language. */
-export async function writtenDigest(deps: Pick<DigestDeps, 'config' | 'store'>, r: Recipient, week: string): Promise<{ digest: Digest; text: string }> {
-  const digest = await buildDigest(deps.config, deps.store, r, week);
+export async function writtenDigest(deps: DigestReads, r: Recipient, week: string): Promise<{ digest: Digest; text: string }> {
+  const digest = await buildDigest(deps.config, deps.store, r, week, deps.knownPeople);
   return { digest, text: digestText(digest, deps.config.digest.thresholds) };
 }
 
@@ -77,11 +81,12 @@ export async function writtenDigest(deps: Pick<DigestDeps, 'config' | 'store'>, 
 export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<DigestOutcome> {
   const { config, deliveries, log } = deps;
   const outcome: DigestOutcome = { sent: 0, failed: 0, unrecorded: 0 };
+  const run = { ...deps, knownPeople: new KnownPeople(deps.store) };
   for (const r of await digestRecipients(config, deps.store)) {
     for (const week of await owedWeeks(deliveries, r, plan, config.timezone)) {
       if (!(await deliveries.claimDelivery(r.platform, r.user, week, deps.now()))) continue;
       const to = `${r.platform}:${r.user}`;
-      const error = await deliver(deps, r, week, to).then(
+      const error = await deliver(run, r, week, to).then(
         () => null,
         (err: unknown) => oneLine(err),
       );
@@ -106,7 +111,7 @@ export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<D
 }
 
 /** Sends a recipient's digest of a week, retrying with backoff; throws the last failure. */
-async function deliver(deps: DigestDeps, r: Recipient, week: string, to: string): Promise<void> {
+async function deliver(deps: DigestDeps & DigestReads, r: Recipient, week: string, to: string): Promise<void> {
   const adapter = deps.adapters.find((a) => a.platform === r.platform);
   if (!adapter) throw new Error(`no running adapter for platform ${r.platform}`);
   const out = await digestOutgoing(deps, r, week);

@@ -25,7 +25,19 @@ import { readRemovedDemands } from './removed-demands.js';
 import { editMessage } from './edit.js';
 import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
-import type { Forgotten, GroupSettings, GroupUpsert, IngestOptions, MissedReport, Period, RemovedDemand, Scope, Store, QuietCount } from './store.js';
+import type {
+  Forgotten,
+  GroupPerson,
+  GroupSettings,
+  GroupUpsert,
+  IngestOptions,
+  MissedReport,
+  Period,
+  RemovedDemand,
+  Scope,
+  Store,
+  QuietCount,
+} from './store.js';
 
 /** What is left to the engine once the store's queries are written: its connections' care. */
 export interface StoreEngine {
@@ -218,6 +230,10 @@ export class SqlStore implements Store {
 
   peopleOf(scope: Scope): Promise<Person[]> {
     return groups.readPeople(this.reader, scope);
+  }
+
+  groupPeople(): Promise<GroupPerson[]> {
+    return groups.readGroupPeople(this.reader);
   }
 
   hiddenNames(): Promise<HiddenNames> {

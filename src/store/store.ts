@@ -70,6 +70,12 @@ export interface GroupUpsert {
   seenAt?: number;
 }
 
+/** Someone a group knows (listed, or who wrote in it), with the group: see Store.groupPeople. */
+export interface GroupPerson extends Person {
+  platform: string;
+  groupId: string;
+}
+
 /** A group as reports want it: `members` is the member count (0 when unknown). */
 export interface GroupInfo {
   id: string;
@@ -253,6 +259,11 @@ export interface Store {
   groupSettings(platform: string, id: string): Promise<GroupSettings>;
   /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
   peopleOf(scope: Scope): Promise<Person[]>;
+  /**
+   * Everyone every group has known in any week, one row per group they are in: a scan of every message,
+   * read once where many scopes need it (a digest run) rather than peopleOf per scope.
+   */
+  groupPeople(): Promise<GroupPerson[]>;
   /** The names and ids of those who opted out or were forgotten, as salted hashes, for hiding them in quotes. */
   hiddenNames(): Promise<HiddenNames>;
   /**

@@ -41,6 +41,24 @@ describeEngines('groups', (engine) => {
     expect(all.map((p) => p.id).sort()).toEqual(['U1', 'U2', 'U3', 'U5']);
   });
 
+  it('names everyone each group has known in any week, group by group, for a digest run to read once', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2'] });
+    await Promise.all([
+      store.add(rec('m1', { senderId: 'U1', senderName: 'Li', ts: 1_000 })),
+      store.add(rec('m2', { senderId: 'U3', senderName: 'Chen', ts: 9_000_000 })),
+      store.add(rec('m3', { groupId: 'C2', senderId: 'U1', senderName: 'Li', ts: 2_000 })),
+      store.add(rec('m4', { platform: 'dingtalk', groupId: 'C1', senderId: 'U3', senderName: 'Wang', ts: 2_000 })),
+    ]);
+    expect(await store.groupPeople()).toEqual([
+      { platform: 'dingtalk', groupId: 'C1', id: 'U3', names: ['Wang'] },
+      { platform: 'slack', groupId: 'C1', id: 'U1', names: ['Li'] },
+      { platform: 'slack', groupId: 'C2', id: 'U1', names: ['Li'] },
+      { platform: 'slack', groupId: 'C1', id: 'U2', names: [] },
+      { platform: 'slack', groupId: 'C1', id: 'U3', names: ['Chen'] },
+    ]);
+  });
+
   it('keeps per-group settings, with defaults until set, and refuses settings it could not apply', async () => {
     const store = await tempStore({}, await engine.fresh());
     expect(await store.groupSettings('slack', 'C1')).toEqual({ mode: 'silent', disabledRules: [] });

@@ -2,6 +2,7 @@ import type { Adapter } from '../../core/adapter.js';
 import { loadConfig } from '../config/load.js';
 import { digestRecipients, type Recipient } from '../../digest/recipients.js';
 import { sendDigests, writtenDigest } from '../../digest/send-digests.js';
+import { KnownPeople } from '../../digest/known-people.js';
 import { TEXTS } from '../../digest/texts.js';
 import { lastCompleteWeek } from '../../digest/weeks.js';
 import { openExistingStore } from '../existing-store.js';
@@ -39,8 +40,9 @@ export const run: Command = async (argv, ctx) => {
     const recipients = await digestRecipients(config, store);
     if (values.print) {
       const texts: string[] = [];
+      const knownPeople = new KnownPeople(store);
       for (const r of recipients.length ? recipients : [EVERYONE]) {
-        const { digest, text } = await writtenDigest({ config, store }, r, upTo);
+        const { digest, text } = await writtenDigest({ config, store, knownPeople }, r, upTo);
         texts.push(`== ${r === EVERYONE ? TEXTS[digest.lang].everyone : `${r.platform}:${r.user}`} ==\n${text}\n`);
       }
       ctx.stdout.write(texts.join('\n'));
