@@ -6,11 +6,11 @@ import { isAnonymousId } from '../core/anonymous-id.js';
 import { CATEGORIES } from '../core/categories.js';
 import { exactMinutes } from '../core/figures.js';
 import { weekRange } from '../core/time/iso-week.js';
-import type { Digest } from './digest.js';
+import type { Digest, DigestGroupRow } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
 import { KnownPeople } from './known-people.js';
-import { folded, shownGroup, shownGroups, withoutFigures } from './privacy.js';
+import { folded, joinLoneSmallGroup, shownGroup, shownGroups, withoutFigures } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -127,11 +127,14 @@ export async function buildDigest(
     feedback: await store.feedbackCounts({ ...ranges[current], platform, groupIds }),
   };
 
+  const shownRows: { row: DigestGroupRow; members: number }[] = [];
   for (const g of report.groups) {
     if (g.demands === 0) continue;
     const name = shownGroup(g.name, g.members, pseudonyms);
     if (name !== null) {
-      digest.groups.push({ name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) });
+      const row = { name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) };
+      digest.groups.push(row);
+      shownRows.push({ row, members: g.members });
     } else {
       const o = (digest.other ??= { groups: 0, demands: 0, personMinutes: 0 });
       o.groups++;
@@ -139,6 +142,7 @@ export async function buildDigest(
       o.personMinutes = exactMinutes(o.personMinutes + g.person_minutes);
     }
   }
+  joinLoneSmallGroup(digest, shownRows, config.digest.thresholds);
   for (const e of details.evidence) {
     if (digest.examples.length === MAX_EXAMPLES) break;
     // A group folded into "other" is too small to quote from: its figures are not shown, nor its words.

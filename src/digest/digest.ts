@@ -14,6 +14,8 @@ export interface DigestGroupRow {
   demands: number;
   personMinutes: number;
   rating: Rating;
+  /** It counts a group under 5 people too, one that "other" would have held alone (privacy.ts). */
+  withSmallGroup?: true;
 }
 
 /** What one supervisor's digest says of one week; texts and charts are rendered from it. */
@@ -30,7 +32,7 @@ export interface Digest {
   categories: { category: Category; demands: number; personMinutes: number }[];
   /** Groups of 5 people or more, heaviest first. */
   groups: DigestGroupRow[];
-  /** The fold of smaller groups; absent when there is none. */
+  /** The fold of two or more smaller groups; absent when there is none. */
   other?: { groups: number; demands: number; personMinutes: number };
   /** The four weeks before and this one, oldest first. */
   trend: { week: string; demands: number; personMinutes: number }[];

@@ -1,5 +1,10 @@
 import type { Pseudonyms } from '../core/pseudonyms.js';
-import type { Digest } from './digest.js';
+import type { Config } from '../core/config.js';
+import { exactMinutes } from '../core/figures.js';
+import type { Digest, DigestGroupRow } from './digest.js';
+import { rate } from './rating.js';
+
+type Thresholds = Config['digest']['thresholds'];
 
 /** No figure is shown over fewer people than this: smaller groups fold into "other". */
 export const MIN_PEOPLE = 5;
@@ -40,6 +45,23 @@ export function withoutFigures(d: Digest): Digest {
     examples: [],
     feedback: { corrected: 0, missed: 0, correctedBySender: 0 },
   };
+}
+
+/**
+ * "Other" made of one small group would be that group's figures: it joins the row of the smallest
+ * group shown instead (hr 及 1 个不足 5 人的群), so that no row is a small group's alone. Where no group
+ * is shown, it stays "other", as the total is then the small groups' too (README: a known limit).
+ */
+export function joinLoneSmallGroup(d: Digest, shown: readonly { row: DigestGroupRow; members: number }[], thresholds: Thresholds): void {
+  const other = d.other;
+  if (other?.groups !== 1 || shown.length === 0) return;
+  const { row } = shown.reduce((a, b) => (b.members < a.members ? b : a));
+  row.demands += other.demands;
+  row.personMinutes = exactMinutes(row.personMinutes + other.personMinutes);
+  row.rating = rate(row.personMinutes, thresholds);
+  row.withSmallGroup = true;
+  delete d.other;
+  d.groups.sort((a, b) => b.personMinutes - a.personMinutes);
 }
 
 /** Names for a list of groups with the folded ones merged into one "other" (null), order kept. */

@@ -57,7 +57,9 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     d.categories.map((c) => `${labels[c.category]}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`),
   );
   section(t.byGroup, [
-    ...d.groups.map((g) => `${t.ratings[g.rating]} ${g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`),
+    ...d.groups.map(
+      (g) => `${t.ratings[g.rating]} ${g.withSmallGroup ? t.withSmallGroup(g.name) : g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`,
+    ),
     ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
   ]);
   lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${hours(w.personMinutes)}`).join(' → ')}`);

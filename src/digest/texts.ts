@@ -19,6 +19,8 @@ export interface DigestTexts {
   byGroup: string;
   count: (demands: number, hours: string) => string;
   other: (groups: number) => string;
+  /** A group's row that also counts one group under 5 people. */
+  withSmallGroup: (name: string) => string;
   trend: string;
   /** The chart's two titles. */
   chartByCategory: (week: string) => string;
@@ -69,6 +71,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     byGroup: '按群组：',
     count: (n, h) => `${f(n)} 条，${h} 人·小时`,
     other: (g) => `其他（${g} 个不足 5 人的群）`,
+    withSmallGroup: (name) => `${name} 及 1 个不足 5 人的群`,
     trend: '趋势（人·小时）：',
     chartByCategory: (w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周各类负担（人·小时）`,
     chartTrend: (n) => `近${n}周负担（人·小时）`,
@@ -108,6 +111,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     byGroup: 'By group:',
     count: (n, h) => `${f(n)} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
     other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
+    withSmallGroup: (name) => `${name} and 1 group under 5 people`,
     trend: 'Trend (person-hours):',
     chartByCategory: (w) => `${w}: person-hours by category`,
     chartTrend: (n) => `Person-hours, last ${n} weeks`,

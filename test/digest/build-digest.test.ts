@@ -5,7 +5,7 @@ import { digestText } from '../../src/digest/render-text.js';
 import { demand, record } from '../analysis/report/records.js';
 import { missedReport } from '../store/fixtures.js';
 import { describeEngines } from '../support/databases.js';
-import { digestStore, seedNamedGroups, seedWeek, w47 } from './fixture.js';
+import { digestStore, FILL_FORM, seedNamedGroups, seedWeek, w47 } from './fixture.js';
 
 // Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
 // hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
@@ -25,8 +25,7 @@ const ZH = [
   '',
   '按群组：',
   '  🟡 ops：2 条，19.0 人·小时',
-  '  🟢 hr：2 条，5.7 人·小时',
-  '  其他（1 个不足 5 人的群）：1 条，0.0 人·小时',
+  '  🟢 hr 及 1 个不足 5 人的群：3 条，5.7 人·小时',
   '',
   '趋势（人·小时）：',
   '  第43周 14.3 → 第44周 14.3 → 第45周 14.3 → 第46周 14.3 → 第47周 24.7',
@@ -66,8 +65,7 @@ const EN = [
   '',
   'By group:',
   '  🟡 ops: 2 demands, 19.0 person-hours',
-  '  🟢 hr: 2 demands, 5.7 person-hours',
-  '  other (1 group under 5 people): 1 demand, 0.0 person-hours',
+  '  🟢 hr and 1 group under 5 people: 3 demands, 5.7 person-hours',
   '',
   'Trend (person-hours):',
   '  W43 14.3 → W44 14.3 → W45 14.3 → W46 14.3 → W47 24.7',
@@ -167,11 +165,29 @@ describe('privacy', () => {
   it('names no member by default and folds groups under 5 people into "other"', async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
+    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2 });
+    const pair = { platform: 'test', groupId: 'C05', groupName: 'pair', senderId: 'P1', senderName: 'Sun', recipients: 1 };
+    await store.add(demand({ ...pair, id: 'p1', ts: w47(2, 10), text: FILL_FORM }, ['data-request']));
+    await store.flush();
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     const text = digestText(d, config.digest.thresholds);
-    for (const name of ['Li', 'Wang', 'Zhao', 'Chen', 'tiny']) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of ['Li', 'Wang', 'Zhao', 'Chen', 'Sun', 'tiny', 'pair']) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
     expect(d.senders).toBeUndefined();
-    expect(d.other).toEqual({ groups: 1, demands: 1, personMinutes: 1 });
+    expect(d.other).toEqual({ groups: 2, demands: 2, personMinutes: 16 });
+    expect(text).toContain('other (2 groups under 5 people): 2 demands, 0.3 person-hours');
+  });
+
+  it('counts a lone group under 5 people in the row of the smallest group shown, as "other" would be its figures', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    // tiny (3 people, 1 person-minute) joins hr (20), not ops (58); no row is tiny's alone.
+    expect(d.other).toBeUndefined();
+    expect(d.groups.map((g) => [g.name, g.demands, g.personMinutes, g.withSmallGroup])).toEqual([
+      ['ops', 2, 1140, undefined],
+      ['hr', 3, 343, true],
+    ]);
+    expect(d.groups.reduce((sum, g) => sum + g.personMinutes, 0)).toBe(d.personMinutes);
   });
 
   it('holds back every figure of a digest whose groups are all under 5 people, saying why, its leads kept', async () => {
@@ -215,9 +231,9 @@ describe('privacy', () => {
     // Nothing to chart or count from: the figures are not in the digest at all.
     expect(en).toMatchObject({ demands: 0, personMinutes: 0, afterHours: 0, categories: [], groups: [], trend: [], examples: [] });
     expect([en.other, en.senders, en.feedback]).toEqual([undefined, undefined, { corrected: 0, missed: 0, correctedBySender: 0 }]);
-    // With a group of 5 or more in scope, the small ones fold into "other" as before.
+    // With a group of 5 or more in scope, the lone small one is counted in its row.
     const withHr = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['S1', 'C02'] } }), '2026-W47');
-    expect([withHr.demands, withHr.other?.groups]).toEqual([3, 1]);
+    expect([withHr.demands, withHr.other, withHr.groups.map((g) => [g.name, g.demands, g.withSmallGroup])]).toEqual([3, undefined, [['hr', 3, true]]]);
   });
 
   it('leaves out a duplicate or an overlap between groups that all fold into "other", which would read "other … other"', async () => {
