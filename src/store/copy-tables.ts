@@ -30,6 +30,12 @@ export const COPY_TABLES: readonly CopyTable[] = [
     order: ['platform', 'group_id', 'user_id'],
     unique: ['platform', 'group_id', 'user_id'],
   },
+  {
+    name: 'opted_out_members',
+    columns: ['platform', 'group_id', 'id_hash'],
+    order: ['platform', 'group_id', 'id_hash'],
+    unique: ['platform', 'group_id', 'id_hash'],
+  },
   { name: 'chat_users', columns: ['platform', 'id', 'name'], order: ['platform', 'id'], unique: ['platform', 'id'] },
   { name: 'messages', columns: MESSAGE_COLUMNS, order: ['rowid'], unique: ['platform', 'id'] },
   { name: 'seen_events', columns: ['platform', 'key', 'ts'], order: ['platform', 'key'], unique: ['platform', 'key'] },

@@ -141,12 +141,24 @@ export async function mergeGroup(db: Sql, platform: string, fromId: string, toId
        settings = coalesce(chat_groups.settings, excluded.settings)`,
     [toId, platform, fromId],
   );
-  await db.run(
-    `INSERT INTO group_members (platform, group_id, user_id)
-     SELECT platform, ?, user_id FROM group_members WHERE platform = ? AND group_id = ?
-       AND NOT EXISTS (SELECT 1 FROM group_members WHERE platform = ? AND group_id = ?)`,
-    [toId, platform, fromId, platform, toId],
-  );
+  // The member list moves whole, its opted-out members' hashes with it (opted-out-members.ts), to a target listing no one.
+  const lists = [
+    ['group_members', 'user_id'],
+    ['opted_out_members', 'id_hash'],
+  ] as const;
+  const listed = await db.get(lists.map(([table]) => `SELECT 1 AS hit FROM ${table} WHERE platform = ? AND group_id = ?`).join(' UNION ALL '), [
+    platform,
+    toId,
+    platform,
+    toId,
+  ]);
+  for (const [table, member] of listed ? [] : lists) {
+    await db.run(`INSERT INTO ${table} (platform, group_id, ${member}) SELECT platform, ?, ${member} FROM ${table} WHERE platform = ? AND group_id = ?`, [
+      toId,
+      platform,
+      fromId,
+    ]);
+  }
   await db.run('UPDATE messages SET group_id = ? WHERE platform = ? AND group_id = ?', [toId, platform, fromId]);
   await db.run('UPDATE leads SET group_id = ? WHERE platform = ? AND group_id = ?', [toId, platform, fromId]);
   await db.run('DELETE FROM chat_groups WHERE platform = ? AND id = ?', [platform, fromId]);

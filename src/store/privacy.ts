@@ -5,6 +5,7 @@ import { hideNames } from './hidden-names.js';
 import { privacySalt } from './privacy-salt.js';
 import { noteForgotten } from './forgotten.js';
 import { OptOuts } from './opt-outs.js';
+import { dropMemberships, restoreMemberships, setMembershipsAside } from './opted-out-members.js';
 import { withoutMatches } from './record-row.js';
 import type { Sql } from './sql/sql.js';
 import type { Forgotten, GroupSettings } from './store.js';
@@ -30,18 +31,20 @@ export async function readPrivacyEpoch(db: Sql, lock: 'share' | 'update' = 'shar
 
 /**
  * Opts a user out (or back in), `hash` being their OptOuts hash. While opted out, their new messages
- * are stored under an anonymous id without name or text, and their stored name goes. Run inside a
- * transaction.
+ * are stored under an anonymous id without name or text, their stored name goes, and their id leaves
+ * the member lists until they opt back in (opted-out-members.ts). Run inside a transaction.
  */
 export async function setOptOut(db: Sql, platform: string, user: string, hash: string, optedOut: boolean): Promise<void> {
   await bumpPrivacyEpoch(db);
   if (!optedOut) {
     await db.run('DELETE FROM opt_outs WHERE platform = ? AND id_hash = ?', [platform, hash]);
+    await restoreMemberships(db, platform, user, hash);
     return;
   }
   await db.run('INSERT INTO opt_outs (platform, id_hash) VALUES (?, ?) ON CONFLICT DO NOTHING', [platform, hash]);
   await hideNames(db, platform, user, hash);
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);
+  await setMembershipsAside(db, platform, user, hash);
 }
 
 export async function isOptedOut(db: Sql, platform: string, hash: string): Promise<boolean> {
@@ -108,6 +111,7 @@ export async function forgetUser(db: Sql, platform: string, user: string, hash: 
   // An admin may have named them as a supervisor by their name (WeChat's ids change at every login).
   const name = await hideNames(db, platform, user, hash);
   await db.run('DELETE FROM group_members WHERE platform = ? AND user_id = ?', [platform, user]);
+  await dropMemberships(db, platform, hash);
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);
   await db.run('DELETE FROM digest_deliveries WHERE platform = ? AND user_id = ?', [platform, user]);
   const supervisedGroups = await dropSupervisor(db, platform, name ? [user, name] : [user]);

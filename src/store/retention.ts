@@ -39,10 +39,10 @@ export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number)
       if (n < CHUNK) break;
     }
   }
-  const members = await writer.transaction(
-    (db) => db.run('DELETE FROM group_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]),
-    'long',
-  );
+  const members = await writer.transaction(async (db) => {
+    await db.run('DELETE FROM opted_out_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]);
+    return db.run('DELETE FROM group_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]);
+  }, 'long');
   // A name loses its last reference only when a message or a member list goes: a purge that took
   // neither spares the start-up a scan of every message.
   if (messages > 0 || members > 0) await purgeNames(writer, reader);

@@ -224,6 +224,45 @@ describeEngines('privacy', (engine) => {
     await store.close();
   });
 
+  it('keeps an opted-out member only as a hash in member lists, rosters written meanwhile too, and counts them again at optin', async () => {
+    const path = await engine.fresh();
+    const first = await tempStore({}, path);
+    await first.upsertGroup({ platform: 'slack', id: 'C1', memberIds: ['U1', 'U3'] });
+    await first.upsertGroup({ platform: 'slack', id: 'old', memberIds: ['U1', 'U3'] });
+    await first.add(rec('d1', { senderId: 'U1', cats: ['check-in'] }));
+    await first.setOptOut('slack', 'U3', true);
+    await first.setOptOut('slack', 'U4', true);
+    await first.close();
+    expect(await dump(path)).not.toMatch(/U3|U4/);
+
+    // Started again, the bot writes every roster anew, U3 and U4 still listed; U4 joins a group while out.
+    const second = await tempStore({}, path);
+    await second.upsertGroup({ platform: 'slack', id: 'C1', memberIds: ['U1', 'U3'] });
+    await second.upsertGroup({ platform: 'slack', id: 'C2', memberIds: ['U1', 'U4'] });
+    await second.upsertGroup({ platform: 'slack', id: 'old', memberIds: ['U1', 'U3'] });
+    await second.mergeGroup('slack', 'old', 'new'); // WeChat's group ids change at re-login
+    await second.add(rec('d2', { senderId: 'U1', groupId: 'C2', cats: ['check-in'] }));
+    expect(await second.group('slack', 'C1')).toMatchObject({ memberIds: ['U1'], members: 2 });
+    expect(await dump(path)).not.toMatch(/U3|U4/);
+
+    await second.setOptOut('slack', 'U3', false);
+    await second.setOptOut('slack', 'U4', false);
+    expect(await second.memberView('slack', 'U3', { from: 0, to: 2_000_000 })).toMatchObject({ groups: 2, demands: 1 });
+    expect(await second.memberView('slack', 'U4', { from: 0, to: 2_000_000 })).toMatchObject({ groups: 1, demands: 1 });
+    expect((await second.group('slack', 'new'))?.memberIds).toEqual(['U1', 'U3']);
+
+    // A roster that no longer lists them while out, or `forget me`, and optin puts back nothing.
+    await second.setOptOut('slack', 'U3', true);
+    await second.setOptOut('slack', 'U4', true);
+    await second.upsertGroup({ platform: 'slack', id: 'C1', memberIds: ['U1'] });
+    await second.forgetUser('slack', 'U4');
+    await second.setOptOut('slack', 'U3', false);
+    await second.setOptOut('slack', 'U4', false);
+    expect((await second.group('slack', 'C1'))?.memberIds).toEqual(['U1']);
+    expect((await second.group('slack', 'C2'))?.memberIds).toEqual(['U1']);
+    expect((await second.group('slack', 'new'))?.memberIds).toEqual(['U1', 'U3']);
+  });
+
   it('keeps anonymous leads, with no sender, in time order, each at its quarter hour', async () => {
     const store = await tempStore({}, await engine.fresh());
     const q = 15 * 60_000;

@@ -21,7 +21,9 @@ describeEngines("upgrade to tombstones that keep a demand's group and time", (en
         ? `PRAGMA user_version = ${MIGRATIONS.indexOf(REMOVED_DEMANDS_SCHEMA)}`
         : `UPDATE fingertip_schema SET version = ${PG_MIGRATIONS.indexOf(addRemovedDemands)}`,
     );
-    await raw.exec('DROP INDEX removed_demands; ALTER TABLE removed_messages DROP COLUMN group_id; ALTER TABLE removed_messages DROP COLUMN sent;');
+    await raw.exec(
+      'DROP INDEX removed_demands; ALTER TABLE removed_messages DROP COLUMN group_id; ALTER TABLE removed_messages DROP COLUMN sent; DROP TABLE opted_out_members;',
+    );
     await raw.run('INSERT INTO removed_messages (platform, id, ts) VALUES (?, ?, ?)', ['slack', 'd2', Date.now()]);
     await raw.close();
 

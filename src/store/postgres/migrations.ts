@@ -10,12 +10,14 @@ import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { addRemovedMessages } from './removed-schema.js';
 import { addRemovedDemands } from './removed-demands-schema.js';
 import { addCopyMark } from './copy-mark-schema.js';
+import { addOptedOutMembers } from './opted-out-members-schema.js';
 import { createSchema } from './schema.js';
 
 /**
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
- * (SQLite's steps 7 to 13 are its steps 2 to 8; its step 9, the mark of a migrate, is its own).
+ * (SQLite's steps 7 to 13 are its steps 2 to 8; its step 9, the mark of a migrate, is its own; SQLite's
+ * step 14 is its step 10).
  */
 export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   createSchema,
@@ -27,6 +29,7 @@ export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   addRemovedMessages,
   addRemovedDemands,
   addCopyMark,
+  addOptedOutMembers,
 ];
 
 /**

@@ -11,6 +11,7 @@ import { hashCommandMarks } from '../command-marks-migration.js';
 import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { REMOVED_SCHEMA } from './removed-schema.js';
 import { REMOVED_DEMANDS_SCHEMA } from './removed-demands-schema.js';
+import { OPTED_OUT_MEMBERS_SCHEMA } from './opted-out-members-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import type { TextReading } from '../text-reading.js';
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   rekeyLeadMarks,
   REMOVED_SCHEMA,
   REMOVED_DEMANDS_SCHEMA,
+  OPTED_OUT_MEMBERS_SCHEMA,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
