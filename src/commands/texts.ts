@@ -97,6 +97,8 @@ export const TEXTS = {
     return lang === 'zh' ? `不认识的命令“${word}”。发送“帮助”查看命令。` : `Unknown command "${word}". Send "help" for the commands.`;
   },
   optedOutStats: (lang: Lang) => (lang === 'zh' ? '你已退出统计；发送“加入统计”可恢复。' : 'You opted out of personal stats; send "optin" to resume.'),
+  forgottenStats: (lang: Lang) =>
+    lang === 'zh' ? '你已删除过自己的数据，删除后不再为你保留个人统计。' : 'You erased your data (forget me): personal stats are not kept after an erasure.',
   optedOut: (lang: Lang) => (lang === 'zh' ? '已退出统计，不再为你生成个人统计。' : 'Done: no more personal stats for you.'),
   optedIn: (lang: Lang) => (lang === 'zh' ? '已重新加入统计，将继续为你生成个人统计。' : 'Done: your personal stats are back on.'),
   forgotten: (lang: Lang) =>

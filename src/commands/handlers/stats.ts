@@ -5,9 +5,9 @@ import { TEXTS } from '../texts.js';
 import { STATS_GROUP } from '../parse.js';
 
 /**
- * `stats` answers the member's own week privately (opted-out members get none), in the language it
- * was asked in; `stats group` in a group answers the group's week in the group, the one figure
- * everybody there may see, in the group's `config language` if set.
+ * `stats` answers the member's own week privately (opted-out and forgotten members get none), in the
+ * language it was asked in; `stats group` in a group answers the group's week in the group, the one
+ * figure everybody there may see, in the group's `config language` if set.
  */
 export const stats: CommandHandler = async (ctx) => {
   const { msg, store, config, lang, now } = ctx;
@@ -26,6 +26,8 @@ export const stats: CommandHandler = async (ctx) => {
     return ctx.replyInGroup(coverage === 'mentions-only' ? `${text} ${TEXTS.mentionsOnly(said)}` : text);
   }
   if (await store.isOptedOut(msg.platform, msg.sender.id)) return ctx.replyPrivately(TEXTS.optedOutStats(lang));
+  // After `forget me` their id stays out of member lists (README), so their own figures would be a false zero.
+  if (await store.forgottenSince(msg.platform, msg.sender.id, 0)) return ctx.replyPrivately(TEXTS.forgottenStats(lang));
   const s = await memberWeekStats(store, config, msg.platform, msg.sender.id, now);
   return ctx.replyPrivately(TEXTS.stats(s, 'member', msg.sender.name ?? msg.sender.id, lang));
 };

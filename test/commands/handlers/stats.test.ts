@@ -39,3 +39,18 @@ describeEngines('stats group', (engine) => {
     expect(adapter.last()).toMatchObject({ to: 'group', text: expect.stringMatching(/^「张三丰的小组」本周/) });
   });
 });
+
+describeEngines('stats', (engine) => {
+  it('tells a member who said `forget me` that personal stats are not kept, in their language, not a false zero', async () => {
+    const db = await engine.fresh();
+    const { adapter, store } = await botHarness((c) => (c.db = db));
+    const group = { id: 'g1', name: '教务处工作群', memberCount: 11, members: ['boss', 'han'] };
+    await adapter.say('请全体同事今晚十点前完成打卡并截图发群里', { group, from: 'boss' });
+    await store.flush();
+    await adapter.say('删除我的数据', { ...cmd, group, from: 'han' });
+    await adapter.say('统计', { ...cmd, group, from: 'han' });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'han', text: '你已删除过自己的数据，删除后不再为你保留个人统计。' });
+    await adapter.say('stats', { ...cmd, group, from: 'han' });
+    expect(adapter.last()!.text).toBe('You erased your data (forget me): personal stats are not kept after an erasure.');
+  });
+});
