@@ -64,6 +64,8 @@ export class Bot {
   /** Group settings as read from the store, with the disabled rules as a set for the engine. */
   private readonly settings = new Map<GroupKey, LiveSettings & { readAt: number }>();
   private readonly groupSeen = new Map<GroupKey, GroupSignature>();
+  /** Per group whose platform tells no members, who was stored as one for speaking there (see rememberGroup). */
+  private readonly speakersStored = new Map<GroupKey, Set<string>>();
   /**
    * A group's write or settings read in progress: the group's later messages wait for the same one, so
    * none overtakes an earlier one (which of two demands is nudged must not depend on timing).
@@ -372,31 +374,40 @@ export class Bot {
 
   /**
    * Stores what the adapter knows of the group when it changes, not on every message; the write in
-   * progress, if any, which the caller waits for (undefined on the hot path: no await).
+   * progress, if any, which the caller waits for (undefined on the hot path: no await). Where the
+   * platform tells neither members nor size (DingTalk), whoever speaks in the group is one: stored once
+   * per process, so that their own `stats` counts the group and its size is at least that many.
    */
   private rememberGroup(msg: ChatMessage): Promise<void> | undefined {
     const g = msg.group!;
     const key = groupKey(msg.platform, g.id);
     const seen = this.groupSeen.get(key);
+    let speakers = this.speakersStored.get(key);
+    const speaker = g.members === undefined && g.memberCount === undefined && !speakers?.has(msg.sender.id) ? msg.sender.id : undefined;
     // Compared field by field: a signature string built per message was garbage on the hot path.
-    if (seen && sameSignature(seen, g)) return this.groupWrites.get(key);
+    if (seen && sameSignature(seen, g) && speaker === undefined) return this.groupWrites.get(key);
     this.groupSeen.set(key, signatureOf(g));
-    const write = this.writeGroup(msg, key).finally(() => {
+    if (speaker !== undefined) {
+      if (!speakers) this.speakersStored.set(key, (speakers = new Set()));
+      speakers.add(speaker);
+    }
+    const write = this.writeGroup(msg, key, speaker).finally(() => {
       if (this.groupWrites.get(key) === write) this.groupWrites.delete(key);
     });
     this.groupWrites.set(key, write);
     return write;
   }
 
-  private async writeGroup(msg: ChatMessage, key: GroupKey): Promise<void> {
+  private async writeGroup(msg: ChatMessage, key: GroupKey, speakerId: string | undefined): Promise<void> {
     const g = msg.group!;
     // After an earlier write of the group: in the order the messages came.
     await this.groupWrites.get(key)?.catch(() => {});
     await this.opts.store
-      .upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, seenAt: msg.ts })
+      .upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, speakerId, seenAt: msg.ts })
       .catch((err: unknown) => {
         // Not stored: the platform's redelivery of the message must try again.
         this.groupSeen.delete(key);
+        if (speakerId !== undefined) this.speakersStored.get(key)?.delete(speakerId);
         throw err;
       });
     if (g.coverage) {

@@ -2,13 +2,16 @@ import { CATEGORIES, zeroByCategory } from '../core/categories.js';
 import type { Dialect } from './sql/dialect.js';
 import type { CategoryTotals } from './store.js';
 
+/** The people stored in group `g`'s member list. */
+const KNOWN_MEMBERS = '(SELECT count(*) FROM group_members gm WHERE gm.platform = g.platform AND gm.group_id = g.id)';
+
 /**
  * Whom a demand reached: its recorded recipients, or when those are unknown (0) its group's members
- * − 1 and at least one, as analysis/cost.ts costs it. The subquery only runs for such messages (CASE
- * is lazy).
+ * − 1 and at least one, as analysis/cost.ts costs it: where the platform gives no size (DingTalk),
+ * those stored for speaking there. The subqueries only run for such messages (CASE is lazy).
  */
 const recipients = (d: Dialect) => `CASE WHEN m.recipients > 0 THEN m.recipients ELSE
-  coalesce((SELECT ${d.greatest('coalesce(g.member_count, 0) - 1', '1')} FROM chat_groups g WHERE g.platform = m.platform AND g.id = m.group_id), 1) END`;
+  coalesce((SELECT ${d.greatest(`coalesce(g.member_count, ${KNOWN_MEMBERS}) - 1`, '1')} FROM chat_groups g WHERE g.platform = m.platform AND g.id = m.group_id), 1) END`;
 
 /** Per category k, the columns c<k> (demands) and r<k> (recipients) of one aggregate over `messages m`. */
 export function categoryTerms(d: Dialect): string {

@@ -20,8 +20,8 @@ const MEMBERS_PER_INSERT = 300;
 
 /**
  * Creates or updates a group; absent fields keep what is stored, first/last seen only widen. A given
- * member list replaces the stored one (members leave), and its size the count unless a count comes with it.
- * Run inside a transaction.
+ * member list replaces the stored one (members leave), and its size the count unless a count comes with it;
+ * a speaker joins the stored list. Run inside a transaction.
  */
 export async function upsertGroup(db: Sql, g: GroupUpsert): Promise<void> {
   const count = g.memberCount ?? g.memberIds?.length ?? null;
@@ -34,12 +34,18 @@ export async function upsertGroup(db: Sql, g: GroupUpsert): Promise<void> {
        ${widenSeen(db)}`,
     [g.platform, g.id, g.name ?? null, count, seen, seen],
   );
-  if (g.memberIds === undefined) return;
-  await db.run('DELETE FROM group_members WHERE platform = ? AND group_id = ?', [g.platform, g.id]);
-  const ids = [...new Set(g.memberIds)];
+  if (g.memberIds !== undefined) await replaceMembers(db, g.platform, g.id, g.memberIds);
+  if (g.speakerId !== undefined) {
+    await db.run('INSERT INTO group_members (platform, group_id, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [g.platform, g.id, g.speakerId]);
+  }
+}
+
+async function replaceMembers(db: Sql, platform: string, groupId: string, memberIds: readonly string[]): Promise<void> {
+  await db.run('DELETE FROM group_members WHERE platform = ? AND group_id = ?', [platform, groupId]);
+  const ids = [...new Set(memberIds)];
   for (let i = 0; i < ids.length; i += MEMBERS_PER_INSERT) {
     const part = ids.slice(i, i + MEMBERS_PER_INSERT);
-    const params: Param[] = part.flatMap((user) => [g.platform, g.id, user]);
+    const params: Param[] = part.flatMap((user) => [platform, groupId, user]);
     await db.run(`INSERT INTO group_members (platform, group_id, user_id) VALUES ${part.map(() => '(?, ?, ?)').join(', ')}`, params);
   }
 }

@@ -49,3 +49,8 @@ export async function replaceOptedOutMembers(db: Sql, platform: string, groupId:
     await db.run('INSERT INTO opted_out_members (platform, group_id, id_hash) VALUES (?, ?, ?)', [platform, groupId, hash]);
   }
 }
+
+/** An opted-out member seen speaking in a group whose platform lists no members (GroupUpsert.speakerId). */
+export async function addOptedOutMember(db: Sql, platform: string, groupId: string, hash: string): Promise<void> {
+  await db.run('INSERT INTO opted_out_members (platform, group_id, id_hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [platform, groupId, hash]);
+}

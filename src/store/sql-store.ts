@@ -15,7 +15,7 @@ import { feedbackCounts } from './feedback-counts.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import type { OptOuts } from './opt-outs.js';
 import * as privacy from './privacy.js';
-import { replaceOptedOutMembers } from './opted-out-members.js';
+import { addOptedOutMember, replaceOptedOutMembers } from './opted-out-members.js';
 import { privacySalt } from './privacy-salt.js';
 import { userHash } from './opt-outs.js';
 import { readDemandTexts, readFlaggedByText, readLatestFlagged, readMessage, readMessages, readRecords, readReportRecords } from './record-reader.js';
@@ -208,19 +208,24 @@ export class SqlStore implements Store {
 
   upsertGroup(group: GroupUpsert): Promise<void> {
     return this.writer.transaction(async (db) => {
-      // The platform's roster still lists whoever opted out or said `forget me`: their id is not written
-      // back (README: it leaves member lists), though they still count among the group's readers. An
-      // opted-out member is noted by hash, for `optin` to put back.
+      // The platform's roster still lists whoever opted out or said `forget me`, and either may speak:
+      // their id is not written back (README: it leaves member lists), though they still count among the
+      // group's readers. An opted-out member is noted by hash, for `optin` to put back.
       await this.refreshPrivacy(db);
-      const { platform, memberIds } = group;
-      const forgotten = (id: string) => this.optOuts.forgottenAt(platform, id) !== undefined;
-      const out = (id: string) => this.optOuts.anonOf(platform, id) !== undefined;
-      const kept = memberIds?.filter((id) => !out(id) && !forgotten(id));
-      const upsert = kept?.length === memberIds?.length ? group : { ...group, memberIds: kept, memberCount: group.memberCount ?? memberIds?.length };
-      await groups.upsertGroup(db, upsert);
-      if (memberIds === undefined) return;
-      const setAside = memberIds.filter((id) => out(id) && !forgotten(id)).map((id) => this.optOuts.hash(platform, id));
-      await replaceOptedOutMembers(db, platform, group.id, setAside);
+      const { platform, id, memberIds, speakerId } = group;
+      const out = (user: string) => this.optOuts.anonOf(platform, user) !== undefined;
+      const listed = (users: readonly string[]) => users.filter((user) => this.optOuts.forgottenAt(platform, user) === undefined);
+      const members = memberIds && listed(memberIds);
+      const speakers = speakerId === undefined ? [] : listed([speakerId]);
+      const hashes = (users: readonly string[]) => users.filter(out).map((user) => this.optOuts.hash(platform, user));
+      await groups.upsertGroup(db, {
+        ...group,
+        memberIds: members?.filter((user) => !out(user)),
+        memberCount: group.memberCount ?? memberIds?.length,
+        speakerId: speakers.find((user) => !out(user)),
+      });
+      if (members) await replaceOptedOutMembers(db, platform, id, hashes(members));
+      for (const hash of hashes(speakers)) await addOptedOutMember(db, platform, id, hash);
     });
   }
 

@@ -66,6 +66,11 @@ export interface GroupUpsert {
   name?: string;
   memberCount?: number;
   memberIds?: readonly string[];
+  /**
+   * Someone seen speaking in a group whose platform lists no members (DingTalk): added to the stored
+   * list, never replacing it nor giving the group a size, so that the list is the people known to be in it.
+   */
+  speakerId?: string;
   /** When the group was seen (epoch ms): widens first/last seen. */
   seenAt?: number;
 }

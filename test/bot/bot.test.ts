@@ -10,6 +10,8 @@ import { defaultEngine } from '../../src/engine/index.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import type { Store } from '../../src/store/store.js';
 import { storedRecords as stored } from '../support/stored-records.js';
+import { storedReport } from '../../src/analysis/report/from-store.js';
+import { buildDigest } from '../../src/digest/build-digest.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 
@@ -412,5 +414,38 @@ describeEngines('Bot: anonymous leads', (engine) => {
       { to: 'private', id: 'u1', text: '已匿名记录，将汇入下一期周报。' },
       { to: 'private', id: 'u2', text: '已匿名记录，将汇入下一期周报。' },
     ]);
+  });
+});
+
+describeEngines('Bot: a group whose platform tells neither members nor size (DingTalk)', (engine) => {
+  it("knows at least whoever spoke there: a member's own stats count it, and the report, stats group and digest size it so", async () => {
+    const db = await engine.fresh();
+    const { store, adapter, config } = await botHarness((c) => (c.db = db));
+    const group = { id: 'cid1', name: '教务处工作群', coverage: 'mentions-only' as const };
+    await adapter.say(DEMAND, { addressed: true, group, from: 'boss' });
+    for (const from of ['li', 'wang', 'zhao', 'qian', 'sun']) await adapter.say('收到', { addressed: true, group, from });
+    await adapter.say('收到', { addressed: true, group, from: 'li' });
+    // The same people speaking in another group tell nothing of its roster: no overlap is claimed.
+    for (const from of ['boss', 'li', 'wang', 'zhao', 'qian', 'sun'])
+      await adapter.say('好的', { addressed: true, group: { ...group, id: 'cid2', name: '教研组' }, from });
+    await store.flush();
+    expect((await store.group('test', 'cid1'))?.memberIds).toEqual(['boss', 'li', 'qian', 'sun', 'wang', 'zhao']);
+
+    await adapter.say('stats', { addressed: true, group, from: 'li' });
+    expect(adapter.last()).toMatchObject({ to: 'private', id: 'li', text: expect.stringMatching(/^You this week \(23–29 Nov\): 1 possible formalism demand/) });
+
+    // Five readers besides the sender, not one.
+    const [demand] = await stored(store);
+    const perReader = demand.categories.reduce((sum, c) => sum + config.costs[c], 0);
+    const report = (await storedReport(store, config, { from: 0, to: NOW + 1 })).build();
+    expect(report.groups).toMatchObject([
+      { id: 'cid1', members: 6, person_minutes: 5 * perReader },
+      { id: 'cid2', members: 6 },
+    ]);
+    expect(report.sprawl).toEqual([]);
+    expect((await store.categoryTotals({ from: 0, to: NOW + 1 }))['check-in']).toEqual({ count: 1, recipients: 5 });
+    const digest = await buildDigest(config, store, { platform: 'test', user: 'boss', scope: {} }, '2026-W48');
+    expect(digest.groups).toContainEqual(expect.objectContaining({ name: '教务处工作群', demands: 1, personMinutes: 5 * perReader }));
+    expect(digest.other).toBeUndefined();
   });
 });

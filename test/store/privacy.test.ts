@@ -263,6 +263,19 @@ describeEngines('privacy', (engine) => {
     expect((await second.group('slack', 'new'))?.memberIds).toEqual(['U1', 'U3']);
   });
 
+  it('adds a speaker to a group the platform lists no one of, sizing it not; one opted out only by hash until optin, one forgotten not at all', async () => {
+    const path = await engine.fresh();
+    const store = await tempStore({}, path);
+    await store.add(rec('m1', { senderId: 'U1', senderName: 'Zhang' }));
+    await store.forgetUser('slack', 'U1');
+    await store.setOptOut('slack', 'U3', true);
+    for (const speakerId of ['U2', 'U1', 'U3', 'U2']) await store.upsertGroup({ platform: 'slack', id: 'D1', speakerId });
+    expect(await store.group('slack', 'D1')).toMatchObject({ memberIds: ['U2'], members: 0 });
+    expect(await dump(path)).not.toMatch(/U1|U3/);
+    await store.setOptOut('slack', 'U3', false);
+    expect((await store.group('slack', 'D1'))?.memberIds).toEqual(['U2', 'U3']);
+  });
+
   it('keeps anonymous leads, with no sender, in time order, each at its quarter hour', async () => {
     const store = await tempStore({}, await engine.fresh());
     const q = 15 * 60_000;

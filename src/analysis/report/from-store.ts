@@ -39,14 +39,16 @@ export async function storedReport(
   const builder = new ReportBuilder({ config, ...period, hide });
   const wanted = narrow.groupIds && new Set(narrow.groupIds);
   for (const g of await store.groups(narrow.platform)) {
-    // The store says 0 members when unknown; the builder then falls back to what messages saw.
+    // The store says 0 members when the platform gives no size (DingTalk); its list then holds those seen
+    // speaking there, the group's size at least, though no roster to compare for sprawl. With neither,
+    // the builder falls back to what messages saw.
     if (!wanted || wanted.has(g.id))
       builder.addGroup({
         platform: g.platform,
         id: g.id,
         name: hide ? hide.hide(g.name) : g.name,
-        members: g.members || undefined,
-        memberIds: g.memberIds.length ? g.memberIds : undefined,
+        members: g.members || g.memberIds.length || undefined,
+        memberIds: g.members && g.memberIds.length ? g.memberIds : undefined,
       });
   }
   const scope = { ...narrow, ...period };
