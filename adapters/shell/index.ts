@@ -33,10 +33,12 @@ export const PIPED_WINDOW = 5000;
 // A line is a command when it starts with a command word standing apart (统计表今天必须交上来 is chat).
 const isCommand = (text: string): boolean => parseCommand(text) !== undefined;
 // A command piped again in a new run is done again: what it changes, it sets (an opt-out, a setting, a
-// missed demand), so twice is once. Not `not formalism`: it acts on the group's latest flagged message,
-// which its first run unflagged, so again it would clear the one before. Its line's id lets the bot
-// find it done and say so (saysHandledBefore).
-const oncePerLine = (text: string): boolean => parseCommand(text)!.name === 'not-formalism';
+// missed demand), so twice is once. Not two that act on what came before them: `not formalism` clears
+// the group's latest flagged message, so again it would clear the one before; `forget me` erases all the
+// member sent, so again it would erase what the first run stored after it. Their line's id lets the
+// bot find them done and say so (saysHandledBefore).
+const ONCE_PER_LINE = new Set(['not-formalism', 'forget']);
+const oncePerLine = (text: string): boolean => ONCE_PER_LINE.has(parseCommand(text)!.name);
 
 const HELP = `shell: type messages as a member of a local group; commands to the bot: stats, help, why, config ...
   /group NAME [MEMBERS]   switch group    /as NAME   speak as another member    /members N   set group size
@@ -59,8 +61,8 @@ async function* typed(input: Readable, stop: AbortSignal): AsyncGenerator<Line> 
  * commits, and prints what each says in input order; a command waits until every earlier line is
  * stored, and later lines wait for it. Messages get ids from their place in the input (see LineIds),
  * so piping the same input again, after a crash, stores no line twice. A command is no message stored:
- * one typed or piped in a new run is meant, and gets an id of this run, but for `not formalism` (see
- * oncePerLine). A lead counts once however often it comes (its marks are its words, not its id).
+ * one typed or piped in a new run is meant, and gets an id of this run, but for `not formalism` and
+ * `forget me` (see oncePerLine). A lead counts once however often it comes (its marks are its words, not its id).
  */
 export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellAdapter {
   let group = settings.group ?? 'local';

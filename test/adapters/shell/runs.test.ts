@@ -52,4 +52,15 @@ describe('shell commands across runs on one SQLite file', () => {
     expect(await query(db, "SELECT message_id FROM feedback WHERE platform = 'shell'")).toHaveLength(1);
     expect(await query(db, "SELECT text FROM messages WHERE platform = 'shell' AND mask <> 0")).toEqual([{ text: '统计表今天下班前必须全部填好交上来' }]);
   });
+
+  it('does not erase again, when an input is fed again after a crash, what the member sent after `删除我的数据`', async () => {
+    const db = join(tempDir(), 'runs.db');
+    const input = ['/as 张三', '请大家今天下班前必须把打卡截图发到群里', '删除我的数据', '请大家今天下班前必须把健康码截图发到群里，没交的点名'];
+    await run(db, ...input);
+    // Run again, the erasure would take the message the first run stored after it.
+    expect(await run(db, ...input)).toContain('fingertip (to 张三)> 这条命令在之前的一次运行中已处理过，这次不再执行。');
+    expect(await query(db, "SELECT text FROM messages WHERE platform = 'shell' AND text IS NOT NULL AND text <> ''")).toEqual([
+      { text: '请大家今天下班前必须把健康码截图发到群里，没交的点名' },
+    ]);
+  });
 });
