@@ -116,10 +116,9 @@ export async function buildDigest(
       .sort((a, b) => b.personMinutes - a.personMinutes || b.demands - a.demands),
     groups: [],
     trend: reports.map((r, i) => ({ week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes })),
-    // A finding between groups that all fold into "other" would read "other … other": it is left out.
-    duplicates: report.duplicates.map((d) => shownGroups(d.groups.map(shown))).filter((groups) => groups.length > 1),
-    ackStorms: report.ack_storms.map((a) => ({ group: shown(groupOfDemand.get(a.message_id)), acks: a.acks })),
-    sprawl: report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown)), overlap: s.overlap })).filter((s) => s.groups.length > 1),
+    duplicates: [],
+    ackStorms: [],
+    sprawl: [],
     leads: (await store.leads(ranges[current]))
       .filter((l) => (!platform || l.platform === platform) && (l.groupId === null ? !wanted : !wanted || wanted.has(l.groupId)))
       .map((l) => quote(l.text, pseudonyms)),
@@ -143,6 +142,14 @@ export async function buildDigest(
     }
   }
   joinLoneSmallGroup(digest, shownRows, config.digest.thresholds);
+  // Findings name a folded group "other" only where "other" is two small groups or more (privacy.ts);
+  // one between groups that all fold would read "other … other": it is left out.
+  const withOther = (digest.other?.groups ?? 0) > 1;
+  digest.duplicates = report.duplicates.map((d) => shownGroups(d.groups.map(shown), withOther)).filter((groups) => groups.length > 1);
+  digest.ackStorms = report.ack_storms
+    .map((a) => ({ group: shown(groupOfDemand.get(a.message_id)), acks: a.acks }))
+    .filter((a) => a.group !== null || withOther);
+  digest.sprawl = report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown), withOther), overlap: s.overlap })).filter((s) => s.groups.length > 1);
   for (const e of details.evidence) {
     if (digest.examples.length === MAX_EXAMPLES) break;
     // A group folded into "other" is too small to quote from: its figures are not shown, nor its words.
@@ -153,7 +160,12 @@ export async function buildDigest(
   }
   if (config.digest.detail === 'senders') {
     digest.senders = [];
-    for (const s of report.senders) {
+    // Only demands in groups shown by name count: naming who sent those of a folded group would point at it.
+    const counted = details.senders
+      .map((s) => ({ ...s, demands: s.byGroup.reduce((n, g) => n + (shownOn(s.platform, g.groupId) === null ? 0 : g.demands), 0) }))
+      .filter((s) => s.demands > 0)
+      .sort((a, b) => b.demands - a.demands);
+    for (const s of counted) {
       if (digest.senders.length === MAX_SENDERS) break;
       if (!(await optedOut(s.id))) digest.senders.push({ name: s.name, demands: s.demands });
     }

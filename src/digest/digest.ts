@@ -45,6 +45,6 @@ export interface Digest {
   examples: { text: string; group: ShownGroup; ts: number; rules: string[]; personMinutes: number }[];
   /** The week's messages members marked "not formalism" and reported missed: how far the flags were disputed. */
   feedback: FeedbackCounts;
-  /** Senders of demands and how many they sent, only when `digest.detail` is 'senders'. */
+  /** Senders of demands and how many they sent in the groups it names, only when `digest.detail` is 'senders'. */
   senders?: { name: string; demands: number }[];
 }

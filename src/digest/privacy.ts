@@ -64,7 +64,10 @@ export function joinLoneSmallGroup(d: Digest, shown: readonly { row: DigestGroup
   d.groups.sort((a, b) => b.personMinutes - a.personMinutes);
 }
 
-/** Names for a list of groups with the folded ones merged into one "other" (null), order kept. */
-export function shownGroups(groups: readonly (string | null)[]): (string | null)[] {
-  return [...new Set(groups)];
+/**
+ * Names for a list of groups, order kept, the folded ones (null) merged into one "other" where the
+ * digest's "other" is two small groups or more (`withOther`), else left out: "other" would be one group.
+ */
+export function shownGroups(groups: readonly (string | null)[], withOther: boolean): (string | null)[] {
+  return [...new Set(groups)].filter((g) => g !== null || withOther);
 }

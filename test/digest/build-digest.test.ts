@@ -256,24 +256,57 @@ describe('privacy', () => {
     expect(digestText(d, config.digest.thresholds)).not.toMatch(/other share|other, other/);
   });
 
+  it('names no sender, duplicate, ack storm or overlap of a small group where "other" would be that group alone', async () => {
+    const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
+    const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+    await store.upsertGroup({ platform: 'test', id: 'C5', name: 'five', memberCount: 5, memberIds: people('F', 5) });
+    await store.upsertGroup({ platform: 'test', id: 'C4', name: 'four', memberCount: 4, memberIds: people('F', 4) });
+    await store.upsertGroup({ platform: 'test', id: 'C3', name: 'three', memberCount: 3, memberIds: people('T', 3) });
+    const inFive = { platform: 'test', groupId: 'C5', groupName: 'five', senderId: 'F1', senderName: 'Li', recipients: 4 };
+    const inFour = { platform: 'test', groupId: 'C4', groupName: 'four', senderId: 'F2', senderName: 'Sun', recipients: 3 };
+    const inThree = { platform: 'test', groupId: 'C3', groupName: 'three', senderId: 'T1', senderName: 'Zhou', recipients: 2 };
+    await store.add(demand({ ...inFive, id: 'f1', ts: w47(1, 10), text: FILL_FORM }, ['data-request']));
+    // four sends the same form, drawing a storm of 5 bare acks from 3 members; five shares 4 of its 5 members.
+    await store.add(demand({ ...inFour, id: 'q1', ts: w47(1, 11), text: FILL_FORM }, ['data-request']));
+    for (const [i, [senderId, senderName]] of ['F1 Li', 'F3 Wu', 'F4 Ma', 'F1 Li', 'F3 Wu'].map((s) => s.split(' ')).entries()) {
+      await store.add(record({ ...inFour, id: `qa${i}`, ts: w47(1, 11, 1 + i), senderId, senderName, isAck: true, hash: 'ack' }));
+    }
+    await store.add(demand({ ...inThree, id: 't1', ts: w47(2, 10), text: '请大家今晚十点前完成健康打卡' }, ['check-in']));
+    await store.flush();
+
+    // Without three, four is the only small group: counted in five's row, and no finding may name "other".
+    const lone = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['C5', 'C4'] } }), '2026-W47');
+    expect([lone.other, lone.groups.map((g) => [g.name, g.demands, g.withSmallGroup])]).toEqual([undefined, [['five', 2, true]]]);
+    expect([lone.duplicates, lone.ackStorms, lone.sprawl, lone.senders]).toEqual([[], [], [], [{ name: 'Li', demands: 1 }]]);
+    const text = digestText(lone, config.digest.thresholds);
+    for (const word of ['other', 'Sun', 'Ack storms', 'Duplicate', 'Overlapping']) expect(text).not.toContain(word);
+
+    // With three, "other" is two groups: the findings may name it, the senders of its groups still not.
+    const both = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(both.other?.groups).toBe(2);
+    expect([both.duplicates, both.ackStorms, both.sprawl.map((s) => s.groups), both.senders]).toEqual([
+      [[null, 'five']],
+      [{ group: null, acks: 5 }],
+      [[null, 'five']],
+      [{ name: 'Li', demands: 1 }],
+    ]);
+  });
+
   it('lists senders of demands only when config allows, never members who sent none, never opted-out ones', async () => {
     const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
     await seedWeek(store);
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    // Zhao sent only in tiny (3 people), a group the digest folds: naming him would point at it.
     expect(d.senders).toEqual([
       { name: 'Li', demands: 2 },
       { name: 'Wang', demands: 2 },
-      { name: 'Zhao', demands: 1 },
     ]);
     await store.setOptOut('test', 'U2', true);
     // Sent after the opt-out, so stored under an anonymous id: counted, and no more listed than Wang.
     const hr = { platform: 'test', groupId: 'C02', groupName: 'hr', senderId: 'U2', senderName: 'Wang', recipients: 19 };
     await store.add(demand({ ...hr, id: 'after-optout', ts: w47(2, 10), text: '请各位今天下班前填写附件统计表并上报' }, ['data-request']));
     const after = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(after.senders).toEqual([
-      { name: 'Li', demands: 2 },
-      { name: 'Zhao', demands: 1 },
-    ]);
+    expect(after.senders).toEqual([{ name: 'Li', demands: 2 }]);
     // Wang's demands still count but are not quoted; nor is tiny's, a group too small to show.
     expect(after.demands).toBe(6);
     expect(after.examples.map((e) => [e.text, e.group])).toEqual([

@@ -56,6 +56,15 @@ interface GroupStats {
   seenMembers: number;
 }
 
+/** A sender of demands, with how many they sent in each group (by group id: a sender is of one platform). */
+interface Sender {
+  platform: string;
+  id: string;
+  name: string | undefined;
+  demands: number;
+  byGroup: Map<string, number>;
+}
+
 /** Evidence as offered; text and findings are read later for records that came without them. */
 type PendingEvidence = Omit<EvidenceItem, 'groupName' | 'time' | 'personMinutes' | 'text' | 'findings'> & {
   platform: string;
@@ -81,7 +90,7 @@ export class ReportBuilder {
   // Groups and senders by platform and id: equal ids from two platforms are two groups, two people.
   private readonly groupInfo = new Map<GroupKey, GroupInfo>();
   private readonly groups = new Map<GroupKey, GroupStats>();
-  private readonly senders = new Map<GroupKey, { id: string; name: string | undefined; demands: number }>();
+  private readonly senders = new Map<GroupKey, Sender>();
   private readonly days = new Map<number, DayCount>();
   private readonly derived = new DerivedFindings();
   private readonly evidence: TopN<PendingEvidence>;
@@ -162,9 +171,11 @@ export class ReportBuilder {
     const sender = this.senders.get(senderKey);
     if (sender) {
       sender.demands++;
+      sender.byGroup.set(record.groupId, (sender.byGroup.get(record.groupId) ?? 0) + 1);
       if (record.senderName) sender.name = record.senderName;
     } else {
-      this.senders.set(senderKey, { id: record.senderId, name: record.senderName, demands: 1 });
+      const byGroup = new Map([[record.groupId, 1]]);
+      this.senders.set(senderKey, { platform: record.platform, id: record.senderId, name: record.senderName, demands: 1, byGroup });
     }
     if (isAfterHoursDemand(record, this.config.workhours, this.config.timezone)) this.afterHours++;
     this.offerEvidence(record, g);
@@ -234,9 +245,7 @@ export class ReportBuilder {
       });
     }
     groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
-    const senders = [...this.senders.values()]
-      .map((s) => ({ id: s.id, name: s.name ?? s.id, demands: s.demands }))
-      .sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
+    const senders = this.sortedSenders().map(({ id, name, demands }) => ({ id, name, demands }));
     const period = this.period();
     // Members too are people of one platform: the same id in groups of two platforms is two people.
     const withMembers = [...this.groupInfo.values()].flatMap((g) =>
@@ -287,6 +296,12 @@ export class ReportBuilder {
       timezone: tz,
       evidence,
       days,
+      senders: this.sortedSenders().map(({ platform, id, name, byGroup }) => ({
+        platform,
+        id,
+        name,
+        byGroup: [...byGroup].map(([groupId, demands]) => ({ groupId, demands })),
+      })),
       minutesByCategory: minutes,
       costs: { ...this.config.costs },
       ...this.derived.shown(
@@ -317,6 +332,11 @@ export class ReportBuilder {
       g.name = record.groupName;
     }
     return g;
+  }
+
+  /** The report's senders, most demands first. */
+  private sortedSenders(): (Sender & { name: string })[] {
+    return [...this.senders.values()].map((s) => ({ ...s, name: s.name ?? s.id })).sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
   }
 
   private dayOf(ts: number): DayCount {

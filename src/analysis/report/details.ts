@@ -45,6 +45,8 @@ export interface ReportDetails {
   evidence: EvidenceItem[];
   /** Every local day of the period in order, zero days included. */
   days: DayCount[];
+  /** The report's `senders`, in its order, with their demands in each group: a reader showing only some groups counts only theirs. */
+  senders: { platform: string; id: string; name: string; byGroup: { groupId: string; demands: number }[] }[];
   /** Person-minutes by category (a message's burden split by its categories' costs), exact as the report's. */
   minutesByCategory: Record<Category, number>;
   /** The minutes per recipient the figures were costed with (the config's `costs`). */
