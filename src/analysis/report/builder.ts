@@ -189,6 +189,17 @@ export class ReportBuilder {
     this.derived.addRemoved(demand);
   }
 
+  /**
+   * A demand or acknowledgement sent after the period, within the ack window of its end, in time
+   * order after the period's records: an ack counts toward the period's demand it answers (a storm
+   * that runs past midnight on Sunday), and a demand takes the acks after it, counting them toward
+   * nothing, as a removed one does. Neither counts in any figure.
+   */
+  addAfterPeriod(record: ReportRecord): void {
+    if (record.categories.length > 0) this.derived.addRemoved(record);
+    else this.derived.add(record);
+  }
+
   /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */
   addDemandText(hash: string, text: string): void {
     this.derived.addText(hash, text);

@@ -4,6 +4,7 @@ import { localDay, midnightOfDay } from '../../core/time/zone.js';
 import { ReportBuilder } from './builder.js';
 import type { NameHider } from './hidden-names.js';
 import { collectGarbage } from '../../core/collect-garbage.js';
+import { ACK_WINDOW_MS } from '../../core/ack-window.js';
 
 /** The period cut at local midnights: quiet messages are counted a day at a time. */
 function localDays(period: Period, tz: string): Period[] {
@@ -21,7 +22,8 @@ export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords'
  * The report builder fed from the bot's database so that a week of a million messages reads quickly,
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
- * or findings, and the demands removed since (recalled), which take the acks after them; then one
+ * or findings, and the demands removed since (recalled), which take the acks after them, and those
+ * of the ack window after the period, whose acks may still answer its demands; then one
  * text per hash of demands for the duplicate finder, and text and findings of the messages kept as
  * evidence and of the demands the derived findings quote. `hide` hides members who
  * opted out or were forgotten in the groups' names and in the texts the report shows. Garbage is
@@ -65,6 +67,11 @@ export async function storedReport(
       for await (const record of store.reportRecords(scope)) builder.add(record);
     })(),
   ]);
+  // A storm's acks may run past the period's end (a demand at 23:50 on Sunday, acks until 00:01): the
+  // demands and acks of the ack window after it are read too, counted only toward the period's demands.
+  const after = { ...narrow, from: period.to, to: period.to + ACK_WINDOW_MS };
+  for await (const record of store.reportRecords(after)) builder.addAfterPeriod(record);
+  for (const d of await store.removedDemands(after)) builder.addRemovedDemand(d);
   // Quiet counts only add to counts and to a group's size as seen from messages, which the figures
   // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.
   for (const q of quiet) builder.addQuiet(q);

@@ -9,6 +9,11 @@ import { formatIso } from '../../../src/core/time/format.js';
 import { rec, tempStore } from '../../store/fixtures.js';
 import { nameHash } from '../../../src/core/hidden-names.js';
 import { Pseudonyms } from '../../../src/core/pseudonyms.js';
+import { weekRange } from '../../../src/core/time/iso-week.js';
+import { buildDigest } from '../../../src/digest/build-digest.js';
+import { describeEngines } from '../../support/databases.js';
+import { digestStore, FILL_FORM, w47 } from '../../digest/fixture.js';
+import { demand, record } from './records.js';
 
 const HOUR = 3_600_000;
 // Monday 2026-11-23 00:00 UTC; the week runs past it so that local midnights fall inside.
@@ -170,5 +175,50 @@ describe('storedReport', () => {
     expect(d1.findings[0].match).toBe('交表');
     expect(details.evidence).toHaveLength(200);
     expect(tracked).toBe(200);
+  });
+});
+
+describeEngines('storedReport of a week whose ack storm runs past its end', (engine) => {
+  // Six bare 收到 from Sunday 23:56 to Monday 00:01 (Shanghai) after a demand at 23:50, the end of 2026-W47.
+  const END = w47(7, 0);
+  const MINUTE = 60_000;
+
+  async function stormy(nextWeekDemand: boolean) {
+    const { config, store } = await digestStore(() => {}, engine);
+    await store.upsertGroup({ platform: 'test', id: 'C1', name: 'ops', memberCount: 40 });
+    const inOps = { platform: 'test', groupId: 'C1', groupName: 'ops', recipients: 39 };
+    const records = [demand({ ...inOps, id: 'd1', senderId: 'B1', ts: END - 10 * MINUTE, text: FILL_FORM }, ['data-request'])];
+    for (let k = 0; k < 6; k++) {
+      records.push(record({ ...inOps, id: `a${k}`, senderId: `B${2 + (k % 3)}`, ts: END + (k - 4) * MINUTE, isAck: true, text: '收到', hash: 'ack' }));
+    }
+    if (nextWeekDemand) records.push(demand({ ...inOps, id: 'd2', senderId: 'B1', ts: END + 30_000, text: '请大家明天上午九点前完成打卡' }, ['check-in']));
+    records.sort((a, b) => a.ts - b.ts);
+    await Promise.all(records.map((r) => store.add(r)));
+    await store.flush();
+    // `fingertip audit` of the same messages: every record, no period.
+    const audit = new ReportBuilder({ config });
+    for (const r of records) audit.add(r);
+    return { config, store, audit: audit.build() };
+  }
+
+  it('counts its acks toward its demand in the report and the digest, as an audit of the same messages does', async () => {
+    const { config, store, audit } = await stormy(false);
+    const report = (await storedReport(store, config, weekRange('2026-W47', config.timezone))).build();
+    expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 6 }]);
+    expect(report.ack_storms).toEqual(audit.ack_storms);
+    // Monday's two acks are next week's messages; there they answer no demand of that week.
+    expect(report.messages).toBe(5);
+    const next = (await storedReport(store, config, weekRange('2026-W48', config.timezone))).build();
+    expect([next.messages, next.ack_storms]).toEqual([2, []]);
+    const digest = await buildDigest(config, store, { platform: 'test', user: 'boss', scope: {} }, '2026-W47');
+    expect(digest.ackStorms).toEqual([{ group: 'ops', acks: 6 }]);
+  });
+
+  it('leaves to a demand of the next week the acks after it, as an audit does', async () => {
+    const { config, store, audit } = await stormy(true);
+    const report = (await storedReport(store, config, weekRange('2026-W47', config.timezone))).build();
+    expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 5 }]);
+    expect(report.ack_storms).toEqual(audit.ack_storms);
+    expect(report.demands).toBe(1);
   });
 });
