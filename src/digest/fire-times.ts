@@ -1,31 +1,96 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { InputError } from '../core/errors.js';
-import { DAY_MS } from '../core/time/units.js';
-import { fromWallClock, localDay } from '../core/time/zone.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../core/time/units.js';
+import { localDay, offsetMs, wallClock } from '../core/time/zone.js';
 
 /** Whether the digest's schedule can run: checked with the configuration, before any adapter starts. */
 export const isCronExpression = (expression: string): boolean => cron.validate(expression);
 
-/** The digest's cron task, not started; an invalid expression is an InputError naming `digest.cron`. */
-export function cronTask(expression: string, timezone: string, run: () => Promise<void>): ScheduledTask {
-  if (!isCronExpression(expression)) throw new InputError(`digest.cron: invalid cron expression "${expression}"`);
-  return cron.createTask(expression, run, { timezone, name: 'fingertip-digest', noOverlap: true });
-}
+/** How far ahead a firing is looked for, as node-cron looks: 29 February on a Monday may be 28 years away. */
+const MAX_DAYS = 366 * 100;
+/** Zones change their offset on a quarter hour (see zone.ts): where a skipped hour ends is one of these. */
+const SLOT_MS = 15 * MINUTE_MS;
+
+const ascending = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
 
 /**
- * Whether the cron fired (would have fired) in (from, to]: its hours, minutes and seconds on each
- * local day of the span, each checked with node-cron's own matcher (which knows the day fields and
- * the zone). node-cron looks only forward from the clock; this looks back for catching up.
+ * The digest's cron in its zone, fired as cron (Vixie, cronie) fires across daylight saving changes:
+ * each time it names fires when the clock first reaches it. So a time the clock skips (02:30 on the
+ * night it jumps from 02:00 to 03:00) fires right after the change, once however many it skipped, and
+ * a time the clock repeats fires the first time only. node-cron's own task tests each time with its
+ * matcher, which no skipped local time satisfies: it never fired that day, and the digest came a week late.
  */
-export function firedBetween(task: ScheduledTask, timezone: string, from: number, to: number): boolean {
-  const f = cron.parse(task.getPattern());
-  for (let day = localDay(from, timezone); day <= localDay(to, timezone); day++) {
-    for (const h of f.hour)
-      for (const m of f.minute)
-        for (const s of f.second) {
-          const at = fromWallClock(day * DAY_MS + ((h * 60 + m) * 60 + s) * 1000, timezone);
-          if (at > from && at <= to && task.match(new Date(at))) return true;
-        }
+export class DigestCron {
+  private readonly hours: number[];
+  private readonly minutes: number[];
+  private readonly seconds: number[];
+  /** The expression read in UTC: whether a wall-clock time (epoch ms read in UTC) matches, its day fields included. */
+  private readonly wall: ScheduledTask;
+  private timer: NodeJS.Timeout | undefined;
+
+  /** An invalid expression is an InputError naming `digest.cron`. */
+  constructor(
+    expression: string,
+    private readonly timezone: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (!isCronExpression(expression)) throw new InputError(`digest.cron: invalid cron expression "${expression}"`);
+    const f = cron.parse(expression);
+    [this.hours, this.minutes, this.seconds] = [ascending(f.hour), ascending(f.minute), ascending(f.second)];
+    this.wall = cron.createTask(expression, () => {}, { timezone: 'UTC' });
   }
-  return false;
+
+  /** The first firing after `after`; Infinity when there is none (30 February). */
+  next(after: number): number {
+    const [h0, m0, s0] = [this.hours[0], this.minutes[0], this.seconds[0]];
+    for (let day = localDay(after, this.timezone), last = day + MAX_DAYS; day < last; day++) {
+      // The times of day come from the expression: the day fields decide for all of them at once.
+      if (!this.wall.match(new Date(day * DAY_MS + ((h0 * 60 + m0) * 60 + s0) * 1000))) continue;
+      for (const h of this.hours)
+        for (const m of this.minutes)
+          for (const s of this.seconds) {
+            const at = this.reached(day * DAY_MS + ((h * 60 + m) * 60 + s) * 1000);
+            if (at > after) return at;
+          }
+    }
+    return Infinity;
+  }
+
+  /** Whether it fired (would have fired) in (from, to]: for catching up on firings missed while down. */
+  firedBetween(from: number, to: number): boolean {
+    return this.next(from) <= to;
+  }
+
+  /**
+   * Calls `run` at each firing from now on, until stopped. The clock is looked at hourly at least, so a
+   * machine waking from sleep past a firing still runs it, once.
+   */
+  start(run: () => void): void {
+    let due = this.next(this.now());
+    const tick = (): void => {
+      if (this.now() >= due) {
+        due = this.next(this.now());
+        run();
+      }
+      this.timer = setTimeout(tick, Math.min(due - this.now(), HOUR_MS));
+    };
+    tick();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    void this.wall.destroy();
+  }
+
+  /** The first instant at which the zone's clock reads `wall` (epoch ms read in UTC) or later. */
+  private reached(wall: number): number {
+    const tz = this.timezone;
+    // `wall` under the offsets a day before and after it: either reads back unless the clock skipped it.
+    const [a, b] = [wall - offsetMs(wall - DAY_MS, tz), wall - offsetMs(wall + DAY_MS, tz)].sort((x, y) => x - y);
+    if (wallClock(a, tz) === wall) return a; // the first of a repeated hour's two
+    if (wallClock(b, tz) === wall) return b;
+    let t = Math.ceil(a / SLOT_MS) * SLOT_MS;
+    while (wallClock(t, tz) < wall) t += SLOT_MS;
+    return t;
+  }
 }

@@ -1,6 +1,6 @@
 import { oneLine } from '../core/errors.js';
 import { weekRange } from '../core/time/iso-week.js';
-import { cronTask, firedBetween } from './fire-times.js';
+import { DigestCron } from './fire-times.js';
 import { sendDigests, type DeliveryLog, type DigestDeps } from './send-digests.js';
 import { lastCompleteWeek } from './weeks.js';
 import { HOUR_MS } from '../core/time/units.js';
@@ -21,7 +21,7 @@ export interface DigestSchedule {
 }
 
 /**
- * The weekly digest inside `fingertip start`: a node-cron task on `digest.cron` in `timezone`. On
+ * The weekly digest inside `fingertip start`: fired on `digest.cron` in `timezone` (DigestCron). On
  * start it catches up at once on weeks owed (missed while down, or failed); each firing sends the
  * week just ended; failures are tried again RETRY_LATER_MS later and on every later run.
  */
@@ -40,14 +40,14 @@ export async function scheduleDigest(deps: ScheduleDeps): Promise<DigestSchedule
   let retryTimer: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
 
-  const task = cronTask(config.digest.cron, tz, async () => run());
+  const digestCron = new DigestCron(config.digest.cron, tz, now);
   const deliveries = deps.store;
 
   /** The week just ended once the cron has fired since its end, else the one before it. */
   const dueWeek = (at: number): string => {
     const last = lastCompleteWeek(at, tz);
     const end = weekRange(last, tz).to;
-    return firedBetween(task, tz, end - 1, at) ? last : lastCompleteWeek(end - 1, tz);
+    return digestCron.firedBetween(end - 1, at) ? last : lastCompleteWeek(end - 1, tz);
   };
 
   function run(): Promise<void> {
@@ -64,14 +64,14 @@ export async function scheduleDigest(deps: ScheduleDeps): Promise<DigestSchedule
     return chain;
   }
 
-  await task.start();
+  digestCron.start(() => void run());
   void run();
   return {
     async stop() {
       stopping = true;
       wake();
       clearTimeout(retryTimer);
-      await task.destroy();
+      digestCron.stop();
       await chain;
     },
     idle: () => chain,

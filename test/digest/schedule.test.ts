@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import cron from 'node-cron';
-import { firedBetween } from '../../src/digest/fire-times.js';
+import { DigestCron } from '../../src/digest/fire-times.js';
 import { scheduleDigest, type DigestSchedule } from '../../src/digest/schedule.js';
 import { CapturingAdapter } from './capturing-adapter.js';
 import { digestStore } from './fixture.js';
@@ -16,9 +15,10 @@ const NY = 'America/New_York';
 const START = Date.parse('2026-10-20T16:00:00Z'); // Tuesday 12:00 EDT
 const FIRES = ['2026-10-26T13:00:00Z', '2026-11-02T14:00:00Z', '2026-11-09T14:00:00Z'].map(Date.parse);
 
-async function nyBot() {
+async function nyBot(cron?: string) {
   const { config, store } = await digestStore((c) => {
     c.timezone = NY;
+    if (cron) c.digest.cron = cron;
     c.digest.supervisors = [{ platform: 'test', user: 'boss', lang: 'en' }];
   });
   const adapter = new CapturingAdapter();
@@ -67,6 +67,17 @@ describe('scheduleDigest', () => {
     expect(adapter.weeks()).toEqual(['2026-W42', '2026-W43', '2026-W44', '2026-W45']);
   });
 
+  it('sends the week just ended right after the clock skips the time of its run, not a week late', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-03-07T17:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] }); // Saturday 12:00 EST
+    const { adapter, start } = await nyBot('30 2 * * 0');
+    const s = await start();
+    expect(adapter.weeks()).toEqual(['2026-W08']);
+    // Sunday 02:30 does not exist on 2026-03-08: the clock jumps from 02:00 EST to 03:00 EDT (07:00Z).
+    await advanceTo(Date.parse('2026-03-08T07:00:00Z'), s);
+    expect(adapter.outs.map((o) => o.at)).toEqual([Date.parse('2026-03-07T17:00:00Z'), Date.parse('2026-03-08T07:00:00Z')]);
+    expect(adapter.weeks()).toEqual(['2026-W08', '2026-W09']);
+  });
+
   it('waits for the Monday run before sending the week just ended', async () => {
     vi.useFakeTimers({ now: Date.parse('2026-11-09T12:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] }); // Monday 07:00 EST
     const { adapter, start } = await nyBot();
@@ -77,12 +88,49 @@ describe('scheduleDigest', () => {
   });
 });
 
-describe('firedBetween', () => {
+describe('DigestCron', () => {
+  const crons: DigestCron[] = [];
+  afterEach(() => crons.splice(0).forEach((c) => c.stop()));
+  const digestCron = (expression: string) => {
+    const c = new DigestCron(expression, NY);
+    crons.push(c);
+    return c;
+  };
+
   it('finds a firing in a span by the zone, DST included', () => {
-    const task = cron.createTask('0 9 * * 1', () => {}, { timezone: NY });
+    const c = digestCron('0 9 * * 1');
     const fire = Date.parse('2026-11-02T14:00:00Z');
-    expect(firedBetween(task, NY, fire - 1, fire)).toBe(true);
-    expect(firedBetween(task, NY, fire, fire + 6 * 86_400_000)).toBe(false);
-    expect(firedBetween(task, NY, Date.parse('2026-11-02T12:00:00Z'), Date.parse('2026-11-02T13:30:00Z'))).toBe(false);
+    expect(c.firedBetween(fire - 1, fire)).toBe(true);
+    expect(c.firedBetween(fire, fire + 6 * 86_400_000)).toBe(false);
+    expect(c.firedBetween(Date.parse('2026-11-02T12:00:00Z'), Date.parse('2026-11-02T13:30:00Z'))).toBe(false);
+  });
+
+  // On Sunday 2026-03-08 New York's clock jumps from 02:00 EST to 03:00 EDT (07:00Z); on 2026-11-01
+  // it goes back from 02:00 EDT to 01:00 EST (06:00Z), so 01:30 comes twice.
+  it('fires a time the clock skips right after the change, as cron does, and once a time it repeats', () => {
+    const spring = digestCron('30 2 * * 0');
+    expect(spring.next(Date.parse('2026-03-08T05:00:00Z'))).toBe(Date.parse('2026-03-08T07:00:00Z')); // 03:00 EDT
+    expect(spring.next(Date.parse('2026-03-08T07:00:00Z'))).toBe(Date.parse('2026-03-15T06:30:00Z'));
+    expect(spring.firedBetween(Date.parse('2026-03-02T05:00:00Z'), Date.parse('2026-03-08T07:00:00Z'))).toBe(true);
+    // Two skipped times are one firing.
+    expect(digestCron('0,30 2 * * 0').next(Date.parse('2026-03-08T07:00:00Z'))).toBe(Date.parse('2026-03-15T06:00:00Z'));
+    const autumn = digestCron('30 1 * * 0');
+    expect(autumn.next(Date.parse('2026-11-01T04:00:00Z'))).toBe(Date.parse('2026-11-01T05:30:00Z')); // 01:30 EDT
+    expect(autumn.next(Date.parse('2026-11-01T05:30:00Z'))).toBe(Date.parse('2026-11-08T06:30:00Z')); // not 01:30 EST
+  });
+
+  it('runs on its timer once on each of those nights', async () => {
+    for (const [expression, night, fire] of [
+      ['30 2 * * 0', '2026-03-08', '2026-03-08T07:00:00Z'],
+      ['30 1 * * 0', '2026-11-01', '2026-11-01T05:30:00Z'],
+    ]) {
+      vi.useFakeTimers({ now: Date.parse(`${night}T00:00:00Z`), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      const runs: number[] = [];
+      digestCron(expression).start(() => runs.push(Date.now()));
+      await vi.advanceTimersByTimeAsync(86_400_000);
+      expect(runs, expression).toEqual([Date.parse(fire)]);
+      crons.pop()!.stop();
+      vi.useRealTimers();
+    }
   });
 });
