@@ -200,7 +200,11 @@ describe('fingertip audit', () => {
       // Both thrown away is no mix: a script that wants only the exit code.
       const discard = openSync('/dev/null', 'w');
       try {
-        const quiet = spawnSync(cli[0]!, [...cli.slice(1), '--evidence', '/dev/null'], { stdio: ['ignore', discard, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+        const quiet = spawnSync(cli[0]!, [...cli.slice(1), '--evidence', '/dev/null'], {
+          stdio: ['ignore', discard, 'pipe'],
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
         expect([quiet.status, quiet.stderr]).toEqual([0, 'fingertip audit: /dev/null: 2 evidence rows\n']);
       } finally {
         closeSync(discard);

@@ -66,7 +66,9 @@ describe('--out files', () => {
     const dir = tempDir({ 'v3.model': 'old' });
     symlinkSync('v3.model', join(dir, 'current.model'));
     // A file size limit of 1 KiB fails the write after its first KiB (EFBIG), where a full disk would (ENOSPC).
-    expect(writeOutInChild(join(dir, 'current.model'), 'x'.repeat(64 * 1024), 'ulimit -f 1')).toMatch(/current\.model: cannot write \(EFBIG\); an earlier file there is as it was\n$/);
+    expect(writeOutInChild(join(dir, 'current.model'), 'x'.repeat(64 * 1024), 'ulimit -f 1')).toMatch(
+      /current\.model: cannot write \(EFBIG\); an earlier file there is as it was\n$/,
+    );
     expect(readFileSync(join(dir, 'v3.model'), 'utf8')).toBe('old');
     expect(readdirSync(dir).sort()).toEqual(['current.model', 'v3.model']);
   }, 70_000);
