@@ -319,7 +319,7 @@ describe('fingertip audit', () => {
     const unlike = await runCli(['audit', path]);
     expect([unlike.code, (JSON.parse(unlike.stdout) as Report).demands]).toEqual([0, 1]);
     expect(unlike.stderr).toBe(
-      `fingertip audit: ${path}: export/D01/2026-11-24.json: a second entry of this DM day in the zip, unlike the first; left out as damaged\n` +
+      `fingertip audit: ${path}: D01/2026-11-24.json: a second entry of this DM day in the zip, unlike the first; left out as damaged\n` +
         `fingertip audit: ${path}: 1 DM day file damaged, left out too\n`,
     );
   });

@@ -5,15 +5,17 @@
 export interface ExportFiles {
   /** Every file, sorted. */
   readonly names: string[];
-  /**
-   * Entries left out of `names` because they cannot be part of the export (a zip's `../x`), and why;
-   * `secondOf` names the file of `names` that an entry is an unlike second entry of.
-   */
-  readonly refused: { name: string; reason: string; secondOf?: string }[];
+  /** Entries left out of `names` because they cannot be part of the export (a zip's `../x`), and why. */
+  readonly refused: { name: string; reason: string }[];
   /** Bytes that `read` will yield, for progress: 0 for a file it refuses. */
   size(name: string): number;
   /** A file's bytes as they are read, chunk by chunk; a BadExportFile when it cannot be, at once or midway. */
   read(name: string): AsyncIterable<Buffer>;
+  /**
+   * Why a file's later entries in a zip are left out, if the zip holds it more than once not alike
+   * (`read` reads the first). Compared when asked, so only for a file that is read.
+   */
+  unlike(name: string): Promise<string | undefined>;
   close(): void;
 }
 

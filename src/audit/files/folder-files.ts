@@ -25,6 +25,7 @@ export async function folderFiles(root: string, marker: string): Promise<ExportF
     refused: [],
     size: (name) => sizes.get(prefix + name) ?? 0,
     read: (name) => chunksOf(fileStream(join(root, prefix + name)), (err) => `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`),
+    unlike: () => Promise.resolve(undefined),
     close() {},
   };
 }

@@ -16,6 +16,8 @@ declare module 'yauzl' {
     compressedSize: number;
     /** The entry's CRC-32 as the central directory states it; yauzl does not check the data against it. */
     crc32: number;
+    /** Where the entry's local header, and so its data, begins in the zip. */
+    relativeOffsetOfLocalHeader: number;
     isEncrypted(): boolean;
     canDecodeFileData(): boolean;
   }

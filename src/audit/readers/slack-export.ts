@@ -103,11 +103,17 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
   const broken = (at: string, why: string): void => hooks.bad(where(at), why);
   const present = new Set(files.names);
   if (!CHANNEL_LISTS.some((l) => present.has(l))) throw new InputError(`${path}: not a Slack export (no channels.json)`);
-  for (const { name, reason, secondOf } of files.refused) if (!secondOf) broken(name, reason);
+  for (const { name, reason } of files.refused) broken(name, reason);
+  // Which of two unlike entries of one name is the export's cannot be told: the first is read, the other named.
+  const twinned = async (name: string): Promise<void> => {
+    const why = await files.unlike(name);
+    if (why) broken(name, why);
+  };
 
   const names = new Map<string, string>();
   const people: Person[] = [];
   if (present.has('users.json')) {
+    await twinned('users.json');
     for await (const { value: u } of listItems(files, 'users.json', hooks, broken)) {
       if (!isObj(u)) continue;
       const id = str(u.id);
@@ -125,6 +131,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     throw new InputError(`${where(at)}: ${why}`);
   };
   for (const list of CHANNEL_LISTS.filter((l) => present.has(l))) {
+    await twinned(list);
     for await (const { value: c } of listItems(files, list, hooks, brokenList)) {
       if (!isObj(c)) continue;
       const id = str(c.id);
@@ -159,15 +166,6 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     f.days.push(name);
   }
   for (const folder of unlisted) broken(`${folder}/`, 'channel folder not listed in channels.json, groups.json, mpims.json or dms.json');
-  // A DM day zipped twice unlike is damaged, as an unreadable one is: neither entry is read, its text never would be.
-  const unlikeDirect = new Map<string, string>();
-  const isDirect = new Set(directDays);
-  for (const { name, reason, secondOf } of files.refused) {
-    if (secondOf && isDirect.has(secondOf))
-      unlikeDirect.set(secondOf, `${where(name)}: a second entry of this DM day in the zip, unlike the first; left out as damaged`);
-    else if (secondOf) broken(name, reason);
-  }
-  const directRead = directDays.filter((d) => !unlikeDirect.has(d));
 
   const folders = [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, f]) => f);
   // A channel listed without its members is sized by everyone seen taking part, as the other formats are.
@@ -205,6 +203,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
       for (const { channel, days } of folders) {
         const group = chatGroups.get(channel.id)!;
         for (const day of days) {
+          await twinned(day);
           for await (const { value: m, at } of listItems(files, day, hooks, broken)) {
             let msgs: ChatMessage[];
             try {
@@ -228,11 +227,13 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
       // A damaged DM file is no broken entry: nothing of it would be read anyway; it is only counted.
       let direct = 0;
       const damaged = new Set<string>();
-      for (const [day, line] of unlikeDirect) {
-        hooks.note(line);
-        damaged.add(day);
-      }
-      for (const day of directRead) {
+      for (const day of directDays) {
+        // A DM day zipped twice unlike is damaged, as an unreadable one is: neither entry is read, its text never would be.
+        if (await files.unlike(day)) {
+          hooks.note(`${where(day)}: a second entry of this DM day in the zip, unlike the first; left out as damaged`);
+          damaged.add(day);
+          continue;
+        }
         for await (const { value: m } of listItems(files, day, hooks, () => damaged.add(day))) {
           if (!isObj(m) || !saidByPerson(m as unknown as SlackMessageEvent, '')) continue;
           direct++;
@@ -258,7 +259,7 @@ async function openFiles(path: string, zipped: boolean, files: ExportFiles, hook
     .filter((n) => present.has(n))
     .concat(
       folders.flatMap((f) => f.days),
-      directRead,
+      directDays,
     );
   hooks.expect(read.reduce((sum, name) => sum + files.size(name), 0));
   return {

@@ -8,6 +8,8 @@ export interface ZipEntry {
   packed: Buffer;
   crc: number;
   size: number;
+  /** An earlier entry, by index, whose local header and data this one's directory record points at (a crafted zip). */
+  sameAs?: number;
 }
 
 /** `data` deflated as an entry named `name`. */
@@ -23,8 +25,9 @@ export const zipOf = (files: [name: string, data: Buffer][]): Buffer => zipEntri
 export function zipEntries(entries: ZipEntry[]): Buffer {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
+  const offsets: number[] = [];
   let offset = 0;
-  for (const { name, packed, crc, size } of entries) {
+  for (const { name, packed, crc, size, sameAs } of entries) {
     const nameBuf = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -47,9 +50,11 @@ export function zipEntries(entries: ZipEntry[]): Buffer {
     dir.writeUInt32LE(packed.length, 20);
     dir.writeUInt32LE(size, 24);
     dir.writeUInt16LE(nameBuf.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    parts.push(local, nameBuf, packed);
+    offsets.push(sameAs === undefined ? offset : offsets[sameAs]);
+    dir.writeUInt32LE(offsets.at(-1)!, 42);
     central.push(dir, nameBuf);
+    if (sameAs !== undefined) continue;
+    parts.push(local, nameBuf, packed);
     offset += local.length + nameBuf.length + packed.length;
   }
   const cd = Buffer.concat(central);
