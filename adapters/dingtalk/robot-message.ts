@@ -21,7 +21,7 @@ export interface RobotCallback {
   senderStaffId?: string;
   senderNick?: string;
   isAdmin?: boolean;
-  /** Who the message @-mentions, the robot included, in no order the text tells: ids only, no names. */
+  /** Who the message @-mentions, the robot included, in no order the text tells: ids only, no names (unchecked, as the words are). */
   atUsers?: { dingtalkId?: string; staffId?: string }[];
   /** The robot's own dingtalkId, as it appears in atUsers. */
   chatbotUserId?: string;
@@ -29,13 +29,16 @@ export interface RobotCallback {
   /** Answers this conversation without a token until sessionWebhookExpiredTime (epoch ms). */
   sessionWebhook?: string;
   sessionWebhookExpiredTime?: number;
-  /** A reply carries the message it quotes (fields DingTalk sends but does not document). */
-  text?: { content?: string; isReplyMsg?: boolean; repliedMsg?: RepliedMessage };
+  /**
+   * A reply carries the message it quotes (fields DingTalk sends but does not document). The words
+   * here and in `content` are read by `words`, whatever their type: none is checked on arrival.
+   */
+  text?: { content?: unknown; isReplyMsg?: boolean; repliedMsg?: RepliedMessage };
   content?: {
-    fileName?: string;
+    fileName?: unknown;
     /** An audio message's speech recognition text, when DingTalk made one. */
-    recognition?: string;
-    richText?: RichText;
+    recognition?: unknown;
+    richText?: unknown;
   };
 }
 
@@ -45,7 +48,7 @@ export interface RepliedMessage {
   /** DingTalk's sender id (not the organisation userId). */
   senderId?: string;
   createdAt?: number;
-  content?: string | { text?: string; richText?: RichText };
+  content?: unknown;
 }
 
 /** What a DingTalk group shows of itself to the robot: only the messages that @-mention it. */
@@ -100,7 +103,9 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
     mentionsAll: MENTION_ALL.test(text),
     // DingTalk gives a mention's person by ids apart from the text's @name: their staff id, which
     // the send API wants, is known only for members of the organisation.
-    mentioned: (cb.atUsers ?? []).filter((u) => u.dingtalkId === undefined || u.dingtalkId !== cb.chatbotUserId).map((u) => ({ id: u.staffId || undefined })),
+    mentioned: (Array.isArray(cb.atUsers) ? cb.atUsers : [])
+      .filter((u) => typeof u === 'object' && u !== null && (u.dingtalkId === undefined || u.dingtalkId !== cb.chatbotUserId))
+      .map((u) => ({ id: words(u.staffId) || undefined })),
     addressed: true,
     replyTo: replied?.msgId ?? null,
     // A reply whose quoted message has no id must not be taken for the group's latest message.
@@ -117,20 +122,32 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
   };
 }
 
+/**
+ * A field of words, trimmed: one of another type (a number, null, an object) is no words, so that a
+ * message DingTalk sends oddly is still stored as what it is, never skipped and lost.
+ */
+const words = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** A field of an object field, if it is one. */
+const field = (v: unknown, key: string): unknown => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined);
+
 /** The quoted message's words: its text, or its rich text's text parts (a picture is no words of it). */
 function repliedText(replied: RepliedMessage): string {
   const c = replied.content;
   if (typeof c === 'string') return c.trim();
-  if (c?.text !== undefined) return c.text.trim();
-  return richTextWords(c?.richText, '');
+  if (field(c, 'text') !== undefined) return words(field(c, 'text'));
+  return richTextWords(field(c, 'richText'), '');
 }
 
-type RichText = { text?: string; type?: string }[];
-
-/** The text parts of rich text, joined; a picture stands as `picture`. */
-function richTextWords(parts: RichText = [], picture: string): string {
+/** The text parts of rich text ({ text } or { type: 'picture' } each), joined; a picture stands as `picture`. */
+function richTextWords(parts: unknown, picture: string): string {
+  if (!Array.isArray(parts)) return '';
   return parts
-    .map((p) => (p.text !== undefined ? p.text : p.type === 'picture' ? picture : ''))
+    .map((p: unknown) => {
+      const text = field(p, 'text');
+      if (text !== undefined) return typeof text === 'string' ? text : '';
+      return field(p, 'type') === 'picture' ? picture : '';
+    })
     .join('')
     .trim();
 }
@@ -139,7 +156,7 @@ function richTextWords(parts: RichText = [], picture: string): string {
 function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
   switch (cb.msgtype) {
     case 'text':
-      return { kind: 'text', text: (cb.text?.content ?? '').trim() };
+      return { kind: 'text', text: words(cb.text?.content) };
     case 'richText':
       // Pictures without words are a picture, as a picture message is: words are what make it text.
       return richTextWords(cb.content?.richText, '')
@@ -148,12 +165,12 @@ function textOf(cb: RobotCallback): { kind: MessageKind; text: string } {
     case 'picture':
       return { kind: 'image', text: '[image]' };
     case 'file':
-      return { kind: 'file', text: cb.content?.fileName ? `[file] ${cb.content.fileName}` : '[file]' };
+      return { kind: 'file', text: words(cb.content?.fileName) ? `[file] ${words(cb.content?.fileName)}` : '[file]' };
     case 'audio': {
       // DingTalk's transcript (content.recognition) is what the sender said: read as their words,
       // rules and commands alike. The message model has no field to say it was spoken.
-      const words = cb.content?.recognition?.trim();
-      return words ? { kind: 'text', text: words } : { kind: 'other', text: '[voice]' };
+      const said = words(cb.content?.recognition);
+      return said ? { kind: 'text', text: said } : { kind: 'other', text: '[voice]' };
     }
     case 'video':
       return { kind: 'other', text: '[video]' };

@@ -187,7 +187,7 @@ describe('DingTalk adapter through the bot', () => {
     stubs.push(stub);
     const { store } = await startBot(stub, join(tempDir(), 'bot.db'));
     // As DingTalk sends a voice message: no text, the speech recognition in content.
-    const voice = (msgId: string, recognition: string | undefined, single = false) => {
+    const voice = (msgId: string, recognition: unknown, single = false) => {
       const { text: _text, ...frame } = mention(stub, msgId, '');
       return {
         ...frame,
@@ -201,6 +201,10 @@ describe('DingTalk adapter through the bot', () => {
     await waitFor(() => stub.acks.length === 2, 'both stored', 5000);
     expect(await store.message('dingtalk', 'msg-spoken')).toMatchObject({ categories: ['check-in', 'proof-demand'], text: DEMAND });
     expect(await store.message('dingtalk', 'msg-untranscribed')).toMatchObject({ categories: [], text: null });
+    // A transcript that is no text is none: the message is stored as untranscribed, then acked, not skipped.
+    stub.push(robotFrame('f2b', voice('msg-odd', 123)));
+    await waitFor(() => stub.acks.length === 3, 'stored', 5000);
+    expect(await store.message('dingtalk', 'msg-odd')).toMatchObject({ categories: [], text: null });
     stub.push(robotFrame('f3', voice('msg-help', '帮助', true)));
     await waitFor(() => stub.callsTo('/session/group1').length > 0, 'the answer', 5000);
     expect((stub.callsTo('/session/group1')[0].body as { text: { content: string } }).text.content).toMatch(/^我是 fingertip/);

@@ -19,6 +19,14 @@ describe('toChatMessage', () => {
     // A voice message is its transcript, read as words; without one it is a placeholder.
     [{ msgtype: 'audio', content: { recognition: ' 大家记得打卡 ' } }, 'text', '大家记得打卡'],
     [{ msgtype: 'audio', content: { recognition: '' } }, 'other', '[voice]'],
+    // Words of another type than DingTalk documents are none: the message is still what it is.
+    [{ msgtype: 'audio', content: { recognition: 123 } }, 'other', '[voice]'],
+    [{ msgtype: 'audio', content: { recognition: null } }, 'other', '[voice]'],
+    [{ msgtype: 'audio', content: { recognition: { text: '打卡' } } }, 'other', '[voice]'],
+    [{ msgtype: 'text', text: { content: 123 } }, 'text', ''],
+    [{ msgtype: 'richText', content: { richText: '请上传' } }, 'image', '[image]'],
+    [{ msgtype: 'richText', content: { richText: [null, { text: 5 }, { text: '截图' }] } }, 'text', '截图'],
+    [{ msgtype: 'file', content: { fileName: { name: 'x' } } }, 'file', '[file]'],
     [{ msgtype: 'video' }, 'other', '[video]'],
     [{ msgtype: 'interactiveCard' }, 'other', '[other]'],
   ])('reads %j as a %s message', (fields, kind, text) => {
@@ -51,6 +59,14 @@ describe('toChatMessage', () => {
     expect([noId.replyTo, noId.quotesUnknown, noId.quoted]).toEqual([null, true, undefined]);
     const plain = toChatMessage({ ...base, text: { content: 'hi' } });
     expect([plain.replyTo, plain.quotesUnknown, plain.quoted, quotedDingtalkId(base)]).toEqual([null, undefined, undefined, undefined]);
+  });
+
+  it('reads a reply whose quoted words, or a message whose mentions, are of another type than documented, without them', () => {
+    const reply = toChatMessage({ ...base, text: { content: 'why', repliedMsg: { msgId: 'q1', content: { text: 7 } } } });
+    expect([reply.replyTo, reply.quoted]).toEqual(['q1', undefined]);
+    const odd = { ...base, text: { content: 'hi' } } as RobotCallback;
+    expect(toChatMessage({ ...odd, atUsers: 'staff-1' as never }).mentioned).toEqual([]);
+    expect(toChatMessage({ ...odd, atUsers: [null, { staffId: 5 }, { staffId: 's1' }] as never }).mentioned).toEqual([{ id: undefined }, { id: 's1' }]);
   });
 
   it('does not read an @-mention of someone named "all..." as @all', () => {
