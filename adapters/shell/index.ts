@@ -71,6 +71,8 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   const members = new Map<string, number>([[group, settings.members ?? 20]]);
   // Whoever speaks in a group is one of its members: known member ids let `stats` find a member's groups.
   const speakers = new Map<string, Set<string>>();
+  // Each group's last message line: what a command after it is about (ChatMessage.follows).
+  const lastLine = new Map<string, string>();
   const runId = randomUUID();
   const interactive = io.input.isTTY === true;
   const ids = new LineIds(interactive ? runId : '');
@@ -83,10 +85,12 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
   const say = (line: string) => output.say(line);
   const prompt = () => interactive && io.output.write(`${group} | ${user}> `);
 
-  const message = (text: string, id: string): ChatMessage => {
+  const message = (text: string, id: string, command: boolean): ChatMessage => {
     let known = speakers.get(group);
     if (!known) speakers.set(group, (known = new Set()));
     known.add(user);
+    const follows = lastLine.get(group);
+    if (!command) lastLine.set(group, id);
     return {
       platform: 'shell',
       id,
@@ -98,6 +102,7 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
       addressed: isCommand(text) || /^@fingertip\b/i.test(text),
       mentionsAll: /@(所有人|all|everyone)/i.test(text),
       senderIsAdmin: user === firstUser,
+      ...(command && follows !== undefined && { follows }),
     };
   };
 
@@ -142,6 +147,8 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
     // A typed line is never delivered again: a new session's ids are new (see LineIds).
     redeliversWithNewTime: !interactive,
     saysHandledBefore: true,
+    // Never shared by instances (README): a command found begun is a killed run's, taken over at once.
+    runsAlone: true,
     finished,
     async start(onMessage) {
       if (interactive) say(HELP);
@@ -149,13 +156,13 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
       // A terminal's line editor needs characters; piped lines are read as bytes, to check they are
       // UTF-8 and to refuse one past 1 MiB before it is held whole.
       const lines = interactive ? typed(io.input, reading.signal) : readLines(io.input, undefined, MAX_LINE, reading.signal);
-      const deliver = async (msg: ChatMessage) => {
+      const deliver = async (msg: ChatMessage, no: number) => {
         try {
           await onMessage(msg);
         } catch (err) {
-          // Not stored or not done: said where errors go, and counted for the exit status.
+          // Not stored or not done: said where errors go, naming the line, and counted for the exit status.
           failed++;
-          io.error.write(`shell: error: ${(err as Error).message}\n`);
+          io.error.write(`shell: error: <stdin>:${no}: ${(err as Error).message}\n`);
         }
       };
       void (async () => {
@@ -174,7 +181,8 @@ export function createShellAdapter(settings: ShellSettings, io: ShellIO): ShellA
             const command = isCommand(line);
             // A command sees every earlier line stored, and the lines after it see what it changed.
             if (command) await output.idle();
-            const handled = output.run(() => deliver(message(line, command && !oncePerLine(line) ? `${runId}/${id}` : id)));
+            const msg = message(line, command && !oncePerLine(line) ? `${runId}/${id}` : id, command);
+            const handled = output.run(() => deliver(msg, no));
             if (command || interactive) await handled;
             else if (output.pending >= PIPED_WINDOW) await output.oldest();
           }

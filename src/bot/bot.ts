@@ -118,7 +118,7 @@ export class Bot {
       // A redelivery, or the same message as both a mention and a message event, is answered once.
       const lead = command?.name === 'report' ? leadOf(msg, command.args) : undefined;
       const marks = this.marksOf(adapter, msg, lead);
-      const ran = await this.once(msg, marks, async () => {
+      const ran = await this.once(msg, marks, adapter.runsAlone ? 0 : COMMAND_LEASE_MS, async () => {
         if (lead) this.leadsHandled.add(groupKey(msg.platform, msg.id));
         if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang, marks);
         // Anything else said to the bot privately gets the commands it nearly spells, else a pointer to
@@ -195,16 +195,17 @@ export class Bot {
    * delivers it. A delivery while the first is still running waits for it and shares its outcome (the
    * platform retries after 3 s, and an erasure may take longer). When the command fails, its mark is
    * forgotten, so the next redelivery runs it again rather than finding it done. A second mark says it
-   * finished (see claimCommand). Resolves to false when it was found done.
+   * finished (see claimCommand, which takes over a run begun longer than `lease` ago). Resolves to false
+   * when it was found done.
    */
-  private once(msg: ChatMessage, marks: CommandMarks, work: () => Promise<void>): Promise<boolean> {
+  private once(msg: ChatMessage, marks: CommandMarks, lease: number, work: () => Promise<void>): Promise<boolean> {
     const key = marks.begun;
     const runKey = groupKey(msg.platform, key);
     const pending = this.running.get(runKey);
     if (pending) return pending;
     const { store } = this.opts;
     const run = (async () => {
-      const begunAt = await this.claimCommand(msg, marks);
+      const begunAt = await this.claimCommand(msg, marks, lease);
       if (begunAt === 'done') return false;
       try {
         await work();
@@ -229,12 +230,13 @@ export class Bot {
    * sharing one PostgreSQL store see each other's marks but not each other's runs: a delivery that finds
    * the command begun elsewhere waits up to COMMAND_WAIT_MS for it to finish, then fails, so the
    * platform delivers it again later instead of being told it was handled while that run may still fail.
-   * A run that let go of its mark (it failed) is taken, and so is one begun longer ago than
-   * COMMAND_LEASE_MS, taken to have died with its process or its database connection. (Earlier
+   * A run that let go of its mark (it failed) is taken, and so is one begun longer ago than `lease`
+   * (COMMAND_LEASE_MS; none for an adapter that runs alone, whose every such run is a dead process's),
+   * taken to have died with its process or its database connection. (Earlier
    * releases' marks are made this release's at upgrade: ../store/command-marks-migration.ts and
    * ../store/lead-marks-migration.ts.)
    */
-  private async claimCommand(msg: ChatMessage, { begun: key, done }: CommandMarks): Promise<number | 'done'> {
+  private async claimCommand(msg: ChatMessage, { begun: key, done }: CommandMarks, lease: number): Promise<number | 'done'> {
     const { store } = this.opts;
     const giveUp = Date.now() + COMMAND_WAIT_MS;
     for (;;) {
@@ -249,7 +251,7 @@ export class Bot {
       }
       const begun = await store.seenAt(msg.platform, key);
       if (begun === undefined && Date.now() < giveUp) continue; // let go meanwhile: try to take it
-      if (begun !== undefined && Math.abs(this.now() - begun) >= COMMAND_LEASE_MS && Date.now() < giveUp) {
+      if (begun !== undefined && Math.abs(this.now() - begun) >= lease && Date.now() < giveUp) {
         // Only the stale mark is removed: of two deliveries taking over at once, the new mark decides.
         await store.unmarkSeen(msg.platform, key, begun);
         continue;

@@ -10,7 +10,7 @@ export interface UnheldQuote {
 
 /**
  * The message a `why` or `not formalism` is about: the one it replies to, else, where the platform
- * has no replies (the shell), the group's latest flagged message; elsewhere a member who replies to
+ * has no replies (the shell), the group's latest flagged message up to the command; elsewhere a member who replies to
  * none means none, and no colleague's demand is taken for it. A quote the adapter could not tie
  * to a message id but whose sender it knows (WeChat) is looked up by sender and text, so it still
  * finds a message flagged before a restart; 'unknown' when not even the sender is known, which is
@@ -28,7 +28,8 @@ export async function targetMessage(ctx: CommandContext): Promise<MessageRecord 
     if (quoted?.senderId === undefined || !msg.group) return 'unknown';
     return (await store.flaggedByText(msg.platform, msg.group.id, quoted.senderId, quoted.text)) ?? { unheld: quoted };
   }
-  if (msg.group && ctx.adapter.noReplies) return store.latestFlagged(msg.platform, msg.group.id);
+  // Up to the command's place: run late (a rerun after a crash), it still means the one before it.
+  if (msg.group && ctx.adapter.noReplies) return store.latestFlagged(msg.platform, msg.group.id, { ts: msg.ts, id: msg.follows });
   return undefined;
 }
 

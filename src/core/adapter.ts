@@ -58,6 +58,12 @@ export interface Adapter {
    */
   readonly saysHandledBefore?: boolean;
   /**
+   * One process at a time serves it on a store (the shell, which instances must not share): a command
+   * it finds begun and not running here was begun by a run that died, and is taken over at once,
+   * where platform adapters, run as several instances, wait out the lease (bot.ts claimCommand).
+   */
+  readonly runsAlone?: boolean;
+  /**
    * Connects and starts delivering messages, and the removals and edits of earlier ones where the
    * platform tells of them (`changes`); resolves once it is receiving.
    */

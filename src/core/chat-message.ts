@@ -91,6 +91,12 @@ export interface ChatMessage {
    * no record of.
    */
   quoted?: QuotedContent;
+  /**
+   * Where the platform has no replies (the shell): the id of the message before this one in its group,
+   * which a command about "the message before it" (`not formalism`, `why`) reads up to, so that run
+   * again after a crash, or late, it acts on the same message and not on one stored since.
+   */
+  follows?: string;
   /** The sender is a platform admin/owner of the group, as the adapter knows it. */
   senderIsAdmin?: boolean;
 }

@@ -8,9 +8,19 @@ import type { FalsePositive } from './store.js';
  * A member says a flagged message is not formalism (for one rule, or for all with rule null). The
  * feedback row keeps the text, sender and dropped findings for tuning the rules; the message keeps
  * only its remaining findings, so its categories (mask) stop counting, and its text once none is
- * left (unflagged messages keep no text). Run inside a transaction. False when no such message.
+ * left (unflagged messages keep no text). `doneKey`, the command's mark that it finished, is written
+with it: run again after a crash, the command finds itself done rather than clearing another message
+and adding a second row. Run inside a transaction. False when no such message.
  */
-export async function markFalsePositive(db: Sql, platform: string, messageId: string, rule: string | null, byUser: string, now: number): Promise<boolean> {
+export async function markFalsePositive(
+  db: Sql,
+  platform: string,
+  messageId: string,
+  rule: string | null,
+  byUser: string,
+  now: number,
+  doneKey?: string,
+): Promise<boolean> {
   const row = await db.get<{ sender_id: string; findings: string | null; text: string | null }>(
     'SELECT sender_id, findings, text FROM messages WHERE platform = ? AND id = ?',
     [platform, messageId],
@@ -37,6 +47,7 @@ export async function markFalsePositive(db: Sql, platform: string, messageId: st
     platform,
     messageId,
   ]);
+  if (doneKey !== undefined) await db.run('INSERT INTO seen_events (platform, key, ts) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [platform, doneKey, now]);
   return true;
 }
 

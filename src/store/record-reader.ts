@@ -3,7 +3,7 @@ import { sharedCategoriesOf } from './category-mask.js';
 import type { MessageRecord, ReportRecord } from '../core/message-record.js';
 import { fromRow, parseRows, recordColumns, recordSelect, type MessageRow } from './record-row.js';
 import { scopeWhere } from './scope-sql.js';
-import type { Scope } from './store.js';
+import type { LatestBound, Scope } from './store.js';
 
 // Pages of 5,000 rows streamed a week 40 % slower: a long string costs more to hand over per byte.
 const PAGE = 2000;
@@ -146,8 +146,17 @@ export async function readMessage(db: Sql, platform: string, id: string): Promis
   return parseRows(rows).map(fromRow)[0];
 }
 
-export function readLatestFlagged(db: Sql, platform: string, groupId: string): Promise<MessageRecord | undefined> {
-  return latestFlaggedWhere(db, [platform, groupId]);
+/**
+ * The group's latest flagged message at or before `upTo` (see Store.latestFlagged): its stored message
+ * by time then storage order, or its time where that message is not stored.
+ */
+export async function readLatestFlagged(db: Sql, platform: string, groupId: string, upTo: LatestBound): Promise<MessageRecord | undefined> {
+  const at =
+    upTo.id === undefined
+      ? undefined
+      : await db.get<{ ts: number; rowid: number }>('SELECT ts, rowid FROM messages WHERE platform = ? AND id = ?', [platform, upTo.id]);
+  if (at) return latestFlaggedWhere(db, [platform, groupId], 'AND (m.ts < ? OR (m.ts = ? AND m.rowid <= ?))', [at.ts, at.ts, at.rowid]);
+  return latestFlaggedWhere(db, [platform, groupId], 'AND m.ts <= ?', [upTo.ts]);
 }
 
 /** The same, narrowed to one sender's messages with this text (the `demands_group` index holds the sender). */
@@ -155,7 +164,7 @@ export function readFlaggedByText(db: Sql, platform: string, groupId: string, se
   return latestFlaggedWhere(db, [platform, groupId], 'AND m.sender_id = ? AND m.text = ?', [senderId, text]);
 }
 
-async function latestFlaggedWhere(db: Sql, group: [string, string], also = '', params: string[] = []): Promise<MessageRecord | undefined> {
+async function latestFlaggedWhere(db: Sql, group: [string, string], also = '', params: Param[] = []): Promise<MessageRecord | undefined> {
   const rows = await db.all<{ r: string }>(
     `SELECT ${recordSelect(db.dialect)} WHERE m.platform = ? AND m.group_id = ? AND m.mask <> 0 ${also} ORDER BY m.ts DESC, m.rowid DESC LIMIT 1`,
     [...group, ...params],

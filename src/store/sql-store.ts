@@ -32,6 +32,7 @@ import type {
   GroupSettings,
   GroupUpsert,
   IngestOptions,
+  LatestBound,
   MissedReport,
   Period,
   RemovedDemand,
@@ -182,8 +183,8 @@ export class SqlStore implements Store {
     return readMessages(this.reader, platform, ids);
   }
 
-  latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined> {
-    return readLatestFlagged(this.reader, platform, groupId);
+  latestFlagged(platform: string, groupId: string, upTo: LatestBound): Promise<MessageRecord | undefined> {
+    return readLatestFlagged(this.reader, platform, groupId, upTo);
   }
 
   flaggedByText(platform: string, groupId: string, senderId: string, text: string): Promise<MessageRecord | undefined> {
@@ -266,12 +267,12 @@ export class SqlStore implements Store {
     await this.writer.transaction((db) => groups.mergeGroup(db, platform, fromId, toId), 'erasure');
   }
 
-  markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean> {
+  markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string, doneKey?: string): Promise<boolean> {
     return this.writer.transaction(async (db) => {
       // An opted-out member's correction keeps their anonymous id, as their messages do (and matches it
       // when it is their own), read as the opt-outs stand now, whichever process changed them.
       await this.refreshPrivacy(db);
-      return markFalsePositive(db, platform, messageId, rule, this.optOuts.anonOf(platform, byUser) ?? byUser, Date.now());
+      return markFalsePositive(db, platform, messageId, rule, this.optOuts.anonOf(platform, byUser) ?? byUser, Date.now(), doneKey);
     });
   }
 

@@ -187,6 +187,15 @@ export interface DeliveryRow {
 }
 
 /**
+ * Where a command stands among its group's messages: after the stored message `id` (by time, then
+ * storage order), or, where that is not stored or not given, at the time `ts`.
+ */
+export interface LatestBound {
+  ts: number;
+  id?: string;
+}
+
+/**
  * The bot's database, a SQLite file or a PostgreSQL database that several bot processes share:
  * messages, groups, settings, dedupe, feedback, privacy and digest deliveries.
  */
@@ -245,8 +254,11 @@ export interface Store {
   message(platform: string, id: string): Promise<MessageRecord | undefined>;
   /** Messages by id, those not stored left out, in no particular order. */
   messages(platform: string, ids: readonly string[]): Promise<MessageRecord[]>;
-  /** The group's most recent flagged message (what "not formalism" feedback refers to). */
-  latestFlagged(platform: string, groupId: string): Promise<MessageRecord | undefined>;
+  /**
+   * The group's most recent flagged message at or before `upTo` (what "not formalism" feedback refers
+   * to where the platform has no replies): never one stored after the command, as its late run would find.
+   */
+  latestFlagged(platform: string, groupId: string, upTo: LatestBound): Promise<MessageRecord | undefined>;
   /**
    * The group's latest flagged message from this sender with exactly this text: what a quote refers
    * to on a platform whose quotes carry text and sender but no id (WeChat).
@@ -280,8 +292,11 @@ export interface Store {
   /** Moves one group's messages, members and (if the target has none) name and settings to another id. */
   mergeGroup(platform: string, fromId: string, toId: string): Promise<void>;
 
-  /** Drops one rule's findings (or all, with rule null) from a message; false when no such message. */
-  markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string): Promise<boolean>;
+  /**
+   * Drops one rule's findings (or all, with rule null) from a message; false when no such message.
+   * With `doneKey`, the command's mark that it finished is written in the same transaction, as addLead's.
+   */
+  markFalsePositive(platform: string, messageId: string, rule: string | null, byUser: string, doneKey?: string): Promise<boolean>;
   /** Every such feedback, oldest first (see feedback.ts readFalsePositives). */
   falsePositives(): Promise<FalsePositive[]>;
   /**

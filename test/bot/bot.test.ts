@@ -134,6 +134,28 @@ describe('Bot pipeline', () => {
     expect(await store.leads({ from: 0, to: Date.UTC(2030, 0, 1) })).toHaveLength(1);
   });
 
+  it('does not clear a second message when the process died after a `not formalism` committed, before it marked the command done', async () => {
+    const { store, config } = await botHarness();
+    const adapter = new RecordingAdapter();
+    adapter.noReplies = true;
+    const dying = Object.assign(Object.create(store) as typeof store, {
+      markSeen: (platform: string, key: string, ts?: number) =>
+        key.endsWith(':done') ? Promise.reject(new Error('killed')) : store.markSeen(platform, key, ts),
+    });
+    await new Bot({ config, store: dying, engine: rulesOnly(), adapters: [adapter], now: () => NOW, log: () => {} }).start();
+    await adapter.say('统计表今天下班前必须全部填好交上来', { id: 'd0' });
+    await adapter.say(DEMAND, { id: 'd1' });
+    await store.flush();
+    await expect(adapter.say('not formalism', { id: 'c1', addressed: true, follows: 'd1' })).rejects.toThrow('killed');
+    // Restarted past the lease, the same command again: run again, it would find d0 the latest flagged and clear it too.
+    const again = new RecordingAdapter();
+    again.noReplies = true;
+    await new Bot({ config, store, engine: rulesOnly(), adapters: [again], now: () => NOW + 3 * 60_000, log: () => {} }).start();
+    await again.say('not formalism', { id: 'c1', addressed: true, follows: 'd1' });
+    expect((await store.falsePositives()).map((f) => f.messageId)).toEqual(['d1']);
+    expect((await store.message('test', 'd0'))?.categories.length).toBeGreaterThan(0);
+  });
+
   it('takes over a command whose run died unfinished (its process or database lost mid-run) once the lease is past', async () => {
     const { store, config } = await botHarness();
     let now = NOW;

@@ -98,8 +98,17 @@ describeEngines('aggregates', (engine) => {
     const store = await fixture(engine);
     expect((await store.message('slack', 'd'))?.categories).toEqual(['data-request']);
     expect(await store.message('slack', 'nope')).toBeUndefined();
-    expect((await store.latestFlagged('slack', 'C1'))?.id).toBe('f');
-    expect(await store.latestFlagged('slack', 'C9')).toBeUndefined();
+    expect((await store.latestFlagged('slack', 'C1', { ts: 9999 }))?.id).toBe('f');
+    expect(await store.latestFlagged('slack', 'C9', { ts: 9999 })).toBeUndefined();
+  });
+
+  it("finds a group's latest demand up to a command's place, never one stored after it (a rerun after a crash)", async () => {
+    const store = await fixture(engine);
+    // The command came after c: f, stored since (later lines of the input), is not what it meant.
+    expect((await store.latestFlagged('slack', 'C1', { ts: 9999, id: 'c' }))?.id).toBe('b');
+    expect((await store.latestFlagged('slack', 'C1', { ts: 9999, id: 'b' }))?.id).toBe('b');
+    // Its message before not stored: up to its own time.
+    expect((await store.latestFlagged('slack', 'C1', { ts: 1050, id: 'gone' }))?.id).toBe('a');
   });
 
   it("finds a group's latest flagged message by sender and text, as a WeChat quote names it", async () => {

@@ -38,6 +38,14 @@ describeEngines('markFalsePositive', (engine) => {
     ]);
   });
 
+  it("writes the command's done mark in the correction's commit, so a crash between them cannot run it twice", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.add(rec('m1', { cats: ['check-in'] }));
+    expect(await store.seen('slack', 'command:c1:done')).toBe(false);
+    expect(await store.markFalsePositive('slack', 'm1', null, 'U7', 'command:c1:done')).toBe(true);
+    expect(await store.seen('slack', 'command:c1:done')).toBe(true);
+  });
+
   it('answers false for a message it does not hold', async () => {
     const store = await tempStore({}, await engine.fresh());
     expect(await store.markFalsePositive('slack', 'ghost', null, 'U1')).toBe(false);

@@ -10,6 +10,7 @@ export const notFormalism: CommandHandler = async (ctx) => {
   if (!record) return ctx.replyPrivately(noTargetText(ctx));
   if ('unheld' in record) return ctx.replyPrivately(TEXTS.unheldNothingToUndo(ctx.lang));
   if (record.findings.length === 0) return ctx.replyPrivately(TEXTS.notFlagged(ctx.lang));
-  await ctx.store.markFalsePositive(record.platform, record.id, null, ctx.msg.sender.id);
+  // Done in the same commit: a run again after a crash finds it done, not the message before unflagged.
+  await ctx.store.markFalsePositive(record.platform, record.id, null, ctx.msg.sender.id, ctx.doneKey);
   await ctx.replyPrivately(TEXTS.falsePositiveThanks(excerpt(record.text ?? ''), ctx.lang));
 };

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Db } from '../../../src/store/sqlite/db.js';
+import { commandKey, doneKey } from '../../../src/core/command-key.js';
+import { LineIds } from '../../../adapters/shell/line-ids.js';
 import { runCli } from '../../support/run-cli.js';
 import { tempDir } from '../../support/temp-dir.js';
 
@@ -10,6 +12,21 @@ async function run(db: string, ...lines: string[]): Promise<string[]> {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r.stdout.split('\n').filter(Boolean);
+}
+
+/** The id piped input gives its line `no` (1-based), as the shell's LineIds does. */
+function lineId(lines: string[], no: number): string {
+  const ids = new LineIds();
+  return lines.slice(0, no).map((l) => ids.next(l))[no - 1]!;
+}
+
+async function execute(db: string, sql: string): Promise<void> {
+  const raw = await Db.open(db, 5000);
+  try {
+    await raw.run(sql);
+  } finally {
+    await raw.close();
+  }
 }
 
 async function query<T>(db: string, sql: string): Promise<T[]> {
@@ -62,5 +79,33 @@ describe('shell commands across runs on one SQLite file', () => {
     expect(await query(db, "SELECT text FROM messages WHERE platform = 'shell' AND text IS NOT NULL AND text <> ''")).toEqual([
       { text: '请大家今天下班前必须把健康码截图发到群里，没交的点名' },
     ]);
+  });
+
+  it('takes over at once a command a killed run left begun, as one shell runs at a time, and clears the message before it', async () => {
+    const db = join(tempDir(), 'runs.db');
+    const input = ['请全体同事今晚十点前完成打卡并截图发群里', '误报', '/as 李四', '统计表今天下班前必须全部填好交上来'];
+    // The killed run: the line before the command stored, the command begun (its process died mid-run).
+    await run(db, input[0]!);
+    await execute(db, `INSERT INTO seen_events (platform, key, ts) VALUES ('shell', '${commandKey(lineId(input, 2))}', ${Date.now()})`);
+    // Before, this failed the line for 2 minutes ("begun 0 s ago and has not finished"), exit 1, and took it over only later.
+    const out = await run(db, ...input);
+    expect(out).toContainEqual(expect.stringMatching(/^fingertip \(to me\)> 已将「请全体同事.*」记为误报/));
+    expect(await query(db, "SELECT text FROM messages WHERE platform = 'shell' AND mask <> 0")).toEqual([{ text: '统计表今天下班前必须全部填好交上来' }]);
+  });
+
+  it('a `误报` run late, after later lines were stored, clears the message before it, not the latest', async () => {
+    const db = join(tempDir(), 'runs.db');
+    const input = ['请全体同事今晚十点前完成打卡并截图发群里', '误报', '/as 李四', '统计表今天下班前必须全部填好交上来'];
+    // A first run stored every message line but never ran the command (found done here, the mark then removed).
+    const done = doneKey(lineId(input, 2));
+    await run(db, '/as me'); // makes the database
+    await execute(db, `INSERT INTO seen_events (platform, key, ts) VALUES ('shell', '${done}', ${Date.now()})`);
+    expect(await run(db, ...input)).toContain('fingertip (to me)> 这条命令在之前的一次运行中已处理过，这次不再执行。');
+    await execute(db, `DELETE FROM seen_events WHERE key = '${done}'`);
+    // Before, the command took the group's latest flagged message: 李四's, stored after it.
+    const out = await run(db, ...input);
+    expect(out).toContainEqual(expect.stringMatching(/^fingertip \(to me\)> 已将「请全体同事.*」记为误报/));
+    expect(await query(db, "SELECT text FROM messages WHERE platform = 'shell' AND mask <> 0")).toEqual([{ text: '统计表今天下班前必须全部填好交上来' }]);
+    expect(await query(db, "SELECT count(*) AS n FROM feedback WHERE platform = 'shell'")).toEqual([{ n: 1 }]);
   });
 });

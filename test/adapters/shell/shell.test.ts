@@ -85,7 +85,11 @@ describe('shell adapter (fingertip start)', () => {
     expect(r.stdout).toMatch(/local this week \([^)]+\): 1 possible formalism demand/);
     const errors = r.stderr.trim().split('\n');
     expect(errors).toHaveLength(3);
-    expect(errors.slice(0, 2)).toEqual([expect.stringMatching(/^shell: error: .*disk is full/), expect.stringMatching(/^shell: error: .*disk is full/)]);
+    // Each names its line, as the shell's other errors do.
+    expect(errors.slice(0, 2)).toEqual([
+      expect.stringMatching(/^shell: error: <stdin>:1: .*disk is full/),
+      expect.stringMatching(/^shell: error: <stdin>:2: .*disk is full/),
+    ]);
     expect(errors[2]).toBe('fingertip start: 2 input lines were not handled (the errors above say why)');
   });
 
