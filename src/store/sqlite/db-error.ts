@@ -1,6 +1,7 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError, WorkError } from '../../core/errors.js';
+import { readOnlyError } from './read-only.js';
 
 /** SQLite's error as node-sqlite3 reports it: `code` is the primary result code's name. */
 interface SqliteError extends Error {
@@ -9,7 +10,7 @@ interface SqliteError extends Error {
 
 /**
  * Turns a SQLite error into one a user can act on, naming the database file: a file that is not a
- * database, or is damaged, or cannot be opened is bad input (exit 2); a lock held too long or a full
+ * database, or is damaged, or cannot be opened or written (its folder named when that is the cause) is bad input (exit 2); a lock held too long or a full
  * disk (called that whether SQLite says full or I/O error) is a failure of the work (exit 1).
  * Anything else keeps its SQLite message behind the path.
  */
@@ -30,7 +31,7 @@ export function dbError(path: string, err: unknown, busyTimeoutMs: number): Erro
     case 'SQLITE_CANTOPEN':
       return new InputError(`${path}: cannot open the database file (${detail})`);
     case 'SQLITE_READONLY':
-      return new InputError(`${path}: the database file is read-only (${detail})`);
+      return new InputError(readOnlyError(path, detail));
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
       return new WorkError(`${path}: the database is locked by another process (still locked after ${busyTimeoutMs} ms); is another fingertip using it?`);

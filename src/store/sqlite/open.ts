@@ -13,11 +13,15 @@ import { SerialWriter } from '../serial-writer.js';
 import { SqlStore } from '../sql-store.js';
 import type { IngestOptions, Store } from '../store.js';
 import { WalTruncator } from './wal-truncator.js';
+import { unwritableFile } from './read-only.js';
 
 export interface OpenOptions extends IngestOptions {
   /** How long to wait for another process's lock before failing (default 5000 ms). */
   busyTimeoutMs?: number;
-  /** For a command that only reads: a database not there yet (no file; on PostgreSQL, no schema) is an InputError, not made. */
+  /**
+   * For a command that only reads: a database not there yet (no file; on PostgreSQL, no schema) is an
+   * InputError, not made. Otherwise a SQLite file this process may not write is one.
+   */
   existing?: boolean;
 }
 
@@ -45,6 +49,9 @@ export async function openSqlite(path: string, reading: TextReading, options: Op
   const memory = path === ':memory:';
   if (options.existing && !memory && !existsSync(path)) throw noDatabaseYet(path);
   if (!memory) makeFolder(path);
+  // A file it may not write opens read-only without a word: refused here, not met line by line later.
+  const unwritable = !options.existing && !memory && existsSync(path) ? unwritableFile(path) : undefined;
+  if (unwritable) throw new InputError(unwritable);
   const opened: Db[] = [];
   let wal: WalTruncator | undefined;
   try {
