@@ -13,8 +13,9 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
 /**
  * Deletes what is older than `beforeTs`: messages, dedupe keys (a redelivery that old is not coming),
  * leads, feedback, reports of missed demands, who was forgotten when and which messages were removed, in chunks of their own
- * transactions; then the member lists of groups not seen since, and the names of people none of
- * whose messages is kept and who are in no group's list. Returns how many messages went.
+ * transactions; then the member lists of groups not seen since, the names of people none of
+ * whose messages is kept and who are in no group's list, and those of groups not seen since with
+ * no message kept (purgeGroupNames). Returns how many messages went.
  */
 export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number): Promise<number> {
   let messages = 0;
@@ -45,8 +46,36 @@ export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number)
   }, 'long');
   // A name loses its last reference only when a message or a member list goes: a purge that took
   // neither spares the start-up a scan of every message.
-  if (messages > 0 || members > 0) await purgeNames(writer, reader);
+  if (messages > 0 || members > 0) {
+    await purgeNames(writer, reader);
+    await purgeGroupNames(writer, reader, beforeTs);
+  }
   return messages;
+}
+
+/**
+ * Groups not seen since `beforeTs` none of whose messages is kept: their name can name a member
+ * (成员1的工作群), so it goes. A group an admin set settings for keeps them under its id, without name or
+ * size; any other goes whole. Found on the reader, as purgeNames's are; changed by key while still not
+ * seen since (a group seen again meanwhile was written again).
+ */
+async function purgeGroupNames(writer: SerialWriter, reader: Sql, beforeTs: number): Promise<void> {
+  const gone = await reader.all<{ platform: string; id: string }>(
+    `SELECT platform, id FROM chat_groups
+     WHERE (last_seen IS NULL OR last_seen < ?) AND (name IS NOT NULL OR member_count IS NOT NULL OR settings IS NULL)
+       AND (platform, id) NOT IN (SELECT platform, group_id FROM messages WHERE group_id IS NOT NULL)`,
+    [beforeTs],
+  );
+  const unseen = 'platform = ? AND id = ? AND (last_seen IS NULL OR last_seen < ?)';
+  for (let i = 0; i < gone.length; i += CHUNK) {
+    const part = gone.slice(i, i + CHUNK);
+    await writer.transaction(async (db) => {
+      for (const g of part) {
+        await db.run(`DELETE FROM chat_groups WHERE ${unseen} AND settings IS NULL`, [g.platform, g.id, beforeTs]);
+        await db.run(`UPDATE chat_groups SET name = NULL, member_count = NULL WHERE ${unseen}`, [g.platform, g.id, beforeTs]);
+      }
+    }, 'long');
+  }
 }
 
 /**

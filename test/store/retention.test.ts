@@ -3,6 +3,7 @@ import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
 import { retentionCutoff } from '../../src/store/retention.js';
 import { collect, rec, tempStore } from './fixtures.js';
+import { bytesFound } from './file-bytes.js';
 
 describeEngines('purge', (engine) => {
   it('deletes messages, event keys, leads and feedback older than the cutoff, and counts the messages', async () => {
@@ -62,6 +63,33 @@ describeEngines('purge', (engine) => {
       ['d', '小赵'],
       ['e', '老王'],
     ]);
+  });
+
+  it("drops the name of a group not seen since with no message kept, keeping only an admin's settings under its id", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.upsertGroup({ platform: 'slack', id: 'C-gone', name: '成员1的工作群', memberCount: 8, memberIds: ['U1'], seenAt: 100 });
+    await store.upsertGroup({ platform: 'slack', id: 'C-set', name: '成员2的值班群', memberCount: 5, memberIds: ['U2'], seenAt: 100 });
+    await store.updateGroupSettings('slack', 'C-set', (s) => ({ ...s, mode: 'nudge' }));
+    await store.upsertGroup({ platform: 'slack', id: 'C-kept', name: '成员3的项目群', memberCount: 6, memberIds: ['U3'], seenAt: 100 });
+    await Promise.all([
+      store.add(rec('a', { groupId: 'C-gone', ts: 100 })),
+      store.add(rec('b', { groupId: 'C-set', ts: 100 })),
+      store.add(rec('c', { groupId: 'C-kept', ts: 300 })),
+    ]);
+    expect(await store.purge(200)).toBe(2);
+    expect((await store.groupSettings('slack', 'C-set')).mode).toBe('nudge');
+    await store.close();
+    const db = await rawDb(store.path);
+    try {
+      // Before, every row kept its name forever.
+      expect(await db.all('SELECT id, name, member_count FROM chat_groups ORDER BY id')).toEqual([
+        { id: 'C-kept', name: '成员3的项目群', member_count: 6 },
+        { id: 'C-set', name: null, member_count: null },
+      ]);
+    } finally {
+      await db.close();
+    }
+    if (engine.name === 'sqlite') expect(bytesFound(store.path, ['成员1的工作群', '成员2的值班群'])).toEqual([]);
   });
 
   it('purges in chunks when there is much to delete', async () => {
