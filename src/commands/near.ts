@@ -31,10 +31,22 @@ function short(body: string): boolean {
   return body !== '' && body.length <= 16 && body.split(/\s+/u).length <= 3 && !SENTENCE_MARK.test(body) && !HAN_RUN.test(body);
 }
 
-/** How many typed letters a command word may be off by and still be recognised: one in a short word, two in a long one; none in a Latin word of three letters (who, way are not why). */
-function typosAllowed(word: string): number {
-  if (/\p{Script=Han}/u.test(word)) return 1;
-  return word.length < 4 ? 0 : word.length < 7 ? 1 : 2;
+/**
+ * Whether the words typed are an English command word mistyped: one letter off (stat, hlep, forgot me)
+ * in a word of four letters or more, any other word as written. A shorter word one letter off is
+ * another word (who is not why, forget it is not forget me), and so is a Chinese one a character off
+ * (设计, 估计 are not 统计; 周报 is not 误报), so none is taken for a command.
+ */
+function mistyped(typed: readonly string[], word: string): boolean {
+  const parts = word.split(' ');
+  let off = 0;
+  for (const [i, part] of parts.entries()) {
+    const said = typed[i];
+    if (said === part) continue;
+    if (said === undefined || said.length < 4 || part.length < 4) return false;
+    off += DamerauLevenshteinDistance(said, part, { restricted: true });
+  }
+  return off === 1;
 }
 
 /** The commands a message nearly spells, and the language it is written in (not its mentions': @小助手 stat is English). */
@@ -44,10 +56,10 @@ export interface NearCommands {
 }
 
 /**
- * The commands a message said to the bot that is no command nearly spells, the nearest alike: a
- * command word before words it does not take (统计 本周, stats this week), else a command word
- * mistyped (stat, hlep, 统记, 设制 查看), else the words of what a command answers (我的负担吧).
- * Undefined when none, and for anything longer than a short phrase.
+ * The commands a message said to the bot that is no command nearly spells: a command word standing
+ * apart before words it does not take (统计 本周, stats this week), else an English command word
+ * mistyped (stat, hlep), else the plain words of what a command answers (我的负担吧). Undefined when
+ * none, and for anything longer than a short phrase.
  */
 export function nearCommands(text: string): NearCommands | undefined {
   const body = simplifiedChars(commandBody(text))
@@ -60,19 +72,12 @@ export function nearCommands(text: string): NearCommands | undefined {
   if (!short(body)) return undefined;
   const words = body.split(/\s+/u);
   const leading = new Set<CommandName>();
-  const typos = new Map<CommandName, number>();
-  for (const [word, name] of COMMAND_WORDS) {
+  const typos = new Set<CommandName>();
+  for (const [word, name, lang] of COMMAND_WORDS) {
     // Standing apart, as a command word must: one glued to more is chat (这是误报的数据, helpdesk).
     if (body.startsWith(word) && /^(?:$|[\s:：])/u.test(body.slice(word.length))) leading.add(name);
-    const typed = words.slice(0, word.split(' ').length).join(' ');
-    const distance = DamerauLevenshteinDistance(typed, word, { restricted: true });
-    if (distance > 0 && distance <= typosAllowed(word)) typos.set(name, Math.min(distance, typos.get(name) ?? Infinity));
+    if (lang === 'en' && mistyped(words, word)) typos.add(name);
   }
-  const least = Math.min(...typos.values());
-  const names = leading.size
-    ? [...leading]
-    : typos.size
-      ? [...typos].filter(([, d]) => d === least).map(([name]) => name)
-      : TOPICS.filter(([topic]) => topic.test(body)).map(([, name]) => name);
+  const names = leading.size ? [...leading] : typos.size ? [...typos] : TOPICS.filter(([topic]) => topic.test(body)).map(([, name]) => name);
   return names.length ? { names, lang: guessLang(body) } : undefined;
 }

@@ -257,13 +257,16 @@ describe('Bot pipeline', () => {
     await adapter.say('@fingertip 我的负担吧', { addressed: true });
     await adapter.say('统计 本周', { from: 'u3' });
     await adapter.say('@fingertip 收到', { addressed: true, from: 'u4' });
+    // A short demand, as DingTalk delivers every one: 周报 is no mistyped 误报, forget it no forget me.
+    await adapter.say('@fingertip 周报 今晚交', { addressed: true, from: 'u5' });
+    await adapter.say('@fingertip forget it', { addressed: true, from: 'u6' });
     expect(adapter.sent).toHaveLength(2);
     now += 10 * 60_000;
     await adapter.say('@fingertip 我的负担吧', { addressed: true });
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1', text: expect.stringContaining('“统计”') });
     // Still group traffic: stored as any message.
     await store.flush();
-    expect(await stored(store)).toHaveLength(6);
+    expect(await stored(store)).toHaveLength(8);
     await adapter.say('stat', { group: null });
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1', text: expect.stringContaining('Did you mean "stats"') });
   });

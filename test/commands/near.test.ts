@@ -8,8 +8,8 @@ describe('nearCommands', () => {
     expect(nearCommands('@fingertip stats this week')).toEqual({ names: ['stats'], lang: 'en' });
     expect(nearCommands('@小助手 stat')).toEqual({ names: ['stats'], lang: 'en' });
     expect(nearCommands('@fingertip hlep')).toEqual({ names: ['help'], lang: 'en' });
-    expect(nearCommands('@fingertip 统记')).toEqual({ names: ['stats'], lang: 'zh' });
     expect(nearCommands('forgot me')).toEqual({ names: ['forget'], lang: 'en' });
+    expect(nearCommands('forget me please')).toEqual({ names: ['forget'], lang: 'en' });
     expect(nearCommands('@fingertip 我的负担吧')).toEqual({ names: ['stats'], lang: 'zh' });
     expect(nearCommands('怎么用？')).toEqual({ names: ['help'], lang: 'zh' });
   });
@@ -26,6 +26,31 @@ describe('nearCommands', () => {
       '@fingertip helpdesk',
       '@fingertip 明天开会',
       '@fingertip',
+    ])
+      expect(nearCommands(text), text).toBeUndefined();
+  });
+
+  it('takes no Chinese word a character off a command word for it, nor an English word under four letters, nor forget it for forget me', () => {
+    // On DingTalk every message mentions the bot: a short demand (周报 今晚交) is no mistyped 误报.
+    for (const text of [
+      '@fingertip 日报 今晚交',
+      '@fingertip 周报 今晚交',
+      '@fingertip 设计',
+      '@fingertip 估计',
+      '@fingertip 合计',
+      '@fingertip 总计',
+      '@fingertip 统记',
+      '@fingertip 是什么',
+      '@fingertip 干什么',
+      '@fingertip 帮忙',
+      '@fingertip 上报',
+      '@fingertip 汇报',
+      '@fingertip 误会',
+      '@fingertip forget it',
+      '@fingertip forget that',
+      '@fingertip forget my password',
+      '@fingertip wyh',
+      '@fingertip hep',
     ])
       expect(nearCommands(text), text).toBeUndefined();
   });
