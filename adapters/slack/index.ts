@@ -125,7 +125,7 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
       return port;
     },
 
-    async start(onMessage, changes) {
+    async start(onMessage, changes, groupLanguage) {
       const { self, botId } = await authenticate();
       const app = createBoltApp(settings, { botUserId: self, botId }, logger, { log, failures });
       // A deletion or an edit comes as a `message` event of its own subtype.
@@ -144,6 +144,7 @@ export function createSlackAdapter(settings: SlackSettings, deps: SlackDeps = {}
         run: (body, at) => inbound.receive(onMessage, body.trigger_id, () => fromSlashCommand(body, at)),
         tell: (body, text) => sendPrivate(body.user_id, { text }, { groupId: body.channel_id }),
         failures,
+        groupLanguage,
       });
       slash = commands;
       app.command(SLASH_COMMAND, ({ ack, body }) => commands.answer(ack, body));

@@ -2,7 +2,7 @@ import type { AckFn, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { BurstLog } from '../common/burst-log.js';
 import { parseCommand } from '../../src/bot/index.js';
 import { oneLine } from '../../src/core/errors.js';
-import { guessLang, type Lang } from '../../src/core/lang.js';
+import { textLang, type Lang } from '../../src/core/lang.js';
 import { SLASH_ACK_WAIT_MS, slashErasureRetried, slashErasureStopped, slashFailure } from './slash-command.js';
 import { plainText } from './slack-text.js';
 
@@ -16,6 +16,8 @@ export interface SlashWorkDeps {
   /** Says `text` to the command's sender alone, where they sent it. */
   tell: (body: SlashCommand, text: string) => Promise<void>;
   failures: BurstLog;
+  /** The language a channel's admins chose, as the bot last read it (see Adapter.start). */
+  groupLanguage?: (groupId: string) => Lang | undefined;
 }
 
 /**
@@ -45,7 +47,7 @@ export class SlashWork {
     clearTimeout(slow);
     if (waited && !waited.done) {
       this.deps.failures.report(`slash command ${body.trigger_id} failed: ${oneLine(waited.err)}`);
-      return ack({ response_type: 'ephemeral', text: slashFailure(commandOf(body).lang) });
+      return ack({ response_type: 'ephemeral', text: slashFailure(this.commandOf(body).lang) });
     }
     await ack();
     if (!waited) await work.catch((err: unknown) => this.failedAfterAck(body, at, err));
@@ -59,7 +61,7 @@ export class SlashWork {
 
   private async failedAfterAck(body: SlashCommand, at: number, err: unknown): Promise<void> {
     this.report(body, err);
-    const { lang, name } = commandOf(body);
+    const { lang, name } = this.commandOf(body);
     const erasure = name === 'forget' && !this.stopping.signal.aborted;
     await this.tell(body, erasure ? slashErasureRetried(lang) : slashFailure(lang));
     if (!erasure) return;
@@ -101,16 +103,19 @@ export class SlashWork {
     this.deps.failures.report(`slash command ${body.trigger_id} failed after its ack: ${oneLine(err)}`);
   }
 
+  /**
+   * The command's name and language, read as the bot reads it (a slash command is said to the bot
+   * alone); text with no language of its own (a bare /fingertip) in the channel's, else Chinese.
+   */
+  private commandOf(body: SlashCommand): { name?: string; lang: Lang } {
+    const text = plainText(body.text ?? '');
+    const command = parseCommand(text, { lenient: true });
+    return { name: command?.name, lang: command?.lang ?? textLang(text) ?? this.deps.groupLanguage?.(body.channel_id) ?? 'zh' };
+  }
+
   private tell(body: SlashCommand, text: string): Promise<void> {
     return this.deps
       .tell(body, text)
       .catch((err: unknown) => this.deps.failures.report(`slash command ${body.trigger_id}: its member was not told: ${oneLine(err)}`));
   }
-}
-
-/** The command's name and language, read as the bot reads it: a slash command is said to the bot alone. */
-function commandOf(body: SlashCommand): { name?: string; lang: Lang } {
-  const text = plainText(body.text ?? '');
-  const command = parseCommand(text, { lenient: true });
-  return { name: command?.name, lang: command?.lang ?? guessLang(text) };
 }

@@ -4,7 +4,7 @@ import { HANDLERS } from '../commands/dispatch.js';
 import { ANSWER_ONLY, firstWord, parseCommand } from '../commands/parse.js';
 import { leadOf, thankForLead } from '../commands/handlers/report.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
-import { guessLang, type Lang } from '../core/lang.js';
+import { guessLang, textLang, type Lang } from '../core/lang.js';
 import { TEXTS } from '../commands/texts.js';
 import type { Engine } from '../engine/engine.js';
 import type { GroupSettings, Store } from '../store/store.js';
@@ -96,10 +96,14 @@ export class Bot {
 
   async start(): Promise<void> {
     for (const adapter of this.opts.adapters)
-      await adapter.start((msg) => this.handle(adapter, msg), {
-        removed: (id) => this.changes.removed(adapter.platform, id),
-        edited: (id, text, editedAt, kind) => this.changes.edited(adapter.platform, id, text, editedAt, kind),
-      });
+      await adapter.start(
+        (msg) => this.handle(adapter, msg),
+        {
+          removed: (id) => this.changes.removed(adapter.platform, id),
+          edited: (id, text, editedAt, kind) => this.changes.edited(adapter.platform, id, text, editedAt, kind),
+        },
+        (groupId) => this.settings.get(groupKey(adapter.platform, groupId))?.language,
+      );
   }
 
   async stop(): Promise<void> {
@@ -122,10 +126,11 @@ export class Bot {
         if (lead) this.leadsHandled.add(groupKey(msg.platform, msg.id));
         if (command) return this.runCommand(adapter, msg, command.name, command.args, command.lang, marks);
         // Anything else said to the bot privately gets the commands it nearly spells, else a pointer to
-        // them (where it was said, for a slash command).
+        // them (where it was said, for a slash command): in its language, or for text that has none (a
+        // bare /fingertip, 👍) in the one its group's admins chose, else in Chinese.
         const near = nearCommands(msg.text);
         const word = firstWord(msg.text);
-        const lang = guessLang(msg.text);
+        const lang = textLang(msg.text) ?? (msg.group && (await this.groupSettings(msg.platform, msg.group.id)).language) ?? 'zh';
         const text = near ? TEXTS.near(near.names, near.lang) : word ? TEXTS.unknown(word, lang) : TEXTS.help(lang);
         return adapter.sendPrivate(msg.sender.id, { text }, { groupId: msg.group?.id });
       });

@@ -1,4 +1,5 @@
 import type { ChatMessage, MessageKind } from './chat-message.js';
+import type { Lang } from './lang.js';
 
 /** Something the bot sends: text always, a PNG chart where the platform can show one. */
 export interface Outgoing {
@@ -65,9 +66,12 @@ export interface Adapter {
   readonly runsAlone?: boolean;
   /**
    * Connects and starts delivering messages, and the removals and edits of earlier ones where the
-   * platform tells of them (`changes`); resolves once it is receiving.
+   * platform tells of them (`changes`); resolves once it is receiving. `groupLanguage` is the language
+   * a group's admins chose for the bot's answers, as the bot last read it (no I/O: it is asked when
+   * the bot's work failed), for what an adapter says itself to a command that has none (a bare slash
+   * command).
    */
-  start(onMessage: (msg: ChatMessage) => Promise<void>, changes?: MessageChanges): Promise<void>;
+  start(onMessage: (msg: ChatMessage) => Promise<void>, changes?: MessageChanges, groupLanguage?: (groupId: string) => Lang | undefined): Promise<void>;
   /**
    * Readies sending alone, beside a running bot on the same account (`digest --send`): no receiver,
    * socket or stream is opened, so no port is taken and no event meant for the bot goes elsewhere.

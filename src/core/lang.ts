@@ -28,10 +28,15 @@ export function languageOf(groupNames: readonly string[], texts: readonly string
   return majority(groupNames) ?? majority(texts) ?? 'zh';
 }
 
+/** The language free text is written in: Chinese for any Han, English for Latin letters alone; none for text of neither (👍, 1, ？). */
+export function textLang(text: string): Lang | undefined {
+  return HAN.test(text) ? 'zh' : LATIN.test(text) ? 'en' : undefined;
+}
+
 /**
- * Guesses the language of free text, for answers to messages that name no command: English only for
- * Latin letters without Han; text of neither (👍, 1, ？) is answered in Chinese, as most users are.
+ * Guesses the language of free text, for answers to messages that name no command: its own (see
+ * textLang); text of neither (👍, 1, ？) is answered in Chinese, as most users are.
  */
 export function guessLang(text: string): Lang {
-  return !HAN.test(text) && LATIN.test(text) ? 'en' : 'zh';
+  return textLang(text) ?? 'zh';
 }

@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/store.js';
 import { storedRecords as stored } from '../support/stored-records.js';
 import { storedReport } from '../../src/analysis/report/from-store.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
+import { TEXTS } from '../../src/commands/texts.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 
@@ -240,6 +241,17 @@ describe('Bot pipeline', () => {
     await adapter.say('dance', { group: null });
     expect(adapter.last()).toMatchObject({ to: 'private', id: 'u1' });
     expect(adapter.last()!.text).toContain('Unknown command "dance"');
+  });
+
+  it('answers text with no language of its own (a bare slash command, 👍) in the one its group chose, else in Chinese', async () => {
+    const { store, adapter } = await botHarness();
+    await store.updateGroupSettings('test', 'g1', (s) => ({ ...s, language: 'en' }));
+    await adapter.say('', { toBotOnly: true, addressed: true });
+    await adapter.say('👍', { toBotOnly: true, addressed: true });
+    // Text with letters is answered in its own; a DM has no group that chose.
+    await adapter.say('你好', { toBotOnly: true, addressed: true });
+    await adapter.say('1', { group: null });
+    expect(adapter.sent.map((s) => s.text)).toEqual([TEXTS.help('en'), TEXTS.unknown('👍', 'en'), TEXTS.unknown('你好', 'zh'), TEXTS.unknown('1', 'zh')]);
   });
 
   it('tells a member who addresses the bot with almost a command what it understands, privately, once per 10 minutes', async () => {

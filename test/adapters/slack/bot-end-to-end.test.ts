@@ -440,12 +440,17 @@ describe('Slack adapter through the bot', () => {
     const db = join(tempDir(), 'bot.db');
     const lines: string[] = [];
     // A lock is waited for 200 ms: the failure comes before the ack.
-    const { adapter } = await startBot(api, db, (l) => lines.push(l), 200);
+    const { adapter, store } = await startBot(api, db, (l) => lines.push(l), 200);
+    // The channel's admins chose English, as the bot read on a message there: a bare /fingertip, of no
+    // language of its own, is answered in it; a command in its own.
+    await store.updateGroupSettings('slack', 'C01', (s) => ({ ...s, language: 'en' }));
+    expect((await sendSigned(adapter.port!, eventEnvelope(message('1800000060.000100', 'lunch at noon?')))).status).toBe(200);
     const lock = await holdWriteLock(db);
     try {
       for (const [text, answer] of [
         ['统计', '没有完成，什么也没有记下，请稍后再发一次。'],
         ['stats', 'Not done, and nothing was recorded: please send it again later.'],
+        ['', 'Not done, and nothing was recorded: please send it again later.'],
       ]) {
         const res = await sendSigned(adapter.port!, slashCommandForm({ text, user_id: 'U1', user_name: 'li', channel_id: 'C01', channel_name: 'ops' }), {
           contentType: 'application/x-www-form-urlencoded',
