@@ -19,6 +19,7 @@ const NOT_IN_NICKNAME = `(?!${listAlternation('bare-ack-not-in-nicknames')})`;
 const SURNAME = at(listAlternation('bare-ack-surnames'));
 const GIVEN = at(`(?!${listAlternation('bare-ack-not-names')})\\p{Script=Han}`);
 const NOT_NAME_WORD = at(listAlternation('bare-ack-not-name-words'));
+const PLACE_NAME_END = at(listAlternation('bare-ack-place-name-ends'));
 const LATIN_WORD = at('[a-z]+');
 const HAN = /^\p{Script=Han}$/u;
 const NOT_A_NAME = new RegExp(
@@ -102,12 +103,12 @@ function pieces(t: string, i: number, capitalAt: (i: number) => boolean, state: 
   }
   // A Chinese name: a surname and one or two characters of a given name ("张三", "欧阳娜娜"), or a
   // surname with a role after it ("王老师", "李总", "高校长"); a given name not where a word starts
-  // with the surname ("周五", "高铁").
+  // with the surname ("周五", "高铁"), nor two characters after a place's end ("黄山爬").
   const s = end(SURNAME);
   if (s > 0 && end(ROLE, s) > 0) out.push([s, false]);
   if (s > 0 && end(NOT_NAME_WORD) < 0) {
     const g = end(GIVEN, s);
-    const g2 = g > 0 ? end(GIVEN, g) : -1;
+    const g2 = g > 0 && end(PLACE_NAME_END, s) < 0 ? end(GIVEN, g) : -1;
     if (g > 0) out.push([g, false]);
     if (g2 > 0) out.push([g2, false]);
   }

@@ -538,3 +538,28 @@ describe('a place or a house before a verb of meeting, going or eating is no nam
     expect(isBareAck(text)).toBe(true);
   });
 });
+
+describe('a place, known by how its name ends, is no name tag whatever follows it', () => {
+  it.each([
+    '好的，苏州飞',
+    '好的，常州转',
+    '好的，苏州游',
+    '好的，苏州停',
+    '可以，杭州唱',
+    '好的，温州散',
+    '好的，郑州',
+    '收到，徐州市区',
+    '好的，黄山爬',
+    '可以，黄河游',
+  ])('%s is not', (text) => {
+    expect(isBareAck(text)).toBe(false);
+  });
+
+  // 山 and 河 end many a given name: only two characters after one make it a place and a verb.
+  it.each(['收到，张三', '收到-李老师', '1 王芳', 'ok Tom', '收到，高中华', '欧阳娜娜收到', '收到，黄山', '赵本山收到', '收到，陈宝山', '收到 东坡村 李建国'])(
+    '%s is a bare ack',
+    (text) => {
+      expect(isBareAck(text)).toBe(true);
+    },
+  );
+});
