@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { standardOutput } from './standard-output.js';
 
 /** What a command may touch of the outside world; tests pass their own streams and env. */
 export interface CliContext {
@@ -16,9 +17,10 @@ export function processContext(): CliContext {
   // A reader that stops early (`fingertip classify big.jsonl | head`) closes the pipe: like any Unix
   // filter, stop quietly rather than die on an unhandled EPIPE with a stack trace.
   // Any other failure (a full disk under `> report.md`) is one line and exit 1, not a stack trace.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  const stdout = standardOutput();
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') process.stderr.write(`fingertip: standard output: cannot write (${err.code ?? err.message})\n`);
     process.exit(err.code === 'EPIPE' ? 0 : 1);
   });
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdin: process.stdin, stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { childCli } from '../audit/support/child-cli.js';
@@ -33,4 +33,16 @@ describe('the CLI process', () => {
     expect(stderr).toBe('fingertip: standard output: cannot write (ENOSPC)\n');
     expect(code).toBe(1);
   }, 60_000);
+
+  it('says in one line, exit 1, that a file it is redirected to took only part of one write (a file size limit)', () => {
+    const input = join(import.meta.dirname, '../fixtures/exports/contract.jsonl');
+    const report = join(tempDir(), 'r.html');
+    // The report is one write of more than 1 KiB: the system takes its first KiB, and says EFBIG only when asked for the rest.
+    const child = spawnSync('bash', ['-c', 'ulimit -f 1; exec "$@" > "$0"', report, process.execPath, cli.bin, 'audit', input, '--format', 'html'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(statSync(report).size).toBe(1024);
+    expect([child.stderr, child.status]).toEqual(['fingertip: standard output: cannot write (EFBIG)\n', 1]);
+  }, 70_000);
 });
