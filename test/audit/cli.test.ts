@@ -159,11 +159,15 @@ describe('fingertip audit', () => {
     const input = join(dir, 'chat.jsonl');
     copyFileSync(fixture('contract.jsonl'), input);
     symlinkSync(input, join(dir, 'link.jsonl'));
+    // A link to a file not there yet is the file writing through it makes.
+    symlinkSync('later.csv', join(dir, 'ahead'));
     const before = readFileSync(input, 'utf8');
     const cases: [string[], string][] = [
       [['--out', relative(process.cwd(), input)], `--out ${relative(process.cwd(), input)}: is an export this audit reads`],
       [['--evidence', join(dir, 'link.jsonl')], `--evidence ${join(dir, 'link.jsonl')}: is an export this audit reads`],
       [['--out', join(dir, 'r.md'), '--evidence', `${dir}/./r.md`], `--evidence ${dir}/./r.md: the same file as --out`],
+      [['--out', join(dir, 'ahead'), '--evidence', join(dir, 'later.csv')], `--evidence ${join(dir, 'later.csv')}: the same file as --out`],
+      [['--out', join(dir, 'later.csv'), '--evidence', join(dir, 'ahead')], `--evidence ${join(dir, 'ahead')}: the same file as --out`],
     ];
     for (const [options, error] of cases) {
       const r = await runCli(['audit', input, ...options]);
@@ -172,6 +176,7 @@ describe('fingertip audit', () => {
       expect(readFileSync(input, 'utf8')).toBe(before);
     }
     expect(existsSync(join(dir, 'r.md'))).toBe(false);
+    expect(existsSync(join(dir, 'later.csv'))).toBe(false);
   });
 
   it('refuses, before writing anything, an --evidence that is standard output while the report goes there', () => {
