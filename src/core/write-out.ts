@@ -1,9 +1,12 @@
 import { rmSync } from 'node:fs';
-import { lstat, open, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, open, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeError } from './write-error.js';
 
 const cannotWrite = (what: string, err: unknown): Error => writeError(what, err, '; an earlier file there is as it was');
+
+/** Codes of a folder that will not have a file made in it, where a file in it may still be written. */
+const FOLDER_REFUSES = new Set(['EACCES', 'EPERM']);
 
 /**
  * Whether a path reaches what it names through /proc, as /dev/stdout, /dev/fd/1 and /proc/self/fd/1
@@ -29,11 +32,13 @@ export class OutFile {
   private constructor(
     private readonly out: string,
     /** The path to write. */
-    readonly target: string,
+    private target: string,
+    /** The permissions of the file replaced, which the file written beside it takes. */
+    private readonly mode?: number,
   ) {}
 
   static async at(out: string): Promise<OutFile> {
-    const replacing = (file: string) => new OutFile(file, `${file}.${process.pid}.part`);
+    const replacing = async (file: string) => new OutFile(file, `${file}.${process.pid}.part`, (await stat(file).catch(() => undefined))?.mode);
     const existing = await lstat(out).catch(() => undefined);
     if (existing === undefined || existing.isFile()) return replacing(out);
     const linked = existing.isSymbolicLink() && (await stat(out).catch(() => undefined))?.isFile() === true;
@@ -42,6 +47,34 @@ export class OutFile {
 
   get direct(): boolean {
     return this.target === this.out;
+  }
+
+  /**
+   * Opens what is written (`flags` as for open: 'a' to check without emptying a file). A file beside
+   * an earlier one takes its permissions, so that a 0600 evidence bundle does not become readable by
+   * all; where the folder will not have a file made in it (a link to a file of one's own in a folder
+   * of someone else's), the earlier file is written in place, as it was before files were replaced.
+   */
+  async open(flags = 'w'): Promise<FileHandle> {
+    if (this.direct) return open(this.target, flags);
+    const mode = this.mode === undefined ? undefined : this.mode & 0o777;
+    let handle: FileHandle;
+    try {
+      // Made with no more access than the earlier file, so that nothing can open it before its mode is set.
+      handle = await open(this.target, flags, mode);
+    } catch (err) {
+      if (this.mode === undefined || !FOLDER_REFUSES.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+      this.target = this.out;
+      return open(this.target, flags);
+    }
+    try {
+      // Set once made, as the mode given to open is cut by the umask.
+      if (mode !== undefined) await handle.chmod(mode);
+      return handle;
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
   }
 
   /** Puts what was written in the file's place. */
@@ -71,7 +104,7 @@ export async function checkOut(out: string, what = `--out ${out}`): Promise<void
   try {
     // A pipe is not opened: its reader would take the close for the end, and never see what follows.
     if (there && !there.isFIFO()) await (await open(out, 'a')).close();
-    if (!file.direct) await (await open(file.target, 'w')).close();
+    if (!file.direct) await (await file.open('a')).close();
     // A link to a file not there yet: the file is made where it points, to know that it can be, and removed.
     if (!there && file.direct) {
       await (await open(out, 'a')).close();
@@ -91,7 +124,12 @@ export async function checkOut(out: string, what = `--out ${out}`): Promise<void
 export async function writeOut(out: string, text: string | Uint8Array, what = `--out ${out}`): Promise<void> {
   const file = await OutFile.at(out);
   try {
-    await writeFile(file.target, text);
+    const handle = await file.open();
+    try {
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
     await file.done();
   } catch (err) {
     file.discard();

@@ -1,5 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,12 +23,20 @@ import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/** writeOut(out, text) in a node of its own, run by bash after `limits` (ulimit), its standard output `stdout`; its stderr. */
-function writeOutInChild(out: string, text: string, limits: string, stdout: number | 'pipe' = 'pipe') {
+/** Another user than the one running the tests, as root can make a file in any folder: nobody. */
+function anotherUser(): { uid: number; gid: number } | undefined {
+  if (userInfo().uid !== 0) return undefined;
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+/** writeOut(out, text) in a node of its own, run by bash after `limits` (ulimit) as `user`, its standard output `stdout`; its stderr. */
+function writeOutInChild(out: string, text: string, limits: string, stdout: number | 'pipe' = 'pipe', user?: { uid: number; gid: number }) {
   const script = `import { writeOut } from ${JSON.stringify(pathToFileURL(join(ROOT, 'src/core/write-out.ts')).href)};
 await writeOut(${JSON.stringify(out)}, ${JSON.stringify(text)}).catch((err) => console.error(err.message));`;
   const node = [process.execPath, '--import', join(ROOT, 'test/support/ts-loader.mjs'), '--input-type=module', '-e', script];
-  return spawnSync('bash', ['-c', `${limits}; exec "$@"`, 'bash', ...node], { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', timeout: 60_000 }).stderr;
+  return spawnSync('bash', ['-c', `${limits}; exec "$@"`, 'bash', ...node], { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8', timeout: 60_000, ...user })
+    .stderr;
 }
 
 describe('--out files', () => {
@@ -26,6 +48,35 @@ describe('--out files', () => {
     expect(readFileSync(out, 'utf8')).toBe('new');
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
+
+  it('keeps the permissions of the file it replaces', async () => {
+    const out = join(tempDir(), 'report.md');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o600);
+    await writeOut(out, 'new');
+    expect([readFileSync(out, 'utf8'), statSync(out).mode & 0o777]).toEqual(['new', 0o600]);
+  });
+
+  it('writes in place a file of its own that a link leads to in a folder where it cannot make a file', () => {
+    const dir = tempDir();
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    writeFileSync(join(locked, 'v3.model'), 'old');
+    symlinkSync(join(locked, 'v3.model'), join(dir, 'current.model'));
+    const user = anotherUser();
+    if (user) chownSync(join(locked, 'v3.model'), user.uid, user.gid);
+    chmodSync(dir, 0o755);
+    chmodSync(locked, 0o555);
+    try {
+      expect(writeOutInChild(join(dir, 'current.model'), 'new', 'true', 'pipe', user)).toBe('');
+    } finally {
+      // Removable again once the test ends.
+      chmodSync(locked, 0o755);
+    }
+    expect(readFileSync(join(locked, 'v3.model'), 'utf8')).toBe('new');
+    expect(readdirSync(locked)).toEqual(['v3.model']);
+    expect(lstatSync(join(dir, 'current.model')).isSymbolicLink()).toBe(true);
+  }, 70_000);
 
   it('writes a device as it is, not a file renamed over it', async () => {
     await writeOut('/dev/null', 'nothing');

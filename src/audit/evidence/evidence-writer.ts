@@ -1,6 +1,5 @@
 import { closeSync, createWriteStream, mkdtempSync, openSync, rmSync, type ReadStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { effectiveRecipients } from '../../analysis/cost.js';
@@ -126,7 +125,7 @@ export class EvidenceWriter {
     try {
       // Opened here: an open that fails is an error now, not a stream that never drains; and not
       // synchronously, as a pipe's open waits for its reader, and Ctrl-C must still stop the audit.
-      out = (await open(file.target, 'w')).createWriteStream();
+      out = (await file.open()).createWriteStream();
     } catch (err) {
       this.abandon();
       throw cannotWrite(this.path, err);

@@ -2,7 +2,7 @@ import { InputError, WorkError } from '../../../src/core/errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
@@ -92,9 +92,11 @@ describe('EvidenceWriter', () => {
     expect(existsSync(path)).toBe(false);
   });
 
-  it('leaves an earlier bundle at the path as it was when the audit is abandoned, and replaces it whole when it finishes', async () => {
+  it('leaves an earlier bundle at the path as it was when the audit is abandoned, and replaces it whole, readable as it was, when it finishes', async () => {
     const path = join(tempDir(), 'evidence.csv');
     writeFileSync(path, 'last week\n');
+    // Demand texts: kept from the rest of the machine's users, the new bundle as the old one.
+    chmodSync(path, 0o600);
     const w = await EvidenceWriter.create(path);
     await w.add(record);
     w.abandon();
@@ -105,6 +107,7 @@ describe('EvidenceWriter', () => {
     await again.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai');
     expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFdate,group,category,rule,demand text,recipients\r?\n/);
     expect(readdirSync(dirname(path))).toEqual(['evidence.csv']);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
   it('fails with one line, not a wait for ever, when the bundle cannot be opened or written, keeping FILE', async () => {
