@@ -1,5 +1,6 @@
-import { rmSync } from 'node:fs';
+import { createWriteStream, rmSync, write, type WriteStream } from 'node:fs';
 import { lstat, open, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeError } from './write-error.js';
 
@@ -9,24 +10,34 @@ const cannotWrite = (what: string, err: unknown): Error => writeError(what, err,
 const FOLDER_REFUSES = new Set(['EACCES', 'EPERM']);
 
 /**
- * Whether a path reaches what it names through /proc, as /dev/stdout, /dev/fd/1 and /proc/self/fd/1
- * do: an open descriptor (a shell's `> file`), not a file of the user's to replace.
+ * Where in /proc a path reaches what it names, as /dev/stdout, /dev/fd/1 and /proc/self/fd/1 do: an
+ * open descriptor (a shell's `> file`), not a file of the user's to replace; none when it does not.
  */
-async function throughProc(path: string): Promise<boolean> {
+async function throughProc(path: string): Promise<string | undefined> {
   for (let p = resolve(path); ;) {
     p = join(await realpath(dirname(p)), basename(p));
-    if (p.startsWith('/proc/')) return true;
-    if (!(await lstat(p)).isSymbolicLink()) return false;
+    if (p.startsWith('/proc/')) return p;
+    if (!(await lstat(p)).isSymbolicLink()) return undefined;
     p = resolve(dirname(p), await readlink(p));
   }
 }
+
+/** The descriptor of this process a /proc path names (/proc/<pid>/fd/N, its threads' alike); none for another's. */
+function ownDescriptor(proc: string): number | undefined {
+  const m = /^\/proc\/(\d+)(?:\/task\/\d+)?\/fd\/(\d+)$/.exec(proc);
+  return m && Number(m[1]) === process.pid ? Number(m[2]) : undefined;
+}
+
+/** Writes a descriptor of the process's, which stays open: it is not the stream's to close. */
+const keptOpen = { write, close: (_fd: number, done: (err: null) => void) => done(null) };
 
 /**
  * Where an output file's bytes go. A file, or the file a symbolic link leads to, is written to a file
  * beside it (in the folder it is really in) and renamed over it once whole, so an earlier file is
  * either kept whole or replaced whole, and a link stays a link. A device, a pipe, a descriptor
  * (`/dev/stdout`) or a link to a file not there yet is written as it is, so that what it names gets
- * the bytes and it stays what it is.
+ * the bytes and it stays what it is; a file this process has open (`/dev/stdout` under `>> log`) is
+ * written through that descriptor, as reopening it would empty it, and lose its place or its appending.
  */
 export class OutFile {
   private constructor(
@@ -35,6 +46,8 @@ export class OutFile {
     private target: string,
     /** The permissions of the file replaced, which the file written beside it takes. */
     private readonly mode?: number,
+    /** The process's open descriptor of the file, written through. */
+    private readonly fd?: number,
   ) {}
 
   static async at(out: string): Promise<OutFile> {
@@ -42,7 +55,9 @@ export class OutFile {
     const existing = await lstat(out).catch(() => undefined);
     if (existing === undefined || existing.isFile()) return replacing(out);
     const linked = existing.isSymbolicLink() && (await stat(out).catch(() => undefined))?.isFile() === true;
-    return linked && !(await throughProc(out)) ? replacing(await realpath(out)) : new OutFile(out, out);
+    if (!linked) return new OutFile(out, out);
+    const proc = await throughProc(out);
+    return proc === undefined ? replacing(await realpath(out)) : new OutFile(out, out, undefined, ownDescriptor(proc));
   }
 
   get direct(): boolean {
@@ -75,6 +90,12 @@ export class OutFile {
       await handle.close();
       throw err;
     }
+  }
+
+  /** A stream of what is written, to end and see finished before done(). */
+  async stream(): Promise<WriteStream> {
+    if (this.fd !== undefined) return createWriteStream('', { fd: this.fd, fs: keptOpen });
+    return (await this.open()).createWriteStream();
   }
 
   /** Puts what was written in the file's place. */
@@ -124,12 +145,9 @@ export async function checkOut(out: string, what = `--out ${out}`): Promise<void
 export async function writeOut(out: string, text: string | Uint8Array, what = `--out ${out}`): Promise<void> {
   const file = await OutFile.at(out);
   try {
-    const handle = await file.open();
-    try {
-      await handle.writeFile(text);
-    } finally {
-      await handle.close();
-    }
+    const stream = await file.stream();
+    stream.end(text);
+    await finished(stream);
     await file.done();
   } catch (err) {
     file.discard();

@@ -124,7 +124,7 @@ describe('--out files', () => {
     expect(readdirSync(dir).sort()).toEqual(['current.model', 'v3.model']);
   }, 70_000);
 
-  it('writes /dev/stdout as it is when it is open on a file, not a new file renamed over that one', () => {
+  it("writes /dev/stdout through its descriptor when it is open on a file, appending as a shell's >> asks, not a new file renamed over that one", () => {
     const file = join(tempDir({ 'shell.out': 'earlier' }), 'shell.out');
     const inode = statSync(file).ino;
     const fd = openSync(file, 'a');
@@ -133,7 +133,7 @@ describe('--out files', () => {
     } finally {
       closeSync(fd);
     }
-    expect([readFileSync(file, 'utf8'), statSync(file).ino]).toEqual(['new', inode]);
+    expect([readFileSync(file, 'utf8'), statSync(file).ino]).toEqual(['earliernew', inode]);
   }, 70_000);
 
   it('checks a link to a file not there yet: refused where it cannot be made, leaving nothing where it can', async () => {

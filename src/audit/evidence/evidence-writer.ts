@@ -125,7 +125,7 @@ export class EvidenceWriter {
     try {
       // Opened here: an open that fails is an error now, not a stream that never drains; and not
       // synchronously, as a pipe's open waits for its reader, and Ctrl-C must still stop the audit.
-      out = (await file.open()).createWriteStream();
+      out = await file.stream();
     } catch (err) {
       this.abandon();
       throw cannotWrite(this.path, err);

@@ -2,7 +2,20 @@ import { InputError, WorkError } from '../../../src/core/errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  openSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
@@ -164,6 +177,16 @@ describe('EvidenceWriter', () => {
     expect(viaLink.stdout.startsWith(header)).toBe(true);
     expect(viaLink.stdout).toContain('请大家今晚十点前完成打卡并截图');
     expect(lstatSync(join(dir, 'stdout')).isSymbolicLink()).toBe(true);
+    // Standard output appending to a log (`>> log`): the bundle follows what the log held.
+    writeFileSync(join(dir, 'log'), 'earlier\n');
+    const log = openSync(join(dir, 'log'), 'a');
+    try {
+      const appended = spawnSync(process.execPath, [cli.bin, ...args], { stdio: ['ignore', log, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      expect(appended.status, appended.stderr).toBe(0);
+    } finally {
+      closeSync(log);
+    }
+    expect(readFileSync(join(dir, 'log'), 'utf8')).toMatch(new RegExp(`^earlier\n${header}`));
     // A named pipe, read from before the audit starts: checking it beforehand must not end its reading.
     const fifo = join(dir, 'evidence.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
@@ -179,7 +202,7 @@ describe('EvidenceWriter', () => {
     expect(read.startsWith(header)).toBe(true);
     expect(read).toContain('请大家今晚十点前完成打卡并截图');
     expect(statSync(fifo).isFIFO()).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['chat.jsonl', 'evidence.fifo', 'r1.json', 'r2.json', 'stdout']);
+    expect(readdirSync(dir).sort()).toEqual(['chat.jsonl', 'evidence.fifo', 'log', 'r1.json', 'r2.json', 'stdout']);
   }, 70_000);
 
   it('stops on Ctrl-C while it waits for a reader of its pipe', async () => {
