@@ -35,6 +35,11 @@ export interface AuditOptions {
    * classifies here, as where no worker can start. The report is the same either way.
    */
   worker?: boolean;
+  /**
+   * Writes the report, before the evidence bundle is put in FILE's place: a report that cannot be
+   * written (a full disk) leaves an earlier bundle as it was.
+   */
+  writeReport?: (done: Pick<AuditResult, 'report' | 'details' | 'skipped'>) => Promise<void>;
 }
 
 export interface AuditResult {
@@ -133,6 +138,10 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
       const people = new Pseudonyms([...exports.flatMap((e) => e.people()), ...listed], PSEUDONYM_PREFIX[lang]);
       await evidence.finish(people, (platform, id) => groups.get(groupKey(platform, id)), config.timezone);
     }
+    // The bar is gone before a report goes to the terminal it is drawn on.
+    progress.clear();
+    await opts.writeReport?.({ report, details, skipped: bad.count });
+    await evidence?.commit();
   } catch (err) {
     evidence?.abandon();
     throw err;

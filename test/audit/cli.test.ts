@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Report } from '../../src/analysis/report/report.js';
 import { runCli } from '../support/run-cli.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -152,6 +152,15 @@ describe('fingertip audit', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fingertip audit: --out .*missing\/r\.json: cannot write \(ENOENT\)\n$/);
     expect(readFileSync(csv, 'utf8')).toBe('earlier');
+  });
+
+  it('leaves an earlier evidence bundle as it was when the report cannot be written at the end (a full disk)', async () => {
+    const csv = join(tempDir(), 'evidence.csv');
+    writeFileSync(csv, 'earlier');
+    const r = await runCli(['audit', fixture('chatlab/年级组.json'), '--evidence', csv, '--out', '/dev/full']);
+    expect([r.code, r.stderr]).toEqual([1, 'fingertip audit: --out /dev/full: cannot write (ENOSPC); an earlier file there is as it was\n']);
+    expect(readFileSync(csv, 'utf8')).toBe('earlier');
+    expect(readdirSync(dirname(csv))).toEqual(['evidence.csv']);
   });
 
   it('refuses, before writing anything, an --out or --evidence that is an export read or both the same file', async () => {

@@ -107,7 +107,10 @@ export class EvidenceWriter {
     }
   }
 
-  /** Writes the CSV; `groupOf` gives a group's name and size as finally known. */
+  /**
+   * Writes the CSV beside FILE (a device, pipe or descriptor as it is); commit() puts it in FILE's
+   * place. `groupOf` gives a group's name and size as finally known.
+   */
   async finish(
     pseudonyms: Pseudonyms,
     groupOf: (platform: string, id: string) => { name: string; members: number } | undefined,
@@ -151,9 +154,22 @@ export class EvidenceWriter {
         }
       }
       await Promise.race([closed(out), failed.then((err) => Promise.reject(err))]);
-      await file.done();
     } catch (err) {
       out.destroy();
+      this.abandon();
+      throw cannotWrite(this.path, err);
+    }
+    this.dropSpool();
+  }
+
+  /**
+   * Puts the bundle finish() wrote in FILE's place: after the report is written, so that an audit
+   * whose report cannot be written leaves FILE as it was.
+   */
+  async commit(): Promise<void> {
+    try {
+      await this.file?.done();
+    } catch (err) {
       throw cannotWrite(this.path, err);
     } finally {
       this.abandon();
@@ -166,11 +182,15 @@ export class EvidenceWriter {
    */
   abandon(): void {
     this.stopListening();
+    this.dropSpool();
+    this.file?.discard();
+  }
+
+  private dropSpool(): void {
     this.spool.destroy();
     // Its last descriptor closed, the spool's space is freed.
     if (typeof this.spooled === 'number') closeSync(this.spooled);
     else this.spooled?.destroy();
     this.spooled = undefined;
-    this.file?.discard();
   }
 }

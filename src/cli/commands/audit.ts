@@ -1,4 +1,4 @@
-import { runAudit } from '../../audit/run-audit.js';
+import { runAudit, type AuditResult } from '../../audit/run-audit.js';
 import { ProgressBar } from '../../audit/progress.js';
 import { loadConfig } from '../config/load.js';
 import type { Lang } from '../../core/lang.js';
@@ -10,18 +10,24 @@ import { descriptorKey, fileKey } from '../../core/file-key.js';
 import { counted } from '../../core/counted.js';
 import { parseCommandArgs } from '../args.js';
 import { checkOut, writeOut } from '../../core/write-out.js';
+import { writeError } from '../../core/write-error.js';
 import { outFormatNote } from '../out-format-note.js';
 import { outPath } from '../out-path.js';
 import type { Command } from '../context.js';
 import type { Writable } from 'node:stream';
 
 /** The report as text, saying how many broken entries `--skip-bad` left out. */
-function render(format: ReportFormat, result: Awaited<ReturnType<typeof runAudit>>, skipBad: boolean, chosen: Lang | undefined): string {
+function render(format: ReportFormat, result: Pick<AuditResult, 'report' | 'details' | 'skipped'>, skipBad: boolean, chosen: Lang | undefined): string {
   const { report, details, skipped } = result;
   const lang = reportLanguage(chosen, report, details);
   if (format === 'json') return renderReport('json', skipBad ? Object.assign({}, report, { skipped_entries: skipped }) : report, details, lang);
   if (!skipBad || skipped === 0) return renderReport(format, report, details, lang);
   return renderReport(format, report, { ...details, notes: [...(details.notes ?? []), REPORT_TEXTS[lang].skipped(skipped)] }, lang);
+}
+
+/** Writes the report to standard output, done once the output took it: a failure is the one line of exit 1. */
+function written(stdout: Writable, text: string): Promise<void> {
+  return new Promise((done, failed) => stdout.write(text, (err) => (err ? failed(writeError('standard output', err)) : done())));
 }
 
 /**
@@ -84,6 +90,12 @@ export const run: Command = async (argv, ctx) => {
     out ? undefined : ctx.stdout,
   );
   if (out) await checkOut(out);
+  // Written before the evidence bundle is put in its place, which a report that cannot be written leaves as it was.
+  const writeReport = async (done: Pick<AuditResult, 'report' | 'details' | 'skipped'>) => {
+    const text = render(format, done, skipBad, lang ?? config.language);
+    if (out) await writeOut(out, text);
+    else await written(ctx.stdout, text);
+  };
   const result = await runAudit(positionals, {
     config,
     skipBad,
@@ -91,20 +103,17 @@ export const run: Command = async (argv, ctx) => {
     progress: isTty ? new ProgressBar(ctx.stderr) : undefined,
     evidencePath: values.evidence as string | undefined,
     lang: lang ?? config.language,
+    writeReport,
   });
   if (result.repeated)
     ctx.stderr.write(`fingertip audit: ${counted(result.repeated, 'message')} read twice (the same id in exports that overlap) counted once\n`);
-  const text = render(format, result, skipBad, lang ?? config.language);
   if (out) {
-    await writeOut(out, text);
     const { report } = result;
     ctx.stderr.write(
       `fingertip audit: ${out}: ${counted(report.messages, 'message')}, ${counted(report.demands, 'demand')}, ${counted(report.groups.length, 'group')}${result.skipped ? `, ${counted(result.skipped, 'broken entry', 'broken entries')} skipped` : ''}\n`,
     );
     const note = outFormatNote(out, format, '--evidence FILE');
     if (note) ctx.stderr.write(`fingertip audit: ${note}\n`);
-  } else {
-    ctx.stdout.write(text);
   }
   if (values.evidence) ctx.stderr.write(`fingertip audit: ${values.evidence as string}: ${counted(result.evidenceRows, 'evidence row')}\n`);
   return 0;

@@ -78,6 +78,7 @@ describe('EvidenceWriter', () => {
       { id: 'wxid_li', names: ['李老师'] },
     ]);
     await w.finish(people, (platform, id) => (platform === 'wechat' && id === '12' ? { name: '张主任的通知群', members: 4 } : undefined), 'Asia/Shanghai');
+    await w.commit();
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows = parse(bytes.subarray(3)) as string[][];
@@ -118,6 +119,9 @@ describe('EvidenceWriter', () => {
     expect(readFileSync(path, 'utf8')).toBe('last week\n');
     await again.add(record);
     await again.finish(new Pseudonyms([]), () => undefined, 'Asia/Shanghai');
+    // Written, the bundle waits beside FILE until the report is written too.
+    expect(readFileSync(path, 'utf8')).toBe('last week\n');
+    await again.commit();
     expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFdate,group,category,rule,demand text,recipients\r?\n/);
     expect(readdirSync(dirname(path))).toEqual(['evidence.csv']);
     expect(statSync(path).mode & 0o777).toBe(0o600);
