@@ -230,6 +230,21 @@ describe('fingertip audit', () => {
     expect(readFileSync(file, 'utf8')).toBe('');
   }, 120_000);
 
+  it('refuses --evidence /dev/tty when the report goes to that terminal', () => {
+    const child = childCli();
+    try {
+      // `script` runs the audit on a terminal of its own, its controlling terminal and standard output both.
+      const audit = [process.execPath, child.bin, 'audit', fixture('chatlab/年级组.json'), '--evidence', '/dev/tty'].map((a) => `'${a}'`).join(' ');
+      const r = spawnSync('script', ['-qec', audit, '/dev/null'], { encoding: 'utf8', timeout: 30_000 });
+      expect([r.status, r.stdout.trim()]).toEqual([
+        2,
+        'fingertip audit: --evidence /dev/tty: the same file as standard output, where the report goes (--out FILE writes it elsewhere); name another file',
+      ]);
+    } finally {
+      child.remove();
+    }
+  }, 60_000);
+
   it('leaves a one-to-one WeChatMsg chat out of the groups, and says so on stderr', async () => {
     const dm = join(tempDir(), '王主任_utf8.csv');
     writeFileSync(
