@@ -5,26 +5,29 @@ import { timeProblem } from '../../src/core/time/message-time.js';
 export const PLATFORM = 'dingtalk';
 
 /** DingTalk's id of the sender of the message a reply quotes, when the reply names one. */
-export const quotedDingtalkId = (cb: RobotCallback): string | undefined => cb.text?.repliedMsg?.senderId;
+export const quotedDingtalkId = (cb: RobotCallback): string | undefined => idText(field(cb.text?.repliedMsg, 'senderId'));
 
-/** The fields of a robot callback (topic /v1.0/im/bot/messages/get) that the adapter reads. */
+/**
+ * The fields of a robot callback (topic /v1.0/im/bot/messages/get) that the adapter reads. Those
+ * typed `unknown` are checked by nobody on arrival, so each is read by its type (`idText`).
+ */
 export interface RobotCallback {
   msgId: string;
   msgtype: string;
   /** "1" a single chat with the robot, "2" a group. */
-  conversationType: string;
+  conversationType: unknown;
   /** The openConversationId: the group's id for the proactive send API. */
   conversationId: string;
   conversationTitle?: string;
   senderId: string;
   /** The sender's userId in the organisation; absent for people outside it. */
-  senderStaffId?: string;
+  senderStaffId?: unknown;
   senderNick?: string;
   isAdmin?: boolean;
   /** Who the message @-mentions, the robot included, in no order the text tells: ids only, no names (unchecked, as the words are). */
-  atUsers?: { dingtalkId?: string; staffId?: string }[];
+  atUsers?: unknown;
   /** The robot's own dingtalkId, as it appears in atUsers. */
-  chatbotUserId?: string;
+  chatbotUserId?: unknown;
   createAt: number;
   /** Answers this conversation without a token until sessionWebhookExpiredTime (epoch ms). */
   sessionWebhook?: string;
@@ -33,7 +36,7 @@ export interface RobotCallback {
    * A reply carries the message it quotes (fields DingTalk sends but does not document). The words
    * here and in `content` are read by `words`, whatever their type: none is checked on arrival.
    */
-  text?: { content?: unknown; isReplyMsg?: boolean; repliedMsg?: RepliedMessage };
+  text?: { content?: unknown; isReplyMsg?: unknown; repliedMsg?: unknown };
   content?: {
     fileName?: unknown;
     /** An audio message's speech recognition text, when DingTalk made one. */
@@ -44,10 +47,10 @@ export interface RobotCallback {
 
 /** The quoted message of a reply, as DingTalk shows it: its id, sender, time and content. */
 export interface RepliedMessage {
-  msgId?: string;
+  msgId?: unknown;
   /** DingTalk's sender id (not the organisation userId). */
-  senderId?: string;
-  createdAt?: number;
+  senderId?: unknown;
+  createdAt?: unknown;
   content?: unknown;
 }
 
@@ -76,7 +79,7 @@ export function parseRobotCallback(data: string, frameId: string): RobotCallback
 
 /** The sender's id: the organisation's userId where there is one, as the proactive send API wants it. */
 export function senderOf(cb: RobotCallback): string {
-  return cb.senderStaffId || cb.senderId;
+  return idText(cb.senderStaffId) || cb.senderId;
 }
 
 /**
@@ -88,10 +91,12 @@ export function senderOf(cb: RobotCallback): string {
  */
 export function toChatMessage(cb: RobotCallback): ChatMessage {
   const { kind, text } = textOf(cb);
-  const replied = cb.text?.isReplyMsg || cb.text?.repliedMsg ? (cb.text.repliedMsg ?? {}) : undefined;
+  const replied: RepliedMessage | undefined = cb.text?.isReplyMsg || cb.text?.repliedMsg ? ((cb.text.repliedMsg ?? {}) as RepliedMessage) : undefined;
+  const quotedId = idText(replied?.msgId);
   const quotedText = replied ? repliedText(replied) : '';
+  const robot = idText(cb.chatbotUserId);
   const group: DingtalkGroup | null =
-    cb.conversationType === '1' ? null : { id: cb.conversationId, name: cb.conversationTitle || undefined, coverage: 'mentions-only' };
+    idText(cb.conversationType) === '1' ? null : { id: cb.conversationId, name: cb.conversationTitle || undefined, coverage: 'mentions-only' };
   return {
     platform: PLATFORM,
     id: cb.msgId,
@@ -104,18 +109,18 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
     // DingTalk gives a mention's person by ids apart from the text's @name: their staff id, which
     // the send API wants, is known only for members of the organisation.
     mentioned: (Array.isArray(cb.atUsers) ? cb.atUsers : [])
-      .filter((u) => typeof u === 'object' && u !== null && (u.dingtalkId === undefined || u.dingtalkId !== cb.chatbotUserId))
-      .map((u) => ({ id: words(u.staffId) || undefined })),
+      .filter((u: unknown) => typeof u === 'object' && u !== null && (robot === undefined || idText(field(u, 'dingtalkId')) !== robot))
+      .map((u: unknown) => ({ id: idText(field(u, 'staffId')) })),
     addressed: true,
-    replyTo: replied?.msgId ?? null,
+    replyTo: quotedId ?? null,
     // A reply whose quoted message has no id must not be taken for the group's latest message.
-    ...(replied && !replied.msgId && { quotesUnknown: true }),
-    ...(replied?.msgId &&
+    ...(replied && !quotedId && { quotesUnknown: true }),
+    ...(quotedId &&
       quotedText && {
         quoted: {
-          id: replied.msgId,
+          id: quotedId,
           text: quotedText,
-          sentAt: Number.isFinite(replied.createdAt) ? replied.createdAt : undefined,
+          sentAt: Number.isFinite(replied!.createdAt) ? (replied!.createdAt as number) : undefined,
         },
       }),
     senderIsAdmin: cb.isAdmin === true,
@@ -127,6 +132,12 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
  * message DingTalk sends oddly is still stored as what it is, never skipped and lost.
  */
 const words = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/**
+ * An id as text: a number is its decimal string (ids often come as numbers), unless it is too large
+ * to be exact; anything else (an object, an empty string) is no id, and the message is still stored.
+ */
+const idText = (v: unknown): string | undefined => (typeof v === 'string' ? v || undefined : Number.isSafeInteger(v) ? String(v) : undefined);
 
 /** A field of an object field, if it is one. */
 const field = (v: unknown, key: string): unknown => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined);

@@ -210,6 +210,28 @@ describe('DingTalk adapter through the bot', () => {
     expect((stub.callsTo('/session/group1')[0].body as { text: { content: string } }).text.content).toMatch(/^我是 fingertip/);
   });
 
+  it('stores and acks a message whose ids are numbers or objects, a number as its decimal string and an object as none', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const logs: string[] = [];
+    const { store } = await startBot(stub, join(tempDir(), 'bot.db'), (line) => logs.push(line));
+    const reply = (msgId: string, quotedId: unknown) => ({
+      ...mention(stub, msgId, DEMAND),
+      text: { content: ` ${DEMAND}`, isReplyMsg: true, repliedMsg: { msgId: quotedId, senderId: 5, content: { text: '收到' } } },
+    });
+    stub.push(robotFrame('f1', { ...mention(stub, 'msg-staff', DEMAND), senderStaffId: 123 }));
+    stub.push(robotFrame('f2', reply('msg-reply-number', 5)));
+    stub.push(robotFrame('f3', reply('msg-reply-object', { a: 1 })));
+    await waitFor(() => stub.acks.length === 3, 'all three acked', 5000);
+    expect(logs).toEqual([]);
+    const stored = await Promise.all(['msg-staff', 'msg-reply-number', 'msg-reply-object'].map((id) => store.message('dingtalk', id)));
+    expect(stored.map((m) => [m?.senderId, m?.replyTo])).toEqual([
+      ['123', null],
+      ['staff-li', '5'],
+      ['staff-li', null],
+    ]);
+  });
+
   it('acks a message only once its row is committed to the SQLite file', async () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);

@@ -66,7 +66,22 @@ describe('toChatMessage', () => {
     expect([reply.replyTo, reply.quoted]).toEqual(['q1', undefined]);
     const odd = { ...base, text: { content: 'hi' } } as RobotCallback;
     expect(toChatMessage({ ...odd, atUsers: 'staff-1' as never }).mentioned).toEqual([]);
-    expect(toChatMessage({ ...odd, atUsers: [null, { staffId: 5 }, { staffId: 's1' }] as never }).mentioned).toEqual([{ id: undefined }, { id: 's1' }]);
+    expect(toChatMessage({ ...odd, atUsers: [null, { staffId: {} }, { staffId: 's1' }] as never }).mentioned).toEqual([{ id: undefined }, { id: 's1' }]);
+  });
+
+  it('reads a number id as its decimal string, and an id of another type (or too large to be exact) as none', () => {
+    const odd = { ...base, text: { content: 'hi' } };
+    expect(toChatMessage({ ...odd, senderStaffId: 123 }).sender.id).toBe('123');
+    expect(toChatMessage({ ...odd, senderStaffId: { a: 1 } }).sender.id).toBe('sender-1');
+    expect(toChatMessage({ ...odd, senderStaffId: 2 ** 60 }).sender.id).toBe('sender-1');
+    const reply = (repliedMsg: unknown) => toChatMessage({ ...base, text: { content: 'why', repliedMsg } });
+    expect(reply({ msgId: 5, content: '请打卡' })).toMatchObject({ replyTo: '5', quoted: { id: '5', text: '请打卡' } });
+    expect([reply({ msgId: { a: 1 } }).replyTo, reply({ msgId: { a: 1 } }).quotesUnknown]).toEqual([null, true]);
+    expect(quotedDingtalkId({ ...base, text: { repliedMsg: { senderId: 7 } } })).toBe('7');
+    expect(quotedDingtalkId({ ...base, text: { repliedMsg: { senderId: [] } } })).toBeUndefined();
+    // A single chat's type may come as the number 1; the robot's own id as a number is still left out of the mentions.
+    expect(toChatMessage({ ...odd, conversationType: 1 }).group).toBeNull();
+    expect(toChatMessage({ ...odd, chatbotUserId: 9, atUsers: [{ dingtalkId: '9' }, { dingtalkId: 8, staffId: 8 }] }).mentioned).toEqual([{ id: '8' }]);
   });
 
   it('does not read an @-mention of someone named "all..." as @all', () => {
