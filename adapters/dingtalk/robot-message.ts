@@ -5,11 +5,11 @@ import { timeProblem } from '../../src/core/time/message-time.js';
 export const PLATFORM = 'dingtalk';
 
 /** DingTalk's id of the sender of the message a reply quotes, when the reply names one. */
-export const quotedDingtalkId = (cb: RobotCallback): string | undefined => idText(field(cb.text?.repliedMsg, 'senderId'));
+export const quotedDingtalkId = (cb: RobotCallback): string | undefined => asText(field(cb.text?.repliedMsg, 'senderId'));
 
 /**
  * The fields of a robot callback (topic /v1.0/im/bot/messages/get) that the adapter reads. Those
- * typed `unknown` are checked by nobody on arrival, so each is read by its type (`idText`).
+ * typed `unknown` are checked by nobody on arrival, so each is read by its type (`asText`).
  */
 export interface RobotCallback {
   msgId: string;
@@ -18,11 +18,11 @@ export interface RobotCallback {
   conversationType: unknown;
   /** The openConversationId: the group's id for the proactive send API. */
   conversationId: string;
-  conversationTitle?: string;
+  conversationTitle?: unknown;
   senderId: string;
   /** The sender's userId in the organisation; absent for people outside it. */
   senderStaffId?: unknown;
-  senderNick?: string;
+  senderNick?: unknown;
   isAdmin?: boolean;
   /** Who the message @-mentions, the robot included, in no order the text tells: ids only, no names (unchecked, as the words are). */
   atUsers?: unknown;
@@ -79,7 +79,7 @@ export function parseRobotCallback(data: string, frameId: string): RobotCallback
 
 /** The sender's id: the organisation's userId where there is one, as the proactive send API wants it. */
 export function senderOf(cb: RobotCallback): string {
-  return idText(cb.senderStaffId) || cb.senderId;
+  return asText(cb.senderStaffId) || cb.senderId;
 }
 
 /**
@@ -92,16 +92,16 @@ export function senderOf(cb: RobotCallback): string {
 export function toChatMessage(cb: RobotCallback): ChatMessage {
   const { kind, text } = textOf(cb);
   const replied: RepliedMessage | undefined = cb.text?.isReplyMsg || cb.text?.repliedMsg ? ((cb.text.repliedMsg ?? {}) as RepliedMessage) : undefined;
-  const quotedId = idText(replied?.msgId);
+  const quotedId = asText(replied?.msgId);
   const quotedText = replied ? repliedText(replied) : '';
-  const robot = idText(cb.chatbotUserId);
+  const robot = asText(cb.chatbotUserId);
   const group: DingtalkGroup | null =
-    idText(cb.conversationType) === '1' ? null : { id: cb.conversationId, name: cb.conversationTitle || undefined, coverage: 'mentions-only' };
+    asText(cb.conversationType) === '1' ? null : { id: cb.conversationId, name: asText(cb.conversationTitle), coverage: 'mentions-only' };
   return {
     platform: PLATFORM,
     id: cb.msgId,
     group,
-    sender: { id: senderOf(cb), name: cb.senderNick || undefined },
+    sender: { id: senderOf(cb), name: asText(cb.senderNick) },
     text,
     ts: cb.createAt,
     kind,
@@ -109,8 +109,8 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
     // DingTalk gives a mention's person by ids apart from the text's @name: their staff id, which
     // the send API wants, is known only for members of the organisation.
     mentioned: (Array.isArray(cb.atUsers) ? cb.atUsers : [])
-      .filter((u: unknown) => typeof u === 'object' && u !== null && (robot === undefined || idText(field(u, 'dingtalkId')) !== robot))
-      .map((u: unknown) => ({ id: idText(field(u, 'staffId')) })),
+      .filter((u: unknown) => typeof u === 'object' && u !== null && (robot === undefined || asText(field(u, 'dingtalkId')) !== robot))
+      .map((u: unknown) => ({ id: asText(field(u, 'staffId')) })),
     addressed: true,
     replyTo: quotedId ?? null,
     // A reply whose quoted message has no id must not be taken for the group's latest message.
@@ -134,10 +134,11 @@ export function toChatMessage(cb: RobotCallback): ChatMessage {
 const words = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
- * An id as text: a number is its decimal string (ids often come as numbers), unless it is too large
- * to be exact; anything else (an object, an empty string) is no id, and the message is still stored.
+ * An id or a name as text: a number is its decimal string (ids often come as numbers), unless it is
+ * too large to be exact; anything else (an object, an empty string) is none, so that the message is
+ * still stored, and no name shows as JSON in stats, reports and digests.
  */
-const idText = (v: unknown): string | undefined => (typeof v === 'string' ? v || undefined : Number.isSafeInteger(v) ? String(v) : undefined);
+const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v || undefined : Number.isSafeInteger(v) ? String(v) : undefined);
 
 /** A field of an object field, if it is one. */
 const field = (v: unknown, key: string): unknown => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined);

@@ -232,6 +232,22 @@ describe('DingTalk adapter through the bot', () => {
     ]);
   });
 
+  it('stores a group title or sender nick of another type than text as none, and a number as its string, never as JSON', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const { store } = await startBot(stub, join(tempDir(), 'bot.db'));
+    stub.push(robotFrame('f1', { ...mention(stub, 'msg-objects', DEMAND), conversationTitle: { a: 1 }, senderNick: { a: 1 } }));
+    stub.push(
+      robotFrame('f2', { ...mention(stub, 'msg-numbers', DEMAND, 'staff-wu'), conversationId: 'cidGroup2==', conversationTitle: 42, senderNick: 2024 }),
+    );
+    await waitFor(() => stub.acks.length === 2, 'both acked', 5000);
+    const stored = await Promise.all(['msg-objects', 'msg-numbers'].map((id) => store.message('dingtalk', id)));
+    expect(stored.map((m) => [m?.groupName, m?.senderName])).toEqual([
+      [undefined, undefined],
+      ['42', '2024'],
+    ]);
+  });
+
   it('acks a message only once its row is committed to the SQLite file', async () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);

@@ -84,6 +84,17 @@ describe('toChatMessage', () => {
     expect(toChatMessage({ ...odd, chatbotUserId: 9, atUsers: [{ dingtalkId: '9' }, { dingtalkId: 8, staffId: 8 }] }).mentioned).toEqual([{ id: '8' }]);
   });
 
+  it('reads a group title or sender nick of another type than text as none, and a number as its string', () => {
+    const odd = { ...base, text: { content: 'hi' } };
+    const named = (conversationTitle: unknown, senderNick: unknown) => {
+      const m = toChatMessage({ ...odd, conversationTitle, senderNick });
+      return [m.group?.name, m.sender.name];
+    };
+    expect(named({ a: 1 }, ['李老师'])).toEqual([undefined, undefined]);
+    expect(named(42, 2024)).toEqual(['42', '2024']);
+    expect(named('教务处工作群', '')).toEqual(['教务处工作群', undefined]);
+  });
+
   it('does not read an @-mention of someone named "all..." as @all', () => {
     expect(toChatMessage({ ...base, text: { content: '@allen 请今天交表' } }).mentionsAll).toBe(false);
     expect(toChatMessage({ ...base, text: { content: '@all 请今天交表' } }).mentionsAll).toBe(true);
