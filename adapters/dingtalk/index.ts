@@ -51,7 +51,8 @@ export function createDingtalkAdapter(settings: DingtalkSettings, deps: Dingtalk
     sessions.remember(msg.group ? groupKey(msg.group.id) : userKey(msg.sender.id), cb.sessionWebhook, cb.sessionWebhookExpiredTime);
     if (!msg.group) return;
     const key = adminKey(msg.group.id, senderOf(cb));
-    if (cb.isAdmin) admins.add(key);
+    // As toChatMessage reads it: only `true` (a "false" string or a 1 would be truthy here).
+    if (msg.senderIsAdmin) admins.add(key);
     else admins.delete(key);
   };
 

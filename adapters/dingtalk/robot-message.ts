@@ -23,7 +23,8 @@ export interface RobotCallback {
   /** The sender's userId in the organisation; absent for people outside it. */
   senderStaffId?: unknown;
   senderNick?: unknown;
-  isAdmin?: boolean;
+  /** Only `true` makes the sender an admin: a flag of another type is none. */
+  isAdmin?: unknown;
   /** Who the message @-mentions, the robot included, in no order the text tells: ids only, no names (unchecked, as the words are). */
   atUsers?: unknown;
   /** The robot's own dingtalkId, as it appears in atUsers. */

@@ -182,6 +182,20 @@ describe('DingTalk adapter through the bot', () => {
     expect(await supervisors()).toEqual([]);
   });
 
+  it('takes only isAdmin true for an admin: a flag of another type ("false", 1) changes no setting', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const { store } = await startBot(stub, join(tempDir(), 'bot.db'));
+    const answers = () =>
+      stub.callsTo('/v1.0/robot/oToMessages/batchSend').map((c) => (JSON.parse((c.body as { msgParam: string }).msgParam) as { content: string }).content);
+    stub.push(robotFrame('f1', { ...mention(stub, 'msg-false', '设置 周报接收人 staff-li'), isAdmin: 'false' }));
+    await waitFor(() => answers().length > 0, 'the refusal', 5000);
+    stub.push(robotFrame('f2', { ...mention(stub, 'msg-one', '设置 周报接收人 staff-li'), isAdmin: 1 }));
+    await waitFor(() => answers().length > 1, 'the second refusal', 5000);
+    expect(answers()).toEqual(['只有群主或群管理员可以修改设置。', '只有群主或群管理员可以修改设置。']);
+    expect((await store.groupSettings('dingtalk', 'cidGroup1==')).supervisors ?? []).toEqual([]);
+  });
+
   it('flags a voice message by its transcript, and answers a spoken command in the single chat', async () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);
