@@ -31,8 +31,8 @@ export interface RobotCallback {
   chatbotUserId?: unknown;
   createAt: number;
   /** Answers this conversation without a token until sessionWebhookExpiredTime (epoch ms). */
-  sessionWebhook?: string;
-  sessionWebhookExpiredTime?: number;
+  sessionWebhook?: unknown;
+  sessionWebhookExpiredTime?: unknown;
   /**
    * A reply carries the message it quotes (fields DingTalk sends but does not document). The words
    * here and in `content` are read by `words`, whatever their type: none is checked on arrival.

@@ -13,10 +13,11 @@ export class SessionWebhooks {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  remember(key: string, url: string | undefined, expires: number | undefined): void {
-    if (!url || !Number.isFinite(expires)) return;
+  /** A webhook that is no text, or no time, is not kept: it would displace a good one and fail every answer. */
+  remember(key: string, url: unknown, expires: unknown): void {
+    if (typeof url !== 'string' || !url || typeof expires !== 'number' || !Number.isFinite(expires)) return;
     const known = this.sessions.get(key);
-    if (!known || known.expires <= expires!) this.sessions.set(key, { url, expires: expires! });
+    if (!known || known.expires <= expires) this.sessions.set(key, { url, expires });
   }
 
   /** The webhook while it is still good for a while; undefined once it has (nearly) expired. */

@@ -196,6 +196,18 @@ describe('DingTalk adapter through the bot', () => {
     expect((await store.groupSettings('dingtalk', 'cidGroup1==')).supervisors ?? []).toEqual([]);
   });
 
+  it('keeps answering through the session webhook when a later frame brings one that is no text', async () => {
+    const stub = await startDingtalkStub();
+    stubs.push(stub);
+    const logs: string[] = [];
+    await startBot(stub, join(tempDir(), 'bot.db'), (line) => logs.push(line));
+    stub.push(robotFrame('f1', mention(stub, 'msg-demand', DEMAND)));
+    const odd = { ...mention(stub, 'msg-stats', 'stats group'), sessionWebhook: 5, sessionWebhookExpiredTime: Date.now() + 7_200_000 };
+    stub.push(robotFrame('f2', odd));
+    await waitFor(() => stub.callsTo('/session/group1').length > 0, 'the answer', 5000);
+    expect(logs).toEqual([]);
+  });
+
   it('flags a voice message by its transcript, and answers a spoken command in the single chat', async () => {
     const stub = await startDingtalkStub();
     stubs.push(stub);
