@@ -19,12 +19,13 @@ export interface RecalledEvent {
 /** The fields of im.message.receive_v1 (as EventDispatcher hands it over) that the adapter reads. */
 export interface MessageReceiveEvent {
   event_id?: string;
-  sender?: { sender_id?: { open_id?: string }; sender_type?: string };
+  /** Ids typed `unknown` are checked here (the SDK checks none): one that is no text is refused, or no parent. */
+  sender?: { sender_id?: { open_id?: unknown }; sender_type?: string };
   message?: {
-    message_id?: string;
-    parent_id?: string;
+    message_id?: unknown;
+    parent_id?: unknown;
     create_time?: string;
-    chat_id?: string;
+    chat_id?: unknown;
     chat_type?: string;
     message_type?: string;
     content?: string;
@@ -45,7 +46,8 @@ export function fromReceiveEvent(event: MessageReceiveEvent, selfOpenId: string,
     if (event.sender?.sender_type) return null;
     throw new InputError(`event ${event.event_id ?? '(no id)'}: no sender`);
   }
-  if (!m?.message_id || !m.chat_id || !sender) throw new InputError(`event ${event.event_id ?? '(no id)'}: no message_id, chat_id or sender open_id`);
+  if (!isId(m?.message_id) || !isId(m.chat_id) || !isId(sender))
+    throw new InputError(`event ${event.event_id ?? '(no id)'}: no message_id, chat_id or sender open_id`);
   const ts = Number(m.create_time);
   if (!Number.isFinite(ts)) throw new InputError(`message ${m.message_id}: create_time is not a number`);
   const problem = timeProblem(ts);
@@ -69,6 +71,9 @@ export function fromReceiveEvent(event: MessageReceiveEvent, selfOpenId: string,
     mentionsAll: read.mentionsAll,
     mentioned: read.people,
     addressed: direct || read.mentioned.includes(selfOpenId),
-    replyTo: m.parent_id || null,
+    // A parent id that is no text would be refused by the store on every redelivery: it is none.
+    replyTo: isId(m.parent_id) ? m.parent_id : null,
   };
 }
+
+const isId = (v: unknown): v is string => typeof v === 'string' && v !== '';

@@ -173,6 +173,16 @@ describe('Feishu adapter', () => {
     expect(sink.received).toEqual([]);
   });
 
+  it('takes a parent_id that is no text for none, and logs and skips a message whose own ids are no text', async () => {
+    await deliver(receiveEvent('ev-p5', { message_id: 'om_p5', parent_id: 5, content: JSON.stringify({ text: '收到' }) }));
+    expect(await waitFor(byId('om_p5'))).toMatchObject({ replyTo: null });
+    await deliver(receiveEvent('ev-n5', { message_id: 5, content: JSON.stringify({ text: '收到' }) }));
+    await deliver(receiveEvent('ev-c5', { message_id: 'om_c5', chat_id: { a: 1 }, content: JSON.stringify({ text: '收到' }) }));
+    await deliver(receiveEvent('ev-s5', { message_id: 'om_s5', content: JSON.stringify({ text: '收到' }) }, 5 as never));
+    for (const id of ['ev-n5', 'ev-c5', 'ev-s5']) expect(logs).toContain(`feishu: event ${id} skipped: event ${id}: no message_id, chat_id or sender open_id`);
+    expect(sink.received.map((m) => m.id)).toEqual(['om_p5']);
+  });
+
   it("logs an event that names no sender, rather than passing it by as an app's message", async () => {
     const noSender = receiveEvent('ev-12', { message_id: 'om_12', content: JSON.stringify({ text: 'hi' }) });
     delete (noSender.event as { sender?: unknown }).sender;
