@@ -34,7 +34,7 @@ export async function buildDigest(
   store: DigestStore,
   recipient: Recipient,
   week: string,
-  knownPeople = new KnownPeople(store),
+  knownPeople = new KnownPeople(store, [recipient]),
 ): Promise<Digest> {
   const tz = config.timezone;
   const { platform, groupIds } = recipient.scope;

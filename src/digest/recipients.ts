@@ -14,6 +14,12 @@ export interface Recipient {
   lang?: Lang;
 }
 
+/** The smallest scope holding the groups of both: a platform only if they share it, every group if either has no ids. */
+export function widerScope(a: Recipient['scope'], b: Recipient['scope']): Recipient['scope'] {
+  if (!a.groupIds || !b.groupIds) return {};
+  return { platform: a.platform === b.platform ? a.platform : undefined, groupIds: [...new Set([...a.groupIds, ...b.groupIds])] };
+}
+
 /**
  * The configured supervisors plus those group admins subscribed from the chat (`config supervisor`),
  * one recipient per (platform, user) with the union of their groups, in a stable order.
@@ -24,13 +30,7 @@ export async function digestRecipients(config: Config, store: Pick<Store, 'group
     const known = byUser.get(groupKey(r.platform, r.user));
     if (!known) return void byUser.set(groupKey(r.platform, r.user), r);
     known.lang ??= r.lang;
-    if (!known.scope.groupIds || !r.scope.groupIds) known.scope = {};
-    else {
-      known.scope = {
-        platform: known.scope.platform === r.scope.platform ? known.scope.platform : undefined,
-        groupIds: [...new Set([...known.scope.groupIds, ...r.scope.groupIds])],
-      };
-    }
+    known.scope = widerScope(known.scope, r.scope);
   };
   for (const s of config.digest.supervisors) {
     widen({ platform: s.platform, user: s.user, scope: s.groups ? { groupIds: [...s.groups] } : {}, lang: s.lang });

@@ -81,8 +81,9 @@ export async function writtenDigest(deps: DigestReads, r: Recipient, week: strin
 export async function sendDigests(deps: DigestDeps, plan: DigestPlan): Promise<DigestOutcome> {
   const { config, deliveries, log } = deps;
   const outcome: DigestOutcome = { sent: 0, failed: 0, unrecorded: 0 };
-  const run = { ...deps, knownPeople: new KnownPeople(deps.store) };
-  for (const r of await digestRecipients(config, deps.store)) {
+  const recipients = await digestRecipients(config, deps.store);
+  const run = { ...deps, knownPeople: new KnownPeople(deps.store, recipients) };
+  for (const r of recipients) {
     for (const week of await owedWeeks(deliveries, r, plan, config.timezone)) {
       if (!(await deliveries.claimDelivery(r.platform, r.user, week, deps.now()))) continue;
       const to = `${r.platform}:${r.user}`;

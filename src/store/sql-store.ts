@@ -245,8 +245,8 @@ export class SqlStore implements Store {
     return groups.readPeople(this.reader, scope);
   }
 
-  groupPeople(): Promise<GroupPerson[]> {
-    return groups.readGroupPeople(this.reader);
+  groupPeople(scope: Pick<Scope, 'platform' | 'groupIds'>): Promise<GroupPerson[]> {
+    return groups.readGroupPeople(this.reader, scope);
   }
 
   hiddenNames(): Promise<HiddenNames> {

@@ -277,10 +277,10 @@ export interface Store {
   /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
   peopleOf(scope: Scope): Promise<Person[]>;
   /**
-   * Everyone every group has known in any week, one row per group they are in: a scan of every message,
-   * read once where many scopes need it (a digest run) rather than peopleOf per scope.
+   * Everyone the groups of a scope have known in any week, one row per group they are in: a scan of
+   * every message, read once for the union of many scopes (a digest run) rather than peopleOf per scope.
    */
-  groupPeople(): Promise<GroupPerson[]>;
+  groupPeople(scope: Pick<Scope, 'platform' | 'groupIds'>): Promise<GroupPerson[]>;
   /** The names and ids of those who opted out or were forgotten, as salted hashes, for hiding them in quotes. */
   hiddenNames(): Promise<HiddenNames>;
   /**

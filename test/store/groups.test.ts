@@ -41,7 +41,7 @@ describeEngines('groups', (engine) => {
     expect(all.map((p) => p.id).sort()).toEqual(['U1', 'U2', 'U3', 'U5']);
   });
 
-  it('names everyone each group has known in any week, group by group, for a digest run to read once', async () => {
+  it("names everyone a scope's groups have known in any week, group by group, for a digest run to read once", async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2'] });
     await Promise.all([
@@ -50,13 +50,31 @@ describeEngines('groups', (engine) => {
       store.add(rec('m3', { groupId: 'C2', senderId: 'U1', senderName: 'Li', ts: 2_000 })),
       store.add(rec('m4', { platform: 'dingtalk', groupId: 'C1', senderId: 'U3', senderName: 'Wang', ts: 2_000 })),
     ]);
-    expect(await store.groupPeople()).toEqual([
+    await store.upsertGroup({ platform: 'slack', id: 'C3', name: 'hr', memberIds: ['U7'] });
+    expect(await store.groupPeople({})).toEqual([
       { platform: 'dingtalk', groupId: 'C1', id: 'U3', names: ['Wang'] },
       { platform: 'slack', groupId: 'C1', id: 'U1', names: ['Li'] },
       { platform: 'slack', groupId: 'C2', id: 'U1', names: ['Li'] },
       { platform: 'slack', groupId: 'C1', id: 'U2', names: [] },
       { platform: 'slack', groupId: 'C1', id: 'U3', names: ['Chen'] },
+      { platform: 'slack', groupId: 'C3', id: 'U7', names: [] },
     ]);
+    // Only the scope's groups are read: C1 on any platform, or on one; C2 and C3 are not.
+    expect(await store.groupPeople({ groupIds: ['C1'] })).toEqual([
+      { platform: 'dingtalk', groupId: 'C1', id: 'U3', names: ['Wang'] },
+      { platform: 'slack', groupId: 'C1', id: 'U1', names: ['Li'] },
+      { platform: 'slack', groupId: 'C1', id: 'U2', names: [] },
+      { platform: 'slack', groupId: 'C1', id: 'U3', names: ['Chen'] },
+    ]);
+    expect((await store.groupPeople({ platform: 'slack', groupIds: ['C1', 'C3'] })).map((p) => `${p.groupId}:${p.id}`)).toEqual([
+      'C1:U1',
+      'C1:U2',
+      'C1:U3',
+      'C3:U7',
+    ]);
+    // A run's groups can be more than either engine binds as parameters (SQLite 32,766, PostgreSQL 65,535).
+    const many = Array.from({ length: 70_000 }, (_, i) => `X${i}`);
+    expect((await store.groupPeople({ groupIds: [...many, 'C2'] })).map((p) => `${p.groupId}:${p.id}`)).toEqual(['C2:U1']);
   });
 
   it('keeps per-group settings, with defaults until set, and refuses settings it could not apply', async () => {

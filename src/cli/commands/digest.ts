@@ -40,8 +40,9 @@ export const run: Command = async (argv, ctx) => {
     const recipients = await digestRecipients(config, store);
     if (values.print) {
       const texts: string[] = [];
-      const knownPeople = new KnownPeople(store);
-      for (const r of recipients.length ? recipients : [EVERYONE]) {
+      const readers = recipients.length ? recipients : [EVERYONE];
+      const knownPeople = new KnownPeople(store, readers);
+      for (const r of readers) {
         const { digest, text } = await writtenDigest({ config, store, knownPeople }, r, upTo);
         texts.push(`== ${r === EVERYONE ? TEXTS[digest.lang].everyone : `${r.platform}:${r.user}`} ==\n${text}\n`);
       }
