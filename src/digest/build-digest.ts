@@ -3,14 +3,14 @@ import { storedReport, type ReportStore } from '../analysis/report/from-store.js
 import type { Report } from '../analysis/report/report.js';
 import type { Store } from '../store/store.js';
 import { isAnonymousId } from '../core/anonymous-id.js';
-import { CATEGORIES } from '../core/categories.js';
+import { CATEGORIES, type Category } from '../core/categories.js';
 import { exactMinutes } from '../core/figures.js';
 import { weekRange } from '../core/time/iso-week.js';
 import type { Digest, DigestGroupRow } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
 import { KnownPeople } from './known-people.js';
-import { folded, joinLoneSmallGroup, shownGroup, shownGroups, withoutFigures } from './privacy.js';
+import { folded, heaviestFirst, joinLoneGroupCategories, joinLoneSmallGroup, shownGroup, shownGroups, withoutFigures } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -113,7 +113,7 @@ export async function buildDigest(
     afterHours: report.after_hours,
     categories: CATEGORIES.filter((c) => report.by_category[c] > 0)
       .map((category) => ({ category, demands: report.by_category[category], personMinutes: details.minutesByCategory[category] }))
-      .sort((a, b) => b.personMinutes - a.personMinutes || b.demands - a.demands),
+      .sort(heaviestFirst),
     groups: [],
     trend: reports.map((r, i) => ({ week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes })),
     duplicates: [],
@@ -127,6 +127,7 @@ export async function buildDigest(
   };
 
   const shownRows: { row: DigestGroupRow; members: number }[] = [];
+  const shownCategories = new Set<Category>();
   for (const g of report.groups) {
     if (g.demands === 0) continue;
     const name = shownGroup(g.name, g.members, pseudonyms);
@@ -134,6 +135,7 @@ export async function buildDigest(
       const row = { name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) };
       digest.groups.push(row);
       shownRows.push({ row, members: g.members });
+      for (const c of CATEGORIES) if (g.by_category[c] > 0) shownCategories.add(c);
     } else {
       const o = (digest.other ??= { groups: 0, demands: 0, personMinutes: 0 });
       o.groups++;
@@ -142,6 +144,7 @@ export async function buildDigest(
     }
   }
   joinLoneSmallGroup(digest, shownRows, config.digest.thresholds);
+  joinLoneGroupCategories(digest, shownCategories);
   // Findings name a folded group "other" only where "other" is two small groups or more (privacy.ts);
   // one between groups that all fold would read "other … other": it is left out.
   const withOther = (digest.other?.groups ?? 0) > 1;

@@ -1,11 +1,10 @@
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { CATEGORY_LABELS } from '../core/category-labels.js';
 import type { Lang } from '../core/lang.js';
 import { barChart } from '../render/charts/bar-chart.js';
 import { columnChart } from '../render/charts/column-chart.js';
 import { formatHours, hours } from '../core/figures.js';
 import type { Digest } from './digest.js';
-import { TEXTS } from './texts.js';
+import { categoryLabel, TEXTS } from './texts.js';
 
 const WIDTH = 640;
 type Fonts = NonNullable<ResvgRenderOptions['font']>;
@@ -16,7 +15,7 @@ const heightOf = (svg: string): number => Number(/height="(\d+)"/.exec(svg)![1])
 export function digestChartSvg(d: Digest, lang: Lang): string {
   const t = TEXTS[lang];
   const bars = barChart(
-    d.categories.map((c) => ({ label: CATEGORY_LABELS[lang][c.category], value: hours(c.personMinutes) })),
+    d.categories.map((c) => ({ label: categoryLabel(c, lang), value: hours(c.personMinutes) })),
     { title: t.chartByCategory(d.week), unit: t.chartUnit, width: WIDTH, format: formatHours },
   );
   const columns = columnChart(

@@ -18,6 +18,14 @@ export interface DigestGroupRow {
   withSmallGroup?: true;
 }
 
+export interface DigestCategoryLine {
+  category: Category;
+  demands: number;
+  personMinutes: number;
+  /** It counts too the categories only a lone group under 5 people had this week (privacy.ts). */
+  withOtherCategories?: true;
+}
+
 /** What one supervisor's digest says of one week; texts and charts are rendered from it. */
 export interface Digest {
   week: string;
@@ -29,7 +37,7 @@ export interface Digest {
   personMinutes: number;
   afterHours: number;
   /** Categories with demands this week, heaviest first. */
-  categories: { category: Category; demands: number; personMinutes: number }[];
+  categories: DigestCategoryLine[];
   /** Groups of 5 people or more, heaviest first. */
   groups: DigestGroupRow[];
   /** The fold of two or more smaller groups; absent when there is none. */

@@ -1,7 +1,8 @@
 import type { Pseudonyms } from '../core/pseudonyms.js';
 import type { Config } from '../core/config.js';
 import { exactMinutes } from '../core/figures.js';
-import type { Digest, DigestGroupRow } from './digest.js';
+import type { Category } from '../core/categories.js';
+import type { Digest, DigestCategoryLine, DigestGroupRow } from './digest.js';
 import { rate } from './rating.js';
 
 type Thresholds = Config['digest']['thresholds'];
@@ -63,6 +64,30 @@ export function joinLoneSmallGroup(d: Digest, shown: readonly { row: DigestGroup
   delete d.other;
   d.groups.sort((a, b) => b.personMinutes - a.personMinutes);
 }
+
+/**
+ * Beside the row a lone small group joined, a category only it had this week would still be its
+ * figures: such categories join the line of the lightest category a shown group had too (点赞转发
+ * 及其他类别 / likes and shares and other categories), so the lines still add up to the total.
+ * `shownCategories`: the categories with demands in the groups shown by name.
+ */
+export function joinLoneGroupCategories(d: Digest, shownCategories: ReadonlySet<Category>): void {
+  if (!d.groups.some((g) => g.withSmallGroup)) return;
+  const alone = d.categories.filter((c) => !shownCategories.has(c.category));
+  const kept = d.categories.filter((c) => shownCategories.has(c.category));
+  if (alone.length === 0) return;
+  // Never empty: the row joined is a shown group's with demands, each of some category.
+  const line = kept.reduce((a, b) => (b.personMinutes < a.personMinutes ? b : a));
+  for (const c of alone) {
+    line.demands += c.demands;
+    line.personMinutes = exactMinutes(line.personMinutes + c.personMinutes);
+  }
+  line.withOtherCategories = true;
+  d.categories = kept.sort(heaviestFirst);
+}
+
+/** The digest's order of category lines: by person-minutes, then demands. */
+export const heaviestFirst = (a: DigestCategoryLine, b: DigestCategoryLine): number => b.personMinutes - a.personMinutes || b.demands - a.demands;
 
 /**
  * Names for a list of groups, order kept, the folded ones (null) merged into one "other" where the

@@ -1,11 +1,10 @@
 import type { Config } from '../core/config.js';
 import { personHours as hours } from '../core/figures.js';
-import { CATEGORY_LABELS } from '../core/category-labels.js';
 import { formatIso } from '../core/time/format.js';
 import { weekRange } from '../core/time/iso-week.js';
 import { dayString, localDay } from '../core/time/zone.js';
 import type { Digest, ShownGroup } from './digest.js';
-import { TEXTS } from './texts.js';
+import { categoryLabel, TEXTS } from './texts.js';
 
 const percent = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
@@ -19,7 +18,6 @@ export const DIGEST_LIST_MAX = 10;
 /** The digest as plain text in its language: what every platform gets, and what `digest --print` shows. */
 export function digestText(d: Digest, thresholds: Config['digest']['thresholds']): string {
   const t = TEXTS[d.lang];
-  const labels = CATEGORY_LABELS[d.lang];
   const name = (g: ShownGroup): string => g ?? t.otherName;
   const names = (gs: ShownGroup[]): string => gs.map(name).join(t.listSep);
   const range = weekRange(d.week, d.timezone);
@@ -54,7 +52,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
 
   section(
     t.byCategory,
-    d.categories.map((c) => `${labels[c.category]}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`),
+    d.categories.map((c) => `${categoryLabel(c, d.lang)}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`),
   );
   section(t.byGroup, [
     ...d.groups.map(

@@ -1,4 +1,6 @@
 import type { Rating } from './rating.js';
+import { CATEGORY_LABELS } from '../core/category-labels.js';
+import type { DigestCategoryLine } from './digest.js';
 import type { Lang } from '../core/lang.js';
 import { dayRangeText } from '../core/time/day-range.js';
 import { formatNumber as f } from '../core/figures.js';
@@ -21,6 +23,8 @@ export interface DigestTexts {
   other: (groups: number) => string;
   /** A group's row that also counts one group under 5 people. */
   withSmallGroup: (name: string) => string;
+  /** A category's line that also counts the categories only that group had. */
+  withOtherCategories: (label: string) => string;
   trend: string;
   /** The chart's two titles. */
   chartByCategory: (week: string) => string;
@@ -72,6 +76,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     count: (n, h) => `${f(n)} 条，${h} 人·小时`,
     other: (g) => `其他（${g} 个不足 5 人的群）`,
     withSmallGroup: (name) => `${name} 及 1 个不足 5 人的群`,
+    withOtherCategories: (label) => `${label} 及其他类别`,
     trend: '趋势（人·小时）：',
     chartByCategory: (w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周各类负担（人·小时）`,
     chartTrend: (n) => `近${n}周负担（人·小时）`,
@@ -112,6 +117,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     count: (n, h) => `${f(n)} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
     other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
     withSmallGroup: (name) => `${name} and 1 group under 5 people`,
+    withOtherCategories: (label) => `${label} and other categories`,
     trend: 'Trend (person-hours):',
     chartByCategory: (w) => `${w}: person-hours by category`,
     chartTrend: (n) => `Person-hours, last ${n} weeks`,
@@ -140,3 +146,9 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     everyone: 'all groups',
   },
 };
+
+/** A category line's label as the digest shows it, in text and chart alike. */
+export function categoryLabel(c: DigestCategoryLine, lang: Lang): string {
+  const label = CATEGORY_LABELS[lang][c.category];
+  return c.withOtherCategories ? TEXTS[lang].withOtherCategories(label) : label;
+}

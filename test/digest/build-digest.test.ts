@@ -9,7 +9,8 @@ import { digestStore, FILL_FORM, seedNamedGroups, seedWeek, w47 } from './fixtur
 
 // Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
 // hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
-// week 855 = 14.25 h, so +73%; one of five demands (21:05) after hours.
+// week 855 = 14.25 h, so +73%; one of five demands (21:05) after hours. tiny's acknowledgement, a
+// category only it had, is counted with hr's likes (57 + 1 = 58 = 1.0 h).
 const ZH = [
   '【指尖减负周报】2026年第47周（11月16日—22日）',
   '本周形式主义要求 5 条，约 24.7 人·小时。',
@@ -20,8 +21,7 @@ const ZH = [
   '  填表报数：2 条，19.0 人·小时',
   '  截图留痕：1 条，2.9 人·小时',
   '  打卡签到：1 条，1.9 人·小时',
-  '  点赞转发：1 条，0.9 人·小时',
-  '  回复收到：1 条，0.0 人·小时',
+  '  点赞转发 及其他类别：2 条，1.0 人·小时',
   '',
   '按群组：',
   '  🟡 ops：2 条，19.0 人·小时',
@@ -60,8 +60,7 @@ const EN = [
   '  forms and data: 2 demands, 19.0 person-hours',
   '  proof screenshots: 1 demand, 2.9 person-hours',
   '  check-ins: 1 demand, 1.9 person-hours',
-  '  likes and shares: 1 demand, 0.9 person-hours',
-  '  acknowledgements: 1 demand, 0.0 person-hours',
+  '  likes and shares and other categories: 2 demands, 1.0 person-hours',
   '',
   'By group:',
   '  🟡 ops: 2 demands, 19.0 person-hours',
@@ -188,6 +187,27 @@ describe('privacy', () => {
       ['hr', 3, 343, true],
     ]);
     expect(d.groups.reduce((sum, g) => sum + g.personMinutes, 0)).toBe(d.personMinutes);
+  });
+
+  it('counts a category only the lone group under 5 people had in the line of the lightest category shown', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    // Only tiny (3 people) asked for acknowledgements: that line would be its figures. It joins hr's likes.
+    expect(d.categories.map((c) => [c.category, c.demands, c.personMinutes, c.withOtherCategories])).toEqual([
+      ['data-request', 2, 1140, undefined],
+      ['proof-demand', 1, 171, undefined],
+      ['check-in', 1, 114, undefined],
+      ['like-quota', 2, 58, true],
+    ]);
+    expect(d.categories.reduce((sum, c) => sum + c.personMinutes, 0)).toBe(d.personMinutes);
+    // With a second small group, "other" holds both, and a category of theirs is shown as "other" is.
+    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2 });
+    const pair = { platform: 'test', groupId: 'C05', groupName: 'pair', senderId: 'P1', senderName: 'Sun', recipients: 1 };
+    await store.add(demand({ ...pair, id: 'p1', ts: w47(2, 10), text: FILL_FORM }, ['data-request']));
+    await store.flush();
+    const two = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(two.categories.map((c) => [c.category, c.demands, c.withOtherCategories])).toContainEqual(['ack-demand', 1, undefined]);
   });
 
   it('holds back every figure of a digest whose groups are all under 5 people, saying why, its leads kept', async () => {

@@ -16,16 +16,17 @@ describe('digest chart', () => {
     expect(title).toBe('fingertip-digest-2026-W47');
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.subarray(12, 16).toString()).toBe('IHDR');
-    // Five category rows (40 + 5 × 26 + 16) over the 220-high trend.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([640, 186 + 220]);
+    // Four category rows (40 + 4 × 26 + 16; tiny's acknowledgements count in the likes' row) over the 220-high trend.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([640, 160 + 220]);
   });
 
   it('is labelled in the digest language', async () => {
     const d = await week47();
     const en = digestChartSvg(d, 'en');
-    for (const label of ['forms and data', 'proof screenshots', '2026-W47: person-hours by category', 'W43', 'W47']) expect(en).toContain(label);
+    for (const label of ['forms and data', 'proof screenshots', 'likes and shares and other categories', '2026-W47: person-hours by category', 'W43', 'W47'])
+      expect(en).toContain(label);
     const zh = digestChartSvg(d, 'zh');
-    for (const label of ['填表报数', '截图留痕', '2026年第47周各类负担', '近5周负担', '第43周', '第47周']) expect(zh).toContain(label);
+    for (const label of ['填表报数', '截图留痕', '点赞转发 及其他类别', '2026年第47周各类负担', '近5周负担', '第43周', '第47周']) expect(zh).toContain(label);
     expect(zh).not.toMatch(/person-hours|W43/);
   });
 
