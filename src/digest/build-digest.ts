@@ -1,6 +1,7 @@
 import type { Config } from '../core/config.js';
 import { storedReport, type ReportStore } from '../analysis/report/from-store.js';
 import type { Report } from '../analysis/report/report.js';
+import type { GroupRef } from '../analysis/report/details.js';
 import type { Store } from '../store/store.js';
 import { isAnonymousId } from '../core/anonymous-id.js';
 import { CATEGORIES, type Category } from '../core/categories.js';
@@ -56,11 +57,6 @@ export async function buildDigest(
   const sizes = [...groups.map((g) => g.members || g.memberIds.length), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
   const allFolded = sizes.length > 0 && sizes.every(folded);
 
-  // Ack storms name only their demand; the digest shows the demand's group.
-  const groupOfDemand = new Map<string, string>();
-  const stormIds = report.ack_storms.map((a) => a.message_id);
-  for (const p of stormIds.length ? platforms : []) for (const m of await store.messages(p, stormIds)) groupOfDemand.set(m.id, m.groupId);
-
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
   const lang = digestLanguage(
     recipient.lang,
@@ -85,15 +81,14 @@ export async function buildDigest(
   // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
   const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
   for (const g of report.groups) known.set(g.id, g);
-  const shown = (id: string | undefined): string | null => {
-    const g = id === undefined ? undefined : known.get(id);
-    return g ? shownGroup(g.name, g.members, pseudonyms) : null;
-  };
   // An id that two platforms' groups share names neither for sure: the stored group of the platform decides.
   const platformsOf = new Map<string, number>();
   for (const g of groups) platformsOf.set(g.id, (platformsOf.get(g.id) ?? 0) + 1);
   const shownOn = (platform: string, id: string): string | null => {
-    if ((platformsOf.get(id) ?? 0) < 2) return shown(id);
+    if ((platformsOf.get(id) ?? 0) < 2) {
+      const g = known.get(id);
+      return g ? shownGroup(g.name, g.members, pseudonyms) : null;
+    }
     const g = groups.find((s) => s.platform === platform && s.id === id);
     return g ? shownGroup(g.name, g.members || g.memberIds.length, pseudonyms) : null;
   };
@@ -148,11 +143,13 @@ export async function buildDigest(
   // Findings name a folded group "other" only where "other" is two small groups or more (privacy.ts);
   // one between groups that all fold would read "other … other": it is left out.
   const withOther = (digest.other?.groups ?? 0) > 1;
-  digest.duplicates = report.duplicates.map((d) => shownGroups(d.groups.map(shown), withOther)).filter((groups) => groups.length > 1);
-  digest.ackStorms = report.ack_storms
-    .map((a) => ({ group: shown(groupOfDemand.get(a.message_id)), acks: a.acks }))
-    .filter((a) => a.group !== null || withOther);
-  digest.sprawl = report.sprawl.map((s) => ({ groups: shownGroups(s.groups.map(shown), withOther), overlap: s.overlap })).filter((s) => s.groups.length > 1);
+  // Each group a finding names is judged by its platform and id, as the report's JSON names it by id alone.
+  const found = details.findingGroups;
+  const shownRef = (g: GroupRef) => shownOn(g.platform, g.id);
+  const shownRefs = (refs: readonly GroupRef[]) => shownGroups(refs.map(shownRef), withOther);
+  digest.duplicates = found.duplicates.map(shownRefs).filter((groups) => groups.length > 1);
+  digest.ackStorms = report.ack_storms.map((a, i) => ({ group: shownRef(found.ackStorms[i]), acks: a.acks })).filter((a) => a.group !== null || withOther);
+  digest.sprawl = report.sprawl.map((s, i) => ({ groups: shownRefs(found.sprawl[i]), overlap: s.overlap })).filter((s) => s.groups.length > 1);
   for (const e of details.evidence) {
     if (digest.examples.length === MAX_EXAMPLES) break;
     // A group folded into "other" is too small to quote from: its figures are not shown, nor its words.

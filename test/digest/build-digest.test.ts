@@ -453,6 +453,27 @@ describe('privacy', () => {
     expect(d.examples.map((e) => [e.text, e.group])).toContainEqual(['请大家回复收到', 'big']);
     expect(d.examples.map((e) => e.text)).not.toContain('请回复收到');
   });
+
+  it("judges each ack storm by its own group when another platform's group has the same id", async () => {
+    const { config, store } = await digestStore();
+    const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+    await store.upsertGroup({ platform: 'slack', id: 'G1', name: 'tiny', memberCount: 4, memberIds: people('S', 4) });
+    await store.upsertGroup({ platform: 'feishu', id: 'G1', name: 'finance', memberCount: 20, memberIds: people('F', 20) });
+    const inTiny = { platform: 'slack', groupId: 'G1', groupName: 'tiny', senderId: 'S1', senderName: 'Zhou', recipients: 3 };
+    const inFinance = { platform: 'feishu', groupId: 'G1', groupName: 'finance', senderId: 'F1', senderName: 'Li', recipients: 19 };
+    // tiny (folded, the lone small group: no finding may name it) draws 6 acks, finance 5.
+    await store.add(demand({ ...inTiny, id: 't1', ts: w47(2, 11), text: FILL_FORM }, ['data-request']));
+    for (const [i, s] of ['S2', 'S3', 'S4', 'S2', 'S3', 'S4'].entries()) {
+      await store.add(record({ ...inTiny, id: `ta${i}`, ts: w47(2, 11, 1 + i), senderId: s, senderName: s, isAck: true, hash: 'ack' }));
+    }
+    await store.add(demand({ ...inFinance, id: 'f1', ts: w47(3, 9), text: '请各位今天下班前完成健康打卡' }, ['check-in']));
+    for (const [i, s] of ['F2', 'F3', 'F4', 'F2', 'F3'].entries()) {
+      await store.add(record({ ...inFinance, id: `fa${i}`, ts: w47(3, 9, 1 + i), senderId: s, senderName: s, isAck: true, hash: 'ack' }));
+    }
+    await store.flush();
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(d.ackStorms).toEqual([{ group: 'finance', acks: 5 }]);
+  });
 });
 
 describeEngines('group names', (engine) => {

@@ -75,11 +75,11 @@ export class DuplicateDetector {
 
   /** The clusters, largest first, each with ids in time order and its distinct groups sorted. */
   results(): Duplicate[] {
-    return this.found().map(({ rows, groups }) => ({ message_ids: rows.map((r) => this.demands.ids[r]), groups }));
+    return this.found().map(({ rows, groups }) => ({ message_ids: rows.map((r) => this.demands.ids[r]), groups: groups.map((g) => g.groupId) }));
   }
 
-  /** The same clusters with their demands' rows in the table, where a report finds their groups and times. */
-  found(): { rows: number[]; groups: string[] }[] {
+  /** The same clusters with their demands' rows in the table, where a report finds their times, and their groups by platform. */
+  found(): { rows: number[]; groups: { platform: string; groupId: string }[] }[] {
     const occurrences = this.occurrencesByText(this.demands.columns().times);
     const uf = new UnionFind(this.textOf.length);
     for (const list of occurrences) this.linkWithinWindow(uf, list, list);
@@ -144,7 +144,7 @@ export class DuplicateDetector {
     return pairs;
   }
 
-  private clusters(uf: UnionFind): { rows: number[]; groups: string[] }[] {
+  private clusters(uf: UnionFind): { rows: number[]; groups: { platform: string; groupId: string }[] }[] {
     const members = new Map<number, number[]>();
     for (let i = 0; i < this.textOf.length; i++) {
       const root = uf.find(i);
@@ -152,18 +152,24 @@ export class DuplicateDetector {
       if (list) list.push(i);
       else members.set(root, [i]);
     }
-    const found: { first: number; rows: number[]; groups: string[] }[] = [];
+    const found: { first: number; rows: number[]; groups: { platform: string; groupId: string }[] }[] = [];
     const { times: t, groups: groupOf, senders: senderOf } = this.demands.columns();
-    const { ids, groupIds } = this.demands;
+    const { ids } = this.demands;
     for (const list of members.values()) {
       if (list.length < 2) continue;
-      const groups = new Set(list.map((i) => groupOf[i]));
+      // A row of each group, which names its platform and id.
+      const groups = new Map(list.map((i) => [groupOf[i], i]));
       const senders = new Set(list.map((i) => senderOf[i]));
       if (groups.size < 2 && senders.size < 2) continue;
       list.sort((a, b) => t[a] - t[b] || (ids[a] < ids[b] ? -1 : 1));
-      found.push({ first: t[list[0]], rows: list, groups: [...groups].map((g) => groupIds[g]).sort() });
+      const named = [...groups.values()].map((row) => this.demands.groupOf(row));
+      found.push({ first: t[list[0]], rows: list, groups: named.sort((a, b) => cmp(a.groupId, b.groupId) || cmp(a.platform, b.platform)) });
     }
     found.sort((a, b) => b.rows.length - a.rows.length || a.first - b.first);
     return found.map(({ rows, groups }) => ({ rows, groups }));
   }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

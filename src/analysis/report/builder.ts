@@ -10,7 +10,7 @@ import { formatIso } from '../../core/time/format.js';
 import { exactMinutes } from '../../core/figures.js';
 import { dayString, localDay, midnightOfDay } from '../../core/time/zone.js';
 import type { GroupSummary, Report } from './report.js';
-import type { DayCount, EvidenceItem, ReportDetails } from './details.js';
+import type { DayCount, EvidenceItem, GroupRef, ReportDetails } from './details.js';
 import { DerivedFindings } from './derived-findings.js';
 import { TopN } from './top-n.js';
 import type { NameHider } from './hidden-names.js';
@@ -95,6 +95,7 @@ export class ReportBuilder {
   private readonly derived = new DerivedFindings();
   private readonly evidence: TopN<PendingEvidence>;
   private readonly hide: NameHider | undefined;
+  private sprawlFound: { groups: GroupRef[]; overlap: number }[] | undefined;
   private dayCache: { start: number; end: number; day: DayCount } | undefined;
   private messages = 0;
   private afterHours = 0;
@@ -258,10 +259,6 @@ export class ReportBuilder {
     groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
     const senders = this.sortedSenders().map(({ id, name, demands }) => ({ id, name, demands }));
     const period = this.period();
-    // Members too are people of one platform: the same id in groups of two platforms is two people.
-    const withMembers = [...this.groupInfo.values()].flatMap((g) =>
-      g.memberIds ? [{ id: g.id, memberIds: g.memberIds.map((m) => groupKey(g.platform, m)) }] : [],
-    );
     return {
       period: { from: formatIso(period.from, tz), to: formatIso(period.to, tz) },
       messages: this.messages,
@@ -272,7 +269,7 @@ export class ReportBuilder {
       groups,
       senders,
       ...this.derived.results(),
-      sprawl: findSprawl(withMembers),
+      sprawl: this.sprawl().map(({ groups: pair, overlap }) => ({ groups: pair.map((g) => g.id), overlap })),
     };
   }
 
@@ -315,11 +312,26 @@ export class ReportBuilder {
       })),
       minutesByCategory: minutes,
       costs: { ...this.config.costs },
+      findingGroups: { ...this.derived.groups(), sprawl: this.sprawl().map((s) => s.groups) },
       ...this.derived.shown(
         (platform, groupId, ts) => ({ groupName: this.nameOf(this.groups.get(groupKey(platform, groupId))!), time: formatIso(ts, tz) }),
         this.hide && ((text, upTo, found) => this.hide!.hide(text, upTo, found)),
       ),
     };
+  }
+
+  /** Groups sharing most members, by platform and id, found once: the JSON and the details both show them. */
+  private sprawl(): { groups: GroupRef[]; overlap: number }[] {
+    if (this.sprawlFound) return this.sprawlFound;
+    // Found by key, as two platforms' groups may share an id; members too are people of one platform.
+    const withMembers = [...this.groupInfo.entries()].flatMap(([key, g]) =>
+      g.memberIds ? [{ id: key, memberIds: g.memberIds.map((m) => groupKey(g.platform, m)) }] : [],
+    );
+    const ref = (key: string): GroupRef => {
+      const { platform, id } = this.groupInfo.get(key as GroupKey)!;
+      return { platform, id };
+    };
+    return (this.sprawlFound = findSprawl(withMembers).map(({ groups, overlap }) => ({ groups: groups.map(ref), overlap })));
   }
 
   private statsOf(record: Pick<ReportRecord, 'platform' | 'groupId' | 'groupName'>): GroupStats {

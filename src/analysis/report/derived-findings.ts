@@ -6,7 +6,7 @@ import { AckStormDetector } from '../derived/ack-storm.js';
 import { DemandTable } from '../derived/demand-table.js';
 import { DuplicateDetector } from '../derived/duplicate-request.js';
 import type { Report } from './report.js';
-import type { DemandPlace, QuotedDemand, ReportDetails } from './details.js';
+import type { DemandPlace, GroupRef, QuotedDemand, ReportDetails } from './details.js';
 import { DemandQuotes } from './demand-quotes.js';
 
 /** How many messages of a duplicate request the Markdown and HTML reports place in time. */
@@ -34,7 +34,7 @@ export class DerivedFindings {
   /** Texts read later for the demands the findings quote, by message key. */
   private readonly readTexts = new Map<GroupKey, string | null>();
   /** Found once: the JSON and the details both show them. */
-  private derived: { storms: { row: number; acks: number }[]; duplicates: { rows: number[]; groups: string[] }[] } | undefined;
+  private derived: { storms: { row: number; acks: number }[]; duplicates: ReturnType<DuplicateDetector['found']> } | undefined;
 
   /** One message: a demand (it has categories) or anything an ack storm may count. */
   add(record: ReportRecord): void {
@@ -73,9 +73,16 @@ export class DerivedFindings {
     const { storms, duplicates } = this.found();
     const { ids } = this.demands;
     return {
-      duplicates: duplicates.map(({ rows, groups }) => ({ message_ids: rows.map((r) => ids[r]), groups })),
+      duplicates: duplicates.map(({ rows, groups }) => ({ message_ids: rows.map((r) => ids[r]), groups: groups.map((g) => g.groupId) })),
       ack_storms: storms.map(({ row, acks }) => ({ message_id: ids[row], acks })),
     };
+  }
+
+  /** The groups of every finding, as `results` gives them, by platform and id. */
+  groups(): { ackStorms: GroupRef[]; duplicates: GroupRef[][] } {
+    const { storms, duplicates } = this.found();
+    const ref = ({ platform, groupId }: { platform: string; groupId: string }): GroupRef => ({ platform, id: groupId });
+    return { ackStorms: storms.map(({ row }) => ref(this.demands.groupOf(row))), duplicates: duplicates.map((d) => d.groups.map(ref)) };
   }
 
   /** The first FINDINGS_SHOWN of each kind, placed and quoted (`hide` hiding names in the words quoted), for the Markdown and HTML reports. */

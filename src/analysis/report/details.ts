@@ -38,6 +38,12 @@ export interface QuotedDemand extends DemandPlace {
   quote: string | null;
 }
 
+/** A group by platform and id: ids are only unique within a platform. */
+export interface GroupRef {
+  platform: string;
+  id: string;
+}
+
 /** What renderers show beyond the contract's Report; not part of the JSON output. */
 export interface ReportDetails {
   timezone: string;
@@ -55,6 +61,11 @@ export interface ReportDetails {
   ackStorms: QuotedDemand[];
   /** Each of the report's `duplicates`: its first demand's words, and where and when its first DUPLICATES_SHOWN were sent. */
   duplicates: { quote: string | null; messages: DemandPlace[] }[];
+  /**
+   * The groups of every one of the report's `ack_storms` (its demand's), `duplicates` and `sprawl`,
+   * in their order, by platform: the JSON names them by id alone, which two platforms' groups may share.
+   */
+  findingGroups: { ackStorms: GroupRef[]; duplicates: GroupRef[][]; sprawl: GroupRef[][] };
   /** Remarks on how the report was made (entries an audit skipped), in the report's language, at its end. */
   notes?: string[];
 }
