@@ -50,9 +50,10 @@ export class AckStormDetector {
   private readonly ackSenders = int32Column();
   private readonly ackGroups = int32Column();
   private readonly ackSeqs = int32Column();
-  /** Removed demands, by arrival: send time and group. */
+  /** Removed demands, by arrival: send time, group, and place among the records (-1: none, see `addRemoved`). */
   private readonly removedTimes = float64Column();
   private readonly removedGroups = int32Column();
+  private readonly removedSeqs = int32Column();
   private seq = 0;
   private looseMatched = false;
   /** Acks counted per demand, with distinct ackers kept only up to ACK_STORM_MIN_MEMBERS: more changes nothing. */
@@ -91,11 +92,15 @@ export class AckStormDetector {
    * it, so it takes them up to its group's next demand, and counts them toward nothing. It is in no
    * storm or duplicate, and a reply to its id counts toward nothing, as to any message not known.
    * Decided here, when a report reads the store, not when an ack is stored: a demand sent before
-   * the acks may arrive after them. At the same send time a known demand goes after a removed one.
+   * the acks may arrive after them. At the same send time a known demand goes after a removed one,
+   * and so does an ack, unless `inOrder`: the demand came among the records, in the order they were
+   * stored (a demand sent after the period), and at the same time arrival order decides, as for a
+   * known demand.
    */
-  addRemoved(demand: Pick<AckRecord, 'platform' | 'groupId' | 'ts'>): void {
+  addRemoved(demand: Pick<AckRecord, 'platform' | 'groupId' | 'ts'>, inOrder = false): void {
     this.removedTimes.push(demand.ts);
     this.removedGroups.push(this.indexOf(demand.platform, demand.groupId));
+    this.removedSeqs.push(inOrder ? this.seq++ : -1);
   }
 
   /** The storms found, most acks first. */
@@ -174,6 +179,7 @@ export class AckStormDetector {
     const acksOf = byGroup(this.ackGroups.values(), groups);
     const removedOf = byGroup(this.removedGroups.values(), groups);
     const removedTimes = this.removedTimes.values();
+    const removedSeqs = this.removedSeqs.values();
     const rows = this.demandRows.values();
     const ackTimes = this.ackTimes.values();
     const senders = this.ackSenders.values();
@@ -184,7 +190,9 @@ export class AckStormDetector {
       const ds = demandsOf.order.subarray(demandsOf.start[g], demandsOf.start[g + 1]);
       const as = acksOf.order.subarray(acksOf.start[g], acksOf.start[g + 1]);
       if (ds.length === 0 || as.length === 0) continue;
-      const rs = removedOf.order.subarray(removedOf.start[g], removedOf.start[g + 1]).sort((a, b) => removedTimes[a] - removedTimes[b]);
+      const rs = removedOf.order
+        .subarray(removedOf.start[g], removedOf.start[g + 1])
+        .sort((a, b) => removedTimes[a] - removedTimes[b] || removedSeqs[a] - removedSeqs[b]);
       const backwards = this.falls[g] > this.rises[g];
       if (this.falls[g] > 0) {
         ds.sort((a, b) => demandTime(a) - demandTime(b) || a - b);
@@ -194,7 +202,7 @@ export class AckStormDetector {
       for (const a of as) {
         const t = ackTimes[a];
         while (p + 1 < ds.length && (demandTime(ds[p + 1]) < t || (demandTime(ds[p + 1]) === t && (backwards || demandSeqs[ds[p + 1]] < ackSeqs[a])))) p++;
-        while (q + 1 < rs.length && removedTimes[rs[q + 1]] <= t) q++;
+        while (q + 1 < rs.length && (removedTimes[rs[q + 1]] < t || (removedTimes[rs[q + 1]] === t && (backwards || removedSeqs[rs[q + 1]] < ackSeqs[a])))) q++;
         const taken = q >= 0 && p >= 0 && removedTimes[rs[q]] > demandTime(ds[p]); // by a removed demand
         if (p >= 0 && !taken && t - demandTime(ds[p]) <= ACK_WINDOW_MS) this.count(rows[ds[p]], senders[a]);
       }

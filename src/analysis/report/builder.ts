@@ -194,10 +194,11 @@ export class ReportBuilder {
    * A demand or acknowledgement sent after the period, within the ack window of its end, in time
    * order after the period's records: an ack counts toward the period's demand it answers (a storm
    * that runs past midnight on Sunday), and a demand takes the acks after it, counting them toward
-   * nothing, as a removed one does. Neither counts in any figure.
+   * nothing, as a removed one does, but after an ack of the same time stored before it, as `audit`
+   * counts it. Neither counts in any figure.
    */
   addAfterPeriod(record: ReportRecord): void {
-    if (record.categories.length > 0) this.derived.addRemoved(record);
+    if (record.categories.length > 0) this.derived.addRemoved(record, true);
     else this.derived.add(record);
   }
 

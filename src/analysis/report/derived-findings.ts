@@ -49,8 +49,8 @@ export class DerivedFindings {
   }
 
   /** A demand removed from the store: it takes the acks after it, and counts in nothing (see AckStormDetector.addRemoved). */
-  addRemoved(demand: Pick<ReportRecord, 'platform' | 'groupId' | 'ts'>): void {
-    this.acks.addRemoved(demand);
+  addRemoved(demand: Pick<ReportRecord, 'platform' | 'groupId' | 'ts'>, inOrder = false): void {
+    this.acks.addRemoved(demand, inOrder);
   }
 
   /** The text of demands with this hash, for records that came without text: duplicates are compared by it. */

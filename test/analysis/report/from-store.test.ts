@@ -221,4 +221,23 @@ describeEngines('storedReport of a week whose ack storm runs past its end', (eng
     expect(report.ack_storms).toEqual(audit.ack_storms);
     expect(report.demands).toBe(1);
   });
+
+  it("counts toward its demand an ack stored before a next week's demand of the same time, as an audit does", async () => {
+    const { config, store } = await digestStore(() => {}, engine);
+    await store.upsertGroup({ platform: 'test', id: 'C1', name: 'ops', memberCount: 40 });
+    const inOps = { platform: 'test', groupId: 'C1', groupName: 'ops', recipients: 39 };
+    const records = [demand({ ...inOps, id: 'd1', senderId: 'B1', ts: END - 10 * MINUTE, text: FILL_FORM }, ['data-request'])];
+    for (let k = 0; k < 4; k++)
+      records.push(record({ ...inOps, id: `a${k}`, senderId: `B${2 + (k % 3)}`, ts: END + (k - 5) * MINUTE, isAck: true, text: '收到', hash: 'ack' }));
+    // Monday 00:01: the fifth 收到, then, in the same minute, the next week's demand.
+    records.push(record({ ...inOps, id: 'a4', senderId: 'B5', ts: END + MINUTE, isAck: true, text: '收到', hash: 'ack' }));
+    records.push(demand({ ...inOps, id: 'd2', senderId: 'B1', ts: END + MINUTE, text: '请大家明天上午九点前完成打卡' }, ['check-in']));
+    for (const r of records) await store.add(r);
+    await store.flush();
+    const audit = new ReportBuilder({ config });
+    for (const r of records) audit.add(r);
+    const report = (await storedReport(store, config, weekRange('2026-W47', config.timezone))).build();
+    expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 5 }]);
+    expect(report.ack_storms).toEqual(audit.build().ack_storms);
+  });
 });
