@@ -14,16 +14,21 @@ const SLOT_MS = 15 * MINUTE_MS;
 const ascending = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
 
 /**
- * The digest's cron in its zone, fired as cron (Vixie, cronie) fires across daylight saving changes:
- * each time it names fires when the clock first reaches it. So a time the clock skips (02:30 on the
- * night it jumps from 02:00 to 03:00) fires right after the change, once however many it skipped, and
- * a time the clock repeats fires the first time only. node-cron's own task tests each time with its
- * matcher, which no skipped local time satisfies: it never fired that day, and the digest came a week late.
+ * The digest's cron in its zone, fired as cron (Vixie, cronie) fires across daylight saving changes.
+ * A fixed-time expression (its minute and hour fields both fixed: `30 2 * * 0`) fires each time it
+ * names when the clock first reaches it: a time the clock skips (02:30 on the night it jumps from
+ * 02:00 to 03:00) fires right after the change, once however many it skipped, and a time the clock
+ * repeats fires the first time only. node-cron's own task tests each time with its matcher, which no
+ * skipped local time satisfies: it never fired that day, and the digest came a week late. A wildcard
+ * expression (its minute or hour field starts with `*`: `30 * * * 0`) follows the new clock, as
+ * cron's wildcard jobs do: a skipped time does not fire, a repeated one fires each time the clock reads it.
  */
 export class DigestCron {
   private readonly hours: number[];
   private readonly minutes: number[];
   private readonly seconds: number[];
+  /** Whether the minute or hour field starts with `*`, as cron tells its wildcard jobs (MIN_STAR, HR_STAR). */
+  private readonly wildcard: boolean;
   /** The expression read in UTC: whether a wall-clock time (epoch ms read in UTC) matches, its day fields included. */
   private readonly wall: ScheduledTask;
   private timer: NodeJS.Timeout | undefined;
@@ -37,6 +42,9 @@ export class DigestCron {
     if (!isCronExpression(expression)) throw new InputError(`digest.cron: invalid cron expression "${expression}"`);
     const f = cron.parse(expression);
     [this.hours, this.minutes, this.seconds] = [ascending(f.hour), ascending(f.minute), ascending(f.second)];
+    const fields = expression.trim().split(/\s+/);
+    // node-cron takes an optional seconds field first, which cron has not.
+    this.wildcard = fields.slice(fields.length - 5, fields.length - 3).some((field) => field.startsWith('*'));
     this.wall = cron.createTask(expression, () => {}, { timezone: 'UTC' });
   }
 
@@ -46,12 +54,18 @@ export class DigestCron {
     for (let day = localDay(after, this.timezone), last = day + MAX_DAYS; day < last; day++) {
       // The times of day come from the expression: the day fields decide for all of them at once.
       if (!this.wall.match(new Date(day * DAY_MS + ((h0 * 60 + m0) * 60 + s0) * 1000))) continue;
+      let first = Infinity;
       for (const h of this.hours)
         for (const m of this.minutes)
           for (const s of this.seconds) {
-            const at = this.reached(day * DAY_MS + ((h * 60 + m) * 60 + s) * 1000);
-            if (at > after) return at;
+            const wall = day * DAY_MS + ((h * 60 + m) * 60 + s) * 1000;
+            const at = this.wildcard ? this.readings(wall) : [this.reached(wall)];
+            // A later time of day is first read later, but a repeated hour's second readings come
+            // after the first readings of its later times: the earliest of the day is kept.
+            if (at.length > 0 && at[0] > first) return first;
+            for (const t of at) if (t > after && t < first) first = t;
           }
+      if (first < Infinity) return first;
     }
     return Infinity;
   }
@@ -82,15 +96,25 @@ export class DigestCron {
     void this.wall.destroy();
   }
 
-  /** The first instant at which the zone's clock reads `wall` (epoch ms read in UTC) or later. */
-  private reached(wall: number): number {
+  /** `wall` (epoch ms read in UTC) under the zone's offsets a day before and after it, earlier first. */
+  private candidates(wall: number): [number, number] {
     const tz = this.timezone;
-    // `wall` under the offsets a day before and after it: either reads back unless the clock skipped it.
-    const [a, b] = [wall - offsetMs(wall - DAY_MS, tz), wall - offsetMs(wall + DAY_MS, tz)].sort((x, y) => x - y);
-    if (wallClock(a, tz) === wall) return a; // the first of a repeated hour's two
-    if (wallClock(b, tz) === wall) return b;
-    let t = Math.ceil(a / SLOT_MS) * SLOT_MS;
-    while (wallClock(t, tz) < wall) t += SLOT_MS;
+    const [a, b] = [wall - offsetMs(wall - DAY_MS, tz), wall - offsetMs(wall + DAY_MS, tz)];
+    return a <= b ? [a, b] : [b, a];
+  }
+
+  /** The instants at which the zone's clock reads `wall`, in order: none where it skips it, two where it repeats it. */
+  private readings(wall: number): number[] {
+    const [a, b] = this.candidates(wall);
+    return (a === b ? [a] : [a, b]).filter((t) => wallClock(t, this.timezone) === wall);
+  }
+
+  /** The first instant at which the zone's clock reads `wall` or later. */
+  private reached(wall: number): number {
+    const [first] = this.readings(wall); // the first of a repeated hour's two
+    if (first !== undefined) return first;
+    let t = Math.ceil(this.candidates(wall)[0] / SLOT_MS) * SLOT_MS;
+    while (wallClock(t, this.timezone) < wall) t += SLOT_MS;
     return t;
   }
 }

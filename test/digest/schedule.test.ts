@@ -119,6 +119,22 @@ describe('DigestCron', () => {
     expect(autumn.next(Date.parse('2026-11-01T05:30:00Z'))).toBe(Date.parse('2026-11-08T06:30:00Z')); // not 01:30 EST
   });
 
+  it("follows the new clock for an expression whose minute or hour is a wildcard, as cron's wildcard jobs do", () => {
+    const firings = (expression: string, from: string, to: string): string[] => {
+      const c = digestCron(expression);
+      const out: string[] = [];
+      for (let t = c.next(Date.parse(from)); t <= Date.parse(to); t = c.next(t)) out.push(new Date(t).toISOString().slice(11, 16));
+      return out;
+    };
+    // Spring: 02:30 is skipped, no 03:00 catch-up; autumn: 01:30 EDT and 01:30 EST both fire.
+    expect(firings('30 * * * 0', '2026-03-08T05:00:00Z', '2026-03-08T08:00:00Z')).toEqual(['05:30', '06:30', '07:30']);
+    expect(firings('30 * * * 0', '2026-11-01T04:00:00Z', '2026-11-01T08:00:00Z')).toEqual(['04:30', '05:30', '06:30', '07:30']);
+    expect(firings('*/30 2 * * 0', '2026-03-08T05:00:00Z', '2026-03-15T06:00:00Z')).toEqual(['06:00']); // the 15th's 02:00 EDT
+    // The second 01:15 (06:15Z) comes after the first 01:45 (05:45Z).
+    expect(firings('15,45 1 * * 0', '2026-11-01T05:20:00Z', '2026-11-01T08:00:00Z')).toEqual(['05:45']);
+    expect(firings('15,45 * * * 0', '2026-11-01T05:20:00Z', '2026-11-01T06:50:00Z')).toEqual(['05:45', '06:15', '06:45']);
+  });
+
   it('runs on its timer once on each of those nights', async () => {
     for (const [expression, night, fire] of [
       ['30 2 * * 0', '2026-03-08', '2026-03-08T07:00:00Z'],
