@@ -23,6 +23,7 @@ import { checkRecord } from './record-row.js';
 import { purge } from './retention.js';
 import { removeMessage } from './removed.js';
 import { readRemovedDemands } from './removed-demands.js';
+import { readLateReplies } from './late-replies.js';
 import { editMessage } from './edit.js';
 import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
@@ -165,6 +166,10 @@ export class SqlStore implements Store {
 
   reportRecords(scope: Scope): AsyncIterable<ReportRecord> {
     return readReportRecords(this.reader, scope);
+  }
+
+  lateReplies(scope: Scope, from: number): Promise<ReportRecord[]> {
+    return readLateReplies(this.reader, scope, from);
   }
 
   removedDemands(scope: Scope): Promise<RemovedDemand[]> {

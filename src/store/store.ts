@@ -247,6 +247,11 @@ export interface Store {
   quietCounts(scope: Scope): Promise<QuietCount[]>;
   /** The scope's demands and acknowledgements in time order, without text or findings. */
   reportRecords(scope: Scope): AsyncIterable<ReportRecord>;
+  /**
+   * The acknowledgements sent at or after `from` that quote-reply the scope's demands, in time order,
+   * as `reportRecords` gives them: one counts toward the demand it replies to however late it came.
+   */
+  lateReplies(scope: Scope, from: number): Promise<ReportRecord[]>;
   /** The scope's demands that were removed, known by their group and send time: see removed-demands.ts. */
   removedDemands(scope: Scope): Promise<RemovedDemand[]>;
   /** One text of each hash among the scope's demands (demands with equal hashes read alike). */

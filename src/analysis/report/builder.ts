@@ -192,8 +192,8 @@ export class ReportBuilder {
 
   /**
    * A demand or acknowledgement sent after the period, within the ack window of its end, in time
-   * order after the period's records: an ack counts toward the period's demand it answers (a storm
-   * that runs past midnight on Sunday), and a demand takes the acks after it, counting them toward
+   * order after the period's records, or a later ack replying to one of its demands: an ack counts
+   * toward the period's demand it answers (a storm that runs past midnight on Sunday), and a demand takes the acks after it, counting them toward
    * nothing, as a removed one does, but after an ack of the same time stored before it, as `audit`
    * counts it. Neither counts in any figure.
    */

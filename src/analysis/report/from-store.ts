@@ -16,14 +16,15 @@ function localDays(period: Period, tz: string): Period[] {
 }
 
 /** What storedReport reads of a store. */
-export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'removedDemands' | 'demandTexts' | 'messages'>;
+export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords' | 'lateReplies' | 'removedDemands' | 'demandTexts' | 'messages'>;
 
 /**
  * The report builder fed from the bot's database so that a week of a million messages reads quickly,
  * and gives the same report as feeding every record (`fingertip audit` does that): the bulk of quiet
  * messages as counts per group and local day; demands and acknowledgements one by one, without text
  * or findings, and the demands removed since (recalled), which take the acks after them, and those
- * of the ack window after the period, whose acks may still answer its demands; then one
+ * of the ack window after the period, whose acks may still answer its demands, and the later acks
+ * replying to its demands; then one
  * text per hash of demands for the duplicate finder, and text and findings of the messages kept as
  * evidence and of the demands the derived findings quote. `hide` hides members who
  * opted out or were forgotten in the groups' names and in the texts the report shows. Garbage is
@@ -71,6 +72,8 @@ export async function storedReport(
   // demands and acks of the ack window after it are read too, counted only toward the period's demands.
   const after = { ...narrow, from: period.to, to: period.to + ACK_WINDOW_MS };
   for await (const record of store.reportRecords(after)) builder.addAfterPeriod(record);
+  // A quote-reply counts toward its demand however late it came, as in an audit: those after the window too.
+  for (const record of await store.lateReplies(scope, after.to)) builder.addAfterPeriod(record);
   for (const d of await store.removedDemands(after)) builder.addRemovedDemand(d);
   // Quiet counts only add to counts and to a group's size as seen from messages, which the figures
   // read at build time; evidence is ranked as demands arrive, with the group sizes the store knows.

@@ -14,6 +14,7 @@ import { REMOVED_DEMANDS_SCHEMA } from './removed-demands-schema.js';
 import { OPTED_OUT_MEMBERS_SCHEMA } from './opted-out-members-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
+import { REPLIES_INDEX } from '../late-replies.js';
 import type { TextReading } from '../text-reading.js';
 
 /**
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   REMOVED_SCHEMA,
   REMOVED_DEMANDS_SCHEMA,
   OPTED_OUT_MEMBERS_SCHEMA,
+  REPLIES_INDEX,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */

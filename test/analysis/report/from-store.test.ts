@@ -222,6 +222,27 @@ describeEngines('storedReport of a week whose ack storm runs past its end', (eng
     expect(report.demands).toBe(1);
   });
 
+  it('counts toward its demand the acks quote-replying to it more than a day after the week, as an audit does', async () => {
+    const { config, store } = await digestStore(() => {}, engine);
+    await store.upsertGroup({ platform: 'test', id: 'C1', name: 'ops', memberCount: 40 });
+    const inOps = { platform: 'test', groupId: 'C1', groupName: 'ops', recipients: 39 };
+    const records = [demand({ ...inOps, id: 'd1', senderId: 'B1', ts: END - 10 * MINUTE, text: FILL_FORM }, ['data-request'])];
+    // Six 收到 sent as replies to d1 on Tuesday, 30 hours after the week; one more replies to nothing.
+    for (let k = 0; k < 6; k++) {
+      const ts = END + 30 * 60 * MINUTE + k * MINUTE;
+      records.push(record({ ...inOps, id: `a${k}`, senderId: `B${2 + (k % 3)}`, ts, isAck: true, text: '收到', hash: 'ack', replyTo: 'd1' }));
+    }
+    records.push(record({ ...inOps, id: 'a6', senderId: 'B5', ts: END + 31 * 60 * MINUTE, isAck: true, text: '收到', hash: 'ack' }));
+    for (const r of records) await store.add(r);
+    await store.flush();
+    const audit = new ReportBuilder({ config });
+    for (const r of records) audit.add(r);
+    const report = (await storedReport(store, config, weekRange('2026-W47', config.timezone))).build();
+    expect(report.ack_storms).toEqual([{ message_id: 'd1', acks: 6 }]);
+    expect(report.ack_storms).toEqual(audit.build().ack_storms);
+    expect(report.messages).toBe(1);
+  });
+
   it("counts toward its demand an ack stored before a next week's demand of the same time, as an audit does", async () => {
     const { config, store } = await digestStore(() => {}, engine);
     await store.upsertGroup({ platform: 'test', id: 'C1', name: 'ops', memberCount: 40 });
