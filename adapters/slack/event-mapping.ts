@@ -1,6 +1,7 @@
 import type { ChatMessage, MessageKind } from '../../src/core/chat-message.js';
 import { InputError } from '../../src/core/errors.js';
 import { timeProblem } from '../../src/core/time/message-time.js';
+import { slackReactionId } from '../../src/core/sender-in-id.js';
 import { mentionsAll, mentionsUser, plainText, slackTsToMs } from './slack-text.js';
 
 export const PLATFORM = 'slack';
@@ -111,8 +112,7 @@ export function fromReaction(event: SlackReactionEvent, eventId: string | undefi
   if (typeof event.user !== 'string' || event.user === '') throw new InputError('reaction_added event without a user');
   return {
     platform: PLATFORM,
-    // A reaction has no ts of its own; the reactor and emoji keep two reactions in one second apart.
-    id: `${channel}/${event.event_ts}/${event.user}/${name}`,
+    id: slackReactionId(channel, event.event_ts, event.user, name),
     eventId,
     group: isDirect(channel) ? null : { id: channel },
     sender: { id: event.user },

@@ -1,5 +1,6 @@
 import { anonymousId } from '../core/anonymous-id.js';
 import type { Finding } from '../core/finding.js';
+import { replaceSenderInId } from '../core/sender-in-id.js';
 import { forgetIdentity } from './identities.js';
 import { hideNames } from './hidden-names.js';
 import { privacySalt } from './privacy-salt.js';
@@ -70,10 +71,10 @@ export async function readOptOuts(db: Sql): Promise<OptOuts> {
 
 /**
  * Erases a user: their name, the texts of their messages (and the matched words in findings, and the
- * copies kept with feedback and reports of missed demands), their id wherever it stood (message ids
- * that embed it, as Slack's reactions do; member lists; supervisor lists and digest deliveries;
- * identity keys). Messages, feedback and reports keep an anonymous token for the id, so every count
- * and per-sender total stays right without saying who. An opt-out stays (it is only a hash), and the
+ * copies kept with feedback and reports of missed demands), their id wherever it stood (the sender's
+ * place in message ids that have one, Slack's reactions', see sender-in-id.ts; member lists;
+ * supervisor lists and digest deliveries; identity keys). Messages, feedback and reports keep an
+ * anonymous token for the id, so every count and per-sender total stays right without saying who. An opt-out stays (it is only a hash), and the
  * erasure is noted under the same hash (`hash`), so that no later report of a missed demand keeps a
  * text of theirs sent before it (forgotten.ts). Run inside a transaction.
  */
@@ -81,32 +82,24 @@ export async function forgetUser(db: Sql, platform: string, user: string, hash: 
   await bumpPrivacyEpoch(db);
   await noteForgotten(db, platform, hash, now);
   const token = anonymousId();
-  // replace() leaves an id without the user's in it as it was (and any id when the user id is '').
   const messages = await db.all<{ id: string; findings: string }>(
-    `UPDATE messages SET sender_id = ?, id = replace(id, ?, ?), text = NULL WHERE platform = ? AND sender_id = ? RETURNING id, findings`,
-    [token, user, token, platform, user],
+    'UPDATE messages SET sender_id = ?, text = NULL WHERE platform = ? AND sender_id = ? RETURNING id, findings',
+    [token, platform, user],
   );
   await blankMatches(db, 'messages', 'id', platform, messages);
-  const feedback = await db.all<{ message_id: string; findings: string }>(
-    `UPDATE feedback SET sender_id = ?, message_id = replace(message_id, ?, ?), text = NULL WHERE platform = ? AND sender_id = ?
-     RETURNING message_id, findings`,
-    [token, user, token, platform, user],
+  await renameIds(db, 'messages', 'id', platform, user, token, messages);
+  const feedback = await db.all<{ id: string; findings: string }>(
+    'UPDATE feedback SET sender_id = ?, text = NULL WHERE platform = ? AND sender_id = ? RETURNING message_id AS id, findings',
+    [token, platform, user],
   );
-  await blankMatches(
-    db,
-    'feedback',
-    'message_id',
-    platform,
-    feedback.map((f) => ({ id: f.message_id, findings: f.findings })),
-  );
+  await blankMatches(db, 'feedback', 'message_id', platform, feedback);
+  await renameIds(db, 'feedback', 'message_id', platform, user, token, feedback);
   await db.run('UPDATE feedback SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
-  await db.run('UPDATE missed_demands SET sender_id = ?, message_id = replace(message_id, ?, ?), text = NULL WHERE platform = ? AND sender_id = ?', [
-    token,
-    user,
-    token,
-    platform,
-    user,
-  ]);
+  const missed = await db.all<{ id: string }>(
+    'UPDATE missed_demands SET sender_id = ?, text = NULL WHERE platform = ? AND sender_id = ? RETURNING message_id AS id',
+    [token, platform, user],
+  );
+  await renameIds(db, 'missed_demands', 'message_id', platform, user, token, missed);
   await db.run('UPDATE missed_demands SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
   // An admin may have named them as a supervisor by their name (WeChat's ids change at every login).
   const name = await hideNames(db, platform, user, hash);
@@ -117,6 +110,14 @@ export async function forgetUser(db: Sql, platform: string, user: string, hash: 
   const supervisedGroups = await dropSupervisor(db, platform, name ? [user, name] : [user]);
   await forgetIdentity(db, platform, user);
   return { token, supervisedGroups };
+}
+
+/** Puts `token` in the user's place in the ids that hold their sender (Slack's reactions, sender-in-id.ts), no other. */
+async function renameIds(db: Sql, table: string, idColumn: string, platform: string, user: string, token: string, rows: { id: string }[]) {
+  for (const { id } of rows) {
+    const renamed = replaceSenderInId(platform, id, user, token);
+    if (renamed !== id) await db.run(`UPDATE ${table} SET ${idColumn} = ? WHERE platform = ? AND ${idColumn} = ?`, [renamed, platform, id]);
+  }
 }
 
 /** Findings keep which rule and category fired, not the words that matched: those are the user's text. */

@@ -5,6 +5,7 @@ import { categoriesOf, maskOf } from './category-mask.js';
 import type { Dialect } from './sql/dialect.js';
 import type { Param } from './sql/sql.js';
 import type { MessageRecord } from '../core/message-record.js';
+import { replaceSenderInId } from '../core/sender-in-id.js';
 
 /** The columns of `messages` in the order of `toRow`. */
 export const MESSAGE_COLUMNS = [
@@ -101,7 +102,7 @@ export function toRow(r: MessageRecord, anonSender: string | undefined): Param[]
   const mask = maskOf(r.categories);
   const flagged = mask !== 0;
   const findings = flagged ? (anonSender ? withoutMatches(r.findings) : r.findings) : null;
-  const id = anonSender && r.senderId !== '' ? r.id.replaceAll(r.senderId, anonSender) : r.id;
+  const id = anonSender ? replaceSenderInId(r.platform, r.id, r.senderId, anonSender) : r.id;
   return [
     r.platform,
     id,

@@ -12,6 +12,8 @@ import { rulesOnly } from '../support/bot-harness.js';
 import { RecordingAdapter } from '../support/recording-adapter.js';
 import { waitFor } from '../support/wait-for.js';
 
+/** Slack, whose reaction ids name the reactor. */
+const PLATFORM = 'slack';
 const MEMBER: ChatUser = { id: 'Uqz7forgetme', name: '欧阳青蛙 Quenby-Thistlewood' };
 const BOSS: ChatUser = { id: 'Uboss01', name: 'Boss Harrington' };
 const PEER: ChatUser = { id: 'Upeer02', name: '李同事' };
@@ -34,7 +36,7 @@ const TRACES = [MEMBER.name!, '欧阳青蛙', 'Quenby-Thistlewood', MEMBER.id, .
  */
 async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapter }> {
   const store = await tempStore();
-  const adapter = new RecordingAdapter();
+  const adapter = new RecordingAdapter(PLATFORM);
   adapter.admins.add(BOSS.id);
   const bot = new Bot({ config: defaultConfig(), store, engine: rulesOnly(), adapters: [adapter], now: () => Date.UTC(2026, 10, 24, 3, 0), log: () => {} });
   await bot.start();
@@ -56,11 +58,11 @@ async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapte
   await say('missed acknowledgements', BOSS, { addressed: true, replyTo: 'q1' });
   await say('Team, kindly go through the new rota on the portal and mark it as read by Friday PAXO99', PEER, { id: 'q2' });
   await say('missed acknowledgements', MEMBER, { addressed: true, replyTo: 'q2' });
-  await store.identityPut('test', 'contact-id:@puppet-7', MEMBER.id);
-  await store.claimDelivery('test', MEMBER.id, '2026-W47', Date.UTC(2026, 10, 23));
-  await store.settleDelivery('test', MEMBER.id, '2026-W47', null, Date.UTC(2026, 10, 23));
+  await store.identityPut(PLATFORM, 'contact-id:@puppet-7', MEMBER.id);
+  await store.claimDelivery(PLATFORM, MEMBER.id, '2026-W47', Date.UTC(2026, 10, 23));
+  await store.settleDelivery(PLATFORM, MEMBER.id, '2026-W47', null, Date.UTC(2026, 10, 23));
   await store.flush();
-  for (let i = 1; i < 30; i++) expect((await store.message('test', `d${i}`))?.categories.length).toBeGreaterThan(0);
+  for (let i = 1; i < 30; i++) expect((await store.message(PLATFORM, `d${i}`))?.categories.length).toBeGreaterThan(0);
   expect((await store.missedDemands()).map((m) => m.messageId).sort()).toEqual(['q1', 'q2']);
   expect(bytesFound(store.path, TRACES)).not.toEqual([]);
   return { store, adapter };
@@ -68,12 +70,12 @@ async function botWithMember(): Promise<{ store: Store; adapter: RecordingAdapte
 
 async function expectOthersIntact(store: Store): Promise<void> {
   for (let i = 0; i < otherTexts.length; i++) {
-    const o = await store.message('test', `o${i}`);
+    const o = await store.message(PLATFORM, `o${i}`);
     // o1, which the member marked not formalism, keeps its text in the feedback only.
     expect(o).toMatchObject({ text: i === 1 ? null : otherTexts[i], senderId: i % 2 ? BOSS.id : PEER.id });
   }
-  expect((await store.message('test', 'o0'))?.senderName).toBe(PEER.name);
-  expect((await store.group('test', 'g1'))?.memberIds).toEqual([BOSS.id, PEER.id].sort());
+  expect((await store.message(PLATFORM, 'o0'))?.senderName).toBe(PEER.name);
+  expect((await store.group(PLATFORM, 'g1'))?.memberIds).toEqual([BOSS.id, PEER.id].sort());
 }
 
 describe('forget me', () => {
@@ -89,11 +91,11 @@ describe('forget me', () => {
 
     // Counts stay right; the member's demands stay counted under an anonymous token.
     expect(await store.groupTotals(ALL_TIME)).toEqual(before);
-    const d1 = await store.message('test', 'd1');
+    const d1 = await store.message(PLATFORM, 'd1');
     expect(d1).toMatchObject({ text: null, senderId: expect.stringMatching(/^anon-[0-9a-f]{12}$/) });
     expect(d1?.findings.every((f) => f.match === '')).toBe(true);
-    expect((await store.groupSettings('test', 'g1')).supervisors).toEqual([]);
-    expect(await store.identityGet('test', 'contact-id:@puppet-7')).toBeUndefined();
+    expect((await store.groupSettings(PLATFORM, 'g1')).supervisors).toEqual([]);
+    expect(await store.identityGet(PLATFORM, 'contact-id:@puppet-7')).toBeUndefined();
     await expectOthersIntact(store);
 
     // The bot goes on: others' later messages are stored as ever, and nothing of the member returns.

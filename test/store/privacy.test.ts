@@ -79,6 +79,33 @@ describeEngines('privacy', (engine) => {
     expect(await dump(url)).not.toMatch(/Uzhang|Zhang/);
   });
 
+  it("keeps the ids of a forgotten or opted-out member's messages that only contain their id, so a re-fed line is known as stored", async () => {
+    const path = await engine.fresh();
+    const store = await tempStore({}, path);
+    // The shell's line ids ("2-…", "12-…") hold the user "2" by chance, as a platform's ids may.
+    const line = (id: string, senderId: string, ts = 1_000_000) =>
+      rec(id, { platform: 'shell', groupId: 'g', senderId, ts, cats: ['check-in'], text: `今晚十点前打卡 ${id}` });
+    await store.add(line('2-5vOe77RmkW9RfL1p', '2'));
+    await store.add(line('12-Ab2Cd', '3'));
+    await store.setOptOut('shell', '3', true);
+    await store.add(line('13-3x3', '3'));
+    const { token } = await store.forgetUser('shell', '2');
+    expect(await store.message('shell', '2-5vOe77RmkW9RfL1p')).toMatchObject({ senderId: token, text: null });
+    expect((await store.message('shell', '13-3x3'))?.senderId).toMatch(/^anon-/);
+    // Fed the same input again, after the erasure: nothing is stored twice, nothing of "2" comes back.
+    expect(await store.add(line('2-5vOe77RmkW9RfL1p', '2', Date.now()))).toBe(false);
+    expect(await store.add(line('13-3x3', '3', Date.now()))).toBe(false);
+    await store.close();
+    const db = await rawDb(path);
+    const rows = await db.all<{ id: string; sender_id: string; text: string | null }>('SELECT id, sender_id, text FROM messages ORDER BY id');
+    expect(rows).toEqual([
+      { id: '12-Ab2Cd', sender_id: '3', text: '今晚十点前打卡 12-Ab2Cd' },
+      { id: '13-3x3', sender_id: expect.stringMatching(/^anon-/), text: null },
+      { id: '2-5vOe77RmkW9RfL1p', sender_id: token, text: null },
+    ]);
+    await db.close();
+  });
+
   it("keeps an opted-out member's anonymous id through later privacy changes once their erasure is read, and their own correction under it", async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.setOptOut('slack', 'U8', true);

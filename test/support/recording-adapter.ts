@@ -15,7 +15,6 @@ export interface Sent {
  * messages. Admins are whoever the test names.
  */
 export class RecordingAdapter implements Adapter {
-  readonly platform = 'test';
   readonly sent: Sent[] = [];
   readonly flags: { id: string; categories: string[] }[] = [];
   admins = new Set<string>();
@@ -27,6 +26,9 @@ export class RecordingAdapter implements Adapter {
   /** What the platform tells the bot of messages said before: removed (recalled, deleted) or edited. */
   changes?: MessageChanges;
   private seq = 0;
+
+  /** `platform` names a real one where its id formats matter (src/core/sender-in-id.ts). */
+  constructor(readonly platform = 'test') {}
 
   async start(onMessage: (msg: ChatMessage) => Promise<void>, changes?: MessageChanges): Promise<void> {
     this.onMessage = onMessage;
