@@ -101,6 +101,9 @@ export const TEXTS = {
     lang === 'zh' ? '你已删除过自己的数据，删除后不再为你保留个人统计。' : 'You erased your data (forget me): personal stats are not kept after an erasure.',
   optedOut: (lang: Lang) => (lang === 'zh' ? '已退出统计，不再为你生成个人统计。' : 'Done: no more personal stats for you.'),
   optedIn: (lang: Lang) => (lang === 'zh' ? '已重新加入统计，将继续为你生成个人统计。' : 'Done: your personal stats are back on.'),
+  /** `optin` from one who said `forget me`: their messages count as theirs again, but `stats` keeps no figures for them. */
+  optedInAfterErasure: (lang: Lang) =>
+    `${lang === 'zh' ? '已加入统计，你之后的消息将按你的账号记录。' : 'Done: your new messages are recorded under your id. '}${TEXTS.forgottenStats(lang)}`,
   forgotten: (lang: Lang) =>
     lang === 'zh' ? '已删除你的姓名和消息文本，你的账号标识已匿名化。' : 'Done: your name and message texts are deleted and your id is anonymised.',
   leadThanks: (lang: Lang, inGroup: boolean) =>

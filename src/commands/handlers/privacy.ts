@@ -7,8 +7,11 @@ export const optout: CommandHandler = async (ctx) => {
 };
 
 export const optin: CommandHandler = async (ctx) => {
-  await ctx.store.setOptOut(ctx.msg.platform, ctx.msg.sender.id, false);
-  await ctx.replyPrivately(TEXTS.optedIn(ctx.lang));
+  const { platform, sender } = ctx.msg;
+  await ctx.store.setOptOut(platform, sender.id, false);
+  // After `forget me` stats gives no personal figures (stats.ts): say so, not that they are back.
+  const erased = await ctx.store.forgottenSince(platform, sender.id, 0);
+  await ctx.replyPrivately(erased ? TEXTS.optedInAfterErasure(ctx.lang) : TEXTS.optedIn(ctx.lang));
 };
 
 /**
