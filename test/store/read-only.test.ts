@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/analysis/open-store.js';
@@ -40,6 +40,45 @@ describe('a SQLite database fingertip may not write', () => {
       // Before, it said the file was read-only, which it is not.
       expect(r.stderr).toBe(
         `fingertip start: ${db}: the folder ${dir} is read-only, and SQLite keeps f.db-wal and f.db-shm in it beside the database (attempt to write a readonly database); make the folder writable, or move the database to one that is\n`,
+      );
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+  });
+
+  it('behind a link in a writable folder, in a folder that refuses the -wal and -shm: names that folder and the file the link leads to', async () => {
+    const { dir, db } = await database();
+    const top = tempDir();
+    chmodSync(top, 0o755);
+    const links = join(top, 'links');
+    mkdirSync(links);
+    chmodSync(links, 0o777);
+    const link = join(links, 'current.db');
+    symlinkSync(db, link);
+    chmodSync(dir, 0o555);
+    try {
+      const r = start(link);
+      expect(r.status).toBe(2);
+      // Before, it blamed the file, which is writable: SQLite keeps the -wal and -shm beside the file the link leads to.
+      expect(r.stderr).toBe(
+        `fingertip start: ${link} (a link to ${db}): the folder ${dir} is read-only, and SQLite keeps f.db-wal and f.db-shm in it beside the database (attempt to write a readonly database); make the folder writable, or move the database to one that is\n`,
+      );
+    } finally {
+      chmodSync(dir, 0o700);
+    }
+  });
+
+  it('a read-only file in a read-only folder: names both', async () => {
+    const { dir, db } = await database();
+    chmodSync(db, 0o444);
+    chmodSync(dir, 0o555);
+    try {
+      const r = start(db);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      // Before, it named the folder only: made writable, the file still refused.
+      expect(r.stderr).toBe(
+        `fingertip start: ${db}: the database file is read-only, and so is its folder ${dir}, where SQLite keeps f.db-wal and f.db-shm beside it; make both writable by the user fingertip runs as\n`,
       );
     } finally {
       chmodSync(dir, 0o700);
