@@ -92,6 +92,36 @@ describeEngines('purge', (engine) => {
     if (engine.name === 'sqlite') expect(bytesFound(store.path, ['成员1的工作群', '成员2的值班群'])).toEqual([]);
   });
 
+  it('finds the groups with no message kept by index, not by a scan of every message per group', async () => {
+    const url = await engine.fresh();
+    const store = await tempStore({}, url);
+    await store.upsertGroup({ platform: 'slack', id: 'live0', name: '在用的群', seenAt: 100 });
+    await store.add(rec('old', { groupId: 'old1', ts: 100 }));
+    await store.close();
+    // Many kept messages and many old named groups, written directly: a store would take minutes to ingest them.
+    const db = await rawDb(url);
+    const series = (n: number) =>
+      engine.name === 'sqlite'
+        ? `(WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < ${n}) SELECT i FROM s) AS t`
+        : `generate_series(1, ${n}) AS t(i)`;
+    try {
+      await db.exec(`INSERT INTO messages (platform, id, group_id, sender_id, ts, length, hash, is_ack, mentions_all, recipients, mask)
+        SELECT 'slack', 'm' || i, 'live' || (i % 50), 'u' || (i % 300), 1000 + i, 10, 'h' || i, 0, 0, 0, 0 FROM ${series(200_000)}`);
+      await db.exec(`INSERT INTO chat_groups (platform, id, name, member_count, first_seen, last_seen)
+        SELECT 'slack', 'old' || i, '旧群' || i, 10, 1, 1 FROM ${series(3000)} WHERE i > 1`);
+      // A million messages' (platform, group) pairs fill the default work_mem; so do these in 64 kB.
+      if (engine.name === 'postgres') await db.exec(`ANALYZE; ALTER DATABASE ${new URL(url).pathname.slice(1)} SET work_mem = '64kB'`);
+    } finally {
+      await db.close();
+    }
+    const again = await tempStore({}, url);
+    const started = Date.now();
+    expect(await again.purge(500)).toBe(1);
+    // Before, PostgreSQL scanned the messages once per old group: about a minute here, minutes on a million.
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect((await again.groups('slack')).map((g) => g.id)).toEqual(['live0']);
+  }, 120_000);
+
   it('purges in chunks when there is much to delete', async () => {
     const store = await tempStore({}, await engine.fresh());
     await Promise.all(Array.from({ length: 12_000 }, (_, i) => store.add(rec(`m${i}`, { ts: i }))));
