@@ -106,6 +106,18 @@ export class Bot {
       );
   }
 
+  /**
+   * Applies the retention up to `beforeTs` (see ../store/retention.ts); returns how many messages went.
+   * The purge may drop the name and member list of a group this process wrote long ago: the groups
+   * written are forgotten, so each is written again when it next speaks, not left nameless and empty.
+   */
+  async purge(beforeTs: number): Promise<number> {
+    const purged = await this.opts.store.purge(beforeTs);
+    this.groupSeen.clear();
+    this.speakersStored.clear();
+    return purged;
+  }
+
   async stop(): Promise<void> {
     for (const adapter of this.opts.adapters) await adapter.stop();
     await this.opts.store.flush();

@@ -15,7 +15,7 @@ export function retentionCutoff(retentionDays: number, now: number = Date.now())
  * leads, feedback, reports of missed demands, who was forgotten when and which messages were removed, in chunks of their own
  * transactions; then the member lists of groups not seen since, the names of people none of
  * whose messages is kept and who are in no group's list, and those of groups not seen since with
- * no message kept (purgeGroupNames). Returns how many messages went.
+ * no message kept (purgeGroupNames: their size and settings stay). Returns how many messages went.
  */
 export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number): Promise<number> {
   let messages = 0;
@@ -55,26 +55,24 @@ export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number)
 
 /**
  * Groups not seen since `beforeTs` none of whose messages is kept: their name can name a member
- * (成员1的工作群), so it goes. A group an admin set settings for keeps them under its id, without name or
- * size; any other goes whole. Found on the reader, as purgeNames's are, each group's messages looked up
- * in the index by group (NOT IN would scan every message per group on PostgreSQL); changed by key while still not
- * seen since (a group seen again meanwhile was written again).
+ * (成员1的工作群), so it goes; their size and settings, which name no one, stay under the id, so a group
+ * that speaks again is counted as before (its name comes back with its messages). Found on the reader,
+ * as purgeNames's are, each group's messages looked up in the index by group (NOT IN would scan every
+ * message per group on PostgreSQL); changed by key while still not seen since (a group seen again
+ * meanwhile was written again).
  */
 async function purgeGroupNames(writer: SerialWriter, reader: Sql, beforeTs: number): Promise<void> {
   const gone = await reader.all<{ platform: string; id: string }>(
     `SELECT platform, id FROM chat_groups g
-     WHERE (last_seen IS NULL OR last_seen < ?) AND (name IS NOT NULL OR member_count IS NOT NULL OR settings IS NULL)
+     WHERE (last_seen IS NULL OR last_seen < ?) AND name IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.platform = g.platform AND m.group_id = g.id)`,
     [beforeTs],
   );
-  const unseen = 'platform = ? AND id = ? AND (last_seen IS NULL OR last_seen < ?)';
   for (let i = 0; i < gone.length; i += CHUNK) {
     const part = gone.slice(i, i + CHUNK);
     await writer.transaction(async (db) => {
-      for (const g of part) {
-        await db.run(`DELETE FROM chat_groups WHERE ${unseen} AND settings IS NULL`, [g.platform, g.id, beforeTs]);
-        await db.run(`UPDATE chat_groups SET name = NULL, member_count = NULL WHERE ${unseen}`, [g.platform, g.id, beforeTs]);
-      }
+      for (const g of part)
+        await db.run('UPDATE chat_groups SET name = NULL WHERE platform = ? AND id = ? AND (last_seen IS NULL OR last_seen < ?)', [g.platform, g.id, beforeTs]);
     }, 'long');
   }
 }

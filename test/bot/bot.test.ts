@@ -13,6 +13,7 @@ import { storedRecords as stored } from '../support/stored-records.js';
 import { storedReport } from '../../src/analysis/report/from-store.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { TEXTS } from '../../src/commands/texts.js';
+import { DAY_MS as DAY } from '../../src/core/time/units.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 
@@ -484,5 +485,23 @@ describeEngines('Bot: a group whose platform tells neither members nor size (Din
     const digest = await buildDigest(config, store, { platform: 'test', user: 'boss', scope: {} }, '2026-W48');
     expect(digest.groups).toContainEqual(expect.objectContaining({ name: '教务处工作群', demands: 1, personMinutes: 5 * perReader }));
     expect(digest.other).toBeUndefined();
+  });
+});
+
+describeEngines('Bot: the retention purge', (engine) => {
+  it('a group silent past the retention that speaks again keeps its size and is named and listed again', async () => {
+    const db = await engine.fresh();
+    const { bot, store, adapter, config } = await botHarness((c) => (c.db = db));
+    const group = { id: 'g1', name: '教务处工作群', memberCount: 30, members: ['boss', 'han', 'li'] };
+    await adapter.say('大家好', { group, from: 'han', ts: NOW - 40 * DAY });
+    await store.flush();
+    await bot.purge(NOW - 30 * DAY);
+    expect(await store.group('test', 'g1')).toMatchObject({ name: 'g1', members: 30, memberIds: [] });
+    // The same process, the same roster: before, its cached signature kept the bot from writing it again.
+    await adapter.say(DEMAND, { group, from: 'boss', ts: NOW });
+    await store.flush();
+    expect(await store.group('test', 'g1')).toMatchObject({ name: '教务处工作群', members: 30, memberIds: ['boss', 'han', 'li'] });
+    const report = (await storedReport(store, config, { from: NOW - DAY, to: NOW + 1 })).build();
+    expect(report.groups).toMatchObject([{ id: 'g1', members: 30 }]);
   });
 });

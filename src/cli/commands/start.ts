@@ -30,11 +30,12 @@ export const run: Command = async (argv, ctx) => {
   try {
     const adapters = makers.map((make) => make(store));
     const log = (line: string) => ctx.stderr.write(`${line}\n`);
-    const purge = () => store.purge(retentionCutoff(config.retentionDays)).catch((err: Error) => log(`retention purge failed: ${err.message}`));
+    const bot = new Bot({ config, store, engine, adapters, log });
+    // Through the bot, which writes again the groups a purge took the names of.
+    const purge = () => bot.purge(retentionCutoff(config.retentionDays)).catch((err: Error) => log(`retention purge failed: ${err.message}`));
     await purge();
     // A bot runs for months: the retention is applied daily, not only at start.
     const daily = setInterval(purge, DAY_MS).unref();
-    const bot = new Bot({ config, store, engine, adapters, log });
     await bot.start();
     const digest = await scheduleDigest({ config, store, adapters, log });
     const shell = adapters.find((a) => a.platform === 'shell') as { finished?: Promise<number> } | undefined;
