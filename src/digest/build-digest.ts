@@ -54,7 +54,7 @@ export async function buildDigest(
   reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
   // The groups it covers, stored or only seen in its weeks' messages: when all fold, every figure is theirs alone.
-  const sizes = [...groups.map((g) => g.members || g.memberIds.length), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
+  const sizes = [...groups.map((g) => g.members || g.memberIds.length + g.unlisted), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
   const allFolded = sizes.length > 0 && sizes.every(folded);
 
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
@@ -79,7 +79,9 @@ export async function buildDigest(
   if (hidden.names.length) details = (await weekBuilder(ranges[current], pseudonyms)).details();
 
   // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
-  const known = new Map<string, { name: string; members: number }>(groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length }]));
+  const known = new Map<string, { name: string; members: number }>(
+    groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length + g.unlisted }]),
+  );
   for (const g of report.groups) known.set(g.id, g);
   // An id that two platforms' groups share names neither for sure: the stored group of the platform decides.
   const platformsOf = new Map<string, number>();
@@ -90,7 +92,7 @@ export async function buildDigest(
       return g ? shownGroup(g.name, g.members, pseudonyms) : null;
     }
     const g = groups.find((s) => s.platform === platform && s.id === id);
-    return g ? shownGroup(g.name, g.members || g.memberIds.length, pseudonyms) : null;
+    return g ? shownGroup(g.name, g.members || g.memberIds.length + g.unlisted, pseudonyms) : null;
   };
   // Messages sent while opted out, or before `forget me`, carry an anonymous id instead of the sender's.
   const optedOut = async (user: string): Promise<boolean> => {

@@ -2,8 +2,9 @@ import { CATEGORIES, zeroByCategory } from '../core/categories.js';
 import type { Dialect } from './sql/dialect.js';
 import type { CategoryTotals } from './store.js';
 
-/** The people stored in group `g`'s member list. */
-const KNOWN_MEMBERS = '(SELECT count(*) FROM group_members gm WHERE gm.platform = g.platform AND gm.group_id = g.id)';
+/** The people group `g`'s member list has known: listed, opted out (listed by hash) or forgotten (a count). */
+const KNOWN_MEMBERS = `((SELECT count(*) FROM group_members gm WHERE gm.platform = g.platform AND gm.group_id = g.id)
+  + (SELECT count(*) FROM opted_out_members o WHERE o.platform = g.platform AND o.group_id = g.id) + g.forgotten_members)`;
 
 /**
  * Whom a demand reached: its recorded recipients, or when those are unknown (0) its group's members

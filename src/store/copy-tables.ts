@@ -20,7 +20,7 @@ export interface CopyTable {
 export const COPY_TABLES: readonly CopyTable[] = [
   {
     name: 'chat_groups',
-    columns: ['platform', 'id', 'name', 'member_count', 'first_seen', 'last_seen', 'settings'],
+    columns: ['platform', 'id', 'name', 'member_count', 'first_seen', 'last_seen', 'settings', 'forgotten_members'],
     order: ['platform', 'id'],
     unique: ['platform', 'id'],
   },

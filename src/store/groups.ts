@@ -57,6 +57,7 @@ interface GroupRow {
   member_count: number | null;
   first_seen: number | null;
   last_seen: number | null;
+  unlisted: number | string;
 }
 
 /** Groups with their member ids: all, those of one platform, or one group. */
@@ -65,7 +66,12 @@ export async function readGroups(db: Sql, platform?: string, id?: string): Promi
     [platform !== undefined ? 'platform = ?' : '', id !== undefined ? `${idColumn} = ?` : ''].filter(Boolean).join(' AND ') || 'true';
   const params = [platform, id].filter((p): p is string => p !== undefined);
   const [groups, members] = await Promise.all([
-    db.all<GroupRow>(`SELECT platform, id, name, member_count, first_seen, last_seen FROM chat_groups WHERE ${where('id')} ORDER BY platform, id`, params),
+    db.all<GroupRow>(
+      `SELECT platform, id, name, member_count, first_seen, last_seen,
+         forgotten_members + (SELECT count(*) FROM opted_out_members o WHERE o.platform = g.platform AND o.group_id = g.id) AS unlisted
+       FROM chat_groups g WHERE ${where('id')} ORDER BY platform, id`,
+      params,
+    ),
     db.all<{ platform: string; group_id: string; user_id: string }>(
       `SELECT platform, group_id, user_id FROM group_members WHERE ${where('group_id')} ORDER BY platform, group_id, user_id`,
       params,
@@ -84,6 +90,7 @@ export async function readGroups(db: Sql, platform?: string, id?: string): Promi
     name: g.name ?? g.id,
     members: g.member_count ?? 0,
     memberIds: byGroup.get(groupKey(g.platform, g.id)) ?? [],
+    unlisted: Number(g.unlisted),
     firstSeen: g.first_seen,
     lastSeen: g.last_seen,
   }));
@@ -158,6 +165,13 @@ export async function mergeGroup(db: Sql, platform: string, fromId: string, toId
     platform,
     toId,
   ]);
+  // With them, the count of those forgotten from it.
+  if (!listed) {
+    await db.run(
+      'UPDATE chat_groups SET forgotten_members = forgotten_members + (SELECT forgotten_members FROM chat_groups WHERE platform = ? AND id = ?) WHERE platform = ? AND id = ?',
+      [platform, fromId, platform, toId],
+    );
+  }
   for (const [table, member] of listed ? [] : lists) {
     await db.run(`INSERT INTO ${table} (platform, group_id, ${member}) SELECT platform, ?, ${member} FROM ${table} WHERE platform = ? AND group_id = ?`, [
       toId,

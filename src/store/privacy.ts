@@ -6,6 +6,7 @@ import { hideNames } from './hidden-names.js';
 import { privacySalt } from './privacy-salt.js';
 import { noteForgotten } from './forgotten.js';
 import { OptOuts } from './opt-outs.js';
+import { countForgottenMember } from './forgotten-members.js';
 import { dropMemberships, restoreMemberships, setMembershipsAside } from './opted-out-members.js';
 import { withoutMatches } from './record-row.js';
 import type { Sql } from './sql/sql.js';
@@ -103,6 +104,7 @@ export async function forgetUser(db: Sql, platform: string, user: string, hash: 
   await db.run('UPDATE missed_demands SET by_user = ? WHERE platform = ? AND by_user = ?', [token, platform, user]);
   // An admin may have named them as a supervisor by their name (WeChat's ids change at every login).
   const name = await hideNames(db, platform, user, hash);
+  await countForgottenMember(db, platform, user, hash);
   await db.run('DELETE FROM group_members WHERE platform = ? AND user_id = ?', [platform, user]);
   await dropMemberships(db, platform, hash);
   await db.run('DELETE FROM chat_users WHERE platform = ? AND id = ?', [platform, user]);

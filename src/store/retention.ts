@@ -42,6 +42,7 @@ export async function purge(writer: SerialWriter, reader: Sql, beforeTs: number)
   }
   const members = await writer.transaction(async (db) => {
     await db.run('DELETE FROM opted_out_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]);
+    await db.run('UPDATE chat_groups SET forgotten_members = 0 WHERE last_seen < ? AND forgotten_members > 0', [beforeTs]);
     return db.run('DELETE FROM group_members WHERE (platform, group_id) IN (SELECT platform, id FROM chat_groups WHERE last_seen < ?)', [beforeTs]);
   }, 'long');
   // A name loses its last reference only when a message or a member list goes: a purge that took

@@ -87,6 +87,8 @@ export interface GroupInfo {
   name: string;
   members: number;
   memberIds: string[];
+  /** Members its list no longer names: opted out (kept by hash) or forgotten (a count). Where `members` is 0 the size is these and `memberIds`. */
+  unlisted: number;
   firstSeen: number | null;
   lastSeen: number | null;
 }

@@ -488,6 +488,31 @@ describeEngines('Bot: a group whose platform tells neither members nor size (Din
   });
 });
 
+describeEngines('Bot: a DingTalk group after members opt out or are forgotten', (engine) => {
+  it('keeps the readers of demands already counted: an opted-out member counts by hash, a forgotten one as a count', async () => {
+    const db = await engine.fresh();
+    const { store, adapter, config } = await botHarness((c) => (c.db = db));
+    const group = { id: 'cid1', name: '教务处工作群', coverage: 'mentions-only' as const };
+    await adapter.say(DEMAND, { addressed: true, group, from: 'boss' });
+    for (const from of ['li', 'wang', 'zhao', 'qian', 'sun']) await adapter.say('收到', { addressed: true, group, from });
+    await adapter.say('optout', { addressed: true, from: 'li' });
+    await adapter.say('forget me', { addressed: true, from: 'wang' });
+    await store.flush();
+    expect((await store.group('test', 'cid1'))?.memberIds).toEqual(['boss', 'qian', 'sun', 'zhao']);
+    // Five readers besides the sender, as before li and wang left the list: before, three.
+    const [demand] = await stored(store);
+    const perReader = demand.categories.reduce((sum, c) => sum + config.costs[c], 0);
+    const report = (await storedReport(store, config, { from: 0, to: NOW + 1 })).build();
+    expect(report.groups).toMatchObject([{ id: 'cid1', members: 6, person_minutes: 5 * perReader }]);
+    expect((await store.categoryTotals({ from: 0, to: NOW + 1 }))['check-in']).toEqual({ count: 1, recipients: 5 });
+    const digest = await buildDigest(config, store, { platform: 'test', user: 'boss', scope: {} }, '2026-W48');
+    expect(digest.groups).toContainEqual(expect.objectContaining({ name: '教务处工作群', demands: 1, personMinutes: 5 * perReader }));
+    // Asked again, the erasure counts no one twice.
+    await adapter.say('forget me', { id: 'again', addressed: true, from: 'wang' });
+    expect((await store.categoryTotals({ from: 0, to: NOW + 1 }))['check-in']).toEqual({ count: 1, recipients: 5 });
+  });
+});
+
 describeEngines('Bot: the retention purge', (engine) => {
   it('a group silent past the retention that speaks again keeps its size and is named and listed again', async () => {
     const db = await engine.fresh();

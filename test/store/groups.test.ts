@@ -8,14 +8,22 @@ describeEngines('groups', (engine) => {
     const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberCount: 58, memberIds: ['U2', 'U1', 'U1'], seenAt: 2000 });
     await store.upsertGroup({ platform: 'slack', id: 'C1', seenAt: 1000 }); // absent fields keep what is stored
-    expect(await store.group('slack', 'C1')).toEqual({ id: 'C1', name: 'ops', members: 58, memberIds: ['U1', 'U2'], firstSeen: 1000, lastSeen: 2000 });
+    expect(await store.group('slack', 'C1')).toEqual({
+      id: 'C1',
+      name: 'ops',
+      members: 58,
+      memberIds: ['U1', 'U2'],
+      unlisted: 0,
+      firstSeen: 1000,
+      lastSeen: 2000,
+    });
     await store.upsertGroup({ platform: 'slack', id: 'C1', memberIds: ['U3'] }); // a new list replaces the old, and its size the count
     expect(await store.group('slack', 'C1')).toMatchObject({ members: 1, memberIds: ['U3'] });
     await store.upsertGroup({ platform: 'slack', id: 'C2', memberIds: ['U1', 'U4'] }); // count from the list, name from the id
     await store.upsertGroup({ platform: 'wechat', id: 'R1', name: 'room' });
     expect(await store.groups('slack')).toEqual([
-      { platform: 'slack', id: 'C1', name: 'ops', members: 1, memberIds: ['U3'], firstSeen: 1000, lastSeen: 2000 },
-      { platform: 'slack', id: 'C2', name: 'C2', members: 2, memberIds: ['U1', 'U4'], firstSeen: null, lastSeen: null },
+      { platform: 'slack', id: 'C1', name: 'ops', members: 1, memberIds: ['U3'], unlisted: 0, firstSeen: 1000, lastSeen: 2000 },
+      { platform: 'slack', id: 'C2', name: 'C2', members: 2, memberIds: ['U1', 'U4'], unlisted: 0, firstSeen: null, lastSeen: null },
     ]);
     expect((await store.groups()).map((g) => g.id)).toEqual(['C1', 'C2', 'R1']);
     expect(await store.group('slack', 'nope')).toBeUndefined();
@@ -101,7 +109,15 @@ describeEngines('groups', (engine) => {
     await store.addLead('wechat', 'old', 'a lead', 150);
     await store.mergeGroup('wechat', 'old', 'new');
     expect(await store.group('wechat', 'old')).toBeUndefined();
-    expect(await store.group('wechat', 'new')).toEqual({ id: 'new', name: '办公室', members: 3, memberIds: ['a', 'b', 'c'], firstSeen: 100, lastSeen: 300 });
+    expect(await store.group('wechat', 'new')).toEqual({
+      id: 'new',
+      name: '办公室',
+      members: 3,
+      memberIds: ['a', 'b', 'c'],
+      unlisted: 0,
+      firstSeen: 100,
+      lastSeen: 300,
+    });
     expect(await store.groupSettings('wechat', 'new')).toEqual({ mode: 'nudge', disabledRules: [] });
     expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => [r.id, r.groupId])).toEqual([
       ['m1', 'new'],

@@ -107,7 +107,7 @@ describeEngines('ingest', (engine) => {
     const store = await tempStore({}, await engine.fresh());
     await Promise.all([store.add(rec('a', { groupId: 'C9', groupName: 'old name', ts: 2_000 })), store.add(rec('b', { groupId: 'C9', ts: 1_000 }))]);
     await store.add(rec('c', { groupId: 'C9', groupName: 'new name', ts: 3_000 }));
-    expect(await store.group('slack', 'C9')).toEqual({ id: 'C9', name: 'new name', members: 0, memberIds: [], firstSeen: 1_000, lastSeen: 3_000 });
+    expect(await store.group('slack', 'C9')).toEqual({ id: 'C9', name: 'new name', members: 0, memberIds: [], unlisted: 0, firstSeen: 1_000, lastSeen: 3_000 });
   });
 
   it('commits what is queued on close', async () => {

@@ -28,7 +28,9 @@ async function beforeUpgrade(engine: Engine, seed: (raw: Sql) => Promise<void>):
       ? `PRAGMA user_version = ${MIGRATIONS.indexOf(rekeyLeadMarks)}`
       : `UPDATE fingertip_schema SET version = ${PG_MIGRATIONS.indexOf(rekeyLeadMarks)}`,
   );
-  await raw.exec('DROP TABLE removed_messages; DROP TABLE opted_out_members; DROP INDEX messages_replies; DROP INDEX messages_group;');
+  await raw.exec(
+    'DROP TABLE removed_messages; DROP TABLE opted_out_members; DROP INDEX messages_replies; DROP INDEX messages_group; ALTER TABLE chat_groups DROP COLUMN forgotten_members;',
+  );
   await seed(raw);
   await raw.close();
   return path;

@@ -50,7 +50,7 @@ export async function storedReport(
         platform: g.platform,
         id: g.id,
         name: hide ? hide.hide(g.name) : g.name,
-        members: g.members || g.memberIds.length || undefined,
+        members: g.members || g.memberIds.length + g.unlisted || undefined,
         memberIds: g.members && g.memberIds.length ? g.memberIds : undefined,
       });
   }

@@ -12,6 +12,7 @@ import { addRemovedDemands } from './removed-demands-schema.js';
 import { addCopyMark } from './copy-mark-schema.js';
 import { addOptedOutMembers } from './opted-out-members-schema.js';
 import { addRepliesIndex } from './replies-index-schema.js';
+import { addForgottenMembers } from './forgotten-members-schema.js';
 import { addMessagesGroupIndex } from './messages-group-schema.js';
 import { createSchema } from './schema.js';
 
@@ -19,7 +20,7 @@ import { createSchema } from './schema.js';
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
  * (SQLite's steps 7 to 13 are its steps 2 to 8; its step 9, the mark of a migrate, is its own; SQLite's
- * step 14 is its step 10, its step 15 its step 11, and its step 16 its step 12).
+ * steps 14 to 17 are its steps 10 to 13).
  */
 export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   createSchema,
@@ -34,6 +35,7 @@ export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   addOptedOutMembers,
   addRepliesIndex,
   addMessagesGroupIndex,
+  addForgottenMembers,
 ];
 
 /**

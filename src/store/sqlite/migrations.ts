@@ -12,6 +12,7 @@ import { rekeyLeadMarks } from '../lead-marks-migration.js';
 import { REMOVED_SCHEMA } from './removed-schema.js';
 import { REMOVED_DEMANDS_SCHEMA } from './removed-demands-schema.js';
 import { OPTED_OUT_MEMBERS_SCHEMA } from './opted-out-members-schema.js';
+import { FORGOTTEN_MEMBERS_SCHEMA } from './forgotten-members-schema.js';
 import { MESSAGES_GROUP_SCHEMA } from './messages-group-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   OPTED_OUT_MEMBERS_SCHEMA,
   REPLIES_INDEX,
   MESSAGES_GROUP_SCHEMA,
+  FORGOTTEN_MEMBERS_SCHEMA,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
