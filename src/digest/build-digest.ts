@@ -54,7 +54,11 @@ export async function buildDigest(
   reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
   // The groups it covers, stored or only seen in its weeks' messages: when all fold, every figure is theirs alone.
-  const sizes = [...groups.map((g) => g.members || g.memberIds.length + g.unlisted), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
+  // A stored group not seen in its weeks (kept past the retention for its size and settings) has no
+  // figure here, so it hides none.
+  const since = ranges[0].from;
+  const active = groups.filter((g) => g.lastSeen === null || g.lastSeen >= since);
+  const sizes = [...active.map((g) => g.members || g.memberIds.length + g.unlisted), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
   const allFolded = sizes.length > 0 && sizes.every(folded);
 
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));

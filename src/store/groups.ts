@@ -168,7 +168,7 @@ export async function mergeGroup(db: Sql, platform: string, fromId: string, toId
   // With them, the count of those forgotten from it.
   if (!listed) {
     await db.run(
-      'UPDATE chat_groups SET forgotten_members = forgotten_members + (SELECT forgotten_members FROM chat_groups WHERE platform = ? AND id = ?) WHERE platform = ? AND id = ?',
+      'UPDATE chat_groups SET forgotten_members = forgotten_members + coalesce((SELECT forgotten_members FROM chat_groups WHERE platform = ? AND id = ?), 0) WHERE platform = ? AND id = ?',
       [platform, fromId, platform, toId],
     );
   }

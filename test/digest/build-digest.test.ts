@@ -3,7 +3,8 @@ import { buildDigest } from '../../src/digest/build-digest.js';
 import type { Recipient } from '../../src/digest/recipients.js';
 import { digestText } from '../../src/digest/render-text.js';
 import { demand, record } from '../analysis/report/records.js';
-import { missedReport } from '../store/fixtures.js';
+import { defaultConfig } from '../../src/core/config-defaults.js';
+import { missedReport, rec, tempStore } from '../store/fixtures.js';
 import { describeEngines } from '../support/databases.js';
 import { digestStore, FILL_FORM, seedNamedGroups, seedWeek, w47 } from './fixture.js';
 
@@ -492,5 +493,21 @@ describeEngines('group names', (engine) => {
     for (const shown of [JSON.stringify(d), digestText(d, config.digest.thresholds), JSON.stringify(en), digestText(en, config.digest.thresholds)]) {
       expect(shown).not.toMatch(/王小明|Alice|Chen/);
     }
+  });
+});
+
+describeEngines('a group kept past the retention', (engine) => {
+  it('does not make a lone small group of the week a group the digest may show', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    const week = Date.UTC(2026, 10, 24, 2); // Tuesday of 2026-W48
+    // Silent since long before the digest's weeks: the purge keeps its size and settings, not its name.
+    await store.upsertGroup({ platform: 'slack', id: 'COLD', name: '旧群', memberCount: 40, memberIds: ['U1', 'U2'], seenAt: Date.UTC(2025, 0, 6) });
+    await store.upsertGroup({ platform: 'slack', id: 'C1', name: '小组', memberCount: 3, seenAt: week });
+    await store.add(rec('d1', { platform: 'slack', groupId: 'C1', ts: week, cats: ['check-in'] }));
+    await store.flush();
+    await store.purge(Date.UTC(2026, 8, 1));
+    const d = await buildDigest(defaultConfig(), store, { platform: 'slack', user: 'boss', scope: {} }, '2026-W48');
+    // Before, the old group's 40 members counted, and the digest gave the 3-person group's own figures.
+    expect([d.demands, d.categories, d.other]).toEqual([0, [], undefined]);
   });
 });

@@ -126,4 +126,14 @@ describeEngines('groups', (engine) => {
     expect((await store.leads({ from: 0, to: 1000 })).map((l) => l.groupId)).toEqual(['new']);
     expect((await store.categoryTotals({ from: 0, to: 1000, groupIds: ['new'] }))['check-in'].count).toBe(1);
   });
+
+  it('merges from a group never stored: nothing fails, nothing changes', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.upsertGroup({ platform: 'wechat', id: 'new', name: '办公室', seenAt: 300 });
+    await store.add(rec('m1', { platform: 'wechat', groupId: 'new', ts: 300 }));
+    // Before, its count of forgotten members was NULL, and the whole merge failed on NOT NULL.
+    await store.mergeGroup('wechat', 'gone', 'new');
+    expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => [r.id, r.groupId])).toEqual([['m1', 'new']]);
+    expect((await store.group('wechat', 'new'))?.unlisted).toBe(0);
+  });
 });
