@@ -14,7 +14,7 @@ import { isGroupAdmin } from './admins.js';
 import { commandMarks, leadMarks, type CommandMarks } from '../core/command-key.js';
 import { classifyMessage } from '../analysis/record/classify-message.js';
 import type { ChatMessage } from '../core/chat-message.js';
-import { sameSignature, signatureOf, type GroupSignature } from './group-signature.js';
+import { GroupRoster } from './group-roster.js';
 import { NUDGE_COOLDOWN_MS, nudgeFinding, nudgeText } from './nudge.js';
 import { RecentTexts } from '../commands/recent-texts.js';
 import { RecentKeys } from '../core/recent-keys.js';
@@ -63,14 +63,7 @@ export interface BotOptions {
 export class Bot {
   /** Group settings as read from the store, with the disabled rules as a set for the engine. */
   private readonly settings = new Map<GroupKey, LiveSettings & { readAt: number }>();
-  private readonly groupSeen = new Map<GroupKey, GroupSignature>();
-  /** Per group whose platform tells no members, who was stored as one for speaking there (see rememberGroup). */
-  private readonly speakersStored = new Map<GroupKey, Set<string>>();
-  /**
-   * A group's write or settings read in progress: the group's later messages wait for the same one, so
-   * none overtakes an earlier one (which of two demands is nudged must not depend on timing).
-   */
-  private readonly groupWrites = new Map<GroupKey, Promise<void>>();
+  private readonly roster: GroupRoster;
   private readonly settingsReads = new Map<GroupKey, Promise<LiveSettings>>();
   private readonly lastNudge = new Map<GroupKey, number>();
   private readonly recent = new RecentTexts();
@@ -87,6 +80,7 @@ export class Bot {
   constructor(private readonly opts: BotOptions) {
     this.now = opts.now ?? Date.now;
     this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.roster = new GroupRoster(opts.store, (key) => this.settings.delete(key));
     this.changes = new MessageChanges({
       ...opts,
       recent: this.recent,
@@ -113,8 +107,7 @@ export class Bot {
    */
   async purge(beforeTs: number): Promise<number> {
     const purged = await this.opts.store.purge(beforeTs);
-    this.groupSeen.clear();
-    this.speakersStored.clear();
+    this.roster.forget();
     return purged;
   }
 
@@ -126,7 +119,7 @@ export class Bot {
   /** One message from one adapter; resolves once it is stored or answered. */
   async handle(adapter: Adapter, msg: ChatMessage): Promise<void> {
     const { store } = this.opts;
-    const groupWrite = msg.group && this.rememberGroup(msg);
+    const groupWrite = msg.group && this.roster.remember(msg);
     if (groupWrite) await groupWrite;
     const group = msg.toBotOnly ? null : msg.group;
     const command = msg.addressed || !group ? parseCommand(msg.text, { lenient: !group }) : undefined;
@@ -389,51 +382,5 @@ export class Bot {
       this.settingsReads.set(key, read);
     }
     return read;
-  }
-
-  /**
-   * Stores what the adapter knows of the group when it changes, not on every message; the write in
-   * progress, if any, which the caller waits for (undefined on the hot path: no await). Where the
-   * platform tells neither members nor size (DingTalk), whoever speaks in the group is one: stored once
-   * per process, so that their own `stats` counts the group and its size is at least that many.
-   */
-  private rememberGroup(msg: ChatMessage): Promise<void> | undefined {
-    const g = msg.group!;
-    const key = groupKey(msg.platform, g.id);
-    const seen = this.groupSeen.get(key);
-    let speakers = this.speakersStored.get(key);
-    const speaker = g.members === undefined && g.memberCount === undefined && !speakers?.has(msg.sender.id) ? msg.sender.id : undefined;
-    // Compared field by field: a signature string built per message was garbage on the hot path.
-    if (seen && sameSignature(seen, g) && speaker === undefined) return this.groupWrites.get(key);
-    this.groupSeen.set(key, signatureOf(g));
-    if (speaker !== undefined) {
-      if (!speakers) this.speakersStored.set(key, (speakers = new Set()));
-      speakers.add(speaker);
-    }
-    const write = this.writeGroup(msg, key, speaker).finally(() => {
-      if (this.groupWrites.get(key) === write) this.groupWrites.delete(key);
-    });
-    this.groupWrites.set(key, write);
-    return write;
-  }
-
-  private async writeGroup(msg: ChatMessage, key: GroupKey, speakerId: string | undefined): Promise<void> {
-    const g = msg.group!;
-    // After an earlier write of the group: in the order the messages came.
-    await this.groupWrites.get(key)?.catch(() => {});
-    await this.opts.store
-      .upsertGroup({ platform: msg.platform, id: g.id, name: g.name, memberCount: g.memberCount, memberIds: g.members, speakerId, seenAt: msg.ts })
-      .catch((err: unknown) => {
-        // Not stored: the platform's redelivery of the message must try again.
-        this.groupSeen.delete(key);
-        if (speakerId !== undefined) this.speakersStored.get(key)?.delete(speakerId);
-        throw err;
-      });
-    if (g.coverage) {
-      const coverage = g.coverage;
-      // Changed as stored, not this process's copy, which may not hold another instance's change yet.
-      const changed = await this.opts.store.updateGroupSettings(msg.platform, g.id, (s) => (s.coverage === coverage ? undefined : { ...s, coverage }));
-      if (changed) this.settings.delete(key);
-    }
   }
 }

@@ -5,12 +5,13 @@ import type { QuietCount } from '../../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../../core/categories.js';
 import { effectiveRecipients, minutesPerRecipient } from '../cost.js';
 import { isAfterHoursDemand } from '../derived/after-hours.js';
-import { findSprawl } from '../derived/group-sprawl.js';
 import { formatIso } from '../../core/time/format.js';
 import { exactMinutes } from '../../core/figures.js';
-import { dayString, localDay, midnightOfDay } from '../../core/time/zone.js';
+import { localDay, midnightOfDay } from '../../core/time/zone.js';
+import { DayCounts } from './day-counts.js';
+import { sprawlOf } from './sprawl-of.js';
 import type { GroupSummary, Report } from './report.js';
-import type { DayCount, EvidenceItem, GroupRef, ReportDetails } from './details.js';
+import type { EvidenceItem, GroupRef, ReportDetails } from './details.js';
 import { DerivedFindings } from './derived-findings.js';
 import { TopN } from './top-n.js';
 import type { NameHider } from './hidden-names.js';
@@ -91,12 +92,11 @@ export class ReportBuilder {
   private readonly groupInfo = new Map<GroupKey, GroupInfo>();
   private readonly groups = new Map<GroupKey, GroupStats>();
   private readonly senders = new Map<GroupKey, Sender>();
-  private readonly days = new Map<number, DayCount>();
+  private readonly days: DayCounts;
   private readonly derived = new DerivedFindings();
   private readonly evidence: TopN<PendingEvidence>;
   private readonly hide: NameHider | undefined;
   private sprawlFound: { groups: GroupRef[]; overlap: number }[] | undefined;
-  private dayCache: { start: number; end: number; day: DayCount } | undefined;
   private messages = 0;
   private afterHours = 0;
   private first = Infinity;
@@ -106,6 +106,7 @@ export class ReportBuilder {
 
   constructor(options: ReportBuilderOptions) {
     this.config = options.config;
+    this.days = new DayCounts(options.config.timezone);
     this.from = options.from;
     this.to = options.to;
     this.evidence = new TopN(options.evidenceLimit ?? EVIDENCE_LIMIT);
@@ -132,7 +133,7 @@ export class ReportBuilder {
     const g = this.statsOf({ platform: q.platform, groupId: q.groupId });
     g.messages += q.messages;
     if (q.maxRecipients + 1 > g.seenMembers) g.seenMembers = q.maxRecipients + 1;
-    this.dayOf(q.firstTs).messages += q.messages;
+    this.days.at(q.firstTs).messages += q.messages;
   }
 
   /**
@@ -154,7 +155,7 @@ export class ReportBuilder {
     const g = this.statsOf(record);
     g.messages++;
     if (record.recipients + 1 > g.seenMembers) g.seenMembers = record.recipients + 1;
-    const day = this.dayOf(ts);
+    const day = this.days.at(ts);
     day.messages++;
     this.derived.add(record);
     if (record.categories.length === 0) return;
@@ -282,11 +283,7 @@ export class ReportBuilder {
       this.minutesByCategory(g, this.membersOf(g)).forEach((m, i) => (minutes[CATEGORIES[i]] += m));
     }
     for (const c of CATEGORIES) minutes[c] = exactMinutes(minutes[c]);
-    const period = this.period();
-    const days: DayCount[] = [];
-    for (let d = localDay(period.from, tz); midnightOfDay(d, tz) < period.to; d++) {
-      days.push({ date: dayString(d), messages: this.days.get(d)?.messages ?? 0, demands: this.days.get(d)?.demands ?? 0 });
-    }
+    const days = this.days.over(this.period());
     const evidence = this.evidence.items().map(({ platform, recipients, perRecipient, text, findings, ...e }): EvidenceItem => {
       const g = this.groups.get(groupKey(platform, e.groupId))!;
       // Only what is shown of the texts is read for hidden names: each unit costs a hash per name length.
@@ -321,18 +318,9 @@ export class ReportBuilder {
     };
   }
 
-  /** Groups sharing most members, by platform and id, found once: the JSON and the details both show them. */
+  /** Groups sharing most members, found once: the JSON and the details both show them. */
   private sprawl(): { groups: GroupRef[]; overlap: number }[] {
-    if (this.sprawlFound) return this.sprawlFound;
-    // Found by key, as two platforms' groups may share an id; members too are people of one platform.
-    const withMembers = [...this.groupInfo.entries()].flatMap(([key, g]) =>
-      g.memberIds ? [{ id: key, memberIds: g.memberIds.map((m) => groupKey(g.platform, m)) }] : [],
-    );
-    const ref = (key: string): GroupRef => {
-      const { platform, id } = this.groupInfo.get(key as GroupKey)!;
-      return { platform, id };
-    };
-    return (this.sprawlFound = findSprawl(withMembers).map(({ groups, overlap }) => ({ groups: groups.map(ref), overlap })));
+    return (this.sprawlFound ??= sprawlOf(this.groupInfo));
   }
 
   private statsOf(record: Pick<ReportRecord, 'platform' | 'groupId' | 'groupName'>): GroupStats {
@@ -361,18 +349,6 @@ export class ReportBuilder {
   /** The report's senders, most demands first. */
   private sortedSenders(): (Sender & { name: string })[] {
     return [...this.senders.values()].map((s) => ({ ...s, name: s.name ?? s.id })).sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
-  }
-
-  private dayOf(ts: number): DayCount {
-    // Records come in time order, so most fall on the same local day as the one before.
-    const c = this.dayCache;
-    if (c && ts >= c.start && ts < c.end) return c.day;
-    const tz = this.config.timezone;
-    const key = localDay(ts, tz);
-    let day = this.days.get(key);
-    if (!day) this.days.set(key, (day = { date: dayString(key), messages: 0, demands: 0 }));
-    this.dayCache = { start: midnightOfDay(key, tz), end: midnightOfDay(key + 1, tz), day };
-    return day;
   }
 
   private nameOf(g: GroupStats): string {
