@@ -65,7 +65,8 @@ export class Bot {
   private readonly settings = new Map<GroupKey, LiveSettings & { readAt: number }>();
   private readonly roster: GroupRoster;
   private readonly settingsReads = new Map<GroupKey, Promise<LiveSettings>>();
-  private readonly lastNudge = new Map<GroupKey, number>();
+  /** Groups nudged lately by this process, or by another as the store told. */
+  private readonly nudged = new Cooldowns<GroupKey>(NUDGE_COOLDOWN_MS);
   private readonly recent = new RecentTexts();
   /** Commands being handled, by their seen-key: a redelivery meanwhile shares the outcome instead of finding the key seen. */
   private readonly running = new Map<GroupKey, Promise<boolean>>();
@@ -295,14 +296,13 @@ export class Bot {
   private async claimNudge(platform: string, groupId: string): Promise<boolean> {
     const key = groupKey(platform, groupId);
     const now = this.now();
-    if (now - (this.lastNudge.get(key) ?? -Infinity) < NUDGE_COOLDOWN_MS) return false;
-    this.lastNudge.set(key, now);
+    if (!this.nudged.take(key, now)) return false;
     const { store } = this.opts;
     const mark = `nudge-last:${groupId}`;
     const last = await store.seenAt(platform, mark);
     // A mark dated ahead of this clock by more than a cooldown came from a clock that is wrong: not obeyed.
     if (last !== undefined && now - last < NUDGE_COOLDOWN_MS && last - now < NUDGE_COOLDOWN_MS) {
-      this.lastNudge.set(key, last);
+      this.nudged.note(key, last);
       return false;
     }
     if (last !== undefined) await store.unmarkSeen(platform, mark, last);

@@ -1,4 +1,4 @@
-/** Keys each let through once per `ms`, in memory only: it holds only the keys let through within the last `ms`. */
+/** Keys each let through once per `ms`, in memory only: keys let through longer ago are dropped as others pass. */
 export class Cooldowns<K> {
   // A Map iterates in the order keys were set: its first was let through longest ago.
   private readonly last = new Map<K, number>();
@@ -16,5 +16,11 @@ export class Cooldowns<K> {
       this.last.delete(old);
     }
     return true;
+  }
+
+  /** Starts `key`'s cooldown at `at`, a pass told of elsewhere (another instance's, read from the store). */
+  note(key: K, at: number): void {
+    this.last.delete(key);
+    this.last.set(key, at);
   }
 }
