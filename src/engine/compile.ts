@@ -61,6 +61,8 @@ export interface Compiled {
    */
   regexReach: Int32Array;
   rules: CompiledRule[];
+  /** The contexts that silence the learned stage's own flags wherever they occur (`silences_model`). */
+  modelSilencers: CompiledCondition[];
 }
 
 export function compile(ruleSet: RuleSet): Compiled {
@@ -128,6 +130,9 @@ export function compile(ruleSet: RuleSet): Compiled {
     all: rule.match.all.map((c, j) => condition(c, `${rule.id}:all${j}`)),
     none: rule.match.none.map((c, j) => condition(c, `${rule.id}:none${j}`)),
   }));
+  const modelSilencers = [...ruleSet.contexts.values()]
+    .filter((ctx) => ctx.silencesModel)
+    .map((ctx) => condition({ kind: 'context', context: ctx.name }, `context:${ctx.name}`));
   const triggerRules: CompiledRule[][] = Array.from({ length: setCount }, () => []);
   for (const r of rules) triggerRules[r.trigger].push(r);
   const patterns = [...patternIds.keys()];
@@ -147,5 +152,6 @@ export function compile(ruleSet: RuleSet): Compiled {
     regexGate: Int32Array.from(regexGate),
     regexReach: Int32Array.from(regexReach),
     rules,
+    modelSilencers,
   };
 }

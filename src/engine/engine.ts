@@ -21,6 +21,8 @@ const MAX_REGEX_HITS = 64;
 
 const CATEGORY_BIT = Object.fromEntries(CATEGORIES.map((c, k) => [c, 1 << k])) as Record<Category, number>;
 const ALL_CATEGORIES = (1 << CATEGORIES.length) - 1;
+/** A finding the learned stage made alone (combine.ts names it `model/<category>`). */
+const byModel = (f: Finding): boolean => f.rule.startsWith('model/');
 // The sorted category list of every set of categories, computed once.
 const SORTED_BY_MASK: Category[][] = Array.from({ length: 1 << CATEGORIES.length }, (_, m) => CATEGORIES.filter((c) => (m & CATEGORY_BIT[c]) !== 0).sort());
 
@@ -145,7 +147,12 @@ export class Engine {
     model.predict(this.features, this.probs);
     // `model/<category>` switched off silences the model's own flags for that category.
     if (disabled?.size) for (const c of CATEGORIES) if (disabled.has(`model/${c}`)) silenced |= CATEGORY_BIT[c];
-    return combine(findings, this.probs, thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced, this.unvetoed);
+    const combined = combine(findings, this.probs, thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced, this.unvetoed);
+    // Looked for only where the model flags alone, which few messages draw: most never run these patterns.
+    if (combined.findings.some(byModel) && this.c.modelSilencers.some((cond) => this.find(cond, 0, 0))) {
+      combined.findings = combined.findings.filter((f) => !byModel(f));
+    }
+    return combined;
   }
 
   private collectTermHits(nz: Normalized): void {

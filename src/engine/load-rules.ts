@@ -147,11 +147,16 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
     const patterns = ctx.patterns.map((p, i) => expandPattern(p, lists, ctx.file, `patterns[${i}]`, problems));
     contexts.set(name, { ...ctx, patterns: patterns.filter((p) => p !== undefined) });
   }
+  const probes: PendingProbe[] = [];
+  // Read anywhere in every message the model judges, as a window-less condition is.
+  for (const ctx of contexts.values()) {
+    if (ctx.silencesModel)
+      checkCondition({ kind: 'context', context: ctx.name }, 0, { file: ctx.file, key: 'silences_model', triggerLength: 0 }, contexts, problems, probes);
+  }
   for (const packs of new Set(packsOf.values())) {
     for (const pack of packs.values()) pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
   }
   const complete: Rule[] = [];
-  const probes: PendingProbe[] = [];
   for (const rule of rules) {
     const all = expandConditions(rule.match.all, lists, rule.file, 'match.all', problems);
     const none = expandConditions(rule.match.none, lists, rule.file, 'match.none', problems);

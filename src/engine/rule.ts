@@ -55,6 +55,11 @@ export interface Context {
   description: Description;
   terms: string[];
   patterns: string[];
+  /**
+   * Where the context occurs, the learned stage does not flag the message alone either (`silences_model`):
+   * a rule leaves alone what its packs exclude, but the model would still read the retold demand's words.
+   */
+  silencesModel: boolean;
   file: string;
 }
 
