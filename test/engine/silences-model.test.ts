@@ -29,7 +29,7 @@ describe('contexts that silence the learned stage (`silences_model`)', () => {
   it('are what the built-in packs use for a demand told of with its source, in Chinese and English', () => {
     const engine = createEngine();
     expect(modelFlags(engine.classify(DEMAND).findings)).toEqual(['model/ranking-pressure']);
-    for (const told of [`她还记得，${DEMAND}`, `“${DEMAND}”，一位会员告诉记者。`]) expect(engine.classify(told).findings).toEqual([]);
+    for (const told of [`她还记得，${DEMAND}`, `“${DEMAND}”，一位会员告诉记者。`, `有的单位要求${DEMAND}`]) expect(engine.classify(told).findings).toEqual([]);
     const en = 'Everyone in the team posts their step count every evening, the lead ranks us on Fridays';
     expect(modelFlags(engine.classify(en).findings)).toEqual(['model/ranking-pressure']);
     expect(engine.classify('Our lead once asked everyone to post their step count every evening and ranked us on Fridays').findings).toEqual([]);
