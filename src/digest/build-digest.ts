@@ -11,7 +11,7 @@ import type { Digest, DigestGroupRow } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
 import { KnownPeople } from './known-people.js';
-import { folded, heaviestFirst, joinLoneGroupCategories, joinLoneSmallGroup, shownGroup, shownGroups, withoutFigures } from './privacy.js';
+import { fewPeople, folded, heaviestFirst, joinLoneGroupCategories, joinLoneSmallGroup, shownGroup, shownGroups, withoutFigures } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -60,6 +60,13 @@ export async function buildDigest(
   const active = groups.filter((g) => g.lastSeen === null || g.lastSeen >= since);
   const sizes = [...active.map((g) => g.members || g.memberIds.length + g.unlisted), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
   const allFolded = sizes.length > 0 && sizes.every(folded);
+  // A week whose demands were a few people's in small groups shows none of its figures, whatever other
+  // groups the digest covers: a large group without demands hides nothing. A group's listed members
+  // tell how many people they were; none where two platforms share its id, as the report names it by id.
+  const listedIds = new Map<string, readonly string[]>();
+  for (const g of groups) listedIds.set(g.id, listedIds.has(g.id) ? [] : g.memberIds);
+  const withheld = (r: Report): boolean =>
+    fewPeople(r.groups.filter((g) => g.demands > 0).map((g) => ({ members: g.members, memberIds: listedIds.get(g.id) ?? [] })));
 
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
   const lang = digestLanguage(
@@ -116,7 +123,10 @@ export async function buildDigest(
       .map((category) => ({ category, demands: report.by_category[category], personMinutes: details.minutesByCategory[category] }))
       .sort(heaviestFirst),
     groups: [],
-    trend: reports.map((r, i) => ({ week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes })),
+    trend: reports.map((r, i) => ({
+      week: ranges[i].week,
+      ...(withheld(r) ? { demands: null, personMinutes: null } : { demands: r.demands, personMinutes: r.person_minutes }),
+    })),
     duplicates: [],
     ackStorms: [],
     sprawl: [],
@@ -176,5 +186,6 @@ export async function buildDigest(
       if (!(await optedOut(s.id))) digest.senders.push({ name: s.name, demands: s.demands });
     }
   }
-  return allFolded ? withoutFigures(digest) : digest;
+  if (allFolded) return withoutFigures(digest, 'all-small');
+  return withheld(report) ? withoutFigures(digest, 'small-demands') : digest;
 }

@@ -9,6 +9,9 @@ import type { FeedbackCounts } from '../store/store.js';
  */
 export type ShownGroup = string | null;
 
+/** Why a digest shows no figures: see Digest.heldBack. */
+export type HeldBack = 'all-small' | 'small-demands';
+
 export interface DigestGroupRow {
   name: string;
   demands: number;
@@ -31,8 +34,11 @@ export interface Digest {
   week: string;
   timezone: string;
   lang: Lang;
-  /** Every group of its scope is too small to show: it holds no figures, only leads (privacy.ts). */
-  heldBack?: true;
+  /**
+   * It holds no figures, only leads (privacy.ts): 'all-small', every group of its scope is too small
+   * to show; 'small-demands', the week's demands were only in small groups of a few people.
+   */
+  heldBack?: HeldBack;
   demands: number;
   personMinutes: number;
   afterHours: number;
@@ -42,8 +48,8 @@ export interface Digest {
   groups: DigestGroupRow[];
   /** The fold of two or more smaller groups; absent when there is none. */
   other?: { groups: number; demands: number; personMinutes: number };
-  /** The four weeks before and this one, oldest first. */
-  trend: { week: string; demands: number; personMinutes: number }[];
+  /** The four weeks before and this one, oldest first; null where a week's figures are withheld (privacy.ts). */
+  trend: { week: string; demands: number | null; personMinutes: number | null }[];
   duplicates: ShownGroup[][];
   ackStorms: { group: ShownGroup; acks: number }[];
   sprawl: { groups: ShownGroup[]; overlap: number }[];

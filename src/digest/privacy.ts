@@ -2,7 +2,7 @@ import type { Pseudonyms } from '../core/pseudonyms.js';
 import type { Config } from '../core/config.js';
 import { exactMinutes } from '../core/figures.js';
 import type { Category } from '../core/categories.js';
-import type { Digest, DigestCategoryLine, DigestGroupRow } from './digest.js';
+import type { Digest, DigestCategoryLine, DigestGroupRow, HeldBack } from './digest.js';
 import { rate } from './rating.js';
 
 type Thresholds = Config['digest']['thresholds'];
@@ -21,18 +21,37 @@ export function shownGroup(name: string, members: number, names: Pseudonyms): st
   return folded(members) ? null : names.hide(name);
 }
 
+/** A group with demands in a week, as privacy reads it: its size, and its members where listed. */
+export interface DemandGroup {
+  members: number;
+  memberIds: readonly string[];
+}
+
 /**
- * The digest of a scope whose groups all fold: each of its figures would be theirs alone (the
- * supervisor of one group of 3 would read its totals, trend and senders), so none is kept, not even
- * to render from. Members' leads are no figures, and they were sent to be read.
+ * Whether the figures of a week would be those of a few people: its demands were all in small groups,
+ * and these are one group, or fewer than MIN_PEOPLE people between them. Where no list names them,
+ * the groups may share every member: the largest group is the fewest they can be.
  */
-export function withoutFigures(d: Digest): Digest {
+export function fewPeople(withDemands: readonly DemandGroup[]): boolean {
+  if (withDemands.length === 0 || !withDemands.every((g) => folded(g.members))) return false;
+  if (withDemands.length === 1) return true;
+  const listed = new Set(withDemands.flatMap((g) => g.memberIds)).size;
+  return folded(Math.max(listed, ...withDemands.map((g) => g.members)));
+}
+
+/**
+ * The digest of a scope whose groups all fold ('all-small'), or of a week whose demands were a few
+ * people's (`fewPeople`, 'small-demands'): each of its figures would be theirs alone (the supervisor
+ * of one group of 3 would read its totals, trend and senders), so none is kept, not even to render
+ * from. Members' leads are no figures, and they were sent to be read.
+ */
+export function withoutFigures(d: Digest, why: HeldBack): Digest {
   const { week, timezone, lang, leads } = d;
   return {
     week,
     timezone,
     lang,
-    heldBack: true,
+    heldBack: why,
     demands: 0,
     personMinutes: 0,
     afterHours: 0,
@@ -50,8 +69,9 @@ export function withoutFigures(d: Digest): Digest {
 
 /**
  * "Other" made of one small group would be that group's figures: it joins the row of the smallest
- * group shown instead (hr 及 1 个不足 5 人的群), so that no row is a small group's alone. Where no group
- * is shown, it stays "other", as the total is then the small groups' too (README: a known limit).
+ * group shown instead (hr 及 1 个不足 5 人的群), so that no row is a small group's alone. `shown`: the
+ * rows of groups with demands this week, the only ones whose figures hide it. Where there are none,
+ * the week's figures are that group's alone: `fewPeople` holds them back.
  */
 export function joinLoneSmallGroup(d: Digest, shown: readonly { row: DigestGroupRow; members: number }[], thresholds: Thresholds): void {
   const other = d.other;

@@ -33,7 +33,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   };
 
   if (d.demands === 0) {
-    lines.push(d.heldBack ? t.heldBack : t.nothing);
+    lines.push(d.heldBack ? t.heldBack[d.heldBack] : t.nothing);
     section(
       t.leads,
       d.leads.map((l) => t.quote(l)),
@@ -42,11 +42,12 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     return lines.join('\n');
   }
   lines.push(t.total(d.demands, hours(d.personMinutes)));
-  const before = d.trend.slice(0, -1);
-  const average = before.reduce((a, w) => a + w.personMinutes, 0) / (before.length || 1);
+  // Over the earlier weeks shown: with a withheld one in, it would be the difference of the others'.
+  const before = d.trend.slice(0, -1).flatMap((w) => (w.personMinutes === null ? [] : [w.personMinutes]));
+  const average = before.reduce((a, m) => a + m, 0) / (before.length || 1);
   if (average > 0) {
     const change = Math.round(((d.personMinutes - average) / average) * 100);
-    lines.push(t.trendVs(hours(average), `${change >= 0 ? '+' : ''}${change}%`));
+    lines.push(t.trendVs(hours(average), `${change >= 0 ? '+' : ''}${change}%`, before.length));
   }
   lines.push(t.afterHours(d.afterHours, percent(d.afterHours, d.demands)));
 
@@ -60,7 +61,8 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     ),
     ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
   ]);
-  lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${hours(w.personMinutes)}`).join(' → ')}`);
+  lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${w.personMinutes === null ? t.withheld : hours(w.personMinutes)}`).join(' → ')}`);
+  if (d.trend.some((w) => w.personMinutes === null)) lines.push(`  ${t.trendWithheld}`);
   section(t.duplicates, capped(d.duplicates.map((gs) => t.duplicate(names(gs)))));
   section(t.ackStorms, capped(d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks))));
   section(t.sprawl, capped(d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100)))));

@@ -1,6 +1,6 @@
 import type { Rating } from './rating.js';
 import { CATEGORY_LABELS } from '../core/category-labels.js';
-import type { DigestCategoryLine } from './digest.js';
+import type { DigestCategoryLine, HeldBack } from './digest.js';
 import type { Lang } from '../core/lang.js';
 import { dayRangeText } from '../core/time/day-range.js';
 import { formatNumber as f } from '../core/figures.js';
@@ -12,10 +12,11 @@ export interface DigestTexts {
   /** An ISO week ("2026-W47") where the trend names it. */
   weekLabel: (week: string) => string;
   nothing: string;
-  /** Said in place of every figure when all the digest's groups are under 5 people. */
-  heldBack: string;
+  /** Said in place of every figure, and why: all the digest's groups are under 5 people, or the week's demands were a few people's. */
+  heldBack: Record<HeldBack, string>;
   total: (demands: number, hours: string) => string;
-  trendVs: (avgHours: string, change: string) => string;
+  /** `weeks`: how many earlier weeks the average is of (those shown). */
+  trendVs: (avgHours: string, change: string, weeks: number) => string;
   afterHours: (n: number, percent: number) => string;
   byCategory: string;
   byGroup: string;
@@ -26,6 +27,9 @@ export interface DigestTexts {
   /** A category's line that also counts the categories only that group had. */
   withOtherCategories: (label: string) => string;
   trend: string;
+  /** A trend week's value where its figures are withheld, and the line saying why. */
+  withheld: string;
+  trendWithheld: string;
   /** The chart's two titles. */
   chartByCategory: (week: string) => string;
   chartTrend: (weeks: number) => string;
@@ -60,6 +64,8 @@ export interface DigestTexts {
 }
 
 const RATINGS: Record<Rating, string> = { red: '🔴', yellow: '🟡', green: '🟢' };
+const ZH_NUMBERS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九'];
+const EN_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
 export const TEXTS: Record<Lang, DigestTexts> = {
   zh: {
@@ -67,9 +73,12 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     title: (w, f, t) => `【指尖减负周报】${w.slice(0, 4)}年第${Number(w.slice(6))}周（${dayRangeText(f, t, 'zh')}）`,
     weekLabel: (w) => `第${Number(w.slice(6))}周`,
     nothing: '本周没有发现指尖上的形式主义要求。',
-    heldBack: '本周报所含的群都不足 5 人，为保护成员隐私，不显示任何统计数字。',
+    heldBack: {
+      'all-small': '本周报所含的群都不足 5 人，为保护成员隐私，不显示任何统计数字。',
+      'small-demands': '本周的形式主义要求只来自不足 5 人的群，数字会指向少数几个人，为保护成员隐私，不显示任何统计数字。',
+    },
     total: (n, h) => `本周形式主义要求 ${f(n)} 条，约 ${h} 人·小时。`,
-    trendVs: (avg, change) => `前四周平均 ${avg} 人·小时（${change}）。`,
+    trendVs: (avg, change, w) => `前${ZH_NUMBERS[w] ?? f(w)}周平均 ${avg} 人·小时（${change}）。`,
     afterHours: (n, p) => `在非工作时间发出或要求完成的 ${f(n)} 条（占 ${p}%）。`,
     byCategory: '按类别：',
     byGroup: '按群组：',
@@ -78,6 +87,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     withSmallGroup: (name) => `${name} 及 1 个不足 5 人的群`,
     withOtherCategories: (label) => `${label} 及其他类别`,
     trend: '趋势（人·小时）：',
+    withheld: '不显示',
+    trendWithheld: '不显示的周，其要求只来自不足 5 人的群，为保护成员隐私，不显示其数字。',
     chartByCategory: (w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周各类负担（人·小时）`,
     chartTrend: (n) => `近${n}周负担（人·小时）`,
     chartUnit: '人·小时',
@@ -108,9 +119,13 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     title: (w, f, t) => `Fingertip digest ${w} (${f} to ${t})`,
     weekLabel: (w) => w.slice(5),
     nothing: 'Nothing flagged this week.',
-    heldBack: "Every group of this digest has fewer than 5 people: to protect members' privacy, it shows no figures.",
+    heldBack: {
+      'all-small': "Every group of this digest has fewer than 5 people: to protect members' privacy, it shows no figures.",
+      'small-demands':
+        "This week's demands came only from groups under 5 people, so any figure would point at a few of them: to protect members' privacy, it shows no figures.",
+    },
     total: (n, h) => `${f(n)} formalism demands this week, about ${h} person-hours.`,
-    trendVs: (avg, change) => `Average of the previous four weeks: ${avg} person-hours (${change}).`,
+    trendVs: (avg, change, w) => `Average of the previous ${w === 1 ? 'week' : `${EN_NUMBERS[w] ?? f(w)} weeks`}: ${avg} person-hours (${change}).`,
     afterHours: (n, p) => `Sent after hours or due then: ${f(n)} (${p}%).`,
     byCategory: 'By category:',
     byGroup: 'By group:',
@@ -119,6 +134,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     withSmallGroup: (name) => `${name} and 1 group under 5 people`,
     withOtherCategories: (label) => `${label} and other categories`,
     trend: 'Trend (person-hours):',
+    withheld: 'withheld',
+    trendWithheld: "A week withheld had demands only in groups under 5 people: to protect members' privacy, its figures are not shown.",
     chartByCategory: (w) => `${w}: person-hours by category`,
     chartTrend: (n) => `Person-hours, last ${n} weeks`,
     chartUnit: 'h',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import type { Recipient } from '../../src/digest/recipients.js';
 import { digestText } from '../../src/digest/render-text.js';
+import { digestChartSvg } from '../../src/digest/chart.js';
 import { demand, record } from '../analysis/report/records.js';
 import { defaultConfig } from '../../src/core/config-defaults.js';
 import { missedReport, rec, tempStore } from '../store/fixtures.js';
@@ -509,5 +510,97 @@ describeEngines('a group kept past the retention', (engine) => {
     const d = await buildDigest(defaultConfig(), store, { platform: 'slack', user: 'boss', scope: {} }, '2026-W48');
     // Before, the old group's 40 members counted, and the digest gave the 3-person group's own figures.
     expect([d.demands, d.categories, d.other]).toEqual([0, [], undefined]);
+  });
+});
+
+describe('a week whose demands are only in groups under 5 people', () => {
+  const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+  const inGroup = (id: string, name: string, members: number) => ({
+    platform: 'test',
+    groupId: id,
+    groupName: name,
+    senderId: `${id}-1`,
+    senderName: 'Zhao',
+    recipients: members - 1,
+  });
+
+  /** big (20 people) chats in W47 and sent a form in W46; small groups send the rest. */
+  async function bigAndSmall(small: { id: string; members: string[]; weeks: number[] }[]) {
+    const { config, store } = await digestStore();
+    await store.upsertGroup({ platform: 'test', id: 'BIG', name: 'big', memberCount: 20, memberIds: people('B', 20) });
+    const big = inGroup('BIG', 'big', 20);
+    await store.add(record({ ...big, id: 'chat', ts: w47(0, 9) }));
+    await store.add(demand({ ...big, id: 'b1', ts: w47(-6, 10), text: FILL_FORM }, ['data-request']));
+    for (const s of small) {
+      await store.upsertGroup({ platform: 'test', id: s.id, name: s.id, memberCount: s.members.length, memberIds: s.members });
+      for (const week of s.weeks) {
+        const text = '请大家今晚十点前完成健康打卡';
+        await store.add(demand({ ...inGroup(s.id, s.id, s.members.length), id: `${s.id}-${week}`, ts: w47(2 + 7 * week, 10), text }, ['check-in']));
+      }
+    }
+    await store.addLead('test', 'BIG', '每天晚上都要打卡', w47(3, 12));
+    await store.flush();
+    return { config, store };
+  }
+
+  it("holds back the figures of one small group's demands, though a large group without demands is in the scope", async () => {
+    const { config, store } = await bigAndSmall([{ id: 'S3', members: people('S', 3), weeks: [0] }]);
+    const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
+    // Before, the totals, categories and after-hours share were S3's own, "other (1 group)".
+    expect([d.heldBack, d.demands, d.personMinutes, d.categories, d.groups, d.other, d.trend]).toEqual(['small-demands', 0, 0, [], [], undefined, []]);
+    expect(digestText(d, config.digest.thresholds)).toBe(
+      [
+        '【指尖减负周报】2026年第47周（11月16日—22日）',
+        '本周的形式主义要求只来自不足 5 人的群，数字会指向少数几个人，为保护成员隐私，不显示任何统计数字。',
+        '',
+        '成员匿名反映：',
+        '  「每天晚上都要打卡」',
+      ].join('\n'),
+    );
+    const en = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(digestText(en, config.digest.thresholds).split('\n')[1]).toBe(
+      "This week's demands came only from groups under 5 people, so any figure would point at a few of them: to protect members' privacy, it shows no figures.",
+    );
+  });
+
+  it('holds back those of two small groups of fewer than 5 people between them, and keeps those of 5 or more', async () => {
+    const shared = await bigAndSmall([
+      { id: 'S3', members: people('S', 3), weeks: [0] },
+      { id: 'S4', members: people('S', 4), weeks: [0] },
+    ]);
+    const few = await buildDigest(shared.config, shared.store, boss({ lang: 'en' }), '2026-W47');
+    expect([few.heldBack, few.demands]).toEqual(['small-demands', 0]);
+    const apart = await bigAndSmall([
+      { id: 'S3', members: people('S', 3), weeks: [0] },
+      { id: 'T4', members: people('T', 4), weeks: [0] },
+    ]);
+    const seven = await buildDigest(apart.config, apart.store, boss({ lang: 'en' }), '2026-W47');
+    expect([seven.heldBack, seven.demands, seven.other]).toEqual([undefined, 2, { groups: 2, demands: 2, personMinutes: 10 }]);
+  });
+
+  it("withholds a trend week whose demands were one small group's alone, in the text and the chart", async () => {
+    // W45: only S3's demand; W46: big's form; W47: big's chat and S3's demand, with T4's to show.
+    const { config, store } = await bigAndSmall([
+      { id: 'S3', members: people('S', 3), weeks: [-2, 0] },
+      { id: 'T4', members: people('T', 4), weeks: [0] },
+    ]);
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(d.trend.map((w) => [w.week, w.personMinutes])).toEqual([
+      ['2026-W43', 0],
+      ['2026-W44', 0],
+      ['2026-W45', null],
+      ['2026-W46', 285],
+      ['2026-W47', 10],
+    ]);
+    const text = digestText(d, config.digest.thresholds);
+    expect(text).toContain('\n  W43 0.0 → W44 0.0 → W45 withheld → W46 4.8 → W47 0.2\n');
+    expect(text).toContain("\n  A week withheld had demands only in groups under 5 people: to protect members' privacy, its figures are not shown.\n");
+    // Averaged over the weeks shown: W45's figure is no difference of the others'.
+    expect(text).toContain('Average of the previous three weeks: 1.6 person-hours (-89%).');
+    expect(digestChartSvg(d, 'en')).toContain('>withheld</text>');
+    const zh = digestText(await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47'), config.digest.thresholds);
+    expect(zh).toContain('\n  第43周 0.0 → 第44周 0.0 → 第45周 不显示 → 第46周 4.8 → 第47周 0.2\n');
+    expect(zh).toContain('\n  不显示的周，其要求只来自不足 5 人的群，为保护成员隐私，不显示其数字。\n');
+    expect(zh).toContain('前三周平均 1.6 人·小时（-89%）。');
   });
 });
