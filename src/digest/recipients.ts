@@ -24,7 +24,7 @@ export function widerScope(a: Recipient['scope'], b: Recipient['scope']): Recipi
  * The configured supervisors plus those group admins subscribed from the chat (`config supervisor`),
  * one recipient per (platform, user) with the union of their groups, in a stable order.
  */
-export async function digestRecipients(config: Config, store: Pick<Store, 'groups' | 'groupSettings'>): Promise<Recipient[]> {
+export async function digestRecipients(config: Config, store: Pick<Store, 'groupSupervisors'>): Promise<Recipient[]> {
   const byUser = new Map<string, Recipient>();
   const widen = (r: Recipient): void => {
     const known = byUser.get(groupKey(r.platform, r.user));
@@ -35,9 +35,8 @@ export async function digestRecipients(config: Config, store: Pick<Store, 'group
   for (const s of config.digest.supervisors) {
     widen({ platform: s.platform, user: s.user, scope: s.groups ? { groupIds: [...s.groups] } : {}, lang: s.lang });
   }
-  for (const g of await store.groups()) {
-    const settings = await store.groupSettings(g.platform, g.id);
-    for (const user of settings.supervisors ?? []) widen({ platform: g.platform, user, scope: { platform: g.platform, groupIds: [g.id] } });
+  for (const g of await store.groupSupervisors()) {
+    for (const user of g.supervisors) widen({ platform: g.platform, user, scope: { platform: g.platform, groupIds: [g.id] } });
   }
   return [...byUser.values()].sort((a, b) => (groupKey(a.platform, a.user) < groupKey(b.platform, b.user) ? -1 : 1));
 }

@@ -22,7 +22,8 @@ export const MAX_CATCH_UP_WEEKS = 8;
 
 export interface DigestDeps {
   config: Config;
-  store: DigestStore;
+  /** What the digests read, and who gets them (./recipients.ts). */
+  store: DigestStore & Pick<Store, 'groupSupervisors'>;
   deliveries: DeliveryLog;
   /** The running adapters; a recipient's platform picks one. */
   adapters: readonly Adapter[];

@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
 import type { Param, Sql } from './sql/sql.js';
-import type { GroupInfo, GroupPerson, GroupSettings, GroupUpsert, Scope } from './store.js';
+import type { GroupInfo, GroupPerson, GroupSettings, GroupSupervisors, GroupUpsert, Scope } from './store.js';
 import type { Person } from '../core/person.js';
 import { groupsWhere, scopeWhere } from './scope-sql.js';
 import { groupKey } from '../core/group-key.js';
@@ -101,6 +101,20 @@ export async function readGroupSettings(db: Sql, platform: string, id: string, l
   const row = await db.get<{ settings: string | null }>(`SELECT settings FROM chat_groups WHERE platform = ? AND id = ?${lock}`, [platform, id]);
   const stored = row?.settings ? (JSON.parse(row.settings) as Partial<GroupSettings>) : {};
   return { ...defaultGroupSettings(), ...stored };
+}
+
+/**
+ * The groups whose settings name supervisors, and these, by platform and id: the settings alone, as a
+ * digest run's recipients need no member of any group (4 million read for them took 21 s and 2 GB).
+ */
+export async function readGroupSupervisors(db: Sql): Promise<GroupSupervisors[]> {
+  const rows = await db.all<{ platform: string; id: string; settings: string }>(
+    'SELECT platform, id, settings FROM chat_groups WHERE settings IS NOT NULL ORDER BY platform, id',
+  );
+  return rows.flatMap((r) => {
+    const { supervisors } = JSON.parse(r.settings) as Partial<GroupSettings>;
+    return supervisors?.length ? [{ platform: r.platform, id: r.id, supervisors }] : [];
+  });
 }
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

@@ -31,6 +31,7 @@ import type {
   Forgotten,
   GroupPerson,
   GroupSettings,
+  GroupSupervisors,
   GroupUpsert,
   IngestOptions,
   LatestBound,
@@ -260,6 +261,10 @@ export class SqlStore implements Store {
 
   groupSettings(platform: string, id: string): Promise<GroupSettings> {
     return groups.readGroupSettings(this.reader, platform, id);
+  }
+
+  groupSupervisors(): Promise<GroupSupervisors[]> {
+    return groups.readGroupSupervisors(this.reader);
   }
 
   updateGroupSettings(platform: string, id: string, change: (s: GroupSettings) => GroupSettings | undefined): Promise<GroupSettings | undefined> {

@@ -81,6 +81,13 @@ export interface GroupPerson extends Person {
   groupId: string;
 }
 
+/** A group's supervisors as its settings name them: see Store.groupSupervisors. */
+export interface GroupSupervisors {
+  platform: string;
+  id: string;
+  supervisors: string[];
+}
+
 /** A group as reports want it: `members` is the member count (0 when unknown). */
 export interface GroupInfo {
   id: string;
@@ -281,6 +288,8 @@ export interface Store {
   group(platform: string, id: string): Promise<GroupInfo | undefined>;
   groups(platform?: string): Promise<(GroupInfo & { platform: string })[]>;
   groupSettings(platform: string, id: string): Promise<GroupSettings>;
+  /** The groups with supervisors subscribed from the chat (`config supervisor`) and who they are, by platform and id. */
+  groupSupervisors(): Promise<GroupSupervisors[]>;
   /** The people of a scope's groups with the names known for them: their listed members and who wrote in them. */
   peopleOf(scope: Scope): Promise<Person[]>;
   /**

@@ -136,4 +136,21 @@ describeEngines('groups', (engine) => {
     expect((await collect(store.records({ from: 0, to: 1000 }))).map((r) => [r.id, r.groupId])).toEqual([['m1', 'new']]);
     expect((await store.group('wechat', 'new'))?.unlisted).toBe(0);
   });
+
+  it("reads the groups' supervisors from their settings alone, by platform and id", async () => {
+    const store = await tempStore({}, await engine.fresh());
+    await store.upsertGroup({ platform: 'slack', id: 'C2', memberIds: ['U1', 'U2'] });
+    await store.updateGroupSettings('slack', 'C2', (s) => ({ ...s, supervisors: ['王主任', 'U9'] }));
+    await store.updateGroupSettings('feishu', 'oc1', (s) => ({ ...s, supervisors: ['李校长'] }));
+    await store.updateGroupSettings('slack', 'C1', (s) => ({ ...s, supervisors: ['U9'] }));
+    // Settings without supervisors, or none left, and a group never configured: none of them.
+    await store.updateGroupSettings('slack', 'C3', (s) => ({ ...s, mode: 'nudge' }));
+    await store.updateGroupSettings('slack', 'C4', (s) => ({ ...s, supervisors: [] }));
+    await store.upsertGroup({ platform: 'slack', id: 'C5', memberIds: ['U1'] });
+    expect(await store.groupSupervisors()).toEqual([
+      { platform: 'feishu', id: 'oc1', supervisors: ['李校长'] },
+      { platform: 'slack', id: 'C1', supervisors: ['U9'] },
+      { platform: 'slack', id: 'C2', supervisors: ['王主任', 'U9'] },
+    ]);
+  });
 });
