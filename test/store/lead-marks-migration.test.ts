@@ -29,7 +29,7 @@ async function beforeUpgrade(engine: Engine, seed: (raw: Sql) => Promise<void>):
       : `UPDATE fingertip_schema SET version = ${PG_MIGRATIONS.indexOf(rekeyLeadMarks)}`,
   );
   await raw.exec(
-    'DROP TABLE removed_messages; DROP TABLE opted_out_members; DROP INDEX messages_replies; DROP INDEX messages_group; ALTER TABLE chat_groups DROP COLUMN forgotten_members;',
+    'DROP TABLE removed_messages; DROP TABLE opted_out_members; DROP INDEX messages_replies; DROP INDEX messages_group; ALTER TABLE chat_groups DROP COLUMN forgotten_members; DROP INDEX messages_sender;',
   );
   await seed(raw);
   await raw.close();

@@ -22,7 +22,7 @@ describeEngines("upgrade to tombstones that keep a demand's group and time", (en
         : `UPDATE fingertip_schema SET version = ${PG_MIGRATIONS.indexOf(addRemovedDemands)}`,
     );
     await raw.exec(
-      'DROP INDEX removed_demands; ALTER TABLE removed_messages DROP COLUMN group_id; ALTER TABLE removed_messages DROP COLUMN sent; DROP TABLE opted_out_members; DROP INDEX messages_replies; DROP INDEX messages_group; ALTER TABLE chat_groups DROP COLUMN forgotten_members;',
+      'DROP INDEX removed_demands; ALTER TABLE removed_messages DROP COLUMN group_id; ALTER TABLE removed_messages DROP COLUMN sent; DROP TABLE opted_out_members; DROP INDEX messages_replies; DROP INDEX messages_group; ALTER TABLE chat_groups DROP COLUMN forgotten_members; DROP INDEX messages_sender;',
     );
     await raw.run('INSERT INTO removed_messages (platform, id, ts) VALUES (?, ?, ?)', ['slack', 'd2', Date.now()]);
     await raw.close();

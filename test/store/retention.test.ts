@@ -93,13 +93,13 @@ describeEngines('purge', (engine) => {
     if (engine.name === 'sqlite') expect(bytesFound(store.path, ['成员1的工作群', '成员2的值班群'])).toEqual([]);
   });
 
-  it('finds the groups with no message kept by index, not by a scan of every message per group', async () => {
+  it('finds the groups and people with no message kept by index, not by a scan of every message per group or person', async () => {
     const url = await engine.fresh();
     const store = await tempStore({}, url);
     await store.upsertGroup({ platform: 'slack', id: 'live0', name: '在用的群', seenAt: 100 });
     await store.add(rec('old', { groupId: 'old1', ts: 100 }));
     await store.close();
-    // Many kept messages and many old named groups, written directly: a store would take minutes to ingest them.
+    // Many kept messages, many old named groups and people, written directly: a store would take minutes to ingest them.
     const db = await rawDb(url);
     const series = (n: number) =>
       engine.name === 'sqlite'
@@ -110,7 +110,9 @@ describeEngines('purge', (engine) => {
         SELECT 'slack', 'm' || i, 'live' || (i % 50), 'u' || (i % 300), 1000 + i, 10, 'h' || i, 0, 0, 0, 0 FROM ${series(200_000)}`);
       await db.exec(`INSERT INTO chat_groups (platform, id, name, member_count, first_seen, last_seen)
         SELECT 'slack', 'old' || i, '旧群' || i, 10, 1, 1 FROM ${series(3000)} WHERE i > 1`);
-      // A million messages' (platform, group) pairs fill the default work_mem; so do these in 64 kB.
+      await db.exec(`INSERT INTO chat_users (platform, id, name) SELECT 'slack', 'u' || (i - 1), '同事' || i FROM ${series(300)}`);
+      await db.exec(`INSERT INTO chat_users (platform, id, name) SELECT 'slack', 'gone' || i, '旧同事' || i FROM ${series(3000)}`);
+      // A million messages' (platform, group) or (platform, sender) pairs fill the default work_mem; so do these in 64 kB.
       if (engine.name === 'postgres') await db.exec(`ANALYZE; ALTER DATABASE ${new URL(url).pathname.slice(1)} SET work_mem = '64kB'`);
     } finally {
       await db.close();
@@ -118,9 +120,17 @@ describeEngines('purge', (engine) => {
     const again = await tempStore({}, url);
     const started = Date.now();
     expect(await again.purge(500)).toBe(1);
-    // Before, PostgreSQL scanned the messages once per old group: about a minute here, minutes on a million.
+    // Before, PostgreSQL scanned the messages once per old group, then once per old person: about a minute each here.
     expect(Date.now() - started).toBeLessThan(20_000);
     expect((await again.groups('slack')).filter((g) => g.name !== g.id).map((g) => g.id)).toEqual(['live0']);
+    const kept = await rawDb(url);
+    try {
+      // Those who wrote a kept message keep their name; those with none, in no list, lose it.
+      expect(await kept.all("SELECT count(*) AS n FROM chat_users WHERE id LIKE 'gone%'")).toEqual([{ n: 0 }]);
+      expect(await kept.all("SELECT count(*) AS n FROM chat_users WHERE id LIKE 'u%' AND name LIKE '同事%'")).toEqual([{ n: 300 }]);
+    } finally {
+      await kept.close();
+    }
   }, 120_000);
 
   it('purges in chunks when there is much to delete', async () => {

@@ -14,13 +14,14 @@ import { addOptedOutMembers } from './opted-out-members-schema.js';
 import { addRepliesIndex } from './replies-index-schema.js';
 import { addForgottenMembers } from './forgotten-members-schema.js';
 import { addMessagesGroupIndex } from './messages-group-schema.js';
+import { addMessagesSenderIndex } from './messages-sender-schema.js';
 import { createSchema } from './schema.js';
 
 /**
  * PostgreSQL's schema history, as ../sqlite/migrations.ts keeps SQLite's: append only. It began
  * at SQLite's step 6 in one step; a later change of the schema appends a step to both lists
  * (SQLite's steps 7 to 13 are its steps 2 to 8; its step 9, the mark of a migrate, is its own; SQLite's
- * steps 14 to 17 are its steps 10 to 13).
+ * steps 14 to 18 are its steps 10 to 14).
  */
 export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   createSchema,
@@ -36,6 +37,7 @@ export const PG_MIGRATIONS: readonly ((db: Sql) => Promise<void>)[] = [
   addRepliesIndex,
   addMessagesGroupIndex,
   addForgottenMembers,
+  addMessagesSenderIndex,
 ];
 
 /**

@@ -14,6 +14,7 @@ import { REMOVED_DEMANDS_SCHEMA } from './removed-demands-schema.js';
 import { OPTED_OUT_MEMBERS_SCHEMA } from './opted-out-members-schema.js';
 import { FORGOTTEN_MEMBERS_SCHEMA } from './forgotten-members-schema.js';
 import { MESSAGES_GROUP_SCHEMA } from './messages-group-schema.js';
+import { MESSAGES_SENDER_SCHEMA } from './messages-sender-schema.js';
 import { PRIVACY_EPOCH_SCHEMA } from './privacy-epoch-schema.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { REPLIES_INDEX } from '../late-replies.js';
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   REPLIES_INDEX,
   MESSAGES_GROUP_SCHEMA,
   FORGOTTEN_MEMBERS_SCHEMA,
+  MESSAGES_SENDER_SCHEMA,
 ];
 
 /** Marks the file as fingertip's ("FTIP") so that another application's database is refused, not altered. */
