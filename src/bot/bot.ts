@@ -81,7 +81,7 @@ export class Bot {
   constructor(private readonly opts: BotOptions) {
     this.now = opts.now ?? Date.now;
     this.log = opts.log ?? ((line) => process.stderr.write(`${line}\n`));
-    this.roster = new GroupRoster(opts.store, (key) => this.settings.delete(key));
+    this.roster = new GroupRoster(opts.store, (key) => this.settings.delete(key), this.now);
     this.changes = new MessageChanges({
       ...opts,
       recent: this.recent,

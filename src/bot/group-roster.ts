@@ -1,14 +1,18 @@
 import type { ChatMessage } from '../core/chat-message.js';
 import { groupKey, type GroupKey } from '../core/group-key.js';
 import type { Store } from '../store/store.js';
+import { SHORTEST_RETENTION_MS } from '../store/retention.js';
 import { sameSignature, signatureOf, type GroupSignature } from './group-signature.js';
+
+/** A group as this process last wrote it, and when (by the bot's clock). */
+type Written = GroupSignature & { at: number };
 
 /**
  * What the bot has stored of each group (name, size, members, coverage), so that it writes a group
  * when what the adapter tells of it changes, not on every message.
  */
 export class GroupRoster {
-  private readonly seen = new Map<GroupKey, GroupSignature>();
+  private readonly seen = new Map<GroupKey, Written>();
   /** Per group whose platform tells no members, who was stored as one for speaking there (see remember). */
   private readonly speakersStored = new Map<GroupKey, Set<string>>();
   /**
@@ -21,6 +25,7 @@ export class GroupRoster {
   constructor(
     private readonly store: Store,
     private readonly settingsChanged: (key: GroupKey) => void,
+    private readonly now: () => number,
   ) {}
 
   /**
@@ -28,16 +33,23 @@ export class GroupRoster {
    * progress, if any, which the caller waits for (undefined on the hot path: no await). Where the
    * platform tells neither members nor size (DingTalk), whoever speaks in the group is one: stored once
    * per process, so that their own `stats` counts the group and its size is at least that many.
+   * Each is written again once a day it speaks: another instance's retention purge may have taken its
+   * name and members meanwhile (see SHORTEST_RETENTION_MS).
    */
   remember(msg: ChatMessage): Promise<void> | undefined {
     const g = msg.group!;
     const key = groupKey(msg.platform, g.id);
-    const seen = this.seen.get(key);
+    const now = this.now();
+    let seen = this.seen.get(key);
+    if (seen && now - seen.at >= SHORTEST_RETENTION_MS) {
+      seen = undefined;
+      this.speakersStored.delete(key);
+    }
     let speakers = this.speakersStored.get(key);
     const speaker = g.members === undefined && g.memberCount === undefined && !speakers?.has(msg.sender.id) ? msg.sender.id : undefined;
     // Compared field by field: a signature string built per message was garbage on the hot path.
     if (seen && sameSignature(seen, g) && speaker === undefined) return this.writes.get(key);
-    this.seen.set(key, signatureOf(g));
+    this.seen.set(key, { ...signatureOf(g), at: now });
     if (speaker !== undefined) {
       if (!speakers) this.speakersStored.set(key, (speakers = new Set()));
       speakers.add(speaker);

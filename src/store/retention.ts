@@ -1,9 +1,17 @@
 import type { SerialWriter } from './serial-writer.js';
 import type { Sql } from './sql/sql.js';
 import { DAY_MS } from '../core/time/units.js';
+import { RETENTION_DAYS } from '../core/bounds.js';
 
 /** Rows deleted per transaction: a purge of months never holds the write lock long enough to stall ingest. */
 const CHUNK = 5000;
+
+/**
+ * The least any instance's purge keeps: what was written under this long ago came with a message about
+ * as recent, which no purge takes. A cache of what is stored trusts an entry no longer than this, as
+ * another instance sharing the database may have purged it (this one's own purge clears its caches).
+ */
+export const SHORTEST_RETENTION_MS = RETENTION_DAYS.min * DAY_MS;
 
 /** The time before which data is older than `retentionDays` (config `retentionDays`, default 180). */
 export function retentionCutoff(retentionDays: number, now: number = Date.now()): number {

@@ -530,3 +530,30 @@ describeEngines('Bot: the retention purge', (engine) => {
     expect(report.groups).toMatchObject([{ id: 'g1', members: 30 }]);
   });
 });
+
+describeEngines('Bot: the retention purge of another instance', (engine) => {
+  it("lists again, when it next speaks, a group this instance wrote before the other's purge took its list", async () => {
+    const db = await engine.fresh();
+    let clock = NOW - 40 * DAY;
+    const here = await botHarness(
+      (c) => (c.db = db),
+      undefined,
+      () => clock,
+    );
+    const other = await botHarness((c) => (c.db = db));
+    const group = { id: 'g1', name: '教务处工作群', memberCount: 30, members: ['boss', 'han', 'li'] };
+    const dingtalk = { id: 'cid1', name: '成员1的值班群' }; // no members told: its speakers are its list
+    await here.adapter.say('大家好', { group, from: 'han', ts: clock });
+    await here.adapter.say('大家好', { group: dingtalk, from: 'han', ts: clock });
+    await here.store.flush();
+    clock = NOW;
+    await other.bot.purge(NOW - 30 * DAY);
+    expect(await here.store.group('test', 'g1')).toMatchObject({ memberIds: [] });
+    // This instance's roster still holds both as it wrote them: before, it did not write them again.
+    await here.adapter.say(DEMAND, { group, from: 'boss', ts: NOW });
+    await here.adapter.say('收到', { group: dingtalk, from: 'han', ts: NOW });
+    await here.store.flush();
+    expect(await other.store.group('test', 'g1')).toMatchObject({ name: '教务处工作群', members: 30, memberIds: ['boss', 'han', 'li'] });
+    expect(await other.store.group('test', 'cid1')).toMatchObject({ name: '成员1的值班群', memberIds: ['han'] });
+  });
+});

@@ -25,8 +25,8 @@ export const NOW = Date.UTC(2026, 10, 24, 3, 0);
 export const rulesOnly = (): Engine => (rulesOnlyEngine ??= createEngine([], { model: null }));
 let rulesOnlyEngine: Engine | undefined;
 
-/** A bot on a real SQLite file in a temp folder, fed by a recording adapter. */
-export async function botHarness(edit: (c: Config) => void = () => {}, classifier?: Engine) {
+/** A bot on a real SQLite file in a temp folder, fed by a recording adapter; its clock reads NOW unless `now` is given. */
+export async function botHarness(edit: (c: Config) => void = () => {}, classifier?: Engine, now: () => number = () => NOW) {
   const config = defaultConfig();
   config.db = join(tempDir(), 'bot.db');
   edit(config);
@@ -35,7 +35,7 @@ export async function botHarness(edit: (c: Config) => void = () => {}, classifie
   const adapter = new RecordingAdapter();
   // Custom rule folders on top of the built-in rules, as `start` loads them.
   const engine = classifier ?? (config.rules.length ? createEngine(config.rules) : defaultEngine());
-  const bot = new Bot({ config, store, engine, adapters: [adapter], now: () => NOW, log: () => {} });
+  const bot = new Bot({ config, store, engine, adapters: [adapter], now, log: () => {} });
   await bot.start();
   return { bot, store, adapter, config };
 }
