@@ -4,6 +4,7 @@ import type { MessageRecord } from '../core/message-record.js';
 import { MESSAGE_COLUMNS, toRow } from './record-row.js';
 import { groupKey } from '../core/group-key.js';
 import { placeRemovedDemand, removedAmong } from './removed.js';
+import { SHORTEST_RETENTION_MS } from './retention.js';
 
 /** One queued write: a record (with the event key it came with), or an event key alone (markSeen). */
 export interface BatchItem {
@@ -35,8 +36,11 @@ export class BatchWriter {
   private readonly users: BulkInsert;
   private readonly groups: BulkInsert;
   private readonly seen: BulkInsert;
-  /** Sender names as last written: a batch re-writes only names that changed. */
-  private names = new Map<string, string>();
+  /**
+   * Sender names as last written, and when: a batch re-writes only names that changed, or that another
+   * instance's retention purge may have taken since (see SHORTEST_RETENTION_MS).
+   */
+  private names = new Map<string, { name: string; at: number }>();
 
   constructor(
     private readonly db: Sql,
@@ -92,7 +96,9 @@ export class BatchWriter {
       rows.push(row);
       stored[i] = groupKey(r.platform, row[1] as string);
       const userKey = groupKey(r.platform, r.senderId);
-      if (!anon && r.senderName && this.names.get(userKey) !== r.senderName) users.set(userKey, [r.platform, r.senderId, r.senderName]);
+      const written = this.names.get(userKey);
+      if (!anon && r.senderName && (written?.name !== r.senderName || now - written.at >= SHORTEST_RETENTION_MS))
+        users.set(userKey, [r.platform, r.senderId, r.senderName]);
       if (r.groupId !== '') {
         const g = groups.get(groupKey(r.platform, r.groupId));
         if (!g) groups.set(groupKey(r.platform, r.groupId), [r.platform, r.groupId, r.groupName ?? null, r.ts, r.ts]);
@@ -106,7 +112,7 @@ export class BatchWriter {
     const inserted = await this.insertMessages(this.lockOrder(rows));
     await this.users.run(this.lockOrder([...users.values()]));
     if (this.names.size > 100_000) this.names = new Map(); // bounded: a miss only costs one upsert
-    for (const [k, row] of users) this.names.set(k, row[2] as string);
+    for (const [k, row] of users) this.names.set(k, { name: row[2] as string, at: now });
     await this.groups.run(this.lockOrder([...groups.values()]));
     const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(this.lockOrder(seen))).map((row) => groupKey(row.platform, row.key)));
     return items.map((item, i) => {

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished, vi } from 'vitest';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
 import { retentionCutoff } from '../../src/store/retention.js';
@@ -63,6 +63,21 @@ describeEngines('purge', (engine) => {
       ['d', '小赵'],
       ['e', '老王'],
     ]);
+  });
+
+  it("names again a sender back after another instance's purge took their name", async () => {
+    onTestFinished(() => void vi.useRealTimers());
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1), toFake: ['Date'] });
+    const url = await engine.fresh();
+    const [here, other] = [await tempStore({}, url), await tempStore({}, url)];
+    await here.add(rec('a', { senderId: 'U-old', senderName: '老王', ts: 100 }));
+    await here.flush();
+    vi.setSystemTime(Date.UTC(2026, 6, 1));
+    expect(await other.purge(200)).toBe(1);
+    // This store's writer still holds the name as written: before, it did not write it again.
+    await here.add(rec('b', { senderId: 'U-old', senderName: '老王', ts: Date.UTC(2026, 6, 1) }));
+    await here.flush();
+    expect((await collect(other.records({ from: 0, to: Date.UTC(2027, 0, 1) }))).map((r) => [r.id, r.senderName])).toEqual([['b', '老王']]);
   });
 
   it("drops the name of a group not seen since with no message kept, keeping its size and an admin's settings under its id", async () => {
