@@ -1,4 +1,5 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
+import { textField } from '../common/read-by-type.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { apiCall } from './api-call.js';
 
@@ -33,11 +34,12 @@ export class FeishuChats {
         this.members(chatId),
       ]);
       const count = Number(info.data?.user_count ?? NaN);
+      // Name and owner by their type: an object name would be stored as its JSON.
       return {
-        name: info.data?.name || undefined,
+        name: textField(info.data?.name),
         memberCount: Number.isFinite(count) ? count : members.length,
         members,
-        ownerId: info.data?.owner_id,
+        ownerId: textField(info.data?.owner_id),
       };
     });
   }
@@ -49,8 +51,8 @@ export class FeishuChats {
       const page = await apiCall(`im.v1.chatMembers.get ${chatId}`, () =>
         this.client.im.v1.chatMembers.get({ path: { chat_id: chatId }, params: { member_id_type: 'open_id', page_size: 100, page_token: pageToken } }),
       );
-      all.push(...(page.data?.items ?? []).map((m) => m.member_id).filter((id): id is string => !!id));
-      pageToken = page.data?.has_more ? page.data.page_token : undefined;
+      all.push(...(page.data?.items ?? []).map((m) => textField(m.member_id)).filter((id): id is string => id !== undefined));
+      pageToken = page.data?.has_more === true ? textField(page.data.page_token) : undefined;
     } while (pageToken);
     return all;
   }

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { textField } from '../common/read-by-type.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { honouringRetryAfter } from './web-client.js';
 
@@ -41,15 +42,17 @@ export class SlackDirectory {
     return this.channels.get(id, async () => {
       const [members, info] = await Promise.allSettled([this.members(id), honouringRetryAfter(() => this.client.conversations.info({ channel: id }))]);
       if (members.status === 'rejected') throw members.reason;
-      return { name: info.status === 'fulfilled' ? info.value.channel?.name : undefined, members: members.value };
+      return { name: info.status === 'fulfilled' ? textField(info.value.channel?.name) : undefined, members: members.value };
     });
   }
 
   user(id: string): Promise<SlackUser> {
     return this.users.get(id, async () => {
       const { user } = await honouringRetryAfter(() => this.client.users.info({ user: id }));
-      const name = user?.profile?.display_name || user?.real_name || user?.name || undefined;
-      return { id, name, tz: user?.tz, isAdmin: this.isConfiguredAdmin(id) || Boolean(user?.is_admin || user?.is_owner) };
+      // Each field by its type: is_admin "false" is truthy, and an object name would be stored as JSON.
+      const name = textField(user?.profile?.display_name) ?? textField(user?.real_name) ?? textField(user?.name);
+      const isAdmin = this.isConfiguredAdmin(id) || user?.is_admin === true || user?.is_owner === true;
+      return { id, name, tz: textField(user?.tz), isAdmin };
     });
   }
 
@@ -77,8 +80,11 @@ export class SlackDirectory {
     let cursor: string | undefined;
     do {
       const page = await honouringRetryAfter(() => this.client.conversations.members({ channel, limit: 1000, cursor }));
-      all.push(...(page.members ?? []).filter((m) => m !== this.self()));
-      cursor = page.response_metadata?.next_cursor || undefined;
+      const ids: unknown = page.members ?? [];
+      // No list is no member count (the lookup fails, and is logged), not one of 0.
+      if (!Array.isArray(ids)) throw new Error(`conversations.members ${channel} gave members that are no list`);
+      all.push(...ids.filter((m): m is string => textField(m) !== undefined && m !== this.self()));
+      cursor = textField(page.response_metadata?.next_cursor);
     } while (cursor);
     return all;
   }

@@ -9,18 +9,20 @@ import type { AddressInfo } from 'node:net';
  * posted there (recorded in `uploads`), then files.completeUploadExternal shares the file.
  */
 
+/** A user as users.info gives it; the fields are `unknown` so that a test can send one of the wrong type. */
 export interface StubUser {
   id: string;
-  name?: string;
-  real_name?: string;
-  tz?: string;
-  is_admin?: boolean;
-  is_owner?: boolean;
+  name?: unknown;
+  real_name?: unknown;
+  tz?: unknown;
+  is_admin?: unknown;
+  is_owner?: unknown;
 }
 
 export interface StubChannel {
-  name: string;
-  members: string[];
+  /** `unknown` so that a test can send a name of the wrong type. */
+  name: unknown;
+  members: unknown[];
   /** What conversations.history returns of the channel: its top-level messages. */
   messages?: StubMessage[];
 }

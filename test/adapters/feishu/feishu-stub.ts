@@ -25,10 +25,11 @@ export interface RecordedCall {
   body: Record<string, unknown>;
 }
 
+/** A chat as the IM API gives it; `unknown` so that a test can send a field of the wrong type. */
 export interface StubChat {
-  name: string;
-  owner: string;
-  members: string[];
+  name: unknown;
+  owner: unknown;
+  members: unknown[];
 }
 
 export interface StubReply {

@@ -24,7 +24,14 @@ const deliver = (event: unknown) => dispatcher.invoke(event, { needCheck: false 
 const mention = (key: string, openId: string, name: string) => ({ key, id: { open_id: openId }, name, tenant_key: 'tk' });
 
 beforeAll(async () => {
-  stub = await startFeishuStub({ oc_ops: { name: '运营群', owner: 'ou_boss', members: ['ou_li', 'ou_wang', 'ou_boss'] } }, 2);
+  stub = await startFeishuStub(
+    {
+      oc_ops: { name: '运营群', owner: 'ou_boss', members: ['ou_li', 'ou_wang', 'ou_boss'] },
+      // Fields of another type than the IM API's.
+      oc_odd: { name: { a: 1 }, owner: 42, members: ['ou_li', 42] },
+    },
+    2,
+  );
   adapter = createFeishuAdapter(
     { ...SETTINGS, apiUrl: stub.url },
     {
@@ -210,6 +217,15 @@ describe('Feishu adapter', () => {
     const attempt = adapter.sendToGroup('oc_ops', { text: 'x' }, { replyTo: 'om_gone' });
     await expect(attempt).rejects.toThrow(WorkError);
     await expect(attempt).rejects.toThrow('feishu: cannot send (im.message.reply om_gone: HTTP 400, code 230011 The message was withdrawn.)');
+  });
+
+  it('reads a chat name, owner or member id of another type than text as none, and keeps the message', async () => {
+    await deliver(receiveEvent('ev-odd', { message_id: 'om_odd', chat_id: 'oc_odd', content: JSON.stringify({ text: 'hi' }) }));
+    expect(await waitFor(byId('om_odd'))).toMatchObject({
+      group: { id: 'oc_odd', name: undefined, memberCount: 2, members: ['ou_li'] },
+      senderIsAdmin: false,
+    });
+    expect(await adapter.isGroupAdmin('oc_odd', 'ou_li')).toBe(false);
   });
 
   it('keeps a message whose chat cannot be looked up, without a member count', async () => {

@@ -39,8 +39,14 @@ async function stub(): Promise<SlackApiStub> {
       { id: 'U1', name: 'Li' },
       { id: 'U2', name: 'Wang' },
       { id: 'UADMIN', name: 'Boss', is_admin: true },
+      // users.info fields of another type than Slack's.
+      { id: 'UODD', name: { a: 1 }, is_admin: 'false', is_owner: 1 },
     ],
-    channels: { C01: { name: 'ops', members: ['U1', 'U2', 'UADMIN', 'UBOT'] }, C02: { name: 'hr', members: HR } },
+    channels: {
+      C01: { name: 'ops', members: ['U1', 'U2', 'UADMIN', 'UBOT'] },
+      C02: { name: 'hr', members: HR },
+      C03: { name: { a: 1 }, members: ['U1', 'UODD', 'UBOT'] },
+    },
   });
   stubs.push(s);
   return s;
@@ -176,6 +182,22 @@ describe('Slack adapter through the bot', () => {
       return calls.length >= 2 ? calls : undefined;
     });
     expect(answers.some((c) => c.args.text?.startsWith('Saved: mode nudge'))).toBe(true);
+  });
+
+  it('reads the directory by type: is_admin "false" grants no settings, a name of another type is none, the message kept', async () => {
+    const api = await stub();
+    const { store, adapter } = await startBot(api, join(tempDir(), 'bot.db'));
+    await sendSigned(adapter.port!, eventEnvelope({ ...message('1800000005.000300', DEMAND, 'UODD'), channel: 'C03' }));
+    const [rec] = await eventually(async () => {
+      const recs = await storedRecords(store);
+      return recs.length ? recs : undefined;
+    });
+    expect(rec).toMatchObject({ id: 'C03/1800000005.000300', senderId: 'UODD', recipients: 1 });
+    expect([rec.groupName, rec.senderName]).toEqual([undefined, undefined]);
+    await sendSigned(adapter.port!, eventEnvelope({ ...mention('1800000005.000400', 'config mode nudge', 'UODD'), channel: 'C03' }));
+    const refusal = await eventually(async () => api.callsTo('chat.postEphemeral')[0]);
+    expect(refusal.args).toMatchObject({ user: 'UODD', text: 'Only the group owner or admins can change settings.' });
+    expect((await store.groupSettings('slack', 'C03')).mode).not.toBe('nudge');
   });
 
   it('retries an answer refused with 429 after Retry-After', async () => {

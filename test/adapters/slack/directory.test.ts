@@ -12,8 +12,11 @@ beforeAll(async () => {
     users: [
       { id: 'U1', name: 'Li', tz: 'Asia/Shanghai' },
       { id: 'U2', real_name: 'Wang Wu', is_owner: true },
+      // Each field of another type than Slack's: no name, no time zone, no admin right.
+      { id: 'U6', name: { a: 1 }, real_name: 'Zhao Liu', tz: 8, is_admin: 'false', is_owner: 1 },
+      { id: 'U7', name: 42, real_name: ['Sun'], is_admin: 'true' },
     ],
-    channels: { C01: { name: 'ops', members } },
+    channels: { C01: { name: 'ops', members }, C02: { name: { a: 1 }, members: ['U1', 7, { id: 'U2' }, 'U3'] } },
     pageSize: 2,
   });
 });
@@ -52,6 +55,20 @@ describe('SlackDirectory', () => {
     expect(await dir.user('U1')).toEqual({ id: 'U1', name: 'Li', tz: 'Asia/Shanghai', isAdmin: true });
     expect(await dir.user('U2')).toMatchObject({ name: 'Wang Wu', isAdmin: true });
     expect(await directory().isAdmin('U1')).toBe(false);
+  });
+
+  it('reads each users.info field by its type: is_admin "false" or is_owner 1 is no admin, a name of another type none', async () => {
+    const dir = directory();
+    expect(await dir.user('U6')).toEqual({ id: 'U6', name: 'Zhao Liu', tz: undefined, isAdmin: false });
+    expect(await dir.user('U7')).toEqual({ id: 'U7', name: undefined, tz: undefined, isAdmin: false });
+    expect(await dir.isAdmin('U6')).toBe(false);
+  });
+
+  it('reads a channel name of another type than text as none, and only text ids as members', async () => {
+    expect(await directory().channel('C02')).toEqual({ name: undefined, members: ['U1', 'U3'] });
+    // Members that are no list are no count of members: the lookup fails, saying where.
+    stub.replyOnce('conversations.members', { body: { ok: true, members: 'U1U2' } });
+    await expect(directory().channel('C02')).rejects.toThrow('conversations.members C02 gave members that are no list');
   });
 
   it('waits out a 429 on a lookup', async () => {
