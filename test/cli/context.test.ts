@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { childCli } from '../audit/support/child-cli.js';
@@ -9,7 +9,7 @@ const cli = childCli();
 afterAll(() => cli.remove());
 
 describe('the CLI process', () => {
-  it('stops quietly with exit 0 when the reader of its output goes away (| head)', async () => {
+  it('stops quietly with exit 1 when the reader of its output goes away (| head)', async () => {
     const input = join(tempDir(), 'many.jsonl');
     writeFileSync(input, `${JSON.stringify({ text: '请大家今晚十点前完成打卡并截图发群里' })}\n`.repeat(20_000));
     const child = spawn(process.execPath, [cli.bin, 'classify', input], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -18,7 +18,25 @@ describe('the CLI process', () => {
     child.stdout.once('data', () => child.stdout.destroy());
     const code = await new Promise<number | null>((done) => child.on('close', done));
     expect(stderr).toBe('');
-    expect(code).toBe(0);
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it("leaves an earlier --evidence file as it was, and nothing beside it, when the report's reader went away: exit 1", async () => {
+    const input = join(import.meta.dirname, '../fixtures/exports/contract.jsonl');
+    for (const out of [[], ['--out', '-']]) {
+      const dir = tempDir();
+      const evidence = join(dir, 'evidence.csv');
+      writeFileSync(evidence, 'the earlier bundle\n');
+      const child = spawn(process.execPath, [cli.bin, 'audit', input, ...out, '--evidence', evidence], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before the audit writes anything: its report cannot be delivered.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect([code, stderr]).toEqual([1, '']);
+      expect(readFileSync(evidence, 'utf8')).toBe('the earlier bundle\n');
+      expect(readdirSync(dir)).toEqual(['evidence.csv']);
+    }
   }, 60_000);
 
   it('says in one line, exit 1, that its output cannot be written to a full disk', async () => {
