@@ -26,7 +26,7 @@ export interface ReportBuilderOptions {
   from?: number;
   to?: number;
   evidenceLimit?: number;
-  /** Hides, in the texts the report shows, members who opted out or were forgotten; absent when there are none. */
+  /** Hides, in the groups' names and the texts the report shows, members who opted out or were forgotten; absent when there are none. */
   hide?: NameHider;
 }
 
@@ -95,7 +95,7 @@ export class ReportBuilder {
   private readonly days: DayCounts;
   private readonly derived = new DerivedFindings();
   private readonly evidence: TopN<PendingEvidence>;
-  private readonly hide: NameHider | undefined;
+  private hide: NameHider | undefined;
   private sprawlFound: { groups: GroupRef[]; overlap: number }[] | undefined;
   private messages = 0;
   private afterHours = 0;
@@ -116,7 +116,21 @@ export class ReportBuilder {
   /** Tells the builder a group's name and members; call before its records for the most exact evidence ranking. */
   addGroup(group: GroupInfo): void {
     const key = groupKey(group.platform, group.id);
-    this.groupInfo.set(key, { ...this.groupInfo.get(key), ...group });
+    this.groupInfo.set(key, { ...this.groupInfo.get(key), ...this.hidden(group) });
+  }
+
+  /**
+   * Hides names from now on, and in the groups' names told so far in the order they came, as `hide`
+   * given at the start would have, pseudonyms numbered alike: for a report whose language, and so its
+   * pseudonyms, its own evidence tells, without reading its records again.
+   */
+  hideNames(hide: NameHider): void {
+    this.hide = hide;
+    for (const [key, group] of this.groupInfo) this.groupInfo.set(key, this.hidden(group));
+  }
+
+  private hidden(group: GroupInfo): GroupInfo {
+    return this.hide && group.name !== undefined ? { ...group, name: this.hide.hide(group.name) } : group;
   }
 
   /**

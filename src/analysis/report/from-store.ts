@@ -49,7 +49,7 @@ export async function storedReport(
       builder.addGroup({
         platform: g.platform,
         id: g.id,
-        name: hide ? hide.hide(g.name) : g.name,
+        name: g.name,
         members: g.members || g.memberIds.length + g.unlisted || undefined,
         memberIds: g.members && g.memberIds.length ? g.memberIds : undefined,
       });

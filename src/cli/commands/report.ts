@@ -56,20 +56,21 @@ export const run: Command = async (argv, ctx) => {
   try {
     // Group names and the texts quoted show no member who opted out or was forgotten ("王小明的工作群"
     // reads 成员1的工作群, "@张三 请填表" reads "@成员2 请填表"), as the digest's, in the report's
-    // language; where only the evidence's texts can tell that, the report is built again once they
-    // have. The senders stored under an anonymous id take the next pseudonyms of the same set, so
-    // 成员1 is one person throughout. The week's members, as the digest's, are named as they are, so
-    // that with 张三 hidden 张三丰 does not read 成员1丰.
+    // language; where only the evidence's texts can tell that, names are hidden once they have. The
+    // senders stored under an anonymous id take the next pseudonyms of the same set, so 成员1 is one
+    // person throughout. The week's members, as the digest's, are named as they are, so that with 张三
+    // hidden 张三丰 does not read 成员1丰.
     const hidden = await store.hiddenNames();
     const people = hidden.names.length ? await store.peopleOf({ from, to }) : [];
     const pseudonymsIn = (shown: Lang) => new Pseudonyms(people, PSEUDONYM_PREFIX[shown], hidden);
-    const build = (pseudonyms: Pseudonyms | undefined) => storedReport(store, config, { from, to }, {}, hidden.names.length ? pseudonyms : undefined);
+    const hiding = (pseudonyms: Pseudonyms) => (hidden.names.length ? pseudonyms : undefined);
     let pseudonyms = lang && pseudonymsIn(lang);
-    let builder = await build(pseudonyms);
+    const builder = await storedReport(store, config, { from, to }, {}, pseudonyms && hiding(pseudonyms));
     const shownLang = lang ?? (await storedLanguage(store, evidenceTexts(builder.details())));
     if (!pseudonyms) {
       pseudonyms = pseudonymsIn(shownLang);
-      if (hidden.names.length) builder = await build(pseudonyms);
+      const hide = hiding(pseudonyms);
+      if (hide) builder.hideNames(hide);
     }
     // JSON quotes no text, so it asks for no details: hiding names in their texts costs a hash a character.
     const report = builder.build();

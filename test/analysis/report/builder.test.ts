@@ -6,6 +6,8 @@ import { weekRange } from '../../../src/core/time/iso-week.js';
 import { demand, record } from './records.js';
 import { REPORT_KEYS } from '../../support/report-keys.js';
 import { renderReport } from '../../../src/render/render.js';
+import { Pseudonyms } from '../../../src/core/pseudonyms.js';
+import { nameHash } from '../../../src/core/hidden-names.js';
 
 const sh = (local: string): number => Date.parse(`${local}+08:00`);
 const FORM = '请各单位于本周五前填报附件中的安全生产信息采集表';
@@ -210,6 +212,25 @@ describe('ReportBuilder', () => {
     expect(minutesByCategory['data-request']).toBe(285);
     expect(minutesByCategory['check-in']).toBe(20);
     expect(minutesByCategory['proof-demand']).toBe(30);
+  });
+
+  it('hides names told after its records as it hides those given at the start, pseudonyms numbered alike', () => {
+    const salt = Buffer.from('5a17', 'hex');
+    const hidden = { salt, names: ['王五', '张三'].map((name, i) => ({ owner: `o${i}`, hash: nameHash(salt, name), length: 2 })) };
+    const built = (late: boolean) => {
+      const hide = new Pseudonyms([], '成员', hidden);
+      const b = new ReportBuilder({ config: defaultConfig(), hide: late ? undefined : hide });
+      b.addGroup({ platform: 'test', id: 'G1', name: '王五的群', members: 5 });
+      b.addGroup({ platform: 'test', id: 'G2', name: '张三的群', members: 5 });
+      b.add(demand({ id: 'd1', ts: sh('2026-11-24T10:00:00'), groupId: 'G2', recipients: 4, text: '@张三 @王五 请今天交表' }, ['data-request']));
+      if (late) b.hideNames(hide);
+      return { report: b.build(), details: b.details() };
+    };
+    const late = built(true);
+    // 王五 is 成员1 by G1's name, told first, though G1 has no message to show.
+    expect(late.report.groups.map((g) => g.name)).toEqual(['成员2的群']);
+    expect(late.details.evidence[0].text).toBe('@成员2 @成员1 请今天交表');
+    expect(late).toEqual(built(false));
   });
 
   it('bounds the evidence it keeps', () => {
