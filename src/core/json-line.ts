@@ -5,7 +5,31 @@
  * 16 digits in a row pays for the scan.
  */
 export function parseJsonLine(text: string): unknown {
-  return JSON.parse(/\d{16}/.test(text) ? quoteLongIntegers(text) : text);
+  return JSON.parse(hasSixteenDigits(text) ? quoteLongIntegers(text) : text);
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * Whether 16 ASCII digits stand in a row (as /\d{16}/ tests, which cost a third of JSON.parse's own
+ * time): a unit that is no digit rules out every run through it, so the test looks 16 units ahead
+ * and skips to there, reading about one unit in 16 of a line with no long number.
+ */
+function hasSixteenDigits(text: string): boolean {
+  for (let i = 15; i < text.length;) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i += 16;
+      continue;
+    }
+    // A digit at i: the run through it, back to its start and on to 16 from there.
+    let start = i;
+    while (start > 0 && start > i - 15 && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < start + 16 && end < text.length && isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= 16) return true;
+    i = end + 16;
+  }
+  return false;
 }
 
 function quoteLongIntegers(text: string): string {
