@@ -17,13 +17,39 @@ export type Sighting = 'new' | 'again' | { first: number };
 export class SeenMessages {
   private table = new Uint32Array(1 << 17);
   private count = 0;
+  // The key's hash (hashKey), kept in fields: a key string and a pair built per message were garbage.
+  private hi = 0;
+  private lo = 0;
 
   /** Whether this message is new, remembering it (as read from export `source`) unless it is read again. */
   add(platform: string, groupId: string, id: string, text: string, ts: number, source: number): Sighting {
-    const [hi, lo] = hash64(`${platform}\u0000${groupId}\u0000${id}`);
+    this.hashKey(platform, groupId, id);
     const content = contentHash(text, ts);
     if ((this.count + 1) * 4 > this.table.length / 2) this.grow();
-    return this.insert(hi, lo, content, source);
+    return this.insert(this.hi, this.lo, content, source);
+  }
+
+  /**
+   * Two independent 32-bit FNV-1a hashes of the code units of platform, NUL, group id, NUL and id,
+   * read from the three strings in place; never both zero (zero marks an empty slot).
+   */
+  private hashKey(platform: string, groupId: string, id: string): void {
+    let a = 0x811c9dc5;
+    let b = 0x01000193 ^ 0x5bd1e995;
+    for (let part = 0; part < 3; part++) {
+      const s = part === 0 ? platform : part === 1 ? groupId : id;
+      if (part > 0) {
+        a = Math.imul(a, 0x01000193); // the NUL between: a ^ 0 is a
+        b = Math.imul(b, 0x5bd1e995) ^ (b >>> 15);
+      }
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+      }
+    }
+    this.hi = a >>> 0;
+    this.lo = (b | 1) >>> 0;
   }
 
   private insert(hi: number, lo: number, content: number, source: number): Sighting {
@@ -62,16 +88,4 @@ function contentHash(text: string, ts: number): number {
   a = Math.imul(a ^ Math.floor(ts / 0x100000000), 0x01000193);
   for (let i = 0; i < text.length; i++) a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
   return a >>> 0;
-}
-
-/** Two independent 32-bit FNV-1a hashes of the string's code units, never both zero (zero marks an empty slot). */
-function hash64(s: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return [a >>> 0, (b | 1) >>> 0];
 }
