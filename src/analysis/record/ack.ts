@@ -59,10 +59,11 @@ export function isBareAck(text: string): boolean {
   if (text.length > 40) return false;
   const nz = normalizeInto(text);
   const t = unitsToString(nz);
-  const from = nz.start.slice(0, nz.length);
-  const capitalAt = (i: number) => /\p{Lu}/u.test(text[from[i]].normalize('NFKC'));
   // "1. 张三", "2、李四": a numbered line of a list (接龙), not the ack "1".
   if (LIST_NUMBER.test(t) || !ANY_ACK.test(t)) return false;
+  // Copied only now: most texts are done with above, and the shared buffers change with the next text.
+  const from = nz.start.slice(0, nz.length);
+  const capitalAt = (i: number) => /\p{Lu}/u.test(text[from[i]].normalize('NFKC'));
   // reached[i]: 0 no reading gets to i; 1 one does, with no ack word yet; 2 one does, past an ack word;
   // 3 one ends there with an ack word or a particle after it, where a particle may follow ("收到啦").
   const reached = new Uint8Array(t.length + 1);
