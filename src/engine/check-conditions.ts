@@ -18,6 +18,8 @@ interface PatternUse {
   file: string;
   window: number | undefined;
   triggerLength: number;
+  /** Read anywhere in a message by its nature (a context's `silences_model` or `unless`): no window can confine it. */
+  anywhere?: boolean;
 }
 
 /** A pattern as an error line shows it: its lists written out, it may run to thousands of characters. */
@@ -49,10 +51,8 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[], pro
   }
   if (safety !== 'polynomial') return;
   if (window === undefined || window > MAX_WINDOW_FOR_POLYNOMIAL) {
-    problems.push({
-      file,
-      message: `${where}: pattern /${shown(pattern)}/ has ${why}; make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}`,
-    });
+    const fix = use.anywhere ? 'make it linear' : `make it linear or confine it with within/before/after <= ${MAX_WINDOW_FOR_POLYNOMIAL}`;
+    problems.push({ file, message: `${where}: pattern /${shown(pattern)}/ has ${why}; ${fix}` });
     return;
   }
   const length = sliceLength(use.triggerLength, window, reachOf(pattern));
@@ -99,6 +99,16 @@ export interface ConditionsAt {
 export function triggerLength(rule: Rule): number {
   // A reduce, not Math.max(...terms): a list of hundreds of thousands of terms would overflow the stack.
   return rule.match.any.reduce((longest, t) => Math.max(longest, parseTerm(t).text.length), 0);
+}
+
+/**
+ * Checks the patterns of a context read anywhere in every message it applies to (`why`: as a silencer of
+ * the model, as another context's `unless`), each named where it is written.
+ */
+export function checkReadAnywhere(ctx: Context, why: string, problems: Problem[], probes: PendingProbe[]): void {
+  ctx.patterns.forEach((p, i) =>
+    checkPattern(p, { where: `patterns[${i}] (${why})`, file: ctx.file, window: undefined, triggerLength: 0, anywhere: true }, problems, probes),
+  );
 }
 
 /** Checks one condition, written at `at.key[index]`: its context exists, its patterns are safe where it is used. */

@@ -19,6 +19,8 @@ export interface CompiledCondition {
   within?: number;
   before?: number;
   after?: number;
+  /** A context's `unless`: where one of these occurs anywhere in the message, the condition does not hold. */
+  unless?: CompiledCondition[];
 }
 
 export interface CompiledRule {
@@ -107,6 +109,15 @@ export function compile(ruleSet: RuleSet): Compiled {
   const contextSets = new Map<string, CompiledCondition>();
   for (const [name, ctx] of ruleSet.contexts) {
     contextSets.set(name, { sets: ctx.terms.length ? [termSet(ctx.terms, `context:${name}`)] : [], regexes: ctx.patterns.map(regexId) });
+  }
+  // One level deep (the loader refuses an `unless` context with an `unless` of its own).
+  for (const [name, ctx] of ruleSet.contexts) {
+    if (!ctx.unless.length) continue;
+    contextSets.get(name)!.unless = ctx.unless.map((u) => {
+      const other = contextSets.get(u);
+      if (!other) throw new Error(`unknown context "${u}"`); // the loader reports it first
+      return other;
+    });
   }
   const resolve = (c: Condition, name: string): CompiledCondition => {
     const near = { within: c.within, before: c.before, after: c.after };

@@ -235,6 +235,7 @@ export class Engine {
 
   /** Whether a condition occurs where its proximity allows; the nearest occurrence lands in found*. */
   private find(cond: CompiledCondition, ts: number, te: number): boolean {
+    if (cond.unless?.some((u) => this.find(u, ts, te))) return false;
     let bestGap = Infinity;
     for (const set of cond.sets) {
       if (this.setGen[set] === this.gen) bestGap = this.nearest(cond, this.setOcc[set], this.setLen[set], ts, te, bestGap);

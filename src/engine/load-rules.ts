@@ -3,7 +3,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { brokenUtf8Line, NOT_UTF8_FILE } from '../core/utf8-checked.js';
 import { formatProblem, type Problem } from './problem.js';
-import { checkCondition, runProbes, triggerLength, type PendingProbe } from './check-conditions.js';
+import { checkCondition, checkReadAnywhere, runProbes, triggerLength, type PendingProbe } from './check-conditions.js';
 import { parseContext, parsePack, parsePatternList, parseRule } from './parse-rule.js';
 import { expandConditions, expandPattern, type PatternList } from './pattern-lists.js';
 import { inheritedNone, packLang, type Pack } from './rule-packs.js';
@@ -148,11 +148,16 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
     contexts.set(name, { ...ctx, patterns: patterns.filter((p) => p !== undefined) });
   }
   const probes: PendingProbe[] = [];
-  // Read anywhere in every message the model judges, as a window-less condition is.
   for (const ctx of contexts.values()) {
-    if (ctx.silencesModel)
-      checkCondition({ kind: 'context', context: ctx.name }, 0, { file: ctx.file, key: 'silences_model', triggerLength: 0 }, contexts, problems, probes);
+    ctx.unless.forEach((name, i) => {
+      const other = contexts.get(name);
+      const where = `unless[${i}]`;
+      if (!other) problems.push({ file: ctx.file, message: `${where}: unknown context "${name}"` });
+      else if (other.unless.length) problems.push({ file: ctx.file, message: `${where}: context "${name}" has an unless of its own; one level only` });
+      else checkReadAnywhere(other, `read anywhere as the unless of ${ctx.name}`, problems, probes);
+    });
   }
+  for (const ctx of contexts.values()) if (ctx.silencesModel) checkReadAnywhere(ctx, 'read anywhere, as silences_model', problems, probes);
   for (const packs of new Set(packsOf.values())) {
     for (const pack of packs.values()) pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
   }

@@ -166,7 +166,7 @@ export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule
 
 export function parseContext(doc: unknown, name: string, file: string): { context?: Context; errors: string[] } {
   const c = new Checker();
-  const o = c.obj(doc, 'context', ['description', 'terms', 'patterns', 'silences_model']);
+  const o = c.obj(doc, 'context', ['description', 'terms', 'patterns', 'silences_model', 'unless']);
   if (!o) return { errors: c.errors };
   const context: Context = {
     name,
@@ -174,6 +174,7 @@ export function parseContext(doc: unknown, name: string, file: string): { contex
     terms: c.terms(o.terms, 'terms'),
     patterns: c.patterns(o.patterns, 'patterns'),
     silencesModel: c.flag(o.silences_model, 'silences_model', false),
+    unless: c.strings(o.unless, 'unless'),
     file,
   };
   if (!context.terms.length && !context.patterns.length) c.fail('context', 'needs terms or patterns');

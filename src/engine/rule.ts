@@ -60,6 +60,11 @@ export interface Context {
    * a rule leaves alone what its packs exclude, but the model would still read the retold demand's words.
    */
   silencesModel: boolean;
+  /**
+   * Contexts that cancel this one (`unless`): where one of them occurs anywhere in the message, this
+   * context counts as absent. A retold demand beside a call on the group (据…介绍，…请大家今天…) is a demand.
+   */
+  unless: string[];
   file: string;
 }
 

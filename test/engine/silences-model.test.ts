@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.js';
 import { parseContext } from '../../src/engine/parse-rule.js';
-import { ruleDir } from '../support/rules.js';
+import { ruleDir, ruleYaml } from '../support/rules.js';
 
 // A demand the rules miss and the shipped model flags alone (its ranking-pressure output is about 0.93).
 const DEMAND = '各位会员每天晒咕咚运动记录，周五统计';
@@ -41,6 +41,42 @@ describe('contexts that silence the learned stage (`silences_model`)', () => {
       'silences_model: expected true or false',
     ]);
     const slow = ruleDir({ 'contexts/zh-slow.yaml': "description: slow\nsilences_model: true\npatterns: ['a.*b.*c']\n" });
-    expect(() => createEngine([slow])).toThrow(/zh-slow\.yaml: silences_model\[0\] \(context zh-slow\): pattern \/a\.\*b\.\*c\/ has .*make it linear/);
+    // Read anywhere by its nature: no window can confine it, so the advice is only to make it linear.
+    expect(() => createEngine([slow])).toThrow(
+      /zh-slow\.yaml: patterns\[0\] \(read anywhere, as silences_model\): pattern \/a\.\*b\.\*c\/ has [^;]*; make it linear$/,
+    );
+  });
+});
+
+describe('a context cancelled by another (`unless`)', () => {
+  it('counts as absent where the other occurs anywhere in the message: a retold demand beside a call on the group is a demand', () => {
+    const engine = createEngine();
+    const relayed = '据街道办主任介绍，本周内每户都要下载国家反诈APP并截图发群里，请各位居民抓紧完成。';
+    expect(engine.classify(relayed).categories).toEqual(['app-install', 'proof-demand']);
+    expect(engine.classify('据街道办主任介绍，本周内每户都要下载国家反诈APP并截图发群里。').categories).toEqual([]);
+    const en = 'Everyone, the principal, she said, wants all parents to post a photo of the signed form in this group by tonight.';
+    expect(engine.classify(en).categories).toEqual(['proof-demand']);
+  });
+
+  it('works for a custom folder: the rule is left alone by its none context unless the cancelling one occurs', () => {
+    const dir = ruleDir({
+      'contexts/zh-hearsay.yaml': "description: hearsay\nunless: [zh-call-here]\npatterns: ['^传闻:']\n",
+      'contexts/zh-call-here.yaml': "description: a call\npatterns: ['请大家']\n",
+      'check-in/clock.yaml': ruleYaml('  any: [打卡]\n  none: [zh-hearsay]'),
+    });
+    const engine = createEngine([dir], { model: null });
+    expect(engine.classify('传闻：明早八点前打卡').findings.map((f) => f.rule)).not.toContain('check-in/clock');
+    expect(engine.classify('传闻：明早八点前打卡，请大家准时').findings.map((f) => f.rule)).toContain('check-in/clock');
+  });
+
+  it('is refused, naming the file, when it names no context or one with an unless of its own', () => {
+    const unknown = ruleDir({ 'contexts/zh-a.yaml': "description: a\nunless: [zh-nowhere]\npatterns: ['x']\n" });
+    expect(() => createEngine([unknown])).toThrow(/zh-a\.yaml: unless\[0\]: unknown context "zh-nowhere"/);
+    const nested = ruleDir({
+      'contexts/zh-a.yaml': "description: a\nunless: [zh-b]\npatterns: ['x']\n",
+      'contexts/zh-b.yaml': "description: b\nunless: [zh-c]\npatterns: ['y']\n",
+      'contexts/zh-c.yaml': "description: c\npatterns: ['z']\n",
+    });
+    expect(() => createEngine([nested])).toThrow(/zh-a\.yaml: unless\[0\]: context "zh-b" has an unless of its own; one level only/);
   });
 });
