@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { getFileNameLowLevel, openPromise, validateFileName, type Entry, type ZipFile } from 'yauzl';
+import { openPromise, validateFileName, type Entry, type ZipFile } from 'yauzl';
 import { InputError } from '../../core/errors.js';
 import { BadExportFile, chunksOf, type ExportFiles, stripTopFolder } from './export-files.js';
+import { zipEntryName } from './zip-name.js';
 
 const MiB = 1 << 20;
 /** The most an entry may inflate to: a Slack day file is a few MB, even for a busy channel. */
@@ -109,7 +110,7 @@ export async function zipFiles(path: string, marker: string): Promise<ExportFile
   const refused: ExportFiles['refused'] = [];
   try {
     for await (const entry of zip.eachEntry()) {
-      const name = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+      const name = zipEntryName(entry);
       if (name.endsWith('/')) continue;
       const unsafe = validateFileName(name);
       if (unsafe) refused.push({ name, reason: `path outside the export (${unsafe.slice(0, unsafe.indexOf(':'))}); not read` });

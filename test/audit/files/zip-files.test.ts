@@ -58,6 +58,25 @@ describe('zipped export files', () => {
     }
   });
 
+  it('reads a name the zip states no encoding of as UTF-8 when it is, else as GBK when it is, else as CP437', async () => {
+    const path = zipped([
+      deflated(Buffer.from('channels.json'), Buffer.from('[]')),
+      // Info-ZIP on Linux and macOS's Archive Utility: UTF-8, unflagged.
+      deflated(Buffer.from('教研组/2026-11-23.json'), Buffer.from('[1]')),
+      // A Chinese Windows zipper: GBK, whose 淺 is 9C 5C, a backslash as its second byte.
+      deflated(Buffer.from('9c5cd5842f323032362d31312d32332e6a736f6e', 'hex'), Buffer.from('[2]')),
+      // café in CP437, neither UTF-8 nor GBK.
+      deflated(Buffer.from('636166822e6a736f6e', 'hex'), Buffer.from('[3]')),
+    ]);
+    const files = await zipFiles(path, 'channels.json');
+    try {
+      expect([files.names, files.refused]).toEqual([['café.json', 'channels.json', '教研组/2026-11-23.json', '淺談/2026-11-23.json'], []]);
+      expect(await text(files.read('淺談/2026-11-23.json'))).toBe('[2]');
+    } finally {
+      files.close();
+    }
+  });
+
   it('takes as unlike, without inflating them, the entries of a name that together inflate past the limit on one', async () => {
     const zeros = Buffer.alloc(4 << 20);
     const path = zipped([deflated('channels.json', Buffer.from('[]')), ...Array.from({ length: 65 }, () => deflated('ops/2026-11-25.json', zeros))]);

@@ -4,7 +4,8 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 /** A zip entry as stored: its deflated bytes, and the CRC and size the zip's headers state. */
 export interface ZipEntry {
-  name: string;
+  /** A name given as text is written as UTF-8 and flagged so; as bytes, it is written unflagged (as most zip tools do). */
+  name: string | Buffer;
   packed: Buffer;
   crc: number;
   size: number;
@@ -13,9 +14,9 @@ export interface ZipEntry {
 }
 
 /** `data` deflated as an entry named `name`. */
-export const deflated = (name: string, data: Buffer): ZipEntry => ({ name, packed: deflateRawSync(data), crc: crc32(data), size: data.length });
+export const deflated = (name: string | Buffer, data: Buffer): ZipEntry => ({ name, packed: deflateRawSync(data), crc: crc32(data), size: data.length });
 
-/** A zip archive of the given files (deflated, UTF-8 names). */
+/** A zip archive of the given files (deflated, UTF-8 names, flagged so). */
 export const zipOf = (files: [name: string, data: Buffer][]): Buffer => zipEntries(files.map(([name, data]) => deflated(name, data)));
 
 /**
@@ -28,11 +29,12 @@ export function zipEntries(entries: ZipEntry[]): Buffer {
   const offsets: number[] = [];
   let offset = 0;
   for (const { name, packed, crc, size, sameAs } of entries) {
-    const nameBuf = Buffer.from(name, 'utf8');
+    const nameBuf = typeof name === 'string' ? Buffer.from(name, 'utf8') : name;
+    const flags = typeof name === 'string' ? 0x0800 : 0; // names are UTF-8, or stated as nothing
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
+    local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt16LE(0x21, 12); // 1980-01-01
     local.writeUInt32LE(crc, 14);
@@ -43,7 +45,7 @@ export function zipEntries(entries: ZipEntry[]): Buffer {
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(flags, 8);
     dir.writeUInt16LE(8, 10);
     dir.writeUInt16LE(0x21, 14);
     dir.writeUInt32LE(crc, 16);
