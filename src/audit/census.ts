@@ -21,9 +21,10 @@ export class Census {
     for (const id of memberIds) g.listed.add(id);
   }
 
-  /** Someone seen taking part in a group. */
+  /** Someone seen taking part in a group: a person, known at least by id, whose id a text may name. */
   seen(platform: string, groupId: string, memberId: string): void {
     this.entry(platform, groupId).seen.add(memberId);
+    this.person(memberId, undefined);
   }
 
   /** A name someone goes by; called once per name (no rest array: this runs for every message). */
@@ -36,11 +37,15 @@ export class Census {
     }
   }
 
+  /**
+   * Those seen taking part size a group but are no roster: the same few staff speak in every group of a
+   * school, which no more makes the groups one than it does for the bot (storedReport), so only a
+   * listed group has member ids to compare for sprawl.
+   */
   groupList(): AuditGroup[] {
-    return [...this.groups.values()].map((g) => {
-      const members = g.listed ?? g.seen;
-      return { platform: g.platform, id: g.id, name: g.name, members: members.size, memberIds: [...members].sort() };
-    });
+    return [...this.groups.values()].map(({ platform, id, name, listed, seen }) =>
+      listed ? { platform, id, name, members: listed.size, memberIds: [...listed].sort() } : { platform, id, name, members: seen.size },
+    );
   }
 
   personList(): Person[] {

@@ -9,7 +9,8 @@ export interface AuditGroup {
   id: string;
   name: string;
   members: number;
-  memberIds: string[];
+  /** The members the export lists; none where only those seen taking part are known (no roster for sprawl). */
+  memberIds?: string[];
 }
 
 import type { Person } from '../core/person.js';

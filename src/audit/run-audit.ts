@@ -134,7 +134,7 @@ export async function runAudit(paths: string[], opts: AuditOptions): Promise<Aud
     if (evidence) {
       const lang = reportLanguage(opts.lang, report, details);
       // Everyone the export names, and every listed member by id: a text may mention one ("send it to U2").
-      const listed = [...groups.values()].flatMap((g) => g.memberIds.map((id) => ({ id, names: [] })));
+      const listed = [...groups.values()].flatMap((g) => (g.memberIds ?? []).map((id) => ({ id, names: [] })));
       const people = new Pseudonyms([...exports.flatMap((e) => e.people()), ...listed], PSEUDONYM_PREFIX[lang]);
       await evidence.finish(people, (platform, id) => groups.get(groupKey(platform, id)), config.timezone);
     }

@@ -330,6 +330,23 @@ describe('runAudit', () => {
     expect(report.after_hours).toBeGreaterThanOrEqual(2);
   });
 
+  it('sizes a group by those seen speaking but compares no such groups for sprawl, as the bot does', async () => {
+    // Two WeChatMsg exports, which list no members: the same three staff speak in both parents' groups.
+    const header = 'localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n';
+    const rows = (room: string, t: number): string =>
+      header +
+      [
+        ['请各位家长今晚十点前完成安全教育平台学习，截图发群里', '校长', 'wxid_principal'],
+        ['通知：本周五下午召开家长会', '教导主任', 'wxid_dean'],
+        ['好的', '班主任', 'wxid_t'],
+      ]
+        .map(([text, nick, sender], i) => `${i + 1},${room},1,0,0,${t + i * 60},2,${text},,,${nick},${sender}`)
+        .join('\n');
+    const dir = tempDir({ '一年级家长群.csv': rows('111@chatroom', 1795399200), '二年级家长群.csv': rows('222@chatroom', 1795485600) });
+    const { report } = await runAudit([join(dir, '一年级家长群.csv'), join(dir, '二年级家长群.csv')], { config: defaultConfig() });
+    expect([report.groups.map((g) => g.members), report.sprawl]).toEqual([[3, 3], []]);
+  });
+
   it('writes the evidence bundle: a row per finding of each flagged message, names replaced', async () => {
     const path = join(tempDir(), 'evidence.csv');
     const { report, evidenceRows } = await runAudit([WECHAT, CHATLAB], { config: defaultConfig(), evidencePath: path });
