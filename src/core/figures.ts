@@ -1,6 +1,10 @@
-/** Person-minutes as person-hours to one decimal, the unit readers of a report think in, for a chart's scale. */
+/**
+ * Person-minutes as person-hours to one decimal, halves up, the unit readers of a report think in, for
+ * a chart's scale. minutes / 6 is tenths of an hour, exact at every half (6k + 3 minutes, whole), so
+ * Math.round takes each half up: toFixed on the hours saw 0.35 as the binary 0.3499… (21 min read 0.3 h).
+ */
 export function hours(minutes: number): number {
-  return Number((minutes / 60).toFixed(1));
+  return Math.round(minutes / 6) / 10;
 }
 
 /**
