@@ -75,8 +75,8 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
   const senders = capped(report.senders);
   // Pairs of a few hundred overlapping groups run to tens of thousands: the most alike are shown.
   const sprawl = capped(report.sprawl, FINDINGS_SHOWN);
-  const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix));
-  const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s.id, s.name))}</td><td class="n">${formatNumber(s.demands)}</td></tr>`);
+  const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix), report.senders, t.onPlatform);
+  const senderRows = senders.shown.map((s) => `<tr><td>${h(sender(s))}</td><td class="n">${formatNumber(s.demands)}</td></tr>`);
   // A list of derived findings, cut where the report stops placing them (`more` left out).
   const list = (items: string[], more = 0): string =>
     items.length
@@ -91,7 +91,7 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
             .join('');
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `<code>${h(r)}</code>`).join(' ');
     return (
-      `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(sender(e.senderId, e.senderName))} · <b>${formatMinutes(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
+      `<div class="ev"><div class="meta">${h(t.when(e.time))} · ${h(e.groupName)} · ${h(sender({ id: e.senderId, name: e.senderName, platform: e.platform }))} · <b>${formatMinutes(e.personMinutes)}</b> ${h(t.personMinutesUnit)}</div>` +
       `<div class="text">${text}</div><div>${e.categories.map((c) => `<span class="tag">${h(labels[c])}</span>`).join('')} ${rules}</div></div>`
     );
   });

@@ -49,7 +49,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   // Derived findings name their demands as the evidence does, by time and group, never by message id.
   const place = (d: DemandPlace): string => `${t.when(d.time)} · ${md(d.groupName)}`;
   const quoted = (quote: string | null): string => (quote === null ? '' : t.quoted(md(quote)));
-  const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix));
+  const sender = senderNamer(pseudonyms ?? new Pseudonyms([], t.memberPrefix), report.senders, t.onPlatform);
   const out: string[] = [];
   out.push(`# ${t.title}`, '');
   // Our own dates and the configured zone: nothing to escape, and escaped they read badly.
@@ -88,7 +88,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
   if (report.senders.length > 0) {
     const { shown, more } = capped(report.senders);
     out.push(`## ${t.senders}`, '', row([t.sender, t.demands]), row(['---', '---:']));
-    for (const s of shown) out.push(row([md(sender(s.id, s.name)), formatNumber(s.demands)]));
+    for (const s of shown) out.push(row([md(sender(s)), formatNumber(s.demands)]));
     if (more) out.push(row([t.moreSenders(formatNumber(more)), '']));
     out.push('');
   }
@@ -130,7 +130,7 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
     const text = e.text === null ? t.textNotKept : boldMatches(e.text, e.findings);
     const rules = [...new Set(e.findings.map((f) => f.rule))].map((r) => `\`${r.replace(/`/g, '')}\``).join(t.listSep);
     out.push(
-      `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(sender(e.senderId, e.senderName))} · ${formatMinutes(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
+      `- ${t.when(e.time)} · ${md(e.groupName)} · ${md(sender({ id: e.senderId, name: e.senderName, platform: e.platform }))} · ${formatMinutes(e.personMinutes)} ${t.personMinutesUnit} · ${e.categories.map((c) => labels[c]).join(t.listSep)}`,
     );
     out.push(`  > ${text}`);
     // After a blank line: right below, CommonMark reads the line as more of the quote (a lazy continuation).

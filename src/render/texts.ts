@@ -39,6 +39,8 @@ export interface ReportTexts {
   sender: string;
   /** Before the number of a sender who opted out or was forgotten. */
   memberPrefix: string;
+  /** A sender beside their platform, where a name or id of theirs is also another platform's (two people). */
+  onPlatform: (name: string, platform: string) => string;
   moreSenders: (n: string) => string;
   /** The last line of a list of derived findings cut at FINDINGS_SHOWN. */
   moreFindings: (n: string) => string;
@@ -101,6 +103,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     senders: '发出要求的人',
     sender: '发送人',
     memberPrefix: '成员',
+    onPlatform: (name, platform) => `${name}（${platform}）`,
     moreSenders: (n) => `另有 ${n} 位发送人`,
     moreFindings: (n) => `另有 ${n} 项（完整列表见 JSON 报告）`,
     derived: '其他发现',
@@ -160,6 +163,7 @@ export const REPORT_TEXTS: Record<Lang, ReportTexts> = {
     senders: 'Senders of demands',
     sender: 'Sender',
     memberPrefix: 'Member ',
+    onPlatform: (name, platform) => `${name} (${platform})`,
     moreSenders: (n) => `and ${n} more senders`,
     moreFindings: (n) => `and ${n} more (the JSON report lists them all)`,
     derived: 'Derived findings',

@@ -31,7 +31,7 @@ describe('renderReport', () => {
     expect(Object.keys(parsed.by_category)).toEqual([...CATEGORIES]);
     expect(Object.keys(parsed.groups[0].by_category)).toEqual([...CATEGORIES]);
     expect(parsed.person_minutes).toBe(40);
-    expect(parsed.senders).toEqual([{ id: 'u1', name: 'Li <i>', demands: 1 }]);
+    expect(parsed.senders).toEqual([{ id: 'u1', name: 'Li <i>', demands: 1, platform: 'test' }]);
   });
 
   it('escapes every user text in HTML, highlights the match and stays self-contained', () => {
@@ -223,6 +223,30 @@ describe('renderReport', () => {
     const md = renderReport('md', report, notes, 'en');
     expect(md).toContain(`2 messages in G2, ${escapeMarkdown('ops <b>team</b>')}`);
     expect(md.trimEnd().endsWith('> 2 broken entries were skipped (--skip-bad).')).toBe(true);
+  });
+
+  it("names a sender's platform beside them only where their id or name is also another platform's", () => {
+    const b = new ReportBuilder({ config: defaultConfig() });
+    const senders: [platform: string, id: string, name: string][] = [
+      ['dingtalk', 'U1', '张主任'],
+      ['dingtalk', 'U1', '张主任'],
+      ['feishu', 'U1', '张主任'],
+      ['feishu', 'E1', 'Alice'],
+      // One name, two ids, two platforms: two people all the same.
+      ['slack', 'S7', '陈晨'],
+      ['dingtalk', 'D7', '陈晨'],
+    ];
+    senders.forEach(([platform, senderId, senderName], i) =>
+      b.add(demand({ platform, id: `m${i}`, senderId, senderName, ts: sh(`2026-11-23T10:0${i}:00`), text: `请今晚十点前完成打卡${i}` }, ['check-in'], '打卡')),
+    );
+    const report = b.build();
+    const details = b.details();
+    const md = renderReport('md', report, details, 'zh');
+    expect(md).toContain('| 张主任（dingtalk） | 2 |\n| 陈晨（dingtalk） | 1 |\n| Alice | 1 |\n| 陈晨（slack） | 1 |\n| 张主任（feishu） | 1 |');
+    expect(md).toContain(' · 张主任（feishu） · ');
+    const html = renderReport('html', report, details, 'en');
+    expect(html).toContain('<td>张主任 (dingtalk)</td>');
+    expect(html).toContain('<td>Alice</td>');
   });
 
   it('accepts json, md and html only', () => {

@@ -273,7 +273,7 @@ export class ReportBuilder {
       });
     }
     groups.sort((a, b) => b.person_minutes - a.person_minutes || byId(a.id, b.id));
-    const senders = this.sortedSenders().map(({ id, name, demands }) => ({ id, name, demands }));
+    const senders = this.sortedSenders().map(({ id, name, demands, platform }) => ({ id, name, demands, platform }));
     const period = this.period();
     return {
       period: { from: formatIso(period.from, tz), to: formatIso(period.to, tz) },
@@ -362,7 +362,9 @@ export class ReportBuilder {
 
   /** The report's senders, most demands first. */
   private sortedSenders(): (Sender & { name: string })[] {
-    return [...this.senders.values()].map((s) => ({ ...s, name: s.name ?? s.id })).sort((a, b) => b.demands - a.demands || byId(a.id, b.id));
+    return [...this.senders.values()]
+      .map((s) => ({ ...s, name: s.name ?? s.id }))
+      .sort((a, b) => b.demands - a.demands || byId(a.id, b.id) || byId(a.platform, b.platform));
   }
 
   private nameOf(g: GroupStats): string {

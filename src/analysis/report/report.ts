@@ -19,7 +19,8 @@ export interface Report {
   person_minutes: number;
   after_hours: number;
   groups: GroupSummary[];
-  senders: { id: string; name: string; demands: number }[];
+  /** `platform` tells apart one id or name on two platforms, two people (an addition to the contract). */
+  senders: { id: string; name: string; demands: number; platform: string }[];
   duplicates: { message_ids: string[]; groups: string[] }[];
   ack_storms: { message_id: string; acks: number }[];
   sprawl: { groups: string[]; overlap: number }[];

@@ -67,8 +67,8 @@ describe('ReportBuilder', () => {
 
   it('names only the senders of demands, most demands first', () => {
     expect(sample().build().senders).toEqual([
-      { id: 'boss', name: 'Boss', demands: 2 },
-      { id: 'u1', name: 'Wang', demands: 1 },
+      { id: 'boss', name: 'Boss', demands: 2, platform: 'test' },
+      { id: 'u1', name: 'Wang', demands: 1, platform: 'test' },
     ]);
   });
 
@@ -189,8 +189,8 @@ describe('ReportBuilder', () => {
       ['G1', '教务群', 30, 1, 29 * 2],
     ]);
     expect(report.senders).toEqual([
-      { id: 'u1', name: 'Li', demands: 1 },
-      { id: 'u1', name: '李老师', demands: 1 },
+      { id: 'u1', name: '李老师', demands: 1, platform: 'dingtalk' },
+      { id: 'u1', name: 'Li', demands: 1, platform: 'slack' },
     ]);
     expect(report.ack_storms).toEqual([{ message_id: 's1', acks: 5 }]);
     expect(report.sprawl).toEqual([]);
