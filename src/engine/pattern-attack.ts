@@ -17,11 +17,8 @@ const ALPHABET = [
 /** Tried in turn as the character after each run: the first that nothing in the pattern matches makes every match attempt fail. */
 const FAILING = ['\u0000', '\n', '\uffff'];
 
-/** More runs of a pattern's own units than this add time more than cover: those two elements share come first. */
+/** More unled runs of a pattern's own units than this add time more than cover: those two elements share come first. */
 const MAX_OWN_UNITS = 8;
-
-/** Texts leading to more repetitions than this add time more than cover: a pattern's first repetitions are tried. */
-const MAX_LEADS = 4;
 
 /**
  * How many units follow each lead when the two are repeated whole: past the 22 at which
@@ -37,6 +34,12 @@ interface Parts {
   all: Leaf[];
   repeated: Leaf[];
   groups: AST.Alternative[][];
+}
+
+/** A repetition the text reaches, and the text that leads up to it. */
+interface Reached {
+  lead: string;
+  repetition: AST.Quantifier;
 }
 
 function collect(node: AST.Node, repeated: boolean, parts: Parts): void {
@@ -89,11 +92,11 @@ function matcher(leaf: Leaf): (c: string) => boolean {
 }
 
 /**
- * The texts that lead the pattern up to each of its repetitions: a sample of every element before it,
+ * The text that leads the pattern up to each of its repetitions: a sample of every element before it,
  * and of a lookbehind, which the text must hold. A run of units alone never gets past `请填报` to its
  * repetition.
  */
-function leads(node: AST.Node, lead: string, candidates: readonly string[], found: Set<string>): void {
+function leads(node: AST.Node, lead: string, candidates: readonly string[], found: Reached[]): void {
   switch (node.type) {
     case 'Pattern':
     case 'Group':
@@ -107,7 +110,7 @@ function leads(node: AST.Node, lead: string, candidates: readonly string[], foun
       }, lead);
       break;
     case 'Quantifier':
-      if (node.max > 1 && lead !== '') found.add(lead);
+      if (node.max > 1 && lead !== '') found.push({ lead, repetition: node });
       leads(node.element, lead, candidates, found);
       break;
   }
@@ -135,19 +138,12 @@ function sample(node: AST.Node, candidates: readonly string[]): string {
 }
 
 /**
- * Texts that make this pattern backtrack, built from the pattern itself: runs of each kind of
- * character its repetitions match (one character for each set of elements that match it, so one two
- * alternatives share is tried), and of each alternative of a repeated group, besides the chat units;
- * and the same runs after the text that leads up to a repetition (leads).
- * recheck rates `(?:[，,]|\p{P}){1,22}x` linear, yet a run of "，" tries 2^22 ways at each place.
+ * The units runs of which make repetitions backtrack: one character for each set of repeated elements
+ * that match it (where two share one, each repetition can go either way), those shared first, and
+ * each alternative of a repeated group.
  */
-export function patternAttack(pattern: string): Attack {
-  const ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(pattern, 0, pattern.length, { unicode: true });
-  const parts: Parts = { all: [], repeated: [], groups: [] };
-  collect(ast, false, parts);
-  const candidates = [...new Set([...parts.repeated.flatMap(ownChars), ...ALPHABET])];
+function unitsOf(parts: Parts, candidates: readonly string[]): string[] {
   const repeated = parts.repeated.map(matcher);
-  // One character for each set of repeated elements that match it: where two share one, each repetition can go either way.
   const bySet = new Map<string, { unit: string; shared: number }>();
   for (const c of candidates) {
     const matched = repeated.map((matches) => matches(c));
@@ -157,21 +153,40 @@ export function patternAttack(pattern: string): Attack {
   }
   const chars = [...bySet.values()];
   const strings = parts.groups.flatMap((alts) => alts.map((a) => sample(a, candidates)).filter((s) => s.length > 1));
-  const own = [...chars.filter((c) => c.shared > 1).map((c) => c.unit), ...strings, ...chars.filter((c) => c.shared === 1).map((c) => c.unit)];
-  const distinct = [...new Set(own)];
+  return [...new Set([...chars.filter((c) => c.shared > 1).map((c) => c.unit), ...strings, ...chars.filter((c) => c.shared === 1).map((c) => c.unit)])];
+}
+
+/**
+ * Texts that make this pattern backtrack, built from the pattern itself: runs of each kind of
+ * character its repetitions match (one character for each set of elements that match it, so one two
+ * alternatives share is tried), and of each alternative of a repeated group, besides the chat units;
+ * and after the text that leads up to each repetition (leads), runs of that repetition's units.
+ * recheck rates `(?:[，,]|\p{P}){1,22}x` linear, yet a run of "，" tries 2^22 ways at each place.
+ */
+export function patternAttack(pattern: string): Attack {
+  const ast = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(pattern, 0, pattern.length, { unicode: true });
+  const parts: Parts = { all: [], repeated: [], groups: [] };
+  collect(ast, false, parts);
+  const candidates = [...new Set([...parts.repeated.flatMap(ownChars), ...ALPHABET])];
+  const distinct = unitsOf(parts, candidates);
   const units = distinct.filter((u) => !CHAT_UNITS.includes(u)).slice(0, MAX_OWN_UNITS);
   const everywhere = parts.all.map(matcher);
   const suffix = FAILING.find((c) => !everywhere.some((matches) => matches(c))) ?? FAILING[0];
-  const found = new Set<string>();
-  leads(ast, '', candidates, found);
-  // After each lead, runs of the units its repetitions match: once, and the two repeated whole, as a
-  // message may hold the trigger many times and each one tries every way again.
-  const ownUnits = distinct.slice(0, MAX_OWN_UNITS);
-  const led = [...found].slice(0, MAX_LEADS).flatMap((prefix) =>
-    ownUnits.flatMap((unit) => [
-      { prefix, pump: unit },
-      { prefix: '', pump: prefix + unit.repeat(RUN) + suffix },
-    ]),
-  );
-  return { pumps: [...[...units, ...CHAT_UNITS].map((pump) => ({ prefix: '', pump })), ...led], suffix };
+  const reached: Reached[] = [];
+  leads(ast, '', candidates, reached);
+  // After each lead, runs of every unit of the repetition it reaches (a pattern's first few missed
+  // `请各位每天把步数(?:[，,]|\p{P}){1,22}`): once, and the two repeated whole, as a message may hold
+  // the trigger many times and each one tries every way again.
+  const led = new Map<string, { prefix: string; pump: string }[]>();
+  for (const { lead, repetition } of reached) {
+    const own: Parts = { all: [], repeated: [], groups: [] };
+    collect(repetition, false, own);
+    for (const unit of unitsOf(own, candidates)) {
+      led.set(`${lead}\u0000${unit}`, [
+        { prefix: lead, pump: unit },
+        { prefix: '', pump: lead + unit.repeat(RUN) + suffix },
+      ]);
+    }
+  }
+  return { pumps: [...[...units, ...CHAT_UNITS].map((pump) => ({ prefix: '', pump })), ...[...led.values()].flat()], suffix };
 }

@@ -71,7 +71,8 @@ const keyOf = (p: Probe): string => createHash('sha256').update(`${p.length}\u00
 
 // Beside recheck's verdicts; the Node version is in the name, as its regular expression engine decides the time.
 // "v3": the texts also lead up to the pattern's repetitions; a pass on v2's runs says nothing of 请填报(?:[，,]|\p{P}){1,22}x.
-const CACHE_FILE = cacheFile(`regex-probe-v3-node-${process.versions.node}.json`);
+// "v4": every repetition is led up to, with all its units; v3 tried four leads and eight units.
+const CACHE_FILE = cacheFile(`regex-probe-v4-node-${process.versions.node}.json`);
 function loadPassed(): Set<string> {
   const cached = readCache(CACHE_FILE);
   return new Set(Array.isArray(cached) ? (cached as string[]) : []);

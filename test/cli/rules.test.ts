@@ -117,6 +117,15 @@ describe('fingertip rules', () => {
     expect(r.stdout).toMatch(/^3 problem\(s\)$/m);
   });
 
+  it('lint refuses a pattern that backtracks only after a long lead, naming file and condition', async () => {
+    // It took 77 s to classify on 12,000 characters: the repetition comes after four others.
+    const pattern = '请 *各位 *每天 *把 *步数(?:[，,]|\\p{P}){1,22}截图';
+    const dir = ruleDir({ 'proof-demand/zh-steps.yaml': ruleYaml(`  any: [步数]\n  all:\n    - {pattern: ${JSON.stringify(pattern)}, within: 20}`) });
+    const r = await runCli(['rules', 'lint', dir]);
+    expect(r.stdout).toContain(`${dir}/proof-demand/zh-steps.yaml: match.all[0]: pattern /${pattern}/ ran past 5 s on a message of`);
+    expect(r.code).toBe(1);
+  }, 60_000);
+
   it('says on stderr, and only there, when no custom folder was given and only the built-in rules were read', async () => {
     const only = /^fingertip rules: no custom rule folder given, so only the built-in rules were read \(add DIR, or --config FILE with rules: \[\.\.\.\]\)\n$/;
     for (const action of ['lint', 'test', 'list']) {

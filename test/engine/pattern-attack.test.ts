@@ -24,6 +24,13 @@ describe('patternAttack', () => {
     }
   });
 
+  it('leads up to every repetition, however many come before it, with all of its units', () => {
+    const { pumps: fifth } = patternAttack('请 *各位 *每天 *把 *步数(?:[，,]|\\p{P}){1,22}截图');
+    expect(fifth).toContainEqual({ prefix: '请各位每天把步数', pump: '，' });
+    const { pumps: late } = patternAttack('(?:步数|健步|万步|跑步|运动|运动量|打卡|打卡数|截图|截屏|图片){1,3}(?:[！!~～]|\\p{P}){1,22}发群');
+    expect(late).toContainEqual({ prefix: '步数', pump: '！' });
+  });
+
   it('keeps the chat units for every pattern and ends each run with a character the pattern cannot match', () => {
     expect(pumps('打卡')).toEqual(CHAT_UNITS);
     expect(pumps('(?:[，,]|\\p{P}){1,22}x').slice(-CHAT_UNITS.length)).toEqual(CHAT_UNITS);

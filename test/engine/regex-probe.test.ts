@@ -61,6 +61,21 @@ describe('custom patterns recheck rates linear', () => {
     for (const line of problems) expect(line).not.toContain('\n');
   }, 60_000);
 
+  it('are tried after the text that leads up to every repetition, with all its units: a fifth lead, a unit past the eighth', () => {
+    // Each took 77 s to classify on 12,000 characters: "请各位每天把步数" is the fifth lead (after four " *"),
+    // and "！" came after eight units of the Chinese words the first repetition shares.
+    const fifthLead = '请 *各位 *每天 *把 *步数(?:[，,]|\\p{P}){1,22}截图';
+    const lateUnit = '(?:步数|健步|万步|跑步|运动|运动量|打卡|打卡数|截图|截屏|图片){1,3}(?:[！!~～]|\\p{P}){1,22}发群';
+    const rule = (pattern: string) => ruleYaml(`  any: [步数]\n  all:\n    - {pattern: ${JSON.stringify(pattern)}, within: 20}`) + 'veto: false\n';
+    const dir = ruleDir({ 'proof-demand/zh-lead.yaml': rule(fifthLead), 'proof-demand/zh-unit.yaml': rule(lateUnit) });
+    const slow = (file: string, pattern: string) =>
+      `${dir}/proof-demand/${file}: match.all[0]: pattern /${pattern}/ ran past 5 s on a message of ${MAX_TEXT} characters: `;
+    expect(loadRuleSet([dir]).problems.map(formatProblem).toSorted()).toEqual([
+      expect.stringContaining(slow('zh-lead.yaml', fifthLead)),
+      expect.stringContaining(slow('zh-unit.yaml', lateUnit)),
+    ]);
+  }, 60_000);
+
   it('still accept ordinary patterns, and every shipped one loaded as a custom folder', () => {
     // Fresh patterns each run, so no remembered pass answers for them.
     const fresh = Date.now().toString(36);
