@@ -2,6 +2,7 @@ import { isCategory } from '../core/categories.js';
 import { LANGS, type Lang } from '../core/lang.js';
 import type { Description } from './description.js';
 import { tooLong, type PatternList } from './pattern-lists.js';
+import { unnormalisedLiterals } from './pattern-normal-form.js';
 import type { Pack } from './rule-packs.js';
 import type { Condition, Context, Level, Rule } from './rule.js';
 import { parseTerm } from './term.js';
@@ -41,10 +42,16 @@ class Checker {
     if (v.length < min) this.fail(where, `needs at least ${min} entries, has ${v.length}`);
     return v as string[];
   }
-  /** Terms: strings, none of which is empty once normalised ("*", a zero-width space), as such a term can never match. */
+  /**
+   * Terms: strings, none of which is empty once normalised ("*", a zero-width space), as such a term
+   * can never match, nor holds "，", which in `[晒步数，步数截图]` made one term of two.
+   */
   terms(v: unknown, where: string, opts: { required?: boolean; min?: number } = {}): string[] {
     const terms = this.strings(v, where, opts);
     for (const t of terms) if (parseTerm(t).text === '') this.fail(where, `${JSON.stringify(t)} is empty once normalised, so it can never match`);
+    for (const t of terms.filter((t) => t.includes('，'))) {
+      this.fail(where, `${JSON.stringify(t)} is one term: "，" does not separate terms, write ", " between them (a comma inside a term: "," in quotes)`);
+    }
     return terms;
   }
   /** true or false, `absent` when the key is not written. */
@@ -64,7 +71,7 @@ class Checker {
   /** A regular expression as written: a readable length is part of being valid. */
   pattern(v: unknown, where: string): string {
     const pattern = this.text(v, where);
-    const why = tooLong(pattern);
+    const why = tooLong(pattern) ?? unnormalisedLiterals(pattern);
     if (why) this.fail(where, why);
     return pattern;
   }

@@ -26,7 +26,8 @@ export interface PatternList {
   file: string;
 }
 
-const REFERENCE = /\{\{([a-z0-9-]+)\}\}/g;
+/** A list written into a pattern: `{{name}}`. */
+export const REFERENCE = /\{\{([a-z0-9-]+)\}\}/g;
 
 /**
  * The pattern with every `{{name}}` replaced by its list, lists inside lists too; what is wrong
