@@ -1,5 +1,5 @@
 import { isCategory } from '../core/categories.js';
-import { LANGS, type Lang } from '../core/lang.js';
+import { isLang, LANGS, type Lang } from '../core/lang.js';
 import type { Description } from './description.js';
 import { tooLong, type PatternList } from './pattern-lists.js';
 import { unnormalisedLiterals } from './pattern-normal-form.js';
@@ -53,6 +53,12 @@ class Checker {
       this.fail(where, `${JSON.stringify(t)} is one term: "，" does not separate terms, write ", " between them (a comma inside a term: "," in quotes)`);
     }
     return terms;
+  }
+  /** Languages fingertip knows: a rule's languages choose its packs, so `zh-CN` or `中文` would silently drop them all. */
+  languages(v: unknown, where: string): string[] {
+    const langs = this.strings(v, where, { required: true, min: 1 });
+    for (const l of langs.filter((l) => !isLang(l))) this.fail(where, `unknown language ${JSON.stringify(l)} (allowed: ${LANGS.join(', ')})`);
+    return langs;
   }
   /** true or false, `absent` when the key is not written. */
   flag(v: unknown, where: string, absent: boolean): boolean {
@@ -152,7 +158,7 @@ export function parseRule(doc: unknown, id: string, file: string): { rule?: Rule
     category: category as Rule['category'],
     description: c.description(o.description, 'description'),
     level,
-    languages: c.strings(o.languages, 'languages', { required: true, min: 1 }),
+    languages: c.languages(o.languages, 'languages'),
     match: {
       any: c.terms(m?.any, 'match.any', { required: true, min: 1 }),
       all: parseConditions(c, m?.all, 'match.all'),
@@ -205,6 +211,7 @@ export function parsePack(doc: unknown, lang: string, file: string): { pack?: Pa
   const c = new Checker();
   const o = c.obj(doc, 'pack', ['description', 'none']);
   if (!o) return { errors: c.errors };
+  if (!isLang(lang)) c.fail('pack', `unknown language "${lang}" in its file name (allowed: ${LANGS.map((l) => l + '.pack.yaml').join(', ')})`);
   if (!Array.isArray(o.none) || !o.none.length) c.fail('none', 'expected a list of at least one condition');
   const pack: Pack = { lang, description: c.description(o.description, 'description'), none: parseConditions(c, o.none, 'none'), file };
   return c.errors.length ? { errors: c.errors } : { pack, errors: [] };
