@@ -207,7 +207,7 @@ describe('chat commands', () => {
     expect((await store.message('test', 'd1'))?.findings.map((f) => f.rule)).toEqual(['model/check-in']);
     await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
     const line = adapter.last()!.text.split('\n')[1];
-    const cues = /^· 打卡签到（模型判断，得分 0\.\d\d，未匹配任何规则）：主要线索词 (.+)$/.exec(line)![1].split('、');
+    const cues = /^· 打卡签到（模型 model\/check-in，得分 0\.\d\d，未匹配任何规则）：主要线索词 (.+)$/.exec(line)![1].split('、');
     expect(cues[0]).toMatch(/^“日志”（\+\d+\.\d\d）$/);
     // Each cue a word of two characters or more, with its weight: no lone 们.
     for (const cue of cues) expect(cue).toMatch(/^“[^”]{2,}”（\+\d+\.\d\d）$/);

@@ -8,22 +8,25 @@ import { TEXTS } from '../texts.js';
 import { readPolicy } from '../policy.js';
 import type { Lang } from '../../core/lang.js';
 
-/** A single Han character (们, 给) says little to a reader; longer cues are shown when there are any. */
-const telling = (cues: Cue[]): Cue[] => {
-  const longer = cues.filter((c) => !/^\p{Script=Han}$/u.test(c.match.trim()));
-  return longer.length ? longer : cues;
-};
+/** Cues of two characters or more: a lone 们 or 给 says little to a reader (rules/README.md). */
+const telling = (cues: Cue[]): Cue[] => cues.filter((c) => [...c.match.trim()].length >= 2);
 
-/** A finding of the learned stage: its score and the words that weighed most, with their weights. */
-function modelLine(label: string, score: number, all: Cue[], lang: Lang): string {
+/** The words behind a finding of the learned stage that weighed most, with their weights, as far as they tell anything. */
+function cueList(all: Cue[], lang: Lang): string {
+  if (!all.some((c) => c.match !== '')) return NOT_KEPT[lang];
   const cues = telling(all);
-  const kept = cues.some((c) => c.match !== '');
-  if (lang === 'zh') {
-    const list = kept ? `主要线索词 ${cues.map((c) => `“${c.match}”（+${c.weight.toFixed(2)}）`).join('、')}` : NOT_KEPT.zh;
-    return `· ${label}（模型判断，得分 ${score.toFixed(2)}，未匹配任何规则）：${list}`;
-  }
-  const list = kept ? `strongest cues ${cues.map((c) => `"${c.match}" (+${c.weight.toFixed(2)})`).join(', ')}` : NOT_KEPT.en;
-  return `· ${label} (the model, score ${score.toFixed(2)}, no rule matched): ${list}`;
+  if (cues.length === 0) return NO_TELLING_CUE[lang];
+  if (lang === 'zh') return `主要线索词 ${cues.map((c) => `“${c.match}”（+${c.weight.toFixed(2)}）`).join('、')}`;
+  return `strongest cues ${cues.map((c) => `"${c.match}" (+${c.weight.toFixed(2)})`).join(', ')}`;
+}
+
+/** Said when every cue is a lone character: the score stands alone rather than 们 or 各 misleading. */
+const NO_TELLING_CUE: Record<Lang, string> = { zh: '没有两个字以上的线索词', en: 'no cue of two characters or more' };
+
+/** A finding of the learned stage: its id (what `config disable` takes, as a rule's), its score and its cues. */
+function modelLine(label: string, id: string, score: number, all: Cue[], lang: Lang): string {
+  if (lang === 'zh') return `· ${label}（模型 ${id}，得分 ${score.toFixed(2)}，未匹配任何规则）：${cueList(all, lang)}`;
+  return `· ${label} (model ${id}, score ${score.toFixed(2)}, no rule matched): ${cueList(all, lang)}`;
 }
 
 /**
@@ -76,7 +79,7 @@ function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
   const rules = new Map(ctx.engine.rules.map((r) => [r.id, r]));
   return findings.map((f) => {
     const label = CATEGORY_LABELS[ctx.lang][f.category];
-    if (f.cues) return modelLine(label, f.score ?? 0, f.cues, ctx.lang);
+    if (f.cues) return modelLine(label, f.rule, f.score ?? 0, f.cues, ctx.lang);
     const rule = rules.get(f.rule);
     const said = rule ? descriptionIn(rule.description, ctx.lang) : '';
     const policy = policyLine(rule?.references[0], ctx.lang);
