@@ -75,6 +75,12 @@ async function readNow(ctx: CommandContext, text: string): Promise<Finding[]> {
   return ctx.engine.classify(text, { disabled: new Set(disabled) }).findings;
 }
 
+/** A description that does not end its sentence is ended before the policy, which would run on from it. */
+function ended(said: string, lang: Lang): string {
+  const text = said.trimEnd();
+  return /[。！？.!?…]$/u.test(text) ? text : `${text}${lang === 'zh' ? '。' : '.'}`;
+}
+
 function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
   const rules = new Map(ctx.engine.rules.map((r) => [r.id, r]));
   return findings.map((f) => {
@@ -83,8 +89,9 @@ function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
     const rule = rules.get(f.rule);
     const said = rule ? descriptionIn(rule.description, ctx.lang) : '';
     const policy = policyLine(rule?.references[0], ctx.lang);
+    const described = policy && said ? ended(said, ctx.lang) : said;
     // An opted-out or forgotten sender's findings keep their rule but not the words: say so, not “”.
-    if (ctx.lang === 'zh') return `· ${label}（规则 ${f.rule}）：${f.match ? `匹配“${f.match}”` : NOT_KEPT.zh}。${said}${policy}`;
-    return `· ${label} (rule ${f.rule}): ${f.match ? `matched "${f.match}"` : NOT_KEPT.en}. ${said}${policy}`;
+    if (ctx.lang === 'zh') return `· ${label}（规则 ${f.rule}）：${f.match ? `匹配“${f.match}”` : NOT_KEPT.zh}。${described}${policy}`;
+    return `· ${label} (rule ${f.rule}): ${f.match ? `matched "${f.match}"` : NOT_KEPT.en}. ${described}${policy}`;
   });
 }

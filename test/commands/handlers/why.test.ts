@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { botHarness } from '../../support/bot-harness.js';
+import { ruleDir, ruleYaml } from '../../support/rules.js';
 
 const cmd = { addressed: true } as const;
 
@@ -17,6 +18,25 @@ describe('why, on a finding of the model alone', () => {
     await adapter.say('why', { ...cmd, replyTo: 'd1' });
     expect(adapter.last()!.text.split('\n')[1]).toMatch(
       /^· .+ \(model model\/ranking-pressure, score 0\.\d\d, no rule matched\): no cue of two characters or more$/,
+    );
+  });
+});
+
+describe('why, on a custom rule', () => {
+  it('ends a description written without a closing mark before the policy, in either language', async () => {
+    const yaml = ruleYaml('  any: [晨读]\n  all: [zh-audience]')
+      .replace('description: test rule', 'description: {zh: 要求每天在群里晨读打卡, en: Members are told to read aloud daily}')
+      .concat('references: [单位晨读活动通知]\n');
+    const { adapter, store } = await botHarness((c) => (c.rules = [ruleDir({ 'check-in/morning-reading.yaml': yaml })]));
+    await adapter.say('各位家长：请孩子每天晨读并在群里发语音', { id: 'd1', from: 'boss' });
+    await store.flush();
+    await adapter.say('为什么', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text.split('\n')[1]).toBe(
+      '· 打卡签到（规则 check-in/morning-reading）：匹配“晨读”。要求每天在群里晨读打卡。依据：单位晨读活动通知。',
+    );
+    await adapter.say('why', { ...cmd, replyTo: 'd1' });
+    expect(adapter.last()!.text.split('\n')[1]).toBe(
+      '· check-ins (rule check-in/morning-reading): matched "晨读". Members are told to read aloud daily. Policy: 单位晨读活动通知.',
     );
   });
 });
