@@ -40,10 +40,14 @@ function readYaml(file: string, problems: Problem[]): unknown {
     problems.push({ file, line: broken, message: NOT_UTF8_FILE });
     return undefined;
   }
-  const doc = parseDocument(bytes.toString('utf8'), { uniqueKeys: true });
+  const text = bytes.toString('utf8');
+  const doc = parseDocument(text, { uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    problems.push({ file, line: err.linePos?.[0]?.line, message: `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` });
+    const line = err.linePos?.[0]?.line;
+    // `description：…`, typed with a Chinese input method, is no key at all: YAML's words do not say why.
+    const hint = line !== undefined && text.split('\n')[line - 1]?.includes('：') ? ' (the line holds "：", a full-width colon: a key ends with ":")' : '';
+    problems.push({ file, line, message: `invalid YAML: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}${hint}` });
     return undefined;
   }
   try {
@@ -116,6 +120,11 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
       const { list, errors } = parsePatternList(doc, name, file);
       return { value: list, errors };
     });
+    // A list file with a problem (said there) stands in as matching nothing, so its uses are not also "unknown list".
+    for (const file of existsSync(join(dir, LISTS_DIR)) ? yamlFiles(join(dir, LISTS_DIR)) : []) {
+      const name = basename(file, extname(file));
+      if (!lists.has(name)) lists.set(name, { name, description: '', items: ['(?!)'], file });
+    }
     const packs = readPacks(dir, problems);
     for (const file of yamlFiles(dir)) {
       if (packLang(basename(file)) === undefined)

@@ -27,6 +27,19 @@ describe('loadRuleSet', () => {
     expect(p).toMatch(/check-in\/bad\.yaml:\d+: invalid YAML/);
   });
 
+  it('says so when the line YAML cannot read holds a full-width colon, as a Chinese input method types it', () => {
+    const [p] = problemsOf({ 'lists/zh-apps.yaml': 'description：记步App\nitems: [咕咚]\n' });
+    expect(p).toMatch(/lists\/zh-apps\.yaml:1: invalid YAML: .*\(the line holds "：", a full-width colon: a key ends with ":"\)$/);
+  });
+
+  it('does not call a list unknown when its file is there with a problem: the problem is said once, on the list', () => {
+    const uses = ruleYaml('  any: [步数]\n  all:\n    - {pattern: "截图|{{zh-apps}}"}');
+    for (const list of ['description: x\nitems: []\n', 'description：x\nitems: [咕咚]\n']) {
+      const p = problemsOf({ 'lists/zh-apps.yaml': list, 'proof-demand/r.yaml': uses });
+      expect(p).toEqual([expect.stringMatching(/lists\/zh-apps\.yaml:?\d*: /)]);
+    }
+  });
+
   it('names the file for aliases that would expand to a million nodes', () => {
     const bomb =
       'a: &a [x,x,x,x,x,x,x,x,x,x]\n' + ['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcde'[i]}`).join(',')}]`).join('\n');
