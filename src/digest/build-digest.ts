@@ -11,7 +11,17 @@ import type { Digest, DigestGroupRow } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
 import { KnownPeople } from './known-people.js';
-import { fewPeople, folded, heaviestFirst, joinLoneGroupCategories, joinLoneSmallGroup, shownGroup, shownGroups, withoutFigures } from './privacy.js';
+import {
+  fewPeople,
+  folded,
+  heaviestFirst,
+  joinFewPeopleCategories,
+  joinFewPeopleOther,
+  shownGroup,
+  shownGroups,
+  withoutFigures,
+  type DemandGroup,
+} from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -65,8 +75,8 @@ export async function buildDigest(
   // tell how many people they were; none where two platforms share its id, as the report names it by id.
   const listedIds = new Map<string, readonly string[]>();
   for (const g of groups) listedIds.set(g.id, listedIds.has(g.id) ? [] : g.memberIds);
-  const withheld = (r: Report): boolean =>
-    fewPeople(r.groups.filter((g) => g.demands > 0).map((g) => ({ members: g.members, memberIds: listedIds.get(g.id) ?? [] })));
+  const demandGroup = (g: { id: string; members: number }): DemandGroup => ({ members: g.members, memberIds: listedIds.get(g.id) ?? [] });
+  const withheld = (r: Report): boolean => fewPeople(r.groups.filter((g) => g.demands > 0).map(demandGroup));
 
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
   const lang = digestLanguage(
@@ -139,6 +149,7 @@ export async function buildDigest(
 
   const shownRows: { row: DigestGroupRow; members: number }[] = [];
   const shownCategories = new Set<Category>();
+  const inOther: DemandGroup[] = [];
   for (const g of report.groups) {
     if (g.demands === 0) continue;
     const name = shownGroup(g.name, g.members, pseudonyms);
@@ -152,13 +163,15 @@ export async function buildDigest(
       o.groups++;
       o.demands += g.demands;
       o.personMinutes = exactMinutes(o.personMinutes + g.person_minutes);
+      inOther.push(demandGroup(g));
     }
   }
-  joinLoneSmallGroup(digest, shownRows, config.digest.thresholds);
-  joinLoneGroupCategories(digest, shownCategories);
-  // Findings name a folded group "other" only where "other" is two small groups or more (privacy.ts);
-  // one between groups that all fold would read "other … other": it is left out.
-  const withOther = (digest.other?.groups ?? 0) > 1;
+  joinFewPeopleOther(digest, shownRows, inOther, config.digest.thresholds);
+  joinFewPeopleCategories(digest, shownCategories);
+  // Findings name a folded group "other" only where the digest shows "other" (privacy.ts): where it
+  // was a few people's, it joined a row, or the week is withheld. One between groups that all fold
+  // would read "other … other": it is left out.
+  const withOther = digest.other !== undefined;
   // Each group a finding names is judged by its platform and id, as the report's JSON names it by id alone.
   const found = details.findingGroups;
   const shownRef = (g: GroupRef) => shownOn(g.platform, g.id);

@@ -17,15 +17,15 @@ export interface DigestGroupRow {
   demands: number;
   personMinutes: number;
   rating: Rating;
-  /** It counts a group under 5 people too, one that "other" would have held alone (privacy.ts). */
-  withSmallGroup?: true;
+  /** It counts this many groups under 5 people too, whose "other" would have been a few people's (privacy.ts). */
+  withSmallGroups?: number;
 }
 
 export interface DigestCategoryLine {
   category: Category;
   demands: number;
   personMinutes: number;
-  /** It counts too the categories only a lone group under 5 people had this week (privacy.ts). */
+  /** It counts too the categories only the small groups of a row's withSmallGroups had this week (privacy.ts). */
   withOtherCategories?: true;
 }
 

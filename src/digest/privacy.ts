@@ -68,31 +68,37 @@ export function withoutFigures(d: Digest, why: HeldBack): Digest {
 }
 
 /**
- * "Other" made of one small group would be that group's figures: it joins the row of the smallest
- * group shown instead (hr 及 1 个不足 5 人的群), so that no row is a small group's alone. `shown`: the
- * rows of groups with demands this week, the only ones whose figures hide it. Where there are none,
- * the week's figures are that group's alone: `fewPeople` holds them back.
+ * "Other" whose figures would be a few people's (`fewPeople`: one small group, or fewer than
+ * MIN_PEOPLE people between its groups) joins the row of the smallest group shown instead (hr 及 2 个不足
+ * 5 人的群), so that no row is theirs alone. `shown`: the rows of groups with demands this week, the only
+ * ones whose figures hide it; `inOther`: the groups "other" holds. Where none is shown, the week's
+ * figures are theirs alone: `fewPeople` holds them back.
  */
-export function joinLoneSmallGroup(d: Digest, shown: readonly { row: DigestGroupRow; members: number }[], thresholds: Thresholds): void {
+export function joinFewPeopleOther(
+  d: Digest,
+  shown: readonly { row: DigestGroupRow; members: number }[],
+  inOther: readonly DemandGroup[],
+  thresholds: Thresholds,
+): void {
   const other = d.other;
-  if (other?.groups !== 1 || shown.length === 0) return;
+  if (!other || shown.length === 0 || !fewPeople(inOther)) return;
   const { row } = shown.reduce((a, b) => (b.members < a.members ? b : a));
   row.demands += other.demands;
   row.personMinutes = exactMinutes(row.personMinutes + other.personMinutes);
   row.rating = rate(row.personMinutes, thresholds);
-  row.withSmallGroup = true;
+  row.withSmallGroups = other.groups;
   delete d.other;
   d.groups.sort((a, b) => b.personMinutes - a.personMinutes);
 }
 
 /**
- * Beside the row a lone small group joined, a category only it had this week would still be its
+ * Beside the row "other" joined, a category only its groups had this week would still be their
  * figures: such categories join the line of the lightest category a shown group had too (点赞转发
  * 及其他类别 / likes and shares and other categories), so the lines still add up to the total.
  * `shownCategories`: the categories with demands in the groups shown by name.
  */
-export function joinLoneGroupCategories(d: Digest, shownCategories: ReadonlySet<Category>): void {
-  if (!d.groups.some((g) => g.withSmallGroup)) return;
+export function joinFewPeopleCategories(d: Digest, shownCategories: ReadonlySet<Category>): void {
+  if (!d.groups.some((g) => g.withSmallGroups)) return;
   const alone = d.categories.filter((c) => !shownCategories.has(c.category));
   const kept = d.categories.filter((c) => shownCategories.has(c.category));
   if (alone.length === 0) return;
@@ -111,7 +117,7 @@ export const heaviestFirst = (a: DigestCategoryLine, b: DigestCategoryLine): num
 
 /**
  * Names for a list of groups, order kept, the folded ones (null) merged into one "other" where the
- * digest's "other" is two small groups or more (`withOther`), else left out: "other" would be one group.
+ * digest shows "other" (`withOther`), else left out: it joined a row, as it would be a few people.
  */
 export function shownGroups(groups: readonly (string | null)[], withOther: boolean): (string | null)[] {
   return [...new Set(groups)].filter((g) => g !== null || withOther);

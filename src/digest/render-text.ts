@@ -57,7 +57,8 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
   );
   section(t.byGroup, [
     ...d.groups.map(
-      (g) => `${t.ratings[g.rating]} ${g.withSmallGroup ? t.withSmallGroup(g.name) : g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`,
+      (g) =>
+        `${t.ratings[g.rating]} ${g.withSmallGroups ? t.withSmallGroups(g.name, g.withSmallGroups) : g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`,
     ),
     ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
   ]);

@@ -22,9 +22,9 @@ export interface DigestTexts {
   byGroup: string;
   count: (demands: number, hours: string) => string;
   other: (groups: number) => string;
-  /** A group's row that also counts one group under 5 people. */
-  withSmallGroup: (name: string) => string;
-  /** A category's line that also counts the categories only that group had. */
+  /** A group's row that also counts `groups` groups under 5 people. */
+  withSmallGroups: (name: string, groups: number) => string;
+  /** A category's line that also counts the categories only those groups had. */
   withOtherCategories: (label: string) => string;
   trend: string;
   /** A trend week's value where its figures are withheld, and the line saying why. */
@@ -84,7 +84,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     byGroup: '按群组：',
     count: (n, h) => `${f(n)} 条，${h} 人·小时`,
     other: (g) => `其他（${g} 个不足 5 人的群）`,
-    withSmallGroup: (name) => `${name} 及 1 个不足 5 人的群`,
+    withSmallGroups: (name, g) => `${name} 及 ${g} 个不足 5 人的群`,
     withOtherCategories: (label) => `${label} 及其他类别`,
     trend: '趋势（人·小时）：',
     withheld: '不显示',
@@ -131,7 +131,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     byGroup: 'By group:',
     count: (n, h) => `${f(n)} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
     other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
-    withSmallGroup: (name) => `${name} and 1 group under 5 people`,
+    withSmallGroups: (name, g) => `${name} and ${g} ${g === 1 ? 'group' : 'groups'} under 5 people`,
     withOtherCategories: (label) => `${label} and other categories`,
     trend: 'Trend (person-hours):',
     withheld: 'withheld',

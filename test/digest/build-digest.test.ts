@@ -166,7 +166,8 @@ describe('privacy', () => {
   it('names no member by default and folds groups under 5 people into "other"', async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
-    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2 });
+    // With tiny's 3, "other" is 5 people: enough to be shown.
+    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2, memberIds: ['P1', 'P2'] });
     const pair = { platform: 'test', groupId: 'C05', groupName: 'pair', senderId: 'P1', senderName: 'Sun', recipients: 1 };
     await store.add(demand({ ...pair, id: 'p1', ts: w47(2, 10), text: FILL_FORM }, ['data-request']));
     await store.flush();
@@ -184,9 +185,9 @@ describe('privacy', () => {
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     // tiny (3 people, 1 person-minute) joins hr (20), not ops (58); no row is tiny's alone.
     expect(d.other).toBeUndefined();
-    expect(d.groups.map((g) => [g.name, g.demands, g.personMinutes, g.withSmallGroup])).toEqual([
+    expect(d.groups.map((g) => [g.name, g.demands, g.personMinutes, g.withSmallGroups])).toEqual([
       ['ops', 2, 1140, undefined],
-      ['hr', 3, 343, true],
+      ['hr', 3, 343, 1],
     ]);
     expect(d.groups.reduce((sum, g) => sum + g.personMinutes, 0)).toBe(d.personMinutes);
   });
@@ -203,8 +204,8 @@ describe('privacy', () => {
       ['like-quota', 2, 58, true],
     ]);
     expect(d.categories.reduce((sum, c) => sum + c.personMinutes, 0)).toBe(d.personMinutes);
-    // With a second small group, "other" holds both, and a category of theirs is shown as "other" is.
-    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2 });
+    // With a second small group, 5 people with tiny, "other" holds both, and a category of theirs is shown as "other" is.
+    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2, memberIds: ['P1', 'P2'] });
     const pair = { platform: 'test', groupId: 'C05', groupName: 'pair', senderId: 'P1', senderName: 'Sun', recipients: 1 };
     await store.add(demand({ ...pair, id: 'p1', ts: w47(2, 10), text: FILL_FORM }, ['data-request']));
     await store.flush();
@@ -255,7 +256,7 @@ describe('privacy', () => {
     expect([en.other, en.senders, en.feedback]).toEqual([undefined, undefined, { corrected: 0, missed: 0, correctedBySender: 0 }]);
     // With a group of 5 or more in scope, the lone small one is counted in its row.
     const withHr = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['S1', 'C02'] } }), '2026-W47');
-    expect([withHr.demands, withHr.other, withHr.groups.map((g) => [g.name, g.demands, g.withSmallGroup])]).toEqual([3, undefined, [['hr', 3, true]]]);
+    expect([withHr.demands, withHr.other, withHr.groups.map((g) => [g.name, g.demands, g.withSmallGroups])]).toEqual([3, undefined, [['hr', 3, 1]]]);
   });
 
   it('leaves out a duplicate or an overlap between groups that all fold into "other", which would read "other … other"', async () => {
@@ -298,7 +299,7 @@ describe('privacy', () => {
 
     // Without three, four is the only small group: counted in five's row, and no finding may name "other".
     const lone = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['C5', 'C4'] } }), '2026-W47');
-    expect([lone.other, lone.groups.map((g) => [g.name, g.demands, g.withSmallGroup])]).toEqual([undefined, [['five', 2, true]]]);
+    expect([lone.other, lone.groups.map((g) => [g.name, g.demands, g.withSmallGroups])]).toEqual([undefined, [['five', 2, 1]]]);
     expect([lone.duplicates, lone.ackStorms, lone.sprawl, lone.senders]).toEqual([[], [], [], [{ name: 'Li', demands: 1 }]]);
     const text = digestText(lone, config.digest.thresholds);
     for (const word of ['other', 'Sun', 'Ack storms', 'Duplicate', 'Overlapping']) expect(text).not.toContain(word);
@@ -312,6 +313,44 @@ describe('privacy', () => {
       [[null, 'five']],
       [{ name: 'Li', demands: 1 }],
     ]);
+  });
+
+  it('counts "other" of fewer than 5 people between its small groups in the row of the smallest group shown, findings and categories too', async () => {
+    const { config, store } = await digestStore();
+    const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+    await store.upsertGroup({ platform: 'test', id: 'five', name: 'five', memberCount: 5, memberIds: people('F', 5) });
+    await store.upsertGroup({ platform: 'test', id: 'pair-x', name: 'pair-x', memberCount: 2, memberIds: people('X', 2) });
+    await store.upsertGroup({ platform: 'test', id: 'pair-y', name: 'pair-y', memberCount: 2, memberIds: people('Y', 2) });
+    const inGroup = (groupId: string, senderId: string) => ({ platform: 'test', groupId, groupName: groupId, senderId, senderName: senderId, recipients: 1 });
+    await store.add(demand({ ...inGroup('five', 'F1'), recipients: 4, id: 'f1', ts: w47(1, 10), text: FILL_FORM }, ['data-request']));
+    // pair-x sends the same form; pair-y alone asks for likes.
+    await store.add(demand({ ...inGroup('pair-x', 'X1'), id: 'x1', ts: w47(1, 11), text: FILL_FORM }, ['data-request']));
+    await store.add(demand({ ...inGroup('pair-y', 'Y1'), id: 'y1', ts: w47(2, 10), text: '大家给这篇文章点赞转发' }, ['like-quota']));
+    await store.flush();
+
+    // Before, "other (2 groups)" was the 4 people's own figures, and the duplicate named it.
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect(d.other).toBeUndefined();
+    expect(d.groups.map((g) => [g.name, g.demands, g.withSmallGroups])).toEqual([['five', 3, 2]]);
+    expect(d.categories.map((c) => [c.category, c.demands, c.withOtherCategories])).toEqual([['data-request', 3, true]]);
+    expect(d.duplicates).toEqual([]);
+    const text = digestText(d, config.digest.thresholds);
+    expect(text).toContain('\n  🟢 five and 2 groups under 5 people: 3 demands, ');
+    expect(text).toContain('\n  forms and data and other categories: 3 demands, ');
+    for (const word of ['other (', 'Duplicate']) expect(text).not.toContain(word);
+    const zh = digestText(await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47'), config.digest.thresholds);
+    expect(zh).toContain('\n  🟢 five 及 2 个不足 5 人的群：3 条，');
+
+    // Where the platform lists no members, as many as the largest of them: 3 people, still too few.
+    for (const [id, memberCount] of [
+      ['pair-x', 3],
+      ['pair-y', 2],
+    ] as const) {
+      await store.upsertGroup({ platform: 'test', id, name: id, memberCount, memberIds: [] });
+    }
+    expect((await store.group('test', 'pair-x'))?.memberIds).toEqual([]);
+    const unlisted = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    expect([unlisted.other, unlisted.groups.map((g) => [g.name, g.withSmallGroups])]).toEqual([undefined, [['five', 2]]]);
   });
 
   it('lists senders of demands only when config allows, never members who sent none, never opted-out ones', async () => {
