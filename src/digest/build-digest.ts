@@ -50,11 +50,12 @@ export async function buildDigest(
   const tz = config.timezone;
   const { platform, groupIds } = recipient.scope;
   const wanted = groupIds && new Set(groupIds);
-  const groups = (await store.groups(platform)).filter((g) => !wanted || wanted.has(g.id));
+  // Its own groups only, read once for every week's report: not every member of the platform's groups.
+  const groups = await store.groups(platform, groupIds);
   const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
   const current = ranges.length - 1;
   const weekBuilder = (r: { from: number; to: number }, hide?: Pseudonyms) =>
-    storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds }, hide);
+    storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds }, hide, groups);
   // Each earlier week's builder goes once its report is built: it holds a few numbers for every demand.
   const reports: Report[] = [];
   for (const r of ranges.slice(0, current)) reports.push((await weekBuilder(r)).build());

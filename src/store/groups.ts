@@ -60,21 +60,24 @@ interface GroupRow {
   unlisted: number | string;
 }
 
-/** Groups with their member ids: all, those of one platform, or one group. */
-export async function readGroups(db: Sql, platform?: string, id?: string): Promise<(GroupInfo & { platform: string })[]> {
-  const where = (idColumn: string): string =>
-    [platform !== undefined ? 'platform = ?' : '', id !== undefined ? `${idColumn} = ?` : ''].filter(Boolean).join(' AND ') || 'true';
-  const params = [platform, id].filter((p): p is string => p !== undefined);
+/**
+ * Groups with their member ids: all, or those of a scope's platform and ids. Only theirs are read: a
+ * digest for the supervisor of one group would otherwise read every group's members, a million or more.
+ */
+export async function readGroups(db: Sql, scope: Pick<Scope, 'platform' | 'groupIds'> = {}): Promise<(GroupInfo & { platform: string })[]> {
+  // chat_groups' id read as group_id, as the scope's terms name it.
+  const where = groupsWhere(scope, 'g', db.dialect);
+  const listed = listedWhere(db, scope);
   const [groups, members] = await Promise.all([
     db.all<GroupRow>(
       `SELECT platform, id, name, member_count, first_seen, last_seen,
          forgotten_members + (SELECT count(*) FROM opted_out_members o WHERE o.platform = g.platform AND o.group_id = g.id) AS unlisted
-       FROM chat_groups g WHERE ${where('id')} ORDER BY platform, id`,
-      params,
+       FROM (SELECT *, id AS group_id FROM chat_groups) g WHERE ${['1 = 1', ...where.terms].join(' AND ')} ORDER BY platform, id`,
+      where.params,
     ),
     db.all<{ platform: string; group_id: string; user_id: string }>(
-      `SELECT platform, group_id, user_id FROM group_members WHERE ${where('group_id')} ORDER BY platform, group_id, user_id`,
-      params,
+      `SELECT platform, group_id, user_id FROM group_members gm WHERE ${['1 = 1', ...listed.terms].join(' AND ')} ORDER BY platform, group_id, user_id`,
+      listed.params,
     ),
   ]);
   const byGroup = new Map<string, string[]>();

@@ -237,14 +237,14 @@ export class SqlStore implements Store {
   }
 
   async group(platform: string, id: string) {
-    const [found] = await groups.readGroups(this.reader, platform, id);
+    const [found] = await groups.readGroups(this.reader, { platform, groupIds: [id] });
     if (!found) return undefined;
     const { platform: _, ...info } = found;
     return info;
   }
 
-  groups(platform?: string) {
-    return groups.readGroups(this.reader, platform);
+  groups(platform?: string, groupIds?: readonly string[]) {
+    return groups.readGroups(this.reader, { platform, groupIds });
   }
 
   peopleOf(scope: Scope): Promise<Person[]> {

@@ -286,7 +286,8 @@ export interface Store {
 
   upsertGroup(group: GroupUpsert): Promise<void>;
   group(platform: string, id: string): Promise<GroupInfo | undefined>;
-  groups(platform?: string): Promise<(GroupInfo & { platform: string })[]>;
+  /** The groups, with their members: all, or those of `platform` and of `groupIds` where given. */
+  groups(platform?: string, groupIds?: readonly string[]): Promise<(GroupInfo & { platform: string })[]>;
   groupSettings(platform: string, id: string): Promise<GroupSettings>;
   /** The groups with supervisors subscribed from the chat (`config supervisor`) and who they are, by platform and id. */
   groupSupervisors(): Promise<GroupSupervisors[]>;

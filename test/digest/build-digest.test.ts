@@ -121,6 +121,32 @@ describe('buildDigest + digestText', () => {
     expect(d.leads).toEqual([]);
   });
 
+  it("reads only the supervisor's groups and their members, once for all its weeks, and says the same", async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    // Another platform's group of the same id is the supervisor's too where their scope names no platform.
+    await store.upsertGroup({ platform: 'zzz', id: 'C02', name: 'hr2', memberCount: 30, memberIds: ['Z1'] });
+    const read: string[][] = [];
+    const watched = new Proxy(store, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key);
+        if (key !== 'groups' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const groups = (await value.apply(target, args)) as Awaited<ReturnType<typeof store.groups>>;
+          read.push(groups.map((g) => `${g.platform}/${g.id}:${g.memberIds.length}`));
+          return groups;
+        };
+      },
+    });
+    const d = await buildDigest(config, watched, boss({ lang: 'zh', scope: { groupIds: ['C02'] } }), '2026-W47');
+    // Before, every group's members were read six times: once for the digest, once for each week's report.
+    expect(read).toEqual([['test/C02:20', 'zzz/C02:1']]);
+    expect(d.groups.map((g) => g.name)).toEqual(['hr']);
+    // Its groups read by id say what reading them all does.
+    const every = { platform: 'test', groupIds: ['C01', 'C02', 'C03', 'C04'] };
+    expect(digestText(await buildDigest(config, store, boss({ lang: 'zh', scope: every }), '2026-W47'), config.digest.thresholds)).toBe(ZH);
+  });
+
   it("says how many of the week's messages members corrected or reported missed, in the supervisor's groups", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);

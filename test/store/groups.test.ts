@@ -29,6 +29,25 @@ describeEngines('groups', (engine) => {
     expect(await store.group('slack', 'nope')).toBeUndefined();
   });
 
+  it('reads only the groups asked for by id, with only their members, on one platform or on every one', async () => {
+    const store = await tempStore({}, await engine.fresh());
+    for (const [platform, id, member] of [
+      ['slack', 'C1', 'U1'],
+      ['slack', 'C2', 'U2'],
+      ['slack', 'C3', 'U3'],
+      ['feishu', 'C2', 'ou_2'],
+    ]) {
+      await store.upsertGroup({ platform, id, name: `${platform} ${id}`, memberIds: [member, `${member}b`] });
+    }
+    const read = async (platform: string | undefined, ids: string[]) =>
+      (await store.groups(platform, ids)).map((g) => [g.platform, g.id, g.name, ...g.memberIds].join(' '));
+    // A digest for the supervisor of one group read every group's members: a million and more.
+    expect(await read('slack', ['C2', 'C3', 'nope'])).toEqual(['slack C2 slack C2 U2 U2b', 'slack C3 slack C3 U3 U3b']);
+    expect(await read(undefined, ['C2'])).toEqual(['feishu C2 feishu C2 ou_2 ou_2b', 'slack C2 slack C2 U2 U2b']);
+    expect(await read('slack', [])).toEqual([]);
+    expect((await store.groups('slack')).map((g) => g.id)).toEqual(['C1', 'C2', 'C3']);
+  });
+
   it("names the people of a scope's groups: their listed members and who wrote in them in a period, with the names known for them", async () => {
     const store = await tempStore({}, await engine.fresh());
     await store.upsertGroup({ platform: 'slack', id: 'C1', name: 'ops', memberIds: ['U1', 'U2'] });

@@ -1,5 +1,5 @@
 import type { Config } from '../../core/config.js';
-import type { Period, QuietCount, Scope, Store } from '../../store/store.js';
+import type { GroupInfo, Period, QuietCount, Scope, Store } from '../../store/store.js';
 import { localDay, midnightOfDay } from '../../core/time/zone.js';
 import { ReportBuilder } from './builder.js';
 import type { NameHider } from './hidden-names.js';
@@ -27,9 +27,10 @@ export type ReportStore = Pick<Store, 'groups' | 'quietCounts' | 'reportRecords'
  * replying to its demands; then one
  * text per hash of demands for the duplicate finder, and text and findings of the messages kept as
  * evidence and of the demands the derived findings quote. `hide` hides members who
- * opted out or were forgotten in the groups' names and in the texts the report shows. Garbage is
- * collected first: the bot builds digests in the process that stores messages, whose heap may still
- * hold a burst's garbage, and the report's columns then take its room instead of adding to it.
+ * opted out or were forgotten in the groups' names and in the texts the report shows. `groups`: those
+ * of `narrow` as the store gives them, where the caller read them already (a digest, for its weeks).
+ * Garbage is collected first: the bot builds digests in the process that stores messages, whose heap
+ * may still hold a burst's garbage, and the report's columns then take its room instead of adding to it.
  */
 export async function storedReport(
   store: ReportStore,
@@ -37,22 +38,21 @@ export async function storedReport(
   period: Period,
   narrow: Omit<Scope, 'from' | 'to'> = {},
   hide?: NameHider,
+  groups?: readonly (GroupInfo & { platform: string })[],
 ): Promise<ReportBuilder> {
   collectGarbage();
   const builder = new ReportBuilder({ config, ...period, hide });
-  const wanted = narrow.groupIds && new Set(narrow.groupIds);
-  for (const g of await store.groups(narrow.platform)) {
+  for (const g of groups ?? (await store.groups(narrow.platform, narrow.groupIds))) {
     // The store says 0 members when the platform gives no size (DingTalk); its list then holds those seen
     // speaking there, the group's size at least, though no roster to compare for sprawl. With neither,
     // the builder falls back to what messages saw.
-    if (!wanted || wanted.has(g.id))
-      builder.addGroup({
-        platform: g.platform,
-        id: g.id,
-        name: g.name,
-        members: g.members || g.memberIds.length + g.unlisted || undefined,
-        memberIds: g.members && g.memberIds.length ? g.memberIds : undefined,
-      });
+    builder.addGroup({
+      platform: g.platform,
+      id: g.id,
+      name: g.name,
+      members: g.members || g.memberIds.length + g.unlisted || undefined,
+      memberIds: g.members && g.memberIds.length ? g.memberIds : undefined,
+    });
   }
   const scope = { ...narrow, ...period };
   // The store reads the aggregates on a connection of their own, so SQLite works on them while we build.
