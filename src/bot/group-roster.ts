@@ -4,7 +4,10 @@ import type { Store } from '../store/store.js';
 import { SHORTEST_RETENTION_MS } from '../store/retention.js';
 import { sameSignature, signatureOf, type GroupSignature } from './group-signature.js';
 
-/** A group as this process last wrote it, and when (by the bot's clock). */
+/**
+ * A group as this process last wrote it, and when: the message's own time (never later than the bot's
+ * clock), as retention purges by that, so a message delivered late is trusted no longer than it is kept.
+ */
 type Written = GroupSignature & { at: number };
 
 /**
@@ -49,7 +52,7 @@ export class GroupRoster {
     const speaker = g.members === undefined && g.memberCount === undefined && !speakers?.has(msg.sender.id) ? msg.sender.id : undefined;
     // Compared field by field: a signature string built per message was garbage on the hot path.
     if (seen && sameSignature(seen, g) && speaker === undefined) return this.writes.get(key);
-    this.seen.set(key, { ...signatureOf(g), at: now });
+    this.seen.set(key, { ...signatureOf(g), at: Math.min(msg.ts, now) });
     if (speaker !== undefined) {
       if (!speakers) this.speakersStored.set(key, (speakers = new Set()));
       speakers.add(speaker);

@@ -13,7 +13,7 @@ import { storedRecords as stored } from '../support/stored-records.js';
 import { storedReport } from '../../src/analysis/report/from-store.js';
 import { buildDigest } from '../../src/digest/build-digest.js';
 import { TEXTS } from '../../src/commands/texts.js';
-import { DAY_MS as DAY } from '../../src/core/time/units.js';
+import { DAY_MS as DAY, HOUR_MS as HOUR } from '../../src/core/time/units.js';
 
 const DEMAND = '请全体同事今晚十点前完成打卡并截图发群里';
 
@@ -555,5 +555,28 @@ describeEngines('Bot: the retention purge of another instance', (engine) => {
     await here.store.flush();
     expect(await other.store.group('test', 'g1')).toMatchObject({ name: '教务处工作群', members: 30, memberIds: ['boss', 'han', 'li'] });
     expect(await other.store.group('test', 'cid1')).toMatchObject({ name: '成员1的值班群', memberIds: ['han'] });
+  });
+
+  it('lists again a group first written by a message delivered late, once that message is past a day old', async () => {
+    const db = await engine.fresh();
+    let clock = NOW;
+    const here = await botHarness(
+      (c) => (c.db = db),
+      undefined,
+      () => clock,
+    );
+    const other = await botHarness((c) => (c.db = db));
+    const group = { id: 'g1', name: '教务处工作群', memberCount: 30, members: ['boss', 'han', 'li'] };
+    // Sent 23 hours ago, delivered now (the bot was down): retention keeps the group by the message's time.
+    await here.adapter.say('大家好', { group, from: 'han', ts: NOW - 23 * HOUR });
+    await here.store.flush();
+    clock = NOW + 2 * HOUR;
+    await other.bot.purge(clock - DAY);
+    expect(await here.store.group('test', 'g1')).toMatchObject({ memberIds: [] });
+    // Before, the roster trusted its entry for a day from delivery, and did not write the group again.
+    clock = NOW + 3 * HOUR;
+    await here.adapter.say(DEMAND, { group, from: 'boss', ts: clock });
+    await here.store.flush();
+    expect(await other.store.group('test', 'g1')).toMatchObject({ name: '教务处工作群', members: 30, memberIds: ['boss', 'han', 'li'] });
   });
 });
