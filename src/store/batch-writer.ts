@@ -38,7 +38,9 @@ export class BatchWriter {
   private readonly seen: BulkInsert;
   /**
    * Sender names as last written, and when: a batch re-writes only names that changed, or that another
-   * instance's retention purge may have taken since (see SHORTEST_RETENTION_MS).
+   * instance's retention purge may have taken since (see SHORTEST_RETENTION_MS). "When" is the writing
+   * message's own time (never later than now), as retention purges by that: a message delivered late
+   * is trusted no longer than it is kept.
    */
   private names = new Map<string, { name: string; at: number }>();
 
@@ -70,7 +72,7 @@ export class BatchWriter {
     const first = new Map<string, number>(); // message key → index of the item that carries it first
     const firstKey = new Map<string, number>(); // the same for event keys
     const stored: string[] = []; // per item, the key its record is stored under (an opted-out sender's id taken out)
-    const users = new Map<string, Param[]>();
+    const users = new Map<string, { row: Param[]; at: number }>();
     const groups = new Map<string, Param[]>();
     const seen: Param[][] = [];
     const now = Date.now();
@@ -98,7 +100,7 @@ export class BatchWriter {
       const userKey = groupKey(r.platform, r.senderId);
       const written = this.names.get(userKey);
       if (!anon && r.senderName && (written?.name !== r.senderName || now - written.at >= SHORTEST_RETENTION_MS))
-        users.set(userKey, [r.platform, r.senderId, r.senderName]);
+        users.set(userKey, { row: [r.platform, r.senderId, r.senderName], at: Math.min(r.ts, now) });
       if (r.groupId !== '') {
         const g = groups.get(groupKey(r.platform, r.groupId));
         if (!g) groups.set(groupKey(r.platform, r.groupId), [r.platform, r.groupId, r.groupName ?? null, r.ts, r.ts]);
@@ -110,9 +112,9 @@ export class BatchWriter {
       }
     });
     const inserted = await this.insertMessages(this.lockOrder(rows));
-    await this.users.run(this.lockOrder([...users.values()]));
+    await this.users.run(this.lockOrder([...users.values()].map((u) => u.row)));
     if (this.names.size > 100_000) this.names = new Map(); // bounded: a miss only costs one upsert
-    for (const [k, row] of users) this.names.set(k, { name: row[2] as string, at: now });
+    for (const [k, { row, at }] of users) this.names.set(k, { name: row[2] as string, at });
     await this.groups.run(this.lockOrder([...groups.values()]));
     const newKeys = new Set((await this.seen.returning<{ platform: string; key: string }>(this.lockOrder(seen))).map((row) => groupKey(row.platform, row.key)));
     return items.map((item, i) => {

@@ -2,6 +2,7 @@ import { expect, it, onTestFinished, vi } from 'vitest';
 import { describeEngines } from '../support/databases.js';
 import { rawDb } from '../support/raw-db.js';
 import { retentionCutoff } from '../../src/store/retention.js';
+import { HOUR_MS as HOUR } from '../../src/core/time/units.js';
 import { collect, rec, tempStore } from './fixtures.js';
 import { bytesFound } from './file-bytes.js';
 
@@ -78,6 +79,24 @@ describeEngines('purge', (engine) => {
     await here.add(rec('b', { senderId: 'U-old', senderName: '老王', ts: Date.UTC(2026, 6, 1) }));
     await here.flush();
     expect((await collect(other.records({ from: 0, to: Date.UTC(2027, 0, 1) }))).map((r) => [r.id, r.senderName])).toEqual([['b', '老王']]);
+  });
+
+  it("names again a sender whose late-delivered message another instance's purge took within a day", async () => {
+    onTestFinished(() => void vi.useRealTimers());
+    const T = Date.UTC(2026, 6, 1);
+    vi.useFakeTimers({ now: T, toFake: ['Date'] });
+    const url = await engine.fresh();
+    const [here, other] = [await tempStore({}, url), await tempStore({}, url)];
+    // Sent 23 hours ago, delivered now (the bot was down).
+    await here.add(rec('a', { senderId: 'U-old', senderName: '老王', ts: T - 23 * HOUR }));
+    await here.flush();
+    vi.setSystemTime(T + 2 * HOUR);
+    expect(await other.purge(T + 2 * HOUR - 24 * HOUR)).toBe(1); // a retention of one day
+    // Before, the writer trusted the name for a day from delivery, and did not write it again.
+    vi.setSystemTime(T + 3 * HOUR);
+    await here.add(rec('b', { senderId: 'U-old', senderName: '老王', ts: T + 3 * HOUR }));
+    await here.flush();
+    expect((await collect(other.records({ from: 0, to: T + 100 * HOUR }))).map((r) => [r.id, r.senderName])).toEqual([['b', '老王']]);
   });
 
   it("drops the name of a group not seen since with no message kept, keeping its size and an admin's settings under its id", async () => {
