@@ -1,5 +1,5 @@
 import type { Client } from '@larksuiteoapi/node-sdk';
-import { textField } from '../common/read-by-type.js';
+import { countField, textField } from '../common/read-by-type.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { apiCall } from './api-call.js';
 
@@ -33,11 +33,10 @@ export class FeishuChats {
         apiCall(`im.v1.chat.get ${chatId}`, () => this.client.im.v1.chat.get({ path: { chat_id: chatId }, params: { user_id_type: 'open_id' } })),
         this.members(chatId),
       ]);
-      const count = Number(info.data?.user_count ?? NaN);
-      // Name and owner by their type: an object name would be stored as its JSON.
+      // Each field by its type: an object name would be stored as its JSON, a count of true as 1.
       return {
         name: textField(info.data?.name),
-        memberCount: Number.isFinite(count) ? count : members.length,
+        memberCount: countField(info.data?.user_count) ?? members.length,
         members,
         ownerId: textField(info.data?.owner_id),
       };

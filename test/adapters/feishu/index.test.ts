@@ -29,6 +29,9 @@ beforeAll(async () => {
       oc_ops: { name: '运营群', owner: 'ou_boss', members: ['ou_li', 'ou_wang', 'ou_boss'] },
       // Fields of another type than the IM API's.
       oc_odd: { name: { a: 1 }, owner: 42, members: ['ou_li', 42] },
+      ...Object.fromEntries(
+        ['oc_n1', 'oc_n2', 'oc_n3', 'oc_n4', 'oc_n5', 'oc_n6'].map((id) => [id, { name: id, owner: 'ou_boss', members: ['ou_li', 'ou_wang'] }]),
+      ),
     },
     2,
   );
@@ -235,6 +238,25 @@ describe('Feishu adapter', () => {
     expect(logs).toContain(
       'feishu: no details for chat oc_unknown (im.v1.chat.get oc_unknown: HTTP 400, code 232011 the bot is not in the chat); message om_12 kept without a member count',
     );
+  });
+
+  it("reads a chat's user_count of another type than a count as none, counting its members instead", async () => {
+    const cases: [string, unknown, number][] = [
+      ['oc_n1', true, 2],
+      ['oc_n2', '', 2],
+      ['oc_n3', [], 2],
+      ['oc_n4', -3, 2],
+      ['oc_n5', '7', 7],
+      ['oc_n6', 12, 12],
+    ];
+    for (const [chat, userCount] of cases) {
+      stub.replyOnce('GET', `/open-apis/im/v1/chats/${chat}`, {
+        body: { code: 0, msg: 'ok', data: { name: chat, owner_id: 'ou_boss', user_count: userCount } },
+      });
+      await deliver(receiveEvent(`ev-${chat}`, { message_id: `om_${chat}`, chat_id: chat, content: JSON.stringify({ text: 'hi' }) }));
+    }
+    // Before, Number() made true 1 and "" or [] 0.
+    for (const [chat, , count] of cases) expect((await waitFor(byId(`om_${chat}`))).group?.memberCount, chat).toBe(count);
   });
 });
 
