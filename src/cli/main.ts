@@ -1,4 +1,4 @@
-import { InputError, WorkError, oneLine } from '../core/errors.js';
+import { InputError, ReaderGone, WorkError, oneLine } from '../core/errors.js';
 import { processContext, type CliContext, type Command } from './context.js';
 import { packageVersion } from './package-version.js';
 
@@ -68,6 +68,8 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     const { run } = await load();
     return await run(rest, ctx);
   } catch (err) {
+    // As processContext does for standard output: the reader chose to stop, nothing to tell it.
+    if (err instanceof ReaderGone) return 1;
     // Errors name their command for callers that are not the CLI; said once here.
     const reason = oneLine(err);
     ctx.stderr.write(`fingertip ${name}: ${reason.startsWith(`${name}: `) ? reason.slice(name.length + 2) : reason}\n`);

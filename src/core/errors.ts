@@ -11,6 +11,14 @@ export class WorkError extends Error {
   override name = 'WorkError';
 }
 
+/**
+ * The reader of an output quit before all was written (`… --out /dev/stdout | head`): exit 1, as the
+ * output was not all delivered, but quietly, as a Unix filter stops (the reader chose to stop).
+ */
+export class ReaderGone extends WorkError {
+  override name = 'ReaderGone';
+}
+
 export function oneLine(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.replace(/\s*\n\s*/g, ' ').trim();

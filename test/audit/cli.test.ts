@@ -245,6 +245,29 @@ describe('fingertip audit', () => {
     }
   }, 60_000);
 
+  it('exits 1 quietly when the reader of an --out or --evidence of /dev/stdout quits early, as for standard output', () => {
+    const child = childCli();
+    // Well over a pipe's 64 KiB, in the report and in the bundle: the reader is gone before all is written.
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify({ id: String(i), group_id: `G${i}`, sender_id: `U${i % 50}`, ts: 1763258400 + i, text: '请大家今晚十点前完成打卡并截图' }),
+    );
+    const dir = tempDir({ 'chat.jsonl': `${lines.join('\n')}\n` });
+    const cli = [process.execPath, child.bin, 'audit', join(dir, 'chat.jsonl')];
+    try {
+      for (const options of [
+        ['--out', '/dev/stdout'],
+        ['--evidence', '/dev/stdout', '--out', join(dir, 'r.json')],
+      ]) {
+        const r = spawnSync('bash', ['-c', 'set -o pipefail; "$@" | head -c1 > /dev/null', 'bash', ...cli, ...options], { encoding: 'utf8', timeout: 30_000 });
+        // Before, exit 2 and "cannot write (EPIPE)", as for a path that cannot be written.
+        expect([r.status, r.stderr], options.join(' ')).toEqual([1, '']);
+      }
+    } finally {
+      child.remove();
+    }
+    expect(existsSync(join(dir, 'r.json'))).toBe(false);
+  }, 60_000);
+
   it('leaves a one-to-one WeChatMsg chat out of the groups, and says so on stderr', async () => {
     const dm = join(tempDir(), '王主任_utf8.csv');
     writeFileSync(
