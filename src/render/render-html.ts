@@ -6,7 +6,7 @@ import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { FINDINGS_SHOWN } from '../analysis/report/derived-findings.js';
 import { escapeHtml as h } from './escape.js';
 import { formatHours, formatMinutes, formatNumber, hours, personHours } from '../core/figures.js';
-import { groupNamer } from './group-names.js';
+import { groupNamer, shownGroupId } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
 import { senderNamer } from './sender-names.js';
@@ -68,10 +68,10 @@ export function renderHtml(report: Report, details: ReportDetails, lang: Lang, p
   const demands = demandColumns(details.days);
   const perDay = columnChart(demands.columns, { title: t.demandsChart[demands.period] });
   const groups = capped(report.groups);
-  const groupRows = groups.shown.map(
-    (g) =>
-      `<tr><td>${h(g.name)}${g.id === g.name ? '' : ` <span class="muted">${h(g.id)}</span>`}</td><td class="n">${formatNumber(g.members)}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`,
-  );
+  const groupRows = groups.shown.map((g) => {
+    const id = shownGroupId(g, pseudonyms);
+    return `<tr><td>${h(g.name)}${id === undefined ? '' : ` <span class="muted">${h(id)}</span>`}</td><td class="n">${formatNumber(g.members)}</td><td class="n">${formatNumber(g.messages)}</td><td class="n">${formatNumber(g.demands)}</td><td class="n">${personHours(g.person_minutes)}</td></tr>`;
+  });
   const senders = capped(report.senders);
   // Pairs of a few hundred overlapping groups run to tens of thousands: the most alike are shown.
   const sprawl = capped(report.sprawl, FINDINGS_SHOWN);

@@ -7,7 +7,7 @@ import type { DemandPlace, ReportDetails } from '../analysis/report/details.js';
 import { FINDINGS_SHOWN } from '../analysis/report/derived-findings.js';
 import { escapeMarkdown as md } from './escape.js';
 import { formatMinutes, formatNumber, personHours } from '../core/figures.js';
-import { groupNamer } from './group-names.js';
+import { groupNamer, shownGroupId } from './group-names.js';
 import { segments } from './highlight.js';
 import { capped } from './table-cap.js';
 import { senderNamer } from './sender-names.js';
@@ -71,9 +71,10 @@ export function renderMarkdown(report: Report, details: ReportDetails, lang: Lan
     const { shown, more } = capped(report.groups);
     out.push(row([t.group, t.members, t.messages, t.demands, t.personHours]), row(['---', '---:', '---:', '---:', '---:']));
     for (const g of shown) {
+      const id = shownGroupId(g, pseudonyms);
       out.push(
         row([
-          g.id === g.name ? md(g.name) : `${md(g.name)} (${md(g.id)})`,
+          id === undefined ? md(g.name) : `${md(g.name)} (${md(id)})`,
           formatNumber(g.members),
           formatNumber(g.messages),
           formatNumber(g.demands),

@@ -66,6 +66,27 @@ describeEngines('fingertip report', (engine) => {
     }
   });
 
+  it("hides a member's name in a group's id as in its name, where the id is the name (the shell adapter's)", async () => {
+    const { config, store } = await digestStore(undefined, engine);
+    const name = '王小明的工作群';
+    await store.upsertGroup({ platform: 'shell', id: name, name, memberCount: 20, memberIds: ['王小明', 'li'] });
+    const g = { platform: 'shell', groupId: name, groupName: name, recipients: 19 };
+    await store.add(demand({ ...g, senderId: 'li', senderName: 'li', id: 'd1', ts: w47(1, 10), text: '请各位今天下班前填写统计表并上报' }, ['data-request']));
+    await store.flush();
+    await store.setOptOut('shell', '王小明', true);
+    const file = join(tempDir({ 'fingertip.yaml': `db: ${config.db}\n` }), 'fingertip.yaml');
+    const report = (format: string) => runCli(['report', '--week', '2026-W47', '--config', file, '--format', format, '--lang', 'zh']);
+    const md = await report('md');
+    // Before, the id beside the hidden name: 成员1的工作群 (王小明的工作群).
+    expect(md.stdout).toMatch(/\| 成员1的工作群 \| 20 \|/);
+    const html = await report('html');
+    expect(html.stdout).toContain('<td>成员1的工作群</td>');
+    for (const shown of [md, html]) {
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).not.toContain('王小明');
+    }
+  });
+
   it('shows members named in demands who were forgotten or opted out as their pseudonyms, the marks on the same words', async () => {
     const { config, store } = await digestStore(undefined, engine);
     const members = ['Z1', 'L1', 'W5', ...Array.from({ length: 7 }, (_, i) => `M${i}`)];
