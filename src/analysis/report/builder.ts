@@ -368,7 +368,11 @@ export class ReportBuilder {
   }
 
   private nameOf(g: GroupStats): string {
-    return this.groupInfo.get(g.key)?.name ?? g.name ?? g.id;
+    const told = this.groupInfo.get(g.key)?.name;
+    if (told !== undefined) return told; // hidden as it was told (addGroup, hideNames)
+    // A name seen on records, or the id where retention took the name: the shell's id is the name itself.
+    const seen = g.name ?? g.id;
+    return this.hide ? this.hide.hide(seen) : seen;
   }
 
   /** The group's size: as told by addGroup, else as seen from its records' recipients. */

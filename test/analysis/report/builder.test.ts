@@ -233,6 +233,28 @@ describe('ReportBuilder', () => {
     expect(late).toEqual(built(false));
   });
 
+  it('hides names in a group known only by its records: their group name, or its id where retention took the name', () => {
+    const salt = Buffer.from('5a17', 'hex');
+    const hidden = { salt, names: [{ owner: 'o0', hash: nameHash(salt, '王五'), length: 2 }] };
+    const b = new ReportBuilder({ config: defaultConfig(), hide: new Pseudonyms([], '成员', hidden) });
+    b.add(
+      demand({ id: 'd1', ts: sh('2026-11-24T10:00:00'), groupId: '王五的工作群', groupName: undefined, recipients: 4, text: '请今天交表' }, ['data-request']),
+    );
+    b.add(demand({ id: 'd2', ts: sh('2026-11-24T11:00:00'), groupId: 'G9', groupName: '王五的家长群', recipients: 4, text: '请今天交表' }, ['data-request']));
+    expect(
+      b
+        .build()
+        .groups.map((g) => g.name)
+        .sort(),
+    ).toEqual(['成员1的家长群', '成员1的工作群']);
+    expect(
+      b
+        .details()
+        .evidence.map((e) => e.groupName)
+        .sort(),
+    ).toEqual(['成员1的家长群', '成员1的工作群']);
+  });
+
   it('bounds the evidence it keeps', () => {
     const b = new ReportBuilder({ config: defaultConfig(), evidenceLimit: 3 });
     for (let i = 1; i <= 50; i++) b.add(demand({ id: `d${i}`, ts: sh('2026-11-23T10:00:00') + i, recipients: i, text: `请填表${i}` }, ['data-request']));
