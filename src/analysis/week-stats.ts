@@ -3,6 +3,7 @@ import type { CategoryTotals, Store } from '../store/store.js';
 import { CATEGORIES, zeroByCategory, type Category } from '../core/categories.js';
 import { weekOf, weekRange } from '../core/time/iso-week.js';
 import { WEEK_MS } from '../core/time/units.js';
+import { exactMinutes } from '../core/figures.js';
 import { dayString, localDay } from '../core/time/zone.js';
 
 export interface WeekFigures {
@@ -35,7 +36,8 @@ function fromTotals(totals: CategoryTotals, costs: Config['costs'], demands: num
     byCategory[c] = totals[c].count;
     personMinutes += costs[c] * totals[c].recipients;
   }
-  return { demands, personMinutes, byCategory };
+  // Summed in binary, 0.35 × 180 is 62.999…: cleaned, as reports clean theirs, so a half rounds up in hours().
+  return { demands, personMinutes: exactMinutes(personMinutes), byCategory };
 }
 
 export async function groupWeekStats(store: Store, config: Config, platform: string, groupId: string, now: number): Promise<WeekStats> {
@@ -53,7 +55,7 @@ export async function memberWeekStats(store: Store, config: Config, platform: st
   const { week, days, current, previous } = weeks(now, config.timezone);
   const figures = async (period: { from: number; to: number }): Promise<WeekFigures> => {
     const view = await store.memberView(platform, userId, { ...period, limit: 0 });
-    const personMinutes = CATEGORIES.reduce((a, c) => a + view.byCategory[c] * config.costs[c], 0);
+    const personMinutes = exactMinutes(CATEGORIES.reduce((a, c) => a + view.byCategory[c] * config.costs[c], 0));
     return { demands: view.demands, personMinutes, byCategory: { ...zeroByCategory(), ...view.byCategory } };
   };
   return { week, days, current: await figures(current), previous: await figures(previous) };
