@@ -75,10 +75,17 @@ async function readNow(ctx: CommandContext, text: string): Promise<Finding[]> {
   return ctx.engine.classify(text, { disabled: new Set(disabled) }).findings;
 }
 
-/** A description that does not end its sentence is ended before the policy, which would run on from it. */
-function ended(said: string, lang: Lang): string {
+/**
+ * A description that does not end its sentence is ended before the policy, which would run on from it:
+ * an end mark may stand inside closing quotes or brackets (“…打卡。”), and a clause mark (；:) ends too
+ * little, so it is replaced. The mark is the description's own script's, whatever the asker's language.
+ */
+function ended(said: string): string {
   const text = said.trimEnd();
-  return /[。！？.!?…]$/u.test(text) ? text : `${text}${lang === 'zh' ? '。' : '.'}`;
+  if (/[。！？.!?…][”’"')）」』\]]*$/u.test(text)) return text;
+  const bare = text.replace(/[;；:：,，、]+$/u, '');
+  const han = /\p{Script=Han}$/u.test(bare.replace(/[”’"')）」』\]]+$/u, ''));
+  return `${bare}${han ? '。' : '.'}`;
 }
 
 function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
@@ -89,7 +96,7 @@ function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {
     const rule = rules.get(f.rule);
     const said = rule ? descriptionIn(rule.description, ctx.lang) : '';
     const policy = policyLine(rule?.references[0], ctx.lang);
-    const described = policy && said ? ended(said, ctx.lang) : said;
+    const described = policy && said ? ended(said) : said;
     // An opted-out or forgotten sender's findings keep their rule but not the words: say so, not “”.
     if (ctx.lang === 'zh') return `· ${label}（规则 ${f.rule}）：${f.match ? `匹配“${f.match}”` : NOT_KEPT.zh}。${described}${policy}`;
     return `· ${label} (rule ${f.rule}): ${f.match ? `matched "${f.match}"` : NOT_KEPT.en}. ${described}${policy}`;

@@ -39,4 +39,22 @@ describe('why, on a custom rule', () => {
       '· check-ins (rule check-in/morning-reading): matched "晨读". Members are told to read aloud daily. Policy: 单位晨读活动通知.',
     );
   });
+
+  it('ends a description in its own script, not after a closing quote that follows an end mark, and not after a clause mark', async () => {
+    const said = async (description: string, ask: string) => {
+      const yaml = ruleYaml('  any: [晨读]\n  all: [zh-audience]')
+        .replace('description: test rule', `description: '${description}'`)
+        .concat('references: [晨读通知]\n');
+      const { adapter, store } = await botHarness((c) => (c.rules = [ruleDir({ 'check-in/morning-reading.yaml': yaml })]));
+      await adapter.say('各位家长：请孩子每天晨读并在群里发语音', { id: 'd1', from: 'boss' });
+      await store.flush();
+      await adapter.say(ask, { ...cmd, replyTo: 'd1' });
+      return adapter.last()!.text.split('\n')[1];
+    };
+    expect(await said('老师要求“每天晨读打卡。”', '为什么')).toMatch(/要求“每天晨读打卡。”依据：晨读通知。$/);
+    expect(await said('要求每天晨读打卡；', '为什么')).toMatch(/要求每天晨读打卡。依据：晨读通知。$/);
+    expect(await said('Told to "read aloud daily."', '为什么')).toMatch(/Told to "read aloud daily\."依据：晨读通知。$/);
+    expect(await said('Told to read aloud daily', '为什么')).toMatch(/Told to read aloud daily\.依据：晨读通知。$/);
+    expect(await said('要求每天晨读打卡', 'why')).toMatch(/要求每天晨读打卡。 Policy: 晨读通知\.$/);
+  });
 });
