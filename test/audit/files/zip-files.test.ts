@@ -67,10 +67,18 @@ describe('zipped export files', () => {
       deflated(Buffer.from('9c5cd5842f323032362d31312d32332e6a736f6e', 'hex'), Buffer.from('[2]')),
       // café in CP437, neither UTF-8 nor GBK.
       deflated(Buffer.from('636166822e6a736f6e', 'hex'), Buffer.from('[3]')),
+      // GBK 通知 and 学校, whose bytes are also UTF-8 (combining marks and Hebrew, Cyrillic): GBK.
+      deflated(Buffer.from('cda8d6aa2f312e6a736f6e', 'hex'), Buffer.from('[4]')),
+      deflated(Buffer.from('d1a7d0a32f322e6a736f6e', 'hex'), Buffer.from('[5]')),
+      // résumé in UTF-8, which GBK also reads (as 茅 and others): UTF-8.
+      deflated(Buffer.from('72c3a973756dc3a92f332e6a736f6e', 'hex'), Buffer.from('[6]')),
     ]);
     const files = await zipFiles(path, 'channels.json');
     try {
-      expect([files.names, files.refused]).toEqual([['café.json', 'channels.json', '教研组/2026-11-23.json', '淺談/2026-11-23.json'], []]);
+      expect([files.names, files.refused]).toEqual([
+        ['café.json', 'channels.json', 'résumé/3.json', '学校/2.json', '教研组/2026-11-23.json', '淺談/2026-11-23.json', '通知/1.json'],
+        [],
+      ]);
       expect(await text(files.read('淺談/2026-11-23.json'))).toBe('[2]');
     } finally {
       files.close();
