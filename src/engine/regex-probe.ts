@@ -6,6 +6,12 @@ import type { Attack } from './regex-safety.js';
 
 /** A probe that runs longer than this backtracks more than its use can bear. */
 export const PROBE_TIMEOUT_MS = 5_000;
+/**
+ * Beside it, the time each text may take when the pattern runs through it linearly (1 ms a 64 Ki units,
+ * where a linear scan takes 0.1–0.4): a pattern over a list of hundreds of words is tried on thousands
+ * of texts (pattern-attack.ts), and their sum alone must not look like backtracking.
+ */
+const LINEAR_MS_PER_UNIT = 1 / 65_536;
 
 /** A custom pattern to try out on texts as long as its use can see, with recheck's attack if it found one. */
 export interface Probe {
@@ -34,10 +40,12 @@ probes.forEach(({ pattern, length, attacks }, i) => {
   process.stdout.write(i + '\\n');
 });`;
 
-/** Runs `batch` in one process for at most PROBE_TIMEOUT_MS; returns how many of them finished. */
+/** Runs `batch` in one process for at most PROBE_TIMEOUT_MS and its texts' linear time; returns how many of them finished. */
 function runBatch(batch: Probe[]): number {
   const input = batch.map(({ pattern, length, attack }) => ({ pattern, length, attacks: [...(attack ? [attack] : []), patternAttack(pattern)] }));
-  const child = spawnSync(process.execPath, ['-e', PROBE], { input: JSON.stringify(input), timeout: PROBE_TIMEOUT_MS, encoding: 'utf8' });
+  const units = input.reduce((sum, { length, attacks }) => sum + length * attacks.reduce((n, a) => n + a.pumps.length, 0), 0);
+  const timeout = PROBE_TIMEOUT_MS + Math.ceil(units * LINEAR_MS_PER_UNIT);
+  const child = spawnSync(process.execPath, ['-e', PROBE], { input: JSON.stringify(input), timeout, encoding: 'utf8' });
   if (child.error && (child.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw new Error(`cannot try out custom patterns: ${child.error.message}`);
   return child.status === 0 ? batch.length : (child.stdout ?? '').split('\n').filter((l) => l !== '').length;
 }
