@@ -124,7 +124,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
       'small-demands':
         "This week's demands came only from groups under 5 people, so any figure would point at a few of them: to protect members' privacy, it shows no figures.",
     },
-    total: (n, h) => `${f(n)} formalism demands this week, about ${h} person-hours.`,
+    total: (n, h) => `${f(n)} formalism ${n === 1 ? 'demand' : 'demands'} this week, about ${h} person-hours.`,
     trendVs: (avg, change, w) => `Average of the previous ${w === 1 ? 'week' : `${EN_NUMBERS[w] ?? f(w)} weeks`}: ${avg} person-hours (${change}).`,
     afterHours: (n, p) => `Sent after hours or due then: ${f(n)} (${p}%).`,
     byCategory: 'By category:',

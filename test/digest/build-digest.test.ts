@@ -180,6 +180,13 @@ describe('buildDigest + digestText', () => {
     expect(digestText(own, config.digest.thresholds)).toContain('成员反馈：1 条被标为误报（已不计入，其中 1 条由发送人自己标记），');
   });
 
+  it('says "1 formalism demand", singular, for a week of one', async () => {
+    const { config, store } = await digestStore();
+    await seedWeek(store);
+    const d = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['C01'] } }), '2026-W46');
+    expect(digestText(d, config.digest.thresholds).split('\n')[1]).toBe('1 formalism demand this week, about 14.3 person-hours.');
+  });
+
   it('says "nothing flagged" for an empty week', async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
