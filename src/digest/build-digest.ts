@@ -1,27 +1,20 @@
 import type { Config } from '../core/config.js';
 import { storedReport, type ReportStore } from '../analysis/report/from-store.js';
 import type { Report } from '../analysis/report/report.js';
+import type { ReportBuilder } from '../analysis/report/builder.js';
+import { groupKey, type GroupKey } from '../core/group-key.js';
+import { withoutGroups } from './without-groups.js';
 import type { GroupRef } from '../analysis/report/details.js';
-import type { Store } from '../store/store.js';
+import type { FeedbackCounts, Store } from '../store/store.js';
 import { isAnonymousId } from '../core/anonymous-id.js';
-import { CATEGORIES, type Category } from '../core/categories.js';
+import { CATEGORIES } from '../core/categories.js';
 import { exactMinutes } from '../core/figures.js';
 import { weekRange } from '../core/time/iso-week.js';
-import type { Digest, DigestGroupRow } from './digest.js';
+import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
 import { KnownPeople } from './known-people.js';
-import {
-  fewPeople,
-  folded,
-  heaviestFirst,
-  joinFewPeopleCategories,
-  joinFewPeopleOther,
-  shownGroup,
-  shownGroups,
-  withoutFigures,
-  type DemandGroup,
-} from './privacy.js';
+import { folded, heaviestFirst, leftOut, shownGroup, shownGroups, withoutFigures, type DemandGroup } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -54,14 +47,62 @@ export async function buildDigest(
   const groups = await store.groups(platform, groupIds);
   const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
   const current = ranges.length - 1;
-  const weekBuilder = (r: { from: number; to: number }, hide?: Pseudonyms) =>
-    storedReport(store, config, { from: r.from, to: r.to }, { platform, groupIds }, hide, groups);
+  const storedSize = (g: (typeof groups)[number]): number => g.members || g.memberIds.length + g.unlisted;
+  // A group's listed members tell how many people they were; none where two platforms share its id, as
+  // the report names it by id.
+  const listedIds = new Map<string, readonly string[]>();
+  for (const g of groups) listedIds.set(g.id, listedIds.has(g.id) ? [] : g.memberIds);
+  const demandGroup = (g: { id: string; members: number }): DemandGroup => ({ members: g.members, memberIds: listedIds.get(g.id) ?? [] });
+  const weekBuilder = (r: { from: number; to: number }, out: ReadonlySet<GroupKey>, hide?: Pseudonyms) =>
+    out.size === 0
+      ? storedReport(store, config, r, { platform, groupIds }, hide, groups)
+      : storedReport(
+          withoutGroups(store, out),
+          config,
+          r,
+          { platform, groupIds },
+          hide,
+          groups.filter((g) => !out.has(groupKey(g.platform, g.id))),
+        );
+  // Each week's figures leave out the small groups privacy.ts says (leftOut), each by its platform and id:
+  // the week is read again without them, so that no figure, total or line, holds theirs. Which groups
+  // had demands the senders tell, by platform; a group no store lists has the size its messages show.
+  // `seen`: the sizes of all the weeks' groups.
+  const seen: number[] = [];
+  const counted = async (r: { from: number; to: number }): Promise<{ builder: ReportBuilder; out: ReadonlySet<GroupKey>; outIds: ReadonlySet<string> }> => {
+    const all = await weekBuilder(r, new Set());
+    const whole = all.build();
+    seen.push(...whole.groups.map((g) => g.members));
+    const places = new Map<GroupKey, { id: string; members: number }>();
+    const sizeById = new Map(whole.groups.map((g) => [g.id, g.members]));
+    for (const g of groups) places.set(groupKey(g.platform, g.id), { id: g.id, members: storedSize(g) || (sizeById.get(g.id) ?? 0) });
+    const withDemands = new Set<GroupKey>();
+    for (const s of all.details().senders) {
+      for (const g of s.byGroup) {
+        const key = groupKey(s.platform, g.groupId);
+        withDemands.add(key);
+        if (!places.has(key)) places.set(key, { id: g.groupId, members: sizeById.get(g.groupId) ?? 0 });
+      }
+    }
+    const out = leftOut(
+      [...places].map(([key, g]) => ({ key, members: g.members })),
+      [...withDemands].map((key) => ({ key, ...demandGroup(places.get(key)!) })).filter((g) => folded(g.members)),
+    );
+    const outIds = new Set([...out].map((key) => places.get(key)!.id));
+    return { builder: out.size === 0 ? all : await weekBuilder(r, out), out, outIds };
+  };
   // Each earlier week's builder goes once its report is built: it holds a few numbers for every demand.
   const reports: Report[] = [];
-  for (const r of ranges.slice(0, current)) reports.push((await weekBuilder(r)).build());
-  const builder = await weekBuilder(ranges[current]);
-  const report = builder.build();
-  let details = builder.details();
+  let anyLeftOut = false;
+  for (const r of ranges.slice(0, current)) {
+    const c = await counted(r);
+    reports.push(c.builder.build());
+    anyLeftOut ||= c.out.size > 0;
+  }
+  const now = await counted(ranges[current]);
+  anyLeftOut ||= now.out.size > 0;
+  const report = now.builder.build();
+  let details = now.builder.details();
   reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
   // The groups it covers, stored or only seen in its weeks' messages: when all fold, every figure is theirs alone.
@@ -69,15 +110,8 @@ export async function buildDigest(
   // figure here, so it hides none.
   const since = ranges[0].from;
   const active = groups.filter((g) => g.lastSeen === null || g.lastSeen >= since);
-  const sizes = [...active.map((g) => g.members || g.memberIds.length + g.unlisted), ...reports.flatMap((r) => r.groups.map((g) => g.members))];
+  const sizes = [...active.map(storedSize), ...seen];
   const allFolded = sizes.length > 0 && sizes.every(folded);
-  // A week whose demands were a few people's in small groups shows none of its figures, whatever other
-  // groups the digest covers: a large group without demands hides nothing. A group's listed members
-  // tell how many people they were; none where two platforms share its id, as the report names it by id.
-  const listedIds = new Map<string, readonly string[]>();
-  for (const g of groups) listedIds.set(g.id, listedIds.has(g.id) ? [] : g.memberIds);
-  const demandGroup = (g: { id: string; members: number }): DemandGroup => ({ members: g.members, memberIds: listedIds.get(g.id) ?? [] });
-  const withheld = (r: Report): boolean => fewPeople(r.groups.filter((g) => g.demands > 0).map(demandGroup));
 
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
   const lang = digestLanguage(
@@ -98,7 +132,7 @@ export async function buildDigest(
   // A long message's evidence is its start and the words around its findings, cut where a hidden name
   // is not split only when the cut knows them: half of 欧阳小明 is no name the quote's scrub can find.
   // The week is read again for that once the language, and so the pseudonyms, are known, as `report` does.
-  if (hidden.names.length) details = (await weekBuilder(ranges[current], pseudonyms)).details();
+  if (hidden.names.length) details = (await weekBuilder(ranges[current], now.out, pseudonyms)).details();
 
   // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
   const known = new Map<string, { name: string; members: number }>(
@@ -115,6 +149,13 @@ export async function buildDigest(
     }
     const g = groups.find((s) => s.platform === platform && s.id === id);
     return g ? shownGroup(g.name, g.members || g.memberIds.length + g.unlisted, pseudonyms) : null;
+  };
+  // Members' feedback is counted by group id alone: an id any group left out has is not counted, though
+  // another platform's group has it too, so that no count is a left-out group's.
+  const feedbackOf = async (outIds: ReadonlySet<string>): Promise<FeedbackCounts> => {
+    if (outIds.size === 0) return store.feedbackCounts({ ...ranges[current], platform, groupIds });
+    const ids = [...new Set([...groups.map((g) => g.id), ...report.groups.map((g) => g.id)])].filter((id) => !outIds.has(id));
+    return ids.length ? store.feedbackCounts({ ...ranges[current], platform, groupIds: ids }) : { corrected: 0, missed: 0, correctedBySender: 0 };
   };
   // Messages sent while opted out, or before `forget me`, carry an anonymous id instead of the sender's.
   const optedOut = async (user: string): Promise<boolean> => {
@@ -134,10 +175,7 @@ export async function buildDigest(
       .map((category) => ({ category, demands: report.by_category[category], personMinutes: details.minutesByCategory[category] }))
       .sort(heaviestFirst),
     groups: [],
-    trend: reports.map((r, i) => ({
-      week: ranges[i].week,
-      ...(withheld(r) ? { demands: null, personMinutes: null } : { demands: r.demands, personMinutes: r.person_minutes }),
-    })),
+    trend: reports.map((r, i) => ({ week: ranges[i].week, demands: r.demands, personMinutes: r.person_minutes })),
     duplicates: [],
     ackStorms: [],
     sprawl: [],
@@ -145,33 +183,25 @@ export async function buildDigest(
       .filter((l) => (!platform || l.platform === platform) && (l.groupId === null ? !wanted : !wanted || wanted.has(l.groupId)))
       .map((l) => quote(l.text, pseudonyms)),
     examples: [],
-    feedback: await store.feedbackCounts({ ...ranges[current], platform, groupIds }),
+    feedback: await feedbackOf(now.outIds),
+    ...(anyLeftOut ? { smallGroupsLeftOut: true as const } : {}),
   };
 
-  const shownRows: { row: DigestGroupRow; members: number }[] = [];
-  const shownCategories = new Set<Category>();
-  const inOther: DemandGroup[] = [];
   for (const g of report.groups) {
     if (g.demands === 0) continue;
     const name = shownGroup(g.name, g.members, pseudonyms);
     if (name !== null) {
       const row = { name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) };
       digest.groups.push(row);
-      shownRows.push({ row, members: g.members });
-      for (const c of CATEGORIES) if (g.by_category[c] > 0) shownCategories.add(c);
     } else {
       const o = (digest.other ??= { groups: 0, demands: 0, personMinutes: 0 });
       o.groups++;
       o.demands += g.demands;
       o.personMinutes = exactMinutes(o.personMinutes + g.person_minutes);
-      inOther.push(demandGroup(g));
     }
   }
-  joinFewPeopleOther(digest, shownRows, inOther, config.digest.thresholds);
-  joinFewPeopleCategories(digest, shownCategories);
-  // Findings name a folded group "other" only where the digest shows "other" (privacy.ts): where it
-  // was a few people's, it joined a row, or the week is withheld. One between groups that all fold
-  // would read "other … other": it is left out.
+  // Findings name a folded group "other" only where the digest shows "other" (privacy.ts): else the
+  // week's figures left it out. One between groups that all fold would read "other … other": it is left out.
   const withOther = digest.other !== undefined;
   // Each group a finding names is judged by its platform and id, as the report's JSON names it by id alone.
   const found = details.findingGroups;
@@ -200,6 +230,5 @@ export async function buildDigest(
       if (!(await optedOut(s.id))) digest.senders.push({ name: s.name, demands: s.demands });
     }
   }
-  if (allFolded) return withoutFigures(digest, 'all-small');
-  return withheld(report) ? withoutFigures(digest, 'small-demands') : digest;
+  return allFolded ? withoutFigures(digest, 'all-small') : digest;
 }

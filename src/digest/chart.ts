@@ -19,8 +19,8 @@ export function digestChartSvg(d: Digest, lang: Lang): string {
     { title: t.chartByCategory(d.week), unit: t.chartUnit, width: WIDTH, format: formatHours },
   );
   const columns = columnChart(
-    d.trend.map((w) => ({ label: t.weekLabel(w.week), value: w.personMinutes === null ? null : hours(w.personMinutes) })),
-    { title: t.chartTrend(d.trend.length), width: WIDTH, height: 220, format: formatHours, withheld: t.withheld },
+    d.trend.map((w) => ({ label: t.weekLabel(w.week), value: hours(w.personMinutes) })),
+    { title: t.chartTrend(d.trend.length), width: WIDTH, height: 220, format: formatHours },
   );
   const top = heightOf(bars);
   const height = top + heightOf(columns);

@@ -10,23 +10,19 @@ import type { FeedbackCounts } from '../store/store.js';
 export type ShownGroup = string | null;
 
 /** Why a digest shows no figures: see Digest.heldBack. */
-export type HeldBack = 'all-small' | 'small-demands';
+export type HeldBack = 'all-small';
 
 export interface DigestGroupRow {
   name: string;
   demands: number;
   personMinutes: number;
   rating: Rating;
-  /** It counts this many groups under 5 people too, whose "other" would have been a few people's (privacy.ts). */
-  withSmallGroups?: number;
 }
 
 export interface DigestCategoryLine {
   category: Category;
   demands: number;
   personMinutes: number;
-  /** It counts too the categories only the small groups of a row's withSmallGroups had this week (privacy.ts). */
-  withOtherCategories?: true;
 }
 
 /** What one supervisor's digest says of one week; texts and charts are rendered from it. */
@@ -34,11 +30,10 @@ export interface Digest {
   week: string;
   timezone: string;
   lang: Lang;
-  /**
-   * It holds no figures, only leads (privacy.ts): 'all-small', every group of its scope is too small
-   * to show; 'small-demands', the week's demands were only in small groups of a few people.
-   */
+  /** It holds no figures, only leads (privacy.ts): 'all-small', every group of its scope is too small to show. */
   heldBack?: HeldBack;
+  /** Its figures leave out groups under 5 people, in this week or one of the trend (privacy.ts leftOut). */
+  smallGroupsLeftOut?: true;
   demands: number;
   personMinutes: number;
   afterHours: number;
@@ -48,8 +43,8 @@ export interface Digest {
   groups: DigestGroupRow[];
   /** The fold of two or more smaller groups; absent when there is none. */
   other?: { groups: number; demands: number; personMinutes: number };
-  /** The four weeks before and this one, oldest first; null where a week's figures are withheld (privacy.ts). */
-  trend: { week: string; demands: number | null; personMinutes: number | null }[];
+  /** The four weeks before and this one, oldest first. */
+  trend: { week: string; demands: number; personMinutes: number }[];
   duplicates: ShownGroup[][];
   ackStorms: { group: ShownGroup; acks: number }[];
   sprawl: { groups: ShownGroup[]; overlap: number }[];

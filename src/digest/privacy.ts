@@ -1,11 +1,5 @@
 import type { Pseudonyms } from '../core/pseudonyms.js';
-import type { Config } from '../core/config.js';
-import { exactMinutes } from '../core/figures.js';
-import type { Category } from '../core/categories.js';
-import type { Digest, DigestCategoryLine, DigestGroupRow, HeldBack } from './digest.js';
-import { rate } from './rating.js';
-
-type Thresholds = Config['digest']['thresholds'];
+import type { Digest, DigestCategoryLine, HeldBack } from './digest.js';
 
 /** No figure is shown over fewer people than this: smaller groups fold into "other". */
 export const MIN_PEOPLE = 5;
@@ -40,10 +34,9 @@ export function fewPeople(withDemands: readonly DemandGroup[]): boolean {
 }
 
 /**
- * The digest of a scope whose groups all fold ('all-small'), or of a week whose demands were a few
- * people's (`fewPeople`, 'small-demands'): each of its figures would be theirs alone (the supervisor
- * of one group of 3 would read its totals, trend and senders), so none is kept, not even to render
- * from. Members' leads are no figures, and they were sent to be read.
+ * The digest of a scope whose groups all fold ('all-small'): each of its figures would be theirs alone
+ * (the supervisor of one group of 3 would read its totals, trend and senders), so none is kept, not even
+ * to render from. Members' leads are no figures, and they were sent to be read.
  */
 export function withoutFigures(d: Digest, why: HeldBack): Digest {
   const { week, timezone, lang, leads } = d;
@@ -68,48 +61,15 @@ export function withoutFigures(d: Digest, why: HeldBack): Digest {
 }
 
 /**
- * "Other" whose figures would be a few people's (`fewPeople`: one small group, or fewer than
- * MIN_PEOPLE people between its groups) joins the row of the smallest group shown instead (hr 及 2 个不足
- * 5 人的群), so that no row is theirs alone. `shown`: the rows of groups with demands this week, the only
- * ones whose figures hide it; `inOther`: the groups "other" holds. Where none is shown, the week's
- * figures are theirs alone: `fewPeople` holds them back.
+ * The groups of a week whose figures the digest leaves out, of all of its groups (`groups`) and the
+ * small ones with demands (`withDemands`): every small group, but those of a shown "other" (2 groups or
+ * more and MIN_PEOPLE people between them). Joined into a shown row or line, a few people's figures
+ * would be that row less the named group's, or one digest's less another's whose scope lacks them:
+ * left out, {large, small} reads as {large} does.
  */
-export function joinFewPeopleOther(
-  d: Digest,
-  shown: readonly { row: DigestGroupRow; members: number }[],
-  inOther: readonly DemandGroup[],
-  thresholds: Thresholds,
-): void {
-  const other = d.other;
-  if (!other || shown.length === 0 || !fewPeople(inOther)) return;
-  const { row } = shown.reduce((a, b) => (b.members < a.members ? b : a));
-  row.demands += other.demands;
-  row.personMinutes = exactMinutes(row.personMinutes + other.personMinutes);
-  row.rating = rate(row.personMinutes, thresholds);
-  row.withSmallGroups = other.groups;
-  delete d.other;
-  d.groups.sort((a, b) => b.personMinutes - a.personMinutes);
-}
-
-/**
- * Beside the row "other" joined, a category only its groups had this week would still be their
- * figures: such categories join the line of the lightest category a shown group had too (点赞转发
- * 及其他类别 / likes and shares and other categories), so the lines still add up to the total.
- * `shownCategories`: the categories with demands in the groups shown by name.
- */
-export function joinFewPeopleCategories(d: Digest, shownCategories: ReadonlySet<Category>): void {
-  if (!d.groups.some((g) => g.withSmallGroups)) return;
-  const alone = d.categories.filter((c) => !shownCategories.has(c.category));
-  const kept = d.categories.filter((c) => shownCategories.has(c.category));
-  if (alone.length === 0) return;
-  // Never empty: the row joined is a shown group's with demands, each of some category.
-  const line = kept.reduce((a, b) => (b.personMinutes < a.personMinutes ? b : a));
-  for (const c of alone) {
-    line.demands += c.demands;
-    line.personMinutes = exactMinutes(line.personMinutes + c.personMinutes);
-  }
-  line.withOtherCategories = true;
-  d.categories = kept.sort(heaviestFirst);
+export function leftOut<K>(groups: readonly { key: K; members: number }[], withDemands: readonly (DemandGroup & { key: K })[]): Set<K> {
+  const inOther = new Set(fewPeople(withDemands) ? [] : withDemands.map((g) => g.key));
+  return new Set(groups.filter((g) => folded(g.members) && !inOther.has(g.key)).map((g) => g.key));
 }
 
 /** The digest's order of category lines: by person-minutes, then demands. */
@@ -117,7 +77,7 @@ export const heaviestFirst = (a: DigestCategoryLine, b: DigestCategoryLine): num
 
 /**
  * Names for a list of groups, order kept, the folded ones (null) merged into one "other" where the
- * digest shows "other" (`withOther`), else left out: it joined a row, as it would be a few people.
+ * digest shows "other" (`withOther`), else left out, as its figures are (leftOut).
  */
 export function shownGroups(groups: readonly (string | null)[], withOther: boolean): (string | null)[] {
   return [...new Set(groups)].filter((g) => g !== null || withOther);

@@ -32,6 +32,11 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     if (d.feedback.corrected + d.feedback.missed > 0) lines.push('', t.feedback(d.feedback.corrected, d.feedback.missed, d.feedback.correctedBySender));
   };
 
+  // Said whatever the week's demands, so that it tells no more than the scope does.
+  const leftOutNote = (): void => {
+    if (d.smallGroupsLeftOut) lines.push('', t.smallGroupsLeftOut);
+  };
+
   if (d.demands === 0) {
     lines.push(d.heldBack ? t.heldBack[d.heldBack] : t.nothing);
     section(
@@ -39,11 +44,11 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
       d.leads.map((l) => t.quote(l)),
     );
     feedback();
+    leftOutNote();
     return lines.join('\n');
   }
   lines.push(t.total(d.demands, hours(d.personMinutes)));
-  // Over the earlier weeks shown: with a withheld one in, it would be the difference of the others'.
-  const before = d.trend.slice(0, -1).flatMap((w) => (w.personMinutes === null ? [] : [w.personMinutes]));
+  const before = d.trend.slice(0, -1).map((w) => w.personMinutes);
   const average = before.reduce((a, m) => a + m, 0) / (before.length || 1);
   if (average > 0) {
     const change = Math.round(((d.personMinutes - average) / average) * 100);
@@ -56,14 +61,10 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     d.categories.map((c) => `${categoryLabel(c, d.lang)}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`),
   );
   section(t.byGroup, [
-    ...d.groups.map(
-      (g) =>
-        `${t.ratings[g.rating]} ${g.withSmallGroups ? t.withSmallGroups(g.name, g.withSmallGroups) : g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`,
-    ),
+    ...d.groups.map((g) => `${t.ratings[g.rating]} ${g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`),
     ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
   ]);
-  lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${w.personMinutes === null ? t.withheld : hours(w.personMinutes)}`).join(' → ')}`);
-  if (d.trend.some((w) => w.personMinutes === null)) lines.push(`  ${t.trendWithheld}`);
+  lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${hours(w.personMinutes)}`).join(' → ')}`);
   section(t.duplicates, capped(d.duplicates.map((gs) => t.duplicate(names(gs)))));
   section(t.ackStorms, capped(d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks))));
   section(t.sprawl, capped(d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100)))));
@@ -84,6 +85,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
       t.senders,
       d.senders.map((s) => `${s.name}${t.colon}${t.sent(s.demands)}`),
     );
+  leftOutNote();
   lines.push('', t.legend(thresholds.yellow, thresholds.red));
   return lines.join('\n');
 }

@@ -12,8 +12,10 @@ export interface DigestTexts {
   /** An ISO week ("2026-W47") where the trend names it. */
   weekLabel: (week: string) => string;
   nothing: string;
-  /** Said in place of every figure, and why: all the digest's groups are under 5 people, or the week's demands were a few people's. */
+  /** Said in place of every figure, and why: all the digest's groups are under 5 people. */
   heldBack: Record<HeldBack, string>;
+  /** That its figures leave out groups under 5 people (privacy.ts leftOut), with no number that would tell theirs. */
+  smallGroupsLeftOut: string;
   total: (demands: number, hours: string) => string;
   /** `weeks`: how many earlier weeks the average is of (those shown). */
   trendVs: (avgHours: string, change: string, weeks: number) => string;
@@ -22,14 +24,7 @@ export interface DigestTexts {
   byGroup: string;
   count: (demands: number, hours: string) => string;
   other: (groups: number) => string;
-  /** A group's row that also counts `groups` groups under 5 people. */
-  withSmallGroups: (name: string, groups: number) => string;
-  /** A category's line that also counts the categories only those groups had. */
-  withOtherCategories: (label: string) => string;
   trend: string;
-  /** A trend week's value where its figures are withheld, and the line saying why. */
-  withheld: string;
-  trendWithheld: string;
   /** The chart's two titles. */
   chartByCategory: (week: string) => string;
   chartTrend: (weeks: number) => string;
@@ -75,8 +70,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     nothing: '本周没有发现指尖上的形式主义要求。',
     heldBack: {
       'all-small': '本周报所含的群都不足 5 人，为保护成员隐私，不显示任何统计数字。',
-      'small-demands': '本周的形式主义要求只来自不足 5 人的群，数字会指向少数几个人，为保护成员隐私，不显示任何统计数字。',
     },
+    smallGroupsLeftOut: '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。',
     total: (n, h) => `本周形式主义要求 ${f(n)} 条，约 ${h} 人·小时。`,
     trendVs: (avg, change, w) => `前${ZH_NUMBERS[w] ?? f(w)}周平均 ${avg} 人·小时（${change}）。`,
     afterHours: (n, p) => `在非工作时间发出或要求完成的 ${f(n)} 条（占 ${p}%）。`,
@@ -84,11 +79,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     byGroup: '按群组：',
     count: (n, h) => `${f(n)} 条，${h} 人·小时`,
     other: (g) => `其他（${g} 个不足 5 人的群）`,
-    withSmallGroups: (name, g) => `${name} 及 ${g} 个不足 5 人的群`,
-    withOtherCategories: (label) => `${label} 及其他类别`,
     trend: '趋势（人·小时）：',
-    withheld: '不显示',
-    trendWithheld: '不显示的周，其要求只来自不足 5 人的群，为保护成员隐私，不显示其数字。',
     chartByCategory: (w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周各类负担（人·小时）`,
     chartTrend: (n) => `近${n}周负担（人·小时）`,
     chartUnit: '人·小时',
@@ -121,9 +112,8 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     nothing: 'Nothing flagged this week.',
     heldBack: {
       'all-small': "Every group of this digest has fewer than 5 people: to protect members' privacy, it shows no figures.",
-      'small-demands':
-        "This week's demands came only from groups under 5 people, so any figure would point at a few of them: to protect members' privacy, it shows no figures.",
     },
+    smallGroupsLeftOut: 'To protect members\' privacy, groups under 5 people are not counted in this digest, but for those shown together as "other".',
     total: (n, h) => `${f(n)} formalism ${n === 1 ? 'demand' : 'demands'} this week, about ${h} person-hours.`,
     trendVs: (avg, change, w) => `Average of the previous ${w === 1 ? 'week' : `${EN_NUMBERS[w] ?? f(w)} weeks`}: ${avg} person-hours (${change}).`,
     afterHours: (n, p) => `Sent after hours or due then: ${f(n)} (${p}%).`,
@@ -131,11 +121,7 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     byGroup: 'By group:',
     count: (n, h) => `${f(n)} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
     other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
-    withSmallGroups: (name, g) => `${name} and ${g} ${g === 1 ? 'group' : 'groups'} under 5 people`,
-    withOtherCategories: (label) => `${label} and other categories`,
     trend: 'Trend (person-hours):',
-    withheld: 'withheld',
-    trendWithheld: "A week withheld had demands only in groups under 5 people: to protect members' privacy, its figures are not shown.",
     chartByCategory: (w) => `${w}: person-hours by category`,
     chartTrend: (n) => `Person-hours, last ${n} weeks`,
     chartUnit: 'h',
@@ -166,6 +152,5 @@ export const TEXTS: Record<Lang, DigestTexts> = {
 
 /** A category line's label as the digest shows it, in text and chart alike. */
 export function categoryLabel(c: DigestCategoryLine, lang: Lang): string {
-  const label = CATEGORY_LABELS[lang][c.category];
-  return c.withOtherCategories ? TEXTS[lang].withOtherCategories(label) : label;
+  return CATEGORY_LABELS[lang][c.category];
 }

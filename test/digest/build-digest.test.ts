@@ -10,24 +10,24 @@ import { describeEngines } from '../support/databases.js';
 import { digestStore, FILL_FORM, seedNamedGroups, seedWeek, w47 } from './fixture.js';
 
 // Figures checked by hand: ops 57 × (2 + 3) + 57 × 15 = 1140 person-minutes (yellow from 600),
-// hr 19 × 15 + 19 × 3 = 342, tiny 2 × 0.5 = 1 (folded: 3 people), total 1483 = 24.7 h; each earlier
-// week 855 = 14.25 h, so +73%; one of five demands (21:05) after hours. tiny's acknowledgement, a
-// category only it had, is counted with hr's likes (57 + 1 = 58 = 1.0 h).
+// hr 19 × 15 + 19 × 3 = 342, total 1482 = 24.7 h; each earlier week 855 = 14.25 h, so +73%; one of
+// four demands (21:05) after hours. tiny (3 people), a lone small group, is counted nowhere: its
+// acknowledgement would be a line of its own, or the difference of a line it joined.
 const ZH = [
   '【指尖减负周报】2026年第47周（11月16日—22日）',
-  '本周形式主义要求 5 条，约 24.7 人·小时。',
+  '本周形式主义要求 4 条，约 24.7 人·小时。',
   '前四周平均 14.3 人·小时（+73%）。',
-  '在非工作时间发出或要求完成的 1 条（占 20%）。',
+  '在非工作时间发出或要求完成的 1 条（占 25%）。',
   '',
   '按类别：',
   '  填表报数：2 条，19.0 人·小时',
   '  截图留痕：1 条，2.9 人·小时',
   '  打卡签到：1 条，1.9 人·小时',
-  '  点赞转发 及其他类别：2 条，1.0 人·小时',
+  '  点赞转发：1 条，1.0 人·小时',
   '',
   '按群组：',
   '  🟡 ops：2 条，19.0 人·小时',
-  '  🟢 hr 及 1 个不足 5 人的群：3 条，5.7 人·小时',
+  '  🟢 hr：2 条，5.7 人·小时',
   '',
   '趋势（人·小时）：',
   '  第43周 14.3 → 第44周 14.3 → 第45周 14.3 → 第46周 14.3 → 第47周 24.7',
@@ -49,24 +49,26 @@ const ZH = [
   '  2. 「请全体同事今晚十点前完成打卡并截图发群里」（ops，11月16日 21:05，约 4.8 人·小时，规则 check-in/test、proof-demand/test）',
   '  3. 「请各位今天下班前填写附件统计表并上报」（hr，11月17日 11:00，约 4.8 人·小时，规则 data-request/test）',
   '',
+  '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。',
+  '',
   '评级标准：每个群每周负担达 3,000 人·分钟为🔴，600 人·分钟以上为🟡，其余为🟢。',
 ].join('\n');
 
 const EN = [
   'Fingertip digest 2026-W47 (2026-11-16 to 2026-11-22)',
-  '5 formalism demands this week, about 24.7 person-hours.',
+  '4 formalism demands this week, about 24.7 person-hours.',
   'Average of the previous four weeks: 14.3 person-hours (+73%).',
-  'Sent after hours or due then: 1 (20%).',
+  'Sent after hours or due then: 1 (25%).',
   '',
   'By category:',
   '  forms and data: 2 demands, 19.0 person-hours',
   '  proof screenshots: 1 demand, 2.9 person-hours',
   '  check-ins: 1 demand, 1.9 person-hours',
-  '  likes and shares and other categories: 2 demands, 1.0 person-hours',
+  '  likes and shares: 1 demand, 1.0 person-hours',
   '',
   'By group:',
   '  🟡 ops: 2 demands, 19.0 person-hours',
-  '  🟢 hr and 1 group under 5 people: 3 demands, 5.7 person-hours',
+  '  🟢 hr: 2 demands, 5.7 person-hours',
   '',
   'Trend (person-hours):',
   '  W43 14.3 → W44 14.3 → W45 14.3 → W46 14.3 → W47 24.7',
@@ -87,6 +89,8 @@ const EN = [
   '  1. "请各位今天下班前填写附件统计表并上报" (ops, 11-17 10:00, about 14.3 person-hours, rule data-request/test)',
   '  2. "请全体同事今晚十点前完成打卡并截图发群里" (ops, 11-16 21:05, about 4.8 person-hours, rule check-in/test, proof-demand/test)',
   '  3. "请各位今天下班前填写附件统计表并上报" (hr, 11-17 11:00, about 4.8 person-hours, rule data-request/test)',
+  '',
+  'To protect members\' privacy, groups under 5 people are not counted in this digest, but for those shown together as "other".',
   '',
   'Rating per group-week: 🔴 from 3,000 person-minutes, 🟡 from 600, else 🟢.',
 ].join('\n');
@@ -191,7 +195,15 @@ describe('buildDigest + digestText', () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W48');
-    expect(digestText(d, config.digest.thresholds)).toBe('Fingertip digest 2026-W48 (2026-11-23 to 2026-11-29)\nNothing flagged this week.');
+    // tiny (3 people) is in its scope, demands or not: the line that its figures are not counted stays.
+    expect(digestText(d, config.digest.thresholds)).toBe(
+      [
+        'Fingertip digest 2026-W48 (2026-11-23 to 2026-11-29)',
+        'Nothing flagged this week.',
+        '',
+        'To protect members\' privacy, groups under 5 people are not counted in this digest, but for those shown together as "other".',
+      ].join('\n'),
+    );
   });
 });
 
@@ -212,38 +224,43 @@ describe('privacy', () => {
     expect(text).toContain('other (2 groups under 5 people): 2 demands, 0.3 person-hours');
   });
 
-  it('counts a lone group under 5 people in the row of the smallest group shown, as "other" would be its figures', async () => {
-    const { config, store } = await digestStore();
-    await seedWeek(store);
-    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    // tiny (3 people, 1 person-minute) joins hr (20), not ops (58); no row is tiny's alone.
-    expect(d.other).toBeUndefined();
-    expect(d.groups.map((g) => [g.name, g.demands, g.personMinutes, g.withSmallGroups])).toEqual([
-      ['ops', 2, 1140, undefined],
-      ['hr', 3, 343, 1],
-    ]);
-    expect(d.groups.reduce((sum, g) => sum + g.personMinutes, 0)).toBe(d.personMinutes);
-  });
-
-  it('counts a category only the lone group under 5 people had in the line of the lightest category shown', async () => {
-    const { config, store } = await digestStore();
-    await seedWeek(store);
-    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    // Only tiny (3 people) asked for acknowledgements: that line would be its figures. It joins hr's likes.
-    expect(d.categories.map((c) => [c.category, c.demands, c.personMinutes, c.withOtherCategories])).toEqual([
-      ['data-request', 2, 1140, undefined],
-      ['proof-demand', 1, 171, undefined],
-      ['check-in', 1, 114, undefined],
-      ['like-quota', 2, 58, true],
-    ]);
-    expect(d.categories.reduce((sum, c) => sum + c.personMinutes, 0)).toBe(d.personMinutes);
-    // With a second small group, 5 people with tiny, "other" holds both, and a category of theirs is shown as "other" is.
-    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2, memberIds: ['P1', 'P2'] });
-    const pair = { platform: 'test', groupId: 'C05', groupName: 'pair', senderId: 'P1', senderName: 'Sun', recipients: 1 };
-    await store.add(demand({ ...pair, id: 'p1', ts: w47(2, 10), text: FILL_FORM }, ['data-request']));
+  it("leaves a lone group under 5 people out of every figure, so that no two figures' difference is its own", async () => {
+    const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
+    const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+    await store.upsertGroup({ platform: 'test', id: 'L1', name: 'big1', memberCount: 20, memberIds: people('A', 20) });
+    await store.upsertGroup({ platform: 'test', id: 'L2', name: 'big2', memberCount: 10, memberIds: people('B', 10) });
+    await store.upsertGroup({ platform: 'test', id: 'S', name: 'small', memberCount: 3, memberIds: people('S', 3) });
+    const inGroup = (groupId: string, name: string, senderId: string, recipients: number) => ({
+      platform: 'test',
+      groupId,
+      groupName: name,
+      senderId,
+      senderName: `N${senderId}`,
+      recipients,
+    });
+    await store.add(demand({ ...inGroup('L1', 'big1', 'A1', 19), id: 'a', ts: w47(1, 10), text: FILL_FORM }, ['data-request']));
+    await store.add(demand({ ...inGroup('L2', 'big2', 'B1', 9), id: 'b', ts: w47(1, 11), text: '大家给这篇文章点赞转发' }, ['like-quota']));
+    // small's form, sent after hours, and a demand a member of it reported missed.
+    await store.add(demand({ ...inGroup('S', 'small', 'S1', 2), id: 'c', ts: w47(1, 22), text: `${FILL_FORM}今晚` }, ['data-request']));
+    await store.add(demand({ ...inGroup('S', 'small', 'S1', 2), id: 'e', ts: w47(1 - 7, 10), text: FILL_FORM }, ['data-request']));
+    await store.add(record({ ...inGroup('S', 'small', 'S2', 2), id: 'm', ts: w47(2, 10) }));
     await store.flush();
-    const two = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(two.categories.map((c) => [c.category, c.demands, c.withOtherCategories])).toContainEqual(['ack-demand', 1, undefined]);
+    const m = { platform: 'test', messageId: 'm', senderId: 'S2', text: '每人今天必须转发三次', categories: ['like-quota' as const], sentAt: w47(2, 10) };
+    await store.reportMissed(missedReport({ ...m, byUser: 'S3' }));
+    const scope = (groupIds: string[], lang: 'zh' | 'en') => boss({ lang, scope: { platform: 'test', groupIds } });
+    for (const lang of ['zh', 'en'] as const) {
+      const withSmall = await buildDigest(config, store, scope(['L1', 'L2', 'S'], lang), '2026-W47');
+      const without = await buildDigest(config, store, scope(['L1', 'L2'], lang), '2026-W47');
+      // Before, "forms and data 2" less big1's row, the after-hours line and the feedback line were small's.
+      expect(withSmall).toEqual({ ...without, smallGroupsLeftOut: true });
+      expect([withSmall.demands, withSmall.afterHours, withSmall.feedback.missed, withSmall.trend[3].demands]).toEqual([2, 0, 0, 0]);
+      const text = digestText(withSmall, config.digest.thresholds);
+      const note =
+        lang === 'zh' ? '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。' : 'groups under 5 people are not counted in this digest';
+      expect(text).toContain(note);
+      expect(text.replace(/\n\n[^\n]*(不足 5 人的群未计入|not counted in this digest)[^\n]*/, '')).toBe(digestText(without, config.digest.thresholds));
+      expect(digestChartSvg(withSmall, lang)).toBe(digestChartSvg(without, lang));
+    }
   });
 
   it('holds back every figure of a digest whose groups are all under 5 people, saying why, its leads kept', async () => {
@@ -287,9 +304,9 @@ describe('privacy', () => {
     // Nothing to chart or count from: the figures are not in the digest at all.
     expect(en).toMatchObject({ demands: 0, personMinutes: 0, afterHours: 0, categories: [], groups: [], trend: [], examples: [] });
     expect([en.other, en.senders, en.feedback]).toEqual([undefined, undefined, { corrected: 0, missed: 0, correctedBySender: 0 }]);
-    // With a group of 5 or more in scope, the lone small one is counted in its row.
+    // With a group of 5 or more in scope, the lone small one is left out of its figures.
     const withHr = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['S1', 'C02'] } }), '2026-W47');
-    expect([withHr.demands, withHr.other, withHr.groups.map((g) => [g.name, g.demands, g.withSmallGroups])]).toEqual([3, undefined, [['hr', 3, 1]]]);
+    expect([withHr.demands, withHr.other, withHr.groups.map((g) => [g.name, g.demands]), withHr.smallGroupsLeftOut]).toEqual([2, undefined, [['hr', 2]], true]);
   });
 
   it('leaves out a duplicate or an overlap between groups that all fold into "other", which would read "other … other"', async () => {
@@ -330,12 +347,12 @@ describe('privacy', () => {
     await store.add(demand({ ...inThree, id: 't1', ts: w47(2, 10), text: '请大家今晚十点前完成健康打卡' }, ['check-in']));
     await store.flush();
 
-    // Without three, four is the only small group: counted in five's row, and no finding may name "other".
+    // Without three, four is the only small group: left out, and no finding may name "other".
     const lone = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['C5', 'C4'] } }), '2026-W47');
-    expect([lone.other, lone.groups.map((g) => [g.name, g.demands, g.withSmallGroups])]).toEqual([undefined, [['five', 2, 1]]]);
+    expect([lone.other, lone.groups.map((g) => [g.name, g.demands])]).toEqual([undefined, [['five', 1]]]);
     expect([lone.duplicates, lone.ackStorms, lone.sprawl, lone.senders]).toEqual([[], [], [], [{ name: 'Li', demands: 1 }]]);
     const text = digestText(lone, config.digest.thresholds);
-    for (const word of ['other', 'Sun', 'Ack storms', 'Duplicate', 'Overlapping']) expect(text).not.toContain(word);
+    for (const word of ['other (', 'Sun', 'Ack storms', 'Duplicate', 'Overlapping']) expect(text).not.toContain(word);
 
     // With three, "other" is two groups: the findings may name it, the senders of its groups still not.
     const both = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
@@ -348,7 +365,7 @@ describe('privacy', () => {
     ]);
   });
 
-  it('counts "other" of fewer than 5 people between its small groups in the row of the smallest group shown, findings and categories too', async () => {
+  it('leaves out "other" of fewer than 5 people between its small groups, from rows, categories and findings', async () => {
     const { config, store } = await digestStore();
     const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
     await store.upsertGroup({ platform: 'test', id: 'five', name: 'five', memberCount: 5, memberIds: people('F', 5) });
@@ -364,15 +381,16 @@ describe('privacy', () => {
     // Before, "other (2 groups)" was the 4 people's own figures, and the duplicate named it.
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     expect(d.other).toBeUndefined();
-    expect(d.groups.map((g) => [g.name, g.demands, g.withSmallGroups])).toEqual([['five', 3, 2]]);
-    expect(d.categories.map((c) => [c.category, c.demands, c.withOtherCategories])).toEqual([['data-request', 3, true]]);
+    expect(d.groups.map((g) => [g.name, g.demands])).toEqual([['five', 1]]);
+    expect(d.categories.map((c) => [c.category, c.demands])).toEqual([['data-request', 1]]);
     expect(d.duplicates).toEqual([]);
     const text = digestText(d, config.digest.thresholds);
-    expect(text).toContain('\n  🟢 five and 2 groups under 5 people: 3 demands, ');
-    expect(text).toContain('\n  forms and data and other categories: 3 demands, ');
-    for (const word of ['other (', 'Duplicate']) expect(text).not.toContain(word);
+    expect(text).toContain('\n1 formalism demand this week, about ');
+    expect(text).toContain('\n  🟢 five: 1 demand, ');
+    for (const word of ['other (', 'Duplicate', 'likes']) expect(text).not.toContain(word);
     const zh = digestText(await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47'), config.digest.thresholds);
-    expect(zh).toContain('\n  🟢 five 及 2 个不足 5 人的群：3 条，');
+    expect(zh).toContain('\n  🟢 five：1 条，');
+    expect(zh).toContain('\n\n为保护成员隐私，不足 5 人的群未计入本周报');
 
     // Where the platform lists no members, as many as the largest of them: 3 people, still too few.
     for (const [id, memberCount] of [
@@ -383,7 +401,7 @@ describe('privacy', () => {
     }
     expect((await store.group('test', 'pair-x'))?.memberIds).toEqual([]);
     const unlisted = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect([unlisted.other, unlisted.groups.map((g) => [g.name, g.withSmallGroups])]).toEqual([undefined, [['five', 2]]]);
+    expect([unlisted.other, unlisted.groups.map((g) => [g.name, g.demands])]).toEqual([undefined, [['five', 1]]]);
   });
 
   it('lists senders of demands only when config allows, never members who sent none, never opted-out ones', async () => {
@@ -401,8 +419,8 @@ describe('privacy', () => {
     await store.add(demand({ ...hr, id: 'after-optout', ts: w47(2, 10), text: '请各位今天下班前填写附件统计表并上报' }, ['data-request']));
     const after = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     expect(after.senders).toEqual([{ name: 'Li', demands: 2 }]);
-    // Wang's demands still count but are not quoted; nor is tiny's, a group too small to show.
-    expect(after.demands).toBe(6);
+    // Wang's demands still count but are not quoted; tiny's, a lone group too small to show, count nowhere.
+    expect(after.demands).toBe(5);
     expect(after.examples.map((e) => [e.text, e.group])).toEqual([
       ['请各位今天下班前填写附件统计表并上报', 'ops'],
       ['请全体同事今晚十点前完成打卡并截图发群里', 'ops'],
@@ -615,33 +633,31 @@ describe('a week whose demands are only in groups under 5 people', () => {
     return { config, store };
   }
 
-  it("holds back the figures of one small group's demands, though a large group without demands is in the scope", async () => {
+  it("leaves out one small group's demands, though a large group without demands is in the scope, saying so without a figure", async () => {
     const { config, store } = await bigAndSmall([{ id: 'S3', members: people('S', 3), weeks: [0] }]);
     const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
     // Before, the totals, categories and after-hours share were S3's own, "other (1 group)".
-    expect([d.heldBack, d.demands, d.personMinutes, d.categories, d.groups, d.other, d.trend]).toEqual(['small-demands', 0, 0, [], [], undefined, []]);
+    expect([d.heldBack, d.demands, d.personMinutes, d.categories, d.groups, d.other]).toEqual([undefined, 0, 0, [], [], undefined]);
     expect(digestText(d, config.digest.thresholds)).toBe(
       [
         '【指尖减负周报】2026年第47周（11月16日—22日）',
-        '本周的形式主义要求只来自不足 5 人的群，数字会指向少数几个人，为保护成员隐私，不显示任何统计数字。',
+        '本周没有发现指尖上的形式主义要求。',
         '',
         '成员匿名反映：',
         '  「每天晚上都要打卡」',
+        '',
+        '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。',
       ].join('\n'),
-    );
-    const en = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(digestText(en, config.digest.thresholds).split('\n')[1]).toBe(
-      "This week's demands came only from groups under 5 people, so any figure would point at a few of them: to protect members' privacy, it shows no figures.",
     );
   });
 
-  it('holds back those of two small groups of fewer than 5 people between them, and keeps those of 5 or more', async () => {
+  it('leaves out those of two small groups of fewer than 5 people between them, and keeps those of 5 or more as "other"', async () => {
     const shared = await bigAndSmall([
       { id: 'S3', members: people('S', 3), weeks: [0] },
       { id: 'S4', members: people('S', 4), weeks: [0] },
     ]);
     const few = await buildDigest(shared.config, shared.store, boss({ lang: 'en' }), '2026-W47');
-    expect([few.heldBack, few.demands]).toEqual(['small-demands', 0]);
+    expect([few.heldBack, few.demands, few.smallGroupsLeftOut]).toEqual([undefined, 0, true]);
     const apart = await bigAndSmall([
       { id: 'S3', members: people('S', 3), weeks: [0] },
       { id: 'T4', members: people('T', 4), weeks: [0] },
@@ -650,29 +666,44 @@ describe('a week whose demands are only in groups under 5 people', () => {
     expect([seven.heldBack, seven.demands, seven.other]).toEqual([undefined, 2, { groups: 2, demands: 2, personMinutes: 10 }]);
   });
 
-  it("withholds a trend week whose demands were one small group's alone, in the text and the chart", async () => {
+  it('counts feedback only of the groups a shown "other" holds, not of a small group outside it', async () => {
+    const { config, store } = await bigAndSmall([
+      { id: 'S3', members: people('S', 3), weeks: [0] },
+      { id: 'T4', members: people('T', 4), weeks: [0] },
+      { id: 'U2', members: people('U', 2), weeks: [] },
+    ]);
+    // U2, no demand of its own this week, sent one last week and reported one missed in this.
+    const inU2 = { platform: 'test', groupId: 'U2', groupName: 'U2', senderId: 'U1', senderName: 'Qian', recipients: 1 };
+    await store.add(demand({ ...inU2, id: 'u-late', ts: w47(-6, 23), text: FILL_FORM }, ['data-request']));
+    await store.add(record({ ...inU2, id: 'u-m', ts: w47(3, 10) }));
+    await store.flush();
+    const m = { platform: 'test', messageId: 'u-m', senderId: 'U1', text: '每人今天必须转发三次', categories: ['like-quota' as const], sentAt: w47(3, 10) };
+    await store.reportMissed(missedReport({ ...m, byUser: 'U2' }));
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    // Both demands of "other" are due tonight: after hours. Before, U2's missed one was counted too.
+    expect([d.other?.groups, d.demands, d.afterHours, d.feedback.missed, d.smallGroupsLeftOut]).toEqual([2, 2, 2, 0, true]);
+    // W46: big's form; U2's, a lone small group's that week, is not in it.
+    expect(d.trend.map((w) => w.demands)).toEqual([0, 0, 0, 1, 2]);
+  });
+
+  it("leaves a trend week's lone small group out of its figures, in the text and the chart", async () => {
     // W45: only S3's demand; W46: big's form; W47: big's chat and S3's demand, with T4's to show.
     const { config, store } = await bigAndSmall([
       { id: 'S3', members: people('S', 3), weeks: [-2, 0] },
       { id: 'T4', members: people('T', 4), weeks: [0] },
     ]);
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    // Before, W45 read "withheld", and was left out of the average: the rest is the same with S3 or without.
     expect(d.trend.map((w) => [w.week, w.personMinutes])).toEqual([
       ['2026-W43', 0],
       ['2026-W44', 0],
-      ['2026-W45', null],
+      ['2026-W45', 0],
       ['2026-W46', 285],
       ['2026-W47', 10],
     ]);
     const text = digestText(d, config.digest.thresholds);
-    expect(text).toContain('\n  W43 0.0 → W44 0.0 → W45 withheld → W46 4.8 → W47 0.2\n');
-    expect(text).toContain("\n  A week withheld had demands only in groups under 5 people: to protect members' privacy, its figures are not shown.\n");
-    // Averaged over the weeks shown: W45's figure is no difference of the others'.
-    expect(text).toContain('Average of the previous three weeks: 1.6 person-hours (-89%).');
-    expect(digestChartSvg(d, 'en')).toContain('>withheld</text>');
-    const zh = digestText(await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47'), config.digest.thresholds);
-    expect(zh).toContain('\n  第43周 0.0 → 第44周 0.0 → 第45周 不显示 → 第46周 4.8 → 第47周 0.2\n');
-    expect(zh).toContain('\n  不显示的周，其要求只来自不足 5 人的群，为保护成员隐私，不显示其数字。\n');
-    expect(zh).toContain('前三周平均 1.6 人·小时（-89%）。');
+    expect(text).toContain('\n  W43 0.0 → W44 0.0 → W45 0.0 → W46 4.8 → W47 0.2\n');
+    expect(text).toContain('Average of the previous four weeks: 1.2 person-hours (-86%).');
+    expect(digestChartSvg(d, 'en')).not.toContain('withheld');
   });
 });

@@ -4,8 +4,7 @@ import { formatNumber } from '../../core/figures.js';
 export interface Column {
   /** Shown under the column, e.g. "11-23" for a day. */
   label: string;
-  /** Null where the value is withheld: no column, `ColumnChartOptions.withheld` written in its place. */
-  value: number | null;
+  value: number;
 }
 
 export interface ColumnChartOptions {
@@ -15,8 +14,6 @@ export interface ColumnChartOptions {
   color?: string;
   /** How a value is written (the maximum, each column's tooltip). Default formatNumber. */
   format?: (value: number) => string;
-  /** Written in place of a withheld column (value null). Default "–". */
-  withheld?: string;
 }
 
 const FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"';
@@ -35,7 +32,7 @@ export function columnChart(columns: readonly Column[], options: ColumnChartOpti
   const bottom = 36;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const max = Math.max(0, ...columns.map((c) => c.value ?? 0));
+  const max = Math.max(0, ...columns.map((c) => c.value));
   const step = columns.length > 0 ? plotW / columns.length : plotW;
   // A label takes about 7 px a character at 11 px: 2026-11-23 needs more room than 11-23.
   const slot = Math.max(48, 8 + 7 * Math.max(0, ...columns.map((c) => c.label.length)));
@@ -47,10 +44,6 @@ export function columnChart(columns: readonly Column[], options: ColumnChartOpti
       : '';
   const parts = columns.map((c, i) => {
     const x = left + i * step;
-    if (c.value === null) {
-      const mark = `<text x="${(x + step / 2).toFixed(1)}" y="${top + plotH - 6}" text-anchor="middle" font-size="11" fill="#999">${escapeHtml(options.withheld ?? '–')}</text>`;
-      return mark + label(c, i);
-    }
     const h = max > 0 ? (c.value / max) * plotH : 0;
     const bar = `<rect x="${(x + step * 0.15).toFixed(1)}" y="${(top + plotH - h).toFixed(1)}" width="${(step * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${color}"><title>${escapeHtml(`${c.label}: ${format(c.value)}`)}</title></rect>`;
     return bar + label(c, i);

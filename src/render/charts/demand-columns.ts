@@ -41,8 +41,7 @@ export function demandColumns(days: readonly DayCount[]): { period: ChartPeriod;
 
 /** Consecutive days of one key summed into one column, labelled by its first day. */
 function bucketed(days: readonly DayCount[], key: (date: string) => string | number, label: (date: string) => string): Column[] {
-  // Counted, none withheld: each a number to add to.
-  const columns: (Column & { value: number })[] = [];
+  const columns: Column[] = [];
   let last: string | number | undefined;
   for (const d of days) {
     const k = key(d.date);
