@@ -16,6 +16,7 @@ import { DerivedFindings } from './derived-findings.js';
 import { TopN } from './top-n.js';
 import type { NameHider } from './hidden-names.js';
 import { shownMessage } from './shown-message.js';
+import { minutesByCategory, newGroupStats, type GroupStats } from './group-stats.js';
 
 /** How many flagged messages a report keeps as evidence. */
 export const EVIDENCE_LIMIT = 200;
@@ -40,22 +41,6 @@ export interface GroupInfo {
 }
 
 const CAT_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
-
-interface GroupStats {
-  key: GroupKey;
-  id: string;
-  /** The name its records carry; addGroup's name wins at build time. */
-  name: string | undefined;
-  messages: number;
-  demands: number;
-  byCategory: Int32Array;
-  /** Person-minutes per category from records whose recipients are known. */
-  knownMinutes: Float64Array;
-  /** Demands per category with unknown recipients: costed with the group's size at build time. */
-  unknownDemands: Int32Array;
-  /** The most recipients any record saw + 1: the group's size when nobody told us. */
-  seenMembers: number;
-}
 
 /** A sender of demands, with how many they sent in each group (by group id: a sender is of one platform). */
 interface Sender {
@@ -260,7 +245,7 @@ export class ReportBuilder {
         byCategory[c] = g.byCategory[i];
         total[c] += g.byCategory[i];
       });
-      const groupMinutes = this.minutesByCategory(g, members).reduce((a, b) => a + b, 0);
+      const groupMinutes = minutesByCategory(g, members, this.config.costs).reduce((a, b) => a + b, 0);
       minutes += groupMinutes;
       groups.push({
         id: g.id,
@@ -294,7 +279,7 @@ export class ReportBuilder {
     const tz = this.config.timezone;
     const minutes = zeroByCategory();
     for (const g of this.groups.values()) {
-      this.minutesByCategory(g, this.membersOf(g)).forEach((m, i) => (minutes[CATEGORIES[i]] += m));
+      minutesByCategory(g, this.membersOf(g), this.config.costs).forEach((m, i) => (minutes[CATEGORIES[i]] += m));
     }
     for (const c of CATEGORIES) minutes[c] = exactMinutes(minutes[c]);
     const days = this.days.over(this.period());
@@ -341,18 +326,7 @@ export class ReportBuilder {
     const key = groupKey(record.platform, record.groupId);
     let g = this.groups.get(key);
     if (!g) {
-      const n = CATEGORIES.length;
-      g = {
-        key,
-        id: record.groupId,
-        name: record.groupName,
-        messages: 0,
-        demands: 0,
-        byCategory: new Int32Array(n),
-        knownMinutes: new Float64Array(n),
-        unknownDemands: new Int32Array(n),
-        seenMembers: 0,
-      };
+      g = newGroupStats(key, record.groupId, record.groupName);
       this.groups.set(key, g);
     } else if (g.name === undefined && record.groupName) {
       g.name = record.groupName;
@@ -379,11 +353,6 @@ export class ReportBuilder {
   private membersOf(g: GroupStats): number {
     const info = this.groupInfo.get(g.key);
     return info?.members ?? info?.memberIds?.length ?? g.seenMembers;
-  }
-
-  private minutesByCategory(g: GroupStats, members: number): number[] {
-    const fallback = effectiveRecipients(0, members);
-    return CATEGORIES.map((c, i) => g.knownMinutes[i] + g.unknownDemands[i] * fallback * this.config.costs[c]);
   }
 
   private offerEvidence(record: ReportRecord, g: GroupStats): void {
