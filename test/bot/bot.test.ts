@@ -532,21 +532,27 @@ describeEngines('Bot: the retention purge', (engine) => {
 });
 
 describeEngines('Bot: the retention purge of another instance', (engine) => {
-  it("lists again, when it next speaks, a group this instance wrote before the other's purge took its list", async () => {
+  /** Two bots on one database, the first on a clock the test moves. */
+  const twoBots = async (start: number) => {
     const db = await engine.fresh();
-    let clock = NOW - 40 * DAY;
+    const clock = { now: start };
     const here = await botHarness(
       (c) => (c.db = db),
       undefined,
-      () => clock,
+      () => clock.now,
     );
     const other = await botHarness((c) => (c.db = db));
-    const group = { id: 'g1', name: '教务处工作群', memberCount: 30, members: ['boss', 'han', 'li'] };
+    return { here, other, clock };
+  };
+  const group = { id: 'g1', name: '教务处工作群', memberCount: 30, members: ['boss', 'han', 'li'] };
+
+  it("lists again, when it next speaks, a group this instance wrote before the other's purge took its list", async () => {
+    const { here, other, clock } = await twoBots(NOW - 40 * DAY);
     const dingtalk = { id: 'cid1', name: '成员1的值班群' }; // no members told: its speakers are its list
-    await here.adapter.say('大家好', { group, from: 'han', ts: clock });
-    await here.adapter.say('大家好', { group: dingtalk, from: 'han', ts: clock });
+    await here.adapter.say('大家好', { group, from: 'han', ts: clock.now });
+    await here.adapter.say('大家好', { group: dingtalk, from: 'han', ts: clock.now });
     await here.store.flush();
-    clock = NOW;
+    clock.now = NOW;
     await other.bot.purge(NOW - 30 * DAY);
     expect(await here.store.group('test', 'g1')).toMatchObject({ memberIds: [] });
     // This instance's roster still holds both as it wrote them: before, it did not write them again.
@@ -558,24 +564,16 @@ describeEngines('Bot: the retention purge of another instance', (engine) => {
   });
 
   it('lists again a group first written by a message delivered late, once that message is past a day old', async () => {
-    const db = await engine.fresh();
-    let clock = NOW;
-    const here = await botHarness(
-      (c) => (c.db = db),
-      undefined,
-      () => clock,
-    );
-    const other = await botHarness((c) => (c.db = db));
-    const group = { id: 'g1', name: '教务处工作群', memberCount: 30, members: ['boss', 'han', 'li'] };
+    const { here, other, clock } = await twoBots(NOW);
     // Sent 23 hours ago, delivered now (the bot was down): retention keeps the group by the message's time.
     await here.adapter.say('大家好', { group, from: 'han', ts: NOW - 23 * HOUR });
     await here.store.flush();
-    clock = NOW + 2 * HOUR;
-    await other.bot.purge(clock - DAY);
+    clock.now = NOW + 2 * HOUR;
+    await other.bot.purge(clock.now - DAY);
     expect(await here.store.group('test', 'g1')).toMatchObject({ memberIds: [] });
     // Before, the roster trusted its entry for a day from delivery, and did not write the group again.
-    clock = NOW + 3 * HOUR;
-    await here.adapter.say(DEMAND, { group, from: 'boss', ts: clock });
+    clock.now = NOW + 3 * HOUR;
+    await here.adapter.say(DEMAND, { group, from: 'boss', ts: clock.now });
     await here.store.flush();
     expect(await other.store.group('test', 'g1')).toMatchObject({ name: '教务处工作群', members: 30, memberIds: ['boss', 'han', 'li'] });
   });
