@@ -7,13 +7,33 @@ const UNICODE_PATH = 0x7075;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gbk = new TextDecoder('gbk', { fatal: true });
 
+/** The script of a character a name written in UTF-8 plausibly holds beyond ASCII, else undefined. */
+function plausibleScript(u: number): string | undefined {
+  if (u >= 0xa0 && u <= 0xbf) return 'any'; // Latin-1 symbols: · ° £ ©, beside any script
+  if (u >= 0xc0 && u <= 0x17f) return 'latin';
+  if (u >= 0x386 && u <= 0x3ce) return 'greek';
+  if (u >= 0x401 && u <= 0x45f) return 'cyrillic';
+  if (u >= 0x2000) return 'wide'; // three-byte UTF-8: CJK, punctuation, symbols
+  return undefined;
+}
+
 /**
  * Where both read the bytes, which of UTF-8 and GBK does. A GBK ideograph's two bytes are often also a
- * valid UTF-8 character of two bytes (通知 reads as combining marks and Hebrew, 学校 as Cyrillic), which
- * names in UTF-8 seldom hold; accented Latin letters (café) they do, and stay UTF-8.
+ * valid UTF-8 character of two bytes, and then an unlikely one for a name: a combining mark, Hebrew
+ * or Armenian, archaic Cyrillic (通知 reads ֪ͨ, 学校 ѧУ, 医院 ҽԺ), or letters of two scripts. A
+ * name in UTF-8 holds letters of one script and common symbols (café·menu, Größe 50°, отчет, Αθήνα).
  */
 function readsAsGbk(asUtf8: string, asGbk: string): boolean {
-  return /[\u0080-\u00bf\u0250-\u07ff]/u.test(asUtf8) && /^[\x20-\x7e\p{Script=Han}\u3000-\u303f\uff00-\uffef]*$/u.test(asGbk);
+  if (!/^[\x20-\x7e\p{Script=Han}\u3000-\u303f\uff00-\uffef]*$/u.test(asGbk)) return false;
+  const scripts = new Set<string>();
+  for (const c of asUtf8) {
+    const u = c.codePointAt(0)!;
+    if (u < 0x80) continue;
+    const script = plausibleScript(u);
+    if (script === undefined) return true;
+    if (script !== 'any') scripts.add(script);
+  }
+  return scripts.size > 1;
 }
 
 const decoded = (decoder: typeof utf8, raw: Buffer): string | undefined => {

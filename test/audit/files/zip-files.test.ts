@@ -72,11 +72,26 @@ describe('zipped export files', () => {
       deflated(Buffer.from('d1a7d0a32f322e6a736f6e', 'hex'), Buffer.from('[5]')),
       // résumé in UTF-8, which GBK also reads (as 茅 and others): UTF-8.
       deflated(Buffer.from('72c3a973756dc3a92f332e6a736f6e', 'hex'), Buffer.from('[6]')),
+      // GBK 医院 reads in UTF-8 as Cyrillic and Armenian mixed: GBK. UTF-8 Größe 50° and отчет: one script, UTF-8.
+      deflated(Buffer.from('d2bdd4ba2f372e6a736f6e', 'hex'), Buffer.from('[7]')),
+      deflated(Buffer.from('4772c3b6c39f65203530c2b02f382e6a736f6e', 'hex'), Buffer.from('[8]')),
+      deflated(Buffer.from('d0bed182d187d0b5d1822f392e6a736f6e', 'hex'), Buffer.from('[9]')),
     ]);
     const files = await zipFiles(path, 'channels.json');
     try {
       expect([files.names, files.refused]).toEqual([
-        ['café.json', 'channels.json', 'résumé/3.json', '学校/2.json', '教研组/2026-11-23.json', '淺談/2026-11-23.json', '通知/1.json'],
+        [
+          'Größe 50°/8.json',
+          'café.json',
+          'channels.json',
+          'résumé/3.json',
+          'отчет/9.json',
+          '医院/7.json',
+          '学校/2.json',
+          '教研组/2026-11-23.json',
+          '淺談/2026-11-23.json',
+          '通知/1.json',
+        ],
         [],
       ]);
       expect(await text(files.read('淺談/2026-11-23.json'))).toBe('[2]');
