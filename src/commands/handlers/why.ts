@@ -75,17 +75,22 @@ async function readNow(ctx: CommandContext, text: string): Promise<Finding[]> {
   return ctx.engine.classify(text, { disabled: new Set(disabled) }).findings;
 }
 
+/** An end mark, maybe inside closing quotes or brackets (“…打卡。”, 《…。》). */
+const ENDED = /[。！？.!?…][”’"')）」』》】〉»\]]*$/u;
+
 /**
  * A description that does not end its sentence is ended before the policy, which would run on from it:
- * an end mark may stand inside closing quotes or brackets (“…打卡。”), and a clause mark (；:) ends too
- * little, so it is replaced. The mark is the description's own script's, whatever the asker's language.
+ * an end mark may stand inside closing quotes or brackets, and a clause mark (；:) ends too little, so
+ * it is replaced. The mark is the description's own language's, whatever the asker's: Chinese where it
+ * holds at least as many ideographs as Latin words, as a message's language is told.
  */
 function ended(said: string): string {
   const text = said.trimEnd();
-  if (/[。！？.!?…][”’"')）」』\]]*$/u.test(text)) return text;
+  if (ENDED.test(text)) return text;
   const bare = text.replace(/[;；:：,，、]+$/u, '');
-  const han = /\p{Script=Han}$/u.test(bare.replace(/[”’"')）」』\]]+$/u, ''));
-  return `${bare}${han ? '。' : '.'}`;
+  const ideographs = bare.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = bare.match(/[A-Za-z]+/g)?.length ?? 0;
+  return `${bare}${ideographs >= words ? '。' : '.'}`;
 }
 
 function explain(ctx: CommandContext, findings: readonly Finding[]): string[] {

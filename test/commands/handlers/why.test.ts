@@ -56,5 +56,8 @@ describe('why, on a custom rule', () => {
     expect(await said('Told to "read aloud daily."', '为什么')).toMatch(/Told to "read aloud daily\."依据：晨读通知。$/);
     expect(await said('Told to read aloud daily', '为什么')).toMatch(/Told to read aloud daily\.依据：晨读通知。$/);
     expect(await said('要求每天晨读打卡', 'why')).toMatch(/要求每天晨读打卡。 Policy: 晨读通知\.$/);
+    expect(await said('要求转发《学习强国》', '为什么')).toMatch(/要求转发《学习强国》。依据：晨读通知。$/);
+    expect(await said('要求上传截图到 App', '为什么')).toMatch(/要求上传截图到 App。依据：晨读通知。$/);
+    expect(await said('Asks members to reply "收到"', 'why')).toMatch(/Asks members to reply "收到"\. Policy: 晨读通知\.$/);
   });
 });
