@@ -58,6 +58,18 @@ describe('a context cancelled by another (`unless`)', () => {
     expect(engine.classify(en).categories).toEqual(['proof-demand']);
   });
 
+  it('is not cancelled by words that only look like a call on the group: 申请各类, an opening 所有…，, the adverb "kindly"', () => {
+    const engine = createEngine();
+    const retold = [
+      '有的单位要求医务人员将学习平台积分截图每日发群，未按时发送的在群内点名，年底不能申请各类评优。',
+      '所有受访家长，都向记者提到，学校要求每天在群里晒孩子的阅读打卡截图。',
+      "Agents say they must share the company's posts three times a week, one agent, who kindly spoke to us, explained.",
+    ];
+    for (const text of retold) expect(engine.classify(text).categories).toEqual([]);
+    // "Kindly" opening a sentence is a call still.
+    expect(engine.classify('Kindly post a screenshot of your completed module here, the memo says all staff must.').categories).toContain('proof-demand');
+  });
+
   it('works for a custom folder: the rule is left alone by its none context unless the cancelling one occurs', () => {
     const dir = ruleDir({
       'contexts/zh-hearsay.yaml': "description: hearsay\nunless: [zh-call-here]\npatterns: ['^传闻:']\n",
