@@ -66,24 +66,19 @@ export async function buildDigest(
         );
   // Each week's figures leave out the small groups privacy.ts says (leftOut), each by its platform and id:
   // the week is read again without them, so that no figure, total or line, holds theirs. Which groups
-  // had demands the senders tell, by platform; a group no store lists has the size its messages show.
+  // had demands the senders tell, by platform. A group's size is the report's, by platform and id too
+  // (a 3-person Slack "g1" is no 40-person WeChat "g1"): the store's, else what its messages show.
   // `seen`: the sizes of all the weeks' groups.
   const seen: number[] = [];
   const counted = async (r: { from: number; to: number }): Promise<{ builder: ReportBuilder; out: ReadonlySet<GroupKey>; outIds: ReadonlySet<string> }> => {
     const all = await weekBuilder(r, new Set());
-    const whole = all.build();
-    seen.push(...whole.groups.map((g) => g.members));
+    const sizes = all.groupSizes();
+    seen.push(...sizes.map((g) => g.members));
     const places = new Map<GroupKey, { id: string; members: number }>();
-    const sizeById = new Map(whole.groups.map((g) => [g.id, g.members]));
-    for (const g of groups) places.set(groupKey(g.platform, g.id), { id: g.id, members: storedSize(g) || (sizeById.get(g.id) ?? 0) });
+    for (const g of groups) places.set(groupKey(g.platform, g.id), { id: g.id, members: storedSize(g) });
+    for (const g of sizes) places.set(g.key, { id: g.id, members: g.members });
     const withDemands = new Set<GroupKey>();
-    for (const s of all.details().senders) {
-      for (const g of s.byGroup) {
-        const key = groupKey(s.platform, g.groupId);
-        withDemands.add(key);
-        if (!places.has(key)) places.set(key, { id: g.groupId, members: sizeById.get(g.groupId) ?? 0 });
-      }
-    }
+    for (const s of all.details().senders) for (const g of s.byGroup) withDemands.add(groupKey(s.platform, g.groupId));
     const out = leftOut(
       [...places].map(([key, g]) => ({ key, members: g.members })),
       [...withDemands].map((key) => ({ key, ...demandGroup(places.get(key)!) })).filter((g) => folded(g.members)),

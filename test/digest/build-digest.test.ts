@@ -566,6 +566,25 @@ describe('privacy', () => {
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     expect(d.ackStorms).toEqual([{ group: 'finance', acks: 5 }]);
   });
+
+  it('leaves out a small group whose id a large group of another platform has, its size read by its own platform', async () => {
+    const { config, store } = await digestStore();
+    // No size is stored for Slack's g1: its demands show 3 people. WeChat's g1 has 40.
+    await store.upsertGroup({ platform: 'wechat', id: 'g1', name: 'big', memberCount: 40 });
+    const inSmall = { platform: 'slack', groupId: 'g1', groupName: 'small', senderId: 'S1', senderName: 'Zhou', recipients: 2 };
+    const inBig = { platform: 'wechat', groupId: 'g1', groupName: 'big', senderId: 'W1', senderName: 'Li', recipients: 39 };
+    // small's two forms (60 person-minutes) weigh more than big's reply-received demand (19.5).
+    await store.add(demand({ ...inSmall, id: 's1', ts: w47(1, 10), text: FILL_FORM }, ['data-request']));
+    await store.add(demand({ ...inSmall, id: 's2', ts: w47(1, 22), text: `${FILL_FORM}今晚` }, ['data-request']));
+    await store.add(demand({ ...inBig, id: 'b1', ts: w47(2, 10), text: '请大家回复收到' }, ['ack-demand']));
+    await store.flush();
+    const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
+    // Before, small's size was read by its id alone, as big's 40: its forms were in every figure.
+    expect([d.demands, d.personMinutes, d.afterHours, d.smallGroupsLeftOut]).toEqual([1, 19.5, 0, true]);
+    expect(d.categories.map((c) => c.category)).toEqual(['ack-demand']);
+    expect(d.groups.map((g) => [g.name, g.demands])).toEqual([['big', 1]]);
+    expect(d.examples.map((e) => e.group)).toEqual(['big']);
+  });
 });
 
 describeEngines('group names', (engine) => {

@@ -274,6 +274,11 @@ export class ReportBuilder {
     };
   }
 
+  /** Each group's size as the report costs it, by platform and id: the report names a group by id alone, which two platforms' groups may share. */
+  groupSizes(): { key: GroupKey; id: string; members: number }[] {
+    return [...this.groups.values()].map((g) => ({ key: g.key, id: g.id, members: this.membersOf(g) }));
+  }
+
   /** Evidence, per-day counts and minutes by category for the Markdown and HTML renderers. */
   details(): ReportDetails {
     const tz = this.config.timezone;
