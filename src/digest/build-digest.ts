@@ -8,13 +8,12 @@ import type { GroupRef } from '../analysis/report/details.js';
 import type { FeedbackCounts, Store } from '../store/store.js';
 import { isAnonymousId } from '../core/anonymous-id.js';
 import { CATEGORIES } from '../core/categories.js';
-import { exactMinutes } from '../core/figures.js';
 import { weekRange } from '../core/time/iso-week.js';
 import type { Digest } from './digest.js';
 import { digestLanguage } from './language.js';
 import { evidenceTexts } from '../render/report-language.js';
 import { KnownPeople } from './known-people.js';
-import { folded, heaviestFirst, leftOut, shownGroup, shownGroups, withoutFigures, type DemandGroup } from './privacy.js';
+import { heaviestFirst, leftOut, shownGroup, shownGroups, tooSmall, withoutFigures } from './privacy.js';
 import { Pseudonyms, PSEUDONYM_PREFIX } from '../core/pseudonyms.js';
 import { quote } from './quote.js';
 import { rate } from './rating.js';
@@ -48,11 +47,6 @@ export async function buildDigest(
   const ranges = weeksEndingWith(week, TREND_WEEKS, tz).map((w) => ({ week: w, ...weekRange(w, tz) }));
   const current = ranges.length - 1;
   const storedSize = (g: (typeof groups)[number]): number => g.members || g.memberIds.length + g.unlisted;
-  // A group's listed members tell how many people they were; none where two platforms share its id, as
-  // the report names it by id.
-  const listedIds = new Map<string, readonly string[]>();
-  for (const g of groups) listedIds.set(g.id, listedIds.has(g.id) ? [] : g.memberIds);
-  const demandGroup = (g: { id: string; members: number }): DemandGroup => ({ members: g.members, memberIds: listedIds.get(g.id) ?? [] });
   const weekBuilder = (r: { from: number; to: number }, out: ReadonlySet<GroupKey>, hide?: Pseudonyms) =>
     out.size === 0
       ? storedReport(store, config, r, { platform, groupIds }, hide, groups)
@@ -64,10 +58,10 @@ export async function buildDigest(
           hide,
           groups.filter((g) => !out.has(groupKey(g.platform, g.id))),
         );
-  // Each week's figures leave out the small groups privacy.ts says (leftOut), each by its platform and id:
-  // the week is read again without them, so that no figure, total or line, holds theirs. Which groups
-  // had demands the senders tell, by platform. A group's size is the report's, by platform and id too
-  // (a 3-person Slack "g1" is no 40-person WeChat "g1"): the store's, else what its messages show.
+  // Each week's figures leave out the small groups (privacy.ts leftOut), each by its platform and id:
+  // the week is read again without them, so that no figure, total or line, holds theirs. A group's
+  // size is the report's, by platform and id too (a 3-person Slack "g1" is no 40-person WeChat "g1"):
+  // the store's, else what its messages show.
   // `seen`: the sizes of all the weeks' groups.
   const seen: number[] = [];
   const counted = async (r: { from: number; to: number }): Promise<{ builder: ReportBuilder; out: ReadonlySet<GroupKey>; outIds: ReadonlySet<string> }> => {
@@ -77,12 +71,7 @@ export async function buildDigest(
     const places = new Map<GroupKey, { id: string; members: number }>();
     for (const g of groups) places.set(groupKey(g.platform, g.id), { id: g.id, members: storedSize(g) });
     for (const g of sizes) places.set(g.key, { id: g.id, members: g.members });
-    const withDemands = new Set<GroupKey>();
-    for (const s of all.details().senders) for (const g of s.byGroup) withDemands.add(groupKey(s.platform, g.groupId));
-    const out = leftOut(
-      [...places].map(([key, g]) => ({ key, members: g.members })),
-      [...withDemands].map((key) => ({ key, ...demandGroup(places.get(key)!) })).filter((g) => folded(g.members)),
-    );
+    const out = leftOut([...places].map(([key, g]) => ({ key, members: g.members })));
     const outIds = new Set([...out].map((key) => places.get(key)!.id));
     return { builder: out.size === 0 ? all : await weekBuilder(r, out), out, outIds };
   };
@@ -100,13 +89,13 @@ export async function buildDigest(
   let details = now.builder.details();
   reports.push(report);
   const platforms = [...new Set(groups.map((g) => g.platform))];
-  // The groups it covers, stored or only seen in its weeks' messages: when all fold, every figure is theirs alone.
+  // The groups it covers, stored or only seen in its weeks' messages: when all are small, every figure is theirs alone.
   // A stored group not seen in its weeks (kept past the retention for its size and settings) has no
   // figure here, so it hides none.
   const since = ranges[0].from;
   const active = groups.filter((g) => g.lastSeen === null || g.lastSeen >= since);
   const sizes = [...active.map(storedSize), ...seen];
-  const allFolded = sizes.length > 0 && sizes.every(folded);
+  const allSmall = sizes.length > 0 && sizes.every(tooSmall);
 
   const settings = await Promise.all(groups.map((g) => store.groupSettings(g.platform, g.id)));
   const lang = digestLanguage(
@@ -185,29 +174,24 @@ export async function buildDigest(
   for (const g of report.groups) {
     if (g.demands === 0) continue;
     const name = shownGroup(g.name, g.members, pseudonyms);
-    if (name !== null) {
-      const row = { name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) };
-      digest.groups.push(row);
-    } else {
-      const o = (digest.other ??= { groups: 0, demands: 0, personMinutes: 0 });
-      o.groups++;
-      o.demands += g.demands;
-      o.personMinutes = exactMinutes(o.personMinutes + g.person_minutes);
-    }
+    if (name !== null)
+      digest.groups.push({ name, demands: g.demands, personMinutes: g.person_minutes, rating: rate(g.person_minutes, config.digest.thresholds) });
   }
-  // Findings name a folded group "other" only where the digest shows "other" (privacy.ts): else the
-  // week's figures left it out. One between groups that all fold would read "other … other": it is left out.
-  const withOther = digest.other !== undefined;
-  // Each group a finding names is judged by its platform and id, as the report's JSON names it by id alone.
+  // A finding names no small group, as the week's figures leave it out; a duplicate or overlap left
+  // with one group is none. Each group is judged by its platform and id, as the report's JSON names
+  // it by id alone.
   const found = details.findingGroups;
   const shownRef = (g: GroupRef) => shownOn(g.platform, g.id);
-  const shownRefs = (refs: readonly GroupRef[]) => shownGroups(refs.map(shownRef), withOther);
+  const shownRefs = (refs: readonly GroupRef[]) => shownGroups(refs.map(shownRef));
   digest.duplicates = found.duplicates.map(shownRefs).filter((groups) => groups.length > 1);
-  digest.ackStorms = report.ack_storms.map((a, i) => ({ group: shownRef(found.ackStorms[i]), acks: a.acks })).filter((a) => a.group !== null || withOther);
+  digest.ackStorms = report.ack_storms.flatMap((a, i) => {
+    const group = shownRef(found.ackStorms[i]);
+    return group === null ? [] : [{ group, acks: a.acks }];
+  });
   digest.sprawl = report.sprawl.map((s, i) => ({ groups: shownRefs(found.sprawl[i]), overlap: s.overlap })).filter((s) => s.groups.length > 1);
   for (const e of details.evidence) {
     if (digest.examples.length === MAX_EXAMPLES) break;
-    // A group folded into "other" is too small to quote from: its figures are not shown, nor its words.
+    // A small group is not quoted from: its figures are not shown, nor its words.
     const group = shownOn(e.platform, e.groupId);
     if (e.text === null || group === null || (await optedOut(e.senderId))) continue;
     const rules = [...new Set(e.findings.map((f) => f.rule))];
@@ -215,7 +199,7 @@ export async function buildDigest(
   }
   if (config.digest.detail === 'senders') {
     digest.senders = [];
-    // Only demands in groups shown by name count: naming who sent those of a folded group would point at it.
+    // Only demands in groups shown by name count: naming who sent those of a small group would point at it.
     const counted = details.senders
       .map((s) => ({ ...s, demands: s.byGroup.reduce((n, g) => n + (shownOn(s.platform, g.groupId) === null ? 0 : g.demands), 0) }))
       .filter((s) => s.demands > 0)
@@ -225,5 +209,5 @@ export async function buildDigest(
       if (!(await optedOut(s.id))) digest.senders.push({ name: s.name, demands: s.demands });
     }
   }
-  return allFolded ? withoutFigures(digest, 'all-small') : digest;
+  return allSmall ? withoutFigures(digest, 'all-small') : digest;
 }

@@ -3,11 +3,8 @@ import type { Rating } from './rating.js';
 import type { Lang } from '../core/lang.js';
 import type { FeedbackCounts } from '../store/store.js';
 
-/**
- * A group's name as the digest may show it: null stands for "other", the fold of groups too small
- * to show on their own (see privacy.ts).
- */
-export type ShownGroup = string | null;
+/** A group's name as the digest shows it: never a small group's (privacy.ts), nor a hidden member's name. */
+export type ShownGroup = string;
 
 /** Why a digest shows no figures: see Digest.heldBack. */
 export type HeldBack = 'all-small';
@@ -41,8 +38,6 @@ export interface Digest {
   categories: DigestCategoryLine[];
   /** Groups of 5 people or more, heaviest first. */
   groups: DigestGroupRow[];
-  /** The fold of two or more smaller groups; absent when there is none. */
-  other?: { groups: number; demands: number; personMinutes: number };
   /** The four weeks before and this one, oldest first. */
   trend: { week: string; demands: number; personMinutes: number }[];
   duplicates: ShownGroup[][];

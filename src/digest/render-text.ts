@@ -18,8 +18,7 @@ export const DIGEST_LIST_MAX = 10;
 /** The digest as plain text in its language: what every platform gets, and what `digest --print` shows. */
 export function digestText(d: Digest, thresholds: Config['digest']['thresholds']): string {
   const t = TEXTS[d.lang];
-  const name = (g: ShownGroup): string => g ?? t.otherName;
-  const names = (gs: ShownGroup[]): string => gs.map(name).join(t.listSep);
+  const names = (gs: ShownGroup[]): string => gs.join(t.listSep);
   const range = weekRange(d.week, d.timezone);
   const lines = [t.title(d.week, dayString(localDay(range.from, d.timezone)), dayString(localDay(range.to - 1, d.timezone)))];
   const section = (title: string, items: string[]): void => {
@@ -60,13 +59,13 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     t.byCategory,
     d.categories.map((c) => `${categoryLabel(c, d.lang)}${t.colon}${t.count(c.demands, hours(c.personMinutes))}`),
   );
-  section(t.byGroup, [
-    ...d.groups.map((g) => `${t.ratings[g.rating]} ${g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`),
-    ...(d.other ? [`${t.other(d.other.groups)}${t.colon}${t.count(d.other.demands, hours(d.other.personMinutes))}`] : []),
-  ]);
+  section(
+    t.byGroup,
+    d.groups.map((g) => `${t.ratings[g.rating]} ${g.name}${t.colon}${t.count(g.demands, hours(g.personMinutes))}`),
+  );
   lines.push('', t.trend, `  ${d.trend.map((w) => `${t.weekLabel(w.week)} ${hours(w.personMinutes)}`).join(' → ')}`);
   section(t.duplicates, capped(d.duplicates.map((gs) => t.duplicate(names(gs)))));
-  section(t.ackStorms, capped(d.ackStorms.map((a) => t.ackStorm(name(a.group), a.acks))));
+  section(t.ackStorms, capped(d.ackStorms.map((a) => t.ackStorm(a.group, a.acks))));
   section(t.sprawl, capped(d.sprawl.map((s) => t.overlap(names(s.groups), Math.round(s.overlap * 100)))));
   section(
     t.leads,
@@ -77,7 +76,7 @@ export function digestText(d: Digest, thresholds: Config['digest']['thresholds']
     t.examples,
     d.examples.map((e, i) => {
       const time = t.sentAt(formatIso(e.ts, d.timezone));
-      return t.example(i + 1, t.quote(e.text), name(e.group), time, hours(e.personMinutes), e.rules.join(t.listSep));
+      return t.example(i + 1, t.quote(e.text), e.group, time, hours(e.personMinutes), e.rules.join(t.listSep));
     }),
   );
   if (d.senders)

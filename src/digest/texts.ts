@@ -23,7 +23,6 @@ export interface DigestTexts {
   byCategory: string;
   byGroup: string;
   count: (demands: number, hours: string) => string;
-  other: (groups: number) => string;
   trend: string;
   /** The chart's two titles. */
   chartByCategory: (week: string) => string;
@@ -50,7 +49,6 @@ export interface DigestTexts {
   /** How many demands a sender sent. */
   sent: (n: number) => string;
   legend: (yellow: number, red: number) => string;
-  otherName: string;
   listSep: string;
   colon: string;
   ratings: Record<Rating, string>;
@@ -71,14 +69,13 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     heldBack: {
       'all-small': '本周报所含的群都不足 5 人，为保护成员隐私，不显示任何统计数字。',
     },
-    smallGroupsLeftOut: '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。',
+    smallGroupsLeftOut: '为保护成员隐私，不足 5 人的群未计入本周报。',
     total: (n, h) => `本周形式主义要求 ${f(n)} 条，约 ${h} 人·小时。`,
     trendVs: (avg, change, w) => `前${ZH_NUMBERS[w] ?? f(w)}周平均 ${avg} 人·小时（${change}）。`,
     afterHours: (n, p) => `在非工作时间发出或要求完成的 ${f(n)} 条（占 ${p}%）。`,
     byCategory: '按类别：',
     byGroup: '按群组：',
     count: (n, h) => `${f(n)} 条，${h} 人·小时`,
-    other: (g) => `其他（${g} 个不足 5 人的群）`,
     trend: '趋势（人·小时）：',
     chartByCategory: (w) => `${w.slice(0, 4)}年第${Number(w.slice(6))}周各类负担（人·小时）`,
     chartTrend: (n) => `近${n}周负担（人·小时）`,
@@ -100,7 +97,6 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     senders: '发出要求最多的人：',
     sent: (n) => `${f(n)} 条`,
     legend: (y, r) => `评级标准：每个群每周负担达 ${f(r)} 人·分钟为🔴，${f(y)} 人·分钟以上为🟡，其余为🟢。`,
-    otherName: '其他',
     listSep: '、',
     colon: '：',
     ratings: RATINGS,
@@ -113,14 +109,13 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     heldBack: {
       'all-small': "Every group of this digest has fewer than 5 people: to protect members' privacy, it shows no figures.",
     },
-    smallGroupsLeftOut: 'To protect members\' privacy, groups under 5 people are not counted in this digest, but for those shown together as "other".',
+    smallGroupsLeftOut: "To protect members' privacy, groups under 5 people are not counted in this digest.",
     total: (n, h) => `${f(n)} formalism ${n === 1 ? 'demand' : 'demands'} this week, about ${h} person-hours.`,
     trendVs: (avg, change, w) => `Average of the previous ${w === 1 ? 'week' : `${EN_NUMBERS[w] ?? f(w)} weeks`}: ${avg} person-hours (${change}).`,
     afterHours: (n, p) => `Sent after hours or due then: ${f(n)} (${p}%).`,
     byCategory: 'By category:',
     byGroup: 'By group:',
     count: (n, h) => `${f(n)} ${n === 1 ? 'demand' : 'demands'}, ${h} person-hours`,
-    other: (g) => `other (${g} ${g === 1 ? 'group' : 'groups'} under 5 people)`,
     trend: 'Trend (person-hours):',
     chartByCategory: (w) => `${w}: person-hours by category`,
     chartTrend: (n) => `Person-hours, last ${n} weeks`,
@@ -142,7 +137,6 @@ export const TEXTS: Record<Lang, DigestTexts> = {
     senders: 'Most demands sent by:',
     sent: f,
     legend: (y, r) => `Rating per group-week: 🔴 from ${f(r)} person-minutes, 🟡 from ${f(y)}, else 🟢.`,
-    otherName: 'other',
     listSep: ', ',
     colon: ': ',
     ratings: RATINGS,

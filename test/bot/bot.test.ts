@@ -484,7 +484,7 @@ describeEngines('Bot: a group whose platform tells neither members nor size (Din
     expect((await store.categoryTotals({ from: 0, to: NOW + 1 }))['check-in']).toEqual({ count: 1, recipients: 5 });
     const digest = await buildDigest(config, store, { platform: 'test', user: 'boss', scope: {} }, '2026-W48');
     expect(digest.groups).toContainEqual(expect.objectContaining({ name: '教务处工作群', demands: 1, personMinutes: 5 * perReader }));
-    expect(digest.other).toBeUndefined();
+    expect(digest.smallGroupsLeftOut).toBeUndefined();
   });
 });
 

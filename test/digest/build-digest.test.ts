@@ -49,7 +49,7 @@ const ZH = [
   '  2. 「请全体同事今晚十点前完成打卡并截图发群里」（ops，11月16日 21:05，约 4.8 人·小时，规则 check-in/test、proof-demand/test）',
   '  3. 「请各位今天下班前填写附件统计表并上报」（hr，11月17日 11:00，约 4.8 人·小时，规则 data-request/test）',
   '',
-  '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。',
+  '为保护成员隐私，不足 5 人的群未计入本周报。',
   '',
   '评级标准：每个群每周负担达 3,000 人·分钟为🔴，600 人·分钟以上为🟡，其余为🟢。',
 ].join('\n');
@@ -90,7 +90,7 @@ const EN = [
   '  2. "请全体同事今晚十点前完成打卡并截图发群里" (ops, 11-16 21:05, about 4.8 person-hours, rule check-in/test, proof-demand/test)',
   '  3. "请各位今天下班前填写附件统计表并上报" (hr, 11-17 11:00, about 4.8 person-hours, rule data-request/test)',
   '',
-  'To protect members\' privacy, groups under 5 people are not counted in this digest, but for those shown together as "other".',
+  "To protect members' privacy, groups under 5 people are not counted in this digest.",
   '',
   'Rating per group-week: 🔴 from 3,000 person-minutes, 🟡 from 600, else 🟢.',
 ].join('\n');
@@ -201,17 +201,17 @@ describe('buildDigest + digestText', () => {
         'Fingertip digest 2026-W48 (2026-11-23 to 2026-11-29)',
         'Nothing flagged this week.',
         '',
-        'To protect members\' privacy, groups under 5 people are not counted in this digest, but for those shown together as "other".',
+        "To protect members' privacy, groups under 5 people are not counted in this digest.",
       ].join('\n'),
     );
   });
 });
 
 describe('privacy', () => {
-  it('names no member by default and folds groups under 5 people into "other"', async () => {
+  it('names no member by default and leaves out groups under 5 people, though two of them hold 5 people between them', async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
-    // With tiny's 3, "other" is 5 people: enough to be shown.
+    // With tiny's 3, pair's 2 are 5 people: before, they were shown together as "other".
     await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2, memberIds: ['P1', 'P2'] });
     const pair = { platform: 'test', groupId: 'C05', groupName: 'pair', senderId: 'P1', senderName: 'Sun', recipients: 1 };
     await store.add(demand({ ...pair, id: 'p1', ts: w47(2, 10), text: FILL_FORM }, ['data-request']));
@@ -220,8 +220,32 @@ describe('privacy', () => {
     const text = digestText(d, config.digest.thresholds);
     for (const name of ['Li', 'Wang', 'Zhao', 'Chen', 'Sun', 'tiny', 'pair']) expect(text).not.toMatch(new RegExp(`\\b${name}\\b`));
     expect(d.senders).toBeUndefined();
-    expect(d.other).toEqual({ groups: 2, demands: 2, personMinutes: 16 });
-    expect(text).toContain('other (2 groups under 5 people): 2 demands, 0.3 person-hours');
+    expect([d.demands, d.groups.map((g) => g.name), d.smallGroupsLeftOut]).toEqual([4, ['ops', 'hr'], true]);
+    expect(text).not.toContain('under 5 people)');
+  });
+
+  it('gives two supervisors whose scopes differ by one small group the same figures, whatever small groups they share', async () => {
+    const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
+    await seedWeek(store);
+    // Beside tiny (3 people), pair (2) and trio (3) send a demand each: any two of them are 5 people or more.
+    await store.upsertGroup({ platform: 'test', id: 'C05', name: 'pair', memberCount: 2, memberIds: ['P1', 'P2'] });
+    await store.upsertGroup({ platform: 'test', id: 'C06', name: 'trio', memberCount: 3, memberIds: ['R1', 'R2', 'R3'] });
+    const pair = { platform: 'test', groupId: 'C05', groupName: 'pair', senderId: 'P1', senderName: 'Sun', recipients: 1 };
+    const trio = { platform: 'test', groupId: 'C06', groupName: 'trio', senderId: 'R1', senderName: 'Qian', recipients: 2 };
+    await store.add(demand({ ...pair, id: 'p1', ts: w47(2, 10), text: FILL_FORM }, ['data-request']));
+    await store.add(demand({ ...trio, id: 'r1', ts: w47(3, 22), text: '大家给这篇文章点赞转发' }, ['like-quota']));
+    await store.flush();
+    const scope = (groupIds: string[], lang: 'zh' | 'en') => boss({ lang, scope: { platform: 'test', groupIds } });
+    for (const lang of ['zh', 'en'] as const) {
+      const all = await buildDigest(config, store, scope(['C01', 'C02', 'C03', 'C04', 'C05', 'C06'], lang), '2026-W47');
+      const lessTrio = await buildDigest(config, store, scope(['C01', 'C02', 'C03', 'C04', 'C05'], lang), '2026-W47');
+      const large = await buildDigest(config, store, scope(['C01', 'C02', 'C04'], lang), '2026-W47');
+      // Before, the one's "other" held trio and the other's not: their difference was trio's figures.
+      expect(all).toEqual(lessTrio);
+      expect(all).toEqual({ ...large, smallGroupsLeftOut: true });
+      expect(digestText(all, config.digest.thresholds)).toBe(digestText(lessTrio, config.digest.thresholds));
+      expect(digestChartSvg(all, lang)).toBe(digestChartSvg(large, lang));
+    }
   });
 
   it("leaves a lone group under 5 people out of every figure, so that no two figures' difference is its own", async () => {
@@ -255,8 +279,7 @@ describe('privacy', () => {
       expect(withSmall).toEqual({ ...without, smallGroupsLeftOut: true });
       expect([withSmall.demands, withSmall.afterHours, withSmall.feedback.missed, withSmall.trend[3].demands]).toEqual([2, 0, 0, 0]);
       const text = digestText(withSmall, config.digest.thresholds);
-      const note =
-        lang === 'zh' ? '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。' : 'groups under 5 people are not counted in this digest';
+      const note = lang === 'zh' ? '为保护成员隐私，不足 5 人的群未计入本周报。' : 'groups under 5 people are not counted in this digest';
       expect(text).toContain(note);
       expect(text.replace(/\n\n[^\n]*(不足 5 人的群未计入|not counted in this digest)[^\n]*/, '')).toBe(digestText(without, config.digest.thresholds));
       expect(digestChartSvg(withSmall, lang)).toBe(digestChartSvg(without, lang));
@@ -303,13 +326,13 @@ describe('privacy', () => {
     );
     // Nothing to chart or count from: the figures are not in the digest at all.
     expect(en).toMatchObject({ demands: 0, personMinutes: 0, afterHours: 0, categories: [], groups: [], trend: [], examples: [] });
-    expect([en.other, en.senders, en.feedback]).toEqual([undefined, undefined, { corrected: 0, missed: 0, correctedBySender: 0 }]);
+    expect([en.senders, en.feedback]).toEqual([undefined, { corrected: 0, missed: 0, correctedBySender: 0 }]);
     // With a group of 5 or more in scope, the lone small one is left out of its figures.
     const withHr = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['S1', 'C02'] } }), '2026-W47');
-    expect([withHr.demands, withHr.other, withHr.groups.map((g) => [g.name, g.demands]), withHr.smallGroupsLeftOut]).toEqual([2, undefined, [['hr', 2]], true]);
+    expect([withHr.demands, withHr.groups.map((g) => [g.name, g.demands]), withHr.smallGroupsLeftOut]).toEqual([2, [['hr', 2]], true]);
   });
 
-  it('leaves out a duplicate or an overlap between groups that all fold into "other", which would read "other … other"', async () => {
+  it('leaves out a duplicate or an overlap between small groups', async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
     const four = ['S1', 'S2', 'S3', 'S4'];
@@ -325,11 +348,12 @@ describe('privacy', () => {
       ),
     );
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    for (const groups of [...d.duplicates, ...d.sprawl.map((s) => s.groups)]) expect(groups.length, JSON.stringify(groups)).toBeGreaterThan(1);
-    expect(digestText(d, config.digest.thresholds)).not.toMatch(/other share|other, other/);
+    expect(d.duplicates).toEqual([['ops', 'hr']]);
+    expect(d.sprawl.map((s) => s.groups)).toEqual([['ops', 'ops-copy']]);
+    expect(digestText(d, config.digest.thresholds)).not.toContain('small-');
   });
 
-  it('names no sender, duplicate, ack storm or overlap of a small group where "other" would be that group alone', async () => {
+  it('names no sender, duplicate, ack storm or overlap of a small group, alone or beside other small groups', async () => {
     const { config, store } = await digestStore((c) => (c.digest.detail = 'senders'));
     const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
     await store.upsertGroup({ platform: 'test', id: 'C5', name: 'five', memberCount: 5, memberIds: people('F', 5) });
@@ -347,25 +371,18 @@ describe('privacy', () => {
     await store.add(demand({ ...inThree, id: 't1', ts: w47(2, 10), text: '请大家今晚十点前完成健康打卡' }, ['check-in']));
     await store.flush();
 
-    // Without three, four is the only small group: left out, and no finding may name "other".
+    // Without three, four is the only small group: left out, and no finding may name it.
     const lone = await buildDigest(config, store, boss({ lang: 'en', scope: { platform: 'test', groupIds: ['C5', 'C4'] } }), '2026-W47');
-    expect([lone.other, lone.groups.map((g) => [g.name, g.demands])]).toEqual([undefined, [['five', 1]]]);
+    expect(lone.groups.map((g) => [g.name, g.demands])).toEqual([['five', 1]]);
     expect([lone.duplicates, lone.ackStorms, lone.sprawl, lone.senders]).toEqual([[], [], [], [{ name: 'Li', demands: 1 }]]);
     const text = digestText(lone, config.digest.thresholds);
-    for (const word of ['other (', 'Sun', 'Ack storms', 'Duplicate', 'Overlapping']) expect(text).not.toContain(word);
+    for (const word of ['Sun', 'Ack storms', 'Duplicate', 'Overlapping']) expect(text).not.toContain(word);
 
-    // With three, "other" is two groups: the findings may name it, the senders of its groups still not.
-    const both = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(both.other?.groups).toBe(2);
-    expect([both.duplicates, both.ackStorms, both.sprawl.map((s) => s.groups), both.senders]).toEqual([
-      [[null, 'five']],
-      [{ group: null, acks: 5 }],
-      [[null, 'five']],
-      [{ name: 'Li', demands: 1 }],
-    ]);
+    // With three, the small groups are 7 people: before, the findings named them as "other". Left out alike.
+    expect(await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47')).toEqual(lone);
   });
 
-  it('leaves out "other" of fewer than 5 people between its small groups, from rows, categories and findings', async () => {
+  it('leaves out small groups from rows, categories and findings, their members listed or not', async () => {
     const { config, store } = await digestStore();
     const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
     await store.upsertGroup({ platform: 'test', id: 'five', name: 'five', memberCount: 5, memberIds: people('F', 5) });
@@ -378,21 +395,19 @@ describe('privacy', () => {
     await store.add(demand({ ...inGroup('pair-y', 'Y1'), id: 'y1', ts: w47(2, 10), text: '大家给这篇文章点赞转发' }, ['like-quota']));
     await store.flush();
 
-    // Before, "other (2 groups)" was the 4 people's own figures, and the duplicate named it.
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect(d.other).toBeUndefined();
     expect(d.groups.map((g) => [g.name, g.demands])).toEqual([['five', 1]]);
     expect(d.categories.map((c) => [c.category, c.demands])).toEqual([['data-request', 1]]);
     expect(d.duplicates).toEqual([]);
     const text = digestText(d, config.digest.thresholds);
     expect(text).toContain('\n1 formalism demand this week, about ');
     expect(text).toContain('\n  🟢 five: 1 demand, ');
-    for (const word of ['other (', 'Duplicate', 'likes']) expect(text).not.toContain(word);
+    for (const word of ['pair-', 'Duplicate', 'likes']) expect(text).not.toContain(word);
     const zh = digestText(await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47'), config.digest.thresholds);
     expect(zh).toContain('\n  🟢 five：1 条，');
     expect(zh).toContain('\n\n为保护成员隐私，不足 5 人的群未计入本周报');
 
-    // Where the platform lists no members, as many as the largest of them: 3 people, still too few.
+    // Where the platform lists no members, as many as it says: 3 and 2 people, still too few.
     for (const [id, memberCount] of [
       ['pair-x', 3],
       ['pair-y', 2],
@@ -401,7 +416,7 @@ describe('privacy', () => {
     }
     expect((await store.group('test', 'pair-x'))?.memberIds).toEqual([]);
     const unlisted = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    expect([unlisted.other, unlisted.groups.map((g) => [g.name, g.demands])]).toEqual([undefined, [['five', 1]]]);
+    expect([unlisted.demands, unlisted.groups.map((g) => [g.name, g.demands])]).toEqual([1, [['five', 1]]]);
   });
 
   it('lists senders of demands only when config allows, never members who sent none, never opted-out ones', async () => {
@@ -535,7 +550,7 @@ describe('privacy', () => {
   it("judges each quoted demand by its own group when another platform's group has the same id", async () => {
     const { config, store } = await digestStore();
     await seedWeek(store);
-    // tiny is test/C03 (3 people, folded into "other"); a large group elsewhere has the same id.
+    // tiny is test/C03 (3 people, too few to show); a large group elsewhere has the same id.
     await store.upsertGroup({ platform: 'zzz', id: 'C03', name: 'big', memberCount: 40 });
     const inBig = { platform: 'zzz', groupId: 'C03', groupName: 'big', senderId: 'Z1', senderName: 'Zed', recipients: 39 };
     await store.add(demand({ ...inBig, id: 'z1', ts: w47(2, 10), text: '请大家回复收到' }, ['ack-demand']));
@@ -553,7 +568,7 @@ describe('privacy', () => {
     await store.upsertGroup({ platform: 'feishu', id: 'G1', name: 'finance', memberCount: 20, memberIds: people('F', 20) });
     const inTiny = { platform: 'slack', groupId: 'G1', groupName: 'tiny', senderId: 'S1', senderName: 'Zhou', recipients: 3 };
     const inFinance = { platform: 'feishu', groupId: 'G1', groupName: 'finance', senderId: 'F1', senderName: 'Li', recipients: 19 };
-    // tiny (folded, the lone small group: no finding may name it) draws 6 acks, finance 5.
+    // tiny (4 people: no finding may name it) draws 6 acks, finance 5.
     await store.add(demand({ ...inTiny, id: 't1', ts: w47(2, 11), text: FILL_FORM }, ['data-request']));
     for (const [i, s] of ['S2', 'S3', 'S4', 'S2', 'S3', 'S4'].entries()) {
       await store.add(record({ ...inTiny, id: `ta${i}`, ts: w47(2, 11, 1 + i), senderId: s, senderName: s, isAck: true, hash: 'ack' }));
@@ -618,7 +633,7 @@ describeEngines('a group kept past the retention', (engine) => {
     await store.purge(Date.UTC(2026, 8, 1));
     const d = await buildDigest(defaultConfig(), store, { platform: 'slack', user: 'boss', scope: {} }, '2026-W48');
     // Before, the old group's 40 members counted, and the digest gave the 3-person group's own figures.
-    expect([d.demands, d.categories, d.other]).toEqual([0, [], undefined]);
+    expect([d.demands, d.categories]).toEqual([0, []]);
   });
 });
 
@@ -655,8 +670,8 @@ describe('a week whose demands are only in groups under 5 people', () => {
   it("leaves out one small group's demands, though a large group without demands is in the scope, saying so without a figure", async () => {
     const { config, store } = await bigAndSmall([{ id: 'S3', members: people('S', 3), weeks: [0] }]);
     const d = await buildDigest(config, store, boss({ lang: 'zh' }), '2026-W47');
-    // Before, the totals, categories and after-hours share were S3's own, "other (1 group)".
-    expect([d.heldBack, d.demands, d.personMinutes, d.categories, d.groups, d.other]).toEqual([undefined, 0, 0, [], [], undefined]);
+    // Before, the totals, categories and after-hours share were S3's own.
+    expect([d.heldBack, d.demands, d.personMinutes, d.categories, d.groups]).toEqual([undefined, 0, 0, [], []]);
     expect(digestText(d, config.digest.thresholds)).toBe(
       [
         '【指尖减负周报】2026年第47周（11月16日—22日）',
@@ -665,12 +680,12 @@ describe('a week whose demands are only in groups under 5 people', () => {
         '成员匿名反映：',
         '  「每天晚上都要打卡」',
         '',
-        '为保护成员隐私，不足 5 人的群未计入本周报（合并显示为“其他”的除外）。',
+        '为保护成员隐私，不足 5 人的群未计入本周报。',
       ].join('\n'),
     );
   });
 
-  it('leaves out those of two small groups of fewer than 5 people between them, and keeps those of 5 or more as "other"', async () => {
+  it('leaves out those of two small groups, of fewer than 5 people between them or more', async () => {
     const shared = await bigAndSmall([
       { id: 'S3', members: people('S', 3), weeks: [0] },
       { id: 'S4', members: people('S', 4), weeks: [0] },
@@ -682,10 +697,11 @@ describe('a week whose demands are only in groups under 5 people', () => {
       { id: 'T4', members: people('T', 4), weeks: [0] },
     ]);
     const seven = await buildDigest(apart.config, apart.store, boss({ lang: 'en' }), '2026-W47');
-    expect([seven.heldBack, seven.demands, seven.other]).toEqual([undefined, 2, { groups: 2, demands: 2, personMinutes: 10 }]);
+    // Before, they were shown together as "other", 7 people.
+    expect([seven.heldBack, seven.demands, seven.smallGroupsLeftOut]).toEqual([undefined, 0, true]);
   });
 
-  it('counts feedback only of the groups a shown "other" holds, not of a small group outside it', async () => {
+  it('counts no feedback of a small group, with demands or without, nor its late demand in the trend', async () => {
     const { config, store } = await bigAndSmall([
       { id: 'S3', members: people('S', 3), weeks: [0] },
       { id: 'T4', members: people('T', 4), weeks: [0] },
@@ -699,18 +715,17 @@ describe('a week whose demands are only in groups under 5 people', () => {
     const m = { platform: 'test', messageId: 'u-m', senderId: 'U1', text: '每人今天必须转发三次', categories: ['like-quota' as const], sentAt: w47(3, 10) };
     await store.reportMissed(missedReport({ ...m, byUser: 'U2' }));
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
-    // Both demands of "other" are due tonight: after hours. Before, U2's missed one was counted too.
-    expect([d.other?.groups, d.demands, d.afterHours, d.feedback.missed, d.smallGroupsLeftOut]).toEqual([2, 2, 2, 0, true]);
-    // W46: big's form; U2's, a lone small group's that week, is not in it.
-    expect(d.trend.map((w) => w.demands)).toEqual([0, 0, 0, 1, 2]);
+    // Before, S3's and T4's demands, due tonight, were "other", after hours; U2's missed one was counted.
+    expect([d.demands, d.afterHours, d.feedback.missed, d.smallGroupsLeftOut]).toEqual([0, 0, 0, true]);
+    // W46: big's form; U2's, a small group's, is not in it.
+    expect(d.trend.map((w) => w.demands)).toEqual([0, 0, 0, 1, 0]);
   });
 
-  it("leaves a trend week's lone small group out of its figures, in the text and the chart", async () => {
-    // W45: only S3's demand; W46: big's form; W47: big's chat and S3's demand, with T4's to show.
-    const { config, store } = await bigAndSmall([
-      { id: 'S3', members: people('S', 3), weeks: [-2, 0] },
-      { id: 'T4', members: people('T', 4), weeks: [0] },
-    ]);
+  it("leaves a trend week's small group out of its figures, in the text and the chart", async () => {
+    // W45: only S3's demand; W46: big's form; W47: big's chat, S3's demand and big's, to show.
+    const { config, store } = await bigAndSmall([{ id: 'S3', members: people('S', 3), weeks: [-2, 0] }]);
+    await store.add(demand({ ...inGroup('BIG', 'big', 20), id: 'b2', ts: w47(1, 10), text: '请大家今天完成健康打卡' }, ['check-in']));
+    await store.flush();
     const d = await buildDigest(config, store, boss({ lang: 'en' }), '2026-W47');
     // Before, W45 read "withheld", and was left out of the average: the rest is the same with S3 or without.
     expect(d.trend.map((w) => [w.week, w.personMinutes])).toEqual([
@@ -718,11 +733,11 @@ describe('a week whose demands are only in groups under 5 people', () => {
       ['2026-W44', 0],
       ['2026-W45', 0],
       ['2026-W46', 285],
-      ['2026-W47', 10],
+      ['2026-W47', 38],
     ]);
     const text = digestText(d, config.digest.thresholds);
-    expect(text).toContain('\n  W43 0.0 → W44 0.0 → W45 0.0 → W46 4.8 → W47 0.2\n');
-    expect(text).toContain('Average of the previous four weeks: 1.2 person-hours (-86%).');
+    expect(text).toContain('\n  W43 0.0 → W44 0.0 → W45 0.0 → W46 4.8 → W47 0.6\n');
+    expect(text).toContain('Average of the previous four weeks: 1.2 person-hours (-47%).');
     expect(digestChartSvg(d, 'en')).not.toContain('withheld');
   });
 });
