@@ -61,29 +61,34 @@ export async function buildDigest(
   // Each week's figures leave out the small groups (privacy.ts leftOut), each by its platform and id:
   // the week is read again without them, so that no figure, total or line, holds theirs. A group's
   // size is the report's, by platform and id too (a 3-person Slack "g1" is no 40-person WeChat "g1"):
-  // the store's, else what its messages show.
-  // `seen`: the sizes of all the weeks' groups.
+  // the store's, else what its messages show; in an earlier week, no more than its messages of that week
+  // showed, as the store keeps only today's size (a group of 3 in an earlier week that has 6 today was
+  // small then). This week's are today's: on DingTalk, whoever has spoken so far.
+  // `seen`: the sizes of all the weeks' groups; `names`: the week's groups' names, by platform and id.
   const seen: number[] = [];
-  const counted = async (r: { from: number; to: number }): Promise<{ builder: ReportBuilder; out: ReadonlySet<GroupKey>; outIds: ReadonlySet<string> }> => {
+  type Counted = { builder: ReportBuilder; out: ReadonlySet<GroupKey>; outIds: ReadonlySet<string>; names: ReadonlyMap<GroupKey, string> };
+  const counted = async (r: { from: number; to: number }, earlier: boolean): Promise<Counted> => {
     const all = await weekBuilder(r, new Set());
-    const sizes = all.groupSizes();
+    const sizes = all.groupSizes().map((g) => ({ ...g, members: earlier && g.seen > 0 ? Math.min(g.members, g.seen) : g.members }));
     seen.push(...sizes.map((g) => g.members));
     const places = new Map<GroupKey, { id: string; members: number }>();
-    for (const g of groups) places.set(groupKey(g.platform, g.id), { id: g.id, members: storedSize(g) });
+    // An earlier week's group of no known size and no messages then has nothing to leave out of it.
+    for (const g of groups) if (!earlier || storedSize(g) > 0) places.set(groupKey(g.platform, g.id), { id: g.id, members: storedSize(g) });
     for (const g of sizes) places.set(g.key, { id: g.id, members: g.members });
     const out = leftOut([...places].map(([key, g]) => ({ key, members: g.members })));
     const outIds = new Set([...out].map((key) => places.get(key)!.id));
-    return { builder: out.size === 0 ? all : await weekBuilder(r, out), out, outIds };
+    const names = new Map(sizes.map((g) => [g.key, g.name]));
+    return { builder: out.size === 0 ? all : await weekBuilder(r, out), out, outIds, names };
   };
   // Each earlier week's builder goes once its report is built: it holds a few numbers for every demand.
   const reports: Report[] = [];
   let anyLeftOut = false;
   for (const r of ranges.slice(0, current)) {
-    const c = await counted(r);
+    const c = await counted(r, true);
     reports.push(c.builder.build());
     anyLeftOut ||= c.out.size > 0;
   }
-  const now = await counted(ranges[current]);
+  const now = await counted(ranges[current], false);
   anyLeftOut ||= now.out.size > 0;
   const report = now.builder.build();
   let details = now.builder.details();
@@ -118,21 +123,14 @@ export async function buildDigest(
   // The week is read again for that once the language, and so the pseudonyms, are known, as `report` does.
   if (hidden.names.length) details = (await weekBuilder(ranges[current], now.out, pseudonyms)).details();
 
-  // Groups without messages this week (sprawl) are known from the store; the report knows the rest.
-  const known = new Map<string, { name: string; members: number }>(
-    groups.map((g) => [g.id, { name: g.name, members: g.members || g.memberIds.length + g.unlisted }]),
-  );
-  for (const g of report.groups) known.set(g.id, g);
-  // An id that two platforms' groups share names neither for sure: the stored group of the platform decides.
-  const platformsOf = new Map<string, number>();
-  for (const g of groups) platformsOf.set(g.id, (platformsOf.get(g.id) ?? 0) + 1);
+  // A group is named where its figures are counted, by platform and id: groups without messages this
+  // week (sprawl) by the store's name, the rest by the report's.
+  const names = new Map<GroupKey, string>(groups.map((g) => [groupKey(g.platform, g.id), g.name]));
+  for (const [key, name] of now.names) names.set(key, name);
   const shownOn = (platform: string, id: string): string | null => {
-    if ((platformsOf.get(id) ?? 0) < 2) {
-      const g = known.get(id);
-      return g ? shownGroup(g.name, g.members, pseudonyms) : null;
-    }
-    const g = groups.find((s) => s.platform === platform && s.id === id);
-    return g ? shownGroup(g.name, g.members || g.memberIds.length + g.unlisted, pseudonyms) : null;
+    const key = groupKey(platform, id);
+    const name = names.get(key);
+    return name === undefined || now.out.has(key) ? null : pseudonyms.hide(name);
   };
   // Members' feedback is counted by group id alone: an id any group left out has is not counted, though
   // another platform's group has it too, so that no count is a left-out group's.

@@ -274,9 +274,13 @@ export class ReportBuilder {
     };
   }
 
-  /** Each group's size as the report costs it, by platform and id: the report names a group by id alone, which two platforms' groups may share. */
-  groupSizes(): { key: GroupKey; id: string; members: number }[] {
-    return [...this.groups.values()].map((g) => ({ key: g.key, id: g.id, members: this.membersOf(g) }));
+  /**
+   * Each group's name and size as the report costs it, by platform and id (the report names a group by id
+   * alone, which two platforms' groups may share), and the most people its messages of the period showed
+   * (`seen`, 0 where none did): the size it had then, where the stored one is today's.
+   */
+  groupSizes(): { key: GroupKey; id: string; name: string; members: number; seen: number }[] {
+    return [...this.groups.values()].map((g) => ({ key: g.key, id: g.id, name: this.nameOf(g), members: this.membersOf(g), seen: g.seenMembers }));
   }
 
   /** Evidence, per-day counts and minutes by category for the Markdown and HTML renderers. */
