@@ -111,6 +111,18 @@ export function checkReadAnywhere(ctx: Context, why: string, problems: Problem[]
   );
 }
 
+/**
+ * Checks the patterns of a context nothing reads (no rule, pack, silencer or `unless` names it): the
+ * engine compiles every context's patterns all the same, so one that is invalid, or refused wherever
+ * it is used, is said now on its own file. What depends on a use (a window, a probe) waits for one.
+ */
+export function checkUnread(ctx: Context, problems: Problem[]): void {
+  ctx.patterns.forEach((p, i) => {
+    const { safety, why } = regexSafety(p);
+    if (safety === 'unsafe') problems.push({ file: ctx.file, message: `patterns[${i}]: unsafe pattern /${shown(p)}/: ${why}` });
+  });
+}
+
 /** Checks one condition, written at `at.key[index]`: its context exists, its patterns are safe where it is used. */
 export function checkCondition(
   c: Condition,

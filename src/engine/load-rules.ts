@@ -3,11 +3,11 @@ import { basename, extname, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { brokenUtf8Line, NOT_UTF8_FILE } from '../core/utf8-checked.js';
 import { formatProblem, type Problem } from './problem.js';
-import { checkCondition, checkReadAnywhere, runProbes, triggerLength, type PendingProbe } from './check-conditions.js';
+import { checkCondition, checkReadAnywhere, checkUnread, runProbes, triggerLength, type ConditionsAt, type PendingProbe } from './check-conditions.js';
 import { parseContext, parsePack, parsePatternList, parseRule } from './parse-rule.js';
 import { expandConditions, expandPattern, type PatternList } from './pattern-lists.js';
 import { inheritedNone, packLang, type Pack } from './rule-packs.js';
-import type { Context, Rule, RuleSet } from './rule.js';
+import type { Condition, Context, Rule, RuleSet } from './rule.js';
 
 const CONTEXTS_DIR = 'contexts';
 const LISTS_DIR = 'lists';
@@ -157,16 +157,29 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
     contexts.set(name, { ...ctx, patterns: patterns.filter((p) => p !== undefined) });
   }
   const probes: PendingProbe[] = [];
+  /** Contexts whose patterns a use checks; the others are checked on their own at the end. */
+  const read = new Set<string>();
+  const check = (c: Condition, index: number, at: ConditionsAt) => {
+    if (c.kind === 'context') read.add(c.context);
+    checkCondition(c, index, at, contexts, problems, probes);
+  };
   for (const ctx of contexts.values()) {
     ctx.unless.forEach((name, i) => {
       const other = contexts.get(name);
       const where = `unless[${i}]`;
       if (!other) problems.push({ file: ctx.file, message: `${where}: unknown context "${name}"` });
       else if (other.unless.length) problems.push({ file: ctx.file, message: `${where}: context "${name}" has an unless of its own; one level only` });
-      else checkReadAnywhere(other, `read anywhere as the unless of ${ctx.name}`, problems, probes);
+      else {
+        read.add(name);
+        checkReadAnywhere(other, `read anywhere as the unless of ${ctx.name}`, problems, probes);
+      }
     });
   }
-  for (const ctx of contexts.values()) if (ctx.silencesModel) checkReadAnywhere(ctx, 'read anywhere, as silences_model', problems, probes);
+  for (const ctx of contexts.values()) {
+    if (!ctx.silencesModel) continue;
+    read.add(ctx.name);
+    checkReadAnywhere(ctx, 'read anywhere, as silences_model', problems, probes);
+  }
   for (const packs of new Set(packsOf.values())) {
     for (const pack of packs.values()) pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
   }
@@ -176,16 +189,17 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
     const none = expandConditions(rule.match.none, lists, rule.file, 'match.none', problems);
     if (!all || !none) continue;
     const at = { file: rule.file, triggerLength: triggerLength(rule) };
-    all.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.all' }, contexts, problems, probes));
-    none.forEach((c, i) => checkCondition(c, i, { ...at, key: 'match.none' }, contexts, problems, probes));
+    all.forEach((c, i) => check(c, i, { ...at, key: 'match.all' }));
+    none.forEach((c, i) => check(c, i, { ...at, key: 'match.none' }));
     const { inherited, problems: why } = inheritedNone(rule, packsOf.get(rule.id)!);
     why.forEach((message) => problems.push({ file: rule.file, message }));
     // Checked with each rule's trigger, since a window's cost depends on it; reported once, on the pack.
     for (const { condition, pack } of inherited) {
-      checkCondition(condition, pack.none.indexOf(condition), { ...at, file: pack.file, key: 'none' }, contexts, problems, probes);
+      check(condition, pack.none.indexOf(condition), { ...at, file: pack.file, key: 'none' });
     }
     complete.push({ ...rule, match: { ...rule.match, all, none: [...none, ...inherited.map((i) => i.condition)] } });
   }
+  for (const ctx of contexts.values()) if (!read.has(ctx.name)) checkUnread(ctx, problems);
   runProbes(probes, problems);
   const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).values()];
   return { ruleSet: { rules: complete, contexts }, problems: unique };

@@ -98,6 +98,20 @@ describe('loadRuleSet', () => {
     expect(loadRuleSet([c]).problems.map(formatProblem)).toEqual([expect.stringMatching(/unknown context "nobody"/)]);
   });
 
+  it('checks the patterns of a context nothing uses yet, as the engine compiles them all the same', () => {
+    const dir = ruleDir({
+      'contexts/zh-hearsay.yaml': "description: no rule uses it yet\nunless: [zh-group-call]\npatterns: ['据[^,]{1,10}说(']\n",
+      'check-in/clock.yaml': ruleYaml('  any: [打卡]'),
+    });
+    const problems = loadRuleSet([BUILTIN_RULES_DIR, dir]).problems.map(formatProblem);
+    expect(problems).toEqual([
+      expect.stringMatching(/contexts\/zh-hearsay\.yaml: patterns\[0\]: unsafe pattern \/.*\/: invalid regular expression: .*Unterminated group$/),
+    ]);
+    // Refused as bad input naming the file (the CLI's exit 2), not thrown by new RegExp with no file.
+    expect(() => createEngine([dir], { model: null })).toThrow(InputError);
+    expect(() => createEngine([dir], { model: null })).toThrow(/zh-hearsay\.yaml: patterns\[0\]/);
+  });
+
   it('takes a description as a plain string or as {zh, en}, either language standing for both', () => {
     const { ruleSet, problems } = loadRuleSet([
       ruleDir({
