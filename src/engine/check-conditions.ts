@@ -17,7 +17,8 @@ interface PatternUse {
   where: string;
   file: string;
   window: number | undefined;
-  triggerLength: number;
+  /** Undefined for a pack's condition checked on its own: what depends on a trigger is checked with each rule that inherits it. */
+  triggerLength?: number;
   /** Read anywhere in a message by its nature (a context's `silences_model` or `unless`): no window can confine it. */
   anywhere?: boolean;
 }
@@ -55,6 +56,7 @@ function checkPattern(pattern: string, use: PatternUse, problems: Problem[], pro
     problems.push({ file, message: `${where}: pattern /${shown(pattern)}/ has ${why}; ${fix}` });
     return;
   }
+  if (use.triggerLength === undefined) return;
   const length = sliceLength(use.triggerLength, window, reachOf(pattern));
   if (length ** degree > MAX_STEPS) {
     problems.push({
@@ -92,8 +94,8 @@ export function runProbes(pending: readonly PendingProbe[], problems: Problem[])
 export interface ConditionsAt {
   file: string;
   key: string;
-  /** The rule's longest trigger term, normalised: part of the slice a polynomial pattern runs on. */
-  triggerLength: number;
+  /** The rule's longest trigger term, normalised: part of the slice a polynomial pattern runs on (none for a pack on its own). */
+  triggerLength?: number;
 }
 
 export function triggerLength(rule: Rule): number {

@@ -102,6 +102,7 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
   const ids = new Map<string, string>();
   /** Rule id → the packs of its folder, by language. */
   const packsOf = new Map<string, Map<string, Pack>>();
+  const allPacks: Pack[] = [];
   for (const dir of dirs) {
     let entries: string[];
     try {
@@ -126,6 +127,7 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
       if (!lists.has(name)) lists.set(name, { name, description: '', items: ['(?!)'], file });
     }
     const packs = readPacks(dir, problems);
+    allPacks.push(...packs.values());
     for (const file of yamlFiles(dir)) {
       if (packLang(basename(file)) === undefined)
         problems.push({ file, message: 'not read: a rule goes in <category>/<name>.yaml, a pack is <language>.pack.yaml' });
@@ -180,8 +182,10 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
     read.add(ctx.name);
     checkReadAnywhere(ctx, 'read anywhere, as silences_model', problems, probes);
   }
-  for (const packs of new Set(packsOf.values())) {
-    for (const pack of packs.values()) pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
+  // Each pack once, whether or not a rule inherits it yet (inherit: false, no rule of its language).
+  for (const pack of allPacks) {
+    pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
+    pack.none.forEach((c, i) => check(c, i, { file: pack.file, key: 'none' }));
   }
   const complete: Rule[] = [];
   for (const rule of rules) {

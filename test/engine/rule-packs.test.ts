@@ -64,4 +64,17 @@ describe('rule packs', () => {
       expect.stringMatching(/en\.pack\.yaml: none: expected a list of at least one condition$/),
     ]);
   });
+
+  it('are checked whether or not a rule inherits them: every rule says inherit: false, or none is of their language', () => {
+    const p = problemsOf({
+      'zh.pack.yaml': "description: x\nnone: [nowhere, {pattern: '据(说'}]\n",
+      'en.pack.yaml': 'description: x\nnone: [{pattern: "(a|aa)+$"}]\n',
+      'check-in/a.yaml': clockIn('inherit: false\n'),
+    });
+    expect(p).toEqual([
+      expect.stringMatching(/en\.pack\.yaml: none\[0\]: unsafe pattern .*exponential/),
+      expect.stringMatching(/zh\.pack\.yaml: none\[0\]: unknown context "nowhere"$/),
+      expect.stringMatching(/zh\.pack\.yaml: none\[1\]: unsafe pattern \/据\(说\/: invalid regular expression/),
+    ]);
+  });
 });
