@@ -80,6 +80,14 @@ function readNamed<T extends { file: string }>(
   }
 }
 
+/** Puts `blank` under the name of each file of `folder` that did not read into `into`. */
+function standIns<T>(folder: string, into: Map<string, T>, blank: (name: string, file: string) => T): void {
+  for (const file of existsSync(folder) ? yamlFiles(folder) : []) {
+    const name = basename(file, extname(file));
+    if (!into.has(name)) into.set(name, blank(name, file));
+  }
+}
+
 /** One named list of a rule folder, `<dir>/lists/<name>.yaml`, with the checks it gets at load; or why not. */
 export function readList(dir: string, name: string): { list?: PatternList; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -121,11 +129,9 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
       const { list, errors } = parsePatternList(doc, name, file);
       return { value: list, errors };
     });
-    // A list file with a problem (said there) stands in as matching nothing, so its uses are not also "unknown list".
-    for (const file of existsSync(join(dir, LISTS_DIR)) ? yamlFiles(join(dir, LISTS_DIR)) : []) {
-      const name = basename(file, extname(file));
-      if (!lists.has(name)) lists.set(name, { name, description: '', items: ['(?!)'], file });
-    }
+    // A file with a problem (said there) stands in as matching nothing, so its uses are not also "unknown".
+    standIns(join(dir, CONTEXTS_DIR), contexts, (name, file) => ({ name, description: '', terms: [], patterns: [], silencesModel: false, unless: [], file }));
+    standIns(join(dir, LISTS_DIR), lists, (name, file) => ({ name, description: '', items: ['(?!)'], file }));
     const packs = readPacks(dir, problems);
     allPacks.push(...packs.values());
     for (const file of yamlFiles(dir)) {

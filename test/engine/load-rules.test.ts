@@ -40,6 +40,17 @@ describe('loadRuleSet', () => {
     }
   });
 
+  it('does not call a context unknown when its file is there with a problem: the problem is said once, on the context', () => {
+    const uses = {
+      'contexts/zh-hearsay.yaml': "description: hearsay\nunless: [zh-call-here]\npatterns: ['^传闻:']\n",
+      'check-in/r.yaml': ruleYaml('  any: [打卡]\n  all: [zh-call-here]'),
+    };
+    for (const context of ["description: a call\nsilences_model: maybe\npatterns: ['请大家']\n", 'description：a call\nterms: [请大家]\n']) {
+      const p = problemsOf({ ...uses, 'contexts/zh-call-here.yaml': context });
+      expect(p).toEqual([expect.stringMatching(/contexts\/zh-call-here\.yaml:?\d*: /)]);
+    }
+  });
+
   it('names the file for aliases that would expand to a million nodes', () => {
     const bomb =
       'a: &a [x,x,x,x,x,x,x,x,x,x]\n' + ['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcde'[i]}`).join(',')}]`).join('\n');
