@@ -112,12 +112,21 @@ export class Engine {
 
   /**
    * The learned stage's input for `text`, as training and the threshold search read it (the same as
-   * classify gives the model), and the language whose thresholds apply.
+   * classify gives the model), and the language whose thresholds apply. `silenced()` then says
+   * whether a silencer occurs in it, as classify reads it.
    */
   modelInput(text: string, buf: FeatureBuffer): { lang: Lang; words: number } {
     this.scan(text);
     this.fillFeatures(buf);
     return textShape(this.nz);
+  }
+
+  /**
+   * Whether a context that silences the model (`silences_model`) occurs in the message scanned last:
+   * classify then drops the model's own flags, and the threshold search must decide the same.
+   */
+  silenced(): boolean {
+    return this.c.modelSilencers.some((cond) => this.find(cond, 0, 0));
   }
 
   /** Normalises the examined part of `text` and finds every term in it; returns that part. */
@@ -149,7 +158,7 @@ export class Engine {
     if (disabled?.size) for (const c of CATEGORIES) if (disabled.has(`model/${c}`)) silenced |= CATEGORY_BIT[c];
     const combined = combine(findings, this.probs, thresholds, { model, buf: this.features, nz: this.nz, text: original }, silenced, this.unvetoed);
     // Looked for only where the model flags alone, which few messages draw: most never run these patterns.
-    if (combined.findings.some(byModel) && this.c.modelSilencers.some((cond) => this.find(cond, 0, 0))) {
+    if (combined.findings.some(byModel) && this.silenced()) {
       combined.findings = combined.findings.filter((f) => !byModel(f));
     }
     return combined;

@@ -15,6 +15,8 @@ export interface Judged {
   lang: Lang;
   /** Too few words for the model to flag it alone (text-lang.ts). */
   short?: boolean;
+  /** A context that silences the model occurs in it (`silences_model`): the model flags nothing alone there either. */
+  silenced?: boolean;
 }
 
 /** The categories rules and model give together under `t` (decision.ts, as the engine decides, without spans). */
@@ -27,7 +29,7 @@ export function decide(j: Judged, t: Thresholds): Category[] {
 function decideMask(j: Judged, demand: number, t: Thresholds): number {
   let mask = 0;
   for (let k = 0; k < CATEGORIES.length; k++)
-    if (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : !j.short && flagsAlone(j.probs, demand, t, k)) mask |= 1 << k;
+    if (j.ruled & (1 << k) ? ruleStands(j.probs, demand, t, k) : !j.short && !j.silenced && flagsAlone(j.probs, demand, t, k)) mask |= 1 << k;
   return mask;
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, type Category } from '../../../src/core/categories.js';
+import { createEngine } from '../../../src/engine/index.js';
 import { K } from '../../../src/engine/model/hashed-mlp.js';
-import { chooseThresholds, scoreWith, THRESHOLD_GRID, type Judged } from '../../../src/engine/model/thresholds.js';
+import { judgeLines } from '../../../src/engine/model/judge.js';
+import { chooseThresholds, decide, scoreWith, THRESHOLD_GRID, type Judged } from '../../../src/engine/model/thresholds.js';
 import { seeded } from '../../../src/engine/model/train.js';
 
 // Lines with every kind of disagreement between labels, rules and model, from a fixed seed. The
@@ -25,6 +27,22 @@ describe('the threshold search', () => {
     expect(scoreWith([line(false, 0)], t).falsePositiveRate).toBe(1);
     expect(scoreWith([line(true, 0)], t).falsePositiveRate).toBe(0);
     expect(scoreWith([line(true, 1)], t).falsePositiveRate).toBe(1);
+  });
+
+  it('lets the model flag nothing alone where a context silences it, as the engine does', () => {
+    const engine = createEngine();
+    // Demands the shipped model flags alone, told of beside a zh-retold pattern (有的单位要求, 据…介绍).
+    const retold = [
+      '有的单位要求医务人员将学习平台积分截图每日发群，未按时发送的在群内点名。',
+      '据小林介绍，科室要求每人每天在学习平台完成至少30分钟的视频学习，并在群里晒出积分截图。',
+    ];
+    const judged = judgeLines(
+      createEngine([], { model: null }),
+      engine.model!,
+      retold.map((text) => ({ id: text, text, labels: [] })),
+    );
+    expect(judged.map((j) => decide(j, engine.model!.data.thresholds[j.lang]))).toEqual([[], []]);
+    expect(retold.map((text) => engine.classify(text).categories)).toEqual([[], []]);
   });
 
   it('chooses what trying every setting with scoreWith would: the best F1 within the bound, then fewer false flags, then the stricter solo', () => {
