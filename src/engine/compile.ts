@@ -1,4 +1,5 @@
 import { AhoCorasick } from './aho-corasick.js';
+import { isBuiltinRuleFile } from './builtin-rules.js';
 import type { Condition, Rule, RuleSet } from './rule.js';
 import { reachOf } from './polynomial-window.js';
 import { requiredLiterals } from './regex-prefilter.js';
@@ -50,6 +51,7 @@ export interface Compiled {
    * Term set id → its name as the learned stage reads it ("" for none): a rule's trigger
    * (`trigger:<rule>`), a context (`context:<name>`) or a rule's own condition (`<rule>:all<j>`,
    * `<rule>:none<j>`). Names, not ids, so a feature keeps its meaning when packs are added or reordered.
+   * Only the built-in folder's sets are named: the model learnt no others (see `signal` in compile).
    */
   setNames: string[];
   /** Term set id → rules whose trigger it is. */
@@ -106,9 +108,12 @@ export function compile(ruleSet: RuleSet): Compiled {
     }
     return id;
   };
+  // npm run train reads the built-in folder alone, so the model learnt its names only; another's name
+  // would hash onto a row trained for some other feature and move the scores, so it is given none.
+  const signal = (name: string, file: string): string => (isBuiltinRuleFile(file) ? name : '');
   const contextSets = new Map<string, CompiledCondition>();
   for (const [name, ctx] of ruleSet.contexts) {
-    contextSets.set(name, { sets: ctx.terms.length ? [termSet(ctx.terms, `context:${name}`)] : [], regexes: ctx.patterns.map(regexId) });
+    contextSets.set(name, { sets: ctx.terms.length ? [termSet(ctx.terms, signal(`context:${name}`, ctx.file))] : [], regexes: ctx.patterns.map(regexId) });
   }
   // One level deep (the loader refuses an `unless` context with an `unless` of its own).
   for (const [name, ctx] of ruleSet.contexts) {
@@ -137,9 +142,9 @@ export function compile(ruleSet: RuleSet): Compiled {
 
   const rules: CompiledRule[] = ruleSet.rules.map((rule) => ({
     rule,
-    trigger: termSet(rule.match.any, `trigger:${rule.id}`),
-    all: rule.match.all.map((c, j) => condition(c, `${rule.id}:all${j}`)),
-    none: rule.match.none.map((c, j) => condition(c, `${rule.id}:none${j}`)),
+    trigger: termSet(rule.match.any, signal(`trigger:${rule.id}`, rule.file)),
+    all: rule.match.all.map((c, j) => condition(c, signal(`${rule.id}:all${j}`, rule.file))),
+    none: rule.match.none.map((c, j) => condition(c, signal(`${rule.id}:none${j}`, rule.file))),
   }));
   const modelSilencers = [...ruleSet.contexts.values()]
     .filter((ctx) => ctx.silencesModel)

@@ -66,6 +66,7 @@ describe('polynomial patterns in rules', () => {
       id: 'check-in/open',
       category: 'check-in',
       match: { any: ['please'], all: [{ kind: 'pattern', pattern: 'x*x*y' }], none: [] },
+      file: 'check-in/open.yaml',
     } as unknown as Rule;
     expect(() => new Engine({ rules: [rule], contexts: new Map() })).toThrow('a polynomial pattern needs a window');
   });

@@ -44,14 +44,24 @@ describe("the learned stage's input", () => {
     expect(signalFeature('context:en-one-person')).not.toBe(a);
   });
 
-  it("keys each list by its name, so a deployment's own rules add their features and change no other", () => {
-    const own = createEngine([ruleDir({ 'check-in/own-roll-call.yaml': ruleYaml('  any: [点个名]') })], { model: null });
+  it("gives none for a deployment's own rules and contexts, whose names the model never learnt, so its scores stay as they were", () => {
+    const own = (name: string) =>
+      ruleDir({ 'check-in/own-roll-call.yaml': ruleYaml('  any: [点个名]'), [`contexts/${name}.yaml`]: 'description: hearsay\nterms: [传闻]\n' });
     const read = (engine: typeof rules, text: string) => {
       const buf = newFeatureBuffer();
       engine.modelInput(text, buf);
       return [...buf.ids.subarray(0, buf.count)];
     };
-    const text = '请大家今天下班前完成打卡，顺便点个名';
-    expect(read(own, text)).toEqual([...read(rules, text), signalFeature('trigger:check-in/own-roll-call')]);
+    const text = '传闻：请大家今天下班前完成打卡，顺便点个名';
+    expect(read(createEngine([own('zh-hearsay')], { model: null }), text)).toEqual(read(rules, text));
+    // A name hashed onto a row trained for another feature moved the model's score of a demand.
+    const demand = '传闻：各位会员每天晒咕咚运动记录，周五统计';
+    const score = (dirs: string[]) =>
+      createEngine(dirs)
+        .classify(demand)
+        .findings.find((f) => f.rule === 'model/ranking-pressure')?.score;
+    const shipped = score([]);
+    expect(shipped).toBeDefined();
+    for (const name of ['zh-hearsay', 'my-ctx', 'zh-local-news']) expect({ name, score: score([own(name)]) }).toEqual({ name, score: shipped });
   });
 });
