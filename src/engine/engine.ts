@@ -112,20 +112,17 @@ export class Engine {
 
   /**
    * The learned stage's input for `text`, as training and the threshold search read it (the same as
-   * classify gives the model), and the language whose thresholds apply. `silenced()` then says
-   * whether a silencer occurs in it, as classify reads it.
+   * classify gives the model), the language whose thresholds apply, and whether a context that
+   * silences the model occurs in it (classify then drops the model's own flags; the search must too).
    */
-  modelInput(text: string, buf: FeatureBuffer): { lang: Lang; words: number } {
+  modelInput(text: string, buf: FeatureBuffer): { lang: Lang; words: number; silenced: boolean } {
     this.scan(text);
     this.fillFeatures(buf);
-    return textShape(this.nz);
+    return { ...textShape(this.nz), silenced: this.silenced() };
   }
 
-  /**
-   * Whether a context that silences the model (`silences_model`) occurs in the message scanned last:
-   * classify then drops the model's own flags, and the threshold search must decide the same.
-   */
-  silenced(): boolean {
+  /** Whether a context that silences the model (`silences_model`) occurs in the message scanned last. */
+  private silenced(): boolean {
     return this.c.modelSilencers.some((cond) => this.find(cond, 0, 0));
   }
 

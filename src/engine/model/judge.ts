@@ -13,8 +13,7 @@ export function judgeLines(rules: Engine, model: HashedMlp, lines: readonly { id
   const buf = newFeatureBuffer();
   return lines.map((l) => {
     const ruled = rules.classify(l.text).categories.reduce((m, c) => m | (1 << CATEGORIES.indexOf(c)), 0);
-    const { lang, words } = rules.modelInput(l.text, buf);
-    const silenced = rules.silenced();
+    const { lang, words, silenced } = rules.modelInput(l.text, buf);
     const probs = new Float64Array(K);
     model.predict(buf, probs);
     return { id: l.id, expected: l.labels, ruled, probs, lang, short: words < MIN_WORDS_ALONE, silenced };
