@@ -189,25 +189,37 @@ export function loadRuleSet(dirs: string[]): { ruleSet: RuleSet; problems: Probl
     checkReadAnywhere(ctx, 'read anywhere, as silences_model', problems, probes);
   }
   // Each pack once, whether or not a rule inherits it yet (inherit: false, no rule of its language).
+  /** A pack condition → its place as written, which dropping a condition that failed to expand would shift. */
+  const packIndex = new Map<Condition, number>();
   for (const pack of allPacks) {
-    pack.none = expandConditions(pack.none, lists, pack.file, 'none', problems) ?? [];
-    pack.none.forEach((c, i) => check(c, i, { file: pack.file, key: 'none' }));
+    const none = expandConditions(pack.none, lists, pack.file, 'none', problems);
+    none.forEach((c, i) => {
+      if (!c) return;
+      packIndex.set(c, i);
+      check(c, i, { file: pack.file, key: 'none' });
+    });
+    // The others stay, so that rules' `except` is checked against what the pack lists, not its problem again.
+    pack.none = none.filter((c) => c !== undefined);
   }
   const complete: Rule[] = [];
   for (const rule of rules) {
     const all = expandConditions(rule.match.all, lists, rule.file, 'match.all', problems);
     const none = expandConditions(rule.match.none, lists, rule.file, 'match.none', problems);
-    if (!all || !none) continue;
     const at = { file: rule.file, triggerLength: triggerLength(rule) };
-    all.forEach((c, i) => check(c, i, { ...at, key: 'match.all' }));
-    none.forEach((c, i) => check(c, i, { ...at, key: 'match.none' }));
+    all.forEach((c, i) => c && check(c, i, { ...at, key: 'match.all' }));
+    none.forEach((c, i) => c && check(c, i, { ...at, key: 'match.none' }));
     const { inherited, problems: why } = inheritedNone(rule, packsOf.get(rule.id)!);
     why.forEach((message) => problems.push({ file: rule.file, message }));
     // Checked with each rule's trigger, since a window's cost depends on it; reported once, on the pack.
     for (const { condition, pack } of inherited) {
-      check(condition, pack.none.indexOf(condition), { ...at, file: pack.file, key: 'none' });
+      check(condition, packIndex.get(condition)!, { ...at, file: pack.file, key: 'none' });
     }
-    complete.push({ ...rule, match: { ...rule.match, all, none: [...none, ...inherited.map((i) => i.condition)] } });
+    // Without a condition it names, a rule would flag more than it says: it is reported above, not loaded.
+    if (all.includes(undefined) || none.includes(undefined)) continue;
+    complete.push({
+      ...rule,
+      match: { ...rule.match, all: all.filter((c) => c !== undefined), none: [...none.filter((c) => c !== undefined), ...inherited.map((i) => i.condition)] },
+    });
   }
   for (const ctx of contexts.values()) if (!read.has(ctx.name)) checkUnread(ctx, problems);
   runProbes(probes, problems);

@@ -78,20 +78,20 @@ export function expandPattern(pattern: string, lists: ReadonlyMap<string, Patter
   return expanded.problems.length ? undefined : expanded.pattern;
 }
 
-/** Conditions written at `key` of `file` with their patterns' lists written out; undefined when one cannot be. */
+/**
+ * Conditions written at `key` of `file` with their patterns' lists written out, each in its place;
+ * undefined where one cannot be (the problem recorded), so that the others are still checked.
+ */
 export function expandConditions(
   conditions: Condition[],
   lists: ReadonlyMap<string, PatternList>,
   file: string,
   key: string,
   problems: Problem[],
-): Condition[] | undefined {
-  let ok = true;
-  const expanded = conditions.map((c, i) => {
+): (Condition | undefined)[] {
+  return conditions.map((c, i) => {
     if (c.kind !== 'pattern') return c;
     const pattern = expandPattern(c.pattern, lists, file, `${key}[${i}].pattern`, problems);
-    if (pattern === undefined) ok = false;
-    return { ...c, pattern: pattern ?? c.pattern };
+    return pattern === undefined ? undefined : { ...c, pattern };
   });
-  return ok ? expanded : undefined;
 }

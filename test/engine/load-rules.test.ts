@@ -51,6 +51,18 @@ describe('loadRuleSet', () => {
     }
   });
 
+  it("says every problem of a rule's conditions, an unknown list in one hiding none of the others; the rule does not load", () => {
+    const match = '  any: [步数]\n  all: [{pattern: "{{nope}}"}, no-such-ctx]\n  none: [{pattern: "(a"}, other-missing]';
+    const { ruleSet, problems } = loadRuleSet([ruleDir({ 'check-in/r.yaml': ruleYaml(match) })]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/r\.yaml: match\.all\[0\]\.pattern: unknown list "nope"/),
+      expect.stringMatching(/r\.yaml: match\.all\[1\]: unknown context "no-such-ctx"$/),
+      expect.stringMatching(/r\.yaml: match\.none\[0\]: unsafe pattern \/\(a\//),
+      expect.stringMatching(/r\.yaml: match\.none\[1\]: unknown context "other-missing"$/),
+    ]);
+    expect(ruleSet.rules).toEqual([]);
+  });
+
   it('names the file for aliases that would expand to a million nodes', () => {
     const bomb =
       'a: &a [x,x,x,x,x,x,x,x,x,x]\n' + ['b', 'c', 'd', 'e', 'f'].map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcde'[i]}`).join(',')}]`).join('\n');

@@ -65,6 +65,23 @@ describe('rule packs', () => {
     ]);
   });
 
+  it('with a problem keep the conditions they name: one line on the pack, not also "not a none condition" on each rule excepting one', () => {
+    const rules = { 'check-in/a.yaml': clockIn('inherit: {except: [ask]}\n'), 'check-in/b.yaml': clockIn('inherit: {except: [ask]}\n') };
+    for (const pack of ['description: x\nnone: [me, ask, {pattern: "{{nope}}"}]\n', 'description: x\nnone: [me, ask]\nfoo: 1\n']) {
+      const p = problemsOf({ ...CONTEXTS, 'zh.pack.yaml': pack, ...rules });
+      expect(p).toEqual([expect.stringMatching(/zh\.pack\.yaml: (none\[2\]\.pattern: unknown list "nope"|pack: unknown key "foo")/)]);
+    }
+  });
+
+  it('say every problem of their conditions, an unknown list in one hiding none of the others, each at its own index', () => {
+    const p = problemsOf({ 'zh.pack.yaml': 'description: x\nnone: [{pattern: "{{nope}}"}, nowhere, {pattern: "(a"}]\n', 'check-in/a.yaml': clockIn() });
+    expect(p).toEqual([
+      expect.stringMatching(/zh\.pack\.yaml: none\[0\]\.pattern: unknown list "nope"/),
+      expect.stringMatching(/zh\.pack\.yaml: none\[1\]: unknown context "nowhere"$/),
+      expect.stringMatching(/zh\.pack\.yaml: none\[2\]: unsafe pattern \/\(a\//),
+    ]);
+  });
+
   it('are checked whether or not a rule inherits them: every rule says inherit: false, or none is of their language', () => {
     const p = problemsOf({
       'zh.pack.yaml': "description: x\nnone: [nowhere, {pattern: '据(说'}]\n",
