@@ -234,10 +234,12 @@ function readPacks(dir: string, problems: Problem[]): Map<string, Pack> {
     const lang = packLang(basename(file));
     if (lang === undefined) continue;
     const doc = readYaml(file, problems);
-    if (doc === undefined) continue;
-    const { pack, errors } = parsePack(doc, lang, file);
+    const { pack, errors } = doc === undefined ? { pack: undefined, errors: [] } : parsePack(doc, lang, file);
     errors.forEach((message) => problems.push({ file, message }));
-    if (pack) packs.set(lang, pack);
+    // One whose conditions could not be read at all (said on its file) stands in as unread, so that
+    // rules excepting one of them are not also told the pack lacks it.
+    const unread = !pack || (errors.length > 0 && pack.none.length === 0);
+    packs.set(lang, unread ? { lang, description: '', none: [], file, unread: true } : pack);
   }
   return packs;
 }

@@ -213,7 +213,9 @@ export function parsePack(doc: unknown, lang: string, file: string): { pack?: Pa
   if (!o) return { errors: c.errors };
   if (!isLang(lang)) c.fail('pack', `unknown language "${lang}" in its file name (allowed: ${LANGS.map((l) => l + '.pack.yaml').join(', ')})`);
   if (!Array.isArray(o.none) || !o.none.length) c.fail('none', 'expected a list of at least one condition');
-  const pack: Pack = { lang, description: c.description(o.description, 'description'), none: parseConditions(c, o.none, 'none'), file };
+  // What is not a list is said once, above.
+  const none = Array.isArray(o.none) ? parseConditions(c, o.none, 'none') : [];
+  const pack: Pack = { lang, description: c.description(o.description, 'description'), none, file };
   // Kept despite its problems (said on its file), so that rules excepting a condition it lists are not also told it is missing.
   return { pack, errors: c.errors };
 }

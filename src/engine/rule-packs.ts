@@ -10,6 +10,8 @@ export interface Pack {
   description: Description;
   none: Condition[];
   file: string;
+  /** Its file could not be read (bad YAML, no list of conditions): what it offers is unknown. */
+  unread?: true;
 }
 
 export const PACK_SUFFIX = '.pack.yaml';
@@ -33,8 +35,9 @@ export function inheritedNone(rule: Rule, packs: ReadonlyMap<string, Pack>): { i
   const except = rule.inherit === true ? [] : rule.inherit.except;
   const offered = mine.flatMap((pack) => pack.none.map((condition) => ({ condition, pack })));
   const where = mine.length ? mine.map((p) => `${p.lang}${PACK_SUFFIX}`).join(', ') : `a pack of ${rule.languages.join(', ')}`;
+  // What an unread pack offers is unknown: an exception is not called missing from it.
   const problems = except
-    .filter((name) => !offered.some((o) => names(o.condition, [name])))
+    .filter((name) => !mine.some((p) => p.unread) && !offered.some((o) => names(o.condition, [name])))
     .map((name) => `inherit.except: "${name}" is not a none condition of ${where}`);
   const inherited = offered.filter((o, i) => !names(o.condition, except) && offered.findIndex((p) => same(p.condition, o.condition)) === i);
   rule.match.none.forEach((c, i) => {

@@ -71,6 +71,11 @@ describe('rule packs', () => {
       const p = problemsOf({ ...CONTEXTS, 'zh.pack.yaml': pack, ...rules });
       expect(p).toEqual([expect.stringMatching(/zh\.pack\.yaml: (none\[2\]\.pattern: unknown list "nope"|pack: unknown key "foo")/)]);
     }
+    // One that cannot be read at all offers what no one can tell: its own problem is the only line.
+    for (const pack of ['description: x\nnone: [me, ask\n', '- me\n- ask\n', 'description: x\nnone: me\n']) {
+      const p = problemsOf({ ...CONTEXTS, 'zh.pack.yaml': pack, ...rules });
+      expect(p).toEqual([expect.stringMatching(/zh\.pack\.yaml(:\d+)?: /)]);
+    }
   });
 
   it('say every problem of their conditions, an unknown list in one hiding none of the others, each at its own index', () => {
