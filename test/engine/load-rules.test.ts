@@ -6,14 +6,10 @@ import { descriptionIn } from '../../src/engine/description.js';
 import { BUILTIN_RULES_DIR, createEngine } from '../../src/engine/index.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { formatProblem } from '../../src/engine/problem.js';
-import { ruleDir, ruleYaml } from '../support/rules.js';
+import { problemsOf, ruleDir, ruleYaml } from '../support/rules.js';
 
 /** A valid rule whose `description:` line is the one given. */
 const withDescription = (line: string) => ruleYaml('  any: [打卡]').replace('description: test rule', line);
-
-function problemsOf(files: Record<string, string>): string[] {
-  return loadRuleSet([ruleDir(files)]).problems.map(formatProblem);
-}
 
 describe('loadRuleSet', () => {
   it('takes the rule id from its path and its category from the folder', () => {

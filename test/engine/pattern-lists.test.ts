@@ -6,11 +6,9 @@ import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { MAX_PATTERN_LENGTH } from '../../src/engine/pattern-lists.js';
 import { formatProblem } from '../../src/engine/problem.js';
 import { runCli } from '../support/run-cli.js';
-import { ruleDir, ruleYaml } from '../support/rules.js';
+import { problemsOf, ruleDir, ruleYaml } from '../support/rules.js';
 
 const withPattern = (pattern: string, where = 'all') => ruleYaml(`  any: [打卡]\n  ${where}:\n    - {pattern: '${pattern}', within: 20}`);
-const problemsOf = (files: Record<string, string>) => loadRuleSet([ruleDir(files)]).problems.map(formatProblem);
-
 describe('named lists in patterns', () => {
   it('reads {{name}} as its items in order, lists inside lists too', () => {
     const { ruleSet, problems } = loadRuleSet([

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/engine/load-rules.js';
 import { unnormalisedLiterals } from '../../src/engine/pattern-normal-form.js';
-import { formatProblem } from '../../src/engine/problem.js';
 import { createEngine } from '../../src/engine/index.js';
-import { ruleDir, ruleYaml } from '../support/rules.js';
+import { problemsOf, ruleDir, ruleYaml } from '../support/rules.js';
 
-const problemsOf = (files: Record<string, string>): string[] => loadRuleSet([ruleDir(files)]).problems.map(formatProblem);
 const withPattern = (pattern: string): string => ruleYaml(`  any: [步数]\n  all:\n    - {pattern: ${JSON.stringify(pattern)}, within: 20}`);
 
 describe('patterns written as text never holds them', () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
-import { formatProblem } from '../../src/engine/problem.js';
 import { patternExtent } from '../../src/engine/regex-extent.js';
 import type { Rule } from '../../src/engine/rule.js';
-import { ruleDir, ruleYaml } from '../support/rules.js';
-
-const problemsOf = (files: Record<string, string>): string[] => loadRuleSet([ruleDir(files)]).problems.map(formatProblem);
+import { problemsOf, ruleDir, ruleYaml } from '../support/rules.js';
 
 describe('patternExtent', () => {
   it('counts the UTF-16 units one match can span or look at', () => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { BUILTIN_RULES_DIR } from '../../src/engine/index.js';
 import { loadRuleSet } from '../../src/engine/load-rules.js';
-import { formatProblem } from '../../src/engine/problem.js';
-import { ruleDir, ruleYaml } from '../support/rules.js';
+import { problemsOf, ruleDir, ruleYaml } from '../support/rules.js';
 
 const CONTEXTS = {
   'contexts/me.yaml': 'description: me\nterms: [我今天]\n',
@@ -12,8 +11,6 @@ const CONTEXTS = {
 };
 const clockIn = (inherit = '') => ruleYaml('  any: [打卡]') + inherit;
 const flagged = (dir: string, text: string) => new Engine(loadRuleSet([dir]).ruleSet).classify(text).findings.map((f) => f.rule);
-const problemsOf = (files: Record<string, string>) => loadRuleSet([ruleDir(files)]).problems.map(formatProblem);
-
 describe('rule packs', () => {
   it("give every rule of the pack's language and folder its none conditions", () => {
     const dir = ruleDir({ ...CONTEXTS, 'check-in/a.yaml': clockIn(), 'check-in/en.yaml': clockIn().replace('languages: [zh]', 'languages: [en]') });

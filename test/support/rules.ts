@@ -1,3 +1,5 @@
+import { loadRuleSet } from '../../src/engine/load-rules.js';
+import { formatProblem } from '../../src/engine/problem.js';
 import { tempDir } from './temp-dir.js';
 
 const EXAMPLES = `examples:
@@ -13,6 +15,11 @@ export function ruleYaml(match: string, extra = EXAMPLES): string {
 /** A temporary rule folder: relative path → YAML. */
 export function ruleDir(files: Record<string, string>): string {
   return tempDir(files);
+}
+
+/** The problems loading a temporary rule folder (relative path → YAML) reports, each as one line. */
+export function problemsOf(files: Record<string, string>): string[] {
+  return loadRuleSet([ruleDir(files)]).problems.map(formatProblem);
 }
 
 /** A demand the corpus never held (steps from a fitness app, posted to the group): the shipped model scores it below `confirm`. */
