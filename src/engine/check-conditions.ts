@@ -35,12 +35,18 @@ export interface PendingProbe {
 
 const OVERLAP = 'overlapping alternatives such as (\\w|\\d) under a repetition backtrack exponentially';
 
+/** recheck's account of a pattern written at `where` of `file`, an unsafe one said there. */
+function safetyOf(pattern: string, where: string, file: string, problems: Problem[]): ReturnType<typeof regexSafety> {
+  const safety = regexSafety(pattern);
+  if (safety.safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${shown(pattern)}/: ${safety.why}` });
+  return safety;
+}
+
 function checkPattern(pattern: string, use: PatternUse, problems: Problem[], probes: PendingProbe[]): void {
-  const { safety, why, degree = 1, fuzzed } = regexSafety(pattern);
   const { where, file, window } = use;
+  const { safety, why, degree = 1, fuzzed } = safetyOf(pattern, where, file, problems);
   // The shipped rules' patterns are tried by the project's tests; a custom one is tried before it is trusted.
   const custom = !isBuiltinRuleFile(file);
-  if (safety === 'unsafe') problems.push({ file, message: `${where}: unsafe pattern /${shown(pattern)}/: ${why}` });
   if (safety === 'linear' && custom) {
     // Linear by recheck's account, but a bounded repetition of overlapping classes ((\w|\d){1,20}) is
     // linear with a constant of 2^20: run on a whole message, as an unconfined pattern is.
@@ -119,10 +125,7 @@ export function checkReadAnywhere(ctx: Context, why: string, problems: Problem[]
  * it is used, is said now on its own file. What depends on a use (a window, a probe) waits for one.
  */
 export function checkUnread(ctx: Context, problems: Problem[]): void {
-  ctx.patterns.forEach((p, i) => {
-    const { safety, why } = regexSafety(p);
-    if (safety === 'unsafe') problems.push({ file: ctx.file, message: `patterns[${i}]: unsafe pattern /${shown(p)}/: ${why}` });
-  });
+  ctx.patterns.forEach((p, i) => safetyOf(p, `patterns[${i}]`, ctx.file, problems));
 }
 
 /** Checks one condition, written at `at.key[index]`: its context exists, its patterns are safe where it is used. */
